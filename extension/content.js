@@ -1,0 +1,75 @@
+// Waypoint content-script loader. It only chooses which build of the Rust module to start and
+// starts it; everything else is Rust (src/web). Rules (DESIGN.md, "Delivering Rust to the page"):
+//
+// - Chromium checks WebAssembly compilation in a content script against the *page's* CSP. On
+//   hosts known to forbid it (x.com, twitter.com) the wasm2js translation (pkgjs/) is used
+//   without trying wasm, because a failed attempt is reported to the site as a CSP violation.
+// - Elsewhere real wasm (pkg/) is tried first; if the compile is refused, the host is
+//   remembered in chrome.storage.local and the translation is used from then on.
+// - Any failure leaves the page as it was: one console warning, no exception, nothing changed.
+(() => {
+  'use strict';
+  if (globalThis.__waypointLoader) return;
+  globalThis.__waypointLoader = true;
+
+  const BLOCKS_WASM = new Set(['x.com', 'twitter.com']);
+  const REMEMBERED = 'waypoint.wasmBlockedHosts';
+  const host = location.hostname;
+  const url = (path) => chrome.runtime.getURL(path);
+
+  let warned = false;
+  const warnOnce = (what, error) => {
+    if (warned) return;
+    warned = true;
+    console.warn(`Waypoint: ${what}; the page works as usual without it.`, error);
+  };
+
+  async function rememberedHosts() {
+    try {
+      const stored = await chrome.storage.local.get(REMEMBERED);
+      return Array.isArray(stored[REMEMBERED]) ? stored[REMEMBERED] : [];
+    } catch {
+      return [];
+    }
+  }
+
+  async function remember() {
+    try {
+      const hosts = await rememberedHosts();
+      if (!hosts.includes(host)) {
+        await chrome.storage.local.set({ [REMEMBERED]: [...hosts, host].slice(-50) });
+      }
+    } catch {
+      // Not remembering only costs one more refused compile next time.
+    }
+  }
+
+  async function startWasm() {
+    const glue = await import(url('pkg/waypoint.js'));
+    await glue.default({ module_or_path: url('pkg/waypoint_bg.wasm') });
+    return glue;
+  }
+
+  async function startJs() {
+    return import(url('pkgjs/waypoint.js'));
+  }
+
+  (async () => {
+    let glue = null;
+    let mode = 'js';
+    if (!BLOCKS_WASM.has(host) && !(await rememberedHosts()).includes(host)) {
+      try {
+        glue = await startWasm();
+        mode = 'wasm';
+      } catch (error) {
+        if (error instanceof WebAssembly.CompileError) {
+          await remember();
+        } else {
+          console.info('Waypoint: WebAssembly did not start, using the JavaScript build.', error);
+        }
+      }
+    }
+    if (!glue) glue = await startJs();
+    glue.bootContent(mode);
+  })().catch((error) => warnOnce('could not start', error));
+})();

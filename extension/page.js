@@ -1,0 +1,14 @@
+// Loader of the extension's own pages (options, practice): they run under the manifest's
+// extension_pages CSP, which allows WebAssembly, so they always use the wasm build.
+import init, { bootPage } from './pkg/waypoint.js';
+
+const page = document.documentElement.dataset.page;
+const app = document.getElementById('app');
+try {
+  await init({ module_or_path: new URL('./pkg/waypoint_bg.wasm', import.meta.url) });
+  bootPage(page, 'wasm');
+} catch (error) {
+  console.error('Waypoint could not start this page:', error);
+  app.setAttribute('data-error', 'true');
+  app.textContent = `Waypoint could not start: ${error && error.message ? error.message : error}`;
+}

@@ -1,0 +1,48 @@
+//! `waypoint`: the core on the command line.
+
+use std::process::ExitCode;
+use waypoint::core::{route, VERSION};
+
+const USAGE: &str = "\
+waypoint — social customer care, on the command line
+
+USAGE:
+    waypoint route <URL>...    say which site and surface each page URL is (JSON lines)
+    waypoint --version         print the version
+    waypoint --help            print this help
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        None | Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some("-V" | "--version") => {
+            println!("waypoint {VERSION}");
+            ExitCode::SUCCESS
+        }
+        Some("route") if args.len() > 1 => {
+            let mut ok = true;
+            for url in &args[1..] {
+                match route::classify(url) {
+                    Some(r) => println!("{}", serde_json::to_string(&r).expect("route serializes")),
+                    None => {
+                        eprintln!("waypoint: {url}: not a page Waypoint runs on");
+                        ok = false;
+                    }
+                }
+            }
+            if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Some(other) => {
+            eprintln!("waypoint: unknown or incomplete command '{other}'\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}

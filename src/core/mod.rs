@@ -1,0 +1,8 @@
+//! The pure core: plain data in, plain data out. It never reads a clock (time is passed in as
+//! milliseconds since the Unix epoch) and never touches the DOM, so every rule is tested natively.
+
+pub mod conversation;
+pub mod route;
+
+/// The version of this build, shown on the extension pages and printed by the CLI.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

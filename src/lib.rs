@@ -1,0 +1,13 @@
+//! Waypoint: social customer care inside the native X, Facebook and Instagram web apps.
+//!
+//! The crate is compiled two ways (see `DESIGN.md` in the shared folder and the README):
+//!
+//! - natively, where [`core`] (pure Rust: no DOM, no clock) is tested with `cargo test` and
+//!   drives the `waypoint` command-line tool;
+//! - to `wasm32-unknown-unknown`, where [`web`] adapts the core to the page: the panel, the
+//!   extension pages and the calls into `chrome.*`.
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,101 @@
+//! The browser adapter, compiled only for `wasm32`: the only code that uses `web-sys`.
+//!
+//! Entry points called by the JS loaders in `extension/`:
+//!
+//! - [`boot_content`] from `content.js`, the content script on the four supported hosts;
+//! - [`boot_page`] from `page.js`, the extension's own pages (options, practice).
+//!
+//! Both take the `mode` the loader chose (`wasm` or `js`, see [`Mode`]), which the page
+//! contract reports as `data-mode`.
+
+pub mod content;
+pub mod diagnostics;
+pub mod pages;
+pub mod panel;
+pub mod platform;
+pub mod sites;
+
+use wasm_bindgen::prelude::*;
+
+/// Which build of the same Rust module is running.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Real WebAssembly.
+    Wasm,
+    /// The `wasm2js` translation, for pages whose CSP forbids WebAssembly.
+    Js,
+}
+
+impl Mode {
+    pub fn parse(s: &str) -> Result<Mode, JsValue> {
+        match s {
+            "wasm" => Ok(Mode::Wasm),
+            "js" => Ok(Mode::Js),
+            other => Err(JsValue::from_str(&format!(
+                "Waypoint: unknown mode {other:?} (expected \"wasm\" or \"js\")"
+            ))),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Wasm => "wasm",
+            Mode::Js => "js",
+        }
+    }
+
+    /// How the panel names the build to a person.
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Wasm => "WebAssembly",
+            Mode::Js => "JavaScript translation",
+        }
+    }
+}
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Starts Waypoint in a content script. Idempotent: a second call does nothing.
+#[wasm_bindgen(js_name = bootContent)]
+pub fn boot_content(mode: &str) -> Result<(), JsValue> {
+    content::boot(Mode::parse(mode)?)
+}
+
+/// Renders an extension page (`options` or `practice`) into its `#app` element.
+#[wasm_bindgen(js_name = bootPage)]
+pub fn boot_page(page: &str, mode: &str) -> Result<(), JsValue> {
+    pages::boot(page, Mode::parse(mode)?)
+}
+
+/// The crate version, for the loaders' diagnostics.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::core::VERSION.to_owned()
+}
+
+/// Small DOM helpers shared by the panel and the pages. Text always goes in as text.
+pub(crate) mod dom {
+    use wasm_bindgen::prelude::*;
+    use web_sys::{Document, Element};
+
+    pub fn document() -> Result<Document, JsValue> {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or_else(|| JsValue::from_str("Waypoint: no document"))
+    }
+
+    /// Creates `<tag class=…>` holding `text` as a text node (never parsed as HTML).
+    pub fn el(doc: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
+        let e = doc.create_element(tag)?;
+        if !class.is_empty() {
+            e.set_class_name(class);
+        }
+        if !text.is_empty() {
+            e.set_text_content(Some(text));
+        }
+        Ok(e)
+    }
+}

@@ -1,0 +1,117 @@
+//! The extension's own pages, rendered by Rust into the `#app` element of their HTML shells
+//! (`extension/options.html`, `extension/practice.html`). They run under the manifest's
+//! `extension_pages` CSP, which allows WebAssembly.
+
+use crate::core::conversation::Site;
+use crate::web::{dom, platform, Mode};
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element};
+
+/// Renders `page` into `#app` and marks it ready (`data-page`, `data-mode`, `data-ready`).
+pub fn boot(page: &str, mode: Mode) -> Result<(), JsValue> {
+    let doc = dom::document()?;
+    let app = doc
+        .get_element_by_id("app")
+        .ok_or_else(|| JsValue::from_str("Waypoint: the page has no #app element"))?;
+    app.set_text_content(None);
+    match page {
+        "options" => options(&doc, &app, mode)?,
+        "practice" => practice(&doc, &app, mode)?,
+        other => {
+            return Err(JsValue::from_str(&format!(
+                "Waypoint: unknown extension page {other:?}"
+            )))
+        }
+    }
+    app.set_attribute("data-page", page)?;
+    app.set_attribute("data-mode", mode.as_str())?;
+    app.set_attribute("data-ready", "true")?;
+    Ok(())
+}
+
+fn add(
+    doc: &Document,
+    parent: &Element,
+    tag: &str,
+    class: &str,
+    text: &str,
+) -> Result<Element, JsValue> {
+    let e = dom::el(doc, tag, class, text)?;
+    parent.append_child(&e)?;
+    Ok(e)
+}
+
+/// "Waypoint 0.1.0 · running as WebAssembly", from the manifest when available.
+fn running_line(doc: &Document, parent: &Element, mode: Mode) -> Result<(), JsValue> {
+    let version = platform::extension_version().unwrap_or_else(|| crate::core::VERSION.to_owned());
+    let line = add(doc, parent, "p", "running", "")?;
+    line.set_attribute("data-mode", mode.as_str())?;
+    add(doc, &line, "span", "dot", "")?.set_attribute("aria-hidden", "true")?;
+    add(
+        doc,
+        &line,
+        "span",
+        "",
+        &format!("Waypoint {version} is running as {}.", mode.label()),
+    )?;
+    Ok(())
+}
+
+fn options(doc: &Document, app: &Element, mode: Mode) -> Result<(), JsValue> {
+    let header = add(doc, app, "header", "", "")?;
+    add(doc, &header, "h1", "", "Waypoint settings")?;
+    running_line(doc, &header, mode)?;
+
+    let privacy = add(doc, app, "section", "card", "")?;
+    add(doc, &privacy, "h2", "", "Everything stays on this computer")?;
+    add(
+        doc,
+        &privacy,
+        "p",
+        "",
+        "Waypoint has no account, no server and no analytics. It reads the conversation you \
+         open, helps you answer it, and stores its settings in this browser only.",
+    )?;
+
+    let sites = add(doc, app, "section", "card", "")?;
+    add(doc, &sites, "h2", "", "Where Waypoint runs")?;
+    let list = add(doc, &sites, "ul", "sites", "")?;
+    for site in Site::ALL {
+        let hosts = match site {
+            Site::X => "x.com, twitter.com",
+            Site::Facebook => "www.facebook.com",
+            Site::Instagram => "www.instagram.com",
+        };
+        let item = add(doc, &list, "li", "", "")?;
+        add(doc, &item, "strong", "", site.display_name())?;
+        add(doc, &item, "span", "hosts", hosts)?;
+    }
+    Ok(())
+}
+
+fn practice(doc: &Document, app: &Element, mode: Mode) -> Result<(), JsValue> {
+    let header = add(doc, app, "header", "", "")?;
+    add(doc, &header, "h1", "", "Waypoint practice")?;
+    running_line(doc, &header, mode)?;
+
+    let intro = add(doc, app, "section", "card", "")?;
+    add(doc, &intro, "h2", "", "Before every reply, a waypoint")?;
+    add(
+        doc,
+        &intro,
+        "p",
+        "",
+        "Have I done everything I can for this customer? Would I be happy to receive this reply \
+         myself? Waypoint sits beside the conversations you answer on X, Facebook and Instagram \
+         and helps you stop at that question before you post.",
+    )?;
+    let steps = add(doc, &intro, "ol", "steps", "")?;
+    for step in [
+        "Open a conversation on X, Facebook or Instagram.",
+        "The Waypoint panel appears in the bottom-right corner and reads the conversation.",
+        "Nothing is ever posted for you: the site's own post button stays yours.",
+    ] {
+        add(doc, &steps, "li", "", step)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,190 @@
+//! The panel: one `<waypoint-panel>` host element with an open shadow root, so the site's CSS
+//! cannot reach in and ours cannot leak out. It carries the page contract's attributes
+//! (`data-mode`, `data-site`, `data-surface`, `data-state`, `data-messages`), which tests and
+//! people debugging read from outside.
+//!
+//! Everything from the page is set with `textContent`, never parsed as HTML.
+
+use crate::core::conversation::{ReadState, Site, Surface};
+use crate::web::{dom, Mode};
+use gloo_events::EventListener;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+/// The tag name of the host element (page contract).
+pub const TAG: &str = "waypoint-panel";
+
+const CSS: &str = include_str!("../../../extension/panel.css");
+
+/// What the panel shows about the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct View {
+    pub site: Site,
+    /// `None` when no conversation can be open on this page.
+    pub surface: Option<Surface>,
+    pub state: ReadState,
+    /// Messages read in the open conversation (0 unless `state` is ready).
+    pub messages: usize,
+    /// Why the conversation cannot be read, said to the agent.
+    pub note: Option<&'static str>,
+}
+
+impl View {
+    fn place(&self) -> String {
+        match self.surface {
+            Some(s) => format!("{} · {}", self.site.display_name(), s.label()),
+            None => self.site.display_name().to_owned(),
+        }
+    }
+
+    fn status(&self) -> String {
+        if let Some(note) = self.note {
+            return note.to_owned();
+        }
+        match self.state {
+            ReadState::Ready => match self.messages {
+                1 => "Conversation open: 1 message read".to_owned(),
+                n => format!("Conversation open: {n} messages read"),
+            },
+            ReadState::NoConversation => "No conversation open".to_owned(),
+            ReadState::Unrecognized => format!(
+                "This page's layout was not recognised; {} works as usual",
+                self.site.display_name()
+            ),
+        }
+    }
+}
+
+/// The mounted panel. Dropping it removes it from the page with its listeners.
+pub struct Panel {
+    host: Element,
+    card: Element,
+    place: Element,
+    status: Element,
+    shown: Option<View>,
+    _toggle: EventListener,
+}
+
+impl Panel {
+    /// Creates the host element, its shadow root and the card, and adds them to the page.
+    pub fn mount(doc: &Document, mode: Mode) -> Result<Panel, JsValue> {
+        let host = doc.create_element(TAG)?;
+        host.set_attribute("data-mode", mode.as_str())?;
+        let root: ShadowRoot = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+
+        let style = dom::el(doc, "style", "", CSS)?;
+        root.append_child(&style)?;
+
+        let card = dom::el(doc, "section", "card", "")?;
+        card.set_attribute("role", "complementary")?;
+        card.set_attribute("aria-label", "Waypoint")?;
+
+        let header = dom::el(doc, "header", "", "")?;
+        let logo = dom::el(doc, "span", "logo", "")?;
+        logo.set_attribute("aria-hidden", "true")?;
+        let title = dom::el(doc, "strong", "title", "Waypoint")?;
+        let badge = dom::el(doc, "span", "mode", mode.as_str())?;
+        badge.set_attribute("title", &format!("Running as {}", mode.label()))?;
+        let toggle = dom::el(doc, "button", "toggle", "")?;
+        toggle.set_attribute("type", "button")?;
+        toggle.set_attribute("aria-expanded", "true")?;
+        toggle.set_attribute("aria-label", "Minimise Waypoint")?;
+        header.append_child(&logo)?;
+        header.append_child(&title)?;
+        header.append_child(&badge)?;
+        header.append_child(&toggle)?;
+
+        let body = dom::el(doc, "div", "body", "")?;
+        let place = dom::el(doc, "p", "place", "")?;
+        let status = dom::el(doc, "p", "status", "")?;
+        status.set_attribute("role", "status")?;
+        body.append_child(&place)?;
+        body.append_child(&status)?;
+
+        card.append_child(&header)?;
+        card.append_child(&body)?;
+        root.append_child(&card)?;
+
+        let toggle_listener = {
+            let card = card.clone();
+            let button = toggle.clone();
+            EventListener::new(&toggle, "click", move |_| {
+                let collapsed = card.class_list().toggle("collapsed").unwrap_or(false);
+                let _ =
+                    button.set_attribute("aria-expanded", if collapsed { "false" } else { "true" });
+                let _ = button.set_attribute(
+                    "aria-label",
+                    if collapsed {
+                        "Expand Waypoint"
+                    } else {
+                        "Minimise Waypoint"
+                    },
+                );
+            })
+        };
+
+        let parent: Element = match doc.body() {
+            Some(b) => b.into(),
+            None => doc
+                .document_element()
+                .ok_or_else(|| JsValue::from_str("Waypoint: the page has no root element"))?,
+        };
+        parent.append_child(&host)?;
+
+        Ok(Panel {
+            host,
+            card,
+            place,
+            status,
+            shown: None,
+            _toggle: toggle_listener,
+        })
+    }
+
+    /// Shows `view`; does nothing when it is what is already shown, so the page sees no
+    /// mutations from an unchanged panel.
+    pub fn show(&mut self, view: &View) -> Result<(), JsValue> {
+        if self.shown.as_ref() == Some(view) {
+            return Ok(());
+        }
+        let h = &self.host;
+        h.set_attribute("data-site", view.site.as_str())?;
+        match view.surface {
+            Some(s) => h.set_attribute("data-surface", s.as_str())?,
+            None => h.remove_attribute("data-surface")?,
+        }
+        h.set_attribute("data-state", view.state.as_str())?;
+        h.set_attribute("data-messages", &view.messages.to_string())?;
+        self.place.set_text_content(Some(&view.place()));
+        self.status.set_text_content(Some(&view.status()));
+        self.card.set_attribute("data-state", view.state.as_str())?;
+        self.shown = Some(view.clone());
+        Ok(())
+    }
+
+    /// The host element (for tests).
+    pub fn host(&self) -> &Element {
+        &self.host
+    }
+
+    /// Whether the host is still in the page (a site may wipe foreign nodes on re-render).
+    pub fn is_attached(&self) -> bool {
+        self.host.is_connected()
+    }
+
+    /// Puts the host back into the page after a site removed it.
+    pub fn reattach(&self, doc: &Document) -> Result<(), JsValue> {
+        let parent: Element = match doc.body() {
+            Some(b) => b.into(),
+            None => return Ok(()),
+        };
+        parent.append_child(&self.host)?;
+        Ok(())
+    }
+}
+
+impl Drop for Panel {
+    fn drop(&mut self) {
+        self.host.remove();
+    }
+}

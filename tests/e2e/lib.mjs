@@ -1,0 +1,163 @@
+// Shared by the end-to-end tests and `cargo xtask run`: launches Debian's Chromium with the
+// built extension (dist/) loaded, and serves the fixture pages at the real sites' URLs by
+// request routing, with each site's kind of Content-Security-Policy. Nothing reaches the network.
+import { chromium } from 'playwright-core';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(here, '../..');
+export const DIST = resolve(process.env.WAYPOINT_DIST || join(ROOT, 'dist'));
+export const FIXTURES = join(here, 'fixtures');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** The extension id Chromium derives from the manifest's public `key`. */
+export function extensionId(dist = DIST) {
+  const { key } = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
+  const hex = createHash('sha256').update(Buffer.from(key, 'base64')).digest('hex').slice(0, 32);
+  return [...hex].map((c) => 'abcdefghijklmnop'[parseInt(c, 16)]).join('');
+}
+
+// x.com's policy in kind: scripts from its own origins with a nonce, no 'wasm-unsafe-eval',
+// violations reported to a report-uri (research/toolchain.md §4).
+export const X_CSP = [
+  "default-src 'self'",
+  "connect-src 'self' blob: https://api.x.com https://*.twimg.com",
+  "script-src 'self' 'unsafe-inline' https://*.twimg.com https://x.com https://twitter.com 'nonce-d2F5cG9pbnQ'",
+  "style-src 'self' 'unsafe-inline' https://*.twimg.com",
+  "img-src 'self' blob: data: https://*.twimg.com",
+  "font-src 'self' https://*.twimg.com",
+  "media-src 'self' blob: https://*.twimg.com",
+  "object-src 'none'",
+  "worker-src 'self' blob:",
+  "form-action 'self' https://x.com https://twitter.com",
+  "frame-ancestors 'self'",
+  'report-uri https://x.com/i/csp_report?a=NVQWGYLXFVZXO2LGOQ%3D%3D%3D%3D%3D%3D&ro=false',
+].join('; ');
+
+// Meta's policies in kind: broad script sources that include 'wasm-unsafe-eval'.
+export const META_CSP = (origin) =>
+  [
+    `default-src * data: blob: 'self' 'wasm-unsafe-eval'`,
+    `script-src *.facebook.com *.fbcdn.net *.instagram.com *.cdninstagram.com 'unsafe-inline' 'unsafe-eval' blob: data: 'self' 'wasm-unsafe-eval'`,
+    `style-src data: blob: 'unsafe-inline' *`,
+    `connect-src 'self' ${origin} *.facebook.com *.fbcdn.net *.instagram.com wss://*.facebook.com blob: data:`,
+    `object-src 'none'`,
+    `report-uri ${origin}/csp_report`,
+  ].join('; ');
+
+// A strict policy like a site could adopt: no WebAssembly at all (used to prove the loader
+// falls back and remembers the host).
+export const STRICT_CSP = (origin) =>
+  `default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; report-uri ${origin}/csp_report`;
+
+const SITE_CSP = {
+  'x.com': X_CSP,
+  'twitter.com': X_CSP,
+  'www.facebook.com': META_CSP('https://www.facebook.com'),
+  'www.instagram.com': META_CSP('https://www.instagram.com'),
+  'example.com': "default-src 'self'",
+};
+
+/**
+ * Launches Chromium with the extension. `pages` maps full URLs (without query) to
+ * `{ file | body, csp? }`; other requests to the routed hosts get 404, and CSP reports are
+ * counted in `reports`.
+ */
+export async function launch({ headless = true, pages = {}, viewport = { width: 1280, height: 800 } } = {}) {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'waypoint-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless,
+    viewport,
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const reports = [];
+  const requests = [];
+  const table = new Map(Object.entries(pages));
+  await context.route(/^https?:\/\//, async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    requests.push(url.href);
+    if (url.pathname.endsWith('csp_report')) {
+      reports.push({ url: url.href, body: request.postData() });
+      return route.fulfill({ status: 204 });
+    }
+    const entry = table.get(`${url.origin}${url.pathname}`);
+    if (!entry) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the fixture table' });
+    const body = entry.body ?? (await readFile(join(FIXTURES, entry.file)));
+    const type = entry.type ?? (String(entry.file).endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8');
+    const headers = { 'content-type': type };
+    const csp = entry.csp === undefined ? SITE_CSP[url.hostname] : entry.csp;
+    if (csp) headers['content-security-policy'] = csp;
+    return route.fulfill({ status: 200, headers, body });
+  });
+  const id = extensionId();
+  return {
+    context,
+    id,
+    reports,
+    requests,
+    extensionUrl: (path) => `chrome-extension://${id}/${path}`,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Opens `url` in a new page that records, in the page's own world, every CSP violation and
+ * every uncaught error; Waypoint's console messages are collected too.
+ */
+export async function open(context, url) {
+  const page = await context.newPage();
+  const consoleMessages = [];
+  const pageErrors = [];
+  page.on('console', (m) => consoleMessages.push({ type: m.type(), text: m.text() }));
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push({ directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile }),
+    );
+  });
+  await page.goto(url);
+  return { page, consoleMessages, pageErrors };
+}
+
+/** The page contract: the attributes of `<waypoint-panel>`, waiting for it to appear. */
+export async function panel(page, { timeout = 10000 } = {}) {
+  const host = page.locator('waypoint-panel');
+  await host.waitFor({ state: 'attached', timeout });
+  return host.evaluate((el) => {
+    const out = {};
+    for (const a of el.getAttributeNames()) out[a] = el.getAttribute(a);
+    out.shadowMode = el.shadowRoot ? el.shadowRoot.mode : null;
+    out.text = el.shadowRoot ? el.shadowRoot.textContent : '';
+    return out;
+  });
+}
+
+/** Waits until the panel's `data-state` is `state`. */
+export async function waitForState(page, state, timeout = 10000) {
+  await page.waitForFunction(
+    (s) => document.querySelector('waypoint-panel')?.getAttribute('data-state') === s,
+    state,
+    { timeout },
+  );
+}

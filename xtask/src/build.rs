@@ -1,0 +1,289 @@
+//! Builds the extension: one Rust module, delivered twice.
+//!
+//! 1. `cargo build --release --lib --target wasm32-unknown-unknown` with `-C target-cpu=mvp` and
+//!    a stripped `target_features` section: wasm2js handles a single table only, so the module
+//!    must not use reference types (research/toolchain.md §5, P7).
+//! 2. `wasm-bindgen --target web` (for real wasm) and `--target bundler` (for the translation).
+//! 3. `wasm-opt -Oz` on the first; `wasm2js -Oz` on the second, patched so that memory growth
+//!    detaches the old buffer (P9) and its glue imports the translation (P8).
+//! 4. `dist/` = `extension/` + `manifest.json` + `pkg/` (wasm) + `pkgjs/` (JS), and
+//!    `target/waypoint-<version>.zip` from it; the sizes are printed against the budgets.
+
+use crate::{setup, Ctx, Failure, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// binaryen features the Rust output uses (std relies on bulk memory).
+const FEATURES: [&str; 5] = [
+    "--enable-bulk-memory",
+    "--enable-bulk-memory-opt",
+    "--enable-sign-ext",
+    "--enable-nontrapping-float-to-int",
+    "--enable-mutable-globals",
+];
+
+/// wasm2js's memory.grow copies into a new ArrayBuffer but leaves the old one attached, so
+/// wasm-bindgen's cached views keep pointing at stale memory. Growing by `transfer` detaches
+/// it (Chromium ≥ 114); `structuredClone` with a transfer list does the same elsewhere.
+const GROW_FROM: &str = "var newBuffer = new ArrayBuffer(newPages << 16);
+   var newHEAP8 = new Int8Array(newBuffer);
+   newHEAP8.set(HEAP8);";
+const GROW_TO: &str = "var newBuffer = typeof buffer.transfer === 'function' ? buffer.transfer(newPages << 16) : (function (old, size) { var fresh = new ArrayBuffer(size); new Int8Array(fresh).set(new Int8Array(old)); structuredClone(old, { transfer: [old] }); return fresh; })(buffer, newPages << 16);";
+
+/// Budgets of DESIGN.md, in bytes.
+const WASM_GZ_BUDGET: u64 = 300 * 1024;
+const JS_GZ_BUDGET: u64 = 600 * 1024;
+const ZIP_BUDGET: u64 = 1536 * 1024;
+
+pub fn build(ctx: &Ctx) -> Result<()> {
+    setup::wasm_target(ctx)?;
+    setup::wasm_bindgen(ctx)?;
+    setup::npm_packages(ctx)?;
+    let root = &ctx.root;
+    let version = check_manifest(root)?;
+
+    println!("\n==> cargo build (wasm32, release, mvp)");
+    let target_dir = root.join("target/mvp");
+    ctx.run(
+        "cargo build (wasm32)",
+        ctx.cmd("cargo")
+            .args(["build", "--release", "--lib", "--no-default-features"])
+            .args(["--target", "wasm32-unknown-unknown", "--target-dir"])
+            .arg(&target_dir)
+            .env("RUSTFLAGS", "-C target-cpu=mvp")
+            .env("CARGO_PROFILE_RELEASE_STRIP", "true"),
+    )?;
+    let module = target_dir.join("wasm32-unknown-unknown/release/waypoint.wasm");
+
+    println!("==> wasm-bindgen, wasm-opt, wasm2js");
+    let glue = root.join("target/glue");
+    let (web, js) = (glue.join("web"), glue.join("js"));
+    for (target, dir) in [("web", &web), ("bundler", &js)] {
+        let _ = std::fs::remove_dir_all(dir);
+        ctx.run(
+            "wasm-bindgen",
+            ctx.cmd("wasm-bindgen")
+                .args(["--target", target, "--no-typescript", "--out-dir"])
+                .arg(dir)
+                .arg(&module),
+        )?;
+    }
+
+    let dist = root.join("dist");
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist)?;
+    }
+    copy_dir(&root.join("extension"), &dist)?;
+    std::fs::copy(root.join("manifest.json"), dist.join("manifest.json"))?;
+    let (pkg, pkgjs) = (dist.join("pkg"), dist.join("pkgjs"));
+    std::fs::create_dir_all(&pkg)?;
+    std::fs::create_dir_all(&pkgjs)?;
+
+    std::fs::copy(web.join("waypoint.js"), pkg.join("waypoint.js"))?;
+    ctx.run(
+        "wasm-opt",
+        ctx.cmd("wasm-opt")
+            .arg("-Oz")
+            .args(FEATURES)
+            .arg(web.join("waypoint_bg.wasm"))
+            .arg("-o")
+            .arg(pkg.join("waypoint_bg.wasm")),
+    )?;
+
+    let translated = pkgjs.join("waypoint_bg.wasm.js");
+    ctx.run(
+        "wasm2js",
+        ctx.cmd("wasm2js")
+            .arg("-Oz")
+            .args(FEATURES)
+            .arg(js.join("waypoint_bg.wasm"))
+            .arg("-o")
+            .arg(&translated),
+    )?;
+    patch(&translated, GROW_FROM, GROW_TO, "wasm2js memory growth")?;
+    std::fs::copy(js.join("waypoint_bg.js"), pkgjs.join("waypoint_bg.js"))?;
+    std::fs::copy(js.join("waypoint.js"), pkgjs.join("waypoint.js"))?;
+    patch(
+        &pkgjs.join("waypoint.js"),
+        r#"from "./waypoint_bg.wasm";"#,
+        r#"from "./waypoint_bg.wasm.js";"#,
+        "bundler glue import",
+    )?;
+
+    let zip = root.join(format!("target/waypoint-{version}.zip"));
+    write_zip(&dist, &zip)?;
+    report(root, &dist, &zip)
+}
+
+/// Checks manifest.json against Cargo.toml and returns the version.
+fn check_manifest(root: &Path) -> Result<String> {
+    let text = std::fs::read_to_string(root.join("manifest.json"))?;
+    let manifest: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("manifest.json is not valid JSON: {e}"))?;
+    let version = manifest["version"]
+        .as_str()
+        .ok_or("manifest.json has no version")?
+        .to_owned();
+    let cargo = std::fs::read_to_string(root.join("Cargo.toml"))?;
+    let crate_version = cargo
+        .lines()
+        .find_map(|l| l.strip_prefix("version = "))
+        .map(|v| v.trim_matches('"'))
+        .ok_or("Cargo.toml has no version")?;
+    if crate_version != version {
+        return Err(Failure(format!(
+            "manifest.json says version {version} but Cargo.toml says {crate_version}: make them equal"
+        )));
+    }
+    Ok(version)
+}
+
+fn patch(file: &Path, from: &str, to: &str, what: &str) -> Result<()> {
+    let text = std::fs::read_to_string(file)?;
+    if text.matches(from).count() != 1 {
+        return Err(Failure(format!(
+            "{what}: the expected code was not found exactly once in {} (did binaryen or \
+             wasm-bindgen change their output?)",
+            file.display()
+        )));
+    }
+    std::fs::write(file, text.replacen(from, to, 1))?;
+    Ok(())
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let dest = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &dest)?;
+        } else {
+            std::fs::copy(entry.path(), dest)?;
+        }
+    }
+    Ok(())
+}
+
+fn files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let p = entry?.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The zip a store would take: dist/ without the development `key` (it pins the extension id
+/// for unpacked loads; stores assign their own).
+fn write_zip(dist: &Path, zip_path: &Path) -> Result<()> {
+    let file = std::fs::File::create(zip_path)?;
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(9));
+    for path in files(dist)? {
+        let name = path
+            .strip_prefix(dist)?
+            .to_string_lossy()
+            .replace('\\', "/");
+        let mut bytes = std::fs::read(&path)?;
+        if name == "manifest.json" {
+            let mut m: serde_json::Value = serde_json::from_slice(&bytes)?;
+            if let Some(obj) = m.as_object_mut() {
+                obj.remove("key");
+            }
+            bytes = serde_json::to_vec_pretty(&m)?;
+        }
+        zip.start_file(name, options)?;
+        zip.write_all(&bytes)?;
+    }
+    zip.finish()?;
+    Ok(())
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<u64> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(bytes)?;
+    Ok(enc.finish()?.len() as u64)
+}
+
+fn kib(n: u64) -> String {
+    format!("{:.1} KiB", n as f64 / 1024.0)
+}
+
+fn report(root: &Path, dist: &Path, zip: &Path) -> Result<()> {
+    let read = |p: &Path| std::fs::read(p).map_err(|e| Failure(format!("{}: {e}", p.display())));
+    let wasm = read(&dist.join("pkg/waypoint_bg.wasm"))?;
+    let glue = read(&dist.join("pkg/waypoint.js"))?;
+    let mut js = read(&dist.join("pkgjs/waypoint_bg.wasm.js"))?;
+    js.extend(read(&dist.join("pkgjs/waypoint_bg.js"))?);
+    js.extend(read(&dist.join("pkgjs/waypoint.js"))?);
+    let zip_len = std::fs::metadata(zip)?.len();
+    let dist_len: u64 = files(dist)?
+        .iter()
+        .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+        .sum();
+
+    let (wasm_gz, js_gz) = (gzip_len(&wasm)?, gzip_len(&js)?);
+    println!("\nWaypoint build sizes (gzip -9 as the budget measures it):");
+    println!(
+        "  {:<34} {:>11} {:>11} {:>12}",
+        "artefact", "raw", "gzipped", "budget"
+    );
+    let row = |name: &str, raw: u64, gz: Option<u64>, budget: Option<u64>| {
+        println!(
+            "  {:<34} {:>11} {:>11} {:>12}",
+            name,
+            kib(raw),
+            gz.map(kib).unwrap_or_default(),
+            budget.map(|b| format!("≤ {}", kib(b))).unwrap_or_default()
+        );
+    };
+    row(
+        "wasm (pkg/waypoint_bg.wasm)",
+        wasm.len() as u64,
+        Some(wasm_gz),
+        Some(WASM_GZ_BUDGET),
+    );
+    row(
+        "wasm glue (pkg/waypoint.js)",
+        glue.len() as u64,
+        Some(gzip_len(&glue)?),
+        None,
+    );
+    row(
+        "JS translation (pkgjs/*, wasm2js)",
+        js.len() as u64,
+        Some(js_gz),
+        Some(JS_GZ_BUDGET),
+    );
+    row("dist/ unpacked, all files", dist_len, None, None);
+    let zip_name = zip.strip_prefix(root).unwrap_or(zip).display().to_string();
+    row(&zip_name, zip_len, None, Some(ZIP_BUDGET));
+
+    let mut over = Vec::new();
+    if wasm_gz > WASM_GZ_BUDGET {
+        over.push("wasm");
+    }
+    if js_gz > JS_GZ_BUDGET {
+        over.push("JS translation");
+    }
+    if zip_len > ZIP_BUDGET {
+        over.push("zip");
+    }
+    if over.is_empty() {
+        println!("  all within budget; unpacked extension in dist/");
+        Ok(())
+    } else {
+        Err(Failure(format!("over budget: {}", over.join(", "))))
+    }
+}
