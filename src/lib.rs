@@ -9,5 +9,9 @@
 
 pub mod core;
 
+/// Conversations in the twcs CSV format, for the CLI and the corpus tests (not shipped).
+#[cfg(feature = "cli")]
+pub mod twcs;
+
 #[cfg(target_arch = "wasm32")]
 pub mod web;

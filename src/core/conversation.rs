@@ -104,6 +104,147 @@ impl ReadState {
     }
 }
 
+/// Who wrote a message, as the agent sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Party {
+    /// The person being helped (or anyone else who is not us).
+    Customer,
+    /// Us: the brand account or the agent replying for it.
+    Brand,
+}
+
+/// The author of a message as the page shows them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Author {
+    /// The display name ("Maria Garcia").
+    pub name: String,
+    /// The handle without `@` ("mariagarcia"), where the site shows one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handle: Option<String>,
+}
+
+/// How precisely the page gave a message's time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// To the second or better (`time[datetime]`, a data export).
+    Exact,
+    /// To the minute ("10:02 AM", "At 9:12 AM").
+    Minute,
+    /// To the hour ("2h").
+    Hour,
+    /// To the day ("3d", "Nov 20").
+    Day,
+    /// To the week or worse ("2w").
+    Week,
+}
+
+impl Precision {
+    /// The width of the interval the true time lies in, in milliseconds.
+    pub fn width_ms(self) -> i64 {
+        match self {
+            Precision::Exact => 1_000,
+            Precision::Minute => 60_000,
+            Precision::Hour => 3_600_000,
+            Precision::Day => 86_400_000,
+            Precision::Week => 7 * 86_400_000,
+        }
+    }
+}
+
+/// When a message was sent: the true time lies in `[ms, ms + precision.width_ms())`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SentAt {
+    /// Milliseconds since the Unix epoch (the earliest the message can have been sent).
+    pub ms: i64,
+    pub precision: Precision,
+}
+
+impl SentAt {
+    pub fn exact(ms: i64) -> SentAt {
+        SentAt {
+            ms,
+            precision: Precision::Exact,
+        }
+    }
+
+    /// The latest the message can have been sent.
+    pub fn latest_ms(self) -> i64 {
+        self.ms + self.precision.width_ms() - 1
+    }
+}
+
+/// One message of a conversation: a post, a reply, a comment or a chat message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    /// Stable across re-renders: the site's id where it has one, else a hash of its content.
+    pub id: String,
+    pub author: Author,
+    pub party: Party,
+    /// When it was sent, where the page says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent: Option<SentAt>,
+    /// When Waypoint first saw it (ms since the epoch), a bound for coarse or missing times.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_seen_ms: Option<i64>,
+    /// The text as a person reads it: emoji and line breaks kept, hidden text dropped.
+    pub text: String,
+}
+
+/// An open conversation: what every feature (SLA, suggestions, checklist) reads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conversation {
+    pub site: Site,
+    pub surface: Surface,
+    /// The site's id of the thread (post id, chat id), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thread: Option<String>,
+    /// The customer this conversation is with (for a public thread: the author of the post
+    /// the agent is answering).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<Author>,
+    /// Oldest first.
+    pub messages: Vec<Message>,
+}
+
+impl Conversation {
+    /// Messages from the customer side, oldest first.
+    pub fn customer_messages(&self) -> impl Iterator<Item = &Message> {
+        self.messages.iter().filter(|m| m.party == Party::Customer)
+    }
+
+    /// The customer's messages since our last reply (all of them if we never replied).
+    pub fn unanswered(&self) -> &[Message] {
+        let start = self
+            .messages
+            .iter()
+            .rposition(|m| m.party == Party::Brand)
+            .map_or(0, |i| i + 1);
+        &self.messages[start..]
+    }
+}
+
+/// A language Waypoint writes replies in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// The BCP 47 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +284,51 @@ mod tests {
         assert!(Site::X.blocks_wasm());
         assert!(!Site::Facebook.blocks_wasm());
         assert!(!Site::Instagram.blocks_wasm());
+    }
+
+    fn msg(id: &str, party: Party) -> Message {
+        Message {
+            id: id.into(),
+            author: Author::default(),
+            party,
+            sent: None,
+            first_seen_ms: None,
+            text: String::new(),
+        }
+    }
+
+    #[test]
+    fn unanswered_is_what_came_after_our_last_reply() {
+        use Party::*;
+        let mut c = Conversation {
+            site: Site::X,
+            surface: Surface::Post,
+            thread: None,
+            customer: None,
+            messages: vec![
+                msg("1", Customer),
+                msg("2", Brand),
+                msg("3", Customer),
+                msg("4", Customer),
+            ],
+        };
+        let ids: Vec<_> = c.unanswered().iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["3", "4"]);
+        c.messages.push(msg("5", Brand));
+        assert!(c.unanswered().is_empty());
+        c.messages.retain(|m| m.party == Customer);
+        assert_eq!(c.unanswered().len(), 3);
+        assert_eq!(c.customer_messages().count(), 3);
+    }
+
+    #[test]
+    fn sent_at_bounds_follow_precision() {
+        let s = SentAt {
+            ms: 3_600_000,
+            precision: Precision::Hour,
+        };
+        assert_eq!(s.latest_ms(), 7_199_999);
+        assert_eq!(SentAt::exact(5).latest_ms(), 1_004);
+        assert!(Precision::Exact < Precision::Day);
     }
 }

@@ -3,6 +3,8 @@
 
 pub mod conversation;
 pub mod route;
+pub mod scenario;
+pub mod time;
 
 /// The version of this build, shown on the extension pages and printed by the CLI.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

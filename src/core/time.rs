@@ -1,0 +1,131 @@
+//! Calendar arithmetic on plain integers: days since the Unix epoch ↔ proleptic Gregorian
+//! dates, in UTC. No clock is read here; time zones and business hours build on this.
+
+/// Milliseconds in a day.
+pub const DAY_MS: i64 = 86_400_000;
+
+/// A calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    /// 1–12.
+    pub month: u8,
+    /// 1–31.
+    pub day: u8,
+}
+
+/// Days since 1970-01-01 of a date (negative before it).
+pub fn days_from_civil(d: Date) -> i64 {
+    let (y, m, day) = (i64::from(d.year), i64::from(d.month), i64::from(d.day));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day number since 1970-01-01.
+pub fn civil_from_days(z: i64) -> Date {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Date { year, month, day }
+}
+
+/// Day of the week of a day number: 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
+pub fn weekday_from_days(z: i64) -> u8 {
+    (z + 3).rem_euclid(7) as u8
+}
+
+/// Whether `year` is a leap year.
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// The number of days in `month` of `year`.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// UTC milliseconds of a date and time of day.
+pub fn utc_ms(d: Date, hour: u8, minute: u8, second: u8) -> i64 {
+    days_from_civil(d) * DAY_MS
+        + (i64::from(hour) * 3600 + i64::from(minute) * 60 + i64::from(second)) * 1000
+}
+
+/// Parses an English month abbreviation or name ("Oct", "October") to 1–12.
+pub fn month_from_name(name: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = name.to_ascii_lowercase();
+    let prefix = lower.get(..3)?;
+    MONTHS
+        .iter()
+        .position(|m| *m == prefix)
+        .map(|i| i as u8 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_days() {
+        let d = |year, month, day| Date { year, month, day };
+        assert_eq!(days_from_civil(d(1970, 1, 1)), 0);
+        assert_eq!(days_from_civil(d(2000, 3, 1)), 11_017);
+        assert_eq!(days_from_civil(d(1969, 12, 31)), -1);
+        assert_eq!(civil_from_days(20_414), d(2025, 11, 22));
+        assert_eq!(weekday_from_days(0), 3, "1970-01-01 was a Thursday");
+        assert_eq!(
+            weekday_from_days(days_from_civil(d(2026, 11, 22))),
+            6,
+            "a Sunday"
+        );
+    }
+
+    #[test]
+    fn round_trips_over_four_centuries() {
+        for z in (-200_000..200_000).step_by(37) {
+            assert_eq!(days_from_civil(civil_from_days(z)), z);
+        }
+    }
+
+    #[test]
+    fn months() {
+        assert_eq!(days_in_month(2024, 2), 29);
+        assert_eq!(days_in_month(1900, 2), 28);
+        assert_eq!(days_in_month(2000, 2), 29);
+        assert_eq!(month_from_name("Oct"), Some(10));
+        assert_eq!(month_from_name("september"), Some(9));
+        assert_eq!(month_from_name("Okt"), None);
+        assert_eq!(
+            utc_ms(
+                Date {
+                    year: 2017,
+                    month: 10,
+                    day: 31
+                },
+                22,
+                10,
+                47
+            ),
+            1_509_487_847_000
+        );
+    }
+}
