@@ -5,8 +5,9 @@
 use wasm_bindgen_test::*;
 use waypoint::core::conversation::{ReadState, Site, Surface};
 use waypoint::core::route;
-use waypoint::web::content::read;
+use waypoint::web::extract::{first_match, read_thread, Unread};
 use waypoint::web::panel::{Panel, View, TAG};
+use waypoint::web::sites;
 use waypoint::web::Mode;
 use web_sys::{Document, Element};
 
@@ -41,6 +42,7 @@ fn view(site: Site, surface: Option<Surface>, state: ReadState, messages: usize)
         surface,
         state,
         messages,
+        customer: None,
         note: None,
     }
 }
@@ -123,35 +125,108 @@ fn a_removed_panel_is_put_back() {
     assert!(panel.is_attached());
 }
 
+fn read_fixture(url: &str) -> Result<waypoint::core::reading::RawThread, Unread> {
+    let doc = document();
+    let r = route::classify(url).unwrap();
+    let sp = sites::profile(r.site).surface(r.surface.unwrap()).unwrap();
+    let container = first_match(&doc, sp.containers).ok_or(Unread::NoContainer(sp.containers))?;
+    read_thread(&doc, &container, &r, sp)
+}
+
 #[wasm_bindgen_test]
 fn reads_an_x_thread_by_the_profile() {
     let _f = Fixture::new(
-        r#"<div data-testid="primaryColumn"><section role="region">
-             <article data-testid="tweet" tabindex="0"></article>
-             <article data-testid="tweet" tabindex="-1"></article>
+        r#"<div data-testid="SideNav_AccountSwitcher_Button"><div data-testid="UserAvatar-Container-AcmeHelp"></div></div>
+           <div data-testid="primaryColumn"><section role="region">
+             <article data-testid="tweet" tabindex="-1">
+               <div data-testid="UserAvatar-Container-maria"></div>
+               <div data-testid="User-Name"><a href="/maria"><span>Maria <img alt="🌵" src="data:,"></span></a><a href="/maria" tabindex="-1">@maria</a>
+                 <a href="/maria/status/42"><time datetime="2026-11-22T08:41:00.000Z">2h</time></a></div>
+               <div data-testid="tweetText" lang="en">Line one<br>line two <img alt="😡" src="data:,"></div>
+               <div role="link" tabindex="0"><div data-testid="User-Name"><a href="/other">Other</a></div>
+                 <a href="/other/status/7"><time datetime="2020-01-01T00:00:00.000Z">x</time></a>
+                 <div data-testid="tweetText">quoted text</div></div>
+             </article>
+             <article data-testid="tweet" tabindex="0">
+               <div data-testid="UserAvatar-Container-AcmeHelp"></div>
+               <div data-testid="User-Name"><a href="/AcmeHelp"><span>Acme Help</span></a></div>
+               <a href="/AcmeHelp/status/43"><time datetime="2026-11-22T09:00:00.000Z">1h</time></a>
+               <div data-testid="tweetText">We're on it</div>
+             </article>
            </section></div>"#,
     );
-    let r = route::classify("https://x.com/someone/status/1").unwrap();
-    let v = read(&document(), &r);
-    assert_eq!((v.state, v.messages), (ReadState::Ready, 2));
+    let raw = read_fixture("https://x.com/maria/status/42").unwrap();
+    assert_eq!(raw.messages.len(), 2, "the quoted post is not a message");
+    let m = &raw.messages[0];
+    assert_eq!(m.id.as_deref(), Some("42"));
+    assert_eq!(m.author_name.as_deref(), Some("Maria 🌵"));
+    assert_eq!(m.author_handle.as_deref(), Some("maria"));
+    assert_eq!(m.time.as_deref(), Some("2026-11-22T08:41:00.000Z"));
+    assert_eq!(m.text, "Line one\nline two 😡");
+    assert!(m.focused);
+    assert_eq!(raw.identity.handles, ["AcmeHelp"]);
+    let msgs = waypoint::core::reading::interpret(&raw, 0, 0);
+    assert_eq!(msgs[1].party, waypoint::core::conversation::Party::Brand);
+    assert_eq!(msgs[0].party, waypoint::core::conversation::Party::Customer);
+}
+
+#[wasm_bindgen_test]
+fn reads_messenger_labels_and_the_partner() {
+    let _f = Fixture::new(
+        r#"<div role="main"><div role="log" aria-label="Messages in conversation with Jane Doe">
+             <div aria-roledescription="message" aria-label="At 9:12 AM, Jane Doe: Hi there"><div dir="auto">Hi there</div></div>
+             <div aria-roledescription="message" aria-label="At 9:20 AM, You: Hello Jane"><div dir="auto">Hello Jane</div></div>
+           </div>
+           <div contenteditable="true" role="textbox" data-lexical-editor="true" aria-label="Write to Jane Doe"></div></div>"#,
+    );
+    let raw = read_fixture("https://www.facebook.com/messages/t/1").unwrap();
+    assert_eq!(raw.messages.len(), 2);
+    assert_eq!(raw.messages[0].author_name.as_deref(), Some("Jane Doe"));
+    assert_eq!(raw.messages[0].time.as_deref(), Some("9:12 AM"));
+    assert!(!raw.messages[0].marked_self);
+    assert!(raw.messages[1].marked_self, "sender You = us");
+    assert_eq!(raw.partner.unwrap().name, "Jane Doe");
 }
 
 #[wasm_bindgen_test]
 fn markup_that_is_not_understood_is_unrecognized() {
     // A Messenger URL, but no message log anywhere in the document.
     let _f = Fixture::new(r#"<div role="main"><div class="x1lliihq">Hello</div></div>"#);
-    let r = route::classify("https://www.facebook.com/messages/t/5").unwrap();
-    let v = read(&document(), &r);
-    assert_eq!(v.state, ReadState::Unrecognized);
-    assert_eq!(v.messages, 0);
+    let e = read_fixture("https://www.facebook.com/messages/t/5").unwrap_err();
+    assert!(matches!(e, Unread::NoContainer(_)));
+    let sp = sites::profile(Site::Facebook).surface(Surface::Dm).unwrap();
+    let w = e.warning(Site::Facebook, sp);
+    assert!(w.contains("Facebook profile (direct messages)"), "{w}");
+    assert!(
+        w.contains(r#"div[role="log"][aria-label^="Messages in conversation"]"#),
+        "{w}"
+    );
 }
 
 #[wasm_bindgen_test]
-fn a_locked_chat_reads_nothing_and_says_why() {
-    let r = route::classify("https://x.com/i/chat/pin/recovery").unwrap();
-    let v = read(&document(), &r);
-    assert_eq!(v.state, ReadState::NoConversation);
-    assert!(v.note.unwrap().contains("passcode"));
+fn hostile_text_is_read_as_text() {
+    let _f = Fixture::new(
+        r#"<div role="main"><div role="log" aria-label="Messages in conversation with &lt;img src=x onerror=alert(1)&gt;">
+             <div aria-roledescription="message" aria-label="At 9:12 AM, &lt;b&gt;Eve&lt;/b&gt;: &lt;script&gt;alert(1)&lt;/script&gt;"><div dir="auto">&lt;script&gt;alert(1)&lt;/script&gt;</div></div>
+           </div></div>"#,
+    );
+    let raw = read_fixture("https://www.facebook.com/messages/t/6").unwrap();
+    assert_eq!(raw.messages[0].text, "<script>alert(1)</script>");
+    assert_eq!(raw.messages[0].author_name.as_deref(), Some("<b>Eve</b>"));
+    let doc = document();
+    let mut panel = Panel::mount(&doc, Mode::Wasm).unwrap();
+    let mut v = view(Site::Facebook, Some(Surface::Dm), ReadState::Ready, 1);
+    v.customer = raw.partner.map(|p| p.name);
+    panel.show(&v).unwrap();
+    let root = panel.host().shadow_root().unwrap();
+    assert!(
+        root.query_selector("img, b, script").unwrap().is_none(),
+        "nothing from the page became markup"
+    );
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("<img src=x onerror=alert(1)>"));
 }
 
 #[wasm_bindgen_test]

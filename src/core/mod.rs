@@ -2,9 +2,11 @@
 //! milliseconds since the Unix epoch) and never touches the DOM, so every rule is tested natively.
 
 pub mod conversation;
+pub mod reading;
 pub mod route;
 pub mod scenario;
 pub mod time;
+pub mod when;
 
 /// The version of this build, shown on the extension pages and printed by the CLI.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

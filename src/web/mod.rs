@@ -10,6 +10,8 @@
 
 pub mod content;
 pub mod diagnostics;
+pub mod extract;
+pub mod observe;
 pub mod pages;
 pub mod panel;
 pub mod platform;

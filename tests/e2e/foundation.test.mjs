@@ -19,10 +19,10 @@ after(async () => {
 const SURFACES = [
   ['X post conversation', URLS.xStatus, { mode: 'js', site: 'x', surface: 'post', messages: '3' }],
   ['twitter.com post conversation', URLS.twitterStatus, { mode: 'js', site: 'x', surface: 'post', messages: '3' }],
-  ['X Chat', URLS.xChat, { mode: 'js', site: 'x', surface: 'dm', messages: '2' }],
+  ['X Chat', URLS.xChat, { mode: 'js', site: 'x', surface: 'dm', messages: '3' }],
   ['Facebook post', URLS.fbPost, { mode: 'wasm', site: 'facebook', surface: 'post', messages: '3' }],
   ['Messenger on facebook.com', URLS.fbMessages, { mode: 'wasm', site: 'facebook', surface: 'dm', messages: '3' }],
-  ['Instagram direct', URLS.igDirect, { mode: 'wasm', site: 'instagram', surface: 'dm', messages: '2' }],
+  ['Instagram direct', URLS.igDirect, { mode: 'wasm', site: 'instagram', surface: 'dm', messages: '3' }],
   ['Instagram post', URLS.igPost, { mode: 'wasm', site: 'instagram', surface: 'post', messages: '3' }],
 ];
 

@@ -1,17 +1,38 @@
-// Where each fixture page is served: real site URLs, answered by request routing.
-const app = (origin) => ({ [`${origin}/fixture-app.js`]: { file: 'fixture-app.js' } });
+// Where each fixture page is served: real site URLs, answered by request routing. Variants
+// are the base pages transformed the way a redesign or another UI language changes them.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES } from './lib.mjs';
+
+const read = (file) => readFileSync(join(FIXTURES, file), 'utf8');
+const app = (origin) => ({
+  [`${origin}/fixture-app.js`]: { file: 'fixture-app.js' },
+  [`${origin}/virtual-list.js`]: { file: 'virtual-list.js' },
+});
+const replaceAll = (text, pairs) => pairs.reduce((t, [from, to]) => t.split(from).join(to), text);
 
 export const URLS = {
   xStatus: 'https://x.com/mariagarcia/status/1861000000000000002',
   twitterStatus: 'https://twitter.com/mariagarcia/status/1861000000000000002',
   xHome: 'https://x.com/home',
   xChat: 'https://x.com/i/chat/1588-2201',
+  xChatLocked: 'https://x.com/i/chat/pin/recovery',
   fbPost: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02Xyz',
   fbMessages: 'https://www.facebook.com/messages/t/100012345',
   igDirect: 'https://www.instagram.com/direct/t/340282366841710300949128/',
   igPost: 'https://www.instagram.com/p/Cz3KpQ1/',
   example: 'https://example.com/',
   hostile: 'https://www.facebook.com/hostile/posts/1',
+  // Variants.
+  xRedesign: 'https://x.com/mariagarcia/status/1861000000000000012',
+  xNoTweetTestid: 'https://x.com/mariagarcia/status/1861000000000000022',
+  xChatBroken: 'https://x.com/i/chat/1588-9999',
+  xHostile: 'https://x.com/mariagarcia/status/1861000000000000032',
+  xLong: 'https://x.com/mariagarcia/status/1870000000000000000',
+  fbPostEs: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02Es',
+  fbMessagesDe: 'https://www.facebook.com/messages/t/200012345',
+  fbMessagesNoLabel: 'https://www.facebook.com/messages/t/300012345',
+  igDirectEs: 'https://www.instagram.com/direct/t/440282366841710300949128/',
 };
 
 export const PAGES = {
@@ -23,6 +44,7 @@ export const PAGES = {
   [URLS.twitterStatus]: { file: 'x-status.html' },
   [URLS.xHome]: { file: 'x-home.html' },
   [URLS.xChat]: { file: 'x-chat.html' },
+  [URLS.xChatLocked]: { file: 'x-chat-locked.html' },
   [URLS.fbPost]: { file: 'fb-post.html' },
   [URLS.fbMessages]: { file: 'fb-messages.html' },
   [URLS.igDirect]: { file: 'ig-direct.html' },
@@ -30,4 +52,59 @@ export const PAGES = {
   [URLS.example]: { file: 'example.html' },
   [URLS.hostile]: { file: 'hostile-panel.html' },
   'https://www.facebook.com/hostile-define.js': { file: 'hostile-define.js' },
+  [URLS.xLong]: { file: 'x-long.html' },
+
+  // A redesign: every generated class renamed, the (localized) timeline label in Spanish.
+  [URLS.xRedesign]: {
+    body: read('x-status.html')
+      .replace(/class="([^"]*)"/g, (_, c) => `class="${c.split(' ').map((k) => `r-${k.length}x9`).join(' ')}"`)
+      .replace('aria-label="Timeline: Conversation"', 'aria-label="Cronología: Conversación"'),
+  },
+  // The tweet test id disappeared: only the role and the cell remain.
+  [URLS.xNoTweetTestid]: { body: replaceAll(read('x-status.html'), [['data-testid="tweet" ', '']]) },
+  // X Chat's message list lost its test id (and there is no legacy viewport): not understood.
+  [URLS.xChatBroken]: { body: replaceAll(read('x-chat.html'), [['data-testid="dm-message-list"', 'data-testid="dm-message-feed"']]) },
+  // Markup and script inside names and messages, as the site would escape them into text.
+  [URLS.xHostile]: {
+    body: replaceAll(read('x-status.html'), [
+      ['<span>Maria Garcia 🌵</span>', '<span>&lt;img src=x onerror="window.__pwned=1"&gt;Maria</span>'],
+      [
+        '<span>@AcmeHelp my order #A-20931',
+        '<span>&lt;script&gt;window.__pwned=2&lt;/script&gt; @AcmeHelp my order #A-20931',
+      ],
+    ]),
+  },
+  // Spanish UI labels (inferred strings; see the profile).
+  [URLS.fbPostEs]: {
+    body: replaceAll(read('fb-post.html'), [
+      ['lang="en"', 'lang="es"'],
+      ['aria-label="Comment by Jane Doe 3 hours ago"', 'aria-label="Comentario de Jane Doe hace 3 horas"'],
+      ['aria-label="Comment by Priya Raman 1 hour ago"', 'aria-label="Comentario de Priya Raman hace 1 hora"'],
+      ['aria-label="Comment as Acme Coffee"', 'aria-label="Comentar como Acme Coffee"'],
+      ['aria-label="Post comment"', 'aria-label="Publicar comentario"'],
+    ]),
+  },
+  // German UI labels (inferred strings; see the profile).
+  [URLS.fbMessagesDe]: {
+    body: replaceAll(read('fb-messages.html'), [
+      ['lang="en"', 'lang="de"'],
+      ['Messages in conversation with Jane Doe', 'Nachrichten in der Unterhaltung mit Jane Doe'],
+      ['aria-label="At 9:12 AM, Jane Doe:', 'aria-label="Um 09:12, Jane Doe:'],
+      ['aria-label="At 9:20 AM, You:', 'aria-label="Um 09:20, Du:'],
+      ['aria-label="At 9:31 AM, Jane Doe:', 'aria-label="Um 09:31, Jane Doe:'],
+      ['aria-label="Write to Jane Doe"', 'aria-label="Schreib an Jane Doe"'],
+    ]),
+  },
+  // The message log lost its label: found by structure.
+  [URLS.fbMessagesNoLabel]: {
+    body: replaceAll(read('fb-messages.html'), [['role="log" aria-label="Messages in conversation with Jane Doe"', 'role="log"']]),
+  },
+  [URLS.igDirectEs]: {
+    body: replaceAll(read('ig-direct.html'), [
+      ['lang="en"', 'lang="es"'],
+      ['aria-label="Messages in conversation with kai.ng"', 'aria-label="Mensajes de la conversación con kai.ng"'],
+      ['aria-label="Conversation with kai.ng"', 'aria-label="Conversación con kai.ng"'],
+      ['<h6 dir="auto">You sent</h6>', '<h6 dir="auto">Enviaste</h6>'],
+    ]),
+  },
 };

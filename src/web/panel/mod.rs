@@ -25,6 +25,8 @@ pub struct View {
     pub state: ReadState,
     /// Messages read in the open conversation (0 unless `state` is ready).
     pub messages: usize,
+    /// The customer's handle (`@name`) or display name.
+    pub customer: Option<String>,
     /// Why the conversation cannot be read, said to the agent.
     pub note: Option<&'static str>,
 }
@@ -42,10 +44,16 @@ impl View {
             return note.to_owned();
         }
         match self.state {
-            ReadState::Ready => match self.messages {
-                1 => "Conversation open: 1 message read".to_owned(),
-                n => format!("Conversation open: {n} messages read"),
-            },
+            ReadState::Ready => {
+                let read = match self.messages {
+                    1 => "1 message read".to_owned(),
+                    n => format!("{n} messages read"),
+                };
+                match &self.customer {
+                    Some(c) => format!("With {c}: {read}"),
+                    None => format!("Conversation open: {read}"),
+                }
+            }
             ReadState::NoConversation => "No conversation open".to_owned(),
             ReadState::Unrecognized => format!(
                 "This page's layout was not recognised; {} works as usual",
@@ -155,6 +163,10 @@ impl Panel {
         }
         h.set_attribute("data-state", view.state.as_str())?;
         h.set_attribute("data-messages", &view.messages.to_string())?;
+        match &view.customer {
+            Some(c) => h.set_attribute("data-customer", c)?,
+            None => h.remove_attribute("data-customer")?,
+        }
         self.place.set_text_content(Some(&view.place()));
         self.status.set_text_content(Some(&view.status()));
         self.card.set_attribute("data-state", view.state.as_str())?;

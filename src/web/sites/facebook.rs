@@ -1,8 +1,47 @@
 //! Facebook (www.facebook.com): Meta's "Comet" React app. No test ids: roles, `data-*`
-//! semantic attributes and (localized) ARIA labels.
+//! semantic attributes and localized ARIA labels (English, Spanish, German variants; the
+//! Spanish and German strings are inferred from Meta's translations and marked so).
 
-use super::{Profile, SurfaceProfile};
+use super::{attr, text, Profile, SurfaceProfile, Then};
 use crate::core::conversation::{Site, Surface};
+
+/// "Comment by <Name> <time>" / "Reply by …" (§4.1), with es/de variants (inferred).
+const COMMENT_BY: &[&str] = &[
+    "Comment by ",
+    "Reply by ",
+    "Comentario de ",
+    "Respuesta de ",
+    "Kommentar von ",
+    "Antwort von ",
+];
+/// What follows the name in those labels: a relative time.
+const AFTER_NAME: &[&str] = &[
+    " a few ", " an hour", " a day", " about ", " hace ", " vor ", " 1", " 2", " 3", " 4", " 5",
+    " 6", " 7", " 8", " 9",
+];
+/// The composer says who we comment as (§4.1): "Comment as <Page>".
+const COMMENT_AS: &[&str] = &[
+    "Comment as ",
+    "Reply as ",
+    "Comentar como ",
+    "Responder como ",
+    "Kommentieren als ",
+    "Antworten als ",
+];
+/// The Messenger composer names the other party (§4.2): "Write to <Name>".
+const WRITE_TO: &[&str] = &[
+    "Write to ",
+    "Escribe a ",
+    "Escribir a ",
+    "Schreib an ",
+    "Schreibe an ",
+];
+/// The message log names the other party (§4.2).
+const LOG_WITH: &[&str] = &[
+    "Messages in conversation with ",
+    "Mensajes de la conversación con ",
+    "Nachrichten in der Unterhaltung mit ",
+];
 
 pub static PROFILE: Profile = Profile {
     site: Site::Facebook,
@@ -10,24 +49,108 @@ pub static PROFILE: Profile = Profile {
         SurfaceProfile {
             surface: Surface::Post,
             containers: &[
-                // sites.md §4.1: a post opened as a dialog, then the post page's main region.
+                // §4.1: a post opened as a dialog, then the post page's main region.
                 r#"div[role="dialog"][aria-labelledby]"#,
                 r#"div[role="main"]"#,
             ],
             messages: &[
-                // sites.md §4.1: post text, then comments and replies (labels localized).
-                r#"[data-ad-rendering-role="story_message"], [role="article"][aria-label^="Comment by "], [role="article"][aria-label^="Reply by "]"#,
+                // §4.1: the post (the article holding the story message), then comments and
+                // replies (labels localized).
+                r#"[role="article"]:has([data-ad-rendering-role="story_message"]), [role="article"][aria-label^="Comment by "], [role="article"][aria-label^="Reply by "], [role="article"][aria-label^="Comentario de "], [role="article"][aria-label^="Respuesta de "], [role="article"][aria-label^="Kommentar von "], [role="article"][aria-label^="Antwort von "]"#,
+                // Structure only: any labelled article under the main region.
+                r#"[role="article"][aria-label]"#,
+            ],
+            // A comment's replies are articles of their own.
+            exclude: &[r#"[role="article"]"#],
+            drop: &[r#"[aria-hidden="true"]"#],
+            id: &[
+                attr(
+                    r#"a[href*="reply_comment_id="]"#,
+                    "href",
+                    Then::Query("reply_comment_id"),
+                ),
+                attr(
+                    r#"a[href*="comment_id="]"#,
+                    "href",
+                    Then::Query("comment_id"),
+                ),
+            ],
+            author_name: &[
+                attr("", "aria-label", Then::Between(COMMENT_BY, AFTER_NAME)),
+                text(r#"[data-ad-rendering-role="profile_name"] strong"#),
+                text(r#"a[href^="/"] span"#),
+            ],
+            // Facebook people are known by name; profile slugs are not shown to the agent.
+            author_handle: &[],
+            time: &[text(r#"a[href*="comment_id="]"#)],
+            text: &[
+                text(r#"[data-ad-rendering-role="story_message"]"#),
+                text(r#"div[dir="auto"]"#),
+            ],
+            self_marker: &[],
+            self_text: &[],
+            focused: &[],
+            self_handle: &[],
+            self_name: &[attr(
+                r#"[contenteditable="true"][role="textbox"][aria-label]"#,
+                "aria-label",
+                Then::StripPrefix(COMMENT_AS),
+            )],
+            partner_name: &[],
+            partner_handle: &[],
+            // §4.1: the Lexical comment composer.
+            composer: &[
+                r#"form[role="presentation"] [contenteditable="true"][role="textbox"]"#,
+                r#"[contenteditable="true"][role="textbox"][data-lexical-editor="true"]"#,
             ],
         },
         SurfaceProfile {
             surface: Surface::Dm,
             containers: &[
-                // sites.md §4.2: 2026 Messenger log, then the older grid.
+                // §4.2: 2026 Messenger log, then the older grid; English, then es/de (inferred).
                 r#"div[role="log"][aria-label^="Messages in conversation"]"#,
+                r#"div[role="log"][aria-label^="Mensajes de la conversación"]"#,
+                r#"div[role="log"][aria-label^="Nachrichten in der Unterhaltung"]"#,
                 r#"div[role="grid"][aria-label^="Messages in conversation"]"#,
                 r#"div[role="main"] div[role="log"]"#,
             ],
             messages: &[r#"[aria-roledescription="message"]"#],
+            exclude: &[],
+            drop: &[r#"[aria-hidden="true"]"#],
+            id: &[],
+            author_name: &[
+                attr("", "aria-label", Then::LabelSender),
+                attr("img[alt]", "alt", Then::Keep),
+            ],
+            author_handle: &[],
+            time: &[attr("", "aria-label", Then::LabelTime)],
+            text: &[
+                text(r#"div[dir="auto"]"#),
+                attr("", "aria-label", Then::LabelText),
+            ],
+            self_marker: &[],
+            self_text: &[],
+            focused: &[],
+            self_handle: &[],
+            self_name: &[],
+            partner_name: &[
+                attr(
+                    r#"[contenteditable="true"][role="textbox"][aria-label]"#,
+                    "aria-label",
+                    Then::StripPrefix(WRITE_TO),
+                ),
+                attr(
+                    r#"div[role="log"][aria-label]"#,
+                    "aria-label",
+                    Then::StripPrefix(LOG_WITH),
+                ),
+            ],
+            partner_handle: &[],
+            // §4.2: the Lexical composer "Write to <Name>".
+            composer: &[
+                r#"[contenteditable="true"][role="textbox"][data-lexical-editor="true"]"#,
+                r#"[contenteditable="true"][role="textbox"]"#,
+            ],
         },
     ],
 };

@@ -1,7 +1,17 @@
 //! Instagram (www.instagram.com): Meta React app; Lexical DM composer, `<textarea>` comments.
 
-use super::{Profile, SurfaceProfile};
+use super::{attr, text, Profile, SurfaceProfile, Then};
 use crate::core::conversation::{Site, Surface};
+
+/// The conversation is labelled with the other party (§5.1), en/es/de (es/de inferred).
+const CONVERSATION_WITH: &[&str] = &[
+    "Messages in conversation with ",
+    "Conversation with ",
+    "Mensajes de la conversación con ",
+    "Conversación con ",
+    "Nachrichten in der Unterhaltung mit ",
+    "Unterhaltung mit ",
+];
 
 pub static PROFILE: Profile = Profile {
     site: Site::Instagram,
@@ -9,24 +19,93 @@ pub static PROFILE: Profile = Profile {
         SurfaceProfile {
             surface: Surface::Post,
             containers: &[
-                // sites.md §5.2: the post dialog's article, then the post page's article.
+                // §5.2: the post dialog's article, then the post page's article.
                 r#"div[role="dialog"] article"#,
                 "main article",
                 "article",
             ],
-            // sites.md §5.2: comment items carry a permalink time.
-            messages: &["ul li:has(time[datetime])"],
+            // §5.2: comment items (the first is the caption) carry a permalink time.
+            messages: &["ul li:has(time[datetime])", "ul > li"],
+            exclude: &["ul ul"],
+            drop: &[],
+            id: &[
+                attr(r#"a[href*="/c/"]"#, "href", Then::Keep),
+                attr("a:has(time)", "href", Then::Keep),
+            ],
+            author_name: &[text("h3 a"), text("h2 a"), text(r#"a[href^="/"]"#)],
+            author_handle: &[
+                attr("h3 a", "href", Then::HandleFromHref),
+                attr("h2 a", "href", Then::HandleFromHref),
+                attr(r#"a[href^="/"]"#, "href", Then::HandleFromHref),
+            ],
+            time: &[attr("time[datetime]", "datetime", Then::Keep)],
+            text: &[text(r#"span[dir="auto"]"#)],
+            self_marker: &[],
+            self_text: &[],
+            focused: &[],
+            // §5.1: the nav's profile link (the signed-in account).
+            self_handle: &[attr(
+                r#"nav a[href^="/"]:has(img[alt$="profile picture"])"#,
+                "href",
+                Then::HandleFromHref,
+            )],
+            self_name: &[],
+            partner_name: &[],
+            partner_handle: &[],
+            // §5.2: the React comment textarea (label localized).
+            composer: &[
+                r#"textarea[aria-label="Add a comment…"]"#,
+                r#"textarea[aria-label="Añade un comentario…"]"#,
+                r#"textarea[aria-label="Kommentieren …"]"#,
+                "form textarea",
+            ],
         },
         SurfaceProfile {
             surface: Surface::Dm,
             containers: &[
-                // sites.md §5.1: 2025 grid, then the 2026 conversation wrapper.
+                // §5.1: 2025 grid, then the 2026 conversation wrapper (labels localized).
                 r#"div[role="grid"][aria-label^="Messages in conversation with "]"#,
+                r#"div[role="grid"][aria-label^="Mensajes de la conversación con "]"#,
+                r#"div[role="grid"][aria-label^="Nachrichten in der Unterhaltung mit "]"#,
                 r#"[aria-label^="Conversation with "]"#,
+                r#"[aria-label^="Conversación con "]"#,
+                r#"[aria-label^="Unterhaltung mit "]"#,
             ],
             messages: &[
                 r#"div[role="gridcell"][data-scope="messages_table"]"#,
                 r#"[role="row"]"#,
+            ],
+            exclude: &[],
+            // §5.1: the visually hidden h6 sender label ("You sent").
+            drop: &["h6", "h5", r#"[aria-hidden="true"]"#],
+            id: &[],
+            author_name: &[text("h6")],
+            author_handle: &[],
+            time: &[attr("time[datetime]", "datetime", Then::Keep)],
+            text: &[text(r#"div[dir="auto"]"#)],
+            // §5.1: "You sent" label; our bubbles are aligned to the end.
+            self_marker: &[],
+            self_text: &[(
+                "h6",
+                &["You sent", "Enviaste", "Has enviado", "Du hast gesendet"],
+            )],
+            focused: &[],
+            self_handle: &[],
+            self_name: &[],
+            partner_name: &[attr(
+                r#"[aria-label^="Conversation with "], [aria-label^="Messages in conversation with "], [aria-label^="Conversación con "], [aria-label^="Mensajes de la conversación con "], [aria-label^="Unterhaltung mit "], [aria-label^="Nachrichten in der Unterhaltung mit "]"#,
+                "aria-label",
+                Then::StripPrefix(CONVERSATION_WITH),
+            )],
+            partner_handle: &[attr(
+                r#"a[aria-label^="Open the profile page of "]"#,
+                "href",
+                Then::HandleFromHref,
+            )],
+            // §5.1: the Lexical DM composer.
+            composer: &[
+                r#"[contenteditable="true"][role="textbox"][data-lexical-editor="true"]"#,
+                r#"textarea[placeholder*="Message"]"#,
             ],
         },
     ],

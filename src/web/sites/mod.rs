@@ -1,9 +1,10 @@
 //! Site profiles: what Waypoint knows of each site's markup, kept as data.
 //!
-//! Each surface lists selectors in order of preference (stable `data-testid` and roles first,
-//! localized labels next, structure last); the first that matches wins. When a site changes its
-//! markup, the profile changes, not the code that reads it. The facts behind every selector are
-//! in the shared research notes (`research/sites.md`), cited per line.
+//! Every field lists ways to read it in order of preference (stable `data-testid`, roles and
+//! `data-*` attributes first, localized labels next with their English, Spanish and German
+//! variants, structure last); the first that yields a value wins. The extractor
+//! (`web/extract.rs`) is generic: when a site changes its markup, its profile changes, not the
+//! code. The facts behind the selectors are in `research/sites.md`, cited per entry.
 
 pub mod facebook;
 pub mod instagram;
@@ -11,14 +12,95 @@ pub mod x;
 
 use crate::core::conversation::{Site, Surface};
 
-/// What Waypoint looks for on one surface of a site.
+/// Where a value is taken from, relative to a message element (or to the document for
+/// page-level fields). An empty selector means the element itself.
+#[derive(Clone, Copy, Debug)]
+pub enum Pick {
+    /// The readable text of the first match (emoji images as their `alt`, line breaks kept,
+    /// hidden text dropped).
+    Text(&'static str),
+    /// An attribute of the first match.
+    Attr(&'static str, &'static str),
+}
+
+/// What to do with the picked string (small pure helpers in `core::reading`).
+#[derive(Clone, Copy, Debug)]
+pub enum Then {
+    Keep,
+    /// `/jack/status/20` → `20`.
+    StatusId,
+    /// `/kai.ng/` → `kai.ng`.
+    HandleFromHref,
+    /// A query parameter of a link (`comment_id`).
+    Query(&'static str),
+    /// Strip the first of these prefixes (a `data-testid` like `UserAvatar-Container-jack`, a
+    /// localized label like `Comment by Jane Doe 3 hours ago`); no match → nothing.
+    StripPrefix(&'static [&'static str]),
+    /// Like `StripPrefix`, then keep the text before the first of these separators
+    /// (`Comment by Jane Doe 3 hours ago` → `Jane Doe` needs the time cut off).
+    Between(&'static [&'static str], &'static [&'static str]),
+    /// Parts of a Messenger message label ("At 9:12 AM, Jane Doe: Hi").
+    LabelTime,
+    LabelSender,
+    LabelText,
+}
+
+/// One way to read a field.
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
+    pub pick: Pick,
+    pub then: Then,
+}
+
+/// Shorthands for profile tables.
+pub const fn text(sel: &'static str) -> Field {
+    Field {
+        pick: Pick::Text(sel),
+        then: Then::Keep,
+    }
+}
+
+pub const fn attr(sel: &'static str, name: &'static str, then: Then) -> Field {
+    Field {
+        pick: Pick::Attr(sel, name),
+        then,
+    }
+}
+
+/// What Waypoint reads on one surface of a site.
 #[derive(Debug)]
 pub struct SurfaceProfile {
     pub surface: Surface,
-    /// The element holding the open conversation, in order of preference.
+    /// The element holding the open conversation (watched by one observer).
     pub containers: &'static [&'static str],
     /// One message (post, comment, reply or chat message) inside the container.
     pub messages: &'static [&'static str],
+    /// Parts of a message element that belong to something else (a quoted post, a nested
+    /// reply): fields are never read from inside them.
+    pub exclude: &'static [&'static str],
+    /// Inside a message's text: accessibility text and labels to drop.
+    pub drop: &'static [&'static str],
+    pub id: &'static [Field],
+    pub author_name: &'static [Field],
+    pub author_handle: &'static [Field],
+    pub time: &'static [Field],
+    pub text: &'static [Field],
+    /// A message is ours when it matches (or contains) one of these, or its label sender is
+    /// "You".
+    pub self_marker: &'static [&'static str],
+    /// A message is ours when the text of the selector inside it starts with one of these
+    /// (Instagram's hidden "You sent" label), per UI language.
+    pub self_text: &'static [(&'static str, &'static [&'static str])],
+    /// The message the page is focused on matches this.
+    pub focused: &'static [&'static str],
+    /// Page-level: who we are (handles / names), read from the document.
+    pub self_handle: &'static [Field],
+    pub self_name: &'static [Field],
+    /// Page-level: the other party, where the page names them (DM headers).
+    pub partner_name: &'static [Field],
+    pub partner_handle: &'static [Field],
+    /// The composer that replies to this conversation.
+    pub composer: &'static [&'static str],
 }
 
 /// A site's profile: one entry per surface.

@@ -1,0 +1,638 @@
+//! From what the page shows to a [`Conversation`]: the pure half of reading a thread.
+//!
+//! The web extractor fills a [`RawThread`] with strings taken from the DOM by the site's
+//! profile; everything that needs judgement happens here, natively tested: ids, handles from
+//! links, who is us, the customer, times, and merging what a virtualized list shows over time
+//! into one store that neither loses nor duplicates messages.
+
+use crate::core::conversation::{Author, Conversation, Message, Party, Site, Surface};
+use crate::core::when;
+use std::collections::HashMap;
+
+/// One message as read from the page, before interpretation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RawMessage {
+    /// The site's id, when the markup has one (tweet id, `message-<uuid>`, `comment_id`).
+    pub id: Option<String>,
+    pub author_name: Option<String>,
+    pub author_handle: Option<String>,
+    /// The time as the page gives it: ISO `datetime`, or relative / clock text.
+    pub time: Option<String>,
+    pub text: String,
+    /// A sign on the message itself that it is ours: "You" as the sender, "You sent", or the
+    /// bubble aligned to the end.
+    pub marked_self: bool,
+    /// The page's focused message (X's status page: the post the URL names).
+    pub focused: bool,
+}
+
+/// Who "we" are on this page: the logged-in account, the Page commented as, and the brand
+/// accounts configured in settings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Identity {
+    pub handles: Vec<String>,
+    pub names: Vec<String>,
+}
+
+impl Identity {
+    fn has_handle(&self, handle: &str) -> bool {
+        let h = normalise_handle(handle);
+        !h.is_empty() && self.handles.iter().any(|s| normalise_handle(s) == h)
+    }
+
+    fn has_name(&self, name: &str) -> bool {
+        let n = name.trim().to_lowercase();
+        !n.is_empty() && self.names.iter().any(|s| s.trim().to_lowercase() == n)
+    }
+}
+
+/// A thread as read from the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawThread {
+    pub site: Site,
+    pub surface: Surface,
+    pub thread: Option<String>,
+    pub messages: Vec<RawMessage>,
+    /// The other party named by the page itself (a DM header, "Write to Jane"), if any.
+    pub partner: Option<Author>,
+    pub identity: Identity,
+}
+
+/// `@Name`, `/name`, `https://x.com/name/` → `name` (lower-cased for comparison).
+pub fn normalise_handle(h: &str) -> String {
+    handle_from_href(h)
+        .unwrap_or_else(|| h.trim().trim_start_matches('@').to_owned())
+        .to_lowercase()
+}
+
+/// The handle in a profile link: `/mariagarcia`, `/kai.ng/`, `https://x.com/jack`,
+/// `https://www.instagram.com/kai.ng/`. `None` for links that are not a bare profile path.
+pub fn handle_from_href(href: &str) -> Option<String> {
+    let path = match href.find("://") {
+        Some(i) => {
+            let after = &href[i + 3..];
+            &after[after.find('/')?..]
+        }
+        None => href,
+    };
+    let path = path.split(['?', '#']).next()?;
+    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    match segs.as_slice() {
+        [one]
+            if one
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                && !matches!(
+                    *one,
+                    "home" | "explore" | "messages" | "notifications" | "i"
+                ) =>
+        {
+            Some((*one).to_owned())
+        }
+        _ => None,
+    }
+}
+
+/// The number after `/status/` in a link (a tweet id).
+pub fn status_id_from_href(href: &str) -> Option<String> {
+    let after = href.split("/status/").nth(1)?;
+    let id: String = after.chars().take_while(char::is_ascii_digit).collect();
+    (!id.is_empty()).then_some(id)
+}
+
+/// The value of `name` in a link's query (`comment_id`, `reply_comment_id`).
+pub fn query_value(href: &str, name: &str) -> Option<String> {
+    let query = href.split_once('?')?.1.split('#').next()?;
+    query
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+/// A stable id for a message the site gives no id to: a hash of what identifies it.
+pub fn content_id(author: &str, time: &str, text: &str) -> String {
+    // FNV-1a, 64 bits: stable across runs and builds, unlike std's hasher.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in author
+        .bytes()
+        .chain([0])
+        .chain(time.bytes())
+        .chain([0])
+        .chain(text.bytes())
+    {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("h{h:016x}")
+}
+
+/// Whether a message is ours: a self marker on it, or its author is one of our identities.
+pub fn party(raw: &RawMessage, identity: &Identity) -> Party {
+    let ours = raw.marked_self
+        || raw
+            .author_handle
+            .as_deref()
+            .is_some_and(|h| identity.has_handle(h))
+        || raw
+            .author_name
+            .as_deref()
+            .is_some_and(|n| identity.has_name(n));
+    if ours {
+        Party::Brand
+    } else {
+        Party::Customer
+    }
+}
+
+fn clean(s: Option<&String>) -> Option<String> {
+    s.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+/// Interprets a raw thread. `now` and `utc_offset_min` read relative and clock times.
+pub fn interpret(raw: &RawThread, now: i64, utc_offset_min: i32) -> Vec<Message> {
+    raw.messages
+        .iter()
+        .map(|m| {
+            let name = clean(m.author_name.as_ref());
+            let handle =
+                clean(m.author_handle.as_ref()).map(|h| h.trim_start_matches('@').to_owned());
+            let time = clean(m.time.as_ref());
+            let id = clean(m.id.as_ref()).unwrap_or_else(|| {
+                content_id(
+                    name.as_deref().or(handle.as_deref()).unwrap_or(""),
+                    time.as_deref().unwrap_or(""),
+                    &m.text,
+                )
+            });
+            Message {
+                id,
+                author: Author {
+                    name: name.clone().or_else(|| handle.clone()).unwrap_or_default(),
+                    handle,
+                },
+                party: party(m, &raw.identity),
+                sent: time.and_then(|t| when::parse(&t, now, utc_offset_min)),
+                first_seen_ms: None,
+                text: m.text.trim().to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// The customer of a conversation: the other party the page names (DM header), else the
+/// author of the focused post when it is not ours, else the latest customer message's author.
+pub fn customer(raw: &RawThread, messages: &[Message]) -> Option<Author> {
+    if let Some(p) = raw
+        .partner
+        .as_ref()
+        .filter(|p| !p.name.is_empty() || p.handle.is_some())
+    {
+        return Some(p.clone());
+    }
+    let focused = raw
+        .messages
+        .iter()
+        .zip(messages)
+        .find(|(r, m)| r.focused && m.party == Party::Customer)
+        .map(|(_, m)| m.author.clone());
+    focused.or_else(|| {
+        messages
+            .iter()
+            .rev()
+            .find(|m| m.party == Party::Customer && !m.author.name.is_empty())
+            .map(|m| m.author.clone())
+    })
+}
+
+/// Messages of one conversation, merged across reads of a virtualized list.
+#[derive(Clone, Debug, Default)]
+pub struct ThreadStore {
+    key: Option<String>,
+    messages: Vec<Message>,
+    index: HashMap<String, usize>,
+}
+
+impl ThreadStore {
+    pub fn new() -> ThreadStore {
+        ThreadStore::default()
+    }
+
+    /// Starts over when the conversation changes (another thread, another surface).
+    /// Returns whether it reset.
+    pub fn open(&mut self, key: &str) -> bool {
+        if self.key.as_deref() == Some(key) {
+            return false;
+        }
+        *self = ThreadStore {
+            key: Some(key.to_owned()),
+            ..ThreadStore::default()
+        };
+        true
+    }
+
+    pub fn messages(&self) -> &[Message] {
+        &self.messages
+    }
+
+    pub fn len(&self) -> usize {
+        self.messages.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.messages.is_empty()
+    }
+
+    /// Merges what the page shows now (in page order). Known messages are updated in place
+    /// (an edit, a time that got more precise); new ones go after the nearest known message
+    /// before them in `batch`, or before the nearest known one after them; a batch with no
+    /// known message goes where its times put it. New messages get `first_seen_ms = now`.
+    /// Returns whether anything changed.
+    pub fn merge(&mut self, batch: Vec<Message>, now: i64) -> bool {
+        let mut changed = false;
+        let known: Vec<Option<usize>> = batch
+            .iter()
+            .map(|m| self.index.get(&m.id).copied())
+            .collect();
+        let any_known = known.iter().any(Option::is_some);
+        // Where the next new message goes.
+        let mut cursor: Option<usize> = None;
+        for (i, mut m) in batch.into_iter().enumerate() {
+            if let Some(&pos) = self.index.get(&m.id) {
+                let old = &mut self.messages[pos];
+                m.first_seen_ms = old.first_seen_ms;
+                if m.sent.is_none()
+                    || old
+                        .sent
+                        .is_some_and(|o| m.sent.is_some_and(|n| n.precision > o.precision))
+                {
+                    m.sent = old.sent;
+                }
+                if *old != m {
+                    *old = m;
+                    changed = true;
+                }
+                cursor = Some(pos + 1);
+                continue;
+            }
+            m.first_seen_ms = Some(now);
+            let at = match cursor {
+                Some(c) => c,
+                None if any_known => known[i..]
+                    .iter()
+                    .flatten()
+                    .next()
+                    .copied()
+                    .unwrap_or(self.messages.len()),
+                None => self.position_by_time(&m),
+            };
+            self.messages.insert(at, m);
+            self.reindex(at);
+            cursor = Some(at + 1);
+            changed = true;
+        }
+        changed
+    }
+
+    fn position_by_time(&self, m: &Message) -> usize {
+        match m.sent {
+            Some(s) => self
+                .messages
+                .iter()
+                .position(|o| o.sent.is_some_and(|t| t.ms > s.ms))
+                .unwrap_or(self.messages.len()),
+            None => self.messages.len(),
+        }
+    }
+
+    fn reindex(&mut self, from: usize) {
+        for (i, m) in self.messages.iter().enumerate().skip(from) {
+            self.index.insert(m.id.clone(), i);
+        }
+    }
+
+    /// The conversation as it stands.
+    pub fn conversation(&self, raw: &RawThread) -> Conversation {
+        let visible = interpret_ids(raw);
+        let customer = customer(raw, &visible).or_else(|| {
+            self.messages
+                .iter()
+                .rev()
+                .find(|m| m.party == Party::Customer && !m.author.name.is_empty())
+                .map(|m| m.author.clone())
+        });
+        Conversation {
+            site: raw.site,
+            surface: raw.surface,
+            thread: raw.thread.clone(),
+            customer,
+            messages: self.messages.clone(),
+        }
+    }
+}
+
+/// The messages of `raw` interpreted without times (enough to find the customer).
+fn interpret_ids(raw: &RawThread) -> Vec<Message> {
+    interpret(raw, 0, 0)
+}
+
+/// What a Meta message label says: "At 9:12 AM, Jane Doe: Hi there".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MessageLabel {
+    pub time: String,
+    pub sender: String,
+    pub text: String,
+    /// The sender is the viewer ("You", "Tú", "Du").
+    pub is_self: bool,
+}
+
+/// Senders that mean "us" in the labels, per UI language.
+const SELF_SENDERS: [&str; 5] = ["You", "Tú", "Usted", "Du", "Sie"];
+
+/// Parses Messenger's message labels (research/sites.md §4.2), in English, and in the Spanish
+/// and German forms Waypoint also accepts (those two are inferred, not seen on the live site):
+/// `At <time>, <Sender>: <text>`, `Message sent <time> by <Sender>: <text>`,
+/// `A las <time>, <Sender>: <text>`, `Um <time>, <Sender>: <text>`.
+pub fn parse_message_label(label: &str) -> Option<MessageLabel> {
+    let label = label.trim();
+    let (time, rest) = if let Some(r) = label.strip_prefix("Message sent ") {
+        let (time, rest) = r.split_once(" by ")?;
+        (time, rest)
+    } else {
+        let r = ["At ", "A las ", "A la ", "Um "]
+            .iter()
+            .find_map(|p| label.strip_prefix(p))?;
+        // The time may itself hold a comma ("November 20, 2026, 9:12 AM"): the sender starts
+        // after the last ", " that comes before the first ": ".
+        let colon = r.find(": ")?;
+        let comma = r[..colon].rfind(", ")?;
+        (&r[..comma], &r[comma + 2..])
+    };
+    let (sender, text) = rest.split_once(": ")?;
+    let sender = sender.trim();
+    Some(MessageLabel {
+        time: time.trim().to_owned(),
+        sender: sender.to_owned(),
+        text: text.trim().to_owned(),
+        is_self: SELF_SENDERS.contains(&sender),
+    })
+}
+
+/// Strips the first of `prefixes` that `label` starts with ("Comment as Acme" → "Acme").
+pub fn strip_any_prefix<'a>(label: &'a str, prefixes: &[&str]) -> Option<&'a str> {
+    prefixes
+        .iter()
+        .find_map(|p| label.strip_prefix(p))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::conversation::{Precision, SentAt};
+
+    fn raw(id: &str, name: &str, handle: Option<&str>, text: &str) -> RawMessage {
+        RawMessage {
+            id: Some(id.into()),
+            author_name: Some(name.into()),
+            author_handle: handle.map(Into::into),
+            time: None,
+            text: text.into(),
+            marked_self: false,
+            focused: false,
+        }
+    }
+
+    fn thread(messages: Vec<RawMessage>, identity: Identity) -> RawThread {
+        RawThread {
+            site: Site::X,
+            surface: Surface::Post,
+            thread: Some("1".into()),
+            messages,
+            partner: None,
+            identity,
+        }
+    }
+
+    fn msg(id: &str, ms: Option<i64>) -> Message {
+        Message {
+            id: id.into(),
+            author: Author::default(),
+            party: Party::Customer,
+            sent: ms.map(SentAt::exact),
+            first_seen_ms: None,
+            text: id.into(),
+        }
+    }
+
+    fn ids(s: &ThreadStore) -> Vec<&str> {
+        s.messages().iter().map(|m| m.id.as_str()).collect()
+    }
+
+    #[test]
+    fn links_give_handles_and_ids() {
+        assert_eq!(
+            handle_from_href("/mariagarcia").as_deref(),
+            Some("mariagarcia")
+        );
+        assert_eq!(handle_from_href("/kai.ng/").as_deref(), Some("kai.ng"));
+        assert_eq!(
+            handle_from_href("https://x.com/jack?s=1").as_deref(),
+            Some("jack")
+        );
+        assert_eq!(handle_from_href("/jack/status/20"), None);
+        assert_eq!(handle_from_href("/home"), None);
+        assert_eq!(
+            status_id_from_href("/jack/status/20?x").as_deref(),
+            Some("20")
+        );
+        assert_eq!(status_id_from_href("/jack"), None);
+        assert_eq!(
+            query_value("/p/posts/1?comment_id=Y29t&x=1", "comment_id").as_deref(),
+            Some("Y29t")
+        );
+        assert_eq!(normalise_handle("@AcmeHelp"), "acmehelp");
+    }
+
+    #[test]
+    fn who_is_us() {
+        let me = Identity {
+            handles: vec!["@AcmeHelp".into()],
+            names: vec!["Acme Coffee".into()],
+        };
+        let table = [
+            (raw("1", "Acme Help", Some("acmehelp"), ""), Party::Brand),
+            (raw("2", "acme coffee", None, ""), Party::Brand),
+            (raw("3", "Maria", Some("maria"), ""), Party::Customer),
+            (
+                RawMessage {
+                    marked_self: true,
+                    ..raw("4", "Jane", None, "")
+                },
+                Party::Brand,
+            ),
+            (raw("5", "", Some(""), ""), Party::Customer),
+        ];
+        for (m, want) in table {
+            assert_eq!(party(&m, &me), want, "{m:?}");
+        }
+        assert_eq!(
+            party(&raw("6", "", None, ""), &Identity::default()),
+            Party::Customer
+        );
+    }
+
+    #[test]
+    fn content_ids_are_stable_and_distinct() {
+        let a = content_id("Jane", "9:12 AM", "Hi");
+        assert_eq!(a, content_id("Jane", "9:12 AM", "Hi"));
+        assert_ne!(a, content_id("Jane", "9:13 AM", "Hi"));
+        assert_ne!(content_id("ab", "", "c"), content_id("a", "b", "c"));
+        assert!(a.starts_with('h') && a.len() == 17);
+    }
+
+    #[test]
+    fn interpret_reads_times_and_falls_back_to_content_ids() {
+        let mut m = raw("", " Jane Doe ", None, " Hello\nthere ");
+        m.id = None;
+        m.time = Some("2026-11-22T08:41:00Z".into());
+        let t = thread(vec![m], Identity::default());
+        let out = interpret(&t, 0, 0);
+        assert_eq!(out[0].author.name, "Jane Doe");
+        assert_eq!(out[0].text, "Hello\nthere");
+        assert!(out[0].id.starts_with('h'));
+        assert_eq!(out[0].sent.unwrap().precision, Precision::Exact);
+    }
+
+    #[test]
+    fn the_customer_is_the_partner_then_the_focused_post_then_the_latest() {
+        let me = Identity {
+            handles: vec!["AcmeHelp".into()],
+            names: vec![],
+        };
+        let mut focused = raw("2", "Maria", Some("maria"), "");
+        focused.focused = true;
+        let t = thread(
+            vec![
+                raw("1", "Acme", Some("AcmeHelp"), ""),
+                focused,
+                raw("3", "Tom", Some("tom"), ""),
+            ],
+            me.clone(),
+        );
+        let ms = interpret(&t, 0, 0);
+        assert_eq!(customer(&t, &ms).unwrap().name, "Maria");
+        let mut t2 = t.clone();
+        t2.messages[1].focused = false;
+        assert_eq!(customer(&t2, &interpret(&t2, 0, 0)).unwrap().name, "Tom");
+        let mut t3 = t2.clone();
+        t3.partner = Some(Author {
+            name: "Sam Lee".into(),
+            handle: None,
+        });
+        assert_eq!(
+            customer(&t3, &interpret(&t3, 0, 0)).unwrap().name,
+            "Sam Lee"
+        );
+    }
+
+    #[test]
+    fn scrolling_back_and_forth_neither_loses_nor_duplicates() {
+        let mut s = ThreadStore::new();
+        s.open("x:1");
+        assert!(s.merge(vec![msg("3", None), msg("4", None), msg("5", None)], 10));
+        // Scrolled up: older ones appear, some overlap.
+        assert!(s.merge(vec![msg("1", None), msg("2", None), msg("3", None)], 20));
+        assert_eq!(ids(&s), ["1", "2", "3", "4", "5"]);
+        // Scrolled down past the end: new ones after the overlap.
+        assert!(s.merge(vec![msg("5", None), msg("6", None)], 30));
+        // The same window again changes nothing.
+        assert!(!s.merge(vec![msg("5", None), msg("6", None)], 40));
+        assert_eq!(ids(&s), ["1", "2", "3", "4", "5", "6"]);
+        assert_eq!(s.messages()[0].first_seen_ms, Some(20));
+        assert_eq!(s.messages()[5].first_seen_ms, Some(30));
+    }
+
+    #[test]
+    fn a_window_with_nothing_known_goes_where_its_times_put_it() {
+        let mut s = ThreadStore::new();
+        s.open("k");
+        s.merge(vec![msg("c", Some(300)), msg("d", Some(400))], 0);
+        s.merge(vec![msg("a", Some(100)), msg("b", Some(200))], 0);
+        assert_eq!(ids(&s), ["a", "b", "c", "d"]);
+        s.merge(vec![msg("e", Some(500))], 0);
+        assert_eq!(ids(&s), ["a", "b", "c", "d", "e"]);
+    }
+
+    #[test]
+    fn edits_update_in_place_and_precision_only_improves() {
+        let mut s = ThreadStore::new();
+        s.open("k");
+        let mut m = msg("1", None);
+        m.sent = Some(SentAt {
+            ms: 1000,
+            precision: Precision::Exact,
+        });
+        s.merge(vec![m.clone()], 0);
+        let mut coarse = m.clone();
+        coarse.sent = Some(SentAt {
+            ms: 0,
+            precision: Precision::Hour,
+        });
+        coarse.text = "edited".into();
+        assert!(s.merge(vec![coarse], 5));
+        assert_eq!(s.messages()[0].text, "edited");
+        assert_eq!(
+            s.messages()[0].sent,
+            m.sent,
+            "an exact time is not replaced by a coarse one"
+        );
+        assert_eq!(s.len(), 1);
+    }
+
+    #[test]
+    fn opening_another_thread_starts_over() {
+        let mut s = ThreadStore::new();
+        assert!(s.open("a"));
+        s.merge(vec![msg("1", None)], 0);
+        assert!(!s.open("a"));
+        assert_eq!(s.len(), 1);
+        assert!(s.open("b"));
+        assert!(s.is_empty());
+    }
+
+    #[test]
+    fn messenger_labels() {
+        let l = parse_message_label("At 9:12 AM, Jane Doe: Hi, my grinder: broken").unwrap();
+        assert_eq!(
+            (l.time.as_str(), l.sender.as_str(), l.text.as_str()),
+            ("9:12 AM", "Jane Doe", "Hi, my grinder: broken")
+        );
+        assert!(!l.is_self);
+        let l =
+            parse_message_label("At November 20, 2026, 9:12 AM, You: Sorry to hear that").unwrap();
+        assert_eq!(
+            (l.time.as_str(), l.sender.as_str()),
+            ("November 20, 2026, 9:12 AM", "You")
+        );
+        assert!(l.is_self);
+        let l =
+            parse_message_label("Message sent 3:04 PM by Ana Ruiz: ¿Sigue disponible?").unwrap();
+        assert_eq!(
+            (l.sender.as_str(), l.text.as_str()),
+            ("Ana Ruiz", "¿Sigue disponible?")
+        );
+        assert!(parse_message_label("A las 9:12, Tú: Hola").unwrap().is_self);
+        assert!(parse_message_label("Um 9:12, Du: Hallo").unwrap().is_self);
+        for bad in ["", "Hello", "At 9:12 AM Jane Doe Hi", "At 9:12 AM, Jane"] {
+            assert_eq!(parse_message_label(bad), None, "{bad}");
+        }
+        assert_eq!(
+            strip_any_prefix("Comment as Acme Coffee", &["Reply as ", "Comment as "]),
+            Some("Acme Coffee")
+        );
+        assert_eq!(strip_any_prefix("Comment as ", &["Comment as "]), None);
+    }
+}

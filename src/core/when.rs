@@ -1,0 +1,414 @@
+//! Message times as the sites show them, parsed into [`SentAt`] with their precision.
+//!
+//! Exact where the page gives `time[datetime]` (ISO 8601); otherwise the site's relative
+//! ("2h", "hace 3 min", "vor 2 Std.") or clock ("10:02 AM", "Yesterday at 9:12 AM") text,
+//! read against `now` and the browser's UTC offset. A relative "2h" means the message is
+//! between 2 and 3 hours old (the sites round down), so its earliest possible time is kept.
+
+use crate::core::conversation::{Precision, SentAt};
+use crate::core::time::{civil_from_days, days_from_civil, month_from_name, utc_ms, Date, DAY_MS};
+
+/// Parses a time shown on a page. `now` is ms since the epoch; `utc_offset_min` is the
+/// browser's offset from UTC in minutes (UTC+1 → 60) for clock and date texts.
+pub fn parse(text: &str, now: i64, utc_offset_min: i32) -> Option<SentAt> {
+    let t = normalise(text);
+    if t.is_empty() {
+        return None;
+    }
+    parse_iso(&t)
+        .or_else(|| parse_relative(&t, now))
+        .or_else(|| parse_clock_day(&t, now, utc_offset_min))
+        .or_else(|| parse_month_day(&t, now, utc_offset_min))
+}
+
+fn normalise(text: &str) -> String {
+    let lower = text.trim().to_lowercase();
+    // Narrow no-break spaces ("10:02\u{202f}AM") and no-break spaces become plain spaces.
+    let spaced: String = lower
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `2026-11-22T08:41:00.000Z`, `2026-11-22T09:41:00+01:00`, `2026-11-22 08:41:00`.
+pub fn parse_iso(t: &str) -> Option<SentAt> {
+    let t = t.trim();
+    let (date, rest) = t.split_at(t.find(['t', 'T', ' ']).unwrap_or(t.len()));
+    let mut d = date.split('-');
+    let year: i32 = d.next()?.parse().ok()?;
+    let month: u8 = d.next()?.parse().ok()?;
+    let day: u8 = d.next()?.parse().ok()?;
+    if d.next().is_some() || !(1..=12).contains(&month) || !(1..=31).contains(&day) || year < 1970 {
+        return None;
+    }
+    let rest = rest.get(1..).unwrap_or("");
+    if rest.is_empty() {
+        return Some(SentAt {
+            ms: utc_ms(Date { year, month, day }, 0, 0, 0),
+            precision: Precision::Day,
+        });
+    }
+    // Split off the zone: "z", "+01:00", "-0500".
+    let (clock, offset_min) = if let Some(c) = rest.strip_suffix('z') {
+        (c, 0)
+    } else if let Some(i) = rest.rfind(['+', '-']) {
+        let (c, z) = rest.split_at(i);
+        let sign = if z.starts_with('-') { -1 } else { 1 };
+        let digits: String = z[1..].chars().filter(char::is_ascii_digit).collect();
+        if digits.len() != 4 {
+            return None;
+        }
+        let h: i32 = digits[..2].parse().ok()?;
+        let m: i32 = digits[2..].parse().ok()?;
+        (c, sign * (h * 60 + m))
+    } else {
+        (rest, 0)
+    };
+    let mut parts = clock.split(':');
+    let h: u8 = parts.next()?.parse().ok()?;
+    let m: u8 = parts.next()?.parse().ok()?;
+    let (s, ms) = match parts.next() {
+        Some(sec) => {
+            let (whole, frac) = sec.split_once('.').unwrap_or((sec, ""));
+            let frac: String = frac.chars().take(3).collect();
+            let frac_ms: i64 = if frac.is_empty() {
+                0
+            } else {
+                format!("{frac:0<3}").parse().ok()?
+            };
+            (whole.parse::<u8>().ok()?, frac_ms)
+        }
+        None => (0, 0),
+    };
+    if h > 23 || m > 59 || s > 60 {
+        return None;
+    }
+    let at = utc_ms(Date { year, month, day }, h, m, s) + ms - i64::from(offset_min) * 60_000;
+    Some(SentAt::exact(at))
+}
+
+/// Units of relative times, in the languages Waypoint reads (English, Spanish, German).
+fn unit(word: &str) -> Option<Precision> {
+    let w = word.trim_end_matches('.');
+    Some(match w {
+        "s" | "sec" | "secs" | "second" | "seconds" | "seg" | "segundo" | "segundos" | "sek"
+        | "sekunde" | "sekunden" => Precision::Exact,
+        "m" | "min" | "mins" | "minute" | "minutes" | "minuto" | "minutos" | "minuten" => {
+            Precision::Minute
+        }
+        "h" | "hr" | "hrs" | "hour" | "hours" | "hora" | "horas" | "std" | "stunde" | "stunden" => {
+            Precision::Hour
+        }
+        "d" | "day" | "days" | "día" | "días" | "dia" | "dias" | "t" | "tag" | "tage" | "tagen" => {
+            Precision::Day
+        }
+        "w" | "wk" | "wks" | "week" | "weeks" | "sem" | "semana" | "semanas" | "wo" | "woche"
+        | "wochen" => Precision::Week,
+        _ => return None,
+    })
+}
+
+fn unit_ms(p: Precision) -> i64 {
+    p.width_ms()
+}
+
+/// "2h", "2 h", "2 hours ago", "hace 2 horas", "vor 2 Std.", "now", "just now", "ahora".
+pub fn parse_relative(t: &str, now: i64) -> Option<SentAt> {
+    if matches!(
+        t,
+        "now" | "just now" | "ahora" | "ahora mismo" | "jetzt" | "gerade eben"
+    ) {
+        return Some(SentAt {
+            ms: now - 60_000,
+            precision: Precision::Minute,
+        });
+    }
+    let core = t
+        .strip_prefix("hace ")
+        .or_else(|| t.strip_prefix("vor "))
+        .unwrap_or(t)
+        .trim_end_matches(" ago")
+        .trim();
+    // Either "2h" (number glued to the unit) or "2 h".
+    let digits_end = core
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(core.len());
+    if digits_end == 0 {
+        return None;
+    }
+    let n: i64 = core[..digits_end].parse().ok()?;
+    let p = unit(core[digits_end..].trim())?;
+    let width = unit_ms(p);
+    Some(SentAt {
+        ms: now - (n + 1) * width + 1,
+        precision: if p == Precision::Exact {
+            Precision::Minute
+        } else {
+            p
+        },
+    })
+}
+
+/// The local date (in the browser's zone) of `now`, as a day number.
+fn local_day(now: i64, utc_offset_min: i32) -> i64 {
+    (now + i64::from(utc_offset_min) * 60_000).div_euclid(DAY_MS)
+}
+
+/// "10:02 am", "21:05", "9:12 p. m.": minutes after local midnight.
+fn clock_minutes(t: &str) -> Option<i64> {
+    let t = t.trim();
+    let (clock, suffix) = match t.find(|c: char| !(c.is_ascii_digit() || c == ':')) {
+        Some(i) => (&t[..i], t[i..].trim()),
+        None => (t, ""),
+    };
+    let (h, m) = clock.split_once(':')?;
+    let (mut h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
+    if m > 59 {
+        return None;
+    }
+    let suffix: String = suffix.chars().filter(|c| c.is_alphabetic()).collect();
+    match suffix.as_str() {
+        "am" | "a" if h <= 12 => {
+            if h == 12 {
+                h = 0
+            }
+        }
+        "pm" | "p" if h <= 12 => {
+            if h != 12 {
+                h += 12
+            }
+        }
+        "" | "uhr" if h <= 23 => {}
+        _ => return None,
+    }
+    Some(h * 60 + m)
+}
+
+/// "10:02 AM", "today at 9:12 am", "yesterday at 9:12 am", "at 9:12 am", "ayer a las 9:12",
+/// "gestern um 9:12".
+pub fn parse_clock_day(t: &str, now: i64, utc_offset_min: i32) -> Option<SentAt> {
+    let mut rest = t.strip_prefix("at ").unwrap_or(t);
+    let mut days_back = 0;
+    for (word, back) in [
+        ("today", 0),
+        ("hoy", 0),
+        ("heute", 0),
+        ("yesterday", 1),
+        ("ayer", 1),
+        ("gestern", 1),
+    ] {
+        if let Some(r) = rest.strip_prefix(word) {
+            rest = r.trim_start();
+            days_back = back;
+            for joiner in ["at ", "a las ", "a la ", "um "] {
+                if let Some(r2) = rest.strip_prefix(joiner) {
+                    rest = r2;
+                }
+            }
+            break;
+        }
+    }
+    let minutes = clock_minutes(rest)?;
+    let offset = i64::from(utc_offset_min) * 60_000;
+    let day = local_day(now, utc_offset_min) - days_back;
+    let mut at = day * DAY_MS + minutes * 60_000 - offset;
+    if days_back == 0 && at > now + 60_000 {
+        at -= DAY_MS; // a bare clock time later than now was yesterday
+    }
+    Some(SentAt {
+        ms: at,
+        precision: Precision::Minute,
+    })
+}
+
+/// "nov 20", "nov 20, 2025", "20 nov", "20 nov. 2025", "20. nov.".
+pub fn parse_month_day(t: &str, now: i64, utc_offset_min: i32) -> Option<SentAt> {
+    let words: Vec<&str> = t
+        .split([' ', ','])
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (month, day, year) = match words.as_slice() {
+        [m, d] if month_from_name(m).is_some() => (month_from_name(m)?, d.parse().ok()?, None),
+        [d, m] if month_from_name(m).is_some() => (month_from_name(m)?, d.parse().ok()?, None),
+        [m, d, y] if month_from_name(m).is_some() => {
+            (month_from_name(m)?, d.parse().ok()?, Some(y.parse().ok()?))
+        }
+        [d, m, y] if month_from_name(m).is_some() => {
+            (month_from_name(m)?, d.parse().ok()?, Some(y.parse().ok()?))
+        }
+        _ => return None,
+    };
+    let day: u8 = day;
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    let today = civil_from_days(local_day(now, utc_offset_min));
+    let offset = i64::from(utc_offset_min) * 60_000;
+    let at = |year: i32| days_from_civil(Date { year, month, day }) * DAY_MS - offset;
+    let ms = match year {
+        Some(y) => at(y),
+        None if at(today.year) > now => at(today.year - 1),
+        None => at(today.year),
+    };
+    Some(SentAt {
+        ms,
+        precision: Precision::Day,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Sunday 2026-11-22 10:41:00 UTC.
+    const NOW: i64 = 1_795_344_060_000;
+    const MIN: i64 = 60_000;
+    const HOUR: i64 = 3_600_000;
+
+    fn at(y: i32, mo: u8, d: u8, h: u8, mi: u8) -> i64 {
+        utc_ms(
+            Date {
+                year: y,
+                month: mo,
+                day: d,
+            },
+            h,
+            mi,
+            0,
+        )
+    }
+
+    #[test]
+    fn now_is_what_the_tests_think() {
+        assert_eq!(NOW, at(2026, 11, 22, 10, 41));
+    }
+
+    #[test]
+    fn iso_datetimes_are_exact() {
+        let cases = [
+            ("2026-11-22T08:41:00.000Z", at(2026, 11, 22, 8, 41)),
+            ("2026-11-22T09:41:00+01:00", at(2026, 11, 22, 8, 41)),
+            ("2026-11-22T03:41:00-0500", at(2026, 11, 22, 8, 41)),
+            ("2026-11-22T08:41:07.5Z", at(2026, 11, 22, 8, 41) + 7_500),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse(text, NOW, 0), Some(SentAt::exact(want)), "{text}");
+        }
+        assert_eq!(
+            parse("2026-11-22", NOW, 0).unwrap().precision,
+            Precision::Day
+        );
+        for bad in [
+            "2026-13-01T00:00Z",
+            "2026-11-22T25:00Z",
+            "2026-11-22T08:41+1",
+            "1-2",
+        ] {
+            assert_eq!(parse_iso(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn relative_times_keep_the_earliest_bound_and_their_precision() {
+        let cases: [(&str, i64, Precision); 10] = [
+            ("2h", NOW - 3 * HOUR + 1, Precision::Hour),
+            ("2 h", NOW - 3 * HOUR + 1, Precision::Hour),
+            ("2 hours ago", NOW - 3 * HOUR + 1, Precision::Hour),
+            ("5m", NOW - 6 * MIN + 1, Precision::Minute),
+            ("hace 5 min", NOW - 6 * MIN + 1, Precision::Minute),
+            ("hace 2 horas", NOW - 3 * HOUR + 1, Precision::Hour),
+            ("vor 2 Std.", NOW - 3 * HOUR + 1, Precision::Hour),
+            ("3d", NOW - 4 * 86_400_000 + 1, Precision::Day),
+            ("1w", NOW - 14 * 86_400_000 + 1, Precision::Week),
+            ("Just now", NOW - MIN, Precision::Minute),
+        ];
+        for (text, ms, precision) in cases {
+            assert_eq!(
+                parse(text, NOW, 0),
+                Some(SentAt { ms, precision }),
+                "{text}"
+            );
+        }
+        for bad in ["h", "two hours", "2 parsecs", ""] {
+            assert_eq!(parse(bad, NOW, 0), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn clock_times_are_today_or_yesterday_in_the_browsers_zone() {
+        let m = |t: &str, off| parse(t, NOW, off).map(|s| (s.ms, s.precision));
+        assert_eq!(
+            m("10:02 AM", 0),
+            Some((at(2026, 11, 22, 10, 2), Precision::Minute))
+        );
+        assert_eq!(
+            m("10:02\u{202f}AM", 0),
+            Some((at(2026, 11, 22, 10, 2), Precision::Minute))
+        );
+        assert_eq!(
+            m("At 9:12 AM", 0),
+            Some((at(2026, 11, 22, 9, 12), Precision::Minute))
+        );
+        // 11:30 local in UTC+1 is 10:30 UTC, earlier than now.
+        assert_eq!(
+            m("11:30", 60),
+            Some((at(2026, 11, 22, 10, 30), Precision::Minute))
+        );
+        // 23:00 has not happened yet today: it was yesterday.
+        assert_eq!(
+            m("11:00 PM", 0),
+            Some((at(2026, 11, 21, 23, 0), Precision::Minute))
+        );
+        assert_eq!(
+            m("Yesterday at 9:12 AM", 0),
+            Some((at(2026, 11, 21, 9, 12), Precision::Minute))
+        );
+        assert_eq!(
+            m("ayer a las 21:05", 0),
+            Some((at(2026, 11, 21, 21, 5), Precision::Minute))
+        );
+        assert_eq!(
+            m("Gestern um 9:12", 0),
+            Some((at(2026, 11, 21, 9, 12), Precision::Minute))
+        );
+        assert_eq!(
+            m("12:05 AM", 0),
+            Some((at(2026, 11, 22, 0, 5), Precision::Minute))
+        );
+        assert_eq!(m("13:05 PM", 0), None);
+    }
+
+    #[test]
+    fn month_days_are_this_year_unless_in_the_future() {
+        let d = |t: &str| {
+            parse(t, NOW, 0).map(|s| (civil_from_days(s.ms.div_euclid(DAY_MS)), s.precision))
+        };
+        let date = |year, month, day| Date { year, month, day };
+        assert_eq!(d("Nov 20"), Some((date(2026, 11, 20), Precision::Day)));
+        assert_eq!(d("20 nov."), Some((date(2026, 11, 20), Precision::Day)));
+        assert_eq!(d("Dec 24"), Some((date(2025, 12, 24), Precision::Day)));
+        assert_eq!(d("Mar 3, 2024"), Some((date(2024, 3, 3), Precision::Day)));
+        assert_eq!(d("Nov 40"), None);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for t in [
+            "",
+            " ",
+            "🌵",
+            "at",
+            "hace",
+            "::",
+            "99999999999999999999h",
+            "2026-",
+            "T",
+            "12:",
+            "a las",
+        ] {
+            let _ = parse(t, NOW, 0);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! The generic extractor: a site profile + the DOM → a [`RawThread`]. Everything that needs
+//! judgement (ids, times, who is us, the customer) happens in `core::reading`.
+
+use crate::core::conversation::{Author, Site};
+use crate::core::reading::{
+    handle_from_href, parse_message_label, query_value, status_id_from_href, strip_any_prefix,
+    Identity, RawMessage, RawThread,
+};
+use crate::core::route::Route;
+use crate::web::sites::{Field, Pick, SurfaceProfile, Then};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Node};
+
+/// Why a thread could not be read: the profile and the selectors that found nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unread {
+    NoContainer(&'static [&'static str]),
+    NoMessages(&'static [&'static str]),
+}
+
+impl Unread {
+    /// The one warning logged for it.
+    pub fn warning(&self, site: Site, profile: &SurfaceProfile) -> String {
+        let (what, tried) = match self {
+            Unread::NoContainer(t) => ("conversation container", t),
+            Unread::NoMessages(t) => ("messages", t),
+        };
+        format!(
+            "Waypoint: the {} profile ({}) found no {what}; selectors tried: {}. Waypoint stands by and {} works as usual.",
+            site.display_name(),
+            profile.surface.label(),
+            tried.join(" | "),
+            site.display_name()
+        )
+    }
+}
+
+/// The first element matching one of `selectors`, in order of preference.
+pub fn first_match(doc: &Document, selectors: &[&str]) -> Option<Element> {
+    selectors
+        .iter()
+        .find_map(|sel| doc.query_selector(sel).ok().flatten())
+}
+
+/// Whether `node` lies inside an element of `el` that belongs to something else.
+fn excluded(el: &Element, candidate: &Element, exclude: &[&str]) -> bool {
+    exclude.iter().any(|ex| {
+        candidate
+            .closest(ex)
+            .ok()
+            .flatten()
+            .is_some_and(|anc| anc != *el && el.contains(Some(&anc)))
+    })
+}
+
+/// The first match of `sel` in `el` that is not inside an excluded part ("" = `el` itself).
+fn scoped(el: &Element, sel: &str, exclude: &[&str]) -> Option<Element> {
+    if sel.is_empty() {
+        return Some(el.clone());
+    }
+    let list = el.query_selector_all(sel).ok()?;
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .find(|c| !excluded(el, c, exclude))
+}
+
+/// The text a person reads: text nodes, emoji images as their `alt`, `<br>` and blocks as line
+/// breaks; scripts, styles, hidden and `drop`ped parts left out.
+pub fn readable_text(el: &Element, drop: &[&str]) -> String {
+    let mut out = String::new();
+    walk(el.as_ref(), drop, &mut out, true);
+    out.split('\n')
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned()
+}
+
+fn walk(node: &Node, drop: &[&str], out: &mut String, root: bool) {
+    match node.node_type() {
+        Node::TEXT_NODE => out.push_str(&node.text_content().unwrap_or_default()),
+        Node::ELEMENT_NODE => {
+            let Some(el) = node.dyn_ref::<Element>() else {
+                return;
+            };
+            let tag = el.tag_name().to_ascii_lowercase();
+            if matches!(tag.as_str(), "script" | "style" | "template" | "svg")
+                || el.has_attribute("hidden")
+                || (!root && drop.iter().any(|d| el.matches(d).unwrap_or(false)))
+            {
+                return;
+            }
+            match tag.as_str() {
+                "br" => out.push('\n'),
+                "img" => out.push_str(&el.get_attribute("alt").unwrap_or_default()),
+                _ => {
+                    let block = matches!(tag.as_str(), "p" | "div" | "li");
+                    if block && !out.is_empty() && !out.ends_with('\n') {
+                        out.push('\n');
+                    }
+                    let children = node.child_nodes();
+                    for i in 0..children.length() {
+                        if let Some(c) = children.item(i) {
+                            walk(&c, drop, out, false);
+                        }
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn apply(then: Then, s: String) -> Option<String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    match then {
+        Then::Keep => Some(s.to_owned()),
+        Then::StatusId => status_id_from_href(s),
+        Then::HandleFromHref => handle_from_href(s),
+        Then::Query(name) => query_value(s, name),
+        Then::StripPrefix(prefixes) => strip_any_prefix(s, prefixes).map(str::to_owned),
+        Then::Between(prefixes, ends) => {
+            let rest = strip_any_prefix(s, prefixes)?;
+            let cut = ends
+                .iter()
+                .filter_map(|e| rest.find(e))
+                .min()
+                .unwrap_or(rest.len());
+            Some(rest[..cut].trim().to_owned()).filter(|v| !v.is_empty())
+        }
+        Then::LabelTime => parse_message_label(s).map(|l| l.time),
+        Then::LabelSender => parse_message_label(s).map(|l| l.sender),
+        Then::LabelText => parse_message_label(s).map(|l| l.text),
+    }
+}
+
+/// The first value the fields yield, reading inside `el`.
+fn read_field(el: &Element, fields: &[Field], exclude: &[&str], drop: &[&str]) -> Option<String> {
+    fields.iter().find_map(|f| {
+        let value = match f.pick {
+            Pick::Text(sel) => readable_text(&scoped(el, sel, exclude)?, drop),
+            Pick::Attr(sel, name) => scoped(el, sel, exclude)?.get_attribute(name)?,
+        };
+        apply(f.then, value)
+    })
+}
+
+/// The first value the fields yield, reading from the whole document.
+fn read_page(doc: &Document, fields: &[Field]) -> Option<String> {
+    let root = doc.document_element()?;
+    read_field(&root, fields, &[], &[])
+}
+
+/// Reads the conversation inside `container` with the surface's profile.
+pub fn read_thread(
+    doc: &Document,
+    container: &Element,
+    route: &Route,
+    profile: &SurfaceProfile,
+) -> Result<RawThread, Unread> {
+    let list = profile
+        .messages
+        .iter()
+        .filter_map(|sel| container.query_selector_all(sel).ok())
+        .find(|l| l.length() > 0)
+        .ok_or(Unread::NoMessages(profile.messages))?;
+    let mut messages = Vec::with_capacity(list.length() as usize);
+    for i in 0..list.length() {
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let (ex, drop) = (profile.exclude, profile.drop);
+        let label_self = el
+            .get_attribute("aria-label")
+            .and_then(|l| parse_message_label(&l))
+            .is_some_and(|l| l.is_self);
+        let marker_self = profile
+            .self_marker
+            .iter()
+            .any(|sel| el.matches(sel).unwrap_or(false) || scoped(&el, sel, ex).is_some());
+        let text_self = profile.self_text.iter().any(|(sel, texts)| {
+            scoped(&el, sel, ex)
+                .map(|e| readable_text(&e, &[]))
+                .is_some_and(|t| texts.iter().any(|p| t.starts_with(p)))
+        });
+        messages.push(RawMessage {
+            id: read_field(&el, profile.id, ex, drop),
+            author_name: read_field(&el, profile.author_name, ex, drop),
+            author_handle: read_field(&el, profile.author_handle, ex, drop),
+            time: read_field(&el, profile.time, ex, &[]),
+            text: read_field(&el, profile.text, ex, drop).unwrap_or_default(),
+            marked_self: label_self || marker_self || text_self,
+            focused: profile
+                .focused
+                .iter()
+                .any(|sel| el.matches(sel).unwrap_or(false)),
+        });
+    }
+    let identity = Identity {
+        handles: read_page(doc, profile.self_handle).into_iter().collect(),
+        names: read_page(doc, profile.self_name).into_iter().collect(),
+    };
+    let partner_name = read_page(doc, profile.partner_name);
+    let partner_handle = read_page(doc, profile.partner_handle);
+    let partner = (partner_name.is_some() || partner_handle.is_some()).then(|| Author {
+        name: partner_name
+            .or_else(|| partner_handle.clone())
+            .unwrap_or_default(),
+        handle: partner_handle,
+    });
+    Ok(RawThread {
+        site: route.site,
+        surface: profile.surface,
+        thread: route.thread.clone(),
+        messages,
+        partner,
+        identity,
+    })
+}

@@ -1,0 +1,261 @@
+// Reading the open conversation (issue 3) on the six surfaces, with the real extension in
+// Chromium: message counts, the customer and the state; live appends; SPA navigation;
+// redesigns, other UI languages, a long virtualized thread and hostile text.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, panel, waitForState } from './lib.mjs';
+import { PAGES, URLS } from './pages.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch({ pages: PAGES });
+});
+after(async () => {
+  await browser?.close();
+});
+
+const attr = (page, name) => page.locator('waypoint-panel').getAttribute(name);
+async function waitForAttr(page, name, value, timeout = 10000) {
+  await page.waitForFunction(
+    ([n, v]) => document.querySelector('waypoint-panel')?.getAttribute(n) === v,
+    [name, String(value)],
+    { timeout },
+  );
+}
+
+// For each surface: what it holds, and markup the site would append for a new message.
+const SURFACES = [
+  {
+    name: 'X post conversation',
+    url: URLS.xStatus,
+    site: 'x',
+    surface: 'post',
+    messages: 3,
+    customer: '@mariagarcia',
+    container: '[aria-label="Timeline: Conversation"] > div',
+    append: `<div data-testid="cellInnerDiv"><article data-testid="tweet" role="article" tabindex="0">
+      <div data-testid="UserAvatar-Container-li_wei"></div>
+      <div data-testid="User-Name"><a href="/li_wei"><span>Li Wei</span></a>
+        <a href="/li_wei/status/1861000000000000009"><time datetime="2026-11-22T10:30:00.000Z">1m</time></a></div>
+      <div data-testid="tweetText" lang="en">Any update?</div></article></div>`,
+  },
+  {
+    name: 'X Chat',
+    url: URLS.xChat,
+    site: 'x',
+    surface: 'dm',
+    messages: 3,
+    customer: '@samlee',
+    container: '[data-testid="dm-message-list"] ul',
+    append: `<li><div data-testid="message-7c1e0d52-1f0b-4c55-9d2a-0b6b7c0a0099" class="flex justify-start">
+      <div class="bubble" data-testid="message-text-7c1e0d52-1f0b-4c55-9d2a-0b6b7c0a0099"><span dir="auto">Thanks!</span><span aria-hidden="true">10:12 AM</span></div></div></li>`,
+  },
+  {
+    name: 'Facebook post comments',
+    url: URLS.fbPost,
+    site: 'facebook',
+    surface: 'post',
+    messages: 3,
+    customer: 'Priya Raman',
+    container: '[role="main"]',
+    append: `<div role="article" aria-label="Comment by Omar Haddad 1 minute ago"><a href="/omar.h"><span>Omar Haddad</span></a>
+      <div dir="auto">Is the decaf version coming back too?</div><a href="/AcmeCoffee/posts/pfbid02Xyz?comment_id=Y29tbWVudDoxMjM0XzU2ODA%3D">1m</a></div>`,
+  },
+  {
+    name: 'Messenger thread',
+    url: URLS.fbMessages,
+    site: 'facebook',
+    surface: 'dm',
+    messages: 3,
+    customer: 'Jane Doe',
+    container: '[role="log"]',
+    append: `<div data-virtualized="false"><div role="row"><div aria-roledescription="message" aria-label="At 9:40 AM, Jane Doe: Hello?"><div dir="auto">Hello?</div></div></div></div>`,
+  },
+  {
+    name: 'Instagram direct',
+    url: URLS.igDirect,
+    site: 'instagram',
+    surface: 'dm',
+    messages: 3,
+    customer: '@kai.ng',
+    container: '[role="grid"]',
+    append: `<div data-virtualized="false"><div role="row"><div role="gridcell" data-scope="messages_table"><h6 dir="auto">kai.ng</h6><div dir="auto">Size L works too</div></div></div></div>`,
+  },
+  {
+    name: 'Instagram post comments',
+    url: URLS.igPost,
+    site: 'instagram',
+    surface: 'post',
+    messages: 3,
+    customer: '@marco.trails',
+    container: 'article ul',
+    append: `<li><div><h3><a href="/nina.p/">nina.p</a></h3><span dir="auto">Where can I buy these?</span><a href="/p/Cz3KpQ1/c/18012345678901299/"><time datetime="2026-11-22T10:35:00.000Z">1m</time></a></div></li>`,
+  },
+];
+
+describe('six surfaces: messages, customer, state, live appends', () => {
+  for (const s of SURFACES) {
+    test(`${s.name}: ${s.messages} messages with ${s.customer}; a new message is picked up`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const p = await panel(page);
+      assert.equal(p['data-site'], s.site);
+      assert.equal(p['data-surface'], s.surface);
+      assert.equal(p['data-messages'], String(s.messages));
+      assert.equal(p['data-customer'], s.customer);
+      assert.match(p.text, new RegExp(`With ${s.customer.replace('.', '\\.')}: ${s.messages} messages read`));
+
+      await page.evaluate(
+        ([sel, html]) => document.querySelector(sel).insertAdjacentHTML('beforeend', html),
+        [s.container, s.append],
+      );
+      await waitForAttr(page, 'data-messages', s.messages + 1);
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
+describe('navigation', () => {
+  test('X: moving to another thread in the single-page app resets the conversation', async () => {
+    const { page } = await open(browser.context, URLS.xStatus);
+    await waitForState(page, 'ready');
+    assert.equal(await attr(page, 'data-messages'), '3');
+    await page.evaluate(() => {
+      history.pushState({}, '', '/tom_w/status/1861000000000000003');
+      document.querySelector('[aria-label="Timeline: Conversation"] > div').innerHTML = `
+        <div data-testid="cellInnerDiv"><article data-testid="tweet" role="article" tabindex="-1">
+          <div data-testid="UserAvatar-Container-tom_w"></div>
+          <div data-testid="User-Name"><a href="/tom_w"><span>Tom W</span></a>
+            <a href="/tom_w/status/1861000000000000003"><time datetime="2026-11-22T09:05:40.000Z">1h</time></a></div>
+          <div data-testid="tweetText" lang="en">same here, ordered on the 3rd</div></article></div>`;
+    });
+    await waitForAttr(page, 'data-customer', '@tom_w');
+    assert.equal(await attr(page, 'data-messages'), '1');
+    await page.close();
+  });
+
+  test('Messenger: another thread resets; leaving for the inbox says no conversation', async () => {
+    const { page } = await open(browser.context, URLS.fbMessages);
+    await waitForState(page, 'ready');
+    await page.evaluate(() => {
+      history.pushState({}, '', '/messages/t/999');
+      const log = document.querySelector('[role="log"]');
+      log.setAttribute('aria-label', 'Messages in conversation with Omar Haddad');
+      log.innerHTML = `<div role="row"><div aria-roledescription="message" aria-label="At 8:00 AM, Omar Haddad: Hi"><div dir="auto">Hi</div></div></div>`;
+      document.querySelector('[role="textbox"]').setAttribute('aria-label', 'Write to Omar Haddad');
+    });
+    await waitForAttr(page, 'data-customer', 'Omar Haddad');
+    assert.equal(await attr(page, 'data-messages'), '1');
+    await page.evaluate(() => history.pushState({}, '', '/'));
+    await waitForState(page, 'no-conversation');
+    assert.equal(await attr(page, 'data-surface'), null);
+    await page.close();
+  });
+});
+
+describe('variants', () => {
+  test('X redesign: class names changed and the timeline label in Spanish', async () => {
+    const { page } = await open(browser.context, URLS.xRedesign);
+    await waitForState(page, 'ready');
+    assert.equal(await attr(page, 'data-messages'), '3');
+    assert.equal(await attr(page, 'data-customer'), '@mariagarcia');
+    await page.close();
+  });
+
+  test("X: the tweet's data-testid disappeared, the role fallback reads it", async () => {
+    const { page } = await open(browser.context, URLS.xNoTweetTestid);
+    await waitForState(page, 'ready');
+    assert.equal(await attr(page, 'data-messages'), '3');
+    await page.close();
+  });
+
+  test('Facebook post in Spanish', async () => {
+    const { page } = await open(browser.context, URLS.fbPostEs);
+    await waitForState(page, 'ready');
+    assert.equal(await attr(page, 'data-messages'), '3');
+    assert.equal(await attr(page, 'data-customer'), 'Priya Raman');
+    await page.close();
+  });
+
+  test('Messenger in German, who-is-us from "Du"', async () => {
+    const { page } = await open(browser.context, URLS.fbMessagesDe);
+    await waitForState(page, 'ready');
+    assert.equal(await attr(page, 'data-messages'), '3');
+    assert.equal(await attr(page, 'data-customer'), 'Jane Doe');
+    await page.close();
+  });
+
+  test('Messenger: the log lost its label, found by structure', async () => {
+    const { page } = await open(browser.context, URLS.fbMessagesNoLabel);
+    await waitForState(page, 'ready');
+    assert.equal(await attr(page, 'data-messages'), '3');
+    await page.close();
+  });
+
+  test('Instagram direct in Spanish', async () => {
+    const { page } = await open(browser.context, URLS.igDirectEs);
+    await waitForState(page, 'ready');
+    assert.equal(await attr(page, 'data-messages'), '3');
+    assert.equal(await attr(page, 'data-customer'), '@kai.ng');
+    await page.close();
+  });
+
+  test('markup not understood: unrecognized, one warning naming the profile and selector, site intact', async () => {
+    const { page, pageErrors, consoleMessages } = await open(browser.context, URLS.xChatBroken);
+    await waitForState(page, 'unrecognized');
+    await page.waitForTimeout(3500);
+    const warnings = consoleMessages.filter((m) => m.text.startsWith('Waypoint'));
+    assert.equal(warnings.length, 1, JSON.stringify(warnings));
+    assert.equal(warnings[0].type, 'warning');
+    assert.match(warnings[0].text, /^Waypoint: the X profile \(direct messages\) found no conversation container; selectors tried: /);
+    assert.match(warnings[0].text, /\[data-testid="dm-message-list"\]/);
+    assert.deepEqual(pageErrors, []);
+    await page.fill('[data-testid="dm-composer-textarea"]', 'Still typing');
+    await page.click('[data-testid="dm-composer-send-button"]');
+    assert.equal(await page.evaluate(() => document.body.dataset.sends), '1');
+    await page.close();
+  });
+
+  test('X Chat passcode gate: nothing is read, and the panel says why', async () => {
+    const { page } = await open(browser.context, URLS.xChatLocked);
+    await waitForState(page, 'no-conversation');
+    const p = await panel(page);
+    assert.equal(p['data-surface'], 'dm');
+    assert.equal(p['data-messages'], '0');
+    assert.match(p.text, /locked with a passcode/);
+    await page.close();
+  });
+
+  test('hostile text in names and messages stays text', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.xHostile);
+    await waitForState(page, 'ready');
+    const p = await panel(page);
+    assert.equal(p['data-customer'], '@mariagarcia');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    const markup = await page.locator('waypoint-panel').evaluate((el) => el.shadowRoot.querySelectorAll('img, script').length);
+    assert.equal(markup, 0);
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
+  test('a long virtualized thread: scrolling through it neither loses nor duplicates', async () => {
+    const { page } = await open(browser.context, URLS.xLong);
+    await waitForState(page, 'ready');
+    assert.equal(await attr(page, 'data-messages'), '20');
+    // Scroll down in steps that overlap, then back up, as a person would.
+    const down = Array.from({ length: 19 }, (_, i) => (i + 1) * 15); // 15 … 285: windows overlap
+    for (const start of [...down, 150, 40, 0]) {
+      const before = Number(await attr(page, 'data-messages'));
+      await page.evaluate((s) => window.__showFrom(s), start);
+      await page.waitForFunction(
+        (b) => Number(document.querySelector('waypoint-panel').getAttribute('data-messages')) >= b,
+        before,
+      );
+      await page.waitForTimeout(120);
+    }
+    await waitForAttr(page, 'data-messages', 300);
+    assert.equal(await attr(page, 'data-customer'), '@mariagarcia');
+    await page.close();
+  });
+});
