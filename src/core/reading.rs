@@ -7,7 +7,9 @@
 
 use crate::core::conversation::{Author, Conversation, Message, Party, Site, Surface};
 use crate::core::when;
-use std::collections::HashMap;
+// A BTreeMap, not a HashMap: SipHash's 64-bit arithmetic is slow in the wasm2js translation
+// that runs on x.com, and string comparisons are not.
+use std::collections::BTreeMap;
 
 /// One message as read from the page, before interpretation.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -24,6 +26,9 @@ pub struct RawMessage {
     pub marked_self: bool,
     /// The page's focused message (X's status page: the post the URL names).
     pub focused: bool,
+    /// Set when this element was read before and has not changed since: it stands for the
+    /// message with this id (an anchor for ordering) and its other fields are not read.
+    pub known_id: Option<String>,
 }
 
 /// Who "we" are on this page: the logged-in account, the Page commented as, and the brand
@@ -150,11 +155,23 @@ fn clean(s: Option<&String>) -> Option<String> {
     s.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
+/// One message of a read, for [`ThreadStore::merge`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// A message read before and unchanged: only its place in the page matters.
+    Anchor(String),
+    /// A message read now.
+    Fresh { message: Message, focused: bool },
+}
+
 /// Interprets a raw thread. `now` and `utc_offset_min` read relative and clock times.
-pub fn interpret(raw: &RawThread, now: i64, utc_offset_min: i32) -> Vec<Message> {
+pub fn interpret(raw: &RawThread, now: i64, utc_offset_min: i32) -> Vec<Entry> {
     raw.messages
         .iter()
         .map(|m| {
+            if let Some(id) = &m.known_id {
+                return Entry::Anchor(id.clone());
+            }
             let name = clean(m.author_name.as_ref());
             let handle =
                 clean(m.author_handle.as_ref()).map(|h| h.trim_start_matches('@').to_owned());
@@ -166,16 +183,19 @@ pub fn interpret(raw: &RawThread, now: i64, utc_offset_min: i32) -> Vec<Message>
                     &m.text,
                 )
             });
-            Message {
-                id,
-                author: Author {
-                    name: name.clone().or_else(|| handle.clone()).unwrap_or_default(),
-                    handle,
+            Entry::Fresh {
+                message: Message {
+                    id,
+                    author: Author {
+                        name: name.clone().or_else(|| handle.clone()).unwrap_or_default(),
+                        handle,
+                    },
+                    party: party(m, &raw.identity),
+                    sent: time.and_then(|t| when::parse(&t, now, utc_offset_min)),
+                    first_seen_ms: None,
+                    text: m.text.trim().to_owned(),
                 },
-                party: party(m, &raw.identity),
-                sent: time.and_then(|t| when::parse(&t, now, utc_offset_min)),
-                first_seen_ms: None,
-                text: m.text.trim().to_owned(),
+                focused: m.focused,
             }
         })
         .collect()
@@ -183,20 +203,20 @@ pub fn interpret(raw: &RawThread, now: i64, utc_offset_min: i32) -> Vec<Message>
 
 /// The customer of a conversation: the other party the page names (DM header), else the
 /// author of the focused post when it is not ours, else the latest customer message's author.
-pub fn customer(raw: &RawThread, messages: &[Message]) -> Option<Author> {
-    if let Some(p) = raw
-        .partner
-        .as_ref()
-        .filter(|p| !p.name.is_empty() || p.handle.is_some())
-    {
+pub fn customer(
+    messages: &[Message],
+    focused: Option<&str>,
+    partner: Option<&Author>,
+) -> Option<Author> {
+    if let Some(p) = partner.filter(|p| !p.name.is_empty() || p.handle.is_some()) {
         return Some(p.clone());
     }
-    let focused = raw
-        .messages
-        .iter()
-        .zip(messages)
-        .find(|(r, m)| r.focused && m.party == Party::Customer)
-        .map(|(_, m)| m.author.clone());
+    let focused = focused.and_then(|id| {
+        messages
+            .iter()
+            .find(|m| m.id == id && m.party == Party::Customer)
+            .map(|m| m.author.clone())
+    });
     focused.or_else(|| {
         messages
             .iter()
@@ -211,7 +231,8 @@ pub fn customer(raw: &RawThread, messages: &[Message]) -> Option<Author> {
 pub struct ThreadStore {
     key: Option<String>,
     messages: Vec<Message>,
-    index: HashMap<String, usize>,
+    index: BTreeMap<String, usize>,
+    focused: Option<String>,
 }
 
 impl ThreadStore {
@@ -249,16 +270,33 @@ impl ThreadStore {
     /// before them in `batch`, or before the nearest known one after them; a batch with no
     /// known message goes where its times put it. New messages get `first_seen_ms = now`.
     /// Returns whether anything changed.
-    pub fn merge(&mut self, batch: Vec<Message>, now: i64) -> bool {
+    pub fn merge(&mut self, batch: Vec<Entry>, now: i64) -> bool {
         let mut changed = false;
+        let id_of = |e: &Entry| match e {
+            Entry::Anchor(id) => id.clone(),
+            Entry::Fresh { message, .. } => message.id.clone(),
+        };
         let known: Vec<Option<usize>> = batch
             .iter()
-            .map(|m| self.index.get(&m.id).copied())
+            .map(|e| self.index.get(&id_of(e)).copied())
             .collect();
         let any_known = known.iter().any(Option::is_some);
         // Where the next new message goes.
         let mut cursor: Option<usize> = None;
-        for (i, mut m) in batch.into_iter().enumerate() {
+        for (i, entry) in batch.into_iter().enumerate() {
+            let (mut m, focused) = match entry {
+                Entry::Anchor(id) => {
+                    if let Some(&pos) = self.index.get(&id) {
+                        cursor = Some(pos + 1);
+                    }
+                    continue;
+                }
+                Entry::Fresh { message, focused } => (message, focused),
+            };
+            if focused && self.focused.as_deref() != Some(m.id.as_str()) {
+                self.focused = Some(m.id.clone());
+                changed = true;
+            }
             if let Some(&pos) = self.index.get(&m.id) {
                 let old = &mut self.messages[pos];
                 m.first_seen_ms = old.first_seen_ms;
@@ -312,29 +350,25 @@ impl ThreadStore {
         }
     }
 
-    /// The conversation as it stands.
+    /// The conversation as it stands; `partner` is the other party the page names, if any.
     pub fn conversation(&self, raw: &RawThread) -> Conversation {
-        let visible = interpret_ids(raw);
-        let customer = customer(raw, &visible).or_else(|| {
-            self.messages
-                .iter()
-                .rev()
-                .find(|m| m.party == Party::Customer && !m.author.name.is_empty())
-                .map(|m| m.author.clone())
-        });
         Conversation {
             site: raw.site,
             surface: raw.surface,
             thread: raw.thread.clone(),
-            customer,
+            customer: customer(
+                &self.messages,
+                self.focused.as_deref(),
+                raw.partner.as_ref(),
+            ),
             messages: self.messages.clone(),
         }
     }
-}
 
-/// The messages of `raw` interpreted without times (enough to find the customer).
-fn interpret_ids(raw: &RawThread) -> Vec<Message> {
-    interpret(raw, 0, 0)
+    /// The customer, without building the whole conversation.
+    pub fn customer(&self, partner: Option<&Author>) -> Option<Author> {
+        customer(&self.messages, self.focused.as_deref(), partner)
+    }
 }
 
 /// What a Meta message label says: "At 9:12 AM, Jane Doe: Hi there".
@@ -402,6 +436,7 @@ mod tests {
             text: text.into(),
             marked_self: false,
             focused: false,
+            known_id: None,
         }
     }
 
@@ -416,7 +451,7 @@ mod tests {
         }
     }
 
-    fn msg(id: &str, ms: Option<i64>) -> Message {
+    fn message(id: &str, ms: Option<i64>) -> Message {
         Message {
             id: id.into(),
             author: Author::default(),
@@ -425,6 +460,23 @@ mod tests {
             first_seen_ms: None,
             text: id.into(),
         }
+    }
+
+    fn msg(id: &str, ms: Option<i64>) -> Entry {
+        Entry::Fresh {
+            message: message(id, ms),
+            focused: false,
+        }
+    }
+
+    fn messages(entries: Vec<Entry>) -> Vec<Message> {
+        entries
+            .into_iter()
+            .filter_map(|e| match e {
+                Entry::Fresh { message, .. } => Some(message),
+                Entry::Anchor(_) => None,
+            })
+            .collect()
     }
 
     fn ids(s: &ThreadStore) -> Vec<&str> {
@@ -499,7 +551,7 @@ mod tests {
         m.id = None;
         m.time = Some("2026-11-22T08:41:00Z".into());
         let t = thread(vec![m], Identity::default());
-        let out = interpret(&t, 0, 0);
+        let out = messages(interpret(&t, 0, 0));
         assert_eq!(out[0].author.name, "Jane Doe");
         assert_eq!(out[0].text, "Hello\nthere");
         assert!(out[0].id.starts_with('h'));
@@ -522,19 +574,24 @@ mod tests {
             ],
             me.clone(),
         );
-        let ms = interpret(&t, 0, 0);
-        assert_eq!(customer(&t, &ms).unwrap().name, "Maria");
-        let mut t2 = t.clone();
-        t2.messages[1].focused = false;
-        assert_eq!(customer(&t2, &interpret(&t2, 0, 0)).unwrap().name, "Tom");
-        let mut t3 = t2.clone();
-        t3.partner = Some(Author {
+        let mut store = ThreadStore::new();
+        store.open("x");
+        store.merge(interpret(&t, 0, 0), 0);
+        assert_eq!(store.conversation(&t).customer.unwrap().name, "Maria");
+        let ms = messages(interpret(&t, 0, 0));
+        assert_eq!(customer(&ms, None, None).unwrap().name, "Tom");
+        let sam = Author {
             name: "Sam Lee".into(),
             handle: None,
-        });
+        };
         assert_eq!(
-            customer(&t3, &interpret(&t3, 0, 0)).unwrap().name,
+            customer(&ms, Some("2"), Some(&sam)).unwrap().name,
             "Sam Lee"
+        );
+        assert_eq!(
+            customer(&ms, Some("1"), None).unwrap().name,
+            "Tom",
+            "a focused post of ours is not the customer"
         );
     }
 
@@ -570,19 +627,23 @@ mod tests {
     fn edits_update_in_place_and_precision_only_improves() {
         let mut s = ThreadStore::new();
         s.open("k");
-        let mut m = msg("1", None);
+        let mut m = message("1", None);
         m.sent = Some(SentAt {
             ms: 1000,
             precision: Precision::Exact,
         });
-        s.merge(vec![m.clone()], 0);
+        let fresh = |message: Message| Entry::Fresh {
+            message,
+            focused: false,
+        };
+        s.merge(vec![fresh(m.clone())], 0);
         let mut coarse = m.clone();
         coarse.sent = Some(SentAt {
             ms: 0,
             precision: Precision::Hour,
         });
         coarse.text = "edited".into();
-        assert!(s.merge(vec![coarse], 5));
+        assert!(s.merge(vec![fresh(coarse)], 5));
         assert_eq!(s.messages()[0].text, "edited");
         assert_eq!(
             s.messages()[0].sent,
@@ -590,6 +651,26 @@ mod tests {
             "an exact time is not replaced by a coarse one"
         );
         assert_eq!(s.len(), 1);
+    }
+
+    #[test]
+    fn anchors_place_new_messages_without_rereading_old_ones() {
+        let mut s = ThreadStore::new();
+        s.open("k");
+        s.merge(vec![msg("1", None), msg("2", None), msg("3", None)], 0);
+        let batch = vec![
+            Entry::Anchor("1".into()),
+            msg("1b", None),
+            Entry::Anchor("2".into()),
+            Entry::Anchor("3".into()),
+            msg("4", None),
+        ];
+        assert!(s.merge(batch, 1));
+        assert_eq!(ids(&s), ["1", "1b", "2", "3", "4"]);
+        assert!(!s.merge(
+            vec![Entry::Anchor("3".into()), Entry::Anchor("gone".into())],
+            2
+        ));
     }
 
     #[test]

@@ -18,6 +18,11 @@ use web_sys::Document;
 
 /// How often the page is looked at again for navigation and container swaps.
 const TICK_MS: u32 = 500;
+/// Re-reads wait this many times the cost of the last read, which keeps Waypoint's share of
+/// the main thread on a busy page near 1/COST_FACTOR; at most MAX_DELAY_MS, so that a
+/// virtualized list scrolled at reading speed is still read before its rows are recycled.
+const COST_FACTOR: f64 = 10.0;
+const MAX_DELAY_MS: f64 = 200.0;
 /// How long markup may stay unrecognised after navigation before Waypoint says so in the
 /// console (SPAs render the conversation a moment after the URL changes).
 const GRACE_MS: f64 = 2_000.0;
@@ -26,6 +31,8 @@ struct App {
     doc: Document,
     panel: Panel,
     store: ThreadStore,
+    /// Message elements already read, by element (cleared for the ones that change).
+    seen: js_sys::WeakMap,
     watch: Option<Watch>,
     href: String,
     entered_at: f64,
@@ -49,12 +56,13 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
     }
     let doc = dom::document()?;
     let panel = Panel::mount(&doc, mode)?;
-    let tick = Interval::new(TICK_MS, schedule_refresh);
+    let tick = Interval::new(TICK_MS, || run(refresh_if_moved()));
     APP.with(|a| {
         *a.borrow_mut() = Some(App {
             doc,
             panel,
             store: ThreadStore::new(),
+            seen: js_sys::WeakMap::new(),
             watch: None,
             href: String::new(),
             entered_at: js_sys::Date::now(),
@@ -70,9 +78,49 @@ pub fn shutdown() {
     APP.with(|a| a.borrow_mut().take());
 }
 
-fn schedule_refresh() {
-    if let Err(e) = refresh() {
+fn run(result: Result<(), JsValue>) {
+    if let Err(e) = result {
         web_sys::console::warn_2(&"Waypoint: could not read the page:".into(), &e);
+    }
+}
+
+fn schedule_refresh() {
+    run(refresh());
+}
+
+/// The periodic look: re-reads only when the URL changed or the watched container is gone or
+/// replaced (the observer reports changes inside it).
+fn refresh_if_moved() -> Result<(), JsValue> {
+    let href = current_href()?;
+    let settled = APP.with(|a| {
+        let guard = a.borrow();
+        let Some(app) = guard.as_ref() else {
+            return true;
+        };
+        if app.href != href || !app.panel.is_attached() {
+            return false;
+        }
+        let Some(route) = route::classify(&href) else {
+            return true;
+        };
+        let Some(profile) = route
+            .surface
+            .and_then(|s| sites::profile(route.site).surface(s))
+        else {
+            return true;
+        };
+        match (
+            &app.watch,
+            extract::first_match(&app.doc, profile.containers),
+        ) {
+            (Some(w), Some(c)) => w.watches(&c),
+            _ => false,
+        }
+    });
+    if settled {
+        Ok(())
+    } else {
+        refresh()
     }
 }
 
@@ -81,6 +129,13 @@ fn current_href() -> Result<String, JsValue> {
         .ok_or_else(|| JsValue::from_str("Waypoint: no window"))?
         .location()
         .href()
+}
+
+/// A monotonic clock for measuring Waypoint's own work.
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 fn utc_offset_min() -> i32 {
@@ -113,6 +168,7 @@ fn refresh() -> Result<(), JsValue> {
             app.entered_at = now;
             if app.store.open(&thread_key(&route)) {
                 app.watch = None;
+                app.seen = js_sys::WeakMap::new();
             }
         }
         if !app.panel.is_attached() {
@@ -158,18 +214,33 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
         None => Unread::NoContainer(profile.containers),
         Some(container) => {
             if !app.watch.as_ref().is_some_and(|w| w.watches(&container)) {
-                app.watch = Watch::new(&container, schedule_refresh).ok();
+                let seen = app.seen.clone();
+                let selector = profile.messages.join(", ");
+                app.watch = Watch::new(
+                    &container,
+                    move |records| extract::forget_changed(&seen, records, &selector),
+                    schedule_refresh,
+                )
+                .ok();
             }
-            match extract::read_thread(&app.doc, &container, route, profile) {
-                Ok(raw) => {
-                    let messages = interpret(&raw, now as i64, utc_offset_min());
-                    app.store.merge(messages, now as i64);
-                    let conversation = app.store.conversation(&raw);
+            let started = now_ms();
+            let result =
+                extract::read_thread(&app.doc, &container, route, profile, Some(&app.seen));
+            match result {
+                Ok(read) => {
+                    let entries = interpret(&read.raw, now as i64, utc_offset_min());
+                    extract::remember(&app.seen, &read.fresh, &entries);
+                    app.store.merge(entries, now as i64);
                     view.state = ReadState::Ready;
                     view.messages = app.store.len();
-                    view.customer = conversation
-                        .customer
+                    view.customer = app
+                        .store
+                        .customer(read.raw.partner.as_ref())
                         .map(|c| c.handle.map(|h| format!("@{h}")).unwrap_or(c.name));
+                    if let Some(w) = &app.watch {
+                        let cost = now_ms() - started;
+                        w.set_delay((cost * COST_FACTOR).min(MAX_DELAY_MS) as u32);
+                    }
                     return view;
                 }
                 Err(e) => e,

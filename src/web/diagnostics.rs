@@ -46,3 +46,30 @@ pub fn debug_echo(text: &str) -> String {
 pub fn memory_mib() -> u32 {
     (core::arch::wasm32::memory_size(0) * 65536 / (1024 * 1024)) as u32
 }
+
+/// Reads the conversation the document shows as if it were at `url`, the way the content
+/// script does (profile, extractor, interpretation, store), and returns the number of messages.
+/// The benchmark times it on a 2,000-message thread.
+#[wasm_bindgen(js_name = debugReadThread)]
+pub fn debug_read_thread(url: &str) -> Result<u32, JsValue> {
+    use crate::core::reading::{interpret, ThreadStore};
+    use crate::web::{dom, extract, sites};
+    let route = crate::core::route::classify(url)
+        .ok_or_else(|| JsValue::from_str("Waypoint: not a supported page URL"))?;
+    let surface = route
+        .surface
+        .ok_or_else(|| JsValue::from_str("Waypoint: no conversation at that URL"))?;
+    let profile = sites::profile(route.site)
+        .surface(surface)
+        .ok_or_else(|| JsValue::from_str("Waypoint: no profile for that surface"))?;
+    let doc = dom::document()?;
+    let container = extract::first_match(&doc, profile.containers)
+        .ok_or_else(|| JsValue::from_str("Waypoint: no conversation container"))?;
+    let read = extract::read_thread(&doc, &container, &route, profile, None)
+        .map_err(|e| JsValue::from_str(&e.warning(route.site, profile)))?;
+    let now = js_sys::Date::now() as i64;
+    let mut store = ThreadStore::new();
+    store.open("bench");
+    store.merge(interpret(&read.raw, now, 0), now);
+    Ok(store.len() as u32)
+}

@@ -4,11 +4,11 @@
 use crate::core::conversation::{Author, Site};
 use crate::core::reading::{
     handle_from_href, parse_message_label, query_value, status_id_from_href, strip_any_prefix,
-    Identity, RawMessage, RawThread,
+    Entry, Identity, RawMessage, RawThread,
 };
 use crate::core::route::Route;
 use crate::web::sites::{Field, Pick, SurfaceProfile, Then};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{intern, JsCast, JsValue};
 use web_sys::{Document, Element, Node};
 
 /// Why a thread could not be read: the profile and the selectors that found nothing.
@@ -39,14 +39,14 @@ impl Unread {
 pub fn first_match(doc: &Document, selectors: &[&str]) -> Option<Element> {
     selectors
         .iter()
-        .find_map(|sel| doc.query_selector(sel).ok().flatten())
+        .find_map(|sel| doc.query_selector(intern(sel)).ok().flatten())
 }
 
 /// Whether `node` lies inside an element of `el` that belongs to something else.
 fn excluded(el: &Element, candidate: &Element, exclude: &[&str]) -> bool {
     exclude.iter().any(|ex| {
         candidate
-            .closest(ex)
+            .closest(intern(ex))
             .ok()
             .flatten()
             .is_some_and(|anc| anc != *el && el.contains(Some(&anc)))
@@ -54,9 +54,15 @@ fn excluded(el: &Element, candidate: &Element, exclude: &[&str]) -> bool {
 }
 
 /// The first match of `sel` in `el` that is not inside an excluded part ("" = `el` itself).
+/// `exclude` is empty when the message holds no excluded part (the common case: one query).
 fn scoped(el: &Element, sel: &str, exclude: &[&str]) -> Option<Element> {
     if sel.is_empty() {
         return Some(el.clone());
+    }
+    // Profile selectors are 'static: interned, they cross into JS once, not on every call.
+    let sel = intern(sel);
+    if exclude.is_empty() {
+        return el.query_selector(sel).ok().flatten();
     }
     let list = el.query_selector_all(sel).ok()?;
     (0..list.length())
@@ -67,6 +73,15 @@ fn scoped(el: &Element, sel: &str, exclude: &[&str]) -> Option<Element> {
 /// The text a person reads: text nodes, emoji images as their `alt`, `<br>` and blocks as line
 /// breaks; scripts, styles, hidden and `drop`ped parts left out.
 pub fn readable_text(el: &Element, drop: &[&str]) -> String {
+    // Fast path: nothing inside needs more than its text.
+    const SPECIAL: &str = "img, br, div, p, li, script, style, template, svg, [hidden]";
+    let special = el.query_selector(intern(SPECIAL)).ok().flatten().is_some()
+        || drop
+            .iter()
+            .any(|d| el.query_selector(intern(d)).ok().flatten().is_some());
+    if !special {
+        return el.text_content().unwrap_or_default().trim().to_owned();
+    }
     let mut out = String::new();
     walk(el.as_ref(), drop, &mut out, true);
     out.split('\n')
@@ -143,7 +158,7 @@ fn read_field(el: &Element, fields: &[Field], exclude: &[&str], drop: &[&str]) -
     fields.iter().find_map(|f| {
         let value = match f.pick {
             Pick::Text(sel) => readable_text(&scoped(el, sel, exclude)?, drop),
-            Pick::Attr(sel, name) => scoped(el, sel, exclude)?.get_attribute(name)?,
+            Pick::Attr(sel, name) => scoped(el, sel, exclude)?.get_attribute(intern(name))?,
         };
         apply(f.then, value)
     })
@@ -155,13 +170,23 @@ fn read_page(doc: &Document, fields: &[Field]) -> Option<String> {
     read_field(&root, fields, &[], &[])
 }
 
-/// Reads the conversation inside `container` with the surface's profile.
+/// A read: the thread, and the elements read afresh (index into `raw.messages`), so the caller
+/// can remember them once their ids are known.
+pub struct Read {
+    pub raw: RawThread,
+    pub fresh: Vec<(usize, Element)>,
+}
+
+/// Reads the conversation inside `container` with the surface's profile. Elements found in
+/// `seen` (element → message id, kept by the caller and cleared for elements that changed)
+/// are not read again: they come back as anchors (`known_id`).
 pub fn read_thread(
     doc: &Document,
     container: &Element,
     route: &Route,
     profile: &SurfaceProfile,
-) -> Result<RawThread, Unread> {
+    seen: Option<&js_sys::WeakMap>,
+) -> Result<Read, Unread> {
     let list = profile
         .messages
         .iter()
@@ -169,13 +194,31 @@ pub fn read_thread(
         .find(|l| l.length() > 0)
         .ok_or(Unread::NoMessages(profile.messages))?;
     let mut messages = Vec::with_capacity(list.length() as usize);
+    let mut fresh = Vec::new();
+    let exclude_any = profile.exclude.join(", ");
     for i in 0..list.length() {
         let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
             continue;
         };
-        let (ex, drop) = (profile.exclude, profile.drop);
+        if let Some(id) = seen.and_then(|s| s.get(&el).as_string()) {
+            messages.push(RawMessage {
+                known_id: Some(id),
+                ..RawMessage::default()
+            });
+            continue;
+        }
+        // Exclusion checks only where the message holds an excluded part.
+        let ex: &[&str] = if !exclude_any.is_empty()
+            && el.query_selector(&exclude_any).ok().flatten().is_some()
+        {
+            profile.exclude
+        } else {
+            &[]
+        };
+        let drop = profile.drop;
+        fresh.push((messages.len(), el.clone()));
         let label_self = el
-            .get_attribute("aria-label")
+            .get_attribute(intern("aria-label"))
             .and_then(|l| parse_message_label(&l))
             .is_some_and(|l| l.is_self);
         let marker_self = profile
@@ -198,6 +241,7 @@ pub fn read_thread(
                 .focused
                 .iter()
                 .any(|sel| el.matches(sel).unwrap_or(false)),
+            known_id: None,
         });
     }
     let identity = Identity {
@@ -212,12 +256,43 @@ pub fn read_thread(
             .unwrap_or_default(),
         handle: partner_handle,
     });
-    Ok(RawThread {
-        site: route.site,
-        surface: profile.surface,
-        thread: route.thread.clone(),
-        messages,
-        partner,
-        identity,
+    Ok(Read {
+        raw: RawThread {
+            site: route.site,
+            surface: profile.surface,
+            thread: route.thread.clone(),
+            messages,
+            partner,
+            identity,
+        },
+        fresh,
     })
+}
+
+/// Remembers the elements read afresh under the ids their messages got.
+pub fn remember(seen: &js_sys::WeakMap, fresh: &[(usize, Element)], entries: &[Entry]) {
+    for (i, el) in fresh {
+        if let Some(Entry::Fresh { message, .. }) = entries.get(*i) {
+            seen.set(el, &JsValue::from_str(&message.id));
+        }
+    }
+}
+
+/// Forgets the messages that mutation `records` touched, so they are read again.
+pub fn forget_changed(seen: &js_sys::WeakMap, records: &js_sys::Array, messages_selector: &str) {
+    for record in records.iter() {
+        let Ok(record) = record.dyn_into::<web_sys::MutationRecord>() else {
+            continue;
+        };
+        let Some(target) = record.target() else {
+            continue;
+        };
+        let el = match target.dyn_ref::<Element>() {
+            Some(e) => Some(e.clone()),
+            None => target.parent_element(),
+        };
+        if let Some(message) = el.and_then(|e| e.closest(messages_selector).ok().flatten()) {
+            seen.delete(&message);
+        }
+    }
 }

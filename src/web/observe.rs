@@ -3,35 +3,45 @@
 //! Dropping the handle disconnects the observer and cancels the pending re-read.
 
 use gloo_timers::callback::Timeout;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, MutationObserver, MutationObserverInit};
 
-/// How long a burst of mutations may go on before the conversation is read again.
-const QUIET_MS: u32 = 40;
+/// The shortest wait between a change and the re-read it causes; the owner raises it with the
+/// cost of reading (see [`Watch::set_delay`]), so a busy page is never slowed by much.
+pub const MIN_DELAY_MS: u32 = 40;
 
 /// An owned observer of one container.
 pub struct Watch {
     target: Element,
     observer: MutationObserver,
     pending: Rc<RefCell<Option<Timeout>>>,
+    delay: Rc<Cell<u32>>,
     _callback: Closure<dyn FnMut(js_sys::Array, MutationObserver)>,
 }
 
 impl Watch {
-    /// Observes `target`'s subtree and calls `on_change` once per burst of changes.
-    pub fn new(target: &Element, on_change: impl Fn() + 'static) -> Result<Watch, JsValue> {
+    /// Observes `target`'s subtree: `on_records` sees every batch of records as it comes (to
+    /// forget what changed), `on_change` runs once per burst of changes.
+    pub fn new(
+        target: &Element,
+        on_records: impl Fn(&js_sys::Array) + 'static,
+        on_change: impl Fn() + 'static,
+    ) -> Result<Watch, JsValue> {
         let pending: Rc<RefCell<Option<Timeout>>> = Rc::new(RefCell::new(None));
+        let delay = Rc::new(Cell::new(MIN_DELAY_MS));
         let on_change = Rc::new(on_change);
         let callback = {
             let pending = pending.clone();
-            Closure::<dyn FnMut(js_sys::Array, MutationObserver)>::new(move |_records, _obs| {
+            let delay = delay.clone();
+            Closure::<dyn FnMut(js_sys::Array, MutationObserver)>::new(move |records, _obs| {
+                on_records(&records);
                 let mut slot = pending.borrow_mut();
                 if slot.is_none() {
                     let pending = pending.clone();
                     let on_change = on_change.clone();
-                    *slot = Some(Timeout::new(QUIET_MS, move || {
+                    *slot = Some(Timeout::new(delay.get(), move || {
                         pending.borrow_mut().take();
                         on_change();
                     }));
@@ -48,8 +58,14 @@ impl Watch {
             target: target.clone(),
             observer,
             pending,
+            delay,
             _callback: callback,
         })
+    }
+
+    /// Sets how long changes wait before they are read, at least [`MIN_DELAY_MS`].
+    pub fn set_delay(&self, ms: u32) {
+        self.delay.set(ms.max(MIN_DELAY_MS));
     }
 
     /// Whether this watch is on `el`.

@@ -68,15 +68,14 @@ const SITE_CSP = {
  * `{ file | body, csp? }`; other requests to the routed hosts get 404, and CSP reports are
  * counted in `reports`.
  */
-export async function launch({ headless = true, pages = {}, viewport = { width: 1280, height: 800 } } = {}) {
+export async function launch({ headless = true, pages = {}, viewport = { width: 1280, height: 800 }, extension = true } = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'waypoint-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless,
     viewport,
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      ...(extension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

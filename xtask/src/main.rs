@@ -26,6 +26,7 @@ cargo xtask <command>
                      (headless when there is no display: writes a screenshot, prints its path)
   test               run every check and test (what CI runs)
   build              build dist/ and target/waypoint-<version>.zip, print the sizes
+  bench              build, then measure speed and memory in Chromium against the budgets
 ";
 
 /// A failure that ends the command, with what to do about it.
@@ -242,6 +243,19 @@ fn run(ctx: &Ctx, args: &[String]) -> Result<()> {
     )
 }
 
+fn bench(ctx: &Ctx) -> Result<()> {
+    build::build(ctx)?;
+    setup::chromium(ctx)?;
+    step("benchmark (figures against the budgets of DESIGN.md)");
+    ctx.run(
+        "benchmark",
+        ctx.cmd("node")
+            .arg("tests/bench/bench.mjs")
+            .env("WAYPOINT_DIST", ctx.root.join("dist"))
+            .env("CHROMIUM", setup::chromium_path()),
+    )
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let ctx = match Ctx::new() {
@@ -255,6 +269,7 @@ fn main() -> ExitCode {
         Some("run") => run(&ctx, &args[1..]),
         Some("test") => test(&ctx),
         Some("build") => build::build(&ctx),
+        Some("bench") => bench(&ctx),
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

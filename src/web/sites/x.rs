@@ -40,10 +40,7 @@ pub static PROFILE: Profile = Profile {
             // §3.1: a quoted post is a div[role="link"] inside the article.
             exclude: &[r#"div[role="link"]"#],
             drop: &[],
-            id: &[
-                attr(r#"a[href*="/status/"]:has(> time)"#, "href", Then::StatusId),
-                attr(r#"a[href*="/status/"]"#, "href", Then::StatusId),
-            ],
+            id: &[attr(r#"a[href*="/status/"]"#, "href", Then::StatusId)],
             author_name: &[
                 text(r#"[data-testid="User-Name"] a[href^="/"]:not([tabindex="-1"])"#),
                 text(r#"[data-testid="User-Name"] span"#),

@@ -1,0 +1,126 @@
+// Waypoint's benchmark: prints figures against the budgets of DESIGN.md. It measures; it does
+// not pass or fail on time (timing on a shared machine is noisy), except that it exits
+// non-zero if it could not measure.
+import { launch, open, waitForState } from '../e2e/lib.mjs';
+import { PAGES } from '../e2e/pages.mjs';
+
+const BUSY = 'https://x.com/user0/status/1880000000000000000';
+const pages = {
+  ...PAGES,
+  [BUSY]: { file: 'x-append.html' },
+  'https://x.com/x-append.js': { file: 'x-append.js' },
+};
+const rows = [];
+const row = (what, value, budget) => rows.push({ what, value, budget });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+// Reading a 2,000-message thread, in the page, with the module each mode runs.
+async function readBench(browser) {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('practice.html'));
+  await page.locator('#app[data-ready="true"]').waitFor();
+  for (const [mode, load] of [
+    ['wasm', `const m = await import('/pkg/waypoint.js'); await m.default({ module_or_path: '/pkg/waypoint_bg.wasm' });`],
+    ['js', `const m = await import('/pkgjs/waypoint.js');`],
+  ]) {
+    const r = await page.evaluate(`(async () => {
+      ${load}
+      const host = document.createElement('div');
+      host.innerHTML = '<div data-testid="primaryColumn"><section role="region"><div id="tl"></div></section></div>';
+      document.body.append(host);
+      const tl = host.querySelector('#tl');
+      let html = '';
+      for (let i = 0; i < 2000; i++) {
+        html += '<div data-testid="cellInnerDiv"><article data-testid="tweet" role="article" tabindex="' + (i ? 0 : -1) + '">' +
+          '<div data-testid="UserAvatar-Container-u' + (i % 50) + '"></div><div data-testid="User-Name"><a href="/u' + (i % 50) + '"><span>User ' + (i % 50) + '</span></a>' +
+          '<a href="/u' + (i % 50) + '/status/' + (1000000 + i) + '"><time datetime="2026-11-20T08:00:00.000Z">1d</time></a></div>' +
+          '<div data-testid="tweetText" lang="en">Message ' + i + ' about a late order 📦 and a refund</div></article></div>';
+      }
+      tl.innerHTML = html;
+      const times = [];
+      let count = 0;
+      for (let k = 0; k < 7; k++) {
+        const t0 = performance.now();
+        count = m.debugReadThread('https://x.com/u0/status/1000000');
+        times.push(performance.now() - t0);
+      }
+      host.remove();
+      return { count, times };
+    })()`);
+    if (r.count !== 2000) throw new Error(`read ${r.count} messages of 2000 in ${mode}`);
+    row(`reading a 2,000-message thread (${mode}, median of 7)`, fmt(median(r.times)), '≤ 30 ms');
+  }
+  await page.close();
+}
+
+// Content script start to panel ready on a fixture thread.
+async function startBench(browser) {
+  for (const [mode, url] of [
+    ['wasm', 'https://www.facebook.com/messages/t/100012345'],
+    ['js', 'https://x.com/mariagarcia/status/1861000000000000002'],
+  ]) {
+    const samples = [];
+    for (let k = 0; k < 5; k++) {
+      const { page } = await open(browser.context, url);
+      await waitForState(page, 'ready');
+      const t = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        return { ready: window.__waypointReadyAt, idle: nav.domContentLoadedEventEnd };
+      });
+      samples.push(t.ready - t.idle);
+      await page.close();
+    }
+    row(`content script: page idle to panel ready (${mode}, median of 5)`, fmt(median(samples)), mode === 'wasm' ? '≤ 150 ms' : '≤ 300 ms');
+  }
+}
+
+// Main-thread time of a page appending 5,000 posts, with and without Waypoint.
+async function appendBench(withExtension) {
+  const browser = await launch({ pages, extension: withExtension });
+  try {
+    const { page } = await open(browser.context, BUSY);
+    if (withExtension) await waitForState(page, 'unrecognized').catch(() => {});
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
+    const before = await metric('TaskDuration');
+    await page.evaluate(() => window.__append(5000, 50));
+    // With Waypoint, count until it has read every post (its re-reads are spaced by their cost).
+    if (withExtension) {
+      await page.waitForFunction(() => document.querySelector('waypoint-panel')?.getAttribute('data-messages') === '5000', null, { timeout: 60000 });
+    }
+    const after = await metric('TaskDuration');
+    const messages = withExtension ? await page.locator('waypoint-panel').getAttribute('data-messages') : null;
+    await page.close();
+    return { ms: (after - before) * 1000, messages };
+  } finally {
+    await browser.close();
+  }
+}
+
+const browser = await launch({ pages });
+try {
+  await browser.context.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      const p = document.querySelector('waypoint-panel');
+      if (p && p.getAttribute('data-state') === 'ready') {
+        window.__waypointReadyAt = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  });
+  await readBench(browser);
+  await startBench(browser);
+} finally {
+  await browser.close();
+}
+const without = await appendBench(false);
+const withW = await appendBench(true);
+row('main thread, page appending 5,000 posts: without Waypoint', fmt(without.ms), '');
+row(`main thread, page appending 5,000 posts: with Waypoint (read ${withW.messages})`, fmt(withW.ms), '');
+row('  ratio with / without', (withW.ms / without.ms).toFixed(3), '≤ 1.05');
+
+const w = Math.max(...rows.map((r) => r.what.length));
+console.log('\nWaypoint benchmark (Chromium, this machine):');
+for (const r of rows) console.log(`  ${r.what.padEnd(w)}  ${String(r.value).padStart(10)}  ${r.budget}`);
