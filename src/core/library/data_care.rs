@@ -12,7 +12,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         tags: &["danger", "unsafe", "fire", "injury", "burn", "hazard", "peligro", "peligroso", "fuego", "herida", "quemadura"],
         en: Texts::both(
             "Safety issue: holding reply",
-            "{customer.first_name|Thank you for telling us}, please stop using it for now. I've raised this with our safety team as urgent. \
+            "[[Thank you for telling us|Thanks for flagging this]], {customer.first_name|and I'm sorry}. Please stop using it for now. I've raised this with our safety team as urgent. \
              Could you DM us so they can contact you by {?when:When safety will be in touch:time}? ^{agent.initials}",
             "Hi {customer.first_name|there}, thank you for telling us, and I'm sorry this happened. Please stop using the product for now. \
              If anyone is hurt, please get medical help first.\n\n\
@@ -20,7 +20,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::both(
             "Problema de seguridad: respuesta inicial",
-            "{customer.first_name|Gracias por avisarnos}, por favor, deja de usarlo de momento. Lo he pasado como urgente al equipo de seguridad. \
+            "[[Gracias por avisarnos|Gracias por contárnoslo]], {customer.first_name|y lo siento}. Por favor, deja de usarlo de momento. Lo he pasado como urgente al equipo de seguridad. \
              ¿Nos escribes por privado para que te contacten antes de {?when:Cuándo contactará seguridad:time}? ^{agent.initials}",
             "Hola, {customer.first_name|qué tal}. Gracias por avisarnos, y siento lo ocurrido. Por favor, deja de usar el producto de momento. \
              Si alguien se ha hecho daño, lo primero es buscar atención médica.\n\n\
@@ -52,7 +52,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         tags: &["crisis", "distress", "harm", "suicide", "emergency", "help", "crisis", "angustia", "daño", "suicidio", "emergencia", "ayuda"],
         en: Texts::both(
             "Person in distress: holding reply",
-            "{customer.first_name|Thank you for reaching out}, I'm really sorry you're going through this. If you're in danger now, please call your local emergency number. \
+            "I'm really sorry you're going through this, {customer.first_name|and thank you for reaching out}. If you're in danger now, please call your local emergency number. \
              You can also reach {?helpline:Local helpline (name and number)}. ^{agent.initials}",
             "Hi {customer.first_name|there}, I'm really sorry you're going through this, and I'm glad you reached out.\n\n\
              If you're in danger right now, please call your local emergency number. You can also talk to {?helpline:Local helpline (name and number)}, any time.\n\n\
@@ -60,7 +60,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::both(
             "Persona en crisis: respuesta inicial",
-            "{customer.first_name|Gracias por escribirnos}, siento mucho que estés pasando por esto. Si estás en peligro ahora, llama al número de emergencias de tu zona. \
+            "Siento mucho que estés pasando por esto, {customer.first_name|y gracias por escribirnos}. Si estás en peligro ahora, llama al número de emergencias de tu zona. \
              También puedes contactar con {?helpline:Línea de ayuda local (nombre y número)}. ^{agent.initials}",
             "Hola, {customer.first_name|qué tal}. Siento mucho que estés pasando por esto, y me alegro de que nos hayas escrito.\n\n\
              Si estás en peligro ahora mismo, llama al número de emergencias de tu zona. También puedes hablar con {?helpline:Línea de ayuda local (nombre y número)} a cualquier hora.\n\n\
@@ -73,11 +73,11 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         tags: &["press", "journalist", "media", "news", "statement", "prensa", "periodista", "medios", "noticia", "comunicado"],
         en: Texts::same(
             "Press or media enquiry",
-            "Thanks for getting in touch, {customer.first_name|and for your enquiry}. I've passed this to our press team, who will reply by {?when:When the press team will reply:time}. ^{agent.initials}",
+            "Hi {customer.first_name|there}, thanks for getting in touch. I've passed your enquiry to our press team, who will reply by {?when:When the press team will reply:time}. ^{agent.initials}",
         ),
         es: Texts::same(
             "Consulta de prensa",
-            "Gracias por escribirnos, {customer.first_name|y por tu consulta}. La he pasado a nuestro equipo de prensa, que te responderá antes de {?when:Cuándo responderá prensa:time}. ^{agent.initials}",
+            "Hola, {customer.first_name|qué tal}. Gracias por escribirnos. He pasado tu consulta a nuestro equipo de prensa, que te responderá antes de {?when:Cuándo responderá prensa:time}. ^{agent.initials}",
         ),
     },
     LibTemplate {
@@ -114,13 +114,13 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         tags: &["dm", "welcome", "details", "first message", "privado", "bienvenida", "datos"],
         en: Texts::dm_only(
             "First message after moving to DM",
-            "[[Thanks for messaging us|Thanks for getting in touch here|Good to hear from you]], {customer.first_name|and welcome}. I'm {agent.first_name} and I'll be helping you.\n\n\
+            "Hi {customer.first_name|there}, [[thanks for messaging us|thanks for getting in touch here|good to hear from you]]. I'm {agent.first_name} and I'll be helping you.\n\n\
              So I can find your details, could you send me {?needed:What you need from them, e.g. your order number}? \
              Please never send card numbers, passwords or codes: we'll never ask for them.\n\n{agent.first_name}",
         ),
         es: Texts::dm_only(
             "Primer mensaje por privado",
-            "[[Gracias por escribirnos|Gracias por contactar por aquí|Qué bien que nos escribas]], {customer.first_name|y bienvenida o bienvenido}. Soy {agent.first_name} y voy a ayudarte.\n\n\
+            "¡Hola, {customer.first_name|qué tal}! [[Gracias por escribirnos|Gracias por contactar por aquí|Qué bien que nos escribas]]. Soy {agent.first_name} y voy a ayudarte.\n\n\
              Para localizar tus datos, ¿me envías {?needed:Qué necesitas, p. ej. el número de pedido}? \
              Nunca nos envíes números de tarjeta, contraseñas ni códigos: jamás te los pediremos.\n\n{agent.first_name}",
         ),

@@ -50,13 +50,13 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         tags: &["explain", "what is this charge", "bill", "explicar", "qué es este cargo", "factura"],
         en: Texts::dm_only(
             "Explain a charge",
-            "Thanks for waiting while I checked, {customer.first_name|and for your patience}.\n\n\
+            "Hi {customer.first_name|there}, thanks for waiting while I checked.\n\n\
              The charge of {?amount:Amount:number} on {?date:Date of the charge:date} is for {?reason:What the charge is for, in plain words}.\n\n\
              If that doesn't match what you expected, tell me and I'll look again.\n\n{agent.first_name}",
         ),
         es: Texts::dm_only(
             "Explicar un cargo",
-            "Gracias por esperar mientras lo revisaba, {customer.first_name|de verdad}.\n\n\
+            "Hola, {customer.first_name|qué tal}. Gracias por esperar mientras lo revisaba.\n\n\
              El cargo de {?amount:Importe:number} del {?date:Fecha del cargo:date} corresponde a {?reason:A qué corresponde, en palabras sencillas}.\n\n\
              Si no es lo que esperabas, dímelo y lo reviso de nuevo.\n\n{agent.first_name}",
         ),
@@ -120,14 +120,14 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         tags: &["late", "delivery", "where is my order", "shipping", "parcel", "retraso", "envío", "pedido", "paquete", "dónde está"],
         en: Texts::both(
             "Order running late",
-            "[[I'm sorry your order is late|Waiting on a late order is frustrating]], {customer.first_name|I'm sorry}. \
+            "[[I'm sorry your order is late|Waiting on a late order is frustrating]], {customer.first_name|and thank you for telling us}. \
              Please send us a DM and I'll track it down for you right away. ^{agent.initials}",
             "Hi {customer.first_name|there}, I'm sorry your order hasn't arrived; I know you were counting on it.\n\n\
              Could you send me the order number? I'll check with the courier and tell you by {?when:When you'll get back to them:time} where it is and when it will reach you.\n\n{agent.first_name}",
         ),
         es: Texts::both(
             "Pedido con retraso",
-            "[[Siento que tu pedido llegue tarde|Esperar un pedido que no llega desespera]], {customer.first_name|lo siento}. \
+            "[[Siento que tu pedido llegue tarde|Esperar un pedido que no llega desespera]], {customer.first_name|y gracias por avisarnos}. \
              Escríbenos por privado y lo localizo ahora mismo. ^{agent.initials}",
             "Hola, {customer.first_name|qué tal}. Siento que tu pedido no haya llegado; sé que contabas con él.\n\n\
              ¿Me pasas el número de pedido? Lo consulto con la empresa de transporte y antes de {?when:Cuándo le responderás:time} te digo dónde está y cuándo lo recibirás.\n\n{agent.first_name}",
@@ -139,12 +139,12 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         tags: &["delivery date", "tracking", "new date", "on its way", "fecha de entrega", "seguimiento", "en camino"],
         en: Texts::dm_only(
             "Order found: new delivery date",
-            "Thanks for waiting, {customer.first_name|and for your patience}. I've found order {?order_number:Order number}: {?reason:Why it is late, in plain words}.\n\n\
+            "Hi {customer.first_name|there}, thanks for waiting. I've found order {?order_number:Order number}: {?reason:Why it is late, in plain words}.\n\n\
              It should now reach you on {?date:New delivery date:date}. I'll keep an eye on it and message you if anything changes. I'm sorry it's later than promised.\n\n{agent.first_name}",
         ),
         es: Texts::dm_only(
             "Pedido localizado: nueva fecha",
-            "Gracias por esperar, {customer.first_name|de verdad}. He localizado el pedido {?order_number:Número de pedido}: {?reason:Por qué se ha retrasado, en palabras sencillas}.\n\n\
+            "Hola, {customer.first_name|qué tal}. Gracias por esperar. He localizado el pedido {?order_number:Número de pedido}: {?reason:Por qué se ha retrasado, en palabras sencillas}.\n\n\
              Ahora debería llegarte el {?date:Nueva fecha de entrega:date}. Lo sigo de cerca y te escribo si algo cambia. Siento que llegue más tarde de lo prometido.\n\n{agent.first_name}",
         ),
     },
@@ -175,7 +175,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         tags: &["broken", "damaged", "faulty", "defective", "replace", "roto", "dañado", "defectuoso", "reemplazo", "cambiar"],
         en: Texts::both(
             "Arrived broken: replacement",
-            "[[I'm so sorry it arrived like that|That's not how it should have arrived]], {customer.first_name|I'm sorry}. \
+            "[[I'm so sorry it arrived like that|That's not how it should have arrived]], {customer.first_name|and thanks for letting us know}. \
              Please DM us and we'll sort out a replacement or refund, whichever you prefer. ^{agent.initials}",
             "Hi {customer.first_name|there}, [[I'm so sorry it arrived damaged|I'm sorry, it should never have arrived damaged]]. That's disappointing, especially when you've been waiting for it.\n\n\
              Could you send me a photo of the damage and your order number? Then I'll arrange a replacement or a refund, whichever you prefer; \
@@ -183,7 +183,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::both(
             "Llegó roto: reposición",
-            "[[Siento muchísimo que llegara así|Así no debería haberte llegado]], {customer.first_name|lo siento}. \
+            "[[Siento muchísimo que llegara así|Así no debería haberte llegado]], {customer.first_name|y gracias por avisarnos}. \
              Escríbenos por privado y te enviamos otro o te devolvemos el dinero, como prefieras. ^{agent.initials}",
             "Hola, {customer.first_name|qué tal}. [[Siento mucho que te haya llegado dañado|Lo siento, nunca debería haberte llegado dañado]]; es una decepción, sobre todo después de esperarlo.\n\n\
              ¿Me envías una foto del daño y el número de pedido? Con eso te preparo otro o el reembolso, lo que prefieras, \

@@ -10,7 +10,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         tags: &["staff", "rude", "employee", "service", "manager", "personal", "maleducado", "empleado", "trato", "atención"],
         en: Texts::both(
             "Bad experience with our staff",
-            "{customer.first_name|Thank you for telling us}, [[I'm sorry, that's not how anyone should be treated|I'm so sorry, nobody should be treated like that]]. \
+            "I'm so sorry, {customer.first_name|and thank you for telling us}. [[That's not how anyone should be treated|Nobody should be treated like that]]. \
              I'd like to pass this on properly: could you DM us when and where it happened? ^{agent.initials}",
             "Hi {customer.first_name|there}, I'm sorry for how you were treated. You deserved better, and thank you for taking the time to tell us.\n\n\
              Could you tell me when and where it happened and anything you remember about the person? \
@@ -18,7 +18,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::both(
             "Mala experiencia con el personal",
-            "{customer.first_name|Gracias por contárnoslo}, [[lo siento: nadie debería recibir ese trato|lo siento mucho, ese trato no es aceptable]]. \
+            "Lo siento mucho, {customer.first_name|y gracias por contárnoslo}. [[Nadie debería recibir ese trato|Ese trato no es aceptable]]. \
              Quiero trasladarlo como se merece: ¿nos cuentas por privado cuándo y dónde pasó? ^{agent.initials}",
             "Hola, {customer.first_name|qué tal}. Siento mucho el trato que recibiste; merecías algo mejor, y gracias por tomarte el tiempo de contárnoslo.\n\n\
              ¿Me dices cuándo y dónde ocurrió y lo que recuerdes de la persona? \
@@ -31,13 +31,13 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         tags: &["complaint", "disappointed", "unacceptable", "terrible", "queja", "decepcionado", "inaceptable", "fatal"],
         en: Texts::same(
             "Own a bad experience",
-            "[[You're right to be disappointed|I understand why you're frustrated|That's a fair complaint]], {customer.first_name|and I'm sorry}. \
-             We got this wrong. Here's what I'll do: {?next_step:What you will do, and when}. ^{agent.initials}",
+            "[[You're right to be disappointed|I understand why you're frustrated|That's a fair complaint]], {customer.first_name|and thank you for telling us}. \
+             I'm sorry, we got this wrong. Here's what I'll do: {?next_step:What you will do, and when}. ^{agent.initials}",
         ),
         es: Texts::same(
             "Asumir una mala experiencia",
-            "[[Tienes motivos para quejarte|Entiendo tu enfado|Tu queja es justa]], {customer.first_name|y lo siento}. \
-             Lo hicimos mal. Esto es lo que voy a hacer: {?next_step:Qué harás y cuándo}. ^{agent.initials}",
+            "[[Tienes motivos para quejarte|Entiendo tu enfado|Tu queja es justa]], {customer.first_name|y gracias por decírnoslo}. \
+             Lo siento, lo hicimos mal. Esto es lo que voy a hacer: {?next_step:Qué harás y cuándo}. ^{agent.initials}",
         ),
     },
     LibTemplate {
@@ -67,7 +67,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         tags: &["thanks", "love", "great", "happy", "praise", "gracias", "encanta", "genial", "contento"],
         en: Texts::same(
             "Thank you for the kind words",
-            "[[Thank you so much|This made our day|What a lovely message]], {customer.first_name|thank you}! We're really glad you're happy, and we'll share it with the team. ^{agent.initials}",
+            "[[Thank you so much|This made our day|What a lovely message]], {customer.first_name|truly}! We're really glad you're happy, and we'll share it with the team. ^{agent.initials}",
         ),
         es: Texts::same(
             "Gracias por tus palabras",
@@ -93,11 +93,11 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         tags: &["sorted", "resolved", "thanks", "worked", "solucionado", "resuelto", "gracias", "funcionó"],
         en: Texts::same(
             "Glad it's sorted",
-            "[[So glad that's sorted|Great to hear it worked|That's brilliant news]], {customer.first_name|and thank you}! Thanks for your patience along the way. We're here if you need anything else. ^{agent.initials}",
+            "[[So glad that's sorted|Great to hear it worked|That's brilliant news]], {customer.first_name|and thank you}! It was a pleasure to help. We're here if you need anything else. ^{agent.initials}",
         ),
         es: Texts::same(
             "Qué bien que esté resuelto",
-            "[[¡Qué bien que esté resuelto|¡Nos alegra que haya funcionado|¡Qué buena noticia]], {customer.first_name|y gracias}! Gracias por tu paciencia. Aquí estamos para lo que necesites. ^{agent.initials}",
+            "[[¡Qué bien que esté resuelto|¡Nos alegra que haya funcionado|¡Qué buena noticia]], {customer.first_name|y gracias}! Ha sido un placer ayudarte. Aquí estamos para lo que necesites. ^{agent.initials}",
         ),
     },
     LibTemplate {

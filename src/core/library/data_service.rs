@@ -38,7 +38,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::same(
             "Perdón por tardar en responder",
-            "[[Perdona|Lo siento mucho|Te pido disculpas]], {customer.first_name|y gracias por seguir ahí}: has esperado {wait|demasiado} una respuesta \
+            "[[Perdona|Lo siento mucho|Te pido disculpas]], {customer.first_name|y gracias por seguir ahí}: has tenido que esperar {wait|demasiado} para recibir respuesta \
              y no es la atención que queremos darte. Ya estoy aquí y me encargo contigo hasta el final. ^{agent.initials}",
         ),
     },
@@ -63,16 +63,16 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         tags: &["outage", "down", "not working", "offline", "incident", "caída", "no funciona", "incidencia", "servicio"],
         en: Texts::both(
             "We know it's down",
-            "[[You're right|Thanks for flagging this|We see it too]], {customer.first_name|and I'm sorry}: {brand.name|our service} isn't working properly right now. \
+            "[[You're right|We see it too|It's not just you]], {customer.first_name|and thanks for flagging it}. I'm sorry: {brand.name|our service} isn't working properly right now. \
              Our engineers are on it and we'll post an update by {?when:Time of the next update:time}. ^{agent.initials}",
             "Hi {customer.first_name|there}, [[I'm sorry, you're not alone|thanks for telling us, and I'm sorry|I'm sorry, it's not just you]]: {brand.name|our service} isn't working properly for a number of people right now.\n\n\
              Our engineers are working on it and I'll message you as soon as it's fixed. You don't need to do anything in the meantime.\n\n{agent.first_name}",
         ),
         es: Texts::both(
             "Sabemos que no funciona",
-            "[[Tienes razón|Gracias por avisarnos|Lo vemos también]], {customer.first_name|y lo siento}: {brand.name|nuestro servicio} no funciona bien ahora mismo. \
+            "[[Tienes razón|Lo vemos también|No te pasa solo a ti]], {customer.first_name|y gracias por avisar}. Lo siento: {brand.name|nuestro servicio} no funciona bien ahora mismo. \
              El equipo técnico ya trabaja en ello y daremos novedades antes de {?when:Hora de la próxima actualización:time}. ^{agent.initials}",
-            "Hola, {customer.first_name|qué tal}. [[Lo siento, no eres la única persona|Gracias por avisarnos, y lo siento|Lo siento, no te pasa solo a ti]]: {brand.name|nuestro servicio} está fallando ahora mismo a varios clientes.\n\n\
+            "Hola, {customer.first_name|qué tal}. [[Lo siento, no eres la única persona|Gracias por avisarnos, y lo siento|Lo siento, no te pasa solo a ti]]: {brand.name|nuestro servicio} está fallando ahora mismo a varias personas.\n\n\
              El equipo técnico ya está trabajando en ello y te escribo en cuanto esté resuelto. Mientras tanto no tienes que hacer nada.\n\n{agent.first_name}",
         ),
     },

@@ -470,3 +470,31 @@ fn suggest_lifts_safety_and_ignores_bad_scores() {
         }
     }
 }
+
+#[test]
+#[ignore = "prints every text for a human review"]
+fn dump_for_review() {
+    for (t, lang, surface, text) in texts() {
+        let tpl = parse(text).unwrap();
+        for named in [true, false] {
+            let mut ctx = if named {
+                long_context(lang, 150)
+            } else {
+                Context::new(lang)
+            };
+            ctx.agent_name = Some("Sam Rivera".into());
+            ctx.agent_initials = None;
+            if named {
+                ctx.customer = Some(Author {
+                    name: "Maria Garcia".into(),
+                    handle: None,
+                });
+            }
+            for f in tpl.fields() {
+                ctx.fields.insert(f.id.clone(), format!("<{}>", f.label));
+            }
+            let out = tpl.render(&ctx, 0).unwrap();
+            println!("== {} {lang:?} {surface} named={named}\n{out}\n", t.id);
+        }
+    }
+}
