@@ -2,9 +2,12 @@
 //! milliseconds since the Unix epoch) and never touches the DOM, so every rule is tested natively.
 
 pub mod conversation;
+pub mod library;
 pub mod reading;
 pub mod route;
 pub mod scenario;
+pub mod template;
+pub mod textlen;
 pub mod time;
 pub mod when;
 

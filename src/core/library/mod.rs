@@ -1,0 +1,156 @@
+//! The built-in template library: replies for every [`Scenario`], in English and Spanish, with
+//! a public and a direct-message form where they differ.
+//!
+//! The templates are plain Rust data (no parsing at start-up, nothing to download), written in
+//! the [template language](crate::core::template). House style, enforced by the tests:
+//! acknowledge the feeling, apologise plainly where it fits (never "sorry for any
+//! inconvenience" or "sorry you feel…"), say what happens next and when (a fill-in when only the
+//! agent knows), no jargon, no blame; public forms never ask for personal data and invite the
+//! customer to a DM on the same site; openers rotate so replies do not read as canned; public
+//! replies sign with `^{agent.initials}`, DMs with the agent's first name. Spanish uses `tú`.
+//!
+//! - [`all`], [`get`]: the templates.
+//! - [`search`]: what the agent types in the panel's search box.
+//! - [`suggest`]: the best templates for scenarios scored by the analysis.
+
+mod data_care;
+mod data_orders;
+mod data_people;
+mod data_service;
+mod search;
+mod suggest;
+#[cfg(test)]
+mod tests;
+
+pub use search::{normalize, search};
+pub use suggest::{suggest, Suggestion, DEFAULT_LIMIT};
+
+use crate::core::conversation::{Lang, Surface};
+use crate::core::scenario::Scenario;
+use crate::core::template::{parse, ParseError, Template};
+use serde::Serialize;
+
+/// How a template's direct-message form relates to its public one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "text")]
+pub enum Dm {
+    /// The public text suits DMs as it is.
+    Same,
+    /// A DM-specific text (it may ask for an order number, say).
+    Own(&'static str),
+    /// Not for DMs (an invitation to move to DMs, say).
+    None,
+}
+
+/// One language's version of a template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Texts {
+    /// A short title for the panel.
+    pub title: &'static str,
+    /// The text for public threads, if the template suits them.
+    pub public: Option<&'static str>,
+    pub dm: Dm,
+}
+
+impl Texts {
+    /// Suits both surfaces with one text.
+    pub const fn same(title: &'static str, text: &'static str) -> Texts {
+        Texts {
+            title,
+            public: Some(text),
+            dm: Dm::Same,
+        }
+    }
+
+    /// A public text and a different DM text.
+    pub const fn both(title: &'static str, public: &'static str, dm: &'static str) -> Texts {
+        Texts {
+            title,
+            public: Some(public),
+            dm: Dm::Own(dm),
+        }
+    }
+
+    /// Public threads only.
+    pub const fn public_only(title: &'static str, text: &'static str) -> Texts {
+        Texts {
+            title,
+            public: Some(text),
+            dm: Dm::None,
+        }
+    }
+
+    /// Direct messages only.
+    pub const fn dm_only(title: &'static str, text: &'static str) -> Texts {
+        Texts {
+            title,
+            public: None,
+            dm: Dm::Own(text),
+        }
+    }
+
+    /// The text for `surface`, if the template suits it.
+    pub fn text(&self, surface: Surface) -> Option<&'static str> {
+        match (surface, self.dm) {
+            (Surface::Post, _) => self.public,
+            (Surface::Dm, Dm::Own(t)) => Some(t),
+            (Surface::Dm, Dm::Same) => self.public,
+            (Surface::Dm, Dm::None) => None,
+        }
+    }
+
+    /// Whether `surface` has a text written for it alone (not shared with the other surface).
+    pub fn is_tailored_for(&self, surface: Surface) -> bool {
+        match surface {
+            Surface::Post => self.public.is_some() && self.dm != Dm::Same,
+            Surface::Dm => matches!(self.dm, Dm::Own(_)),
+        }
+    }
+}
+
+/// A built-in template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct LibTemplate {
+    /// Kebab-case, stable: the panel's `data-template-id`.
+    pub id: &'static str,
+    /// The scenarios it answers, the main one first.
+    pub scenarios: &'static [Scenario],
+    /// Search keywords, in both languages.
+    pub tags: &'static [&'static str],
+    pub en: Texts,
+    pub es: Texts,
+}
+
+impl LibTemplate {
+    /// The version in `lang`.
+    pub fn texts(&self, lang: Lang) -> &Texts {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Es => &self.es,
+        }
+    }
+
+    /// The text for `lang` and `surface`, if the template suits that surface.
+    pub fn text(&self, lang: Lang, surface: Surface) -> Option<&'static str> {
+        self.texts(lang).text(surface)
+    }
+
+    /// The parsed text for `lang` and `surface` (the library's own tests prove it parses).
+    pub fn template(&self, lang: Lang, surface: Surface) -> Option<Result<Template, ParseError>> {
+        self.text(lang, surface).map(parse)
+    }
+}
+
+/// Every built-in template, grouped by scenario.
+pub fn all() -> impl Iterator<Item = &'static LibTemplate> + Clone {
+    data_service::TEMPLATES
+        .iter()
+        .chain(data_orders::TEMPLATES)
+        .chain(data_people::TEMPLATES)
+        .chain(data_care::TEMPLATES)
+}
+
+/// The template with `id`.
+pub fn get(id: &str) -> Option<&'static LibTemplate> {
+    all().find(|t| t.id == id)
+}

@@ -1,0 +1,98 @@
+//! Ranking templates for a conversation. Decoupled from the analysis: the caller scores
+//! scenarios (and words its own reasons, "customer mentions a refund"); this picks the
+//! templates.
+
+use super::{all, LibTemplate};
+use crate::core::conversation::{Lang, Surface};
+use crate::core::scenario::Scenario;
+use serde::Serialize;
+
+/// How many suggestions the panel shows by default.
+pub const DEFAULT_LIMIT: usize = 3;
+
+/// A suggested template: which scenario it matched and how strongly.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Suggestion {
+    pub template: &'static LibTemplate,
+    /// The scored scenario the template was chosen for.
+    pub scenario: Scenario,
+    /// The ranking score: the caller's scenario score with the adjustments below applied.
+    pub score: f32,
+    /// Whether the text was written for this surface (not shared with the other one).
+    pub tailored: bool,
+}
+
+/// A template's secondary scenarios count this much of their score.
+const SECONDARY: f32 = 0.7;
+/// A text shared by both surfaces counts this much of a tailored one.
+const SHARED_FORM: f32 = 0.9;
+/// Safety, legal and crisis holding replies are lifted so they are not buried (Q24).
+const SAFETY_BOOST: f32 = 1.5;
+/// The template used last, and the others recently used, are demoted this much.
+const LAST_USED: f32 = 0.3;
+const RECENTLY_USED: f32 = 0.6;
+
+/// The best `limit` templates (usually [`DEFAULT_LIMIT`]) for `scored` scenarios, on `surface`,
+/// in `lang`; best first, each template once.
+///
+/// A template scores its best scenario: the caller's score (scores that are not finite or not
+/// positive are ignored; for a scenario given twice the highest counts), times 0.7 when that
+/// is not its main scenario, times 0.9 when its text is shared by both surfaces, times 1.5 for
+/// safety holding replies, times 0.3 if it was the last one used or 0.6 if it is elsewhere in
+/// `recently_used` (most recent first). Templates with no text for `surface` are left out.
+pub fn suggest(
+    scored: &[(Scenario, f32)],
+    surface: Surface,
+    lang: Lang,
+    recently_used: &[&str],
+    limit: usize,
+) -> Vec<Suggestion> {
+    let score_of = |s: Scenario| {
+        scored
+            .iter()
+            .filter(|(sc, v)| *sc == s && v.is_finite() && *v > 0.0)
+            .map(|&(_, v)| v)
+            .fold(None, |acc: Option<f32>, v| {
+                Some(acc.map_or(v, |a| a.max(v)))
+            })
+    };
+    let mut out: Vec<Suggestion> = all()
+        .filter_map(|t| {
+            t.text(lang, surface)?;
+            let (scenario, base) = t
+                .scenarios
+                .iter()
+                .enumerate()
+                .filter_map(|(i, &s)| {
+                    let w = if i == 0 { 1.0 } else { SECONDARY };
+                    score_of(s).map(|v| (s, v * w))
+                })
+                .fold(None, |acc: Option<(Scenario, f32)>, c| match acc {
+                    Some(a) if a.1 >= c.1 => Some(a),
+                    _ => Some(c),
+                })?;
+            let tailored = t.texts(lang).is_tailored_for(surface);
+            let mut score = base;
+            if !tailored {
+                score *= SHARED_FORM;
+            }
+            if scenario == Scenario::Safety {
+                score *= SAFETY_BOOST;
+            }
+            match recently_used.iter().position(|&id| id == t.id) {
+                Some(0) => score *= LAST_USED,
+                Some(_) => score *= RECENTLY_USED,
+                None => {}
+            }
+            Some(Suggestion {
+                template: t,
+                scenario,
+                score,
+                tailored,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.score.total_cmp(&a.score));
+    out.truncate(limit);
+    out
+}

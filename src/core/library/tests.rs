@@ -1,0 +1,500 @@
+//! Tests of the built-in library: its content rules, search and ranking.
+
+use super::*;
+use crate::core::conversation::{Author, Site};
+use crate::core::template::{Context, Node};
+use crate::core::textlen::x_weighted_len;
+
+const SURFACES: [Surface; 2] = [Surface::Post, Surface::Dm];
+
+/// Every (template, lang, surface, text) the library holds.
+fn texts() -> Vec<(&'static LibTemplate, Lang, Surface, &'static str)> {
+    let mut v = Vec::new();
+    for t in all() {
+        for lang in Lang::ALL {
+            for surface in SURFACES {
+                if let Some(text) = t.text(lang, surface) {
+                    v.push((t, lang, surface, text));
+                }
+            }
+        }
+    }
+    v
+}
+
+#[test]
+fn every_text_parses() {
+    for (t, lang, surface, _) in texts() {
+        if let Some(Err(e)) = t.template(lang, surface) {
+            panic!("{} {lang:?} {surface}: {e}", t.id);
+        }
+    }
+}
+
+#[test]
+fn every_template_has_english_and_spanish_for_the_same_surfaces() {
+    for t in all() {
+        for surface in SURFACES {
+            assert_eq!(
+                t.text(Lang::En, surface).is_some(),
+                t.text(Lang::Es, surface).is_some(),
+                "{} {surface}",
+                t.id
+            );
+            assert_eq!(
+                t.en.is_tailored_for(surface),
+                t.es.is_tailored_for(surface),
+                "{} {surface}",
+                t.id
+            );
+        }
+        for lang in Lang::ALL {
+            let x = t.texts(lang);
+            assert!(!x.title.trim().is_empty(), "{} {lang:?}", t.id);
+            assert!(
+                x.public.is_some() || x.dm != Dm::None,
+                "{} has no text",
+                t.id
+            );
+        }
+        assert_ne!(t.en, t.es, "{} is not translated", t.id);
+        assert!(!t.tags.is_empty(), "{} has no tags", t.id);
+    }
+}
+
+#[test]
+fn at_least_forty_templates_and_two_per_scenario() {
+    assert!(all().count() >= 40, "{} templates", all().count());
+    for s in Scenario::ALL {
+        let main = all().filter(|t| t.scenarios[0] == s).count();
+        assert!(main >= 2, "{} has {main} templates", s.id());
+    }
+    for t in all() {
+        assert!(!t.scenarios.is_empty(), "{}", t.id);
+    }
+}
+
+#[test]
+fn ids_are_unique_kebab_case_and_start_with_the_main_scenario() {
+    let mut seen = std::collections::BTreeSet::new();
+    for t in all() {
+        assert!(seen.insert(t.id), "duplicate id {}", t.id);
+        let kebab = !t.id.is_empty()
+            && t.id.split('-').all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            });
+        assert!(kebab, "{} is not kebab-case", t.id);
+        let prefix = format!("{}-", t.scenarios[0].id());
+        assert!(
+            t.id.starts_with(&prefix),
+            "{} should start with {prefix}",
+            t.id
+        );
+        assert_eq!(get(t.id).map(|g| g.id), Some(t.id));
+    }
+    assert!(get("no-such-template").is_none());
+}
+
+/// A context as long as it reasonably gets.
+fn long_context(lang: Lang, wait: u32) -> Context {
+    let mut c = Context::new(lang);
+    c.customer = Some(Author {
+        name: "Maximilianaalexandrabartholomewcristóbalfernanda".into(),
+        handle: Some("abcdefghijklmno".into()),
+    });
+    c.agent_name = Some("Maria Jose Garcia-Fernandez".into());
+    c.agent_initials = Some("MJG".into());
+    c.brand_name = Some("Northwind Rail & Coach Services".into());
+    c.site = Some(Site::Instagram);
+    c.wait_minutes = Some(wait);
+    c
+}
+
+/// Every combination of alternatives (the library keeps them small).
+fn combinations(counts: &[usize]) -> Vec<Vec<usize>> {
+    counts.iter().fold(vec![vec![]], |acc, &n| {
+        acc.iter()
+            .flat_map(|prefix| {
+                (0..n).map(move |i| {
+                    let mut p = prefix.clone();
+                    p.push(i);
+                    p
+                })
+            })
+            .collect()
+    })
+}
+
+#[test]
+fn every_public_text_fits_on_x_with_long_values() {
+    let filler = "x".repeat(40);
+    let mut worst = (0, String::new());
+    for (t, lang, surface, text) in texts() {
+        if surface != Surface::Post {
+            continue;
+        }
+        let tpl = parse(text).unwrap();
+        assert!(tpl.rotations().iter().product::<usize>() <= 256, "{}", t.id);
+        let mut contexts = vec![Context::new(lang)];
+        contexts[0].agent_initials = Some("MJG".into());
+        for wait in [59, 1439, 2000, 100_000] {
+            contexts.push(long_context(lang, wait));
+        }
+        for mut ctx in contexts {
+            for f in tpl.fields() {
+                ctx.fields.insert(f.id.clone(), filler.clone());
+            }
+            for choice in combinations(&tpl.rotations()) {
+                let out = tpl.render_with_choices(&ctx, &choice).unwrap();
+                let len = x_weighted_len(&out);
+                assert!(len <= 280, "{} {lang:?} is {len} on X: {out}", t.id);
+                if len > worst.0 {
+                    worst = (len, format!("{} {lang:?}", t.id));
+                }
+            }
+        }
+    }
+    eprintln!("longest public text on X: {worst:?}");
+    assert!(worst.0 > 200, "the test exercised long texts: {worst:?}");
+}
+
+/// Non-apologies and formulas the house style bans (care-practice Q5).
+const BANNED: &[&str] = &[
+    "sorry for any inconvenience",
+    "sorry for the inconvenience",
+    "apologize for any inconvenience",
+    "apologise for any inconvenience",
+    "any inconvenience",
+    "sorry you feel",
+    "sorry if",
+    "as per our policy",
+    "calm down",
+    "unfortunately",
+    "lo sentimos si",
+    "siento si",
+    "sentimos que te sientas",
+    "siento que te sientas",
+    "lamentamos que te sientas",
+    "disculpa las molestias",
+    "disculpe las molestias",
+    "perdona las molestias",
+    "cualquier inconveniente",
+    "las molestias ocasionadas",
+    "segun nuestra politica",
+    "tranquilizate",
+];
+
+#[test]
+fn no_template_uses_a_non_apology() {
+    for (t, lang, surface, text) in texts() {
+        let text = normalize(text);
+        for phrase in BANNED {
+            assert!(
+                !text.contains(&normalize(phrase)),
+                "{} {lang:?} {surface} says {phrase:?}",
+                t.id
+            );
+        }
+    }
+}
+
+#[test]
+fn public_texts_never_ask_for_personal_data() {
+    for (t, lang, surface, text) in texts() {
+        if surface != Surface::Post {
+            continue;
+        }
+        for f in parse(text).unwrap().fields() {
+            assert!(
+                !f.asks_for_personal_data(),
+                "{} {lang:?}: public field {}",
+                t.id,
+                f.id
+            );
+        }
+        let lower = normalize(text);
+        for ask in [
+            "order number",
+            "your email",
+            "numero de pedido",
+            "tu correo",
+            "phone",
+            "telefono",
+        ] {
+            assert!(
+                !lower.contains(ask),
+                "{} {lang:?} asks for {ask} in public",
+                t.id
+            );
+        }
+    }
+}
+
+#[test]
+fn passwords_are_only_mentioned_to_say_we_never_ask() {
+    for (t, lang, surface, text) in texts() {
+        let lower = normalize(text);
+        if lower.contains("password") || lower.contains("contrasena") {
+            // Either "we never ask" or about setting a new one; never "send me your password".
+            let never = [
+                "never",
+                "don't",
+                "nunca",
+                "no me envies",
+                "jamas",
+                "new password",
+                "change your password",
+                "contrasena nueva",
+                "cambia tu contrasena",
+            ];
+            assert!(
+                never.iter().any(|n| lower.contains(n)),
+                "{} {lang:?} {surface} mentions passwords without saying we never ask",
+                t.id
+            );
+        }
+    }
+}
+
+#[test]
+fn public_texts_sign_with_initials_and_dms_with_a_name() {
+    for (t, lang, surface, text) in texts() {
+        let want = match surface {
+            Surface::Post => "^{agent.initials}",
+            Surface::Dm if t.texts(lang).is_tailored_for(Surface::Dm) => "{agent.first_name}",
+            Surface::Dm => "^{agent.initials}",
+        };
+        assert!(
+            text.ends_with(want),
+            "{} {lang:?} {surface} should end with {want}",
+            t.id
+        );
+    }
+}
+
+#[test]
+fn most_templates_rotate_or_ask_for_specifics() {
+    // A template either varies its wording or carries a fill-in that makes it specific (Q14).
+    let mut fixed = Vec::new();
+    for (t, lang, surface, text) in texts() {
+        let tpl = parse(text).unwrap();
+        let varied = tpl
+            .nodes()
+            .iter()
+            .any(|n| matches!(n, Node::Rotation { .. }));
+        if !varied && tpl.fields().is_empty() {
+            fixed.push(format!("{} {lang:?} {surface}", t.id));
+        }
+    }
+    assert!(fixed.is_empty(), "fixed text: {fixed:#?}");
+    let rotating = all()
+        .filter(|t| t.en.public.is_some_and(|p| p.contains("[[")))
+        .count();
+    assert!(rotating >= 15, "only {rotating} public texts rotate");
+}
+
+fn ids(v: &[&LibTemplate]) -> Vec<&'static str> {
+    v.iter().map(|t| t.id).collect()
+}
+
+#[test]
+fn search_is_case_and_accent_insensitive_with_prefixes_and_all_words() {
+    let cases: &[(&str, Lang, &str)] = &[
+        ("refund", Lang::En, "refund-acknowledge"),
+        ("REFUND", Lang::En, "refund-acknowledge"),
+        ("refu", Lang::En, "refund-acknowledge"),
+        ("reembolso", Lang::Es, "refund-acknowledge"),
+        ("devolucion", Lang::Es, "refund-acknowledge"),
+        ("DEVOLUCIÓN", Lang::Es, "refund-acknowledge"),
+        ("refund done", Lang::En, "refund-processed"),
+        ("hacked", Lang::En, "account-security-concern"),
+        ("contraseña", Lang::Es, "account-password-reset"),
+        ("lawyer", Lang::En, "safety-legal-holding"),
+        ("charged twice", Lang::En, "billing-double-charge"),
+        ("outage fixed", Lang::En, "outage-resolved"),
+    ];
+    for &(q, lang, first) in cases {
+        let hits = search(q, lang);
+        assert_eq!(
+            hits.first().map(|t| t.id),
+            Some(first),
+            "{q}: {:?}",
+            ids(&hits)
+        );
+    }
+    // Every word is required.
+    let both = search("refund processed", Lang::En);
+    assert!(both
+        .iter()
+        .all(|t| search("processed", Lang::En).contains(t)));
+    assert!(both.len() < search("refund", Lang::En).len());
+    assert!(search("refund zzzz", Lang::En).is_empty());
+    assert!(search("zzzz", Lang::Es).is_empty());
+    // An empty query lists everything in library order.
+    assert_eq!(
+        ids(&search("  ", Lang::En)),
+        all().map(|t| t.id).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn search_finds_words_in_the_text_and_in_alternatives() {
+    // "bearing" appears only in an alternative of waiting-thanks-patience.
+    let hits = search("bearing", Lang::En);
+    assert_eq!(ids(&hits), ["waiting-thanks-patience"]);
+}
+
+fn top(scored: &[(Scenario, f32)], surface: Surface, recent: &[&str]) -> Vec<&'static str> {
+    suggest(scored, surface, Lang::En, recent, DEFAULT_LIMIT)
+        .iter()
+        .map(|s| s.template.id)
+        .collect()
+}
+
+#[test]
+fn suggest_picks_the_scenario_templates_best_first() {
+    let s = suggest(&[(Scenario::Refund, 0.9)], Surface::Post, Lang::En, &[], 3);
+    assert_eq!(s.len(), 3);
+    assert_eq!(s[0].template.id, "refund-acknowledge");
+    assert_eq!(s[0].scenario, Scenario::Refund);
+    assert!(s[0].tailored);
+    assert!((s[0].score - 0.9).abs() < 1e-6);
+    assert!(s.windows(2).all(|w| w[0].score >= w[1].score));
+    assert!(s
+        .iter()
+        .all(|x| x.template.scenarios.contains(&Scenario::Refund)));
+}
+
+#[test]
+fn suggest_respects_the_surface() {
+    // DM-only templates never show in public, public-only ones never in DMs.
+    for s in suggest(
+        &[(Scenario::MoveToDm, 1.0)],
+        Surface::Post,
+        Lang::En,
+        &[],
+        10,
+    ) {
+        assert!(s.template.en.public.is_some(), "{}", s.template.id);
+    }
+    let dm = top(&[(Scenario::MoveToDm, 1.0)], Surface::Dm, &[]);
+    assert_eq!(dm.first(), Some(&"move-to-dm-welcome"));
+    assert!(!dm.contains(&"move-to-dm-invite"));
+    // In DMs the tailored DM form beats a shared text of the same scenario.
+    let s = suggest(&[(Scenario::Billing, 1.0)], Surface::Dm, Lang::Es, &[], 3);
+    assert!(s[0].tailored);
+}
+
+#[test]
+fn suggest_demotes_recently_used_templates() {
+    let fresh = top(&[(Scenario::Refund, 0.9)], Surface::Post, &[]);
+    let after = top(
+        &[(Scenario::Refund, 0.9)],
+        Surface::Post,
+        &["refund-acknowledge"],
+    );
+    assert_ne!(after[0], "refund-acknowledge");
+    assert_ne!(fresh, after);
+    let older = suggest(
+        &[(Scenario::Refund, 0.9)],
+        Surface::Post,
+        Lang::En,
+        &["x", "refund-acknowledge"],
+        10,
+    );
+    let last = suggest(
+        &[(Scenario::Refund, 0.9)],
+        Surface::Post,
+        Lang::En,
+        &["refund-acknowledge"],
+        10,
+    );
+    let score = |v: &[Suggestion]| {
+        v.iter()
+            .find(|s| s.template.id == "refund-acknowledge")
+            .unwrap()
+            .score
+    };
+    assert!(score(&last) < score(&older));
+}
+
+#[test]
+fn suggest_deduplicates_and_mixes_scenarios() {
+    let s = suggest(
+        &[
+            (Scenario::Billing, 0.8),
+            (Scenario::Refund, 0.8),
+            (Scenario::Billing, 0.5),
+        ],
+        Surface::Dm,
+        Lang::En,
+        &[],
+        50,
+    );
+    let mut seen = std::collections::BTreeSet::new();
+    assert!(
+        s.iter().all(|x| seen.insert(x.template.id)),
+        "a template appears twice"
+    );
+    // billing-double-charge is both billing and refund: it is listed once, for billing.
+    let d = s
+        .iter()
+        .find(|x| x.template.id == "billing-double-charge")
+        .unwrap();
+    assert_eq!(d.scenario, Scenario::Billing);
+}
+
+#[test]
+fn suggest_lifts_safety_and_ignores_bad_scores() {
+    let s = top(
+        &[(Scenario::Refund, 0.9), (Scenario::Safety, 0.7)],
+        Surface::Post,
+        &[],
+    );
+    assert!(s[0].starts_with("safety-"), "{s:?}");
+    assert!(top(
+        &[(Scenario::Refund, f32::NAN), (Scenario::Praise, -1.0)],
+        Surface::Post,
+        &[]
+    )
+    .is_empty());
+    assert!(top(&[], Surface::Dm, &[]).is_empty());
+    assert!(suggest(&[(Scenario::Refund, 1.0)], Surface::Post, Lang::En, &[], 0).is_empty());
+    let all_scenarios: Vec<_> = Scenario::ALL.iter().map(|&s| (s, 1.0)).collect();
+    for surface in SURFACES {
+        for lang in Lang::ALL {
+            let s = suggest(&all_scenarios, surface, lang, &[], 1000);
+            assert!(s.len() >= 30, "{surface} {lang:?}: {}", s.len());
+        }
+    }
+}
+
+#[test]
+#[ignore = "prints every text for a human review"]
+fn dump_for_review() {
+    for (t, lang, surface, text) in texts() {
+        let tpl = parse(text).unwrap();
+        for named in [true, false] {
+            let mut ctx = if named {
+                long_context(lang, 150)
+            } else {
+                Context::new(lang)
+            };
+            ctx.agent_name = Some("Sam Rivera".into());
+            ctx.agent_initials = None;
+            if named {
+                ctx.customer = Some(Author {
+                    name: "Maria Garcia".into(),
+                    handle: None,
+                });
+            }
+            for f in tpl.fields() {
+                ctx.fields.insert(f.id.clone(), format!("<{}>", f.label));
+            }
+            let out = tpl.render(&ctx, 0).unwrap();
+            println!("== {} {lang:?} {surface} named={named}\n{out}\n", t.id);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! What a template is rendered with: who the customer and the agent are, the brand, the site,
+//! how long the customer has waited, and the values the agent typed into fill-in fields.
+
+use super::ast::Var;
+use crate::core::conversation::{Author, Lang, Site};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Everything a template may refer to. Unknown values are `None` (or empty): a variable without
+/// a fallback then fails to render instead of leaving a blank.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Context {
+    /// The language of the template being rendered (used for `{wait}`).
+    pub lang: Lang,
+    #[serde(default)]
+    pub customer: Option<Author>,
+    /// The agent's full name ("Sam Rivera").
+    #[serde(default)]
+    pub agent_name: Option<String>,
+    /// The agent's initials as the team signs them ("SR"); derived from the name when absent.
+    #[serde(default)]
+    pub agent_initials: Option<String>,
+    #[serde(default)]
+    pub brand_name: Option<String>,
+    #[serde(default)]
+    pub site: Option<Site>,
+    /// How long the customer has waited for us, in whole minutes.
+    #[serde(default)]
+    pub wait_minutes: Option<u32>,
+    /// Fill-in values by field id.
+    #[serde(default)]
+    pub fields: BTreeMap<String, String>,
+}
+
+impl Context {
+    /// A context that knows nothing yet, for a template in `lang`.
+    pub fn new(lang: Lang) -> Context {
+        Context {
+            lang,
+            customer: None,
+            agent_name: None,
+            agent_initials: None,
+            brand_name: None,
+            site: None,
+            wait_minutes: None,
+            fields: BTreeMap::new(),
+        }
+    }
+
+    /// Sets a fill-in value (builder style).
+    pub fn with_field(mut self, id: &str, value: &str) -> Context {
+        self.fields.insert(id.to_owned(), value.to_owned());
+        self
+    }
+
+    /// The value of `var`, or `None` when it is unknown or empty.
+    pub fn value(&self, var: Var) -> Option<String> {
+        let v = match var {
+            Var::CustomerName => self.customer.as_ref().map(|a| a.name.trim().to_owned()),
+            Var::CustomerFirstName => self.customer.as_ref().and_then(customer_first_name),
+            Var::CustomerHandle => self
+                .customer
+                .as_ref()
+                .and_then(|a| handle(a))
+                .map(|h| format!("@{h}")),
+            Var::AgentName => self.agent_name.as_ref().map(|n| n.trim().to_owned()),
+            Var::AgentFirstName => self
+                .agent_name
+                .as_deref()
+                .and_then(|n| n.split_whitespace().next())
+                .map(str::to_owned),
+            Var::AgentInitials => match self.agent_initials.as_deref().map(str::trim) {
+                Some(i) if !i.is_empty() => Some(i.to_owned()),
+                _ => self.agent_name.as_deref().map(initials),
+            },
+            Var::BrandName => self.brand_name.as_ref().map(|n| n.trim().to_owned()),
+            Var::SiteName => self.site.map(|s| s.display_name().to_owned()),
+            Var::Wait => self.wait_minutes.map(|m| humanize_wait(m, self.lang)),
+            Var::WaitMinutes => self.wait_minutes.map(|m| m.to_string()),
+        };
+        v.filter(|s| !s.is_empty())
+    }
+}
+
+fn handle(a: &Author) -> Option<&str> {
+    a.handle
+        .as_deref()
+        .map(|h| h.trim().trim_start_matches('@'))
+        .filter(|h| !h.is_empty())
+}
+
+/// Titles skipped when looking for a first name ("Dr. Ana Ruiz" → "Ana").
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "sr", "sra", "srta", "don", "doña",
+];
+
+/// The first word of the display name that has a letter, trimmed of emoji and punctuation; the
+/// handle when the name is only a handle (empty, `@handle`, or the handle itself).
+fn customer_first_name(a: &Author) -> Option<String> {
+    let name = a.name.trim();
+    let h = handle(a);
+    let only_handle =
+        name.is_empty() || name.starts_with('@') || h.is_some_and(|h| h.eq_ignore_ascii_case(name));
+    if !only_handle {
+        let word = name
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .find(|w| !TITLES.contains(&w.to_lowercase().as_str()));
+        if let Some(w) = word {
+            return Some(w.to_owned());
+        }
+    }
+    h.map(str::to_owned)
+        .or_else(|| Some(name.trim_start_matches('@').to_owned()))
+}
+
+/// "Sam Rivera" → "SR", "maría josé garcía" → "MG" (first and last word).
+fn initials(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let pick = match words.as_slice() {
+        [] => vec![],
+        [one] => vec![*one],
+        [first, .., last] => vec![*first, *last],
+    };
+    pick.iter()
+        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// How long someone has waited, in words of `lang`: "a minute", "20 minutes", "an hour",
+/// "over 2 hours", "since yesterday" (24–47 hours), "3 days", "over 3 days".
+/// Fits after "waiting" / "esperando": "You've been waiting over 2 hours".
+pub fn humanize_wait(minutes: u32, lang: Lang) -> String {
+    let (hours, days) = (minutes / 60, minutes / (24 * 60));
+    let es = lang == Lang::Es;
+    let over = |exact: bool| match (exact, es) {
+        (true, _) => "",
+        (false, false) => "over ",
+        (false, true) => "más de ",
+    };
+    match minutes {
+        0..=1 if es => "un minuto".to_owned(),
+        0..=1 => "a minute".to_owned(),
+        2..=59 if es => format!("{minutes} minutos"),
+        2..=59 => format!("{minutes} minutes"),
+        60..=119 => {
+            let exact = minutes == 60;
+            format!("{}{}", over(exact), if es { "una hora" } else { "an hour" })
+        }
+        120..=1439 => {
+            let unit = if es { "horas" } else { "hours" };
+            format!("{}{hours} {unit}", over(minutes % 60 == 0))
+        }
+        1440..=2879 if es => "desde ayer".to_owned(),
+        1440..=2879 => "since yesterday".to_owned(),
+        _ => {
+            let unit = if es { "días" } else { "days" };
+            format!("{}{days} {unit}", over(minutes % 1440 == 0))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wait_is_humanised_in_both_languages() {
+        let cases = [
+            (0, "a minute", "un minuto"),
+            (1, "a minute", "un minuto"),
+            (20, "20 minutes", "20 minutos"),
+            (60, "an hour", "una hora"),
+            (61, "over an hour", "más de una hora"),
+            (120, "2 hours", "2 horas"),
+            (150, "over 2 hours", "más de 2 horas"),
+            (1439, "over 23 hours", "más de 23 horas"),
+            (1440, "since yesterday", "desde ayer"),
+            (2879, "since yesterday", "desde ayer"),
+            (2880, "2 days", "2 días"),
+            (5000, "over 3 days", "más de 3 días"),
+            (u32::MAX, "over 2982616 days", "más de 2982616 días"),
+        ];
+        for (m, en, es) in cases {
+            assert_eq!(humanize_wait(m, Lang::En), en, "{m}");
+            assert_eq!(humanize_wait(m, Lang::Es), es, "{m}");
+        }
+    }
+
+    fn author(name: &str, handle: Option<&str>) -> Author {
+        Author {
+            name: name.into(),
+            handle: handle.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn first_name_prefers_the_name_then_the_handle() {
+        let cases = [
+            ("Maria Garcia", Some("mgarcia"), Some("Maria")),
+            ("🌸 Lucía López 🌸", None, Some("Lucía")),
+            ("Dr. Ana Ruiz", None, Some("Ana")),
+            ("mgarcia", Some("mgarcia"), Some("mgarcia")),
+            ("@mgarcia", None, Some("mgarcia")),
+            ("", Some("@mgarcia"), Some("mgarcia")),
+            ("   ", None, None),
+            ("🌸🌸", Some("flor"), Some("flor")),
+            ("O'Brien-Smith Jr", None, Some("O'Brien-Smith")),
+            ("山田 太郎", None, Some("山田")),
+        ];
+        for (name, h, want) in cases {
+            let mut ctx = Context::new(Lang::En);
+            ctx.customer = Some(author(name, h));
+            assert_eq!(
+                ctx.value(Var::CustomerFirstName).as_deref(),
+                want,
+                "{name:?} {h:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn agent_values_derive_from_the_name() {
+        let mut ctx = Context::new(Lang::Es);
+        assert_eq!(ctx.value(Var::AgentInitials), None);
+        ctx.agent_name = Some("  maría josé garcía ".into());
+        assert_eq!(ctx.value(Var::AgentInitials).as_deref(), Some("MG"));
+        assert_eq!(ctx.value(Var::AgentFirstName).as_deref(), Some("maría"));
+        ctx.agent_initials = Some("MJ".into());
+        assert_eq!(ctx.value(Var::AgentInitials).as_deref(), Some("MJ"));
+        ctx.agent_initials = Some(" ".into());
+        assert_eq!(ctx.value(Var::AgentInitials).as_deref(), Some("MG"));
+    }
+
+    #[test]
+    fn handle_gets_one_at_sign_and_empty_values_are_unknown() {
+        let mut ctx = Context::new(Lang::En);
+        ctx.customer = Some(author("", Some("@@x")));
+        assert_eq!(ctx.value(Var::CustomerHandle).as_deref(), Some("@x"));
+        ctx.customer = Some(author("Ana", Some("ana")));
+        assert_eq!(ctx.value(Var::CustomerHandle).as_deref(), Some("@ana"));
+        ctx.customer = Some(author("Ana", Some(" ")));
+        assert_eq!(ctx.value(Var::CustomerHandle), None);
+        ctx.brand_name = Some("  ".into());
+        assert_eq!(ctx.value(Var::BrandName), None);
+        ctx.site = Some(Site::Instagram);
+        assert_eq!(ctx.value(Var::SiteName).as_deref(), Some("Instagram"));
+        ctx.wait_minutes = Some(90);
+        assert_eq!(ctx.value(Var::WaitMinutes).as_deref(), Some("90"));
+    }
+}

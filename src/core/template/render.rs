@@ -1,0 +1,144 @@
+//! Rendering a parsed [`Template`] with a [`Context`]: variables resolved (or their fallback),
+//! fill-ins inserted, one alternative picked per rotation.
+
+use super::ast::{Node, Pos};
+use super::context::Context;
+use super::Template;
+use serde::Serialize;
+use std::fmt;
+
+/// A fill-in field the agent has not completed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MissingField {
+    pub id: String,
+    pub label: String,
+}
+
+/// Why a template could not be rendered. The text is never produced with a blank or a literal
+/// token in it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum RenderError {
+    /// Fill-in fields still empty, in template order: the agent completes them first.
+    MissingFields { fields: Vec<MissingField> },
+    /// A variable with no fallback whose value is unknown.
+    NoValue { variable: String, pos: Pos },
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RenderError::MissingFields { fields } => {
+                let names: Vec<_> = fields
+                    .iter()
+                    .map(|m| format!("{} (`{}`)", m.label, m.id))
+                    .collect();
+                write!(f, "fill in before inserting: {}", names.join(", "))
+            }
+            RenderError::NoValue { variable, pos } => write!(
+                f,
+                "no value for `{variable}` at {pos} (add a fallback, e.g. `{{{variable}|…}}`, \
+                 or fill in the missing setting)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// Which alternative rotation `k` (0-based, in template order) with `n` alternatives uses for
+/// `seed`. Consecutive seeds always pick different alternatives of every rotation.
+pub fn pick(seed: u64, k: usize, n: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    let n64 = n as u64;
+    ((seed % n64) as usize + k % n) % n
+}
+
+impl Template {
+    /// Renders with the rotation `seed` (for instance a counter of how many replies the agent
+    /// has inserted): consecutive seeds never repeat an alternative.
+    pub fn render(&self, ctx: &Context, seed: u64) -> Result<String, RenderError> {
+        let choices: Vec<usize> = self
+            .rotations()
+            .iter()
+            .enumerate()
+            .map(|(k, &n)| pick(seed, k, n))
+            .collect();
+        self.render_with_choices(ctx, &choices)
+    }
+
+    /// Renders with explicit choices: `choices[k]` (modulo its count) is the alternative of the
+    /// k-th rotation; missing entries pick the first.
+    pub fn render_with_choices(
+        &self,
+        ctx: &Context,
+        choices: &[usize],
+    ) -> Result<String, RenderError> {
+        let missing = self.missing_fields(ctx);
+        if !missing.is_empty() {
+            return Err(RenderError::MissingFields { fields: missing });
+        }
+        let mut out = String::new();
+        let mut k = 0;
+        for node in &self.nodes {
+            match node {
+                Node::Rotation { alternatives, .. } => {
+                    let n = alternatives.len().max(1);
+                    let choice = choices.get(k).copied().unwrap_or(0) % n;
+                    k += 1;
+                    if let Some(alt) = alternatives.get(choice) {
+                        for inner in alt {
+                            self.node(inner, ctx, &mut out)?;
+                        }
+                    }
+                }
+                other => self.node(other, ctx, &mut out)?,
+            }
+        }
+        Ok(out)
+    }
+
+    /// The fill-in fields `ctx` has no (non-blank) value for, in template order.
+    pub fn missing_fields(&self, ctx: &Context) -> Vec<MissingField> {
+        self.fields
+            .iter()
+            .filter(|f| ctx.fields.get(&f.id).is_none_or(|v| v.trim().is_empty()))
+            .map(|f| MissingField {
+                id: f.id.clone(),
+                label: f.label.clone(),
+            })
+            .collect()
+    }
+
+    fn node(&self, node: &Node, ctx: &Context, out: &mut String) -> Result<(), RenderError> {
+        match node {
+            Node::Text(t) => out.push_str(t),
+            Node::Var { var, fallback, pos } => match (ctx.value(*var), fallback) {
+                (Some(v), _) => out.push_str(&v),
+                (None, Some(fb)) => out.push_str(fb),
+                (None, None) => {
+                    return Err(RenderError::NoValue {
+                        variable: var.name().to_owned(),
+                        pos: *pos,
+                    })
+                }
+            },
+            Node::Field(i) => {
+                if let Some(v) = self.fields.get(*i).and_then(|f| ctx.fields.get(&f.id)) {
+                    out.push_str(v.trim());
+                }
+            }
+            Node::Rotation { alternatives, .. } => {
+                // Nested rotations are rejected by the parser; render the first if one appears.
+                if let Some(alt) = alternatives.first() {
+                    for inner in alt {
+                        self.node(inner, ctx, out)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,444 @@
+//! Tests of the template language: every construct, every error with its position, and inputs
+//! that must not make the parser panic.
+
+use super::*;
+use crate::core::conversation::{Author, Lang, Site};
+
+fn ctx() -> Context {
+    let mut c = Context::new(Lang::En);
+    c.customer = Some(Author {
+        name: "Maria Garcia".into(),
+        handle: Some("mgarcia".into()),
+    });
+    c.agent_name = Some("Sam Rivera".into());
+    c.brand_name = Some("Acme Rail".into());
+    c.site = Some(Site::X);
+    c.wait_minutes = Some(135);
+    c
+}
+
+fn render(src: &str, c: &Context) -> Result<String, String> {
+    let t = parse(src).map_err(|e| e.to_string())?;
+    t.render(c, 0).map_err(|e| e.to_string())
+}
+
+#[test]
+fn renders_every_variable() {
+    let cases = [
+        ("{customer.name}", "Maria Garcia"),
+        ("{customer.first_name}", "Maria"),
+        ("{customer.handle}", "@mgarcia"),
+        ("{agent.name}", "Sam Rivera"),
+        ("{agent.first_name}", "Sam"),
+        ("{agent.initials}", "SR"),
+        ("{brand.name}", "Acme Rail"),
+        ("{site.name}", "X"),
+        ("{wait}", "over 2 hours"),
+        ("{wait.minutes}", "135"),
+        ("{ customer.first_name | there }!", "Maria!"),
+        ("plain text, no tags", "plain text, no tags"),
+        ("", ""),
+    ];
+    for (src, want) in cases {
+        assert_eq!(render(src, &ctx()).as_deref(), Ok(want), "{src}");
+    }
+}
+
+#[test]
+fn wait_follows_the_language() {
+    let mut c = ctx();
+    c.lang = Lang::Es;
+    c.wait_minutes = Some(1500);
+    assert_eq!(
+        render("Llevas {wait} esperando", &c).unwrap(),
+        "Llevas desde ayer esperando"
+    );
+}
+
+#[test]
+fn fallback_is_used_only_when_the_value_is_unknown_or_empty() {
+    let mut c = Context::new(Lang::En);
+    assert_eq!(
+        render("Hi {customer.first_name|there}!", &c).unwrap(),
+        "Hi there!"
+    );
+    c.customer = Some(Author {
+        name: " ".into(),
+        handle: None,
+    });
+    assert_eq!(
+        render("Hi {customer.name|there}!", &c).unwrap(),
+        "Hi there!"
+    );
+    assert_eq!(
+        render("Hi {customer.first_name|there}!", &c).unwrap(),
+        "Hi there!"
+    );
+    c.customer = Some(Author {
+        name: "Ana".into(),
+        handle: None,
+    });
+    assert_eq!(
+        render("Hi {customer.first_name|there}!", &c).unwrap(),
+        "Hi Ana!"
+    );
+    assert_eq!(
+        render("{brand.name|the team \\| crew}", &c).unwrap(),
+        "the team | crew"
+    );
+}
+
+#[test]
+fn unknown_value_without_fallback_is_an_error_naming_the_variable() {
+    let c = Context::new(Lang::En);
+    let t = parse("Hi {customer.first_name}, ^{agent.initials}").unwrap();
+    let e = t.render(&c, 0).unwrap_err();
+    assert_eq!(
+        e,
+        RenderError::NoValue {
+            variable: "customer.first_name".into(),
+            pos: Pos { line: 1, column: 5 }
+        }
+    );
+    assert!(e
+        .to_string()
+        .starts_with("no value for `customer.first_name` at 1:5"));
+}
+
+#[test]
+fn fill_ins_are_listed_and_block_rendering_until_filled() {
+    let t = parse(
+        "Order {?order_number:Order number:number} ships {?eta:When it ships:date}; \
+         ref {?order_number:Again}.",
+    )
+    .unwrap();
+    let fields: Vec<_> = t
+        .fields()
+        .iter()
+        .map(|f| (f.id.as_str(), f.label.as_str(), f.kind))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("order_number", "Order number", FieldKind::Number),
+            ("eta", "When it ships", FieldKind::Date)
+        ]
+    );
+    assert_eq!(
+        t.fields()[1].pos,
+        Pos {
+            line: 1,
+            column: 49
+        }
+    );
+    let c = ctx();
+    let e = t.render(&c, 0).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "fill in before inserting: Order number (`order_number`), When it ships (`eta`)"
+    );
+    let c = c
+        .with_field("order_number", "A123")
+        .with_field("eta", "   ");
+    let e = t.render(&c, 0).unwrap_err();
+    assert_eq!(
+        e,
+        RenderError::MissingFields {
+            fields: vec![MissingField {
+                id: "eta".into(),
+                label: "When it ships".into()
+            }]
+        }
+    );
+    let c = c.with_field("eta", " Friday ");
+    assert_eq!(
+        t.render(&c, 0).unwrap(),
+        "Order A123 ships Friday; ref A123."
+    );
+}
+
+#[test]
+fn missing_fields_are_reported_before_unknown_variables() {
+    let t = parse("{customer.name} {?x:X}").unwrap();
+    let e = t.render(&Context::new(Lang::En), 0).unwrap_err();
+    assert!(matches!(e, RenderError::MissingFields { .. }));
+}
+
+#[test]
+fn personal_data_fields_are_recognised() {
+    let cases = [
+        ("{?order_number:Order number}", true),
+        ("{?x:Their email}", true),
+        ("{?n:Número de pedido}", true),
+        ("{?tel:Teléfono}", true),
+        ("{?eta:When it will be fixed:time}", false),
+        ("{?link:Help article:link}", false),
+    ];
+    for (src, want) in cases {
+        let t = parse(src).unwrap();
+        assert_eq!(t.fields()[0].asks_for_personal_data(), want, "{src}");
+    }
+}
+
+#[test]
+fn rotation_never_repeats_the_previous_alternative() {
+    let t = parse("[[A|B|C]] [[x|y]] [[1|2|3|4]] {customer.first_name}").unwrap();
+    assert_eq!(t.rotations(), [3, 2, 4]);
+    let c = ctx();
+    let mut prev: Option<Vec<String>> = None;
+    let mut seen = std::collections::BTreeSet::new();
+    for seed in 0..50u64 {
+        let out = t.render(&c, seed).unwrap();
+        let parts: Vec<String> = out.split(' ').map(str::to_owned).collect();
+        if let Some(p) = &prev {
+            for k in 0..3 {
+                assert_ne!(p[k], parts[k], "rotation {k} repeated at seed {seed}");
+            }
+        }
+        seen.insert(parts[0].clone());
+        prev = Some(parts);
+    }
+    assert_eq!(seen.len(), 3, "every alternative is used");
+    assert_ne!(
+        t.render(&c, u64::MAX - 1).unwrap(),
+        t.render(&c, u64::MAX).unwrap()
+    );
+}
+
+#[test]
+fn alternatives_hold_variables_and_explicit_choices_pick_them() {
+    let t = parse("[[Hi {customer.first_name}|Hello {customer.first_name|there}]]!").unwrap();
+    let c = ctx();
+    assert_eq!(t.render_with_choices(&c, &[0]).unwrap(), "Hi Maria!");
+    assert_eq!(t.render_with_choices(&c, &[1]).unwrap(), "Hello Maria!");
+    assert_eq!(t.render_with_choices(&c, &[3]).unwrap(), "Hello Maria!");
+    assert_eq!(t.render_with_choices(&c, &[]).unwrap(), "Hi Maria!");
+    assert_eq!(
+        t.variables(),
+        [Var::CustomerFirstName],
+        "variables are listed once"
+    );
+}
+
+#[test]
+fn escapes_make_characters_literal() {
+    let cases = [
+        ("\\{customer.name\\}", "{customer.name}"),
+        ("a \\\\ b", "a \\ b"),
+        ("\\[[not a rotation\\]]", "[[not a rotation]]"),
+        ("[link] and a|b", "[link] and a|b"),
+        ("[[a\\|b|c]]", "a|b"),
+        ("x ] y", "x ] y"),
+    ];
+    for (src, want) in cases {
+        assert_eq!(render(src, &ctx()).as_deref(), Ok(want), "{src}");
+    }
+}
+
+#[test]
+fn malformed_templates_name_the_position_and_the_problem() {
+    let cases = [
+        (
+            "Hello there {customer.first_name|friend",
+            "unclosed `{` opened at 1:13 (close it with `}` on the same line)",
+        ),
+        (
+            "Hi, {customer.frist_name}",
+            "unknown variable `customer.frist_name` at 1:6 (did you mean customer.first_name?)",
+        ),
+        (
+            "Hi {  agent.intials }",
+            "unknown variable `agent.intials` at 1:7 (did you mean agent.initials?)",
+        ),
+        (
+            "{weather}",
+            "unknown variable `weather` at 1:2 (known variables: customer.name, customer.first_name, \
+             customer.handle, agent.name, agent.first_name, agent.initials, brand.name, site.name, \
+             wait, wait.minutes)",
+        ),
+        (
+            "ok\n[[a||b]]",
+            "empty alternative at 2:5 (alternative 2 of the ones opened at 2:1)",
+        ),
+        (
+            "[[ |b]]",
+            "empty alternative at 1:3 (alternative 1 of the ones opened at 1:1)",
+        ),
+        (
+            "[[a|b|]]",
+            "empty alternative at 1:7 (alternative 3 of the ones opened at 1:1)",
+        ),
+        (
+            "[[only one]]",
+            "only one alternative in the `[[` opened at 1:1 (separate alternatives with `|`)",
+        ),
+        (
+            "x [[a|b",
+            "unclosed `[[` opened at 1:3 (close the alternatives with `]]`)",
+        ),
+        (
+            "[[a|[[b|c]]]]",
+            "`[[` at 1:5 inside the alternatives opened at 1:1 (alternatives cannot be nested; \
+             write `\\[` for a literal bracket)",
+        ),
+        (
+            "Your order {?order_number}",
+            "fill-in field `order_number` without a label at 1:12 \
+             (write `{?order_number:What the agent types}`)",
+        ),
+        (
+            "{?order_number:  }",
+            "fill-in field `order_number` without a label at 1:1 \
+             (write `{?order_number:What the agent types}`)",
+        ),
+        (
+            "{?:Order number}",
+            "fill-in field without an id at 1:1 (write `{?order_number:Order number}`)",
+        ),
+        (
+            "{?Order number:x}",
+            "fill-in id `Order number` at 1:1 is not valid (use lowercase letters, digits and `_`, \
+             starting with a letter)",
+        ),
+        (
+            "{?eta:When:hour}",
+            "unknown fill-in kind `hour` at 1:12 (expected one of text, time, date, number, link)",
+        ),
+        (
+            "[[a|{?x:X}]]",
+            "fill-in field at 1:5 inside the alternatives opened at 1:1 (put fill-ins outside `[[ ]]`)",
+        ),
+        (
+            "Done }",
+            "unmatched `}` at 1:6 (write `\\}` for a literal brace)",
+        ),
+        (
+            "Done ]]",
+            "unmatched `]]` at 1:6 (write `\\]` for a literal bracket)",
+        ),
+        (
+            "{}",
+            "empty variable name at 1:1 (write `\\{` for a literal brace)",
+        ),
+        (
+            "{customer.name|}",
+            "empty fallback for `customer.name` at 1:2 (remove the `|` to require a value)",
+        ),
+        (
+            "50\\% off",
+            "unknown escape `\\%` at 1:3 (a backslash escapes one of \\ { } [ ] |)",
+        ),
+        (
+            "end\\",
+            "backslash at the end of the template at 1:4 (write `\\\\` for a backslash)",
+        ),
+        (
+            "{customer.name\n}",
+            "unclosed `{` opened at 1:1 (close it with `}` on the same line)",
+        ),
+        (
+            "{customer.name {agent.name}",
+            "unclosed `{` opened at 1:1 (close it with `}` on the same line)",
+        ),
+    ];
+    for (src, want) in cases {
+        let e = parse(src).expect_err(src);
+        assert_eq!(e.to_string(), want, "{src}");
+    }
+}
+
+#[test]
+fn positions_count_characters_not_bytes() {
+    let cases = [
+        (
+            "¡Hola 👋🏽! {customer.frist}",
+            Pos {
+                line: 1,
+                column: 12,
+            },
+        ),
+        ("日本語\nñandú {x}", Pos { line: 2, column: 8 }),
+        ("\n\n  }", Pos { line: 3, column: 3 }),
+    ];
+    for (src, want) in cases {
+        assert_eq!(parse(src).unwrap_err().pos, want, "{src}");
+    }
+}
+
+#[test]
+fn unicode_text_survives_untouched() {
+    let src = "¡Hola {customer.first_name|amig@}! 💙 日本 👩‍👩‍👧 [[Gracias|Mil gracias]] ñ";
+    let mut c = ctx();
+    c.customer = Some(Author {
+        name: "Zoë Ünal".into(),
+        handle: None,
+    });
+    assert_eq!(
+        parse(src).unwrap().render(&c, 1).unwrap(),
+        "¡Hola Zoë! 💙 日本 👩‍👩‍👧 Mil gracias ñ"
+    );
+}
+
+#[test]
+fn plain_text_lists_every_word_for_search() {
+    let t = parse("Hi {customer.first_name|there} [[sorry|apologies]] {?eta:Fix time}").unwrap();
+    let words: Vec<_> = t
+        .plain_text()
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(words, ["Hi", "there", "sorry", "apologies", "Fix", "time"]);
+}
+
+/// A small deterministic generator (xorshift), so the odd-input test needs no crate.
+fn next(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
+}
+
+#[test]
+fn odd_inputs_never_panic() {
+    let alphabet: Vec<char> =
+        "{}[]|\\?:.^ \n\tabcé日👋\u{200d}\u{0}\u{feff}\u{10ffff}customer.first_name"
+            .chars()
+            .collect();
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let c = ctx().with_field("a", "1");
+    for _ in 0..20_000 {
+        let len = (next(&mut state) % 24) as usize;
+        let s: String = (0..len)
+            .map(|_| alphabet[(next(&mut state) % alphabet.len() as u64) as usize])
+            .collect();
+        if let Ok(t) = parse(&s) {
+            let _ = t.render(&c, next(&mut state));
+            let _ = t.plain_text();
+        }
+    }
+    let fixed = [
+        "{",
+        "}",
+        "[[",
+        "]]",
+        "[[|]]",
+        "{?",
+        "{?:",
+        "{?a:",
+        "{?a:b:",
+        "{|}",
+        "\\",
+        "[[[",
+        "]]]",
+        "{{}}",
+        "[[a|b]]]",
+        "[[[a|b]]",
+        "{?a:b:c:d}",
+        "{customer.name|{}",
+    ];
+    for s in fixed {
+        if let Ok(t) = parse(s) {
+            let _ = t.render(&c, 0);
+        }
+    }
+}
