@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildEditors, EDITORS_OUT } from './editors/build.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '../..');
@@ -69,6 +70,7 @@ const SITE_CSP = {
  * counted in `reports`.
  */
 export async function launch({ headless = true, pages = {}, viewport = { width: 1280, height: 800 }, extension = true } = {}) {
+  await buildEditors();
   const userDataDir = await mkdtemp(join(tmpdir(), 'waypoint-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -95,6 +97,10 @@ export async function launch({ headless = true, pages = {}, viewport = { width: 
     if (url.pathname.endsWith('csp_report')) {
       reports.push({ url: url.href, body: request.postData() });
       return route.fulfill({ status: 204 });
+    }
+    const vendor = url.pathname.match(/^\/vendor\/(lexical|draft)\.bundle\.js$/);
+    if (vendor) {
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: await readFile(join(EDITORS_OUT, `${vendor[1]}.bundle.js`)) });
     }
     const entry = table.get(`${url.origin}${url.pathname}`);
     if (!entry) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the fixture table' });
