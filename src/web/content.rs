@@ -3,11 +3,13 @@
 //! what a virtualized list shows into one store, and keeps the page contract current while the
 //! single-page app navigates.
 
+use crate::core::conversation::Lang;
 use crate::core::conversation::ReadState;
 use crate::core::reading::{interpret, ThreadStore};
 use crate::core::route::{self, Route};
 use crate::web::extract::{self, Unread};
 use crate::web::observe::Watch;
+use crate::web::panel::replies::Situation;
 use crate::web::panel::{Panel, View};
 use crate::web::{dom, sites, Mode};
 use gloo_timers::callback::Interval;
@@ -131,6 +133,19 @@ fn current_href() -> Result<String, JsValue> {
         .href()
 }
 
+/// The page's UI language, as far as replies are concerned (Spanish or English).
+fn page_lang(doc: &Document) -> Option<Lang> {
+    let lang = doc
+        .document_element()?
+        .get_attribute("lang")?
+        .to_ascii_lowercase();
+    Some(if lang.starts_with("es") {
+        Lang::Es
+    } else {
+        Lang::En
+    })
+}
+
 /// A monotonic clock for measuring Waypoint's own work.
 fn now_ms() -> f64 {
     web_sys::window()
@@ -233,10 +248,17 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                     app.store.merge(entries, now as i64);
                     view.state = ReadState::Ready;
                     view.messages = app.store.len();
-                    view.customer = app
-                        .store
-                        .customer(read.raw.partner.as_ref())
+                    let customer = app.store.customer(read.raw.partner.as_ref());
+                    view.customer = customer
+                        .clone()
                         .map(|c| c.handle.map(|h| format!("@{h}")).unwrap_or(c.name));
+                    app.panel.set_situation(Situation {
+                        site: Some(route.site),
+                        surface: Some(surface),
+                        customer,
+                        lang: page_lang(&app.doc),
+                        composer: profile.composer,
+                    });
                     if let Some(w) = &app.watch {
                         let cost = now_ms() - started;
                         w.set_delay((cost * COST_FACTOR).min(MAX_DELAY_MS) as u32);

@@ -8,6 +8,7 @@
 //! Both take the `mode` the loader chose (`wasm` or `js`, see [`Mode`]), which the page
 //! contract reports as `data-mode`.
 
+pub mod composer;
 pub mod content;
 pub mod diagnostics;
 pub mod extract;

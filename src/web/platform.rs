@@ -22,3 +22,40 @@ pub fn extension_version() -> Option<String> {
     let manifest = get_manifest.call0(&runtime).ok()?;
     path(&manifest, &["version"])?.as_string()
 }
+
+/// `chrome.storage.local`, when running inside the extension.
+fn local_storage_area() -> Option<JsValue> {
+    path(&js_sys::global().into(), &["chrome", "storage", "local"])
+}
+
+/// Reads `key` from `chrome.storage.local`; `None` when absent or unavailable.
+pub async fn storage_get(key: &str) -> Option<JsValue> {
+    let area = local_storage_area()?;
+    let get: Function = path(&area, &["get"])?.dyn_into().ok()?;
+    let promise: js_sys::Promise = get
+        .call1(&area, &JsValue::from_str(key))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let result = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    path(&result, &[key])
+}
+
+/// Writes `key` to `chrome.storage.local`; failures are ignored (settings stay in memory).
+pub async fn storage_set(key: &str, value: &JsValue) {
+    let Some(area) = local_storage_area() else {
+        return;
+    };
+    let Some(set) = path(&area, &["set"]).and_then(|f| f.dyn_into::<Function>().ok()) else {
+        return;
+    };
+    let items = js_sys::Object::new();
+    if Reflect::set(&items, &JsValue::from_str(key), value).is_err() {
+        return;
+    }
+    if let Ok(p) = set.call1(&area, &items) {
+        if let Ok(promise) = p.dyn_into::<js_sys::Promise>() {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        }
+    }
+}

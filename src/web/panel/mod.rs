@@ -5,6 +5,8 @@
 //!
 //! Everything from the page is set with `textContent`, never parsed as HTML.
 
+pub mod replies;
+
 use crate::core::conversation::{ReadState, Site, Surface};
 use crate::web::{dom, Mode};
 use gloo_events::EventListener;
@@ -70,6 +72,7 @@ pub struct Panel {
     place: Element,
     status: Element,
     shown: Option<View>,
+    replies: replies::Replies,
     _toggle: EventListener,
 }
 
@@ -108,6 +111,7 @@ impl Panel {
         status.set_attribute("role", "status")?;
         body.append_child(&place)?;
         body.append_child(&status)?;
+        let replies = replies::Replies::mount(doc, &body)?;
 
         card.append_child(&header)?;
         card.append_child(&body)?;
@@ -145,6 +149,7 @@ impl Panel {
             place,
             status,
             shown: None,
+            replies,
             _toggle: toggle_listener,
         })
     }
@@ -172,6 +177,11 @@ impl Panel {
         self.card.set_attribute("data-state", view.state.as_str())?;
         self.shown = Some(view.clone());
         Ok(())
+    }
+
+    /// Tells the replies part about the open conversation.
+    pub fn set_situation(&self, situation: replies::Situation) {
+        self.replies.set_situation(situation);
     }
 
     /// The host element (for tests).

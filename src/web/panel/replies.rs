@@ -1,0 +1,427 @@
+//! The replies part of the panel: search over the built-in templates, a template's preview,
+//! a small form for its fill-in fields (and, once, the agent's own name and initials), and
+//! "Insert", which puts the rendered text into the site's composer by editor kind. Nothing is
+//! posted: the agent edits and sends with the site's own button.
+
+use crate::core::conversation::{Author, Lang, Site, Surface};
+use crate::core::library::{self, LibTemplate};
+use crate::core::template::{Context, RenderError, Var};
+use crate::web::composer::{self, Outcome};
+use crate::web::{dom, extract, platform};
+use gloo_events::EventListener;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, HtmlInputElement};
+
+/// Where the agent's own details are kept (this browser only).
+const AGENT_KEY: &str = "waypoint.agent";
+/// How many search results are shown.
+const SHOWN: usize = 5;
+
+/// What the replies part knows of the open conversation.
+#[derive(Clone, Debug, Default)]
+pub struct Situation {
+    pub site: Option<Site>,
+    pub surface: Option<Surface>,
+    pub customer: Option<Author>,
+    pub lang: Option<Lang>,
+    pub composer: &'static [&'static str],
+}
+
+struct State {
+    doc: Document,
+    situation: Situation,
+    chosen: Option<&'static LibTemplate>,
+    agent_name: String,
+    agent_initials: String,
+    rotation: u64,
+}
+
+/// The mounted replies part.
+pub struct Replies {
+    state: Rc<RefCell<State>>,
+    root: Element,
+    _listeners: Vec<EventListener>,
+}
+
+fn input(el: &Element) -> Option<HtmlInputElement> {
+    el.clone().dyn_into::<HtmlInputElement>().ok()
+}
+
+impl Replies {
+    pub fn mount(doc: &Document, parent: &Element) -> Result<Replies, JsValue> {
+        let root = dom::el(doc, "section", "replies", "")?;
+        root.set_attribute("aria-label", "Reply templates")?;
+        let search = dom::el(doc, "input", "search", "")?;
+        search.set_attribute("type", "search")?;
+        search.set_attribute("placeholder", "Search replies, e.g. refund")?;
+        search.set_attribute("aria-label", "Search reply templates")?;
+        let results = dom::el(doc, "ul", "results", "")?;
+        let chosen = dom::el(doc, "div", "chosen", "")?;
+        chosen.set_attribute("hidden", "")?;
+        let outcome = dom::el(doc, "p", "outcome", "")?;
+        outcome.set_attribute("role", "status")?;
+        root.append_child(&search)?;
+        root.append_child(&results)?;
+        root.append_child(&chosen)?;
+        root.append_child(&outcome)?;
+        parent.append_child(&root)?;
+
+        let state = Rc::new(RefCell::new(State {
+            doc: doc.clone(),
+            situation: Situation::default(),
+            chosen: None,
+            agent_name: String::new(),
+            agent_initials: String::new(),
+            rotation: js_sys::Date::now() as u64,
+        }));
+
+        // The agent's details, from this browser's storage.
+        {
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(v) = platform::storage_get(AGENT_KEY).await {
+                    let get = |k: &str| {
+                        js_sys::Reflect::get(&v, &k.into())
+                            .ok()
+                            .and_then(|x| x.as_string())
+                    };
+                    let mut s = state.borrow_mut();
+                    s.agent_name = get("name").unwrap_or_default();
+                    s.agent_initials = get("initials").unwrap_or_default();
+                }
+            });
+        }
+
+        let mut listeners = Vec::new();
+        {
+            let (state, results, chosen) = (state.clone(), results.clone(), chosen.clone());
+            let search_el = search.clone();
+            listeners.push(EventListener::new(&search, "input", move |_| {
+                let q = input(&search_el).map(|i| i.value()).unwrap_or_default();
+                let _ = show_results(&state, &results, &chosen, &q);
+            }));
+        }
+        {
+            let (state, results, chosen, outcome) = (
+                state.clone(),
+                results.clone(),
+                chosen.clone(),
+                outcome.clone(),
+            );
+            listeners.push(EventListener::new(&root, "click", move |event| {
+                let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                    return;
+                };
+                if let Some(button) = target.closest("button[data-action]").ok().flatten() {
+                    match button.get_attribute("data-action").as_deref() {
+                        Some("insert") => insert(&state, &chosen, &outcome),
+                        Some("back") => {
+                            let _ = chosen.set_attribute("hidden", "");
+                            let _ = results.remove_attribute("hidden");
+                            state.borrow_mut().chosen = None;
+                        }
+                        _ => {}
+                    }
+                } else if let Some(pick) = target.closest("[data-template-id]").ok().flatten() {
+                    if let Some(id) = pick.get_attribute("data-template-id") {
+                        let _ = choose(&state, &results, &chosen, &outcome, &id);
+                    }
+                }
+            }));
+        }
+        {
+            let (state, chosen) = (state.clone(), chosen.clone());
+            listeners.push(EventListener::new(&root, "input", move |event| {
+                let is_field = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .is_some_and(|e| e.has_attribute("data-field"));
+                if is_field {
+                    let _ = refresh_preview(&state, &chosen);
+                }
+            }));
+        }
+        let replies = Replies {
+            state,
+            root,
+            _listeners: listeners,
+        };
+        Ok(replies)
+    }
+
+    /// Updates what the replies part knows of the conversation.
+    pub fn set_situation(&self, situation: Situation) {
+        self.state.borrow_mut().situation = situation;
+    }
+
+    pub fn root(&self) -> &Element {
+        &self.root
+    }
+}
+
+fn lang_of(s: &State) -> Lang {
+    s.situation.lang.unwrap_or(Lang::En)
+}
+
+fn show_results(
+    state: &Rc<RefCell<State>>,
+    results: &Element,
+    chosen: &Element,
+    query: &str,
+) -> Result<(), JsValue> {
+    let s = state.borrow();
+    results.set_text_content(None);
+    chosen.set_attribute("hidden", "")?;
+    results.remove_attribute("hidden")?;
+    if query.trim().is_empty() {
+        return Ok(());
+    }
+    let lang = lang_of(&s);
+    let surface = s.situation.surface.unwrap_or(Surface::Post);
+    let found = library::search(query, lang);
+    if found.is_empty() {
+        let li = dom::el(&s.doc, "li", "empty", "No reply matches; try other words")?;
+        results.append_child(&li)?;
+    }
+    for t in found
+        .into_iter()
+        .filter(|t| t.text(lang, surface).is_some())
+        .take(SHOWN)
+    {
+        let li = dom::el(&s.doc, "li", "", "")?;
+        let button = dom::el(&s.doc, "button", "pick", "")?;
+        button.set_attribute("type", "button")?;
+        button.set_attribute("data-template-id", t.id)?;
+        let title = dom::el(&s.doc, "strong", "", t.texts(lang).title)?;
+        button.append_child(&title)?;
+        li.append_child(&button)?;
+        results.append_child(&li)?;
+    }
+    Ok(())
+}
+
+fn context(s: &State, fields: &[(String, String)]) -> Context {
+    let mut ctx = Context::new(lang_of(s));
+    ctx.customer = s.situation.customer.clone();
+    ctx.site = s.situation.site;
+    let nonempty = |v: &str| (!v.trim().is_empty()).then(|| v.trim().to_owned());
+    ctx.agent_name = nonempty(&s.agent_name);
+    ctx.agent_initials = nonempty(&s.agent_initials);
+    for (k, v) in fields {
+        if !v.trim().is_empty() {
+            ctx.fields.insert(k.clone(), v.trim().to_owned());
+        }
+    }
+    ctx
+}
+
+fn field_values(chosen: &Element) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Ok(list) = chosen.query_selector_all("input[data-field]") {
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                if let (Some(id), Some(inp)) = (el.get_attribute("data-field"), input(&el)) {
+                    out.push((id, inp.value()));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn add_field(
+    doc: &Document,
+    form: &Element,
+    id: &str,
+    label: &str,
+    value: &str,
+) -> Result<(), JsValue> {
+    let l = dom::el(doc, "label", "field", label)?;
+    let i = dom::el(doc, "input", "", "")?;
+    i.set_attribute("data-field", id)?;
+    i.set_attribute("aria-label", label)?;
+    if let Some(inp) = input(&i) {
+        inp.set_value(value);
+    }
+    l.append_child(&i)?;
+    form.append_child(&l)?;
+    Ok(())
+}
+
+fn choose(
+    state: &Rc<RefCell<State>>,
+    results: &Element,
+    chosen: &Element,
+    outcome: &Element,
+    id: &str,
+) -> Result<(), JsValue> {
+    let Some(t) = library::get(id) else {
+        return Ok(());
+    };
+    state.borrow_mut().chosen = Some(t);
+    let s = state.borrow();
+    let doc = &s.doc;
+    outcome.set_text_content(None);
+    chosen.set_text_content(None);
+    chosen.set_attribute("data-chosen", id)?;
+    let title = dom::el(doc, "strong", "title", t.texts(lang_of(&s)).title)?;
+    chosen.append_child(&title)?;
+    let preview = dom::el(doc, "p", "preview", "")?;
+    chosen.append_child(&preview)?;
+    let form = dom::el(doc, "div", "fields", "")?;
+    if let Some(Ok(tpl)) = t.template(lang_of(&s), s.situation.surface.unwrap_or(Surface::Post)) {
+        for f in tpl.fields() {
+            add_field(doc, &form, &f.id, &f.label, "")?;
+        }
+        let vars = tpl.variables();
+        let needs = |v: Var| vars.contains(&v);
+        if (needs(Var::AgentInitials) || needs(Var::AgentName) || needs(Var::AgentFirstName))
+            && s.agent_name.is_empty()
+        {
+            add_field(
+                doc,
+                &form,
+                "agent.name",
+                "Your name (saved for next time)",
+                "",
+            )?;
+        }
+        if needs(Var::AgentInitials) && s.agent_initials.is_empty() {
+            add_field(
+                doc,
+                &form,
+                "agent.initials",
+                "Your initials (saved for next time)",
+                "",
+            )?;
+        }
+    }
+    chosen.append_child(&form)?;
+    let actions = dom::el(doc, "div", "actions", "")?;
+    let insert = dom::el(doc, "button", "primary", "Insert into the reply box")?;
+    insert.set_attribute("type", "button")?;
+    insert.set_attribute("data-action", "insert")?;
+    let back = dom::el(doc, "button", "", "Back")?;
+    back.set_attribute("type", "button")?;
+    back.set_attribute("data-action", "back")?;
+    actions.append_child(&insert)?;
+    actions.append_child(&back)?;
+    chosen.append_child(&actions)?;
+    results.set_attribute("hidden", "")?;
+    chosen.remove_attribute("hidden")?;
+    drop(s);
+    refresh_preview(state, chosen).map(|_| ())
+}
+
+/// Applies the agent's own details typed in the form to the state.
+fn take_agent_fields(s: &mut State, values: &[(String, String)]) -> Vec<(String, String)> {
+    let mut rest = Vec::new();
+    for (k, v) in values {
+        match k.as_str() {
+            "agent.name" => s.agent_name = v.trim().to_owned(),
+            "agent.initials" => s.agent_initials = v.trim().to_owned(),
+            _ => rest.push((k.clone(), v.clone())),
+        }
+    }
+    rest
+}
+
+/// Renders the chosen template with what is known; the Insert button is enabled only when
+/// every fill-in is complete. Returns the text when it is ready to insert.
+fn refresh_preview(
+    state: &Rc<RefCell<State>>,
+    chosen: &Element,
+) -> Result<Option<String>, JsValue> {
+    let values = field_values(chosen);
+    let mut s = state.borrow_mut();
+    let Some(t) = s.chosen else { return Ok(None) };
+    let fields = take_agent_fields(&mut s, &values);
+    let surface = s.situation.surface.unwrap_or(Surface::Post);
+    let preview = chosen.query_selector(".preview")?;
+    let insert = chosen.query_selector("button[data-action=\"insert\"]")?;
+    let rendered = match t.template(lang_of(&s), surface) {
+        Some(Ok(tpl)) => tpl
+            .render(&context(&s, &fields), s.rotation)
+            .map_err(|e| match e {
+                RenderError::MissingFields { fields } => format!(
+                    "Fill in: {}",
+                    fields
+                        .iter()
+                        .map(|f| f.label.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                other => other.to_string(),
+            }),
+        Some(Err(e)) => Err(format!("This template is broken: {e}")),
+        None => Err("This template has no form for this surface".to_owned()),
+    };
+    let (text, ready) = match &rendered {
+        Ok(text) => (text.clone(), true),
+        Err(why) => (why.clone(), false),
+    };
+    if let Some(p) = preview {
+        p.set_text_content(Some(&text));
+        p.set_attribute("data-ready", if ready { "true" } else { "false" })?;
+    }
+    if let Some(b) = insert {
+        if ready {
+            b.remove_attribute("disabled")?;
+        } else {
+            b.set_attribute("disabled", "")?;
+        }
+    }
+    Ok(rendered.ok())
+}
+
+fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
+    let Ok(Some(text)) = refresh_preview(state, chosen) else {
+        return;
+    };
+    let (doc, selectors, agent) = {
+        let mut s = state.borrow_mut();
+        s.rotation = s.rotation.wrapping_add(1);
+        let agent = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&agent, &"name".into(), &s.agent_name.as_str().into());
+        let _ = js_sys::Reflect::set(
+            &agent,
+            &"initials".into(),
+            &s.agent_initials.as_str().into(),
+        );
+        (s.doc.clone(), s.situation.composer, agent)
+    };
+    let outcome = outcome.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        platform::storage_set(AGENT_KEY, &agent).await;
+        let result = match extract::first_match(&doc, selectors) {
+            Some(box_) => composer::insert(&doc, &box_, &text).await,
+            None => match composer::copy_to_clipboard(&text).await {
+                Ok(()) => Outcome::Copied {
+                    kind: composer::EditorKind::Plain,
+                },
+                Err(reason) => Outcome::Failed {
+                    kind: composer::EditorKind::Plain,
+                    reason,
+                },
+            },
+        };
+        let (said, code) = match &result {
+            Outcome::Inserted { kind, method } => (
+                "Inserted into the reply box: edit it before you post.".to_owned(),
+                format!("inserted:{}:{method}", kind.as_str()),
+            ),
+            Outcome::Copied { kind } => (
+                "The reply box did not take the text, so it is on your clipboard: click the reply box and press Ctrl+V (⌘V on a Mac).".to_owned(),
+                format!("copied:{}", kind.as_str()),
+            ),
+            Outcome::Failed { kind, reason } => (
+                format!("Could not insert or copy ({reason}). Select the preview above and copy it."),
+                format!("failed:{}", kind.as_str()),
+            ),
+        };
+        outcome.set_text_content(Some(&said));
+        let _ = outcome.set_attribute("data-outcome", &code);
+    });
+}

@@ -1,0 +1,118 @@
+// Reply templates in the page (part of issue 5): search, fill-in fields that block insertion
+// until filled, and insertion into the site's own composer — the real Draft.js on X, the real
+// Lexical on Facebook, Messenger and Instagram DMs, textareas in X Chat and Instagram comments
+// — after the agent's own draft, verified from the editor's model, and undoable.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, waitForState } from './lib.mjs';
+import { PAGES, URLS } from './pages.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch({ pages: PAGES });
+});
+after(async () => {
+  await browser?.close();
+});
+
+const SURFACES = [
+  { name: 'X post (Draft.js)', url: URLS.xStatus, box: '[data-testid="tweetTextarea_0"]', model: '[data-fixture-draft]', kind: 'draft' },
+  { name: 'X Chat (textarea)', url: URLS.xChat, box: '[data-testid="dm-composer-textarea"]', model: '[data-testid="dm-composer-textarea"]', kind: 'field' },
+  { name: 'Facebook comments (Lexical)', url: URLS.fbPost, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', kind: 'lexical' },
+  { name: 'Messenger (Lexical)', url: URLS.fbMessages, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', kind: 'lexical' },
+  { name: 'Instagram direct (Lexical)', url: URLS.igDirect, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', kind: 'lexical' },
+  { name: 'Instagram comments (textarea)', url: URLS.igPost, box: 'textarea[aria-label="Add a comment…"]', model: 'textarea[aria-label="Add a comment…"]', kind: 'field' },
+];
+
+const squash = (s) => s.replace(/\s+/g, ' ').trim();
+const modelText = (page, sel) =>
+  page.evaluate((s) => {
+    const el = document.querySelector(s);
+    return el.dataset.fixtureModel !== undefined ? el.dataset.fixtureModel : el.value;
+  }, sel);
+
+describe('insert a reply template into the site composer', () => {
+  for (const s of SURFACES) {
+    test(`${s.name}: fill-ins block insertion; the text lands after the draft and stays editable`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      // The agent has started a draft.
+      await page.click(s.box);
+      await page.keyboard.type('Hello!');
+      await page.waitForFunction(([sel]) => {
+        const el = document.querySelector(sel);
+        return (el.dataset.fixtureModel ?? el.value) === 'Hello!';
+      }, [s.model]);
+
+      const panel = page.locator('waypoint-panel');
+      await panel.locator('input.search').fill('patience');
+      const pick = panel.locator('[data-template-id="waiting-thanks-patience"]').first();
+      await pick.click();
+      const insert = panel.locator('button[data-action="insert"]');
+      assert.equal(await insert.isDisabled(), true, 'blocked while fill-ins are empty');
+      assert.match(await panel.locator('.preview').innerText(), /Fill in:/);
+      // The agent's own details first (asked once, then remembered)…
+      for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
+        const f = panel.locator(`.chosen input[data-field="${id}"]`);
+        if (await f.count()) await f.fill(value);
+      }
+      // …the template's fill-in still blocks insertion until it is filled.
+      assert.equal(await insert.isDisabled(), true, 'blocked while the fill-in is empty');
+      const fillins = panel.locator('.chosen input[data-field]:not([data-field^="agent."])');
+      assert.ok((await fillins.count()) >= 1, 'the template has a fill-in field');
+      for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('noon today');
+      assert.equal(await insert.isDisabled(), false);
+      const preview = await panel.locator('.preview').innerText();
+      assert.match(preview, /noon today/);
+      assert.doesNotMatch(preview, /[{}]|<When/);
+      await insert.click();
+      await panel.locator('.outcome[data-outcome]').waitFor();
+      assert.equal(await panel.locator('.outcome').getAttribute('data-outcome').then((o) => o.split(':').slice(0, 2).join(':')), `inserted:${s.kind}`);
+
+      // The site's own model holds the draft, then the reply.
+      const model = squash(await modelText(page, s.model));
+      assert.ok(model.startsWith('Hello!'), `the draft is kept: ${model}`);
+      assert.ok(model.endsWith(squash(preview)), `the reply follows it: ${model}`);
+      if (s.kind === 'draft') {
+        // X enables its post button only when Draft.js's own state holds text.
+        assert.equal(await page.getAttribute('[data-testid="tweetButtonInline"]', 'aria-disabled'), 'false');
+      }
+
+      // The agent edits it like their own text, and the site's undo takes the insertion back.
+      await page.click(s.box);
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(' Thanks');
+      await page.waitForFunction(([sel]) => {
+        const el = document.querySelector(sel);
+        return (el.dataset.fixtureModel ?? el.value).trim().endsWith('Thanks');
+      }, [s.model]);
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+
+  test('undo in the site editor removes an insertion (Lexical, Draft.js, textarea)', async () => {
+    for (const s of [SURFACES[0], SURFACES[1], SURFACES[2]]) {
+      const { page } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      await page.click(s.box);
+      await page.keyboard.type('Draft');
+      const panel = page.locator('waypoint-panel');
+      await panel.locator('input.search').fill('praise');
+      await panel.locator('.results [data-template-id]').first().click();
+      const fields = panel.locator('.chosen input[data-field]');
+      for (let i = 0; i < (await fields.count()); i++) await fields.nth(i).fill('Sam Rivera');
+      await panel.locator('button[data-action="insert"]').click();
+      await panel.locator('.outcome[data-outcome^="inserted"]').waitFor();
+      assert.notEqual(squash(await modelText(page, s.model)), 'Draft');
+      await page.click(s.box);
+      await page.keyboard.press('Control+z');
+      await page.waitForFunction(([sel]) => {
+        const el = document.querySelector(sel);
+        return (el.dataset.fixtureModel ?? el.value).trim() === 'Draft';
+      }, [s.model], { timeout: 5000 }).catch(() => {});
+      assert.equal(squash(await modelText(page, s.model)), 'Draft', `${s.name}: undo restores the draft`);
+      await page.close();
+    }
+  });
+});
