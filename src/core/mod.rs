@@ -4,6 +4,7 @@
 pub mod conversation;
 pub mod route;
 pub mod scenario;
+pub mod sla;
 pub mod time;
 
 /// The version of this build, shown on the extension pages and printed by the CLI.
