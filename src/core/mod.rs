@@ -6,6 +6,7 @@ pub mod library;
 pub mod reading;
 pub mod route;
 pub mod scenario;
+pub mod sla;
 pub mod template;
 pub mod textlen;
 pub mod time;

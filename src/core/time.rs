@@ -3,6 +3,10 @@
 
 /// Milliseconds in a day.
 pub const DAY_MS: i64 = 86_400_000;
+/// Milliseconds in an hour.
+pub const HOUR_MS: i64 = 3_600_000;
+/// Milliseconds in a minute.
+pub const MINUTE_MS: i64 = 60_000;
 
 /// A calendar date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -12,6 +16,53 @@ pub struct Date {
     pub month: u8,
     /// 1–31.
     pub day: u8,
+}
+
+impl Date {
+    /// Parses an ISO 8601 calendar date, `YYYY-MM-DD`, checking that the day exists.
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let mut parts = s.trim().splitn(3, '-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let all_digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+        if !(all_digits(y) && all_digits(m) && all_digits(d)) {
+            return None;
+        }
+        let date = Date {
+            year: y.parse().ok()?,
+            month: m.parse().ok()?,
+            day: d.parse().ok()?,
+        };
+        let valid = (1..=12).contains(&date.month)
+            && date.day >= 1
+            && date.day <= days_in_month(date.year, date.month);
+        valid.then_some(date)
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    /// From `YYYY-MM-DD`.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse_iso(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("{s:?} is not a date like \"2025-12-25\""))
+        })
+    }
+}
+
+impl std::fmt::Display for Date {
+    /// `YYYY-MM-DD`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
 }
 
 /// Days since 1970-01-01 of a date (negative before it).
@@ -67,6 +118,23 @@ pub fn utc_ms(d: Date, hour: u8, minute: u8, second: u8) -> i64 {
         + (i64::from(hour) * 3600 + i64::from(minute) * 60 + i64::from(second)) * 1000
 }
 
+/// The day number of the `n`-th (1–4) `weekday` (0 = Monday) of a month, or of its last one
+/// when `n` is 5 (the POSIX TZ `Mm.n.d` rule).
+pub fn nth_weekday_of_month(year: i32, month: u8, n: u8, weekday: u8) -> i64 {
+    let first = days_from_civil(Date {
+        year,
+        month,
+        day: 1,
+    });
+    let offset = (i64::from(weekday) - i64::from(weekday_from_days(first))).rem_euclid(7);
+    let mut day = first + offset + 7 * (i64::from(n.clamp(1, 5)) - 1);
+    let next_month = first + i64::from(days_in_month(year, month));
+    while day >= next_month {
+        day -= 7;
+    }
+    day
+}
+
 /// Parses an English month abbreviation or name ("Oct", "October") to 1–12.
 pub fn month_from_name(name: &str) -> Option<u8> {
     const MONTHS: [&str; 12] = [
@@ -104,6 +172,35 @@ mod tests {
         for z in (-200_000..200_000).step_by(37) {
             assert_eq!(days_from_civil(civil_from_days(z)), z);
         }
+    }
+
+    #[test]
+    fn iso_dates_parse_and_print() {
+        let d = Date::parse_iso("2024-02-29").unwrap();
+        assert_eq!(d.to_string(), "2024-02-29");
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-1-01",
+            "24-01-01",
+            "2024-01-00",
+            "x",
+        ] {
+            assert_eq!(Date::parse_iso(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn nth_weekdays() {
+        let d = |year, month, day| days_from_civil(Date { year, month, day });
+        // Last Sunday of March 2025 and of October 2025; second Sunday of March 2025;
+        // first Sunday of November 2025 (weekday 6 = Sunday).
+        assert_eq!(nth_weekday_of_month(2025, 3, 5, 6), d(2025, 3, 30));
+        assert_eq!(nth_weekday_of_month(2025, 10, 5, 6), d(2025, 10, 26));
+        assert_eq!(nth_weekday_of_month(2025, 3, 2, 6), d(2025, 3, 9));
+        assert_eq!(nth_weekday_of_month(2025, 11, 1, 6), d(2025, 11, 2));
+        // A month that starts on the weekday asked for.
+        assert_eq!(nth_weekday_of_month(2026, 3, 1, 6), d(2026, 3, 1));
     }
 
     #[test]

@@ -1,0 +1,48 @@
+//! The best known time of a message, for starting and stopping clocks.
+//!
+//! Rule: the earliest instant the message can have been sent (`sent.ms`, the start of its
+//! precision interval) is used, because starting a clock there never under-reports how long the
+//! customer has waited. When the page gives no time, the instant Waypoint first saw the message
+//! (`first_seen_ms`, a bound from the other side: it was sent by then) is the best known. A
+//! message with neither cannot start a clock; the status counts such messages and says so.
+
+use crate::core::conversation::Message;
+
+/// The instant used for a message in SLA clocks, if any is known.
+pub fn best_known_ms(m: &Message) -> Option<i64> {
+    m.sent.map(|s| s.ms).or(m.first_seen_ms)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::conversation::{Author, Party, Precision, SentAt};
+
+    #[test]
+    fn coarse_and_missing_times() {
+        let m = |sent: Option<SentAt>, seen: Option<i64>| Message {
+            id: "1".into(),
+            author: Author::default(),
+            party: Party::Customer,
+            sent,
+            first_seen_ms: seen,
+            text: String::new(),
+        };
+        let hour = |ms| {
+            Some(SentAt {
+                ms,
+                precision: Precision::Hour,
+            })
+        };
+        // (sent, first seen, used)
+        let cases = [
+            (Some(SentAt::exact(5_000)), Some(9_000), Some(5_000)),
+            (hour(3_600_000), Some(7_000_000), Some(3_600_000)),
+            (None, Some(9_000), Some(9_000)),
+            (None, None, None),
+        ];
+        for (sent, seen, want) in cases {
+            assert_eq!(best_known_ms(&m(sent, seen)), want, "{sent:?} {seen:?}");
+        }
+    }
+}

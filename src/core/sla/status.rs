@@ -1,0 +1,381 @@
+//! The live SLA status of one conversation: which clock runs, since when, against which
+//! target, and how much time is left.
+//!
+//! The rules (in line with Zendesk's reply metrics):
+//!
+//! - The clock starts at the oldest customer message not yet answered, that is, after our last
+//!   Brand reply (message order decides who answered what; times may be coarse).
+//! - A Brand reply stops it. The next customer message starts a *next-reply* clock; the
+//!   *first-response* clock applies only while we have never replied in the conversation.
+//! - The agent can pause the clock ("waiting on customer") or mark the conversation as needing
+//!   no reply. Either stops the clock for the messages that came before it was set. A customer
+//!   message that came after (its best known time, or the time Waypoint first saw it, is later
+//!   than the moment it was set) ends the pause: the clock starts again from that message, and
+//!   never earlier than the moment the pause began.
+//! - Message times follow [`super::bounds`]: the earliest possible send time, else the time
+//!   first seen; messages with neither are counted in `untimed_messages` and start no clock.
+
+use super::bounds::best_known_ms;
+use super::format::duration;
+use super::policy::ValidPolicy;
+use super::window::{messaging_window, MessagingWindow};
+use crate::core::conversation::{Conversation, Message, Party, Surface};
+use serde::{Deserialize, Serialize};
+
+/// What the agent set for this conversation (stored locally by the web layer).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum AgentState {
+    /// Nothing set: the clock runs.
+    #[default]
+    Active,
+    /// "Waiting on customer" since this instant (ms since the epoch).
+    Paused { since_ms: i64 },
+    /// "No reply needed" (praise, spam) since this instant.
+    NoReplyNeeded { since_ms: i64 },
+}
+
+impl AgentState {
+    fn since(self) -> Option<i64> {
+        match self {
+            AgentState::Active => None,
+            AgentState::Paused { since_ms } | AgentState::NoReplyNeeded { since_ms } => {
+                Some(since_ms)
+            }
+        }
+    }
+}
+
+/// The badge state (the page contract's `data-sla`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum State {
+    /// A clock runs with more than the due-soon threshold left.
+    Ok,
+    /// A clock runs with the due-soon threshold or less left.
+    DueSoon,
+    /// The target has passed with no reply.
+    Breached,
+    /// Our reply is the latest word.
+    Answered,
+    /// The agent is waiting on the customer.
+    Paused,
+    /// Nothing to answer (no conversation, no customer message, marked "no reply needed", or
+    /// no message with a known time).
+    None,
+}
+
+impl State {
+    /// The contract value: `ok`, `due-soon`, `breached`, `answered`, `paused` or `none`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Ok => "ok",
+            State::DueSoon => "due-soon",
+            State::Breached => "breached",
+            State::Answered => "answered",
+            State::Paused => "paused",
+            State::None => "none",
+        }
+    }
+}
+
+/// Which reply clock is meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClockKind {
+    /// Until our first reply in the conversation.
+    FirstResponse,
+    /// Until our reply to customer messages that came after an earlier reply.
+    NextReply,
+}
+
+impl ClockKind {
+    /// `first-response` or `next-reply`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClockKind::FirstResponse => "first-response",
+            ClockKind::NextReply => "next-reply",
+        }
+    }
+
+    /// "First response" or "Next reply".
+    pub fn label(self) -> &'static str {
+        match self {
+            ClockKind::FirstResponse => "First response",
+            ClockKind::NextReply => "Next reply",
+        }
+    }
+}
+
+/// The SLA status of a conversation at an instant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlaStatus {
+    pub state: State,
+    /// The clock measured (running, answered or paused).
+    pub clock: Option<ClockKind>,
+    /// When the clock started.
+    pub started_ms: Option<i64>,
+    /// When it stopped: our reply (answered) or the pause (paused).
+    pub stopped_ms: Option<i64>,
+    /// The target, in the time it is counted in.
+    pub target_ms: Option<i64>,
+    /// When the target runs out.
+    pub deadline_ms: Option<i64>,
+    /// Target minus the time counted so far (business or calendar, per the policy), up to now
+    /// or to the stop; negative once breached, growing more negative as time passes.
+    pub remaining_ms: Option<i64>,
+    /// Calendar time since the clock started (to now or to the stop).
+    pub elapsed_calendar_ms: Option<i64>,
+    /// Business time over the same span, when the policy has business hours.
+    pub elapsed_business_ms: Option<i64>,
+    /// Customer messages to answer that have no known time and so start no clock.
+    pub untimed_messages: usize,
+    /// Meta's reply window (Facebook and Instagram direct messages only).
+    pub window: Option<MessagingWindow>,
+    /// One or two sentences for the tooltip: what is measured against which target.
+    pub explanation: String,
+}
+
+impl SlaStatus {
+    fn empty(state: State, explanation: String, window: Option<MessagingWindow>) -> SlaStatus {
+        SlaStatus {
+            state,
+            clock: None,
+            started_ms: None,
+            stopped_ms: None,
+            target_ms: None,
+            deadline_ms: None,
+            remaining_ms: None,
+            elapsed_calendar_ms: None,
+            elapsed_business_ms: None,
+            untimed_messages: 0,
+            window,
+            explanation,
+        }
+    }
+
+    /// The status when no conversation is open.
+    pub fn no_conversation() -> SlaStatus {
+        SlaStatus::empty(State::None, "No conversation is open.".into(), None)
+    }
+}
+
+/// How a surface is named in explanations.
+fn surface_words(surface: Surface) -> &'static str {
+    match surface {
+        Surface::Post => "public posts",
+        Surface::Dm => "direct messages",
+    }
+}
+
+fn untimed_note(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        1 => " 1 message to answer has no known time and is not counted.".into(),
+        n => format!(" {n} messages to answer have no known time and are not counted."),
+    }
+}
+
+/// A clock measured from `start` to `end`, against the target for `kind`.
+struct Measured {
+    target_ms: i64,
+    deadline_ms: i64,
+    remaining_ms: i64,
+    elapsed_calendar_ms: i64,
+    elapsed_business_ms: Option<i64>,
+    what: String,
+}
+
+fn measure(
+    conversation: &Conversation,
+    policy: &ValidPolicy,
+    kind: ClockKind,
+    start: i64,
+    end: i64,
+) -> Measured {
+    let (site, surface) = (conversation.site, conversation.surface);
+    let target_ms = policy.target_ms(site, surface, kind == ClockKind::FirstResponse);
+    let end = end.max(start);
+    Measured {
+        target_ms,
+        deadline_ms: policy.deadline(start, target_ms),
+        remaining_ms: target_ms - policy.counted_ms(start, end),
+        elapsed_calendar_ms: end - start,
+        elapsed_business_ms: policy.business_ms(start, end),
+        what: format!(
+            "{} target for {} {}, {}",
+            duration(target_ms),
+            site.display_name(),
+            surface_words(surface),
+            policy.describe_basis()
+        ),
+    }
+}
+
+/// The SLA status of `conversation` at `now` (ms since the epoch) under `policy`, given what
+/// the agent set for it.
+pub fn status(
+    conversation: &Conversation,
+    policy: &ValidPolicy,
+    agent: &AgentState,
+    now: i64,
+) -> SlaStatus {
+    let window = messaging_window(conversation, now);
+    let msgs = &conversation.messages;
+    let Some(last_customer) = msgs.iter().rposition(|m| m.party == Party::Customer) else {
+        return SlaStatus::empty(State::None, "No customer message to answer.".into(), window);
+    };
+    let last_brand = msgs.iter().rposition(|m| m.party == Party::Brand);
+    match last_brand {
+        Some(b) if b > last_customer => answered(conversation, policy, last_customer, window),
+        _ => running(conversation, policy, agent, last_brand, now, window),
+    }
+}
+
+/// Our reply is the latest word: report the cycle it closed.
+fn answered(
+    conversation: &Conversation,
+    policy: &ValidPolicy,
+    last_customer: usize,
+    window: Option<MessagingWindow>,
+) -> SlaStatus {
+    let msgs = &conversation.messages;
+    let cycle_start = msgs[..last_customer]
+        .iter()
+        .rposition(|m| m.party == Party::Brand)
+        .map_or(0, |i| i + 1);
+    let kind = if cycle_start == 0 {
+        ClockKind::FirstResponse
+    } else {
+        ClockKind::NextReply
+    };
+    let reply = msgs[last_customer..]
+        .iter()
+        .find(|m| m.party == Party::Brand)
+        .and_then(best_known_ms);
+    let start = msgs[cycle_start..=last_customer]
+        .iter()
+        .find_map(best_known_ms);
+    let (Some(start), Some(reply)) = (start, reply) else {
+        let mut s = SlaStatus::empty(
+            State::Answered,
+            format!(
+                "{}: answered (the times are not known, so it is not measured).",
+                kind.label()
+            ),
+            window,
+        );
+        s.clock = Some(kind);
+        return s;
+    };
+    let m = measure(conversation, policy, kind, start, reply);
+    let verdict = if m.remaining_ms >= 0 {
+        "within"
+    } else {
+        "over"
+    };
+    SlaStatus {
+        state: State::Answered,
+        clock: Some(kind),
+        started_ms: Some(start),
+        stopped_ms: Some(reply),
+        target_ms: Some(m.target_ms),
+        deadline_ms: Some(m.deadline_ms),
+        remaining_ms: Some(m.remaining_ms),
+        elapsed_calendar_ms: Some(m.elapsed_calendar_ms),
+        elapsed_business_ms: m.elapsed_business_ms,
+        untimed_messages: 0,
+        window,
+        explanation: format!(
+            "{}: answered after {}, {verdict} the {}.",
+            kind.label(),
+            duration(m.elapsed_calendar_ms),
+            m.what
+        ),
+    }
+}
+
+/// Whether a message came after the agent's pause or mark, by its time or by when Waypoint
+/// first saw it.
+fn came_after(m: &Message, since: i64) -> bool {
+    best_known_ms(m).is_some_and(|t| t > since) || m.first_seen_ms.is_some_and(|t| t > since)
+}
+
+/// Customer messages wait after our last reply (if any).
+fn running(
+    conversation: &Conversation,
+    policy: &ValidPolicy,
+    agent: &AgentState,
+    last_brand: Option<usize>,
+    now: i64,
+    window: Option<MessagingWindow>,
+) -> SlaStatus {
+    let kind = if last_brand.is_none() {
+        ClockKind::FirstResponse
+    } else {
+        ClockKind::NextReply
+    };
+    let waiting = &conversation.messages[last_brand.map_or(0, |b| b + 1)..];
+    let since = agent.since();
+    let live: Vec<&Message> = waiting
+        .iter()
+        .filter(|m| since.is_none_or(|s| came_after(m, s)))
+        .collect();
+    if live.is_empty() {
+        return match *agent {
+            AgentState::Paused { since_ms } => {
+                let mut s = SlaStatus::empty(
+                    State::Paused,
+                    format!(
+                        "{}: paused, waiting on the customer. Their next message starts the \
+                         clock again.",
+                        kind.label()
+                    ),
+                    window,
+                );
+                s.clock = Some(kind);
+                s.stopped_ms = Some(since_ms);
+                s
+            }
+            _ => SlaStatus::empty(
+                State::None,
+                "Marked as needing no reply. A new customer message starts the clock again.".into(),
+                window,
+            ),
+        };
+    }
+    let untimed = live.iter().filter(|m| best_known_ms(m).is_none()).count();
+    let Some(first) = live.iter().find_map(|m| best_known_ms(m)) else {
+        let mut s = SlaStatus::empty(
+            State::None,
+            format!("{}:{}", kind.label(), untimed_note(untimed)),
+            window,
+        );
+        s.untimed_messages = untimed;
+        return s;
+    };
+    let start = since.map_or(first, |s| first.max(s));
+    let m = measure(conversation, policy, kind, start, now);
+    let threshold = policy.policy.due_soon.threshold_ms(m.target_ms);
+    let state = if m.remaining_ms <= 0 {
+        State::Breached
+    } else if m.remaining_ms <= threshold {
+        State::DueSoon
+    } else {
+        State::Ok
+    };
+    SlaStatus {
+        state,
+        clock: Some(kind),
+        started_ms: Some(start),
+        stopped_ms: None,
+        target_ms: Some(m.target_ms),
+        deadline_ms: Some(m.deadline_ms),
+        remaining_ms: Some(m.remaining_ms),
+        elapsed_calendar_ms: Some(m.elapsed_calendar_ms),
+        elapsed_business_ms: m.elapsed_business_ms,
+        untimed_messages: untimed,
+        window,
+        explanation: format!("{}: {}.{}", kind.label(), m.what, untimed_note(untimed)),
+    }
+}
