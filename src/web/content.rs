@@ -4,15 +4,18 @@
 //! single-page app navigates.
 
 use crate::core::conversation::Lang;
-use crate::core::conversation::ReadState;
+use crate::core::conversation::{Conversation, ReadState};
+use crate::core::sla::{self, AgentState, Policy, ValidPolicy};
 use crate::core::reading::{interpret, ThreadStore};
 use crate::core::route::{self, Route};
 use crate::web::extract::{self, Unread};
 use crate::web::observe::Watch;
 use crate::web::panel::replies::Situation;
 use crate::web::panel::{Panel, View};
-use crate::web::{dom, sites, Mode};
+use crate::web::{dom, platform, sites, Mode};
+use gloo_events::EventListener;
 use gloo_timers::callback::Interval;
+use std::collections::BTreeMap;
 use std::cell::RefCell;
 use std::collections::HashSet;
 use wasm_bindgen::prelude::*;
@@ -29,9 +32,24 @@ const MAX_DELAY_MS: f64 = 200.0;
 /// console (SPAs render the conversation a moment after the URL changes).
 const GRACE_MS: f64 = 2_000.0;
 
+/// Where the SLA settings and the agent's per-conversation states are kept (this browser).
+const POLICY_KEY: &str = "waypoint.sla.policy";
+const AGENT_STATES_KEY: &str = "waypoint.sla.agent";
+/// How many conversations' agent states are remembered.
+const AGENT_STATES_KEPT: usize = 500;
+
 struct App {
     doc: Document,
     panel: Panel,
+    /// The conversation as last read, for the SLA clock.
+    conversation: Option<Conversation>,
+    policy: ValidPolicy,
+    /// What the agent set for the open conversation, and its key.
+    agent: AgentState,
+    key: String,
+    /// Ticks every second while a conversation is open; dropped otherwise.
+    clock: Option<Interval>,
+    _sla_click: Option<EventListener>,
     store: ThreadStore,
     /// Message elements already read, by element (cleared for the ones that change).
     seen: js_sys::WeakMap,
@@ -59,10 +77,29 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
     let doc = dom::document()?;
     let panel = Panel::mount(&doc, mode)?;
     let tick = Interval::new(TICK_MS, || run(refresh_if_moved()));
+    let sla_click = EventListener::new(panel.sla_controls(), "click", |event| {
+        let action = event
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|e| e.closest("[data-sla-action]").ok().flatten())
+            .and_then(|e| e.get_attribute("data-sla-action"));
+        if let Some(action) = action {
+            set_agent_state(&action);
+        }
+    });
+    let policy = Policy::default()
+        .validate()
+        .map_err(|e| JsValue::from_str(&format!("Waypoint: the default SLA policy is invalid: {e:?}")))?;
     APP.with(|a| {
         *a.borrow_mut() = Some(App {
             doc,
             panel,
+            conversation: None,
+            policy,
+            agent: AgentState::Active,
+            key: String::new(),
+            clock: None,
+            _sla_click: Some(sla_click),
             store: ThreadStore::new(),
             seen: js_sys::WeakMap::new(),
             watch: None,
@@ -72,7 +109,109 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             _tick: tick,
         })
     });
+    wasm_bindgen_futures::spawn_local(load_policy());
     refresh()
+}
+
+/// Loads the team's SLA policy from settings; a broken one is reported once and the defaults
+/// stay in force.
+async fn load_policy() {
+    let Some(v) = platform::storage_get(POLICY_KEY).await else {
+        return;
+    };
+    let parsed = v
+        .as_string()
+        .ok_or_else(|| "not a JSON string".to_owned())
+        .and_then(|s| serde_json::from_str::<Policy>(&s).map_err(|e| e.to_string()))
+        .and_then(|p| p.validate().map_err(|e| format!("{}: {}", e.field, e.message)));
+    match parsed {
+        Ok(policy) => APP.with(|a| {
+            if let Some(app) = a.borrow_mut().as_mut() {
+                app.policy = policy;
+            }
+        }),
+        Err(e) => web_sys::console::warn_1(
+            &format!("Waypoint: the saved SLA settings are not valid ({e}); using the defaults").into(),
+        ),
+    }
+    tick_sla();
+}
+
+async fn agent_states() -> BTreeMap<String, (f64, AgentState)> {
+    platform::storage_get(AGENT_STATES_KEY)
+        .await
+        .and_then(|v| v.as_string())
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
+}
+
+/// Loads what the agent set for conversation `key`.
+async fn load_agent_state(key: String) {
+    let states = agent_states().await;
+    let state = states.get(&key).map(|(_, s)| *s).unwrap_or_default();
+    APP.with(|a| {
+        if let Some(app) = a.borrow_mut().as_mut() {
+            if app.key == key {
+                app.agent = state;
+            }
+        }
+    });
+    tick_sla();
+}
+
+/// The agent pressed "waiting on customer", "no reply needed" or "resume".
+fn set_agent_state(action: &str) {
+    let now = js_sys::Date::now() as i64;
+    let state = match action {
+        "pause" => AgentState::Paused { since_ms: now },
+        "no-reply" => AgentState::NoReplyNeeded { since_ms: now },
+        _ => AgentState::Active,
+    };
+    let key = APP.with(|a| {
+        a.borrow_mut().as_mut().map(|app| {
+            app.agent = state;
+            app.key.clone()
+        })
+    });
+    tick_sla();
+    let Some(key) = key else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut states = agent_states().await;
+        if state == AgentState::Active {
+            states.remove(&key);
+        } else {
+            states.insert(key, (now as f64, state));
+        }
+        // Keep the most recent ones.
+        if states.len() > AGENT_STATES_KEPT {
+            let mut by_age: Vec<(String, f64)> = states.iter().map(|(k, (t, _))| (k.clone(), *t)).collect();
+            by_age.sort_by(|a, b| a.1.total_cmp(&b.1));
+            for (k, _) in by_age.into_iter().take(states.len() - AGENT_STATES_KEPT) {
+                states.remove(&k);
+            }
+        }
+        if let Ok(json) = serde_json::to_string(&states) {
+            platform::storage_set(AGENT_STATES_KEY, &JsValue::from_str(&json)).await;
+        }
+    });
+}
+
+/// Recomputes and shows the SLA status of the open conversation.
+fn tick_sla() {
+    APP.with(|a| {
+        if let Some(app) = a.borrow().as_ref() {
+            let result = match &app.conversation {
+                Some(c) => {
+                    let status = sla::status(c, &app.policy, &app.agent, js_sys::Date::now() as i64);
+                    app.panel.show_sla(&status, &app.agent)
+                }
+                None => app.panel.clear_sla(),
+            };
+            if let Err(e) = result {
+                web_sys::console::warn_2(&"Waypoint: could not show the SLA:".into(), &e);
+            }
+        }
+    });
 }
 
 /// Stops the controller and removes the panel with its observer and timers.
@@ -181,16 +320,31 @@ fn refresh() -> Result<(), JsValue> {
         if app.href != href {
             app.href = href.clone();
             app.entered_at = now;
-            if app.store.open(&thread_key(&route)) {
+            let key = thread_key(&route);
+            if app.store.open(&key) {
                 app.watch = None;
                 app.seen = js_sys::WeakMap::new();
+                app.conversation = None;
+                app.agent = AgentState::Active;
+                app.key = key.clone();
+                wasm_bindgen_futures::spawn_local(load_agent_state(key));
             }
         }
         if !app.panel.is_attached() {
             app.panel.reattach(&app.doc)?;
         }
-        Ok(Some(read(app, &route, now)))
+        let view = read(app, &route, now);
+        if view.state == ReadState::Ready {
+            if app.clock.is_none() {
+                app.clock = Some(Interval::new(1_000, tick_sla));
+            }
+        } else {
+            app.clock = None;
+            app.conversation = None;
+        }
+        Ok(Some(view))
     })?;
+    tick_sla();
     if let Some(view) = view {
         APP.with(|a| {
             if let Some(app) = a.borrow_mut().as_mut() {
@@ -248,7 +402,9 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                     app.store.merge(entries, now as i64);
                     view.state = ReadState::Ready;
                     view.messages = app.store.len();
-                    let customer = app.store.customer(read.raw.partner.as_ref());
+                    let conversation = app.store.conversation(&read.raw);
+                    let customer = conversation.customer.clone();
+                    app.conversation = Some(conversation);
                     view.customer = customer
                         .clone()
                         .map(|c| c.handle.map(|h| format!("@{h}")).unwrap_or(c.name));

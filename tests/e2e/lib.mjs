@@ -104,7 +104,7 @@ export async function launch({ headless = true, pages = {}, viewport = { width: 
     }
     const entry = table.get(`${url.origin}${url.pathname}`);
     if (!entry) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the fixture table' });
-    const body = entry.body ?? (await readFile(join(FIXTURES, entry.file)));
+    const body = typeof entry.body === 'function' ? entry.body() : entry.body ?? (await readFile(join(FIXTURES, entry.file)));
     const type = entry.type ?? (String(entry.file).endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8');
     const headers = { 'content-type': type };
     const csp = entry.csp === undefined ? SITE_CSP[url.hostname] : entry.csp;

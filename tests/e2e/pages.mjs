@@ -33,7 +33,28 @@ export const URLS = {
   fbMessagesDe: 'https://www.facebook.com/messages/t/200012345',
   fbMessagesNoLabel: 'https://www.facebook.com/messages/t/300012345',
   igDirectEs: 'https://www.instagram.com/direct/t/440282366841710300949128/',
+  // SLA fixtures: the customer's message is N minutes old when the page is served.
+  slaX25: 'https://x.com/mariagarcia/status/1861000000000000102',
+  slaX50: 'https://x.com/mariagarcia/status/1861000000000000202',
+  slaX90: 'https://x.com/mariagarcia/status/1861000000000000302',
+  slaIg10: 'https://www.instagram.com/direct/t/540282366841710300949128/',
 };
+
+const ago = (minutes) => new Date(Date.now() - minutes * 60_000).toISOString();
+/** The X thread with Maria's post `maria` minutes old and Tom's `tom` minutes old. */
+const xThreadAged = (maria, tom) => () =>
+  replaceAll(read('x-status.html'), [
+    ['datetime="2026-11-22T08:41:00.000Z"', `datetime="${ago(maria)}"`],
+    ['datetime="2026-11-22T09:05:40.000Z"', `datetime="${ago(tom)}"`],
+    ['datetime="2026-11-20T16:02:11.000Z"', `datetime="${ago(maria + 600)}"`],
+  ]);
+/** The Instagram DM with the customer's messages 12 and 10 minutes old (and ours before). */
+const igAged = () =>
+  replaceAll(read('ig-direct.html'), [
+    ['<h6 dir="auto">kai.ng</h6><div dir="auto">Hey!', `<time datetime="${ago(12)}"></time><h6 dir="auto">kai.ng</h6><div dir="auto">Hey!`],
+    ['<h6 dir="auto">You sent</h6>', `<time datetime="${ago(11)}"></time><h6 dir="auto">You sent</h6>`],
+    ['<h6 dir="auto">kai.ng</h6><div dir="auto">I\'d like', `<time datetime="${ago(10)}"></time><h6 dir="auto">kai.ng</h6><div dir="auto">I\'d like`],
+  ]);
 
 export const PAGES = {
   ...app('https://x.com'),
@@ -99,6 +120,10 @@ export const PAGES = {
   [URLS.fbMessagesNoLabel]: {
     body: replaceAll(read('fb-messages.html'), [['role="log" aria-label="Messages in conversation with Jane Doe"', 'role="log"']]),
   },
+  [URLS.slaX25]: { body: xThreadAged(25, 10) },
+  [URLS.slaX50]: { body: xThreadAged(50, 40) },
+  [URLS.slaX90]: { body: xThreadAged(90, 70) },
+  [URLS.slaIg10]: { body: igAged },
   [URLS.igDirectEs]: {
     body: replaceAll(read('ig-direct.html'), [
       ['lang="en"', 'lang="es"'],

@@ -5,6 +5,7 @@
 //!
 //! Everything from the page is set with `textContent`, never parsed as HTML.
 
+pub mod badge;
 pub mod replies;
 
 use crate::core::conversation::{ReadState, Site, Surface};
@@ -73,6 +74,7 @@ pub struct Panel {
     status: Element,
     shown: Option<View>,
     replies: replies::Replies,
+    badge: badge::Badge,
     _toggle: EventListener,
 }
 
@@ -103,7 +105,6 @@ impl Panel {
         header.append_child(&logo)?;
         header.append_child(&title)?;
         header.append_child(&badge)?;
-        header.append_child(&toggle)?;
 
         let body = dom::el(doc, "div", "body", "")?;
         let place = dom::el(doc, "p", "place", "")?;
@@ -111,6 +112,8 @@ impl Panel {
         status.set_attribute("role", "status")?;
         body.append_child(&place)?;
         body.append_child(&status)?;
+        let sla = badge::Badge::mount(doc, &header, &body)?;
+        header.append_child(&toggle)?;
         let replies = replies::Replies::mount(doc, &body)?;
 
         card.append_child(&header)?;
@@ -150,6 +153,7 @@ impl Panel {
             status,
             shown: None,
             replies,
+            badge: sla,
             _toggle: toggle_listener,
         })
     }
@@ -177,6 +181,25 @@ impl Panel {
         self.card.set_attribute("data-state", view.state.as_str())?;
         self.shown = Some(view.clone());
         Ok(())
+    }
+
+    /// Shows the SLA status (every second while a conversation is open).
+    pub fn show_sla(
+        &self,
+        status: &crate::core::sla::SlaStatus,
+        agent: &crate::core::sla::AgentState,
+    ) -> Result<(), JsValue> {
+        self.badge.show(&self.host, status, agent)
+    }
+
+    /// No conversation: no badge, `data-sla="none"`.
+    pub fn clear_sla(&self) -> Result<(), JsValue> {
+        self.badge.clear(&self.host)
+    }
+
+    /// Where the agent's SLA controls are (for the owner's click listener).
+    pub fn sla_controls(&self) -> &Element {
+        self.badge.controls()
     }
 
     /// Tells the replies part about the open conversation.

@@ -1,0 +1,224 @@
+//! The SLA badge in the panel's header — remaining or overdue time, ticking every second, in
+//! colour *and* words, with an accessible name and a tooltip saying what is measured against
+//! which target — and the agent's controls for this conversation: "waiting on customer" and
+//! "no reply needed", which stop the clock until the customer writes again, and "resume".
+
+use crate::core::sla::{AgentState, SlaStatus, State};
+use crate::web::dom;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element};
+
+/// `mm:ss` under an hour, `h:mm:ss` above.
+pub fn clock(ms: i64) -> String {
+    let s = ms.unsigned_abs() / 1000;
+    let (h, m, sec) = (s / 3600, s / 60 % 60, s % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{sec:02}")
+    } else {
+        format!("{m:02}:{sec:02}")
+    }
+}
+
+/// Spoken form for the accessible name: "9 minutes 41 seconds".
+fn spoken(ms: i64) -> String {
+    let s = ms.unsigned_abs() / 1000;
+    let (h, m, sec) = (s / 3600, s / 60 % 60, s % 60);
+    let unit = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut parts = Vec::new();
+    if h > 0 {
+        parts.push(unit(h, "hour", "hours"));
+    }
+    if m > 0 || h > 0 {
+        parts.push(unit(m, "minute", "minutes"));
+    }
+    if h == 0 {
+        parts.push(unit(sec, "second", "seconds"));
+    }
+    parts.join(" ")
+}
+
+/// The words and time the badge shows for `status`: (label, time text, accessible name).
+pub fn describe(status: &SlaStatus) -> (&'static str, String, String) {
+    let remaining = status.remaining_ms.unwrap_or(0);
+    let what = status
+        .clock
+        .map(|c| c.label().to_lowercase())
+        .unwrap_or_else(|| "reply".to_owned());
+    match status.state {
+        State::Ok => (
+            "On track",
+            format!("{} left", clock(remaining)),
+            format!("SLA on track: {} left for the {what}", spoken(remaining)),
+        ),
+        State::DueSoon => (
+            "Due soon",
+            format!("{} left", clock(remaining)),
+            format!("SLA due soon: {} left for the {what}", spoken(remaining)),
+        ),
+        State::Breached => (
+            "Overdue",
+            format!("+{}", clock(remaining)),
+            format!("SLA breached: the {what} is {} overdue", spoken(remaining)),
+        ),
+        State::Answered => ("Answered", String::new(), "SLA: answered, no clock running".to_owned()),
+        State::Paused => (
+            "Paused",
+            String::new(),
+            "SLA paused: waiting on the customer".to_owned(),
+        ),
+        State::None => ("", String::new(), "SLA: nothing to answer".to_owned()),
+    }
+}
+
+/// The badge and the agent's controls.
+pub struct Badge {
+    badge: Element,
+    label: Element,
+    time: Element,
+    detail: Element,
+    window: Element,
+    controls: Element,
+}
+
+impl Badge {
+    /// Creates the badge (for the header) and its detail lines and controls (for the body).
+    pub fn mount(doc: &Document, header: &Element, body: &Element) -> Result<Badge, JsValue> {
+        let badge = dom::el(doc, "span", "sla", "")?;
+        badge.set_attribute("role", "timer")?;
+        badge.set_attribute("aria-live", "off")?;
+        badge.set_attribute("hidden", "")?;
+        let label = dom::el(doc, "span", "sla-label", "")?;
+        let time = dom::el(doc, "span", "sla-time", "")?;
+        badge.append_child(&label)?;
+        badge.append_child(&time)?;
+        header.append_child(&badge)?;
+
+        let detail = dom::el(doc, "p", "sla-detail", "")?;
+        let window = dom::el(doc, "p", "sla-window", "")?;
+        let controls = dom::el(doc, "div", "sla-controls", "")?;
+        for (action, text) in [
+            ("pause", "Waiting on customer"),
+            ("no-reply", "No reply needed"),
+            ("resume", "Resume the clock"),
+        ] {
+            let b = dom::el(doc, "button", "", text)?;
+            b.set_attribute("type", "button")?;
+            b.set_attribute("data-sla-action", action)?;
+            controls.append_child(&b)?;
+        }
+        controls.set_attribute("hidden", "")?;
+        body.append_child(&detail)?;
+        body.append_child(&window)?;
+        body.append_child(&controls)?;
+        Ok(Badge {
+            badge,
+            label,
+            time,
+            detail,
+            window,
+            controls,
+        })
+    }
+
+    /// Shows `status` (called every second while a conversation is open) and writes the page
+    /// contract's `data-sla` and `data-sla-remaining-s` on `host`.
+    pub fn show(&self, host: &Element, status: &SlaStatus, agent: &AgentState) -> Result<(), JsValue> {
+        let state = status.state.as_str();
+        host.set_attribute("data-sla", state)?;
+        match status.remaining_ms {
+            Some(ms) if matches!(status.state, State::Ok | State::DueSoon | State::Breached) => {
+                host.set_attribute("data-sla-remaining-s", &(ms.div_euclid(1000)).to_string())?
+            }
+            _ => host.remove_attribute("data-sla-remaining-s")?,
+        }
+        let (label, time, name) = describe(status);
+        self.badge.set_attribute("data-sla", state)?;
+        self.badge.set_attribute("aria-label", &name)?;
+        self.badge.set_attribute("title", &status.explanation)?;
+        if label.is_empty() {
+            self.badge.set_attribute("hidden", "")?;
+        } else {
+            self.badge.remove_attribute("hidden")?;
+        }
+        self.label.set_text_content(Some(label));
+        self.time.set_text_content(Some(&time));
+
+        let elapsed = status.elapsed_calendar_ms.map(|ms| {
+            let mut s = format!("Waiting {}", crate::core::sla::format::duration(ms));
+            if let Some(b) = status.elapsed_business_ms {
+                s.push_str(&format!(" ({} in business hours)", crate::core::sla::format::duration(b)));
+            }
+            s
+        });
+        match (status.state, elapsed) {
+            (State::Ok | State::DueSoon | State::Breached, Some(e)) => {
+                self.detail.set_text_content(Some(&format!("{e}. {}", status.explanation)))
+            }
+            _ => self.detail.set_text_content(Some(&status.explanation)),
+        }
+        match &status.window {
+            Some(w) if w.open => self.window.set_text_content(Some(&format!(
+                "Messaging window: {} left to reply here",
+                crate::core::sla::format::duration(w.remaining_ms)
+            ))),
+            Some(w) => self.window.set_text_content(Some(&format!(
+                "Messaging window closed {} ago: you can no longer reply here",
+                crate::core::sla::format::duration(-w.remaining_ms)
+            ))),
+            None => self.window.set_text_content(None),
+        }
+        self.window
+            .set_attribute("data-open", &status.window.as_ref().is_some_and(|w| w.open).to_string())?;
+
+        // Controls: pause or "no reply needed" while a clock runs; resume when set.
+        let set = !matches!(agent, AgentState::Active);
+        let running = matches!(status.state, State::Ok | State::DueSoon | State::Breached);
+        if set || running {
+            self.controls.remove_attribute("hidden")?;
+        } else {
+            self.controls.set_attribute("hidden", "")?;
+        }
+        let list = self.controls.query_selector_all("button")?;
+        for i in 0..list.length() {
+            if let Some(b) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let action = b.get_attribute("data-sla-action").unwrap_or_default();
+                let visible = if action == "resume" { set } else { !set };
+                if visible {
+                    b.remove_attribute("hidden")?;
+                } else {
+                    b.set_attribute("hidden", "")?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Hides everything (no conversation open) and clears the contract's SLA attributes.
+    pub fn clear(&self, host: &Element) -> Result<(), JsValue> {
+        host.set_attribute("data-sla", "none")?;
+        host.remove_attribute("data-sla-remaining-s")?;
+        self.badge.set_attribute("hidden", "")?;
+        self.detail.set_text_content(None);
+        self.window.set_text_content(None);
+        self.controls.set_attribute("hidden", "")
+    }
+
+    /// The controls' container (the owner listens for clicks on it).
+    pub fn controls(&self) -> &Element {
+        &self.controls
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clocks_and_words() {
+        assert_eq!(clock(581_000), "09:41");
+        assert_eq!(clock(-3_723_000), "1:02:03");
+        assert_eq!(spoken(581_000), "9 minutes 41 seconds");
+        assert_eq!(spoken(3_723_000), "1 hour 2 minutes");
+        assert_eq!(spoken(1_000), "1 second");
+    }
+}

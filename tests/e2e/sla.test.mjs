@@ -1,0 +1,112 @@
+// The SLA countdown in the page (issue 4): fixture threads whose customer message is N minutes
+// old (generated when the page is served) show the right state and a remaining time that ticks
+// down; answering stops it; the agent's "waiting on customer" pauses it and is remembered.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, waitForState } from './lib.mjs';
+import { PAGES, URLS } from './pages.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch({ pages: PAGES });
+});
+after(async () => {
+  await browser?.close();
+});
+
+const attr = (page, name) => page.locator('waypoint-panel').getAttribute(name);
+async function waitForSla(page, value) {
+  await page.waitForFunction((v) => document.querySelector('waypoint-panel')?.getAttribute('data-sla') === v, value, { timeout: 10000 });
+}
+const near = (actual, expected, slack, what) =>
+  assert.ok(Math.abs(actual - expected) <= slack, `${what}: ${actual} is not within ${slack} s of ${expected}`);
+
+describe('SLA countdown', () => {
+  test('25 minutes into a 60-minute public target: on track, about 35 minutes left, ticking down', async () => {
+    const { page } = await open(browser.context, URLS.slaX25);
+    await waitForState(page, 'ready');
+    await waitForSla(page, 'ok');
+    const first = Number(await attr(page, 'data-sla-remaining-s'));
+    near(first, 35 * 60, 90, 'remaining');
+    await page.waitForTimeout(2300);
+    const later = Number(await attr(page, 'data-sla-remaining-s'));
+    assert.ok(later <= first - 2 && later >= first - 4, `it ticks every second: ${first} → ${later}`);
+    const badge = page.locator('waypoint-panel').locator('.sla');
+    assert.equal(await badge.locator('.sla-label').innerText(), 'On track');
+    assert.match(await badge.locator('.sla-time').innerText(), /^\d\d:\d\d left$/);
+    assert.match(await badge.getAttribute('aria-label'), /^SLA on track: \d+ minutes \d+ seconds left for the (next reply|first response)$/);
+    assert.match(await badge.getAttribute('title'), /60 min target for X public/);
+    assert.equal(await badge.getAttribute('role'), 'timer');
+    await page.close();
+  });
+
+  test('50 minutes in: due soon (a quarter of the target or less left)', async () => {
+    const { page } = await open(browser.context, URLS.slaX50);
+    await waitForSla(page, 'due-soon');
+    near(Number(await attr(page, 'data-sla-remaining-s')), 10 * 60, 90, 'remaining');
+    assert.equal(await page.locator('waypoint-panel').locator('.sla-label').innerText(), 'Due soon');
+    await page.close();
+  });
+
+  test('90 minutes in: breached, counting up', async () => {
+    const { page } = await open(browser.context, URLS.slaX90);
+    await waitForSla(page, 'breached');
+    const r = Number(await attr(page, 'data-sla-remaining-s'));
+    near(r, -30 * 60, 90, 'overdue');
+    await page.waitForTimeout(1300);
+    assert.ok(Number(await attr(page, 'data-sla-remaining-s')) < r, 'the overdue time grows');
+    assert.equal(await page.locator('waypoint-panel').locator('.sla-label').innerText(), 'Overdue');
+    assert.match(await page.locator('waypoint-panel').locator('.sla-time').innerText(), /^\+\d\d:\d\d$/);
+    await page.close();
+  });
+
+  test('answering the thread stops the clock', async () => {
+    const { page } = await open(browser.context, URLS.slaX25);
+    await waitForSla(page, 'ok');
+    await page.evaluate((when) => {
+      document.querySelector('[aria-label="Timeline: Conversation"] > div').insertAdjacentHTML('beforeend', `
+        <div data-testid="cellInnerDiv"><article data-testid="tweet" role="article" tabindex="0">
+          <div data-testid="UserAvatar-Container-AcmeHelp"></div>
+          <div data-testid="User-Name"><a href="/AcmeHelp"><span>Acme Help</span></a>
+            <a href="/AcmeHelp/status/1861000000000000109"><time datetime="${when}">now</time></a></div>
+          <div data-testid="tweetText" lang="en">@mariagarcia So sorry, Maria! Checking your order now.</div></article></div>`);
+    }, new Date().toISOString());
+    await waitForSla(page, 'answered');
+    assert.equal(await attr(page, 'data-sla-remaining-s'), null);
+    assert.equal(await page.locator('waypoint-panel').locator('.sla-label').innerText(), 'Answered');
+    await page.close();
+  });
+
+  test('"waiting on customer" pauses the clock, survives a reload, and resumes', async () => {
+    const { page } = await open(browser.context, URLS.slaX50);
+    await waitForSla(page, 'due-soon');
+    const panel = page.locator('waypoint-panel');
+    await panel.locator('button[data-sla-action="pause"]').click();
+    await waitForSla(page, 'paused');
+    assert.equal(await attr(page, 'data-sla-remaining-s'), null);
+    await page.reload();
+    await waitForState(page, 'ready');
+    await waitForSla(page, 'paused');
+    await panel.locator('button[data-sla-action="resume"]').click();
+    await waitForSla(page, 'due-soon');
+    await page.close();
+  });
+
+  test('Instagram DM: 15-minute target and the 24-hour messaging window', async () => {
+    const { page } = await open(browser.context, URLS.slaIg10);
+    await waitForState(page, 'ready');
+    await waitForSla(page, 'ok');
+    near(Number(await attr(page, 'data-sla-remaining-s')), 5 * 60, 90, 'remaining');
+    const window = page.locator('waypoint-panel').locator('.sla-window');
+    assert.match(await window.innerText(), /^Messaging window: 23 h \d\d min left to reply here$/);
+    await page.close();
+  });
+
+  test('no conversation: no badge and data-sla="none"', async () => {
+    const { page } = await open(browser.context, URLS.xHome);
+    await waitForState(page, 'no-conversation');
+    await waitForSla(page, 'none');
+    assert.equal(await page.locator('waypoint-panel').locator('.sla').isVisible(), false);
+    await page.close();
+  });
+});
