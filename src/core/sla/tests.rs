@@ -496,3 +496,47 @@ fn reply_intervals_and_summary() {
     assert_eq!(report::percentile(&[1, 2, 3], 50), Some(2));
     assert_eq!(report::percentile(&[], 50), None);
 }
+
+#[test]
+fn business_hours_over_new_york_spring_forward() {
+    let p = Policy {
+        counted_in: Basis::Business,
+        business_hours: Some(BusinessHours {
+            zone: "America/New_York".into(),
+            week: Week::office(),
+            holidays: vec![],
+        }),
+        ..Policy::default()
+    }
+    .validate()
+    .unwrap();
+    let utc = |d: u8, h: u8, mi: u8| {
+        utc_ms(
+            Date {
+                year: 2025,
+                month: 3,
+                day: d,
+            },
+            h,
+            mi,
+            0,
+        )
+    };
+    // Friday 2025-03-07 16:30 EST (21:30 UTC); the clocks go forward on Sunday the 9th.
+    let c = x_post(&[(C, Exact(utc(7, 21, 30)))]);
+    // Monday 09:20 EDT (13:20 UTC): 30 + 20 business minutes used.
+    let s = status(&c, &p, &AgentState::Active, utc(10, 13, 20));
+    assert_eq!(s.elapsed_business_ms, Some(50 * M));
+    assert_eq!(s.remaining_ms, Some(10 * M));
+    assert_eq!(s.state, State::DueSoon);
+    assert_eq!(s.deadline_ms, Some(utc(10, 13, 30)), "Monday 09:30 EDT");
+    assert_eq!(s.clock, Some(ClockKind::FirstResponse));
+    let s = status(&c, &p, &AgentState::Active, utc(10, 14, 30));
+    assert_eq!((s.state, s.remaining_ms), (State::Breached, Some(-60 * M)));
+}
+
+#[test]
+fn zone_names_are_listed() {
+    let names: Vec<_> = tz::zone_names().collect();
+    assert!(names.contains(&"Europe/Madrid") && names.contains(&"America/New_York"));
+}
