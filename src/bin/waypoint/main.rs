@@ -1,5 +1,7 @@
 //! `waypoint`: the core on the command line.
 
+mod sla;
+
 use std::process::ExitCode;
 use waypoint::core::{route, VERSION};
 
@@ -8,6 +10,7 @@ waypoint — social customer care, on the command line
 
 USAGE:
     waypoint route <URL>...    say which site and surface each page URL is (JSON lines)
+    waypoint sla FILE.csv      reply times of twcs threads against SLA targets (sla --help)
     waypoint --version         print the version
     waypoint --help            print this help
 ";
@@ -40,6 +43,11 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         }
+        Some("sla") if matches!(args.get(1).map(String::as_str), Some("-h" | "--help")) => {
+            print!("{}", sla::USAGE);
+            ExitCode::SUCCESS
+        }
+        Some("sla") => sla::run(&args[1..]),
         Some(other) => {
             eprintln!("waypoint: unknown or incomplete command '{other}'\n\n{USAGE}");
             ExitCode::from(2)

@@ -5,6 +5,10 @@
 //! customer has waited. When the page gives no time, the instant Waypoint first saw the message
 //! (`first_seen_ms`, a bound from the other side: it was sent by then) is the best known. A
 //! message with neither cannot start a clock; the status counts such messages and says so.
+//!
+//! The same rule gives the time of our reply that stops a clock. For an exact time this is the
+//! reply's time; for a coarse one ("2h") the measured wait can be shorter than the real one by
+//! up to the precision, which only past (answered) cycles are affected by.
 
 use crate::core::conversation::Message;
 

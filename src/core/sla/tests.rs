@@ -1,1 +1,542 @@
+//! Status, window and report tests with injected time: conversations built by hand, `now`
+//! passed in.
 
+use super::*;
+use crate::core::conversation::{
+    Author, Conversation, Message, Party, Precision, SentAt, Site, Surface,
+};
+use crate::core::time::{utc_ms, Date, HOUR_MS, MINUTE_MS};
+
+const M: i64 = MINUTE_MS;
+const H: i64 = HOUR_MS;
+/// Tuesday 2025-11-18 10:00 UTC, an arbitrary origin for calendar-time tests.
+const T0: i64 = 1_763_460_000_000;
+
+/// A message's time: exact, coarse with a first-seen time, first-seen only, or unknown.
+#[derive(Clone, Copy)]
+enum At {
+    Exact(i64),
+    Hour { sent: i64, seen: i64 },
+    Seen(i64),
+    Unknown,
+}
+
+fn message(i: usize, party: Party, at: At) -> Message {
+    let (sent, first_seen_ms) = match at {
+        At::Exact(t) => (Some(SentAt::exact(t)), None),
+        At::Hour { sent, seen } => (
+            Some(SentAt {
+                ms: sent,
+                precision: Precision::Hour,
+            }),
+            Some(seen),
+        ),
+        At::Seen(t) => (None, Some(t)),
+        At::Unknown => (None, None),
+    };
+    Message {
+        id: format!("m{i}"),
+        author: Author::default(),
+        party,
+        sent,
+        first_seen_ms,
+        text: String::new(),
+    }
+}
+
+fn conv(site: Site, surface: Surface, msgs: &[(Party, At)]) -> Conversation {
+    Conversation {
+        site,
+        surface,
+        thread: None,
+        customer: None,
+        messages: msgs
+            .iter()
+            .enumerate()
+            .map(|(i, (p, at))| message(i, *p, *at))
+            .collect(),
+    }
+}
+
+fn x_post(msgs: &[(Party, At)]) -> Conversation {
+    conv(Site::X, Surface::Post, msgs)
+}
+
+use At::Exact;
+use Party::{Brand as B, Customer as C};
+
+fn calendar_policy() -> ValidPolicy {
+    Policy::default().validate().unwrap()
+}
+
+#[test]
+fn first_response_next_reply_and_answered() {
+    let p = calendar_policy();
+    let active = AgentState::Active;
+    // (messages, minutes after T0 for now, state, clock, started (min), remaining (min))
+    type Case = (
+        Vec<(Party, At)>,
+        i64,
+        State,
+        Option<ClockKind>,
+        Option<i64>,
+        Option<i64>,
+    );
+    use ClockKind::*;
+    let t = |min: i64| Exact(T0 + min * M);
+    let cases: Vec<Case> = vec![
+        (vec![], 0, State::None, None, None, None),
+        (vec![(B, t(0))], 5, State::None, None, None, None),
+        (
+            vec![(C, t(0))],
+            10,
+            State::Ok,
+            Some(FirstResponse),
+            Some(0),
+            Some(50),
+        ),
+        // The oldest unanswered message starts the clock.
+        (
+            vec![(C, t(0)), (C, t(5))],
+            10,
+            State::Ok,
+            Some(FirstResponse),
+            Some(0),
+            Some(50),
+        ),
+        // A reply stops it; remaining is what was left at the reply.
+        (
+            vec![(C, t(0)), (B, t(20))],
+            500,
+            State::Answered,
+            Some(FirstResponse),
+            Some(0),
+            Some(40),
+        ),
+        (
+            vec![(C, t(0)), (B, t(70))],
+            500,
+            State::Answered,
+            Some(FirstResponse),
+            Some(0),
+            Some(-10),
+        ),
+        // The next customer message starts a next-reply clock.
+        (
+            vec![(C, t(0)), (B, t(20)), (C, t(30)), (C, t(35))],
+            40,
+            State::Ok,
+            Some(NextReply),
+            Some(30),
+            Some(50),
+        ),
+        (
+            vec![(C, t(0)), (B, t(20)), (C, t(30)), (B, t(45)), (B, t(50))],
+            60,
+            State::Answered,
+            Some(NextReply),
+            Some(30),
+            Some(45),
+        ),
+        // We spoke first (our own post): the customer's message starts a next-reply clock.
+        (
+            vec![(B, t(0)), (C, t(10))],
+            20,
+            State::Ok,
+            Some(NextReply),
+            Some(10),
+            Some(50),
+        ),
+    ];
+    for (i, (msgs, now, state, clock, started, remaining)) in cases.into_iter().enumerate() {
+        let s = status(&x_post(&msgs), &p, &active, T0 + now * M);
+        assert_eq!(s.state, state, "case {i}: {s:?}");
+        assert_eq!(s.clock, clock, "case {i}");
+        assert_eq!(s.started_ms, started.map(|m| T0 + m * M), "case {i}");
+        assert_eq!(s.remaining_ms, remaining.map(|m| m * M), "case {i}");
+    }
+    assert_eq!(
+        SlaStatus::no_conversation().state.as_str(),
+        "none",
+        "no conversation"
+    );
+}
+
+#[test]
+fn due_soon_then_breached_counting_up() {
+    let fraction = calendar_policy();
+    let minutes = Policy {
+        due_soon: DueSoon::Minutes(5.0),
+        ..Policy::default()
+    }
+    .validate()
+    .unwrap();
+    let c = x_post(&[(C, Exact(T0))]);
+    // (policy, minutes since the message, state, remaining minutes)
+    let cases = [
+        (&fraction, 44, State::Ok, 16),
+        (&fraction, 45, State::DueSoon, 15),
+        (&fraction, 59, State::DueSoon, 1),
+        (&fraction, 60, State::Breached, 0),
+        (&fraction, 75, State::Breached, -15),
+        (&fraction, 24 * 60, State::Breached, -23 * 60),
+        (&minutes, 54, State::Ok, 6),
+        (&minutes, 55, State::DueSoon, 5),
+    ];
+    for (p, min, state, remaining) in cases {
+        let s = status(&c, p, &AgentState::Active, T0 + min * M);
+        assert_eq!(s.state, state, "{min} min");
+        assert_eq!(s.remaining_ms, Some(remaining * M), "{min} min");
+        assert_eq!(s.elapsed_calendar_ms, Some(min * M));
+        assert_eq!(s.deadline_ms, Some(T0 + 60 * M));
+        assert_eq!(s.elapsed_business_ms, None, "no business hours set");
+    }
+}
+
+#[test]
+fn pause_and_no_reply_needed_stop_the_clock_until_the_customer_writes() {
+    let p = calendar_policy();
+    let t = |min: i64| T0 + min * M;
+    let paused = AgentState::Paused { since_ms: t(10) };
+    let no_reply = AgentState::NoReplyNeeded { since_ms: t(10) };
+    // (messages, agent state, now, state, started)
+    let cases = [
+        (vec![(C, Exact(t(0)))], paused, t(500), State::Paused, None),
+        (vec![(C, Exact(t(0)))], no_reply, t(500), State::None, None),
+        // A new message after the pause restarts the clock from that message.
+        (
+            vec![(C, Exact(t(0))), (C, Exact(t(20)))],
+            paused,
+            t(30),
+            State::Ok,
+            Some(t(20)),
+        ),
+        (
+            vec![(C, Exact(t(0))), (C, Exact(t(20)))],
+            no_reply,
+            t(30),
+            State::Ok,
+            Some(t(20)),
+        ),
+        // A coarse message ("1h" ago) seen only after the pause: restarts, but not before
+        // the pause began.
+        (
+            vec![
+                (C, Exact(t(0))),
+                (
+                    C,
+                    At::Hour {
+                        sent: t(-50),
+                        seen: t(20),
+                    },
+                ),
+            ],
+            paused,
+            t(30),
+            State::Ok,
+            Some(t(10)),
+        ),
+        // A pause set before our reply does not hide later messages.
+        (
+            vec![(C, Exact(t(0))), (B, Exact(t(15))), (C, Exact(t(40)))],
+            paused,
+            t(50),
+            State::Ok,
+            Some(t(40)),
+        ),
+        // Once we have replied, the stored pause does not matter.
+        (
+            vec![(C, Exact(t(0))), (B, Exact(t(15)))],
+            paused,
+            t(50),
+            State::Answered,
+            Some(t(0)),
+        ),
+    ];
+    for (i, (msgs, agent, now, state, started)) in cases.into_iter().enumerate() {
+        let s = status(&x_post(&msgs), &p, &agent, now);
+        assert_eq!(s.state, state, "case {i}: {s:?}");
+        assert_eq!(s.started_ms, started, "case {i}");
+    }
+    let s = status(&x_post(&[(C, Exact(t(0)))]), &p, &paused, t(500));
+    assert_eq!(s.stopped_ms, Some(t(10)));
+    assert_eq!(s.remaining_ms, None, "a paused clock does not run");
+    assert!(s.explanation.contains("waiting on the customer"), "{s:?}");
+}
+
+#[test]
+fn coarse_and_unknown_times() {
+    let p = calendar_policy();
+    let t = |min: i64| T0 + min * M;
+    // (message times, now, state, started, untimed)
+    let cases = [
+        // The earliest possible send time starts the clock, not the time first seen.
+        (
+            vec![At::Hour {
+                sent: t(0),
+                seen: t(30),
+            }],
+            t(50),
+            State::DueSoon,
+            Some(t(0)),
+            0,
+        ),
+        (vec![At::Seen(t(30))], t(50), State::Ok, Some(t(30)), 0),
+        (vec![At::Unknown], t(50), State::None, None, 1),
+        (
+            vec![At::Unknown, Exact(t(10)), At::Unknown],
+            t(20),
+            State::Ok,
+            Some(t(10)),
+            2,
+        ),
+    ];
+    for (i, (times, now, state, started, untimed)) in cases.into_iter().enumerate() {
+        let msgs: Vec<_> = times.into_iter().map(|at| (C, at)).collect();
+        let s = status(&x_post(&msgs), &p, &AgentState::Active, now);
+        assert_eq!(s.state, state, "case {i}: {s:?}");
+        assert_eq!(s.started_ms, started, "case {i}");
+        assert_eq!(s.untimed_messages, untimed, "case {i}");
+        if untimed > 0 {
+            assert!(s.explanation.contains("no known time"), "{s:?}");
+        }
+    }
+}
+
+fn madrid_business(counted_in: Basis) -> ValidPolicy {
+    Policy {
+        counted_in,
+        business_hours: Some(BusinessHours {
+            zone: "Europe/Madrid".into(),
+            week: Week::office(),
+            holidays: vec![Date::parse_iso("2025-12-25").unwrap()],
+        }),
+        ..Policy::default()
+    }
+    .validate()
+    .unwrap()
+}
+
+/// A Madrid wall-clock time in winter (UTC+1).
+fn madrid_winter(month: u8, day: u8, h: u8, mi: u8) -> i64 {
+    utc_ms(
+        Date {
+            year: 2025,
+            month,
+            day,
+        },
+        h,
+        mi,
+        0,
+    ) - H
+}
+
+#[test]
+fn business_hours_friday_evening_and_explanation() {
+    let business = madrid_business(Basis::Business);
+    let calendar = madrid_business(Basis::Calendar);
+    // Friday 2025-11-21 16:50 to Monday 09:10, Instagram DM with a prior reply (next reply).
+    let c = conv(
+        Site::Instagram,
+        Surface::Dm,
+        &[
+            (C, Exact(madrid_winter(11, 21, 16, 0))),
+            (B, Exact(madrid_winter(11, 21, 16, 5))),
+            (C, Exact(madrid_winter(11, 21, 16, 50))),
+        ],
+    );
+    let now = madrid_winter(11, 24, 9, 10);
+    let s = status(&c, &business, &AgentState::Active, now);
+    assert_eq!(s.clock, Some(ClockKind::NextReply));
+    assert_eq!(s.elapsed_business_ms, Some(20 * M));
+    assert_eq!(
+        s.elapsed_calendar_ms,
+        Some(now - madrid_winter(11, 21, 16, 50))
+    );
+    assert_eq!(s.remaining_ms, Some(-5 * M));
+    assert_eq!(s.state, State::Breached);
+    assert_eq!(s.deadline_ms, Some(madrid_winter(11, 24, 9, 5)));
+    assert_eq!(
+        s.explanation,
+        "Next reply: 15 min target for Instagram direct messages, counted in business hours \
+         (Mon–Fri 09:00–17:00 Europe/Madrid, 1 holiday)."
+    );
+    // Saturday morning: 10 of 15 business minutes used, the clock stands still.
+    let saturday = status(
+        &c,
+        &business,
+        &AgentState::Active,
+        madrid_winter(11, 22, 11, 0),
+    );
+    assert_eq!(saturday.remaining_ms, Some(5 * M));
+    assert_eq!(
+        saturday.state,
+        State::Ok,
+        "5 min left is more than a quarter of 15"
+    );
+    // The same conversation in calendar time is long breached; business time is still shown.
+    let s = status(&c, &calendar, &AgentState::Active, now);
+    assert_eq!(s.state, State::Breached);
+    assert_eq!(
+        s.remaining_ms,
+        Some(15 * M - (now - madrid_winter(11, 21, 16, 50)))
+    );
+    assert_eq!(s.elapsed_business_ms, Some(20 * M));
+    assert!(
+        s.explanation.ends_with("counted in calendar time."),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn meta_messaging_window() {
+    let t = |h: i64| T0 + h * H;
+    let msgs = [(C, Exact(t(0))), (B, Exact(t(1)))];
+    // (site, surface, now, expected remaining hours; None = no window)
+    let cases = [
+        (Site::Facebook, Surface::Dm, t(23), Some(1)),
+        (Site::Instagram, Surface::Dm, t(23), Some(1)),
+        (Site::Facebook, Surface::Dm, t(25), Some(-1)),
+        (Site::Instagram, Surface::Dm, t(24), Some(0)),
+        (Site::X, Surface::Dm, t(1), None),
+        (Site::Facebook, Surface::Post, t(1), None),
+        (Site::Instagram, Surface::Post, t(1), None),
+    ];
+    for (site, surface, now, want) in cases {
+        let c = conv(site, surface, &msgs);
+        let w = messaging_window(&c, now);
+        assert_eq!(
+            w.map(|w| w.remaining_ms),
+            want.map(|h| h * H),
+            "{site} {surface}"
+        );
+        if let Some(w) = w {
+            assert_eq!(w.open, w.remaining_ms > 0);
+            assert_eq!(w.closes_ms, t(24));
+        }
+        // The status carries it, whatever the SLA state (here: answered).
+        let s = status(&c, &calendar_policy(), &AgentState::Active, now);
+        assert_eq!(s.window, w);
+        assert_eq!(s.state, State::Answered);
+    }
+    // Counted from the customer's last message with a known time.
+    let c = conv(
+        Site::Facebook,
+        Surface::Dm,
+        &[(C, Exact(t(0))), (C, Exact(t(5))), (C, At::Unknown)],
+    );
+    assert_eq!(messaging_window(&c, t(6)).unwrap().closes_ms, t(29));
+    let none = conv(Site::Facebook, Surface::Dm, &[(B, Exact(t(0)))]);
+    assert_eq!(messaging_window(&none, t(1)), None);
+}
+
+#[test]
+fn serde_contract_values() {
+    let states = [
+        (State::Ok, "ok"),
+        (State::DueSoon, "due-soon"),
+        (State::Breached, "breached"),
+        (State::Answered, "answered"),
+        (State::Paused, "paused"),
+        (State::None, "none"),
+    ];
+    for (s, name) in states {
+        assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{name}\""));
+        assert_eq!(s.as_str(), name);
+    }
+    assert_eq!(
+        serde_json::to_string(&ClockKind::FirstResponse).unwrap(),
+        "\"first-response\""
+    );
+    assert_eq!(ClockKind::NextReply.as_str(), "next-reply");
+    let a: AgentState = serde_json::from_str(r#"{"kind":"paused","since_ms":5}"#).unwrap();
+    assert_eq!(a, AgentState::Paused { since_ms: 5 });
+    let a: AgentState = serde_json::from_str(r#"{"kind":"no-reply-needed","since_ms":7}"#).unwrap();
+    assert_eq!(a, AgentState::NoReplyNeeded { since_ms: 7 });
+    let a: AgentState = serde_json::from_str(r#"{"kind":"active"}"#).unwrap();
+    assert_eq!(a, AgentState::Active);
+}
+
+#[test]
+fn reply_intervals_and_summary() {
+    let p = calendar_policy();
+    let t = |min: i64| Exact(T0 + min * M);
+    let c = x_post(&[
+        (C, t(0)),
+        (C, t(3)),
+        (B, t(20)),
+        (B, t(21)),
+        (C, t(30)),
+        (B, t(100)),
+        (C, t(200)),
+    ]);
+    let iv = intervals(&c, &p);
+    let got: Vec<_> = iv
+        .iter()
+        .map(|i| (i.clock, i.start_ms - T0, i.calendar_ms, i.met))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (ClockKind::FirstResponse, 0, Some(20 * M), Some(true)),
+            (ClockKind::NextReply, 30 * M, Some(70 * M), Some(false)),
+            (ClockKind::NextReply, 200 * M, None, None),
+        ]
+    );
+    let s = summarize(&[iv]);
+    assert_eq!(s.first_response.count, 1);
+    assert_eq!(s.next_reply.count, 1);
+    assert_eq!(s.next_reply.share_within_target, 0.0);
+    assert_eq!(s.unanswered, 1);
+    // Nearest-rank percentiles.
+    let v: Vec<i64> = (1..=10).collect();
+    assert_eq!(report::percentile(&v, 50), Some(5));
+    assert_eq!(report::percentile(&v, 90), Some(9));
+    assert_eq!(report::percentile(&[7], 90), Some(7));
+    assert_eq!(report::percentile(&[1, 2, 3], 50), Some(2));
+    assert_eq!(report::percentile(&[], 50), None);
+}
+
+#[test]
+fn business_hours_over_new_york_spring_forward() {
+    let p = Policy {
+        counted_in: Basis::Business,
+        business_hours: Some(BusinessHours {
+            zone: "America/New_York".into(),
+            week: Week::office(),
+            holidays: vec![],
+        }),
+        ..Policy::default()
+    }
+    .validate()
+    .unwrap();
+    let utc = |d: u8, h: u8, mi: u8| {
+        utc_ms(
+            Date {
+                year: 2025,
+                month: 3,
+                day: d,
+            },
+            h,
+            mi,
+            0,
+        )
+    };
+    // Friday 2025-03-07 16:30 EST (21:30 UTC); the clocks go forward on Sunday the 9th.
+    let c = x_post(&[(C, Exact(utc(7, 21, 30)))]);
+    // Monday 09:20 EDT (13:20 UTC): 30 + 20 business minutes used.
+    let s = status(&c, &p, &AgentState::Active, utc(10, 13, 20));
+    assert_eq!(s.elapsed_business_ms, Some(50 * M));
+    assert_eq!(s.remaining_ms, Some(10 * M));
+    assert_eq!(s.state, State::DueSoon);
+    assert_eq!(s.deadline_ms, Some(utc(10, 13, 30)), "Monday 09:30 EDT");
+    assert_eq!(s.clock, Some(ClockKind::FirstResponse));
+    let s = status(&c, &p, &AgentState::Active, utc(10, 14, 30));
+    assert_eq!((s.state, s.remaining_ms), (State::Breached, Some(-60 * M)));
+}
+
+#[test]
+fn zone_names_are_listed() {
+    let names: Vec<_> = tz::zone_names().collect();
+    assert!(names.contains(&"Europe/Madrid") && names.contains(&"America/New_York"));
+}

@@ -105,6 +105,11 @@ pub fn posix_rule_of(name: &str) -> Option<&'static str> {
         .map(|i| ZONES[i].1)
 }
 
+/// Every IANA zone name the table knows, sorted (for a settings drop-down).
+pub fn zone_names() -> impl Iterator<Item = &'static str> {
+    ZONES.iter().map(|(name, _)| *name)
+}
+
 /// A small cursor over the rule string.
 struct Cursor<'a> {
     s: &'a [u8],

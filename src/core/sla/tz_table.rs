@@ -4,6 +4,7 @@
 //! TZif file in /usr/share/zoneinfo). The tz database is in the public domain.
 
 /// `(IANA name, POSIX TZ string)`, sorted by name (byte order) for binary search.
+#[rustfmt::skip]
 pub static ZONES: &[(&str, &str)] = &[
     ("Africa/Abidjan", "GMT0"),
     ("Africa/Accra", "GMT0"),
@@ -363,10 +364,7 @@ pub static ZONES: &[(&str, &str)] = &[
     ("Australia/Hobart", "AEST-10AEDT,M10.1.0,M4.1.0/3"),
     ("Australia/LHI", "<+1030>-10:30<+11>-11,M10.1.0,M4.1.0"),
     ("Australia/Lindeman", "AEST-10"),
-    (
-        "Australia/Lord_Howe",
-        "<+1030>-10:30<+11>-11,M10.1.0,M4.1.0",
-    ),
+    ("Australia/Lord_Howe", "<+1030>-10:30<+11>-11,M10.1.0,M4.1.0"),
     ("Australia/Melbourne", "AEST-10AEDT,M10.1.0,M4.1.0/3"),
     ("Australia/NSW", "AEST-10AEDT,M10.1.0,M4.1.0/3"),
     ("Australia/North", "ACST-9:30"),
@@ -540,10 +538,7 @@ pub static ZONES: &[(&str, &str)] = &[
     ("Pacific/Apia", "<+13>-13"),
     ("Pacific/Auckland", "NZST-12NZDT,M9.5.0,M4.1.0/3"),
     ("Pacific/Bougainville", "<+11>-11"),
-    (
-        "Pacific/Chatham",
-        "<+1245>-12:45<+1345>,M9.5.0/2:45,M4.1.0/3:45",
-    ),
+    ("Pacific/Chatham", "<+1245>-12:45<+1345>,M9.5.0/2:45,M4.1.0/3:45"),
     ("Pacific/Chuuk", "<+10>-10"),
     ("Pacific/Easter", "<-06>6<-05>,M9.1.6/22,M4.1.6/22"),
     ("Pacific/Efate", "<+11>-11"),
