@@ -5,9 +5,9 @@
 
 use crate::core::conversation::Lang;
 use crate::core::conversation::{Conversation, ReadState};
-use crate::core::sla::{self, AgentState, Policy, ValidPolicy};
 use crate::core::reading::{interpret, ThreadStore};
 use crate::core::route::{self, Route};
+use crate::core::sla::{self, AgentState, Policy, ValidPolicy};
 use crate::web::extract::{self, Unread};
 use crate::web::observe::Watch;
 use crate::web::panel::replies::Situation;
@@ -15,8 +15,8 @@ use crate::web::panel::{Panel, View};
 use crate::web::{dom, platform, sites, Mode};
 use gloo_events::EventListener;
 use gloo_timers::callback::Interval;
-use std::collections::BTreeMap;
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::collections::HashSet;
 use wasm_bindgen::prelude::*;
 use web_sys::Document;
@@ -87,9 +87,11 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             set_agent_state(&action);
         }
     });
-    let policy = Policy::default()
-        .validate()
-        .map_err(|e| JsValue::from_str(&format!("Waypoint: the default SLA policy is invalid: {e:?}")))?;
+    let policy = Policy::default().validate().map_err(|e| {
+        JsValue::from_str(&format!(
+            "Waypoint: the default SLA policy is invalid: {e:?}"
+        ))
+    })?;
     APP.with(|a| {
         *a.borrow_mut() = Some(App {
             doc,
@@ -123,7 +125,10 @@ async fn load_policy() {
         .as_string()
         .ok_or_else(|| "not a JSON string".to_owned())
         .and_then(|s| serde_json::from_str::<Policy>(&s).map_err(|e| e.to_string()))
-        .and_then(|p| p.validate().map_err(|e| format!("{}: {}", e.field, e.message)));
+        .and_then(|p| {
+            p.validate()
+                .map_err(|e| format!("{}: {}", e.field, e.message))
+        });
     match parsed {
         Ok(policy) => APP.with(|a| {
             if let Some(app) = a.borrow_mut().as_mut() {
@@ -131,7 +136,8 @@ async fn load_policy() {
             }
         }),
         Err(e) => web_sys::console::warn_1(
-            &format!("Waypoint: the saved SLA settings are not valid ({e}); using the defaults").into(),
+            &format!("Waypoint: the saved SLA settings are not valid ({e}); using the defaults")
+                .into(),
         ),
     }
     tick_sla();
@@ -184,7 +190,8 @@ fn set_agent_state(action: &str) {
         }
         // Keep the most recent ones.
         if states.len() > AGENT_STATES_KEPT {
-            let mut by_age: Vec<(String, f64)> = states.iter().map(|(k, (t, _))| (k.clone(), *t)).collect();
+            let mut by_age: Vec<(String, f64)> =
+                states.iter().map(|(k, (t, _))| (k.clone(), *t)).collect();
             by_age.sort_by(|a, b| a.1.total_cmp(&b.1));
             for (k, _) in by_age.into_iter().take(states.len() - AGENT_STATES_KEPT) {
                 states.remove(&k);
@@ -202,7 +209,8 @@ fn tick_sla() {
         if let Some(app) = a.borrow().as_ref() {
             let result = match &app.conversation {
                 Some(c) => {
-                    let status = sla::status(c, &app.policy, &app.agent, js_sys::Date::now() as i64);
+                    let status =
+                        sla::status(c, &app.policy, &app.agent, js_sys::Date::now() as i64);
                     app.panel.show_sla(&status, &app.agent)
                 }
                 None => app.panel.clear_sla(),

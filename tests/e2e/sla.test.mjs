@@ -35,7 +35,7 @@ describe('SLA countdown', () => {
     assert.equal(await badge.locator('.sla-label').innerText(), 'On track');
     assert.match(await badge.locator('.sla-time').innerText(), /^\d\d:\d\d left$/);
     assert.match(await badge.getAttribute('aria-label'), /^SLA on track: \d+ minutes \d+ seconds left for the (next reply|first response)$/);
-    assert.match(await badge.getAttribute('title'), /60 min target for X public/);
+    assert.match(await badge.getAttribute('title'), /1 h target for X public posts/);
     assert.equal(await badge.getAttribute('role'), 'timer');
     await page.close();
   });

@@ -295,10 +295,16 @@ fn answered(
     }
 }
 
-/// Whether a message came after the agent's pause or mark, by its time or by when Waypoint
-/// first saw it.
+/// Whether a message came after the agent's pause or mark. Its send time decides when the page
+/// gives one precise enough; when that time is coarse (it may lie on either side) or absent,
+/// when Waypoint first saw it decides. A page reload re-reads old messages as "first seen now",
+/// so a first-seen time never overrules a send time that is known to be earlier.
 fn came_after(m: &Message, since: i64) -> bool {
-    best_known_ms(m).is_some_and(|t| t > since) || m.first_seen_ms.is_some_and(|t| t > since)
+    let seen_after = m.first_seen_ms.is_some_and(|t| t > since);
+    match m.sent {
+        Some(s) => s.ms > since || (s.latest_ms() > since && seen_after),
+        None => best_known_ms(m).is_some_and(|t| t > since) || seen_after,
+    }
 }
 
 /// Customer messages wait after our last reply (if any).

@@ -16,7 +16,15 @@ const T0: i64 = 1_763_460_000_000;
 #[derive(Clone, Copy)]
 enum At {
     Exact(i64),
-    Hour { sent: i64, seen: i64 },
+    /// An exact time, read again after a reload (first seen later).
+    ExactSeen {
+        sent: i64,
+        seen: i64,
+    },
+    Hour {
+        sent: i64,
+        seen: i64,
+    },
     Seen(i64),
     Unknown,
 }
@@ -24,6 +32,7 @@ enum At {
 fn message(i: usize, party: Party, at: At) -> Message {
     let (sent, first_seen_ms) = match at {
         At::Exact(t) => (Some(SentAt::exact(t)), None),
+        At::ExactSeen { sent, seen } => (Some(SentAt::exact(sent)), Some(seen)),
         At::Hour { sent, seen } => (
             Some(SentAt {
                 ms: sent,
@@ -218,15 +227,15 @@ fn pause_and_no_reply_needed_stop_the_clock_until_the_customer_writes() {
             State::Ok,
             Some(t(20)),
         ),
-        // A coarse message ("1h" ago) seen only after the pause: restarts, but not before
-        // the pause began.
+        // A coarse message ("1h" ago) that may have been sent after the pause and was seen
+        // only after it: restarts, but not before the pause began.
         (
             vec![
                 (C, Exact(t(0))),
                 (
                     C,
                     At::Hour {
-                        sent: t(-50),
+                        sent: t(-40),
                         seen: t(20),
                     },
                 ),
@@ -235,6 +244,38 @@ fn pause_and_no_reply_needed_stop_the_clock_until_the_customer_writes() {
             t(30),
             State::Ok,
             Some(t(10)),
+        ),
+        // A coarse message that was certainly sent before the pause does not end it, even
+        // when first seen after it.
+        (
+            vec![
+                (C, Exact(t(0))),
+                (
+                    C,
+                    At::Hour {
+                        sent: t(-70),
+                        seen: t(20),
+                    },
+                ),
+            ],
+            paused,
+            t(30),
+            State::Paused,
+            None,
+        ),
+        // A page reload re-reads old messages as first seen now: the pause holds.
+        (
+            vec![(
+                C,
+                At::ExactSeen {
+                    sent: t(0),
+                    seen: t(20),
+                },
+            )],
+            paused,
+            t(30),
+            State::Paused,
+            None,
         ),
         // A pause set before our reply does not hide later messages.
         (

@@ -60,7 +60,11 @@ pub fn describe(status: &SlaStatus) -> (&'static str, String, String) {
             format!("+{}", clock(remaining)),
             format!("SLA breached: the {what} is {} overdue", spoken(remaining)),
         ),
-        State::Answered => ("Answered", String::new(), "SLA: answered, no clock running".to_owned()),
+        State::Answered => (
+            "Answered",
+            String::new(),
+            "SLA: answered, no clock running".to_owned(),
+        ),
         State::Paused => (
             "Paused",
             String::new(),
@@ -122,7 +126,12 @@ impl Badge {
 
     /// Shows `status` (called every second while a conversation is open) and writes the page
     /// contract's `data-sla` and `data-sla-remaining-s` on `host`.
-    pub fn show(&self, host: &Element, status: &SlaStatus, agent: &AgentState) -> Result<(), JsValue> {
+    pub fn show(
+        &self,
+        host: &Element,
+        status: &SlaStatus,
+        agent: &AgentState,
+    ) -> Result<(), JsValue> {
         let state = status.state.as_str();
         host.set_attribute("data-sla", state)?;
         match status.remaining_ms {
@@ -146,14 +155,17 @@ impl Badge {
         let elapsed = status.elapsed_calendar_ms.map(|ms| {
             let mut s = format!("Waiting {}", crate::core::sla::format::duration(ms));
             if let Some(b) = status.elapsed_business_ms {
-                s.push_str(&format!(" ({} in business hours)", crate::core::sla::format::duration(b)));
+                s.push_str(&format!(
+                    " ({} in business hours)",
+                    crate::core::sla::format::duration(b)
+                ));
             }
             s
         });
         match (status.state, elapsed) {
-            (State::Ok | State::DueSoon | State::Breached, Some(e)) => {
-                self.detail.set_text_content(Some(&format!("{e}. {}", status.explanation)))
-            }
+            (State::Ok | State::DueSoon | State::Breached, Some(e)) => self
+                .detail
+                .set_text_content(Some(&format!("{e}. {}", status.explanation))),
             _ => self.detail.set_text_content(Some(&status.explanation)),
         }
         match &status.window {
@@ -167,8 +179,10 @@ impl Badge {
             ))),
             None => self.window.set_text_content(None),
         }
-        self.window
-            .set_attribute("data-open", &status.window.as_ref().is_some_and(|w| w.open).to_string())?;
+        self.window.set_attribute(
+            "data-open",
+            &status.window.as_ref().is_some_and(|w| w.open).to_string(),
+        )?;
 
         // Controls: pause or "no reply needed" while a clock runs; resume when set.
         let set = !matches!(agent, AgentState::Active);
