@@ -33,7 +33,7 @@ const MAX_DELAY_MS: f64 = 200.0;
 const GRACE_MS: f64 = 2_000.0;
 
 /// Where the SLA settings and the agent's per-conversation states are kept (this browser).
-const POLICY_KEY: &str = "waypoint.sla.policy";
+const POLICY_KEY: &str = crate::web::pages::sla_settings::POLICY_KEY;
 const AGENT_STATES_KEY: &str = "waypoint.sla.agent";
 /// How many conversations' agent states are remembered.
 const AGENT_STATES_KEPT: usize = 500;

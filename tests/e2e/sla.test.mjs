@@ -110,3 +110,39 @@ describe('SLA countdown', () => {
     await page.close();
   });
 });
+
+describe('SLA settings', () => {
+  test('the team changes a target on the settings page and the badge follows; bad input is refused, naming the setting', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.locator('#app[data-ready="true"]').waitFor();
+    // Business hours without a time zone: refused, nothing saved.
+    await options.selectOption('#sla-basis', 'business');
+    await options.fill('#sla-zone', '');
+    await options.click('#sla-save');
+    await options.locator('#sla-status[data-ok="false"]').waitFor();
+    assert.match(await options.locator('#sla-status').innerText(), /^Time zone: /);
+    await options.selectOption('#sla-basis', 'calendar');
+    await options.fill('#sla-x-post-first', '');
+    await options.click('#sla-save');
+    assert.match(await options.locator('#sla-status').innerText(), /^X public: the first-response target must be a number/);
+    // A 30-minute target for X public posts.
+    await options.fill('#sla-x-post-first', '30');
+    await options.click('#sla-save');
+    await options.locator('#sla-status[data-ok="true"]').waitFor();
+    await options.reload();
+    await options.locator('#app[data-ready="true"]').waitFor();
+    await options.waitForFunction(() => document.getElementById('sla-x-post-first').value === '30');
+
+    const { page } = await open(browser.context, URLS.slaX25);
+    await waitForSla(page, 'due-soon');
+    near(Number(await attr(page, 'data-sla-remaining-s')), 5 * 60, 90, 'remaining of 30 min');
+    assert.match(await page.locator('waypoint-panel').locator('.sla').getAttribute('title'), /30 min target for X public posts/);
+    await page.close();
+
+    await options.click('#sla-reset');
+    await options.click('#sla-save');
+    await options.locator('#sla-status[data-ok="true"]').waitFor();
+    await options.close();
+  });
+});

@@ -2,6 +2,8 @@
 //! (`extension/options.html`, `extension/practice.html`). They run under the manifest's
 //! `extension_pages` CSP, which allows WebAssembly.
 
+pub mod sla_settings;
+
 use crate::core::conversation::Site;
 use crate::web::{dom, platform, Mode};
 use wasm_bindgen::prelude::*;
@@ -72,6 +74,8 @@ fn options(doc: &Document, app: &Element, mode: Mode) -> Result<(), JsValue> {
         "Waypoint has no account, no server and no analytics. It reads the conversation you \
          open, helps you answer it, and stores its settings in this browser only.",
     )?;
+
+    sla_settings::render(doc, app)?;
 
     let sites = add(doc, app, "section", "card", "")?;
     add(doc, &sites, "h2", "", "Where Waypoint runs")?;

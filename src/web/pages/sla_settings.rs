@@ -1,0 +1,398 @@
+//! The SLA section of the settings page: targets per site and surface (first response and next
+//! reply), when a clock turns "due soon", calendar or business time, business hours with their
+//! time zone, and holidays. Saved only when valid; every error names the setting.
+
+use crate::core::conversation::{Site, Surface};
+use crate::core::sla::{tz, Basis, BusinessHours, DueSoon, Policy, Target, Week};
+use crate::core::time::Date;
+use crate::web::{dom, platform};
+use gloo_events::EventListener;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+/// Where the content script reads the policy from (a JSON string).
+pub const POLICY_KEY: &str = "waypoint.sla.policy";
+
+const SURFACES: [(Surface, &str); 2] =
+    [(Surface::Post, "public"), (Surface::Dm, "direct messages")];
+
+fn id(site: Site, surface: Surface, which: &str) -> String {
+    format!("sla-{}-{}-{which}", site.as_str(), surface.as_str())
+}
+
+fn value(doc: &Document, id: &str) -> String {
+    let Some(el) = doc.get_element_by_id(id) else {
+        return String::new();
+    };
+    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+        i.value()
+    } else if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
+        t.value()
+    } else if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
+        s.value()
+    } else {
+        String::new()
+    }
+}
+
+fn set_value(doc: &Document, id: &str, v: &str) {
+    if let Some(el) = doc.get_element_by_id(id) {
+        if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+            i.set_value(v);
+        } else if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
+            t.set_value(v);
+        } else if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
+            s.set_value(v);
+        }
+    }
+}
+
+fn labelled_input(
+    doc: &Document,
+    parent: &Element,
+    id: &str,
+    label: &str,
+    kind: &str,
+) -> Result<Element, JsValue> {
+    let l = dom::el(doc, "label", "setting", label)?;
+    l.set_attribute("for", id)?;
+    let i = doc.create_element("input")?;
+    i.set_id(id);
+    i.set_attribute("type", kind)?;
+    if kind == "number" {
+        i.set_attribute("min", "1")?;
+        i.set_attribute("step", "any")?;
+    }
+    parent.append_child(&l)?;
+    parent.append_child(&i)?;
+    Ok(i)
+}
+
+/// A week as the text the form edits: `mon 09:00-17:00; tue 09:00-17:00; …`.
+fn week_spec(week: &Week) -> String {
+    const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let hm = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
+    DAYS.iter()
+        .enumerate()
+        .filter(|(d, _)| !week.day(*d as u8).is_empty())
+        .map(|(d, name)| {
+            let periods: Vec<String> = week
+                .day(d as u8)
+                .iter()
+                .map(|p| format!("{}-{}", hm(p.start.minutes), hm(p.end.minutes)))
+                .collect();
+            format!("{name} {}", periods.join(","))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Builds the section into `app`.
+pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
+    let section = dom::el(doc, "section", "card sla-settings", "")?;
+    section.set_attribute("aria-labelledby", "sla-title")?;
+    let h = dom::el(doc, "h2", "", "Response-time targets (SLA)")?;
+    h.set_id("sla-title");
+    section.append_child(&h)?;
+    let hint = dom::el(
+        doc,
+        "p",
+        "hint",
+        "How long a customer may wait for our first reply, and for each next reply, before the badge says the target is missed. Blank next-reply targets are the same as first response.",
+    )?;
+    section.append_child(&hint)?;
+
+    let grid = dom::el(doc, "div", "targets", "")?;
+    for site in Site::ALL {
+        for (surface, words) in SURFACES {
+            let row = dom::el(doc, "fieldset", "target", "")?;
+            let legend = dom::el(
+                doc,
+                "legend",
+                "",
+                &format!("{} {words}", site.display_name()),
+            )?;
+            row.append_child(&legend)?;
+            labelled_input(
+                doc,
+                &row,
+                &id(site, surface, "first"),
+                "First response (minutes)",
+                "number",
+            )?;
+            labelled_input(
+                doc,
+                &row,
+                &id(site, surface, "next"),
+                "Next reply (minutes)",
+                "number",
+            )?;
+            grid.append_child(&row)?;
+        }
+    }
+    section.append_child(&grid)?;
+
+    let more = dom::el(doc, "div", "sla-more", "")?;
+    labelled_input(
+        doc,
+        &more,
+        "sla-due-soon",
+        "Due soon when this share of the target is left (%)",
+        "number",
+    )?;
+    let basis_label = dom::el(doc, "label", "setting", "Count the targets in")?;
+    basis_label.set_attribute("for", "sla-basis")?;
+    let basis = doc.create_element("select")?;
+    basis.set_id("sla-basis");
+    for (v, text) in [
+        ("calendar", "calendar time (every hour of every day)"),
+        ("business", "business hours only"),
+    ] {
+        let o = dom::el(doc, "option", "", text)?;
+        o.set_attribute("value", v)?;
+        basis.append_child(&o)?;
+    }
+    more.append_child(&basis_label)?;
+    more.append_child(&basis)?;
+    labelled_input(
+        doc,
+        &more,
+        "sla-hours",
+        "Business hours, e.g. mon-fri 09:00-12:30,13:30-17:30; sat 10:00-14:00",
+        "text",
+    )?;
+    let zone = labelled_input(
+        doc,
+        &more,
+        "sla-zone",
+        "Time zone of the business hours",
+        "text",
+    )?;
+    zone.set_attribute("list", "sla-zones")?;
+    let zones = doc.create_element("datalist")?;
+    zones.set_id("sla-zones");
+    for name in tz::zone_names() {
+        let o = doc.create_element("option")?;
+        o.set_attribute("value", name)?;
+        zones.append_child(&o)?;
+    }
+    more.append_child(&zones)?;
+    let hol_label = dom::el(
+        doc,
+        "label",
+        "setting",
+        "Holidays, one date per line (YYYY-MM-DD)",
+    )?;
+    hol_label.set_attribute("for", "sla-holidays")?;
+    let holidays = doc.create_element("textarea")?;
+    holidays.set_id("sla-holidays");
+    holidays.set_attribute("rows", "3")?;
+    more.append_child(&hol_label)?;
+    more.append_child(&holidays)?;
+    section.append_child(&more)?;
+
+    let actions = dom::el(doc, "div", "form-actions", "")?;
+    let save = dom::el(doc, "button", "primary", "Save targets")?;
+    save.set_attribute("type", "button")?;
+    save.set_id("sla-save");
+    let reset = dom::el(doc, "button", "", "Back to the defaults")?;
+    reset.set_attribute("type", "button")?;
+    reset.set_id("sla-reset");
+    let status = dom::el(doc, "p", "form-status", "")?;
+    status.set_id("sla-status");
+    status.set_attribute("role", "status")?;
+    actions.append_child(&save)?;
+    actions.append_child(&reset)?;
+    section.append_child(&actions)?;
+    section.append_child(&status)?;
+    app.append_child(&section)?;
+
+    fill(doc, &Policy::default());
+    {
+        let doc = doc.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Some(saved) = platform::storage_get(POLICY_KEY)
+                .await
+                .and_then(|v| v.as_string())
+            {
+                match serde_json::from_str::<Policy>(&saved) {
+                    Ok(p) => fill(&doc, &p),
+                    Err(e) => say(
+                        &doc,
+                        false,
+                        &format!(
+                            "The saved targets could not be read ({e}); showing the defaults."
+                        ),
+                    ),
+                }
+            }
+        });
+    }
+    // The page lives as long as these listeners: they are kept for its lifetime.
+    {
+        let doc = doc.clone();
+        EventListener::new(&save, "click", move |_| match read(&doc) {
+            Ok(policy) => {
+                let json = serde_json::to_string(&policy).unwrap_or_default();
+                let doc = doc.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    platform::storage_set(POLICY_KEY, &JsValue::from_str(&json)).await;
+                    say(
+                        &doc,
+                        true,
+                        "Saved. Open conversations use the new targets at once.",
+                    );
+                });
+            }
+            Err(message) => say(&doc, false, &message),
+        })
+        .forget();
+    }
+    {
+        let doc = doc.clone();
+        EventListener::new(&reset, "click", move |_| {
+            fill(&doc, &Policy::default());
+            say(
+                &doc,
+                true,
+                "The defaults are back in the form: save to use them.",
+            );
+        })
+        .forget();
+    }
+    Ok(())
+}
+
+fn say(doc: &Document, ok: bool, message: &str) {
+    if let Some(s) = doc.get_element_by_id("sla-status") {
+        s.set_text_content(Some(message));
+        let _ = s.set_attribute("data-ok", if ok { "true" } else { "false" });
+    }
+}
+
+fn fill(doc: &Document, p: &Policy) {
+    for site in Site::ALL {
+        for (surface, _) in SURFACES {
+            let t = p.targets.get(site, surface);
+            set_value(
+                doc,
+                &id(site, surface, "first"),
+                &t.first_response_minutes.to_string(),
+            );
+            let next = t
+                .next_reply_minutes
+                .map(|m| m.to_string())
+                .unwrap_or_default();
+            set_value(doc, &id(site, surface, "next"), &next);
+        }
+    }
+    let pct = match p.due_soon {
+        DueSoon::Fraction(f) => (f * 100.0).round().to_string(),
+        DueSoon::Minutes(_) => "25".to_owned(),
+    };
+    set_value(doc, "sla-due-soon", &pct);
+    set_value(
+        doc,
+        "sla-basis",
+        if p.counted_in == Basis::Business {
+            "business"
+        } else {
+            "calendar"
+        },
+    );
+    let (hours, zone, holidays) = match &p.business_hours {
+        Some(b) => (
+            week_spec(&b.week),
+            b.zone.clone(),
+            b.holidays
+                .iter()
+                .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        None => (week_spec(&Week::office()), String::new(), String::new()),
+    };
+    set_value(doc, "sla-hours", &hours);
+    set_value(doc, "sla-zone", &zone);
+    set_value(doc, "sla-holidays", &holidays);
+}
+
+/// Reads the form into a policy, validated; the error names the setting.
+pub fn read(doc: &Document) -> Result<Policy, String> {
+    let mut policy = Policy::default();
+    for site in Site::ALL {
+        for (surface, words) in SURFACES {
+            let name = format!("{} {words}", site.display_name());
+            let first: f64 = value(doc, &id(site, surface, "first"))
+                .trim()
+                .parse()
+                .map_err(|_| {
+                    format!("{name}: the first-response target must be a number of minutes")
+                })?;
+            let next_text = value(doc, &id(site, surface, "next"));
+            let next = match next_text.trim() {
+                "" => None,
+                t => Some(t.parse::<f64>().map_err(|_| {
+                    format!("{name}: the next-reply target must be a number of minutes or blank")
+                })?),
+            };
+            let target = Target {
+                first_response_minutes: first,
+                next_reply_minutes: next,
+            };
+            let slot = match (site, surface) {
+                (Site::X, Surface::Post) => &mut policy.targets.x.post,
+                (Site::X, Surface::Dm) => &mut policy.targets.x.dm,
+                (Site::Facebook, Surface::Post) => &mut policy.targets.facebook.post,
+                (Site::Facebook, Surface::Dm) => &mut policy.targets.facebook.dm,
+                (Site::Instagram, Surface::Post) => &mut policy.targets.instagram.post,
+                (Site::Instagram, Surface::Dm) => &mut policy.targets.instagram.dm,
+            };
+            *slot = target;
+        }
+    }
+    let pct: f64 = value(doc, "sla-due-soon")
+        .trim()
+        .parse()
+        .map_err(|_| "Due soon: give a percentage between 0 and 100".to_owned())?;
+    if !(0.0..=100.0).contains(&pct) {
+        return Err("Due soon: give a percentage between 0 and 100".into());
+    }
+    policy.due_soon = DueSoon::Fraction(pct / 100.0);
+    let business = value(doc, "sla-basis") == "business";
+    policy.counted_in = if business {
+        Basis::Business
+    } else {
+        Basis::Calendar
+    };
+    let zone = value(doc, "sla-zone").trim().to_owned();
+    if business || !zone.is_empty() {
+        let week =
+            Week::parse(&value(doc, "sla-hours")).map_err(|e| format!("Business hours: {e}"))?;
+        let mut holidays = Vec::new();
+        for (n, line) in value(doc, "sla-holidays").lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            holidays.push(Date::parse_iso(line).ok_or_else(|| {
+                format!(
+                    "Holidays, line {}: {line:?} is not a date like 2026-12-25",
+                    n + 1
+                )
+            })?);
+        }
+        if zone.is_empty() {
+            return Err("Time zone: business hours need a time zone, such as Europe/Madrid".into());
+        }
+        policy.business_hours = Some(BusinessHours {
+            zone,
+            week,
+            holidays,
+        });
+    }
+    policy
+        .validate()
+        .map_err(|e| format!("{}: {}", e.field, e.message))?;
+    Ok(policy)
+}
