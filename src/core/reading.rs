@@ -233,6 +233,8 @@ pub struct ThreadStore {
     messages: Vec<Message>,
     index: BTreeMap<String, usize>,
     focused: Option<String>,
+    /// When messages of this conversation were first seen on earlier visits (by id).
+    remembered: BTreeMap<String, i64>,
 }
 
 impl ThreadStore {
@@ -314,7 +316,12 @@ impl ThreadStore {
                 cursor = Some(pos + 1);
                 continue;
             }
-            m.first_seen_ms = Some(now);
+            m.first_seen_ms = Some(
+                self.remembered
+                    .get(&m.id)
+                    .copied()
+                    .map_or(now, |t| t.min(now)),
+            );
             let at = match cursor {
                 Some(c) => c,
                 None if any_known => known[i..]
@@ -331,6 +338,32 @@ impl ThreadStore {
             changed = true;
         }
         changed
+    }
+
+    /// Takes in first-seen times remembered from earlier visits: known messages get the earlier
+    /// of the two, messages not read yet get it when they are. Returns whether anything changed.
+    pub fn remember_first_seen(&mut self, seen: &BTreeMap<String, i64>) -> bool {
+        let mut changed = false;
+        for (id, &t) in seen {
+            let slot = self.remembered.entry(id.clone()).or_insert(t);
+            *slot = (*slot).min(t);
+            if let Some(&pos) = self.index.get(id) {
+                let m = &mut self.messages[pos];
+                if m.first_seen_ms.is_none_or(|f| t < f) {
+                    m.first_seen_ms = Some(t);
+                    changed = true;
+                }
+            }
+        }
+        changed
+    }
+
+    /// First-seen times of the messages read, to remember for later visits.
+    pub fn first_seen(&self) -> BTreeMap<String, i64> {
+        self.messages
+            .iter()
+            .filter_map(|m| Some((m.id.clone(), m.first_seen_ms?)))
+            .collect()
     }
 
     fn position_by_time(&self, m: &Message) -> usize {
@@ -715,5 +748,27 @@ mod tests {
             Some("Acme Coffee")
         );
         assert_eq!(strip_any_prefix("Comment as ", &["Comment as "]), None);
+    }
+
+    #[test]
+    fn first_seen_times_survive_a_new_visit() {
+        let mut earlier = ThreadStore::new();
+        earlier.open("k");
+        earlier.merge(vec![msg("1", None), msg("2", None)], 100);
+        let saved = earlier.first_seen();
+        assert_eq!(saved.get("1"), Some(&100));
+
+        // A later visit: one message read before the memory loads, one after.
+        let mut later = ThreadStore::new();
+        later.open("k");
+        later.merge(vec![msg("1", None)], 500);
+        assert!(later.remember_first_seen(&saved));
+        later.merge(vec![msg("1", None), msg("2", None), msg("3", None)], 600);
+        let seen: Vec<_> = later.messages().iter().map(|m| m.first_seen_ms).collect();
+        assert_eq!(seen, [Some(100), Some(100), Some(600)]);
+        assert!(
+            !later.remember_first_seen(&saved),
+            "nothing new the second time"
+        );
     }
 }

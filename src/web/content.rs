@@ -37,6 +37,10 @@ const POLICY_KEY: &str = crate::web::pages::sla_settings::POLICY_KEY;
 const AGENT_STATES_KEY: &str = "waypoint.sla.agent";
 /// How many conversations' agent states are remembered.
 const AGENT_STATES_KEPT: usize = 500;
+/// When messages were first seen, per conversation: a bound for coarse or missing times that
+/// must survive a reload (an SLA clock would otherwise restart from the reload).
+const SEEN_KEY: &str = "waypoint.seen";
+const SEEN_THREADS_KEPT: usize = 200;
 
 struct App {
     doc: Document,
@@ -47,6 +51,8 @@ struct App {
     /// What the agent set for the open conversation, and its key.
     agent: AgentState,
     key: String,
+    /// The team's brand accounts from settings: their messages are ours.
+    brands: Vec<String>,
     /// Ticks every second while a conversation is open; dropped otherwise.
     clock: Option<Interval>,
     _sla_click: Option<EventListener>,
@@ -100,6 +106,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             policy,
             agent: AgentState::Active,
             key: String::new(),
+            brands: Vec::new(),
             clock: None,
             _sla_click: Some(sla_click),
             store: ThreadStore::new(),
@@ -112,6 +119,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
         })
     });
     wasm_bindgen_futures::spawn_local(load_policy());
+    wasm_bindgen_futures::spawn_local(load_brands());
     refresh()
 }
 
@@ -143,6 +151,27 @@ async fn load_policy() {
     tick_sla();
 }
 
+/// Loads the team's brand accounts from settings.
+async fn load_brands() {
+    let brands: Vec<String> = platform::storage_get(crate::web::pages::brand_settings::BRANDS_KEY)
+        .await
+        .and_then(|v| v.as_string())
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default();
+    if brands.is_empty() {
+        return;
+    }
+    APP.with(|a| {
+        if let Some(app) = a.borrow_mut().as_mut() {
+            app.brands = brands;
+            // Re-read from scratch: who is us changes the party of messages already read.
+            app.seen = js_sys::WeakMap::new();
+            app.watch = None;
+        }
+    });
+    run(refresh());
+}
+
 async fn agent_states() -> BTreeMap<String, (f64, AgentState)> {
     platform::storage_get(AGENT_STATES_KEY)
         .await
@@ -163,6 +192,55 @@ async fn load_agent_state(key: String) {
         }
     });
     tick_sla();
+}
+
+type SeenMap = BTreeMap<String, (f64, BTreeMap<String, i64>)>;
+
+async fn seen_map() -> SeenMap {
+    platform::storage_get(SEEN_KEY)
+        .await
+        .and_then(|v| v.as_string())
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
+}
+
+/// Applies the first-seen times remembered for conversation `key`.
+async fn load_first_seen(key: String) {
+    let map = seen_map().await;
+    let Some((_, seen)) = map.get(&key) else {
+        return;
+    };
+    let changed = APP.with(|a| {
+        a.borrow_mut()
+            .as_mut()
+            .filter(|app| app.key == key)
+            .is_some_and(|app| app.store.remember_first_seen(seen))
+    });
+    if changed {
+        run(refresh());
+    }
+}
+
+/// Remembers the first-seen times of conversation `key` (the most recent conversations only).
+async fn save_first_seen(key: String, seen: BTreeMap<String, i64>) {
+    let mut map = seen_map().await;
+    let merged = map.entry(key).or_default();
+    merged.0 = js_sys::Date::now();
+    for (id, t) in seen {
+        let slot = merged.1.entry(id).or_insert(t);
+        *slot = (*slot).min(t);
+    }
+    if map.len() > SEEN_THREADS_KEPT {
+        let mut by_age: Vec<(String, f64)> =
+            map.iter().map(|(k, (t, _))| (k.clone(), *t)).collect();
+        by_age.sort_by(|a, b| a.1.total_cmp(&b.1));
+        for (k, _) in by_age.into_iter().take(map.len() - SEEN_THREADS_KEPT) {
+            map.remove(&k);
+        }
+    }
+    if let Ok(json) = serde_json::to_string(&map) {
+        platform::storage_set(SEEN_KEY, &JsValue::from_str(&json)).await;
+    }
 }
 
 /// The agent pressed "waiting on customer", "no reply needed" or "resume".
@@ -335,7 +413,8 @@ fn refresh() -> Result<(), JsValue> {
                 app.conversation = None;
                 app.agent = AgentState::Active;
                 app.key = key.clone();
-                wasm_bindgen_futures::spawn_local(load_agent_state(key));
+                wasm_bindgen_futures::spawn_local(load_agent_state(key.clone()));
+                wasm_bindgen_futures::spawn_local(load_first_seen(key));
             }
         }
         if !app.panel.is_attached() {
@@ -404,10 +483,21 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
             let result =
                 extract::read_thread(&app.doc, &container, route, profile, Some(&app.seen));
             match result {
-                Ok(read) => {
+                Ok(mut read) => {
+                    for brand in &app.brands {
+                        read.raw.identity.handles.push(brand.clone());
+                        read.raw.identity.names.push(brand.clone());
+                    }
                     let entries = interpret(&read.raw, now as i64, utc_offset_min());
                     extract::remember(&app.seen, &read.fresh, &entries);
+                    let before = app.store.len();
                     app.store.merge(entries, now as i64);
+                    if app.store.len() > before {
+                        wasm_bindgen_futures::spawn_local(save_first_seen(
+                            app.key.clone(),
+                            app.store.first_seen(),
+                        ));
+                    }
                     view.state = ReadState::Ready;
                     view.messages = app.store.len();
                     let conversation = app.store.conversation(&read.raw);

@@ -257,3 +257,26 @@ describe('variants', () => {
     await page.close();
   });
 });
+
+describe('who is us', () => {
+  test('brand accounts from settings count as ours', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.locator('#app[data-ready="true"]').waitFor();
+    await options.fill('#brand-accounts', 'Priya Raman\n\n@SomeOtherBrand\npriya raman');
+    await options.click('#brand-save');
+    await options.locator('#brand-status[data-ok="true"]').waitFor();
+    const stored = await options.evaluate(() => chrome.storage.local.get('waypoint.brands'));
+    assert.deepEqual(JSON.parse(stored['waypoint.brands']), ['Priya Raman', '@SomeOtherBrand']);
+
+    // Priya's comment is now ours, so the customer is Jane, the latest comment not by us.
+    const { page } = await open(browser.context, URLS.fbPost);
+    await waitForState(page, 'ready');
+    await waitForAttr(page, 'data-customer', 'Jane Doe');
+
+    await options.fill('#brand-accounts', '');
+    await options.click('#brand-save');
+    await options.close();
+    await page.close();
+  });
+});

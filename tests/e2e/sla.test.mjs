@@ -146,3 +146,24 @@ describe('SLA settings', () => {
     await options.close();
   });
 });
+
+describe('messages without a time on the page', () => {
+  test('the clock starts when Waypoint first saw the message, and a reload remembers it', async () => {
+    const { page } = await open(browser.context, URLS.igDirect); // no times shown at all
+    await waitForState(page, 'ready');
+    await waitForSla(page, 'ok');
+    const first = Number(await attr(page, 'data-sla-remaining-s'));
+    near(first, 15 * 60, 5, 'a fresh 15-minute clock');
+    await page.waitForTimeout(3000);
+    await page.reload();
+    await waitForState(page, 'ready');
+    await page.waitForFunction(
+      (limit) => Number(document.querySelector('waypoint-panel')?.getAttribute('data-sla-remaining-s')) <= limit,
+      first - 3,
+      { timeout: 5000 },
+    );
+    const after = Number(await attr(page, 'data-sla-remaining-s'));
+    assert.ok(after <= first - 3, `the clock did not restart on reload: ${first} → ${after}`);
+    await page.close();
+  });
+});

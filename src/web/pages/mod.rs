@@ -2,6 +2,7 @@
 //! (`extension/options.html`, `extension/practice.html`). They run under the manifest's
 //! `extension_pages` CSP, which allows WebAssembly.
 
+pub mod brand_settings;
 pub mod sla_settings;
 
 use crate::core::conversation::Site;
@@ -76,6 +77,7 @@ fn options(doc: &Document, app: &Element, mode: Mode) -> Result<(), JsValue> {
     )?;
 
     sla_settings::render(doc, app)?;
+    brand_settings::render(doc, app)?;
 
     let sites = add(doc, app, "section", "card", "")?;
     add(doc, &sites, "h2", "", "Where Waypoint runs")?;
