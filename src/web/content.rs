@@ -4,7 +4,7 @@
 //! single-page app navigates.
 
 use crate::core::conversation::Lang;
-use crate::core::conversation::{Conversation, ReadState};
+use crate::core::conversation::{Conversation, ReadState, Surface};
 use crate::core::reading::{interpret, ThreadStore};
 use crate::core::route::{self, Route};
 use crate::core::sla::{self, AgentState, Policy, ValidPolicy};
@@ -330,11 +330,14 @@ fn refresh_if_moved() -> Result<(), JsValue> {
         let Some(route) = route::classify(&href) else {
             return true;
         };
-        let Some(profile) = route
-            .surface
-            .and_then(|s| sites::profile(route.site).surface(s))
-        else {
-            return true;
+        let site = sites::profile(route.site);
+        let Some(profile) = route.surface.and_then(|s| site.surface(s)) else {
+            // No conversation in the URL: settled unless a post dialog opened or closed, or
+            // the open one was replaced.
+            return match extract::first_match(&app.doc, site.post_dialog) {
+                None => !app.key.ends_with(":dialog"),
+                Some(_) => app.key.ends_with(":dialog") && app.watch.is_some(),
+            };
         };
         match (
             &app.watch,
@@ -452,8 +455,31 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
         customer: None,
         note: None,
     };
+    let mut route = route.clone();
+    if route.surface.is_none()
+        && extract::first_match(&app.doc, sites::profile(route.site).post_dialog).is_some()
+    {
+        // A post opened as a dialog over a feed: read it as a public thread of its own.
+        route.surface = Some(Surface::Post);
+        route.thread = Some("dialog".to_owned());
+        view.surface = route.surface;
+        let key = thread_key(&route);
+        if app.key != key && app.store.open(&key) {
+            app.watch = None;
+            app.seen = js_sys::WeakMap::new();
+            app.key = key;
+        }
+    }
+    let route = &route;
     let Some(surface) = route.surface else {
         app.watch = None;
+        // A closed dialog ends its conversation: the next one starts afresh.
+        let key = thread_key(route);
+        if app.key != key {
+            app.store.open(&key);
+            app.seen = js_sys::WeakMap::new();
+            app.key = key;
+        }
         return view;
     };
     if route.locked {

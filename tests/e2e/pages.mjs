@@ -33,6 +33,8 @@ export const URLS = {
   fbMessagesDe: 'https://www.facebook.com/messages/t/200012345',
   fbMessagesNoLabel: 'https://www.facebook.com/messages/t/300012345',
   igDirectEs: 'https://www.instagram.com/direct/t/440282366841710300949128/',
+  fbFeed: 'https://www.facebook.com/',
+  igReel: 'https://www.instagram.com/reel/Dz9Lk2/',
   // SLA fixtures: the customer's message is N minutes old when the page is served.
   slaX25: 'https://x.com/mariagarcia/status/1861000000000000102',
   slaX50: 'https://x.com/mariagarcia/status/1861000000000000202',
@@ -120,6 +122,8 @@ export const PAGES = {
   [URLS.fbMessagesNoLabel]: {
     body: replaceAll(read('fb-messages.html'), [['role="log" aria-label="Messages in conversation with Jane Doe"', 'role="log"']]),
   },
+  [URLS.fbFeed]: { file: 'fb-feed-dialog.html' },
+  [URLS.igReel]: { file: 'ig-post.html' },
   [URLS.slaX25]: { body: xThreadAged(25, 10) },
   [URLS.slaX50]: { body: xThreadAged(50, 40) },
   [URLS.slaX90]: { body: xThreadAged(90, 70) },

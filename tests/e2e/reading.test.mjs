@@ -280,3 +280,36 @@ describe('who is us', () => {
     await page.close();
   });
 });
+
+describe('posts opened as dialogs, and reels', () => {
+  test('Facebook: a post dialog over the feed is read as its own thread, and closing it ends it', async () => {
+    const { page } = await open(browser.context, URLS.fbFeed);
+    await waitForState(page, 'no-conversation');
+    const dialog = (comments) => `<div role="dialog" aria-labelledby="dlg-title" aria-modal="true">
+        <h2 id="dlg-title">Acme Coffee's post</h2>
+        <div role="article"><div data-ad-rendering-role="profile_name"><h4><a href="/AcmeCoffee"><strong><span>Acme Coffee</span></strong></a></h4></div>
+          <div data-ad-rendering-role="story_message"><div dir="auto">Winter blend is back</div></div></div>
+        ${comments}
+        <form role="presentation"><div contenteditable="true" role="textbox" aria-label="Comment as Acme Coffee"></div></form></div>`;
+    const comment = (name, text, id) => `<div role="article" aria-label="Comment by ${name} 5 minutes ago"><a href="/${id}"><span>${name}</span></a><div dir="auto">${text}</div><a href="/AcmeCoffee/posts/1?comment_id=${id}">5m</a></div>`;
+    await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), dialog(comment('Jane Doe', 'Torn bag again', 'c1') + comment('Omar Haddad', 'Decaf?', 'c2')));
+    await waitForState(page, 'ready');
+    assert.equal(await attr(page, 'data-surface'), 'post');
+    assert.equal(await attr(page, 'data-messages'), '3');
+    assert.equal(await attr(page, 'data-customer'), 'Omar Haddad');
+    await page.evaluate(() => document.querySelector('[role="dialog"]').remove());
+    await waitForState(page, 'no-conversation');
+    await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), dialog(comment('Li Wei', 'Hello', 'c9')));
+    await waitForState(page, 'ready');
+    assert.equal(await attr(page, 'data-messages'), '2', 'the second dialog does not inherit the first one');
+    await page.close();
+  });
+
+  test('Instagram: a reel is read like a post', async () => {
+    const { page } = await open(browser.context, URLS.igReel);
+    await waitForState(page, 'ready');
+    assert.equal(await attr(page, 'data-surface'), 'post');
+    assert.equal(await attr(page, 'data-messages'), '3');
+    await page.close();
+  });
+});

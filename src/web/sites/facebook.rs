@@ -153,4 +153,8 @@ pub static PROFILE: Profile = Profile {
             ],
         },
     ],
+    post_dialog: &[
+        // §4.1: a post opened as a dialog (role=dialog, labelled) holding a story message.
+        r#"div[role="dialog"][aria-labelledby]:has([data-ad-rendering-role="story_message"])"#,
+    ],
 };

@@ -109,4 +109,8 @@ pub static PROFILE: Profile = Profile {
             ],
         },
     ],
+    post_dialog: &[
+        // §5.2: the post dialog's article.
+        r#"div[role="dialog"] article:has(time[datetime])"#,
+    ],
 };

@@ -108,6 +108,9 @@ pub struct SurfaceProfile {
 pub struct Profile {
     pub site: Site,
     pub surfaces: &'static [SurfaceProfile],
+    /// A post opened as a dialog over a page whose URL names no conversation (a feed): when
+    /// this matches, the page is read as that post's public thread.
+    pub post_dialog: &'static [&'static str],
 }
 
 impl Profile {

@@ -118,4 +118,5 @@ pub static PROFILE: Profile = Profile {
             ],
         },
     ],
+    post_dialog: &[],
 };
