@@ -5,7 +5,7 @@
 //! links, who is us, the customer, times, and merging what a virtualized list shows over time
 //! into one store that neither loses nor duplicates messages.
 
-use crate::core::conversation::{Author, Conversation, Message, Party, Site, Surface};
+use crate::core::conversation::{Author, Conversation, Message, Party, Precision, Site, Surface};
 use crate::core::when;
 // A BTreeMap, not a HashMap: SipHash's 64-bit arithmetic is slow in the wasm2js translation
 // that runs on x.com, and string comparisons are not.
@@ -358,10 +358,13 @@ impl ThreadStore {
         changed
     }
 
-    /// First-seen times of the messages read, to remember for later visits.
+    /// First-seen times worth remembering for later visits: those of messages whose send time
+    /// the page gives only coarsely ("2h", "3d") or not at all. Exact and to-the-minute times
+    /// need no bound.
     pub fn first_seen(&self) -> BTreeMap<String, i64> {
         self.messages
             .iter()
+            .filter(|m| m.sent.is_none_or(|s| s.precision > Precision::Minute))
             .filter_map(|m| Some((m.id.clone(), m.first_seen_ms?)))
             .collect()
     }
@@ -755,8 +758,14 @@ mod tests {
         let mut earlier = ThreadStore::new();
         earlier.open("k");
         earlier.merge(vec![msg("1", None), msg("2", None)], 100);
+        earlier.merge(vec![msg("exact", Some(50))], 100);
         let saved = earlier.first_seen();
         assert_eq!(saved.get("1"), Some(&100));
+        assert_eq!(
+            saved.get("exact"),
+            None,
+            "an exact send time needs no first-seen bound"
+        );
 
         // A later visit: one message read before the memory loads, one after.
         let mut later = ThreadStore::new();

@@ -14,7 +14,7 @@ use crate::web::panel::replies::Situation;
 use crate::web::panel::{Panel, View};
 use crate::web::{dom, platform, sites, Mode};
 use gloo_events::EventListener;
-use gloo_timers::callback::Interval;
+use gloo_timers::callback::{Interval, Timeout};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::collections::HashSet;
@@ -41,6 +41,7 @@ const AGENT_STATES_KEPT: usize = 500;
 /// must survive a reload (an SLA clock would otherwise restart from the reload).
 const SEEN_KEY: &str = "waypoint.seen";
 const SEEN_THREADS_KEPT: usize = 200;
+const SEEN_SAVE_MS: u32 = 1_000;
 
 struct App {
     doc: Document,
@@ -51,6 +52,8 @@ struct App {
     /// What the agent set for the open conversation, and its key.
     agent: AgentState,
     key: String,
+    /// A pending save of first-seen times.
+    seen_save: Option<Timeout>,
     /// The team's brand accounts from settings: their messages are ours.
     brands: Vec<String>,
     /// Ticks every second while a conversation is open; dropped otherwise.
@@ -107,6 +110,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             agent: AgentState::Active,
             key: String::new(),
             brands: Vec::new(),
+            seen_save: None,
             clock: None,
             _sla_click: Some(sla_click),
             store: ThreadStore::new(),
@@ -218,6 +222,19 @@ async fn load_first_seen(key: String) {
     });
     if changed {
         run(refresh());
+    }
+}
+
+/// Saves the open conversation's first-seen times (the pending save fired).
+fn save_first_seen_now() {
+    let pending = APP.with(|a| {
+        a.borrow_mut().as_mut().map(|app| {
+            app.seen_save = None;
+            (app.key.clone(), app.store.first_seen())
+        })
+    });
+    if let Some((key, seen)) = pending.filter(|(_, seen)| !seen.is_empty()) {
+        wasm_bindgen_futures::spawn_local(save_first_seen(key, seen));
     }
 }
 
@@ -410,6 +427,13 @@ fn refresh() -> Result<(), JsValue> {
             app.href = href.clone();
             app.entered_at = now;
             let key = thread_key(&route);
+            if app.seen_save.take().is_some() {
+                // Leaving with a save pending: save what this conversation had.
+                wasm_bindgen_futures::spawn_local(save_first_seen(
+                    app.key.clone(),
+                    app.store.first_seen(),
+                ));
+            }
             if app.store.open(&key) {
                 app.watch = None;
                 app.seen = js_sys::WeakMap::new();
@@ -518,11 +542,9 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                     extract::remember(&app.seen, &read.fresh, &entries);
                     let before = app.store.len();
                     app.store.merge(entries, now as i64);
-                    if app.store.len() > before {
-                        wasm_bindgen_futures::spawn_local(save_first_seen(
-                            app.key.clone(),
-                            app.store.first_seen(),
-                        ));
+                    if app.store.len() > before && app.seen_save.is_none() {
+                        // Saved at most every few seconds: a busy page is not slowed by it.
+                        app.seen_save = Some(Timeout::new(SEEN_SAVE_MS, save_first_seen_now));
                     }
                     view.state = ReadState::Ready;
                     view.messages = app.store.len();
