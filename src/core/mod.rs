@@ -1,6 +1,7 @@
 //! The pure core: plain data in, plain data out. It never reads a clock (time is passed in as
 //! milliseconds since the Unix epoch) and never touches the DOM, so every rule is tested natively.
 
+pub mod analysis;
 pub mod conversation;
 pub mod library;
 pub mod reading;
