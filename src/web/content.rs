@@ -52,6 +52,9 @@ struct App {
     /// What the agent set for the open conversation, and its key.
     agent: AgentState,
     key: String,
+    /// The open surface's composer selectors (for the SLA pin).
+    composer: &'static [&'static str],
+    _scroll: Option<EventListener>,
     /// A pending save of first-seen times.
     seen_save: Option<Timeout>,
     /// The team's brand accounts from settings: their messages are ours.
@@ -96,6 +99,18 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             set_agent_state(&action);
         }
     });
+    // The pin follows the composer when the page scrolls (capture: any scroller counts).
+    let scroll = web_sys::window().map(|w| {
+        EventListener::new_with_options(
+            &w,
+            "scroll",
+            gloo_events::EventListenerOptions {
+                phase: gloo_events::EventListenerPhase::Capture,
+                passive: true,
+            },
+            |_| place_pin(),
+        )
+    });
     let policy = Policy::default().validate().map_err(|e| {
         JsValue::from_str(&format!(
             "Waypoint: the default SLA policy is invalid: {e:?}"
@@ -111,6 +126,8 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             key: String::new(),
             brands: Vec::new(),
             seen_save: None,
+            composer: &[],
+            _scroll: scroll,
             clock: None,
             _sla_click: Some(sla_click),
             store: ThreadStore::new(),
@@ -298,6 +315,19 @@ fn set_agent_state(action: &str) {
     });
 }
 
+/// Moves the SLA pin beside the composer.
+fn place_pin() {
+    APP.with(|a| {
+        if let Ok(guard) = a.try_borrow() {
+            if let Some(app) = guard.as_ref().filter(|app| app.conversation.is_some()) {
+                let _ = app
+                    .panel
+                    .place_pin(extract::first_match(&app.doc, app.composer).as_ref());
+            }
+        }
+    });
+}
+
 /// Recomputes and shows the SLA status of the open conversation.
 fn tick_sla() {
     APP.with(|a| {
@@ -306,7 +336,11 @@ fn tick_sla() {
                 Some(c) => {
                     let status =
                         sla::status(c, &app.policy, &app.agent, js_sys::Date::now() as i64);
-                    app.panel.show_sla(&status, &app.agent)
+                    app.panel.show_sla(&status, &app.agent).and_then(|()| {
+                        // The composer moves with layout, not only with scrolling.
+                        app.panel
+                            .place_pin(extract::first_match(&app.doc, app.composer).as_ref())
+                    })
                 }
                 None => app.panel.clear_sla(),
             };
@@ -554,6 +588,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                     view.customer = customer
                         .clone()
                         .map(|c| c.handle.map(|h| format!("@{h}")).unwrap_or(c.name));
+                    app.composer = profile.composer;
                     app.panel.set_situation(Situation {
                         site: Some(route.site),
                         surface: Some(surface),

@@ -76,6 +76,8 @@ pub fn describe(status: &SlaStatus) -> (&'static str, String, String) {
 
 /// The badge and the agent's controls.
 pub struct Badge {
+    /// A copy of the badge pinned beside the site's composer, where the agent is looking.
+    pin: Element,
     badge: Element,
     label: Element,
     time: Element,
@@ -85,8 +87,19 @@ pub struct Badge {
 }
 
 impl Badge {
-    /// Creates the badge (for the header) and its detail lines and controls (for the body).
-    pub fn mount(doc: &Document, header: &Element, body: &Element) -> Result<Badge, JsValue> {
+    /// Creates the badge (for the header), its pin beside the composer (in `root`, outside the
+    /// card), and its detail lines and controls (for the body).
+    pub fn mount(
+        doc: &Document,
+        root: &web_sys::ShadowRoot,
+        header: &Element,
+        body: &Element,
+    ) -> Result<Badge, JsValue> {
+        let pin = dom::el(doc, "div", "pin", "")?;
+        // The header badge carries the accessible name; the pin repeats it for the eye only.
+        pin.set_attribute("aria-hidden", "true")?;
+        pin.set_attribute("hidden", "")?;
+        root.append_child(&pin)?;
         let badge = dom::el(doc, "span", "sla", "")?;
         badge.set_attribute("role", "timer")?;
         badge.set_attribute("aria-live", "off")?;
@@ -115,6 +128,7 @@ impl Badge {
         body.append_child(&window)?;
         body.append_child(&controls)?;
         Ok(Badge {
+            pin,
             badge,
             label,
             time,
@@ -151,6 +165,12 @@ impl Badge {
         }
         self.label.set_text_content(Some(label));
         self.time.set_text_content(Some(&time));
+        self.pin.set_attribute("data-sla", state)?;
+        self.pin
+            .set_text_content(Some(format!("{label} {time}").trim()));
+        if label.is_empty() {
+            self.pin.set_attribute("hidden", "")?;
+        }
 
         let elapsed = status.elapsed_calendar_ms.map(|ms| {
             let mut s = format!("Waiting {}", crate::core::sla::format::duration(ms));
@@ -207,8 +227,43 @@ impl Badge {
         Ok(())
     }
 
+    /// Places the pin just above the composer's top-right corner (below it when there is no
+    /// room above), or hides it when the composer is not on screen.
+    pub fn place_pin(&self, composer: Option<&Element>) -> Result<(), JsValue> {
+        let Some(window) = web_sys::window() else {
+            return Ok(());
+        };
+        let (vw, vh) = (
+            window.inner_width()?.as_f64().unwrap_or(0.0),
+            window.inner_height()?.as_f64().unwrap_or(0.0),
+        );
+        let rect = composer.map(|c| c.get_bounding_client_rect());
+        let on_screen = rect.as_ref().is_some_and(|r| {
+            r.width() > 0.0 && r.bottom() > 0.0 && r.top() < vh && r.right() > 0.0 && r.left() < vw
+        });
+        let labelled = self.pin.text_content().is_some_and(|t| !t.is_empty());
+        let (Some(r), true, true) = (rect, on_screen, labelled) else {
+            return self.pin.set_attribute("hidden", "");
+        };
+        let top = if r.top() >= 30.0 {
+            r.top() - 28.0
+        } else {
+            r.bottom() + 4.0
+        };
+        let style = self
+            .pin
+            .dyn_ref::<web_sys::HtmlElement>()
+            .map(|h| h.style());
+        if let Some(style) = style {
+            style.set_property("top", &format!("{top:.0}px"))?;
+            style.set_property("right", &format!("{:.0}px", (vw - r.right()).max(4.0)))?;
+        }
+        self.pin.remove_attribute("hidden")
+    }
+
     /// Hides everything (no conversation open) and clears the contract's SLA attributes.
     pub fn clear(&self, host: &Element) -> Result<(), JsValue> {
+        self.pin.set_attribute("hidden", "")?;
         host.set_attribute("data-sla", "none")?;
         host.remove_attribute("data-sla-remaining-s")?;
         self.badge.set_attribute("hidden", "")?;

@@ -112,7 +112,7 @@ impl Panel {
         status.set_attribute("role", "status")?;
         body.append_child(&place)?;
         body.append_child(&status)?;
-        let sla = badge::Badge::mount(doc, &header, &body)?;
+        let sla = badge::Badge::mount(doc, &root, &header, &body)?;
         header.append_child(&toggle)?;
         let replies = replies::Replies::mount(doc, &body)?;
 
@@ -190,6 +190,11 @@ impl Panel {
         agent: &crate::core::sla::AgentState,
     ) -> Result<(), JsValue> {
         self.badge.show(&self.host, status, agent)
+    }
+
+    /// Moves the badge's pin beside the composer (or hides it).
+    pub fn place_pin(&self, composer: Option<&Element>) -> Result<(), JsValue> {
+        self.badge.place_pin(composer)
     }
 
     /// No conversation: no badge, `data-sla="none"`.
