@@ -274,13 +274,15 @@ impl ThreadStore {
     /// Returns whether anything changed.
     pub fn merge(&mut self, batch: Vec<Entry>, now: i64) -> bool {
         let mut changed = false;
-        let id_of = |e: &Entry| match e {
-            Entry::Anchor(id) => id.clone(),
-            Entry::Fresh { message, .. } => message.id.clone(),
-        };
+        fn id_of(e: &Entry) -> &str {
+            match e {
+                Entry::Anchor(id) => id,
+                Entry::Fresh { message, .. } => &message.id,
+            }
+        }
         let known: Vec<Option<usize>> = batch
             .iter()
-            .map(|e| self.index.get(&id_of(e)).copied())
+            .map(|e| self.index.get(id_of(e)).copied())
             .collect();
         let any_known = known.iter().any(Option::is_some);
         // Where the next new message goes.

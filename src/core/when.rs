@@ -11,6 +11,17 @@ use crate::core::time::{civil_from_days, days_from_civil, month_from_name, utc_m
 /// Parses a time shown on a page. `now` is ms since the epoch; `utc_offset_min` is the
 /// browser's offset from UTC in minutes (UTC+1 → 60) for clock and date texts.
 pub fn parse(text: &str, now: i64, utc_offset_min: i32) -> Option<SentAt> {
+    // Most times come from `time[datetime]`: ISO, read without normalising (a thread of
+    // thousands of messages reads thousands of them).
+    let trimmed = text.trim();
+    if trimmed.starts_with(|c: char| c.is_ascii_digit())
+        && trimmed.len() >= 10
+        && trimmed.as_bytes()[4] == b'-'
+    {
+        if let Some(at) = parse_iso(trimmed) {
+            return Some(at);
+        }
+    }
     let t = normalise(text);
     if t.is_empty() {
         return None;
@@ -50,7 +61,7 @@ pub fn parse_iso(t: &str) -> Option<SentAt> {
         });
     }
     // Split off the zone: "z", "+01:00", "-0500".
-    let (clock, offset_min) = if let Some(c) = rest.strip_suffix('z') {
+    let (clock, offset_min) = if let Some(c) = rest.strip_suffix(['z', 'Z']) {
         (c, 0)
     } else if let Some(i) = rest.rfind(['+', '-']) {
         let (c, z) = rest.split_at(i);
@@ -71,12 +82,12 @@ pub fn parse_iso(t: &str) -> Option<SentAt> {
     let (s, ms) = match parts.next() {
         Some(sec) => {
             let (whole, frac) = sec.split_once('.').unwrap_or((sec, ""));
-            let frac: String = frac.chars().take(3).collect();
-            let frac_ms: i64 = if frac.is_empty() {
-                0
-            } else {
-                format!("{frac:0<3}").parse().ok()?
-            };
+            // Milliseconds from the first three digits of the fraction ("5" is 500 ms).
+            let mut frac_ms: i64 = 0;
+            for (i, c) in frac.chars().take(3).enumerate() {
+                let d = c.to_digit(10)?;
+                frac_ms += i64::from(d) * [100, 10, 1][i];
+            }
             (whole.parse::<u8>().ok()?, frac_ms)
         }
         None => (0, 0),

@@ -11,6 +11,9 @@ const pages = {
   'https://x.com/x-append.js': { file: 'x-append.js' },
 };
 const rows = [];
+// WAYPOINT_BENCH=read,append runs only those parts (all by default).
+const parts = (process.env.WAYPOINT_BENCH || '').split(',').filter(Boolean);
+const only = (part) => parts.length === 0 || parts.includes(part);
 const row = (what, value, budget) => rows.push({ what, value, budget });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
@@ -110,16 +113,18 @@ try {
       }
     }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
   });
-  await readBench(browser);
-  await startBench(browser);
+  if (only('read')) await readBench(browser);
+  if (only('start')) await startBench(browser);
 } finally {
   await browser.close();
 }
-const without = await appendBench(false);
-const withW = await appendBench(true);
-row('main thread, page appending 5,000 posts: without Waypoint', fmt(without.ms), '');
-row(`main thread, page appending 5,000 posts: with Waypoint (read ${withW.messages})`, fmt(withW.ms), '');
-row('  ratio with / without', (withW.ms / without.ms).toFixed(3), '≤ 1.05');
+if (only('append')) {
+  const without = await appendBench(false);
+  const withW = await appendBench(true);
+  row('main thread, page appending 5,000 posts: without Waypoint', fmt(without.ms), '');
+  row(`main thread, page appending 5,000 posts: with Waypoint (read ${withW.messages})`, fmt(withW.ms), '');
+  row('  ratio with / without', (withW.ms / without.ms).toFixed(3), '≤ 1.05');
+}
 
 const w = Math.max(...rows.map((r) => r.what.length));
 console.log('\nWaypoint benchmark (Chromium, this machine):');
