@@ -383,11 +383,14 @@ fn refresh_if_moved() -> Result<(), JsValue> {
         };
         let site = sites::profile(route.site);
         let Some(profile) = route.surface.and_then(|s| site.surface(s)) else {
-            // No conversation in the URL: settled unless a post dialog opened or closed, or
-            // the open one was replaced.
-            return match extract::first_match(&app.doc, site.post_dialog) {
-                None => !app.key.ends_with(":dialog"),
-                Some(_) => app.key.ends_with(":dialog") && app.watch.is_some(),
+            // No conversation in the URL: settled unless a post dialog or a chat popup opened
+            // or closed, or the open one was replaced.
+            if extract::first_match(&app.doc, site.post_dialog).is_some() {
+                return app.key.ends_with(":dialog") && app.watch.is_some();
+            }
+            return match extract::first_match(&app.doc, site.dm_popup) {
+                None => !app.key.ends_with(":dialog") && !app.key.ends_with(":popup"),
+                Some(_) => app.key.ends_with(":popup") && app.watch.is_some(),
             };
         };
         match (
@@ -520,6 +523,19 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
         // A post opened as a dialog over a feed: read it as a public thread of its own.
         route.surface = Some(Surface::Post);
         route.thread = Some("dialog".to_owned());
+        view.surface = route.surface;
+        let key = thread_key(&route);
+        if app.key != key && app.store.open(&key) {
+            app.watch = None;
+            app.seen = js_sys::WeakMap::new();
+            app.key = key;
+        }
+    } else if route.surface.is_none()
+        && extract::first_match(&app.doc, sites::profile(route.site).dm_popup).is_some()
+    {
+        // A chat popup over a page: read it as the direct-message thread it is.
+        route.surface = Some(Surface::Dm);
+        route.thread = Some("popup".to_owned());
         view.surface = route.surface;
         let key = thread_key(&route);
         if app.key != key && app.store.open(&key) {

@@ -305,6 +305,31 @@ describe('posts opened as dialogs, and reels', () => {
     await page.close();
   });
 
+  test('Facebook: a Messenger chat popup over the feed is read as a direct-message thread', async () => {
+    const { page } = await open(browser.context, URLS.fbFeed);
+    await waitForState(page, 'no-conversation');
+    // §4.2: the popup shares the thread's markup (log, labelled messages, "Write to" composer),
+    // with Minimize/Close chat buttons; the feed's own post composer is also on the page.
+    const popup = `<div class="popup" style="position:fixed;right:80px;bottom:0;width:330px;background:#fff">
+        <div><a aria-label="Omar Haddad" href="/omar.haddad"><span>Omar Haddad</span></a>
+          <div role="button" aria-label="Minimize chat"></div><div role="button" aria-label="Close chat"></div></div>
+        <div role="log" aria-label="Messages in conversation with Omar Haddad">
+          <div data-virtualized="false"><div role="row"><div aria-roledescription="message" aria-label="At 9:02 AM, Omar Haddad: Do you ship decaf to Canada?"><div dir="auto">Do you ship decaf to Canada?</div></div></div></div>
+          <div data-virtualized="false"><div role="row" class="self"><div aria-roledescription="message" aria-label="At 9:05 AM, You: We do! Delivery takes about a week."><div dir="auto">We do! Delivery takes about a week.</div></div></div></div>
+          <div data-virtualized="false"><div role="row"><div aria-roledescription="message" aria-label="At 9:07 AM, Omar Haddad: Great, and the price?"><div dir="auto">Great, and the price?</div></div></div></div>
+        </div>
+        <div contenteditable="true" role="textbox" data-lexical-editor="true" aria-label="Write to Omar Haddad"></div></div>`;
+    await page.evaluate(() => document.body.insertAdjacentHTML('afterbegin', '<div contenteditable="true" role="textbox" data-lexical-editor="true" aria-label="What\'s on your mind?"></div>'));
+    await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), popup);
+    await waitForState(page, 'ready');
+    assert.equal(await attr(page, 'data-surface'), 'dm');
+    assert.equal(await attr(page, 'data-messages'), '3');
+    assert.equal(await attr(page, 'data-customer'), 'Omar Haddad');
+    await page.evaluate(() => document.querySelector('.popup').remove());
+    await waitForState(page, 'no-conversation');
+    await page.close();
+  });
+
   test('Instagram: a reel is read like a post', async () => {
     const { page } = await open(browser.context, URLS.igReel);
     await waitForState(page, 'ready');

@@ -148,6 +148,12 @@ pub static PROFILE: Profile = Profile {
             partner_handle: &[],
             // §4.2: the Lexical composer "Write to <Name>".
             composer: &[
+                // "Write to <Name>" first: over a feed, other Lexical boxes exist (the post
+                // composer), and the chat's is the one labelled for the other party.
+                r#"[contenteditable="true"][role="textbox"][aria-label^="Write to "]"#,
+                r#"[contenteditable="true"][role="textbox"][aria-label^="Escribe a "]"#,
+                r#"[contenteditable="true"][role="textbox"][aria-label^="Escribir a "]"#,
+                r#"[contenteditable="true"][role="textbox"][aria-label^="Schreib"]"#,
                 r#"[contenteditable="true"][role="textbox"][data-lexical-editor="true"]"#,
                 r#"[contenteditable="true"][role="textbox"]"#,
             ],
@@ -156,5 +162,12 @@ pub static PROFILE: Profile = Profile {
     post_dialog: &[
         // §4.1: a post opened as a dialog (role=dialog, labelled) holding a story message.
         r#"div[role="dialog"][aria-labelledby]:has([data-ad-rendering-role="story_message"])"#,
+    ],
+    dm_popup: &[
+        // §4.2: an open mini-chat has "Close chat" (es/de labels inferred) and shares the
+        // thread's message log.
+        r#"[aria-label="Close chat"]"#,
+        r#"[aria-label="Cerrar chat"]"#,
+        r#"[aria-label="Chat schließen"]"#,
     ],
 };

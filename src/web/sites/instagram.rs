@@ -113,4 +113,5 @@ pub static PROFILE: Profile = Profile {
         // §5.2: the post dialog's article.
         r#"div[role="dialog"] article:has(time[datetime])"#,
     ],
+    dm_popup: &[],
 };

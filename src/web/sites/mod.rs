@@ -111,6 +111,9 @@ pub struct Profile {
     /// A post opened as a dialog over a page whose URL names no conversation (a feed): when
     /// this matches, the page is read as that post's public thread.
     pub post_dialog: &'static [&'static str],
+    /// A chat popup over a page whose URL names no conversation: when this matches, the page
+    /// is read as that chat (direct messages, same markup as the full thread).
+    pub dm_popup: &'static [&'static str],
 }
 
 impl Profile {

@@ -119,4 +119,5 @@ pub static PROFILE: Profile = Profile {
         },
     ],
     post_dialog: &[],
+    dm_popup: &[],
 };
