@@ -27,6 +27,7 @@ export const URLS = {
   xRedesign: 'https://x.com/mariagarcia/status/1861000000000000012',
   xNoTweetTestid: 'https://x.com/mariagarcia/status/1861000000000000022',
   xChatBroken: 'https://x.com/i/chat/1588-9999',
+  xChatStubborn: 'https://x.com/i/chat/1588-7777',
   xHostile: 'https://x.com/mariagarcia/status/1861000000000000032',
   xLong: 'https://x.com/mariagarcia/status/1870000000000000000',
   fbPostEs: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02Es',
@@ -87,6 +88,11 @@ export const PAGES = {
   [URLS.xNoTweetTestid]: { body: replaceAll(read('x-status.html'), [['data-testid="tweet" ', '']]) },
   // X Chat's message list lost its test id (and there is no legacy viewport): not understood.
   [URLS.xChatBroken]: { body: replaceAll(read('x-chat.html'), [['data-testid="dm-message-list"', 'data-testid="dm-message-feed"']]) },
+  // A composer that refuses every change it did not make (insertion falls back to the clipboard).
+  [URLS.xChatStubborn]: {
+    body: replaceAll(read('x-chat.html'), [['</body>', '<script src="/stubborn.js"></script></body>']]),
+  },
+  'https://x.com/stubborn.js': { file: 'stubborn.js' },
   // Markup and script inside names and messages, as the site would escape them into text.
   [URLS.xHostile]: {
     body: replaceAll(read('x-status.html'), [

@@ -116,3 +116,32 @@ describe('insert a reply template into the site composer', () => {
     }
   });
 });
+
+describe('when the composer refuses the text', () => {
+  test('the reply goes to the clipboard and the panel says so; the composer is left as it was', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://x.com' });
+    const { page, pageErrors } = await open(browser.context, URLS.xChatStubborn);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    await panel.locator('input.search').fill('patience');
+    await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
+    for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
+      const f = panel.locator(`.chosen input[data-field]`).and(panel.locator(`[data-field="${id}"]`));
+      if (await f.count()) await f.fill(value);
+    }
+    const fields = panel.locator('.chosen input[data-field]');
+    for (let i = 0; i < (await fields.count()); i++) {
+      if (!(await fields.nth(i).inputValue())) await fields.nth(i).fill('your order');
+    }
+    const preview = squash(await panel.locator('.preview').innerText());
+    await panel.locator('button[data-action="insert"]').click();
+    await panel.locator('.outcome[data-outcome]').waitFor();
+    const outcome = await panel.locator('.outcome').getAttribute('data-outcome');
+    assert.match(outcome, /^copied:/, `outcome ${outcome}`);
+    assert.match(await panel.locator('.outcome').innerText(), /clipboard/i);
+    assert.equal(await page.evaluate(() => document.querySelector('[data-testid="dm-composer-textarea"]').value), '');
+    assert.equal(squash(await page.evaluate(() => navigator.clipboard.readText())), preview);
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
