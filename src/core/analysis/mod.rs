@@ -90,3 +90,5 @@ impl Analysis {
         self.emotions.iter().any(|(e, _)| e.is_negative()) || self.sentiment <= -0.35
     }
 }
+
+pub mod sentiment;
