@@ -399,10 +399,12 @@ fn word_valence(tokens: &[&str], lower: &[&str], i: usize, cap_diff: bool) -> f3
         }
     }
     // "least" before a word negates it, unless "at least" or "very least".
-    if i > 0 && lower[i - 1] == "least" && !in_lex("least") {
-        if i == 1 || !matches!(lower[i - 2], "at" | "very") {
-            v *= N_SCALAR;
-        }
+    if i > 0
+        && lower[i - 1] == "least"
+        && !in_lex("least")
+        && (i == 1 || !matches!(lower[i - 2], "at" | "very"))
+    {
+        v *= N_SCALAR;
     }
     v
 }
