@@ -254,7 +254,8 @@ fn shouting(text: &str) -> Vec<&str> {
                 && !w.chars().any(char::is_lowercase)
         })
         .collect();
-    if caps.is_empty() || caps.len() * 2 > words.len() + 1 {
+    let all_caps = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+    if caps.is_empty() || all_caps {
         return Vec::new();
     }
     let mut out = Vec::new();
