@@ -1,9 +1,9 @@
 //! Urgency and questions.
 
-use super::text::{Folded, Rule};
+use super::text::{rules, Folded};
 
 /// Urgency phrases (folded), English and Spanish.
-pub const URGENCY: &[Rule] = &[
+pub const URGENCY: &str = rules![
     ("urgent*", 1.5),
     ("asap", 1.5),
     ("as soon as possible", 1.5),

@@ -1,11 +1,11 @@
 //! Emotion rules: general phrases in English and Spanish (folded) for each emotion. The
 //! lexicon sentiment then strengthens or weakens what the phrases found.
 
-use super::text::Rule;
+use super::text::rules;
 use super::Emotion;
 
 /// The rules for `e`.
-pub fn rules(e: Emotion) -> &'static [Rule] {
+pub fn rules(e: Emotion) -> &'static str {
     match e {
         Emotion::Anger => ANGER,
         Emotion::Frustration => FRUSTRATION,
@@ -15,7 +15,7 @@ pub fn rules(e: Emotion) -> &'static [Rule] {
     }
 }
 
-const ANGER: &[Rule] = &[
+const ANGER: &str = rules![
     ("ridiculous", 1.0),
     ("unacceptable", 1.2),
     ("disgusting", 1.2),
@@ -59,7 +59,7 @@ const ANGER: &[Rule] = &[
     ("carajo", 1.0),
 ];
 
-const FRUSTRATION: &[Rule] = &[
+const FRUSTRATION: &str = rules![
     ("third time", 1.5),
     ("second time", 1.0),
     ("yet again", 1.3),
@@ -107,7 +107,7 @@ const FRUSTRATION: &[Rule] = &[
     ("nadie", 0.6),
 ];
 
-const ANXIETY: &[Rule] = &[
+const ANXIETY: &str = rules![
     ("worried", 1.5),
     ("worry*", 1.2),
     ("concerned", 1.3),
@@ -136,7 +136,7 @@ const ANXIETY: &[Rule] = &[
     ("desesperad*", 1.4),
 ];
 
-const DISAPPOINTMENT: &[Rule] = &[
+const DISAPPOINTMENT: &str = rules![
     ("disappoint*", 1.7),
     ("let down", 1.5),
     ("letdown", 1.5),
@@ -171,7 +171,7 @@ const DISAPPOINTMENT: &[Rule] = &[
     ("una pena", 1.2),
 ];
 
-const GRATITUDE: &[Rule] = &[
+const GRATITUDE: &str = rules![
     ("thank you", 1.4),
     ("thanks", 1.2),
     ("thank u", 1.3),

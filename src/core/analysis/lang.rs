@@ -141,7 +141,7 @@ pub fn detect_language(text: &str) -> Option<LangGuess> {
         }
     }
     let mut order: Vec<usize> = (0..LANGS.len()).collect();
-    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    super::text::sort_desc(&mut order, |&k| scores[k]);
     let (best, second) = (scores[order[0]], scores[order[1]]);
     if best < 1.0 {
         return None;

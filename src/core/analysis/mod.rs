@@ -19,7 +19,7 @@ mod text;
 
 pub use lang::detect_language;
 pub use rank::{rank, scenario_scores, Ranked};
-use text::{push_unique, score_rules, Folded};
+use text::{push_unique, score_rules, sort_desc, Folded};
 
 /// The emotions the analysis recognises.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -139,7 +139,7 @@ pub fn analyze(customer_texts: &[&str]) -> Analysis {
     }
     let sentiment = if weights > 0.0 { sum / weights } else { 0.0 };
 
-    let scored = |rules: &[text::Rule]| -> (f32, Vec<String>) {
+    let scored = |rules: &str| -> (f32, Vec<String>) {
         let mut triggers: Vec<&str> = Vec::new();
         let mut total = 0.0;
         for (f, w) in &recent {
@@ -159,7 +159,7 @@ pub fn analyze(customer_texts: &[&str]) -> Analysis {
             (score >= MIN_SCENARIO).then_some((s, Signal { score, triggers }))
         })
         .collect();
-    scenarios.sort_by(|a, b| b.1.score.total_cmp(&a.1.score));
+    sort_desc(&mut scenarios, |(_, s)| s.score);
 
     let mut emotions: Vec<(Emotion, Signal)> = Emotion::ALL
         .into_iter()
@@ -202,7 +202,7 @@ pub fn analyze(customer_texts: &[&str]) -> Analysis {
         }
     }
     emotions.retain(|(_, s)| s.score >= MIN_EMOTION);
-    emotions.sort_by(|a, b| b.1.score.total_cmp(&a.1.score));
+    sort_desc(&mut emotions, |(_, s)| s.score);
 
     let (urgency_score, urgency_triggers) = scored(cues::URGENCY);
     let urgency = (urgency_score >= MIN_URGENCY).then_some(Signal {
@@ -250,11 +250,10 @@ fn shouting(text: &str) -> Vec<&str> {
         .iter()
         .copied()
         .filter(|w| {
-            w.chars().filter(|c| c.is_alphabetic()).count() >= 4
-                && !w.chars().any(char::is_lowercase)
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !w.chars().any(text::is_small)
         })
         .collect();
-    let all_caps = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+    let all_caps = words.iter().all(|w| !w.chars().any(text::is_small));
     if caps.is_empty() || all_caps {
         return Vec::new();
     }

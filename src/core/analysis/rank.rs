@@ -1,5 +1,6 @@
 //! Ranking templates for an analysis, with a short reason the agent can read.
 
+use super::text::sort_desc;
 use super::{Analysis, Emotion, Signal};
 use crate::core::conversation::{Lang, Surface};
 use crate::core::library::{suggest, Suggestion};
@@ -50,7 +51,7 @@ pub fn scenario_scores(a: &Analysis) -> Vec<(Scenario, f32)> {
     if a.question.is_some() {
         lift(&mut scored, Scenario::HowTo, 1.0, QUESTION_ADD);
     }
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    sort_desc(&mut scored, |s| s.1);
     scored
 }
 
@@ -161,7 +162,7 @@ fn diversify(all: Vec<Suggestion>, limit: usize) -> Vec<Suggestion> {
         }
     }
     picked.extend(rest.into_iter().take(limit.saturating_sub(picked.len())));
-    picked.sort_by(|a, b| b.score.total_cmp(&a.score));
+    sort_desc(&mut picked, |s| s.score);
     picked
 }
 

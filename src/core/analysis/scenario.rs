@@ -1,11 +1,11 @@
 //! Scenario rules: general phrases in English and Spanish (folded: lower case, no accents) and
 //! how much each says about a scenario. Written from care practice, not from any dataset.
 
-use super::text::Rule;
+use super::text::rules;
 use crate::core::scenario::Scenario;
 
 /// The rules for `s`.
-pub fn rules(s: Scenario) -> &'static [Rule] {
+pub fn rules(s: Scenario) -> &'static str {
     match s {
         Scenario::Waiting => WAITING,
         Scenario::Outage => OUTAGE,
@@ -24,7 +24,7 @@ pub fn rules(s: Scenario) -> &'static [Rule] {
     }
 }
 
-const WAITING: &[Rule] = &[
+const WAITING: &str = rules![
     ("still waiting", 1.6),
     ("waiting", 0.9),
     ("wait*", 0.5),
@@ -68,7 +68,7 @@ const WAITING: &[Rule] = &[
     ("dias", 0.3),
 ];
 
-const OUTAGE: &[Rule] = &[
+const OUTAGE: &str = rules![
     ("outage", 1.8),
     ("is down", 1.4),
     ("are down", 1.3),
@@ -107,7 +107,7 @@ const OUTAGE: &[Rule] = &[
     ("no carga", 0.6),
 ];
 
-const BILLING: &[Rule] = &[
+const BILLING: &str = rules![
     ("bill*", 1.1),
     ("charge*", 1.1),
     ("double charged", 1.6),
@@ -142,7 +142,7 @@ const BILLING: &[Rule] = &[
     ("suscripcion", 0.6),
 ];
 
-const REFUND: &[Rule] = &[
+const REFUND: &str = rules![
     ("refund*", 1.9),
     ("money back", 1.9),
     ("reimburs*", 1.6),
@@ -161,7 +161,7 @@ const REFUND: &[Rule] = &[
     ("cancelar", 0.5),
 ];
 
-const ORDER_LATE: &[Rule] = &[
+const ORDER_LATE: &str = rules![
     ("order*", 0.8),
     ("package*", 1.0),
     ("parcel*", 1.0),
@@ -195,7 +195,7 @@ const ORDER_LATE: &[Rule] = &[
     ("repartidor", 1.0),
 ];
 
-const FAULTY: &[Rule] = &[
+const FAULTY: &str = rules![
     ("broken", 1.2),
     ("broke", 0.9),
     ("damaged", 1.3),
@@ -243,7 +243,7 @@ const FAULTY: &[Rule] = &[
     ("no funciona", 0.5),
 ];
 
-const ACCOUNT: &[Rule] = &[
+const ACCOUNT: &str = rules![
     ("account*", 1.0),
     ("log in", 1.2),
     ("login", 1.2),
@@ -274,7 +274,7 @@ const ACCOUNT: &[Rule] = &[
     ("acceder", 0.9),
 ];
 
-const COMPLAINT: &[Rule] = &[
+const COMPLAINT: &str = rules![
     ("staff", 1.0),
     ("rude", 1.6),
     ("employee*", 1.0),
@@ -318,7 +318,7 @@ const COMPLAINT: &[Rule] = &[
     ("nunca mas", 1.2),
 ];
 
-const PRAISE: &[Rule] = &[
+const PRAISE: &str = rules![
     ("love", 0.9),
     ("great", 0.7),
     ("amazing", 1.0),
@@ -351,7 +351,7 @@ const PRAISE: &[Rule] = &[
     ("felicidades", 1.2),
 ];
 
-const HOW_TO: &[Rule] = &[
+const HOW_TO: &str = rules![
     ("how do i", 1.5),
     ("how can i", 1.5),
     ("how to", 1.3),
@@ -380,7 +380,7 @@ const HOW_TO: &[Rule] = &[
     ("quisiera saber", 1.0),
 ];
 
-const FEEDBACK: &[Rule] = &[
+const FEEDBACK: &str = rules![
     ("suggestion*", 1.5),
     ("suggest", 1.2),
     ("feature request", 1.8),
@@ -409,7 +409,7 @@ const FEEDBACK: &[Rule] = &[
     ("mejorar", 1.0),
 ];
 
-const SAFETY: &[Rule] = &[
+const SAFETY: &str = rules![
     ("lawyer*", 1.8),
     ("attorney", 1.8),
     ("sue", 1.6),
@@ -450,7 +450,7 @@ const SAFETY: &[Rule] = &[
     ("acoso", 1.6),
 ];
 
-const MOVE_TO_DM: &[Rule] = &[
+const MOVE_TO_DM: &str = rules![
     ("dm", 1.2),
     ("dm'd", 1.2),
     ("dms", 1.1),
@@ -469,7 +469,7 @@ const MOVE_TO_DM: &[Rule] = &[
     ("te escribi", 1.0),
 ];
 
-const FOLLOW_UP: &[Rule] = &[
+const FOLLOW_UP: &str = rules![
     ("any update*", 1.4),
     ("update on", 1.0),
     ("following up", 1.6),

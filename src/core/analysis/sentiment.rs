@@ -12,6 +12,7 @@
 //! lexicon is too large to ship), and the "but" weighting applies to every word by position
 //! (the reference looks positions up by value, which misweights repeated valences).
 
+use super::text::{is_capital, is_small, tenths};
 use std::sync::OnceLock;
 
 const LEXICON_TSV: &str = include_str!("data/vader_lexicon.tsv");
@@ -223,19 +224,18 @@ const EMOJI: &[(char, &str)] = &[
     ('🎉', "party popper"),
 ];
 
-/// The lexicon, parsed once: (word, mean valence), sorted by bytes.
+/// The lexicon, parsed once: (word, mean valence). The file is sorted by bytes (a test checks),
+/// so lookups can bisect.
 fn lexicon() -> &'static [(&'static str, f32)] {
     static LEX: OnceLock<Vec<(&'static str, f32)>> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut v: Vec<(&'static str, f32)> = LEXICON_TSV
+        LEXICON_TSV
             .lines()
             .filter_map(|line| {
                 let (word, mean) = line.split_once('\t')?;
-                Some((word, mean.trim().parse().ok()?))
+                Some((word, tenths(mean)? as f32 / 10.0))
             })
-            .collect();
-        v.sort_by(|a, b| a.0.cmp(b.0));
-        v
+            .collect()
     })
 }
 
@@ -257,7 +257,7 @@ fn is_negation(word: &str) -> bool {
 
 /// Python's `str.isupper`: has a cased letter and no lower-case one.
 fn is_upper(s: &str) -> bool {
-    s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+    s.chars().any(is_capital) && !s.chars().any(is_small)
 }
 
 /// Whether the words in `phrase` (space-separated) are exactly `words`.
@@ -539,10 +539,16 @@ mod tests {
     #[test]
     fn lexicon_is_sorted_and_complete() {
         let lex = lexicon();
+        assert_eq!(lex.len(), LEXICON_TSV.lines().count(), "every line parses");
         assert!(lex.len() > 7000, "{}", lex.len());
         assert!(lex.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(valence("good"), Some(1.9));
         assert_eq!(valence("nonexistentword"), None);
+        assert_eq!(valence("horrible"), Some(-2.5));
+        assert_eq!(tenths("-0.3"), Some(-3));
+        assert_eq!(tenths("3"), Some(30));
+        assert_eq!(tenths("1.25"), None);
+        assert_eq!(tenths("x"), None);
     }
 
     #[test]

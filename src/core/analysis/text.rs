@@ -30,6 +30,19 @@ pub fn clip(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
+/// Whether `c` is a capital letter (it has a different lower case). Written with the case
+/// mappings, whose tables the module already needs, rather than `char::is_uppercase`.
+pub fn is_capital(c: char) -> bool {
+    let mut l = c.to_lowercase();
+    !(l.next() == Some(c) && l.next().is_none())
+}
+
+/// Whether `c` is a small letter (it has a different upper case).
+pub fn is_small(c: char) -> bool {
+    let mut u = c.to_uppercase();
+    !(u.next() == Some(c) && u.next().is_none())
+}
+
 /// The folded form of one character, if it differs from its lower case.
 fn fold_char(c: char) -> Option<char> {
     Some(match c {
@@ -82,7 +95,7 @@ impl<'a> Folded<'a> {
             };
             if let Some(f) = fold_char(c) {
                 push(f, &mut text, &mut map);
-            } else if c.is_uppercase() {
+            } else if is_capital(c) {
                 for l in c.to_lowercase() {
                     push(l, &mut text, &mut map);
                 }
@@ -162,16 +175,61 @@ impl<'a> Folded<'a> {
     }
 }
 
-/// A weighted phrase rule: a folded pattern (see [`Folded::find`]) and its weight. Negative
-/// weights count against a finding ("thanks in advance" is politeness, not gratitude) and are
-/// never shown as triggers.
-pub type Rule = (&'static str, f32);
+/// Sorts `v` by `key`, highest first, keeping the order of equal keys. An insertion sort: the
+/// lists here are short, and the standard sorts cost kilobytes of Wasm per element type.
+pub fn sort_desc<T>(v: &mut [T], key: impl Fn(&T) -> f32) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) < key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
 
-/// Sums the weights of the `rules` found in `f`, each once, and collects the triggers of the
-/// positive ones (as written).
-pub fn score_rules<'a>(f: &Folded<'a>, rules: &[Rule], triggers: &mut Vec<&'a str>) -> f32 {
+/// A table of weighted phrase rules, written `rules![("still waiting", 1.6), ...]`: each a
+/// folded pattern (see [`Folded::find`]) and its weight (at most one decimal). Negative weights
+/// count against a finding ("thanks in advance" is politeness, not gratitude) and are never
+/// shown as triggers. The table compiles to one string, `pattern<TAB>weight` per line, which is
+/// far smaller in Wasm than a slice of tuples.
+macro_rules! rules {
+    ($(($pattern:literal, $weight:literal)),* $(,)?) => {
+        concat!($($pattern, "\t", $weight, "\n"),*)
+    };
+}
+pub(crate) use rules;
+
+/// The rules of a table, as (pattern, weight).
+pub fn rule_lines(table: &str) -> impl Iterator<Item = (&str, f32)> {
+    table.lines().filter_map(|line| {
+        let (pattern, weight) = line.split_once('\t')?;
+        Some((pattern, tenths(weight)? as f32 / 10.0))
+    })
+}
+
+/// Parses a number written with at most one decimal ("-1.5", "2", "0.3") as tenths, without the
+/// float parser (which costs kilobytes of Wasm).
+pub fn tenths(s: &str) -> Option<i32> {
+    let (neg, digits) = match s.trim().strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.trim()),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, "0"));
+    if int.is_empty() || frac.len() != 1 {
+        return None;
+    }
+    let mut v: i32 = 0;
+    for c in int.chars().chain(frac.chars()) {
+        v = v.checked_mul(10)?.checked_add(c.to_digit(10)? as i32)?;
+    }
+    Some(if neg { -v } else { v })
+}
+
+/// Sums the weights of the rules of `table` found in `f`, each once, and collects the triggers
+/// of the positive ones (as written).
+pub fn score_rules<'a>(f: &Folded<'a>, table: &str, triggers: &mut Vec<&'a str>) -> f32 {
     let mut total = 0.0;
-    for &(pattern, weight) in rules {
+    for (pattern, weight) in rule_lines(table) {
         if let Some(t) = f.trigger(pattern) {
             total += weight;
             if weight > 0.0 && !t.is_empty() {
@@ -234,6 +292,22 @@ mod tests {
         assert!(f.original.len() <= MAX_BYTES);
         assert_eq!(f.find("x"), None);
         assert_eq!(Folded::new("").text, " ");
+    }
+
+    #[test]
+    fn rule_tables_parse_completely() {
+        use crate::core::analysis::{cues, emotion, scenario, Emotion};
+        use crate::core::scenario::Scenario;
+        let mut tables: Vec<&str> = Scenario::ALL.iter().map(|&s| scenario::rules(s)).collect();
+        tables.extend(Emotion::ALL.iter().map(|&e| emotion::rules(e)));
+        tables.push(cues::URGENCY);
+        for t in tables {
+            assert_eq!(rule_lines(t).count(), t.lines().count(), "{t}");
+            assert!(rule_lines(t).all(|(p, w)| !p.is_empty() && w != 0.0 && p == p.to_lowercase()));
+        }
+        const T: &str = rules![("a b", 1.6), ("c", -2.5), ("d", 2.0)];
+        let got: Vec<(&str, f32)> = rule_lines(T).collect();
+        assert_eq!(got, [("a b", 1.6), ("c", -2.5), ("d", 2.0)]);
     }
 
     #[test]
