@@ -259,3 +259,31 @@ fn a_long_thread_is_cheap() {
     let budget = if cfg!(debug_assertions) { 40 } else { 2 };
     assert!(per.as_millis() <= budget, "{per:?} per analysis");
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text: no panic, the sentiment stays in range, and every trigger is words the
+        /// customer wrote.
+        #[test]
+        fn any_text_is_safe_and_triggers_are_quotes(
+            a in "\\PC{0,200}",
+            b in "(?i)(still waiting|refund|thanks|ÑOÑO|😡|¿qué|!!!|[a-zñé ]{0,20}){0,8}",
+        ) {
+            let texts = [a.as_str(), b.as_str()];
+            let r = analyze(&texts);
+            prop_assert!((-1.0..=1.0).contains(&r.sentiment));
+            let all = format!("{a}\n{b}");
+            for (_, s) in r.scenarios.iter().map(|(x, s)| (x.id(), s)).chain(r.emotions.iter().map(|(e, s)| (e.id(), s))) {
+                prop_assert!(s.score.is_finite() && s.score > 0.0);
+                for t in &s.triggers {
+                    prop_assert!(all.contains(t.as_str()), "{t:?} not in {all:?}");
+                }
+            }
+            let _ = rank(&r, Surface::Dm, Lang::Es, &[], 3);
+        }
+    }
+}
