@@ -109,6 +109,7 @@ impl Score {
 }
 
 #[test]
+#[ignore = "waiting for the labelled set (tests/data/twcs/analysis-labels.csv)"]
 fn scenario_and_emotion_accuracy_on_labelled_tweets() {
     let text = std::fs::read_to_string(DATA).expect("the corpus file is in the repository");
     let tweets = twcs::parse(&text).expect("the corpus parses");
