@@ -66,6 +66,16 @@ const WAITING: &str = rules![
     ("todavia no", 0.8),
     ("horas", 0.4),
     ("dias", 0.3),
+    ("been waiting", 1.4),
+    ("waited", 0.9),
+    ("no one got back", 1.2),
+    ("nobody got back", 1.2),
+    ("long wait", 1.2),
+    ("hold music", 1.2),
+    ("no update", 1.0),
+    ("llevo esperando", 1.5),
+    ("me responden", 0.6),
+    ("me contestan", 0.6),
 ];
 
 const OUTAGE: &str = rules![
@@ -105,6 +115,21 @@ const OUTAGE: &str = rules![
     ("sin internet", 1.4),
     ("sin senal", 1.3),
     ("no carga", 0.6),
+    ("service down", 1.5),
+    ("site down", 1.5),
+    ("website down", 1.5),
+    ("app down", 1.5),
+    ("internet down", 1.5),
+    ("can't connect", 1.0),
+    ("cannot connect", 1.0),
+    ("not connecting", 1.0),
+    ("power outage", 1.6),
+    ("buffering", 1.0),
+    ("streaming", 0.5),
+    ("cable", 0.5),
+    ("no hay servicio", 1.4),
+    ("sin conexion", 1.3),
+    ("no tengo internet", 1.4),
 ];
 
 const BILLING: &str = rules![
@@ -140,6 +165,14 @@ const BILLING: &str = rules![
     ("precio*", 0.6),
     ("dinero", 0.4),
     ("suscripcion", 0.6),
+    ("charged twice", 1.6),
+    ("extra charge", 1.4),
+    ("late fee", 1.3),
+    ("receipt", 0.7),
+    ("discount", 0.6),
+    ("promo*", 0.6),
+    ("refill", 0.4),
+    ("recibo", 0.8),
 ];
 
 const REFUND: &str = rules![
@@ -159,6 +192,11 @@ const REFUND: &str = rules![
     ("mi dinero", 1.2),
     ("compensacion", 1.2),
     ("cancelar", 0.5),
+    ("cancel my order", 1.0),
+    ("return label", 1.2),
+    ("send it back", 1.2),
+    ("credit back", 1.2),
+    ("credited", 0.8),
 ];
 
 const ORDER_LATE: &str = rules![
@@ -193,6 +231,16 @@ const ORDER_LATE: &str = rules![
     ("retras*", 0.9),
     ("seguimiento", 0.8),
     ("repartidor", 1.0),
+    ("not delivered", 1.3),
+    ("supposed to arrive", 1.3),
+    ("supposed to be delivered", 1.4),
+    ("out for delivery", 1.3),
+    ("estimated delivery", 1.2),
+    ("ups", 0.6),
+    ("usps", 0.7),
+    ("fedex", 0.7),
+    ("doorstep", 0.8),
+    ("mail", 0.3),
 ];
 
 const FAULTY: &str = rules![
@@ -241,6 +289,15 @@ const FAULTY: &str = rules![
     ("falla*", 0.6),
     ("se traba", 0.9),
     ("no funciona", 0.5),
+    ("not charging", 1.2),
+    ("malfunction*", 1.3),
+    ("won't open", 0.9),
+    ("black screen", 1.2),
+    ("no sound", 1.0),
+    ("lag*", 0.8),
+    ("leak*", 1.0),
+    ("keeps crashing", 1.2),
+    ("dead", 0.5),
 ];
 
 const ACCOUNT: &str = rules![
@@ -272,6 +329,14 @@ const ACCOUNT: &str = rules![
     ("hacke*", 1.5),
     ("usuario", 0.8),
     ("acceder", 0.9),
+    ("my account", 0.6),
+    ("sign up", 0.8),
+    ("can't log", 1.2),
+    ("can't sign", 1.2),
+    ("verification code", 1.2),
+    ("deactivated", 1.2),
+    ("disabled", 0.8),
+    ("two-step", 1.1),
 ];
 
 const COMPLAINT: &str = rules![
@@ -316,6 +381,16 @@ const COMPLAINT: &str = rules![
     ("queja", 1.3),
     ("verguenza", 1.0),
     ("nunca mas", 1.2),
+    ("poor service", 1.4),
+    ("bad service", 1.4),
+    ("terrible service", 1.4),
+    ("horrible service", 1.4),
+    ("unhelpful", 1.1),
+    ("no help", 0.9),
+    ("disrespect*", 1.4),
+    ("treated like", 1.3),
+    ("driver", 0.6),
+    ("gate agent", 1.1),
 ];
 
 const PRAISE: &str = rules![
@@ -349,6 +424,14 @@ const PRAISE: &str = rules![
     ("buen servicio", 1.3),
     ("muy amable*", 1.2),
     ("felicidades", 1.2),
+    ("great service", 1.4),
+    ("great job", 1.3),
+    ("love you guys", 1.3),
+    ("you guys are the best", 1.5),
+    ("thanks for the help", 1.1),
+    ("thanks for your help", 1.1),
+    ("so helpful", 1.2),
+    ("super helpful", 1.2),
 ];
 
 const HOW_TO: &str = rules![
@@ -378,6 +461,15 @@ const HOW_TO: &str = rules![
     ("hay manera", 1.3),
     ("se puede", 1.0),
     ("quisiera saber", 1.0),
+    ("how does", 1.0),
+    ("is it possible", 1.2),
+    ("can you tell me", 0.9),
+    ("where do i find", 1.3),
+    ("how long does", 1.0),
+    ("do i need", 0.9),
+    ("what do i", 1.0),
+    ("como funciona", 1.2),
+    ("que tengo que", 1.0),
 ];
 
 const FEEDBACK: &str = rules![
@@ -407,6 +499,14 @@ const FEEDBACK: &str = rules![
     ("ojala", 1.0),
     ("agreguen", 1.5),
     ("mejorar", 1.0),
+    ("please make", 1.0),
+    ("you need to", 0.6),
+    ("need to add", 1.4),
+    ("should be able to", 1.2),
+    ("why can't i", 0.8),
+    ("new design", 1.1),
+    ("new layout", 1.1),
+    ("bring it back", 1.4),
 ];
 
 const SAFETY: &str = rules![
@@ -448,6 +548,14 @@ const SAFETY: &str = rules![
     ("peligro*", 1.4),
     ("profeco", 1.5),
     ("acoso", 1.6),
+    ("hazard*", 1.5),
+    ("caught fire", 1.8),
+    ("burn*", 0.9),
+    ("smoke", 0.8),
+    ("hospital", 1.3),
+    ("data breach", 1.6),
+    ("identity theft", 1.7),
+    ("privacy", 0.8),
 ];
 
 const MOVE_TO_DM: &str = rules![
@@ -467,6 +575,13 @@ const MOVE_TO_DM: &str = rules![
     ("md", 1.2),
     ("por privado", 1.3),
     ("te escribi", 1.0),
+    ("sent you a dm", 1.5),
+    ("check your dm*", 1.5),
+    ("replied to your dm", 1.5),
+    ("via dm", 1.3),
+    ("in dm", 1.2),
+    ("dm'ed", 1.2),
+    ("direct messaged", 1.3),
 ];
 
 const FOLLOW_UP: &str = rules![
@@ -500,4 +615,11 @@ const FOLLOW_UP: &str = rules![
     ("resuelto", 1.0),
     ("de acuerdo", 0.8),
     ("vale", 0.6),
+    ("any updates", 1.4),
+    ("update please", 1.3),
+    ("just checking", 1.2),
+    ("it worked", 1.3),
+    ("that worked", 1.3),
+    ("problem solved", 1.4),
+    ("done that", 1.0),
 ];
