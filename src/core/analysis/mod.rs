@@ -103,6 +103,16 @@ impl Analysis {
     pub fn upset(&self) -> bool {
         self.emotions.iter().any(|(e, _)| e.is_negative()) || self.sentiment <= -0.35
     }
+
+    /// The best scenario found, if any.
+    pub fn main_scenario(&self) -> Option<Scenario> {
+        self.scenarios.first().map(|(s, _)| *s)
+    }
+
+    /// The strongest emotion found, if any.
+    pub fn main_emotion(&self) -> Option<Emotion> {
+        self.emotions.first().map(|(e, _)| *e)
+    }
 }
 
 /// How many of the customer's latest messages are read, and how much each counts (latest

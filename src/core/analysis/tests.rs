@@ -73,7 +73,8 @@ fn emotions_and_sentiment() {
     let d = analyze(&["Honestly so disappointed, I expected better from you"]);
     assert_eq!(main_emotion(&d), Some(Emotion::Disappointment), "{d:?}");
     let g = analyze(&["Thank you so much, that fixed it :)"]);
-    assert_eq!(main_emotion(&g), Some(Emotion::Gratitude));
+    assert_eq!(g.main_emotion(), Some(Emotion::Gratitude));
+    assert_eq!(g.main_scenario(), Some(Scenario::Praise));
     assert!(g.sentiment > 0.5 && !g.upset());
     let n = analyze(&["Thanks for nothing. Useless."]);
     assert_ne!(main_emotion(&n), Some(Emotion::Gratitude), "{n:?}");
