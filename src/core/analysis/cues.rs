@@ -1,9 +1,9 @@
 //! Urgency and questions.
 
-use super::text::{rules, Folded};
+use super::text::{rules, Folded, Table};
 
 /// Urgency phrases (folded), English and Spanish.
-pub const URGENCY: &str = rules![
+pub static URGENCY: Table = Table::new(rules![
     ("urgent*", 1.5),
     ("asap", 1.5),
     ("as soon as possible", 1.5),
@@ -29,7 +29,7 @@ pub const URGENCY: &str = rules![
     ("emergencia", 1.5),
     ("hoy", 0.5),
     ("manana", 0.4),
-];
+]);
 
 /// Words that open a question (folded), English and Spanish.
 const INTERROGATIVES: &[&str] = &[

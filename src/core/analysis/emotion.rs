@@ -1,21 +1,21 @@
 //! Emotion rules: general phrases in English and Spanish (folded) for each emotion. The
 //! lexicon sentiment then strengthens or weakens what the phrases found.
 
-use super::text::rules;
+use super::text::{rules, Table};
 use super::Emotion;
 
 /// The rules for `e`.
-pub fn rules(e: Emotion) -> &'static str {
+pub fn rules(e: Emotion) -> &'static Table {
     match e {
-        Emotion::Anger => ANGER,
-        Emotion::Frustration => FRUSTRATION,
-        Emotion::Anxiety => ANXIETY,
-        Emotion::Disappointment => DISAPPOINTMENT,
-        Emotion::Gratitude => GRATITUDE,
+        Emotion::Anger => &ANGER,
+        Emotion::Frustration => &FRUSTRATION,
+        Emotion::Anxiety => &ANXIETY,
+        Emotion::Disappointment => &DISAPPOINTMENT,
+        Emotion::Gratitude => &GRATITUDE,
     }
 }
 
-const ANGER: &str = rules![
+static ANGER: Table = Table::new(rules![
     ("ridiculous", 1.0),
     ("unacceptable", 1.2),
     ("disgusting", 1.2),
@@ -57,9 +57,9 @@ const ANGER: &str = rules![
     ("ridiculo", 1.0),
     ("mierda", 1.0),
     ("carajo", 1.0),
-];
+]);
 
-const FRUSTRATION: &str = rules![
+static FRUSTRATION: Table = Table::new(rules![
     ("third time", 1.5),
     ("second time", 1.0),
     ("yet again", 1.3),
@@ -105,9 +105,9 @@ const FRUSTRATION: &str = rules![
     ("ya van", 1.0),
     ("es el colmo", 1.5),
     ("nadie", 0.6),
-];
+]);
 
-const ANXIETY: &str = rules![
+static ANXIETY: Table = Table::new(rules![
     ("worried", 1.5),
     ("worry*", 1.2),
     ("concerned", 1.3),
@@ -134,9 +134,9 @@ const ANXIETY: &str = rules![
     ("nervios*", 1.3),
     ("urgente", 0.8),
     ("desesperad*", 1.4),
-];
+]);
 
-const DISAPPOINTMENT: &str = rules![
+static DISAPPOINTMENT: Table = Table::new(rules![
     ("disappoint*", 1.7),
     ("let down", 1.5),
     ("letdown", 1.5),
@@ -169,9 +169,9 @@ const DISAPPOINTMENT: &str = rules![
     ("triste", 1.1),
     ("esperaba mas", 1.5),
     ("una pena", 1.2),
-];
+]);
 
-const GRATITUDE: &str = rules![
+static GRATITUDE: Table = Table::new(rules![
     ("thank you", 1.4),
     ("thanks", 1.2),
     ("thank u", 1.3),
@@ -191,4 +191,4 @@ const GRATITUDE: &str = rules![
     ("thanks for nothing", -2.5),
     ("no thanks", -1.2),
     ("gracias por nada", -2.5),
-];
+]);

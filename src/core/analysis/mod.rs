@@ -149,7 +149,7 @@ pub fn analyze(customer_texts: &[&str]) -> Analysis {
     }
     let sentiment = if weights > 0.0 { sum / weights } else { 0.0 };
 
-    let scored = |rules: &str| -> (f32, Vec<String>) {
+    let scored = |rules: &text::Table| -> (f32, Vec<String>) {
         let mut triggers: Vec<&str> = Vec::new();
         let mut total = 0.0;
         for (f, w) in &recent {
@@ -214,7 +214,7 @@ pub fn analyze(customer_texts: &[&str]) -> Analysis {
     emotions.retain(|(_, s)| s.score >= MIN_EMOTION);
     sort_desc(&mut emotions, |(_, s)| s.score);
 
-    let (urgency_score, urgency_triggers) = scored(cues::URGENCY);
+    let (urgency_score, urgency_triggers) = scored(&cues::URGENCY);
     let urgency = (urgency_score >= MIN_URGENCY).then_some(Signal {
         score: urgency_score,
         triggers: urgency_triggers,

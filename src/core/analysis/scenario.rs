@@ -1,30 +1,30 @@
 //! Scenario rules: general phrases in English and Spanish (folded: lower case, no accents) and
 //! how much each says about a scenario. Written from care practice, not from any dataset.
 
-use super::text::rules;
+use super::text::{rules, Table};
 use crate::core::scenario::Scenario;
 
 /// The rules for `s`.
-pub fn rules(s: Scenario) -> &'static str {
+pub fn rules(s: Scenario) -> &'static Table {
     match s {
-        Scenario::Waiting => WAITING,
-        Scenario::Outage => OUTAGE,
-        Scenario::Billing => BILLING,
-        Scenario::Refund => REFUND,
-        Scenario::OrderLate => ORDER_LATE,
-        Scenario::Faulty => FAULTY,
-        Scenario::Account => ACCOUNT,
-        Scenario::Complaint => COMPLAINT,
-        Scenario::Praise => PRAISE,
-        Scenario::HowTo => HOW_TO,
-        Scenario::Feedback => FEEDBACK,
-        Scenario::Safety => SAFETY,
-        Scenario::MoveToDm => MOVE_TO_DM,
-        Scenario::FollowUp => FOLLOW_UP,
+        Scenario::Waiting => &WAITING,
+        Scenario::Outage => &OUTAGE,
+        Scenario::Billing => &BILLING,
+        Scenario::Refund => &REFUND,
+        Scenario::OrderLate => &ORDER_LATE,
+        Scenario::Faulty => &FAULTY,
+        Scenario::Account => &ACCOUNT,
+        Scenario::Complaint => &COMPLAINT,
+        Scenario::Praise => &PRAISE,
+        Scenario::HowTo => &HOW_TO,
+        Scenario::Feedback => &FEEDBACK,
+        Scenario::Safety => &SAFETY,
+        Scenario::MoveToDm => &MOVE_TO_DM,
+        Scenario::FollowUp => &FOLLOW_UP,
     }
 }
 
-const WAITING: &str = rules![
+static WAITING: Table = Table::new(rules![
     ("still waiting", 1.6),
     ("waiting", 0.9),
     ("wait*", 0.5),
@@ -76,9 +76,9 @@ const WAITING: &str = rules![
     ("llevo esperando", 1.5),
     ("me responden", 0.6),
     ("me contestan", 0.6),
-];
+]);
 
-const OUTAGE: &str = rules![
+static OUTAGE: Table = Table::new(rules![
     ("outage", 1.8),
     ("is down", 1.4),
     ("are down", 1.3),
@@ -130,9 +130,9 @@ const OUTAGE: &str = rules![
     ("no hay servicio", 1.4),
     ("sin conexion", 1.3),
     ("no tengo internet", 1.4),
-];
+]);
 
-const BILLING: &str = rules![
+static BILLING: Table = Table::new(rules![
     ("bill*", 1.1),
     ("charge*", 1.1),
     ("double charged", 1.6),
@@ -173,9 +173,9 @@ const BILLING: &str = rules![
     ("promo*", 0.6),
     ("refill", 0.4),
     ("recibo", 0.8),
-];
+]);
 
-const REFUND: &str = rules![
+static REFUND: Table = Table::new(rules![
     ("refund*", 1.9),
     ("money back", 1.9),
     ("reimburs*", 1.6),
@@ -197,9 +197,9 @@ const REFUND: &str = rules![
     ("send it back", 1.2),
     ("credit back", 1.2),
     ("credited", 0.8),
-];
+]);
 
-const ORDER_LATE: &str = rules![
+static ORDER_LATE: Table = Table::new(rules![
     ("order*", 0.8),
     ("package*", 1.0),
     ("parcel*", 1.0),
@@ -241,9 +241,9 @@ const ORDER_LATE: &str = rules![
     ("fedex", 0.7),
     ("doorstep", 0.8),
     ("mail", 0.3),
-];
+]);
 
-const FAULTY: &str = rules![
+static FAULTY: Table = Table::new(rules![
     ("broken", 1.2),
     ("broke", 0.9),
     ("damaged", 1.3),
@@ -298,9 +298,9 @@ const FAULTY: &str = rules![
     ("leak*", 1.0),
     ("keeps crashing", 1.2),
     ("dead", 0.5),
-];
+]);
 
-const ACCOUNT: &str = rules![
+static ACCOUNT: Table = Table::new(rules![
     ("account*", 1.0),
     ("log in", 1.2),
     ("login", 1.2),
@@ -337,9 +337,9 @@ const ACCOUNT: &str = rules![
     ("deactivated", 1.2),
     ("disabled", 0.8),
     ("two-step", 1.1),
-];
+]);
 
-const COMPLAINT: &str = rules![
+static COMPLAINT: Table = Table::new(rules![
     ("staff", 1.0),
     ("rude", 1.6),
     ("employee*", 1.0),
@@ -391,9 +391,9 @@ const COMPLAINT: &str = rules![
     ("treated like", 1.3),
     ("driver", 0.6),
     ("gate agent", 1.1),
-];
+]);
 
-const PRAISE: &str = rules![
+static PRAISE: Table = Table::new(rules![
     ("love", 0.9),
     ("great", 0.7),
     ("amazing", 1.0),
@@ -432,9 +432,9 @@ const PRAISE: &str = rules![
     ("thanks for your help", 1.1),
     ("so helpful", 1.2),
     ("super helpful", 1.2),
-];
+]);
 
-const HOW_TO: &str = rules![
+static HOW_TO: Table = Table::new(rules![
     ("how do i", 1.5),
     ("how can i", 1.5),
     ("how to", 1.3),
@@ -470,9 +470,9 @@ const HOW_TO: &str = rules![
     ("what do i", 1.0),
     ("como funciona", 1.2),
     ("que tengo que", 1.0),
-];
+]);
 
-const FEEDBACK: &str = rules![
+static FEEDBACK: Table = Table::new(rules![
     ("suggestion*", 1.5),
     ("suggest", 1.2),
     ("feature request", 1.8),
@@ -507,9 +507,9 @@ const FEEDBACK: &str = rules![
     ("new design", 1.1),
     ("new layout", 1.1),
     ("bring it back", 1.4),
-];
+]);
 
-const SAFETY: &str = rules![
+static SAFETY: Table = Table::new(rules![
     ("lawyer*", 1.8),
     ("attorney", 1.8),
     ("sue", 1.6),
@@ -556,9 +556,9 @@ const SAFETY: &str = rules![
     ("data breach", 1.6),
     ("identity theft", 1.7),
     ("privacy", 0.8),
-];
+]);
 
-const MOVE_TO_DM: &str = rules![
+static MOVE_TO_DM: Table = Table::new(rules![
     ("dm", 1.2),
     ("dm'd", 1.2),
     ("dms", 1.1),
@@ -582,9 +582,9 @@ const MOVE_TO_DM: &str = rules![
     ("in dm", 1.2),
     ("dm'ed", 1.2),
     ("direct messaged", 1.3),
-];
+]);
 
-const FOLLOW_UP: &str = rules![
+static FOLLOW_UP: Table = Table::new(rules![
     ("any update*", 1.4),
     ("update on", 1.0),
     ("following up", 1.6),
@@ -622,4 +622,4 @@ const FOLLOW_UP: &str = rules![
     ("that worked", 1.3),
     ("problem solved", 1.4),
     ("done that", 1.0),
-];
+]);

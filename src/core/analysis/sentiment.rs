@@ -325,16 +325,22 @@ pub fn compound(text: &str) -> f32 {
     let lowered: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
     let lower: Vec<&str> = lowered.iter().map(String::as_str).collect();
     let caps = tokens.iter().filter(|t| is_upper(t)).count();
-    let cap_diff = caps > 0 && caps < tokens.len();
+    let words = Words {
+        cap_diff: caps > 0 && caps < tokens.len(),
+        lex: lower.iter().map(|w| valence(w)).collect(),
+        boost: lower.iter().map(|w| booster(w)).collect(),
+        tokens,
+        lower,
+    };
 
-    let mut sentiments: Vec<f32> = Vec::with_capacity(tokens.len());
-    for i in 0..tokens.len() {
-        let w = lower[i];
-        if booster(w).is_some() || (w == "kind" && lower.get(i + 1) == Some(&"of")) {
+    let lower = &words.lower;
+    let mut sentiments: Vec<f32> = Vec::with_capacity(lower.len());
+    for i in 0..lower.len() {
+        if words.boost[i].is_some() || (lower[i] == "kind" && lower.get(i + 1) == Some(&"of")) {
             sentiments.push(0.0);
             continue;
         }
-        sentiments.push(word_valence(&tokens, &lower, i, cap_diff));
+        sentiments.push(word_valence(&words, i));
     }
 
     // "but": what comes before counts half, what comes after half as much again.
@@ -364,14 +370,26 @@ pub fn compound(text: &str) -> f32 {
     (sum / (sum * sum + ALPHA).sqrt()).clamp(-1.0, 1.0)
 }
 
+/// A text's words, looked up once.
+struct Words<'a> {
+    tokens: Vec<&'a str>,
+    lower: Vec<&'a str>,
+    /// Each word's lexicon valence and booster value.
+    lex: Vec<Option<f32>>,
+    boost: Vec<Option<f32>>,
+    /// Some words, but not all, are in capitals.
+    cap_diff: bool,
+}
+
 /// The valence of the word at `i`, with the rules for the words around it.
-fn word_valence(tokens: &[&str], lower: &[&str], i: usize, cap_diff: bool) -> f32 {
-    let Some(base) = valence(lower[i]) else {
+fn word_valence(w: &Words<'_>, i: usize) -> f32 {
+    let Some(base) = w.lex[i] else {
         return 0.0;
     };
-    let in_lex = |w: &str| valence(w).is_some();
+    let (tokens, lower, cap_diff) = (&w.tokens, &w.lower, w.cap_diff);
+    let in_lex = |k: usize| w.lex[k].is_some();
     let mut v = base;
-    if lower[i] == "no" && i + 1 < lower.len() && in_lex(lower[i + 1]) {
+    if lower[i] == "no" && i + 1 < lower.len() && in_lex(i + 1) {
         v = 0.0;
     }
     if (i > 0 && lower[i - 1] == "no")
@@ -384,11 +402,11 @@ fn word_valence(tokens: &[&str], lower: &[&str], i: usize, cap_diff: bool) -> f3
         v += if v > 0.0 { C_INCR } else { -C_INCR };
     }
     for back in 0..3 {
-        if i <= back || in_lex(lower[i - (back + 1)]) {
+        if i <= back || in_lex(i - (back + 1)) {
             continue;
         }
         let j = i - (back + 1);
-        let mut s = modifier(tokens[j], lower[j], v, cap_diff);
+        let mut s = modifier(tokens[j], w.boost[j], v, cap_diff);
         if s != 0.0 {
             s *= [1.0, 0.95, 0.9][back];
         }
@@ -401,7 +419,7 @@ fn word_valence(tokens: &[&str], lower: &[&str], i: usize, cap_diff: bool) -> f3
     // "least" before a word negates it, unless "at least" or "very least".
     if i > 0
         && lower[i - 1] == "least"
-        && !in_lex("least")
+        && !in_lex(i - 1)
         && (i == 1 || !matches!(lower[i - 2], "at" | "very"))
     {
         v *= N_SCALAR;
@@ -410,8 +428,8 @@ fn word_valence(tokens: &[&str], lower: &[&str], i: usize, cap_diff: bool) -> f3
 }
 
 /// The boost or damping a word gives the sentiment word after it.
-fn modifier(token: &str, lower: &str, v: f32, cap_diff: bool) -> f32 {
-    let Some(mut s) = booster(lower) else {
+fn modifier(token: &str, boost: Option<f32>, v: f32, cap_diff: bool) -> f32 {
+    let Some(mut s) = boost else {
         return 0.0;
     };
     if v < 0.0 {

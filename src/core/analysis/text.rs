@@ -4,6 +4,8 @@
 //! links blanked, runs of white space made one space) while remembering where each folded
 //! byte came from, so a matched phrase can be shown as the customer wrote it.
 
+use std::sync::OnceLock;
+
 /// The longest message read, in bytes; the rest is ignored (a pasted novel must not stall the
 /// page).
 pub const MAX_BYTES: usize = 4_000;
@@ -16,6 +18,9 @@ pub struct Folded<'a> {
     pub text: String,
     /// For each byte of `text`, the byte offset in `original` of the character it came from.
     map: Vec<u32>,
+    /// The first two bytes of every word (a letter or digit after one that is not), sorted: a
+    /// pattern whose start is not among them cannot match, which saves most searches.
+    starts: Vec<[u8; 2]>,
 }
 
 /// `s` cut to at most `max` bytes, on a character boundary.
@@ -107,10 +112,23 @@ impl<'a> Folded<'a> {
             text.push(' ');
             map.push(original.len() as u32);
         }
+        let mut starts = Vec::new();
+        let mut prev_alnum = false;
+        for (i, c) in text.char_indices() {
+            let alnum = c.is_alphanumeric();
+            if alnum && !prev_alnum {
+                let b = text.as_bytes();
+                starts.push([b[i], b.get(i + 1).copied().unwrap_or(b' ')]);
+            }
+            prev_alnum = alnum;
+        }
+        starts.sort_unstable();
+        starts.dedup();
         Folded {
             original,
             text,
             map,
+            starts,
         }
     }
 
@@ -132,20 +150,36 @@ impl<'a> Folded<'a> {
     /// Where `pattern` first occurs on word boundaries, as folded byte offsets. A pattern that
     /// ends in `*` matches any word starting with it ("refund*": "refunded") and the match runs
     /// to the end of that word.
+    #[cfg(test)]
     pub fn find(&self, pattern: &str) -> Option<(usize, usize)> {
-        let (pat, prefix) = match pattern.strip_suffix('*') {
-            Some(p) => (p, true),
-            None => (pattern, false),
-        };
+        self.find_pattern(&Pattern::new(pattern))
+    }
+
+    /// [`Folded::find`] for a pattern prepared once.
+    pub fn find_pattern(&self, p: &Pattern<'_>) -> Option<(usize, usize)> {
+        let Pattern {
+            pat,
+            prefix,
+            word_start,
+            word_end,
+        } = *p;
         if pat.is_empty() {
             return None;
         }
         let t = self.text.as_str();
-        let word_start = pat.chars().next().is_some_and(char::is_alphanumeric);
-        let word_end = pat.chars().next_back().is_some_and(char::is_alphanumeric);
+        let pb = pat.as_bytes();
+        if word_start && pb.len() >= 2 && self.starts.binary_search(&[pb[0], pb[1]]).is_err() {
+            return None;
+        }
+        let hb = t.as_bytes();
         let mut from = 0;
-        while let Some(pos) = t[from..].find(pat) {
-            let start = from + pos;
+        // A plain scan: the texts are short, so this beats a searcher's set-up. A match of a
+        // valid UTF-8 pattern always starts on a character boundary.
+        let next = |from: usize| {
+            (from..(hb.len() + 1).saturating_sub(pb.len()))
+                .find(|&i| hb[i] == pb[0] && &hb[i..i + pb.len()] == pb)
+        };
+        while let Some(start) = next(from) {
             let end = start + pat.len();
             let before_ok = !word_start
                 || !t[..start]
@@ -170,8 +204,36 @@ impl<'a> Folded<'a> {
     }
 
     /// The original words behind the first match of `pattern`.
+    #[cfg(test)]
     pub fn trigger(&self, pattern: &str) -> Option<&'a str> {
         self.find(pattern).map(|(s, e)| self.original_span(s, e))
+    }
+}
+
+/// A phrase pattern, prepared for matching (see [`Folded::find`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Pattern<'p> {
+    /// The words, without a trailing `*`.
+    pat: &'p str,
+    /// It ended in `*`: any word starting with it matches.
+    prefix: bool,
+    /// It starts (ends) with a letter or digit, so it must start (end) on a word boundary.
+    word_start: bool,
+    word_end: bool,
+}
+
+impl<'p> Pattern<'p> {
+    pub fn new(pattern: &'p str) -> Pattern<'p> {
+        let (pat, prefix) = match pattern.strip_suffix('*') {
+            Some(p) => (p, true),
+            None => (pattern, false),
+        };
+        Pattern {
+            pat,
+            prefix,
+            word_start: pat.chars().next().is_some_and(char::is_alphanumeric),
+            word_end: pat.chars().next_back().is_some_and(char::is_alphanumeric),
+        }
     }
 }
 
@@ -198,6 +260,35 @@ macro_rules! rules {
     };
 }
 pub(crate) use rules;
+
+/// A rule table: its compact source and, once first used, its parsed rules.
+pub struct Table {
+    source: &'static str,
+    parsed: OnceLock<Vec<(Pattern<'static>, f32)>>,
+}
+
+impl Table {
+    pub const fn new(source: &'static str) -> Table {
+        Table {
+            source,
+            parsed: OnceLock::new(),
+        }
+    }
+
+    /// The rules, parsed on first use.
+    pub fn rules(&self) -> &[(Pattern<'static>, f32)] {
+        self.parsed.get_or_init(|| {
+            rule_lines(self.source)
+                .map(|(p, w)| (Pattern::new(p), w))
+                .collect()
+        })
+    }
+
+    #[cfg(test)]
+    pub fn source(&self) -> &'static str {
+        self.source
+    }
+}
 
 /// The rules of a table, as (pattern, weight).
 pub fn rule_lines(table: &str) -> impl Iterator<Item = (&str, f32)> {
@@ -227,10 +318,11 @@ pub fn tenths(s: &str) -> Option<i32> {
 
 /// Sums the weights of the rules of `table` found in `f`, each once, and collects the triggers
 /// of the positive ones (as written).
-pub fn score_rules<'a>(f: &Folded<'a>, table: &str, triggers: &mut Vec<&'a str>) -> f32 {
+pub fn score_rules<'a>(f: &Folded<'a>, table: &Table, triggers: &mut Vec<&'a str>) -> f32 {
     let mut total = 0.0;
-    for (pattern, weight) in rule_lines(table) {
-        if let Some(t) = f.trigger(pattern) {
+    for (pattern, weight) in table.rules() {
+        let (weight, found) = (*weight, f.find_pattern(pattern));
+        if let Some(t) = found.map(|(s, e)| f.original_span(s, e)) {
             total += weight;
             if weight > 0.0 && !t.is_empty() {
                 push_unique(triggers, t);
@@ -298,9 +390,12 @@ mod tests {
     fn rule_tables_parse_completely() {
         use crate::core::analysis::{cues, emotion, scenario, Emotion};
         use crate::core::scenario::Scenario;
-        let mut tables: Vec<&str> = Scenario::ALL.iter().map(|&s| scenario::rules(s)).collect();
-        tables.extend(Emotion::ALL.iter().map(|&e| emotion::rules(e)));
-        tables.push(cues::URGENCY);
+        let mut tables: Vec<&str> = Scenario::ALL
+            .iter()
+            .map(|&s| scenario::rules(s).source())
+            .collect();
+        tables.extend(Emotion::ALL.iter().map(|&e| emotion::rules(e).source()));
+        tables.push(cues::URGENCY.source());
         for t in tables {
             assert_eq!(rule_lines(t).count(), t.lines().count(), "{t}");
             assert!(rule_lines(t).all(|(p, w)| !p.is_empty() && w != 0.0 && p == p.to_lowercase()));
