@@ -57,6 +57,13 @@ static ANGER: Table = Table::new(rules![
     ("ridiculo", 1.0),
     ("mierda", 1.0),
     ("carajo", 1.0),
+    ("fuming", 1.5),
+    ("evil", 1.1),
+    ("don't lie", 1.3),
+    ("liar*", 1.2),
+    ("not cool", 1.0),
+    ("#bs", 1.0),
+    ("dupe", 0.9),
 ]);
 
 static FRUSTRATION: Table = Table::new(rules![
@@ -134,6 +141,8 @@ static ANXIETY: Table = Table::new(rules![
     ("nervios*", 1.3),
     ("urgente", 0.8),
     ("desesperad*", 1.4),
+    ("should i be worried", 1.5),
+    ("パニック", 1.4),
 ]);
 
 static DISAPPOINTMENT: Table = Table::new(rules![
@@ -191,4 +200,11 @@ static GRATITUDE: Table = Table::new(rules![
     ("thanks for nothing", -2.5),
     ("no thanks", -1.2),
     ("gracias por nada", -2.5),
+    ("thank*", 1.0),
+    ("thanx", 1.1),
+    ("thnx", 1.1),
+    ("ありがとう", 1.4),
+    ("感謝", 1.3),
+    ("i'd appreciate it if", -1.8),
+    ("would appreciate it if", -1.8),
 ]);

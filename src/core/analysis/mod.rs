@@ -124,6 +124,14 @@ const MAX_TRIGGERS: usize = 4;
 const MIN_SCENARIO: f32 = 0.35;
 const MIN_EMOTION: f32 = 0.6;
 const MIN_URGENCY: f32 = 1.0;
+/// Praise read in a negative message (sarcasm, "great, another delay") and complaint words in
+/// a clearly positive one ("best customer service") count this much.
+const PRAISE_WHEN_NEGATIVE: f32 = 0.3;
+const COMPLAINT_WHEN_POSITIVE: f32 = 0.5;
+/// The scores of the weak readings used when the latest message names no topic.
+const PRIOR_QUESTION: f32 = 0.5;
+const PRIOR_UPSET: f32 = 0.45;
+const PRIOR_FOLLOW_UP: f32 = 0.6;
 
 /// Reads the customer's recent messages (oldest first; the latest counts most) and says what
 /// they are about, how the customer feels, whether it is urgent, whether they asked something,
@@ -149,38 +157,59 @@ pub fn analyze(customer_texts: &[&str]) -> Analysis {
     }
     let sentiment = if weights > 0.0 { sum / weights } else { 0.0 };
 
-    let scored = |rules: &text::Table| -> (f32, Vec<String>) {
+    // A table's score over the recent messages (weighted), the latest message's own score, and
+    // the triggers (the latest message's first).
+    let scored = |rules: &text::Table| -> (f32, f32, Vec<String>) {
         let mut triggers: Vec<&str> = Vec::new();
-        let mut total = 0.0;
-        for (f, w) in &recent {
-            total += score_rules(f, rules, &mut triggers).max(0.0) * w;
+        let (mut total, mut own) = (0.0, 0.0);
+        for (k, (f, w)) in recent.iter().enumerate() {
+            let v = score_rules(f, rules, &mut triggers).max(0.0);
+            total += v * w;
+            if k == 0 {
+                own = v;
+            }
         }
         triggers.truncate(MAX_TRIGGERS);
-        (total, triggers.into_iter().map(str::to_owned).collect())
+        (
+            total,
+            own,
+            triggers.into_iter().map(str::to_owned).collect(),
+        )
     };
 
+    let asked = cues::questions(latest);
+    let question = (!asked.is_empty()).then(|| Signal {
+        score: asked.len() as f32,
+        triggers: asked.into_iter().map(str::to_owned).collect(),
+    });
+
+    let mut latest_has_topic = false;
     let mut scenarios: Vec<(Scenario, Signal)> = Scenario::ALL
         .into_iter()
         .filter_map(|s| {
-            let (mut score, triggers) = scored(scenario::rules(s));
+            let (mut score, own, triggers) = scored(scenario::rules(s));
+            latest_has_topic |= own >= MIN_SCENARIO;
             if s == Scenario::Praise && sentiment < -0.1 {
-                score *= 0.3;
+                score *= PRAISE_WHEN_NEGATIVE;
+            }
+            if s == Scenario::Complaint && sentiment > 0.4 {
+                score *= COMPLAINT_WHEN_POSITIVE;
             }
             (score >= MIN_SCENARIO).then_some((s, Signal { score, triggers }))
         })
         .collect();
-    sort_desc(&mut scenarios, |(_, s)| s.score);
 
     let mut emotions: Vec<(Emotion, Signal)> = Emotion::ALL
         .into_iter()
         .map(|e| {
-            let (score, triggers) = scored(emotion::rules(e));
+            let (score, _, triggers) = scored(emotion::rules(e));
             (e, Signal { score, triggers })
         })
         .collect();
-    // Words in capitals among words that are not read as shouting.
+    // Words in capitals among words that are not read as shouting (unless the message is
+    // clearly positive: "I LOVE it").
     let shouted = shouting(latest.original);
-    if !shouted.is_empty() {
+    if !shouted.is_empty() && sentiment <= 0.3 {
         let anger = &mut emotions[0].1;
         anger.score += 0.4 + 0.2 * shouted.len() as f32;
         for w in shouted {
@@ -214,16 +243,29 @@ pub fn analyze(customer_texts: &[&str]) -> Analysis {
     emotions.retain(|(_, s)| s.score >= MIN_EMOTION);
     sort_desc(&mut emotions, |(_, s)| s.score);
 
-    let (urgency_score, urgency_triggers) = scored(&cues::URGENCY);
+    // Weak readings when the words name no topic: a question is a how-to, an upset customer
+    // with no topic is complaining, and a reply in an ongoing conversation follows up.
+    let mut prior = |s: Scenario, score: f32, triggers: Vec<String>| {
+        if !scenarios.iter().any(|(x, _)| *x == s) {
+            scenarios.push((s, Signal { score, triggers }));
+        }
+    };
+    if let Some(q) = &question {
+        prior(Scenario::HowTo, PRIOR_QUESTION, q.triggers.clone());
+    }
+    let negative = emotions.iter().find(|(e, _)| e.is_negative());
+    if let Some((_, sig)) = negative.filter(|_| !latest_has_topic) {
+        prior(Scenario::Complaint, PRIOR_UPSET, sig.triggers.clone());
+    }
+    if recent.len() > 1 && !latest_has_topic {
+        prior(Scenario::FollowUp, PRIOR_FOLLOW_UP, Vec::new());
+    }
+    sort_desc(&mut scenarios, |(_, s)| s.score);
+
+    let (urgency_score, _, urgency_triggers) = scored(&cues::URGENCY);
     let urgency = (urgency_score >= MIN_URGENCY).then_some(Signal {
         score: urgency_score,
         triggers: urgency_triggers,
-    });
-
-    let asked = cues::questions(latest);
-    let question = (!asked.is_empty()).then(|| Signal {
-        score: asked.len() as f32,
-        triggers: asked.into_iter().map(str::to_owned).collect(),
     });
 
     let lang = detect_language(latest.original)

@@ -130,6 +130,10 @@ static OUTAGE: Table = Table::new(rules![
     ("no hay servicio", 1.4),
     ("sin conexion", 1.3),
     ("no tengo internet", 1.4),
+    ("disruption*", 1.3),
+    ("connectivity", 1.0),
+    ("back up", 0.6),
+    ("cancelled", 0.4),
 ]);
 
 static BILLING: Table = Table::new(rules![
@@ -173,6 +177,15 @@ static BILLING: Table = Table::new(rules![
     ("promo*", 0.6),
     ("refill", 0.4),
     ("recibo", 0.8),
+    ("purchase*", 0.6),
+    ("checkout", 1.0),
+    ("redeem*", 1.0),
+    ("gift card*", 1.0),
+    ("paypal", 0.8),
+    ("transaction*", 0.9),
+    ("taking money", 1.3),
+    ("compra*", 0.6),
+    ("acredit*", 0.9),
 ]);
 
 static REFUND: Table = Table::new(rules![
@@ -271,7 +284,6 @@ static FAULTY: Table = Table::new(rules![
     ("ios", 0.5),
     ("keyboard", 0.6),
     ("autocorrect", 0.8),
-    ("error", 0.5),
     ("issue*", 0.4),
     ("problem*", 0.3),
     ("fix", 0.4),
@@ -298,6 +310,12 @@ static FAULTY: Table = Table::new(rules![
     ("leak*", 1.0),
     ("keeps crashing", 1.2),
     ("dead", 0.5),
+    ("not work", 0.7),
+    ("won't work", 0.8),
+    ("will not", 0.4),
+    ("please fix", 0.9),
+    ("fix this", 0.9),
+    ("error*", 0.7),
 ]);
 
 static ACCOUNT: Table = Table::new(rules![
@@ -346,7 +364,7 @@ static COMPLAINT: Table = Table::new(rules![
     ("manager", 0.9),
     ("agent", 0.7),
     ("representative", 0.8),
-    ("customer service", 1.0),
+    ("customer service", 0.5),
     ("customer care", 0.9),
     ("attitude", 1.2),
     ("unprofessional", 1.5),
@@ -391,10 +409,13 @@ static COMPLAINT: Table = Table::new(rules![
     ("treated like", 1.3),
     ("driver", 0.6),
     ("gate agent", 1.1),
+    ("lie", 0.8),
+    ("lying", 1.0),
+    ("liar*", 1.1),
 ]);
 
 static PRAISE: Table = Table::new(rules![
-    ("love", 0.9),
+    ("love", 1.0),
     ("great", 0.7),
     ("amazing", 1.0),
     ("awesome", 1.0),
@@ -432,6 +453,11 @@ static PRAISE: Table = Table::new(rules![
     ("thanks for your help", 1.1),
     ("so helpful", 1.2),
     ("super helpful", 1.2),
+    ("best customer service", 1.5),
+    ("ありがとう", 1.0),
+    ("感謝", 1.0),
+    ("i'd appreciate it if", -1.5),
+    ("would appreciate it if", -1.5),
 ]);
 
 static HOW_TO: Table = Table::new(rules![
@@ -507,6 +533,10 @@ static FEEDBACK: Table = Table::new(rules![
     ("new design", 1.1),
     ("new layout", 1.1),
     ("bring it back", 1.4),
+    ("hard to use", 1.4),
+    ("difficult to use", 1.4),
+    ("intuitive", 1.0),
+    ("navigate", 0.7),
 ]);
 
 static SAFETY: Table = Table::new(rules![
@@ -556,6 +586,14 @@ static SAFETY: Table = Table::new(rules![
     ("data breach", 1.6),
     ("identity theft", 1.7),
     ("privacy", 0.8),
+    ("bbb", 1.4),
+    ("report you", 1.2),
+    ("reporting you", 1.3),
+    ("personal info*", 1.0),
+    ("personal data", 1.0),
+    ("impersonat*", 1.5),
+    ("phishing", 1.6),
+    ("claiming to be", 1.3),
 ]);
 
 static MOVE_TO_DM: Table = Table::new(rules![
@@ -622,4 +660,7 @@ static FOLLOW_UP: Table = Table::new(rules![
     ("that worked", 1.3),
     ("problem solved", 1.4),
     ("done that", 1.0),
+    ("i will update", 1.2),
+    ("will update you", 1.2),
+    ("back to normal", 1.2),
 ]);

@@ -210,6 +210,12 @@ impl<'a> Folded<'a> {
     }
 }
 
+/// A letter or digit of a script that separates words with spaces (CJK scripts do not, so
+/// their patterns match anywhere).
+fn spaced_word_char(c: char) -> bool {
+    c.is_alphanumeric() && (c as u32) < 0x2E80
+}
+
 /// A phrase pattern, prepared for matching (see [`Folded::find`]).
 #[derive(Clone, Copy, Debug)]
 pub struct Pattern<'p> {
@@ -231,8 +237,8 @@ impl<'p> Pattern<'p> {
         Pattern {
             pat,
             prefix,
-            word_start: pat.chars().next().is_some_and(char::is_alphanumeric),
-            word_end: pat.chars().next_back().is_some_and(char::is_alphanumeric),
+            word_start: pat.chars().next().is_some_and(spaced_word_char),
+            word_end: pat.chars().next_back().is_some_and(spaced_word_char),
         }
     }
 }
