@@ -42,7 +42,7 @@ static ANGER: Table = Table::new(rules![
     ("shame on", 1.3),
     ("thanks for nothing", 1.5),
     ("never again", 0.9),
-    ("!!!", 0.6),
+    ("!!!", 0.4),
     ("😡", 1.5),
     ("😠", 1.5),
     ("🤬", 1.6),

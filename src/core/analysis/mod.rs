@@ -129,9 +129,11 @@ const MIN_URGENCY: f32 = 1.0;
 const PRAISE_WHEN_NEGATIVE: f32 = 0.3;
 const COMPLAINT_WHEN_POSITIVE: f32 = 0.5;
 /// The scores of the weak readings used when the latest message names no topic.
-const PRIOR_QUESTION: f32 = 0.5;
+const PRIOR_QUESTION: f32 = 0.7;
 const PRIOR_UPSET: f32 = 0.45;
 const PRIOR_FOLLOW_UP: f32 = 0.6;
+/// A problem reported with a sentiment at most this is read as frustration.
+const PROBLEM_NOT_POSITIVE: f32 = 0.2;
 
 /// Reads the customer's recent messages (oldest first; the latest counts most) and says what
 /// they are about, how the customer feels, whether it is urgent, whether they asked something,
@@ -257,10 +259,33 @@ pub fn analyze(customer_texts: &[&str]) -> Analysis {
     if let Some((_, sig)) = negative.filter(|_| !latest_has_topic) {
         prior(Scenario::Complaint, PRIOR_UPSET, sig.triggers.clone());
     }
-    if recent.len() > 1 && !latest_has_topic {
+    if recent.len() > 1 && !latest_has_topic && question.is_none() {
         prior(Scenario::FollowUp, PRIOR_FOLLOW_UP, Vec::new());
     }
     sort_desc(&mut scenarios, |(_, s)| s.score);
+
+    // A customer reporting a problem, in words that are not positive, is frustrated even when
+    // they do not say so, and one giving praise is grateful; the scenario's words are the
+    // trigger.
+    if let Some((top, sig)) = scenarios.first().filter(|_| emotions.is_empty()) {
+        let implied = if top.is_problem() && sentiment <= PROBLEM_NOT_POSITIVE {
+            Some(Emotion::Frustration)
+        } else if *top == Scenario::Praise && sentiment >= 0.0 {
+            Some(Emotion::Gratitude)
+        } else {
+            None
+        };
+        if let Some(e) = implied {
+            let triggers = sig.triggers.iter().take(2).cloned().collect();
+            emotions.push((
+                e,
+                Signal {
+                    score: MIN_EMOTION,
+                    triggers,
+                },
+            ));
+        }
+    }
 
     let (urgency_score, _, urgency_triggers) = scored(&cues::URGENCY);
     let urgency = (urgency_score >= MIN_URGENCY).then_some(Signal {

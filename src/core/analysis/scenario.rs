@@ -381,7 +381,7 @@ static COMPLAINT: Table = Table::new(rules![
     ("crew", 0.8),
     ("flight attendant*", 1.0),
     ("cashier", 1.0),
-    ("store", 0.5),
+    ("store", 0.3),
     ("never again", 1.2),
     ("pathetic", 0.9),
     ("joke", 0.6),
