@@ -132,6 +132,9 @@ const COMPLAINT_WHEN_POSITIVE: f32 = 0.5;
 const PRIOR_QUESTION: f32 = 0.7;
 const PRIOR_UPSET: f32 = 0.45;
 const PRIOR_FOLLOW_UP: f32 = 0.6;
+const PRIOR_PRAISE: f32 = 0.5;
+/// The sentiment from which a message with no topic reads as praise.
+const PRIOR_WARM: f32 = 0.2;
 /// A problem reported with a sentiment at most this is read as frustration.
 const PROBLEM_NOT_POSITIVE: f32 = 0.2;
 
@@ -245,6 +248,8 @@ pub fn analyze(customer_texts: &[&str]) -> Analysis {
     emotions.retain(|(_, s)| s.score >= MIN_EMOTION);
     sort_desc(&mut emotions, |(_, s)| s.score);
 
+    // Praise found in the words themselves (not read from warm words alone).
+    let praised = scenarios.iter().any(|(s, _)| *s == Scenario::Praise);
     // Weak readings when the words name no topic: a question is a how-to, an upset customer
     // with no topic is complaining, and a reply in an ongoing conversation follows up.
     let mut prior = |s: Scenario, score: f32, triggers: Vec<String>| {
@@ -262,6 +267,12 @@ pub fn analyze(customer_texts: &[&str]) -> Analysis {
     if recent.len() > 1 && !latest_has_topic && question.is_none() {
         prior(Scenario::FollowUp, PRIOR_FOLLOW_UP, Vec::new());
     }
+    // Warm words with no topic: praise, or a friendly close.
+    if !latest_has_topic && sentiment >= PRIOR_WARM {
+        let words = positive_words(latest.original);
+        prior(Scenario::Praise, PRIOR_PRAISE, words.clone());
+        prior(Scenario::FollowUp, PRIOR_PRAISE * 0.8, words);
+    }
     sort_desc(&mut scenarios, |(_, s)| s.score);
 
     // A customer reporting a problem, in words that are not positive, is frustrated even when
@@ -270,7 +281,7 @@ pub fn analyze(customer_texts: &[&str]) -> Analysis {
     if let Some((top, sig)) = scenarios.first().filter(|_| emotions.is_empty()) {
         let implied = if top.is_problem() && sentiment <= PROBLEM_NOT_POSITIVE {
             Some(Emotion::Frustration)
-        } else if *top == Scenario::Praise && sentiment >= 0.0 {
+        } else if *top == Scenario::Praise && praised && sentiment >= 0.0 {
             Some(Emotion::Gratitude)
         } else {
             None
@@ -340,6 +351,24 @@ fn shouting(text: &str) -> Vec<&str> {
     }
     out.truncate(MAX_TRIGGERS);
     out
+}
+
+/// The words of `text` the lexicon finds clearly positive, as written (at most three).
+fn positive_words(text: &str) -> Vec<String> {
+    let mut out: Vec<&str> = Vec::new();
+    for raw in text.split_whitespace() {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        if w.is_empty() || raw.starts_with('@') {
+            continue;
+        }
+        if sentiment::valence(&w.to_lowercase()).is_some_and(|v| v >= 1.5) {
+            push_unique(&mut out, w);
+            if out.len() == 3 {
+                break;
+            }
+        }
+    }
+    out.into_iter().map(str::to_owned).collect()
 }
 
 /// The words of `text` the lexicon finds clearly negative, as written (at most three).

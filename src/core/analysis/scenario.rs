@@ -316,6 +316,12 @@ static FAULTY: Table = Table::new(rules![
     ("please fix", 0.9),
     ("fix this", 0.9),
     ("error*", 0.7),
+    ("won't let me", 0.9),
+    ("acting up", 1.1),
+    ("messing up", 1.0),
+    ("fucking up", 1.0),
+    ("warranty", 1.2),
+    ("smashed", 0.8),
 ]);
 
 static ACCOUNT: Table = Table::new(rules![
@@ -386,7 +392,6 @@ static COMPLAINT: Table = Table::new(rules![
     ("pathetic", 0.9),
     ("joke", 0.6),
     ("useless", 0.7),
-    ("incompetent", 1.2),
     ("lied", 1.0),
     ("hung up", 1.2),
     ("pesimo", 1.2),
@@ -412,6 +417,9 @@ static COMPLAINT: Table = Table::new(rules![
     ("lie", 0.8),
     ("lying", 1.0),
     ("liar*", 1.1),
+    ("incompet*", 1.2),
+    ("handled", 0.6),
+    ("ignored me", 1.0),
 ]);
 
 static PRAISE: Table = Table::new(rules![
@@ -458,6 +466,12 @@ static PRAISE: Table = Table::new(rules![
     ("感謝", 1.0),
     ("i'd appreciate it if", -1.5),
     ("would appreciate it if", -1.5),
+    ("exceeded expectations", 1.4),
+    ("surpassed expectations", 1.4),
+    ("capable", 0.8),
+    ("see you soon", 0.8),
+    ("luv", 0.8),
+    ("smile", 0.6),
 ]);
 
 static HOW_TO: Table = Table::new(rules![
@@ -537,6 +551,10 @@ static FEEDBACK: Table = Table::new(rules![
     ("difficult to use", 1.4),
     ("intuitive", 1.0),
     ("navigate", 0.7),
+    ("fyi", 0.8),
+    ("broken link", 1.5),
+    ("link is broken", 1.5),
+    ("new look", 1.0),
 ]);
 
 static SAFETY: Table = Table::new(rules![
