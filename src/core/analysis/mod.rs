@@ -250,8 +250,8 @@ pub fn analyze(customer_texts: &[&str]) -> Analysis {
 
     // Praise found in the words themselves (not read from warm words alone).
     let praised = scenarios.iter().any(|(s, _)| *s == Scenario::Praise);
-    // Weak readings when the words name no topic: a question is a how-to, an upset customer
-    // with no topic is complaining, and a reply in an ongoing conversation follows up.
+    // Weak readings: a question is a how-to, an upset customer is complaining, and a reply with
+    // no topic in an ongoing conversation follows up.
     let mut prior = |s: Scenario, score: f32, triggers: Vec<String>| {
         if !scenarios.iter().any(|(x, _)| *x == s) {
             scenarios.push((s, Signal { score, triggers }));
@@ -261,7 +261,7 @@ pub fn analyze(customer_texts: &[&str]) -> Analysis {
         prior(Scenario::HowTo, PRIOR_QUESTION, q.triggers.clone());
     }
     let negative = emotions.iter().find(|(e, _)| e.is_negative());
-    if let Some((_, sig)) = negative.filter(|_| !latest_has_topic) {
+    if let Some((_, sig)) = negative {
         prior(Scenario::Complaint, PRIOR_UPSET, sig.triggers.clone());
     }
     if recent.len() > 1 && !latest_has_topic && question.is_none() {
