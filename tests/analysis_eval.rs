@@ -18,12 +18,17 @@ const LABELS: &str = concat!(
     "/tests/data/twcs/analysis-labels.csv"
 );
 
-/// The floors asserted (percentages). The targets are 80 (top-1) and 95 (top-3); where the
-/// rules fall short, these are the level reached minus two points (see the report in the
-/// commit history), so a regression fails.
-const MIN_TOP1: f64 = 80.0;
-const MIN_TOP3: f64 = 95.0;
-const MIN_EMOTION: f64 = 0.0;
+/// The floors asserted (percentages). The targets are 80 (top-1) and 95 (top-3); the rules
+/// fall well short of them on this set, so these are the levels reached minus two points, so
+/// that a regression fails. Reached when last tuned: all rows top-1 51.9, top-3 65.6, emotion
+/// 56.8; held-out (even) rows top-1 40.0, top-3 51.7.
+const TARGET_TOP1: f64 = 80.0;
+const TARGET_TOP3: f64 = 95.0;
+const MIN_TOP1: f64 = 49.9;
+const MIN_TOP3: f64 = 63.6;
+const MIN_EMOTION: f64 = 54.8;
+const MIN_HELD_OUT_TOP1: f64 = 38.0;
+const MIN_HELD_OUT_TOP3: f64 = 49.7;
 
 struct Label {
     tweet: u64,
@@ -109,7 +114,6 @@ impl Score {
 }
 
 #[test]
-#[ignore = "waiting for the labelled set (tests/data/twcs/analysis-labels.csv)"]
 fn scenario_and_emotion_accuracy_on_labelled_tweets() {
     let text = std::fs::read_to_string(DATA).expect("the corpus file is in the repository");
     let tweets = twcs::parse(&text).expect("the corpus parses");
@@ -154,6 +158,11 @@ fn scenario_and_emotion_accuracy_on_labelled_tweets() {
     assert!(all.pct(all.top1) >= MIN_TOP1, "{report}\n{misses:#?}");
     assert!(all.pct(all.top3) >= MIN_TOP3, "{report}");
     assert!(all.pct(all.emotion) >= MIN_EMOTION, "{report}");
+    assert!(even.pct(even.top1) >= MIN_HELD_OUT_TOP1, "{report}");
+    assert!(even.pct(even.top3) >= MIN_HELD_OUT_TOP3, "{report}");
+    if all.pct(all.top1) < TARGET_TOP1 || all.pct(all.top3) < TARGET_TOP3 {
+        eprintln!("below the targets (top-1 {TARGET_TOP1}%, top-3 {TARGET_TOP3}%): {report}");
+    }
 
     // The CLI prints the same figures.
     let out = Command::new(env!("CARGO_BIN_EXE_waypoint"))
