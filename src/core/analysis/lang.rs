@@ -108,6 +108,9 @@ const MARKS: &[(&str, &str, f32)] = &[
 /// short texts (fewer than four words) or when a second language scores close to the first.
 pub fn detect_language(text: &str) -> Option<LangGuess> {
     let text = super::text::clip(text, super::text::MAX_BYTES);
+    if let Some(guess) = by_script(text) {
+        return Some(guess);
+    }
     let mut scores = [0.0f32; 7];
     let mut words = 0usize;
     for raw in text.split_whitespace() {
@@ -150,5 +153,59 @@ pub fn detect_language(text: &str) -> Option<LangGuess> {
     Some(LangGuess {
         code: LANGS[order[0]].0,
         confident,
+    })
+}
+
+/// Languages told by their script alone: (first, last code point, language). Kana before the
+/// Han ideographs, so Japanese text (which mixes both) is read as Japanese.
+const SCRIPTS: &[(u32, u32, &str)] = &[
+    (0x3040, 0x30FF, "ja"),
+    (0xAC00, 0xD7AF, "ko"),
+    (0x1100, 0x11FF, "ko"),
+    (0x4E00, 0x9FFF, "zh"),
+    (0x0900, 0x097F, "hi"),
+    (0x0600, 0x06FF, "ar"),
+    (0x0E00, 0x0E7F, "th"),
+    (0x0400, 0x04FF, "ru"),
+    (0x0370, 0x03FF, "el"),
+    (0x0590, 0x05FF, "he"),
+];
+
+/// The language of a text mostly written in a script only one of the languages here uses.
+/// Confident when that script carries most of the letters and there are at least four of them.
+fn by_script(text: &str) -> Option<LangGuess> {
+    let mut counts = [0usize; SCRIPTS.len()];
+    let mut letters = 0usize;
+    let words = text
+        .split_whitespace()
+        .filter(|w| !w.starts_with('@') && !w.starts_with("http"));
+    for c in words.flat_map(str::chars).filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        let cp = c as u32;
+        if let Some(k) = SCRIPTS
+            .iter()
+            .position(|&(lo, hi, _)| (lo..=hi).contains(&cp))
+        {
+            counts[k] += 1;
+        }
+    }
+    let kana = counts[0];
+    let (best, &n) = counts.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+    if n == 0 || n * 2 < letters {
+        // Latin-script text, or too little of any one script.
+        return (kana > 0 && kana * 4 >= letters).then_some(LangGuess {
+            code: "ja",
+            confident: false,
+        });
+    }
+    // Han ideographs with any kana are Japanese.
+    let code = if SCRIPTS[best].2 == "zh" && kana > 0 {
+        "ja"
+    } else {
+        SCRIPTS[best].2
+    };
+    Some(LangGuess {
+        code,
+        confident: n >= 4 && n * 4 >= letters * 3,
     })
 }

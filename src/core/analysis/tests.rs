@@ -168,6 +168,15 @@ fn language_detection() {
     assert_eq!(g("gracias"), Some(("es", false)));
     assert!(matches!(g("thanks"), Some((_, false))));
     assert_eq!(g("12345 !!! 😡"), None);
+    // Languages with their own script.
+    assert_eq!(
+        g("問題解決しました、ありがとうございます"),
+        Some(("ja", true))
+    );
+    assert_eq!(g("주문한 물건이 아직 안 왔어요"), Some(("ko", true)));
+    assert_eq!(g("मेरा ऑर्डर अभी तक नहीं आया"), Some(("hi", true)));
+    assert_eq!(g("Мой заказ до сих пор не пришёл"), Some(("ru", true)));
+    assert_eq!(g("@AmazonHelp 谢谢"), Some(("zh", false)));
     assert_eq!(g(""), None);
 }
 
