@@ -298,3 +298,39 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn weak_readings_when_no_topic_is_named() {
+    // A bare question reads as how-to, quoting the question.
+    let q = analyze(&["Are you open on Sundays?"]);
+    assert_eq!(q.main_scenario(), Some(Scenario::HowTo), "{q:?}");
+    assert_eq!(q.scenarios[0].1.triggers, ["Are you open on Sundays?"]);
+    // A reply with no topic in an ongoing conversation follows up; an earlier topic that was
+    // clear still leads, with the follow-up as a candidate.
+    let f = analyze(&["Hello", "Sure, 12 Elm Street"]);
+    assert_eq!(f.main_scenario(), Some(Scenario::FollowUp), "{f:?}");
+    let o = analyze(&["My parcel never arrived", "Sure, 12 Elm Street"]);
+    assert_eq!(o.main_scenario(), Some(Scenario::OrderLate), "{o:?}");
+    assert!(o.scenarios.iter().any(|(s, _)| *s == Scenario::FollowUp));
+    // Warm words with no topic read as praise, with the warm words as triggers.
+    let p = analyze(&["You folks are wonderful"]);
+    assert_eq!(p.main_scenario(), Some(Scenario::Praise), "{p:?}");
+    assert!(p.scenarios[0].1.triggers.iter().any(|t| t == "wonderful"));
+    // An upset customer also gets the complaint reading.
+    let u = analyze(&["My bill is wrong again, this is ridiculous"]);
+    assert_eq!(u.main_scenario(), Some(Scenario::Billing), "{u:?}");
+    assert!(u.scenarios.iter().any(|(s, _)| *s == Scenario::Complaint));
+    // A bare acknowledgement closes.
+    assert_eq!(analyze(&["ok"]).main_scenario(), Some(Scenario::FollowUp));
+}
+
+#[test]
+fn implied_emotions_need_a_named_topic() {
+    // A problem report without emotional words reads as frustration, quoting the problem.
+    let a = analyze(&["The screen on my new laptop is cracked"]);
+    assert_eq!(a.main_emotion(), Some(Emotion::Frustration), "{a:?}");
+    assert!(a.emotions[0].1.triggers.iter().any(|t| t == "cracked"));
+    // A plain question does not.
+    let q = analyze(&["What time does the store open?"]);
+    assert_eq!(q.main_emotion(), None, "{q:?}");
+}
