@@ -112,6 +112,12 @@ static FRUSTRATION: Table = Table::new(rules![
     ("ya van", 1.0),
     ("es el colmo", 1.5),
     ("nadie", 0.6),
+    ("sucks", 1.0),
+    ("hard to use", 1.0),
+    ("difficult to use", 1.0),
+    ("please fix", 0.8),
+    ("doesn't work", 0.6),
+    ("not work", 0.6),
 ]);
 
 static ANXIETY: Table = Table::new(rules![
