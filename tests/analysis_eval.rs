@@ -20,14 +20,14 @@ const LABELS: &str = concat!(
 
 /// The floors asserted (percentages). The targets are 80 (top-1) and 95 (top-3); the rules
 /// fall well short of them on this set, so these are the levels reached minus two points, so
-/// that a regression fails. Reached when last tuned: all rows top-1 51.9, top-3 65.6, emotion
-/// 56.8; held-out (even) rows top-1 40.0, top-3 51.7.
+/// that a regression fails. Reached when last tuned: all rows top-1 52.3, top-3 65.6, emotion
+/// 58.1; held-out (even) rows top-1 40.8, top-3 51.7, emotion 52.5.
 const TARGET_TOP1: f64 = 80.0;
 const TARGET_TOP3: f64 = 95.0;
-const MIN_TOP1: f64 = 49.9;
+const MIN_TOP1: f64 = 50.3;
 const MIN_TOP3: f64 = 63.6;
-const MIN_EMOTION: f64 = 54.8;
-const MIN_HELD_OUT_TOP1: f64 = 38.0;
+const MIN_EMOTION: f64 = 56.1;
+const MIN_HELD_OUT_TOP1: f64 = 38.8;
 const MIN_HELD_OUT_TOP3: f64 = 49.7;
 
 struct Label {
