@@ -79,6 +79,22 @@ impl Scenario {
         Scenario::ALL.into_iter().find(|s| s.id() == id)
     }
 
+    /// Whether the customer is reporting something wrong (a delay, an outage, a charge, a
+    /// refund, a late order, a fault, account trouble or a complaint).
+    pub fn is_problem(self) -> bool {
+        matches!(
+            self,
+            Scenario::Waiting
+                | Scenario::Outage
+                | Scenario::Billing
+                | Scenario::Refund
+                | Scenario::OrderLate
+                | Scenario::Faulty
+                | Scenario::Account
+                | Scenario::Complaint
+        )
+    }
+
     /// How the panel names it.
     pub fn label(self) -> &'static str {
         match self {
