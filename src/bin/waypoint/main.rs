@@ -1,5 +1,6 @@
 //! `waypoint`: the core on the command line.
 
+mod check;
 mod sla;
 
 use std::process::ExitCode;
@@ -11,6 +12,7 @@ waypoint — social customer care, on the command line
 USAGE:
     waypoint route <URL>...    say which site and surface each page URL is (JSON lines)
     waypoint sla FILE.csv      reply times of twcs threads against SLA targets (sla --help)
+    waypoint check FILE.csv    the pre-send checklist on every brand reply (check --help)
     waypoint --version         print the version
     waypoint --help            print this help
 ";
@@ -48,6 +50,11 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("sla") => sla::run(&args[1..]),
+        Some("check") if matches!(args.get(1).map(String::as_str), Some("-h" | "--help")) => {
+            print!("{}", check::USAGE);
+            ExitCode::SUCCESS
+        }
+        Some("check") => check::run(&args[1..]),
         Some(other) => {
             eprintln!("waypoint: unknown or incomplete command '{other}'\n\n{USAGE}");
             ExitCode::from(2)

@@ -123,7 +123,6 @@ const ASKING: &[&str] = &[
     "attach",
     "forward",
     "list",
-    "add",
     "drop",
     "leave",
     "envía",
@@ -173,8 +172,28 @@ const NEGATION: &[&str] = &[
     "never", "don't", "dont", "do", "not", "won't", "no", "nunca", "without", "sin", "avoid",
 ];
 
+/// Entity words that mean something else with "the" ("the email" we sent, "the number" of
+/// items).
+const GENERIC: &[&str] = &[
+    "email", "mail", "address", "number", "pedido", "correo", "tarjeta",
+];
+
+/// Whether word `v` asks: a share verb, or "is"/"es" in "what is", "cuál es".
+fn asking(t: &Text, v: usize) -> bool {
+    let w = t.words[v].lower.as_str();
+    if matches!(w, "is" | "es") {
+        return v.checked_sub(1).is_some_and(|p| {
+            matches!(
+                t.words[p].lower.as_str(),
+                "what" | "which" | "cuál" | "cual"
+            )
+        });
+    }
+    ASKING.contains(&w)
+}
+
 /// Whether the entity at words `first..` is asked for: [verb] [us/me]? owner [≤2 words] entity.
-fn asked(t: &Text, first: usize, need_owner: bool) -> Option<usize> {
+fn asked(t: &Text, first: usize, last: usize, need_owner: bool) -> Option<usize> {
     let sentence = t.words[first].sentence;
     let same = |i: usize| t.words[i].sentence == sentence && !t.words[i].url;
     let lower = |i: usize| t.words[i].lower.as_str();
@@ -188,11 +207,21 @@ fn asked(t: &Text, first: usize, need_owner: bool) -> Option<usize> {
             break;
         }
         if OWNER.contains(&lower(o)) {
+            // "the store's address" is somebody else's; a bare "email", "address" or "number"
+            // is theirs only with "your" ("send me the email" is a message).
+            let between_possessive = (o + 1..first).any(|i| lower(i).ends_with("'s"));
+            let generic = first == last && GENERIC.contains(&lower(first));
+            if between_possessive
+                || (generic
+                    && !matches!(lower(o), "your" | "ur" | "yr" | "tu" | "su" | "tus" | "sus"))
+            {
+                return None;
+            }
             let mut v = o.checked_sub(1);
             if let Some(u) = v.filter(|&u| same(u) && matches!(lower(u), "us" | "me" | "nos")) {
                 v = u.checked_sub(1);
             }
-            verb_at = v.filter(|&v| same(v) && ASKING.contains(&lower(v)));
+            verb_at = v.filter(|&v| same(v) && asking(t, v));
             break;
         }
     }
@@ -202,7 +231,7 @@ fn asked(t: &Text, first: usize, need_owner: bool) -> Option<usize> {
         if let Some(u) = v.filter(|&u| same(u) && matches!(lower(u), "us" | "me" | "nos")) {
             v = u.checked_sub(1);
         }
-        verb_at = v.filter(|&v| same(v) && ASKING.contains(&lower(v)));
+        verb_at = v.filter(|&v| same(v) && asking(t, v));
     }
     let v = verb_at?;
     // No negation earlier in the sentence.
@@ -218,7 +247,7 @@ pub fn check(input: &Input) -> Option<Finding> {
     let (personal, secret) = LISTS.get_or_init(|| (Phrases::new(PERSONAL), Phrases::new(SECRET)));
     let t = &input.draft;
     for m in t.find(secret) {
-        if let Some(v) = asked(t, m.first, false) {
+        if let Some(v) = asked(t, m.first, m.last, false) {
             let span = t.span(v, m.last);
             return Some(Finding::new(
                 format!(
@@ -269,14 +298,15 @@ pub fn check(input: &Input) -> Option<Finding> {
         {
             continue;
         }
-        if let Some(v) = asked(t, m.first, true) {
-            let last = t
-                .find(personal)
-                .into_iter()
-                .filter(|n| n.first == m.first)
-                .map(|n| n.last)
-                .max()
-                .unwrap_or(m.last);
+        // The longest entity starting here.
+        let last = t
+            .find(personal)
+            .into_iter()
+            .filter(|n| n.first == m.first)
+            .map(|n| n.last)
+            .max()
+            .unwrap_or(m.last);
+        if let Some(v) = asked(t, m.first, last, true) {
             spans.push(t.span(v, last));
         }
     }
@@ -316,6 +346,18 @@ mod tests {
             ("Your order number is on the receipt", false),
             ("Never share your account number in public!", false),
             ("Please check the email we sent you", false),
+            ("Hi Sam, that is the correct email.", false),
+            ("What is the store's address? We'll pass it on", false),
+            ("Can you send me the email please", false),
+            (
+                "You can add your loyalty number here: https://acme.com/rr",
+                false,
+            ),
+            ("Send us your email. Thanks!", true),
+            (
+                "Please send us your full name/ZIP/phone #/account type",
+                true,
+            ),
         ];
         table(&Case::new(), CheckId::AsksPersonalData, &rows);
         // In a DM, asking for an order number is fine.

@@ -2,11 +2,27 @@
 //! ([`crate::core::textlen`]).
 
 use super::{Finding, Input};
+use crate::core::conversation::Site;
 use crate::core::textlen::{limit, measure, Counting};
+
+/// The text after the @handles it starts with.
+fn skip_leading_mentions(s: &str) -> &str {
+    let mut rest = s.trim_start();
+    while rest.starts_with('@') {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        rest = rest[end..].trim_start();
+    }
+    rest
+}
 
 pub fn check(input: &Input) -> Option<Finding> {
     let c = input.ctx.conversation;
-    let m = measure(input.ctx.draft, c.site, c.surface);
+    let draft = match c.site {
+        // X does not count the @handles a reply starts with.
+        Site::X => skip_leading_mentions(input.ctx.draft),
+        _ => input.ctx.draft,
+    };
+    let m = measure(draft, c.site, c.surface);
     if m.fits {
         return None;
     }
@@ -47,6 +63,9 @@ mod tests {
         // Links weigh 23 whatever their length.
         let link = format!("See https://example.com/{} thanks", "p".repeat(300));
         assert!(x.fires(CheckId::Length, &link).is_none());
+        // Leading @handles do not count on X.
+        let mentioned = format!("@someone @other {}", "a".repeat(280));
+        assert!(x.fires(CheckId::Length, &mentioned).is_none());
         let ig = Case::on(Site::Instagram, Surface::Dm, &["hi"]);
         assert!(ig.fires(CheckId::Length, &"é".repeat(1000)).is_none());
         assert!(ig.fires(CheckId::Length, &"é".repeat(1001)).is_some());

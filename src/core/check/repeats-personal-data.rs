@@ -166,10 +166,41 @@ fn toll_free(d: &Digits) -> bool {
         && ["800", "888", "877", "866", "855", "844", "833"]
             .iter()
             .any(|p| us.starts_with(p)))
-        || ["0800", "0808", "0300", "0330", "0333", "0345", "0370"]
-            .iter()
-            .any(|p| uk.starts_with(p))
-        || (es.len() == 9 && (es.starts_with("900") || es.starts_with("800")))
+        // UK 03 (non-geographic) and 08 (freephone and business rate) numbers.
+        || (uk.len() >= 10 && (uk.starts_with("03") || uk.starts_with("08")))
+        || (es.len() == 9 && (es.starts_with("900") || es.starts_with("800") || es.starts_with("902")))
+        // Japan's freephone.
+        || n.starts_with("0120")
+}
+
+/// Whether the words before a number say it is ours ("call us on", "our team at").
+fn ours(before: &str) -> bool {
+    let start = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    let near = before[start..].to_lowercase();
+    [
+        "call us",
+        "contact us",
+        "contact our",
+        "ring us",
+        "reach us",
+        "team on",
+        "team at",
+        "helpline",
+        "line on",
+        "line at",
+        "freephone",
+        "free phone",
+        "toll free",
+        "toll-free",
+        "our number",
+        "dial",
+        "llámanos",
+        "llamanos",
+        "nuestro teléfono",
+        "atención al cliente",
+    ]
+    .iter()
+    .any(|k| near.contains(k))
 }
 
 /// Whether a digit run reads as a phone number.
@@ -185,7 +216,7 @@ fn phone(s: &str, d: &Digits) -> bool {
         .map(str::len)
         .collect();
     let date_like = groups.len() == 3 && groups.iter().all(|&g| g == 2 || g == 4) && n == 8;
-    if price || date_like || toll_free(d) {
+    if price || date_like || toll_free(d) || ours(before) {
         return false;
     }
     if d.plus {
@@ -371,6 +402,12 @@ mod tests {
             ("Email help@acme.com or call 1-800-555-0199", false),
             ("Call 0800 123 4567 any time", false),
             ("Llámanos al 900 123 456", false),
+            (
+                "Contact our Aftersales team on 0344 556 5650 from 8am",
+                false,
+            ),
+            ("Call our helpline on 020 7946 0958", false),
+            ("フリーダイヤル：0120-999-373へ", false),
             ("It arrives 2017-10-31 at 10:30", false),
             ("It costs $1,299.99 or €12 345 678", false),
             ("Order 998877665 is a different one", false),

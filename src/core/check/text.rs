@@ -79,12 +79,14 @@ impl<'a> Text<'a> {
         let mut chars = src.char_indices().peekable();
         let mut prev: Option<char> = None;
         while let Some((i, c)) = chars.next() {
-            if is_word_char(c) {
+            let mention = prev == Some('@');
+            if is_word_char(c) || (mention && c == '_') {
                 let mut end = i + c.len_utf8();
                 let mut lower = String::new();
                 lower.extend(c.to_lowercase());
                 while let Some(&(j, d)) = chars.peek() {
-                    if is_word_char(d) {
+                    // Handles hold underscores ("@Uber_Support").
+                    if is_word_char(d) || (mention && d == '_') {
                         lower.extend(d.to_lowercase());
                         end = j + d.len_utf8();
                         chars.next();
@@ -107,7 +109,7 @@ impl<'a> Text<'a> {
                     end,
                     lower,
                     sentence,
-                    mention: prev == Some('@'),
+                    mention,
                     url,
                 });
                 prev = src[..end].chars().next_back();
@@ -302,6 +304,8 @@ mod tests {
 
     #[test]
     fn words_keep_offsets_mentions_links_and_sentences() {
+        let h = Text::new("cc @Uber_Support_2 ok");
+        assert_eq!(h.words[1].lower, "uber_support_2");
         let t = Text::new("@Ana Hi! We’ll DM you: https://t.co/AbC. Ñandú ok");
         let w: Vec<&str> = t.words.iter().map(|w| w.lower.as_str()).collect();
         assert_eq!(

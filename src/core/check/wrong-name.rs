@@ -105,8 +105,17 @@ pub fn check(input: &Input) -> Option<Finding> {
     let t = &input.draft;
     let people = People::of(input.ctx.conversation);
     let mut spans = Vec::new();
-    for w in &t.words {
-        if w.mention && !people.is_handle(&w.lower) && !brand_like(&w.lower) {
+    // Handles that address someone: the ones the reply starts with, and one right after a
+    // greeting. A handle inside a sentence refers to an account ("our colleagues at @x").
+    let leading = t
+        .src
+        .split_whitespace()
+        .take_while(|tok| tok.starts_with('@'))
+        .count();
+    for (i, w) in t.words.iter().enumerate() {
+        let addressing =
+            i < leading || (i > 0 && GREETINGS.contains(&t.words[i - 1].lower.as_str()));
+        if w.mention && addressing && !people.is_handle(&w.lower) && !brand_like(&w.lower) {
             // Include the `@`.
             spans.push((w.start - 1, w.end));
         }
@@ -174,6 +183,10 @@ mod tests {
             ("Hello, Tom! Sorry", true),
             ("Hola Lucía, lo siento", true),
             ("@petersmith thanks for waiting", true),
+            ("Hi @petersmith, thanks", true),
+            ("We'll ask our colleagues @wireless_team to help", false),
+            ("Report it to our partner Gogo at @116462", false),
+            ("Please DM us at @doordash_help", false),
             ("Dear Jean-Luc, sorry", true),
             // Participants and non-names.
             ("", false),
@@ -191,8 +204,8 @@ mod tests {
         ];
         table(&c, CheckId::WrongName, &rows);
         assert_eq!(
-            c.spans(CheckId::WrongName, "Hi Sarah, cc @bob"),
-            ["Sarah", "@bob"]
+            c.spans(CheckId::WrongName, "@bob Hi Sarah, cc @tom"),
+            ["@bob", "Sarah"]
         );
     }
 

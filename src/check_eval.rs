@@ -1,0 +1,313 @@
+//! The checklist run over twcs brand replies, and scored against hand labels: shared by
+//! `waypoint check` and the `check_eval` test (feature `cli`, not shipped).
+//!
+//! For every brand reply, the conversation is its thread up to (not including) the reply, the
+//! reply's time is "now" for the SLA and window checks (default SLA policy), the customer's
+//! analysis comes from their messages since our last reply, and "recent replies" are the same
+//! brand account's previous 50 replies in the file, in other threads.
+
+use crate::core::analysis::{Analysis, LangGuess};
+use crate::core::check::{run, CheckId, Context, Outcome, Report, Status, ValidSettings};
+use crate::core::conversation::{Conversation, Party};
+use crate::core::sla::{status, AgentState, Policy, ValidPolicy};
+use crate::twcs::{self, Tweet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// How many of the brand's earlier replies `repeated-reply` compares with.
+pub const RECENT: usize = 50;
+
+/// One brand reply, checked.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    pub tweet_id: u64,
+    pub draft: String,
+    pub report: Report,
+}
+
+impl Checked {
+    /// The outcomes that fired (fail or warn).
+    pub fn findings(&self) -> impl Iterator<Item = &Outcome> {
+        self.report
+            .outcomes
+            .iter()
+            .filter(|o| matches!(o.status, Status::Fail | Status::Warn))
+    }
+
+    /// Whether `id` fired.
+    pub fn fired(&self, id: CheckId) -> bool {
+        self.findings().any(|o| o.id == id)
+    }
+
+    /// The draft text of an outcome's first span (empty when it has none).
+    pub fn excerpt(&self, o: &Outcome) -> String {
+        o.spans
+            .first()
+            .map(|&(s, e)| self.draft[s..e].to_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// The analysis of the customer's messages and the draft's language, as the extension
+/// computes them.
+pub trait Analyzer {
+    fn analyze(&self, customer: &[&str]) -> Analysis;
+    fn language(&self, draft: &str) -> Option<LangGuess>;
+}
+
+/// A stand-in until the analysis engine lands: a question is a customer message with `?`;
+/// no emotions, no language.
+pub struct QuestionMarks;
+
+impl Analyzer for QuestionMarks {
+    fn analyze(&self, customer: &[&str]) -> Analysis {
+        let questions: Vec<String> = customer
+            .iter()
+            .filter(|t| t.contains('?'))
+            .map(|t| t.trim().to_owned())
+            .collect();
+        Analysis {
+            question: (!questions.is_empty()).then(|| crate::core::analysis::Signal {
+                score: 1.0,
+                triggers: questions,
+            }),
+            ..Analysis::default()
+        }
+    }
+
+    fn language(&self, _draft: &str) -> Option<LangGuess> {
+        None
+    }
+}
+
+/// Runs the checklist on every brand reply of `tweets`, in file order.
+pub fn check_all(
+    tweets: &[Tweet],
+    settings: &ValidSettings,
+    analyzer: &dyn Analyzer,
+) -> Vec<Checked> {
+    let policy: ValidPolicy = Policy::default()
+        .validate()
+        .expect("the default SLA policy is valid");
+    let threads = twcs::threads(tweets);
+    // Each brand reply's place: (thread index, message index).
+    let mut place: HashMap<u64, (usize, usize)> = HashMap::new();
+    for (ti, t) in threads.iter().enumerate() {
+        for (mi, m) in t.conversation.messages.iter().enumerate() {
+            if let Ok(id) = m.id.parse() {
+                place.insert(id, (ti, mi));
+            }
+        }
+    }
+    // Each brand's replies in time order, for "recent replies".
+    let mut by_brand: BTreeMap<&str, Vec<&Tweet>> = BTreeMap::new();
+    for t in tweets.iter().filter(|t| !t.inbound) {
+        by_brand.entry(t.author.as_str()).or_default().push(t);
+    }
+    for v in by_brand.values_mut() {
+        v.sort_by_key(|t| (t.created_ms, t.id));
+    }
+    let mut out = Vec::new();
+    for reply in tweets.iter().filter(|t| !t.inbound) {
+        let Some(&(ti, mi)) = place.get(&reply.id) else {
+            continue;
+        };
+        let thread = &threads[ti];
+        let conversation = Conversation {
+            messages: thread.conversation.messages[..mi].to_vec(),
+            ..thread.conversation.clone()
+        };
+        let mut conversation = conversation;
+        // The customer is whoever the reply answers, when that is a customer.
+        if let Some(parent) = reply.in_response_to {
+            if let Some(m) = conversation
+                .messages
+                .iter()
+                .find(|m| m.id == parent.to_string() && m.party == Party::Customer)
+            {
+                conversation.customer = Some(m.author.clone());
+            }
+        }
+        let customer_texts: Vec<&str> = conversation
+            .unanswered()
+            .iter()
+            .filter(|m| m.party == Party::Customer)
+            .map(|m| m.text.as_str())
+            .collect();
+        let analysis = analyzer.analyze(&customer_texts);
+        let draft_lang = analyzer.language(&reply.text);
+        let sla = status(
+            &conversation,
+            &policy,
+            &AgentState::Active,
+            reply.created_ms,
+        );
+        let in_thread: BTreeSet<String> =
+            conversation.messages.iter().map(|m| m.id.clone()).collect();
+        let recent: Vec<String> = by_brand
+            .get(reply.author.as_str())
+            .map(|v| {
+                v.iter()
+                    .rev()
+                    .filter(|t| {
+                        (t.created_ms, t.id) < (reply.created_ms, reply.id)
+                            && !in_thread.contains(&t.id.to_string())
+                    })
+                    .take(RECENT)
+                    .map(|t| t.text.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let ctx = Context {
+            draft: &reply.text,
+            conversation: &conversation,
+            customer: &analysis,
+            draft_lang,
+            sla: Some(&sla),
+            recent_replies: &recent,
+        };
+        let report = run(&ctx, settings);
+        out.push(Checked {
+            tweet_id: reply.id,
+            draft: reply.text.clone(),
+            report,
+        });
+    }
+    out
+}
+
+/// A hand label of one brand reply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub tweet_id: u64,
+    /// Checks that should fire.
+    pub expected: BTreeSet<CheckId>,
+    /// Whether the reply is a good one (nothing should block it).
+    pub good: bool,
+    pub note: String,
+}
+
+/// Parses `tweet_id,expected,good,note` (expected: `;`-separated check ids; good: yes/no).
+pub fn parse_labels(text: &str) -> Result<Vec<Label>, String> {
+    let records = twcs::csv_records(text).map_err(|e| e.to_string())?;
+    let Some(((_, header), rows)) = records.split_first() else {
+        return Err("the labels file is empty".into());
+    };
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.trim() == name)
+            .ok_or_else(|| format!("the labels header has no column {name:?}"))
+    };
+    let (id_c, exp_c, good_c) = (col("tweet_id")?, col("expected")?, col("good")?);
+    let note_c = col("note").ok();
+    let mut out = Vec::new();
+    for (line, row) in rows {
+        if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let get = |i: usize| row.get(i).map_or("", |s| s.trim());
+        let tweet_id = get(id_c)
+            .parse()
+            .map_err(|_| format!("line {line}: tweet_id {:?} is not a number", get(id_c)))?;
+        let mut expected = BTreeSet::new();
+        for id in get(exp_c)
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            let c = CheckId::from_id(id)
+                .ok_or_else(|| format!("line {line}: unknown check id {id:?}"))?;
+            expected.insert(c);
+        }
+        let good = match get(good_c).to_ascii_lowercase().as_str() {
+            "yes" | "y" | "true" | "1" => true,
+            "no" | "n" | "false" | "0" => false,
+            other => return Err(format!("line {line}: good {other:?} is not yes or no")),
+        };
+        out.push(Label {
+            tweet_id,
+            expected,
+            good,
+            note: note_c.map_or("", get).to_owned(),
+        });
+    }
+    Ok(out)
+}
+
+/// One check's agreement with the labels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Score {
+    pub id: CheckId,
+    /// Labelled replies it fired on.
+    pub fired: usize,
+    pub true_positives: usize,
+    /// Labelled replies it should have fired on.
+    pub expected: usize,
+}
+
+impl Score {
+    pub fn precision(&self) -> Option<f64> {
+        (self.fired > 0).then(|| self.true_positives as f64 / self.fired as f64)
+    }
+    pub fn recall(&self) -> Option<f64> {
+        (self.expected > 0).then(|| self.true_positives as f64 / self.expected as f64)
+    }
+}
+
+/// The evaluation against labels.
+#[derive(Clone, Debug)]
+pub struct Evaluation {
+    /// Labelled replies found among the checked ones.
+    pub labelled: usize,
+    /// Label tweet ids that are not brand replies of the file.
+    pub missing: Vec<u64>,
+    pub scores: Vec<Score>,
+    /// Blocking findings on replies labelled good: (tweet id, outcome).
+    pub blocked_good: Vec<(u64, Outcome)>,
+    /// Disagreements, per check: (tweet id, fired?) where the check and the label differ.
+    pub disagreements: Vec<(CheckId, u64, bool)>,
+}
+
+pub fn evaluate(checked: &[Checked], labels: &[Label]) -> Evaluation {
+    let by_id: HashMap<u64, &Checked> = checked.iter().map(|c| (c.tweet_id, c)).collect();
+    let mut scores: Vec<Score> = CheckId::ALL
+        .iter()
+        .map(|&id| Score {
+            id,
+            fired: 0,
+            true_positives: 0,
+            expected: 0,
+        })
+        .collect();
+    let mut e = Evaluation {
+        labelled: 0,
+        missing: Vec::new(),
+        scores: Vec::new(),
+        blocked_good: Vec::new(),
+        disagreements: Vec::new(),
+    };
+    for l in labels {
+        let Some(c) = by_id.get(&l.tweet_id) else {
+            e.missing.push(l.tweet_id);
+            continue;
+        };
+        e.labelled += 1;
+        for s in scores.iter_mut() {
+            let fired = c.fired(s.id);
+            let want = l.expected.contains(&s.id);
+            s.fired += usize::from(fired);
+            s.expected += usize::from(want);
+            s.true_positives += usize::from(fired && want);
+            if fired != want {
+                e.disagreements.push((s.id, l.tweet_id, fired));
+            }
+        }
+        if l.good {
+            for o in c.report.blocking() {
+                e.blocked_good.push((l.tweet_id, o.clone()));
+            }
+        }
+    }
+    e.scores = scores;
+    e
+}
