@@ -66,7 +66,7 @@ impl Analyzer for QuestionMarks {
             .map(|t| t.trim().to_owned())
             .collect();
         Analysis {
-            question: (!questions.is_empty()).then(|| crate::core::analysis::Signal {
+            question: (!questions.is_empty()).then_some(crate::core::analysis::Signal {
                 score: 1.0,
                 triggers: questions,
             }),
