@@ -2,7 +2,6 @@
 //! generic salutation ("Hi customer", "Dear user"). On X public replies the site puts the
 //! customer's @handle in front of the reply, so only a generic salutation fires there.
 
-use super::people::People;
 use super::text::quote;
 use super::{Finding, Input};
 use crate::core::conversation::{Site, Surface};
@@ -49,7 +48,7 @@ pub fn check(input: &Input) -> Option<Finding> {
     if c.site == Site::X && c.surface == Surface::Post {
         return None;
     }
-    let people = People::of(c);
+    let people = input.people();
     if people.customer_handles.is_empty() && people.customer_names.is_empty() {
         return None; // nobody to address by name
     }

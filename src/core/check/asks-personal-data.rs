@@ -290,7 +290,8 @@ pub fn check(input: &Input) -> Option<Finding> {
         return None;
     }
     let mut spans = Vec::new();
-    for m in t.find(personal) {
+    let entities = t.find(personal);
+    for m in &entities {
         // Prefer the longest entity at a position ("order number", not "number").
         if spans
             .last()
@@ -299,9 +300,8 @@ pub fn check(input: &Input) -> Option<Finding> {
             continue;
         }
         // The longest entity starting here.
-        let last = t
-            .find(personal)
-            .into_iter()
+        let last = entities
+            .iter()
             .filter(|n| n.first == m.first)
             .map(|n| n.last)
             .max()

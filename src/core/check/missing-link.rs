@@ -22,16 +22,12 @@ pub fn check(input: &Input) -> Option<Finding> {
         "following link",
         "this link",
         "these links",
-        "follow the link",
-        "click the link",
-        "use the link",
         "visit the link",
         "check this article",
         "check out this article",
         "this article",
         "this guide",
         "read this",
-        "check this out",
         "see attached",
         "see the attached",
         "attached is",
@@ -98,6 +94,8 @@ mod tests {
             ("Aquí tienes el enlace: https://acme.es/ayuda", false),
             ("Could you DM us the link you used?", false),
             ("We'll send you a link by email shortly", false),
+            ("Send us a DM and we can check this out", false),
+            ("If you follow the link Sam provided, we'll call", false),
         ];
         table(&Case::new(), CheckId::MissingLink, &rows);
     }

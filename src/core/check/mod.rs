@@ -508,6 +508,24 @@ pub(crate) struct Input<'a> {
     /// The draft, split into words.
     pub draft: Text<'a>,
     pub settings: &'a ValidSettings,
+    people: std::cell::OnceCell<people::People>,
+}
+
+impl<'a> Input<'a> {
+    pub fn new(ctx: &'a Context<'a>, settings: &'a ValidSettings) -> Input<'a> {
+        Input {
+            ctx,
+            draft: Text::new(ctx.draft),
+            settings,
+            people: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Who takes part in the conversation (computed once per run).
+    pub fn people(&self) -> &people::People {
+        self.people
+            .get_or_init(|| people::People::of(self.ctx.conversation))
+    }
 }
 
 fn check(id: CheckId, input: &Input) -> Option<Finding> {
@@ -536,11 +554,7 @@ fn check(id: CheckId, input: &Input) -> Option<Finding> {
 
 /// Runs every check on the draft.
 pub fn run(ctx: &Context, settings: &ValidSettings) -> Report {
-    let input = Input {
-        ctx,
-        draft: Text::new(ctx.draft),
-        settings,
-    };
+    let input = Input::new(ctx, settings);
     let outcomes = CheckId::ALL
         .iter()
         .map(|&id| {
@@ -576,5 +590,188 @@ pub fn run(ctx: &Context, settings: &ValidSettings) -> Report {
     Report {
         outcomes,
         manual: settings.manual.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testutil::Case;
+    use super::*;
+    use crate::core::conversation::{Site, Surface};
+
+    #[test]
+    fn ids_are_stable_and_match_file_names() {
+        for id in CheckId::ALL {
+            assert_eq!(CheckId::from_id(id.id()), Some(id));
+            let json = serde_json::to_string(&id).unwrap();
+            assert_eq!(json, format!("\"{}\"", id.id()));
+            let file = format!(
+                "{}/src/core/check/{}.rs",
+                env!("CARGO_MANIFEST_DIR"),
+                id.id()
+            );
+            assert!(std::path::Path::new(&file).exists(), "{file}");
+            assert!(!id.title().is_empty() && id.why().len() > 20, "{}", id.id());
+            assert!(!id.why().contains('\n'), "one line: {}", id.id());
+        }
+        assert_eq!(CheckId::from_id("nope"), None);
+        assert_eq!(CheckId::ALL.len(), 19);
+    }
+
+    #[test]
+    fn settings_validate_with_specific_messages() {
+        let ok = Settings::default().validate().unwrap();
+        assert_eq!(ok.level(CheckId::Placeholder), Level::Block);
+        assert_eq!(ok.level(CheckId::Tone), Level::Warn);
+        assert_eq!(ok.level(CheckId::Signature), Level::Off);
+        assert_eq!(ok.manual.len(), 2);
+        let mut s = Settings::default();
+        s.levels.insert("tone".into(), Level::Block);
+        s.levels.insert("escalation".into(), Level::Off);
+        let v = s.validate().unwrap();
+        assert_eq!(v.level(CheckId::Tone), Level::Block);
+        assert_eq!(v.level(CheckId::Escalation), Level::Off);
+        let bad = |s: Settings| s.validate().unwrap_err();
+        let mut s = Settings::default();
+        s.levels.insert("tones".into(), Level::Warn);
+        assert!(bad(s).contains("unknown check \"tones\""));
+        let mut s = Settings::default();
+        s.levels.insert("signature".into(), Level::Warn);
+        assert!(bad(s).contains("needs a signature policy"));
+        let s = Settings {
+            manual: vec!["ok".into(), "  ".into()],
+            ..Settings::default()
+        };
+        assert_eq!(bad(s), "manual: question 2 is empty");
+        let s = Settings {
+            jargon: vec!["--".into()],
+            ..Settings::default()
+        };
+        assert!(bad(s).contains("jargon: phrase 1"));
+        // A signature policy turns the check on at warn.
+        let s = Settings {
+            signature: Some(SignaturePolicy::default()),
+            ..Settings::default()
+        };
+        assert_eq!(s.validate().unwrap().level(CheckId::Signature), Level::Warn);
+        // Settings round-trip through JSON, and missing fields take defaults.
+        let s: Settings = serde_json::from_str(r#"{"always_show": true}"#).unwrap();
+        assert!(s.always_show && s.manual.len() == 2);
+        let back: Settings =
+            serde_json::from_str(&serde_json::to_string(&Settings::default()).unwrap()).unwrap();
+        assert_eq!(back, Settings::default());
+    }
+
+    #[test]
+    fn report_groups_outcomes() {
+        let c = Case::new();
+        let r = c.report("Hi {name}, sorry for any inconvenience");
+        assert_eq!(r.outcomes.len(), 19);
+        let blocking: Vec<_> = r.blocking().map(|o| o.id).collect();
+        assert_eq!(blocking, [CheckId::Placeholder]);
+        let warnings: Vec<_> = r.warnings().map(|o| o.id).collect();
+        assert_eq!(warnings, [CheckId::NonApology]);
+        assert!(!r.all_clear());
+        assert_eq!(r.get(CheckId::Signature).unwrap().status, Status::Off);
+        assert!(c
+            .report("Hi Maria, your parcel arrives Monday.")
+            .all_clear());
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(json["outcomes"][0]["id"], "placeholder");
+        assert_eq!(json["outcomes"][0]["status"], "fail");
+        assert_eq!(json["outcomes"][0]["spans"][0][0], 3);
+    }
+
+    #[test]
+    fn odd_text_never_panics() {
+        let c = Case::on(Site::Instagram, Surface::Dm, &["¿¡", "", "@", "🙂🙂"]).upset();
+        for draft in [
+            "",
+            " ",
+            "@",
+            "@@",
+            "^",
+            "{",
+            "}",
+            "[[",
+            "__",
+            "<>",
+            "+",
+            "(",
+            "+(",
+            "1/",
+            "…",
+            "\u{200D}",
+            "e\u{301}",
+            "🏳️‍🌈",
+            "日本語です！！",
+            "İstanbul ǅ",
+            "a@b",
+            "@ x",
+            "x@.co",
+            "GB82 ",
+            "ＡＢＣ ＤＥＦ ＧＨＩ",
+            "'''",
+            "’’",
+            "-",
+            "^AB",
+            "Hi ,",
+            "Hi",
+            "1234567890123456789012",
+        ] {
+            let r = c.report(draft);
+            assert_eq!(r.outcomes.len(), 19, "{draft:?}");
+        }
+    }
+
+    /// The whole checklist on a 280-character draft with a 50-message thread and 50 recent
+    /// replies. Prints the time per run; fails only on a gross regression (a quadratic scan),
+    /// since this also runs unoptimised.
+    #[test]
+    fn a_long_thread_is_cheap() {
+        let mut texts: Vec<String> = Vec::new();
+        for i in 0..50 {
+            if i % 2 == 0 {
+                texts.push(format!(
+                    "Order {i}112-4455667 still not here, I'm so angry!! Where is it? My lawyer says it's been {i} days and nobody answers"
+                ));
+            } else {
+                texts.push(format!(
+                    "BRAND: Sorry Maria, we're checking with the courier about order {i}112-4455667 and we'll update you soon. ^AB"
+                ));
+            }
+        }
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let mut c = Case::on(Site::X, Surface::Post, &refs).upset().question();
+        c.recent = (0..50)
+            .map(|i| format!("@user{i} We're sorry for the trouble with order {i}. Please DM us your order number and we'll take a look right away! ^AB"))
+            .collect();
+        let draft: String = "Hi Maria, so sorry for the wait! I've checked with our courier: your order ships today and arrives Monday. Please DM us if it isn't there by 5pm, and we'll refund it straight away. Thanks for your patience, and sorry again for the trouble. ^AB"
+            .chars()
+            .cycle()
+            .take(280)
+            .collect();
+        let ctx = Context {
+            draft: &draft,
+            conversation: &c.conversation,
+            customer: &c.analysis,
+            draft_lang: None,
+            sla: None,
+            recent_replies: &c.recent,
+        };
+        let mut times: Vec<std::time::Duration> = (0..101)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                std::hint::black_box(run(&ctx, &c.settings));
+                start.elapsed()
+            })
+            .collect();
+        times.sort();
+        let per_run = times[50];
+        println!("checklist run: {per_run:?} per run (median of 101)");
+        assert!(
+            per_run < std::time::Duration::from_millis(50),
+            "{per_run:?}"
+        );
     }
 }

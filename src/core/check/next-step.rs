@@ -7,7 +7,6 @@
 //! sympathy, names, handles and small words are set aside: three such words or more count as
 //! an answer.
 
-use super::people::People;
 use super::text::quote;
 use super::{Finding, Input};
 use crate::core::scenario::Scenario;
@@ -171,6 +170,29 @@ const SOCIAL: &[&str] = &[
     "vaya",
 ];
 
+/// Part of a reply posted in several pieces ("2/2", "…on the list"): the other part may
+/// hold the answer.
+fn continuation(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    // "1/2", "2/2" standing alone (not a date like "10/31").
+    let numbered = (0..b.len().saturating_sub(2)).any(|i| {
+        digit(i)
+            && b[i + 1] == b'/'
+            && digit(i + 2)
+            && b[i] <= b[i + 2]
+            && !(i > 0 && (digit(i - 1) || b[i - 1] == b'/'))
+            && !digit(i + 3)
+            && b.get(i + 3) != Some(&b'/')
+    });
+    let body = s
+        .split_whitespace()
+        .skip_while(|w| w.starts_with('@'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    numbered || body.starts_with("...") || body.starts_with('…')
+}
+
 /// A sign-off's initials ("AB", "JS").
 fn initials(word: &str) -> bool {
     word.chars().count() <= 3 && word.chars().all(char::is_uppercase)
@@ -188,7 +210,29 @@ pub fn check(input: &Input) -> Option<Finding> {
         return None;
     }
     let t = &input.draft;
-    if t.has_url() || t.src.contains('?') || t.src.contains('¿') {
+    if t.has_url() || t.src.contains('?') || t.src.contains('¿') || continuation(t.src) {
+        return None;
+    }
+    // "Yes", "No thank you", "Sí": a short answer to a yes/no question.
+    let first = t.plain().next().map(|(_, w)| w.lower.as_str());
+    if a.question.is_some()
+        && matches!(
+            first,
+            Some(
+                "yes"
+                    | "yep"
+                    | "yeah"
+                    | "no"
+                    | "nope"
+                    | "sure"
+                    | "correct"
+                    | "absolutely"
+                    | "sí"
+                    | "si"
+                    | "claro"
+            )
+        )
+    {
         return None;
     }
     let next = phrases![
@@ -270,7 +314,7 @@ pub fn check(input: &Input) -> Option<Finding> {
     if t.first(next).is_some() {
         return None;
     }
-    let people = People::of(input.ctx.conversation);
+    let people = input.people();
     let content = t
         .plain()
         .filter(|(_, w)| {
@@ -319,6 +363,11 @@ mod tests {
             ("Sorry! Here is how: https://acme.com/help", false),
             ("It ships from Madrid on Monday, arriving Wednesday.", false),
             ("Te enviaremos uno nuevo mañana", false),
+            ("@mariag Yes", false),
+            ("Sorry, on 10/31 then", true),
+            ("No thank you. ^JK", false),
+            ("@mariag 2/2 sure to submit your feedback. ^BG", false),
+            ("@mariag ...on the upgrade list. 😃", false),
         ];
         table(&Case::new().question(), CheckId::NextStep, &rows);
         let d = Case::new()

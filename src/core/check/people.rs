@@ -1,7 +1,6 @@
 //! Who takes part in a conversation, as the name checks compare them: lower-cased handles and
 //! name words.
 
-use super::text::Text;
 use crate::core::conversation::{Author, Conversation, Party};
 use std::collections::HashSet;
 
@@ -54,6 +53,21 @@ fn name_words(name: &str) -> impl Iterator<Item = String> + '_ {
         .map(fold)
 }
 
+/// The handles @mentioned in a text, without `@`.
+pub fn mentions(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices('@').filter_map(move |(at, _)| {
+        let glued = text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric());
+        let rest = &text[at + 1..];
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        (!glued && end > 0).then(|| &rest[..end])
+    })
+}
+
 impl People {
     pub fn of(c: &Conversation) -> People {
         let mut p = People::default();
@@ -75,10 +89,18 @@ impl People {
         if let Some(a) = &c.customer {
             add(a, true, &mut p);
         }
+        let mut seen: Vec<(&Author, Party)> = Vec::new();
         for m in &c.messages {
-            add(&m.author, m.party == Party::Customer, &mut p);
-            for w in Text::new(&m.text).words.iter().filter(|w| w.mention) {
-                p.handles.insert(fold(&w.lower));
+            // Long threads are a few people writing many times: fold each author once.
+            if !seen
+                .iter()
+                .any(|&(a, party)| a == &m.author && party == m.party)
+            {
+                seen.push((&m.author, m.party));
+                add(&m.author, m.party == Party::Customer, &mut p);
+            }
+            for h in mentions(&m.text) {
+                p.handles.insert(fold(h));
             }
         }
         p

@@ -75,8 +75,8 @@ fn within(a: &[char], b: &[char], k: usize) -> Option<usize> {
 
 pub fn check(input: &Input) -> Option<Finding> {
     let c = input.ctx.conversation;
-    let people = People::of(c);
-    let draft = normal(input.ctx.draft, &people);
+    let people = input.people();
+    let draft = normal(input.ctx.draft, people);
     if draft.len() < MIN_CHARS {
         return None;
     }
@@ -86,8 +86,16 @@ pub fn check(input: &Input) -> Option<Finding> {
         .filter(|m| m.party == Party::Brand)
         .map(|m| (m.text.as_str(), true));
     let others = input.ctx.recent_replies.iter().map(|r| (r.as_str(), false));
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
+    let draft_letters = letters(input.ctx.draft);
     for (text, here) in ours.chain(others) {
-        let other = normal(text, &people);
+        // Texts whose letter counts differ by a fifth cannot be 90% alike once handles and
+        // names are set aside (those are short): skip them without the full comparison.
+        let n = letters(text);
+        if n * 5 < draft_letters * 4 || draft_letters * 5 < n * 4 {
+            continue;
+        }
+        let other = normal(text, people);
         let longest = draft.len().max(other.len());
         let k = longest / 10;
         if let Some(d) = within(&draft, &other, k) {

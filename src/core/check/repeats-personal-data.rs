@@ -6,7 +6,7 @@
 //! toll-free numbers (US 8xx, UK 0800/0808, ES 900/800) do not fire. Digits that look like a
 //! date, a time or a price are not phone numbers. Hand-written scanners, one pass each.
 
-use super::text::{quote, Text};
+use super::text::quote;
 use super::{Finding, Input};
 use crate::core::conversation::{Party, Surface};
 
@@ -293,10 +293,11 @@ fn mod97(chars: &[u8]) -> bool {
 
 /// Order-like tokens: 5+ letters, digits and dashes with 4+ digits, upper-cased without
 /// dashes.
-fn order_tokens(t: &Text) -> Vec<((usize, usize), String)> {
+/// Links hold '/' or ':' and so are never tokens.
+fn order_tokens(src: &str) -> Vec<((usize, usize), String)> {
     let mut out = Vec::new();
     let mut pos = 0;
-    for raw in t.src.split_inclusive(|c: char| {
+    for raw in src.split_inclusive(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '!' | '?')
     }) {
         let start = pos;
@@ -306,7 +307,7 @@ fn order_tokens(t: &Text) -> Vec<((usize, usize), String)> {
         });
         let lead = tok.len() - tok.trim_start_matches('#').len();
         let tok = tok[lead..].trim_end_matches('.');
-        if tok.starts_with('@') || t.urls.iter().any(|&(s, e)| start >= s && start < e) {
+        if tok.starts_with('@') {
             continue;
         }
         let digits = tok.bytes().filter(u8::is_ascii_digit).count();
@@ -350,12 +351,12 @@ pub fn check(input: &Input) -> Option<Finding> {
     }
     let mut customer_keys = std::collections::HashSet::new();
     for m in c.messages.iter().filter(|m| m.party == Party::Customer) {
-        for (_, k) in order_tokens(&Text::new(&m.text)) {
+        for (_, k) in order_tokens(&m.text) {
             customer_keys.insert(k);
         }
     }
     if !customer_keys.is_empty() {
-        for (span, key) in order_tokens(&input.draft) {
+        for (span, key) in order_tokens(s) {
             let overlaps = found.iter().any(|((a, b), _)| span.0 < *b && *a < span.1);
             if customer_keys.contains(&key) && !overlaps {
                 found.push((span, "a number from the customer's messages"));

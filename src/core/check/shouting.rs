@@ -16,10 +16,12 @@ pub fn check(input: &Input) -> Option<Finding> {
     let t = &input.draft;
     let mut spans = Vec::new();
     // Capitals: runs of consecutive all-caps words; acronyms join a run but do not count.
-    let mut run: Option<(usize, usize, usize)> = None; // (first word, last word, counted)
-    let flush = |run: &mut Option<(usize, usize, usize)>, spans: &mut Vec<(usize, usize)>| {
-        if let Some((a, b, n)) = run.take() {
-            if n >= 3 {
+    // (first word, last word, counted words, a word of 4+ letters seen)
+    let mut run: Option<(usize, usize, usize, bool)> = None;
+    let flush = |run: &mut Option<(usize, usize, usize, bool)>, spans: &mut Vec<(usize, usize)>| {
+        if let Some((a, b, n, long)) = run.take() {
+            // Three short words in capitals are codes ("LAS JFK HRO"), not shouting.
+            if n >= 3 && long {
                 spans.push(t.span(a, b));
             }
         }
@@ -28,19 +30,22 @@ pub fn check(input: &Input) -> Option<Finding> {
         let src = &t.src[w.start..w.end];
         let letters = src.chars().filter(|c| c.is_alphabetic()).count();
         let caps = letters >= 1 && src.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-        let adjacent = run.is_some_and(|(_, b, _)| {
+        let adjacent = run.is_some_and(|(_, b, _, _)| {
             b + 1 == i
                 && t.src[t.words[b].end..w.start]
                     .chars()
-                    .all(|c| !c.is_alphanumeric())
+                    .all(|c| matches!(c, ' ' | ',' | '-' | '\'' | '’' | '&'))
         });
         if caps && !w.url && !w.mention {
             let counts = letters >= 2 && !ACRONYMS.contains(&src.to_uppercase().as_str());
+            let long = counts && letters >= 4;
             match run {
-                Some((a, _, n)) if adjacent => run = Some((a, i, n + usize::from(counts))),
+                Some((a, _, n, l)) if adjacent => {
+                    run = Some((a, i, n + usize::from(counts), l || long))
+                }
                 _ => {
                     flush(&mut run, &mut spans);
-                    run = Some((i, i, usize::from(counts)));
+                    run = Some((i, i, usize::from(counts), long));
                 }
             }
         } else {
@@ -100,6 +105,8 @@ mod tests {
             ("I'm sorry, Maria. ^AB", false),
             ("See https://x.com/a??b=1 now", false),
             ("Your ETA is 5 PM", false),
+            ("Flights LAS JFK?  *HRO", false),
+            ("LAS JFK HRO all delayed", false),
             ("É verdade. Ça va?", false),
         ];
         table(&Case::new(), CheckId::Shouting, &rows);

@@ -50,11 +50,17 @@ pub fn url_spans(src: &str) -> Vec<(usize, usize)> {
         let lead = t.len() - t.trim_start_matches(['(', '[', '"', '<', '“']).len();
         let body =
             t[lead..].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '"', '>', '”']);
-        let lower = body.to_ascii_lowercase();
-        let is_url = lower.starts_with("http://")
-            || lower.starts_with("https://")
-            || lower.starts_with("www.")
-            || lower.split_once('/').is_some_and(|(host, _)| {
+        // Every link has a dot or a scheme's colon: most words are ruled out here.
+        if !body.bytes().any(|c| c == b'.' || c == b':') {
+            continue;
+        }
+        let starts = |p: &str| {
+            body.len() >= p.len() && body.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        };
+        let is_url = starts("http://")
+            || starts("https://")
+            || starts("www.")
+            || body.split_once('/').is_some_and(|(host, _)| {
                 let labels: Vec<&str> = host.split('.').collect();
                 labels.len() >= 2
                     && labels.iter().all(|l| {
@@ -74,7 +80,7 @@ pub fn url_spans(src: &str) -> Vec<(usize, usize)> {
 impl<'a> Text<'a> {
     pub fn new(src: &'a str) -> Text<'a> {
         let urls = url_spans(src);
-        let mut words = Vec::new();
+        let mut words = Vec::with_capacity(src.len() / 5 + 1);
         let mut sentence = 0u32;
         let mut chars = src.char_indices().peekable();
         let mut prev: Option<char> = None;
@@ -82,28 +88,35 @@ impl<'a> Text<'a> {
             let mention = prev == Some('@');
             if is_word_char(c) || (mention && c == '_') {
                 let mut end = i + c.len_utf8();
-                let mut lower = String::new();
-                lower.extend(c.to_lowercase());
+                let mut ascii = c.is_ascii();
                 while let Some(&(j, d)) = chars.peek() {
-                    // Handles hold underscores ("@Uber_Support").
-                    if is_word_char(d) || (mention && d == '_') {
-                        lower.extend(d.to_lowercase());
-                        end = j + d.len_utf8();
-                        chars.next();
-                    } else if is_apostrophe(d) {
-                        // Keep an apostrophe between letters ("don't", "we’ll").
-                        let after = src[j + d.len_utf8()..].chars().next();
-                        if after.is_some_and(is_word_char) {
-                            lower.push('\'');
-                            chars.next();
-                        } else {
-                            break;
-                        }
-                    } else {
+                    // Handles hold underscores ("@Uber_Support"); an apostrophe between
+                    // letters stays ("don't", "we’ll").
+                    let inner = is_word_char(d)
+                        || (mention && d == '_')
+                        || (is_apostrophe(d)
+                            && src[j + d.len_utf8()..]
+                                .chars()
+                                .next()
+                                .is_some_and(is_word_char));
+                    if !inner {
                         break;
                     }
+                    ascii &= d.is_ascii();
+                    end = j + d.len_utf8();
+                    chars.next();
                 }
-                let url = urls.iter().any(|&(s, e)| i >= s && i < e);
+                let slice = &src[i..end];
+                let lower = if ascii {
+                    slice.to_ascii_lowercase()
+                } else {
+                    slice
+                        .chars()
+                        .flat_map(char::to_lowercase)
+                        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+                        .collect()
+                };
+                let url = !urls.is_empty() && urls.iter().any(|&(s, e)| i >= s && i < e);
                 words.push(Word {
                     start: i,
                     end,
@@ -120,8 +133,7 @@ impl<'a> Text<'a> {
                 '.' | '!' | '?' => chars.peek().is_none_or(|&(_, d)| d.is_whitespace()),
                 _ => false,
             };
-            let in_url = urls.iter().any(|&(s, e)| i >= s && i < e);
-            if ends_sentence && !in_url {
+            if ends_sentence && !urls.iter().any(|&(s, e)| i >= s && i < e) {
                 sentence += 1;
             }
             prev = Some(c);

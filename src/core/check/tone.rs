@@ -7,8 +7,6 @@ use super::{Finding, Input};
 use std::sync::OnceLock;
 
 const BLAME: &[&str] = &[
-    "you should not have",
-    "you shouldn't have",
     "you need to read",
     "you failed to",
     "as i already said",
@@ -116,7 +114,13 @@ pub fn check(input: &Input) -> Option<Finding> {
     static LISTS: OnceLock<(Phrases, Phrases)> = OnceLock::new();
     let (blame, jargon) = LISTS.get_or_init(|| {
         let mut list: Vec<String> = BLAME.iter().map(|s| s.to_string()).collect();
-        for start in ["you should have", "you should've", "you shouldve"] {
+        for start in [
+            "you should have",
+            "you should've",
+            "you shouldve",
+            "you should not have",
+            "you shouldn't have",
+        ] {
             list.extend(SHOULD_HAVE.iter().map(|v| format!("{start} {v}")));
         }
         (Phrases::new(&list), Phrases::new(JARGON))
@@ -163,6 +167,8 @@ mod tests {
                 false,
             ),
             ("You should have received an email from us", false),
+            ("You shouldn’t have received that notification", false),
+            ("You shouldn't have waited so long", true),
             ("If you'd like, we can look at it together", false),
             (
                 "We've passed this to our delivery team, who will email you",

@@ -6,7 +6,6 @@
 //! letters): with an anonymous or numeric name any name could be theirs. Handles that look like
 //! a company's care account ("…Help", "…Support", "Ask…") are not people.
 
-use super::people::People;
 use super::text::quote;
 use super::{Finding, Input};
 
@@ -103,7 +102,7 @@ fn brand_like(handle: &str) -> bool {
 
 pub fn check(input: &Input) -> Option<Finding> {
     let t = &input.draft;
-    let people = People::of(input.ctx.conversation);
+    let people = input.people();
     let mut spans = Vec::new();
     // Handles that address someone: the ones the reply starts with, and one right after a
     // greeting. A handle inside a sentence refers to an account ("our colleagues at @x").
