@@ -1,5 +1,6 @@
 //! `waypoint`: the core on the command line.
 
+mod analyze;
 mod check;
 mod sla;
 
@@ -12,6 +13,8 @@ waypoint — social customer care, on the command line
 USAGE:
     waypoint route <URL>...    say which site and surface each page URL is (JSON lines)
     waypoint sla FILE.csv      reply times of twcs threads against SLA targets (sla --help)
+    waypoint analyze FILE.csv  scenario, emotions, language and suggested templates of each
+                               customer tweet; accuracy against labels (analyze --help)
     waypoint check FILE.csv    the pre-send checklist on every brand reply (check --help)
     waypoint --version         print the version
     waypoint --help            print this help
@@ -50,6 +53,11 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("sla") => sla::run(&args[1..]),
+        Some("analyze") if matches!(args.get(1).map(String::as_str), Some("-h" | "--help")) => {
+            print!("{}", analyze::USAGE);
+            ExitCode::SUCCESS
+        }
+        Some("analyze") => analyze::run(&args[1..]),
         Some("check") if matches!(args.get(1).map(String::as_str), Some("-h" | "--help")) => {
             print!("{}", check::USAGE);
             ExitCode::SUCCESS

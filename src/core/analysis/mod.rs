@@ -7,6 +7,20 @@
 use crate::core::scenario::Scenario;
 use serde::Serialize;
 
+mod cues;
+mod emotion;
+mod lang;
+mod rank;
+mod scenario;
+pub mod sentiment;
+#[cfg(test)]
+mod tests;
+mod text;
+
+pub use lang::detect_language;
+pub use rank::{rank, scenario_scores, Ranked};
+use text::{push_unique, score_rules, sort_desc, Folded};
+
 /// The emotions the analysis recognises.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -89,4 +103,192 @@ impl Analysis {
     pub fn upset(&self) -> bool {
         self.emotions.iter().any(|(e, _)| e.is_negative()) || self.sentiment <= -0.35
     }
+
+    /// The best scenario found, if any.
+    pub fn main_scenario(&self) -> Option<Scenario> {
+        self.scenarios.first().map(|(s, _)| *s)
+    }
+
+    /// The strongest emotion found, if any.
+    pub fn main_emotion(&self) -> Option<Emotion> {
+        self.emotions.first().map(|(e, _)| *e)
+    }
+}
+
+/// How many of the customer's latest messages are read, and how much each counts (latest
+/// first).
+const CONTEXT_WEIGHTS: [f32; 5] = [1.0, 0.5, 0.35, 0.25, 0.2];
+/// The fewest triggers kept per finding.
+const MAX_TRIGGERS: usize = 4;
+/// Findings weaker than these are left out.
+const MIN_SCENARIO: f32 = 0.35;
+const MIN_EMOTION: f32 = 0.6;
+const MIN_URGENCY: f32 = 1.0;
+
+/// Reads the customer's recent messages (oldest first; the latest counts most) and says what
+/// they are about, how the customer feels, whether it is urgent, whether they asked something,
+/// and in which language. Only the last few messages are read, each up to a few thousand
+/// characters, so a long thread costs no more than a short one.
+pub fn analyze(customer_texts: &[&str]) -> Analysis {
+    let recent: Vec<(Folded<'_>, f32)> = customer_texts
+        .iter()
+        .rev()
+        .filter(|t| !t.trim().is_empty())
+        .zip(CONTEXT_WEIGHTS)
+        .map(|(t, w)| (Folded::new(t), w))
+        .collect();
+    let Some((latest, _)) = recent.first() else {
+        return Analysis::default();
+    };
+
+    // Sentiment: the weighted mean over the recent messages.
+    let (mut sum, mut weights) = (0.0, 0.0);
+    for (f, w) in &recent {
+        sum += sentiment::compound(f.original) * w;
+        weights += w;
+    }
+    let sentiment = if weights > 0.0 { sum / weights } else { 0.0 };
+
+    let scored = |rules: &str| -> (f32, Vec<String>) {
+        let mut triggers: Vec<&str> = Vec::new();
+        let mut total = 0.0;
+        for (f, w) in &recent {
+            total += score_rules(f, rules, &mut triggers).max(0.0) * w;
+        }
+        triggers.truncate(MAX_TRIGGERS);
+        (total, triggers.into_iter().map(str::to_owned).collect())
+    };
+
+    let mut scenarios: Vec<(Scenario, Signal)> = Scenario::ALL
+        .into_iter()
+        .filter_map(|s| {
+            let (mut score, triggers) = scored(scenario::rules(s));
+            if s == Scenario::Praise && sentiment < -0.1 {
+                score *= 0.3;
+            }
+            (score >= MIN_SCENARIO).then_some((s, Signal { score, triggers }))
+        })
+        .collect();
+    sort_desc(&mut scenarios, |(_, s)| s.score);
+
+    let mut emotions: Vec<(Emotion, Signal)> = Emotion::ALL
+        .into_iter()
+        .map(|e| {
+            let (score, triggers) = scored(emotion::rules(e));
+            (e, Signal { score, triggers })
+        })
+        .collect();
+    // Words in capitals among words that are not read as shouting.
+    let shouted = shouting(latest.original);
+    if !shouted.is_empty() {
+        let anger = &mut emotions[0].1;
+        anger.score += 0.4 + 0.2 * shouted.len() as f32;
+        for w in shouted {
+            if anger.triggers.len() < MAX_TRIGGERS {
+                anger.triggers.push(w.to_owned());
+            }
+        }
+    }
+    for (e, sig) in emotions.iter_mut() {
+        if e.is_negative() {
+            sig.score *= 1.0 + (-sentiment).max(0.0) * 0.5;
+        } else if sentiment < -0.3 {
+            sig.score *= 0.5;
+        } else {
+            sig.score *= 1.0 + sentiment.max(0.0) * 0.5;
+        }
+    }
+    let negative_found = emotions
+        .iter()
+        .any(|(e, s)| e.is_negative() && s.score >= MIN_EMOTION);
+    if !negative_found && sentiment <= -0.5 {
+        // Clearly negative words with no telling phrase: read as frustration, showing the
+        // words that carried it.
+        let words = negative_words(latest.original);
+        if !words.is_empty() {
+            let f = &mut emotions[1].1;
+            f.score = MIN_EMOTION;
+            f.triggers = words.into_iter().map(str::to_owned).collect();
+        }
+    }
+    emotions.retain(|(_, s)| s.score >= MIN_EMOTION);
+    sort_desc(&mut emotions, |(_, s)| s.score);
+
+    let (urgency_score, urgency_triggers) = scored(cues::URGENCY);
+    let urgency = (urgency_score >= MIN_URGENCY).then_some(Signal {
+        score: urgency_score,
+        triggers: urgency_triggers,
+    });
+
+    let asked = cues::questions(latest);
+    let question = (!asked.is_empty()).then(|| Signal {
+        score: asked.len() as f32,
+        triggers: asked.into_iter().map(str::to_owned).collect(),
+    });
+
+    let lang = detect_language(latest.original)
+        .filter(|g| g.confident)
+        .or_else(|| {
+            let joined: String = recent
+                .iter()
+                .take(3)
+                .map(|(f, _)| f.original)
+                .collect::<Vec<_>>()
+                .join(" ");
+            detect_language(&joined)
+        });
+
+    Analysis {
+        scenarios,
+        emotions,
+        sentiment,
+        urgency,
+        question,
+        lang,
+    }
+}
+
+/// Words of four letters or more written in capitals, when the message is not all capitals.
+fn shouting(text: &str) -> Vec<&str> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !w.starts_with('@') && !w.starts_with('#') && !w.starts_with("http"))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let caps: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !w.chars().any(text::is_small)
+        })
+        .collect();
+    let all_caps = words.iter().all(|w| !w.chars().any(text::is_small));
+    if caps.is_empty() || all_caps {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for w in caps {
+        push_unique(&mut out, w);
+    }
+    out.truncate(MAX_TRIGGERS);
+    out
+}
+
+/// The words of `text` the lexicon finds clearly negative, as written (at most three).
+fn negative_words(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for raw in text.split_whitespace() {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        if w.is_empty() || raw.starts_with('@') {
+            continue;
+        }
+        if sentiment::valence(&w.to_lowercase()).is_some_and(|v| v <= -1.5) {
+            push_unique(&mut out, w);
+            if out.len() == 3 {
+                break;
+            }
+        }
+    }
+    out
 }

@@ -1,0 +1,502 @@
+//! `waypoint analyze FILE.csv`: what each customer tweet of a twcs CSV file is about (scenario,
+//! emotions, sentiment, urgency, questions, language) and the templates Waypoint would suggest,
+//! with the customer's earlier tweets in the thread as context; optionally scored against a
+//! labelled set.
+
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::process::ExitCode;
+use waypoint::core::analysis::{analyze, rank, Analysis, Emotion, LangGuess, Signal};
+use waypoint::core::conversation::{Lang, Party, Surface};
+use waypoint::core::scenario::Scenario;
+use waypoint::twcs;
+
+/// How to use the command (also part of the main usage).
+pub const USAGE: &str = "\
+USAGE:
+    waypoint analyze FILE.csv [--labels LABELS.csv] [--table]
+
+    For every customer tweet of a twcs-format CSV file, with the customer's earlier tweets in
+    the same thread as context: the scenarios (top 3, with score and the words that triggered
+    them), emotions, sentiment (-1..1), urgency, questions, language and the top 3 suggested
+    templates, one JSON object per line; then a summary of counts per scenario, emotion and
+    language.
+
+    --labels LABELS.csv  score against labels (columns tweet_id,scenario,emotion,lang,note;
+                         scenario a scenario id, emotion an emotion id or none): top-1 and
+                         top-3 scenario accuracy, main-emotion accuracy and a confusion table,
+                         overall, on the odd data rows (used for tuning) and on the even rows
+                         (held out)
+    --table              one readable line per tweet instead of JSON
+";
+
+struct Options {
+    file: String,
+    labels: Option<String>,
+    table: bool,
+}
+
+/// A usage problem (exit 2) or a problem with the input (exit 1).
+enum Failure {
+    Usage(String),
+    Input(String),
+}
+
+fn parse_args(args: &[String]) -> Result<Options, Failure> {
+    let usage = |m: String| Failure::Usage(m);
+    let mut file = None;
+    let mut labels = None;
+    let mut table = false;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--table" => table = true,
+            "--labels" => {
+                labels = Some(
+                    it.next()
+                        .cloned()
+                        .ok_or_else(|| usage("--labels needs a value".into()))?,
+                )
+            }
+            s if s.starts_with('-') && s.len() > 1 => {
+                return Err(usage(format!("unknown option {s:?}")))
+            }
+            s if file.is_none() => file = Some(s.to_owned()),
+            s => return Err(usage(format!("unexpected argument {s:?} (one FILE only)"))),
+        }
+    }
+    let file = file.ok_or_else(|| usage("no FILE.csv given".into()))?;
+    Ok(Options {
+        file,
+        labels,
+        table,
+    })
+}
+
+/// Runs `waypoint analyze` with the arguments after `analyze`.
+pub fn run(args: &[String]) -> ExitCode {
+    match run_inner(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(m)) => {
+            eprintln!("waypoint analyze: {m}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Input(m)) => {
+            eprintln!("waypoint analyze: {m}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// One analysed customer tweet.
+struct Row {
+    id: u64,
+    text: String,
+    analysis: Analysis,
+    templates: Vec<&'static str>,
+}
+
+/// Every customer tweet with the same customer's earlier tweets in its thread (oldest first,
+/// the tweet itself last), analysed, in the file's thread order.
+fn analyse_all(tweets: &[twcs::Tweet]) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for thread in twcs::threads(tweets) {
+        let msgs = &thread.conversation.messages;
+        for (k, m) in msgs.iter().enumerate() {
+            if m.party != Party::Customer {
+                continue;
+            }
+            let context: Vec<&str> = msgs[..=k]
+                .iter()
+                .filter(|p| p.party == Party::Customer && p.author.name == m.author.name)
+                .map(|p| p.text.as_str())
+                .collect();
+            let analysis = analyze(&context);
+            let lang = match analysis.lang {
+                Some(g) if g.code == "es" => Lang::Es,
+                _ => Lang::En,
+            };
+            let templates = rank(&analysis, Surface::Post, lang, &[], 3)
+                .into_iter()
+                .map(|r| r.suggestion.template.id)
+                .collect();
+            rows.push(Row {
+                id: m.id.parse().unwrap_or(0),
+                text: m.text.clone(),
+                analysis,
+                templates,
+            });
+        }
+    }
+    rows
+}
+
+fn round(v: f32) -> f64 {
+    (f64::from(v) * 1000.0).round() / 1000.0
+}
+
+/// A finding in the JSON output.
+#[derive(Serialize)]
+struct Found<'a> {
+    id: &'static str,
+    score: f64,
+    triggers: &'a [String],
+}
+
+impl<'a> Found<'a> {
+    fn new(id: &'static str, s: &'a Signal) -> Found<'a> {
+        Found {
+            id,
+            score: round(s.score),
+            triggers: &s.triggers,
+        }
+    }
+}
+
+/// One JSON line, fields in this order.
+#[derive(Serialize)]
+struct Line<'a> {
+    tweet_id: String,
+    scenario: Option<&'static str>,
+    scenarios: Vec<Found<'a>>,
+    emotions: Vec<Found<'a>>,
+    sentiment: f64,
+    urgency: Option<Found<'a>>,
+    question: Option<&'a [String]>,
+    lang: Option<LangGuess>,
+    templates: &'a [&'static str],
+}
+
+fn json_line(r: &Row) -> String {
+    let a = &r.analysis;
+    let line = Line {
+        tweet_id: r.id.to_string(),
+        scenario: a.scenarios.first().map(|(s, _)| s.id()),
+        scenarios: a
+            .scenarios
+            .iter()
+            .take(3)
+            .map(|(s, sig)| Found::new(s.id(), sig))
+            .collect(),
+        emotions: a
+            .emotions
+            .iter()
+            .map(|(e, sig)| Found::new(e.id(), sig))
+            .collect(),
+        sentiment: round(a.sentiment),
+        urgency: a.urgency.as_ref().map(|u| Found::new("urgency", u)),
+        question: a.question.as_ref().map(|q| q.triggers.as_slice()),
+        lang: a.lang,
+        templates: &r.templates,
+    };
+    serde_json::to_string(&line).expect("the line serializes")
+}
+
+fn table_line(out: &mut String, r: &Row) {
+    let a = &r.analysis;
+    let scenario = a.scenarios.first().map_or("-", |(s, _)| s.id());
+    let emotion = a.emotions.first().map_or("-", |(e, _)| e.id());
+    let lang = a.lang.map_or("-".to_owned(), |g| {
+        format!("{}{}", g.code, if g.confident { "" } else { "?" })
+    });
+    let text: String = r.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text: String = text.chars().take(70).collect();
+    let _ = writeln!(
+        out,
+        "{:<20} {:<11} {:<15} {:>6.2} {:<4} {:<3} {}",
+        r.id,
+        scenario,
+        emotion,
+        a.sentiment,
+        lang,
+        if a.question.is_some() { "?" } else { "" },
+        text
+    );
+}
+
+fn write_summary(out: &mut String, rows: &[Row]) {
+    let mut scenarios: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut emotions: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut langs: BTreeMap<String, usize> = BTreeMap::new();
+    for r in rows {
+        let a = &r.analysis;
+        *scenarios
+            .entry(a.scenarios.first().map_or("none", |(s, _)| s.id()))
+            .or_default() += 1;
+        *emotions
+            .entry(a.emotions.first().map_or("none", |(e, _)| e.id()))
+            .or_default() += 1;
+        let lang = a.lang.map_or("none".to_owned(), |g| {
+            format!("{}{}", g.code, if g.confident { "" } else { " (unsure)" })
+        });
+        *langs.entry(lang).or_default() += 1;
+    }
+    let _ = writeln!(out, "Summary: {} customer tweets", rows.len());
+    let mut block = |name: &str, counts: Vec<(String, usize)>| {
+        let mut counts = counts;
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let cells: Vec<String> = counts.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        let _ = writeln!(out, "  {name:<10} {}", cells.join(", "));
+    };
+    block(
+        "scenario",
+        scenarios
+            .into_iter()
+            .map(|(k, n)| (k.to_owned(), n))
+            .collect(),
+    );
+    block(
+        "emotion",
+        emotions
+            .into_iter()
+            .map(|(k, n)| (k.to_owned(), n))
+            .collect(),
+    );
+    block("language", langs.into_iter().collect());
+}
+
+/// One label row.
+struct Label {
+    /// 1-based data row (the header is row 0).
+    row: usize,
+    /// The line of the labels file it starts on.
+    line: usize,
+    tweet: u64,
+    scenario: Scenario,
+    emotion: Option<Emotion>,
+    lang: String,
+}
+
+fn parse_labels(path: &str, text: &str) -> Result<Vec<Label>, Failure> {
+    let bad = |line: usize, m: String| Failure::Input(format!("{path}: line {line}: {m}"));
+    let records = twcs::csv_records(text).map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+    let Some(((_, header), rows)) = records.split_first() else {
+        return Err(bad(1, "the file is empty".into()));
+    };
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.trim() == name)
+            .ok_or_else(|| {
+                bad(
+                    1,
+                    format!(
+                        "the header has no column {name:?} (expected tweet_id,scenario,emotion,lang,note)"
+                    ),
+                )
+            })
+    };
+    let (ci, cs, ce) = (col("tweet_id")?, col("scenario")?, col("emotion")?);
+    let cl = header.iter().position(|h| h.trim() == "lang");
+    let mut out = Vec::new();
+    for (line, row) in rows {
+        if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let get = |i: usize| row.get(i).map_or("", |s| s.trim());
+        let tweet = get(ci)
+            .parse()
+            .map_err(|_| bad(*line, format!("tweet_id {:?} is not a number", get(ci))))?;
+        let scenario = Scenario::from_id(get(cs)).ok_or_else(|| {
+            bad(
+                *line,
+                format!(
+                    "scenario {:?} is not one of {}",
+                    get(cs),
+                    Scenario::ALL.map(Scenario::id).join(", ")
+                ),
+            )
+        })?;
+        let emotion = match get(ce) {
+            "none" | "" => None,
+            e => Some(Emotion::from_id(e).ok_or_else(|| {
+                bad(
+                    *line,
+                    format!(
+                        "emotion {e:?} is not none or one of {}",
+                        Emotion::ALL.map(Emotion::id).join(", ")
+                    ),
+                )
+            })?),
+        };
+        out.push(Label {
+            row: out.len() + 1,
+            line: *line,
+            tweet,
+            scenario,
+            emotion,
+            lang: cl.map_or("", get).to_owned(),
+        });
+    }
+    if out.is_empty() {
+        return Err(bad(2, "no labelled rows".into()));
+    }
+    Ok(out)
+}
+
+/// Accuracy counts for one slice of the labels.
+#[derive(Default)]
+struct Score {
+    n: usize,
+    top1: usize,
+    top3: usize,
+    emotion: usize,
+    lang_n: usize,
+    lang: usize,
+}
+
+impl Score {
+    fn add(&mut self, l: &Label, a: &Analysis) {
+        self.n += 1;
+        let pos = a.scenarios.iter().position(|(s, _)| *s == l.scenario);
+        self.top1 += usize::from(pos == Some(0));
+        self.top3 += usize::from(pos.is_some_and(|p| p < 3));
+        self.emotion += usize::from(a.emotions.first().map(|(e, _)| *e) == l.emotion);
+        if !l.lang.is_empty() {
+            self.lang_n += 1;
+            self.lang += usize::from(a.lang.map(|g| g.code) == Some(l.lang.as_str()));
+        }
+    }
+
+    fn line(&self, name: &str) -> String {
+        let pct = |k: usize, n: usize| {
+            if n == 0 {
+                0.0
+            } else {
+                k as f64 * 100.0 / n as f64
+            }
+        };
+        format!(
+            "{name:<24} n={:<4} scenario top-1 {:5.1}%  top-3 {:5.1}%  emotion {:5.1}%  language {:5.1}%",
+            self.n,
+            pct(self.top1, self.n),
+            pct(self.top3, self.n),
+            pct(self.emotion, self.n),
+            pct(self.lang, self.lang_n),
+        )
+    }
+}
+
+/// Short column names for the confusion table.
+fn short(s: Option<Scenario>) -> &'static str {
+    match s {
+        None => "none",
+        Some(s) => match s {
+            Scenario::Waiting => "wait",
+            Scenario::Outage => "outg",
+            Scenario::Billing => "bill",
+            Scenario::Refund => "rfnd",
+            Scenario::OrderLate => "ordr",
+            Scenario::Faulty => "flty",
+            Scenario::Account => "acct",
+            Scenario::Complaint => "cmpl",
+            Scenario::Praise => "prai",
+            Scenario::HowTo => "how",
+            Scenario::Feedback => "fdbk",
+            Scenario::Safety => "sfty",
+            Scenario::MoveToDm => "dm",
+            Scenario::FollowUp => "fllw",
+        },
+    }
+}
+
+fn write_evaluation(
+    out: &mut String,
+    path: &str,
+    labels: &[Label],
+    rows: &[Row],
+) -> Result<(), Failure> {
+    let by_id: HashMap<u64, &Row> = rows.iter().map(|r| (r.id, r)).collect();
+    let (mut all, mut odd, mut even) = (Score::default(), Score::default(), Score::default());
+    let mut confusion: BTreeMap<(Scenario, Option<Scenario>), usize> = BTreeMap::new();
+    for l in labels {
+        let r = by_id.get(&l.tweet).ok_or_else(|| {
+            Failure::Input(format!(
+                "{path}: line {}: tweet {} is not a customer tweet of the data file",
+                l.line, l.tweet
+            ))
+        })?;
+        all.add(l, &r.analysis);
+        if l.row % 2 == 1 {
+            odd.add(l, &r.analysis)
+        } else {
+            even.add(l, &r.analysis)
+        }
+        *confusion
+            .entry((l.scenario, r.analysis.scenarios.first().map(|(s, _)| *s)))
+            .or_default() += 1;
+    }
+    let _ = writeln!(out, "\nEvaluation against {path}");
+    let _ = writeln!(out, "{}", all.line("all rows"));
+    let _ = writeln!(out, "{}", odd.line("odd rows (tuning)"));
+    let _ = writeln!(out, "{}", even.line("even rows (held out)"));
+    let _ = writeln!(
+        out,
+        "\nConfusion (rows: labelled scenario; columns: predicted first; none = nothing found)"
+    );
+    let columns: Vec<Option<Scenario>> =
+        Scenario::ALL.into_iter().map(Some).chain([None]).collect();
+    let mut head = format!("{:<11}", "");
+    for c in &columns {
+        let _ = write!(head, "{:>5}", short(*c));
+    }
+    let _ = writeln!(out, "{head}  total");
+    for s in Scenario::ALL {
+        let total: usize = columns
+            .iter()
+            .map(|c| confusion.get(&(s, *c)).copied().unwrap_or(0))
+            .sum();
+        if total == 0 {
+            continue;
+        }
+        let mut line = format!("{:<11}", s.id());
+        for c in &columns {
+            match confusion.get(&(s, *c)).copied().unwrap_or(0) {
+                0 => line.push_str("    ."),
+                n => {
+                    let _ = write!(line, "{n:>5}");
+                }
+            }
+        }
+        let _ = writeln!(out, "{line}  {total:>5}");
+    }
+    Ok(())
+}
+
+fn run_inner(args: &[String]) -> Result<(), Failure> {
+    let o = parse_args(args)?;
+    let text = std::fs::read_to_string(&o.file)
+        .map_err(|e| Failure::Input(format!("cannot read {}: {e}", o.file)))?;
+    let tweets = twcs::parse(&text).map_err(|e| Failure::Input(format!("{}: {e}", o.file)))?;
+    let labels = match &o.labels {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?;
+            Some((path, parse_labels(path, &text)?))
+        }
+        None => None,
+    };
+    let rows = analyse_all(&tweets);
+    let mut out = String::new();
+    for r in &rows {
+        if o.table {
+            table_line(&mut out, r);
+        } else {
+            let _ = writeln!(out, "{}", json_line(r));
+        }
+    }
+    out.push('\n');
+    write_summary(&mut out, &rows);
+    if let Some((path, labels)) = &labels {
+        write_evaluation(&mut out, path, labels, &rows)?;
+    }
+    match std::io::stdout().lock().write_all(out.as_bytes()) {
+        // A reader that stops early (`| head`) is not an error.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Input(format!("cannot write the output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}

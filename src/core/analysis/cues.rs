@@ -1,0 +1,126 @@
+//! Urgency and questions.
+
+use super::text::{rules, Folded};
+
+/// Urgency phrases (folded), English and Spanish.
+pub const URGENCY: &str = rules![
+    ("urgent*", 1.5),
+    ("asap", 1.5),
+    ("as soon as possible", 1.5),
+    ("right now", 1.0),
+    ("right away", 1.0),
+    ("immediately", 1.2),
+    ("emergency", 1.5),
+    ("time sensitive", 1.5),
+    ("deadline", 1.0),
+    ("hurry", 1.0),
+    ("quickly", 0.6),
+    ("today", 0.5),
+    ("tonight", 0.6),
+    ("tomorrow", 0.4),
+    ("need it", 0.5),
+    ("need this", 0.5),
+    ("urgente*", 1.5),
+    ("lo antes posible", 1.5),
+    ("cuanto antes", 1.5),
+    ("ya mismo", 1.2),
+    ("ahora mismo", 1.2),
+    ("inmediat*", 1.2),
+    ("emergencia", 1.5),
+    ("hoy", 0.5),
+    ("manana", 0.4),
+];
+
+/// Words that open a question (folded), English and Spanish.
+const INTERROGATIVES: &[&str] = &[
+    "how",
+    "what",
+    "why",
+    "when",
+    "where",
+    "who",
+    "which",
+    "whats",
+    "what's",
+    "can you",
+    "could you",
+    "would you",
+    "will you",
+    "can i",
+    "could i",
+    "may i",
+    "is there",
+    "is it",
+    "is this",
+    "are you",
+    "are there",
+    "do you",
+    "does",
+    "did",
+    "do i",
+    "should i",
+    "any idea",
+    "anyone",
+    "como",
+    "que",
+    "por que",
+    "cuando",
+    "donde",
+    "quien",
+    "cual",
+    "cuanto",
+    "puedes",
+    "pueden",
+    "podrian",
+    "podrias",
+    "hay",
+    "tienen",
+];
+
+/// The questions in `f`, as written: sentences that end in "?", open with "¿", or open with an
+/// interrogative ("how do I …", "can you …", "cómo …").
+pub fn questions<'a>(f: &Folded<'a>) -> Vec<&'a str> {
+    let t = f.text.as_str();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while i <= t.len() {
+        let end_here = i == t.len() || matches!(bytes[i], b'.' | b'!' | b'?' | b'\n');
+        if end_here {
+            // Sentence t[start..i] and its terminator run.
+            let mut j = i;
+            while j < t.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
+                j += 1;
+            }
+            let terms = &t[i..j];
+            let sentence = t[start..i].trim();
+            if !sentence.is_empty() || terms.contains('?') {
+                let body = sentence.trim_start_matches(['¡', '"', '\'', '(']);
+                let asks = terms.contains('?')
+                    || body.starts_with('¿')
+                    || INTERROGATIVES.iter().any(|q| {
+                        body.strip_prefix(q)
+                            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+                    });
+                if asks {
+                    let from = start + (t[start..i].len() - t[start..i].trim_start().len());
+                    let span = f.original_span(from, j.max(from + 1));
+                    if !span.is_empty() && out.len() < 5 {
+                        out.push(short(span));
+                    }
+                }
+            }
+            start = j;
+            i = j + 1;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// `s` cut to about 100 bytes on a character boundary.
+fn short(s: &str) -> &str {
+    super::text::clip(s, 100)
+}

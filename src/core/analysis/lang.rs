@@ -1,0 +1,154 @@
+//! Language guessing from very common words and a few letters and letter groups typical of each
+//! language. Small on purpose: it only needs to tell the customer's language apart from the
+//! few that care teams meet most, and to say when it cannot.
+
+use super::LangGuess;
+
+/// Each language's most common short words. A word listed under two languages counts for both.
+const LANGS: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "the", "and", "is", "to", "of", "it", "you", "my", "i", "in", "for", "this", "that",
+            "with", "not", "have", "was", "your", "are", "on", "me", "can", "but", "just", "why",
+            "what", "how", "get", "been", "still", "im", "i'm", "it's", "don't", "please",
+            "thanks", "be", "at", "will", "they", "we", "no", "so", "all", "do", "an", "from",
+            "there",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "la", "de", "que", "y", "en", "los", "las", "por", "un", "una", "con", "no",
+            "mi", "es", "para", "me", "lo", "se", "del", "al", "pero", "ya", "muy", "gracias",
+            "hola", "como", "esta", "está", "todo", "porque", "nada", "hace", "sigo", "tengo",
+            "su", "más", "mas", "hay", "sin", "qué", "cómo", "también", "son",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "das", "und", "ist", "nicht", "ich", "mit", "sie", "ein", "eine", "zu",
+            "auf", "für", "den", "dem", "es", "von", "mein", "meine", "aber", "noch", "wie",
+            "warum", "bitte", "danke", "kein", "keine", "schon", "seit", "wird", "habe", "hat",
+            "auch", "nur", "sind", "bei", "was", "wir", "ihr",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "la", "les", "de", "des", "et", "est", "je", "pas", "un", "une", "que", "qui",
+            "pour", "dans", "mon", "ma", "mes", "vous", "nous", "avec", "sur", "ce", "merci",
+            "bonjour", "toujours", "mais", "il", "elle", "du", "au", "ne", "ça", "c'est", "j'ai",
+            "très", "plus", "votre", "rien", "depuis", "suis",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "o", "a", "os", "as", "de", "que", "e", "do", "da", "em", "um", "uma", "para", "com",
+            "não", "nao", "meu", "minha", "por", "mais", "mas", "foi", "obrigado", "obrigada",
+            "ainda", "está", "estou", "você", "voce", "isso", "já", "muito", "no", "na", "dos",
+            "das", "tem", "nada", "sem", "quando",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "il", "lo", "la", "di", "che", "e", "è", "un", "una", "per", "non", "con", "mi",
+            "sono", "del", "della", "ho", "ma", "come", "grazie", "ancora", "perché", "perche",
+            "questo", "anche", "già", "gli", "le", "nel", "alla", "ci", "si", "più", "mio", "mia",
+            "sempre", "da", "ciao", "niente",
+        ],
+    ),
+    (
+        "nl",
+        &[
+            "de", "het", "een", "en", "van", "is", "ik", "niet", "dat", "op", "te", "met", "voor",
+            "mijn", "je", "jullie", "maar", "nog", "er", "wel", "geen", "al", "bij", "dank",
+            "bedankt", "waarom", "hoe", "wat", "ook", "naar", "heb", "heeft", "zijn", "nu", "om",
+            "uit", "dit", "kan",
+        ],
+    ),
+];
+
+/// Letters and letter groups that point to one language, with a weight.
+const MARKS: &[(&str, &str, f32)] = &[
+    ("es", "ñ", 1.5),
+    ("es", "¿", 2.0),
+    ("es", "¡", 2.0),
+    ("es", "ción", 1.0),
+    ("de", "ß", 2.0),
+    ("de", "sch", 0.5),
+    ("de", "ä", 1.0),
+    ("de", "ö", 0.7),
+    ("de", "ü", 0.5),
+    ("fr", "ç", 0.8),
+    ("fr", "eau", 1.0),
+    ("fr", "è", 0.8),
+    ("fr", "ê", 1.0),
+    ("fr", "qu'", 1.0),
+    ("pt", "ã", 2.0),
+    ("pt", "õ", 2.0),
+    ("pt", "ção", 1.5),
+    ("pt", "lh", 0.5),
+    ("pt", "nh", 0.5),
+    ("it", "zione", 1.0),
+    ("it", "gli", 0.8),
+    ("it", "ò", 1.0),
+    ("nl", "ij", 1.0),
+    ("nl", "oe", 0.5),
+    ("nl", "aa", 0.7),
+    ("nl", "ee", 0.3),
+    ("en", "th", 0.3),
+    ("en", "ing", 0.5),
+];
+
+/// The language of `text`, or `None` when there is nothing to go on. `confident` is false for
+/// short texts (fewer than four words) or when a second language scores close to the first.
+pub fn detect_language(text: &str) -> Option<LangGuess> {
+    let text = super::text::clip(text, super::text::MAX_BYTES);
+    let mut scores = [0.0f32; 7];
+    let mut words = 0usize;
+    for raw in text.split_whitespace() {
+        if raw.starts_with('@') || raw.starts_with("http") {
+            continue;
+        }
+        let w = raw
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+            .to_lowercase()
+            .replace('’', "'");
+        if w.is_empty() || !w.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        words += 1;
+        for (k, (_, list)) in LANGS.iter().enumerate() {
+            if list.contains(&w.as_str()) {
+                scores[k] += 1.0;
+            }
+        }
+        for &(code, mark, weight) in MARKS {
+            if w.contains(mark) {
+                let k = LANGS.iter().position(|(c, _)| *c == code).unwrap_or(0);
+                scores[k] += weight * 0.5;
+            }
+        }
+    }
+    for &(code, mark, weight) in MARKS {
+        if matches!(mark, "¿" | "¡") && text.contains(mark) {
+            let k = LANGS.iter().position(|(c, _)| *c == code).unwrap_or(0);
+            scores[k] += weight;
+        }
+    }
+    let mut order: Vec<usize> = (0..LANGS.len()).collect();
+    super::text::sort_desc(&mut order, |&k| scores[k]);
+    let (best, second) = (scores[order[0]], scores[order[1]]);
+    if best < 1.0 {
+        return None;
+    }
+    let confident = words >= 4 && best >= 2.0 && best >= second * 1.5 + 0.5;
+    Some(LangGuess {
+        code: LANGS[order[0]].0,
+        confident,
+    })
+}

@@ -1,0 +1,192 @@
+//! Ranking templates for an analysis, with a short reason the agent can read.
+
+use super::text::sort_desc;
+use super::{Analysis, Emotion, Signal};
+use crate::core::conversation::{Lang, Surface};
+use crate::core::library::{suggest, Suggestion};
+use crate::core::scenario::Scenario;
+use serde::Serialize;
+
+/// A suggested template and why it was suggested.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Ranked {
+    pub suggestion: Suggestion,
+    /// For the agent: what in the customer's words led here, e.g.
+    /// `mentions a refund: "money back" · sounds frustrated: "third time", "still waiting"`.
+    pub reason: String,
+}
+
+/// How much an upset customer lifts the complaint and waiting replies, a grateful one the
+/// praise replies, and a question the how-to replies, relative to the best scenario.
+const UPSET_LIFT: f32 = 1.25;
+const UPSET_ADD: f32 = 0.3;
+const GRATITUDE_LIFT: f32 = 1.3;
+const GRATITUDE_ADD: f32 = 0.5;
+const QUESTION_ADD: f32 = 0.3;
+
+/// The scenario scores handed to the library: the analysis's, adjusted for emotion, urgency and
+/// questions. Empty when nothing was found (the caller falls back to general replies).
+pub fn scenario_scores(a: &Analysis) -> Vec<(Scenario, f32)> {
+    let mut scored: Vec<(Scenario, f32)> =
+        a.scenarios.iter().map(|(s, sig)| (*s, sig.score)).collect();
+    let Some(top) = scored.iter().map(|s| s.1).reduce(f32::max) else {
+        return scored;
+    };
+    let grateful = a.emotions.first().map(|(e, _)| *e) == Some(Emotion::Gratitude);
+    let lift = |scored: &mut Vec<(Scenario, f32)>, s: Scenario, factor: f32, add: f32| match scored
+        .iter_mut()
+        .find(|(x, _)| *x == s)
+    {
+        Some((_, v)) => *v *= factor,
+        None => scored.push((s, top * add)),
+    };
+    if a.upset() {
+        lift(&mut scored, Scenario::Complaint, UPSET_LIFT, UPSET_ADD);
+        if a.urgency.is_some() || scored.iter().any(|(s, _)| *s == Scenario::Waiting) {
+            lift(&mut scored, Scenario::Waiting, UPSET_LIFT, UPSET_ADD);
+        }
+    } else if grateful {
+        lift(&mut scored, Scenario::Praise, GRATITUDE_LIFT, GRATITUDE_ADD);
+    }
+    if a.question.is_some() {
+        lift(&mut scored, Scenario::HowTo, 1.0, QUESTION_ADD);
+    }
+    sort_desc(&mut scored, |s| s.1);
+    scored
+}
+
+/// General replies when nothing specific was found: answer a question, thank a grateful
+/// customer, acknowledge an upset one, or check in and offer a private conversation.
+fn fallback(a: &Analysis) -> Vec<(Scenario, f32)> {
+    let mut out = Vec::new();
+    if a.question.is_some() {
+        out.push((Scenario::HowTo, 1.0));
+    }
+    match a.emotions.first().map(|(e, _)| *e) {
+        Some(Emotion::Gratitude) => out.push((Scenario::Praise, 1.0)),
+        _ if a.upset() => out.push((Scenario::Complaint, 1.0)),
+        _ => {}
+    }
+    out.push((Scenario::FollowUp, 0.8));
+    out.push((Scenario::MoveToDm, 0.6));
+    out
+}
+
+/// How a reason names a scenario.
+fn says(s: Scenario) -> &'static str {
+    match s {
+        Scenario::Waiting => "is waiting",
+        Scenario::Outage => "reports an outage",
+        Scenario::Billing => "mentions a charge",
+        Scenario::Refund => "mentions a refund",
+        Scenario::OrderLate => "asks about an order",
+        Scenario::Faulty => "reports a fault",
+        Scenario::Account => "has account trouble",
+        Scenario::Complaint => "complains",
+        Scenario::Praise => "gives praise",
+        Scenario::HowTo => "asks how to",
+        Scenario::Feedback => "gives feedback",
+        Scenario::Safety => "raises safety or legal",
+        Scenario::MoveToDm => "mentions private messages",
+        Scenario::FollowUp => "follows up",
+    }
+}
+
+fn sounds(e: Emotion) -> &'static str {
+    match e {
+        Emotion::Anger => "sounds angry",
+        Emotion::Frustration => "sounds frustrated",
+        Emotion::Anxiety => "sounds worried",
+        Emotion::Disappointment => "sounds disappointed",
+        Emotion::Gratitude => "sounds grateful",
+    }
+}
+
+/// `label: "a", "b"` (just the label when there are no triggers).
+fn part(out: &mut String, label: &str, sig: Option<&Signal>) {
+    if !out.is_empty() {
+        out.push_str(" · ");
+    }
+    out.push_str(label);
+    if let Some(sig) = sig.filter(|s| !s.triggers.is_empty()) {
+        out.push(':');
+        for (i, t) in sig.triggers.iter().take(3).enumerate() {
+            out.push_str(if i == 0 { " \"" } else { ", \"" });
+            out.push_str(t);
+            out.push('"');
+        }
+    }
+}
+
+/// Why `scenario` was suggested for `a`.
+fn reason(a: &Analysis, scenario: Scenario, general: bool) -> String {
+    let mut out = String::new();
+    if general {
+        out.push_str("nothing specific found; a general reply");
+    } else if let Some((_, sig)) = a.scenarios.iter().find(|(s, _)| *s == scenario) {
+        part(&mut out, says(scenario), Some(sig));
+    } else if scenario == Scenario::HowTo && a.question.is_some() {
+        part(&mut out, "asked a question", a.question.as_ref());
+    } else if scenario == Scenario::Praise {
+        out.push_str("thanks you");
+    } else if a.upset() {
+        out.push_str("sounds upset");
+    }
+    if let Some((e, sig)) = a.emotions.first() {
+        part(&mut out, sounds(*e), Some(sig));
+    } else if a.upset() && !out.contains("upset") {
+        part(&mut out, "sounds upset", None);
+    }
+    if let Some(u) = &a.urgency {
+        part(&mut out, "urgent", Some(u));
+    }
+    out
+}
+
+/// Scenarios scoring at least this share of the best one get a place among the suggestions
+/// before a second template of the same scenario does.
+const DIVERSE_SHARE: f32 = 0.5;
+
+/// The first `limit` of `all` (best first), preferring one template per strong scenario so the
+/// agent sees the different readings of the message, then the rest by score.
+fn diversify(all: Vec<Suggestion>, limit: usize) -> Vec<Suggestion> {
+    let top = all.first().map_or(0.0, |s| s.score);
+    let mut picked: Vec<Suggestion> = Vec::with_capacity(limit.min(all.len()));
+    let mut rest = Vec::new();
+    for s in all {
+        let fresh = !picked.iter().any(|p| p.scenario == s.scenario);
+        if picked.len() < limit && fresh && s.score >= top * DIVERSE_SHARE {
+            picked.push(s);
+        } else {
+            rest.push(s);
+        }
+    }
+    picked.extend(rest.into_iter().take(limit.saturating_sub(picked.len())));
+    sort_desc(&mut picked, |s| s.score);
+    picked
+}
+
+/// The best `limit` templates for what the customer said, on `surface`, in `lang`, with
+/// reasons; templates in `recently_used` (most recent first) are demoted. When nothing specific
+/// was found, general replies are offered and the reason says so.
+pub fn rank(
+    analysis: &Analysis,
+    surface: Surface,
+    lang: Lang,
+    recently_used: &[&str],
+    limit: usize,
+) -> Vec<Ranked> {
+    let mut scored = scenario_scores(analysis);
+    let general = scored.is_empty();
+    if general {
+        scored = fallback(analysis);
+    }
+    let all = suggest(&scored, surface, lang, recently_used, usize::MAX);
+    diversify(all, limit)
+        .into_iter()
+        .map(|suggestion| Ranked {
+            reason: reason(analysis, suggestion.scenario, general),
+            suggestion,
+        })
+        .collect()
+}

@@ -1,0 +1,560 @@
+//! Sentiment: the rules of VADER (Hutto & Gilbert, 2014), written here from its published
+//! description and constants, over its MIT-licensed lexicon (`data/vader_lexicon.tsv`, see
+//! `data/LICENSE-vader.txt`).
+//!
+//! A text's words are looked up in the lexicon; a word's valence is flipped and shrunk after a
+//! negation, raised or lowered by a booster or dampener before it ("very", "kind of"), raised
+//! when it is written in capitals among words that are not, and words before a "but" count half
+//! as much and words after it half as much again. Exclamation marks (and several question marks)
+//! push the sum away from zero, which is then squashed to a compound score in −1..1.
+//!
+//! Differences from the reference: only a small table of common emoji is read (the full emoji
+//! lexicon is too large to ship), and the "but" weighting applies to every word by position
+//! (the reference looks positions up by value, which misweights repeated valences).
+
+use super::text::{is_capital, is_small, tenths};
+use std::sync::OnceLock;
+
+const LEXICON_TSV: &str = include_str!("data/vader_lexicon.tsv");
+
+const B_INCR: f32 = 0.293;
+const B_DECR: f32 = -0.293;
+/// The lift for a word in capitals among words that are not.
+const C_INCR: f32 = 0.733;
+/// How a negation scales a valence.
+const N_SCALAR: f32 = -0.74;
+/// The normalisation constant: about the largest sum expected.
+const ALPHA: f32 = 15.0;
+
+/// Words that negate what follows (any word containing "n't" does too).
+const NEGATIONS: &[&str] = &[
+    "aint",
+    "arent",
+    "cannot",
+    "cant",
+    "couldnt",
+    "darent",
+    "didnt",
+    "doesnt",
+    "ain't",
+    "aren't",
+    "can't",
+    "couldn't",
+    "daren't",
+    "didn't",
+    "doesn't",
+    "dont",
+    "hadnt",
+    "hasnt",
+    "havent",
+    "isnt",
+    "mightnt",
+    "mustnt",
+    "neither",
+    "don't",
+    "hadn't",
+    "hasn't",
+    "haven't",
+    "isn't",
+    "mightn't",
+    "mustn't",
+    "neednt",
+    "needn't",
+    "never",
+    "none",
+    "nope",
+    "nor",
+    "not",
+    "nothing",
+    "nowhere",
+    "oughtnt",
+    "shant",
+    "shouldnt",
+    "uhuh",
+    "wasnt",
+    "werent",
+    "oughtn't",
+    "shan't",
+    "shouldn't",
+    "uh-uh",
+    "wasn't",
+    "weren't",
+    "without",
+    "wont",
+    "wouldnt",
+    "won't",
+    "wouldn't",
+    "rarely",
+    "seldom",
+    "despite",
+];
+
+/// Intensity modifiers: boosters raise the next word's valence, dampeners lower it.
+const BOOSTERS: &[(&str, f32)] = &[
+    ("absolutely", B_INCR),
+    ("amazingly", B_INCR),
+    ("awfully", B_INCR),
+    ("completely", B_INCR),
+    ("considerable", B_INCR),
+    ("considerably", B_INCR),
+    ("decidedly", B_INCR),
+    ("deeply", B_INCR),
+    ("effing", B_INCR),
+    ("enormous", B_INCR),
+    ("enormously", B_INCR),
+    ("entirely", B_INCR),
+    ("especially", B_INCR),
+    ("exceptional", B_INCR),
+    ("exceptionally", B_INCR),
+    ("extreme", B_INCR),
+    ("extremely", B_INCR),
+    ("fabulously", B_INCR),
+    ("flipping", B_INCR),
+    ("flippin", B_INCR),
+    ("frackin", B_INCR),
+    ("fracking", B_INCR),
+    ("fricking", B_INCR),
+    ("frickin", B_INCR),
+    ("frigging", B_INCR),
+    ("friggin", B_INCR),
+    ("fully", B_INCR),
+    ("fuckin", B_INCR),
+    ("fucking", B_INCR),
+    ("fuggin", B_INCR),
+    ("fugging", B_INCR),
+    ("greatly", B_INCR),
+    ("hella", B_INCR),
+    ("highly", B_INCR),
+    ("hugely", B_INCR),
+    ("incredible", B_INCR),
+    ("incredibly", B_INCR),
+    ("intensely", B_INCR),
+    ("major", B_INCR),
+    ("majorly", B_INCR),
+    ("more", B_INCR),
+    ("most", B_INCR),
+    ("particularly", B_INCR),
+    ("purely", B_INCR),
+    ("quite", B_INCR),
+    ("really", B_INCR),
+    ("remarkably", B_INCR),
+    ("so", B_INCR),
+    ("substantially", B_INCR),
+    ("thoroughly", B_INCR),
+    ("total", B_INCR),
+    ("totally", B_INCR),
+    ("tremendous", B_INCR),
+    ("tremendously", B_INCR),
+    ("uber", B_INCR),
+    ("unbelievably", B_INCR),
+    ("unusually", B_INCR),
+    ("utter", B_INCR),
+    ("utterly", B_INCR),
+    ("very", B_INCR),
+    ("almost", B_DECR),
+    ("barely", B_DECR),
+    ("hardly", B_DECR),
+    ("just enough", B_DECR),
+    ("kind of", B_DECR),
+    ("kinda", B_DECR),
+    ("kindof", B_DECR),
+    ("kind-of", B_DECR),
+    ("less", B_DECR),
+    ("little", B_DECR),
+    ("marginal", B_DECR),
+    ("marginally", B_DECR),
+    ("occasional", B_DECR),
+    ("occasionally", B_DECR),
+    ("partly", B_DECR),
+    ("scarce", B_DECR),
+    ("scarcely", B_DECR),
+    ("slight", B_DECR),
+    ("slightly", B_DECR),
+    ("somewhat", B_DECR),
+    ("sort of", B_DECR),
+    ("sorta", B_DECR),
+    ("sortof", B_DECR),
+    ("sort-of", B_DECR),
+];
+
+/// Multi-word expressions whose valence replaces the word's.
+const SPECIAL: &[(&str, f32)] = &[
+    ("the shit", 3.0),
+    ("the bomb", 3.0),
+    ("bad ass", 1.5),
+    ("badass", 1.5),
+    ("bus stop", 0.0),
+    ("yeah right", -2.0),
+    ("kiss of death", -1.5),
+    ("to die for", 3.0),
+    ("beating heart", 3.5),
+];
+
+/// Common emoji, read as the words that describe them (as the reference does with its emoji
+/// table).
+const EMOJI: &[(char, &str)] = &[
+    ('😀', "grinning face"),
+    ('😂', "face with tears of joy"),
+    ('😊', "smiling face with smiling eyes"),
+    ('😍', "smiling face with heart-eyes"),
+    ('🥰', "smiling face with 3 hearts"),
+    ('🙄', "face with rolling eyes"),
+    ('😫', "tired face"),
+    ('😒', "unamused face"),
+    ('😔', "pensive face"),
+    ('😕', "confused face"),
+    ('😞', "disappointed face"),
+    ('😟', "worried face"),
+    ('😤', "face with steam from nose"),
+    ('😢', "crying face"),
+    ('😭', "loudly crying face"),
+    ('😩', "weary face"),
+    ('😬', "grimacing face"),
+    ('😡', "pouting face"),
+    ('😠', "angry face"),
+    ('🤬', "face with symbols on mouth"),
+    ('💩', "pile of poo"),
+    ('🤦', "person facepalming"),
+    ('👍', "thumbs up"),
+    ('👎', "thumbs down"),
+    ('👏', "clapping hands"),
+    ('🙏', "folded hands"),
+    ('❤', "red heart"),
+    ('💔', "broken heart"),
+    ('🎉', "party popper"),
+];
+
+/// The lexicon, parsed once: (word, mean valence). The file is sorted by bytes (a test checks),
+/// so lookups can bisect.
+fn lexicon() -> &'static [(&'static str, f32)] {
+    static LEX: OnceLock<Vec<(&'static str, f32)>> = OnceLock::new();
+    LEX.get_or_init(|| {
+        LEXICON_TSV
+            .lines()
+            .filter_map(|line| {
+                let (word, mean) = line.split_once('\t')?;
+                Some((word, tenths(mean)? as f32 / 10.0))
+            })
+            .collect()
+    })
+}
+
+/// The lexicon's mean valence for a lower-case word (−4..4), if it has one.
+pub fn valence(word: &str) -> Option<f32> {
+    let lex = lexicon();
+    lex.binary_search_by(|(w, _)| (*w).cmp(word))
+        .ok()
+        .map(|i| lex[i].1)
+}
+
+fn booster(word: &str) -> Option<f32> {
+    BOOSTERS.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+}
+
+fn is_negation(word: &str) -> bool {
+    NEGATIONS.contains(&word) || word.contains("n't")
+}
+
+/// Python's `str.isupper`: has a cased letter and no lower-case one.
+fn is_upper(s: &str) -> bool {
+    s.chars().any(is_capital) && !s.chars().any(is_small)
+}
+
+/// Whether the words in `phrase` (space-separated) are exactly `words`.
+fn phrase_is(phrase: &str, words: &[&str]) -> bool {
+    phrase.split(' ').eq(words.iter().copied())
+}
+
+fn special(words: &[&str]) -> Option<f32> {
+    SPECIAL
+        .iter()
+        .find(|(p, _)| phrase_is(p, words))
+        .map(|&(_, v)| v)
+}
+
+fn multiword_booster(words: &[&str]) -> Option<f32> {
+    BOOSTERS
+        .iter()
+        .find(|(p, _)| p.contains(' ') && phrase_is(p, words))
+        .map(|&(_, v)| v)
+}
+
+/// Whether `c` is ASCII punctuation (Python's `string.punctuation`).
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation()
+}
+
+/// Strips leading and trailing punctuation from a word unless that leaves two characters or
+/// fewer (then it was probably an emoticon such as ":)").
+fn strip_punct(token: &str) -> &str {
+    let stripped = token.trim_matches(is_punct);
+    if stripped.chars().count() <= 2 {
+        token
+    } else {
+        stripped
+    }
+}
+
+/// The compound sentiment of `text`, −1 (most negative) to 1 (most positive); 0 when no word
+/// carries sentiment.
+pub fn compound(text: &str) -> f32 {
+    // Emoji are read as their descriptions.
+    let mut expanded = String::new();
+    let source = if text.chars().any(|c| EMOJI.iter().any(|(e, _)| *e == c)) {
+        let mut prev_space = true;
+        for c in text.chars() {
+            if let Some((_, desc)) = EMOJI.iter().find(|(e, _)| *e == c) {
+                if !prev_space {
+                    expanded.push(' ');
+                }
+                expanded.push_str(desc);
+                prev_space = false;
+            } else {
+                expanded.push(c);
+                prev_space = c == ' ';
+            }
+        }
+        expanded.as_str()
+    } else {
+        text
+    };
+    let tokens: Vec<&str> = source.split_whitespace().map(strip_punct).collect();
+    if tokens.is_empty() {
+        return 0.0;
+    }
+    let lowered: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
+    let lower: Vec<&str> = lowered.iter().map(String::as_str).collect();
+    let caps = tokens.iter().filter(|t| is_upper(t)).count();
+    let cap_diff = caps > 0 && caps < tokens.len();
+
+    let mut sentiments: Vec<f32> = Vec::with_capacity(tokens.len());
+    for i in 0..tokens.len() {
+        let w = lower[i];
+        if booster(w).is_some() || (w == "kind" && lower.get(i + 1) == Some(&"of")) {
+            sentiments.push(0.0);
+            continue;
+        }
+        sentiments.push(word_valence(&tokens, &lower, i, cap_diff));
+    }
+
+    // "but": what comes before counts half, what comes after half as much again.
+    if let Some(bi) = lower.iter().position(|w| *w == "but") {
+        for (si, s) in sentiments.iter_mut().enumerate() {
+            if si < bi {
+                *s *= 0.5;
+            } else if si > bi {
+                *s *= 1.5;
+            }
+        }
+    }
+
+    let mut sum: f32 = sentiments.iter().sum();
+    let bangs = source.matches('!').count().min(4) as f32 * 0.292;
+    let questions = match source.matches('?').count() {
+        0 | 1 => 0.0,
+        n @ 2..=3 => n as f32 * 0.18,
+        _ => 0.96,
+    };
+    let emphasis = bangs + questions;
+    if sum > 0.0 {
+        sum += emphasis;
+    } else if sum < 0.0 {
+        sum -= emphasis;
+    }
+    (sum / (sum * sum + ALPHA).sqrt()).clamp(-1.0, 1.0)
+}
+
+/// The valence of the word at `i`, with the rules for the words around it.
+fn word_valence(tokens: &[&str], lower: &[&str], i: usize, cap_diff: bool) -> f32 {
+    let Some(base) = valence(lower[i]) else {
+        return 0.0;
+    };
+    let in_lex = |w: &str| valence(w).is_some();
+    let mut v = base;
+    if lower[i] == "no" && i + 1 < lower.len() && in_lex(lower[i + 1]) {
+        v = 0.0;
+    }
+    if (i > 0 && lower[i - 1] == "no")
+        || (i > 1 && lower[i - 2] == "no")
+        || (i > 2 && lower[i - 3] == "no" && matches!(lower[i - 1], "or" | "nor"))
+    {
+        v = base * N_SCALAR;
+    }
+    if cap_diff && is_upper(tokens[i]) {
+        v += if v > 0.0 { C_INCR } else { -C_INCR };
+    }
+    for back in 0..3 {
+        if i <= back || in_lex(lower[i - (back + 1)]) {
+            continue;
+        }
+        let j = i - (back + 1);
+        let mut s = modifier(tokens[j], lower[j], v, cap_diff);
+        if s != 0.0 {
+            s *= [1.0, 0.95, 0.9][back];
+        }
+        v += s;
+        v = negation(v, lower, back, i);
+        if back == 2 {
+            v = idioms(v, lower, i);
+        }
+    }
+    // "least" before a word negates it, unless "at least" or "very least".
+    if i > 0
+        && lower[i - 1] == "least"
+        && !in_lex("least")
+        && (i == 1 || !matches!(lower[i - 2], "at" | "very"))
+    {
+        v *= N_SCALAR;
+    }
+    v
+}
+
+/// The boost or damping a word gives the sentiment word after it.
+fn modifier(token: &str, lower: &str, v: f32, cap_diff: bool) -> f32 {
+    let Some(mut s) = booster(lower) else {
+        return 0.0;
+    };
+    if v < 0.0 {
+        s = -s;
+    }
+    if cap_diff && is_upper(token) {
+        s += if v > 0.0 { C_INCR } else { -C_INCR };
+    }
+    s
+}
+
+/// Negation `back + 1` words before word `i` ("never so", "never this" strengthen instead;
+/// "without doubt" is not a negation).
+fn negation(v: f32, l: &[&str], back: usize, i: usize) -> f32 {
+    match back {
+        0 if is_negation(l[i - 1]) => v * N_SCALAR,
+        1 => {
+            if l[i - 2] == "never" && matches!(l[i - 1], "so" | "this") {
+                v * 1.25
+            } else if l[i - 2] == "without" && l[i - 1] == "doubt" {
+                v
+            } else if is_negation(l[i - 2]) {
+                v * N_SCALAR
+            } else {
+                v
+            }
+        }
+        2 => {
+            if (l[i - 3] == "never" && matches!(l[i - 2], "so" | "this"))
+                || matches!(l[i - 1], "so" | "this")
+            {
+                v * 1.25
+            } else if l[i - 3] == "without" && (l[i - 2] == "doubt" || l[i - 1] == "doubt") {
+                v
+            } else if is_negation(l[i - 3]) {
+                v * N_SCALAR
+            } else {
+                v
+            }
+        }
+        _ => v,
+    }
+}
+
+/// Special multi-word expressions around word `i` (at least three words in), and multi-word
+/// dampeners ("kind of") before it.
+fn idioms(mut v: f32, l: &[&str], i: usize) -> f32 {
+    let before: [&[&str]; 5] = [
+        &l[i - 1..=i],
+        &l[i - 2..=i],
+        &l[i - 2..i],
+        &l[i - 3..i],
+        &l[i - 3..i - 1],
+    ];
+    if let Some(s) = before.iter().find_map(|w| special(w)) {
+        v = s;
+    }
+    if i + 1 < l.len() {
+        if let Some(s) = special(&l[i..=i + 1]) {
+            v = s;
+        }
+    }
+    if i + 2 < l.len() {
+        if let Some(s) = special(&l[i..=i + 2]) {
+            v = s;
+        }
+    }
+    for w in [&l[i - 3..i], &l[i - 3..i - 1], &l[i - 2..i]] {
+        if let Some(b) = multiword_booster(w) {
+            v += b;
+        }
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Compound scores from the reference implementation: vaderSentiment 3.3.2 from PyPI,
+    /// `SentimentIntensityAnalyzer().polarity_scores(text)["compound"]` (rounded there to four
+    /// places).
+    const REFERENCE: &[(&str, f32)] = &[
+        ("VADER is smart, handsome, and funny.", 0.8316),
+        ("VADER is VERY SMART, handsome, and FUNNY!!!", 0.9342),
+        ("VADER is not smart, handsome, nor funny.", -0.7424),
+        ("At least it isn't a horrible book.", 0.431),
+        ("The book was only kind of good.", 0.3832),
+        (
+            "The plot was good, but the characters are uncompelling and the dialog is not great.",
+            -0.7042,
+        ),
+        ("Today SUX!", -0.5461),
+        (
+            "This is the third time my order is late. Ridiculous!!",
+            -0.4738,
+        ),
+        ("Thanks so much, that fixed it :)", 0.7096),
+        ("I am NOT happy with this service", -0.4585),
+        ("not bad at all", 0.431),
+        ("Sentiment analysis has never been this good!", 0.5672),
+        (
+            "The app is kind of slow but the support was really helpful",
+            0.8266,
+        ),
+        ("Why is my bill so high??", 0.0),
+        ("I love it 😍", 0.802),
+        ("worst customer service ever 😡", -0.6249),
+        ("no problem, thanks", -0.0382),
+        ("Without a doubt, an excellent idea.", 0.7013),
+        ("gracias", 0.0),
+    ];
+
+    #[test]
+    fn matches_the_reference_implementation() {
+        for &(text, want) in REFERENCE {
+            let got = compound(text);
+            assert!(
+                (got - want).abs() < 0.0006,
+                "{text:?}: got {got:.4}, the reference gives {want}"
+            );
+        }
+    }
+
+    #[test]
+    fn lexicon_is_sorted_and_complete() {
+        let lex = lexicon();
+        assert_eq!(lex.len(), LEXICON_TSV.lines().count(), "every line parses");
+        assert!(lex.len() > 7000, "{}", lex.len());
+        assert!(lex.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(valence("good"), Some(1.9));
+        assert_eq!(valence("nonexistentword"), None);
+        assert_eq!(valence("horrible"), Some(-2.5));
+        assert_eq!(tenths("-0.3"), Some(-3));
+        assert_eq!(tenths("3"), Some(30));
+        assert_eq!(tenths("1.25"), None);
+        assert_eq!(tenths("x"), None);
+    }
+
+    #[test]
+    fn empty_and_neutral_text_is_zero() {
+        assert_eq!(compound(""), 0.0);
+        assert_eq!(compound("   \n "), 0.0);
+        assert_eq!(compound("tracking 1234"), 0.0);
+    }
+}

@@ -1,0 +1,290 @@
+use super::*;
+use crate::core::conversation::{Lang, Surface};
+
+fn scenario_ids(a: &Analysis) -> Vec<&'static str> {
+    a.scenarios.iter().map(|(s, _)| s.id()).collect()
+}
+
+fn triggers_of(a: &Analysis, s: Scenario) -> Vec<String> {
+    a.scenarios
+        .iter()
+        .find(|(x, _)| *x == s)
+        .map(|(_, sig)| sig.triggers.clone())
+        .unwrap_or_default()
+}
+
+fn main_emotion(a: &Analysis) -> Option<Emotion> {
+    a.emotions.first().map(|(e, _)| *e)
+}
+
+#[test]
+fn empty_input_is_neutral() {
+    assert_eq!(analyze(&[]), Analysis::default());
+    assert_eq!(analyze(&["", "   "]), Analysis::default());
+    assert!(!analyze(&[]).upset());
+}
+
+#[test]
+fn finds_scenarios_with_triggers_as_written() {
+    let a = analyze(&["@AcmeHelp I want my MONEY BACK, the blender arrived broken"]);
+    assert_eq!(a.scenarios[0].0, Scenario::Refund, "{a:?}");
+    assert_eq!(triggers_of(&a, Scenario::Refund), ["MONEY BACK"]);
+    assert!(triggers_of(&a, Scenario::Faulty).contains(&"broken".to_owned()));
+    // The @mention is not read as words.
+    assert!(a
+        .scenarios
+        .iter()
+        .all(|(_, s)| s.triggers.iter().all(|t| !t.contains("Acme"))));
+}
+
+#[test]
+fn spanish_scenarios_and_emotions() {
+    let a = analyze(&[
+        "Sigo esperando el reembolso de mi pedido. ¡Otra vez nadie contesta! Estoy harto",
+    ]);
+    let ids = scenario_ids(&a);
+    assert!(
+        ids.contains(&"refund") && ids.contains(&"waiting"),
+        "{ids:?}"
+    );
+    assert_eq!(main_emotion(&a), Some(Emotion::Frustration), "{a:?}");
+    let t = &a.emotions[0].1.triggers;
+    assert!(
+        t.iter().any(|t| t == "Otra vez") && t.iter().any(|t| t == "harto"),
+        "{t:?}"
+    );
+    assert_eq!(a.lang.map(|l| l.code), Some("es"));
+    let g = analyze(&["¡Muchas gracias! Ya funciona 🙏"]);
+    assert_eq!(main_emotion(&g), Some(Emotion::Gratitude), "{g:?}");
+    assert!(g.emotions[0]
+        .1
+        .triggers
+        .iter()
+        .any(|t| t.contains("gracias")));
+}
+
+#[test]
+fn emotions_and_sentiment() {
+    let f = analyze(&["This is the third time I've asked, still waiting on a reply"]);
+    assert_eq!(main_emotion(&f), Some(Emotion::Frustration), "{f:?}");
+    assert!(f.upset());
+    let w = analyze(&["I'm really worried, there are charges on my card I don't recognise"]);
+    assert_eq!(main_emotion(&w), Some(Emotion::Anxiety), "{w:?}");
+    let d = analyze(&["Honestly so disappointed, I expected better from you"]);
+    assert_eq!(main_emotion(&d), Some(Emotion::Disappointment), "{d:?}");
+    let g = analyze(&["Thank you so much, that fixed it :)"]);
+    assert_eq!(g.main_emotion(), Some(Emotion::Gratitude));
+    assert_eq!(g.main_scenario(), Some(Scenario::Praise));
+    assert!(g.sentiment > 0.5 && !g.upset());
+    let n = analyze(&["Thanks for nothing. Useless."]);
+    assert_ne!(main_emotion(&n), Some(Emotion::Gratitude), "{n:?}");
+    assert!(n.upset());
+}
+
+#[test]
+fn negation_turns_sentiment_around() {
+    let good = analyze(&["The service was good"]).sentiment;
+    let not_good = analyze(&["The service was not good"]).sentiment;
+    assert!(good > 0.3 && not_good < -0.2, "{good} {not_good}");
+    assert!(sentiment::compound("not bad at all") > 0.0);
+}
+
+#[test]
+fn capitals_read_as_shouting() {
+    let calm = analyze(&["my order is late and nobody tells me anything"]);
+    let loud = analyze(&["my order is LATE and NOBODY tells me anything"]);
+    let anger = |a: &Analysis| {
+        a.emotions
+            .iter()
+            .find(|(e, _)| *e == Emotion::Anger)
+            .map(|(_, s)| (s.score, s.triggers.clone()))
+    };
+    assert!(anger(&calm).is_none(), "{calm:?}");
+    let (_, t) = anger(&loud).expect("shouting is anger");
+    assert!(t.contains(&"LATE".to_owned()) && t.contains(&"NOBODY".to_owned()));
+    // A message all in capitals is not shouting word by word (some people write that way).
+    assert!(super::shouting("WHERE IS MY PARCEL").is_empty());
+    assert!(super::shouting("DM me about the USA trip").is_empty());
+}
+
+#[test]
+fn questions_are_found_by_sentence() {
+    let q = |t: &str| analyze(&[t]).question.map(|s| s.triggers);
+    assert_eq!(
+        q("My bill doubled. Why did that happen? I never changed plans."),
+        Some(vec!["Why did that happen?".to_owned()])
+    );
+    assert_eq!(
+        q("can you check my order please"),
+        Some(vec!["can you check my order please".to_owned()])
+    );
+    assert_eq!(
+        q("¿Cómo cambio mi contraseña"),
+        Some(vec!["¿Cómo cambio mi contraseña".to_owned()])
+    );
+    assert_eq!(
+        q("Como puedo cambiar el plan. Gracias").map(|v| v.len()),
+        Some(1)
+    );
+    assert_eq!(q("My bill is wrong. Fix it."), None);
+    assert_eq!(q("Thanks!!"), None);
+    // Only the latest message is asked about.
+    let a = analyze(&["How do I reset it?", "Never mind, sorted it"]);
+    assert!(a.question.is_none());
+}
+
+#[test]
+fn language_detection() {
+    let g = |t: &str| detect_language(t).map(|l| (l.code, l.confident));
+    assert_eq!(
+        g("My parcel still has not arrived and it is the third time I ask"),
+        Some(("en", true))
+    );
+    assert_eq!(
+        g("Mi pedido todavía no ha llegado y nadie me responde"),
+        Some(("es", true))
+    );
+    assert_eq!(
+        g("Mein Paket ist noch nicht da und niemand antwortet mir"),
+        Some(("de", true))
+    );
+    assert_eq!(
+        g("Mon colis n'est toujours pas arrivé et personne ne me répond"),
+        Some(("fr", true))
+    );
+    assert_eq!(
+        g("Meu pedido ainda não chegou e ninguém me responde"),
+        Some(("pt", true))
+    );
+    assert_eq!(
+        g("Il mio ordine non è ancora arrivato e nessuno mi risponde"),
+        Some(("it", true))
+    );
+    assert_eq!(
+        g("Mijn pakket is nog niet aangekomen en niemand reageert"),
+        Some(("nl", true))
+    );
+    // Short texts are guessed but not with confidence.
+    assert_eq!(g("gracias"), Some(("es", false)));
+    assert!(matches!(g("thanks"), Some((_, false))));
+    assert_eq!(g("12345 !!! 😡"), None);
+    assert_eq!(g(""), None);
+}
+
+#[test]
+fn latest_message_counts_most() {
+    let a = analyze(&[
+        "My package never arrived",
+        "Also I was charged twice for it, please check the bill",
+    ]);
+    assert_eq!(a.scenarios[0].0, Scenario::Billing, "{a:?}");
+    assert!(scenario_ids(&a).contains(&"order-late"));
+    // Old context beyond the window is not read.
+    let mut many = vec!["refund please"];
+    many.extend(std::iter::repeat_n("ok", 10));
+    assert!(!scenario_ids(&analyze(&many)).contains(&"refund"));
+}
+
+#[test]
+fn odd_unicode_and_huge_input() {
+    let a = analyze(&["\u{0}\u{feff}😡😡😡 ̈́ ᄀᄀ 𝓇𝑒𝒻𝓊𝓃𝒹 İ\u{202e}tpyrc"]);
+    assert!(a.upset(), "{a:?}");
+    let huge = "my refund is late and nobody answers ".repeat(20_000);
+    let long: Vec<&str> = std::iter::repeat_n(huge.as_str(), 200).collect();
+    let a = analyze(&long);
+    assert_eq!(a.scenarios.first().map(|(s, _)| *s), Some(Scenario::Refund));
+    let r = rank(&a, Surface::Post, Lang::En, &[], 3);
+    assert_eq!(r.len(), 3);
+}
+
+#[test]
+fn rank_names_triggers_in_the_reason() {
+    let a = analyze(&["Third time asking: I want my money back. Still waiting!"]);
+    let r = rank(&a, Surface::Post, Lang::En, &[], 3);
+    assert_eq!(r.len(), 3);
+    let refund = r
+        .iter()
+        .find(|x| x.suggestion.scenario == Scenario::Refund)
+        .expect("a refund template is suggested");
+    assert!(
+        refund.reason.contains("mentions a refund: \"money back\"")
+            && refund.reason.contains("sounds frustrated")
+            && refund.reason.contains("\"Third time\""),
+        "{}",
+        refund.reason
+    );
+    // Recently used templates are demoted.
+    let first = r[0].suggestion.template.id;
+    let again = rank(&a, Surface::Post, Lang::En, &[first], 3);
+    assert_ne!(again[0].suggestion.template.id, first);
+}
+
+#[test]
+fn rank_lifts_complaint_for_upset_and_praise_for_thanks() {
+    let a = analyze(&["My order is late. This is ridiculous and unacceptable!!!"]);
+    let s = scenario_scores(&a);
+    assert!(s.iter().any(|(x, _)| *x == Scenario::Complaint), "{s:?}");
+    let g = analyze(&["Got it working, thank you!"]);
+    let s = scenario_scores(&g);
+    assert!(s.iter().any(|(x, _)| *x == Scenario::Praise), "{s:?}");
+}
+
+#[test]
+fn rank_falls_back_to_general_replies_and_says_so() {
+    let a = analyze(&["hello there"]);
+    assert!(a.scenarios.is_empty(), "{a:?}");
+    let r = rank(&a, Surface::Post, Lang::Es, &[], 3);
+    assert!(!r.is_empty());
+    assert!(r
+        .iter()
+        .all(|x| x.reason.starts_with("nothing specific found")));
+    let dm = rank(&a, Surface::Dm, Lang::En, &[], 2);
+    assert!(dm.len() <= 2 && !dm.is_empty());
+}
+
+#[test]
+fn a_long_thread_is_cheap() {
+    let texts: Vec<String> = (0..50)
+        .map(|i| format!("Message {i}: still waiting for my refund, the app keeps crashing! Can you help? 😡"))
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let _ = analyze(&refs); // the lexicon is parsed once, outside the timing
+    let start = std::time::Instant::now();
+    let n = 20;
+    for _ in 0..n {
+        let a = analyze(&refs);
+        let _ = rank(&a, Surface::Post, Lang::En, &[], 3);
+    }
+    let per = start.elapsed() / n;
+    // The budget is 2 ms in an optimised build; unoptimised test builds are far slower.
+    let budget = if cfg!(debug_assertions) { 40 } else { 2 };
+    assert!(per.as_millis() <= budget, "{per:?} per analysis");
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text: no panic, the sentiment stays in range, and every trigger is words the
+        /// customer wrote.
+        #[test]
+        fn any_text_is_safe_and_triggers_are_quotes(
+            a in "\\PC{0,200}",
+            b in "(?i)(still waiting|refund|thanks|ÑOÑO|😡|¿qué|!!!|[a-zñé ]{0,20}){0,8}",
+        ) {
+            let texts = [a.as_str(), b.as_str()];
+            let r = analyze(&texts);
+            prop_assert!((-1.0..=1.0).contains(&r.sentiment));
+            let all = format!("{a}\n{b}");
+            for (_, s) in r.scenarios.iter().map(|(x, s)| (x.id(), s)).chain(r.emotions.iter().map(|(e, s)| (e.id(), s))) {
+                prop_assert!(s.score.is_finite() && s.score > 0.0);
+                for t in &s.triggers {
+                    prop_assert!(all.contains(t.as_str()), "{t:?} not in {all:?}");
+                }
+            }
+            let _ = rank(&r, Surface::Dm, Lang::Es, &[], 3);
+        }
+    }
+}

@@ -1,0 +1,321 @@
+//! Text folding and phrase matching shared by the rule-based parts of the analysis.
+//!
+//! A message is folded once (lower case, accents and curly quotes flattened, @mentions and
+//! links blanked, runs of white space made one space) while remembering where each folded
+//! byte came from, so a matched phrase can be shown as the customer wrote it.
+
+/// The longest message read, in bytes; the rest is ignored (a pasted novel must not stall the
+/// page).
+pub const MAX_BYTES: usize = 4_000;
+
+/// A folded message and the way back to the original.
+#[derive(Debug)]
+pub struct Folded<'a> {
+    pub original: &'a str,
+    /// The folded text, with a space at each end so phrases can be matched on word boundaries.
+    pub text: String,
+    /// For each byte of `text`, the byte offset in `original` of the character it came from.
+    map: Vec<u32>,
+}
+
+/// `s` cut to at most `max` bytes, on a character boundary.
+pub fn clip(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Whether `c` is a capital letter (it has a different lower case). Written with the case
+/// mappings, whose tables the module already needs, rather than `char::is_uppercase`.
+pub fn is_capital(c: char) -> bool {
+    let mut l = c.to_lowercase();
+    !(l.next() == Some(c) && l.next().is_none())
+}
+
+/// Whether `c` is a small letter (it has a different upper case).
+pub fn is_small(c: char) -> bool {
+    let mut u = c.to_uppercase();
+    !(u.next() == Some(c) && u.next().is_none())
+}
+
+/// The folded form of one character, if it differs from its lower case.
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ñ' | 'Ñ' => 'n',
+        'ç' | 'Ç' => 'c',
+        '’' | '‘' | '`' | '´' => '\'',
+        '“' | '”' | '«' | '»' => '"',
+        _ => return None,
+    })
+}
+
+impl<'a> Folded<'a> {
+    pub fn new(original: &'a str) -> Folded<'a> {
+        let original = clip(original, MAX_BYTES);
+        let mut text = String::with_capacity(original.len() + 2);
+        let mut map = Vec::with_capacity(original.len() + 2);
+        text.push(' ');
+        map.push(0);
+        let mut space = true;
+        let mut it = original.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            let at_word_start = space || text.ends_with(['(', '"', '\'']);
+            let rest = &original[i..];
+            let skip_token = at_word_start
+                && (c == '@' || rest.starts_with("http://") || rest.starts_with("https://"));
+            if skip_token {
+                while it.peek().is_some_and(|&(_, c)| !c.is_whitespace()) {
+                    it.next();
+                }
+                continue;
+            }
+            if c.is_whitespace() {
+                if !space {
+                    text.push(' ');
+                    map.push(i as u32);
+                    space = true;
+                }
+                continue;
+            }
+            space = false;
+            let push = |ch: char, text: &mut String, map: &mut Vec<u32>| {
+                let before = text.len();
+                text.push(ch);
+                map.extend(std::iter::repeat_n(i as u32, text.len() - before));
+            };
+            if let Some(f) = fold_char(c) {
+                push(f, &mut text, &mut map);
+            } else if is_capital(c) {
+                for l in c.to_lowercase() {
+                    push(l, &mut text, &mut map);
+                }
+            } else {
+                push(c, &mut text, &mut map);
+            }
+        }
+        if !space {
+            text.push(' ');
+            map.push(original.len() as u32);
+        }
+        Folded {
+            original,
+            text,
+            map,
+        }
+    }
+
+    /// The original text behind folded bytes `start..end`.
+    pub fn original_span(&self, start: usize, end: usize) -> &'a str {
+        if start >= end || end > self.map.len() {
+            return "";
+        }
+        let from = self.map[start] as usize;
+        let last = self.map[end - 1] as usize;
+        let to = last
+            + self.original[last..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        self.original[from..to].trim()
+    }
+
+    /// Where `pattern` first occurs on word boundaries, as folded byte offsets. A pattern that
+    /// ends in `*` matches any word starting with it ("refund*": "refunded") and the match runs
+    /// to the end of that word.
+    pub fn find(&self, pattern: &str) -> Option<(usize, usize)> {
+        let (pat, prefix) = match pattern.strip_suffix('*') {
+            Some(p) => (p, true),
+            None => (pattern, false),
+        };
+        if pat.is_empty() {
+            return None;
+        }
+        let t = self.text.as_str();
+        let word_start = pat.chars().next().is_some_and(char::is_alphanumeric);
+        let word_end = pat.chars().next_back().is_some_and(char::is_alphanumeric);
+        let mut from = 0;
+        while let Some(pos) = t[from..].find(pat) {
+            let start = from + pos;
+            let end = start + pat.len();
+            let before_ok = !word_start
+                || !t[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+            let after = t[end..].chars().next();
+            let after_ok = prefix || !word_end || !after.is_some_and(char::is_alphanumeric);
+            if before_ok && after_ok {
+                let end = if prefix {
+                    end + t[end..]
+                        .find(|c: char| !c.is_alphanumeric() && c != '\'')
+                        .unwrap_or(t.len() - end)
+                } else {
+                    end
+                };
+                return Some((start, end));
+            }
+            from = start + t[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    }
+
+    /// The original words behind the first match of `pattern`.
+    pub fn trigger(&self, pattern: &str) -> Option<&'a str> {
+        self.find(pattern).map(|(s, e)| self.original_span(s, e))
+    }
+}
+
+/// Sorts `v` by `key`, highest first, keeping the order of equal keys. An insertion sort: the
+/// lists here are short, and the standard sorts cost kilobytes of Wasm per element type.
+pub fn sort_desc<T>(v: &mut [T], key: impl Fn(&T) -> f32) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) < key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// A table of weighted phrase rules, written `rules![("still waiting", 1.6), ...]`: each a
+/// folded pattern (see [`Folded::find`]) and its weight (at most one decimal). Negative weights
+/// count against a finding ("thanks in advance" is politeness, not gratitude) and are never
+/// shown as triggers. The table compiles to one string, `pattern<TAB>weight` per line, which is
+/// far smaller in Wasm than a slice of tuples.
+macro_rules! rules {
+    ($(($pattern:literal, $weight:literal)),* $(,)?) => {
+        concat!($($pattern, "\t", $weight, "\n"),*)
+    };
+}
+pub(crate) use rules;
+
+/// The rules of a table, as (pattern, weight).
+pub fn rule_lines(table: &str) -> impl Iterator<Item = (&str, f32)> {
+    table.lines().filter_map(|line| {
+        let (pattern, weight) = line.split_once('\t')?;
+        Some((pattern, tenths(weight)? as f32 / 10.0))
+    })
+}
+
+/// Parses a number written with at most one decimal ("-1.5", "2", "0.3") as tenths, without the
+/// float parser (which costs kilobytes of Wasm).
+pub fn tenths(s: &str) -> Option<i32> {
+    let (neg, digits) = match s.trim().strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.trim()),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, "0"));
+    if int.is_empty() || frac.len() != 1 {
+        return None;
+    }
+    let mut v: i32 = 0;
+    for c in int.chars().chain(frac.chars()) {
+        v = v.checked_mul(10)?.checked_add(c.to_digit(10)? as i32)?;
+    }
+    Some(if neg { -v } else { v })
+}
+
+/// Sums the weights of the rules of `table` found in `f`, each once, and collects the triggers
+/// of the positive ones (as written).
+pub fn score_rules<'a>(f: &Folded<'a>, table: &str, triggers: &mut Vec<&'a str>) -> f32 {
+    let mut total = 0.0;
+    for (pattern, weight) in rule_lines(table) {
+        if let Some(t) = f.trigger(pattern) {
+            total += weight;
+            if weight > 0.0 && !t.is_empty() {
+                push_unique(triggers, t);
+            }
+        }
+    }
+    total
+}
+
+/// Adds `t` unless the same words (ignoring case) are already there, or are part of a trigger
+/// already there; a longer trigger replaces the shorter ones it contains.
+pub fn push_unique<'a>(triggers: &mut Vec<&'a str>, t: &'a str) {
+    let tl = t.to_lowercase();
+    if triggers
+        .iter()
+        .any(|have| have.to_lowercase().contains(&tl))
+    {
+        return;
+    }
+    triggers.retain(|have| !tl.contains(&have.to_lowercase()));
+    triggers.push(t);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_mentions_links_and_spaces() {
+        let f = Folded::new("@AmazonHelp  Sigo ESPERANDO mi devolución https://t.co/x ¿Qué?");
+        assert_eq!(f.text, " sigo esperando mi devolucion ¿que? ");
+        assert_eq!(f.trigger("sigo esperando"), Some("Sigo ESPERANDO"));
+        assert_eq!(f.trigger("devol*"), Some("devolución"));
+        assert_eq!(f.trigger("que"), Some("Qué"));
+    }
+
+    #[test]
+    fn matches_whole_words_only() {
+        let f = Folded::new("I downloaded the app, it's unrefundable");
+        assert_eq!(f.find("down"), None);
+        assert_eq!(f.find("refund*"), None);
+        assert_eq!(f.trigger("it's"), Some("it's"));
+        let f = Folded::new("Refunds? Still no REFUND!!!");
+        assert_eq!(f.trigger("refund*"), Some("Refunds"));
+        assert_eq!(f.trigger("!!!"), Some("!!!"));
+        assert_eq!(
+            Folded::new("It’s broken").trigger("it's broken"),
+            Some("It’s broken")
+        );
+    }
+
+    #[test]
+    fn odd_unicode_and_huge_input_are_safe() {
+        let f = Folded::new("😡😡 İstanbul ǅ ﬁne \u{200b} ");
+        assert!(f.find("istanbul").is_some() || f.find("i̇stanbul").is_some());
+        assert_eq!(f.trigger("😡"), Some("😡"));
+        let huge = "ß".repeat(10_000);
+        let f = Folded::new(&huge);
+        assert!(f.original.len() <= MAX_BYTES);
+        assert_eq!(f.find("x"), None);
+        assert_eq!(Folded::new("").text, " ");
+    }
+
+    #[test]
+    fn rule_tables_parse_completely() {
+        use crate::core::analysis::{cues, emotion, scenario, Emotion};
+        use crate::core::scenario::Scenario;
+        let mut tables: Vec<&str> = Scenario::ALL.iter().map(|&s| scenario::rules(s)).collect();
+        tables.extend(Emotion::ALL.iter().map(|&e| emotion::rules(e)));
+        tables.push(cues::URGENCY);
+        for t in tables {
+            assert_eq!(rule_lines(t).count(), t.lines().count(), "{t}");
+            assert!(rule_lines(t).all(|(p, w)| !p.is_empty() && w != 0.0 && p == p.to_lowercase()));
+        }
+        const T: &str = rules![("a b", 1.6), ("c", -2.5), ("d", 2.0)];
+        let got: Vec<(&str, f32)> = rule_lines(T).collect();
+        assert_eq!(got, [("a b", 1.6), ("c", -2.5), ("d", 2.0)]);
+    }
+
+    #[test]
+    fn triggers_are_unique_and_longest() {
+        let mut t = vec![];
+        push_unique(&mut t, "waiting");
+        push_unique(&mut t, "still waiting");
+        push_unique(&mut t, "Waiting");
+        assert_eq!(t, ["still waiting"]);
+    }
+}

