@@ -6,7 +6,7 @@
 //! analysis comes from their messages since our last reply, and "recent replies" are the same
 //! brand account's previous 50 replies in the file, in other threads.
 
-use crate::core::analysis::{Analysis, LangGuess};
+use crate::core::analysis::{self, Analysis, LangGuess};
 use crate::core::check::{run, CheckId, Context, Outcome, Report, Status, ValidSettings};
 use crate::core::conversation::{Conversation, Party};
 use crate::core::sla::{status, AgentState, Policy, ValidPolicy};
@@ -54,28 +54,22 @@ pub trait Analyzer {
     fn language(&self, draft: &str) -> Option<LangGuess>;
 }
 
-/// A stand-in until the analysis engine lands: a question is a customer message with `?`;
-/// no emotions, no language.
-pub struct QuestionMarks;
+/// The extension's own analysis: [`analysis::analyze`] and [`analysis::detect_language`].
+pub struct Engine;
 
-impl Analyzer for QuestionMarks {
+impl Analyzer for Engine {
     fn analyze(&self, customer: &[&str]) -> Analysis {
-        let questions: Vec<String> = customer
-            .iter()
-            .filter(|t| t.contains('?'))
-            .map(|t| t.trim().to_owned())
-            .collect();
-        Analysis {
-            question: (!questions.is_empty()).then_some(crate::core::analysis::Signal {
-                score: 1.0,
-                triggers: questions,
-            }),
-            ..Analysis::default()
-        }
+        analysis::analyze(customer)
     }
 
-    fn language(&self, _draft: &str) -> Option<LangGuess> {
-        None
+    fn language(&self, draft: &str) -> Option<LangGuess> {
+        // Leading @handles say nothing about the language.
+        let body = draft
+            .split_whitespace()
+            .skip_while(|w| w.starts_with('@'))
+            .collect::<Vec<_>>()
+            .join(" ");
+        analysis::detect_language(&body)
     }
 }
 

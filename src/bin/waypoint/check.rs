@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
-use waypoint::check_eval::{check_all, evaluate, parse_labels, Checked, QuestionMarks};
+use waypoint::check_eval::{check_all, evaluate, parse_labels, Checked, Engine};
 use waypoint::core::check::{CheckId, Level, ValidSettings};
 use waypoint::twcs;
 
@@ -105,7 +105,7 @@ fn run_inner(args: &[String]) -> Result<(), Failure> {
         None => None,
     };
     let settings = ValidSettings::default();
-    let checked = check_all(&tweets, &settings, &QuestionMarks);
+    let checked = check_all(&tweets, &settings, &Engine);
     let mut out = String::new();
     if !o.quiet {
         for c in &checked {

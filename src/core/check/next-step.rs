@@ -9,6 +9,7 @@
 
 use super::text::quote;
 use super::{Finding, Input};
+use crate::core::analysis::Emotion;
 use crate::core::scenario::Scenario;
 
 /// Greeting, thanks, sympathy and function words: what pure sympathy is made of.
@@ -200,12 +201,15 @@ fn initials(word: &str) -> bool {
 
 pub fn check(input: &Input) -> Option<Finding> {
     let a = input.ctx.customer;
-    let problem = a.scenarios.iter().any(|(s, _)| {
-        !matches!(
-            s,
-            Scenario::Praise | Scenario::FollowUp | Scenario::Feedback
-        )
-    });
+    // A problem: the main scenario is one, and the customer does not sound pleased.
+    let pleased = a.main_emotion() == Some(Emotion::Gratitude) || a.sentiment >= 0.35;
+    let problem = !pleased
+        && a.main_scenario().is_some_and(|s| {
+            !matches!(
+                s,
+                Scenario::Praise | Scenario::FollowUp | Scenario::Feedback | Scenario::MoveToDm
+            )
+        });
     if a.question.is_none() && !problem {
         return None;
     }
@@ -379,6 +383,9 @@ mod tests {
         let mut c = Case::new();
         c.analysis.scenarios = vec![(Scenario::OrderLate, Signal::default())];
         table(&c, CheckId::NextStep, &[("So sorry!", true)]);
+        c.analysis.sentiment = 0.6;
+        table(&c, CheckId::NextStep, &[("So sorry!", false)]);
+        c.analysis.sentiment = 0.0;
         c.analysis.scenarios = vec![(Scenario::Praise, Signal::default())];
         table(&c, CheckId::NextStep, &[("Thanks so much!", false)]);
         table(&Case::new(), CheckId::NextStep, &[("Sorry!", false)]);
