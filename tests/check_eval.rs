@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::process::Command;
-use waypoint::check_eval::{check_all, evaluate, parse_labels, Checked, QuestionMarks};
+use waypoint::check_eval::{check_all, evaluate, parse_labels, Checked, Engine};
 use waypoint::core::check::{Level, ValidSettings};
 use waypoint::twcs;
 
@@ -18,7 +18,7 @@ const LABELS: &str = concat!(
 fn checked() -> Vec<Checked> {
     let text = std::fs::read_to_string(DATA).expect("the corpus file is in the repository");
     let tweets = twcs::parse(&text).expect("the corpus parses");
-    check_all(&tweets, &ValidSettings::default(), &QuestionMarks)
+    check_all(&tweets, &ValidSettings::default(), &Engine)
 }
 
 #[test]
