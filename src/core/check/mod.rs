@@ -552,6 +552,18 @@ fn check(id: CheckId, input: &Input) -> Option<Finding> {
     }
 }
 
+/// A byte span of `text` as UTF-16 code-unit offsets, the way JavaScript strings (and
+/// `Selection`/`Range` offsets in a text node) count. Offsets past the end are clamped.
+pub fn utf16_span(text: &str, span: (usize, usize)) -> (usize, usize) {
+    let at = |byte: usize| {
+        text.char_indices()
+            .take_while(|&(i, _)| i < byte)
+            .map(|(_, c)| c.len_utf16())
+            .sum::<usize>()
+    };
+    (at(span.0), at(span.1))
+}
+
 /// Runs every check on the draft.
 pub fn run(ctx: &Context, settings: &ValidSettings) -> Report {
     let input = Input::new(ctx, settings);
@@ -680,6 +692,17 @@ mod tests {
         assert_eq!(json["outcomes"][0]["id"], "placeholder");
         assert_eq!(json["outcomes"][0]["status"], "fail");
         assert_eq!(json["outcomes"][0]["spans"][0][0], 3);
+    }
+
+    #[test]
+    fn spans_convert_to_utf16() {
+        let draft = "¡Hola 😀 {nombre}!";
+        let r = Case::new().report(draft);
+        let span = r.get(CheckId::Placeholder).unwrap().spans[0];
+        assert_eq!(&draft[span.0..span.1], "{nombre}");
+        // "¡Hola " is 6 UTF-16 units, the emoji 2, the space 1.
+        assert_eq!(utf16_span(draft, span), (9, 17));
+        assert_eq!(utf16_span("ab", (0, 99)), (0, 2));
     }
 
     #[test]
