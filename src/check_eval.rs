@@ -2,9 +2,10 @@
 //! `waypoint check` and the `check_eval` test (feature `cli`, not shipped).
 //!
 //! For every brand reply, the conversation is its thread up to (not including) the reply, the
-//! reply's time is "now" for the SLA and window checks (default SLA policy), the customer's
-//! analysis comes from their messages since our last reply, and "recent replies" are the same
-//! brand account's previous 50 replies in the file, in other threads.
+//! reply's time is "now" for the SLA and window checks (default SLA policy, measured on the
+//! messages between the brand and the customer the reply answers), the customer's analysis
+//! comes from that customer's messages in the thread, and "recent replies" are the same brand
+//! account's previous 50 replies in the file, in other threads.
 
 use crate::core::analysis::{self, Analysis, LangGuess};
 use crate::core::check::{run, CheckId, Context, Outcome, Report, Status, ValidSettings};
@@ -121,20 +122,31 @@ pub fn check_all(
                 conversation.customer = Some(m.author.clone());
             }
         }
+        // The customer's messages in this thread (the analysis weighs the latest most), and
+        // the SLA over the conversation between them and the brand: other people's posts in
+        // the thread (a promotion the customer replied to, a friend's remark) start no clock.
+        let customer = conversation.customer.clone();
+        let theirs = |m: &&crate::core::conversation::Message| {
+            m.party == Party::Customer && Some(&m.author) == customer.as_ref()
+        };
         let customer_texts: Vec<&str> = conversation
-            .unanswered()
+            .messages
             .iter()
-            .filter(|m| m.party == Party::Customer)
+            .filter(theirs)
             .map(|m| m.text.as_str())
             .collect();
         let analysis = analyzer.analyze(&customer_texts);
         let draft_lang = analyzer.language(&reply.text);
-        let sla = status(
-            &conversation,
-            &policy,
-            &AgentState::Active,
-            reply.created_ms,
-        );
+        let between = Conversation {
+            messages: conversation
+                .messages
+                .iter()
+                .filter(|m| theirs(m) || (m.party == Party::Brand && m.author.name == reply.author))
+                .cloned()
+                .collect(),
+            ..conversation.clone()
+        };
+        let sla = status(&between, &policy, &AgentState::Active, reply.created_ms);
         let in_thread: BTreeSet<String> =
             conversation.messages.iter().map(|m| m.id.clone()).collect();
         let recent: Vec<String> = by_brand

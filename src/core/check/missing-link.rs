@@ -11,6 +11,8 @@ pub fn check(input: &Input) -> Option<Finding> {
     }
     let list = phrases![
         "here's the link",
+        "our link",
+        "the link we sent",
         "here is the link",
         "heres the link",
         "here's a link",
@@ -87,6 +89,7 @@ mod tests {
             ("Click here to start", true),
             ("Aquí tienes el enlace para cambiarlo", true),
             ("Te adjunto la factura", true),
+            ("Did you view our link?", true),
             // A link is there, or none was promised.
             ("", false),
             ("Here's the link: https://help.acme.com/reset", false),

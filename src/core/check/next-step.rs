@@ -14,6 +14,24 @@ use crate::core::scenario::Scenario;
 
 /// Greeting, thanks, sympathy and function words: what pure sympathy is made of.
 const SOCIAL: &[&str] = &[
+    "let",
+    "if",
+    "assist",
+    "assistance",
+    "anything",
+    "else",
+    "further",
+    "other",
+    "questions",
+    "question",
+    "just",
+    "do",
+    "can",
+    "again",
+    "anytime",
+    "time",
+    "always",
+    "ever",
     "sorry",
     "so",
     "very",
@@ -249,7 +267,6 @@ pub fn check(input: &Input) -> Option<Finding> {
         "going to",
         "let's",
         "let me",
-        "please",
         "dm",
         "dms",
         "send",
@@ -315,7 +332,13 @@ pub fn check(input: &Input) -> Option<Finding> {
         "estamos",
         "gestionamos",
     ];
-    if t.first(next).is_some() {
+    // "Let us know if…", "reach out if…": an open door, not a step.
+    let step = t.find(next).into_iter().any(|m| {
+        t.words
+            .get(m.last + 1)
+            .is_none_or(|w| !matches!(w.lower.as_str(), "if" | "si"))
+    });
+    if step {
         return None;
     }
     let people = input.people();
@@ -363,6 +386,8 @@ mod tests {
                 false,
             ),
             ("Please DM us your order number.", false),
+            ("Great! Please let us know if we can assist. *HRO", true),
+            ("Please let us know your order number", false),
             ("Which address did you use?", false),
             ("Sorry! Here is how: https://acme.com/help", false),
             ("It ships from Madrid on Monday, arriving Wednesday.", false),

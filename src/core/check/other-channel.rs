@@ -9,6 +9,20 @@ pub fn check(input: &Input) -> Option<Finding> {
     let t = &input.draft;
     let list = phrases![
         "call us",
+        "contact us via",
+        "contact us through",
+        "contact us using",
+        "contact us here",
+        "contact us directly",
+        "to contact us",
+        "contact us online",
+        "back to store",
+        "back to the store",
+        "return it to the store",
+        "return it to store",
+        "to your local store",
+        "to your nearest store",
+        "to the store with",
         "give us a call",
         "give us a ring",
         "ring us",
@@ -76,7 +90,14 @@ pub fn check(input: &Input) -> Option<Finding> {
         "rellena el formulario",
         "completa el formulario",
     ];
-    let m = t.first(list)?;
+    // "They call us Southbest": a name, not an instruction.
+    let m = t.find(list).into_iter().find(|m| {
+        m.first == 0
+            || !matches!(
+                t.words[m.first - 1].lower.as_str(),
+                "they" | "people" | "folks"
+            )
+    })?;
     // The customer chose that channel: they asked for a number or an address.
     let asked = phrases![
         "phone number",
@@ -135,6 +156,10 @@ mod tests {
             ("Envíanos un mensaje privado", false),
             ("We emailed you yesterday", false),
             ("Before I call the store, did you speak to anyone?", false),
+            ("They call us Southbest for a reason", false),
+            ("Please contact us via https://acme.com/form", true),
+            ("Can you take it back to the store with your receipt?", true),
+            ("Use this link to contact us: https://acme.com/c", true),
         ];
         table(&Case::new(), CheckId::OtherChannel, &rows);
         // The customer asked for a phone number: giving it is an answer.

@@ -7,6 +7,21 @@ use super::{Finding, Input};
 use std::sync::OnceLock;
 
 const BLAME: &[&str] = &[
+    "as per legislation",
+    "as per the law",
+    "due to our policy",
+    "due to our policies",
+    "due to our privacy policy",
+    "our policy terms",
+    "not something we do",
+    "we don't do that",
+    "did you read our",
+    "did you view our",
+    "did you see our",
+    "did you check our",
+    "have you read our",
+    "sorry you feel",
+    "sorry that you feel",
     "you need to read",
     "you failed to",
     "as i already said",
@@ -160,6 +175,10 @@ mod tests {
             ("Here's your case ID: 991", true),
             ("Como ya te dije, llega el lunes", true),
             ("No podemos hacer nada", true),
+            ("Hi, that's not something we do.", true),
+            ("Due to our privacy policy we can't discuss it here", true),
+            ("It costs 5p as per legislation", true),
+            ("Did you view our link?", true),
             // Fine.
             ("", false),
             (
