@@ -93,6 +93,7 @@ pub fn check_all(
             }
         }
     }
+    let by_id: HashMap<u64, &Tweet> = tweets.iter().map(|t| (t.id, t)).collect();
     // Each brand's replies in time order, for "recent replies".
     let mut by_brand: BTreeMap<&str, Vec<&Tweet>> = BTreeMap::new();
     for t in tweets.iter().filter(|t| !t.inbound) {
@@ -137,11 +138,28 @@ pub fn check_all(
             .collect();
         let analysis = analyzer.analyze(&customer_texts);
         let draft_lang = analyzer.language(&reply.text);
+        // Our replies to this customer, and our post they answered (a brand's promotion
+        // collects replies from many customers in one thread).
+        let their_ids: BTreeSet<u64> = conversation
+            .messages
+            .iter()
+            .filter(theirs)
+            .filter_map(|m| m.id.parse().ok())
+            .collect();
+        let ours_to_them = |m: &&crate::core::conversation::Message| {
+            m.party == Party::Brand
+                && m.author.name == reply.author
+                && m.id
+                    .parse()
+                    .ok()
+                    .and_then(|id: u64| by_id.get(&id))
+                    .is_some_and(|t| t.in_response_to.is_none_or(|p| their_ids.contains(&p)))
+        };
         let between = Conversation {
             messages: conversation
                 .messages
                 .iter()
-                .filter(|m| theirs(m) || (m.party == Party::Brand && m.author.name == reply.author))
+                .filter(|m| theirs(m) || ours_to_them(m))
                 .cloned()
                 .collect(),
             ..conversation.clone()
