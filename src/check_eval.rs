@@ -335,3 +335,68 @@ pub fn evaluate(checked: &[Checked], labels: &[Label]) -> Evaluation {
     e.scores = scores;
     e
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::check::{run, Context, ValidSettings};
+    use crate::core::conversation::{Site, Surface};
+
+    fn checked(id: u64, draft: &str) -> Checked {
+        let conversation = Conversation {
+            site: Site::X,
+            surface: Surface::Post,
+            thread: None,
+            customer: None,
+            messages: Vec::new(),
+        };
+        let analysis = Analysis::default();
+        let ctx = Context {
+            draft,
+            conversation: &conversation,
+            customer: &analysis,
+            draft_lang: None,
+            sla: None,
+            recent_replies: &[],
+        };
+        Checked {
+            tweet_id: id,
+            draft: draft.into(),
+            report: run(&ctx, &ValidSettings::default()),
+        }
+    }
+
+    #[test]
+    fn scores_count_agreement_and_blocked_good_replies() {
+        let labels = parse_labels(
+            "tweet_id,expected,good,note\n1,placeholder,no,\n2,,yes,\"ok, fine\"\n3,placeholder;shouting,no,\n9,,yes,\n",
+        )
+        .unwrap();
+        assert_eq!(labels[2].expected.len(), 2);
+        assert_eq!(labels[1].note, "ok, fine");
+        let c = [
+            checked(1, "Hi {name}"),
+            checked(2, "Hi [NAME]"),
+            checked(3, "Thanks"),
+        ];
+        let e = evaluate(&c, &labels);
+        assert_eq!(e.labelled, 3);
+        assert_eq!(e.missing, [9]);
+        let p = e
+            .scores
+            .iter()
+            .find(|s| s.id == CheckId::Placeholder)
+            .unwrap();
+        assert_eq!((p.fired, p.true_positives, p.expected), (2, 1, 2));
+        assert_eq!(p.precision(), Some(0.5));
+        assert_eq!(p.recall(), Some(0.5));
+        assert_eq!(e.blocked_good.len(), 1);
+        assert_eq!(e.blocked_good[0].0, 2);
+        assert!(parse_labels("tweet_id,expected,good\n1,nope,yes\n")
+            .unwrap_err()
+            .contains("unknown check id \"nope\""));
+        assert!(parse_labels("tweet_id,expected,good\n1,,maybe\n")
+            .unwrap_err()
+            .contains("not yes or no"));
+    }
+}
