@@ -13,5 +13,10 @@ pub mod core;
 #[cfg(feature = "cli")]
 pub mod twcs;
 
+/// The checklist over twcs replies and its scoring against labels, for the CLI and the
+/// evaluation test (not shipped).
+#[cfg(feature = "cli")]
+pub mod check_eval;
+
 #[cfg(target_arch = "wasm32")]
 pub mod web;

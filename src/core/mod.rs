@@ -2,6 +2,7 @@
 //! milliseconds since the Unix epoch) and never touches the DOM, so every rule is tested natively.
 
 pub mod analysis;
+pub mod check;
 pub mod conversation;
 pub mod library;
 pub mod reading;

@@ -1,6 +1,7 @@
 //! `waypoint`: the core on the command line.
 
 mod analyze;
+mod check;
 mod sla;
 
 use std::process::ExitCode;
@@ -14,6 +15,7 @@ USAGE:
     waypoint sla FILE.csv      reply times of twcs threads against SLA targets (sla --help)
     waypoint analyze FILE.csv  scenario, emotions, language and suggested templates of each
                                customer tweet; accuracy against labels (analyze --help)
+    waypoint check FILE.csv    the pre-send checklist on every brand reply (check --help)
     waypoint --version         print the version
     waypoint --help            print this help
 ";
@@ -56,6 +58,11 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("analyze") => analyze::run(&args[1..]),
+        Some("check") if matches!(args.get(1).map(String::as_str), Some("-h" | "--help")) => {
+            print!("{}", check::USAGE);
+            ExitCode::SUCCESS
+        }
+        Some("check") => check::run(&args[1..]),
         Some(other) => {
             eprintln!("waypoint: unknown or incomplete command '{other}'\n\n{USAGE}");
             ExitCode::from(2)

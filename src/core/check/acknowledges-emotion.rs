@@ -1,0 +1,147 @@
+//! `acknowledges-emotion`: the customer is upset and the draft does not acknowledge it (no
+//! apology, no empathy).
+
+use super::{Finding, Input};
+
+/// Whether the draft apologises or empathises (also used by `next-step` to tell sympathy from
+/// substance).
+pub fn acknowledges(input: &Input) -> bool {
+    let list = phrases![
+        "sorry",
+        "apolog*",
+        "my bad",
+        "our bad",
+        "understand",
+        "understandable",
+        "i can imagine",
+        "we can imagine",
+        "can only imagine",
+        "frustrat*",
+        "annoying",
+        "not what we want",
+        "not the experience",
+        "not the service",
+        "hate to hear",
+        "hate hearing",
+        "sad to hear",
+        "not good to hear",
+        "never good to hear",
+        "we hear you",
+        "i hear you",
+        "disappoint*",
+        "regret",
+        "unfortunate",
+        "oh no",
+        "yikes",
+        "ugh",
+        "totally get",
+        "completely get",
+        "i get it",
+        "we get it",
+        "not okay",
+        "not ok",
+        "upsetting",
+        "can't be fun",
+        "cannot be fun",
+        "no fun",
+        "stressful",
+        "worrying",
+        "lo siento",
+        "lo sentimos",
+        "sentimos",
+        "lamento",
+        "lamentamos",
+        "disculpa*",
+        "perdón",
+        "perdona",
+        "entiendo",
+        "entendemos",
+        "comprendo",
+        "comprendemos",
+        "qué pena",
+        "vaya",
+        "molestias",
+    ];
+    input.draft.first(list).is_some()
+}
+
+pub fn check(input: &Input) -> Option<Finding> {
+    let a = input.ctx.customer;
+    if !a.upset() || acknowledges(input) {
+        return None;
+    }
+    let strongest = a
+        .emotions
+        .iter()
+        .find(|(e, _)| e.is_negative())
+        .map(|(e, s)| {
+            let words = s
+                .triggers
+                .iter()
+                .take(2)
+                .map(|t| format!("“{t}”"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            if words.is_empty() {
+                format!("sounds {}", feeling(e.id()))
+            } else {
+                format!("sounds {} ({words})", feeling(e.id()))
+            }
+        })
+        .unwrap_or_else(|| "sounds unhappy".into());
+    Some(Finding::new(
+        format!("the customer {strongest} and the draft does not acknowledge it"),
+        Vec::new(),
+    ))
+}
+
+fn feeling(emotion: &str) -> &'static str {
+    match emotion {
+        "anger" => "angry",
+        "frustration" => "frustrated",
+        "anxiety" => "worried",
+        "disappointment" => "disappointed",
+        _ => "upset",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{table, Case};
+    use super::super::CheckId;
+
+    #[test]
+    fn upset_customers_need_acknowledging() {
+        let rows = [
+            ("Your order ships Monday.", true),
+            ("", true),
+            ("Please DM us your order number.", true),
+            ("Tu pedido llega el lunes.", true),
+            // Acknowledged.
+            ("So sorry about this, Maria. It ships Monday.", false),
+            ("I understand how annoying that is.", false),
+            ("That's frustrating, I'd feel the same.", false),
+            ("I can imagine how worrying that is", false),
+            ("Lo siento mucho, María", false),
+            ("Entiendo tu enfado", false),
+            ("We apologise, it ships Monday", false),
+            ("5,000 miles as a gesture for the inconvenience.", true),
+            ("Glad to hear that! Your concern was passed on.", true),
+            ("We hear you, Maria.", false),
+        ];
+        let upset = Case::new().upset();
+        table(&upset, CheckId::AcknowledgesEmotion, &rows);
+        let d = upset.fires(CheckId::AcknowledgesEmotion, "Ok").unwrap();
+        assert!(d.contains("frustrated (“ridiculous”)"), "{d}");
+        // Calm customers: nothing to acknowledge.
+        table(
+            &Case::new(),
+            CheckId::AcknowledgesEmotion,
+            &[("Ships Monday.", false)],
+        );
+        // Sentiment alone can say upset.
+        let mut c = Case::new();
+        c.analysis.sentiment = -0.6;
+        table(&c, CheckId::AcknowledgesEmotion, &[("Ships Monday.", true)]);
+    }
+}

@@ -1,0 +1,113 @@
+//! `addressed`: the draft does not speak to the customer: no @handle, name or first name, or a
+//! generic salutation ("Hi customer", "Dear user"). On X public replies the site puts the
+//! customer's @handle in front of the reply, so only a generic salutation fires there.
+
+use super::text::quote;
+use super::{Finding, Input};
+use crate::core::conversation::{Site, Surface};
+
+pub fn check(input: &Input) -> Option<Finding> {
+    let t = &input.draft;
+    let generic = phrases![
+        "hi customer",
+        "hello customer",
+        "hey customer",
+        "dear customer",
+        "dear valued customer",
+        "valued customer",
+        "dear user",
+        "hi user",
+        "hello user",
+        "hey user",
+        "dear client",
+        "dear sir",
+        "dear madam",
+        "dear sir or madam",
+        "dear account holder",
+        "dear member",
+        "hola cliente",
+        "hola usuario",
+        "estimado cliente",
+        "estimada cliente",
+        "estimado usuario",
+        "estimada usuaria",
+        "querido cliente",
+        "apreciado cliente",
+    ];
+    if let Some(m) = t.first(generic) {
+        let span = t.span(m.first, m.last);
+        return Some(Finding::new(
+            format!(
+                "{} is a generic salutation: use their name",
+                quote(t.slice(span))
+            ),
+            vec![span],
+        ));
+    }
+    let c = input.ctx.conversation;
+    if c.site == Site::X && c.surface == Surface::Post {
+        return None;
+    }
+    let people = input.people();
+    if people.customer_handles.is_empty() && people.customer_names.is_empty() {
+        return None; // nobody to address by name
+    }
+    let named = t.words.iter().any(|w| {
+        if w.mention {
+            people
+                .customer_handles
+                .contains(&super::people::fold(&w.lower))
+        } else {
+            people.is_customer(&w.lower)
+        }
+    });
+    if named {
+        return None;
+    }
+    let who = c
+        .customer
+        .as_ref()
+        .map(|a| a.name.split_whitespace().next().unwrap_or("").to_owned())
+        .filter(|n| !n.is_empty())
+        .map_or_else(|| "the customer".to_owned(), |n| format!("“{n}”"));
+    Some(Finding::new(
+        format!("the draft does not address {who} by name or handle"),
+        Vec::new(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{table, Case};
+    use super::super::CheckId;
+    use crate::core::conversation::{Site, Surface};
+
+    #[test]
+    fn names_handles_and_generic_salutations() {
+        let fb = Case::on(Site::Facebook, Surface::Post, &["My order is late"]);
+        let rows = [
+            ("Hi Maria, sorry about that!", false),
+            ("hola maría? no: hola MARIA", false),
+            ("@mariag we're on it", false),
+            ("Thanks, Ms Garcia.", false),
+            ("Sorry about that, we're on it.", true),
+            ("", true),
+            ("Hi customer, sorry", true),
+            ("Dear user, we apologise", true),
+            ("Estimado cliente: lo sentimos", true),
+            ("Hi Mariana, sorry", true),
+        ];
+        table(&fb, CheckId::Addressed, &rows);
+        let d = fb.fires(CheckId::Addressed, "Sorry!").unwrap();
+        assert!(d.contains("“Maria”"), "{d}");
+        // X public replies carry the @handle already; only generic salutations fire.
+        let x = Case::new();
+        table(
+            &x,
+            CheckId::Addressed,
+            &[("Sorry about that!", false), ("Dear customer, sorry", true)],
+        );
+        // DMs on X need the name.
+        table(&Case::new().dm(), CheckId::Addressed, &[("Sorry!", true)]);
+    }
+}

@@ -1,0 +1,393 @@
+//! `asks-personal-data`: a public reply asks the customer to post personal data (order number,
+//! email, phone, address, account or card number, date of birth) in the thread; or any reply
+//! asks for a secret (password, one-time code, PIN, full card number). Asking for details by
+//! DM or private message is fine.
+//!
+//! A request is a share verb, optionally "us"/"me", then "your"/"the" and the data, within one
+//! sentence ("send us your order number", "what's your email?", "¿cuál es tu teléfono?"), with
+//! no negation before it ("never share your PIN").
+
+use super::text::{quote, Phrases, Text};
+use super::{Finding, Input};
+use crate::core::conversation::Surface;
+
+const PERSONAL: &[&str] = &[
+    "order number",
+    "order no",
+    "order id",
+    "order details",
+    "order info",
+    "order reference",
+    "order confirmation",
+    "confirmation number",
+    "booking reference",
+    "booking number",
+    "reservation number",
+    "tracking number",
+    "reference number",
+    "email address",
+    "email",
+    "e mail",
+    "e mail address",
+    "phone number",
+    "number",
+    "mobile number",
+    "cell number",
+    "contact number",
+    "telephone number",
+    "address",
+    "home address",
+    "postal address",
+    "shipping address",
+    "delivery address",
+    "mailing address",
+    "account number",
+    "account details",
+    "account info",
+    "account information",
+    "card number",
+    "card details",
+    "date of birth",
+    "dob",
+    "birthday",
+    "full name",
+    "last 4",
+    "last four",
+    "número de pedido",
+    "pedido",
+    "correo",
+    "correo electrónico",
+    "teléfono",
+    "número de teléfono",
+    "móvil",
+    "dirección",
+    "número de cuenta",
+    "datos de la cuenta",
+    "fecha de nacimiento",
+    "dni",
+    "datos personales",
+    "tarjeta",
+];
+
+const SECRET: &[&str] = &[
+    "password",
+    "passwords",
+    "passcode",
+    "pass code",
+    "one time code",
+    "one time password",
+    "verification code",
+    "security code",
+    "login code",
+    "sms code",
+    "2fa code",
+    "otp",
+    "pin",
+    "pin number",
+    "cvv",
+    "cvc",
+    "cvv2",
+    "full card number",
+    "full credit card number",
+    "long card number",
+    "card security code",
+    "security answer",
+    "contraseña",
+    "clave",
+    "código de verificación",
+    "código de seguridad",
+    "código sms",
+    "pin de la tarjeta",
+];
+
+/// Verbs (and question words) that ask for something.
+const ASKING: &[&str] = &[
+    "send",
+    "share",
+    "provide",
+    "give",
+    "tell",
+    "confirm",
+    "include",
+    "post",
+    "dm",
+    "message",
+    "need",
+    "with",
+    "know",
+    "what's",
+    "whats",
+    "what",
+    "is",
+    "reply",
+    "attach",
+    "forward",
+    "list",
+    "drop",
+    "leave",
+    "envía",
+    "envíanos",
+    "envíame",
+    "envia",
+    "envianos",
+    "manda",
+    "mándanos",
+    "mandanos",
+    "facilita",
+    "facilítanos",
+    "facilitanos",
+    "indica",
+    "indícanos",
+    "indicanos",
+    "comparte",
+    "compártenos",
+    "dinos",
+    "dime",
+    "proporciona",
+    "proporciónanos",
+    "confirma",
+    "confírmanos",
+    "necesitamos",
+    "necesito",
+    "es",
+    "con",
+    "escribe",
+    "déjanos",
+    "dejanos",
+    "envías",
+    "envias",
+    "mandas",
+    "facilitas",
+    "indicas",
+    "compartes",
+    "das",
+    "pasas",
+];
+
+const OWNER: &[&str] = &[
+    "your", "ur", "the", "yr", "tu", "su", "tus", "sus", "el", "la", "vuestro", "vuestra",
+];
+
+const NEGATION: &[&str] = &[
+    "never", "don't", "dont", "do", "not", "won't", "no", "nunca", "without", "sin", "avoid",
+];
+
+/// Entity words that mean something else with "the" ("the email" we sent, "the number" of
+/// items).
+const GENERIC: &[&str] = &[
+    "email", "mail", "address", "number", "pedido", "correo", "tarjeta",
+];
+
+/// Whether word `v` asks: a share verb, or "is"/"es" in "what is", "cuál es".
+fn asking(t: &Text, v: usize) -> bool {
+    let w = t.words[v].lower.as_str();
+    if matches!(w, "is" | "es") {
+        return v.checked_sub(1).is_some_and(|p| {
+            matches!(
+                t.words[p].lower.as_str(),
+                "what" | "which" | "cuál" | "cual"
+            )
+        });
+    }
+    ASKING.contains(&w)
+}
+
+/// Whether the entity at words `first..` is asked for: [verb] [us/me]? owner [≤2 words] entity.
+fn asked(t: &Text, first: usize, last: usize, need_owner: bool) -> Option<usize> {
+    let sentence = t.words[first].sentence;
+    let same = |i: usize| t.words[i].sentence == sentence && !t.words[i].url;
+    let lower = |i: usize| t.words[i].lower.as_str();
+    // Find the owner word within 3 words before the entity.
+    let mut verb_at = None;
+    for back in 1..=3 {
+        let Some(o) = first.checked_sub(back) else {
+            break;
+        };
+        if !same(o) {
+            break;
+        }
+        if OWNER.contains(&lower(o)) {
+            // "the store's address" is somebody else's; a bare "email", "address" or "number"
+            // is theirs only with "your" ("send me the email" is a message).
+            let between_possessive = (o + 1..first).any(|i| lower(i).ends_with("'s"));
+            let generic = first == last && GENERIC.contains(&lower(first));
+            if between_possessive
+                || (generic
+                    && !matches!(lower(o), "your" | "ur" | "yr" | "tu" | "su" | "tus" | "sus"))
+            {
+                return None;
+            }
+            let mut v = o.checked_sub(1);
+            if let Some(u) = v.filter(|&u| same(u) && matches!(lower(u), "us" | "me" | "nos")) {
+                v = u.checked_sub(1);
+            }
+            verb_at = v.filter(|&v| same(v) && asking(t, v));
+            break;
+        }
+    }
+    if verb_at.is_none() && !need_owner {
+        // "send us the code" is covered above; also "send code", "DM us code".
+        let mut v = first.checked_sub(1);
+        if let Some(u) = v.filter(|&u| same(u) && matches!(lower(u), "us" | "me" | "nos")) {
+            v = u.checked_sub(1);
+        }
+        verb_at = v.filter(|&v| same(v) && asking(t, v));
+    }
+    let v = verb_at?;
+    // No negation earlier in the sentence.
+    let negated = (0..v)
+        .rev()
+        .take_while(|&i| t.words[i].sentence == sentence)
+        .any(|i| NEGATION.contains(&lower(i)));
+    (!negated).then_some(v)
+}
+
+pub fn check(input: &Input) -> Option<Finding> {
+    static LISTS: std::sync::OnceLock<(Phrases, Phrases)> = std::sync::OnceLock::new();
+    let (personal, secret) = LISTS.get_or_init(|| (Phrases::new(PERSONAL), Phrases::new(SECRET)));
+    let t = &input.draft;
+    for m in t.find(secret) {
+        if let Some(v) = asked(t, m.first, m.last, false) {
+            let span = t.span(v, m.last);
+            return Some(Finding::new(
+                format!(
+                    "{}: never ask for a password, code, PIN or full card number, even in private",
+                    quote(t.slice(span))
+                ),
+                vec![span],
+            ));
+        }
+    }
+    if input.ctx.conversation.surface != Surface::Post {
+        return None;
+    }
+    let private = phrases![
+        "dm",
+        "dms",
+        "dm's",
+        "direct message",
+        "direct messages",
+        "private message",
+        "private messages",
+        "privately",
+        "in private",
+        "pm",
+        "inbox",
+        "message us",
+        "messenger",
+        "mensaje privado",
+        "mensaje directo",
+        "md",
+        "privado",
+        "por privado",
+        "al privado",
+        "send us a message",
+        "drop us a message",
+        "chat",
+        "follow and dm",
+    ];
+    if t.first(private).is_some() {
+        return None;
+    }
+    let mut spans = Vec::new();
+    let entities = t.find(personal);
+    for m in &entities {
+        // Prefer the longest entity at a position ("order number", not "number").
+        if spans
+            .last()
+            .is_some_and(|&(_, e): &(usize, usize)| t.words[m.first].start < e)
+        {
+            continue;
+        }
+        // The longest entity starting here.
+        let last = entities
+            .iter()
+            .filter(|n| n.first == m.first)
+            .map(|n| n.last)
+            .max()
+            .unwrap_or(m.last);
+        if let Some(v) = asked(t, m.first, last, true) {
+            spans.push(t.span(v, last));
+        }
+    }
+    let first = *spans.first()?;
+    Some(Finding::new(
+        format!(
+            "{} asks for personal data in public: ask them to send it by DM",
+            quote(&t.src[first.0..first.1])
+        ),
+        spans,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{table, Case};
+    use super::super::CheckId;
+
+    #[test]
+    fn public_requests_fire_private_ones_do_not() {
+        let rows = [
+            ("Can you send us your order number?", true),
+            ("What's your email address?", true),
+            ("Please reply with your full name and address", true),
+            ("Please share the phone number on the account", true),
+            ("Could you confirm your date of birth?", true),
+            ("¿Nos envías tu número de pedido?", true),
+            ("¿Cuál es tu correo electrónico?", true),
+            ("Tell me your account number", true),
+            // Private, or not a request for their data.
+            ("", false),
+            ("Please DM us your order number", false),
+            ("Send us a DM with your email address and we'll look", false),
+            ("Envíanos tu número de pedido por mensaje privado", false),
+            ("Please email us and we'll help", false),
+            ("We'd like to address this quickly", false),
+            ("Your order number is on the receipt", false),
+            ("Never share your account number in public!", false),
+            ("Please check the email we sent you", false),
+            ("Hi Sam, that is the correct email.", false),
+            ("What is the store's address? We'll pass it on", false),
+            ("Can you send me the email please", false),
+            (
+                "You can add your loyalty number here: https://acme.com/rr",
+                false,
+            ),
+            ("Send us your email. Thanks!", true),
+            (
+                "Please send us your full name/ZIP/phone #/account type",
+                true,
+            ),
+        ];
+        table(&Case::new(), CheckId::AsksPersonalData, &rows);
+        // In a DM, asking for an order number is fine.
+        table(
+            &Case::new().dm(),
+            CheckId::AsksPersonalData,
+            &[("Can you send us your order number?", false)],
+        );
+    }
+
+    #[test]
+    fn secrets_fire_everywhere() {
+        let rows = [
+            ("Please DM us your password", true),
+            ("What's the verification code we sent?", true),
+            ("Send us the PIN and we'll unlock it", true),
+            ("Envíanos tu contraseña por privado", true),
+            ("Please confirm your full card number", true),
+            // Not asking for them.
+            ("Please reset your password via the app", false),
+            ("We will never ask for your PIN", false),
+            ("Don't share your password with anyone", false),
+            ("Nunca compartas tu contraseña", false),
+            ("Have you tried a new password?", false),
+        ];
+        table(&Case::new().dm(), CheckId::AsksPersonalData, &rows);
+        table(&Case::new(), CheckId::AsksPersonalData, &rows);
+        let d = Case::new()
+            .fires(CheckId::AsksPersonalData, "DM us your password")
+            .unwrap();
+        assert!(d.contains("never ask"), "{d}");
+    }
+}

@@ -1,0 +1,68 @@
+//! `language`: the draft is in another language than the customer's, when both are told
+//! confidently.
+
+use super::{Finding, Input};
+
+pub fn check(input: &Input) -> Option<Finding> {
+    let theirs = input.ctx.customer.lang.filter(|l| l.confident)?;
+    let ours = input.ctx.draft_lang.filter(|l| l.confident)?;
+    (theirs.code != ours.code).then(|| {
+        Finding::new(
+            format!(
+                "the customer writes in {} and the draft is in {}",
+                name(theirs.code),
+                name(ours.code)
+            ),
+            Vec::new(),
+        )
+    })
+}
+
+fn name(code: &str) -> String {
+    let n = match code {
+        "en" => "English",
+        "es" => "Spanish",
+        "de" => "German",
+        "fr" => "French",
+        "pt" => "Portuguese",
+        "it" => "Italian",
+        "nl" => "Dutch",
+        "ca" => "Catalan",
+        _ => return format!("“{code}”"),
+    };
+    n.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::Case;
+    use super::super::CheckId;
+    use crate::core::analysis::LangGuess;
+
+    fn lang(code: &'static str, confident: bool) -> Option<LangGuess> {
+        Some(LangGuess { code, confident })
+    }
+
+    #[test]
+    fn only_confident_different_languages_fire() {
+        let rows = [
+            (lang("es", true), lang("en", true), true),
+            (lang("en", true), lang("fr", true), true),
+            (lang("es", true), lang("es", true), false),
+            (lang("es", false), lang("en", true), false),
+            (lang("es", true), lang("en", false), false),
+            (None, lang("en", true), false),
+            (lang("es", true), None, false),
+        ];
+        for (customer, draft, want) in rows {
+            let mut c = Case::new();
+            c.analysis.lang = customer;
+            c.draft_lang = draft;
+            let got = c.fires(CheckId::Language, "Hola, lo siento");
+            assert_eq!(got.is_some(), want, "{customer:?} {draft:?}");
+            if let Some(d) = got {
+                assert!(d.contains("writes in"), "{d}");
+            }
+        }
+    }
+}

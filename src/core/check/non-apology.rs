@@ -1,0 +1,97 @@
+//! `non-apology`: apologies that doubt the customer or deflect ("sorry you feel…", "sorry
+//! if…", "for any inconvenience", "as per our policy", "sorry, but…").
+
+use super::text::quote;
+use super::{Finding, Input};
+
+pub fn check(input: &Input) -> Option<Finding> {
+    let list = phrases![
+        "sorry you feel",
+        "sorry that you feel",
+        "sorry you felt",
+        "sorry you think",
+        "sorry that you think",
+        "sorry you believe",
+        "sorry if",
+        "apolog* if",
+        "sorry for any inconvenience",
+        "sorry for any inconveniences",
+        "apolog* for any inconvenience",
+        "apolog* for any inconveniences",
+        "regret any inconvenience",
+        "any inconvenience this may have caused",
+        "any inconvenience that this may have caused",
+        "any inconvenience caused",
+        "sorry for any trouble",
+        "apolog* for any trouble",
+        "as per our policy",
+        "per our policy",
+        "as per policy",
+        "sorry but",
+        "sorry however",
+        "siento que te sientas",
+        "sentimos que te sientas",
+        "lamentamos que te sientas",
+        "lo siento si",
+        "sentimos si",
+        "perdón si",
+        "disculpa las molestias que",
+        "disculpe las molestias que",
+        "sentimos las molestias que",
+        "lamentamos las molestias que",
+        "cualquier molestia",
+        "según nuestra política",
+        "lo siento pero",
+        "lo sentimos pero",
+    ];
+    let found = input.draft.find(list);
+    let first = found.first()?;
+    let spans: Vec<(usize, usize)> = found
+        .iter()
+        .map(|m| input.draft.span(m.first, m.last))
+        .collect();
+    let words = input.draft.slice(input.draft.span(first.first, first.last));
+    Some(Finding::new(
+        format!(
+            "{} sounds like a non-apology: own the problem instead",
+            quote(words)
+        ),
+        spans,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{table, Case};
+    use super::super::CheckId;
+
+    #[test]
+    fn hedged_and_deflecting_apologies_fire() {
+        let rows = [
+            ("I'm sorry you feel that way.", true),
+            ("We're sorry if this caused trouble", true),
+            ("Sorry for any inconvenience this may have caused!", true),
+            ("We apologise for any inconvenience.", true),
+            ("We apologize for any inconvenience", true),
+            ("As per our policy, refunds take 10 days", true),
+            ("Sorry, but we can't do that.", true),
+            ("Lo siento si te molestó", true),
+            ("Disculpa las molestias que te hayamos causado", true),
+            ("Lo sentimos, pero no es posible", true),
+            ("I’m sorry you feel let down", true),
+            // Real apologies.
+            ("", false),
+            ("I'm sorry your order is late, I'll chase it now.", false),
+            ("Sorry for the inconvenience, Maria, we'll fix it", false),
+            ("We're so sorry. But good news: it's fixed", false),
+            ("Lo siento mucho, María", false),
+            ("Our policy gives you 30 days, so you're covered", false),
+        ];
+        table(&Case::new(), CheckId::NonApology, &rows);
+        let c = Case::new();
+        assert_eq!(
+            c.spans(CheckId::NonApology, "Sorry if so. Sorry, but no."),
+            ["Sorry if", "Sorry, but"]
+        );
+    }
+}

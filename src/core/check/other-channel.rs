@@ -1,0 +1,169 @@
+//! `other-channel`: the draft sends the customer to a channel they did not choose (phone,
+//! email, a store, a web form). This site's own DM is not another channel, and neither is a
+//! help article.
+
+use super::text::{quote, Text};
+use super::{Finding, Input};
+
+pub fn check(input: &Input) -> Option<Finding> {
+    let t = &input.draft;
+    let list = phrases![
+        "call us",
+        "contact us via",
+        "contact us through",
+        "contact us using",
+        "contact us here",
+        "contact us directly",
+        "to contact us",
+        "contact us online",
+        "back to store",
+        "back to the store",
+        "return it to the store",
+        "return it to store",
+        "to your local store",
+        "to your nearest store",
+        "to the store with",
+        "give us a call",
+        "give us a ring",
+        "ring us",
+        "phone us",
+        "call our",
+        "call customer",
+        "call your local",
+        "please call",
+        "contact customer service",
+        "contact customer care",
+        "contact customer support",
+        "contact our customer",
+        "contact our support",
+        "contact our care",
+        "contact our team at",
+        "contact us at",
+        "contact us on",
+        "contact us by phone",
+        "contact us by email",
+        "reach us at",
+        "reach us on",
+        "email us",
+        "e mail us",
+        "send us an email",
+        "send us an e mail",
+        "drop us an email",
+        "drop us a line at",
+        "emailing us",
+        "email our",
+        "visit a store",
+        "visit your local",
+        "visit your nearest",
+        "visit one of our",
+        "visit our store",
+        "visit us in store",
+        "pop into",
+        "pop in to",
+        "go to your local",
+        "head to your local",
+        "head into",
+        "fill in the form",
+        "fill out the form",
+        "fill in our form",
+        "fill out our form",
+        "fill in this form",
+        "fill out this form",
+        "complete the form",
+        "complete our form",
+        "submit a ticket",
+        "submit a request",
+        "submit a form",
+        "open a ticket",
+        "raise a ticket",
+        "llámanos",
+        "llama al",
+        "llamar al",
+        "escríbenos a",
+        "escríbenos un correo",
+        "envíanos un correo",
+        "envíanos un email",
+        "mándanos un correo",
+        "acude a",
+        "visita una tienda",
+        "visita nuestra tienda",
+        "rellena el formulario",
+        "completa el formulario",
+    ];
+    // "They call us Southbest": a name, not an instruction.
+    let m = t.find(list).into_iter().find(|m| {
+        m.first == 0
+            || !matches!(
+                t.words[m.first - 1].lower.as_str(),
+                "they" | "people" | "folks"
+            )
+    })?;
+    // The customer chose that channel: they asked for a number or an address.
+    let asked = phrases![
+        "phone number",
+        "number to call",
+        "can i call",
+        "could i call",
+        "should i call",
+        "email address",
+        "can i email",
+        "where can i email",
+        "nearest store",
+        "in store",
+        "teléfono",
+        "correo",
+    ];
+    let c = input.ctx.conversation;
+    let chose = c
+        .unanswered()
+        .iter()
+        .any(|msg| Text::new(&msg.text).first(asked).is_some());
+    if chose {
+        return None;
+    }
+    let span = t.span(m.first, m.last);
+    Some(Finding::new(
+        format!(
+            "{} moves the customer to another channel: can you help here instead?",
+            quote(t.slice(span))
+        ),
+        vec![span],
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{table, Case};
+    use super::super::CheckId;
+    use crate::core::conversation::{Site, Surface};
+
+    #[test]
+    fn other_channels_fire_dm_does_not() {
+        let rows = [
+            ("Please call us on 0800 123 456", true),
+            ("Give us a call and we'll sort it", true),
+            ("Please contact customer service", true),
+            ("Email us at help@acme.com", true),
+            ("You can visit a store for a swap", true),
+            ("Please fill in the form on our site", true),
+            ("Llámanos al 900 123 456", true),
+            ("Escríbenos a ayuda@acme.es", true),
+            // Staying here.
+            ("", false),
+            ("Please send us a DM with your order number", false),
+            ("We'll call you back within the hour? No: DM us", false),
+            ("This article explains it: https://acme.com/help", false),
+            ("Envíanos un mensaje privado", false),
+            ("We emailed you yesterday", false),
+            ("Before I call the store, did you speak to anyone?", false),
+            ("They call us Southbest for a reason", false),
+            ("Please contact us via https://acme.com/form", true),
+            ("Can you take it back to the store with your receipt?", true),
+            ("Use this link to contact us: https://acme.com/c", true),
+        ];
+        table(&Case::new(), CheckId::OtherChannel, &rows);
+        // The customer asked for a phone number: giving it is an answer.
+        let c = Case::on(Site::X, Surface::Post, &["What's your phone number?"]);
+        table(&c, CheckId::OtherChannel, &[("Call us on 0800 123", false)]);
+    }
+}

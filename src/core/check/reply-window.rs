@@ -1,0 +1,78 @@
+//! `reply-window`: on Facebook and Instagram direct messages, Meta's 24-hour window after the
+//! customer's last message is closed (fires at the check's level) or closes within the hour
+//! (a warning).
+
+use super::{Finding, Input};
+use crate::core::sla::format::duration;
+use crate::core::time::HOUR_MS;
+
+pub fn check(input: &Input) -> Option<Finding> {
+    let w = input.ctx.sla?.window?;
+    if !w.open || w.remaining_ms <= 0 {
+        return Some(Finding::new(
+            format!(
+                "Meta's 24-hour reply window closed {} ago: this message may not be delivered",
+                duration(-w.remaining_ms)
+            ),
+            Vec::new(),
+        ));
+    }
+    (w.remaining_ms <= HOUR_MS).then(|| Finding {
+        detail: format!(
+            "Meta's 24-hour reply window closes in {}",
+            duration(w.remaining_ms)
+        ),
+        spans: Vec::new(),
+        soft: true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::Case;
+    use super::super::{CheckId, Status};
+    use crate::core::conversation::{Site, Surface};
+    use crate::core::sla::window::MessagingWindow;
+    use crate::core::sla::SlaStatus;
+
+    fn with_window(remaining_min: i64) -> Case {
+        let mut c = Case::on(Site::Instagram, Surface::Dm, &["hola?"]);
+        let mut s = SlaStatus::no_conversation();
+        s.window = Some(MessagingWindow {
+            last_customer_ms: 0,
+            closes_ms: 24 * 3_600_000,
+            remaining_ms: remaining_min * 60_000,
+            open: remaining_min > 0,
+        });
+        c.sla = Some(s);
+        c
+    }
+
+    #[test]
+    fn closed_blocks_closing_soon_warns() {
+        let status = |m| {
+            with_window(m)
+                .report("Hola Maria")
+                .get(CheckId::ReplyWindow)
+                .unwrap()
+                .status
+        };
+        assert_eq!(status(-30), Status::Fail);
+        assert_eq!(status(0), Status::Fail);
+        assert_eq!(status(59), Status::Warn);
+        assert_eq!(status(60), Status::Warn);
+        assert_eq!(status(61), Status::Pass);
+        assert_eq!(status(600), Status::Pass);
+        // No window (X, or a public post): nothing to say.
+        assert_eq!(
+            Case::new()
+                .report("")
+                .get(CheckId::ReplyWindow)
+                .unwrap()
+                .status,
+            Status::Pass
+        );
+        let d = with_window(-90).fires(CheckId::ReplyWindow, "").unwrap();
+        assert!(d.contains("closed"), "{d}");
+    }
+}

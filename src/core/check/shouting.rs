@@ -1,0 +1,119 @@
+//! `shouting`: a run of three or more words in capitals (acronyms aside), or piled-up
+//! exclamation and question marks.
+
+use super::text::quote;
+use super::{Finding, Input};
+
+/// Capitalised words that are names or acronyms, not shouting.
+const ACRONYMS: &[&str] = &[
+    "DM", "DMS", "ID", "PIN", "UPS", "USA", "US", "UK", "EU", "USPS", "FEDEX", "DHL", "TV", "PC",
+    "OK", "FAQ", "URL", "SMS", "MMS", "IOS", "PS", "NFC", "GPS", "ATM", "VAT", "IVA", "NIF", "DNI",
+    "CEO", "LTE", "WIFI", "SIM", "ETA", "APP", "PDF", "AM", "PM", "HD", "UHD", "USB", "TSA", "NYC",
+    "LA", "BBC", "CNN", "ASAP", "AT", "T", "IT", "HQ", "PR", "MMS", "VIP", "XL", "XXL", "RMA",
+];
+
+pub fn check(input: &Input) -> Option<Finding> {
+    let t = &input.draft;
+    let mut spans = Vec::new();
+    // Capitals: runs of consecutive all-caps words; acronyms join a run but do not count.
+    // (first word, last word, counted words, a word of 4+ letters seen)
+    let mut run: Option<(usize, usize, usize, bool)> = None;
+    let flush = |run: &mut Option<(usize, usize, usize, bool)>, spans: &mut Vec<(usize, usize)>| {
+        if let Some((a, b, n, long)) = run.take() {
+            // Three short words in capitals are codes ("LAS JFK HRO"), not shouting.
+            if n >= 3 && long {
+                spans.push(t.span(a, b));
+            }
+        }
+    };
+    for (i, w) in t.words.iter().enumerate() {
+        let src = &t.src[w.start..w.end];
+        let letters = src.chars().filter(|c| c.is_alphabetic()).count();
+        let caps = letters >= 1 && src.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        let adjacent = run.is_some_and(|(_, b, _, _)| {
+            b + 1 == i
+                && t.src[t.words[b].end..w.start]
+                    .chars()
+                    .all(|c| matches!(c, ' ' | ',' | '-' | '\'' | '’' | '&'))
+        });
+        if caps && !w.url && !w.mention {
+            let counts = letters >= 2 && !ACRONYMS.contains(&src.to_uppercase().as_str());
+            let long = counts && letters >= 4;
+            match run {
+                Some((a, _, n, l)) if adjacent => {
+                    run = Some((a, i, n + usize::from(counts), l || long))
+                }
+                _ => {
+                    flush(&mut run, &mut spans);
+                    run = Some((i, i, usize::from(counts), long));
+                }
+            }
+        } else {
+            flush(&mut run, &mut spans);
+        }
+    }
+    flush(&mut run, &mut spans);
+    // Punctuation: "!!", "??", "?!", "!?" (and their full-width and Spanish forms).
+    let marks = |c: char| matches!(c, '!' | '?' | '！' | '？');
+    let mut chars = t.src.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !marks(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut n = 1;
+        while let Some(&(j, d)) = chars.peek() {
+            if !marks(d) {
+                break;
+            }
+            end = j + d.len_utf8();
+            n += 1;
+            chars.next();
+        }
+        if n >= 2 && !t.urls.iter().any(|&(s, e)| i >= s && i < e) {
+            spans.push((i, end));
+        }
+    }
+    let first = *spans.iter().min()?;
+    spans.sort();
+    Some(Finding::new(
+        format!("{} reads as shouting", quote(&t.src[first.0..first.1])),
+        spans,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{table, Case};
+    use super::super::CheckId;
+
+    #[test]
+    fn capitals_and_repeated_marks() {
+        let rows = [
+            ("PLEASE READ THIS before posting", true),
+            ("We are SO VERY SORRY", true),
+            ("Thanks!!", true),
+            ("Really??", true),
+            ("What?!", true),
+            ("¡¡Gracias!!", true),
+            ("LO SENTIMOS MUCHO, María", true),
+            ("Great news！！", true),
+            // Not shouting.
+            ("", false),
+            ("Please DM us your ID and PIN via the USA UPS portal", false),
+            ("Thanks! We'll DM you. Is that OK?", false),
+            ("I'm sorry, Maria. ^AB", false),
+            ("See https://x.com/a??b=1 now", false),
+            ("Your ETA is 5 PM", false),
+            ("Flights LAS JFK?  *HRO", false),
+            ("LAS JFK HRO all delayed", false),
+            ("É verdade. Ça va?", false),
+        ];
+        table(&Case::new(), CheckId::Shouting, &rows);
+        let c = Case::new();
+        assert_eq!(
+            c.spans(CheckId::Shouting, "NO WAY JOSÉ!!"),
+            ["NO WAY JOSÉ", "!!"]
+        );
+    }
+}

@@ -1,0 +1,113 @@
+//! `sla-wait`: the SLA target was breached by the time the reply is sent, and the draft does
+//! not acknowledge the wait.
+
+use super::{Finding, Input};
+use crate::core::sla::format::duration;
+use crate::core::sla::State;
+
+pub fn check(input: &Input) -> Option<Finding> {
+    let sla = input.ctx.sla?;
+    if sla.state != State::Breached {
+        return None;
+    }
+    let acknowledged = phrases![
+        "sorry for the wait",
+        "sorry for the delay",
+        "sorry about the wait",
+        "sorry about the delay",
+        "sorry for the late",
+        "sorry for our late",
+        "sorry for the slow",
+        "sorry for our slow",
+        "apolog* for the wait",
+        "apolog* for the delay",
+        "apolog* for the late",
+        "apolog* for our delay",
+        "apolog* for the slow",
+        "sorry it took",
+        "sorry this took",
+        "sorry to keep you",
+        "sorry for keeping you",
+        "thanks for your patience",
+        "thank you for your patience",
+        "thanks for being patient",
+        "thank you for being patient",
+        "thanks for waiting",
+        "thank you for waiting",
+        "appreciate your patience",
+        "appreciate you waiting",
+        "delayed response",
+        "delayed reply",
+        "late reply",
+        "late response",
+        "slow reply",
+        "slow response",
+        "delay in responding",
+        "delay in our response",
+        "delay in getting back",
+        "kept you waiting",
+        "patience",
+        "perdón por la demora",
+        "disculpa la demora",
+        "disculpe la demora",
+        "sentimos la demora",
+        "lamentamos la demora",
+        "perdona la demora",
+        "gracias por tu paciencia",
+        "gracias por su paciencia",
+        "gracias por esperar",
+        "paciencia",
+        "demora en responder",
+        "sorry for the hold",
+    ];
+    if input.draft.first(acknowledged).is_some() {
+        return None;
+    }
+    let waited = sla.elapsed_calendar_ms.map(duration);
+    let target = sla.target_ms.map(duration);
+    let detail = match (waited, target) {
+        (Some(w), Some(t)) => format!(
+            "the customer has waited {w} (target {t}) and the draft does not mention the wait"
+        ),
+        _ => "the reply target has passed and the draft does not mention the wait".into(),
+    };
+    Some(Finding::new(detail, Vec::new()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{table, Case};
+    use super::super::CheckId;
+    use crate::core::sla::{SlaStatus, State};
+
+    fn late(state: State) -> Case {
+        let mut c = Case::new();
+        let mut s = SlaStatus::no_conversation();
+        s.state = state;
+        s.elapsed_calendar_ms = Some(3 * 3_600_000);
+        s.target_ms = Some(3_600_000);
+        c.sla = Some(s);
+        c
+    }
+
+    #[test]
+    fn breached_without_acknowledgement_fires() {
+        let rows = [
+            ("Hi Maria, your order ships today.", true),
+            ("", true),
+            ("Sorry for the wait! Your order ships today.", false),
+            ("Thanks so much for your patience, Maria.", false),
+            ("We apologise for the delay in getting back to you.", false),
+            ("Sorry for the late reply, it ships today", false),
+            ("Perdón por la demora, María.", false),
+            ("Gracias por tu paciencia 🙏", false),
+        ];
+        table(&late(State::Breached), CheckId::SlaWait, &rows);
+        let d = late(State::Breached).fires(CheckId::SlaWait, "Hi").unwrap();
+        assert!(d.contains("waited 3 h"), "{d}");
+        for state in [State::Ok, State::DueSoon, State::Answered, State::None] {
+            table(&late(state), CheckId::SlaWait, &[("Hi Maria", false)]);
+        }
+        table(&Case::new(), CheckId::SlaWait, &[("Hi Maria", false)]);
+    }
+}

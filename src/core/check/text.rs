@@ -1,0 +1,352 @@
+//! Text as the checks read it: words (lower-cased, curly apostrophes made straight) with their
+//! byte ranges, sentence numbers, and whether they are part of a link or an @mention; and
+//! phrase lists matched word by word, so a draft is scanned once per list whatever its size.
+
+use std::collections::HashMap;
+
+/// One word of a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// Byte range in the source.
+    pub start: usize,
+    pub end: usize,
+    /// Lower-cased, with `’`/`‘` as `'`.
+    pub lower: String,
+    /// Which sentence it is in (0-based): `.`, `!`, `?` followed by a space, or a line break,
+    /// end a sentence.
+    pub sentence: u32,
+    /// Written right after `@` (a handle).
+    pub mention: bool,
+    /// Inside a link.
+    pub url: bool,
+}
+
+/// A text split into words.
+#[derive(Clone, Debug)]
+pub struct Text<'a> {
+    pub src: &'a str,
+    pub words: Vec<Word>,
+    /// Byte ranges of links.
+    pub urls: Vec<(usize, usize)>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘')
+}
+
+/// Byte ranges of links: whitespace-separated tokens that start with a scheme or `www.`, or
+/// look like `domain.tld/path`.
+pub fn url_spans(src: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for token in src.split_inclusive(char::is_whitespace) {
+        let start = pos;
+        pos += token.len();
+        let t = token.trim_end();
+        let lead = t.len() - t.trim_start_matches(['(', '[', '"', '<', '“']).len();
+        let body =
+            t[lead..].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '"', '>', '”']);
+        // Every link has a dot or a scheme's colon: most words are ruled out here.
+        if !body.bytes().any(|c| c == b'.' || c == b':') {
+            continue;
+        }
+        let starts = |p: &str| {
+            body.len() >= p.len() && body.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        };
+        let is_url = starts("http://")
+            || starts("https://")
+            || starts("www.")
+            || body.split_once('/').is_some_and(|(host, _)| {
+                let labels: Vec<&str> = host.split('.').collect();
+                labels.len() >= 2
+                    && labels.iter().all(|l| {
+                        !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                    })
+                    && labels.last().is_some_and(|tld| {
+                        tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())
+                    })
+            });
+        if is_url && body.len() > 4 {
+            out.push((start + lead, start + lead + body.len()));
+        }
+    }
+    out
+}
+
+impl<'a> Text<'a> {
+    pub fn new(src: &'a str) -> Text<'a> {
+        let urls = url_spans(src);
+        let mut words = Vec::with_capacity(src.len() / 5 + 1);
+        let mut sentence = 0u32;
+        let mut chars = src.char_indices().peekable();
+        let mut prev: Option<char> = None;
+        while let Some((i, c)) = chars.next() {
+            let mention = prev == Some('@');
+            if is_word_char(c) || (mention && c == '_') {
+                let mut end = i + c.len_utf8();
+                let mut ascii = c.is_ascii();
+                while let Some(&(j, d)) = chars.peek() {
+                    // Handles hold underscores ("@Uber_Support"); an apostrophe between
+                    // letters stays ("don't", "we’ll").
+                    let inner = is_word_char(d)
+                        || (mention && d == '_')
+                        || (is_apostrophe(d)
+                            && src[j + d.len_utf8()..]
+                                .chars()
+                                .next()
+                                .is_some_and(is_word_char));
+                    if !inner {
+                        break;
+                    }
+                    ascii &= d.is_ascii();
+                    end = j + d.len_utf8();
+                    chars.next();
+                }
+                let slice = &src[i..end];
+                let lower = if ascii {
+                    slice.to_ascii_lowercase()
+                } else {
+                    slice
+                        .chars()
+                        .flat_map(char::to_lowercase)
+                        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+                        .collect()
+                };
+                let url = !urls.is_empty() && urls.iter().any(|&(s, e)| i >= s && i < e);
+                words.push(Word {
+                    start: i,
+                    end,
+                    lower,
+                    sentence,
+                    mention,
+                    url,
+                });
+                prev = src[..end].chars().next_back();
+                continue;
+            }
+            let ends_sentence = match c {
+                '\n' => true,
+                '.' | '!' | '?' => chars.peek().is_none_or(|&(_, d)| d.is_whitespace()),
+                _ => false,
+            };
+            if ends_sentence && !urls.iter().any(|&(s, e)| i >= s && i < e) {
+                sentence += 1;
+            }
+            prev = Some(c);
+        }
+        Text { src, words, urls }
+    }
+
+    /// The byte range from word `first` to word `last` (inclusive).
+    pub fn span(&self, first: usize, last: usize) -> (usize, usize) {
+        (self.words[first].start, self.words[last].end)
+    }
+
+    /// The source text of a span.
+    pub fn slice(&self, span: (usize, usize)) -> &'a str {
+        &self.src[span.0..span.1]
+    }
+
+    /// Words that are neither links nor handles, as (index, word).
+    pub fn plain(&self) -> impl Iterator<Item = (usize, &Word)> {
+        self.words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| !w.url && !w.mention)
+    }
+
+    pub fn has_url(&self) -> bool {
+        !self.urls.is_empty()
+    }
+
+    /// Every match of the phrase list, in text order (overlaps allowed).
+    pub fn find(&self, phrases: &Phrases) -> Vec<Match> {
+        let mut out = Vec::new();
+        for (i, w) in self.words.iter().enumerate() {
+            if w.url || w.mention {
+                continue;
+            }
+            let candidates = phrases
+                .by_first
+                .get(w.lower.as_str())
+                .into_iter()
+                .flatten()
+                .chain(phrases.prefix_first.iter());
+            for &p in candidates {
+                if let Some(last) = self.matches_at(i, &phrases.list[p]) {
+                    out.push(Match {
+                        phrase: p,
+                        first: i,
+                        last,
+                    });
+                }
+            }
+        }
+        out.sort_by_key(|m| (m.first, m.last));
+        out
+    }
+
+    /// The first match of the phrase list.
+    pub fn first(&self, phrases: &Phrases) -> Option<Match> {
+        self.find(phrases).into_iter().next()
+    }
+
+    /// Whether `phrase` (as [`phrase_words`]) starts at word `i`; the index of its last word.
+    pub fn matches_at(&self, i: usize, phrase: &[String]) -> Option<usize> {
+        let sentence = self.words.get(i)?.sentence;
+        for (k, pw) in phrase.iter().enumerate() {
+            let w = self.words.get(i + k)?;
+            if w.url || w.mention || w.sentence != sentence || !word_matches(pw, &w.lower) {
+                return None;
+            }
+        }
+        Some(i + phrase.len() - 1)
+    }
+}
+
+fn word_matches(pattern: &str, word: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => word.starts_with(prefix),
+        None => pattern == word,
+    }
+}
+
+/// A phrase list's match: which phrase, and its first and last word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match {
+    pub phrase: usize,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// A phrase as words: lower-cased, apostrophes straight; a trailing `*` on a word matches any
+/// word that starts with it ("apolog*").
+pub fn phrase_words(phrase: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = phrase.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        if is_word_char(c) {
+            cur.extend(c.to_lowercase());
+        } else if c == '*' && !cur.is_empty() {
+            cur.push('*');
+            words.push(std::mem::take(&mut cur));
+        } else if is_apostrophe(c)
+            && !cur.is_empty()
+            && chars.get(k + 1).copied().is_some_and(is_word_char)
+        {
+            cur.push('\'');
+        } else if !cur.is_empty() {
+            words.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+/// A list of phrases indexed by first word.
+#[derive(Debug)]
+pub struct Phrases {
+    pub list: Vec<Vec<String>>,
+    by_first: HashMap<String, Vec<usize>>,
+    prefix_first: Vec<usize>,
+}
+
+impl Phrases {
+    pub fn new<S: AsRef<str>>(phrases: &[S]) -> Phrases {
+        let list: Vec<Vec<String>> = phrases
+            .iter()
+            .map(|p| phrase_words(p.as_ref()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        Phrases::from_words(list)
+    }
+
+    pub fn from_words(list: Vec<Vec<String>>) -> Phrases {
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut prefix_first = Vec::new();
+        for (i, p) in list.iter().enumerate() {
+            if p[0].ends_with('*') {
+                prefix_first.push(i);
+            } else {
+                by_first.entry(p[0].clone()).or_default().push(i);
+            }
+        }
+        Phrases {
+            list,
+            by_first,
+            prefix_first,
+        }
+    }
+
+    /// The phrase as written back (for details).
+    pub fn text(&self, i: usize) -> String {
+        self.list[i].join(" ")
+    }
+}
+
+/// A phrase list built once, on first use.
+macro_rules! phrases {
+    ($($p:expr),* $(,)?) => {{
+        static CELL: std::sync::OnceLock<$crate::core::check::text::Phrases> =
+            std::sync::OnceLock::new();
+        CELL.get_or_init(|| $crate::core::check::text::Phrases::new(&[$($p),*]))
+    }};
+}
+
+/// Quotes a piece of the draft for a detail, shortened to about 40 characters.
+pub fn quote(s: &str) -> String {
+    let s = s.trim();
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    format!("“{out}”")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_offsets_mentions_links_and_sentences() {
+        let h = Text::new("cc @Uber_Support_2 ok");
+        assert_eq!(h.words[1].lower, "uber_support_2");
+        let t = Text::new("@Ana Hi! We’ll DM you: https://t.co/AbC. Ñandú ok");
+        let w: Vec<&str> = t.words.iter().map(|w| w.lower.as_str()).collect();
+        assert_eq!(
+            w,
+            ["ana", "hi", "we'll", "dm", "you", "https", "t", "co", "abc", "ñandú", "ok"]
+        );
+        assert!(t.words[0].mention && !t.words[1].mention);
+        assert!(t.words[5].url && t.words[8].url && !t.words[9].url);
+        assert_eq!(t.words[1].sentence, 0);
+        assert_eq!(t.words[2].sentence, 1);
+        assert_eq!(t.words[9].sentence, 2);
+        assert_eq!(t.slice(t.span(2, 4)), "We’ll DM you");
+        assert_eq!(t.slice(t.span(9, 9)), "Ñandú");
+    }
+
+    #[test]
+    fn phrases_match_within_a_sentence_with_prefixes() {
+        let p = Phrases::new(&["sorry if", "apolog* for any", "we'll"]);
+        let t = Text::new("Sorry. If so, we apologise for any delay; we’ll fix it");
+        let found: Vec<String> = t.find(&p).iter().map(|m| p.text(m.phrase)).collect();
+        assert_eq!(found, ["apolog* for any", "we'll"]);
+        assert!(Text::new("sorry if").first(&p).is_some());
+        assert!(Text::new("").first(&p).is_none());
+    }
+
+    #[test]
+    fn bare_domains_with_a_path_are_links() {
+        assert_eq!(url_spans("see apple.co/abc."), [(4, 16)]);
+        assert!(url_spans("e.g. 3.5 hrs, U.S. only").is_empty());
+        assert_eq!(url_spans("(www.acme.es)").len(), 1);
+    }
+}

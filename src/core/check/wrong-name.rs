@@ -1,0 +1,225 @@
+//! `wrong-name`: the draft names someone who is not in the conversation: a capitalised name
+//! right after a greeting ("Hi Sarah") or an @handle. Typical of a stale template or a reply
+//! pasted from another thread.
+//!
+//! Greeting names are compared only when the customer's display name is known (it has
+//! letters): with an anonymous or numeric name any name could be theirs. Handles that look like
+//! a company's care account ("…Help", "…Support", "Ask…") are not people.
+
+use super::text::quote;
+use super::{Finding, Input};
+
+const GREETINGS: &[&str] = &[
+    "hi", "hello", "hey", "dear", "hiya", "howdy", "hola", "buenas", "hallo", "bonjour", "ciao",
+    "olá", "ola",
+];
+
+/// Words that follow a greeting and are not names.
+const NOT_NAMES: &[&str] = &[
+    "there",
+    "all",
+    "again",
+    "everyone",
+    "everybody",
+    "team",
+    "folks",
+    "friend",
+    "friends",
+    "guys",
+    "you",
+    "and",
+    "from",
+    "i",
+    "i'm",
+    "we",
+    "we're",
+    "thanks",
+    "thank",
+    "sorry",
+    "it's",
+    "good",
+    "great",
+    "this",
+    "that",
+    "how",
+    "what",
+    "yes",
+    "no",
+    "ok",
+    "okay",
+    "mate",
+    "buddy",
+    "pal",
+    "sir",
+    "madam",
+    "amigo",
+    "amiga",
+    "de",
+    "a",
+    "the",
+    "hun",
+    "love",
+    "neighbor",
+    "neighbour",
+    "customer",
+    "user",
+    "just",
+    "welcome",
+    "to",
+    "again",
+    "once",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "qué",
+    "que",
+    "cómo",
+    "como",
+    "gracias",
+    "buenos",
+    "buenas",
+    "día",
+    "dia",
+    "tardes",
+    "noches",
+    "señor",
+    "señora",
+    "equipo",
+    "todos",
+];
+
+fn brand_like(handle: &str) -> bool {
+    [
+        "help", "support", "care", "service", "ask", "team", "official", "news", "info",
+    ]
+    .iter()
+    .any(|k| handle.contains(k))
+}
+
+pub fn check(input: &Input) -> Option<Finding> {
+    let t = &input.draft;
+    let people = input.people();
+    let mut spans = Vec::new();
+    // Handles that address someone: the ones the reply starts with, and one right after a
+    // greeting. A handle inside a sentence refers to an account ("our colleagues at @x").
+    let leading = t
+        .src
+        .split_whitespace()
+        .take_while(|tok| tok.starts_with('@'))
+        .count();
+    for (i, w) in t.words.iter().enumerate() {
+        let addressing =
+            i < leading || (i > 0 && GREETINGS.contains(&t.words[i - 1].lower.as_str()));
+        if w.mention && addressing && !people.is_handle(&w.lower) && !brand_like(&w.lower) {
+            // Include the `@`.
+            spans.push((w.start - 1, w.end));
+        }
+    }
+    let names_known = !people.customer_names.is_empty();
+    if names_known {
+        for (i, w) in t.words.iter().enumerate() {
+            if w.mention || w.url || !GREETINGS.contains(&w.lower.as_str()) {
+                continue;
+            }
+            let Some(next) = t.words.get(i + 1) else {
+                continue;
+            };
+            let between = &t.src[w.end..next.start];
+            if next.mention
+                || next.url
+                || next.sentence != w.sentence
+                || !between.trim_matches([' ', ',']).is_empty()
+            {
+                continue;
+            }
+            let src = &t.src[next.start..next.end];
+            let capital = src.chars().next().is_some_and(char::is_uppercase);
+            let all_caps = src.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+            if !capital
+                || (all_caps && src.chars().count() > 1)
+                || !src
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+                || NOT_NAMES.contains(&next.lower.as_str())
+                || people.is_name(&next.lower)
+                || people.is_handle(&next.lower)
+            {
+                continue;
+            }
+            spans.push((next.start, next.end));
+        }
+    }
+    spans.sort();
+    let first = *spans.first()?;
+    Some(Finding::new(
+        format!(
+            "{} is not in this conversation: a name from another thread?",
+            quote(&t.src[first.0..first.1])
+        ),
+        spans,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{table, Case};
+    use super::super::CheckId;
+    use crate::core::conversation::{Site, Surface};
+
+    #[test]
+    fn strangers_fire_participants_do_not() {
+        let c = Case::on(
+            Site::Facebook,
+            Surface::Post,
+            &["My order is late @JoeBloggs", "BRAND: we're on it"],
+        );
+        let rows = [
+            ("Hi Sarah, sorry about that", true),
+            ("Hello, Tom! Sorry", true),
+            ("Hola Lucía, lo siento", true),
+            ("@petersmith thanks for waiting", true),
+            ("Hi @petersmith, thanks", true),
+            ("We'll ask our colleagues @wireless_team to help", false),
+            ("Report it to our partner Gogo at @116462", false),
+            ("Please DM us at @doordash_help", false),
+            ("Dear Jean-Luc, sorry", true),
+            // Participants and non-names.
+            ("", false),
+            ("Hi Maria, sorry about that", false),
+            ("Hi maria, sorry", false),
+            ("Hola María? Hola MARIA", false),
+            ("Hi there! Sorry", false),
+            ("Hi again, Maria", false),
+            ("Hi, I'm Sam from the team", false),
+            ("@mariag @JoeBloggs on it", false),
+            ("Please reach out to @AmazonHelp", false),
+            ("Hi Garcia family", false),
+            ("Hey DM us", false),
+            ("Sarah at our store will call", false),
+        ];
+        table(&c, CheckId::WrongName, &rows);
+        assert_eq!(
+            c.spans(CheckId::WrongName, "@bob Hi Sarah, cc @tom"),
+            ["@bob", "Sarah"]
+        );
+    }
+
+    #[test]
+    fn unknown_customer_names_only_check_handles() {
+        let mut c = Case::new();
+        for m in &mut c.conversation.messages {
+            m.author.name = "115712".into();
+            m.author.handle = Some("115712".into());
+        }
+        c.conversation.customer = Some(c.conversation.messages[0].author.clone());
+        table(
+            &c,
+            CheckId::WrongName,
+            &[("@115712 Hi Jessica, sorry!", false), ("@99999 hi", true)],
+        );
+    }
+}
