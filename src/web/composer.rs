@@ -274,3 +274,36 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
                 .unwrap_or_else(|| "the clipboard refused".to_owned())
         })
 }
+
+/// Deletes the `units` UTF-16 code units just before the caret (the agent's `/words` that
+/// opened the template search), as the editor's own delete so its model and undo follow.
+/// Returns whether the composer's text got shorter.
+pub fn delete_before_caret(doc: &Document, el: &Element, units: usize) -> Result<bool, JsValue> {
+    let before = editor_text(el).chars().count();
+    if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
+        let end = t.selection_end()?.unwrap_or(0);
+        let start = end.saturating_sub(units as u32);
+        t.set_selection_range(start, end)?;
+    } else {
+        let selection = doc
+            .default_view()
+            .and_then(|w| w.get_selection().ok().flatten())
+            .ok_or_else(|| JsValue::from_str("no selection"))?;
+        // Extends by characters; a trigger never holds surrogate pairs except in letters the
+        // query allows, where one character may be two units: stop once the text is covered.
+        let mut covered = 0;
+        while covered < units {
+            let len_before = selection.to_string().length() as usize;
+            selection.modify("extend", "backward", "character")?;
+            let len_after = selection.to_string().length() as usize;
+            if len_after <= len_before {
+                break;
+            }
+            covered = len_after;
+        }
+    }
+    let deleted = html_document(doc)
+        .and_then(|d| d.exec_command("delete").ok())
+        .unwrap_or(false);
+    Ok(deleted && editor_text(el).chars().count() < before)
+}

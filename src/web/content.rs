@@ -12,7 +12,13 @@ use crate::web::extract::{self, Unread};
 use crate::web::observe::Watch;
 use crate::web::panel::replies::Situation;
 use crate::web::panel::{Panel, View};
+use crate::core::check;
+use crate::web::gate::{self, Gate};
+use crate::web::review::{self, ValidSettings};
+use crate::web::sites::SurfaceProfile;
+use crate::web::slash::{self, Slash};
 use crate::web::{dom, platform, sites, Mode};
+use std::rc::Rc;
 use gloo_events::EventListener;
 use gloo_timers::callback::{Interval, Timeout};
 use std::cell::RefCell;
@@ -52,9 +58,18 @@ struct App {
     /// What the agent set for the open conversation, and its key.
     agent: AgentState,
     key: String,
-    /// The open surface's composer selectors (for the SLA pin).
-    composer: &'static [&'static str],
+    /// The open surface's profile (composer and send buttons), once a conversation is read.
+    profile: Option<&'static SurfaceProfile>,
     _scroll: Option<EventListener>,
+    /// The slash trigger in the composer, then the checklist gate on the site's send
+    /// (in this order: an Enter that picks a template must not reach the gate).
+    _slash: Option<Slash>,
+    _gate: Option<Gate>,
+    /// The team's checklist settings, and our recent replies (for the repeated-reply check).
+    checks: ValidSettings,
+    recent: Vec<String>,
+    /// What the suggestions were last ranked for (message count, last message id).
+    ranked_for: (usize, Option<String>),
     /// A pending save of first-seen times.
     seen_save: Option<Timeout>,
     /// The team's brand accounts from settings: their messages are ours.
@@ -111,6 +126,15 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             |_| place_pin(),
         )
     });
+    let slash = Slash::install(&doc, panel.root(), Rc::new(Controller))
+        .map_err(|e| web_sys::console::warn_2(&"Waypoint: no slash search:".into(), &e))
+        .ok();
+    let gate = Gate::install(Rc::new(Controller));
+    let checks = check::Settings::default().validate().map_err(|e| {
+        JsValue::from_str(&format!(
+            "Waypoint: the default checklist settings are invalid: {e}"
+        ))
+    })?;
     let policy = Policy::default().validate().map_err(|e| {
         JsValue::from_str(&format!(
             "Waypoint: the default SLA policy is invalid: {e:?}"
@@ -126,8 +150,13 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             key: String::new(),
             brands: Vec::new(),
             seen_save: None,
-            composer: &[],
+            profile: None,
             _scroll: scroll,
+            _slash: slash,
+            _gate: gate,
+            checks,
+            recent: Vec::new(),
+            ranked_for: (0, None),
             clock: None,
             _sla_click: Some(sla_click),
             store: ThreadStore::new(),
@@ -141,6 +170,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
     });
     wasm_bindgen_futures::spawn_local(load_policy());
     wasm_bindgen_futures::spawn_local(load_brands());
+    wasm_bindgen_futures::spawn_local(load_checklist());
     refresh()
 }
 
@@ -320,9 +350,10 @@ fn place_pin() {
     APP.with(|a| {
         if let Ok(guard) = a.try_borrow() {
             if let Some(app) = guard.as_ref().filter(|app| app.conversation.is_some()) {
+                let composer = app.profile.map(|p| p.composer).unwrap_or(&[]);
                 let _ = app
                     .panel
-                    .place_pin(extract::first_match(&app.doc, app.composer).as_ref());
+                    .place_pin(extract::first_match(&app.doc, composer).as_ref());
             }
         }
     });
@@ -338,8 +369,9 @@ fn tick_sla() {
                         sla::status(c, &app.policy, &app.agent, js_sys::Date::now() as i64);
                     app.panel.show_sla(&status, &app.agent).and_then(|()| {
                         // The composer moves with layout, not only with scrolling.
+                        let composer = app.profile.map(|p| p.composer).unwrap_or(&[]);
                         app.panel
-                            .place_pin(extract::first_match(&app.doc, app.composer).as_ref())
+                            .place_pin(extract::first_match(&app.doc, composer).as_ref())
                     })
                 }
                 None => app.panel.clear_sla(),
@@ -604,7 +636,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                     view.customer = customer
                         .clone()
                         .map(|c| c.handle.map(|h| format!("@{h}")).unwrap_or(c.name));
-                    app.composer = profile.composer;
+                    app.profile = Some(profile);
                     app.panel.set_situation(Situation {
                         site: Some(route.site),
                         surface: Some(surface),
@@ -612,6 +644,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                         lang: page_lang(&app.doc),
                         composer: profile.composer,
                     });
+                    suggest(app, surface);
                     if let Some(w) = &app.watch {
                         let cost = now_ms() - started;
                         w.set_delay((cost * COST_FACTOR).min(MAX_DELAY_MS) as u32);
@@ -636,4 +669,119 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
         }
     }
     view
+}
+
+/// Ranks the templates for the open conversation when its messages changed, and shows the
+/// best three with why.
+fn suggest(app: &mut App, surface: Surface) {
+    let Some(conversation) = &app.conversation else {
+        return;
+    };
+    let key = (
+        conversation.messages.len(),
+        conversation.messages.last().map(|m| m.id.clone()),
+    );
+    if app.ranked_for == key {
+        return;
+    }
+    app.ranked_for = key;
+    let lang = page_lang(&app.doc).unwrap_or(Lang::En);
+    let ranked = review::suggestions(conversation, surface, lang);
+    if let Err(e) = app.panel.replies().set_suggestions(&ranked) {
+        web_sys::console::warn_2(&"Waypoint: could not show suggestions:".into(), &e);
+    }
+}
+
+/// Loads the team's checklist settings and our recent replies; broken settings are reported
+/// once and the defaults stay in force.
+async fn load_checklist() {
+    let settings = match review::load_settings().await {
+        Ok(s) => s,
+        Err(e) => {
+            web_sys::console::warn_1(&e.into());
+            None
+        }
+    };
+    let recent = review::load_recent().await;
+    APP.with(|a| {
+        if let Some(app) = a.borrow_mut().as_mut() {
+            if let Some(s) = settings {
+                app.checks = s;
+            }
+            app.recent = recent;
+        }
+    });
+}
+
+/// The controller as the gate and the slash trigger see it. Every call tolerates being made
+/// while the controller is busy (it then answers "not ready", and the site works as usual).
+struct Controller;
+
+impl gate::Host for Controller {
+    fn situation(&self) -> Option<gate::Situation> {
+        APP.with(|a| {
+            let guard = a.try_borrow().ok()?;
+            let app = guard.as_ref()?;
+            app.conversation.as_ref()?;
+            Some(gate::Situation {
+                doc: app.doc.clone(),
+                profile: app.profile?,
+                root: app.panel.root().clone(),
+            })
+        })
+    }
+
+    fn review(&self, draft: &str) -> Option<gate::Verdict> {
+        APP.with(|a| {
+            let guard = a.try_borrow().ok()?;
+            let app = guard.as_ref()?;
+            let conversation = app.conversation.as_ref()?;
+            let now = js_sys::Date::now() as i64;
+            let status = sla::status(conversation, &app.policy, &app.agent, now);
+            Some(review::verdict(
+                conversation,
+                draft,
+                &status,
+                &app.recent,
+                &app.checks,
+            ))
+        })
+    }
+
+    fn sent(&self, draft: &str) {
+        let recent = APP.with(|a| {
+            let mut guard = a.try_borrow_mut().ok()?;
+            let app = guard.as_mut()?;
+            review::remember(&mut app.recent, draft);
+            Some(app.recent.clone())
+        });
+        if let Some(recent) = recent {
+            wasm_bindgen_futures::spawn_local(review::save_recent(recent));
+        }
+    }
+}
+
+impl slash::Host for Controller {
+    fn situation(&self) -> Option<slash::Situation> {
+        APP.with(|a| {
+            let guard = a.try_borrow().ok()?;
+            let app = guard.as_ref()?;
+            let conversation = app.conversation.as_ref()?;
+            Some(slash::Situation {
+                composer: app.profile?.composer,
+                lang: page_lang(&app.doc).unwrap_or(Lang::En),
+                surface: conversation.surface,
+            })
+        })
+    }
+
+    fn pick(&self, id: &str, _composer: &web_sys::Element) {
+        APP.with(|a| {
+            if let Some(app) = a.try_borrow().ok().as_ref().and_then(|g| g.as_ref()) {
+                if let Err(e) = app.panel.replies().open_template(id) {
+                    web_sys::console::warn_2(&"Waypoint: could not open the template:".into(), &e);
+                }
+            }
+        });
+    }
 }

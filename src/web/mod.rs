@@ -12,11 +12,14 @@ pub mod composer;
 pub mod content;
 pub mod diagnostics;
 pub mod extract;
+pub mod gate;
 pub mod observe;
 pub mod pages;
 pub mod panel;
 pub mod platform;
+pub mod review;
 pub mod sites;
+pub mod slash;
 
 use wasm_bindgen::prelude::*;
 

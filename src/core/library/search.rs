@@ -90,3 +90,48 @@ pub fn search(query: &str, lang: Lang) -> Vec<&'static LibTemplate> {
     hits.sort_by_key(|h| std::cmp::Reverse(h.0));
     hits.into_iter().map(|(_, t)| t).collect()
 }
+
+/// The longest query that still counts as a slash trigger (characters after the `/`).
+const MAX_QUERY: usize = 40;
+
+/// The slash trigger in a composer: the query typed after a `/` that ends at the caret, if the text before the caret ends
+/// with a trigger; with the trigger's length in UTF-16 units (what editors count).
+pub fn slash_trigger(before_caret: &str) -> Option<(String, usize)> {
+    let slash = before_caret.rfind('/')?;
+    let query = &before_caret[slash + 1..];
+    let starts_token = before_caret[..slash]
+        .chars()
+        .next_back()
+        .is_none_or(char::is_whitespace);
+    let plain = query.chars().count() <= MAX_QUERY
+        && !query.contains(['\n', '/'])
+        && !query.starts_with(' ')
+        && query
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '\'');
+    (starts_token && plain).then(|| {
+        let units = before_caret[slash..].encode_utf16().count();
+        (query.to_owned(), units)
+    })
+}
+
+
+#[cfg(test)]
+mod slash_tests {
+    use super::slash_trigger as trigger;
+
+    #[test]
+    fn a_slash_opens_only_at_a_word_start() {
+        assert_eq!(trigger("/"), Some((String::new(), 1)));
+        assert_eq!(trigger("Hi /ref"), Some(("ref".into(), 4)));
+        assert_eq!(trigger("Hi /late order"), Some(("late order".into(), 11)));
+        assert_eq!(trigger("and/or"), None);
+        assert_eq!(trigger("see https://x.com/help"), None);
+        assert_eq!(trigger("on 12/11"), None);
+        assert_eq!(trigger("/ refund"), None);
+        assert_eq!(trigger("/a\nb"), None);
+        assert_eq!(trigger("Hola /reembolso"), Some(("reembolso".into(), 10)));
+        assert_eq!(trigger("😀 /é"), Some(("é".into(), 2)));
+        assert_eq!(trigger(&format!("/{}", "a".repeat(41))), None);
+    }
+}

@@ -6,6 +6,7 @@
 //! Everything from the page is set with `textContent`, never parsed as HTML.
 
 pub mod badge;
+pub mod checklist;
 pub mod replies;
 
 use crate::core::conversation::{ReadState, Site, Surface};
@@ -69,6 +70,7 @@ impl View {
 /// The mounted panel. Dropping it removes it from the page with its listeners.
 pub struct Panel {
     host: Element,
+    root: ShadowRoot,
     card: Element,
     place: Element,
     status: Element,
@@ -148,6 +150,7 @@ impl Panel {
 
         Ok(Panel {
             host,
+            root,
             card,
             place,
             status,
@@ -210,6 +213,16 @@ impl Panel {
     /// Tells the replies part about the open conversation.
     pub fn set_situation(&self, situation: replies::Situation) {
         self.replies.set_situation(situation);
+    }
+
+    /// The shadow root, for the parts shown over the page (checklist, slash search).
+    pub fn root(&self) -> &ShadowRoot {
+        &self.root
+    }
+
+    /// The replies part (suggestions, search, insertion).
+    pub fn replies(&self) -> &replies::Replies {
+        &self.replies
     }
 
     /// The host element (for tests).

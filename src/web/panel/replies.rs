@@ -42,6 +42,12 @@ struct State {
 pub struct Replies {
     state: Rc<RefCell<State>>,
     root: Element,
+    suggested: Element,
+    results: Element,
+    chosen: Element,
+    outcome: Element,
+    /// The suggestions shown (template id and reason), to skip re-rendering the same.
+    shown: RefCell<Vec<(String, String)>>,
     _listeners: Vec<EventListener>,
 }
 
@@ -53,6 +59,9 @@ impl Replies {
     pub fn mount(doc: &Document, parent: &Element) -> Result<Replies, JsValue> {
         let root = dom::el(doc, "section", "replies", "")?;
         root.set_attribute("aria-label", "Reply templates")?;
+        let suggested = dom::el(doc, "ul", "suggested", "")?;
+        suggested.set_attribute("aria-label", "Suggested replies")?;
+        suggested.set_attribute("hidden", "")?;
         let search = dom::el(doc, "input", "search", "")?;
         search.set_attribute("type", "search")?;
         search.set_attribute("placeholder", "Search replies, e.g. refund")?;
@@ -62,6 +71,7 @@ impl Replies {
         chosen.set_attribute("hidden", "")?;
         let outcome = dom::el(doc, "p", "outcome", "")?;
         outcome.set_attribute("role", "status")?;
+        root.append_child(&suggested)?;
         root.append_child(&search)?;
         root.append_child(&results)?;
         root.append_child(&chosen)?;
@@ -104,11 +114,12 @@ impl Replies {
             }));
         }
         {
-            let (state, results, chosen, outcome) = (
+            let (state, results, chosen, outcome, suggested) = (
                 state.clone(),
                 results.clone(),
                 chosen.clone(),
                 outcome.clone(),
+                suggested.clone(),
             );
             listeners.push(EventListener::new(&root, "click", move |event| {
                 let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
@@ -120,12 +131,16 @@ impl Replies {
                         Some("back") => {
                             let _ = chosen.set_attribute("hidden", "");
                             let _ = results.remove_attribute("hidden");
+                            if suggested.has_child_nodes() {
+                                let _ = suggested.remove_attribute("hidden");
+                            }
                             state.borrow_mut().chosen = None;
                         }
                         _ => {}
                     }
                 } else if let Some(pick) = target.closest("[data-template-id]").ok().flatten() {
                     if let Some(id) = pick.get_attribute("data-template-id") {
+                        let _ = suggested.set_attribute("hidden", "");
                         let _ = choose(&state, &results, &chosen, &outcome, &id);
                     }
                 }
@@ -146,6 +161,11 @@ impl Replies {
         let replies = Replies {
             state,
             root,
+            suggested,
+            results,
+            chosen,
+            outcome,
+            shown: RefCell::new(Vec::new()),
             _listeners: listeners,
         };
         Ok(replies)
@@ -158,6 +178,59 @@ impl Replies {
 
     pub fn root(&self) -> &Element {
         &self.root
+    }
+
+    /// Shows the suggested templates for the open conversation, best first, each with why it
+    /// was suggested. An empty list hides them.
+    pub fn set_suggestions(&self, items: &[(&'static LibTemplate, String)]) -> Result<(), JsValue> {
+        let key: Vec<(String, String)> = items
+            .iter()
+            .map(|(t, r)| (t.id.to_owned(), r.clone()))
+            .collect();
+        if *self.shown.borrow() == key {
+            return Ok(());
+        }
+        let s = self.state.borrow();
+        let lang = lang_of(&s);
+        self.suggested.set_text_content(None);
+        for (t, reason) in items {
+            let li = dom::el(&s.doc, "li", "", "")?;
+            let button = dom::el(&s.doc, "button", "pick suggestion", "")?;
+            button.set_attribute("type", "button")?;
+            button.set_attribute("data-template-id", t.id)?;
+            button.append_child(&dom::el(&s.doc, "strong", "", t.texts(lang).title)?)?;
+            button.append_child(&dom::el(&s.doc, "span", "reason", reason)?)?;
+            li.append_child(&button)?;
+            self.suggested.append_child(&li)?;
+        }
+        let choosing = s.chosen.is_some();
+        if items.is_empty() || choosing {
+            self.suggested.set_attribute("hidden", "")?;
+        } else {
+            self.suggested.remove_attribute("hidden")?;
+        }
+        drop(s);
+        *self.shown.borrow_mut() = key;
+        Ok(())
+    }
+
+    /// Opens template `id` as if the agent had clicked it (the slash trigger): when it needs
+    /// nothing filled in it goes straight into the composer, otherwise the first empty field
+    /// takes the focus.
+    pub fn open_template(&self, id: &str) -> Result<(), JsValue> {
+        self.suggested.set_attribute("hidden", "")?;
+        choose(&self.state, &self.results, &self.chosen, &self.outcome, id)?;
+        let fields = self.chosen.query_selector_all("input[data-field]")?;
+        let first_empty = (0..fields.length())
+            .filter_map(|i| fields.item(i)?.dyn_into::<HtmlInputElement>().ok())
+            .find(|i| i.value().trim().is_empty());
+        match first_empty {
+            Some(field) => field.focus(),
+            None => {
+                insert(&self.state, &self.chosen, &self.outcome);
+                Ok(())
+            }
+        }
     }
 }
 

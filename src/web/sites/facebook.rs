@@ -2,7 +2,7 @@
 //! semantic attributes and localized ARIA labels (English, Spanish, German variants; the
 //! Spanish and German strings are inferred from Meta's translations and marked so).
 
-use super::{attr, text, Profile, SurfaceProfile, Then};
+use super::{attr, button, text, Profile, SendKey, SurfaceProfile, Then};
 use crate::core::conversation::{Site, Surface};
 
 /// "Comment by <Name> <time>" / "Reply by …" (§4.1), with es/de variants (inferred).
@@ -103,6 +103,14 @@ pub static PROFILE: Profile = Profile {
                 r#"form[role="presentation"] [contenteditable="true"][role="textbox"]"#,
                 r#"[contenteditable="true"][role="textbox"][data-lexical-editor="true"]"#,
             ],
+            // §4.1: Enter submits a comment; the 2026 button is labelled "Post comment".
+            send: &[
+                button(r#"[role="button"][aria-label="Post comment"]"#),
+                button(r#"[role="button"][aria-label="Comment"]"#),
+                button(r#"[role="button"][aria-label="Publicar comentario"]"#),
+                button(r#"[role="button"][aria-label="Kommentar posten"]"#),
+            ],
+            send_key: SendKey::Enter,
         },
         SurfaceProfile {
             surface: Surface::Dm,
@@ -157,6 +165,15 @@ pub static PROFILE: Profile = Profile {
                 r#"[contenteditable="true"][role="textbox"][data-lexical-editor="true"]"#,
                 r#"[contenteditable="true"][role="textbox"]"#,
             ],
+            // §4.2: Enter is the usual way to send; older layouts had a labelled button.
+            send: &[
+                button(r#"[role="button"][aria-label="Press Enter to send"]"#),
+                button(r#"[role="button"][aria-label="Press enter to send"]"#),
+                button(r#"[role="button"][aria-label="Send"]"#),
+                button(r#"[role="button"][aria-label="Enviar"]"#),
+                button(r#"[role="button"][aria-label="Senden"]"#),
+            ],
+            send_key: SendKey::Enter,
         },
     ],
     post_dialog: &[

@@ -1,6 +1,6 @@
 //! Instagram (www.instagram.com): Meta React app; Lexical DM composer, `<textarea>` comments.
 
-use super::{attr, text, Profile, SurfaceProfile, Then};
+use super::{attr, button, text, Profile, SendButton, SendKey, SurfaceProfile, Then};
 use crate::core::conversation::{Site, Surface};
 
 /// The conversation is labelled with the other party (§5.1), en/es/de (es/de inferred).
@@ -59,6 +59,16 @@ pub static PROFILE: Profile = Profile {
                 r#"textarea[aria-label="Kommentieren …"]"#,
                 "form textarea",
             ],
+            // §5.2: the button in the comment form whose text is exactly "Post" (not
+            // "Repost" in the action bar), or a submit button; Enter also posts.
+            send: &[
+                SendButton {
+                    sel: r#"form [role="button"]"#,
+                    text: &["Post", "Publicar", "Posten", "Teilen"],
+                },
+                button(r#"form button[type="submit"]"#),
+            ],
+            send_key: SendKey::Enter,
         },
         SurfaceProfile {
             surface: Surface::Dm,
@@ -107,6 +117,15 @@ pub static PROFILE: Profile = Profile {
                 r#"[contenteditable="true"][role="textbox"][data-lexical-editor="true"]"#,
                 r#"textarea[placeholder*="Message"]"#,
             ],
+            // §5.1: Enter sends; a "Send" button appears once the draft is not empty.
+            send: &[
+                button(r#"[role="button"][aria-label="Send"]"#),
+                SendButton {
+                    sel: r#"[role="button"]"#,
+                    text: &["Send", "Enviar", "Senden"],
+                },
+            ],
+            send_key: SendKey::Enter,
         },
     ],
     post_dialog: &[

@@ -101,6 +101,31 @@ pub struct SurfaceProfile {
     pub partner_handle: &'static [Field],
     /// The composer that replies to this conversation.
     pub composer: &'static [&'static str],
+    /// The site's own send or post buttons for that composer.
+    pub send: &'static [SendButton],
+    /// The key that sends from the composer.
+    pub send_key: SendKey,
+}
+
+/// A send button: a selector, and when the selector is loose, the button texts that make it
+/// one (per UI language; empty = any).
+#[derive(Debug)]
+pub struct SendButton {
+    pub sel: &'static str,
+    pub text: &'static [&'static str],
+}
+
+pub const fn button(sel: &'static str) -> SendButton {
+    SendButton { sel, text: &[] }
+}
+
+/// How the keyboard sends from a composer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SendKey {
+    /// Enter sends (Shift+Enter is a new line): chats and comments.
+    Enter,
+    /// Ctrl+Enter or Cmd+Enter sends (Enter is a new line): X posts.
+    ModEnter,
 }
 
 /// A site's profile: one entry per surface.

@@ -1,6 +1,6 @@
 //! X (x.com, twitter.com). Nearly everything has a `data-testid`, which is not localized.
 
-use super::{attr, text, Field, Profile, SurfaceProfile, Then};
+use super::{attr, button, text, Field, Profile, SendKey, SurfaceProfile, Then};
 use crate::core::conversation::{Site, Surface};
 
 const AVATAR: &[&str] = &["UserAvatar-Container-"];
@@ -74,6 +74,12 @@ pub static PROFILE: Profile = Profile {
                 r#"[data-testid="tweetTextarea_0"]"#,
                 r#"div[data-testid^="tweetTextarea"] textarea"#,
             ],
+            // §3.1: inline reply and modal post buttons; Ctrl/Cmd+Enter posts (§7).
+            send: &[
+                button(r#"[data-testid="tweetButtonInline"]"#),
+                button(r#"[data-testid="tweetButton"]"#),
+            ],
+            send_key: SendKey::ModEnter,
         },
         SurfaceProfile {
             surface: Surface::Dm,
@@ -116,6 +122,12 @@ pub static PROFILE: Profile = Profile {
                 r#"textarea[data-testid="dm-composer-textarea"]"#,
                 r#"[data-testid="dmComposerTextInput"]"#,
             ],
+            // §3.2: the send button (rendered once the draft is not empty); Enter sends.
+            send: &[
+                button(r#"[data-testid="dm-composer-send-button"]"#),
+                button(r#"[data-testid="dmComposerSendButton"]"#),
+            ],
+            send_key: SendKey::Enter,
         },
     ],
     post_dialog: &[],

@@ -1,0 +1,334 @@
+//! The checklist gate: catches the agent's send (the site's post/send button, or the send key
+//! in the composer) before the site sees it, and shows the checklist when there is something
+//! to look at.
+//!
+//! It listens on `window` in the capture phase, so it runs before the sites' own handlers
+//! (React and Lexical listen lower down). It fails open: when Waypoint is not ready, has no
+//! conversation, or anything goes wrong while deciding, the event is left alone and the site
+//! sends as if Waypoint were not there. It never edits the draft. When the agent confirms, it
+//! re-fires the site's own send exactly once (a click on the button, or the same key on the
+//! composer), marked so that it passes the gate.
+
+use crate::web::panel::checklist::{Action, Dialog, Sheet};
+use crate::web::sites::{SendKey, SurfaceProfile};
+use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, KeyboardEvent, ShadowRoot};
+
+/// What the gate needs from the controller at the moment of a send.
+pub struct Situation {
+    pub doc: Document,
+    pub profile: &'static SurfaceProfile,
+    /// Where the dialog goes (the panel's shadow root).
+    pub root: ShadowRoot,
+}
+
+/// What the controller decides about a draft.
+pub enum Verdict {
+    /// Nothing to show: let the site send.
+    Pass,
+    /// Show the checklist first.
+    Review(Sheet),
+}
+
+/// The controller's side of the gate.
+pub trait Host {
+    /// The open conversation's surface and where to show the dialog; `None` when Waypoint has
+    /// no conversation read (the send goes through untouched).
+    fn situation(&self) -> Option<Situation>;
+    /// Runs the checklist on `draft`; `None` when it cannot (the send goes through).
+    fn review(&self, draft: &str) -> Option<Verdict>;
+    /// The draft was sent (straight through or confirmed): remember it for the
+    /// repeated-reply check.
+    fn sent(&self, draft: &str);
+}
+
+/// How to send again once the agent confirms.
+#[derive(Clone)]
+enum Resend {
+    Click(Element),
+    Key {
+        composer: Element,
+        ctrl: bool,
+        meta: bool,
+    },
+}
+
+struct Pending {
+    _dialog: Dialog,
+    resend: Resend,
+    composer: Option<Element>,
+    draft: String,
+}
+
+thread_local! {
+    /// Set while the gate re-fires the site's send, so that the gate lets it through.
+    static BYPASS: Cell<bool> = const { Cell::new(false) };
+    static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
+}
+
+/// The installed gate. Dropping it removes its listeners and any open dialog.
+pub struct Gate {
+    _listeners: [EventListener; 2],
+}
+
+impl Drop for Gate {
+    fn drop(&mut self) {
+        PENDING.with(|p| p.borrow_mut().take());
+    }
+}
+
+impl Gate {
+    pub fn install(host: Rc<dyn Host>) -> Option<Gate> {
+        let window = web_sys::window()?;
+        let options = EventListenerOptions {
+            phase: EventListenerPhase::Capture,
+            passive: false,
+        };
+        let click = {
+            let host = host.clone();
+            EventListener::new_with_options(&window, "click", options, move |event| {
+                on_click(&host, event)
+            })
+        };
+        let key = EventListener::new_with_options(&window, "keydown", options, move |event| {
+            on_key(&host, event)
+        });
+        Some(Gate {
+            _listeners: [click, key],
+        })
+    }
+
+    /// Whether the checklist dialog is open.
+    pub fn is_open() -> bool {
+        PENDING.with(|p| p.borrow().is_some())
+    }
+}
+
+fn target_element(event: &web_sys::Event) -> Option<Element> {
+    event.target()?.dyn_into::<Element>().ok()
+}
+
+/// The site's send button `el` is in, if any.
+fn send_button(profile: &SurfaceProfile, el: &Element) -> Option<Element> {
+    profile.send.iter().find_map(|b| {
+        let found = el.closest(b.sel).ok().flatten()?;
+        if b.text.is_empty() {
+            return Some(found);
+        }
+        let text = found.text_content().unwrap_or_default();
+        b.text.contains(&text.trim()).then_some(found)
+    })
+}
+
+fn disabled(button: &Element) -> bool {
+    button.get_attribute("aria-disabled").as_deref() == Some("true")
+        || button.has_attribute("disabled")
+}
+
+fn composer_of(doc: &Document, profile: &SurfaceProfile) -> Option<Element> {
+    crate::web::extract::first_match(doc, profile.composer)
+}
+
+/// The draft as the composer holds it.
+fn draft_of(composer: &Element) -> String {
+    if let Some(t) = composer.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.value()
+    } else if let Some(h) = composer.dyn_ref::<HtmlElement>() {
+        h.inner_text()
+    } else {
+        composer.text_content().unwrap_or_default()
+    }
+}
+
+fn on_click(host: &Rc<dyn Host>, event: &web_sys::Event) {
+    if BYPASS.with(Cell::get) {
+        return;
+    }
+    let Some(target) = target_element(event) else {
+        return;
+    };
+    let Some(situation) = host.situation() else {
+        return;
+    };
+    let Some(button) = send_button(situation.profile, &target) else {
+        return;
+    };
+    if disabled(&button) {
+        return;
+    }
+    let composer = composer_of(&situation.doc, situation.profile);
+    let draft = composer.as_ref().map(draft_of).unwrap_or_default();
+    gate(host, event, &situation, composer, draft, Resend::Click(button));
+}
+
+fn on_key(host: &Rc<dyn Host>, event: &web_sys::Event) {
+    if BYPASS.with(Cell::get) {
+        return;
+    }
+    let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+        return;
+    };
+    // Never during IME composition (Enter then confirms the candidate, it does not send).
+    if key.key() != "Enter" || key.is_composing() || key.key_code() == 229 {
+        return;
+    }
+    let Some(situation) = host.situation() else {
+        return;
+    };
+    let sends = match situation.profile.send_key {
+        SendKey::Enter => !key.shift_key() && !key.alt_key() && !key.ctrl_key() && !key.meta_key(),
+        SendKey::ModEnter => (key.ctrl_key() || key.meta_key()) && !key.alt_key(),
+    };
+    if !sends {
+        return;
+    }
+    let Some(composer) = composer_of(&situation.doc, situation.profile) else {
+        return;
+    };
+    let inside = target_element(event).is_some_and(|t| composer.contains(Some(&t)));
+    if !inside {
+        return;
+    }
+    let draft = draft_of(&composer);
+    let resend = Resend::Key {
+        composer: composer.clone(),
+        ctrl: key.ctrl_key(),
+        meta: key.meta_key(),
+    };
+    gate(host, event, &situation, Some(composer), draft, resend);
+}
+
+/// Decides about one send. Everything that can fail happens before the event is stopped, so
+/// a failure leaves the site's send alone.
+fn gate(
+    host: &Rc<dyn Host>,
+    event: &web_sys::Event,
+    situation: &Situation,
+    composer: Option<Element>,
+    draft: String,
+    resend: Resend,
+) {
+    if draft.trim().is_empty() {
+        // The site sends nothing (or shows its own error): not ours to judge.
+        return;
+    }
+    if PENDING.with(|p| p.borrow().is_some()) {
+        // The dialog is open: a second press waits for the agent's choice.
+        event.prevent_default();
+        event.stop_immediate_propagation();
+        return;
+    }
+    let sheet = match host.review(&draft) {
+        None => return,
+        Some(Verdict::Pass) => {
+            host.sent(&draft);
+            return;
+        }
+        Some(Verdict::Review(sheet)) => sheet,
+    };
+    let owner = host.clone();
+    let act: Rc<dyn Fn(Action)> = Rc::new(move |action| {
+        // The dialog's listener calls this; the pending state is taken out first so that the
+        // dialog (and this listener) is dropped only after the call returns.
+        let pending = PENDING.with(|p| p.borrow_mut().take());
+        if let Some(pending) = pending {
+            let owner = owner.clone();
+            gloo_timers::callback::Timeout::new(0, move || finish(owner.as_ref(), pending, action))
+                .forget();
+        }
+    });
+    let dialog = match Dialog::open(&situation.doc, &situation.root, &sheet, act) {
+        Ok(d) => d,
+        Err(e) => {
+            web_sys::console::warn_2(
+                &"Waypoint: could not show the checklist; sending as usual:".into(),
+                &e,
+            );
+            return;
+        }
+    };
+    event.prevent_default();
+    event.stop_immediate_propagation();
+    PENDING.with(|p| {
+        *p.borrow_mut() = Some(Pending {
+            _dialog: dialog,
+            resend,
+            composer,
+            draft,
+        })
+    });
+}
+
+/// Carries out the agent's choice (the dialog is already gone).
+fn finish(host: &dyn Host, pending: Pending, action: Action) {
+    let Pending {
+        _dialog,
+        resend,
+        composer,
+        draft,
+    } = pending;
+    drop(_dialog);
+    match action {
+        Action::Edit => {
+            if let Some(c) = composer.and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
+                let _ = c.focus();
+            }
+        }
+        Action::Post => {
+            BYPASS.with(|b| b.set(true));
+            let result = fire(&resend);
+            BYPASS.with(|b| b.set(false));
+            match result {
+                Ok(()) => host.sent(&draft),
+                Err(e) => web_sys::console::warn_2(
+                    &"Waypoint: could not send through the site; the draft is still in the composer:"
+                        .into(),
+                    &e,
+                ),
+            }
+        }
+    }
+}
+
+/// Re-fires the site's own send, once.
+fn fire(resend: &Resend) -> Result<(), JsValue> {
+    match resend {
+        Resend::Click(button) => {
+            let button: &HtmlElement = button
+                .dyn_ref()
+                .ok_or_else(|| JsValue::from_str("the send button is not an HTML element"))?;
+            button.click();
+            Ok(())
+        }
+        Resend::Key {
+            composer,
+            ctrl,
+            meta,
+        } => {
+            if let Some(c) = composer.dyn_ref::<HtmlElement>() {
+                c.focus()?;
+            }
+            let init = web_sys::KeyboardEventInit::new();
+            init.set_key("Enter");
+            init.set_code("Enter");
+            init.set_bubbles(true);
+            init.set_cancelable(true);
+            init.set_composed(true);
+            init.set_ctrl_key(*ctrl);
+            init.set_meta_key(*meta);
+            let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)?;
+            // Editors that read the legacy key code see Enter's.
+            for name in ["keyCode", "which"] {
+                let desc = js_sys::Object::new();
+                js_sys::Reflect::set(&desc, &"value".into(), &13.into())?;
+                js_sys::Object::define_property(&event, &name.into(), &desc);
+            }
+            composer.dispatch_event(&event)?;
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! The in-page side of understanding and checking: the suggestions for the open conversation,
+//! the checklist verdict on a draft, and the settings and recent replies they use, kept in
+//! this browser's storage.
+
+use crate::core::analysis::{self, Analysis};
+use crate::core::check::{self, Context, Settings, Status};
+use crate::core::conversation::{Conversation, Lang, Party, Surface};
+use crate::core::library::LibTemplate;
+use crate::core::sla::SlaStatus;
+use crate::web::gate::Verdict;
+use crate::web::panel::checklist::{Item, Mark, Sheet};
+use crate::web::platform;
+use wasm_bindgen::prelude::*;
+
+pub use crate::core::check::ValidSettings;
+
+/// Where the team's checklist settings are kept.
+pub const SETTINGS_KEY: &str = "waypoint.checks";
+/// Where our recent replies are kept (this browser only), for the repeated-reply check.
+const RECENT_KEY: &str = "waypoint.recent";
+/// How many recent replies are remembered, and how long each may be.
+const RECENT_KEPT: usize = 30;
+const RECENT_CHARS: usize = 2_000;
+/// How many of the customer's latest messages the analysis reads.
+const RECENT_CUSTOMER: usize = 5;
+
+/// The customer's latest messages, oldest first.
+fn customer_texts(conversation: &Conversation) -> Vec<&str> {
+    let mut texts: Vec<&str> = conversation
+        .messages
+        .iter()
+        .rev()
+        .filter(|m| m.party == Party::Customer)
+        .take(RECENT_CUSTOMER)
+        .map(|m| m.text.as_str())
+        .collect();
+    texts.reverse();
+    texts
+}
+
+/// What the customer's latest messages say.
+pub fn understand(conversation: &Conversation) -> Analysis {
+    analysis::analyze(&customer_texts(conversation))
+}
+
+/// The best three templates for the conversation, each with why it was suggested.
+pub fn suggestions(
+    conversation: &Conversation,
+    surface: Surface,
+    lang: Lang,
+) -> Vec<(&'static LibTemplate, String)> {
+    let found = understand(conversation);
+    analysis::rank(&found, surface, lang, &[], 3)
+        .into_iter()
+        .map(|r| (r.suggestion.template, r.reason))
+        .collect()
+}
+
+/// Runs the checklist on `draft` and says whether the agent needs to see it.
+pub fn verdict(
+    conversation: &Conversation,
+    draft: &str,
+    sla: &SlaStatus,
+    recent: &[String],
+    settings: &ValidSettings,
+) -> Verdict {
+    let customer = understand(conversation);
+    let ctx = Context {
+        draft,
+        conversation,
+        customer: &customer,
+        draft_lang: analysis::detect_language(draft),
+        sla: Some(sla),
+        recent_replies: recent,
+    };
+    let report = check::run(&ctx, settings);
+    let mut items: Vec<Item> = report
+        .outcomes
+        .iter()
+        .filter_map(|o| {
+            let mark = match o.status {
+                Status::Pass => Mark::Pass,
+                Status::Fail => Mark::Fail,
+                Status::Warn => Mark::Warn,
+                Status::Off => return None,
+            };
+            Some(Item {
+                id: o.id.id().to_owned(),
+                mark,
+                title: o.id.title().to_owned(),
+                detail: o.detail.clone(),
+                why: o.id.why().to_owned(),
+                spans: o.spans.clone(),
+            })
+        })
+        .collect();
+    // Blocking findings first, then warnings, then the rest, each in the checks' order.
+    items.sort_by_key(|i| match i.mark {
+        Mark::Fail => 0,
+        Mark::Warn => 1,
+        Mark::Manual => 2,
+        Mark::Pass => 3,
+    });
+    let manual = settings.manual();
+    for (n, text) in manual.iter().enumerate() {
+        items.push(Item {
+            id: format!("manual-{}", n + 1),
+            mark: Mark::Manual,
+            title: text.clone(),
+            detail: String::new(),
+            why: String::new(),
+            spans: Vec::new(),
+        });
+    }
+    let clear = items.iter().all(|i| i.mark == Mark::Pass);
+    if clear && !settings.always_show() {
+        Verdict::Pass
+    } else {
+        Verdict::Review(Sheet {
+            draft: draft.to_owned(),
+            items,
+        })
+    }
+}
+
+/// Loads the saved checklist settings: `Ok(None)` when none are saved, `Err` with a message
+/// naming the problem when they are broken.
+pub async fn load_settings() -> Result<Option<ValidSettings>, String> {
+    let Some(v) = platform::storage_get(SETTINGS_KEY).await else {
+        return Ok(None);
+    };
+    let text = v
+        .as_string()
+        .ok_or("Waypoint: the saved checklist settings are not text; using the defaults")?;
+    let settings: Settings = serde_json::from_str(&text).map_err(|e| {
+        format!("Waypoint: the saved checklist settings are not valid ({e}); using the defaults")
+    })?;
+    settings.validate().map(Some).map_err(|e| {
+        format!("Waypoint: the saved checklist settings are not valid ({e}); using the defaults")
+    })
+}
+
+pub async fn load_recent() -> Vec<String> {
+    platform::storage_get(RECENT_KEY)
+        .await
+        .and_then(|v| v.as_string())
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
+}
+
+/// Adds a sent reply to the recent ones (most recent last, each once, a bounded number).
+pub fn remember(recent: &mut Vec<String>, draft: &str) {
+    let text: String = draft.trim().chars().take(RECENT_CHARS).collect();
+    if text.is_empty() {
+        return;
+    }
+    recent.retain(|r| *r != text);
+    recent.push(text);
+    if recent.len() > RECENT_KEPT {
+        let extra = recent.len() - RECENT_KEPT;
+        recent.drain(..extra);
+    }
+}
+
+pub async fn save_recent(recent: Vec<String>) {
+    if let Ok(json) = serde_json::to_string(&recent) {
+        platform::storage_set(RECENT_KEY, &JsValue::from_str(&json)).await;
+    }
+}

@@ -1,0 +1,383 @@
+//! The slash trigger: typing `/` and some words in the site's composer opens the template
+//! search beside it. Arrow keys move, Enter (or Tab) picks, Escape closes. While it is closed
+//! it takes no key at all, and while it is open it takes only those keys: everything else
+//! goes to the site as usual.
+//!
+//! A `/` counts only at the start of the draft or after a space (so URLs, dates and "and/or"
+//! never open it), and the words after it are at most a few, on one line.
+
+use crate::core::conversation::{Lang, Surface};
+use crate::core::library::{self, LibTemplate};
+use crate::web::dom;
+use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, HtmlTextAreaElement, ShadowRoot};
+
+/// How many templates the popup lists.
+const SHOWN: usize = 6;
+
+/// What the trigger needs from the controller.
+pub struct Situation {
+    pub composer: &'static [&'static str],
+    pub lang: Lang,
+    pub surface: Surface,
+}
+
+/// The controller's side of the trigger.
+pub trait Host {
+    /// The open conversation's composer, language and surface; `None` when none is open.
+    fn situation(&self) -> Option<Situation>;
+    /// The agent picked template `id` (the trigger text is already gone from the composer).
+    fn pick(&self, id: &str, composer: &Element);
+}
+
+struct State {
+    doc: Document,
+    popup: Element,
+    list: Element,
+    open: bool,
+    items: Vec<&'static LibTemplate>,
+    selected: usize,
+    composer: Option<Element>,
+    /// UTF-16 length of "/query" before the caret.
+    trigger_units: usize,
+}
+
+/// The installed trigger. Dropping it removes its listeners and popup.
+pub struct Slash {
+    state: Rc<RefCell<State>>,
+    _listeners: Vec<EventListener>,
+}
+
+impl Drop for Slash {
+    fn drop(&mut self) {
+        self.state.borrow().popup.remove();
+    }
+}
+
+impl Slash {
+    pub fn install(doc: &Document, root: &ShadowRoot, host: Rc<dyn Host>) -> Result<Slash, JsValue> {
+        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+        let popup = dom::el(doc, "div", "slash", "")?;
+        popup.set_attribute("hidden", "")?;
+        let hint = dom::el(doc, "p", "slash-hint", "↑↓ choose · Enter insert · Esc close")?;
+        let list = dom::el(doc, "ul", "slash-list", "")?;
+        list.set_attribute("role", "listbox")?;
+        list.set_attribute("aria-label", "Reply templates")?;
+        list.set_id("wp-slash-list");
+        popup.append_child(&list)?;
+        popup.append_child(&hint)?;
+        root.append_child(&popup)?;
+        let state = Rc::new(RefCell::new(State {
+            doc: doc.clone(),
+            popup: popup.clone(),
+            list: list.clone(),
+            open: false,
+            items: Vec::new(),
+            selected: 0,
+            composer: None,
+            trigger_units: 0,
+        }));
+        let capture = EventListenerOptions {
+            phase: EventListenerPhase::Capture,
+            passive: false,
+        };
+        let mut listeners = Vec::new();
+        {
+            let (state, host) = (state.clone(), host.clone());
+            listeners.push(EventListener::new_with_options(
+                &window,
+                "input",
+                EventListenerOptions {
+                    phase: EventListenerPhase::Capture,
+                    passive: true,
+                },
+                move |event| {
+                    let _ = on_input(&state, host.as_ref(), event);
+                },
+            ));
+        }
+        {
+            let (state, host) = (state.clone(), host.clone());
+            listeners.push(EventListener::new_with_options(
+                &window,
+                "keydown",
+                capture,
+                move |event| on_key(&state, &host, event),
+            ));
+        }
+        {
+            // Leaving the composer closes the popup (a click on it keeps the focus: see below).
+            let state = state.clone();
+            listeners.push(EventListener::new_with_options(
+                &window,
+                "focusout",
+                EventListenerOptions::run_in_capture_phase(),
+                move |_| {
+                    let state = state.clone();
+                    gloo_timers::callback::Timeout::new(0, move || {
+                        let s = state.borrow();
+                        let still = s.composer.as_ref().is_some_and(|c| {
+                            s.doc
+                                .active_element()
+                                .is_some_and(|a| c == &a || c.contains(Some(&a)))
+                        });
+                        drop(s);
+                        if !still {
+                            close(&state);
+                        }
+                    })
+                    .forget();
+                },
+            ));
+        }
+        {
+            // Clicking an item picks it without taking the focus from the composer.
+            let state = state.clone();
+            listeners.push(EventListener::new_with_options(
+                &popup,
+                "mousedown",
+                EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    event.prevent_default();
+                    let index = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<Element>().ok())
+                        .and_then(|e| e.closest("[data-index]").ok().flatten())
+                        .and_then(|e| e.get_attribute("data-index"))
+                        .and_then(|i| i.parse::<usize>().ok());
+                    if let Some(i) = index {
+                        state.borrow_mut().selected = i;
+                        pick(&state, host.as_ref());
+                    }
+                },
+            ));
+        }
+        Ok(Slash {
+            state,
+            _listeners: listeners,
+        })
+    }
+}
+
+/// The composer (one of `selectors`) that `event` happened in.
+fn composer_of(doc: &Document, selectors: &[&str], event: &web_sys::Event) -> Option<Element> {
+    let target = event.target()?.dyn_into::<Element>().ok()?;
+    let composer = crate::web::extract::first_match(doc, selectors)?;
+    (composer == target || composer.contains(Some(&target))).then_some(composer)
+}
+
+/// The composer's text before the caret (the caret's text node only, for rich editors).
+fn before_caret(doc: &Document, composer: &Element) -> Option<String> {
+    if let Some(t) = composer.dyn_ref::<HtmlTextAreaElement>() {
+        let end = t.selection_end().ok()?? as usize;
+        let value: Vec<u16> = t.value().encode_utf16().take(end).collect();
+        return String::from_utf16(&value).ok();
+    }
+    let selection = doc.default_view()?.get_selection().ok()??;
+    if !selection.is_collapsed() {
+        return None;
+    }
+    let node = selection.anchor_node()?;
+    if !composer.contains(Some(&node)) || node.node_type() != web_sys::Node::TEXT_NODE {
+        return None;
+    }
+    let text = node.text_content()?;
+    let offset = selection.anchor_offset() as usize;
+    let units: Vec<u16> = text.encode_utf16().take(offset).collect();
+    String::from_utf16(&units).ok()
+}
+
+fn on_input(state: &Rc<RefCell<State>>, host: &dyn Host, event: &web_sys::Event) -> Result<(), JsValue> {
+    let Some(situation) = host.situation() else {
+        close(state);
+        return Ok(());
+    };
+    let doc = state.borrow().doc.clone();
+    let Some(composer) = composer_of(&doc, situation.composer, event) else {
+        return Ok(());
+    };
+    let found = before_caret(&doc, &composer).and_then(|b| library::search::slash_trigger(&b));
+    let Some((query, units)) = found else {
+        close(state);
+        return Ok(());
+    };
+    let items: Vec<&'static LibTemplate> = if query.trim().is_empty() {
+        library::all()
+            .filter(|t| t.text(situation.lang, situation.surface).is_some())
+            .take(SHOWN)
+            .collect()
+    } else {
+        library::search(&query, situation.lang)
+            .into_iter()
+            .filter(|t| t.text(situation.lang, situation.surface).is_some())
+            .take(SHOWN)
+            .collect()
+    };
+    {
+        let mut s = state.borrow_mut();
+        s.items = items;
+        s.selected = 0;
+        s.composer = Some(composer.clone());
+        s.trigger_units = units;
+        s.open = true;
+    }
+    render(state, situation.lang, &query)?;
+    place(state, &composer)
+}
+
+fn render(state: &Rc<RefCell<State>>, lang: Lang, query: &str) -> Result<(), JsValue> {
+    let s = state.borrow();
+    s.list.set_text_content(None);
+    if s.items.is_empty() {
+        let li = dom::el(
+            &s.doc,
+            "li",
+            "slash-empty",
+            &format!("No reply matches “{query}”"),
+        )?;
+        s.list.append_child(&li)?;
+    }
+    for (i, t) in s.items.iter().enumerate() {
+        let li = dom::el(&s.doc, "li", "slash-item", t.texts(lang).title)?;
+        li.set_attribute("role", "option")?;
+        li.set_id(&format!("wp-slash-{i}"));
+        li.set_attribute("data-index", &i.to_string())?;
+        li.set_attribute("data-template-id", t.id)?;
+        li.set_attribute(
+            "aria-selected",
+            if i == s.selected { "true" } else { "false" },
+        )?;
+        s.list.append_child(&li)?;
+    }
+    s.popup.remove_attribute("hidden")?;
+    if let Some(c) = &s.composer {
+        // The composer stays focused; assistive technology follows the highlighted option.
+        c.set_attribute("aria-controls", "wp-slash-list")?;
+        c.set_attribute("aria-activedescendant", &format!("wp-slash-{}", s.selected))?;
+    }
+    Ok(())
+}
+
+fn place(state: &Rc<RefCell<State>>, composer: &Element) -> Result<(), JsValue> {
+    let s = state.borrow();
+    let r = composer.get_bounding_client_rect();
+    let vh = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0);
+    if let Some(style) = s.popup.dyn_ref::<HtmlElement>().map(|h| h.style()) {
+        style.set_property("left", &format!("{:.0}px", r.left().max(4.0)))?;
+        if r.top() > 240.0 {
+            style.set_property("bottom", &format!("{:.0}px", vh - r.top() + 6.0))?;
+            style.remove_property("top")?;
+        } else {
+            style.set_property("top", &format!("{:.0}px", r.bottom() + 6.0))?;
+            style.remove_property("bottom")?;
+        }
+    }
+    Ok(())
+}
+
+fn close(state: &Rc<RefCell<State>>) {
+    let Ok(mut s) = state.try_borrow_mut() else {
+        return;
+    };
+    if !s.open {
+        return;
+    }
+    s.open = false;
+    s.items.clear();
+    let _ = s.popup.set_attribute("hidden", "");
+    if let Some(c) = s.composer.take() {
+        let _ = c.remove_attribute("aria-activedescendant");
+        let _ = c.remove_attribute("aria-controls");
+    }
+}
+
+fn on_key(state: &Rc<RefCell<State>>, host: &Rc<dyn Host>, event: &web_sys::Event) {
+    let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+        return;
+    };
+    let (open, count) = {
+        let s = state.borrow();
+        (s.open, s.items.len())
+    };
+    if !open || key.is_composing() || key.key_code() == 229 {
+        return;
+    }
+    let mods = key.ctrl_key() || key.meta_key() || key.alt_key();
+    let take = |event: &web_sys::Event| {
+        event.prevent_default();
+        event.stop_immediate_propagation();
+    };
+    match key.key().as_str() {
+        "ArrowDown" | "ArrowUp" if !mods && count > 0 => {
+            take(event);
+            {
+                let mut s = state.borrow_mut();
+                s.selected = if key.key() == "ArrowDown" {
+                    (s.selected + 1) % count
+                } else {
+                    (s.selected + count - 1) % count
+                };
+            }
+            let _ = select(state);
+        }
+        "Enter" | "Tab" if !mods && !key.shift_key() && count > 0 => {
+            take(event);
+            pick(state, host.as_ref());
+        }
+        "Escape" => {
+            take(event);
+            close(state);
+        }
+        _ => {}
+    }
+}
+
+fn select(state: &Rc<RefCell<State>>) -> Result<(), JsValue> {
+    let s = state.borrow();
+    let items = s.list.query_selector_all("[data-index]")?;
+    for i in 0..items.length() {
+        if let Some(el) = items.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            let on = el.get_attribute("data-index").as_deref() == Some(&s.selected.to_string());
+            el.set_attribute("aria-selected", if on { "true" } else { "false" })?;
+            if on {
+                if let Some(h) = el.dyn_ref::<HtmlElement>() {
+                    let opts = web_sys::ScrollIntoViewOptions::new();
+                    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    h.scroll_into_view_with_scroll_into_view_options(&opts);
+                }
+            }
+        }
+    }
+    if let Some(c) = &s.composer {
+        c.set_attribute("aria-activedescendant", &format!("wp-slash-{}", s.selected))?;
+    }
+    Ok(())
+}
+
+/// Removes the trigger text from the composer and hands the template to the panel.
+fn pick(state: &Rc<RefCell<State>>, host: &dyn Host) {
+    let (id, composer, units, doc) = {
+        let s = state.borrow();
+        (
+            s.items.get(s.selected).map(|t| t.id),
+            s.composer.clone(),
+            s.trigger_units,
+            s.doc.clone(),
+        )
+    };
+    close(state);
+    let (Some(id), Some(composer)) = (id, composer) else {
+        return;
+    };
+    // If the editor refuses the deletion the "/words" stay, visible to the agent: nothing
+    // is lost and the template still opens.
+    let _ = crate::web::composer::delete_before_caret(&doc, &composer, units);
+    host.pick(id, &composer);
+}
