@@ -3,29 +3,30 @@
 //! what a virtualized list shows into one store, and keeps the page contract current while the
 //! single-page app navigates.
 
+use crate::core::check;
 use crate::core::conversation::Lang;
 use crate::core::conversation::{Conversation, ReadState, Surface};
+use crate::core::layout::Zone;
 use crate::core::reading::{interpret, ThreadStore};
 use crate::core::route::{self, Route};
 use crate::core::sla::{self, AgentState, Policy, ValidPolicy};
 use crate::web::extract::{self, Unread};
+use crate::web::gate::{self, Gate};
 use crate::web::observe::Watch;
 use crate::web::panel::replies::Situation;
 use crate::web::panel::{Panel, View};
-use crate::core::check;
-use crate::web::gate::{self, Gate};
 use crate::web::review::{self, ValidSettings};
 use crate::web::sites::SurfaceProfile;
 use crate::web::slash::{self, Slash};
 use crate::web::{dom, platform, sites, Mode};
-use std::rc::Rc;
 use gloo_events::EventListener;
 use gloo_timers::callback::{Interval, Timeout};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::collections::HashSet;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::Document;
+use web_sys::{Document, Element};
 
 /// How often the page is looked at again for navigation and container swaps.
 const TICK_MS: u32 = 500;
@@ -345,15 +346,44 @@ fn set_agent_state(action: &str) {
     });
 }
 
+impl App {
+    /// Pins the SLA badge beside the composer and keeps the panel off the composer and the
+    /// site's send button.
+    fn place(&self) -> Result<(), JsValue> {
+        let composer = self
+            .profile
+            .and_then(|p| extract::first_match(&self.doc, p.composer));
+        self.panel.place_pin(composer.as_ref())?;
+        let zone = composer.as_ref().map(|c| {
+            let mut zone = zone_of(c);
+            if let Some(send) = self
+                .profile
+                .and_then(|p| gate::visible_send_button(&self.doc, p))
+            {
+                zone = zone.union(zone_of(&send));
+            }
+            zone
+        });
+        self.panel.dodge(zone)
+    }
+}
+
+fn zone_of(el: &Element) -> Zone {
+    let r = el.get_bounding_client_rect();
+    Zone {
+        left: r.left(),
+        top: r.top(),
+        right: r.right(),
+        bottom: r.bottom(),
+    }
+}
+
 /// Moves the SLA pin beside the composer.
 fn place_pin() {
     APP.with(|a| {
         if let Ok(guard) = a.try_borrow() {
             if let Some(app) = guard.as_ref().filter(|app| app.conversation.is_some()) {
-                let composer = app.profile.map(|p| p.composer).unwrap_or(&[]);
-                let _ = app
-                    .panel
-                    .place_pin(extract::first_match(&app.doc, composer).as_ref());
+                let _ = app.place();
             }
         }
     });
@@ -367,12 +397,10 @@ fn tick_sla() {
                 Some(c) => {
                     let status =
                         sla::status(c, &app.policy, &app.agent, js_sys::Date::now() as i64);
-                    app.panel.show_sla(&status, &app.agent).and_then(|()| {
-                        // The composer moves with layout, not only with scrolling.
-                        let composer = app.profile.map(|p| p.composer).unwrap_or(&[]);
-                        app.panel
-                            .place_pin(extract::first_match(&app.doc, composer).as_ref())
-                    })
+                    // The composer moves with layout, not only with scrolling.
+                    app.panel
+                        .show_sla(&status, &app.agent)
+                        .and_then(|()| app.place())
                 }
                 None => app.panel.clear_sla(),
             };
@@ -532,6 +560,7 @@ fn refresh() -> Result<(), JsValue> {
         APP.with(|a| {
             if let Some(app) = a.borrow_mut().as_mut() {
                 app.panel.show(&view)?;
+                app.place()?;
             }
             Ok::<(), JsValue>(())
         })?;

@@ -124,6 +124,20 @@ fn send_button(profile: &SurfaceProfile, el: &Element) -> Option<Element> {
     })
 }
 
+/// The site's first send button for this surface that is on the page.
+pub fn visible_send_button(doc: &Document, profile: &SurfaceProfile) -> Option<Element> {
+    profile.send.iter().find_map(|b| {
+        let list = doc.query_selector_all(b.sel).ok()?;
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+            .find(|el| {
+                let text = el.text_content().unwrap_or_default();
+                (b.text.is_empty() || b.text.contains(&text.trim()))
+                    && el.get_bounding_client_rect().width() > 0.0
+            })
+    })
+}
+
 fn disabled(button: &Element) -> bool {
     button.get_attribute("aria-disabled").as_deref() == Some("true")
         || button.has_attribute("disabled")
@@ -162,7 +176,14 @@ fn on_click(host: &Rc<dyn Host>, event: &web_sys::Event) {
     }
     let composer = composer_of(&situation.doc, situation.profile);
     let draft = composer.as_ref().map(draft_of).unwrap_or_default();
-    gate(host, event, &situation, composer, draft, Resend::Click(button));
+    gate(
+        host,
+        event,
+        &situation,
+        composer,
+        draft,
+        Resend::Click(button),
+    );
 }
 
 fn on_key(host: &Rc<dyn Host>, event: &web_sys::Event) {

@@ -101,7 +101,7 @@ pub fn verdict(
         Mark::Manual => 2,
         Mark::Pass => 3,
     });
-    let manual = settings.manual();
+    let manual = &settings.manual;
     for (n, text) in manual.iter().enumerate() {
         items.push(Item {
             id: format!("manual-{}", n + 1),
@@ -113,7 +113,7 @@ pub fn verdict(
         });
     }
     let clear = items.iter().all(|i| i.mark == Mark::Pass);
-    if clear && !settings.always_show() {
+    if clear && !settings.always_show {
         Verdict::Pass
     } else {
         Verdict::Review(Sheet {

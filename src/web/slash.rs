@@ -59,11 +59,20 @@ impl Drop for Slash {
 }
 
 impl Slash {
-    pub fn install(doc: &Document, root: &ShadowRoot, host: Rc<dyn Host>) -> Result<Slash, JsValue> {
+    pub fn install(
+        doc: &Document,
+        root: &ShadowRoot,
+        host: Rc<dyn Host>,
+    ) -> Result<Slash, JsValue> {
         let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
         let popup = dom::el(doc, "div", "slash", "")?;
         popup.set_attribute("hidden", "")?;
-        let hint = dom::el(doc, "p", "slash-hint", "↑↓ choose · Enter insert · Esc close")?;
+        let hint = dom::el(
+            doc,
+            "p",
+            "slash-hint",
+            "↑↓ choose · Enter insert · Esc close",
+        )?;
         let list = dom::el(doc, "ul", "slash-list", "")?;
         list.set_attribute("role", "listbox")?;
         list.set_attribute("aria-label", "Reply templates")?;
@@ -191,7 +200,11 @@ fn before_caret(doc: &Document, composer: &Element) -> Option<String> {
     String::from_utf16(&units).ok()
 }
 
-fn on_input(state: &Rc<RefCell<State>>, host: &dyn Host, event: &web_sys::Event) -> Result<(), JsValue> {
+fn on_input(
+    state: &Rc<RefCell<State>>,
+    host: &dyn Host,
+    event: &web_sys::Event,
+) -> Result<(), JsValue> {
     let Some(situation) = host.situation() else {
         close(state);
         return Ok(());
@@ -200,7 +213,7 @@ fn on_input(state: &Rc<RefCell<State>>, host: &dyn Host, event: &web_sys::Event)
     let Some(composer) = composer_of(&doc, situation.composer, event) else {
         return Ok(());
     };
-    let found = before_caret(&doc, &composer).and_then(|b| library::search::slash_trigger(&b));
+    let found = before_caret(&doc, &composer).and_then(|b| library::slash_trigger(&b));
     let Some((query, units)) = found else {
         close(state);
         return Ok(());

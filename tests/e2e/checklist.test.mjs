@@ -39,7 +39,7 @@ const SURFACES = [
     box: '[data-testid="dm-composer-textarea"]',
     model: '[data-testid="dm-composer-textarea"]',
     send: { click: '[data-testid="dm-composer-send-button"]' },
-    good: "Thanks for your patience, Sam. Yes: I've refunded the second charge today, and you'll see it back on your card within 5 working days.",
+    good: "Sorry about the double charge, Sam, and thanks for your patience. Yes: I've refunded the second charge today, and you'll see it back on your card within 5 working days.",
   },
   {
     name: 'Facebook comments (Lexical, Enter)',
@@ -47,7 +47,7 @@ const SURFACES = [
     box: '[data-fixture-lexical]',
     model: '[data-fixture-lexical]',
     send: { key: 'Enter' },
-    good: "Priya, I'm so sorry your bag arrived torn and the beans spilled. We'll send you a fresh bag today: please check your Messenger inbox for the tracking link from us.",
+    good: "Priya, I'm so sorry your bag arrived torn and the beans spilled, and for the wait. We'll send you a fresh bag today: please check your Messenger inbox for the tracking link from us.",
   },
   {
     name: 'Messenger (Lexical, Enter)',
@@ -55,7 +55,7 @@ const SURFACES = [
     box: '[data-fixture-lexical]',
     model: '[data-fixture-lexical]',
     send: { key: 'Enter' },
-    good: "Thanks, Jane, and sorry again that the grinder stopped working. Yes: I've arranged a replacement, and it ships tomorrow with free delivery.",
+    good: "Thanks for your patience, Jane, and sorry again that the grinder stopped working. Yes: I've arranged a replacement, and it ships tomorrow with free delivery.",
   },
   {
     name: 'Instagram direct (Lexical, Enter)',
@@ -71,7 +71,7 @@ const SURFACES = [
     box: 'textarea[aria-label="Add a comment…"]',
     model: 'textarea[aria-label="Add a comment…"]',
     send: { click: 'form [role="button"]' },
-    good: "@marco.trails I'm really sorry your boots leaked on your first hike. We'll replace them: we've sent you a DM with a free return label for this week.",
+    good: "@marco.trails I'm really sorry your boots leaked on your first hike, and for the wait. We'll replace them: we've sent you a DM with a free return label for this week.",
   },
 ];
 

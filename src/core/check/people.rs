@@ -61,9 +61,19 @@ pub fn mentions(text: &str) -> impl Iterator<Item = &str> {
             .next_back()
             .is_some_and(|c| c.is_alphanumeric());
         let rest = &text[at + 1..];
-        let end = rest
-            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .unwrap_or(rest.len());
+        // Letters, digits, `_`, and `.` between them (Instagram's "marco.trails").
+        let mut end = 0;
+        for (i, c) in rest.char_indices() {
+            let inner = c.is_alphanumeric()
+                || c == '_'
+                || (c == '.'
+                    && i > 0
+                    && rest[i + 1..].chars().next().is_some_and(char::is_alphanumeric));
+            if !inner {
+                break;
+            }
+            end = i + c.len_utf8();
+        }
         (!glued && end > 0).then(|| &rest[..end])
     })
 }
@@ -104,5 +114,17 @@ impl People {
             }
         }
         p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mentions;
+
+    #[test]
+    fn mentions_keep_instagram_dots_but_not_a_full_stop() {
+        let found: Vec<&str> =
+            mentions("@marco.trails hi, cc @Acme_Help. mail me@example.com @kai.").collect();
+        assert_eq!(found, ["marco.trails", "Acme_Help", "kai"]);
     }
 }

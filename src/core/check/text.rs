@@ -92,8 +92,12 @@ impl<'a> Text<'a> {
                 while let Some(&(j, d)) = chars.peek() {
                     // Handles hold underscores ("@Uber_Support"); an apostrophe between
                     // letters stays ("don't", "we’ll").
+                    // Instagram handles hold dots too ("@marco.trails").
                     let inner = is_word_char(d)
                         || (mention && d == '_')
+                        || (mention
+                            && d == '.'
+                            && src[j + 1..].chars().next().is_some_and(is_word_char))
                         || (is_apostrophe(d)
                             && src[j + d.len_utf8()..]
                                 .chars()
@@ -318,6 +322,9 @@ mod tests {
     fn words_keep_offsets_mentions_links_and_sentences() {
         let h = Text::new("cc @Uber_Support_2 ok");
         assert_eq!(h.words[1].lower, "uber_support_2");
+        let ig = Text::new("@marco.trails sorry. @kai.");
+        assert_eq!(ig.words[0].lower, "marco.trails");
+        assert_eq!(ig.words[2].lower, "kai");
         let t = Text::new("@Ana Hi! We’ll DM you: https://t.co/AbC. Ñandú ok");
         let w: Vec<&str> = t.words.iter().map(|w| w.lower.as_str()).collect();
         assert_eq!(

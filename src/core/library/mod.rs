@@ -22,7 +22,7 @@ mod suggest;
 #[cfg(test)]
 mod tests;
 
-pub use search::{normalize, search};
+pub use search::{normalize, search, slash_trigger};
 pub use suggest::{suggest, Suggestion, DEFAULT_LIMIT};
 
 use crate::core::conversation::{Lang, Surface};

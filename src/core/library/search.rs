@@ -115,7 +115,6 @@ pub fn slash_trigger(before_caret: &str) -> Option<(String, usize)> {
     })
 }
 
-
 #[cfg(test)]
 mod slash_tests {
     use super::slash_trigger as trigger;

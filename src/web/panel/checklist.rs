@@ -155,7 +155,7 @@ impl Dialog {
             .iter()
             .filter(|i| matches!(i.mark, Mark::Fail | Mark::Warn))
         {
-            list.append_child(&finding(doc, item, &sheet.draft)?)?;
+            list.append_child(finding(doc, item, &sheet.draft)?.as_ref())?;
         }
         for (n, item) in sheet
             .items
@@ -181,14 +181,14 @@ impl Dialog {
             } else {
                 format!("{} other checks passed", passed.len())
             };
-            details.append_child(&dom::el(doc, "summary", "", &label)?)?;
+            details.append_child(dom::el(doc, "summary", "", &label)?.as_ref())?;
             let ul = dom::el(doc, "ul", "gate-items", "")?;
             for item in passed {
                 let li = dom::el(doc, "li", "gate-item", "")?;
                 li.set_attribute("data-check-id", &item.id)?;
                 li.set_attribute("data-status", "pass")?;
-                li.append_child(&dom::el(doc, "span", "gate-mark", Mark::Pass.label())?)?;
-                li.append_child(&dom::el(doc, "span", "gate-name", &item.title)?)?;
+                li.append_child(dom::el(doc, "span", "gate-mark", Mark::Pass.label())?.as_ref())?;
+                li.append_child(dom::el(doc, "span", "gate-name", &item.title)?.as_ref())?;
                 li.set_attribute("title", &item.why)?;
                 ul.append_child(&li)?;
             }
@@ -298,14 +298,14 @@ fn finding(doc: &Document, item: &Item, draft: &str) -> Result<Element, JsValue>
     li.set_attribute("data-check-id", &item.id)?;
     li.set_attribute("data-status", item.mark.as_str())?;
     let head = dom::el(doc, "div", "gate-head", "")?;
-    head.append_child(&dom::el(doc, "span", "gate-mark", item.mark.label())?)?;
-    head.append_child(&dom::el(doc, "span", "gate-name", &item.title)?)?;
+    head.append_child(dom::el(doc, "span", "gate-mark", item.mark.label())?.as_ref())?;
+    head.append_child(dom::el(doc, "span", "gate-name", &item.title)?.as_ref())?;
     li.append_child(&head)?;
     if !item.detail.is_empty() {
-        li.append_child(&dom::el(doc, "p", "gate-detail", &item.detail)?)?;
+        li.append_child(dom::el(doc, "p", "gate-detail", &item.detail)?.as_ref())?;
     }
     if !item.why.is_empty() {
-        li.append_child(&dom::el(doc, "p", "gate-why", &item.why)?)?;
+        li.append_child(dom::el(doc, "p", "gate-why", &item.why)?.as_ref())?;
     }
     if let Some(excerpt) = excerpt(doc, draft, &item.spans)? {
         li.append_child(&excerpt)?;
@@ -328,7 +328,11 @@ fn manual(doc: &Document, item: &Item, n: usize) -> Result<(Element, HtmlInputEl
 }
 
 /// The draft (or, when long, the parts around the marked spans) with the spans in `<mark>`.
-fn excerpt(doc: &Document, draft: &str, spans: &[(usize, usize)]) -> Result<Option<Element>, JsValue> {
+fn excerpt(
+    doc: &Document,
+    draft: &str,
+    spans: &[(usize, usize)],
+) -> Result<Option<Element>, JsValue> {
     let mut spans: Vec<(usize, usize)> = spans
         .iter()
         .copied()
@@ -365,7 +369,7 @@ fn excerpt(doc: &Document, draft: &str, spans: &[(usize, usize)]) -> Result<Opti
         if !before.is_empty() {
             quote.append_child(&doc.create_text_node(&before))?;
         }
-        quote.append_child(&dom::el(doc, "mark", "", &draft[a..b])?)?;
+        quote.append_child(dom::el(doc, "mark", "", &draft[a..b])?.as_ref())?;
         at = b;
         // Context after this span, unless the next span is close.
         if !whole {

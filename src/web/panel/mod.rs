@@ -10,9 +10,11 @@ pub mod checklist;
 pub mod replies;
 
 use crate::core::conversation::{ReadState, Site, Surface};
+use crate::core::layout::{dodge_plan, Zone, MARGIN};
 use crate::web::{dom, Mode};
 use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
 use web_sys::{Document, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 /// The tag name of the host element (page contract).
@@ -72,6 +74,7 @@ pub struct Panel {
     host: Element,
     root: ShadowRoot,
     card: Element,
+    body: Element,
     place: Element,
     status: Element,
     shown: Option<View>,
@@ -152,6 +155,7 @@ impl Panel {
             host,
             root,
             card,
+            body: body.clone(),
             place,
             status,
             shown: None,
@@ -198,6 +202,56 @@ impl Panel {
     /// Moves the badge's pin beside the composer (or hides it).
     pub fn place_pin(&self, composer: Option<&Element>) -> Result<(), JsValue> {
         self.badge.place_pin(composer)
+    }
+
+    /// Keeps the panel off the site's composer and send button (`zone`, in viewport
+    /// coordinates): where the panel's usual corner would cover them, it moves to the top or
+    /// bottom edge with more room, and its body scrolls within that room. The host carries
+    /// `data-dodge="top"|"bottom"` while it has moved.
+    pub fn dodge(&self, zone: Option<Zone>) -> Result<(), JsValue> {
+        let (Some(window), Some(host), Some(body)) = (
+            web_sys::window(),
+            self.host.dyn_ref::<HtmlElement>(),
+            self.body.dyn_ref::<HtmlElement>(),
+        ) else {
+            return Ok(());
+        };
+        let vh = window.inner_height()?.as_f64().unwrap_or(0.0);
+        let card = self.card.get_bounding_client_rect();
+        let header = card.height() - f64::from(body.client_height());
+        let natural = header + f64::from(body.scroll_height());
+        let plan = zone.and_then(|z| dodge_plan(z, card.left(), card.right(), natural, header, vh));
+        let style = host.style();
+        let body_style = body.style();
+        match plan {
+            None => {
+                style.remove_property("top")?;
+                style.remove_property("bottom")?;
+                body_style.remove_property("max-height")?;
+                body_style.remove_property("overflow-y")?;
+                host.remove_attribute("data-dodge")
+            }
+            Some(p) => {
+                let (set, unset) = if p.top {
+                    ("top", "bottom")
+                } else {
+                    ("bottom", "top")
+                };
+                style.set_property(set, &format!("{MARGIN}px"))?;
+                style.set_property(unset, "auto")?;
+                match p.body_max {
+                    Some(h) => {
+                        body_style.set_property("max-height", &format!("{h:.0}px"))?;
+                        body_style.set_property("overflow-y", "auto")?;
+                    }
+                    None => {
+                        body_style.remove_property("max-height")?;
+                        body_style.remove_property("overflow-y")?;
+                    }
+                }
+                host.set_attribute("data-dodge", if p.top { "top" } else { "bottom" })
+            }
+        }
     }
 
     /// No conversation: no badge, `data-sla="none"`.

@@ -198,8 +198,8 @@ impl Replies {
             let button = dom::el(&s.doc, "button", "pick suggestion", "")?;
             button.set_attribute("type", "button")?;
             button.set_attribute("data-template-id", t.id)?;
-            button.append_child(&dom::el(&s.doc, "strong", "", t.texts(lang).title)?)?;
-            button.append_child(&dom::el(&s.doc, "span", "reason", reason)?)?;
+            button.append_child(dom::el(&s.doc, "strong", "", t.texts(lang).title)?.as_ref())?;
+            button.append_child(dom::el(&s.doc, "span", "reason", reason)?.as_ref())?;
             li.append_child(&button)?;
             self.suggested.append_child(&li)?;
         }
