@@ -62,6 +62,8 @@ struct App {
     /// The open surface's profile (composer and send buttons), once a conversation is read.
     profile: Option<&'static SurfaceProfile>,
     _scroll: Option<EventListener>,
+    /// Checklist settings changed in the options tab apply when the agent comes back here.
+    _visible: EventListener,
     /// The slash trigger in the composer, then the checklist gate on the site's send
     /// (in this order: an Enter that picks a template must not reach the gate).
     _slash: Option<Slash>,
@@ -127,6 +129,14 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             |_| place_pin(),
         )
     });
+    let visible = EventListener::new(&doc, "visibilitychange", |_| {
+        let shown = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+        if shown {
+            wasm_bindgen_futures::spawn_local(load_checklist());
+        }
+    });
     let slash = Slash::install(&doc, panel.root(), Rc::new(Controller))
         .map_err(|e| web_sys::console::warn_2(&"Waypoint: no slash search:".into(), &e))
         .ok();
@@ -153,6 +163,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             seen_save: None,
             profile: None,
             _scroll: scroll,
+            _visible: visible,
             _slash: slash,
             _gate: gate,
             checks,
@@ -734,9 +745,8 @@ async fn load_checklist() {
     let recent = review::load_recent().await;
     APP.with(|a| {
         if let Some(app) = a.borrow_mut().as_mut() {
-            if let Some(s) = settings {
-                app.checks = s;
-            }
+            // Saved settings, or the defaults again when they were removed.
+            app.checks = settings.unwrap_or_default();
             app.recent = recent;
         }
     });

@@ -123,18 +123,29 @@ pub fn verdict(
     }
 }
 
-/// Loads the saved checklist settings: `Ok(None)` when none are saved, `Err` with a message
-/// naming the problem when they are broken.
-pub async fn load_settings() -> Result<Option<ValidSettings>, String> {
+/// The saved checklist settings as stored: `Ok(None)` when none are saved, `Err` naming the
+/// problem when they cannot be read.
+pub async fn load_saved() -> Result<Option<Settings>, String> {
     let Some(v) = platform::storage_get(SETTINGS_KEY).await else {
         return Ok(None);
     };
+    if v.is_null() || v.is_undefined() {
+        return Ok(None);
+    }
     let text = v
         .as_string()
         .ok_or("Waypoint: the saved checklist settings are not text; using the defaults")?;
-    let settings: Settings = serde_json::from_str(&text).map_err(|e| {
+    serde_json::from_str(&text).map(Some).map_err(|e| {
         format!("Waypoint: the saved checklist settings are not valid ({e}); using the defaults")
-    })?;
+    })
+}
+
+/// Loads the saved checklist settings, checked: `Ok(None)` when none are saved, `Err` with a
+/// message naming the problem when they are broken.
+pub async fn load_settings() -> Result<Option<ValidSettings>, String> {
+    let Some(settings) = load_saved().await? else {
+        return Ok(None);
+    };
     settings.validate().map(Some).map_err(|e| {
         format!("Waypoint: the saved checklist settings are not valid ({e}); using the defaults")
     })

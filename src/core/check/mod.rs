@@ -17,6 +17,7 @@
 
 #[macro_use]
 mod text;
+pub mod form;
 
 #[path = "acknowledges-emotion.rs"]
 mod acknowledges_emotion;

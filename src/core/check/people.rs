@@ -68,7 +68,10 @@ pub fn mentions(text: &str) -> impl Iterator<Item = &str> {
                 || c == '_'
                 || (c == '.'
                     && i > 0
-                    && rest[i + 1..].chars().next().is_some_and(char::is_alphanumeric));
+                    && rest[i + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric));
             if !inner {
                 break;
             }

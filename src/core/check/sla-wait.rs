@@ -59,6 +59,14 @@ pub fn check(input: &Input) -> Option<Finding> {
         "paciencia",
         "demora en responder",
         "sorry for the hold",
+        // "I'm so sorry your bag arrived torn, and for the wait."
+        "for the wait",
+        "for the long wait",
+        "for the delay",
+        "about the wait",
+        "keeping you waiting",
+        "making you wait",
+        "y por la demora",
     ];
     if input.draft.first(acknowledged).is_some() {
         return None;
@@ -101,6 +109,12 @@ mod tests {
             ("Sorry for the late reply, it ships today", false),
             ("Perdón por la demora, María.", false),
             ("Gracias por tu paciencia 🙏", false),
+            (
+                "I'm so sorry your bag arrived torn, and for the wait.",
+                false,
+            ),
+            ("Sorry for keeping you waiting so long, Maria.", false),
+            ("We waited for the courier's answer: it ships today.", true),
         ];
         table(&late(State::Breached), CheckId::SlaWait, &rows);
         let d = late(State::Breached).fires(CheckId::SlaWait, "Hi").unwrap();

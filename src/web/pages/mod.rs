@@ -3,6 +3,7 @@
 //! `extension_pages` CSP, which allows WebAssembly.
 
 pub mod brand_settings;
+pub mod check_settings;
 pub mod sla_settings;
 
 use crate::core::conversation::Site;
@@ -78,6 +79,7 @@ fn options(doc: &Document, app: &Element, mode: Mode) -> Result<(), JsValue> {
 
     sla_settings::render(doc, app)?;
     brand_settings::render(doc, app)?;
+    check_settings::render(doc, app)?;
 
     let sites = add(doc, app, "section", "card", "")?;
     add(doc, &sites, "h2", "", "Where Waypoint runs")?;

@@ -20,7 +20,7 @@ fn id(site: Site, surface: Surface, which: &str) -> String {
     format!("sla-{}-{}-{which}", site.as_str(), surface.as_str())
 }
 
-fn value(doc: &Document, id: &str) -> String {
+pub(super) fn value(doc: &Document, id: &str) -> String {
     let Some(el) = doc.get_element_by_id(id) else {
         return String::new();
     };
@@ -35,7 +35,7 @@ fn value(doc: &Document, id: &str) -> String {
     }
 }
 
-fn set_value(doc: &Document, id: &str, v: &str) {
+pub(super) fn set_value(doc: &Document, id: &str, v: &str) {
     if let Some(el) = doc.get_element_by_id(id) {
         if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
             i.set_value(v);
