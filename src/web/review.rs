@@ -4,7 +4,7 @@
 
 use crate::core::analysis::{self, Analysis};
 use crate::core::check::{self, Context, Settings, Status};
-use crate::core::conversation::{Conversation, Lang, Party, Surface};
+use crate::core::conversation::{Conversation, Lang, Surface};
 use crate::core::library::LibTemplate;
 use crate::core::sla::SlaStatus;
 use crate::web::gate::Verdict;
@@ -24,23 +24,9 @@ const RECENT_CHARS: usize = 2_000;
 /// How many of the customer's latest messages the analysis reads.
 const RECENT_CUSTOMER: usize = 5;
 
-/// The customer's latest messages, oldest first.
-fn customer_texts(conversation: &Conversation) -> Vec<&str> {
-    let mut texts: Vec<&str> = conversation
-        .messages
-        .iter()
-        .rev()
-        .filter(|m| m.party == Party::Customer)
-        .take(RECENT_CUSTOMER)
-        .map(|m| m.text.as_str())
-        .collect();
-    texts.reverse();
-    texts
-}
-
 /// What the customer's latest messages say.
 pub fn understand(conversation: &Conversation) -> Analysis {
-    analysis::analyze(&customer_texts(conversation))
+    analysis::analyze(&analysis::customer_texts(conversation, RECENT_CUSTOMER))
 }
 
 /// The best three templates for the conversation, each with why it was suggested.

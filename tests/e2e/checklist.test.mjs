@@ -48,7 +48,7 @@ const SURFACES = [
     box: '[data-fixture-lexical]',
     model: '[data-fixture-lexical]',
     send: { key: 'Enter' },
-    good: "Priya, I'm so sorry your bag arrived torn and the beans spilled, and for the wait. We'll send you a fresh bag today: please check your Messenger inbox for the tracking link from us.",
+    good: 'Thank you, Priya, and sorry for the slow reply! Oat milk is a favourite here too: enjoy the winter blend ☕',
   },
   {
     name: 'Messenger (Lexical, Enter)',
@@ -72,7 +72,7 @@ const SURFACES = [
     box: 'textarea[aria-label="Add a comment…"]',
     model: 'textarea[aria-label="Add a comment…"]',
     send: { click: 'form [role="button"]' },
-    good: "@marco.trails I'm really sorry your boots leaked on your first hike, and for the wait. We'll replace them: we've sent you a DM with a free return label for this week.",
+    good: "@marco.trails The Dolomites sound amazing! Sorry for the slow reply: have a wonderful hike, and share a photo with us if you can 🏔️",
   },
 ];
 

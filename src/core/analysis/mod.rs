@@ -4,6 +4,7 @@
 //!
 //! This module defines the shapes shared by the suggestions (panel) and the checklist (gate).
 
+use crate::core::conversation::{Author, Conversation, Party};
 use crate::core::scenario::Scenario;
 use serde::Serialize;
 
@@ -387,4 +388,83 @@ fn negative_words(text: &str) -> Vec<&str> {
         }
     }
     out
+}
+
+/// The customer's latest `limit` messages, oldest first. In a public thread several people comment:
+/// only the messages of the customer being answered count (all customer messages when the
+/// page does not say who that is, or none of theirs is found).
+pub fn customer_texts(conversation: &Conversation, limit: usize) -> Vec<&str> {
+    let latest = |only: Option<&Author>| {
+        let mut texts: Vec<&str> = conversation
+            .messages
+            .iter()
+            .rev()
+            .filter(|m| m.party == Party::Customer)
+            .filter(|m| only.is_none_or(|c| same_person(&m.author, c)))
+            .take(limit)
+            .map(|m| m.text.as_str())
+            .collect();
+        texts.reverse();
+        texts
+    };
+    match latest(conversation.customer.as_ref()) {
+        texts if texts.is_empty() => latest(None),
+        texts => texts,
+    }
+}
+
+fn same_person(a: &Author, b: &Author) -> bool {
+    match (&a.handle, &b.handle) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+        _ => a.name == b.name,
+    }
+}
+
+#[cfg(test)]
+mod customer_tests {
+    use super::customer_texts;
+    use crate::core::conversation::{Author, Conversation, Message, Party, Site, Surface};
+
+    fn msg(name: &str, party: Party, text: &str) -> Message {
+        Message {
+            id: text.into(),
+            author: Author {
+                name: name.into(),
+                handle: None,
+            },
+            party,
+            sent: None,
+            first_seen_ms: None,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn only_the_answered_customers_words_count() {
+        let mut c = Conversation {
+            site: Site::Facebook,
+            surface: Surface::Post,
+            thread: None,
+            customer: None,
+            messages: Vec::new(),
+        };
+        c.messages = vec![
+            msg("Jane", Party::Customer, "My bag arrived torn."),
+            msg("Acme", Party::Brand, "Sorry Jane!"),
+            msg("Priya", Party::Customer, "Love it with oat milk!"),
+        ];
+        assert_eq!(
+            customer_texts(&c, 5).len(),
+            2,
+            "nobody named: every customer"
+        );
+        c.customer = Some(c.messages[2].author.clone());
+        assert_eq!(customer_texts(&c, 5), ["Love it with oat milk!"]);
+        // A customer whose messages are not on the page: every customer again.
+        c.customer = Some(Author {
+            name: "Sam".into(),
+            handle: Some("sam".into()),
+        });
+        assert_eq!(customer_texts(&c, 1), ["Love it with oat milk!"]);
+    }
 }

@@ -102,6 +102,16 @@ fn sounds(e: Emotion) -> &'static str {
     }
 }
 
+fn likely(e: Emotion) -> &'static str {
+    match e {
+        Emotion::Anger => "likely angry",
+        Emotion::Frustration => "likely frustrated",
+        Emotion::Anxiety => "likely worried",
+        Emotion::Disappointment => "likely disappointed",
+        Emotion::Gratitude => "likely grateful",
+    }
+}
+
 /// `label: "a", "b"` (just the label when there are no triggers).
 fn part(out: &mut String, label: &str, sig: Option<&Signal>) {
     if !out.is_empty() {
@@ -121,10 +131,26 @@ fn part(out: &mut String, label: &str, sig: Option<&Signal>) {
 /// Why `scenario` was suggested for `a`.
 fn reason(a: &Analysis, scenario: Scenario, general: bool) -> String {
     let mut out = String::new();
+    let emotion = a.emotions.first();
+    let found = a
+        .scenarios
+        .iter()
+        .find(|(s, _)| *s == scenario)
+        .map(|(_, sig)| sig);
+    // The same words behind the scenario and the emotion are said once: a complaint read
+    // from the customer's feelings shows them with the feeling; a feeling read from the
+    // problem they report (no words of their own) is only "likely".
+    let shared = match (found, emotion) {
+        (Some(sig), Some((_, e))) => {
+            !e.triggers.is_empty() && e.triggers.iter().all(|t| sig.triggers.contains(t))
+        }
+        _ => false,
+    };
     if general {
         out.push_str("nothing specific found; a general reply");
-    } else if let Some((_, sig)) = a.scenarios.iter().find(|(s, _)| *s == scenario) {
-        part(&mut out, says(scenario), Some(sig));
+    } else if let Some(sig) = found {
+        let shown = !(shared && scenario == Scenario::Complaint);
+        part(&mut out, says(scenario), Some(sig).filter(|_| shown));
     } else if scenario == Scenario::HowTo && a.question.is_some() {
         part(&mut out, "asked a question", a.question.as_ref());
     } else if scenario == Scenario::Praise {
@@ -132,8 +158,12 @@ fn reason(a: &Analysis, scenario: Scenario, general: bool) -> String {
     } else if a.upset() {
         out.push_str("sounds upset");
     }
-    if let Some((e, sig)) = a.emotions.first() {
-        part(&mut out, sounds(*e), Some(sig));
+    if let Some((e, sig)) = emotion {
+        if shared && scenario != Scenario::Complaint {
+            part(&mut out, likely(*e), None);
+        } else {
+            part(&mut out, sounds(*e), Some(sig));
+        }
     } else if a.upset() && !out.contains("upset") {
         part(&mut out, "sounds upset", None);
     }

@@ -334,3 +334,29 @@ fn implied_emotions_need_a_named_topic() {
     let q = analyze(&["What time does the store open?"]);
     assert_eq!(q.main_emotion(), None, "{q:?}");
 }
+
+#[test]
+fn reasons_say_shared_words_once() {
+    // A refund request with no feeling words: the frustration is read from the problem, so it
+    // is "likely", and "refund" is not shown as a sign of frustration.
+    let a = analyze(&["Can you refund one of them?"]);
+    let r = rank(&a, Surface::Dm, Lang::En, &[], 3);
+    let refund = r
+        .iter()
+        .find(|x| x.suggestion.scenario == Scenario::Refund)
+        .expect("a refund template is suggested");
+    assert!(
+        !refund.reason.contains("sounds frustrated: \"refund\""),
+        "{}",
+        refund.reason
+    );
+    // A complaint read from the feelings shows the words with the feeling only.
+    let a = analyze(&["Third time asking and still nothing"]);
+    let r = rank(&a, Surface::Post, Lang::En, &[], 3);
+    for x in r
+        .iter()
+        .filter(|x| x.suggestion.scenario == Scenario::Complaint)
+    {
+        assert_eq!(x.reason.matches("Third time").count(), 1, "{}", x.reason);
+    }
+}

@@ -31,6 +31,19 @@ fn words(s: &str) -> Vec<String> {
 }
 
 /// Points for a query word found in each field: (exact word, prefix of a word).
+/// A word without its commonest English and Spanish endings, so that "refunds", "refunded"
+/// and "refund" (or "cargos" and "cargo") find each other. Short words stay as they are.
+fn stem(w: &str) -> &str {
+    for end in ["ing", "ed", "es", "s"] {
+        if let Some(base) = w.strip_suffix(end) {
+            if base.chars().count() >= 4 {
+                return base;
+            }
+        }
+    }
+    w
+}
+
 const TITLE: (u32, u32) = (6, 4);
 const TAG: (u32, u32) = (5, 3);
 const ID: (u32, u32) = (4, 2);
@@ -40,7 +53,7 @@ fn best(word: &str, field: &[String], (exact, prefix): (u32, u32)) -> u32 {
     field.iter().fold(0, |acc, w| {
         let p = if w == word {
             exact
-        } else if w.starts_with(word) {
+        } else if w.starts_with(word) || stem(w) == stem(word) {
             prefix
         } else {
             0

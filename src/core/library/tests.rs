@@ -314,6 +314,10 @@ fn search_is_case_and_accent_insensitive_with_prefixes_and_all_words() {
         ("lawyer", Lang::En, "safety-legal-holding"),
         ("charged twice", Lang::En, "billing-double-charge"),
         ("outage fixed", Lang::En, "outage-resolved"),
+        // Word endings: the plural, the past and the Spanish plural find the same replies.
+        ("refunds", Lang::En, "refund-acknowledge"),
+        ("refunded", Lang::En, "refund-processed"),
+        ("reembolsos", Lang::Es, "refund-acknowledge"),
     ];
     for &(q, lang, first) in cases {
         let hits = search(q, lang);

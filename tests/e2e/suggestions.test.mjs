@@ -1,0 +1,109 @@
+// Suggestions for the open conversation and the slash search in the composer (issue 5), with
+// the real extension in the fixture pages: the panel shows the three best replies with why,
+// chosen for what the customer being answered said; "/" and words in the site's composer
+// open the template search, arrows and Enter pick, Escape closes, and the site's own keys are
+// left alone otherwise.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, waitForState } from './lib.mjs';
+import { PAGES, URLS } from './pages.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch({ pages: PAGES });
+});
+after(async () => {
+  await browser?.close();
+});
+
+// Each fixture conversation, and the kind of reply that must be among the three suggested
+// (template id prefixes), read from what the customer wrote.
+const SURFACES = [
+  { name: 'X post', url: URLS.xStatus, box: '[data-testid="tweetTextarea_0"]', model: '[data-fixture-draft]', expect: /^order-late/, says: /hasn't arrived|tracking/ },
+  { name: 'X Chat', url: URLS.xChat, box: '[data-testid="dm-composer-textarea"]', model: '[data-testid="dm-composer-textarea"]', expect: /^(refund|billing)/, says: /refund/ },
+  // Two people commented; the one being answered (Priya) gave praise, Jane's complaint is
+  // another conversation.
+  { name: 'Facebook comments', url: URLS.fbPost, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', expect: /^praise/, says: /Love/, not: /^faulty|^complaint/ },
+  { name: 'Messenger', url: URLS.fbMessages, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', expect: /^(faulty|how-to)/, says: /stopped working|Can I/ },
+  { name: 'Instagram direct', url: URLS.igDirect, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', expect: /^order/, says: /order/ },
+  { name: 'Instagram comments', url: URLS.igPost, box: 'textarea[aria-label="Add a comment…"]', model: 'textarea[aria-label="Add a comment…"]', expect: /./, not: /^faulty|^complaint/ },
+];
+
+const modelText = (page, sel) =>
+  page.evaluate((s) => {
+    const el = document.querySelector(s);
+    return el.dataset.fixtureModel !== undefined ? el.dataset.fixtureModel : el.value;
+  }, sel);
+
+describe('three suggestions for the open conversation, each with why', () => {
+  for (const s of SURFACES) {
+    test(`${s.name}`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const items = panel.locator('.suggested [data-template-id]');
+      await items.first().waitFor();
+      const ids = await items.evaluateAll((els) => els.map((e) => e.dataset.templateId));
+      const reasons = await panel.locator('.suggested li').evaluateAll((els) => els.map((e) => e.innerText));
+      assert.equal(ids.length, 3, `three suggestions: ${ids}`);
+      assert.equal(new Set(ids).size, 3, 'no template twice');
+      assert.ok(ids.some((id) => s.expect.test(id)), `${s.expect} among ${ids}`);
+      if (s.not) assert.ok(!s.not.test(ids[0]), `not ${s.not} first: ${ids}`);
+      if (s.says) assert.match(reasons.join(' | '), s.says, 'the reason quotes the customer');
+      // Picking one opens it for filling in, with its text in the preview.
+      await items.first().click();
+      await panel.locator(`.chosen`).waitFor();
+      assert.ok((await panel.locator('.preview').innerText()).trim().length > 20);
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
+describe('the slash search in the composer', () => {
+  for (const s of [SURFACES[0], SURFACES[1], SURFACES[2], SURFACES[5]]) {
+    test(`${s.name}: "/" and words open it; arrows and Enter pick; Escape closes; other keys reach the site`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const popup = panel.locator('.slash');
+      await page.click(s.box);
+      // A slash inside a word or a link does not open it.
+      await page.keyboard.type('and/or see https://acme.test/help ');
+      await page.waitForTimeout(200);
+      assert.equal(await popup.isVisible(), false, 'no popup for and/or or a URL');
+      await page.keyboard.type('/refund');
+      await popup.waitFor({ state: 'visible' });
+      const options = popup.locator('[role="option"]');
+      assert.ok((await options.count()) >= 2, 'several templates match "refund"');
+      assert.match(await options.first().getAttribute('data-template-id'), /refund/);
+      assert.equal(await options.first().getAttribute('aria-selected'), 'true');
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await options.nth(1).getAttribute('aria-selected'), 'true');
+      const chosen = await options.nth(1).getAttribute('data-template-id');
+
+      // Escape closes it and leaves the text as typed.
+      await page.keyboard.press('Escape');
+      await popup.waitFor({ state: 'hidden' });
+      assert.match(await modelText(page, s.model), /\/refund$/);
+
+      // Typing on reopens it; Enter picks the highlighted template instead of sending.
+      await page.keyboard.type('s');
+      await popup.waitFor({ state: 'visible' });
+      await page.keyboard.press('ArrowDown');
+      const picked = await popup.locator('[aria-selected="true"]').getAttribute('data-template-id');
+      await page.keyboard.press('Enter');
+      await popup.waitFor({ state: 'hidden' });
+      assert.equal(await page.evaluate(() => document.body.dataset.sends), '0', 'Enter did not send');
+      assert.equal(await panel.locator('[role="dialog"]').count(), 0, 'no checklist');
+      await panel.locator(`.chosen[data-chosen="${picked}"]`).waitFor();
+      // The trigger words are gone from the draft; what came before stays.
+      const text = await modelText(page, s.model);
+      assert.doesNotMatch(text, /\/refunds/);
+      assert.match(text, /and\/or see https:\/\/acme\.test\/help/);
+      assert.ok(chosen, 'an option was highlighted');
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
