@@ -73,3 +73,113 @@ pub fn debug_read_thread(url: &str) -> Result<u32, JsValue> {
     store.merge(interpret(&read.raw, now, 0), now);
     Ok(store.len() as u32)
 }
+
+/// What the suggestion and checklist benchmarks run against.
+struct Bench {
+    conversation: crate::core::conversation::Conversation,
+    recent: Vec<String>,
+    policy: crate::core::sla::ValidPolicy,
+    checks: crate::core::check::ValidSettings,
+}
+
+thread_local! {
+    static BENCH: RefCell<Option<Bench>> = const { RefCell::new(None) };
+}
+
+/// Keeps a public X conversation of `texts` (the customer's and ours in turn, the customer
+/// first, six minutes apart up to now) and our `recent` replies, with the default SLA policy
+/// and checklist settings, for [`debug_rank`] and [`debug_checklist`], so that the benchmark
+/// times those alone. Returns the message count.
+#[wasm_bindgen(js_name = debugBenchThread)]
+pub fn debug_bench_thread(texts: Vec<String>, recent: Vec<String>) -> Result<u32, JsValue> {
+    use crate::core::conversation::{Author, Conversation, Message, Party, SentAt, Site, Surface};
+    let policy = crate::core::sla::Policy::default()
+        .validate()
+        .map_err(|_| JsValue::from_str("Waypoint: the default SLA policy is invalid"))?;
+    let customer = Author {
+        name: "Maria Garcia".into(),
+        handle: Some("mariagarcia".into()),
+    };
+    let us = Author {
+        name: "Acme Help".into(),
+        handle: Some("AcmeHelp".into()),
+    };
+    let now = js_sys::Date::now() as i64;
+    let n = texts.len();
+    let messages = texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let theirs = i % 2 == 0;
+            Message {
+                id: format!("{}", 1_880_000_000_000_000_000u64 + i as u64),
+                author: if theirs { customer.clone() } else { us.clone() },
+                party: if theirs {
+                    Party::Customer
+                } else {
+                    Party::Brand
+                },
+                sent: Some(SentAt::exact(now - (n - i) as i64 * 360_000)),
+                first_seen_ms: None,
+                text,
+            }
+        })
+        .collect();
+    let conversation = Conversation {
+        site: Site::X,
+        surface: Surface::Post,
+        thread: None,
+        customer: Some(customer),
+        messages,
+    };
+    BENCH.with(|b| {
+        *b.borrow_mut() = Some(Bench {
+            conversation,
+            recent,
+            policy,
+            checks: crate::core::check::ValidSettings::default(),
+        })
+    });
+    Ok(n as u32)
+}
+
+fn with_bench<T>(f: impl FnOnce(&Bench) -> T) -> Result<T, JsValue> {
+    BENCH.with(|b| {
+        b.borrow()
+            .as_ref()
+            .map(f)
+            .ok_or_else(|| JsValue::from_str("Waypoint: call debugBenchThread first"))
+    })
+}
+
+/// Ranks the suggestions for the kept conversation as the panel does; returns the template
+/// ids, comma-separated.
+#[wasm_bindgen(js_name = debugRank)]
+pub fn debug_rank() -> Result<String, JsValue> {
+    with_bench(|b| {
+        let c = &b.conversation;
+        let ids: Vec<&str> =
+            crate::web::review::suggestions(c, c.surface, crate::core::conversation::Lang::En)
+                .into_iter()
+                .map(|(t, _)| t.id)
+                .collect();
+        ids.join(",")
+    })
+}
+
+/// Runs the whole checklist on `draft` against the kept conversation, as the gate does when
+/// the agent presses send (SLA status, analysis of the customer, every check, the sheet), with
+/// the default settings; returns how many items the sheet shows (0 when it would pass).
+#[wasm_bindgen(js_name = debugChecklist)]
+pub fn debug_checklist(draft: &str) -> Result<u32, JsValue> {
+    use crate::core::sla::{self, AgentState};
+    use crate::web::gate::Verdict;
+    with_bench(|b| {
+        let now = js_sys::Date::now() as i64;
+        let status = sla::status(&b.conversation, &b.policy, &AgentState::Active, now);
+        match crate::web::review::verdict(&b.conversation, draft, &status, &b.recent, &b.checks) {
+            Verdict::Pass => 0,
+            Verdict::Review(sheet) => sheet.items.len() as u32,
+        }
+    })
+}

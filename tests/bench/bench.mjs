@@ -11,7 +11,7 @@ const pages = {
   'https://x.com/x-append.js': { file: 'x-append.js' },
 };
 const rows = [];
-// WAYPOINT_BENCH=read,append runs only those parts (all by default).
+// WAYPOINT_BENCH=read,start,suggest,append runs only those parts (all by default).
 const parts = (process.env.WAYPOINT_BENCH || '').split(',').filter(Boolean);
 const only = (part) => parts.length === 0 || parts.includes(part);
 const row = (what, value, budget) => rows.push({ what, value, budget });
@@ -53,6 +53,66 @@ async function readBench(browser) {
     })()`);
     if (r.count !== 2000) throw new Error(`read ${r.count} messages of 2000 in ${mode}`);
     row(`reading a 2,000-message thread (${mode}, median of 7)`, fmt(median(r.times)), '≤ 30 ms');
+  }
+  await page.close();
+}
+
+// The suggestions and the checklist on a 50-message X thread, in the page, with the module
+// each mode runs: the thread is handed over once; each call then does what the panel (ranking)
+// or the gate (SLA status, analysis, every check, the sheet) does.
+const CUSTOMER_LINES = [
+  'Third time asking: my order #A-20931 still has not arrived and tracking has not moved in 5 days.',
+  'I was charged twice for my subscription this month, can you refund one of them?',
+  'Still waiting on an answer here. This is really frustrating, I need it before Friday.',
+  'The app keeps logging me out and I cannot reset my password, the email never comes.',
+  'Your courier said it was delivered but there is nothing at my door or with the neighbours.',
+];
+const BRAND_LINES = [
+  "Hi Maria, I'm sorry for the wait. Could you send us a DM with your order number so we can check?",
+  "Thanks Maria. I've asked the courier for an update and will get back to you here by 3pm today.",
+  "Sorry about the double charge. I've passed this to our billing team; you'll hear from us within 24 hours.",
+];
+function benchThread() {
+  const texts = Array.from({ length: 50 }, (_, i) =>
+    i % 2 === 0 ? CUSTOMER_LINES[(i / 2) % CUSTOMER_LINES.length] : BRAND_LINES[((i - 1) / 2) % BRAND_LINES.length]);
+  const recent = Array.from({ length: 30 }, (_, i) => `${BRAND_LINES[i % 3]} (${i})`);
+  return { texts, recent };
+}
+// 280 characters, with something for most checks to look at.
+const DRAFT = ("@mariagarcia Maria, I'm so sorry for the wait and that your order still hasn't arrived. " +
+  "I've asked the courier to trace it today and I'll update you here by 3pm. If it can't be found, " +
+  'we will send a replacement at no cost: check your DMs for the link. ^SR Thanks for your patience!').slice(0, 280);
+
+async function checksBench(browser) {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('practice.html'));
+  await page.locator('#app[data-ready="true"]').waitFor();
+  const { texts, recent } = benchThread();
+  for (const [mode, load] of [
+    ['wasm', `const m = await import('/pkg/waypoint.js'); await m.default({ module_or_path: '/pkg/waypoint_bg.wasm' });`],
+    ['js', `const m = await import('/pkgjs/waypoint.js');`],
+  ]) {
+    const r = await page.evaluate(`(async () => {
+      ${load}
+      const n = m.debugBenchThread(${JSON.stringify(texts)}, ${JSON.stringify(recent)});
+      const time = (f) => {
+        for (let i = 0; i < 5; i++) f();
+        const times = [];
+        for (let k = 0; k < 41; k++) {
+          const t0 = performance.now();
+          f();
+          times.push(performance.now() - t0);
+        }
+        return times;
+      };
+      let ids = '', items = 0;
+      const rank = time(() => { ids = m.debugRank(); });
+      const check = time(() => { items = m.debugChecklist(${JSON.stringify(DRAFT)}); });
+      return { n, ids, items, rank, check };
+    })()`);
+    if (r.n !== 50 || r.ids.split(',').length !== 3) throw new Error(`bench thread ${r.n} messages, suggestions ${r.ids}`);
+    row(`suggestions ranked, 50-message thread (${mode}, median of 41)`, fmt(median(r.rank)), '≤ 2 ms');
+    row(`checklist, 280-char draft, 50-message thread (${mode}, median of 41; ${r.items} items)`, fmt(median(r.check)), '≤ 1 ms');
   }
   await page.close();
 }
@@ -115,6 +175,7 @@ try {
   });
   if (only('read')) await readBench(browser);
   if (only('start')) await startBench(browser);
+  if (only('suggest')) await checksBench(browser);
 } finally {
   await browser.close();
 }
