@@ -70,6 +70,19 @@
       }
     }
     if (!glue) glue = await startJs();
+    // The template library and the sentiment lexicon are files of their own (together they
+    // would be a sixth of the module). Without the lexicon Waypoint reads feelings from
+    // phrases only; without the library it has no templates to offer, and says so.
+    try {
+      glue.installLibrary((await import(url('data/library.js'))).default);
+    } catch (error) {
+      console.warn('Waypoint: the reply templates did not load.', error);
+    }
+    try {
+      glue.installLexicon((await import(url('data/lexicon.js'))).default);
+    } catch (error) {
+      console.warn('Waypoint: the sentiment lexicon did not load; feelings are read from phrases only.', error);
+    }
     glue.bootContent(mode);
   })().catch((error) => warnOnce('could not start', error));
 })();

@@ -1,11 +1,21 @@
 // Loader of the extension's own pages (options, practice): they run under the manifest's
 // extension_pages CSP, which allows WebAssembly, so they always use the wasm build.
-import init, { bootPage } from './pkg/waypoint.js';
+import init, { bootPage, installLexicon, installLibrary } from './pkg/waypoint.js';
 
 const page = document.documentElement.dataset.page;
 const app = document.getElementById('app');
 try {
   await init({ module_or_path: new URL('./pkg/waypoint_bg.wasm', import.meta.url) });
+  try {
+    installLibrary((await import('./data/library.js')).default);
+  } catch (error) {
+    console.warn('Waypoint: the reply templates did not load.', error);
+  }
+  try {
+    installLexicon((await import('./data/lexicon.js')).default);
+  } catch (error) {
+    console.warn('Waypoint: the sentiment lexicon did not load; feelings are read from phrases only.', error);
+  }
   bootPage(page, 'wasm');
 } catch (error) {
   console.error('Waypoint could not start this page:', error);

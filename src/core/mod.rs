@@ -10,6 +10,7 @@ pub mod reading;
 pub mod route;
 pub mod scenario;
 pub mod sla;
+pub mod sort;
 pub mod template;
 pub mod textlen;
 pub mod time;

@@ -309,7 +309,7 @@ async fn save_first_seen(key: String, seen: BTreeMap<String, i64>) {
     if map.len() > SEEN_THREADS_KEPT {
         let mut by_age: Vec<(String, f64)> =
             map.iter().map(|(k, (t, _))| (k.clone(), *t)).collect();
-        by_age.sort_by(|a, b| a.1.total_cmp(&b.1));
+        crate::core::sort::sort_by(&mut by_age, |a, b| a.1.total_cmp(&b.1));
         for (k, _) in by_age.into_iter().take(map.len() - SEEN_THREADS_KEPT) {
             map.remove(&k);
         }
@@ -346,7 +346,7 @@ fn set_agent_state(action: &str) {
         if states.len() > AGENT_STATES_KEPT {
             let mut by_age: Vec<(String, f64)> =
                 states.iter().map(|(k, (t, _))| (k.clone(), *t)).collect();
-            by_age.sort_by(|a, b| a.1.total_cmp(&b.1));
+            crate::core::sort::sort_by(&mut by_age, |a, b| a.1.total_cmp(&b.1));
             for (k, _) in by_age.into_iter().take(states.len() - AGENT_STATES_KEPT) {
                 states.remove(&k);
             }

@@ -70,6 +70,24 @@ pub fn boot_content(mode: &str) -> Result<(), JsValue> {
     content::boot(Mode::parse(mode)?)
 }
 
+/// Hands over the sentiment lexicon (the extension's `data/lexicon.js`), before booting;
+/// returns how many words it holds, or an error naming the line that is wrong.
+#[wasm_bindgen(js_name = installLexicon)]
+pub fn install_lexicon(text: String) -> Result<u32, JsValue> {
+    crate::core::analysis::sentiment::install_lexicon(text)
+        .map(|n| n as u32)
+        .map_err(|e| JsValue::from_str(&format!("Waypoint: {e}")))
+}
+
+/// Hands over the template library (the extension's `data/library.js`), before booting;
+/// returns how many templates it holds.
+#[wasm_bindgen(js_name = installLibrary)]
+pub fn install_library(list: Vec<String>) -> Result<u32, JsValue> {
+    crate::core::library::install(list)
+        .map(|n| n as u32)
+        .map_err(|e| JsValue::from_str(&format!("Waypoint: {e}")))
+}
+
 /// Renders an extension page (`options` or `practice`) into its `#app` element.
 #[wasm_bindgen(js_name = bootPage)]
 pub fn boot_page(page: &str, mode: &str) -> Result<(), JsValue> {
@@ -94,6 +112,12 @@ pub(crate) mod dom {
     }
 
     /// Creates `<tag class=…>` holding `text` as a text node (never parsed as HTML).
+    /// A CSS length in whole pixels ("12px"). Formatted as an integer: formatting floats pulls
+    /// the standard library's float printing (several kilobytes) into the module.
+    pub fn px(v: f64) -> String {
+        format!("{}px", v.round() as i64)
+    }
+
     pub fn el(doc: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
         let e = doc.create_element(tag)?;
         if !class.is_empty() {

@@ -81,7 +81,7 @@ pub fn verdict(
         })
         .collect();
     // Blocking findings first, then warnings, then the rest, each in the checks' order.
-    items.sort_by_key(|i| match i.mark {
+    crate::core::sort::sort_by_key(&mut items, |i| match i.mark {
         Mark::Fail => 0,
         Mark::Warn => 1,
         Mark::Manual => 2,

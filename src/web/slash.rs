@@ -283,12 +283,12 @@ fn place(state: &Rc<RefCell<State>>, composer: &Element) -> Result<(), JsValue> 
         .and_then(|h| h.as_f64())
         .unwrap_or(800.0);
     if let Some(style) = s.popup.dyn_ref::<HtmlElement>().map(|h| h.style()) {
-        style.set_property("left", &format!("{:.0}px", r.left().max(4.0)))?;
+        style.set_property("left", &dom::px(r.left().max(4.0)))?;
         if r.top() > 240.0 {
-            style.set_property("bottom", &format!("{:.0}px", vh - r.top() + 6.0))?;
+            style.set_property("bottom", &dom::px(vh - r.top() + 6.0))?;
             style.remove_property("top")?;
         } else {
-            style.set_property("top", &format!("{:.0}px", r.bottom() + 6.0))?;
+            style.set_property("top", &dom::px(r.bottom() + 6.0))?;
             style.remove_property("bottom")?;
         }
     }

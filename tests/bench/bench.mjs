@@ -94,6 +94,8 @@ async function checksBench(browser) {
   ]) {
     const r = await page.evaluate(`(async () => {
       ${load}
+      m.installLexicon((await import('/data/lexicon.js')).default);
+      m.installLibrary((await import('/data/library.js')).default);
       const n = m.debugBenchThread(${JSON.stringify(texts)}, ${JSON.stringify(recent)});
       const time = (f) => {
         for (let i = 0; i < 5; i++) f();

@@ -83,7 +83,7 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     ctx.run(
         "wasm-opt",
         ctx.cmd("wasm-opt")
-            .arg("-Oz")
+            .args(["-Oz", "--converge"])
             .args(FEATURES)
             .arg(web.join("waypoint_bg.wasm"))
             .arg("-o")
@@ -110,9 +110,41 @@ pub fn build(ctx: &Ctx) -> Result<()> {
         "bundler glue import",
     )?;
 
+    write_data(root, &dist)?;
+
     let zip = root.join(format!("target/waypoint-{version}.zip"));
     write_zip(&dist, &zip)?;
     report(root, &dist, &zip)
+}
+
+/// The data the module is handed at start instead of carrying it (the loaders import these
+/// modules the way they import the module's glue, so it works under every site's CSP):
+/// `dist/data/lexicon.js`, whose default export is the VADER lexicon file as a string, with the
+/// lexicon's MIT license beside it, and `dist/data/library.js`, the template library as the
+/// flat list of strings `core::library::flatten` writes.
+fn write_data(root: &Path, dist: &Path) -> Result<()> {
+    let source = root.join("src/core/analysis/data");
+    let data = dist.join("data");
+    std::fs::create_dir_all(&data)?;
+    let lexicon = std::fs::read_to_string(source.join("vader_lexicon.tsv"))?;
+    let module = format!(
+        "// VADER sentiment lexicon (MIT, see LICENSE-vader.txt), handed to Waypoint at start.\n\
+         export default {};\n",
+        serde_json::to_string(&lexicon)?
+    );
+    std::fs::write(data.join("lexicon.js"), module)?;
+    let library = waypoint::core::library::flatten(waypoint::core::library::all());
+    let module = format!(
+        "// Waypoint's reply templates, handed to the module at start (see core::library).\n\
+         export default {};\n",
+        serde_json::to_string(&library)?
+    );
+    std::fs::write(data.join("library.js"), module)?;
+    std::fs::copy(
+        source.join("LICENSE-vader.txt"),
+        data.join("LICENSE-vader.txt"),
+    )?;
+    Ok(())
 }
 
 /// Checks manifest.json against Cargo.toml and returns the version.

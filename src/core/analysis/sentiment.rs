@@ -15,7 +15,52 @@
 use super::text::{is_capital, is_small, tenths};
 use std::sync::OnceLock;
 
+/// Natively (the CLI, the tests) the lexicon is part of the program. In the page it is a
+/// file of the extension the loader hands over once ([`install_lexicon`]): 30 KiB gzipped that
+/// would otherwise be a tenth of the module's size budget.
+#[cfg(not(target_arch = "wasm32"))]
 const LEXICON_TSV: &str = include_str!("data/vader_lexicon.tsv");
+
+#[cfg(target_arch = "wasm32")]
+static INSTALLED: OnceLock<&'static str> = OnceLock::new();
+
+/// Hands the lexicon file (`word<TAB>mean valence` lines, sorted) to the page module, once;
+/// returns how many words it holds. Until then (or if the file cannot be loaded) every word
+/// has no valence: the analysis still reads scenarios, emotion phrases and questions.
+#[cfg(target_arch = "wasm32")]
+pub fn install_lexicon(text: String) -> Result<usize, String> {
+    let mut previous: Option<&str> = None;
+    for (n, line) in text.lines().enumerate() {
+        let parsed = line
+            .split_once('\t')
+            .filter(|(w, m)| !w.is_empty() && tenths(m).is_some());
+        let Some((word, _)) = parsed else {
+            return Err(format!(
+                "the sentiment lexicon, line {}: expected a word, a tab and a valence",
+                n + 1
+            ));
+        };
+        if previous.is_some_and(|p| p >= word) {
+            return Err(format!(
+                "the sentiment lexicon, line {}: not in sorted order",
+                n + 1
+            ));
+        }
+        previous = Some(word);
+    }
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    INSTALLED
+        .set(text)
+        .map_err(|_| "the sentiment lexicon was already installed".to_owned())?;
+    Ok(lexicon().len())
+}
+
+fn lexicon_source() -> &'static str {
+    #[cfg(target_arch = "wasm32")]
+    return INSTALLED.get().copied().unwrap_or("");
+    #[cfg(not(target_arch = "wasm32"))]
+    LEXICON_TSV
+}
 
 const B_INCR: f32 = 0.293;
 const B_DECR: f32 = -0.293;
@@ -228,8 +273,13 @@ const EMOJI: &[(char, &str)] = &[
 /// so lookups can bisect.
 fn lexicon() -> &'static [(&'static str, f32)] {
     static LEX: OnceLock<Vec<(&'static str, f32)>> = OnceLock::new();
+    let source = lexicon_source();
+    if source.is_empty() {
+        // Not installed yet: nothing is cached, so the real lexicon is read once it is.
+        return &[];
+    }
     LEX.get_or_init(|| {
-        LEXICON_TSV
+        source
             .lines()
             .filter_map(|line| {
                 let (word, mean) = line.split_once('\t')?;
@@ -555,6 +605,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn lexicon_is_sorted_and_complete() {
         let lex = lexicon();
         assert_eq!(lex.len(), LEXICON_TSV.lines().count(), "every line parses");

@@ -122,7 +122,7 @@ impl<'a> Folded<'a> {
             }
             prev_alnum = alnum;
         }
-        starts.sort_unstable();
+        crate::core::sort::sort(&mut starts);
         starts.dedup();
         Folded {
             original,

@@ -115,7 +115,7 @@ pub fn placeholders(s: &str) -> Vec<(usize, usize)> {
             out.push((start, stop));
         }
     }
-    out.sort();
+    crate::core::sort::sort(&mut out);
     out
 }
 

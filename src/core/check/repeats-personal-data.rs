@@ -363,7 +363,7 @@ pub fn check(input: &Input) -> Option<Finding> {
             }
         }
     }
-    found.sort();
+    crate::core::sort::sort(&mut found);
     let &(first, what) = found.first()?;
     Some(Finding::new(
         format!(

@@ -75,7 +75,7 @@ pub fn check(input: &Input) -> Option<Finding> {
         }
     }
     let first = *spans.iter().min()?;
-    spans.sort();
+    crate::core::sort::sort(&mut spans);
     Some(Finding::new(
         format!("{} reads as shouting", quote(&t.src[first.0..first.1])),
         spans,

@@ -190,7 +190,7 @@ impl<'a> Text<'a> {
                 }
             }
         }
-        out.sort_by_key(|m| (m.first, m.last));
+        crate::core::sort::sort_by_key(&mut out, |m| (m.first, m.last));
         out
     }
 

@@ -149,7 +149,7 @@ pub fn check(input: &Input) -> Option<Finding> {
     for m in t.find(jargon).into_iter().chain(t.find(&team)) {
         found.push((m.first, m.last, "is internal jargon"));
     }
-    found.sort();
+    crate::core::sort::sort(&mut found);
     let &(a, b, why) = found.first()?;
     Some(Finding::new(
         format!("{} {why}", quote(t.slice(t.span(a, b)))),

@@ -153,7 +153,7 @@ pub fn check(input: &Input) -> Option<Finding> {
             spans.push((next.start, next.end));
         }
     }
-    spans.sort();
+    crate::core::sort::sort(&mut spans);
     let first = *spans.first()?;
     Some(Finding::new(
         format!(

@@ -13,9 +13,16 @@
 //! - [`search`]: what the agent types in the panel's search box.
 //! - [`suggest`]: the best templates for scenarios scored by the analysis.
 
+// Natively the templates are compiled in. The page module receives them at start from the
+// extension's `data/library.js` (written from these same files by `cargo xtask build`), which
+// keeps ~15 KiB gzipped of text out of the module's size budget.
+#[cfg(not(target_arch = "wasm32"))]
 mod data_care;
+#[cfg(not(target_arch = "wasm32"))]
 mod data_orders;
+#[cfg(not(target_arch = "wasm32"))]
 mod data_people;
+#[cfg(not(target_arch = "wasm32"))]
 mod data_service;
 mod search;
 mod suggest;
@@ -142,12 +149,115 @@ impl LibTemplate {
 }
 
 /// Every built-in template, grouped by scenario.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn all() -> impl Iterator<Item = &'static LibTemplate> + Clone {
     data_service::TEMPLATES
         .iter()
         .chain(data_orders::TEMPLATES)
         .chain(data_people::TEMPLATES)
         .chain(data_care::TEMPLATES)
+}
+
+/// Every built-in template, grouped by scenario (none until [`install`]).
+#[cfg(target_arch = "wasm32")]
+pub fn all() -> impl Iterator<Item = &'static LibTemplate> + Clone {
+    INSTALLED.get().copied().unwrap_or(&[]).iter()
+}
+
+#[cfg(target_arch = "wasm32")]
+static INSTALLED: std::sync::OnceLock<&'static [LibTemplate]> = std::sync::OnceLock::new();
+
+/// How many strings describe one template in the flat list [`flatten`] writes and [`install`]
+/// reads: id, scenarios, tags, then per language (English, Spanish) the title, the public text
+/// ("" for none), the direct-message kind (`same`, `own`, `none`) and its text.
+pub const FIELDS: usize = 11;
+
+/// The library as a flat list of strings, for `data/library.js`.
+pub fn flatten<'a>(templates: impl Iterator<Item = &'a LibTemplate>) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in templates {
+        out.push(t.id.to_owned());
+        let scenarios: Vec<&str> = t.scenarios.iter().map(|s| s.id()).collect();
+        out.push(scenarios.join(","));
+        out.push(t.tags.join(","));
+        for texts in [&t.en, &t.es] {
+            out.push(texts.title.to_owned());
+            out.push(texts.public.unwrap_or("").to_owned());
+            let (kind, text) = match texts.dm {
+                Dm::Same => ("same", ""),
+                Dm::Own(text) => ("own", text),
+                Dm::None => ("none", ""),
+            };
+            out.push(kind.to_owned());
+            out.push(text.to_owned());
+        }
+    }
+    out
+}
+
+/// Reads the flat list [`flatten`] writes back into templates. The strings are kept for the
+/// life of the page (the library is installed once).
+pub fn unflatten(list: Vec<String>) -> Result<Vec<LibTemplate>, String> {
+    if list.len() % FIELDS != 0 {
+        return Err(format!(
+            "the template library has {} strings, not a multiple of {FIELDS}",
+            list.len()
+        ));
+    }
+    fn keep(s: String) -> &'static str {
+        Box::leak(s.into_boxed_str())
+    }
+    let mut out = Vec::with_capacity(list.len() / FIELDS);
+    let mut it = list.into_iter().map(keep);
+    while let Some(id) = it.next() {
+        let mut next = || it.next().unwrap_or("");
+        let (scenario_ids, tags) = (next(), next());
+        let mut scenarios = Vec::new();
+        for sid in scenario_ids.split(',').filter(|s| !s.is_empty()) {
+            scenarios.push(Scenario::from_id(sid).ok_or_else(|| {
+                format!("the template library: {id} has an unknown scenario {sid:?}")
+            })?);
+        }
+        let tags: Vec<&'static str> = tags.split(',').filter(|t| !t.is_empty()).collect();
+        let mut texts = || -> Result<Texts, String> {
+            let (title, public, kind, dm) = (next(), next(), next(), next());
+            let dm = match kind {
+                "same" => Dm::Same,
+                "own" => Dm::Own(dm),
+                "none" => Dm::None,
+                other => {
+                    return Err(format!(
+                        "the template library: {id} has an unknown direct-message kind {other:?}"
+                    ))
+                }
+            };
+            Ok(Texts {
+                title,
+                public: (!public.is_empty()).then_some(public),
+                dm,
+            })
+        };
+        let en = texts()?;
+        let es = texts()?;
+        out.push(LibTemplate {
+            id,
+            scenarios: Box::leak(scenarios.into_boxed_slice()),
+            tags: Box::leak(tags.into_boxed_slice()),
+            en,
+            es,
+        });
+    }
+    Ok(out)
+}
+
+/// Installs the library in the page module, once; returns how many templates it holds.
+#[cfg(target_arch = "wasm32")]
+pub fn install(list: Vec<String>) -> Result<usize, String> {
+    let templates: &'static [LibTemplate] = Box::leak(unflatten(list)?.into_boxed_slice());
+    INSTALLED
+        .set(templates)
+        .map_err(|_| "the template library was already installed".to_owned())?;
+    Ok(templates.len())
 }
 
 /// The template with `id`.

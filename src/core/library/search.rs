@@ -100,7 +100,7 @@ pub fn search(query: &str, lang: Lang) -> Vec<&'static LibTemplate> {
             Some((score, t))
         })
         .collect();
-    hits.sort_by_key(|h| std::cmp::Reverse(h.0));
+    crate::core::sort::sort_by_key(&mut hits, |h| std::cmp::Reverse(h.0));
     hits.into_iter().map(|(_, t)| t).collect()
 }
 

@@ -92,7 +92,7 @@ pub fn suggest(
             })
         })
         .collect();
-    out.sort_by(|a, b| b.score.total_cmp(&a.score));
+    crate::core::sort::sort_by(&mut out, |a, b| b.score.total_cmp(&a.score));
     out.truncate(limit);
     out
 }

@@ -502,3 +502,25 @@ fn dump_for_review() {
         }
     }
 }
+
+#[test]
+fn the_flat_list_for_the_page_gives_back_the_same_library() {
+    let flat = super::flatten(all());
+    assert_eq!(flat.len(), all().count() * super::FIELDS);
+    let back = super::unflatten(flat).expect("the flat list reads back");
+    let original: Vec<LibTemplate> = all().copied().collect();
+    assert_eq!(back, original);
+    // Broken lists are refused with the reason.
+    let mut short = super::flatten(all());
+    short.pop();
+    assert!(super::unflatten(short)
+        .unwrap_err()
+        .contains("not a multiple of 11"));
+    let mut bad = super::flatten(all());
+    bad[1] = "no-such-scenario".into();
+    let err = super::unflatten(bad).unwrap_err();
+    assert!(
+        err.contains("unknown scenario \"no-such-scenario\""),
+        "{err}"
+    );
+}

@@ -166,7 +166,7 @@ impl Week {
         let mut open = false;
         for weekday in 0..7u8 {
             let periods = self.day_mut(weekday);
-            periods.sort_by_key(|p| p.start);
+            crate::core::sort::sort_by_key(periods, |p| p.start);
             for p in periods.iter() {
                 if p.end <= p.start {
                     return Err(format!(

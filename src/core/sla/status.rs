@@ -22,9 +22,11 @@ use super::window::{messaging_window, MessagingWindow};
 use crate::core::conversation::{Conversation, Message, Party, Surface};
 use serde::{Deserialize, Serialize};
 
-/// What the agent set for this conversation (stored locally by the web layer).
+/// What the agent set for this conversation (stored locally by the web layer). Stored with
+/// serde's default (external) tagging, `"active"` or `{"paused":{"since_ms":…}}`: reading an
+/// internally tagged enum buffers the whole object and took 17 KB of the page module.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum AgentState {
     /// Nothing set: the clock runs.
     #[default]

@@ -490,12 +490,16 @@ fn serde_contract_values() {
         "\"first-response\""
     );
     assert_eq!(ClockKind::NextReply.as_str(), "next-reply");
-    let a: AgentState = serde_json::from_str(r#"{"kind":"paused","since_ms":5}"#).unwrap();
+    let a: AgentState = serde_json::from_str(r#"{"paused":{"since_ms":5}}"#).unwrap();
     assert_eq!(a, AgentState::Paused { since_ms: 5 });
-    let a: AgentState = serde_json::from_str(r#"{"kind":"no-reply-needed","since_ms":7}"#).unwrap();
+    let a: AgentState = serde_json::from_str(r#"{"no-reply-needed":{"since_ms":7}}"#).unwrap();
     assert_eq!(a, AgentState::NoReplyNeeded { since_ms: 7 });
-    let a: AgentState = serde_json::from_str(r#"{"kind":"active"}"#).unwrap();
+    let a: AgentState = serde_json::from_str(r#""active""#).unwrap();
     assert_eq!(a, AgentState::Active);
+    assert_eq!(
+        serde_json::to_string(&AgentState::Paused { since_ms: 5 }).unwrap(),
+        r#"{"paused":{"since_ms":5}}"#
+    );
 }
 
 #[test]

@@ -287,7 +287,7 @@ fn fill(doc: &Document, p: &Policy) {
         }
     }
     let pct = match p.due_soon {
-        DueSoon::Fraction(f) => (f * 100.0).round().to_string(),
+        DueSoon::Fraction(f) => ((f * 100.0).round() as i64).to_string(),
         DueSoon::Minutes(_) => "25".to_owned(),
     };
     set_value(doc, "sla-due-soon", &pct);

@@ -255,8 +255,8 @@ impl Badge {
             .dyn_ref::<web_sys::HtmlElement>()
             .map(|h| h.style());
         if let Some(style) = style {
-            style.set_property("top", &format!("{top:.0}px"))?;
-            style.set_property("right", &format!("{:.0}px", (vw - r.right()).max(4.0)))?;
+            style.set_property("top", &crate::web::dom::px(top))?;
+            style.set_property("right", &crate::web::dom::px((vw - r.right()).max(4.0)))?;
         }
         self.pin.remove_attribute("hidden")
     }

@@ -341,7 +341,7 @@ fn excerpt(
     if spans.is_empty() {
         return Ok(None);
     }
-    spans.sort_unstable();
+    crate::core::sort::sort(&mut spans);
     // Merge overlapping spans so each character is marked once.
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (a, b) in spans {

@@ -237,11 +237,11 @@ impl Panel {
                 } else {
                     ("bottom", "top")
                 };
-                style.set_property(set, &format!("{MARGIN}px"))?;
+                style.set_property(set, &dom::px(MARGIN))?;
                 style.set_property(unset, "auto")?;
                 match p.body_max {
                     Some(h) => {
-                        body_style.set_property("max-height", &format!("{h:.0}px"))?;
+                        body_style.set_property("max-height", &dom::px(h))?;
                         body_style.set_property("overflow-y", "auto")?;
                     }
                     None => {
