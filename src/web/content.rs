@@ -71,8 +71,10 @@ struct App {
     /// The team's checklist settings, and our recent replies (for the repeated-reply check).
     checks: ValidSettings,
     recent: Vec<String>,
-    /// What the suggestions were last ranked for (message count, last message id).
+    /// What the suggestions were last ranked for (message count, last message id), and what
+    /// the customer said then (the checklist reads it at send time).
     ranked_for: (usize, Option<String>),
+    customer: Option<crate::core::analysis::Analysis>,
     /// A pending save of first-seen times.
     seen_save: Option<Timeout>,
     /// The team's brand accounts from settings: their messages are ours.
@@ -169,6 +171,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             checks,
             recent: Vec::new(),
             ranked_for: (0, None),
+            customer: None,
             clock: None,
             _sla_click: Some(sla_click),
             store: ThreadStore::new(),
@@ -546,6 +549,8 @@ fn refresh() -> Result<(), JsValue> {
                 app.watch = None;
                 app.seen = js_sys::WeakMap::new();
                 app.conversation = None;
+                app.customer = None;
+                app.ranked_for = (0, None);
                 app.agent = AgentState::Active;
                 app.key = key.clone();
                 wasm_bindgen_futures::spawn_local(load_agent_state(key.clone()));
@@ -563,6 +568,8 @@ fn refresh() -> Result<(), JsValue> {
         } else {
             app.clock = None;
             app.conversation = None;
+            app.customer = None;
+            app.ranked_for = (0, None);
         }
         Ok(Some(view))
     })?;
@@ -725,8 +732,10 @@ fn suggest(app: &mut App, surface: Surface) {
         return;
     }
     app.ranked_for = key;
+    let found = review::understand(conversation);
     let lang = page_lang(&app.doc).unwrap_or(Lang::En);
-    let ranked = review::suggestions(conversation, surface, lang);
+    let ranked = review::suggestions(&found, surface, lang);
+    app.customer = Some(found);
     if let Err(e) = app.panel.replies().set_suggestions(&ranked) {
         web_sys::console::warn_2(&"Waypoint: could not show suggestions:".into(), &e);
     }
@@ -777,8 +786,17 @@ impl gate::Host for Controller {
             let conversation = app.conversation.as_ref()?;
             let now = js_sys::Date::now() as i64;
             let status = sla::status(conversation, &app.policy, &app.agent, now);
+            let fresh;
+            let customer = match &app.customer {
+                Some(c) => c,
+                None => {
+                    fresh = review::understand(conversation);
+                    &fresh
+                }
+            };
             Some(review::verdict(
                 conversation,
+                customer,
                 draft,
                 &status,
                 &app.recent,

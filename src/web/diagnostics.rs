@@ -77,6 +77,8 @@ pub fn debug_read_thread(url: &str) -> Result<u32, JsValue> {
 /// What the suggestion and checklist benchmarks run against.
 struct Bench {
     conversation: crate::core::conversation::Conversation,
+    /// What the customer said, as the content script keeps it from the suggestions.
+    customer: crate::core::analysis::Analysis,
     recent: Vec<String>,
     policy: crate::core::sla::ValidPolicy,
     checks: crate::core::check::ValidSettings,
@@ -134,6 +136,7 @@ pub fn debug_bench_thread(texts: Vec<String>, recent: Vec<String>) -> Result<u32
     };
     BENCH.with(|b| {
         *b.borrow_mut() = Some(Bench {
+            customer: crate::web::review::understand(&conversation),
             conversation,
             recent,
             policy,
@@ -157,9 +160,11 @@ fn with_bench<T>(f: impl FnOnce(&Bench) -> T) -> Result<T, JsValue> {
 #[wasm_bindgen(js_name = debugRank)]
 pub fn debug_rank() -> Result<String, JsValue> {
     with_bench(|b| {
+        // What the panel does when the conversation changes: read the customer, rank.
         let c = &b.conversation;
+        let found = crate::web::review::understand(c);
         let ids: Vec<&str> =
-            crate::web::review::suggestions(c, c.surface, crate::core::conversation::Lang::En)
+            crate::web::review::suggestions(&found, c.surface, crate::core::conversation::Lang::En)
                 .into_iter()
                 .map(|(t, _)| t.id)
                 .collect();
@@ -168,8 +173,9 @@ pub fn debug_rank() -> Result<String, JsValue> {
 }
 
 /// Runs the whole checklist on `draft` against the kept conversation, as the gate does when
-/// the agent presses send (SLA status, analysis of the customer, every check, the sheet), with
-/// the default settings; returns how many items the sheet shows (0 when it would pass).
+/// the agent presses send (SLA status, every check, the sheet; what the customer said was read
+/// with the conversation), with the default settings; returns how many items the sheet shows
+/// (0 when it would pass).
 #[wasm_bindgen(js_name = debugChecklist)]
 pub fn debug_checklist(draft: &str) -> Result<u32, JsValue> {
     use crate::core::sla::{self, AgentState};
@@ -177,7 +183,14 @@ pub fn debug_checklist(draft: &str) -> Result<u32, JsValue> {
     with_bench(|b| {
         let now = js_sys::Date::now() as i64;
         let status = sla::status(&b.conversation, &b.policy, &AgentState::Active, now);
-        match crate::web::review::verdict(&b.conversation, draft, &status, &b.recent, &b.checks) {
+        match crate::web::review::verdict(
+            &b.conversation,
+            &b.customer,
+            draft,
+            &status,
+            &b.recent,
+            &b.checks,
+        ) {
             Verdict::Pass => 0,
             Verdict::Review(sheet) => sheet.items.len() as u32,
         }

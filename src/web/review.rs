@@ -29,32 +29,33 @@ pub fn understand(conversation: &Conversation) -> Analysis {
     analysis::analyze(&analysis::customer_texts(conversation, RECENT_CUSTOMER))
 }
 
-/// The best three templates for the conversation, each with why it was suggested.
+/// The best three templates for what the customer said, each with why it was suggested.
 pub fn suggestions(
-    conversation: &Conversation,
+    found: &Analysis,
     surface: Surface,
     lang: Lang,
 ) -> Vec<(&'static LibTemplate, String)> {
-    let found = understand(conversation);
-    analysis::rank(&found, surface, lang, &[], 3)
+    analysis::rank(found, surface, lang, &[], 3)
         .into_iter()
         .map(|r| (r.suggestion.template, r.reason))
         .collect()
 }
 
 /// Runs the checklist on `draft` and says whether the agent needs to see it.
+/// `customer` is [`understand`] of the conversation, computed when it was read (the panel's
+/// suggestions use it too), so that the send itself only runs the checks.
 pub fn verdict(
     conversation: &Conversation,
+    customer: &Analysis,
     draft: &str,
     sla: &SlaStatus,
     recent: &[String],
     settings: &ValidSettings,
 ) -> Verdict {
-    let customer = understand(conversation);
     let ctx = Context {
         draft,
         conversation,
-        customer: &customer,
+        customer,
         draft_lang: analysis::detect_language(draft),
         sla: Some(sla),
         recent_replies: recent,
