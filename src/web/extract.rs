@@ -70,16 +70,31 @@ fn scoped(el: &Element, sel: &str, exclude: &[&str]) -> Option<Element> {
         .find(|c| !excluded(el, c, exclude))
 }
 
+/// Elements that need more than their text: with none inside, the text is the element's
+/// `textContent`.
+const SPECIAL: &str = "img, br, div, p, li, script, style, template, svg, [hidden]";
+
+/// [`SPECIAL`] and the profile's dropped parts as one selector, so that the common case costs
+/// one query.
+fn special_selector(drop: &[&str]) -> String {
+    let mut sel = SPECIAL.to_owned();
+    for d in drop {
+        sel.push_str(", ");
+        sel.push_str(d);
+    }
+    sel
+}
+
 /// The text a person reads: text nodes, emoji images as their `alt`, `<br>` and blocks as line
 /// breaks; scripts, styles, hidden and `drop`ped parts left out.
 pub fn readable_text(el: &Element, drop: &[&str]) -> String {
+    readable_text_with(el, drop, &special_selector(drop))
+}
+
+/// [`readable_text`] with `special` = [`special_selector`]`(drop)`, computed once per read.
+fn readable_text_with(el: &Element, drop: &[&str], special: &str) -> String {
     // Fast path: nothing inside needs more than its text.
-    const SPECIAL: &str = "img, br, div, p, li, script, style, template, svg, [hidden]";
-    let special = el.query_selector(intern(SPECIAL)).ok().flatten().is_some()
-        || drop
-            .iter()
-            .any(|d| el.query_selector(intern(d)).ok().flatten().is_some());
-    if !special {
+    if el.query_selector(intern(special)).ok().flatten().is_none() {
         return el.text_content().unwrap_or_default().trim().to_owned();
     }
     let mut out = String::new();
@@ -153,11 +168,20 @@ fn apply(then: Then, s: String) -> Option<String> {
     }
 }
 
+/// How to read text inside a message: the parts to drop and [`special_selector`] of them.
+#[derive(Clone, Copy)]
+struct Reading<'a> {
+    drop: &'a [&'a str],
+    special: &'a str,
+}
+
 /// The first value the fields yield, reading inside `el`.
-fn read_field(el: &Element, fields: &[Field], exclude: &[&str], drop: &[&str]) -> Option<String> {
+fn read_field(el: &Element, fields: &[Field], exclude: &[&str], how: Reading) -> Option<String> {
     fields.iter().find_map(|f| {
         let value = match f.pick {
-            Pick::Text(sel) => readable_text(&scoped(el, sel, exclude)?, drop),
+            Pick::Text(sel) => {
+                readable_text_with(&scoped(el, sel, exclude)?, how.drop, how.special)
+            }
             Pick::Attr(sel, name) => scoped(el, sel, exclude)?.get_attribute(intern(name))?,
         };
         apply(f.then, value)
@@ -167,7 +191,15 @@ fn read_field(el: &Element, fields: &[Field], exclude: &[&str], drop: &[&str]) -
 /// The first value the fields yield, reading from the whole document.
 fn read_page(doc: &Document, fields: &[Field]) -> Option<String> {
     let root = doc.document_element()?;
-    read_field(&root, fields, &[], &[])
+    read_field(
+        &root,
+        fields,
+        &[],
+        Reading {
+            drop: &[],
+            special: SPECIAL,
+        },
+    )
 }
 
 /// A read: the thread, and the elements read afresh (index into `raw.messages`), so the caller
@@ -196,6 +228,15 @@ pub fn read_thread(
     let mut messages = Vec::with_capacity(list.length() as usize);
     let mut fresh = Vec::new();
     let exclude_any = profile.exclude.join(", ");
+    let special = special_selector(profile.drop);
+    let how = Reading {
+        drop: profile.drop,
+        special: &special,
+    };
+    let plain = Reading {
+        drop: &[],
+        special: SPECIAL,
+    };
     for i in 0..list.length() {
         let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
             continue;
@@ -209,13 +250,16 @@ pub fn read_thread(
         }
         // Exclusion checks only where the message holds an excluded part.
         let ex: &[&str] = if !exclude_any.is_empty()
-            && el.query_selector(&exclude_any).ok().flatten().is_some()
+            && el
+                .query_selector(intern(&exclude_any))
+                .ok()
+                .flatten()
+                .is_some()
         {
             profile.exclude
         } else {
             &[]
         };
-        let drop = profile.drop;
         fresh.push((messages.len(), el.clone()));
         let label_self = el
             .get_attribute(intern("aria-label"))
@@ -224,23 +268,23 @@ pub fn read_thread(
         let marker_self = profile
             .self_marker
             .iter()
-            .any(|sel| el.matches(sel).unwrap_or(false) || scoped(&el, sel, ex).is_some());
+            .any(|sel| el.matches(intern(sel)).unwrap_or(false) || scoped(&el, sel, ex).is_some());
         let text_self = profile.self_text.iter().any(|(sel, texts)| {
             scoped(&el, sel, ex)
-                .map(|e| readable_text(&e, &[]))
+                .map(|e| readable_text_with(&e, &[], SPECIAL))
                 .is_some_and(|t| texts.iter().any(|p| t.starts_with(p)))
         });
         messages.push(RawMessage {
-            id: read_field(&el, profile.id, ex, drop),
-            author_name: read_field(&el, profile.author_name, ex, drop),
-            author_handle: read_field(&el, profile.author_handle, ex, drop),
-            time: read_field(&el, profile.time, ex, &[]),
-            text: read_field(&el, profile.text, ex, drop).unwrap_or_default(),
+            id: read_field(&el, profile.id, ex, how),
+            author_name: read_field(&el, profile.author_name, ex, how),
+            author_handle: read_field(&el, profile.author_handle, ex, how),
+            time: read_field(&el, profile.time, ex, plain),
+            text: read_field(&el, profile.text, ex, how).unwrap_or_default(),
             marked_self: label_self || marker_self || text_self,
             focused: profile
                 .focused
                 .iter()
-                .any(|sel| el.matches(sel).unwrap_or(false)),
+                .any(|sel| el.matches(intern(sel)).unwrap_or(false)),
             known_id: None,
         });
     }
