@@ -113,6 +113,7 @@ const ASKING: &[&str] = &[
     "dm",
     "message",
     "need",
+    "require",
     "with",
     "know",
     "what's",
@@ -336,6 +337,7 @@ mod tests {
             ("¿Nos envías tu número de pedido?", true),
             ("¿Cuál es tu correo electrónico?", true),
             ("Tell me your account number", true),
+            ("I require your full name, address and email.", true),
             // Private, or not a request for their data.
             ("", false),
             ("Please DM us your order number", false),

@@ -111,9 +111,17 @@ pub fn check(input: &Input) -> Option<Finding> {
         .split_whitespace()
         .take_while(|tok| tok.starts_with('@'))
         .count();
+    // When the reply starts with the customer's handle, the other handles beside it are people
+    // the customer brought in (on X the site fills them in from the thread, including people
+    // tagged in a photo, whom the page's text never names): a stranger there is a guest, not a
+    // stale template.
+    let starts_with_participant = t.words[..leading.min(t.words.len())]
+        .iter()
+        .any(|w| w.mention && people.is_handle(&w.lower));
     for (i, w) in t.words.iter().enumerate() {
-        let addressing =
-            i < leading || (i > 0 && GREETINGS.contains(&t.words[i - 1].lower.as_str()));
+        let lead = i < leading;
+        let addressing = (lead && !starts_with_participant)
+            || (i > 0 && GREETINGS.contains(&t.words[i - 1].lower.as_str()));
         if w.mention && addressing && !people.is_handle(&w.lower) && !brand_like(&w.lower) {
             // Include the `@`.
             spans.push((w.start - 1, w.end));
@@ -196,6 +204,10 @@ mod tests {
             ("Hi again, Maria", false),
             ("Hi, I'm Sam from the team", false),
             ("@mariag @JoeBloggs on it", false),
+            // Beside the customer's handle, another handle is someone they brought in.
+            ("@mariag @harry_p Happy Halloween!", false),
+            // Without the customer's handle, a stranger at the start still fires.
+            ("@harry_p @petersmith Happy Halloween!", true),
             ("Please reach out to @AmazonHelp", false),
             ("Hi Garcia family", false),
             ("Hey DM us", false),
