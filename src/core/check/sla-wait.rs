@@ -66,6 +66,12 @@ pub fn check(input: &Input) -> Option<Finding> {
         "about the wait",
         "keeping you waiting",
         "making you wait",
+        "we were slow",
+        "slow to reply",
+        "slow to respond",
+        "slow to get back",
+        "took us a while",
+        "took a while",
         "y por la demora",
     ];
     if input.draft.first(acknowledged).is_some() {
@@ -114,6 +120,8 @@ mod tests {
                 false,
             ),
             ("Sorry for keeping you waiting so long, Maria.", false),
+            ("Thank you, and sorry we were slow to say so!", false),
+            ("Sorry it took us a while to get back to you.", false),
             ("We waited for the courier's answer: it ships today.", true),
         ];
         table(&late(State::Breached), CheckId::SlaWait, &rows);
