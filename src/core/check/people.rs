@@ -2,17 +2,35 @@
 //! name words.
 
 use crate::core::conversation::{Author, Conversation, Party};
-use std::collections::HashSet;
+
+/// A set of words kept sorted: lookups bisect. (A hash set hashes with 64-bit arithmetic,
+/// which the JavaScript translation of the module emulates slowly.)
+#[derive(Debug, Default)]
+pub struct WordSet(Vec<String>);
+
+impl WordSet {
+    pub fn insert(&mut self, w: String) {
+        if let Err(at) = self.0.binary_search(&w) {
+            self.0.insert(at, w);
+        }
+    }
+    pub fn contains(&self, w: &str) -> bool {
+        self.0.binary_search_by(|x| x.as_str().cmp(w)).is_ok()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
 
 #[derive(Debug, Default)]
 pub struct People {
     /// Handles without `@`, lower-cased: authors and everyone @mentioned in the thread.
-    pub handles: HashSet<String>,
+    pub handles: WordSet,
     /// Words of every author's display name, lower-cased.
-    pub names: HashSet<String>,
+    pub names: WordSet,
     /// The customer's handles and name words only.
-    pub customer_handles: HashSet<String>,
-    pub customer_names: HashSet<String>,
+    pub customer_handles: WordSet,
+    pub customer_names: WordSet,
 }
 
 impl People {

@@ -349,7 +349,7 @@ pub fn check(input: &Input) -> Option<Finding> {
     for span in ibans(s) {
         found.push((span, "an IBAN"));
     }
-    let mut customer_keys = std::collections::HashSet::new();
+    let mut customer_keys = super::people::WordSet::default();
     for m in c.messages.iter().filter(|m| m.party == Party::Customer) {
         for (_, k) in order_tokens(&m.text) {
             customer_keys.insert(k);

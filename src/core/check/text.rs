@@ -2,8 +2,6 @@
 //! byte ranges, sentence numbers, and whether they are part of a link or an @mention; and
 //! phrase lists matched word by word, so a draft is scanned once per list whatever its size.
 
-use std::collections::HashMap;
-
 /// One word of a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Word {
@@ -175,10 +173,8 @@ impl<'a> Text<'a> {
                 continue;
             }
             let candidates = phrases
-                .by_first
-                .get(w.lower.as_str())
-                .into_iter()
-                .flatten()
+                .first(w.lower.as_str())
+                .iter()
                 .chain(phrases.prefix_first.iter());
             for &p in candidates {
                 if let Some(last) = self.matches_at(i, &phrases.list[p]) {
@@ -258,7 +254,9 @@ pub fn phrase_words(phrase: &str) -> Vec<String> {
 #[derive(Debug)]
 pub struct Phrases {
     pub list: Vec<Vec<String>>,
-    by_first: HashMap<String, Vec<usize>>,
+    /// Sorted by first word, for bisection (a hash map hashes with 64-bit arithmetic, which the
+    /// JavaScript translation of the module emulates slowly).
+    by_first: Vec<(String, Vec<usize>)>,
     prefix_first: Vec<usize>,
 }
 
@@ -273,19 +271,33 @@ impl Phrases {
     }
 
     pub fn from_words(list: Vec<Vec<String>>) -> Phrases {
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: Vec<(String, Vec<usize>)> = Vec::new();
         let mut prefix_first = Vec::new();
         for (i, p) in list.iter().enumerate() {
             if p[0].ends_with('*') {
                 prefix_first.push(i);
             } else {
-                by_first.entry(p[0].clone()).or_default().push(i);
+                match by_first.binary_search_by(|(k, _)| k.as_str().cmp(&p[0])) {
+                    Ok(at) => by_first[at].1.push(i),
+                    Err(at) => by_first.insert(at, (p[0].clone(), vec![i])),
+                }
             }
         }
         Phrases {
             list,
             by_first,
             prefix_first,
+        }
+    }
+
+    /// The phrases starting with `word` (not counting prefix phrases).
+    fn first(&self, word: &str) -> &[usize] {
+        match self
+            .by_first
+            .binary_search_by(|(k, _)| k.as_str().cmp(word))
+        {
+            Ok(at) => &self.by_first[at].1,
+            Err(_) => &[],
         }
     }
 
