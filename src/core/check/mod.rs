@@ -793,6 +793,26 @@ mod tests {
         times.sort();
         let per_run = times[50];
         println!("checklist run: {per_run:?} per run (median of 101)");
+        if std::env::var("WAYPOINT_PER_CHECK").is_ok() {
+            for only in CheckId::ALL {
+                let mut s = c.settings.clone();
+                for id in CheckId::ALL {
+                    if id != only {
+                        s.set_level(id, Level::Off);
+                    }
+                }
+                s.set_level(only, Level::Warn);
+                let mut t: Vec<std::time::Duration> = (0..101)
+                    .map(|_| {
+                        let start = std::time::Instant::now();
+                        std::hint::black_box(run(&ctx, &s));
+                        start.elapsed()
+                    })
+                    .collect();
+                t.sort();
+                println!("  {:<22} {:?}", only.id(), t[50]);
+            }
+        }
         assert!(
             per_run < std::time::Duration::from_millis(50),
             "{per_run:?}"
