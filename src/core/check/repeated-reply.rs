@@ -86,7 +86,13 @@ pub fn check(input: &Input) -> Option<Finding> {
         .filter(|m| m.party == Party::Brand)
         .map(|m| (m.text.as_str(), true));
     let others = input.ctx.recent_replies.iter().map(|r| (r.as_str(), false));
-    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
+    let letters = |s: &str| {
+        if s.is_ascii() {
+            s.bytes().filter(u8::is_ascii_alphanumeric).count()
+        } else {
+            s.chars().filter(|c| c.is_alphanumeric()).count()
+        }
+    };
     let draft_letters = letters(input.ctx.draft);
     for (text, here) in ours.chain(others) {
         // Texts whose letter counts differ by a fifth cannot be 90% alike once handles and
