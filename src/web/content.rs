@@ -3,7 +3,7 @@
 //! what a virtualized list shows into one store, and keeps the page contract current while the
 //! single-page app navigates.
 
-use crate::core::check;
+use crate::core::check::{self, Prepared};
 use crate::core::conversation::Lang;
 use crate::core::conversation::{Conversation, ReadState, Surface};
 use crate::core::layout::Zone;
@@ -21,7 +21,7 @@ use crate::web::slash::{self, Slash};
 use crate::web::{dom, platform, sites, Mode};
 use gloo_events::EventListener;
 use gloo_timers::callback::{Interval, Timeout};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -49,6 +49,8 @@ const AGENT_STATES_KEPT: usize = 500;
 const SEEN_KEY: &str = "waypoint.seen";
 const SEEN_THREADS_KEPT: usize = 200;
 const SEEN_SAVE_MS: u32 = 1_000;
+/// How long after the conversation changes the checks read it (a burst of changes once).
+const PREPARE_DELAY_MS: u32 = 300;
 
 struct App {
     doc: Document,
@@ -75,6 +77,11 @@ struct App {
     /// the customer said then (the checklist reads it at send time).
     ranked_for: (usize, Option<String>),
     customer: Option<crate::core::analysis::Analysis>,
+    /// What the checks read from the conversation and our recent replies: worked out a moment
+    /// after either changes (or at the next send, if that comes first), so that a send reads
+    /// only the draft. Emptied when they change.
+    prepared: OnceCell<Prepared>,
+    prepare_soon: Option<Timeout>,
     /// A pending save of first-seen times.
     seen_save: Option<Timeout>,
     /// The team's brand accounts from settings: their messages are ours.
@@ -172,6 +179,8 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             recent: Vec::new(),
             ranked_for: (0, None),
             customer: None,
+            prepared: OnceCell::new(),
+            prepare_soon: None,
             clock: None,
             _sla_click: Some(sla_click),
             store: ThreadStore::new(),
@@ -361,6 +370,22 @@ fn set_agent_state(action: &str) {
 }
 
 impl App {
+    /// Forgets what the checks had read from the conversation and the recent replies (one of
+    /// them changed), and reads it again in a moment, off the send path; a burst of changes
+    /// is read once.
+    fn unprepare(&mut self) {
+        self.prepared.take();
+        self.prepare_soon = Some(Timeout::new(PREPARE_DELAY_MS, || {
+            APP.with(|a| {
+                if let Some(app) = a.try_borrow().ok().as_ref().and_then(|g| g.as_ref()) {
+                    if let Some(c) = &app.conversation {
+                        app.prepared.get_or_init(|| check::prepare(c, &app.recent));
+                    }
+                }
+            })
+        }));
+    }
+
     /// Pins the SLA badge beside the composer and keeps the panel off the composer and the
     /// site's send button.
     fn place(&self) -> Result<(), JsValue> {
@@ -549,6 +574,7 @@ fn refresh() -> Result<(), JsValue> {
                 app.watch = None;
                 app.seen = js_sys::WeakMap::new();
                 app.conversation = None;
+                app.prepared.take();
                 app.customer = None;
                 app.ranked_for = (0, None);
                 app.agent = AgentState::Active;
@@ -568,6 +594,7 @@ fn refresh() -> Result<(), JsValue> {
         } else {
             app.clock = None;
             app.conversation = None;
+            app.prepared.take();
             app.customer = None;
             app.ranked_for = (0, None);
         }
@@ -679,7 +706,10 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                     view.messages = app.store.len();
                     let conversation = app.store.conversation(&read.raw);
                     let customer = conversation.customer.clone();
-                    app.conversation = Some(conversation);
+                    if app.conversation.as_ref() != Some(&conversation) {
+                        app.conversation = Some(conversation);
+                        app.unprepare();
+                    }
                     view.customer = customer
                         .clone()
                         .map(|c| c.handle.map(|h| format!("@{h}")).unwrap_or(c.name));
@@ -757,6 +787,7 @@ async fn load_checklist() {
             // Saved settings, or the defaults again when they were removed.
             app.checks = settings.unwrap_or_default();
             app.recent = recent;
+            app.unprepare();
         }
     });
 }
@@ -794,12 +825,16 @@ impl gate::Host for Controller {
                     &fresh
                 }
             };
+            let prepared = app
+                .prepared
+                .get_or_init(|| check::prepare(conversation, &app.recent));
             Some(review::verdict(
                 conversation,
                 customer,
                 draft,
                 &status,
                 &app.recent,
+                prepared,
                 &app.checks,
             ))
         })
@@ -810,6 +845,7 @@ impl gate::Host for Controller {
             let mut guard = a.try_borrow_mut().ok()?;
             let app = guard.as_mut()?;
             review::remember(&mut app.recent, draft);
+            app.unprepare();
             Some(app.recent.clone())
         });
         if let Some(recent) = recent {

@@ -80,6 +80,8 @@ struct Bench {
     /// What the customer said, as the content script keeps it from the suggestions.
     customer: crate::core::analysis::Analysis,
     recent: Vec<String>,
+    /// What the checks read from the conversation and `recent`, as the content script keeps it.
+    prepared: crate::core::check::Prepared,
     policy: crate::core::sla::ValidPolicy,
     checks: crate::core::check::ValidSettings,
 }
@@ -137,6 +139,7 @@ pub fn debug_bench_thread(texts: Vec<String>, recent: Vec<String>) -> Result<u32
     BENCH.with(|b| {
         *b.borrow_mut() = Some(Bench {
             customer: crate::web::review::understand(&conversation),
+            prepared: crate::core::check::prepare(&conversation, &recent),
             conversation,
             recent,
             policy,
@@ -172,6 +175,17 @@ pub fn debug_rank() -> Result<String, JsValue> {
     })
 }
 
+/// Works out what the checks read from the kept conversation and recent replies, as the
+/// content script does a moment after the conversation changes (off the send path); returns
+/// how many earlier replies the repeated-reply check will compare with.
+#[wasm_bindgen(js_name = debugPrepare)]
+pub fn debug_prepare() -> Result<u32, JsValue> {
+    with_bench(|b| {
+        let p = crate::core::check::prepare(&b.conversation, &b.recent);
+        p.earlier_replies() as u32
+    })
+}
+
 /// Runs the whole checklist on `draft` against the kept conversation, as the gate does when
 /// the agent presses send (SLA status, every check, the sheet; what the customer said was read
 /// with the conversation), with the default settings; returns how many items the sheet shows
@@ -189,6 +203,7 @@ pub fn debug_checklist(draft: &str) -> Result<u32, JsValue> {
             draft,
             &status,
             &b.recent,
+            &b.prepared,
             &b.checks,
         ) {
             Verdict::Pass => 0,

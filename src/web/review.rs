@@ -3,7 +3,7 @@
 //! this browser's storage.
 
 use crate::core::analysis::{self, Analysis};
-use crate::core::check::{self, Context, Settings, Status};
+use crate::core::check::{self, Context, Prepared, Settings, Status};
 use crate::core::conversation::{Conversation, Lang, Surface};
 use crate::core::library::LibTemplate;
 use crate::core::sla::SlaStatus;
@@ -44,12 +44,14 @@ pub fn suggestions(
 /// Runs the checklist on `draft` and says whether the agent needs to see it.
 /// `customer` is [`understand`] of the conversation, computed when it was read (the panel's
 /// suggestions use it too), so that the send itself only runs the checks.
+/// `prepared` is [`check::prepare`] of `conversation` and `recent`, kept until either changes.
 pub fn verdict(
     conversation: &Conversation,
     customer: &Analysis,
     draft: &str,
     sla: &SlaStatus,
     recent: &[String],
+    prepared: &Prepared,
     settings: &ValidSettings,
 ) -> Verdict {
     let ctx = Context {
@@ -60,7 +62,7 @@ pub fn verdict(
         sla: Some(sla),
         recent_replies: recent,
     };
-    let report = check::run(&ctx, settings);
+    let report = check::run_prepared(&ctx, prepared, settings);
     let mut items: Vec<Item> = report
         .outcomes
         .iter()

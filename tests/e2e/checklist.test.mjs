@@ -203,6 +203,56 @@ describe('when all is well, the post goes straight through', () => {
   }
 });
 
+// What the checks read from the conversation and from our recent replies is worked out once
+// and kept between sends (so that a send reads only the draft): it must follow the
+// conversation and the replies we send.
+describe('what the checks keep between sends stays current', () => {
+  before(() => saveSettings({ manual: [] }));
+  after(() => saveSettings(null));
+  test('X Chat: a message that arrives after a send, and the reply just sent, are seen', async () => {
+    const s = SURFACES.find((x) => x.name === 'X Chat (textarea, the Send button)');
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    const clear = async () => {
+      await page.fill(s.box, '');
+      await page.click(s.box);
+    };
+    const itemIds = () => dialog(page).locator('[data-check-id]').evaluateAll((els) =>
+      els.filter((e) => e.dataset.status === 'warn' || e.dataset.status === 'fail').map((e) => e.dataset.checkId));
+    // 1. A good reply goes straight through: the checks have now read the conversation.
+    await typeDraft(page, s, s.good);
+    await pressSend(page, s);
+    await page.waitForFunction(() => document.body.dataset.sends === '1', null, { timeout: 3000 });
+    assert.equal(await dialog(page).count(), 0);
+    // 2. The customer writes again, with a legal threat.
+    const before = Number(await page.locator('waypoint-panel').getAttribute('data-messages'));
+    await page.evaluate(() => {
+      document.querySelector('[data-testid="dm-message-list"] ul').insertAdjacentHTML('beforeend',
+        '<li><div data-testid="message-7c1e0d52-1f0b-4c55-9d2a-0b6b7c0a0009" class="flex justify-start"><div class="bubble" data-testid="message-text-7c1e0d52-1f0b-4c55-9d2a-0b6b7c0a0009"><span dir="auto">If this is not fixed today I am talking to my lawyer</span><span aria-hidden="true">10:31 AM</span></div></div></li>');
+    });
+    await page.waitForFunction((n) => Number(document.querySelector('waypoint-panel').getAttribute('data-messages')) === n + 1, before);
+    // 3. Another good reply is held for the escalation reminder (and is no copy of the first).
+    await clear();
+    const second = "Sam, I understand, and I'm sorry this has dragged on. The extra charge is refunded today; I'll confirm here as soon as it shows on your card.";
+    await typeDraft(page, s, second);
+    await pressSend(page, s);
+    await dialog(page).waitFor();
+    const held = await itemIds();
+    assert.ok(held.includes('escalation') && !held.includes('repeated-reply'), `held for: ${held}`);
+    await dialog(page).locator('[data-action="post"]').click();
+    await page.waitForFunction(() => document.body.dataset.sends === '2');
+    // 4. The first reply again, word for word: it is now one of our recent replies.
+    await clear();
+    await typeDraft(page, s, s.good);
+    await pressSend(page, s);
+    await dialog(page).waitFor();
+    assert.ok((await itemIds()).includes('repeated-reply'), `held for: ${await itemIds()}`);
+    assert.equal(await sends(page), 2);
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 /**
  * Runs `source` in Waypoint's own world (the content script's isolated world, found through
  * the DevTools protocol), so that only Waypoint sees what it changes; the site's world is

@@ -104,6 +104,27 @@ const MARKS: &[(&str, &str, f32)] = &[
     ("en", "ing", 0.5),
 ];
 
+// The languages of a word are bits of a u8.
+const _: () = assert!(LANGS.len() <= 8);
+
+/// Every word of [`LANGS`], sorted, with the languages it belongs to (bit k = `LANGS[k]`):
+/// a word is looked up once, not in each list.
+fn common_words() -> &'static [(&'static str, u8)] {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, u8)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<(&'static str, u8)> = Vec::new();
+        for (k, (_, list)) in LANGS.iter().enumerate() {
+            for &w in *list {
+                match table.binary_search_by(|(x, _)| (*x).cmp(w)) {
+                    Ok(at) => table[at].1 |= 1 << k,
+                    Err(at) => table.insert(at, (w, 1 << k)),
+                }
+            }
+        }
+        table
+    })
+}
+
 /// The language of `text`, or `None` when there is nothing to go on. `confident` is false for
 /// short texts (fewer than four words) or when a second language scores close to the first.
 pub fn detect_language(text: &str) -> Option<LangGuess> {
@@ -125,13 +146,21 @@ pub fn detect_language(text: &str) -> Option<LangGuess> {
             continue;
         }
         words += 1;
-        for (k, (_, list)) in LANGS.iter().enumerate() {
-            if list.contains(&w.as_str()) {
-                scores[k] += 1.0;
+        let table = common_words();
+        if let Ok(at) = table.binary_search_by(|(x, _)| (*x).cmp(w.as_str())) {
+            let langs = table[at].1;
+            for (k, score) in scores.iter_mut().enumerate() {
+                if langs & (1 << k) != 0 {
+                    *score += 1.0;
+                }
             }
         }
+        let b = w.as_bytes();
         for &(code, mark, weight) in MARKS {
-            if w.contains(mark) {
+            // A byte-wise search: marks are a few bytes, and a string searcher is costly to
+            // set up for each word (above all in the module's JavaScript translation).
+            let m = mark.as_bytes();
+            if b.len() >= m.len() && b.windows(m.len()).any(|x| x == m) {
                 let k = LANGS.iter().position(|(c, _)| *c == code).unwrap_or(0);
                 scores[k] += weight * 0.5;
             }

@@ -3,7 +3,7 @@
 
 use super::text::{quote, Text};
 use super::{Finding, Input};
-use crate::core::conversation::Party;
+use crate::core::conversation::{Conversation, Party};
 
 /// (trigger, what kind of escalation it is).
 const TRIGGERS: &[(&str, &str)] = &[
@@ -79,8 +79,12 @@ const TRIGGERS: &[(&str, &str)] = &[
 ];
 
 pub fn check(input: &Input) -> Option<Finding> {
+    input.prepared.escalation.clone()
+}
+
+/// The latest trigger the customer wrote (what [`check`] reports), read once per conversation.
+pub fn scan(c: &Conversation) -> Option<Finding> {
     let phrases = phrases_list();
-    let c = input.ctx.conversation;
     for m in c
         .messages
         .iter()

@@ -503,29 +503,63 @@ impl Finding {
     }
 }
 
+/// What the checks read from the conversation and from our recent replies rather than from the
+/// draft: who takes part, the escalation triggers the customer wrote, the customer's
+/// order-like numbers, and our earlier replies as the repeated-reply check compares them.
+/// [`prepare`] works it out once per conversation (the page does it when the conversation
+/// changes, off the send path), so that a send reads only the draft ([`run_prepared`]).
+#[derive(Debug)]
+pub struct Prepared {
+    people: people::People,
+    escalation: Option<Finding>,
+    customer_numbers: people::WordSet,
+    earlier: Vec<repeated_reply::Earlier>,
+}
+
+impl Prepared {
+    /// How many earlier replies of ours the repeated-reply check compares a draft with.
+    pub fn earlier_replies(&self) -> usize {
+        self.earlier.len()
+    }
+}
+
+/// Prepares what the checks read from `conversation` and our `recent` replies elsewhere.
+pub fn prepare(conversation: &Conversation, recent: &[String]) -> Prepared {
+    let people = people::People::of(conversation);
+    Prepared {
+        escalation: escalation::scan(conversation),
+        customer_numbers: repeats_personal_data::customer_numbers(conversation),
+        earlier: repeated_reply::earlier(conversation, recent, &people),
+        people,
+    }
+}
+
 /// The inputs of one run, prepared once and shared by the checks.
 pub(crate) struct Input<'a> {
     pub ctx: &'a Context<'a>,
     /// The draft, split into words.
     pub draft: Text<'a>,
     pub settings: &'a ValidSettings,
-    people: std::cell::OnceCell<people::People>,
+    pub prepared: &'a Prepared,
 }
 
 impl<'a> Input<'a> {
-    pub fn new(ctx: &'a Context<'a>, settings: &'a ValidSettings) -> Input<'a> {
+    pub fn new(
+        ctx: &'a Context<'a>,
+        prepared: &'a Prepared,
+        settings: &'a ValidSettings,
+    ) -> Input<'a> {
         Input {
             ctx,
             draft: Text::new(ctx.draft),
             settings,
-            people: std::cell::OnceCell::new(),
+            prepared,
         }
     }
 
-    /// Who takes part in the conversation (computed once per run).
+    /// Who takes part in the conversation.
     pub fn people(&self) -> &people::People {
-        self.people
-            .get_or_init(|| people::People::of(self.ctx.conversation))
+        &self.prepared.people
     }
 }
 
@@ -567,7 +601,17 @@ pub fn utf16_span(text: &str, span: (usize, usize)) -> (usize, usize) {
 
 /// Runs every check on the draft.
 pub fn run(ctx: &Context, settings: &ValidSettings) -> Report {
-    let input = Input::new(ctx, settings);
+    run_prepared(
+        ctx,
+        &prepare(ctx.conversation, ctx.recent_replies),
+        settings,
+    )
+}
+
+/// [`run`] with what [`prepare`] read from `ctx.conversation` and `ctx.recent_replies`
+/// (the caller keeps it with them: a `prepared` of another conversation gives wrong findings).
+pub fn run_prepared(ctx: &Context, prepared: &Prepared, settings: &ValidSettings) -> Report {
+    let input = Input::new(ctx, prepared, settings);
     let outcomes = CheckId::ALL
         .iter()
         .map(|&id| {

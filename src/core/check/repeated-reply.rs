@@ -9,7 +9,7 @@
 use super::people::{fold, People};
 use super::text::Text;
 use super::{Finding, Input};
-use crate::core::conversation::Party;
+use crate::core::conversation::{Conversation, Party};
 
 const MIN_CHARS: usize = 30;
 
@@ -73,40 +73,62 @@ fn within(a: &[char], b: &[char], k: usize) -> Option<usize> {
     (prev[b.len()] <= k).then_some(prev[b.len()])
 }
 
-pub fn check(input: &Input) -> Option<Finding> {
-    let c = input.ctx.conversation;
-    let people = input.people();
-    let draft = normal(input.ctx.draft, people);
-    if draft.len() < MIN_CHARS {
-        return None;
+/// One of our earlier replies as the check compares it (worked out once per conversation, see
+/// [`super::prepare`]).
+#[derive(Debug)]
+pub struct Earlier {
+    /// Its letters and digits.
+    letters: usize,
+    /// As [`normal`] makes it.
+    text: Vec<char>,
+    /// In this conversation (else one of our recent replies elsewhere).
+    here: bool,
+}
+
+fn letters(s: &str) -> usize {
+    if s.is_ascii() {
+        s.bytes().filter(u8::is_ascii_alphanumeric).count()
+    } else {
+        s.chars().filter(|c| c.is_alphanumeric()).count()
     }
+}
+
+/// Our replies in `c`, then our `recent` replies elsewhere.
+pub fn earlier(c: &Conversation, recent: &[String], people: &People) -> Vec<Earlier> {
     let ours = c
         .messages
         .iter()
         .filter(|m| m.party == Party::Brand)
         .map(|m| (m.text.as_str(), true));
-    let others = input.ctx.recent_replies.iter().map(|r| (r.as_str(), false));
-    let letters = |s: &str| {
-        if s.is_ascii() {
-            s.bytes().filter(u8::is_ascii_alphanumeric).count()
-        } else {
-            s.chars().filter(|c| c.is_alphanumeric()).count()
-        }
-    };
+    let others = recent.iter().map(|r| (r.as_str(), false));
+    ours.chain(others)
+        .map(|(text, here)| Earlier {
+            letters: letters(text),
+            text: normal(text, people),
+            here,
+        })
+        .collect()
+}
+
+pub fn check(input: &Input) -> Option<Finding> {
+    let people = input.people();
+    let draft = normal(input.ctx.draft, people);
+    if draft.len() < MIN_CHARS {
+        return None;
+    }
     let draft_letters = letters(input.ctx.draft);
-    for (text, here) in ours.chain(others) {
+    for e in &input.prepared.earlier {
         // Texts whose letter counts differ by a fifth cannot be 90% alike once handles and
         // names are set aside (those are short): skip them without the full comparison.
-        let n = letters(text);
+        let n = e.letters;
         if n * 5 < draft_letters * 4 || draft_letters * 5 < n * 4 {
             continue;
         }
-        let other = normal(text, people);
-        let longest = draft.len().max(other.len());
+        let longest = draft.len().max(e.text.len());
         let k = longest / 10;
-        if let Some(d) = within(&draft, &other, k) {
+        if let Some(d) = within(&draft, &e.text, k) {
             let pct = 100 - (d * 100 / longest);
-            let where_ = if here {
+            let where_ = if e.here {
                 "an earlier reply in this conversation"
             } else {
                 "one of your recent replies"

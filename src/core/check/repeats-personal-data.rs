@@ -6,9 +6,10 @@
 //! toll-free numbers (US 8xx, UK 0800/0808, ES 900/800) do not fire. Digits that look like a
 //! date, a time or a price are not phone numbers. Hand-written scanners, one pass each.
 
+use super::people::WordSet;
 use super::text::quote;
 use super::{Finding, Input};
-use crate::core::conversation::{Party, Surface};
+use crate::core::conversation::{Conversation, Party, Surface};
 
 /// Local parts of shared role addresses.
 const ROLE_MAILBOXES: &[&str] = &[
@@ -326,6 +327,20 @@ fn order_tokens(src: &str) -> Vec<((usize, usize), String)> {
     out
 }
 
+/// The order-like numbers of the customer's messages in a public thread (read once per
+/// conversation, see [`super::prepare`]).
+pub fn customer_numbers(c: &Conversation) -> WordSet {
+    let mut keys = WordSet::default();
+    if c.surface == Surface::Post {
+        for m in c.messages.iter().filter(|m| m.party == Party::Customer) {
+            for (_, k) in order_tokens(&m.text) {
+                keys.insert(k);
+            }
+        }
+    }
+    keys
+}
+
 pub fn check(input: &Input) -> Option<Finding> {
     let c = input.ctx.conversation;
     if c.surface != Surface::Post {
@@ -351,15 +366,9 @@ pub fn check(input: &Input) -> Option<Finding> {
     }
     // The draft's number-like tokens first: most drafts have none, and then the customer's
     // messages need not be read at all.
-    let draft_tokens = order_tokens(s);
-    if !draft_tokens.is_empty() {
-        let mut customer_keys = super::people::WordSet::default();
-        for m in c.messages.iter().filter(|m| m.party == Party::Customer) {
-            for (_, k) in order_tokens(&m.text) {
-                customer_keys.insert(k);
-            }
-        }
-        for (span, key) in draft_tokens {
+    let customer_keys = &input.prepared.customer_numbers;
+    if !customer_keys.is_empty() {
+        for (span, key) in order_tokens(s) {
             let overlaps = found.iter().any(|((a, b), _)| span.0 < *b && *a < span.1);
             if customer_keys.contains(&key) && !overlaps {
                 found.push((span, "a number from the customer's messages"));
