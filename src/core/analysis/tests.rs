@@ -360,3 +360,37 @@ fn reasons_say_shared_words_once() {
         assert_eq!(x.reason.matches("Third time").count(), 1, "{}", x.reason);
     }
 }
+
+#[test]
+fn rank_offers_the_usual_alternatives_as_other_readings() {
+    // One clear reading: the other two suggestions are its usual alternatives, not a second
+    // template for the same reading, and their reason does not pretend to have found them.
+    let a = analyze(&["Well done on the new menu, loved it"]);
+    let r = rank(&a, Surface::Post, Lang::En, &[], 3);
+    let shown: Vec<Scenario> = r.iter().map(|x| x.suggestion.scenario).collect();
+    assert_eq!(
+        shown,
+        [Scenario::Praise, Scenario::FollowUp, Scenario::Feedback],
+        "{r:?}"
+    );
+    assert!(!r[2].reason.contains("gives feedback"), "{}", r[2].reason);
+    // A late parcel: waiting is among the other readings.
+    let a = analyze(&["My parcel never arrived"]);
+    let r = rank(&a, Surface::Post, Lang::En, &[], 3);
+    assert_eq!(r[0].suggestion.scenario, Scenario::OrderLate, "{r:?}");
+    assert!(
+        r.iter().any(|x| x.suggestion.scenario == Scenario::Waiting),
+        "{r:?}"
+    );
+    // Scenarios found in the words keep their place ahead of the alternatives.
+    let s = scenario_scores(&analyze(&["I was charged twice, I want a refund"]));
+    let first_two: Vec<Scenario> = s.iter().take(2).map(|x| x.0).collect();
+    assert!(
+        first_two.contains(&Scenario::Refund) && first_two.contains(&Scenario::Billing),
+        "{s:?}"
+    );
+    // Praise offered as an alternative is not read as thanks.
+    let f = analyze(&["ok will do", "my order is late"]);
+    let r = rank(&f, Surface::Post, Lang::En, &[], 3);
+    assert!(r.iter().all(|x| x.reason != "thanks you"), "{r:?}");
+}
