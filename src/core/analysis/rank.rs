@@ -52,17 +52,19 @@ pub fn scenario_scores(a: &Analysis) -> Vec<(Scenario, f32)> {
         lift(&mut scored, Scenario::HowTo, 1.0, QUESTION_ADD);
     }
     sort_desc(&mut scored, |s| s.1);
-    // The readings most often mistaken for the best one come next, weakly, so that the
-    // suggestions offer the likely alternatives rather than a second reply for the same reading.
-    for (k, alt) in alternatives(scored[0].0).into_iter().enumerate() {
+    // The readings most often mistaken for the best one come next, weakly and after every
+    // reading found in the words, so that the suggestions offer the likely alternatives rather
+    // than a second reply for the same reading.
+    for alt in alternatives(scored[0].0) {
+        let last = scored[scored.len() - 1].1;
         if !scored.iter().any(|(s, _)| *s == alt) {
-            scored.push((alt, top * (ALTERNATIVE_ADD - 0.05 * k as f32)));
+            scored.push((alt, (last * 0.9).min(top * ALTERNATIVE_ADD)));
         }
     }
     scored
 }
 
-/// How much the usual alternatives to the best scenario score, relative to it.
+/// How much the usual alternatives to the best scenario score at most, relative to it.
 const ALTERNATIVE_ADD: f32 = 0.25;
 
 /// The two readings care teams most often confuse with `s`: a late parcel may be a refund

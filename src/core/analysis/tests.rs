@@ -389,6 +389,13 @@ fn rank_offers_the_usual_alternatives_as_other_readings() {
         first_two.contains(&Scenario::Refund) && first_two.contains(&Scenario::Billing),
         "{s:?}"
     );
+    // A weak reading found in the words still comes before the guessed alternatives.
+    let s = scenario_scores(&analyze(&[
+        "Still waiting for a reply after days, and the wifi",
+    ]));
+    let at = |x: Scenario| s.iter().position(|(y, _)| *y == x);
+    assert_eq!(s[0].0, Scenario::Waiting, "{s:?}");
+    assert!(at(Scenario::Outage) < at(Scenario::FollowUp), "{s:?}");
     // Praise offered as an alternative is not read as thanks.
     let f = analyze(&["ok will do", "my order is late"]);
     let r = rank(&f, Surface::Post, Lang::En, &[], 3);
