@@ -401,3 +401,52 @@ fn rank_offers_the_usual_alternatives_as_other_readings() {
     let r = rank(&f, Surface::Post, Lang::En, &[], 3);
     assert!(r.iter().all(|x| x.reason != "thanks you"), "{r:?}");
 }
+
+#[test]
+fn phrase_rules_for_prices_logins_outages_and_short_thanks() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    // A monthly price is a billing matter, in English and Spanish.
+    assert_eq!(
+        main("Why is my plan now 45 dollars per month?"),
+        Some(Scenario::Billing)
+    );
+    assert_eq!(
+        main("Me suben la cuota mensual sin avisar"),
+        Some(Scenario::Billing)
+    );
+    assert_eq!(main("Will you do a price match?"), Some(Scenario::Billing));
+    // Logging in is an account matter; "security" alone is only a hint.
+    assert_eq!(
+        main("The app keeps logging me out and won't log me in"),
+        Some(Scenario::Account)
+    );
+    assert_eq!(
+        main("No puedo hacer inicio de sesión"),
+        Some(Scenario::Account)
+    );
+    assert_ne!(
+        main("Security at the airport was quick today"),
+        Some(Scenario::Account)
+    );
+    // Asking whether something is going on reads as an outage.
+    assert_eq!(
+        main("Is something going on with the trains this morning?"),
+        Some(Scenario::Outage)
+    );
+    assert_eq!(main("¿Algo pasa con la red hoy?"), Some(Scenario::Outage));
+    // Short forms of thanks are praise.
+    assert_eq!(main("thx!"), Some(Scenario::Praise));
+    assert_eq!(main("Much appreciated"), Some(Scenario::Praise));
+    // Wanting to order is not a late order.
+    assert_ne!(
+        main("I want to order the blue one but checkout fails"),
+        Some(Scenario::OrderLate)
+    );
+    assert_eq!(main("My order never arrived"), Some(Scenario::OrderLate));
+    // Asking when something will happen is waiting.
+    let w = analyze(&["When will my refund come through?"]);
+    assert!(
+        w.scenarios.iter().any(|(s, _)| *s == Scenario::Waiting),
+        "{w:?}"
+    );
+}
