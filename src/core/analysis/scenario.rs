@@ -341,6 +341,11 @@ static FAULTY: Table = Table::new(rules![
     ("fucking up", 1.0),
     ("warranty", 1.2),
     ("smashed", 0.8),
+    ("since updating", 1.0),
+    ("since the update", 1.0),
+    ("after updating", 1.0),
+    ("after the update", 1.0),
+    ("desde la actualizacion", 1.0),
 ]);
 
 static ACCOUNT: Table = Table::new(rules![

@@ -443,6 +443,16 @@ fn phrase_rules_for_prices_logins_outages_and_short_thanks() {
         Some(Scenario::OrderLate)
     );
     assert_eq!(main("My order never arrived"), Some(Scenario::OrderLate));
+    // A fault that started with an update, even in a message naming no symptom.
+    assert_eq!(
+        main("Everything is sluggish since updating my laptop"),
+        Some(Scenario::Faulty)
+    );
+    assert_eq!(
+        main("La app va fatal desde la actualización"),
+        Some(Scenario::Faulty)
+    );
+    assert_ne!(main("Thanks for the update!"), Some(Scenario::Faulty));
     // Asking when something will happen is waiting.
     let w = analyze(&["When will my refund come through?"]);
     assert!(
