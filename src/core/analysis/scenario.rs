@@ -78,6 +78,8 @@ static WAITING: Table = Table::new(rules![
     ("me contestan", 0.6),
     ("when will", 0.6),
     ("cuando van a", 0.8),
+    ("waiter*", -0.5),
+    ("waitress*", -0.5),
 ]);
 
 static OUTAGE: Table = Table::new(rules![
@@ -148,7 +150,8 @@ static BILLING: Table = Table::new(rules![
     ("charge*", 1.1),
     ("double charged", 1.6),
     ("overcharg*", 1.6),
-    ("fee*", 0.9),
+    ("fee", 0.9),
+    ("fees", 0.9),
     ("payment*", 0.9),
     ("paid", 0.5),
     ("pay*", 0.3),
@@ -156,7 +159,8 @@ static BILLING: Table = Table::new(rules![
     ("subscription*", 0.6),
     ("price*", 0.6),
     ("pricing", 0.6),
-    ("cost*", 0.4),
+    ("cost", 0.4),
+    ("costs", 0.4),
     ("credit card", 0.8),
     ("card", 0.4),
     ("autopay", 1.0),
@@ -202,6 +206,7 @@ static BILLING: Table = Table::new(rules![
     ("price adjustment", 1.3),
     ("overpa*", 1.3),
     ("cheaper", 0.6),
+    ("charger*", -1.1),
 ]);
 
 static REFUND: Table = Table::new(rules![
@@ -226,6 +231,8 @@ static REFUND: Table = Table::new(rules![
     ("send it back", 1.2),
     ("credit back", 1.2),
     ("credited", 0.8),
+    ("return flight*", -0.8),
+    ("return trip*", -0.8),
 ]);
 
 static ORDER_LATE: Table = Table::new(rules![
@@ -273,6 +280,7 @@ static ORDER_LATE: Table = Table::new(rules![
     ("want to order", -0.8),
     ("trying to order", -0.8),
     ("quiero pedir", -0.8),
+    ("in order to", -0.8),
 ]);
 
 static FAULTY: Table = Table::new(rules![

@@ -460,3 +460,35 @@ fn phrase_rules_for_prices_logins_outages_and_short_thanks() {
         "{w:?}"
     );
 }
+
+#[test]
+fn word_prefixes_do_not_catch_unrelated_words() {
+    let has = |t: &str, s: Scenario| analyze(&[t]).scenarios.iter().any(|(x, _)| *x == s);
+    // "fee" is not "feel" or "feedback", "cost" not "costume", a charger is not a charge.
+    assert!(!has(
+        "I feel like nobody reads my feedback",
+        Scenario::Billing
+    ));
+    assert!(!has(
+        "Loved the costume party at your store",
+        Scenario::Billing
+    ));
+    assert!(!has("My phone charger stopped working", Scenario::Billing));
+    assert!(has("Why is there a $5 fee on my bill?", Scenario::Billing));
+    assert!(has("You charged me twice", Scenario::Billing));
+    // "in order to" is not an order, a return flight is not a return, a waiter is not a wait.
+    assert!(!has(
+        "I called in order to change my seat",
+        Scenario::OrderLate
+    ));
+    assert!(!has(
+        "Can I change my return flight to Sunday?",
+        Scenario::Refund
+    ));
+    assert!(!has(
+        "The waitress at the airport lounge",
+        Scenario::Waiting
+    ));
+    assert!(has("I want to return these shoes", Scenario::Refund));
+    assert!(has("Still waiting for my order", Scenario::Waiting));
+}
