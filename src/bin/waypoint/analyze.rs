@@ -20,9 +20,9 @@ USAGE:
 
     For every customer tweet of a twcs-format CSV file, with the customer's earlier tweets in
     the same thread as context: the scenarios (top 3, with score and the words that triggered
-    them), emotions, sentiment (-1..1), urgency, questions, language and the top 3 suggested
-    templates, one JSON object per line; then a summary of counts per scenario, emotion and
-    language.
+    them), emotions, sentiment (-1..1), urgency, questions, language, the top 3 suggested
+    templates and the scenario each was suggested for, one JSON object per line; then a
+    summary of counts per scenario, emotion and language.
 
     --labels LABELS.csv  score against labels (columns tweet_id,scenario,emotion,lang,note;
                          scenario a scenario id, emotion an emotion id or none): how often
