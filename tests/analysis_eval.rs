@@ -1,6 +1,7 @@
 //! The analysis on real customer-care tweets (`tests/data/twcs/twcs-dev.csv`) against labels
-//! written by reading each message (`tests/data/twcs/analysis-labels.csv`): how often the right
-//! scenario comes first and within the top three, and the main emotion. The rules were tuned
+//! written by reading each message (`tests/data/twcs/analysis-labels.csv`): how often the first
+//! of the three templates the panel suggests (`analysis::rank`), or one of the three, answers
+//! the labelled scenario, and the main emotion. The rules were tuned
 //! only on the odd-numbered label rows; the even rows are held out and reported separately.
 //! The CLI (`waypoint analyze --labels`) is run on the same files and must print the same
 //! figures.
@@ -8,7 +9,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::process::Command;
-use waypoint::core::analysis::{analyze, Analysis, Emotion};
+use waypoint::core::analysis::{analyze, rank, Analysis, Emotion};
+use waypoint::core::conversation::{Lang, Surface};
 use waypoint::core::scenario::Scenario;
 use waypoint::twcs::{self, Tweet};
 
@@ -20,15 +22,15 @@ const LABELS: &str = concat!(
 
 /// The floors asserted (percentages). The targets are 80 (top-1) and 95 (top-3); the rules
 /// fall well short of them on this set, so these are the levels reached minus two points, so
-/// that a regression fails. Reached when last tuned: all rows top-1 52.3, top-3 65.6, emotion
-/// 58.1; held-out (even) rows top-1 40.8, top-3 51.7, emotion 52.5.
+/// that a regression fails. Reached when last tuned: all rows top-1 54.8, top-3 73.9, emotion
+/// 58.1; held-out (even) rows top-1 42.5, top-3 60.0, emotion 52.5.
 const TARGET_TOP1: f64 = 80.0;
 const TARGET_TOP3: f64 = 95.0;
-const MIN_TOP1: f64 = 50.3;
-const MIN_TOP3: f64 = 63.6;
+const MIN_TOP1: f64 = 52.8;
+const MIN_TOP3: f64 = 71.9;
 const MIN_EMOTION: f64 = 56.1;
-const MIN_HELD_OUT_TOP1: f64 = 38.8;
-const MIN_HELD_OUT_TOP3: f64 = 49.7;
+const MIN_HELD_OUT_TOP1: f64 = 40.5;
+const MIN_HELD_OUT_TOP3: f64 = 58.0;
 
 struct Label {
     tweet: u64,
@@ -100,9 +102,22 @@ struct Score {
     emotion: usize,
 }
 
+/// The scenarios of the three templates the panel suggests for `a`, in its order (as the CLI
+/// ranks them: a public reply, in Spanish when the customer writes Spanish).
+fn shown(a: &Analysis) -> Vec<Scenario> {
+    let lang = match a.lang {
+        Some(g) if g.code == "es" => Lang::Es,
+        _ => Lang::En,
+    };
+    rank(a, Surface::Post, lang, &[], 3)
+        .into_iter()
+        .map(|r| r.suggestion.scenario)
+        .collect()
+}
+
 impl Score {
-    fn add(&mut self, l: &Label, a: &Analysis) {
-        let pos = a.scenarios.iter().position(|(s, _)| *s == l.scenario);
+    fn add(&mut self, l: &Label, a: &Analysis, shown: &[Scenario]) {
+        let pos = shown.iter().position(|s| *s == l.scenario);
         self.n += 1;
         self.top1 += usize::from(pos == Some(0));
         self.top3 += usize::from(pos.is_some_and(|p| p < 3));
@@ -127,18 +142,19 @@ fn scenario_and_emotion_accuracy_on_labelled_tweets() {
             .get(&l.tweet)
             .unwrap_or_else(|| panic!("tweet {} is not a customer tweet", l.tweet));
         let a = analyze(c);
-        all.add(l, &a);
+        let shown = shown(&a);
+        all.add(l, &a, &shown);
         if (i + 1) % 2 == 1 {
-            odd.add(l, &a);
+            odd.add(l, &a, &shown);
         } else {
-            even.add(l, &a);
+            even.add(l, &a, &shown);
         }
-        if a.scenarios.first().map(|(s, _)| *s) != Some(l.scenario) {
+        if shown.first() != Some(&l.scenario) {
             misses.push(format!(
                 "{} {} -> {:?}",
                 l.tweet,
                 l.scenario.id(),
-                a.scenarios.first().map(|(s, _)| s.id())
+                shown.first().map(|s| s.id())
             ));
         }
     }

@@ -20,13 +20,14 @@ USAGE:
 
     For every customer tweet of a twcs-format CSV file, with the customer's earlier tweets in
     the same thread as context: the scenarios (top 3, with score and the words that triggered
-    them), emotions, sentiment (-1..1), urgency, questions, language and the top 3 suggested
-    templates, one JSON object per line; then a summary of counts per scenario, emotion and
-    language.
+    them), emotions, sentiment (-1..1), urgency, questions, language, the top 3 suggested
+    templates and the scenario each was suggested for, one JSON object per line; then a
+    summary of counts per scenario, emotion and language.
 
     --labels LABELS.csv  score against labels (columns tweet_id,scenario,emotion,lang,note;
-                         scenario a scenario id, emotion an emotion id or none): top-1 and
-                         top-3 scenario accuracy, main-emotion accuracy and a confusion table,
+                         scenario a scenario id, emotion an emotion id or none): how often
+                         the first suggested template, or one of the three, answers the
+                         labelled scenario, main-emotion accuracy and a confusion table,
                          overall, on the odd data rows (used for tuning) and on the even rows
                          (held out)
     --table              one readable line per tweet instead of JSON
@@ -96,6 +97,8 @@ struct Row {
     text: String,
     analysis: Analysis,
     templates: Vec<&'static str>,
+    /// The scenario each suggested template was chosen for, in the panel's order.
+    shown: Vec<Scenario>,
 }
 
 /// Every customer tweet with the same customer's earlier tweets in its thread (oldest first,
@@ -118,15 +121,15 @@ fn analyse_all(tweets: &[twcs::Tweet]) -> Vec<Row> {
                 Some(g) if g.code == "es" => Lang::Es,
                 _ => Lang::En,
             };
-            let templates = rank(&analysis, Surface::Post, lang, &[], 3)
-                .into_iter()
-                .map(|r| r.suggestion.template.id)
-                .collect();
+            let ranked = rank(&analysis, Surface::Post, lang, &[], 3);
+            let templates = ranked.iter().map(|r| r.suggestion.template.id).collect();
+            let shown = ranked.iter().map(|r| r.suggestion.scenario).collect();
             rows.push(Row {
                 id: m.id.parse().unwrap_or(0),
                 text: m.text.clone(),
                 analysis,
                 templates,
+                shown,
             });
         }
     }
@@ -167,6 +170,7 @@ struct Line<'a> {
     question: Option<&'a [String]>,
     lang: Option<LangGuess>,
     templates: &'a [&'static str],
+    suggested: Vec<&'static str>,
 }
 
 fn json_line(r: &Row) -> String {
@@ -190,6 +194,7 @@ fn json_line(r: &Row) -> String {
         question: a.question.as_ref().map(|q| q.triggers.as_slice()),
         lang: a.lang,
         templates: &r.templates,
+        suggested: r.shown.iter().map(|s| s.id()).collect(),
     };
     serde_json::to_string(&line).expect("the line serializes")
 }
@@ -348,9 +353,10 @@ struct Score {
 }
 
 impl Score {
-    fn add(&mut self, l: &Label, a: &Analysis) {
+    /// `shown`: the scenarios of the suggested templates, in the panel's order.
+    fn add(&mut self, l: &Label, a: &Analysis, shown: &[Scenario]) {
         self.n += 1;
-        let pos = a.scenarios.iter().position(|(s, _)| *s == l.scenario);
+        let pos = shown.iter().position(|s| *s == l.scenario);
         self.top1 += usize::from(pos == Some(0));
         self.top3 += usize::from(pos.is_some_and(|p| p < 3));
         self.emotion += usize::from(a.emotions.first().map(|(e, _)| *e) == l.emotion);
@@ -418,14 +424,14 @@ fn write_evaluation(
                 l.line, l.tweet
             ))
         })?;
-        all.add(l, &r.analysis);
+        all.add(l, &r.analysis, &r.shown);
         if l.row % 2 == 1 {
-            odd.add(l, &r.analysis)
+            odd.add(l, &r.analysis, &r.shown)
         } else {
-            even.add(l, &r.analysis)
+            even.add(l, &r.analysis, &r.shown)
         }
         *confusion
-            .entry((l.scenario, r.analysis.scenarios.first().map(|(s, _)| *s)))
+            .entry((l.scenario, r.shown.first().copied()))
             .or_default() += 1;
     }
     let _ = writeln!(out, "\nEvaluation against {path}");
@@ -434,7 +440,7 @@ fn write_evaluation(
     let _ = writeln!(out, "{}", even.line("even rows (held out)"));
     let _ = writeln!(
         out,
-        "\nConfusion (rows: labelled scenario; columns: predicted first; none = nothing found)"
+        "\nConfusion (rows: labelled scenario; columns: the first suggestion's scenario)"
     );
     let columns: Vec<Option<Scenario>> =
         Scenario::ALL.into_iter().map(Some).chain([None]).collect();

@@ -52,7 +52,41 @@ pub fn scenario_scores(a: &Analysis) -> Vec<(Scenario, f32)> {
         lift(&mut scored, Scenario::HowTo, 1.0, QUESTION_ADD);
     }
     sort_desc(&mut scored, |s| s.1);
+    // The readings most often mistaken for the best one come next, weakly and after every
+    // reading found in the words, so that the suggestions offer the likely alternatives rather
+    // than a second reply for the same reading.
+    for alt in alternatives(scored[0].0) {
+        let last = scored[scored.len() - 1].1;
+        if !scored.iter().any(|(s, _)| *s == alt) {
+            scored.push((alt, (last * 0.9).min(top * ALTERNATIVE_ADD)));
+        }
+    }
     scored
+}
+
+/// How much the usual alternatives to the best scenario score at most, relative to it.
+const ALTERNATIVE_ADD: f32 = 0.25;
+
+/// The two readings care teams most often confuse with `s`: a late parcel may be a refund
+/// request, a fault may be an outage or a complaint, thanks may close the conversation.
+fn alternatives(s: Scenario) -> [Scenario; 2] {
+    use Scenario::*;
+    match s {
+        Waiting => [FollowUp, Complaint],
+        Outage => [Faulty, Waiting],
+        Billing => [Refund, HowTo],
+        Refund => [Billing, Complaint],
+        OrderLate => [Waiting, Refund],
+        Faulty => [Complaint, Outage],
+        Account => [HowTo, Safety],
+        Complaint => [Waiting, Feedback],
+        Praise => [FollowUp, Feedback],
+        HowTo => [Faulty, Complaint],
+        Feedback => [Complaint, Praise],
+        Safety => [Complaint, Account],
+        MoveToDm => [FollowUp, Waiting],
+        FollowUp => [Praise, Waiting],
+    }
 }
 
 /// General replies when nothing specific was found: answer a question, thank a grateful
@@ -153,10 +187,13 @@ fn reason(a: &Analysis, scenario: Scenario, general: bool) -> String {
         part(&mut out, says(scenario), Some(sig).filter(|_| shown));
     } else if scenario == Scenario::HowTo && a.question.is_some() {
         part(&mut out, "asked a question", a.question.as_ref());
-    } else if scenario == Scenario::Praise {
+    } else if scenario == Scenario::Praise && emotion.is_some_and(|(e, _)| *e == Emotion::Gratitude)
+    {
         out.push_str("thanks you");
     } else if a.upset() {
         out.push_str("sounds upset");
+    } else {
+        out.push_str("another possible reading");
     }
     if let Some((e, sig)) = emotion {
         if shared && scenario != Scenario::Complaint {
@@ -173,19 +210,14 @@ fn reason(a: &Analysis, scenario: Scenario, general: bool) -> String {
     out
 }
 
-/// Scenarios scoring at least this share of the best one get a place among the suggestions
-/// before a second template of the same scenario does.
-const DIVERSE_SHARE: f32 = 0.5;
-
-/// The first `limit` of `all` (best first), preferring one template per strong scenario so the
-/// agent sees the different readings of the message, then the rest by score.
+/// The first `limit` of `all` (best first), preferring one template per scenario so the agent
+/// sees the different readings of the message, then the rest by score.
 fn diversify(all: Vec<Suggestion>, limit: usize) -> Vec<Suggestion> {
-    let top = all.first().map_or(0.0, |s| s.score);
     let mut picked: Vec<Suggestion> = Vec::with_capacity(limit.min(all.len()));
     let mut rest = Vec::new();
     for s in all {
         let fresh = !picked.iter().any(|p| p.scenario == s.scenario);
-        if picked.len() < limit && fresh && s.score >= top * DIVERSE_SHARE {
+        if picked.len() < limit && fresh {
             picked.push(s);
         } else {
             rest.push(s);

@@ -76,6 +76,10 @@ static WAITING: Table = Table::new(rules![
     ("llevo esperando", 1.5),
     ("me responden", 0.6),
     ("me contestan", 0.6),
+    ("when will", 0.6),
+    ("cuando van a", 0.8),
+    ("waiter*", -0.5),
+    ("waitress*", -0.5),
 ]);
 
 static OUTAGE: Table = Table::new(rules![
@@ -134,6 +138,11 @@ static OUTAGE: Table = Table::new(rules![
     ("connectivity", 1.0),
     ("back up", 0.6),
     ("cancelled", 0.4),
+    ("something going on", 1.2),
+    ("anything going on", 1.2),
+    ("problems in", 0.5),
+    ("algo pasa", 1.0),
+    ("esta pasando", 0.8),
 ]);
 
 static BILLING: Table = Table::new(rules![
@@ -141,7 +150,8 @@ static BILLING: Table = Table::new(rules![
     ("charge*", 1.1),
     ("double charged", 1.6),
     ("overcharg*", 1.6),
-    ("fee*", 0.9),
+    ("fee", 0.9),
+    ("fees", 0.9),
     ("payment*", 0.9),
     ("paid", 0.5),
     ("pay*", 0.3),
@@ -149,7 +159,8 @@ static BILLING: Table = Table::new(rules![
     ("subscription*", 0.6),
     ("price*", 0.6),
     ("pricing", 0.6),
-    ("cost*", 0.4),
+    ("cost", 0.4),
+    ("costs", 0.4),
     ("credit card", 0.8),
     ("card", 0.4),
     ("autopay", 1.0),
@@ -186,6 +197,16 @@ static BILLING: Table = Table::new(rules![
     ("taking money", 1.3),
     ("compra*", 0.6),
     ("acredit*", 0.9),
+    ("per month", 0.8),
+    ("a month", 0.5),
+    ("monthly", 0.7),
+    ("al mes", 0.6),
+    ("mensual*", 0.7),
+    ("price match", 1.2),
+    ("price adjustment", 1.3),
+    ("overpa*", 1.3),
+    ("cheaper", 0.6),
+    ("charger*", -1.1),
 ]);
 
 static REFUND: Table = Table::new(rules![
@@ -210,6 +231,8 @@ static REFUND: Table = Table::new(rules![
     ("send it back", 1.2),
     ("credit back", 1.2),
     ("credited", 0.8),
+    ("return flight*", -0.8),
+    ("return trip*", -0.8),
 ]);
 
 static ORDER_LATE: Table = Table::new(rules![
@@ -254,6 +277,10 @@ static ORDER_LATE: Table = Table::new(rules![
     ("fedex", 0.7),
     ("doorstep", 0.8),
     ("mail", 0.3),
+    ("want to order", -0.8),
+    ("trying to order", -0.8),
+    ("quiero pedir", -0.8),
+    ("in order to", -0.8),
 ]);
 
 static FAULTY: Table = Table::new(rules![
@@ -322,6 +349,11 @@ static FAULTY: Table = Table::new(rules![
     ("fucking up", 1.0),
     ("warranty", 1.2),
     ("smashed", 0.8),
+    ("since updating", 1.0),
+    ("since the update", 1.0),
+    ("after updating", 1.0),
+    ("after the update", 1.0),
+    ("desde la actualizacion", 1.0),
 ]);
 
 static ACCOUNT: Table = Table::new(rules![
@@ -361,6 +393,14 @@ static ACCOUNT: Table = Table::new(rules![
     ("deactivated", 1.2),
     ("disabled", 0.8),
     ("two-step", 1.1),
+    ("log me in", 1.2),
+    ("logging in", 1.2),
+    ("logged in", 1.0),
+    ("log me out", 1.2),
+    ("logs me out", 1.2),
+    ("security", 0.3),
+    ("inicio de sesion", 1.3),
+    ("mi cuenta", 0.6),
 ]);
 
 static COMPLAINT: Table = Table::new(rules![
@@ -472,6 +512,14 @@ static PRAISE: Table = Table::new(rules![
     ("see you soon", 0.8),
     ("luv", 0.8),
     ("smile", 0.6),
+    ("thx", 0.7),
+    ("thanx", 0.7),
+    ("thankx", 0.7),
+    ("thnx", 0.7),
+    ("cheers", 0.5),
+    ("much appreciated", 1.1),
+    ("muchas gracias", 1.1),
+    ("mil gracias", 1.1),
 ]);
 
 static HOW_TO: Table = Table::new(rules![

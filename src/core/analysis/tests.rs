@@ -360,3 +360,135 @@ fn reasons_say_shared_words_once() {
         assert_eq!(x.reason.matches("Third time").count(), 1, "{}", x.reason);
     }
 }
+
+#[test]
+fn rank_offers_the_usual_alternatives_as_other_readings() {
+    // One clear reading: the other two suggestions are its usual alternatives, not a second
+    // template for the same reading, and their reason does not pretend to have found them.
+    let a = analyze(&["Well done on the new menu, loved it"]);
+    let r = rank(&a, Surface::Post, Lang::En, &[], 3);
+    let shown: Vec<Scenario> = r.iter().map(|x| x.suggestion.scenario).collect();
+    assert_eq!(
+        shown,
+        [Scenario::Praise, Scenario::FollowUp, Scenario::Feedback],
+        "{r:?}"
+    );
+    assert!(!r[2].reason.contains("gives feedback"), "{}", r[2].reason);
+    // A late parcel: waiting is among the other readings.
+    let a = analyze(&["My parcel never arrived"]);
+    let r = rank(&a, Surface::Post, Lang::En, &[], 3);
+    assert_eq!(r[0].suggestion.scenario, Scenario::OrderLate, "{r:?}");
+    assert!(
+        r.iter().any(|x| x.suggestion.scenario == Scenario::Waiting),
+        "{r:?}"
+    );
+    // Scenarios found in the words keep their place ahead of the alternatives.
+    let s = scenario_scores(&analyze(&["I was charged twice, I want a refund"]));
+    let first_two: Vec<Scenario> = s.iter().take(2).map(|x| x.0).collect();
+    assert!(
+        first_two.contains(&Scenario::Refund) && first_two.contains(&Scenario::Billing),
+        "{s:?}"
+    );
+    // A weak reading found in the words still comes before the guessed alternatives.
+    let s = scenario_scores(&analyze(&[
+        "Still waiting for a reply after days, and the wifi",
+    ]));
+    let at = |x: Scenario| s.iter().position(|(y, _)| *y == x);
+    assert_eq!(s[0].0, Scenario::Waiting, "{s:?}");
+    assert!(at(Scenario::Outage) < at(Scenario::FollowUp), "{s:?}");
+    // Praise offered as an alternative is not read as thanks.
+    let f = analyze(&["ok will do", "my order is late"]);
+    let r = rank(&f, Surface::Post, Lang::En, &[], 3);
+    assert!(r.iter().all(|x| x.reason != "thanks you"), "{r:?}");
+}
+
+#[test]
+fn phrase_rules_for_prices_logins_outages_and_short_thanks() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    // A monthly price is a billing matter, in English and Spanish.
+    assert_eq!(
+        main("Why is my plan now 45 dollars per month?"),
+        Some(Scenario::Billing)
+    );
+    assert_eq!(
+        main("Me suben la cuota mensual sin avisar"),
+        Some(Scenario::Billing)
+    );
+    assert_eq!(main("Will you do a price match?"), Some(Scenario::Billing));
+    // Logging in is an account matter; "security" alone is only a hint.
+    assert_eq!(
+        main("The app keeps logging me out and won't log me in"),
+        Some(Scenario::Account)
+    );
+    assert_eq!(
+        main("No puedo hacer inicio de sesión"),
+        Some(Scenario::Account)
+    );
+    assert_ne!(
+        main("Security at the airport was quick today"),
+        Some(Scenario::Account)
+    );
+    // Asking whether something is going on reads as an outage.
+    assert_eq!(
+        main("Is something going on with the trains this morning?"),
+        Some(Scenario::Outage)
+    );
+    assert_eq!(main("¿Algo pasa con la red hoy?"), Some(Scenario::Outage));
+    // Short forms of thanks are praise.
+    assert_eq!(main("thx!"), Some(Scenario::Praise));
+    assert_eq!(main("Much appreciated"), Some(Scenario::Praise));
+    // Wanting to order is not a late order.
+    assert_ne!(
+        main("I want to order the blue one but checkout fails"),
+        Some(Scenario::OrderLate)
+    );
+    assert_eq!(main("My order never arrived"), Some(Scenario::OrderLate));
+    // A fault that started with an update, even in a message naming no symptom.
+    assert_eq!(
+        main("Everything is sluggish since updating my laptop"),
+        Some(Scenario::Faulty)
+    );
+    assert_eq!(
+        main("La app va fatal desde la actualización"),
+        Some(Scenario::Faulty)
+    );
+    assert_ne!(main("Thanks for the update!"), Some(Scenario::Faulty));
+    // Asking when something will happen is waiting.
+    let w = analyze(&["When will my refund come through?"]);
+    assert!(
+        w.scenarios.iter().any(|(s, _)| *s == Scenario::Waiting),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn word_prefixes_do_not_catch_unrelated_words() {
+    let has = |t: &str, s: Scenario| analyze(&[t]).scenarios.iter().any(|(x, _)| *x == s);
+    // "fee" is not "feel" or "feedback", "cost" not "costume", a charger is not a charge.
+    assert!(!has(
+        "I feel like nobody reads my feedback",
+        Scenario::Billing
+    ));
+    assert!(!has(
+        "Loved the costume party at your store",
+        Scenario::Billing
+    ));
+    assert!(!has("My phone charger stopped working", Scenario::Billing));
+    assert!(has("Why is there a $5 fee on my bill?", Scenario::Billing));
+    assert!(has("You charged me twice", Scenario::Billing));
+    // "in order to" is not an order, a return flight is not a return, a waiter is not a wait.
+    assert!(!has(
+        "I called in order to change my seat",
+        Scenario::OrderLate
+    ));
+    assert!(!has(
+        "Can I change my return flight to Sunday?",
+        Scenario::Refund
+    ));
+    assert!(!has(
+        "The waitress at the airport lounge",
+        Scenario::Waiting
+    ));
+    assert!(has("I want to return these shoes", Scenario::Refund));
+    assert!(has("Still waiting for my order", Scenario::Waiting));
+}
