@@ -70,13 +70,19 @@
       }
     }
     if (!glue) glue = await startJs();
-    // The template library and the sentiment lexicon are files of their own (together they
-    // would be a sixth of the module). Without the lexicon Waypoint reads feelings from
-    // phrases only; without the library it has no templates to offer, and says so.
+    // The template library, the phrase rules and the sentiment lexicon are files of their own
+    // (together they would be a fifth of the module). Without the lexicon Waypoint reads
+    // feelings from phrases only; without the rules it reads no scenario or feeling and
+    // offers general replies; without the library it has no templates to offer, and says so.
     try {
       glue.installLibrary((await import(url('data/library.js'))).default);
     } catch (error) {
       console.warn('Waypoint: the reply templates did not load.', error);
+    }
+    try {
+      glue.installRules((await import(url('data/rules.js'))).default);
+    } catch (error) {
+      console.warn('Waypoint: the phrase rules did not load; suggestions fall back to general replies.', error);
     }
     try {
       glue.installLexicon((await import(url('data/lexicon.js'))).default);

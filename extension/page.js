@@ -1,6 +1,6 @@
 // Loader of the extension's own pages (options, practice): they run under the manifest's
 // extension_pages CSP, which allows WebAssembly, so they always use the wasm build.
-import init, { bootPage, installLexicon, installLibrary } from './pkg/waypoint.js';
+import init, { bootPage, installLexicon, installLibrary, installRules } from './pkg/waypoint.js';
 
 const page = document.documentElement.dataset.page;
 const app = document.getElementById('app');
@@ -10,6 +10,11 @@ try {
     installLibrary((await import('./data/library.js')).default);
   } catch (error) {
     console.warn('Waypoint: the reply templates did not load.', error);
+  }
+  try {
+    installRules((await import('./data/rules.js')).default);
+  } catch (error) {
+    console.warn('Waypoint: the phrase rules did not load; suggestions fall back to general replies.', error);
   }
   try {
     installLexicon((await import('./data/lexicon.js')).default);

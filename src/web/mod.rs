@@ -79,6 +79,15 @@ pub fn install_lexicon(text: String) -> Result<u32, JsValue> {
         .map_err(|e| JsValue::from_str(&format!("Waypoint: {e}")))
 }
 
+/// Hands over the analysis's phrase rules (the extension's `data/rules.js`), before booting;
+/// returns how many tables it holds, or an error naming the line that is wrong.
+#[wasm_bindgen(js_name = installRules)]
+pub fn install_rules(text: String) -> Result<u32, JsValue> {
+    crate::core::analysis::text::install_rules(text)
+        .map(|n| n as u32)
+        .map_err(|e| JsValue::from_str(&format!("Waypoint: {e}")))
+}
+
 /// Hands over the template library (the extension's `data/library.js`), before booting;
 /// returns how many templates it holds.
 #[wasm_bindgen(js_name = installLibrary)]

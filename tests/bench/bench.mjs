@@ -100,6 +100,8 @@ async function checksBench(browser) {
       const library = (await import('/data/library.js')).default;
       once(() => m.installLexicon(lexicon));
       once(() => m.installLibrary(library));
+      const rules = (await import('/data/rules.js')).default;
+      once(() => m.installRules(rules));
       const n = m.debugBenchThread(${JSON.stringify(texts)}, ${JSON.stringify(recent)});
       // Each sample times ten calls (the page's clock is coarse: 0.1 ms steps), per call.
       const time = (f) => {

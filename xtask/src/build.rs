@@ -140,6 +140,12 @@ fn write_data(root: &Path, dist: &Path) -> Result<()> {
         serde_json::to_string(&library)?
     );
     std::fs::write(data.join("library.js"), module)?;
+    let module = format!(
+        "// Waypoint's phrase rules for reading the customer, handed to the module at start (see core::analysis::text).\n\
+         export default {};\n",
+        serde_json::to_string(&waypoint::core::analysis::text::rule_file())?
+    );
+    std::fs::write(data.join("rules.js"), module)?;
     std::fs::copy(
         source.join("LICENSE-vader.txt"),
         data.join("LICENSE-vader.txt"),

@@ -3,33 +3,36 @@
 use super::text::{rules, Folded, Table};
 
 /// Urgency phrases (folded), English and Spanish.
-pub static URGENCY: Table = Table::new(rules![
-    ("urgent*", 1.5),
-    ("asap", 1.5),
-    ("as soon as possible", 1.5),
-    ("right now", 1.0),
-    ("right away", 1.0),
-    ("immediately", 1.2),
-    ("emergency", 1.5),
-    ("time sensitive", 1.5),
-    ("deadline", 1.0),
-    ("hurry", 1.0),
-    ("quickly", 0.6),
-    ("today", 0.5),
-    ("tonight", 0.6),
-    ("tomorrow", 0.4),
-    ("need it", 0.5),
-    ("need this", 0.5),
-    ("urgente*", 1.5),
-    ("lo antes posible", 1.5),
-    ("cuanto antes", 1.5),
-    ("ya mismo", 1.2),
-    ("ahora mismo", 1.2),
-    ("inmediat*", 1.2),
-    ("emergencia", 1.5),
-    ("hoy", 0.5),
-    ("manana", 0.4),
-]);
+pub static URGENCY: Table = Table::new(
+    "cue/urgency",
+    rules![
+        ("urgent*", 1.5),
+        ("asap", 1.5),
+        ("as soon as possible", 1.5),
+        ("right now", 1.0),
+        ("right away", 1.0),
+        ("immediately", 1.2),
+        ("emergency", 1.5),
+        ("time sensitive", 1.5),
+        ("deadline", 1.0),
+        ("hurry", 1.0),
+        ("quickly", 0.6),
+        ("today", 0.5),
+        ("tonight", 0.6),
+        ("tomorrow", 0.4),
+        ("need it", 0.5),
+        ("need this", 0.5),
+        ("urgente*", 1.5),
+        ("lo antes posible", 1.5),
+        ("cuanto antes", 1.5),
+        ("ya mismo", 1.2),
+        ("ahora mismo", 1.2),
+        ("inmediat*", 1.2),
+        ("emergencia", 1.5),
+        ("hoy", 0.5),
+        ("manana", 0.4),
+    ],
+);
 
 /// Words that open a question (folded), English and Spanish.
 const INTERROGATIVES: &[&str] = &[

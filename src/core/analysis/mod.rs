@@ -16,7 +16,7 @@ mod scenario;
 pub mod sentiment;
 #[cfg(test)]
 mod tests;
-mod text;
+pub mod text;
 
 pub use lang::detect_language;
 pub use rank::{rank, scenario_scores, Ranked};

@@ -258,42 +258,152 @@ pub fn sort_desc<T>(v: &mut [T], key: impl Fn(&T) -> f32) {
 /// A table of weighted phrase rules, written `rules![("still waiting", 1.6), ...]`: each a
 /// folded pattern (see [`Folded::find`]) and its weight (at most one decimal). Negative weights
 /// count against a finding ("thanks in advance" is politeness, not gratitude) and are never
-/// shown as triggers. The table compiles to one string, `pattern<TAB>weight` per line, which is
-/// far smaller in Wasm than a slice of tuples.
+/// shown as triggers. The table compiles to one string, `pattern<TAB>weight` per line.
+///
+/// Natively the tables are part of the program. In the page they are a file of the extension
+/// (`data/rules.js`, written by the build from [`rule_file`]) that the loader hands over once
+/// ([`install_rules`]), as it does the lexicon: the module does not carry them.
+#[cfg(not(target_arch = "wasm32"))]
 macro_rules! rules {
     ($(($pattern:literal, $weight:literal)),* $(,)?) => {
         concat!($($pattern, "\t", $weight, "\n"),*)
     };
 }
+#[cfg(target_arch = "wasm32")]
+macro_rules! rules {
+    ($(($pattern:literal, $weight:literal)),* $(,)?) => {
+        ""
+    };
+}
 pub(crate) use rules;
 
-/// A rule table: its compact source and, once first used, its parsed rules.
+/// A rule table: its name, its compact source and, once first used, its parsed rules.
 pub struct Table {
+    name: &'static str,
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     source: &'static str,
     parsed: OnceLock<Vec<(Pattern<'static>, f32)>>,
 }
 
 impl Table {
-    pub const fn new(source: &'static str) -> Table {
+    pub const fn new(name: &'static str, source: &'static str) -> Table {
         Table {
+            name,
             source,
             parsed: OnceLock::new(),
         }
     }
 
-    /// The rules, parsed on first use.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The rules, parsed on first use. In the page, none until the rule file is installed
+    /// (nothing is cached before, so the real rules are read once they are).
     pub fn rules(&self) -> &[(Pattern<'static>, f32)] {
+        let Some(source) = self.source() else {
+            return &[];
+        };
         self.parsed.get_or_init(|| {
-            rule_lines(self.source)
+            rule_lines(source)
                 .map(|(p, w)| (Pattern::new(p), w))
                 .collect()
         })
     }
 
-    #[cfg(test)]
-    pub fn source(&self) -> &'static str {
-        self.source
+    /// The table's `pattern<TAB>weight` lines.
+    pub fn source(&self) -> Option<&'static str> {
+        #[cfg(target_arch = "wasm32")]
+        return INSTALLED_RULES.get().and_then(|tables| {
+            tables
+                .iter()
+                .find(|(name, _)| *name == self.name)
+                .map(|(_, source)| *source)
+        });
+        #[cfg(not(target_arch = "wasm32"))]
+        Some(self.source)
     }
+}
+
+/// Every rule table of the analysis: the scenarios', the emotions' and the urgency cues'.
+pub fn all_tables() -> impl Iterator<Item = &'static Table> {
+    use crate::core::analysis::{cues, emotion, scenario, Emotion};
+    use crate::core::scenario::Scenario;
+    Scenario::ALL
+        .iter()
+        .map(|&s| scenario::rules(s))
+        .chain(Emotion::ALL.iter().map(|&e| emotion::rules(e)))
+        .chain(std::iter::once(&cues::URGENCY))
+}
+
+/// The rule file the page is handed: each table as a `[name]` line and its rule lines.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn rule_file() -> String {
+    let mut out = String::new();
+    for t in all_tables() {
+        out.push('[');
+        out.push_str(t.name);
+        out.push_str("]\n");
+        out.push_str(t.source);
+    }
+    out
+}
+
+/// Reads a rule file back into (name, lines) per table, checking every line and that every
+/// table the analysis uses is there; the error names the line or the table.
+pub fn parse_rule_file(text: &str) -> Result<Vec<(&str, &str)>, String> {
+    let mut tables: Vec<(&str, &str)> = Vec::new();
+    let mut current: Option<(&str, usize)> = None;
+    let mut pos = 0;
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        let start = pos;
+        pos += line.len();
+        let line = line.trim_end_matches('\n');
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            if let Some((prev, from)) = current.take() {
+                tables.push((prev, &text[from..start]));
+            }
+            if name.is_empty() || tables.iter().any(|(t, _)| *t == name) {
+                return Err(format!(
+                    "the rule file, line {}: empty or repeated table name",
+                    n + 1
+                ));
+            }
+            current = Some((name, pos));
+            continue;
+        }
+        let ok = line
+            .split_once('\t')
+            .is_some_and(|(p, w)| !p.is_empty() && tenths(w).is_some());
+        if !ok || current.is_none() {
+            return Err(format!(
+                "the rule file, line {}: expected a pattern, a tab and a weight under a [table]",
+                n + 1
+            ));
+        }
+    }
+    if let Some((prev, from)) = current {
+        tables.push((prev, &text[from..]));
+    }
+    if let Some(missing) = all_tables().find(|t| !tables.iter().any(|(n, _)| *n == t.name)) {
+        return Err(format!("the rule file has no table {}", missing.name));
+    }
+    Ok(tables)
+}
+
+#[cfg(target_arch = "wasm32")]
+static INSTALLED_RULES: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+
+/// Hands the rule file to the page module, once; returns how many tables it holds.
+#[cfg(target_arch = "wasm32")]
+pub fn install_rules(text: String) -> Result<usize, String> {
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    let tables = parse_rule_file(text)?;
+    let n = tables.len();
+    INSTALLED_RULES
+        .set(tables)
+        .map_err(|_| "the analysis rules were already installed".to_owned())?;
+    Ok(n)
 }
 
 /// The rules of a table, as (pattern, weight).
@@ -393,15 +503,21 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn rule_tables_parse_completely() {
         use crate::core::analysis::{cues, emotion, scenario, Emotion};
         use crate::core::scenario::Scenario;
         let mut tables: Vec<&str> = Scenario::ALL
             .iter()
-            .map(|&s| scenario::rules(s).source())
+            .map(|&s| scenario::rules(s).source().unwrap())
             .collect();
-        tables.extend(Emotion::ALL.iter().map(|&e| emotion::rules(e).source()));
-        tables.push(cues::URGENCY.source());
+        tables.extend(
+            Emotion::ALL
+                .iter()
+                .map(|&e| emotion::rules(e).source().unwrap()),
+        );
+        tables.push(cues::URGENCY.source().unwrap());
+        assert_eq!(tables.len(), all_tables().count());
         for t in tables {
             assert_eq!(rule_lines(t).count(), t.lines().count(), "{t}");
             assert!(rule_lines(t).all(|(p, w)| !p.is_empty() && w != 0.0 && p == p.to_lowercase()));
@@ -409,6 +525,26 @@ mod tests {
         const T: &str = rules![("a b", 1.6), ("c", -2.5), ("d", 2.0)];
         let got: Vec<(&str, f32)> = rule_lines(T).collect();
         assert_eq!(got, [("a b", 1.6), ("c", -2.5), ("d", 2.0)]);
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn the_rule_file_reads_back_as_written() {
+        let file = rule_file();
+        let tables = parse_rule_file(&file).unwrap();
+        assert_eq!(tables.len(), all_tables().count());
+        for (t, (name, source)) in all_tables().zip(&tables) {
+            assert_eq!((t.name(), t.source().unwrap()), (*name, *source));
+        }
+        // Broken files are refused with the line or the table named.
+        let err = |f: &str| parse_rule_file(f).unwrap_err();
+        assert!(err("waiting\t1.0\n").contains("line 1"));
+        assert!(err("[scenario/waiting]\nwaiting 1.0\n").contains("line 2"));
+        assert!(err("[scenario/waiting]\nwaiting\t1.05\n").contains("line 2"));
+        assert!(err("[a]\nx\t1.0\n[a]\n").contains("line 3"));
+        assert!(err("[scenario/waiting]\nwaiting\t1.0\n").contains("has no table"));
+        let no_urgency = file.split("[cue/urgency]").next().unwrap();
+        assert!(err(no_urgency).contains("cue/urgency"));
     }
 
     #[test]
