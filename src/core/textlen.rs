@@ -141,6 +141,14 @@ pub fn x_weighted_len(text: &str) -> usize {
                 continue;
             }
         }
+        // Most characters are plain ASCII, which weighs 1 and starts no emoji (the keycap
+        // bases '#', '*' and digits aside).
+        let c = chars[i];
+        if c.is_ascii() && !matches!(c, '#' | '*' | '0'..='9') {
+            total += 1;
+            i += 1;
+            continue;
+        }
         match emoji_len(&chars[i..]) {
             0 => {
                 total += char_weight(chars[i]);

@@ -104,6 +104,20 @@ const MARKS: &[(&str, &str, f32)] = &[
     ("en", "ing", 0.5),
 ];
 
+/// The indices into [`MARKS`] by the first byte of the letter group.
+fn marks_by_first_byte() -> &'static [Vec<u8>] {
+    static TABLE: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = vec![Vec::new(); 256];
+        for (m, (_, mark, _)) in MARKS.iter().enumerate() {
+            t[usize::from(mark.as_bytes()[0])].push(m as u8);
+        }
+        t
+    })
+}
+
+// A word's letter groups are bits of a u32.
+const _: () = assert!(MARKS.len() <= 32);
 // The languages of a word are bits of a u8.
 const _: () = assert!(LANGS.len() <= 8);
 
@@ -134,19 +148,31 @@ pub fn detect_language(text: &str) -> Option<LangGuess> {
     }
     let mut scores = [0.0f32; 7];
     let mut words = 0usize;
+    let table = common_words();
+    let marks = marks_by_first_byte();
+    let mut w = String::new();
     for raw in text.split_whitespace() {
         if raw.starts_with('@') || raw.starts_with("http") {
             continue;
         }
-        let w = raw
+        // Lower-cased with straight apostrophes, into one buffer reused for every word.
+        w.clear();
+        for c in raw
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
-            .to_lowercase()
-            .replace('’', "'");
+            .chars()
+        {
+            if c == '’' {
+                w.push('\'');
+            } else if c.is_ascii() {
+                w.push(c.to_ascii_lowercase());
+            } else {
+                w.extend(c.to_lowercase());
+            }
+        }
         if w.is_empty() || !w.chars().any(char::is_alphabetic) {
             continue;
         }
         words += 1;
-        let table = common_words();
         if let Ok(at) = table.binary_search_by(|(x, _)| (*x).cmp(w.as_str())) {
             let langs = table[at].1;
             for (k, score) in scores.iter_mut().enumerate() {
@@ -155,14 +181,17 @@ pub fn detect_language(text: &str) -> Option<LangGuess> {
                 }
             }
         }
+        // Each letter group once per word, found from its first byte.
         let b = w.as_bytes();
-        for &(code, mark, weight) in MARKS {
-            // A byte-wise search: marks are a few bytes, and a string searcher is costly to
-            // set up for each word (above all in the module's JavaScript translation).
-            let m = mark.as_bytes();
-            if b.len() >= m.len() && b.windows(m.len()).any(|x| x == m) {
-                let k = LANGS.iter().position(|(c, _)| *c == code).unwrap_or(0);
-                scores[k] += weight * 0.5;
+        let mut found: u32 = 0;
+        for i in 0..b.len() {
+            for &m in &marks[usize::from(b[i])] {
+                let (code, mark, weight) = MARKS[usize::from(m)];
+                if found & (1 << m) == 0 && b[i..].starts_with(mark.as_bytes()) {
+                    found |= 1 << m;
+                    let k = LANGS.iter().position(|(c, _)| *c == code).unwrap_or(0);
+                    scores[k] += weight * 0.5;
+                }
             }
         }
     }

@@ -112,11 +112,10 @@ pub fn earlier(c: &Conversation, recent: &[String], people: &People) -> Vec<Earl
 
 pub fn check(input: &Input) -> Option<Finding> {
     let people = input.people();
-    let draft = normal(input.ctx.draft, people);
-    if draft.len() < MIN_CHARS {
-        return None;
-    }
     let draft_letters = letters(input.ctx.draft);
+    // The draft is normalised only when some earlier reply is close enough in size: most
+    // sends compare with nothing.
+    let mut draft: Option<Vec<char>> = None;
     for e in &input.prepared.earlier {
         // Texts whose letter counts differ by a fifth cannot be 90% alike once handles and
         // names are set aside (those are short): skip them without the full comparison.
@@ -124,9 +123,13 @@ pub fn check(input: &Input) -> Option<Finding> {
         if n * 5 < draft_letters * 4 || draft_letters * 5 < n * 4 {
             continue;
         }
+        let draft = draft.get_or_insert_with(|| normal(input.ctx.draft, people));
+        if draft.len() < MIN_CHARS {
+            return None;
+        }
         let longest = draft.len().max(e.text.len());
         let k = longest / 10;
-        if let Some(d) = within(&draft, &e.text, k) {
+        if let Some(d) = within(draft, &e.text, k) {
             let pct = 100 - (d * 100 / longest);
             let where_ = if e.here {
                 "an earlier reply in this conversation"

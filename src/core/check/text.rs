@@ -257,7 +257,20 @@ pub struct Phrases {
     /// Sorted by first word, for bisection (a hash map hashes with 64-bit arithmetic, which the
     /// JavaScript translation of the module emulates slowly).
     by_first: Vec<(String, Vec<usize>)>,
+    /// The first two bytes of every first word, hashed into 1,024 bits: most words of a text
+    /// start no phrase of a list, and this says so without a bisection.
+    starts: [u32; 32],
     prefix_first: Vec<usize>,
+}
+
+/// Where a word's first two bytes fall in [`Phrases::starts`].
+fn start_bit(word: &str) -> usize {
+    let b = word.as_bytes();
+    let (b0, b1) = (
+        b.first().copied().unwrap_or(0),
+        b.get(1).copied().unwrap_or(0),
+    );
+    (usize::from(b0) * 31 + usize::from(b1)) % 1024
 }
 
 impl Phrases {
@@ -283,15 +296,25 @@ impl Phrases {
                 }
             }
         }
+        let mut starts = [0u32; 32];
+        for (w, _) in &by_first {
+            let bit = start_bit(w);
+            starts[bit / 32] |= 1 << (bit % 32);
+        }
         Phrases {
             list,
             by_first,
+            starts,
             prefix_first,
         }
     }
 
     /// The phrases starting with `word` (not counting prefix phrases).
     fn first(&self, word: &str) -> &[usize] {
+        let bit = start_bit(word);
+        if self.starts[bit / 32] & (1 << (bit % 32)) == 0 {
+            return &[];
+        }
         match self
             .by_first
             .binary_search_by(|(k, _)| k.as_str().cmp(word))
