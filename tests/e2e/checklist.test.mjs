@@ -220,7 +220,9 @@ describe('what the checks keep between sends stays current', () => {
     const itemIds = () => dialog(page).locator('[data-check-id]').evaluateAll((els) =>
       els.filter((e) => e.dataset.status === 'warn' || e.dataset.status === 'fail').map((e) => e.dataset.checkId));
     // 1. A good reply goes straight through: the checks have now read the conversation.
-    await typeDraft(page, s, s.good);
+    // (Not one of SURFACES' replies: those are recent replies of this browser by now.)
+    const first = "Thanks for waiting, Sam, and I'm sorry for the double charge. I've refunded the second one this morning: it reaches your card within 5 working days.";
+    await typeDraft(page, s, first);
     await pressSend(page, s);
     await page.waitForFunction(() => document.body.dataset.sends === '1', null, { timeout: 3000 });
     assert.equal(await dialog(page).count(), 0);
@@ -243,7 +245,7 @@ describe('what the checks keep between sends stays current', () => {
     await page.waitForFunction(() => document.body.dataset.sends === '2');
     // 4. The first reply again, word for word: it is now one of our recent replies.
     await clear();
-    await typeDraft(page, s, s.good);
+    await typeDraft(page, s, first);
     await pressSend(page, s);
     await dialog(page).waitFor();
     assert.ok((await itemIds()).includes('repeated-reply'), `held for: ${await itemIds()}`);
