@@ -49,6 +49,8 @@ const AGENT_STATES_KEPT: usize = 500;
 const SEEN_KEY: &str = "waypoint.seen";
 const SEEN_THREADS_KEPT: usize = 200;
 const SEEN_SAVE_MS: u32 = 1_000;
+/// How often the page is searched for a composer while it has none.
+const PROBE_MS: f64 = 1_000.0;
 /// How long after the conversation changes the checks read it (a burst of changes once).
 const PREPARE_DELAY_MS: u32 = 300;
 
@@ -82,6 +84,8 @@ struct App {
     /// only the draft. Emptied when they change.
     prepared: OnceCell<Prepared>,
     prepare_soon: Option<Timeout>,
+    /// The composer and send button the panel keeps clear of, and when they were looked for.
+    placed: RefCell<(Option<Element>, Option<Element>, f64)>,
     /// A pending save of first-seen times.
     seen_save: Option<Timeout>,
     /// The team's brand accounts from settings: their messages are ours.
@@ -181,6 +185,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             customer: None,
             prepared: OnceCell::new(),
             prepare_soon: None,
+            placed: RefCell::new((None, None, f64::NEG_INFINITY)),
             clock: None,
             _sla_click: Some(sla_click),
             store: ThreadStore::new(),
@@ -389,21 +394,41 @@ impl App {
     /// Pins the SLA badge beside the composer and keeps the panel off the composer and the
     /// site's send button.
     fn place(&self) -> Result<(), JsValue> {
-        let composer = self
-            .profile
-            .and_then(|p| extract::first_match(&self.doc, p.composer));
+        let (composer, send) = self.composer_and_send();
         self.panel.place_pin(composer.as_ref())?;
         let zone = composer.as_ref().map(|c| {
             let mut zone = zone_of(c);
-            if let Some(send) = self
-                .profile
-                .and_then(|p| gate::visible_send_button(&self.doc, p))
-            {
-                zone = zone.union(zone_of(&send));
+            if let Some(send) = &send {
+                zone = zone.union(zone_of(send));
             }
             zone
         });
         self.panel.dodge(zone)
+    }
+
+    /// The composer and the site's visible send button, as last found while they stay in the
+    /// page. Looking for them is a search of the whole page, which on a long page that has no
+    /// composer costs more than reading the conversation: it is done again when one of them
+    /// left the page, and at most once a second while there is none.
+    fn composer_and_send(&self) -> (Option<Element>, Option<Element>) {
+        let now = now_ms();
+        let mut found = self.placed.borrow_mut();
+        let (composer, send, at) = &*found;
+        let gone = |e: &Option<Element>| e.as_ref().is_some_and(|e| !e.is_connected());
+        let stale = gone(composer)
+            || gone(send)
+            || ((composer.is_none() || send.is_none()) && now - at >= PROBE_MS);
+        if stale {
+            let composer = self
+                .profile
+                .and_then(|p| extract::first_match(&self.doc, p.composer));
+            let send = composer.as_ref().and(
+                self.profile
+                    .and_then(|p| gate::visible_send_button(&self.doc, p)),
+            );
+            *found = (composer, send, now);
+        }
+        (found.0.clone(), found.1.clone())
     }
 }
 
@@ -561,6 +586,7 @@ fn refresh() -> Result<(), JsValue> {
         let now = js_sys::Date::now();
         if app.href != href {
             app.href = href.clone();
+            *app.placed.borrow_mut() = (None, None, f64::NEG_INFINITY);
             app.entered_at = now;
             let key = thread_key(&route);
             if app.seen_save.take().is_some() {
@@ -677,7 +703,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
         Some(container) => {
             if !app.watch.as_ref().is_some_and(|w| w.watches(&container)) {
                 let seen = app.seen.clone();
-                let selector = profile.messages.join(", ");
+                let selector = js_sys::JsString::from(profile.messages.join(", ").as_str());
                 app.watch = Watch::new(
                     &container,
                     move |records| extract::forget_changed(&seen, records, &selector),
@@ -713,6 +739,10 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                     view.customer = customer
                         .clone()
                         .map(|c| c.handle.map(|h| format!("@{h}")).unwrap_or(c.name));
+                    if !app.profile.is_some_and(|p| std::ptr::eq(p, profile)) {
+                        // Another surface: its composer and send button are others.
+                        *app.placed.borrow_mut() = (None, None, f64::NEG_INFINITY);
+                    }
                     app.profile = Some(profile);
                     app.panel.set_situation(Situation {
                         site: Some(route.site),

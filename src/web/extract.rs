@@ -8,8 +8,90 @@ use crate::core::reading::{
 };
 use crate::core::route::Route;
 use crate::web::sites::{Field, Pick, SurfaceProfile, Then};
-use wasm_bindgen::{intern, JsCast, JsValue};
-use web_sys::{Document, Element, Node};
+use js_sys::JsString;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Node, NodeList};
+
+// DOM calls that take their selector or attribute name as a JS string made once. A Rust `&str`
+// argument is copied into JS on every call (or, interned, hashed with 64-bit SipHash, which the
+// module's JavaScript translation emulates slowly: two fifths of a 2,000-message read); a
+// profile's strings are `'static`, so each crosses once and is kept here.
+#[wasm_bindgen]
+extern "C" {
+    /// An element or the document, as these calls see it.
+    type Scope;
+    #[wasm_bindgen(method, catch, js_name = querySelector)]
+    fn query_js(this: &Scope, selectors: &JsString) -> Result<Option<Element>, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = querySelectorAll)]
+    fn query_all_js(this: &Scope, selectors: &JsString) -> Result<NodeList, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = matches)]
+    fn matches_js(this: &Scope, selectors: &JsString) -> Result<bool, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = closest)]
+    fn closest_js(this: &Scope, selectors: &JsString) -> Result<Option<Element>, JsValue>;
+    #[wasm_bindgen(method, js_name = getAttribute)]
+    fn attr_js(this: &Scope, name: &JsString) -> Option<String>;
+}
+
+fn scope<T: JsCast>(x: &T) -> &Scope {
+    x.unchecked_ref()
+}
+
+thread_local! {
+    /// The `'static` strings that crossed, by address and length (sorted).
+    static CROSSED: RefCell<Vec<(usize, usize, JsString)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with `s` as a JS string, made on first use and kept.
+fn with_js<T>(s: &'static str, f: impl FnOnce(&JsString) -> T) -> T {
+    CROSSED.with(|c| {
+        let key = (s.as_ptr() as usize, s.len());
+        let at = {
+            let mut list = c.borrow_mut();
+            match list.binary_search_by(|(p, l, _)| (*p, *l).cmp(&key)) {
+                Ok(at) => at,
+                Err(at) => {
+                    list.insert(at, (key.0, key.1, JsString::from(s)));
+                    at
+                }
+            }
+        };
+        f(&c.borrow()[at].2)
+    })
+}
+
+/// A selector or name: `'static` (crossed once, kept) or made for this read (crossed once).
+#[derive(Clone, Copy)]
+enum Js<'a> {
+    Static(&'static str),
+    Made(&'a JsString),
+}
+
+impl Js<'_> {
+    fn with<T>(self, f: impl FnOnce(&JsString) -> T) -> T {
+        match self {
+            Js::Static(s) => with_js(s, f),
+            Js::Made(j) => f(j),
+        }
+    }
+}
+
+fn query(el: &Element, sel: Js) -> Option<Element> {
+    sel.with(|j| scope(el).query_js(j)).ok().flatten()
+}
+
+fn query_all(el: &Element, sel: Js) -> Option<NodeList> {
+    sel.with(|j| scope(el).query_all_js(j)).ok()
+}
+
+fn matches(el: &Element, sel: &'static str) -> bool {
+    with_js(sel, |j| scope(el).matches_js(j)).unwrap_or(false)
+}
+
+fn attr(el: &Element, name: &'static str) -> Option<String> {
+    with_js(name, |j| scope(el).attr_js(j))
+}
 
 /// Why a thread could not be read: the profile and the selectors that found nothing.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,17 +118,16 @@ impl Unread {
 }
 
 /// The first element matching one of `selectors`, in order of preference.
-pub fn first_match(doc: &Document, selectors: &[&str]) -> Option<Element> {
+pub fn first_match(doc: &Document, selectors: &[&'static str]) -> Option<Element> {
     selectors
         .iter()
-        .find_map(|sel| doc.query_selector(intern(sel)).ok().flatten())
+        .find_map(|&sel| with_js(sel, |j| scope(doc).query_js(j)).ok().flatten())
 }
 
 /// Whether `node` lies inside an element of `el` that belongs to something else.
-fn excluded(el: &Element, candidate: &Element, exclude: &[&str]) -> bool {
-    exclude.iter().any(|ex| {
-        candidate
-            .closest(intern(ex))
+fn excluded(el: &Element, candidate: &Element, exclude: &[&'static str]) -> bool {
+    exclude.iter().any(|&ex| {
+        with_js(ex, |j| scope(candidate).closest_js(j))
             .ok()
             .flatten()
             .is_some_and(|anc| anc != *el && el.contains(Some(&anc)))
@@ -55,16 +136,14 @@ fn excluded(el: &Element, candidate: &Element, exclude: &[&str]) -> bool {
 
 /// The first match of `sel` in `el` that is not inside an excluded part ("" = `el` itself).
 /// `exclude` is empty when the message holds no excluded part (the common case: one query).
-fn scoped(el: &Element, sel: &str, exclude: &[&str]) -> Option<Element> {
+fn scoped(el: &Element, sel: &'static str, exclude: &[&'static str]) -> Option<Element> {
     if sel.is_empty() {
         return Some(el.clone());
     }
-    // Profile selectors are 'static: interned, they cross into JS once, not on every call.
-    let sel = intern(sel);
     if exclude.is_empty() {
-        return el.query_selector(sel).ok().flatten();
+        return query(el, Js::Static(sel));
     }
-    let list = el.query_selector_all(sel).ok()?;
+    let list = query_all(el, Js::Static(sel))?;
     (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
         .find(|c| !excluded(el, c, exclude))
@@ -87,14 +166,15 @@ fn special_selector(drop: &[&str]) -> String {
 
 /// The text a person reads: text nodes, emoji images as their `alt`, `<br>` and blocks as line
 /// breaks; scripts, styles, hidden and `drop`ped parts left out.
-pub fn readable_text(el: &Element, drop: &[&str]) -> String {
-    readable_text_with(el, drop, &special_selector(drop))
+pub fn readable_text(el: &Element, drop: &[&'static str]) -> String {
+    let special = JsString::from(special_selector(drop).as_str());
+    readable_text_with(el, drop, Js::Made(&special))
 }
 
-/// [`readable_text`] with `special` = [`special_selector`]`(drop)`, computed once per read.
-fn readable_text_with(el: &Element, drop: &[&str], special: &str) -> String {
+/// [`readable_text`] with `special` = [`special_selector`]`(drop)`, made once per read.
+fn readable_text_with(el: &Element, drop: &[&'static str], special: Js) -> String {
     // Fast path: nothing inside needs more than its text.
-    if el.query_selector(intern(special)).ok().flatten().is_none() {
+    if query(el, special).is_none() {
         return el.text_content().unwrap_or_default().trim().to_owned();
     }
     let mut out = String::new();
@@ -107,7 +187,7 @@ fn readable_text_with(el: &Element, drop: &[&str], special: &str) -> String {
         .to_owned()
 }
 
-fn walk(node: &Node, drop: &[&str], out: &mut String, root: bool) {
+fn walk(node: &Node, drop: &[&'static str], out: &mut String, root: bool) {
     match node.node_type() {
         Node::TEXT_NODE => out.push_str(&node.text_content().unwrap_or_default()),
         Node::ELEMENT_NODE => {
@@ -117,7 +197,7 @@ fn walk(node: &Node, drop: &[&str], out: &mut String, root: bool) {
             let tag = el.tag_name().to_ascii_lowercase();
             if matches!(tag.as_str(), "script" | "style" | "template" | "svg")
                 || el.has_attribute("hidden")
-                || (!root && drop.iter().any(|d| el.matches(d).unwrap_or(false)))
+                || (!root && drop.iter().any(|&d| matches(el, d)))
             {
                 return;
             }
@@ -171,18 +251,23 @@ fn apply(then: Then, s: String) -> Option<String> {
 /// How to read text inside a message: the parts to drop and [`special_selector`] of them.
 #[derive(Clone, Copy)]
 struct Reading<'a> {
-    drop: &'a [&'a str],
-    special: &'a str,
+    drop: &'a [&'static str],
+    special: Js<'a>,
 }
 
 /// The first value the fields yield, reading inside `el`.
-fn read_field(el: &Element, fields: &[Field], exclude: &[&str], how: Reading) -> Option<String> {
+fn read_field(
+    el: &Element,
+    fields: &[Field],
+    exclude: &[&'static str],
+    how: Reading,
+) -> Option<String> {
     fields.iter().find_map(|f| {
         let value = match f.pick {
             Pick::Text(sel) => {
                 readable_text_with(&scoped(el, sel, exclude)?, how.drop, how.special)
             }
-            Pick::Attr(sel, name) => scoped(el, sel, exclude)?.get_attribute(intern(name))?,
+            Pick::Attr(sel, name) => attr(&scoped(el, sel, exclude)?, name)?,
         };
         apply(f.then, value)
     })
@@ -197,7 +282,7 @@ fn read_page(doc: &Document, fields: &[Field]) -> Option<String> {
         &[],
         Reading {
             drop: &[],
-            special: SPECIAL,
+            special: Js::Static(SPECIAL),
         },
     )
 }
@@ -222,20 +307,20 @@ pub fn read_thread(
     let list = profile
         .messages
         .iter()
-        .filter_map(|sel| container.query_selector_all(sel).ok())
+        .filter_map(|&sel| query_all(container, Js::Static(sel)))
         .find(|l| l.length() > 0)
         .ok_or(Unread::NoMessages(profile.messages))?;
     let mut messages = Vec::with_capacity(list.length() as usize);
     let mut fresh = Vec::new();
-    let exclude_any = profile.exclude.join(", ");
-    let special = special_selector(profile.drop);
+    let exclude_any = JsString::from(profile.exclude.join(", ").as_str());
+    let special = JsString::from(special_selector(profile.drop).as_str());
     let how = Reading {
         drop: profile.drop,
-        special: &special,
+        special: Js::Made(&special),
     };
     let plain = Reading {
         drop: &[],
-        special: SPECIAL,
+        special: Js::Static(SPECIAL),
     };
     for i in 0..list.length() {
         let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
@@ -249,29 +334,23 @@ pub fn read_thread(
             continue;
         }
         // Exclusion checks only where the message holds an excluded part.
-        let ex: &[&str] = if !exclude_any.is_empty()
-            && el
-                .query_selector(intern(&exclude_any))
-                .ok()
-                .flatten()
-                .is_some()
-        {
-            profile.exclude
-        } else {
-            &[]
-        };
+        let ex: &[&'static str] =
+            if !profile.exclude.is_empty() && query(&el, Js::Made(&exclude_any)).is_some() {
+                profile.exclude
+            } else {
+                &[]
+            };
         fresh.push((messages.len(), el.clone()));
-        let label_self = el
-            .get_attribute(intern("aria-label"))
+        let label_self = attr(&el, "aria-label")
             .and_then(|l| parse_message_label(&l))
             .is_some_and(|l| l.is_self);
         let marker_self = profile
             .self_marker
             .iter()
-            .any(|sel| el.matches(intern(sel)).unwrap_or(false) || scoped(&el, sel, ex).is_some());
-        let text_self = profile.self_text.iter().any(|(sel, texts)| {
+            .any(|&sel| matches(&el, sel) || scoped(&el, sel, ex).is_some());
+        let text_self = profile.self_text.iter().any(|&(sel, texts)| {
             scoped(&el, sel, ex)
-                .map(|e| readable_text_with(&e, &[], SPECIAL))
+                .map(|e| readable_text_with(&e, &[], Js::Static(SPECIAL)))
                 .is_some_and(|t| texts.iter().any(|p| t.starts_with(p)))
         });
         messages.push(RawMessage {
@@ -281,10 +360,7 @@ pub fn read_thread(
             time: read_field(&el, profile.time, ex, plain),
             text: read_field(&el, profile.text, ex, how).unwrap_or_default(),
             marked_self: label_self || marker_self || text_self,
-            focused: profile
-                .focused
-                .iter()
-                .any(|sel| el.matches(intern(sel)).unwrap_or(false)),
+            focused: profile.focused.iter().any(|&sel| matches(&el, sel)),
             known_id: None,
         });
     }
@@ -323,7 +399,11 @@ pub fn remember(seen: &js_sys::WeakMap, fresh: &[(usize, Element)], entries: &[E
 }
 
 /// Forgets the messages that mutation `records` touched, so they are read again.
-pub fn forget_changed(seen: &js_sys::WeakMap, records: &js_sys::Array, messages_selector: &str) {
+pub fn forget_changed(
+    seen: &js_sys::WeakMap,
+    records: &js_sys::Array,
+    messages_selector: &JsString,
+) {
     for record in records.iter() {
         let Ok(record) = record.dyn_into::<web_sys::MutationRecord>() else {
             continue;
@@ -335,7 +415,9 @@ pub fn forget_changed(seen: &js_sys::WeakMap, records: &js_sys::Array, messages_
             Some(e) => Some(e.clone()),
             None => target.parent_element(),
         };
-        if let Some(message) = el.and_then(|e| e.closest(messages_selector).ok().flatten()) {
+        if let Some(message) =
+            el.and_then(|e| scope(&e).closest_js(messages_selector).ok().flatten())
+        {
             seen.delete(&message);
         }
     }

@@ -173,7 +173,11 @@ impl Slash {
 }
 
 /// The composer (one of `selectors`) that `event` happened in.
-fn composer_of(doc: &Document, selectors: &[&str], event: &web_sys::Event) -> Option<Element> {
+fn composer_of(
+    doc: &Document,
+    selectors: &[&'static str],
+    event: &web_sys::Event,
+) -> Option<Element> {
     let target = event.target()?.dyn_into::<Element>().ok()?;
     let composer = crate::web::extract::first_match(doc, selectors)?;
     (composer == target || composer.contains(Some(&target))).then_some(composer)

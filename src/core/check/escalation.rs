@@ -90,6 +90,7 @@ pub fn scan(c: &Conversation) -> Option<Finding> {
         .iter()
         .rev()
         .filter(|m| m.party == Party::Customer)
+        .take(super::READ_CUSTOMER_MESSAGES)
     {
         let t = Text::new(&m.text);
         for found in t.find(phrases) {
@@ -176,5 +177,18 @@ mod tests {
         let c = Case::on(Site::X, Surface::Post, &["I will contact my lawyer"]);
         let d = c.fires(CheckId::Escalation, "").unwrap();
         assert!(d.contains("“lawyer” (legal)"), "{d}");
+    }
+
+    #[test]
+    fn a_long_thread_is_read_back_to_its_latest_customer_messages() {
+        use super::super::READ_CUSTOMER_MESSAGES as N;
+        let thread = |back: usize| {
+            let mut texts = vec!["where is my order"; N + 50];
+            let at = texts.len() - back;
+            texts[at] = "I will contact my lawyer";
+            Case::on(Site::X, Surface::Post, &texts)
+        };
+        assert!(thread(N).fires(CheckId::Escalation, "Hi").is_some());
+        assert!(thread(N + 1).fires(CheckId::Escalation, "Hi").is_none());
     }
 }

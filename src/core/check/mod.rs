@@ -523,6 +523,12 @@ impl Prepared {
     }
 }
 
+/// How far back the checks read a long thread: the customer's latest messages (escalation
+/// triggers, order numbers) and our latest replies in it (repeated-reply). A thread of
+/// thousands of messages costs no more to prepare than one of a few hundred.
+pub const READ_CUSTOMER_MESSAGES: usize = 200;
+pub const READ_OUR_REPLIES: usize = 100;
+
 /// Prepares what the checks read from `conversation` and our `recent` replies elsewhere.
 pub fn prepare(conversation: &Conversation, recent: &[String]) -> Prepared {
     let people = people::People::of(conversation);

@@ -93,12 +93,14 @@ fn letters(s: &str) -> usize {
     }
 }
 
-/// Our replies in `c`, then our `recent` replies elsewhere.
+/// Our latest replies in `c`, then our `recent` replies elsewhere.
 pub fn earlier(c: &Conversation, recent: &[String], people: &People) -> Vec<Earlier> {
     let ours = c
         .messages
         .iter()
+        .rev()
         .filter(|m| m.party == Party::Brand)
+        .take(super::READ_OUR_REPLIES)
         .map(|m| (m.text.as_str(), true));
     let others = recent.iter().map(|r| (r.as_str(), false));
     ours.chain(others)

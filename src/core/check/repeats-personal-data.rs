@@ -332,7 +332,12 @@ fn order_tokens(src: &str) -> Vec<((usize, usize), String)> {
 pub fn customer_numbers(c: &Conversation) -> WordSet {
     let mut keys = WordSet::default();
     if c.surface == Surface::Post {
-        for m in c.messages.iter().filter(|m| m.party == Party::Customer) {
+        let customer = c
+            .messages
+            .iter()
+            .rev()
+            .filter(|m| m.party == Party::Customer);
+        for m in customer.take(super::READ_CUSTOMER_MESSAGES) {
             for (_, k) in order_tokens(&m.text) {
                 keys.insert(k);
             }
