@@ -322,6 +322,16 @@ pub fn read_thread(
         drop: &[],
         special: Js::Static(SPECIAL),
     };
+    let reads_labels = [
+        profile.id,
+        profile.author_name,
+        profile.author_handle,
+        profile.time,
+        profile.text,
+    ]
+    .iter()
+    .flat_map(|fields| fields.iter())
+    .any(|f| matches!(f.then, Then::LabelTime | Then::LabelSender | Then::LabelText));
     for i in 0..list.length() {
         let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
             continue;
@@ -341,9 +351,12 @@ pub fn read_thread(
                 &[]
             };
         fresh.push((messages.len(), el.clone()));
-        let label_self = attr(&el, "aria-label")
-            .and_then(|l| parse_message_label(&l))
-            .is_some_and(|l| l.is_self);
+        // Only Messenger's message labels say who sent a message ("At 9:12, You: …"); other
+        // profiles skip reading them (a string from the page per message saved).
+        let label_self = reads_labels
+            && attr(&el, "aria-label")
+                .and_then(|l| parse_message_label(&l))
+                .is_some_and(|l| l.is_self);
         let marker_self = profile
             .self_marker
             .iter()
