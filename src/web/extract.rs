@@ -331,7 +331,12 @@ pub fn read_thread(
     ]
     .iter()
     .flat_map(|fields| fields.iter())
-    .any(|f| matches!(f.then, Then::LabelTime | Then::LabelSender | Then::LabelText));
+    .any(|f| {
+        matches!(
+            f.then,
+            Then::LabelTime | Then::LabelSender | Then::LabelText
+        )
+    });
     for i in 0..list.length() {
         let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
             continue;

@@ -12,7 +12,7 @@
 //! lexicon is too large to ship), and the "but" weighting applies to every word by position
 //! (the reference looks positions up by value, which misweights repeated valences).
 
-use super::text::{is_capital, is_small, tenths};
+use super::text::{is_capital, is_small};
 use std::sync::OnceLock;
 
 /// Natively (the CLI, the tests) the lexicon is part of the program. In the page it is a
@@ -22,44 +22,73 @@ use std::sync::OnceLock;
 const LEXICON_TSV: &str = include_str!("data/vader_lexicon.tsv");
 
 #[cfg(target_arch = "wasm32")]
-static INSTALLED: OnceLock<&'static str> = OnceLock::new();
+static INSTALLED: OnceLock<Vec<(&'static str, f32)>> = OnceLock::new();
 
 /// Hands the lexicon file (`word<TAB>mean valence` lines, sorted) to the page module, once;
 /// returns how many words it holds. Until then (or if the file cannot be loaded) every word
 /// has no valence: the analysis still reads scenarios, emotion phrases and questions.
 #[cfg(target_arch = "wasm32")]
 pub fn install_lexicon(text: String) -> Result<usize, String> {
-    let mut previous: Option<&str> = None;
-    for (n, line) in text.lines().enumerate() {
-        let parsed = line
-            .split_once('\t')
-            .filter(|(w, m)| !w.is_empty() && tenths(m).is_some());
-        let Some((word, _)) = parsed else {
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    let lexicon = parse_lexicon(text)?;
+    let n = lexicon.len();
+    INSTALLED
+        .set(lexicon)
+        .map_err(|_| "the sentiment lexicon was already installed".to_owned())?;
+    Ok(n)
+}
+
+/// Reads the lexicon file in one pass over its bytes (it is read at every start, in the
+/// page's JavaScript translation of the module too): `word<TAB>valence` lines, sorted by
+/// bytes, each valence with one decimal. The error names the first wrong line.
+pub fn parse_lexicon(text: &str) -> Result<Vec<(&str, f32)>, String> {
+    let mut out = Vec::with_capacity(text.len() / 10);
+    let mut previous: &[u8] = &[];
+    let lines = text.strip_suffix('\n').unwrap_or(text);
+    for (n, line) in lines.split('\n').enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let b = line.as_bytes();
+        let parsed = b
+            .iter()
+            .position(|&c| c == b'\t')
+            .filter(|&tab| tab > 0)
+            .and_then(|tab| Some((tab, tenths_bytes(&b[tab + 1..])?)));
+        let Some((tab, v)) = parsed else {
             return Err(format!(
                 "the sentiment lexicon, line {}: expected a word, a tab and a valence",
                 n + 1
             ));
         };
-        if previous.is_some_and(|p| p >= word) {
+        if &b[..tab] <= previous {
             return Err(format!(
                 "the sentiment lexicon, line {}: not in sorted order",
                 n + 1
             ));
         }
-        previous = Some(word);
+        previous = &b[..tab];
+        out.push((&line[..tab], v as f32 / 10.0));
     }
-    let text: &'static str = Box::leak(text.into_boxed_str());
-    INSTALLED
-        .set(text)
-        .map_err(|_| "the sentiment lexicon was already installed".to_owned())?;
-    Ok(lexicon().len())
+    Ok(out)
 }
 
-fn lexicon_source() -> &'static str {
-    #[cfg(target_arch = "wasm32")]
-    return INSTALLED.get().copied().unwrap_or("");
-    #[cfg(not(target_arch = "wasm32"))]
-    LEXICON_TSV
+/// `-?digits.digit` as tenths, from bytes.
+fn tenths_bytes(b: &[u8]) -> Option<i32> {
+    let (neg, b) = match b.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, b),
+    };
+    let dot = b.iter().position(|&c| c == b'.')?;
+    if dot == 0 || dot + 2 != b.len() {
+        return None;
+    }
+    let mut v: i32 = 0;
+    for &c in b[..dot].iter().chain(&b[dot + 1..]) {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        v = v.checked_mul(10)?.checked_add(i32::from(c - b'0'))?;
+    }
+    Some(if neg { -v } else { v })
 }
 
 const B_INCR: f32 = 0.293;
@@ -269,24 +298,16 @@ const EMOJI: &[(char, &str)] = &[
     ('🎉', "party popper"),
 ];
 
-/// The lexicon, parsed once: (word, mean valence). The file is sorted by bytes (a test checks),
-/// so lookups can bisect.
+/// The lexicon: (word, mean valence), sorted by bytes, so lookups can bisect. Natively parsed
+/// on first use; in the page, what [`install_lexicon`] read (empty until then).
 fn lexicon() -> &'static [(&'static str, f32)] {
-    static LEX: OnceLock<Vec<(&'static str, f32)>> = OnceLock::new();
-    let source = lexicon_source();
-    if source.is_empty() {
-        // Not installed yet: nothing is cached, so the real lexicon is read once it is.
-        return &[];
+    #[cfg(target_arch = "wasm32")]
+    return INSTALLED.get().map_or(&[], Vec::as_slice);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        static LEX: OnceLock<Vec<(&'static str, f32)>> = OnceLock::new();
+        LEX.get_or_init(|| parse_lexicon(LEXICON_TSV).expect("the lexicon parses (tested)"))
     }
-    LEX.get_or_init(|| {
-        source
-            .lines()
-            .filter_map(|line| {
-                let (word, mean) = line.split_once('\t')?;
-                Some((word, tenths(mean)? as f32 / 10.0))
-            })
-            .collect()
-    })
 }
 
 /// The lexicon's mean valence for a lower-case word (−4..4), if it has one.
@@ -614,6 +635,18 @@ mod tests {
         assert_eq!(valence("good"), Some(1.9));
         assert_eq!(valence("nonexistentword"), None);
         assert_eq!(valence("horrible"), Some(-2.5));
+        // Broken files are refused with the line named.
+        let err = |t: &str| parse_lexicon(t).unwrap_err();
+        assert_eq!(
+            parse_lexicon("a\t1.0\nb\t-2.5\n").unwrap(),
+            [("a", 1.0), ("b", -2.5)]
+        );
+        assert!(err("a\t1.0\nb 2.0\n").contains("line 2: expected"));
+        assert!(err("a\t1.0\nb\t2.05\n").contains("line 2: expected"));
+        assert!(err("a\t1.0\n\nb\t2.0\n").contains("line 2: expected"));
+        assert!(err("b\t1.0\na\t2.0").contains("line 2: not in sorted order"));
+        assert!(err("a\t1.0\na\t2.0").contains("line 2: not in sorted order"));
+        use super::super::text::tenths;
         assert_eq!(tenths("-0.3"), Some(-3));
         assert_eq!(tenths("3"), Some(30));
         assert_eq!(tenths("1.25"), None);
