@@ -1,6 +1,7 @@
 //! `waypoint check FILE.csv [--labels LABELS.csv]`: the pre-send checklist run on every brand
 //! reply of a twcs CSV file, as JSON lines, then how often each check fires; with labels, each
-//! check's precision and recall and the blocking findings on replies labelled good.
+//! check's precision and recall (all rows, odd rows used for tuning, even rows held out) and the
+//! blocking findings on replies labelled good.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -23,7 +24,9 @@ USAGE:
 
     --labels LABELS.csv   score against hand labels (columns tweet_id,expected,good,note;
                           expected = ;-separated check ids): precision and recall per check,
-                          and the blocking findings on replies labelled good
+                          the same on the odd data rows (used for tuning) and on the
+                          even rows (held out), and the blocking findings on replies
+                          labelled good
     --quiet               leave out the JSON lines
 ";
 
@@ -153,6 +156,41 @@ fn run_inner(args: &[String]) -> Result<(), Failure> {
                 s.true_positives,
                 pct(s.precision()),
                 pct(s.recall())
+            );
+        }
+        // The checks are tuned on the odd data rows; the even rows are held out.
+        let half = |odd: bool| {
+            let part: Vec<_> = labels
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| (i % 2 == 0) == odd)
+                .map(|(_, l)| l.clone())
+                .collect();
+            evaluate(&checked, &part).scores
+        };
+        let (odd, even) = (half(true), half(false));
+        let _ = writeln!(
+            out,
+            "\nOdd rows (tuning) and even rows (held out), agree/fired/expected:"
+        );
+        for (o, v) in odd.iter().zip(&even) {
+            if o.fired + o.expected + v.fired + v.expected == 0 {
+                continue;
+            }
+            let _ = writeln!(
+                out,
+                "{:<22}odd {:>3}/{:<3}/{:<3} P {:>4} R {:>4}   held out {:>3}/{:<3}/{:<3} P {:>4} R {:>4}",
+                o.id.id(),
+                o.true_positives,
+                o.fired,
+                o.expected,
+                pct(o.precision()),
+                pct(o.recall()),
+                v.true_positives,
+                v.fired,
+                v.expected,
+                pct(v.precision()),
+                pct(v.recall())
             );
         }
         let _ = writeln!(

@@ -1,7 +1,26 @@
 //! `acknowledges-emotion`: the customer is upset and the draft does not acknowledge it (no
 //! apology, no empathy).
+//!
+//! Upset is the analysis's reading, with one exception: a problem reported with no feeling
+//! word, which the analysis reads as frustration at its weakest score, does not ask for
+//! sympathy when the customer asks a question about it ("why are the trains delayed?"): the
+//! answer is what they want.
 
 use super::{Finding, Input};
+use crate::core::analysis::Analysis;
+
+/// Scores under this are the analysis's weakest reading of an emotion (a problem reported
+/// with no feeling word is frustration at 0.6).
+const WEAK: f32 = 0.65;
+
+/// Whether the customer is upset in a way the reply should acknowledge.
+fn upset(a: &Analysis) -> bool {
+    let felt = a.sentiment <= -0.35
+        || a.emotions
+            .iter()
+            .any(|(e, s)| e.is_negative() && s.score >= WEAK);
+    a.upset() && (felt || a.question.is_none())
+}
 
 /// Whether the draft apologises or empathises (also used by `next-step` to tell sympathy from
 /// substance).
@@ -46,6 +65,16 @@ pub fn acknowledges(input: &Input) -> bool {
         "no fun",
         "stressful",
         "worrying",
+        "bummer",
+        "a shame",
+        "what a pain",
+        "not ideal",
+        "feel your pain",
+        "last thing you",
+        "can see why",
+        "that's rough",
+        "that sucks",
+        "hate that",
         "lo siento",
         "lo sentimos",
         "sentimos",
@@ -53,12 +82,17 @@ pub fn acknowledges(input: &Input) -> bool {
         "lamentamos",
         "disculpa*",
         "perdón",
+        "perdon",
         "perdona",
         "entiendo",
         "entendemos",
         "comprendo",
         "comprendemos",
         "qué pena",
+        "que pena",
+        "qué mal",
+        "que mal",
+        "siento mucho",
         "vaya",
         "molestias",
     ];
@@ -67,7 +101,7 @@ pub fn acknowledges(input: &Input) -> bool {
 
 pub fn check(input: &Input) -> Option<Finding> {
     let a = input.ctx.customer;
-    if !a.upset() || acknowledges(input) {
+    if !upset(a) || acknowledges(input) {
         return None;
     }
     let strongest = a
@@ -109,6 +143,7 @@ fn feeling(emotion: &str) -> &'static str {
 mod tests {
     use super::super::testutil::{table, Case};
     use super::super::CheckId;
+    use crate::core::analysis::{Emotion, Signal};
 
     #[test]
     fn upset_customers_need_acknowledging() {
@@ -128,6 +163,14 @@ mod tests {
             ("5,000 miles as a gesture for the inconvenience.", true),
             ("Glad to hear that! Your concern was passed on.", true),
             ("We hear you, Maria.", false),
+            ("What a bummer! It ships Monday.", false),
+            ("That's rough, I can see why you're upset.", false),
+            ("Not ideal at all, we'll fix it today.", false),
+            ("Perdon por la espera", false),
+            ("Que mal, te ayudamos por DM", false),
+            ("Siento mucho lo ocurrido", false),
+            ("The last thing you need before a flight.", false),
+            ("A rough estimate is Monday.", true),
         ];
         let upset = Case::new().upset();
         table(&upset, CheckId::AcknowledgesEmotion, &rows);
@@ -143,5 +186,30 @@ mod tests {
         let mut c = Case::new();
         c.analysis.sentiment = -0.6;
         table(&c, CheckId::AcknowledgesEmotion, &[("Ships Monday.", true)]);
+        // A problem reported with no feeling word, read at the weakest score: it still
+        // counts, unless the customer asks a question about it (then the answer is what they
+        // want); clearly negative words or a real feeling count with a question too.
+        let mut c = Case::new();
+        c.analysis.emotions = vec![(
+            Emotion::Frustration,
+            Signal {
+                score: 0.6,
+                triggers: vec!["delayed".into()],
+            },
+        )];
+        table(&c, CheckId::AcknowledgesEmotion, &[("Ships Monday.", true)]);
+        let mut c = c.question();
+        table(
+            &c,
+            CheckId::AcknowledgesEmotion,
+            &[("Ships Monday.", false)],
+        );
+        c.analysis.sentiment = -0.5;
+        table(&c, CheckId::AcknowledgesEmotion, &[("Ships Monday.", true)]);
+        table(
+            &Case::new().upset().question(),
+            CheckId::AcknowledgesEmotion,
+            &[("Ships Monday.", true)],
+        );
     }
 }
