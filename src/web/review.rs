@@ -65,7 +65,7 @@ pub fn verdict(
     let report = check::run_prepared(&ctx, prepared, settings);
     let mut items: Vec<Item> = report
         .outcomes
-        .iter()
+        .into_iter()
         .filter_map(|o| {
             let mark = match o.status {
                 Status::Pass => Mark::Pass,
@@ -74,12 +74,12 @@ pub fn verdict(
                 Status::Off => return None,
             };
             Some(Item {
-                id: o.id.id().to_owned(),
+                id: o.id.id().into(),
                 mark,
-                title: o.id.title().to_owned(),
-                detail: o.detail.clone(),
-                why: o.id.why().to_owned(),
-                spans: o.spans.clone(),
+                title: o.id.title().into(),
+                detail: o.detail,
+                why: o.id.why(),
+                spans: o.spans,
             })
         })
         .collect();
@@ -93,11 +93,11 @@ pub fn verdict(
     let manual = &settings.manual;
     for (n, text) in manual.iter().enumerate() {
         items.push(Item {
-            id: format!("manual-{}", n + 1),
+            id: format!("manual-{}", n + 1).into(),
             mark: Mark::Manual,
-            title: text.clone(),
+            title: text.clone().into(),
             detail: String::new(),
-            why: String::new(),
+            why: "",
             spans: Vec::new(),
         });
     }

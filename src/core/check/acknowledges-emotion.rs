@@ -99,6 +99,8 @@ pub fn acknowledges(input: &Input) -> bool {
     input.draft.first(list).is_some()
 }
 
+// Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
+#[inline(never)]
 pub fn check(input: &Input) -> Option<Finding> {
     let a = input.ctx.customer;
     if !upset(a) || acknowledges(input) {

@@ -6,6 +6,8 @@ use super::text::quote;
 use super::{Finding, Input};
 use crate::core::conversation::{Site, Surface};
 
+// Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
+#[inline(never)]
 pub fn check(input: &Input) -> Option<Finding> {
     let t = &input.draft;
     let generic = phrases![

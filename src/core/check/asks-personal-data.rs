@@ -243,6 +243,8 @@ fn asked(t: &Text, first: usize, last: usize, need_owner: bool) -> Option<usize>
     (!negated).then_some(v)
 }
 
+// Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
+#[inline(never)]
 pub fn check(input: &Input) -> Option<Finding> {
     static LISTS: std::sync::OnceLock<(Phrases, Phrases)> = std::sync::OnceLock::new();
     let (personal, secret) = LISTS.get_or_init(|| (Phrases::new(PERSONAL), Phrases::new(SECRET)));

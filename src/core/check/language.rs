@@ -3,6 +3,8 @@
 
 use super::{Finding, Input};
 
+// Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
+#[inline(never)]
 pub fn check(input: &Input) -> Option<Finding> {
     let theirs = input.ctx.customer.lang.filter(|l| l.confident)?;
     let ours = input.ctx.draft_lang.filter(|l| l.confident)?;

@@ -15,6 +15,8 @@ fn skip_leading_mentions(s: &str) -> &str {
     rest
 }
 
+// Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
+#[inline(never)]
 pub fn check(input: &Input) -> Option<Finding> {
     let c = input.ctx.conversation;
     let draft = match c.site {

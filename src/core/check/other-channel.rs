@@ -5,6 +5,8 @@
 use super::text::{quote, Text};
 use super::{Finding, Input};
 
+// Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
+#[inline(never)]
 pub fn check(input: &Input) -> Option<Finding> {
     let t = &input.draft;
     let list = phrases![

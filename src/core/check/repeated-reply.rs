@@ -112,6 +112,8 @@ pub fn earlier(c: &Conversation, recent: &[String], people: &People) -> Vec<Earl
         .collect()
 }
 
+// Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
+#[inline(never)]
 pub fn check(input: &Input) -> Option<Finding> {
     let people = input.people();
     let draft_letters = letters(input.ctx.draft);

@@ -346,6 +346,8 @@ pub fn customer_numbers(c: &Conversation) -> WordSet {
     keys
 }
 
+// Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
+#[inline(never)]
 pub fn check(input: &Input) -> Option<Finding> {
     let c = input.ctx.conversation;
     if c.surface != Surface::Post {

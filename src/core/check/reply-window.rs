@@ -6,6 +6,8 @@ use super::{Finding, Input};
 use crate::core::sla::format::duration;
 use crate::core::time::HOUR_MS;
 
+// Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
+#[inline(never)]
 pub fn check(input: &Input) -> Option<Finding> {
     let w = input.ctx.sla?.window?;
     if !w.open || w.remaining_ms <= 0 {

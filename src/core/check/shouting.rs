@@ -12,6 +12,8 @@ const ACRONYMS: &[&str] = &[
     "LA", "BBC", "CNN", "ASAP", "AT", "T", "IT", "HQ", "PR", "MMS", "VIP", "XL", "XXL", "RMA",
 ];
 
+// Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
+#[inline(never)]
 pub fn check(input: &Input) -> Option<Finding> {
     let t = &input.draft;
     let mut spans = Vec::new();

@@ -5,6 +5,8 @@ use super::{Finding, Input};
 use crate::core::sla::format::duration;
 use crate::core::sla::State;
 
+// Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
+#[inline(never)]
 pub fn check(input: &Input) -> Option<Finding> {
     let sla = input.ctx.sla?;
     if sla.state != State::Breached {

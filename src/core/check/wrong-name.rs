@@ -100,6 +100,8 @@ fn brand_like(handle: &str) -> bool {
     .any(|k| handle.contains(k))
 }
 
+// Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
+#[inline(never)]
 pub fn check(input: &Input) -> Option<Finding> {
     let t = &input.draft;
     let people = input.people();

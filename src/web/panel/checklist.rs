@@ -7,6 +7,7 @@
 
 use crate::web::dom;
 use gloo_events::{EventListener, EventListenerOptions};
+use std::borrow::Cow;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -46,13 +47,15 @@ impl Mark {
 /// One line of the checklist.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
-    pub id: String,
+    /// A check's id, or `manual-<n>`.
+    pub id: Cow<'static, str>,
     pub mark: Mark,
-    pub title: String,
+    /// A check's title, or the team's question.
+    pub title: Cow<'static, str>,
     /// What was found, specifically ("“{first_name}” is still a placeholder").
     pub detail: String,
-    /// Why the check exists, in one line.
-    pub why: String,
+    /// Why the check exists, in one line (empty for a question).
+    pub why: &'static str,
     /// Byte ranges of the draft the finding is about.
     pub spans: Vec<(usize, usize)>,
 }
@@ -189,7 +192,7 @@ impl Dialog {
                 li.set_attribute("data-status", "pass")?;
                 li.append_child(dom::el(doc, "span", "gate-mark", Mark::Pass.label())?.as_ref())?;
                 li.append_child(dom::el(doc, "span", "gate-name", &item.title)?.as_ref())?;
-                li.set_attribute("title", &item.why)?;
+                li.set_attribute("title", item.why)?;
                 ul.append_child(&li)?;
             }
             details.append_child(&ul)?;
@@ -305,7 +308,7 @@ fn finding(doc: &Document, item: &Item, draft: &str) -> Result<Element, JsValue>
         li.append_child(dom::el(doc, "p", "gate-detail", &item.detail)?.as_ref())?;
     }
     if !item.why.is_empty() {
-        li.append_child(dom::el(doc, "p", "gate-why", &item.why)?.as_ref())?;
+        li.append_child(dom::el(doc, "p", "gate-why", item.why)?.as_ref())?;
     }
     if let Some(excerpt) = excerpt(doc, draft, &item.spans)? {
         li.append_child(&excerpt)?;
