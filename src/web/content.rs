@@ -95,7 +95,7 @@ struct App {
     _sla_click: Option<EventListener>,
     store: ThreadStore,
     /// Message elements already read, by element (cleared for the ones that change).
-    seen: js_sys::WeakMap,
+    seen: extract::Seen,
     watch: Option<Watch>,
     href: String,
     entered_at: f64,
@@ -189,7 +189,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             clock: None,
             _sla_click: Some(sla_click),
             store: ThreadStore::new(),
-            seen: js_sys::WeakMap::new(),
+            seen: extract::Seen::new(),
             watch: None,
             href: String::new(),
             entered_at: js_sys::Date::now(),
@@ -245,7 +245,7 @@ async fn load_brands() {
         if let Some(app) = a.borrow_mut().as_mut() {
             app.brands = brands;
             // Re-read from scratch: who is us changes the party of messages already read.
-            app.seen = js_sys::WeakMap::new();
+            app.seen = extract::Seen::new();
             app.watch = None;
         }
     });
@@ -598,7 +598,7 @@ fn refresh() -> Result<(), JsValue> {
             }
             if app.store.open(&key) {
                 app.watch = None;
-                app.seen = js_sys::WeakMap::new();
+                app.seen = extract::Seen::new();
                 app.conversation = None;
                 app.prepared.take();
                 app.customer = None;
@@ -659,7 +659,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
         let key = thread_key(&route);
         if app.key != key && app.store.open(&key) {
             app.watch = None;
-            app.seen = js_sys::WeakMap::new();
+            app.seen = extract::Seen::new();
             app.key = key;
         }
     } else if route.surface.is_none()
@@ -672,7 +672,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
         let key = thread_key(&route);
         if app.key != key && app.store.open(&key) {
             app.watch = None;
-            app.seen = js_sys::WeakMap::new();
+            app.seen = extract::Seen::new();
             app.key = key;
         }
     }
@@ -683,7 +683,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
         let key = thread_key(route);
         if app.key != key {
             app.store.open(&key);
-            app.seen = js_sys::WeakMap::new();
+            app.seen = extract::Seen::new();
             app.key = key;
         }
         return view;
@@ -702,7 +702,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
         None => Unread::NoContainer(profile.containers),
         Some(container) => {
             if !app.watch.as_ref().is_some_and(|w| w.watches(&container)) {
-                let seen = app.seen.clone();
+                let seen = app.seen.map().clone();
                 let selector = js_sys::JsString::from(profile.messages.join(", ").as_str());
                 app.watch = Watch::new(
                     &container,
@@ -721,7 +721,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                         read.raw.identity.names.push(brand.clone());
                     }
                     let entries = interpret(&read.raw, now as i64, utc_offset_min());
-                    extract::remember(&app.seen, &read.fresh, &entries);
+                    app.seen.remember(&read.fresh, &entries);
                     let before = app.store.len();
                     app.store.merge(entries, now as i64);
                     if app.store.len() > before && app.seen_save.is_none() {

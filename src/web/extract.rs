@@ -294,15 +294,69 @@ pub struct Read {
     pub fresh: Vec<(usize, Element)>,
 }
 
+/// The message elements already read, with their messages' ids: a weak map from element to
+/// a number (a number crosses from JS for free; a string is copied, and a re-read of a long
+/// thread asks for every element), and the ids by number.
+pub struct Seen {
+    map: js_sys::WeakMap,
+    ids: Vec<String>,
+    numbers: std::collections::BTreeMap<String, u32>,
+}
+
+impl Seen {
+    pub fn new() -> Seen {
+        Seen {
+            map: js_sys::WeakMap::new(),
+            ids: Vec::new(),
+            numbers: std::collections::BTreeMap::new(),
+        }
+    }
+
+    /// The weak map, for the observer that forgets changed elements ([`forget_changed`]).
+    pub fn map(&self) -> &js_sys::WeakMap {
+        &self.map
+    }
+
+    fn get(&self, el: &Element) -> Option<String> {
+        let n = self.map.get(el).as_f64()?;
+        self.ids.get(n as usize).cloned()
+    }
+
+    /// Remembers the elements read afresh under the ids their messages got (an element read
+    /// again after a change keeps its id's number).
+    pub fn remember(&mut self, fresh: &[(usize, Element)], entries: &[Entry]) {
+        for (i, el) in fresh {
+            if let Some(Entry::Fresh { message, .. }) = entries.get(*i) {
+                let n = match self.numbers.get(&message.id) {
+                    Some(&n) => n,
+                    None => {
+                        let n = self.ids.len() as u32;
+                        self.ids.push(message.id.clone());
+                        self.numbers.insert(message.id.clone(), n);
+                        n
+                    }
+                };
+                self.map.set(el, &JsValue::from_f64(f64::from(n)));
+            }
+        }
+    }
+}
+
+impl Default for Seen {
+    fn default() -> Seen {
+        Seen::new()
+    }
+}
+
 /// Reads the conversation inside `container` with the surface's profile. Elements found in
-/// `seen` (element → message id, kept by the caller and cleared for elements that changed)
-/// are not read again: they come back as anchors (`known_id`).
+/// `seen` (kept by the caller, and cleared for elements that changed) are not read again:
+/// they come back as anchors (`known_id`).
 pub fn read_thread(
     doc: &Document,
     container: &Element,
     route: &Route,
     profile: &SurfaceProfile,
-    seen: Option<&js_sys::WeakMap>,
+    seen: Option<&Seen>,
 ) -> Result<Read, Unread> {
     let list = profile
         .messages
@@ -341,7 +395,7 @@ pub fn read_thread(
         let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
             continue;
         };
-        if let Some(id) = seen.and_then(|s| s.get(&el).as_string()) {
+        if let Some(id) = seen.and_then(|s| s.get(&el)) {
             messages.push(RawMessage {
                 known_id: Some(id),
                 ..RawMessage::default()
@@ -405,15 +459,6 @@ pub fn read_thread(
         },
         fresh,
     })
-}
-
-/// Remembers the elements read afresh under the ids their messages got.
-pub fn remember(seen: &js_sys::WeakMap, fresh: &[(usize, Element)], entries: &[Entry]) {
-    for (i, el) in fresh {
-        if let Some(Entry::Fresh { message, .. }) = entries.get(*i) {
-            seen.set(el, &JsValue::from_str(&message.id));
-        }
-    }
 }
 
 /// Forgets the messages that mutation `records` touched, so they are read again.
