@@ -139,6 +139,7 @@ async function saveSettings(settings) {
 }
 
 describe('the checklist gate on every surface', () => {
+  const shot = new Set();
   for (const s of SURFACES) {
     test(`${s.name}: a placeholder stops the send; Edit keeps the draft; Post anyway sends once`, async () => {
       const { page, pageErrors } = await open(browser.context, s.url);
@@ -151,6 +152,13 @@ describe('the checklist gate on every surface', () => {
       assert.equal(await item.locator('mark').first().innerText(), '[NAME]', 'the finding marks the placeholder');
       assert.equal(await sends(page), 0, 'nothing was sent');
       assert.equal(await dialog(page).locator('[data-action="post"]').innerText(), 'Post anyway');
+      // What the agent sees, kept for a person to look at (tests/e2e/screenshots/).
+      // One per surface: the first way it sends (the later ones' drafts are recent replies).
+      const slug = s.name.replace(/\(.*\)/, '').trim().toLowerCase().replace(/[^a-z]+/g, '-');
+      if (!shot.has(slug)) {
+        shot.add(slug);
+        await page.screenshot({ path: `tests/e2e/screenshots/checklist-${slug}.png` });
+      }
 
       await dialog(page).locator('[data-action="edit"]').click();
       await dialog(page).waitFor({ state: 'detached' });
