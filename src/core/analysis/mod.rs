@@ -96,6 +96,9 @@ pub struct Analysis {
     pub question: Option<Signal>,
     /// The customer's language, when it can be told.
     pub lang: Option<LangGuess>,
+    /// The only emotion was not named in the customer's words but read from what they reported
+    /// (a problem is frustration, praise is gratitude), at the weakest score.
+    pub implied: bool,
 }
 
 impl Analysis {
@@ -279,6 +282,7 @@ pub fn analyze(customer_texts: &[&str]) -> Analysis {
     // A customer reporting a problem, in words that are not positive, is frustrated even when
     // they do not say so, and one giving praise is grateful; the scenario's words are the
     // trigger.
+    let mut implied_emotion = false;
     if let Some((top, sig)) = scenarios.first().filter(|_| emotions.is_empty()) {
         let implied = if top.is_problem() && sentiment <= PROBLEM_NOT_POSITIVE {
             Some(Emotion::Frustration)
@@ -288,6 +292,7 @@ pub fn analyze(customer_texts: &[&str]) -> Analysis {
             None
         };
         if let Some(e) = implied {
+            implied_emotion = true;
             let triggers = sig.triggers.iter().take(2).cloned().collect();
             emotions.push((
                 e,
@@ -324,6 +329,7 @@ pub fn analyze(customer_texts: &[&str]) -> Analysis {
         urgency,
         question,
         lang,
+        implied: implied_emotion,
     }
 }
 

@@ -330,9 +330,15 @@ fn implied_emotions_need_a_named_topic() {
     let a = analyze(&["The screen on my new laptop is cracked"]);
     assert_eq!(a.main_emotion(), Some(Emotion::Frustration), "{a:?}");
     assert!(a.emotions[0].1.triggers.iter().any(|t| t == "cracked"));
+    assert!(a.implied, "the frustration is implied, not named");
+    // Named in the words, it is not implied.
+    let named = analyze(&["The screen on my new laptop is cracked, so frustrating"]);
+    assert_eq!(named.main_emotion(), Some(Emotion::Frustration));
+    assert!(!named.implied, "{named:?}");
     // A plain question does not.
     let q = analyze(&["What time does the store open?"]);
     assert_eq!(q.main_emotion(), None, "{q:?}");
+    assert!(!q.implied);
 }
 
 #[test]

@@ -2,23 +2,17 @@
 //! apology, no empathy).
 //!
 //! Upset is the analysis's reading, with one exception: a problem reported with no feeling
-//! word, which the analysis reads as frustration at its weakest score, does not ask for
+//! word, which the analysis reads as frustration (`Analysis::implied`), does not ask for
 //! sympathy when the customer asks a question about it ("why are the trains delayed?"): the
 //! answer is what they want.
 
 use super::{Finding, Input};
 use crate::core::analysis::Analysis;
 
-/// Scores under this are the analysis's weakest reading of an emotion (a problem reported
-/// with no feeling word is frustration at 0.6).
-const WEAK: f32 = 0.65;
-
-/// Whether the customer is upset in a way the reply should acknowledge.
+/// Whether the customer is upset in a way the reply should acknowledge: upset, and not
+/// merely by the analysis's implied reading of a problem they ask a question about.
 fn upset(a: &Analysis) -> bool {
-    let felt = a.sentiment <= -0.35
-        || a.emotions
-            .iter()
-            .any(|(e, s)| e.is_negative() && s.score >= WEAK);
+    let felt = !a.implied || a.sentiment <= -0.35;
     a.upset() && (felt || a.question.is_none())
 }
 
@@ -199,6 +193,7 @@ mod tests {
                 triggers: vec!["delayed".into()],
             },
         )];
+        c.analysis.implied = true;
         table(&c, CheckId::AcknowledgesEmotion, &[("Ships Monday.", true)]);
         let mut c = c.question();
         table(
