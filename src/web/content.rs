@@ -399,7 +399,13 @@ impl App {
         let zone = composer.as_ref().map(|c| {
             let mut zone = zone_of(c);
             if let Some(send) = &send {
-                zone = zone.union(zone_of(send));
+                let z = zone_of(send);
+                if z.right > z.left {
+                    zone = zone.union(z);
+                } else {
+                    // It was hidden since it was found (sites swap send buttons): look again.
+                    self.placed.borrow_mut().1 = None;
+                }
             }
             zone
         });
