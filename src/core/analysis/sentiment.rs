@@ -29,13 +29,12 @@ static INSTALLED: OnceLock<Vec<(&'static str, f32)>> = OnceLock::new();
 /// has no valence: the analysis still reads scenarios, emotion phrases and questions.
 #[cfg(target_arch = "wasm32")]
 pub fn install_lexicon(text: String) -> Result<usize, String> {
-    let text: &'static str = Box::leak(text.into_boxed_str());
-    let lexicon = parse_lexicon(text)?;
-    let n = lexicon.len();
-    INSTALLED
-        .set(lexicon)
-        .map_err(|_| "the sentiment lexicon was already installed".to_owned())?;
-    Ok(n)
+    super::text::install_once(
+        &INSTALLED,
+        text,
+        parse_lexicon,
+        "the sentiment lexicon was already installed",
+    )
 }
 
 /// Reads the lexicon file in one pass over its bytes (it is read at every start, in the

@@ -397,12 +397,30 @@ static INSTALLED_RULES: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::
 /// Hands the rule file to the page module, once; returns how many tables it holds.
 #[cfg(target_arch = "wasm32")]
 pub fn install_rules(text: String) -> Result<usize, String> {
-    let text: &'static str = Box::leak(text.into_boxed_str());
-    let tables = parse_rule_file(text)?;
-    let n = tables.len();
-    INSTALLED_RULES
-        .set(tables)
-        .map_err(|_| "the analysis rules were already installed".to_owned())?;
+    install_once(
+        &INSTALLED_RULES,
+        text,
+        parse_rule_file,
+        "the analysis rules were already installed",
+    )
+}
+
+/// Installs a data file handed to the page module at start (the rules, the lexicon): refuses
+/// a second one, keeps the text for the life of the page, reads it with `parse` (whose error
+/// names the line) and returns how many entries it holds.
+#[cfg(target_arch = "wasm32")]
+pub fn install_once<T>(
+    cell: &'static OnceLock<Vec<T>>,
+    text: String,
+    parse: impl FnOnce(&'static str) -> Result<Vec<T>, String>,
+    already: &str,
+) -> Result<usize, String> {
+    if cell.get().is_some() {
+        return Err(already.to_owned());
+    }
+    let parsed = parse(Box::leak(text.into_boxed_str()))?;
+    let n = parsed.len();
+    cell.set(parsed).map_err(|_| already.to_owned())?;
     Ok(n)
 }
 
