@@ -250,12 +250,17 @@ fn unknown_modes_and_pages_are_clear_errors() {
 fn broken_data_files_are_refused_with_the_line_named() {
     use waypoint::web::{install_lexicon, install_rules};
     let err = |r: Result<u32, wasm_bindgen::JsValue>| r.unwrap_err().as_string().unwrap();
-    let e = err(install_rules("[scenario/waiting]\nstill waiting 1.6\n".into()));
+    let e = err(install_rules(
+        "[scenario/waiting]\nstill waiting 1.6\n".into(),
+    ));
     assert!(e.contains("the rule file, line 2"), "{e}");
     let e = err(install_lexicon("good\t1.9\nbad\t-2.5\n".into()));
     assert!(e.contains("line 2: not in sorted order"), "{e}");
     // Nothing was kept: the analysis reads no valence and no rule.
     let a = waypoint::core::analysis::analyze(&["still waiting, this is horrible"]);
     assert_eq!(a.sentiment, 0.0);
-    assert!(a.main_scenario() != Some(waypoint::core::scenario::Scenario::Waiting), "{a:?}");
+    assert!(
+        a.main_scenario() != Some(waypoint::core::scenario::Scenario::Waiting),
+        "{a:?}"
+    );
 }

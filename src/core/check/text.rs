@@ -386,6 +386,37 @@ mod tests {
     }
 
     #[test]
+    fn the_first_word_filter_never_hides_a_phrase() {
+        // Many first words, one- and two-letter ones, accents and digits among them: each
+        // phrase is still found (the filter may only let through words that start none).
+        let phrases = [
+            "i understand",
+            "a shame",
+            "qué pena",
+            "perdón",
+            "lamentamos mucho",
+            "über",
+            "ñu",
+            "24 hours",
+            "we'll",
+            "sorry to hear",
+            "so sorry",
+            "apolog* for",
+            "x",
+        ];
+        let p = Phrases::new(&phrases);
+        for phrase in phrases {
+            let text = phrase.replace('*', "ize");
+            assert!(Text::new(&text).first(&p).is_some(), "{text:?}");
+            assert!(
+                Text::new(&format!("Well, {text}!")).first(&p).is_some(),
+                "{text:?}"
+            );
+        }
+        assert!(Text::new("nothing here at all").first(&p).is_none());
+    }
+
+    #[test]
     fn bare_domains_with_a_path_are_links() {
         assert_eq!(url_spans("see apple.co/abc."), [(4, 16)]);
         assert!(url_spans("e.g. 3.5 hrs, U.S. only").is_empty());
