@@ -5,7 +5,7 @@
 use wasm_bindgen_test::*;
 use waypoint::core::conversation::{ReadState, Site, Surface};
 use waypoint::core::route;
-use waypoint::web::extract::{first_match, read_thread, Unread};
+use waypoint::web::extract::{first_match, read_thread, read_thread_by_element, Seen, Unread};
 use waypoint::web::panel::{Panel, View, TAG};
 use waypoint::web::sites;
 use waypoint::web::Mode;
@@ -131,6 +131,139 @@ fn read_fixture(url: &str) -> Result<waypoint::core::reading::RawThread, Unread>
     let sp = sites::profile(r.site).surface(r.surface.unwrap()).unwrap();
     let container = first_match(&doc, sp.containers).ok_or(Unread::NoContainer(sp.containers))?;
     read_thread(&doc, &container, &r, sp, None).map(|read| read.raw)
+}
+
+/// The fixture page of each surface, at the URL the end-to-end tests serve it from (mounted
+/// in a div here, so its scripts do not run: the static markup is read).
+const SURFACE_FIXTURES: &[(&str, &str)] = &[
+    (
+        "https://x.com/mariagarcia/status/1861000000000000002",
+        include_str!("e2e/fixtures/x-status.html"),
+    ),
+    (
+        "https://x.com/i/chat/1588-2201",
+        include_str!("e2e/fixtures/x-chat.html"),
+    ),
+    (
+        "https://www.facebook.com/AcmeCoffee/posts/pfbid02Xyz",
+        include_str!("e2e/fixtures/fb-post.html"),
+    ),
+    (
+        "https://www.facebook.com/messages/t/100012345",
+        include_str!("e2e/fixtures/fb-messages.html"),
+    ),
+    (
+        "https://www.instagram.com/direct/t/340282366841710300949128/",
+        include_str!("e2e/fixtures/ig-direct.html"),
+    ),
+    (
+        "https://www.instagram.com/p/Cz3KpQ1/",
+        include_str!("e2e/fixtures/ig-post.html"),
+    ),
+];
+
+/// Reads the mounted page twice: with the gatherer (one call to JS for the whole thread) and
+/// element by element (the reference); both must give the same thread.
+fn read_both(url: &str) -> waypoint::core::reading::RawThread {
+    let doc = document();
+    let r = route::classify(url).unwrap();
+    let sp = sites::profile(r.site).surface(r.surface.unwrap()).unwrap();
+    let container = first_match(&doc, sp.containers).expect(url);
+    let gathered = read_thread(&doc, &container, &r, sp, None).unwrap();
+    assert!(gathered.gathered(), "{url}: the gatherer did not run");
+    let gathered = gathered.raw;
+    let reference = read_thread_by_element(&doc, &container, &r, sp).unwrap();
+    assert!(!reference.gathered());
+    let reference = reference.raw;
+    assert_eq!(gathered, reference, "{url}");
+    gathered
+}
+
+#[wasm_bindgen_test]
+fn the_gatherer_reads_every_surface_as_the_element_reader_does() {
+    for (url, html) in SURFACE_FIXTURES {
+        let _f = Fixture::new(html);
+        let raw = read_both(url);
+        assert!(
+            raw.messages.len() >= 3,
+            "{url}: {} messages",
+            raw.messages.len()
+        );
+        assert!(
+            raw.messages
+                .iter()
+                .all(|m| m.known_id.is_none() && !m.text.is_empty()),
+            "{url}: {raw:?}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_gatherer_keeps_separators_in_page_text_and_falls_back_on_an_empty_first_value() {
+    // Page text holding the characters the gatherer separates fields with (and its escape),
+    // and a post whose first text part is empty, so the next alternative must be used.
+    let _f = Fixture::new(
+        "<div data-testid=\"primaryColumn\"><section role=\"region\">\
+           <article data-testid=\"tweet\" tabindex=\"-1\">\
+             <div data-testid=\"User-Name\"><a href=\"/eve\"><span>E\u{1e}v\u{1f}e\u{1b}r</span></a>\
+               <a href=\"/eve/status/1\"><time datetime=\"2026-11-22T08:41:00.000Z\">2h</time></a></div>\
+             <div data-testid=\"tweetText\" lang=\"en\">one\u{1e}two\u{1f}three\u{1b}u four\u{1b}</div>\
+           </article>\
+           <article data-testid=\"tweet\" tabindex=\"0\">\
+             <div data-testid=\"User-Name\"><a href=\"/kai\"><span>Kai</span></a>\
+               <a href=\"/kai/status/2\"><time datetime=\"2026-11-22T08:42:00.000Z\">2h</time></a></div>\
+             <div data-testid=\"tweetText\" lang=\"en\"> </div>\
+             <div lang=\"en\" dir=\"auto\">the caption</div>\
+           </article></section></div>",
+    );
+    let raw = read_both("https://x.com/eve/status/1");
+    assert_eq!(
+        raw.messages[0].author_name.as_deref(),
+        Some("E\u{1e}v\u{1f}e\u{1b}r")
+    );
+    assert_eq!(
+        raw.messages[0].text,
+        "one\u{1e}two\u{1f}three\u{1b}u four\u{1b}"
+    );
+    assert_eq!(raw.messages[1].text, "the caption");
+}
+
+#[wasm_bindgen_test]
+fn elements_read_before_come_back_as_anchors_until_they_change() {
+    let (url, html) = SURFACE_FIXTURES[0];
+    let _f = Fixture::new(html);
+    let doc = document();
+    let r = route::classify(url).unwrap();
+    let sp = sites::profile(r.site).surface(r.surface.unwrap()).unwrap();
+    let container = first_match(&doc, sp.containers).unwrap();
+    let mut seen = Seen::new();
+    let first = read_thread(&doc, &container, &r, sp, Some(&seen)).unwrap();
+    let entries = waypoint::core::reading::interpret(&first.raw, 0, 0);
+    seen.remember(&first, &entries);
+    let ids: Vec<String> = entries
+        .iter()
+        .map(|e| match e {
+            waypoint::core::reading::Entry::Fresh { message, .. } => message.id.clone(),
+            waypoint::core::reading::Entry::Anchor(id) => id.clone(),
+        })
+        .collect();
+    let again = read_thread(&doc, &container, &r, sp, Some(&seen)).unwrap();
+    assert!(again.gathered());
+    let again = again.raw;
+    let known: Vec<Option<String>> = again.messages.iter().map(|m| m.known_id.clone()).collect();
+    assert_eq!(known, ids.iter().cloned().map(Some).collect::<Vec<_>>());
+    // The second message changed: it alone is read again, in full.
+    let second = container
+        .query_selector_all(sp.messages[0])
+        .unwrap()
+        .item(1)
+        .unwrap();
+    seen.map().delete(&second);
+    let third = read_thread(&doc, &container, &r, sp, Some(&seen))
+        .unwrap()
+        .raw;
+    assert!(third.messages[0].known_id.is_some() && third.messages[2].known_id.is_some());
+    assert_eq!(third.messages[1], first.raw.messages[1]);
 }
 
 #[wasm_bindgen_test]

@@ -727,7 +727,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                         read.raw.identity.names.push(brand.clone());
                     }
                     let entries = interpret(&read.raw, now as i64, utc_offset_min());
-                    app.seen.remember(&read.fresh, &entries);
+                    app.seen.remember(&read, &entries);
                     let before = app.store.len();
                     app.store.merge(entries, now as i64);
                     if app.store.len() > before && app.seen_save.is_none() {

@@ -9,6 +9,7 @@ use crate::core::reading::{
 use crate::core::route::Route;
 use crate::web::sites::{Field, Pick, SurfaceProfile, Then};
 use js_sys::JsString;
+use std::borrow::Cow;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,6 +33,21 @@ extern "C" {
     fn closest_js(this: &Scope, selectors: &JsString) -> Result<Option<Element>, JsValue>;
     #[wasm_bindgen(method, js_name = getAttribute)]
     fn attr_js(this: &Scope, name: &JsString) -> Option<String>;
+}
+
+// The thread's fields gathered on the JS side in one call (see gather.js for why).
+#[wasm_bindgen(module = "/src/web/gather.js")]
+extern "C" {
+    #[derive(Clone)]
+    type Gatherer;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(plan: &str) -> Result<Gatherer, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn read(this: &Gatherer, list: &NodeList, seen: &JsValue) -> Result<String, JsValue>;
+    #[wasm_bindgen(method)]
+    fn element(this: &Gatherer, index: u32) -> Option<Element>;
+    #[wasm_bindgen(method)]
+    fn remember(this: &Gatherer, seen: &js_sys::WeakMap, numbers: &[u32]);
 }
 
 fn scope<T: JsCast>(x: &T) -> &Scope {
@@ -287,11 +303,26 @@ fn read_page(doc: &Document, fields: &[Field]) -> Option<String> {
     )
 }
 
-/// A read: the thread, and the elements read afresh (index into `raw.messages`), so the caller
-/// can remember them once their ids are known.
+/// A read: the thread, and what the caller needs to remember the messages read afresh once
+/// their ids are known ([`Seen::remember`]).
 pub struct Read {
     pub raw: RawThread,
-    pub fresh: Vec<(usize, Element)>,
+    fresh: Fresh,
+}
+
+impl Read {
+    /// Whether the gatherer read the thread (in one call), not the per-element reader.
+    pub fn gathered(&self) -> bool {
+        matches!(self.fresh, Fresh::Gathered(..))
+    }
+}
+
+/// The messages read afresh (indexes into `raw.messages`, in page order).
+enum Fresh {
+    /// Gathered in one call: the gatherer knows their elements.
+    Gathered(Gatherer, Vec<usize>),
+    /// Read element by element.
+    Elements(Vec<(usize, Element)>),
 }
 
 /// The message elements already read, with their messages' ids: a weak map from element to
@@ -322,21 +353,43 @@ impl Seen {
         self.ids.get(n as usize).cloned()
     }
 
-    /// Remembers the elements read afresh under the ids their messages got (an element read
-    /// again after a change keeps its id's number).
-    pub fn remember(&mut self, fresh: &[(usize, Element)], entries: &[Entry]) {
-        for (i, el) in fresh {
-            if let Some(Entry::Fresh { message, .. }) = entries.get(*i) {
-                let n = match self.numbers.get(&message.id) {
-                    Some(&n) => n,
-                    None => {
-                        let n = self.ids.len() as u32;
-                        self.ids.push(message.id.clone());
-                        self.numbers.insert(message.id.clone(), n);
-                        n
+    /// The number of a message id, given on first sight (an element read again after a
+    /// change keeps its id's number).
+    fn number(&mut self, id: &str) -> u32 {
+        match self.numbers.get(id) {
+            Some(&n) => n,
+            None => {
+                let n = self.ids.len() as u32;
+                self.ids.push(id.to_owned());
+                self.numbers.insert(id.to_owned(), n);
+                n
+            }
+        }
+    }
+
+    /// Remembers the elements `read` read afresh under the ids their messages got.
+    pub fn remember(&mut self, read: &Read, entries: &[Entry]) {
+        let fresh_id = |i: usize| match entries.get(i) {
+            Some(Entry::Fresh { message, .. }) => Some(message.id.as_str()),
+            _ => None,
+        };
+        match &read.fresh {
+            Fresh::Gathered(gatherer, fresh) => {
+                let numbers: Vec<u32> = fresh
+                    .iter()
+                    .map(|&i| fresh_id(i).map_or(u32::MAX, |id| self.number(id)))
+                    .collect();
+                if !numbers.is_empty() {
+                    gatherer.remember(&self.map, &numbers);
+                }
+            }
+            Fresh::Elements(fresh) => {
+                for (i, el) in fresh {
+                    if let Some(id) = fresh_id(*i) {
+                        let n = self.number(id);
+                        self.map.set(el, &JsValue::from_f64(f64::from(n)));
                     }
-                };
-                self.map.set(el, &JsValue::from_f64(f64::from(n)));
+                }
             }
         }
     }
@@ -348,6 +401,267 @@ impl Default for Seen {
     }
 }
 
+/// What one surface profile reads inside a message element, with its strings made once.
+struct Reader<'p> {
+    profile: &'p SurfaceProfile,
+    exclude_any: JsString,
+    how: Reading<'p>,
+    plain: Reading<'p>,
+    /// Whether a field reads the message's label (only Messenger's labels say who sent it).
+    reads_labels: bool,
+}
+
+/// The profile's five per-message field lists, in the order the gatherer reads them.
+fn field_lists(profile: &SurfaceProfile) -> [&'static [Field]; 5] {
+    [
+        profile.id,
+        profile.author_name,
+        profile.author_handle,
+        profile.time,
+        profile.text,
+    ]
+}
+
+/// Which of [`field_lists`] is read without the profile's dropped parts.
+const PLAIN_FIELD: usize = 3;
+
+fn reads_labels(profile: &SurfaceProfile) -> bool {
+    field_lists(profile)
+        .iter()
+        .flat_map(|fields| fields.iter())
+        .any(|f| {
+            matches!(
+                f.then,
+                Then::LabelTime | Then::LabelSender | Then::LabelText
+            )
+        })
+}
+
+impl Reader<'_> {
+    /// Reads one message element (the reference reader; [`gather`] does the same for a whole
+    /// thread in one call).
+    fn message(&self, el: &Element) -> RawMessage {
+        let profile = self.profile;
+        // Exclusion checks only where the message holds an excluded part.
+        let ex: &[&'static str] =
+            if !profile.exclude.is_empty() && query(el, Js::Made(&self.exclude_any)).is_some() {
+                profile.exclude
+            } else {
+                &[]
+            };
+        let label_self = self.reads_labels
+            && attr(el, "aria-label")
+                .and_then(|l| parse_message_label(&l))
+                .is_some_and(|l| l.is_self);
+        let marker_self = profile
+            .self_marker
+            .iter()
+            .any(|&sel| matches(el, sel) || scoped(el, sel, ex).is_some());
+        let text_self = profile.self_text.iter().any(|&(sel, texts)| {
+            scoped(el, sel, ex)
+                .map(|e| readable_text_with(&e, &[], Js::Static(SPECIAL)))
+                .is_some_and(|t| texts.iter().any(|p| t.starts_with(p)))
+        });
+        RawMessage {
+            id: read_field(el, profile.id, ex, self.how),
+            author_name: read_field(el, profile.author_name, ex, self.how),
+            author_handle: read_field(el, profile.author_handle, ex, self.how),
+            time: read_field(el, profile.time, ex, self.plain),
+            text: read_field(el, profile.text, ex, self.how).unwrap_or_default(),
+            marked_self: label_self || marker_self || text_self,
+            focused: profile.focused.iter().any(|&sel| matches(el, sel)),
+            known_id: None,
+        }
+    }
+}
+
+/// What the gatherer is told to read: the profile's per-message part as data, in sections
+/// separated by RS, their items by US (neither occurs in a selector): the excluded parts, the
+/// dropped parts, whether labels are read, the self markers, the self-text parts, the focus markers, then the five field lists (each "p"
+/// for plain reading or "h", then per alternative its selector and attribute, "" = the text).
+fn plan(profile: &SurfaceProfile) -> String {
+    let mut out = String::new();
+    let mut first = true;
+    let mut section = |items: &mut dyn Iterator<Item = &str>| {
+        if !std::mem::take(&mut first) {
+            out.push('\u{1e}');
+        }
+        for (i, item) in items.enumerate() {
+            if i > 0 {
+                out.push('\u{1f}');
+            }
+            out.push_str(item);
+        }
+    };
+    section(&mut profile.exclude.iter().copied());
+    section(&mut profile.drop.iter().copied());
+    section(&mut std::iter::once(if reads_labels(profile) {
+        "1"
+    } else {
+        "0"
+    }));
+    section(&mut profile.self_marker.iter().copied());
+    section(&mut profile.self_text.iter().map(|&(sel, _)| sel));
+    section(&mut profile.focused.iter().copied());
+    for (k, fields) in field_lists(profile).iter().enumerate() {
+        let how = if k == PLAIN_FIELD { "p" } else { "h" };
+        section(
+            &mut std::iter::once(how).chain(fields.iter().flat_map(|f| match f.pick {
+                Pick::Text(sel) => [sel, ""],
+                Pick::Attr(sel, name) => [sel, name],
+            })),
+        );
+    }
+    out
+}
+
+thread_local! {
+    /// One gatherer per surface profile (profiles are statics: known by address).
+    static GATHERERS: RefCell<Vec<(usize, Gatherer)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn gatherer(profile: &'static SurfaceProfile) -> Option<Gatherer> {
+    let key = profile as *const SurfaceProfile as usize;
+    GATHERERS.with(|g| {
+        if let Some((_, found)) = g.borrow().iter().find(|(k, _)| *k == key) {
+            return Some(found.clone());
+        }
+        let made = Gatherer::new(&plan(profile)).ok()?;
+        g.borrow_mut().push((key, made.clone()));
+        Some(made)
+    })
+}
+
+/// Undoes gather.js's escapes (ESC + a letter for ESC, RS and US in page text).
+fn unescape(s: &str) -> Cow<'_, str> {
+    if !s.contains('\u{1b}') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\u{1b}' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('r') => out.push('\u{1e}'),
+            Some('u') => out.push('\u{1f}'),
+            _ => out.push('\u{1b}'),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A readable text as gather.js returns it ("t" + the element's text, or "w" + the walked
+/// text), finished the way [`readable_text_with`] finishes it.
+fn finish_text(raw: &str) -> String {
+    match raw.strip_prefix('w') {
+        Some(walked) => walked
+            .split('\n')
+            .map(str::trim_end)
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_owned(),
+        None => raw.strip_prefix('t').unwrap_or(raw).trim().to_owned(),
+    }
+}
+
+/// Why a gathered message must be read again element by element.
+struct Reread;
+
+/// One gathered fresh message (`parts` after the leading "+").
+fn gathered_message(profile: &SurfaceProfile, parts: &[&str]) -> Result<RawMessage, Reread> {
+    let lists = field_lists(profile);
+    let mut values: [Option<String>; 5] = Default::default();
+    for (k, fields) in lists.iter().enumerate() {
+        let (used, raw) = (
+            parts.get(2 * k).ok_or(Reread)?,
+            parts.get(2 * k + 1).ok_or(Reread)?,
+        );
+        if used.is_empty() {
+            continue;
+        }
+        let i: usize = used.parse().map_err(|_| Reread)?;
+        let field = fields.get(i).ok_or(Reread)?;
+        let raw = unescape(raw);
+        let value = match field.pick {
+            Pick::Text(_) => finish_text(&raw),
+            Pick::Attr(..) => raw.into_owned(),
+        };
+        values[k] = apply(field.then, value);
+        if values[k].is_none() && i + 1 < fields.len() {
+            // The first value found is unusable: the per-element reader tries the others.
+            return Err(Reread);
+        }
+    }
+    let rest = &parts[10.min(parts.len())..];
+    let [label, marker, focused, self_texts @ ..] = rest else {
+        return Err(Reread);
+    };
+    let label_self =
+        !label.is_empty() && parse_message_label(&unescape(label)).is_some_and(|l| l.is_self);
+    let text_self = profile
+        .self_text
+        .iter()
+        .zip(self_texts)
+        .any(|(&(_, texts), raw)| {
+            let t = finish_text(&unescape(raw));
+            !raw.is_empty() && texts.iter().any(|p| t.starts_with(p))
+        });
+    let [id, author_name, author_handle, time, text] = values;
+    Ok(RawMessage {
+        id,
+        author_name,
+        author_handle,
+        time,
+        text: text.unwrap_or_default(),
+        marked_self: label_self || *marker == "1" || text_self,
+        focused: *focused == "1",
+        known_id: None,
+    })
+}
+
+/// Reads `list` with the gatherer: `None` when it cannot run (the per-element reader then
+/// reads the whole list).
+fn gather(
+    profile: &'static SurfaceProfile,
+    reader: &Reader,
+    list: &NodeList,
+    seen: Option<&Seen>,
+) -> Option<(Vec<RawMessage>, Fresh)> {
+    let gatherer = gatherer(profile)?;
+    let map = seen.map_or(JsValue::NULL, |s| s.map.clone().into());
+    let out = gatherer.read(list, &map).ok()?;
+    let mut messages = Vec::with_capacity(list.length() as usize);
+    let mut fresh = Vec::new();
+    if out.is_empty() {
+        return Some((messages, Fresh::Gathered(gatherer, fresh)));
+    }
+    for (i, record) in out.split('\u{1e}').enumerate() {
+        if let Some(n) = record.strip_prefix('#') {
+            let id = n
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| seen?.ids.get(n).cloned())?;
+            messages.push(RawMessage {
+                known_id: Some(id),
+                ..RawMessage::default()
+            });
+            continue;
+        }
+        let parts: Vec<&str> = record.strip_prefix('+')?.split('\u{1f}').skip(1).collect();
+        let message = match gathered_message(profile, &parts) {
+            Ok(m) => m,
+            Err(Reread) => reader.message(&gatherer.element(i as u32)?),
+        };
+        fresh.push(messages.len());
+        messages.push(message);
+    }
+    Some((messages, Fresh::Gathered(gatherer, fresh)))
+}
+
 /// Reads the conversation inside `container` with the surface's profile. Elements found in
 /// `seen` (kept by the caller, and cleared for elements that changed) are not read again:
 /// they come back as anchors (`known_id`).
@@ -355,8 +669,30 @@ pub fn read_thread(
     doc: &Document,
     container: &Element,
     route: &Route,
-    profile: &SurfaceProfile,
+    profile: &'static SurfaceProfile,
     seen: Option<&Seen>,
+) -> Result<Read, Unread> {
+    read_thread_with(doc, container, route, profile, seen, true)
+}
+
+/// [`read_thread`] element by element, never with the gatherer: the reference the gatherer is
+/// tested against.
+pub fn read_thread_by_element(
+    doc: &Document,
+    container: &Element,
+    route: &Route,
+    profile: &'static SurfaceProfile,
+) -> Result<Read, Unread> {
+    read_thread_with(doc, container, route, profile, None, false)
+}
+
+fn read_thread_with(
+    doc: &Document,
+    container: &Element,
+    route: &Route,
+    profile: &'static SurfaceProfile,
+    seen: Option<&Seen>,
+    gathered: bool,
 ) -> Result<Read, Unread> {
     let list = profile
         .messages
@@ -364,78 +700,45 @@ pub fn read_thread(
         .filter_map(|&sel| query_all(container, Js::Static(sel)))
         .find(|l| l.length() > 0)
         .ok_or(Unread::NoMessages(profile.messages))?;
-    let mut messages = Vec::with_capacity(list.length() as usize);
-    let mut fresh = Vec::new();
-    let exclude_any = JsString::from(profile.exclude.join(", ").as_str());
     let special = JsString::from(special_selector(profile.drop).as_str());
-    let how = Reading {
-        drop: profile.drop,
-        special: Js::Made(&special),
+    let reader = Reader {
+        profile,
+        exclude_any: JsString::from(profile.exclude.join(", ").as_str()),
+        how: Reading {
+            drop: profile.drop,
+            special: Js::Made(&special),
+        },
+        plain: Reading {
+            drop: &[],
+            special: Js::Static(SPECIAL),
+        },
+        reads_labels: reads_labels(profile),
     };
-    let plain = Reading {
-        drop: &[],
-        special: Js::Static(SPECIAL),
-    };
-    let reads_labels = [
-        profile.id,
-        profile.author_name,
-        profile.author_handle,
-        profile.time,
-        profile.text,
-    ]
-    .iter()
-    .flat_map(|fields| fields.iter())
-    .any(|f| {
-        matches!(
-            f.then,
-            Then::LabelTime | Then::LabelSender | Then::LabelText
-        )
-    });
-    for i in 0..list.length() {
-        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        if let Some(id) = seen.and_then(|s| s.get(&el)) {
-            messages.push(RawMessage {
-                known_id: Some(id),
-                ..RawMessage::default()
-            });
-            continue;
+    let (messages, fresh) = match gathered
+        .then(|| gather(profile, &reader, &list, seen))
+        .flatten()
+    {
+        Some(read) => read,
+        None => {
+            let mut messages = Vec::with_capacity(list.length() as usize);
+            let mut fresh = Vec::new();
+            for i in 0..list.length() {
+                let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                    continue;
+                };
+                if let Some(id) = seen.and_then(|s| s.get(&el)) {
+                    messages.push(RawMessage {
+                        known_id: Some(id),
+                        ..RawMessage::default()
+                    });
+                    continue;
+                }
+                fresh.push((messages.len(), el.clone()));
+                messages.push(reader.message(&el));
+            }
+            (messages, Fresh::Elements(fresh))
         }
-        // Exclusion checks only where the message holds an excluded part.
-        let ex: &[&'static str] =
-            if !profile.exclude.is_empty() && query(&el, Js::Made(&exclude_any)).is_some() {
-                profile.exclude
-            } else {
-                &[]
-            };
-        fresh.push((messages.len(), el.clone()));
-        // Only Messenger's message labels say who sent a message ("At 9:12, You: …"); other
-        // profiles skip reading them (a string from the page per message saved).
-        let label_self = reads_labels
-            && attr(&el, "aria-label")
-                .and_then(|l| parse_message_label(&l))
-                .is_some_and(|l| l.is_self);
-        let marker_self = profile
-            .self_marker
-            .iter()
-            .any(|&sel| matches(&el, sel) || scoped(&el, sel, ex).is_some());
-        let text_self = profile.self_text.iter().any(|&(sel, texts)| {
-            scoped(&el, sel, ex)
-                .map(|e| readable_text_with(&e, &[], Js::Static(SPECIAL)))
-                .is_some_and(|t| texts.iter().any(|p| t.starts_with(p)))
-        });
-        messages.push(RawMessage {
-            id: read_field(&el, profile.id, ex, how),
-            author_name: read_field(&el, profile.author_name, ex, how),
-            author_handle: read_field(&el, profile.author_handle, ex, how),
-            time: read_field(&el, profile.time, ex, plain),
-            text: read_field(&el, profile.text, ex, how).unwrap_or_default(),
-            marked_self: label_self || marker_self || text_self,
-            focused: profile.focused.iter().any(|&sel| matches(&el, sel)),
-            known_id: None,
-        });
-    }
+    };
     let identity = Identity {
         handles: read_page(doc, profile.self_handle).into_iter().collect(),
         names: read_page(doc, profile.self_name).into_iter().collect(),

@@ -80,6 +80,12 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     std::fs::create_dir_all(&pkgjs)?;
 
     std::fs::copy(web.join("waypoint.js"), pkg.join("waypoint.js"))?;
+    // JS the Rust code imports (`#[wasm_bindgen(module = ...)]`), next to each glue.
+    for (glue, out) in [(&web, &pkg), (&js, &pkgjs)] {
+        if glue.join("snippets").exists() {
+            copy_dir(&glue.join("snippets"), &out.join("snippets"))?;
+        }
+    }
     ctx.run(
         "wasm-opt",
         ctx.cmd("wasm-opt")
@@ -265,6 +271,12 @@ fn report(root: &Path, dist: &Path, zip: &Path) -> Result<()> {
     let mut js = read(&dist.join("pkgjs/waypoint_bg.wasm.js"))?;
     js.extend(read(&dist.join("pkgjs/waypoint_bg.js"))?);
     js.extend(read(&dist.join("pkgjs/waypoint.js"))?);
+    let snippets = dist.join("pkgjs/snippets");
+    if snippets.exists() {
+        for p in files(&snippets)? {
+            js.extend(read(&p)?);
+        }
+    }
     let zip_len = std::fs::metadata(zip)?.len();
     let dist_len: u64 = files(dist)?
         .iter()
@@ -299,7 +311,7 @@ fn report(root: &Path, dist: &Path, zip: &Path) -> Result<()> {
         None,
     );
     row(
-        "JS translation (pkgjs/*, wasm2js)",
+        "JS translation (pkgjs/**, wasm2js)",
         js.len() as u64,
         Some(js_gz),
         Some(JS_GZ_BUDGET),

@@ -1,0 +1,187 @@
+// Gathers the raw fields of a thread's message elements in one call from Rust (src/web/extract.rs).
+//
+// Why JavaScript: reading a message from Rust costs about fifteen calls across the wasm/JS
+// boundary (queries, attributes, texts, each string copied into wasm memory on its own). A
+// 2,000-message thread made 30,000 of them, most of a read's time, and in the module's JS
+// translation each one is slower still. Here the same DOM calls run in a loop on the JS side
+// and the whole thread crosses once, as one string.
+//
+// This file holds no site knowledge and makes no judgement: the plan (selectors from the site
+// profile, see `Plan` in extract.rs) says what to read, and Rust decides what the values mean.
+// It mirrors extract.rs's per-element reader, which stays as the reference (a browser test
+// compares the two on every fixture) and as the fallback for a message whose first value Rust
+// cannot use.
+//
+// Output: one record per message element, records separated by RS (U+001E), fields by US
+// (U+001F). Page text holding either, or the escape ESC (U+001B), has them escaped as ESC and a
+// letter ("[", "r", "u"), so hostile text cannot forge a field and nothing is lost.
+//   known element:  "#" + its number in `seen`
+//   fresh element:  "+" then, per field list (id, author name, author handle, time, text),
+//                   the alternative used ("" = none found) and its raw value; then the
+//                   element's aria-label (when the plan reads labels), "1"/"0" for
+//                   marked-as-ours, "1"/"0" for focused, and the texts of the self-text parts.
+
+const RS = '\u001e';
+const US = '\u001f';
+const ESC = '\u001b';
+const SPECIALS = /[\u001b\u001e\u001f]/g;
+const ESCAPED = { [ESC]: ESC + '[', [RS]: ESC + 'r', [US]: ESC + 'u' };
+
+const HAS_SPECIAL = /[\u001b\u001e\u001f]/;
+
+const clean = (s) => (HAS_SPECIAL.test(s) ? s.replace(SPECIALS, (c) => ESCAPED[c]) : s);
+
+// Tags whose content is never read as text, and block tags that start a line.
+const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'SVG']);
+const BLOCK = new Set(['P', 'DIV', 'LI']);
+
+export class Gatherer {
+  // `plan` is extract.rs's `plan()`: sections separated by RS, items by US.
+  constructor(plan) {
+    const list = (section) => (section === '' ? [] : section.split(US));
+    const [exclude, drop, labels, selfMarker, selfText, focused, ...fields] =
+      plan.split(RS).map(list);
+    this.exclude = exclude;
+    this.excludeAny = exclude.join(', ');
+    this.drop = drop;
+    this.labels = labels[0] === '1';
+    this.selfMarker = selfMarker;
+    this.selfText = selfText;
+    this.focused = focused;
+    // Per field list: plain reading or not, and its alternatives as [selector, attribute or
+    // null for the text].
+    this.fields = fields.map(([how, ...rest]) => {
+      const picks = [];
+      for (let i = 0; i + 1 < rest.length; i += 2) picks.push([rest[i], rest[i + 1] === '' ? null : rest[i + 1]]);
+      return { plain: how === 'p', picks };
+    });
+    if (this.fields.length !== 5) throw new Error(`Waypoint: a reading plan with ${this.fields.length} field lists`);
+    this.elements = [];
+    this.fresh = [];
+  }
+
+  // Reads `list` (the message elements, in page order). Elements found in `seen` (a WeakMap
+  // from element to number, or null) come back as their number.
+  read(list, seen) {
+    let out = '';
+    const elements = Array.from(list);
+    this.elements = elements;
+    this.fresh = [];
+    for (let i = 0; i < elements.length; i++) {
+      const el = elements[i];
+      if (i > 0) out += RS;
+      const known = seen === null ? undefined : seen.get(el);
+      if (known !== undefined) {
+        out += '#' + known;
+        continue;
+      }
+      this.fresh.push(el);
+      out += this.message(el);
+    }
+    return out;
+  }
+
+  // The message element at `index` of the last read, for the per-element reader.
+  element(index) {
+    return this.elements[index];
+  }
+
+  // Remembers the fresh elements of the last read under `numbers` (in their order; a number
+  // of 0xFFFFFFFF leaves the element unremembered).
+  remember(seen, numbers) {
+    const n = Math.min(numbers.length, this.fresh.length);
+    for (let i = 0; i < n; i++) {
+      if (numbers[i] !== 0xffffffff) seen.set(this.fresh[i], numbers[i]);
+    }
+    this.fresh = [];
+  }
+
+  message(el) {
+    const ex = this.exclude.length > 0 && el.querySelector(this.excludeAny) !== null ? this.exclude : null;
+    let out = '+';
+    for (const field of this.fields) out += this.field(el, field, ex);
+    out += US + (this.labels ? clean(el.getAttribute('aria-label') ?? '') : '');
+    const ours = this.selfMarker.some((sel) => el.matches(sel) || this.scoped(el, sel, ex) !== null);
+    out += ours ? US + '1' : US + '0';
+    out += this.focused.some((sel) => el.matches(sel)) ? US + '1' : US + '0';
+    for (const sel of this.selfText) {
+      const part = this.scoped(el, sel, ex);
+      out += US + (part === null ? '' : clean(text(part, NONE)));
+    }
+    return out;
+  }
+
+  // The first alternative of a field list that finds its element (and attribute), as US, its
+  // index, US, its raw value. `field` = { plain, picks: [[selector, attribute or null], ...] }.
+  field(el, field, ex) {
+    const drop = field.plain ? NONE : this.drop;
+    for (let i = 0; i < field.picks.length; i++) {
+      const [sel, name] = field.picks[i];
+      const part = this.scoped(el, sel, ex);
+      if (part === null) continue;
+      if (name === null) return US + i + US + clean(text(part, drop));
+      const value = part.getAttribute(name);
+      if (value !== null) return US + i + US + clean(value);
+    }
+    return US + US;
+  }
+
+  // The first match of `sel` inside `el` that is not inside an excluded part ("" = `el`).
+  scoped(el, sel, ex) {
+    if (sel === '') return el;
+    if (ex === null) return el.querySelector(sel);
+    for (const candidate of el.querySelectorAll(sel)) {
+      const inside = ex.some((x) => {
+        const anc = candidate.closest(x);
+        return anc !== null && anc !== el && el.contains(anc);
+      });
+      if (!inside) return candidate;
+    }
+    return null;
+  }
+
+}
+
+const NONE = [];
+
+// Elements that make a text more than its text nodes (extract.rs's SPECIAL).
+const SPECIAL_TAGS = new Set(['IMG', 'BR', 'DIV', 'P', 'LI', 'SCRIPT', 'STYLE', 'TEMPLATE', 'SVG']);
+
+// The text a person reads, before trimming (Rust trims), prefixed "t" or "w" as extract.rs's
+// reader would take it: "t" + the element's text when nothing inside needs more than its text;
+// otherwise "w" + the walk: text nodes, emoji images as their alt, <br> and blocks as line
+// breaks, scripts, hidden and dropped parts left out. One pass does both: the walk notes
+// whether it met an element that needs more.
+function text(el, drop) {
+  const state = { s: '', special: false };
+  const upper = el.tagName.toUpperCase();
+  const skipped = SKIP.has(upper) || el.hasAttribute('hidden');
+  for (let c = el.firstChild; c !== null; c = c.nextSibling) walk(c, drop, state);
+  if (!state.special) return 't' + state.s;
+  return skipped ? 'w' : 'w' + state.s;
+}
+
+// Walks `node` (below the element read) into `state.s`, noting in `state.special` any element
+// that needs more than its text.
+function walk(node, drop, state) {
+  if (node.nodeType === Node.TEXT_NODE) {
+    state.s += node.nodeValue;
+    return;
+  }
+  if (node.nodeType !== Node.ELEMENT_NODE) return;
+  const upper = node.tagName.toUpperCase();
+  const hidden = node.hasAttribute('hidden');
+  const dropped = drop.length > 0 && drop.some((d) => node.matches(d));
+  if (SPECIAL_TAGS.has(upper) || hidden || dropped) state.special = true;
+  if (SKIP.has(upper) || hidden || dropped) return;
+  if (upper === 'BR') {
+    state.s += '\n';
+    return;
+  }
+  if (upper === 'IMG') {
+    state.s += node.getAttribute('alt') ?? '';
+    return;
+  }
+  if (BLOCK.has(upper) && state.s.length > 0 && !state.s.endsWith('\n')) state.s += '\n';
+  for (let c = node.firstChild; c !== null; c = c.nextSibling) walk(c, drop, state);
+}
