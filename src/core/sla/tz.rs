@@ -99,15 +99,30 @@ impl Zone {
 
 /// The POSIX TZ string of an IANA zone name, if the table has it.
 pub fn posix_rule_of(name: &str) -> Option<&'static str> {
-    ZONES
-        .binary_search_by(|(n, _)| (*n).cmp(name))
-        .ok()
-        .map(|i| ZONES[i].1)
+    // Bisect the table's bytes; each probe reads the line it falls in.
+    let (mut lo, mut hi) = (0, ZONES.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = ZONES[..mid].rfind('\n').map_or(0, |i| i + 1);
+        let end = start + ZONES[start..].find('\n')?;
+        let (zone, rule) = zone_line(&ZONES[start..end]);
+        match zone.cmp(name) {
+            std::cmp::Ordering::Equal => return Some(rule),
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    None
+}
+
+/// A line of the table: the zone's name and its rule.
+fn zone_line(line: &'static str) -> (&'static str, &'static str) {
+    line.split_once(' ').unwrap_or((line, ""))
 }
 
 /// Every IANA zone name the table knows, sorted (for a settings drop-down).
 pub fn zone_names() -> impl Iterator<Item = &'static str> {
-    ZONES.iter().map(|(name, _)| *name)
+    ZONES.lines().map(|line| zone_line(line).0)
 }
 
 /// A small cursor over the rule string.
@@ -356,10 +371,16 @@ mod tests {
 
     #[test]
     fn the_table_is_sorted_and_every_rule_parses() {
-        assert!(ZONES.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(ZONES.len() > 400);
-        for (name, rule) in ZONES {
+        let lines: Vec<_> = ZONES.lines().map(zone_line).collect();
+        assert!(lines.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(lines.len() > 400);
+        for (name, rule) in &lines {
             assert!(PosixTz::parse(rule).is_ok(), "{name}: {rule}");
+            // Every zone is found by the bisection, first, last and between.
+            assert_eq!(posix_rule_of(name), Some(*rule), "{name}");
+        }
+        for missing in ["", "A", "Africa", "Africa/Abidjan ", "Zulu2", "zulu", "~"] {
+            assert_eq!(posix_rule_of(missing), None, "{missing:?}");
         }
         assert_eq!(
             posix_rule_of("Europe/Madrid"),
