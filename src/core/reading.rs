@@ -40,14 +40,59 @@ pub struct Identity {
 }
 
 impl Identity {
+    /// Who we are, compared as [`Ours`] compares: built once per read, not per message.
+    fn ours(&self) -> Ours {
+        Ours {
+            handles: self
+                .handles
+                .iter()
+                .map(|h| normalise_handle(h))
+                .filter(|h| !h.is_empty())
+                .collect(),
+            names: self
+                .names
+                .iter()
+                .map(|n| n.trim().to_lowercase())
+                .filter(|n| !n.is_empty())
+                .collect(),
+        }
+    }
+}
+
+/// An [`Identity`] normalised for comparison: handles as [`normalise_handle`] gives them,
+/// names trimmed and lower-cased.
+struct Ours {
+    handles: Vec<String>,
+    names: Vec<String>,
+}
+
+impl Ours {
     fn has_handle(&self, handle: &str) -> bool {
-        let h = normalise_handle(handle);
-        !h.is_empty() && self.handles.iter().any(|s| normalise_handle(s) == h)
+        !self.handles.is_empty() && {
+            let h = normalise_handle(handle);
+            self.handles.contains(&h)
+        }
     }
 
     fn has_name(&self, name: &str) -> bool {
-        let n = name.trim().to_lowercase();
-        !n.is_empty() && self.names.iter().any(|s| s.trim().to_lowercase() == n)
+        !self.names.is_empty() && {
+            let n = name.trim().to_lowercase();
+            self.names.contains(&n)
+        }
+    }
+
+    fn party(&self, raw: &RawMessage) -> Party {
+        let ours = raw.marked_self
+            || raw
+                .author_handle
+                .as_deref()
+                .is_some_and(|h| self.has_handle(h))
+            || raw.author_name.as_deref().is_some_and(|n| self.has_name(n));
+        if ours {
+            Party::Brand
+        } else {
+            Party::Customer
+        }
     }
 }
 
@@ -65,6 +110,12 @@ pub struct RawThread {
 
 /// `@Name`, `/name`, `https://x.com/name/` → `name` (lower-cased for comparison).
 pub fn normalise_handle(h: &str) -> String {
+    // A bare handle (the common case) is its own reading.
+    if h.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+    {
+        return h.to_ascii_lowercase();
+    }
     handle_from_href(h)
         .unwrap_or_else(|| h.trim().trim_start_matches('@').to_owned())
         .to_lowercase()
@@ -135,20 +186,7 @@ pub fn content_id(author: &str, time: &str, text: &str) -> String {
 
 /// Whether a message is ours: a self marker on it, or its author is one of our identities.
 pub fn party(raw: &RawMessage, identity: &Identity) -> Party {
-    let ours = raw.marked_self
-        || raw
-            .author_handle
-            .as_deref()
-            .is_some_and(|h| identity.has_handle(h))
-        || raw
-            .author_name
-            .as_deref()
-            .is_some_and(|n| identity.has_name(n));
-    if ours {
-        Party::Brand
-    } else {
-        Party::Customer
-    }
+    identity.ours().party(raw)
 }
 
 fn clean(s: Option<&String>) -> Option<String> {
@@ -166,6 +204,7 @@ pub enum Entry {
 
 /// Interprets a raw thread. `now` and `utc_offset_min` read relative and clock times.
 pub fn interpret(raw: &RawThread, now: i64, utc_offset_min: i32) -> Vec<Entry> {
+    let ours = raw.identity.ours();
     raw.messages
         .iter()
         .map(|m| {
@@ -173,8 +212,10 @@ pub fn interpret(raw: &RawThread, now: i64, utc_offset_min: i32) -> Vec<Entry> {
                 return Entry::Anchor(id.clone());
             }
             let name = clean(m.author_name.as_ref());
-            let handle =
-                clean(m.author_handle.as_ref()).map(|h| h.trim_start_matches('@').to_owned());
+            let handle = clean(m.author_handle.as_ref()).map(|h| match h.strip_prefix('@') {
+                Some(_) => h.trim_start_matches('@').to_owned(),
+                None => h,
+            });
             let time = clean(m.time.as_ref());
             let id = clean(m.id.as_ref()).unwrap_or_else(|| {
                 content_id(
@@ -190,7 +231,7 @@ pub fn interpret(raw: &RawThread, now: i64, utc_offset_min: i32) -> Vec<Entry> {
                         name: name.clone().or_else(|| handle.clone()).unwrap_or_default(),
                         handle,
                     },
-                    party: party(m, &raw.identity),
+                    party: ours.party(m),
                     sent: time.and_then(|t| when::parse(&t, now, utc_offset_min)),
                     first_seen_ms: None,
                     text: m.text.trim().to_owned(),
@@ -544,6 +585,19 @@ mod tests {
             Some("Y29t")
         );
         assert_eq!(normalise_handle("@AcmeHelp"), "acmehelp");
+        // Bare handles take the short way; reserved words and links the long one, alike.
+        for (h, want) in [
+            ("AcmeHelp", "acmehelp"),
+            ("kai.ng", "kai.ng"),
+            ("home", "home"),
+            ("", ""),
+            ("/Kai.Ng/", "kai.ng"),
+            ("https://x.com/Jack?s=20", "jack"),
+            (" @Jack ", "jack"),
+            ("Zoë", "zoë"),
+        ] {
+            assert_eq!(normalise_handle(h), want, "{h:?}");
+        }
     }
 
     #[test]
