@@ -109,7 +109,7 @@ pub fn check_all(
         };
         let thread = &threads[ti];
         let conversation = Conversation {
-            messages: thread.conversation.messages[..mi].to_vec(),
+            messages: thread.conversation.messages[..mi].to_vec().into(),
             ..thread.conversation.clone()
         };
         let mut conversation = conversation;
@@ -161,7 +161,8 @@ pub fn check_all(
                 .iter()
                 .filter(|m| theirs(m) || ours_to_them(m))
                 .cloned()
-                .collect(),
+                .collect::<Vec<_>>()
+                .into(),
             ..conversation.clone()
         };
         let sla = status(&between, &policy, &AgentState::Active, reply.created_ms);
@@ -348,7 +349,7 @@ mod tests {
             surface: Surface::Post,
             thread: None,
             customer: None,
-            messages: Vec::new(),
+            messages: Default::default(),
         };
         let analysis = Analysis::default();
         let ctx = Context {

@@ -243,7 +243,7 @@ pub fn threads(tweets: &[Tweet]) -> Vec<Thread> {
                     first_seen_ms: None,
                     text: t.text.clone(),
                 })
-                .collect();
+                .collect::<Vec<_>>();
             Thread {
                 root,
                 conversation: Conversation {
@@ -251,7 +251,7 @@ pub fn threads(tweets: &[Tweet]) -> Vec<Thread> {
                     surface: Surface::Post,
                     thread: Some(root.to_string()),
                     customer,
-                    messages,
+                    messages: messages.into(),
                 },
             }
         })

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::rc::Rc;
 
 /// A supported social site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -204,8 +205,9 @@ pub struct Conversation {
     /// the agent is answering).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<Author>,
-    /// Oldest first.
-    pub messages: Vec<Message>,
+    /// Oldest first. Shared: the content script keeps the conversation it last read, and the
+    /// thread store hands out the same messages without copying thousands of them per read.
+    pub messages: Rc<Vec<Message>>,
 }
 
 impl Conversation {
@@ -310,13 +312,14 @@ mod tests {
                 msg("2", Brand),
                 msg("3", Customer),
                 msg("4", Customer),
-            ],
+            ]
+            .into(),
         };
         let ids: Vec<_> = c.unanswered().iter().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["3", "4"]);
-        c.messages.push(msg("5", Brand));
+        Rc::make_mut(&mut c.messages).push(msg("5", Brand));
         assert!(c.unanswered().is_empty());
-        c.messages.retain(|m| m.party == Customer);
+        Rc::make_mut(&mut c.messages).retain(|m| m.party == Customer);
         assert_eq!(c.unanswered().len(), 3);
         assert_eq!(c.customer_messages().count(), 3);
     }

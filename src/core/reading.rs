@@ -10,6 +10,7 @@ use crate::core::when;
 // A BTreeMap, not a HashMap: SipHash's 64-bit arithmetic is slow in the wasm2js translation
 // that runs on x.com, and string comparisons are not.
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// One message as read from the page, before interpretation.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -271,11 +272,16 @@ pub fn customer(
 #[derive(Clone, Debug, Default)]
 pub struct ThreadStore {
     key: Option<String>,
-    messages: Vec<Message>,
+    /// Shared with the conversations handed out ([`ThreadStore::conversation`]): copied only
+    /// when one of them is still held when the store changes.
+    messages: Rc<Vec<Message>>,
     index: BTreeMap<String, usize>,
     focused: Option<String>,
     /// When messages of this conversation were first seen on earlier visits (by id).
     remembered: BTreeMap<String, i64>,
+    /// Counts the changes to what [`ThreadStore::conversation`] holds: equal versions, equal
+    /// messages (a caller keeps the conversation it built until the version moves).
+    version: u64,
 }
 
 impl ThreadStore {
@@ -291,9 +297,15 @@ impl ThreadStore {
         }
         *self = ThreadStore {
             key: Some(key.to_owned()),
+            version: self.version + 1,
             ..ThreadStore::default()
         };
         true
+    }
+
+    /// See the `version` field: it moves whenever the messages or the focused one change.
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     pub fn messages(&self) -> &[Message] {
@@ -343,7 +355,7 @@ impl ThreadStore {
                 changed = true;
             }
             if let Some(&pos) = self.index.get(&m.id) {
-                let old = &mut self.messages[pos];
+                let old = &self.messages[pos];
                 m.first_seen_ms = old.first_seen_ms;
                 if m.sent.is_none()
                     || old
@@ -353,7 +365,7 @@ impl ThreadStore {
                     m.sent = old.sent;
                 }
                 if *old != m {
-                    *old = m;
+                    Rc::make_mut(&mut self.messages)[pos] = m;
                     changed = true;
                 }
                 cursor = Some(pos + 1);
@@ -375,11 +387,12 @@ impl ThreadStore {
                     .unwrap_or(self.messages.len()),
                 None => self.position_by_time(&m),
             };
-            self.messages.insert(at, m);
+            Rc::make_mut(&mut self.messages).insert(at, m);
             self.reindex(at);
             cursor = Some(at + 1);
             changed = true;
         }
+        self.version += u64::from(changed);
         changed
     }
 
@@ -391,13 +404,13 @@ impl ThreadStore {
             let slot = self.remembered.entry(id.clone()).or_insert(t);
             *slot = (*slot).min(t);
             if let Some(&pos) = self.index.get(id) {
-                let m = &mut self.messages[pos];
-                if m.first_seen_ms.is_none_or(|f| t < f) {
-                    m.first_seen_ms = Some(t);
+                if self.messages[pos].first_seen_ms.is_none_or(|f| t < f) {
+                    Rc::make_mut(&mut self.messages)[pos].first_seen_ms = Some(t);
                     changed = true;
                 }
             }
         }
+        self.version += u64::from(changed);
         changed
     }
 
@@ -425,7 +438,12 @@ impl ThreadStore {
 
     fn reindex(&mut self, from: usize) {
         for (i, m) in self.messages.iter().enumerate().skip(from) {
-            self.index.insert(m.id.clone(), i);
+            match self.index.get_mut(&m.id) {
+                Some(slot) => *slot = i,
+                None => {
+                    self.index.insert(m.id.clone(), i);
+                }
+            }
         }
     }
 
@@ -440,7 +458,7 @@ impl ThreadStore {
                 self.focused.as_deref(),
                 raw.partner.as_ref(),
             ),
-            messages: self.messages.clone(),
+            messages: Rc::clone(&self.messages),
         }
     }
 
@@ -763,6 +781,32 @@ mod tests {
             vec![Entry::Anchor("3".into()), Entry::Anchor("gone".into())],
             2
         ));
+    }
+
+    #[test]
+    fn the_version_moves_with_every_change_and_only_then() {
+        let mut s = ThreadStore::new();
+        s.open("k");
+        let v0 = s.version();
+        s.merge(vec![msg("1", None), msg("2", None)], 0);
+        let v1 = s.version();
+        assert!(v1 > v0, "new messages");
+        s.merge(vec![Entry::Anchor("1".into()), msg("2", None)], 1);
+        assert_eq!(s.version(), v1, "the same again");
+        s.merge(vec![Entry::Anchor("2".into()), msg("3", None)], 2);
+        let v2 = s.version();
+        assert!(v2 > v1, "one more");
+        s.merge(vec![msg("3", Some(1_000))], 3);
+        let v3 = s.version();
+        assert!(v3 > v2, "a message changed");
+        let earlier: BTreeMap<String, i64> = [("1".to_owned(), -5)].into();
+        assert!(s.remember_first_seen(&earlier));
+        assert!(s.version() > v3, "first seen earlier");
+        let v4 = s.version();
+        assert!(!s.remember_first_seen(&earlier));
+        assert_eq!(s.version(), v4);
+        s.open("other");
+        assert!(s.version() > v4, "another thread");
     }
 
     #[test]

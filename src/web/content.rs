@@ -59,6 +59,9 @@ struct App {
     panel: Panel,
     /// The conversation as last read, for the SLA clock.
     conversation: Option<Conversation>,
+    /// The store's version `conversation` was built at: while it stands, the conversation
+    /// has not changed (it shares the store's messages, so nothing is copied to tell).
+    built_at: u64,
     policy: ValidPolicy,
     /// What the agent set for the open conversation, and its key.
     agent: AgentState,
@@ -189,6 +192,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             clock: None,
             _sla_click: Some(sla_click),
             store: ThreadStore::new(),
+            built_at: 0,
             seen: extract::Seen::new(),
             watch: None,
             href: String::new(),
@@ -580,6 +584,7 @@ fn thread_key(route: &Route) -> String {
 }
 
 fn refresh() -> Result<(), JsValue> {
+    let started = now_ms();
     let href = current_href()?;
     let Some(route) = route::classify(&href) else {
         return Ok(());
@@ -638,6 +643,12 @@ fn refresh() -> Result<(), JsValue> {
             if let Some(app) = a.borrow_mut().as_mut() {
                 app.panel.show(&view)?;
                 app.place()?;
+                if let Some(w) = &app.watch {
+                    // The next re-read waits in proportion to what this whole refresh cost
+                    // (reading, suggestions, the badge, placing the panel).
+                    let cost = now_ms() - started;
+                    w.set_delay((cost * COST_FACTOR).min(MAX_DELAY_MS) as u32);
+                }
             }
             Ok::<(), JsValue>(())
         })?;
@@ -717,7 +728,6 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                 )
                 .ok();
             }
-            let started = now_ms();
             let result =
                 extract::read_thread(&app.doc, &container, route, profile, Some(&app.seen));
             match result {
@@ -729,6 +739,13 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                     let entries = interpret(&read.raw, now as i64, utc_offset_min());
                     app.seen.remember(&read, &entries);
                     let before = app.store.len();
+                    // The conversation kept from the last read shares the store's messages:
+                    // let go of them first, so that the merge changes them in place instead
+                    // of copying them all.
+                    let last = app
+                        .conversation
+                        .take()
+                        .map(|c| (c.customer, c.thread, c.site, c.surface));
                     app.store.merge(entries, now as i64);
                     if app.store.len() > before && app.seen_save.is_none() {
                         // Saved at most every few seconds: a busy page is not slowed by it.
@@ -738,8 +755,15 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                     view.messages = app.store.len();
                     let conversation = app.store.conversation(&read.raw);
                     let customer = conversation.customer.clone();
-                    if app.conversation.as_ref() != Some(&conversation) {
-                        app.conversation = Some(conversation);
+                    let same = last.is_some_and(|(customer, thread, site, surface)| {
+                        app.built_at == app.store.version()
+                            && customer == conversation.customer
+                            && thread == conversation.thread
+                            && (site, surface) == (conversation.site, conversation.surface)
+                    });
+                    app.built_at = app.store.version();
+                    app.conversation = Some(conversation);
+                    if !same {
                         app.unprepare();
                     }
                     view.customer = customer
@@ -758,10 +782,6 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                         composer: profile.composer,
                     });
                     suggest(app, surface);
-                    if let Some(w) = &app.watch {
-                        let cost = now_ms() - started;
-                        w.set_delay((cost * COST_FACTOR).min(MAX_DELAY_MS) as u32);
-                    }
                     return view;
                 }
                 Err(e) => e,

@@ -133,7 +133,8 @@ pub fn debug_bench_thread(texts: Vec<String>, recent: Vec<String>) -> Result<u32
                 text,
             }
         })
-        .collect();
+        .collect::<Vec<_>>()
+        .into();
     let conversation = Conversation {
         site: Site::X,
         surface: Surface::Post,

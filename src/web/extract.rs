@@ -571,7 +571,7 @@ fn finish_text(raw: &str) -> String {
 /// Why a gathered message must be read again element by element.
 struct Reread;
 
-/// One gathered fresh message (`parts` after the leading "+").
+/// One gathered fresh message (`parts` after the leading "+" and index).
 fn gathered_message(profile: &SurfaceProfile, parts: &[&str]) -> Result<RawMessage, Reread> {
     let lists = field_lists(profile);
     let mut values: [Option<String>; 5] = Default::default();
@@ -639,7 +639,7 @@ fn gather(
     if out.is_empty() {
         return Some((messages, Fresh::Gathered(gatherer, fresh)));
     }
-    for (i, record) in out.split('\u{1e}').enumerate() {
+    for record in out.split('\u{1e}') {
         if let Some(n) = record.strip_prefix('#') {
             let id = n
                 .parse::<usize>()
@@ -651,10 +651,12 @@ fn gather(
             });
             continue;
         }
-        let parts: Vec<&str> = record.strip_prefix('+')?.split('\u{1f}').skip(1).collect();
+        let mut parts = record.strip_prefix('+')?.split('\u{1f}');
+        let index: u32 = parts.next()?.parse().ok()?;
+        let parts: Vec<&str> = parts.collect();
         let message = match gathered_message(profile, &parts) {
             Ok(m) => m,
-            Err(Reread) => reader.message(&gatherer.element(i as u32)?),
+            Err(Reread) => reader.message(&gatherer.element(index)?),
         };
         fresh.push(messages.len());
         messages.push(message);
@@ -664,7 +666,8 @@ fn gather(
 
 /// Reads the conversation inside `container` with the surface's profile. Elements found in
 /// `seen` (kept by the caller, and cleared for elements that changed) are not read again:
-/// they come back as anchors (`known_id`).
+/// those next to an element read afresh come back as anchors (`known_id`), to place it; the
+/// others are left out (the per-element reader returns them all).
 pub fn read_thread(
     doc: &Document,
     container: &Element,

@@ -15,8 +15,8 @@
 // Output: one record per message element, records separated by RS (U+001E), fields by US
 // (U+001F). Page text holding either, or the escape ESC (U+001B), has them escaped as ESC and a
 // letter ("[", "r", "u"), so hostile text cannot forge a field and nothing is lost.
-//   known element:  "#" + its number in `seen`
-//   fresh element:  "+" then, per field list (id, author name, author handle, time, text),
+//   known element:  "#" + its number in `seen` (only next to a fresh element)
+//   fresh element:  "+" + its index in the list, then, per field list (id, author name, author handle, time, text),
 //                   the alternative used ("" = none found) and its raw value; then the
 //                   element's aria-label (when the plan reads labels), "1"/"0" for
 //                   marked-as-ours, "1"/"0" for focused, and the texts of the self-text parts.
@@ -61,24 +61,24 @@ export class Gatherer {
   }
 
   // Reads `list` (the message elements, in page order). Elements found in `seen` (a WeakMap
-  // from element to number, or null) come back as their number.
+  // from element to number, or null) were read before: only those next to a fresh element
+  // come back (as their number), since they alone place it; a re-read of a long thread that
+  // gained one message returns three records, not thousands.
   read(list, seen) {
-    let out = '';
     const elements = Array.from(list);
     this.elements = elements;
     this.fresh = [];
+    const known = elements.map((el) => (seen === null ? undefined : seen.get(el)));
+    const records = [];
     for (let i = 0; i < elements.length; i++) {
-      const el = elements[i];
-      if (i > 0) out += RS;
-      const known = seen === null ? undefined : seen.get(el);
-      if (known !== undefined) {
-        out += '#' + known;
-        continue;
+      if (known[i] === undefined) {
+        this.fresh.push(elements[i]);
+        records.push('+' + i + this.message(elements[i]));
+      } else if (known[i - 1] === undefined && i > 0 || known[i + 1] === undefined && i + 1 < elements.length) {
+        records.push('#' + known[i]);
       }
-      this.fresh.push(el);
-      out += this.message(el);
     }
-    return out;
+    return records.join(RS);
   }
 
   // The message element at `index` of the last read, for the per-element reader.
@@ -98,7 +98,7 @@ export class Gatherer {
 
   message(el) {
     const ex = this.exclude.length > 0 && el.querySelector(this.excludeAny) !== null ? this.exclude : null;
-    let out = '+';
+    let out = '';
     for (const field of this.fields) out += this.field(el, field, ex);
     out += US + (this.labels ? clean(el.getAttribute('aria-label') ?? '') : '');
     const ours = this.selfMarker.some((sel) => el.matches(sel) || this.scoped(el, sel, ex) !== null);

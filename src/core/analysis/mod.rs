@@ -452,13 +452,14 @@ mod customer_tests {
             surface: Surface::Post,
             thread: None,
             customer: None,
-            messages: Vec::new(),
+            messages: Default::default(),
         };
         c.messages = vec![
             msg("Jane", Party::Customer, "My bag arrived torn."),
             msg("Acme", Party::Brand, "Sorry Jane!"),
             msg("Priya", Party::Customer, "Love it with oat milk!"),
-        ];
+        ]
+        .into();
         assert_eq!(
             customer_texts(&c, 5).len(),
             2,

@@ -121,7 +121,7 @@ impl People {
             add(a, true, &mut p);
         }
         let mut seen: Vec<(&Author, Party)> = Vec::new();
-        for m in &c.messages {
+        for m in c.messages.iter() {
             // Long threads are a few people writing many times: fold each author once.
             if !seen
                 .iter()

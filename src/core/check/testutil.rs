@@ -34,13 +34,13 @@ pub fn conv(site: Site, surface: Surface, texts: &[&str]) -> Conversation {
                 text: text.to_owned(),
             }
         })
-        .collect();
+        .collect::<Vec<_>>();
     Conversation {
         site,
         surface,
         thread: None,
         customer: Some(customer),
-        messages,
+        messages: messages.into(),
     }
 }
 

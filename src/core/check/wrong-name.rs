@@ -225,7 +225,7 @@ mod tests {
     #[test]
     fn unknown_customer_names_only_check_handles() {
         let mut c = Case::new();
-        for m in &mut c.conversation.messages {
+        for m in std::rc::Rc::make_mut(&mut c.conversation.messages) {
             m.author.name = "115712".into();
             m.author.handle = Some("115712".into());
         }

@@ -41,7 +41,7 @@ pub fn intervals(conversation: &Conversation, policy: &ValidPolicy) -> Vec<Inter
     let mut out = Vec::new();
     let mut replied = false;
     let mut open: Option<Interval> = None;
-    for m in &conversation.messages {
+    for m in conversation.messages.iter() {
         match m.party {
             Party::Customer if open.is_none() => {
                 let Some(start_ms) = best_known_ms(m) else {

@@ -63,7 +63,8 @@ fn conv(site: Site, surface: Surface, msgs: &[(Party, At)]) -> Conversation {
             .iter()
             .enumerate()
             .map(|(i, (p, at))| message(i, *p, *at))
-            .collect(),
+            .collect::<Vec<_>>()
+            .into(),
     }
 }
 
