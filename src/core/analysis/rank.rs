@@ -195,6 +195,10 @@ fn reason(a: &Analysis, scenario: Scenario, general: bool) -> String {
     } else {
         out.push_str("another possible reading");
     }
+    // Our own words are shown as ours.
+    if let Some((_, sig)) = a.ours.iter().find(|(s, _)| *s == scenario) {
+        part(&mut out, "answers our question", Some(sig));
+    }
     if let Some((e, sig)) = emotion {
         if shared && scenario != Scenario::Complaint {
             part(&mut out, likely(*e), None);

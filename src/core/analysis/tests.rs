@@ -498,3 +498,36 @@ fn word_prefixes_do_not_catch_unrelated_words() {
     assert!(has("I want to return these shoes", Scenario::Refund));
     assert!(has("Still waiting for my order", Scenario::Waiting));
 }
+
+#[test]
+fn an_answer_to_our_question_takes_its_topic_from_the_question() {
+    let customer = [
+        "The app is so slow since yesterday",
+        "Yes, all of them. Mac, Sonoma",
+    ];
+    let ours = ["Sorry! Which version are you on, and does it happen with every file?"];
+    // Without our question the answer reads as a follow-up.
+    assert_eq!(analyze(&customer).main_scenario(), Some(Scenario::FollowUp));
+    let a = analyze_thread(&customer, &ours);
+    assert_eq!(a.main_scenario(), Some(Scenario::Faulty), "{a:?}");
+    let (_, said) = a.ours.iter().find(|(s, _)| *s == Scenario::Faulty).unwrap();
+    assert_eq!(said.triggers[0], "Which version");
+    // The reason shows our words as ours.
+    let r = rank(&a, Surface::Post, Lang::En, &[], 3);
+    assert_eq!(r[0].suggestion.scenario, Scenario::Faulty);
+    assert!(
+        r[0].reason
+            .contains("answers our question: \"Which version\""),
+        "{}",
+        r[0].reason
+    );
+    // Our words count only when the customer answers a question of ours with no topic of
+    // their own: not after a statement, nor when they name a topic or ask something.
+    let statement = ["Sorry! We've passed this to our developers to check which version broke it."];
+    assert!(analyze_thread(&customer, &statement).ours.is_empty());
+    let thanks = ["The app is so slow", "Thanks, I'll wait for the fix"];
+    assert!(analyze_thread(&thanks[..1], &ours).ours.is_empty());
+    let asked = ["The app is so slow", "Which version do you mean?"];
+    assert!(analyze_thread(&asked, &ours).ours.is_empty());
+    assert_eq!(analyze_thread(&customer, &[]), analyze(&customer));
+}
