@@ -531,3 +531,50 @@ fn an_answer_to_our_question_takes_its_topic_from_the_question() {
     assert!(analyze_thread(&asked, &ours).ours.is_empty());
     assert_eq!(analyze_thread(&customer, &[]), analyze(&customer));
 }
+
+#[test]
+fn wider_phrases_for_delays_faults_feedback_accounts_and_payments() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    // Delays in the words of someone left waiting.
+    assert_eq!(
+        main("Three days later and they never called me back"),
+        Some(Scenario::Waiting)
+    );
+    assert_eq!(
+        main("Hace una semana que escribí y no me han contestado"),
+        Some(Scenario::Waiting)
+    );
+    // Device faults.
+    assert_eq!(
+        main("My tablet keeps restarting and the battery drains in an hour"),
+        Some(Scenario::Faulty)
+    );
+    assert_eq!(
+        main("El móvil se reinicia solo cada rato"),
+        Some(Scenario::Faulty)
+    );
+    // Opinions about the product are feedback.
+    assert_eq!(
+        main("Not a fan of the new recipe, I'd like to see the old one back"),
+        Some(Scenario::Feedback)
+    );
+    // Getting into or closing an account.
+    assert_eq!(
+        main("I forgot my password and can't access my profile"),
+        Some(Scenario::Account)
+    );
+    assert_eq!(main("How do I delete my account?"), Some(Scenario::Account));
+    // Payments that fail and prices that change.
+    assert_eq!(
+        main("My card was declined twice at the self checkout"),
+        Some(Scenario::Billing)
+    );
+    assert_eq!(
+        main("The price went up the day after I bought it"),
+        Some(Scenario::Billing)
+    );
+    assert_eq!(
+        main("Me cobraron dos veces el mismo pedido"),
+        Some(Scenario::Billing)
+    );
+}
