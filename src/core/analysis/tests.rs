@@ -578,3 +578,37 @@ fn wider_phrases_for_delays_faults_feedback_accounts_and_payments() {
         Some(Scenario::Billing)
     );
 }
+
+#[test]
+fn wider_phrases_for_refunds_outages_private_messages_and_deliveries() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("I sent it back two weeks ago, I just want a full refund"),
+        Some(Scenario::Refund)
+    );
+    assert_eq!(
+        main("Quiero el reintegro de lo que pagué"),
+        Some(Scenario::Refund)
+    );
+    assert_eq!(
+        main("Power cut on our whole street since 6am"),
+        Some(Scenario::Outage)
+    );
+    assert_eq!(
+        main("No bars and can't make calls anywhere in town"),
+        Some(Scenario::Outage)
+    );
+    assert_eq!(
+        main("I can't DM you, your DMs are closed"),
+        Some(Scenario::MoveToDm)
+    );
+    assert_eq!(main("Te lo mandé por md"), Some(Scenario::MoveToDm));
+    assert_eq!(
+        main("It says delivered but it was delivered to the wrong house"),
+        Some(Scenario::OrderLate)
+    );
+    assert_eq!(
+        main("Todavía no llega mi paquete"),
+        Some(Scenario::OrderLate)
+    );
+}
