@@ -249,6 +249,15 @@ fn rank_falls_back_to_general_replies_and_says_so() {
         .all(|x| x.reason.starts_with("nothing specific found")));
     let dm = rank(&a, Surface::Dm, Lang::En, &[], 2);
     assert!(dm.len() <= 2 && !dm.is_empty());
+    // Three different readings, not two replies for the same one.
+    for lang in [Lang::En, Lang::Es] {
+        let mut seen: Vec<Scenario> = rank(&a, Surface::Post, lang, &[], 3)
+            .iter()
+            .map(|x| x.suggestion.scenario)
+            .collect();
+        seen.dedup();
+        assert_eq!(seen.len(), 3, "{seen:?}");
+    }
 }
 
 #[test]
