@@ -315,11 +315,17 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
     if recent.len() > 1 && !latest_has_topic && question.is_none() {
         prior(Scenario::FollowUp, PRIOR_FOLLOW_UP, Vec::new());
     }
-    // Warm words with no topic: praise, or a friendly close.
+    // Warm words with no topic: praise, or a friendly close; a close first when they answer
+    // something of ours.
     if !latest_has_topic && sentiment >= PRIOR_WARM {
         let words = positive_words(latest.original);
-        prior(Scenario::Praise, PRIOR_PRAISE, words.clone());
-        prior(Scenario::FollowUp, PRIOR_PRAISE * 0.8, words);
+        let (praise, close) = if our_texts.iter().any(|t| !t.trim().is_empty()) {
+            (PRIOR_PRAISE * 0.8, PRIOR_PRAISE)
+        } else {
+            (PRIOR_PRAISE, PRIOR_PRAISE * 0.8)
+        };
+        prior(Scenario::Praise, praise, words.clone());
+        prior(Scenario::FollowUp, close, words);
     }
     sort_desc(&mut scenarios, |(_, s)| s.score);
 

@@ -621,3 +621,20 @@ fn wider_phrases_for_refunds_outages_private_messages_and_deliveries() {
         Some(Scenario::OrderLate)
     );
 }
+
+#[test]
+fn warm_words_answering_us_are_a_close_before_praise() {
+    let warm = ["Sounds lovely, count me in!"];
+    let alone = analyze(&warm);
+    assert_eq!(alone.main_scenario(), Some(Scenario::Praise), "{alone:?}");
+    let replying = analyze_thread(&warm, &["Who's joining us for the tasting on Friday?"]);
+    assert_eq!(
+        replying.main_scenario(),
+        Some(Scenario::FollowUp),
+        "{replying:?}"
+    );
+    assert!(replying
+        .scenarios
+        .iter()
+        .any(|(s, _)| *s == Scenario::Praise));
+}
