@@ -126,6 +126,9 @@ impl Analysis {
 /// How many of the customer's latest messages are read, and how much each counts (latest
 /// first).
 const CONTEXT_WEIGHTS: [f32; 5] = [1.0, 0.5, 0.35, 0.25, 0.2];
+/// At most how much a topic named only in earlier messages scores, relative to the best topic
+/// of the latest message.
+const EARLIER_TOPIC: f32 = 0.9;
 /// How much our question counts when the customer's latest message answers it.
 const OUR_QUESTION: f32 = 0.5;
 /// The fewest triggers kept per finding.
@@ -222,10 +225,20 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
         .find(|t| !t.trim().is_empty())
         .filter(|t| t.contains('?') && !latest_has_topic && question.is_none())
         .map(|t| Folded::new(t));
+    // The latest message counts most: a topic only earlier messages name comes after the
+    // latest message's own.
+    let latest_best = found
+        .iter()
+        .filter(|(_, _, own, _)| *own >= MIN_SCENARIO)
+        .map(|(_, score, _, _)| *score)
+        .fold(0.0, f32::max);
     let mut ours: Vec<(Scenario, Signal)> = Vec::new();
     let mut scenarios: Vec<(Scenario, Signal)> = found
         .into_iter()
-        .filter_map(|(s, mut score, _, triggers)| {
+        .filter_map(|(s, mut score, own, triggers)| {
+            if own < MIN_SCENARIO && latest_best > 0.0 {
+                score = score.min(latest_best * EARLIER_TOPIC);
+            }
             if let (Some(f), Some(table)) = (&our_question, ours::rules(s)) {
                 let mut words: Vec<&str> = Vec::new();
                 let said = score_rules(f, table, &mut words).max(0.0) * OUR_QUESTION;

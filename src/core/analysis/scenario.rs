@@ -708,7 +708,6 @@ static FAULTY: Table = Table::new(
         ("won't load", 0.6),
         ("keeps saying", 0.8),
         ("stopped connecting", 0.9),
-        ("app keeps", 1.0),
         ("se apaga", 1.2),
         ("se reinicia", 1.2),
         ("no se conecta", 0.9),

@@ -638,3 +638,15 @@ fn warm_words_answering_us_are_a_close_before_praise() {
         .iter()
         .any(|(s, _)| *s == Scenario::Praise));
 }
+
+#[test]
+fn a_topic_only_earlier_messages_name_comes_after_the_latest_ones() {
+    let a = analyze(&[
+        "I want a full refund, my money back, reimbursed today",
+        "Also the app keeps crashing",
+    ]);
+    assert_eq!(scenario_ids(&a)[..2], ["faulty", "refund"], "{a:?}");
+    // With no topic of its own, the latest message leaves the earlier topic first.
+    let b = analyze(&["I want a full refund, my money back", "Hello?"]);
+    assert_eq!(b.main_scenario(), Some(Scenario::Refund), "{b:?}");
+}
