@@ -311,9 +311,12 @@ mod properties {
 #[test]
 fn weak_readings_when_no_topic_is_named() {
     // A bare question reads as how-to, quoting the question.
-    let q = analyze(&["Are you open on Sundays?"]);
+    let q = analyze(&["Do the blue ones come in size 9?"]);
     assert_eq!(q.main_scenario(), Some(Scenario::HowTo), "{q:?}");
-    assert_eq!(q.scenarios[0].1.triggers, ["Are you open on Sundays?"]);
+    assert_eq!(
+        q.scenarios[0].1.triggers,
+        ["Do the blue ones come in size 9?"]
+    );
     // A reply with no topic in an ongoing conversation follows up; an earlier topic that was
     // clear still leads, with the follow-up as a candidate.
     let f = analyze(&["Hello", "Sure, 12 Elm Street"]);
@@ -649,4 +652,26 @@ fn a_topic_only_earlier_messages_name_comes_after_the_latest_ones() {
     // With no topic of its own, the latest message leaves the earlier topic first.
     let b = analyze(&["I want a full refund, my money back", "Hello?"]);
     assert_eq!(b.main_scenario(), Some(Scenario::Refund), "{b:?}");
+}
+
+#[test]
+fn wider_phrases_for_questions_about_the_product() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("Quick question: is the charger compatible with the older model"),
+        Some(Scenario::HowTo)
+    );
+    assert_eq!(
+        main("I was wondering what the opening hours are on Sunday"),
+        Some(Scenario::HowTo)
+    );
+    assert_eq!(
+        main("Tengo una duda sobre el horario de la tienda"),
+        Some(Scenario::HowTo)
+    );
+    // Asking for help is not a topic of its own: the account is.
+    assert_eq!(
+        main("I'm unable to activate my student account, can you help me?"),
+        Some(Scenario::Account)
+    );
 }
