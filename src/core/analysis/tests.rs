@@ -675,3 +675,34 @@ fn wider_phrases_for_questions_about_the_product() {
         Some(Scenario::Account)
     );
 }
+
+#[test]
+fn wider_phrases_for_complaints_follow_ups_and_safety() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("The lady at the desk laughed at me and refused to look"),
+        Some(Scenario::Complaint)
+    );
+    assert_eq!(
+        main("Worst experience ever, you lost a customer"),
+        Some(Scenario::Complaint)
+    );
+    assert_eq!(main("Me trataron fatal en caja"), Some(Scenario::Complaint));
+    assert_eq!(
+        main("Here you go, I'll let you know if it happens again"),
+        Some(Scenario::FollowUp)
+    );
+    assert_eq!(main("Ya lo hice, te aviso"), Some(Scenario::FollowUp));
+    assert_eq!(
+        main("My son had an allergic reaction to the cookies"),
+        Some(Scenario::Safety)
+    );
+    assert_eq!(
+        main("There's a gas leak smell at your station"),
+        Some(Scenario::Safety)
+    );
+    assert_eq!(
+        main("Voy a denunciar esto ante consumidor"),
+        Some(Scenario::Safety)
+    );
+}
