@@ -650,7 +650,7 @@ fn a_topic_only_earlier_messages_name_comes_after_the_latest_ones() {
     ]);
     assert_eq!(scenario_ids(&a)[..2], ["faulty", "refund"], "{a:?}");
     // With no topic of its own, the latest message leaves the earlier topic first.
-    let b = analyze(&["I want a full refund, my money back", "Hello?"]);
+    let b = analyze(&["I want a full refund, my money back", "Sure, 12 Elm Street"]);
     assert_eq!(b.main_scenario(), Some(Scenario::Refund), "{b:?}");
 }
 
@@ -704,5 +704,22 @@ fn wider_phrases_for_complaints_follow_ups_and_safety() {
     assert_eq!(
         main("Voy a denunciar esto ante consumidor"),
         Some(Scenario::Safety)
+    );
+}
+
+#[test]
+fn waiting_in_the_words_of_someone_who_cannot_get_through() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("Been calling since this morning and can't get through"),
+        Some(Scenario::Waiting)
+    );
+    assert_eq!(
+        main("Please respond to my email, it's been 48 hours"),
+        Some(Scenario::Waiting)
+    );
+    assert_eq!(
+        main("Llevo días llamando y nadie atiende"),
+        Some(Scenario::Waiting)
     );
 }
