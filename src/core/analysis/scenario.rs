@@ -643,6 +643,7 @@ static ORDER_LATE: Table = Table::new(
         ("delivered to the wrong", 1.4),
         ("sent to the wrong address", 1.3),
         ("shipped to the wrong", 1.3),
+        ("pre-order*", -0.8),
     ],
 );
 
@@ -1174,6 +1175,8 @@ static HOW_TO: Table = Table::new(
         ("a que hora", 1.0),
         ("horario", 1.0),
         ("es compatible", 1.1),
+        ("pre-order*", 0.9),
+        ("preorder*", 0.9),
     ],
 );
 

@@ -723,3 +723,16 @@ fn waiting_in_the_words_of_someone_who_cannot_get_through() {
         Some(Scenario::Waiting)
     );
 }
+
+#[test]
+fn a_pre_order_is_a_question_not_a_late_order() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("Is it too late to pre-order the new console with my plan"),
+        Some(Scenario::HowTo)
+    );
+    assert_eq!(
+        main("My pre-order still hasn't arrived"),
+        Some(Scenario::OrderLate)
+    );
+}
