@@ -736,3 +736,28 @@ fn a_pre_order_is_a_question_not_a_late_order() {
         Some(Scenario::OrderLate)
     );
 }
+
+#[test]
+fn praise_with_a_wish_is_feedback_and_product_names_are_not_hazards() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("Love the new app, my only complaint is the tiny font"),
+        Some(Scenario::Feedback)
+    );
+    assert_eq!(
+        main("Es una pena que quitaran el modo oscuro"),
+        Some(Scenario::Feedback)
+    );
+    // A product called Fire, a memory, a follow: no safety reading.
+    for t in [
+        "My Fire stick remote is not pairing",
+        "I don't recall ordering this",
+        "She followed me back",
+    ] {
+        let a = analyze(&[t]);
+        assert!(
+            a.scenarios.iter().all(|(s, _)| *s != Scenario::Safety),
+            "{t}: {a:?}"
+        );
+    }
+}
