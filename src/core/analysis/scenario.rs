@@ -1553,7 +1553,6 @@ static FOLLOW_UP: Table = Table::new(
         ("will let you know", 1.3),
         ("let you know", 1.0),
         ("i'll check", 1.0),
-        ("will check", 0.9),
         ("i'll wait", 1.0),
         ("hi again", 1.2),
         ("hello again", 1.2),

@@ -693,6 +693,12 @@ fn wider_phrases_for_complaints_follow_ups_and_safety() {
         Some(Scenario::FollowUp)
     );
     assert_eq!(main("Ya lo hice, te aviso"), Some(Scenario::FollowUp));
+    // Checking in at an airport is not a follow-up.
+    let c = analyze(&["Will check in charge me for the second bag"]);
+    assert!(
+        c.scenarios.iter().all(|(s, _)| *s != Scenario::FollowUp),
+        "{c:?}"
+    );
     assert_eq!(
         main("My son had an allergic reaction to the cookies"),
         Some(Scenario::Safety)
