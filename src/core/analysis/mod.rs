@@ -129,8 +129,9 @@ const CONTEXT_WEIGHTS: [f32; 5] = [1.0, 0.5, 0.35, 0.25, 0.2];
 /// At most how much a topic named only in earlier messages scores, relative to the best topic
 /// of the latest message.
 const EARLIER_TOPIC: f32 = 0.9;
-/// How much our question counts when the customer's latest message answers it.
-const OUR_QUESTION: f32 = 0.5;
+/// How much our question counts when the customer's latest message answers it: one clear
+/// cue in it ("which version") outweighs the plain follow-up reading, less than their own words.
+const OUR_QUESTION: f32 = 0.7;
 /// The fewest triggers kept per finding.
 const MAX_TRIGGERS: usize = 4;
 /// Findings weaker than these are left out.

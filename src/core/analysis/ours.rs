@@ -94,6 +94,14 @@ static OUTAGE: Table = Table::new(
         ("en tu zona", 1.2),
         ("conexion", 0.8),
         ("senal", 0.8),
+        ("zip code", 1.0),
+        ("postcode", 1.0),
+        ("post code", 1.0),
+        ("your location", 0.8),
+        ("which area", 1.0),
+        ("cross streets", 1.2),
+        ("service address", 1.2),
+        ("codigo postal", 1.0),
     ],
 );
 
@@ -123,6 +131,10 @@ static BILLING: Table = Table::new(
         ("pago*", 1.0),
         ("precio", 0.8),
         ("tarjeta", 0.4),
+        ("last four digits", 0.8),
+        ("how much were you charged", 1.2),
+        ("transaction date", 1.2),
+        ("amount", 0.6),
     ],
 );
 
@@ -139,6 +151,9 @@ static REFUND: Table = Table::new(
         ("reembols*", 1.4),
         ("devolucion", 1.2),
         ("cambio", 0.6),
+        ("refund request", 1.4),
+        ("return request", 1.2),
+        ("rma", 1.2),
     ],
 );
 
@@ -167,6 +182,11 @@ static ORDER_LATE: Table = Table::new(
         ("paqueteria", 1.0),
         ("numero de guia", 1.2),
         ("numero de seguimiento", 1.2),
+        ("order details", 1.2),
+        ("order id", 1.2),
+        ("when did you place", 1.2),
+        ("delivery address", 1.0),
+        ("tracking info", 1.2),
     ],
 );
 
@@ -221,6 +241,16 @@ static FAULTY: Table = Table::new(
         ("foto del", 0.8),
         ("codigo de barras", 1.2),
         ("defectuos*", 1.2),
+        ("have you tried", 0.8),
+        ("tried restarting", 1.0),
+        ("tried reinstalling", 1.0),
+        ("when did this start", 1.0),
+        ("is this happening", 0.8),
+        ("does this happen", 0.8),
+        ("happening on", 0.6),
+        ("screenshot", 0.6),
+        ("what error", 1.0),
+        ("make and model", 1.2),
     ],
 );
 
@@ -249,6 +279,9 @@ static ACCOUNT: Table = Table::new(
         ("tu cuenta", 0.6),
         ("correo asociado", 1.2),
         ("usuario", 0.8),
+        ("email on file", 1.2),
+        ("email address you use", 1.0),
+        ("phone number on the account", 1.2),
     ],
 );
 
@@ -272,6 +305,10 @@ static COMPLAINT: Table = Table::new(
         ("nuestro personal", 1.0),
         ("que tienda", 0.6),
         ("sucursal", 0.6),
+        ("what happened", 0.6),
+        ("time of your visit", 1.2),
+        ("date and time", 0.8),
+        ("which location did you visit", 1.2),
     ],
 );
 

@@ -542,6 +542,10 @@ fn an_answer_to_our_question_takes_its_topic_from_the_question() {
     let asked = ["The app is so slow", "Which version do you mean?"];
     assert!(analyze_thread(&asked, &ours).ours.is_empty());
     assert_eq!(analyze_thread(&customer, &[]), analyze(&customer));
+    // Other questions agents ask while handling a case.
+    let asked_area = ["Sorry about that! What's your zip code, so we can check?"];
+    let zip = analyze_thread(&["hi", "90210"], &asked_area);
+    assert_eq!(zip.main_scenario(), Some(Scenario::Outage), "{zip:?}");
 }
 
 #[test]
