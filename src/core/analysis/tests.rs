@@ -771,3 +771,25 @@ fn praise_with_a_wish_is_feedback_and_product_names_are_not_hazards() {
         );
     }
 }
+
+#[test]
+fn asking_why_my_thing_misbehaves_is_a_fault() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("Why won't my headset show up on the list?"),
+        Some(Scenario::Faulty)
+    );
+    assert_eq!(
+        main("What's wrong with the camera on this thing?"),
+        Some(Scenario::Faulty)
+    );
+    assert_eq!(
+        main("¿Por qué no funciona el mando?"),
+        Some(Scenario::Faulty)
+    );
+    // Asking why of something else stays a question.
+    assert_eq!(
+        main("Why do you close so early on Sundays?"),
+        Some(Scenario::HowTo)
+    );
+}
