@@ -544,6 +544,11 @@ static REFUND: Table = Table::new(
         ("devuelvan", 1.5),
         ("devolvi", 1.2),
         ("reintegro", 1.6),
+        ("can i return", 1.2),
+        ("how do i return", 1.3),
+        ("return policy", 1.2),
+        ("returns policy", 1.2),
+        ("puedo devolver", 1.4),
     ],
 );
 
@@ -903,6 +908,19 @@ static ACCOUNT: Table = Table::new(
         ("unable to activate", 1.3),
         ("activation", 0.8),
         ("activar mi", 1.1),
+        ("change my name", 1.1),
+        ("change my number", 1.1),
+        ("change my phone number", 1.3),
+        ("update my details", 1.2),
+        ("change my details", 1.2),
+        ("my details", 0.5),
+        ("update my address", 0.9),
+        ("change my address", 0.9),
+        ("authenticator", 1.1),
+        ("my profile", 0.8),
+        ("cambiar mi correo", 1.3),
+        ("cambiar mi numero", 1.1),
+        ("mis datos", 0.8),
     ],
 );
 

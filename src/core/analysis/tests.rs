@@ -793,3 +793,20 @@ fn asking_why_my_thing_misbehaves_is_a_fault() {
         Some(Scenario::HowTo)
     );
 }
+
+#[test]
+fn changing_ones_details_is_an_account_matter_and_returns_are_refunds() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("How do I update my details after moving?"),
+        Some(Scenario::Account)
+    );
+    assert_eq!(
+        main("Quiero cambiar mi correo y mis datos"),
+        Some(Scenario::Account)
+    );
+    assert_eq!(
+        main("What is your return policy for opened items?"),
+        Some(Scenario::Refund)
+    );
+}
