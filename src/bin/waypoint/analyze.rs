@@ -1,7 +1,7 @@
 //! `waypoint analyze FILE.csv`: what each customer tweet of a twcs CSV file is about (scenario,
 //! emotions, sentiment, urgency, questions, language) and the templates Waypoint would suggest,
-//! with the customer's earlier tweets in the thread as context; optionally scored against a
-//! labelled set.
+//! with the customer's earlier tweets in the thread as context (and the brand's question they
+//! answer, as the page reads it); optionally scored against a labelled set.
 
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -19,7 +19,8 @@ USAGE:
     waypoint analyze FILE.csv [--labels LABELS.csv] [--table]
 
     For every customer tweet of a twcs-format CSV file, with the customer's earlier tweets in
-    the same thread as context: the scenarios (top 3, with score and the words that triggered
+    the same thread as context (and the brand's replies before it, read as the page reads
+    our replies): the scenarios (top 3, with score and the words that triggered
     them), emotions, sentiment (-1..1), urgency, questions, language, the top 3 suggested
     templates and the scenario each was suggested for, one JSON object per line; then a
     summary of counts per scenario, emotion and language.
