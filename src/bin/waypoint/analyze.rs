@@ -1,15 +1,15 @@
 //! `waypoint analyze FILE.csv`: what each customer tweet of a twcs CSV file is about (scenario,
 //! emotions, sentiment, urgency, questions, language) and the templates Waypoint would suggest,
-//! with the customer's earlier tweets in the thread as context; optionally scored against a
-//! labelled set.
+//! with the customer's earlier tweets in the thread as context (and the brand's question they
+//! answer, as the page reads it); optionally scored against a labelled set.
 
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
-use waypoint::core::analysis::{analyze, rank, Analysis, Emotion, LangGuess, Signal};
-use waypoint::core::conversation::{Lang, Party, Surface};
+use waypoint::core::analysis::{analyze_conversation, rank, Analysis, Emotion, LangGuess, Signal};
+use waypoint::core::conversation::{Conversation, Lang, Party, Surface};
 use waypoint::core::scenario::Scenario;
 use waypoint::twcs;
 
@@ -19,7 +19,8 @@ USAGE:
     waypoint analyze FILE.csv [--labels LABELS.csv] [--table]
 
     For every customer tweet of a twcs-format CSV file, with the customer's earlier tweets in
-    the same thread as context: the scenarios (top 3, with score and the words that triggered
+    the same thread as context (and the brand's replies before it, read as the page reads
+    our replies): the scenarios (top 3, with score and the words that triggered
     them), emotions, sentiment (-1..1), urgency, questions, language, the top 3 suggested
     templates and the scenario each was suggested for, one JSON object per line; then a
     summary of counts per scenario, emotion and language.
@@ -91,6 +92,9 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
+/// How many of the customer's latest messages, and of our replies, are read (as in the page).
+const READ_MESSAGES: usize = 5;
+
 /// One analysed customer tweet.
 struct Row {
     id: u64,
@@ -101,8 +105,9 @@ struct Row {
     shown: Vec<Scenario>,
 }
 
-/// Every customer tweet with the same customer's earlier tweets in its thread (oldest first,
-/// the tweet itself last), analysed, in the file's thread order.
+/// Every customer tweet analysed as the panel would when it is the latest message of the
+/// thread: the same customer's earlier tweets in the thread as context, and the brand's
+/// replies in the exchange before it as weaker evidence; in the file's thread order.
 fn analyse_all(tweets: &[twcs::Tweet]) -> Vec<Row> {
     let mut rows = Vec::new();
     for thread in twcs::threads(tweets) {
@@ -111,12 +116,15 @@ fn analyse_all(tweets: &[twcs::Tweet]) -> Vec<Row> {
             if m.party != Party::Customer {
                 continue;
             }
-            let context: Vec<&str> = msgs[..=k]
-                .iter()
-                .filter(|p| p.party == Party::Customer && p.author.name == m.author.name)
-                .map(|p| p.text.as_str())
-                .collect();
-            let analysis = analyze(&context);
+            let c = &thread.conversation;
+            let seen = Conversation {
+                site: c.site,
+                surface: c.surface,
+                thread: None,
+                customer: Some(m.author.clone()),
+                messages: msgs[..=k].to_vec(),
+            };
+            let analysis = analyze_conversation(&seen, READ_MESSAGES);
             let lang = match analysis.lang {
                 Some(g) if g.code == "es" => Lang::Es,
                 _ => Lang::En,

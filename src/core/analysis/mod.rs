@@ -11,6 +11,7 @@ use serde::Serialize;
 mod cues;
 mod emotion;
 mod lang;
+mod ours;
 mod rank;
 mod scenario;
 pub mod sentiment;
@@ -99,6 +100,9 @@ pub struct Analysis {
     /// The only emotion was not named in the customer's words but read from what they reported
     /// (a problem is frustration, praise is gratitude), at the weakest score.
     pub implied: bool,
+    /// What our own earlier replies in the thread point to, as weaker evidence than the
+    /// customer's words (already counted in `scenarios`); the triggers are our words.
+    pub ours: Vec<(Scenario, Signal)>,
 }
 
 impl Analysis {
@@ -122,6 +126,12 @@ impl Analysis {
 /// How many of the customer's latest messages are read, and how much each counts (latest
 /// first).
 const CONTEXT_WEIGHTS: [f32; 5] = [1.0, 0.5, 0.35, 0.25, 0.2];
+/// At most how much a topic named only in earlier messages scores, relative to the best topic
+/// of the latest message.
+const EARLIER_TOPIC: f32 = 0.9;
+/// How much our question counts when the customer's latest message answers it: one clear
+/// cue in it ("which version") outweighs the plain follow-up reading, less than their own words.
+const OUR_QUESTION: f32 = 0.7;
 /// The fewest triggers kept per finding.
 const MAX_TRIGGERS: usize = 4;
 /// Findings weaker than these are left out.
@@ -147,6 +157,14 @@ const PROBLEM_NOT_POSITIVE: f32 = 0.2;
 /// and in which language. Only the last few messages are read, each up to a few thousand
 /// characters, so a long thread costs no more than a short one.
 pub fn analyze(customer_texts: &[&str]) -> Analysis {
+    analyze_thread(customer_texts, &[])
+}
+
+/// [`analyze`], with our own replies in the thread before the customer's latest message
+/// (oldest first) as weaker evidence of the scenario: "which version are you on?" before
+/// "yes, all of them" says the customer reports a fault. What they point to is in
+/// [`Analysis::ours`], with our words as triggers.
+pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
     let recent: Vec<(Folded<'_>, f32)> = customer_texts
         .iter()
         .rev()
@@ -192,12 +210,52 @@ pub fn analyze(customer_texts: &[&str]) -> Analysis {
         triggers: asked.into_iter().map(str::to_owned).collect(),
     });
 
-    let mut latest_has_topic = false;
-    let mut scenarios: Vec<(Scenario, Signal)> = Scenario::ALL
+    let found: Vec<(Scenario, f32, f32, Vec<String>)> = Scenario::ALL
         .into_iter()
-        .filter_map(|s| {
-            let (mut score, own, triggers) = scored(scenario::rules(s));
-            latest_has_topic |= own >= MIN_SCENARIO;
+        .map(|s| {
+            let (score, own, triggers) = scored(scenario::rules(s));
+            (s, score, own, triggers)
+        })
+        .collect();
+    let latest_has_topic = found.iter().any(|(_, _, own, _)| *own >= MIN_SCENARIO);
+    // The customer answers a question of ours and names no topic of their own ("yes, all
+    // files, Mac"): what we asked about ("which version are you on?") is the topic.
+    let our_question = our_texts
+        .iter()
+        .rev()
+        .find(|t| !t.trim().is_empty())
+        .filter(|t| t.contains('?') && !latest_has_topic && question.is_none())
+        .map(|t| Folded::new(t));
+    // The latest message counts most: a topic only earlier messages name comes after the
+    // latest message's own.
+    let latest_best = found
+        .iter()
+        .filter(|(_, _, own, _)| *own >= MIN_SCENARIO)
+        .map(|(_, score, _, _)| *score)
+        .fold(0.0, f32::max);
+    let mut ours: Vec<(Scenario, Signal)> = Vec::new();
+    let mut scenarios: Vec<(Scenario, Signal)> = found
+        .into_iter()
+        .filter_map(|(s, mut score, own, triggers)| {
+            if own < MIN_SCENARIO && latest_best > 0.0 {
+                score = score.min(latest_best * EARLIER_TOPIC);
+            }
+            if let (Some(f), Some(table)) = (&our_question, ours::rules(s)) {
+                let mut words: Vec<&str> = Vec::new();
+                let said = score_rules(f, table, &mut words).max(0.0) * OUR_QUESTION;
+                if said > 0.0 {
+                    score += said;
+                    words.truncate(MAX_TRIGGERS);
+                    let triggers = words.into_iter().map(str::to_owned).collect();
+                    ours.push((
+                        s,
+                        Signal {
+                            score: said,
+                            triggers,
+                        },
+                    ));
+                }
+            }
             if s == Scenario::Praise && sentiment < -0.1 {
                 score *= PRAISE_WHEN_NEGATIVE;
             }
@@ -271,11 +329,17 @@ pub fn analyze(customer_texts: &[&str]) -> Analysis {
     if recent.len() > 1 && !latest_has_topic && question.is_none() {
         prior(Scenario::FollowUp, PRIOR_FOLLOW_UP, Vec::new());
     }
-    // Warm words with no topic: praise, or a friendly close.
+    // Warm words with no topic: praise, or a friendly close; a close first when they answer
+    // something of ours.
     if !latest_has_topic && sentiment >= PRIOR_WARM {
         let words = positive_words(latest.original);
-        prior(Scenario::Praise, PRIOR_PRAISE, words.clone());
-        prior(Scenario::FollowUp, PRIOR_PRAISE * 0.8, words);
+        let (praise, close) = if our_texts.iter().any(|t| !t.trim().is_empty()) {
+            (PRIOR_PRAISE * 0.8, PRIOR_PRAISE)
+        } else {
+            (PRIOR_PRAISE, PRIOR_PRAISE * 0.8)
+        };
+        prior(Scenario::Praise, praise, words.clone());
+        prior(Scenario::FollowUp, close, words);
     }
     sort_desc(&mut scenarios, |(_, s)| s.score);
 
@@ -330,6 +394,7 @@ pub fn analyze(customer_texts: &[&str]) -> Analysis {
         question,
         lang,
         implied: implied_emotion,
+        ours,
     }
 }
 
@@ -396,26 +461,62 @@ fn negative_words(text: &str) -> Vec<&str> {
     out
 }
 
+/// [`analyze_thread`] of the open conversation: the customer's latest `limit` messages
+/// ([`customer_texts`]) and our replies in the exchange with them ([`our_texts`]). What the
+/// panel and the checklist read.
+pub fn analyze_conversation(conversation: &Conversation, limit: usize) -> Analysis {
+    analyze_thread(
+        &customer_texts(conversation, limit),
+        &our_texts(conversation, limit),
+    )
+}
+
+/// Our messages in the exchange with the customer, oldest first, at most `limit`: those before
+/// the customer's latest message and after the one before their earliest message read (so the
+/// post they answered counts, our replies to other people earlier in a public thread do not).
+pub fn our_texts(conversation: &Conversation, limit: usize) -> Vec<&str> {
+    let theirs = customer_indices(conversation, limit);
+    let (Some(&first), Some(&last)) = (theirs.first(), theirs.last()) else {
+        return Vec::new();
+    };
+    let mut ours: Vec<&str> = conversation.messages[first.saturating_sub(1)..last]
+        .iter()
+        .filter(|m| m.party == Party::Brand)
+        .map(|m| m.text.as_str())
+        .collect();
+    ours.drain(..ours.len().saturating_sub(limit));
+    ours
+}
+
 /// The customer's latest `limit` messages, oldest first. In a public thread several people comment:
 /// only the messages of the customer being answered count (all customer messages when the
 /// page does not say who that is, or none of theirs is found).
 pub fn customer_texts(conversation: &Conversation, limit: usize) -> Vec<&str> {
+    customer_indices(conversation, limit)
+        .into_iter()
+        .map(|i| conversation.messages[i].text.as_str())
+        .collect()
+}
+
+/// Where [`customer_texts`] are in the conversation, in order.
+fn customer_indices(conversation: &Conversation, limit: usize) -> Vec<usize> {
     let latest = |only: Option<&Author>| {
-        let mut texts: Vec<&str> = conversation
+        let mut found: Vec<usize> = conversation
             .messages
             .iter()
+            .enumerate()
             .rev()
-            .filter(|m| m.party == Party::Customer)
-            .filter(|m| only.is_none_or(|c| same_person(&m.author, c)))
+            .filter(|(_, m)| m.party == Party::Customer)
+            .filter(|(_, m)| only.is_none_or(|c| same_person(&m.author, c)))
             .take(limit)
-            .map(|m| m.text.as_str())
+            .map(|(i, _)| i)
             .collect();
-        texts.reverse();
-        texts
+        found.reverse();
+        found
     };
     match latest(conversation.customer.as_ref()) {
-        texts if texts.is_empty() => latest(None),
-        texts => texts,
+        found if found.is_empty() => latest(None),
+        found => found,
     }
 }
 
@@ -428,7 +529,7 @@ fn same_person(a: &Author, b: &Author) -> bool {
 
 #[cfg(test)]
 mod customer_tests {
-    use super::customer_texts;
+    use super::{customer_texts, our_texts};
     use crate::core::conversation::{Author, Conversation, Message, Party, Site, Surface};
 
     fn msg(name: &str, party: Party, text: &str) -> Message {
@@ -473,5 +574,40 @@ mod customer_tests {
             handle: Some("sam".into()),
         });
         assert_eq!(customer_texts(&c, 1), ["Love it with oat milk!"]);
+    }
+
+    #[test]
+    fn our_words_are_those_of_the_exchange_with_the_customer() {
+        let mut c = Conversation {
+            site: Site::Facebook,
+            surface: Surface::Post,
+            thread: None,
+            customer: None,
+            messages: vec![
+                msg("Acme", Party::Brand, "Our new menu is out!"),
+                msg("Jane", Party::Customer, "My bag arrived torn."),
+                msg("Acme", Party::Brand, "Sorry Jane! Which store?"),
+                msg("Priya", Party::Customer, "Love the oat milk!"),
+                msg("Acme", Party::Brand, "Thanks Priya!"),
+                msg("Jane", Party::Customer, "The one on Main St."),
+                msg("Acme", Party::Brand, "Thanks, passed on."),
+            ],
+        };
+        c.customer = Some(c.messages[1].author.clone());
+        // From the post Jane answered to before her latest message; not our reply after it.
+        assert_eq!(
+            our_texts(&c, 5),
+            [
+                "Our new menu is out!",
+                "Sorry Jane! Which store?",
+                "Thanks Priya!"
+            ]
+        );
+        assert_eq!(our_texts(&c, 1), ["Thanks Priya!"]);
+        // Priya's exchange starts at the message before hers.
+        c.customer = Some(c.messages[3].author.clone());
+        assert_eq!(our_texts(&c, 5), ["Sorry Jane! Which store?"]);
+        c.messages.truncate(1);
+        assert!(our_texts(&c, 5).is_empty(), "no customer message");
     }
 }

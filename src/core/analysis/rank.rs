@@ -90,7 +90,8 @@ fn alternatives(s: Scenario) -> [Scenario; 2] {
 }
 
 /// General replies when nothing specific was found: answer a question, thank a grateful
-/// customer, acknowledge an upset one, or check in and offer a private conversation.
+/// customer, acknowledge an upset one, or check in, offer a private conversation or help;
+/// always three different readings.
 fn fallback(a: &Analysis) -> Vec<(Scenario, f32)> {
     let mut out = Vec::new();
     if a.question.is_some() {
@@ -103,6 +104,10 @@ fn fallback(a: &Analysis) -> Vec<(Scenario, f32)> {
     }
     out.push((Scenario::FollowUp, 0.8));
     out.push((Scenario::MoveToDm, 0.6));
+    // A third different reading rather than a second follow-up: an offer to help.
+    if a.question.is_none() {
+        out.push((Scenario::HowTo, 0.5));
+    }
     out
 }
 
@@ -194,6 +199,10 @@ fn reason(a: &Analysis, scenario: Scenario, general: bool) -> String {
         out.push_str("sounds upset");
     } else {
         out.push_str("another possible reading");
+    }
+    // Our own words are shown as ours.
+    if let Some((_, sig)) = a.ours.iter().find(|(s, _)| *s == scenario) {
+        part(&mut out, "answers our question", Some(sig));
     }
     if let Some((e, sig)) = emotion {
         if shared && scenario != Scenario::Complaint {

@@ -249,6 +249,15 @@ fn rank_falls_back_to_general_replies_and_says_so() {
         .all(|x| x.reason.starts_with("nothing specific found")));
     let dm = rank(&a, Surface::Dm, Lang::En, &[], 2);
     assert!(dm.len() <= 2 && !dm.is_empty());
+    // Three different readings, not two replies for the same one.
+    for lang in [Lang::En, Lang::Es] {
+        let mut seen: Vec<Scenario> = rank(&a, Surface::Post, lang, &[], 3)
+            .iter()
+            .map(|x| x.suggestion.scenario)
+            .collect();
+        seen.dedup();
+        assert_eq!(seen.len(), 3, "{seen:?}");
+    }
 }
 
 #[test]
@@ -302,9 +311,12 @@ mod properties {
 #[test]
 fn weak_readings_when_no_topic_is_named() {
     // A bare question reads as how-to, quoting the question.
-    let q = analyze(&["Are you open on Sundays?"]);
+    let q = analyze(&["Do the blue ones come in size 9?"]);
     assert_eq!(q.main_scenario(), Some(Scenario::HowTo), "{q:?}");
-    assert_eq!(q.scenarios[0].1.triggers, ["Are you open on Sundays?"]);
+    assert_eq!(
+        q.scenarios[0].1.triggers,
+        ["Do the blue ones come in size 9?"]
+    );
     // A reply with no topic in an ongoing conversation follows up; an earlier topic that was
     // clear still leads, with the follow-up as a candidate.
     let f = analyze(&["Hello", "Sure, 12 Elm Street"]);
@@ -497,4 +509,304 @@ fn word_prefixes_do_not_catch_unrelated_words() {
     ));
     assert!(has("I want to return these shoes", Scenario::Refund));
     assert!(has("Still waiting for my order", Scenario::Waiting));
+}
+
+#[test]
+fn an_answer_to_our_question_takes_its_topic_from_the_question() {
+    let customer = [
+        "The app is so slow since yesterday",
+        "Yes, all of them. Mac, Sonoma",
+    ];
+    let ours = ["Sorry! Which version are you on, and does it happen with every file?"];
+    // Without our question the answer reads as a follow-up.
+    assert_eq!(analyze(&customer).main_scenario(), Some(Scenario::FollowUp));
+    let a = analyze_thread(&customer, &ours);
+    assert_eq!(a.main_scenario(), Some(Scenario::Faulty), "{a:?}");
+    let (_, said) = a.ours.iter().find(|(s, _)| *s == Scenario::Faulty).unwrap();
+    assert_eq!(said.triggers[0], "Which version");
+    // The reason shows our words as ours.
+    let r = rank(&a, Surface::Post, Lang::En, &[], 3);
+    assert_eq!(r[0].suggestion.scenario, Scenario::Faulty);
+    assert!(
+        r[0].reason
+            .contains("answers our question: \"Which version\""),
+        "{}",
+        r[0].reason
+    );
+    // Our words count only when the customer answers a question of ours with no topic of
+    // their own: not after a statement, nor when they name a topic or ask something.
+    let statement = ["Sorry! We've passed this to our developers to check which version broke it."];
+    assert!(analyze_thread(&customer, &statement).ours.is_empty());
+    let thanks = ["The app is so slow", "Thanks, I'll wait for the fix"];
+    assert!(analyze_thread(&thanks[..1], &ours).ours.is_empty());
+    let asked = ["The app is so slow", "Which version do you mean?"];
+    assert!(analyze_thread(&asked, &ours).ours.is_empty());
+    assert_eq!(analyze_thread(&customer, &[]), analyze(&customer));
+    // Other questions agents ask while handling a case.
+    let asked_area = ["Sorry about that! What's your zip code, so we can check?"];
+    let zip = analyze_thread(&["hi", "90210"], &asked_area);
+    assert_eq!(zip.main_scenario(), Some(Scenario::Outage), "{zip:?}");
+}
+
+#[test]
+fn wider_phrases_for_delays_faults_feedback_accounts_and_payments() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    // Delays in the words of someone left waiting.
+    assert_eq!(
+        main("Three days later and they never called me back"),
+        Some(Scenario::Waiting)
+    );
+    assert_eq!(
+        main("Hace una semana que escribí y no me han contestado"),
+        Some(Scenario::Waiting)
+    );
+    // Device faults.
+    assert_eq!(
+        main("My tablet keeps restarting and the battery drains in an hour"),
+        Some(Scenario::Faulty)
+    );
+    assert_eq!(
+        main("El móvil se reinicia solo cada rato"),
+        Some(Scenario::Faulty)
+    );
+    // Opinions about the product are feedback.
+    assert_eq!(
+        main("Not a fan of the new recipe, I'd like to see the old one back"),
+        Some(Scenario::Feedback)
+    );
+    // Getting into or closing an account.
+    assert_eq!(
+        main("I forgot my password and can't access my profile"),
+        Some(Scenario::Account)
+    );
+    assert_eq!(main("How do I delete my account?"), Some(Scenario::Account));
+    // Payments that fail and prices that change.
+    assert_eq!(
+        main("My card was declined twice at the self checkout"),
+        Some(Scenario::Billing)
+    );
+    assert_eq!(
+        main("The price went up the day after I bought it"),
+        Some(Scenario::Billing)
+    );
+    assert_eq!(
+        main("Me cobraron dos veces el mismo pedido"),
+        Some(Scenario::Billing)
+    );
+}
+
+#[test]
+fn wider_phrases_for_refunds_outages_private_messages_and_deliveries() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("I sent it back two weeks ago, I just want a full refund"),
+        Some(Scenario::Refund)
+    );
+    assert_eq!(
+        main("Quiero el reintegro de lo que pagué"),
+        Some(Scenario::Refund)
+    );
+    assert_eq!(
+        main("Power cut on our whole street since 6am"),
+        Some(Scenario::Outage)
+    );
+    assert_eq!(
+        main("No bars and can't make calls anywhere in town"),
+        Some(Scenario::Outage)
+    );
+    assert_eq!(
+        main("I can't DM you, your DMs are closed"),
+        Some(Scenario::MoveToDm)
+    );
+    assert_eq!(main("Te lo mandé por md"), Some(Scenario::MoveToDm));
+    assert_eq!(
+        main("It says delivered but it was delivered to the wrong house"),
+        Some(Scenario::OrderLate)
+    );
+    assert_eq!(
+        main("Todavía no llega mi paquete"),
+        Some(Scenario::OrderLate)
+    );
+}
+
+#[test]
+fn warm_words_answering_us_are_a_close_before_praise() {
+    let warm = ["Sounds lovely, count me in!"];
+    let alone = analyze(&warm);
+    assert_eq!(alone.main_scenario(), Some(Scenario::Praise), "{alone:?}");
+    let replying = analyze_thread(&warm, &["Who's joining us for the tasting on Friday?"]);
+    assert_eq!(
+        replying.main_scenario(),
+        Some(Scenario::FollowUp),
+        "{replying:?}"
+    );
+    assert!(replying
+        .scenarios
+        .iter()
+        .any(|(s, _)| *s == Scenario::Praise));
+}
+
+#[test]
+fn a_topic_only_earlier_messages_name_comes_after_the_latest_ones() {
+    let a = analyze(&[
+        "I want a full refund, my money back, reimbursed today",
+        "Also the app keeps crashing",
+    ]);
+    assert_eq!(scenario_ids(&a)[..2], ["faulty", "refund"], "{a:?}");
+    // With no topic of its own, the latest message leaves the earlier topic first.
+    let b = analyze(&["I want a full refund, my money back", "Sure, 12 Elm Street"]);
+    assert_eq!(b.main_scenario(), Some(Scenario::Refund), "{b:?}");
+}
+
+#[test]
+fn wider_phrases_for_questions_about_the_product() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("Quick question: is the charger compatible with the older model"),
+        Some(Scenario::HowTo)
+    );
+    assert_eq!(
+        main("I was wondering what the opening hours are on Sunday"),
+        Some(Scenario::HowTo)
+    );
+    assert_eq!(
+        main("Tengo una duda sobre el horario de la tienda"),
+        Some(Scenario::HowTo)
+    );
+    // Asking for help is not a topic of its own: the account is.
+    assert_eq!(
+        main("I'm unable to activate my student account, can you help me?"),
+        Some(Scenario::Account)
+    );
+}
+
+#[test]
+fn wider_phrases_for_complaints_follow_ups_and_safety() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("The lady at the desk laughed at me and refused to look"),
+        Some(Scenario::Complaint)
+    );
+    assert_eq!(
+        main("Worst experience ever, you lost a customer"),
+        Some(Scenario::Complaint)
+    );
+    assert_eq!(main("Me trataron fatal en caja"), Some(Scenario::Complaint));
+    assert_eq!(
+        main("Here you go, I'll let you know if it happens again"),
+        Some(Scenario::FollowUp)
+    );
+    assert_eq!(main("Ya lo hice, te aviso"), Some(Scenario::FollowUp));
+    // Checking in at an airport is not a follow-up.
+    let c = analyze(&["Will check in charge me for the second bag"]);
+    assert!(
+        c.scenarios.iter().all(|(s, _)| *s != Scenario::FollowUp),
+        "{c:?}"
+    );
+    assert_eq!(
+        main("My son had an allergic reaction to the cookies"),
+        Some(Scenario::Safety)
+    );
+    assert_eq!(
+        main("There's a gas leak smell at your station"),
+        Some(Scenario::Safety)
+    );
+    assert_eq!(
+        main("Voy a denunciar esto ante consumidor"),
+        Some(Scenario::Safety)
+    );
+}
+
+#[test]
+fn waiting_in_the_words_of_someone_who_cannot_get_through() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("Been calling since this morning and can't get through"),
+        Some(Scenario::Waiting)
+    );
+    assert_eq!(
+        main("Please respond to my email, it's been 48 hours"),
+        Some(Scenario::Waiting)
+    );
+    assert_eq!(
+        main("Llevo días llamando y nadie atiende"),
+        Some(Scenario::Waiting)
+    );
+}
+
+#[test]
+fn a_pre_order_is_a_question_not_a_late_order() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("Is it too late to pre-order the new console with my plan"),
+        Some(Scenario::HowTo)
+    );
+    assert_eq!(
+        main("My pre-order still hasn't arrived"),
+        Some(Scenario::OrderLate)
+    );
+}
+
+#[test]
+fn praise_with_a_wish_is_feedback_and_product_names_are_not_hazards() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("Love the new app, my only complaint is the tiny font"),
+        Some(Scenario::Feedback)
+    );
+    assert_eq!(
+        main("Es una pena que quitaran el modo oscuro"),
+        Some(Scenario::Feedback)
+    );
+    // A product called Fire, a memory, a follow: no safety reading.
+    for t in [
+        "My Fire stick remote is not pairing",
+        "I don't recall ordering this",
+        "She followed me back",
+    ] {
+        let a = analyze(&[t]);
+        assert!(
+            a.scenarios.iter().all(|(s, _)| *s != Scenario::Safety),
+            "{t}: {a:?}"
+        );
+    }
+}
+
+#[test]
+fn asking_why_my_thing_misbehaves_is_a_fault() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("Why won't my headset show up on the list?"),
+        Some(Scenario::Faulty)
+    );
+    assert_eq!(
+        main("What's wrong with the camera on this thing?"),
+        Some(Scenario::Faulty)
+    );
+    assert_eq!(
+        main("¿Por qué no funciona el mando?"),
+        Some(Scenario::Faulty)
+    );
+    // Asking why of something else stays a question.
+    assert_eq!(
+        main("Why do you close so early on Sundays?"),
+        Some(Scenario::HowTo)
+    );
+}
+
+#[test]
+fn changing_ones_details_is_an_account_matter_and_returns_are_refunds() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("How do I update my details after moving?"),
+        Some(Scenario::Account)
+    );
+    assert_eq!(
+        main("Quiero cambiar mi correo y mis datos"),
+        Some(Scenario::Account)
+    );
+    assert_eq!(
+        main("What is your return policy for opened items?"),
+        Some(Scenario::Refund)
+    );
 }

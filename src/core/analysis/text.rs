@@ -327,11 +327,12 @@ impl Table {
 
 /// Every rule table of the analysis: the scenarios', the emotions' and the urgency cues'.
 pub fn all_tables() -> impl Iterator<Item = &'static Table> {
-    use crate::core::analysis::{cues, emotion, scenario, Emotion};
+    use crate::core::analysis::{cues, emotion, ours, scenario, Emotion};
     use crate::core::scenario::Scenario;
     Scenario::ALL
         .iter()
         .map(|&s| scenario::rules(s))
+        .chain(Scenario::ALL.iter().filter_map(|&s| ours::rules(s)))
         .chain(Emotion::ALL.iter().map(|&e| emotion::rules(e)))
         .chain(std::iter::once(&cues::URGENCY))
 }
@@ -523,12 +524,18 @@ mod tests {
     #[test]
     #[cfg(not(target_arch = "wasm32"))]
     fn rule_tables_parse_completely() {
-        use crate::core::analysis::{cues, emotion, scenario, Emotion};
+        use crate::core::analysis::{cues, emotion, ours, scenario, Emotion};
         use crate::core::scenario::Scenario;
         let mut tables: Vec<&str> = Scenario::ALL
             .iter()
             .map(|&s| scenario::rules(s).source().unwrap())
             .collect();
+        tables.extend(
+            Scenario::ALL
+                .iter()
+                .filter_map(|&s| ours::rules(s))
+                .map(|t| t.source().unwrap()),
+        );
         tables.extend(
             Emotion::ALL
                 .iter()
