@@ -49,10 +49,9 @@ pub fn memory_mib() -> u32 {
 
 /// Reads the conversation the document shows as if it were at `url`, the way the content
 /// script does (profile, extractor, interpretation, store), and returns the number of messages.
-/// The benchmark times it on a 2,000-message thread; `by_element` reads with the per-element
-/// reference reader instead of the gatherer, for comparison.
+/// The benchmark times it on a 2,000-message thread.
 #[wasm_bindgen(js_name = debugReadThread)]
-pub fn debug_read_thread(url: &str, by_element: bool) -> Result<u32, JsValue> {
+pub fn debug_read_thread(url: &str) -> Result<u32, JsValue> {
     use crate::core::reading::{interpret, ThreadStore};
     use crate::web::{dom, extract, sites};
     let route = crate::core::route::classify(url)
@@ -66,12 +65,8 @@ pub fn debug_read_thread(url: &str, by_element: bool) -> Result<u32, JsValue> {
     let doc = dom::document()?;
     let container = extract::first_match(&doc, profile.containers)
         .ok_or_else(|| JsValue::from_str("Waypoint: no conversation container"))?;
-    let read = if by_element {
-        extract::read_thread_by_element(&doc, &container, &route, profile)
-    } else {
-        extract::read_thread(&doc, &container, &route, profile, None)
-    }
-    .map_err(|e| JsValue::from_str(&e.warning(route.site, profile)))?;
+    let read = extract::read_thread(&doc, &container, &route, profile, None)
+        .map_err(|e| JsValue::from_str(&e.warning(route.site, profile)))?;
     let now = js_sys::Date::now() as i64;
     let mut store = ThreadStore::new();
     store.open("bench");

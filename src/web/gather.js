@@ -7,17 +7,17 @@
 // and the whole thread crosses once, as one string.
 //
 // This file holds no site knowledge and makes no judgement: the plan (selectors from the site
-// profile, see `Plan` in extract.rs) says what to read, and Rust decides what the values mean.
-// It mirrors extract.rs's per-element reader, which stays as the reference (a browser test
-// compares the two on every fixture) and as the fallback for a message whose first value Rust
-// cannot use.
+// profile, see `plan()` in extract.rs) says what to read, and Rust decides what the values mean.
+// When the first value of a field list means nothing to Rust (an empty text, a link that is not
+// a post's), Rust asks `value` for the list's next alternative.
 //
 // Output: one record per message element, records separated by RS (U+001E), fields by US
 // (U+001F). Page text holding either, or the escape ESC (U+001B), has them escaped as ESC and a
 // letter ("[", "r", "u"), so hostile text cannot forge a field and nothing is lost.
 //   known element:  "#" + its number in `seen` (only next to a fresh element)
-//   fresh element:  "+" + its index in the list, then, per field list (id, author name, author handle, time, text),
-//                   the alternative used ("" = none found) and its raw value; then the
+//   fresh element:  "+" + its index in the list, then, per message field list (id, author
+//                   name, author handle, time, text), US, the alternative used ("" = none
+//                   found), US, its raw value; then, each after a US, the
 //                   element's aria-label (when the plan reads labels), "1"/"0" for
 //                   marked-as-ours, "1"/"0" for focused, and the texts of the self-text parts.
 
@@ -55,7 +55,7 @@ export class Gatherer {
       for (let i = 0; i + 1 < rest.length; i += 2) picks.push([rest[i], rest[i + 1] === '' ? null : rest[i + 1]]);
       return { plain: how === 'p', picks };
     });
-    if (this.fields.length !== 5) throw new Error(`Waypoint: a reading plan with ${this.fields.length} field lists`);
+    if (this.fields.length !== 9) throw new Error(`Waypoint: a reading plan with ${this.fields.length} field lists`);
     this.elements = [];
     this.fresh = [];
   }
@@ -99,7 +99,7 @@ export class Gatherer {
   message(el) {
     const ex = this.exclude.length > 0 && el.querySelector(this.excludeAny) !== null ? this.exclude : null;
     let out = '';
-    for (const field of this.fields) out += this.field(el, field, ex);
+    for (let k = 0; k < MESSAGE_LISTS; k++) out += this.field(el, this.fields[k], ex, 0);
     out += US + (this.labels ? clean(el.getAttribute('aria-label') ?? '') : '');
     const ours = this.selfMarker.some((sel) => el.matches(sel) || this.scoped(el, sel, ex) !== null);
     out += ours ? US + '1' : US + '0';
@@ -111,11 +111,19 @@ export class Gatherer {
     return out;
   }
 
-  // The first alternative of a field list that finds its element (and attribute), as US, its
-  // index, US, its raw value. `field` = { plain, picks: [[selector, attribute or null], ...] }.
-  field(el, field, ex) {
+  // Field list `list` read in `el` (a message element when `message`, else the page's root),
+  // from its alternative `from` on: for Rust, when the first value found means nothing.
+  value(el, list, from, message) {
+    const ex = message && this.exclude.length > 0 && el.querySelector(this.excludeAny) !== null ? this.exclude : null;
+    return this.field(el, this.fields[list], ex, from);
+  }
+
+  // The first alternative of a field list, from `from` on, that finds its element (and
+  // attribute), as US, its index, US, its raw value; US US when none does.
+  // `field` = { plain, picks: [[selector, attribute or null], ...] }.
+  field(el, field, ex, from) {
     const drop = field.plain ? NONE : this.drop;
-    for (let i = 0; i < field.picks.length; i++) {
+    for (let i = from; i < field.picks.length; i++) {
       const [sel, name] = field.picks[i];
       const part = this.scoped(el, sel, ex);
       if (part === null) continue;
@@ -143,6 +151,10 @@ export class Gatherer {
 }
 
 const NONE = [];
+
+// The plan's field lists: five per message (id, author name, author handle, time, text), then
+// four from the whole page (our handle and name, the other party's name and handle).
+const MESSAGE_LISTS = 5;
 
 // Elements that make a text more than its text nodes (extract.rs's SPECIAL).
 const SPECIAL_TAGS = new Set(['IMG', 'BR', 'DIV', 'P', 'LI', 'SCRIPT', 'STYLE', 'TEMPLATE', 'SVG']);

@@ -26,7 +26,7 @@ const RECENT_CUSTOMER: usize = 5;
 
 /// What the customer's latest messages say.
 pub fn understand(conversation: &Conversation) -> Analysis {
-    analysis::analyze(&analysis::customer_texts(conversation, RECENT_CUSTOMER))
+    analysis::analyze_conversation(conversation, RECENT_CUSTOMER)
 }
 
 /// The best three templates for what the customer said, each with why it was suggested.

@@ -122,7 +122,7 @@ fn analyse_all(tweets: &[twcs::Tweet]) -> Vec<Row> {
                 surface: c.surface,
                 thread: None,
                 customer: Some(m.author.clone()),
-                messages: msgs[..=k].to_vec(),
+                messages: msgs[..=k].to_vec().into(),
             };
             let analysis = analyze_conversation(&seen, READ_MESSAGES);
             let lang = match analysis.lang {

@@ -591,7 +591,8 @@ mod customer_tests {
                 msg("Acme", Party::Brand, "Thanks Priya!"),
                 msg("Jane", Party::Customer, "The one on Main St."),
                 msg("Acme", Party::Brand, "Thanks, passed on."),
-            ],
+            ]
+            .into(),
         };
         c.customer = Some(c.messages[1].author.clone());
         // From the post Jane answered to before her latest message; not our reply after it.
@@ -607,7 +608,7 @@ mod customer_tests {
         // Priya's exchange starts at the message before hers.
         c.customer = Some(c.messages[3].author.clone());
         assert_eq!(our_texts(&c, 5), ["Sorry Jane! Which store?"]);
-        c.messages.truncate(1);
+        std::rc::Rc::make_mut(&mut c.messages).truncate(1);
         assert!(our_texts(&c, 5).is_empty(), "no customer message");
     }
 }
