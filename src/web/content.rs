@@ -35,6 +35,9 @@ const TICK_MS: u32 = 500;
 /// virtualized list scrolled at reading speed is still read before its rows are recycled.
 const COST_FACTOR: f64 = 10.0;
 const MAX_DELAY_MS: f64 = 200.0;
+/// While new messages keep coming, suggestions are ranked at most this often (the last
+/// arrival is always ranked): a page loading a long thread is not slowed by re-ranking.
+const SUGGEST_EVERY_MS: f64 = 1_000.0;
 /// How long markup may stay unrecognised after navigation before Waypoint says so in the
 /// console (SPAs render the conversation a moment after the URL changes).
 const GRACE_MS: f64 = 2_000.0;
@@ -82,6 +85,10 @@ struct App {
     /// the customer said then (the checklist reads it at send time).
     ranked_for: (usize, Option<String>),
     customer: Option<crate::core::analysis::Analysis>,
+    /// When the suggestions were last ranked, and the ranking waiting for the end of a burst
+    /// of new messages (see [`SUGGEST_EVERY_MS`]).
+    ranked_at: f64,
+    suggest_soon: Option<Timeout>,
     /// What the checks read from the conversation and our recent replies: worked out a moment
     /// after either changes (or at the next send, if that comes first), so that a send reads
     /// only the draft. Emptied when they change.
@@ -188,6 +195,8 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             customer: None,
             prepared: OnceCell::new(),
             prepare_soon: None,
+            ranked_at: f64::NEG_INFINITY,
+            suggest_soon: None,
             placed: RefCell::new((None, None, f64::NEG_INFINITY)),
             clock: None,
             _sla_click: Some(sla_click),
@@ -614,6 +623,8 @@ fn refresh() -> Result<(), JsValue> {
                 app.prepared.take();
                 app.customer = None;
                 app.ranked_for = (0, None);
+                app.ranked_at = f64::NEG_INFINITY;
+                app.suggest_soon = None;
                 app.agent = AgentState::Active;
                 app.key = key.clone();
                 wasm_bindgen_futures::spawn_local(load_agent_state(key.clone()));
@@ -634,6 +645,8 @@ fn refresh() -> Result<(), JsValue> {
             app.prepared.take();
             app.customer = None;
             app.ranked_for = (0, None);
+            app.ranked_at = f64::NEG_INFINITY;
+            app.suggest_soon = None;
         }
         Ok(Some(view))
     })?;
@@ -805,18 +818,33 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
 }
 
 /// Ranks the templates for the open conversation when its messages changed, and shows the
-/// best three with why.
+/// best three with why. While messages keep coming (a page loading a long thread), it ranks at
+/// most once every [`SUGGEST_EVERY_MS`], and once more when they stop.
 fn suggest(app: &mut App, surface: Surface) {
     let Some(conversation) = &app.conversation else {
         return;
     };
-    let key = (
-        conversation.messages.len(),
-        conversation.messages.last().map(|m| m.id.clone()),
-    );
+    let key = rank_key(conversation);
     if app.ranked_for == key {
         return;
     }
+    let now = now_ms();
+    let wait = app.ranked_at + SUGGEST_EVERY_MS - now;
+    if wait > 0.0 {
+        if app.suggest_soon.is_none() {
+            app.suggest_soon = Some(Timeout::new(wait.ceil() as u32, move || {
+                APP.with(|a| {
+                    if let Some(app) = a.try_borrow_mut().ok().as_mut().and_then(|g| g.as_mut()) {
+                        app.suggest_soon = None;
+                        suggest(app, surface);
+                    }
+                })
+            }));
+        }
+        return;
+    }
+    app.suggest_soon = None;
+    app.ranked_at = now;
     app.ranked_for = key;
     let found = review::understand(conversation);
     let lang = page_lang(&app.doc).unwrap_or(Lang::En);
@@ -825,6 +853,14 @@ fn suggest(app: &mut App, surface: Surface) {
     if let Err(e) = app.panel.replies().set_suggestions(&ranked) {
         web_sys::console::warn_2(&"Waypoint: could not show suggestions:".into(), &e);
     }
+}
+
+/// What the suggestions depend on: the number of messages and the latest one.
+fn rank_key(conversation: &Conversation) -> (usize, Option<String>) {
+    (
+        conversation.messages.len(),
+        conversation.messages.last().map(|m| m.id.clone()),
+    )
 }
 
 /// Loads the team's checklist settings and our recent replies; broken settings are reported
@@ -874,9 +910,10 @@ impl gate::Host for Controller {
             let now = js_sys::Date::now() as i64;
             let status = sla::status(conversation, &app.policy, &app.agent, now);
             let fresh;
+            // What the suggestions read, unless messages came since (rankings wait out bursts).
             let customer = match &app.customer {
-                Some(c) => c,
-                None => {
+                Some(c) if app.ranked_for == rank_key(conversation) => c,
+                _ => {
                     fresh = review::understand(conversation);
                     &fresh
                 }

@@ -60,6 +60,33 @@ describe('three suggestions for the open conversation, each with why', () => {
   }
 });
 
+describe('suggestions follow a burst of new messages', () => {
+  // While messages keep coming, rankings are spaced out (a page loading a long thread is not
+  // slowed by them); the last message of a burst is always ranked.
+  test('the last message of a burst is ranked when it stops', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.xChat);
+    await waitForState(page, 'ready');
+    const items = page.locator('waypoint-panel .suggested [data-template-id]');
+    await items.first().waitFor();
+    const bubble = (id, text) =>
+      `<li><div data-testid="message-${id}" class="flex justify-start"><div class="bubble" data-testid="message-text-${id}"><span dir="auto">${text}</span><span aria-hidden="true">10:12 AM</span></div></div></li>`;
+    const add = (html) =>
+      page.evaluate((h) => document.querySelector('[data-testid="dm-message-list"] ul').insertAdjacentHTML('beforeend', h), html);
+    await add(bubble('0b1e0d52-1f0b-4c55-9d2a-0b6b7c0a0001', 'Also the grinder stopped working, it makes a loud noise and will not turn on.'));
+    await page.locator('waypoint-panel[data-messages="4"]').waitFor();
+    await items.first().waitFor();
+    await add(bubble('0b1e0d52-1f0b-4c55-9d2a-0b6b7c0a0002', 'And now I cannot log in to my account, the password reset link does not work.'));
+    await page.locator('waypoint-panel[data-messages="5"]').waitFor();
+    await page.waitForFunction(
+      () => [...document.querySelector('waypoint-panel').shadowRoot.querySelectorAll('.suggested [data-template-id]')].some((e) => e.dataset.templateId.startsWith('account')),
+      null,
+      { timeout: 4000 },
+    );
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('the slash search in the composer', () => {
   for (const s of [SURFACES[0], SURFACES[1], SURFACES[2], SURFACES[5]]) {
     test(`${s.name}: "/" and words open it; arrows and Enter pick; Escape closes; other keys reach the site`, async () => {
