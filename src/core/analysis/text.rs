@@ -18,9 +18,11 @@ pub struct Folded<'a> {
     pub text: String,
     /// For each byte of `text`, the byte offset in `original` of the character it came from.
     map: Vec<u32>,
-    /// The first two bytes of every word (a letter or digit after one that is not), sorted: a
-    /// pattern whose start is not among them cannot match, which saves most searches.
-    starts: Vec<[u8; 2]>,
+    /// Every word start (a letter or digit after one that is not) as its first two bytes and
+    /// its offset, packed in one number (bytes in the high half: `text` is at most
+    /// [`MAX_BYTES`] long) and sorted: a pattern that must start a word is looked for only
+    /// where a word starts with its first two bytes, not by scanning the text.
+    starts: Vec<u32>,
 }
 
 /// `s` cut to at most `max` bytes, on a character boundary.
@@ -118,12 +120,12 @@ impl<'a> Folded<'a> {
             let alnum = c.is_alphanumeric();
             if alnum && !prev_alnum {
                 let b = text.as_bytes();
-                starts.push([b[i], b.get(i + 1).copied().unwrap_or(b' ')]);
+                let key = u32::from(b[i]) << 8 | u32::from(b.get(i + 1).copied().unwrap_or(b' '));
+                starts.push(key << 16 | i as u32);
             }
             prev_alnum = alnum;
         }
         crate::core::sort::sort(&mut starts);
-        starts.dedup();
         Folded {
             original,
             text,
@@ -168,10 +170,29 @@ impl<'a> Folded<'a> {
         }
         let t = self.text.as_str();
         let pb = pat.as_bytes();
-        if word_start && pb.len() >= 2 && self.starts.binary_search(&[pb[0], pb[1]]).is_err() {
-            return None;
-        }
         let hb = t.as_bytes();
+        let after_ok = |end: usize| {
+            prefix || !word_end || !t[end..].chars().next().is_some_and(char::is_alphanumeric)
+        };
+        let word_end_at = |end: usize| {
+            if prefix {
+                end + t[end..]
+                    .find(|c: char| !c.is_alphanumeric() && c != '\'')
+                    .unwrap_or(t.len() - end)
+            } else {
+                end
+            }
+        };
+        // Only the words that start with the pattern's first two bytes, in text order.
+        if let Some(key) = p.start_key() {
+            let from = self.starts.partition_point(|&v| v >> 16 < key);
+            return self.starts[from..]
+                .iter()
+                .take_while(|&&v| v >> 16 == key)
+                .map(|&v| (v & 0xffff) as usize)
+                .find(|&at| hb[at..].starts_with(pb) && after_ok(at + pb.len()))
+                .map(|at| (at, word_end_at(at + pb.len())));
+        }
         let mut from = 0;
         // A plain scan: the texts are short, so this beats a searcher's set-up. A match of a
         // valid UTF-8 pattern always starts on a character boundary.
@@ -186,17 +207,8 @@ impl<'a> Folded<'a> {
                     .chars()
                     .next_back()
                     .is_some_and(char::is_alphanumeric);
-            let after = t[end..].chars().next();
-            let after_ok = prefix || !word_end || !after.is_some_and(char::is_alphanumeric);
-            if before_ok && after_ok {
-                let end = if prefix {
-                    end + t[end..]
-                        .find(|c: char| !c.is_alphanumeric() && c != '\'')
-                        .unwrap_or(t.len() - end)
-                } else {
-                    end
-                };
-                return Some((start, end));
+            if before_ok && after_ok(end) {
+                return Some((start, word_end_at(end)));
             }
             from = start + t[start..].chars().next().map_or(1, char::len_utf8);
         }
@@ -241,6 +253,13 @@ impl<'p> Pattern<'p> {
             word_end: pat.chars().next_back().is_some_and(spaced_word_char),
         }
     }
+
+    /// The first two bytes of a pattern that must start a word, as one number: it can only
+    /// match where a word of the text starts with them.
+    fn start_key(&self) -> Option<u32> {
+        let b = self.pat.as_bytes();
+        (self.word_start && b.len() >= 2).then(|| u32::from(b[0]) << 8 | u32::from(b[1]))
+    }
 }
 
 /// Sorts `v` by `key`, highest first, keeping the order of equal keys. An insertion sort: the
@@ -282,7 +301,17 @@ pub struct Table {
     name: &'static str,
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     source: &'static str,
-    parsed: OnceLock<Vec<(Pattern<'static>, f32)>>,
+    parsed: OnceLock<Rules>,
+}
+
+/// A table's rules, and which of them a word start can find (see [`score_rules`]).
+struct Rules {
+    rules: Vec<(Pattern<'static>, f32)>,
+    /// The rules that must start a word, as their first two bytes and their index packed
+    /// like [`Folded`]'s word starts, sorted.
+    by_start: Vec<u32>,
+    /// The others (a pattern starting with a sign, an emoji, a CJK letter): searched for.
+    searched: Vec<u32>,
 }
 
 impl Table {
@@ -300,15 +329,26 @@ impl Table {
 
     /// The rules, parsed on first use. In the page, none until the rule file is installed
     /// (nothing is cached before, so the real rules are read once they are).
-    pub fn rules(&self) -> &[(Pattern<'static>, f32)] {
-        let Some(source) = self.source() else {
-            return &[];
-        };
-        self.parsed.get_or_init(|| {
-            rule_lines(source)
+    fn rules(&self) -> Option<&Rules> {
+        let source = self.source()?;
+        Some(self.parsed.get_or_init(|| {
+            let rules: Vec<(Pattern<'static>, f32)> = rule_lines(source)
                 .map(|(p, w)| (Pattern::new(p), w))
-                .collect()
-        })
+                .collect();
+            let (mut by_start, mut searched) = (Vec::new(), Vec::new());
+            for (i, (p, _)) in rules.iter().enumerate() {
+                match p.start_key() {
+                    Some(key) if i <= 0xffff => by_start.push(key << 16 | i as u32),
+                    _ => searched.push(i as u32),
+                }
+            }
+            crate::core::sort::sort(&mut by_start);
+            Rules {
+                rules,
+                by_start,
+                searched,
+            }
+        }))
     }
 
     /// The table's `pattern<TAB>weight` lines.
@@ -452,14 +492,40 @@ pub fn tenths(s: &str) -> Option<i32> {
 }
 
 /// Sums the weights of the rules of `table` found in `f`, each once, and collects the triggers
-/// of the positive ones (as written).
+/// of the positive ones (as written), in the table's order.
+///
+/// A table has hundreds of rules and a message a few dozen words: the rules that must start a
+/// word are tried only for the word starts the text has (by their first two bytes), the few
+/// others searched for.
 pub fn score_rules<'a>(f: &Folded<'a>, table: &Table, triggers: &mut Vec<&'a str>) -> f32 {
+    let Some(rules) = table.rules() else {
+        return 0.0;
+    };
+    let mut candidates: Vec<u32> = Vec::new();
+    let mut at = 0;
+    while let Some(&v) = f.starts.get(at) {
+        let key = v >> 16;
+        at += f.starts[at..]
+            .iter()
+            .take_while(|&&w| w >> 16 == key)
+            .count();
+        let from = rules.by_start.partition_point(|&r| r >> 16 < key);
+        candidates.extend(
+            rules.by_start[from..]
+                .iter()
+                .take_while(|&&r| r >> 16 == key)
+                .map(|&r| r & 0xffff),
+        );
+    }
+    candidates.extend_from_slice(&rules.searched);
+    crate::core::sort::sort(&mut candidates);
     let mut total = 0.0;
-    for (pattern, weight) in table.rules() {
-        let (weight, found) = (*weight, f.find_pattern(pattern));
-        if let Some(t) = found.map(|(s, e)| f.original_span(s, e)) {
+    for &i in &candidates {
+        let (pattern, weight) = &rules.rules[i as usize];
+        if let Some((s, e)) = f.find_pattern(pattern) {
             total += weight;
-            if weight > 0.0 && !t.is_empty() {
+            let t = f.original_span(s, e);
+            if *weight > 0.0 && !t.is_empty() {
                 push_unique(triggers, t);
             }
         }
@@ -492,6 +558,86 @@ mod tests {
         assert_eq!(f.trigger("sigo esperando"), Some("Sigo ESPERANDO"));
         assert_eq!(f.trigger("devol*"), Some("devolución"));
         assert_eq!(f.trigger("que"), Some("Qué"));
+    }
+
+    /// The first match of `pattern` in `f` by trying every character boundary (the
+    /// reference the word-start index must agree with).
+    fn find_by_trying_everywhere(f: &Folded, pattern: &str) -> Option<(usize, usize)> {
+        let (pat, prefix) = match pattern.strip_suffix('*') {
+            Some(p) => (p, true),
+            None => (pattern, false),
+        };
+        let t = f.text.as_str();
+        let alnum_before = |i: usize| {
+            t[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        };
+        let alnum_at = |i: usize| t[i..].chars().next().is_some_and(char::is_alphanumeric);
+        let word_start = pat.chars().next().is_some_and(spaced_word_char);
+        let word_end = pat.chars().next_back().is_some_and(spaced_word_char);
+        (0..t.len())
+            .filter(|&i| t.is_char_boundary(i))
+            .find_map(|i| {
+                let end = i + pat.len();
+                let ok = !pat.is_empty()
+                    && t[i..].starts_with(pat)
+                    && (!word_start || !alnum_before(i))
+                    && (prefix || !word_end || !alnum_at(end));
+                ok.then(|| {
+                    let mut e = end;
+                    if prefix {
+                        while e < t.len() && (alnum_at(e) || t[e..].starts_with('\'')) {
+                            e += t[e..].chars().next().map_or(1, char::len_utf8);
+                        }
+                    }
+                    (i, e)
+                })
+            })
+    }
+
+    #[test]
+    fn the_word_start_index_finds_what_trying_everywhere_finds() {
+        let texts = [
+            "Refunds? Still no REFUND!!! refund refunding",
+            "I downloaded the app, it's unrefundable; the down payment",
+            "Sigo esperando mi devolución, ¿y la devolucion?",
+            "order order2 2order (order) 'order' \"order\" orders",
+            "ab abc abcd a ab",
+            "no-refund re-order don't dont",
+            "日本語のテキスト refund",
+            "",
+        ];
+        let patterns = [
+            "refund",
+            "refund*",
+            "order",
+            "order*",
+            "ab",
+            "abc*",
+            "a",
+            "don't",
+            "dont",
+            "re-order",
+            "devolucion",
+            "devol*",
+            "!!!",
+            "(order)",
+            "テキスト",
+            "down",
+            "the app",
+        ];
+        for text in texts {
+            let f = Folded::new(text);
+            for p in patterns {
+                assert_eq!(
+                    f.find(p),
+                    find_by_trying_everywhere(&f, p),
+                    "{p:?} in {text:?}"
+                );
+            }
+        }
     }
 
     #[test]
