@@ -44,9 +44,11 @@
     }
   }
 
-  async function startWasm() {
+  // `module` is the fetch of the wasm file, started early; compiling it is what a page's CSP
+  // may refuse.
+  async function startWasm(module) {
     const glue = await import(url('pkg/waypoint.js'));
-    await glue.default({ module_or_path: url('pkg/waypoint_bg.wasm') });
+    await glue.default({ module_or_path: module });
     return glue;
   }
 
@@ -57,9 +59,15 @@
   (async () => {
     let glue = null;
     let mode = 'js';
-    if (!BLOCKS_WASM.has(host) && !(await rememberedHosts()).includes(host)) {
+    // The data files load while the module does (they do not depend on it).
+    const data = ['library', 'rules', 'lexicon'].map((name) => import(url(`data/${name}.js`)));
+    data.forEach((p) => p.catch(() => {})); // failures are reported where they are used
+    // Fetching the module is allowed everywhere: it starts while the remembered hosts are read.
+    const module = BLOCKS_WASM.has(host) ? null : fetch(url('pkg/waypoint_bg.wasm'));
+    module?.catch(() => {});
+    if (module && !(await rememberedHosts()).includes(host)) {
       try {
-        glue = await startWasm();
+        glue = await startWasm(module);
         mode = 'wasm';
       } catch (error) {
         if (error instanceof WebAssembly.CompileError) {
@@ -75,17 +83,17 @@
     // feelings from phrases only; without the rules it reads no scenario or feeling and
     // offers general replies; without the library it has no templates to offer, and says so.
     try {
-      glue.installLibrary((await import(url('data/library.js'))).default);
+      glue.installLibrary((await data[0]).default);
     } catch (error) {
       console.warn('Waypoint: the reply templates did not load.', error);
     }
     try {
-      glue.installRules((await import(url('data/rules.js'))).default);
+      glue.installRules((await data[1]).default);
     } catch (error) {
       console.warn('Waypoint: the phrase rules did not load; suggestions fall back to general replies.', error);
     }
     try {
-      glue.installLexicon((await import(url('data/lexicon.js'))).default);
+      glue.installLexicon((await data[2]).default);
     } catch (error) {
       console.warn('Waypoint: the sentiment lexicon did not load; feelings are read from phrases only.', error);
     }

@@ -794,7 +794,8 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                         lang: page_lang(&app.doc),
                         composer: profile.composer,
                     });
-                    suggest(app, surface);
+                    // Ranked in a task of its own: the panel shows the conversation first.
+                    suggest_in(app, surface, 0);
                     return view;
                 }
                 Err(e) => e,
@@ -831,16 +832,7 @@ fn suggest(app: &mut App, surface: Surface) {
     let now = now_ms();
     let wait = app.ranked_at + SUGGEST_EVERY_MS - now;
     if wait > 0.0 {
-        if app.suggest_soon.is_none() {
-            app.suggest_soon = Some(Timeout::new(wait.ceil() as u32, move || {
-                APP.with(|a| {
-                    if let Some(app) = a.try_borrow_mut().ok().as_mut().and_then(|g| g.as_mut()) {
-                        app.suggest_soon = None;
-                        suggest(app, surface);
-                    }
-                })
-            }));
-        }
+        suggest_in(app, surface, wait.ceil() as u32);
         return;
     }
     app.suggest_soon = None;
@@ -853,6 +845,21 @@ fn suggest(app: &mut App, surface: Surface) {
     if let Err(e) = app.panel.replies().set_suggestions(&ranked) {
         web_sys::console::warn_2(&"Waypoint: could not show suggestions:".into(), &e);
     }
+}
+
+/// Ranks the suggestions `ms` from now, unless a ranking is already waiting.
+fn suggest_in(app: &mut App, surface: Surface, ms: u32) {
+    if app.suggest_soon.is_some() {
+        return;
+    }
+    app.suggest_soon = Some(Timeout::new(ms, move || {
+        APP.with(|a| {
+            if let Some(app) = a.try_borrow_mut().ok().as_mut().and_then(|g| g.as_mut()) {
+                app.suggest_soon = None;
+                suggest(app, surface);
+            }
+        })
+    }));
 }
 
 /// What the suggestions depend on: the number of messages and the latest one.
