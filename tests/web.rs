@@ -355,6 +355,11 @@ fn markup_that_is_not_understood_is_unrecognized() {
     assert!(
         w.contains(r#"div[role="log"][aria-label^="Messages in conversation"]"#),
         "{w}"
+    ); // A read that fails (a selector the browser refuses) says why, not "no messages".
+    let w = Unread::Failed("'a[' is not a valid selector".into()).warning(Site::Facebook, sp);
+    assert!(
+        w.contains("could not read the messages: 'a[' is not a valid selector"),
+        "{w}"
     );
 }
 

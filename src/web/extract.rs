@@ -86,11 +86,13 @@ fn with_js<T>(s: &'static str, f: impl FnOnce(&JsString) -> T) -> T {
     })
 }
 
-/// Why a thread could not be read: the profile and the selectors that found nothing.
+/// Why a thread could not be read: the selectors that found nothing, or what went wrong
+/// reading the messages found (a selector the browser refuses, say).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Unread {
     NoContainer(&'static [&'static str]),
     NoMessages(&'static [&'static str]),
+    Failed(String),
 }
 
 impl Unread {
@@ -99,6 +101,14 @@ impl Unread {
         let (what, tried) = match self {
             Unread::NoContainer(t) => ("conversation container", t),
             Unread::NoMessages(t) => ("messages", t),
+            Unread::Failed(why) => {
+                return format!(
+                    "Waypoint: the {} profile ({}) could not read the messages: {why}. Waypoint stands by and {} works as usual.",
+                    site.display_name(),
+                    profile.surface.label(),
+                    site.display_name()
+                )
+            }
         };
         format!(
             "Waypoint: the {} profile ({}) found no {what}; selectors tried: {}. Waypoint stands by and {} works as usual.",
@@ -296,16 +306,26 @@ thread_local! {
     static GATHERERS: RefCell<Vec<(usize, Gatherer)>> = const { RefCell::new(Vec::new()) };
 }
 
-fn gatherer(profile: &'static SurfaceProfile) -> Option<Gatherer> {
+fn gatherer(profile: &'static SurfaceProfile) -> Result<Gatherer, Unread> {
     let key = profile as *const SurfaceProfile as usize;
     GATHERERS.with(|g| {
         if let Some((_, found)) = g.borrow().iter().find(|(k, _)| *k == key) {
-            return Some(found.clone());
+            return Ok(found.clone());
         }
-        let made = Gatherer::new(&plan(profile)).ok()?;
+        let made = Gatherer::new(&plan(profile)).map_err(failed)?;
         g.borrow_mut().push((key, made.clone()));
-        Some(made)
+        Ok(made)
     })
+}
+
+/// A JS exception as the reason a read failed.
+fn failed(e: JsValue) -> Unread {
+    Unread::Failed(
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "an unknown error".to_owned()),
+    )
 }
 
 /// Undoes gather.js's escapes (ESC + a letter for ESC, RS and US in page text).
@@ -329,19 +349,18 @@ fn unescape(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A readable text as gather.js returns it ("t" + the element's text, or "w" + the walked
-/// text), finished: lines trimmed at the end when walked, the whole trimmed.
+/// A readable text as gather.js returns it, finished: each line and the whole trimmed at the
+/// end, the whole at the start.
 fn finish_text(raw: &str) -> String {
-    match raw.strip_prefix('w') {
-        Some(walked) => walked
-            .split('\n')
-            .map(str::trim_end)
-            .collect::<Vec<_>>()
-            .join("\n")
-            .trim()
-            .to_owned(),
-        None => raw.strip_prefix('t').unwrap_or(raw).trim().to_owned(),
+    if !raw.contains('\n') {
+        return raw.trim().to_owned();
     }
+    raw.split('\n')
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned()
 }
 
 /// The value of a field list: `found` is what the gatherer found first (the alternative's
@@ -402,7 +421,7 @@ fn gathered_message(
         .zip(self_texts)
         .any(|(&(_, texts), raw)| {
             let t = finish_text(&unescape(raw));
-            !raw.is_empty() && texts.iter().any(|p| t.starts_with(p))
+            texts.iter().any(|p| t.starts_with(p))
         });
     let [id, author_name, author_handle, time, text] = values;
     Some(RawMessage {
@@ -434,11 +453,11 @@ pub fn read_thread(
         .filter_map(|&sel| with_js(sel, |j| scope(container).query_all_js(j)).ok())
         .find(|l| l.length() > 0)
         .ok_or(Unread::NoMessages(profile.messages))?;
-    // The gatherer failing (a selector the browser refuses) reads as markup not understood.
-    let broken = || Unread::NoMessages(profile.messages);
-    let gatherer = gatherer(profile).ok_or_else(broken)?;
+    // The gatherer's output not as written: a bug, said as such rather than as markup.
+    let broken = || Unread::Failed("the gatherer's output could not be read".to_owned());
+    let gatherer = gatherer(profile)?;
     let map = seen.map_or(JsValue::NULL, |s| s.map.clone().into());
-    let out = gatherer.read(&list, &map).map_err(|_| broken())?;
+    let out = gatherer.read(&list, &map).map_err(failed)?;
     let mut messages = Vec::with_capacity(list.length() as usize);
     let mut fresh = Vec::new();
     for record in out.split('\u{1e}').filter(|r| !r.is_empty()) {
@@ -468,7 +487,9 @@ pub fn read_thread(
         fresh.push(messages.len());
         messages.push(message);
     }
-    let root = doc.document_element().ok_or_else(broken)?;
+    let root = doc
+        .document_element()
+        .ok_or_else(|| Unread::Failed("the page has no root element".to_owned()))?;
     let lists = field_lists(profile);
     let page = |k: usize| {
         let first = gatherer.value(&root, k as u32, 0, false).ok()?;

@@ -74,14 +74,14 @@ export class Gatherer {
       if (known[i] === undefined) {
         this.fresh.push(elements[i]);
         records.push('+' + i + this.message(elements[i]));
-      } else if (known[i - 1] === undefined && i > 0 || known[i + 1] === undefined && i + 1 < elements.length) {
+      } else if ((i > 0 && known[i - 1] === undefined) || (i + 1 < elements.length && known[i + 1] === undefined)) {
         records.push('#' + known[i]);
       }
     }
     return records.join(RS);
   }
 
-  // The message element at `index` of the last read, for the per-element reader.
+  // The message element at `index` of the last read, for `value`.
   element(index) {
     return this.elements[index];
   }
@@ -156,25 +156,15 @@ const NONE = [];
 // four from the whole page (our handle and name, the other party's name and handle).
 const MESSAGE_LISTS = 5;
 
-// Elements that make a text more than its text nodes (extract.rs's SPECIAL).
-const SPECIAL_TAGS = new Set(['IMG', 'BR', 'DIV', 'P', 'LI', 'SCRIPT', 'STYLE', 'TEMPLATE', 'SVG']);
-
-// The text a person reads, before trimming (Rust trims), prefixed "t" or "w" as extract.rs's
-// reader would take it: "t" + the element's text when nothing inside needs more than its text;
-// otherwise "w" + the walk: text nodes, emoji images as their alt, <br> and blocks as line
-// breaks, scripts, hidden and dropped parts left out. One pass does both: the walk notes
-// whether it met an element that needs more.
+// The text a person reads inside `el` (the element itself is read whatever it is): text
+// nodes, emoji images as their alt, <br> and blocks as line breaks; scripts, styles, hidden
+// and dropped parts left out. Rust trims it.
 function text(el, drop) {
-  const state = { s: '', special: false };
-  const upper = el.tagName.toUpperCase();
-  const skipped = SKIP.has(upper) || el.hasAttribute('hidden');
+  const state = { s: '' };
   for (let c = el.firstChild; c !== null; c = c.nextSibling) walk(c, drop, state);
-  if (!state.special) return 't' + state.s;
-  return skipped ? 'w' : 'w' + state.s;
+  return state.s;
 }
 
-// Walks `node` (below the element read) into `state.s`, noting in `state.special` any element
-// that needs more than its text.
 function walk(node, drop, state) {
   if (node.nodeType === Node.TEXT_NODE) {
     state.s += node.nodeValue;
@@ -182,10 +172,7 @@ function walk(node, drop, state) {
   }
   if (node.nodeType !== Node.ELEMENT_NODE) return;
   const upper = node.tagName.toUpperCase();
-  const hidden = node.hasAttribute('hidden');
-  const dropped = drop.length > 0 && drop.some((d) => node.matches(d));
-  if (SPECIAL_TAGS.has(upper) || hidden || dropped) state.special = true;
-  if (SKIP.has(upper) || hidden || dropped) return;
+  if (SKIP.has(upper) || node.hasAttribute('hidden') || (drop.length > 0 && drop.some((d) => node.matches(d)))) return;
   if (upper === 'BR') {
     state.s += '\n';
     return;
