@@ -794,8 +794,15 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                         lang: page_lang(&app.doc),
                         composer: profile.composer,
                     });
-                    // Ranked in a task of its own: the panel shows the conversation first.
-                    suggest_in(app, surface, 0);
+                    // Ranked in a task of its own, when the messages changed: the panel shows
+                    // the conversation first.
+                    if app
+                        .conversation
+                        .as_ref()
+                        .is_some_and(|c| rank_key(c) != app.ranked_for)
+                    {
+                        suggest_in(app, surface, 0);
+                    }
                     return view;
                 }
                 Err(e) => e,
