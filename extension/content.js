@@ -60,7 +60,7 @@
     let glue = null;
     let mode = 'js';
     // The data files load while the module does (they do not depend on it).
-    const data = ['library', 'rules', 'lexicon'].map((name) => import(url(`data/${name}.js`)));
+    const data = ['library', 'rules', 'lexicon', 'zones'].map((name) => import(url(`data/${name}.js`)));
     data.forEach((p) => p.catch(() => {})); // failures are reported where they are used
     // Fetching the module is allowed everywhere: it starts while the remembered hosts are read.
     const module = BLOCKS_WASM.has(host) ? null : fetch(url('pkg/waypoint_bg.wasm'));
@@ -78,10 +78,11 @@
       }
     }
     if (!glue) glue = await startJs();
-    // The template library, the phrase rules and the sentiment lexicon are files of their own
-    // (together they would be a fifth of the module). Without the lexicon Waypoint reads
-    // feelings from phrases only; without the rules it reads no scenario or feeling and
-    // offers general replies; without the library it has no templates to offer, and says so.
+    // The template library, the phrase rules, the sentiment lexicon and the time zone table
+    // are files of their own (together they would be a fifth of the module). Without the
+    // lexicon Waypoint reads feelings from phrases only; without the rules it reads no scenario
+    // or feeling and offers general replies; without the library it has no templates to offer,
+    // and says so; without the zones, business hours that name a time zone are not applied.
     try {
       glue.installLibrary((await data[0]).default);
     } catch (error) {
@@ -96,6 +97,11 @@
       glue.installLexicon((await data[2]).default);
     } catch (error) {
       console.warn('Waypoint: the sentiment lexicon did not load; feelings are read from phrases only.', error);
+    }
+    try {
+      glue.installZones((await data[3]).default);
+    } catch (error) {
+      console.warn('Waypoint: the time zone table did not load; business hours are not applied.', error);
     }
     glue.bootContent(mode);
   })().catch((error) => warnOnce('could not start', error));

@@ -1,6 +1,6 @@
 // Loader of the extension's own pages (options, practice): they run under the manifest's
 // extension_pages CSP, which allows WebAssembly, so they always use the wasm build.
-import init, { bootPage, installLexicon, installLibrary, installRules } from './pkg/waypoint.js';
+import init, { bootPage, installLexicon, installLibrary, installRules, installZones } from './pkg/waypoint.js';
 
 const page = document.documentElement.dataset.page;
 const app = document.getElementById('app');
@@ -20,6 +20,11 @@ try {
     installLexicon((await import('./data/lexicon.js')).default);
   } catch (error) {
     console.warn('Waypoint: the sentiment lexicon did not load; feelings are read from phrases only.', error);
+  }
+  try {
+    installZones((await import('./data/zones.js')).default);
+  } catch (error) {
+    console.warn('Waypoint: the time zone table did not load; business hours cannot name a time zone.', error);
   }
   bootPage(page, 'wasm');
 } catch (error) {

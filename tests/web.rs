@@ -401,7 +401,7 @@ fn unknown_modes_and_pages_are_clear_errors() {
 /// named and leaves nothing installed (the page then works without it).
 #[wasm_bindgen_test]
 fn broken_data_files_are_refused_with_the_line_named() {
-    use waypoint::web::{install_lexicon, install_rules};
+    use waypoint::web::{install_lexicon, install_rules, install_zones};
     let err = |r: Result<u32, wasm_bindgen::JsValue>| r.unwrap_err().as_string().unwrap();
     let e = err(install_rules(
         "[scenario/waiting]\nstill waiting 1.6\n".into(),
@@ -409,6 +409,24 @@ fn broken_data_files_are_refused_with_the_line_named() {
     assert!(e.contains("the rule file, line 2"), "{e}");
     let e = err(install_lexicon("good\t1.9\nbad\t-2.5\n".into()));
     assert!(e.contains("line 2: not in sorted order"), "{e}");
+    let e = err(install_zones(
+        "UTC UTC0\nEurope/Madrid CET-1CEST,M3.5.0,M10.5.0/3\n".into(),
+    ));
+    assert!(
+        e.contains("time zone table, line 2: not in sorted order"),
+        "{e}"
+    );
+    let e = err(install_zones("Europe/Madrid\n".into()));
+    assert!(
+        e.contains("time zone table, line 1: expected a zone name"),
+        "{e}"
+    );
+    // No zone is known, and business hours naming one say why.
+    let e = waypoint::core::sla::Zone::named("Europe/Madrid").unwrap_err();
+    assert!(
+        e.message.contains("the time zone table did not load"),
+        "{e}"
+    );
     // Nothing was kept: the analysis reads no valence and no rule.
     let a = waypoint::core::analysis::analyze(&["still waiting, this is horrible"]);
     assert_eq!(a.sentiment, 0.0);

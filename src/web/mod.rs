@@ -88,6 +88,15 @@ pub fn install_rules(text: String) -> Result<u32, JsValue> {
         .map_err(|e| JsValue::from_str(&format!("Waypoint: {e}")))
 }
 
+/// Hands over the time zone table (the extension's `data/zones.js`), before booting; returns
+/// how many zones it holds, or an error naming the line that is wrong.
+#[wasm_bindgen(js_name = installZones)]
+pub fn install_zones(text: String) -> Result<u32, JsValue> {
+    crate::core::sla::tz::install_zones(text)
+        .map(|n| n as u32)
+        .map_err(|e| JsValue::from_str(&format!("Waypoint: {e}")))
+}
+
 /// Hands over the template library (the extension's `data/library.js`), before booting;
 /// returns how many templates it holds.
 #[wasm_bindgen(js_name = installLibrary)]

@@ -162,6 +162,32 @@ describe('SLA settings', () => {
     await options.locator('#sla-status[data-ok="true"]').waitFor();
     await options.close();
   });
+  test('business hours in a named time zone: the zone table is loaded on the settings page and in the page, and an unknown zone is refused', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.locator('#app[data-ready="true"]').waitFor();
+    // The zone list offered comes from the zone table (a data file of the extension).
+    assert.ok(await options.locator('#sla-zones option').count() > 400, 'the time zones are offered');
+    await options.selectOption('#sla-basis', 'business');
+    await options.fill('#sla-hours', 'mon-sun 00:00-24:00');
+    await options.fill('#sla-zone', 'Mars/Olympus');
+    await options.click('#sla-save');
+    await options.locator('#sla-status[data-ok="false"]').waitFor();
+    assert.match(await options.locator('#sla-status').innerText(), /unknown time zone "Mars\/Olympus"/);
+    await options.fill('#sla-zone', 'Europe/Madrid');
+    await options.click('#sla-save');
+    await options.locator('#sla-status[data-ok="true"]').waitFor();
+
+    // The content script reads the same zone: the badge counts in Madrid's business hours.
+    const { page } = await open(browser.context, URLS.slaX25);
+    await page.waitForFunction(() => /business hours \(.*Europe\/Madrid\)/.test(document.querySelector('waypoint-panel')?.shadowRoot?.querySelector('.sla')?.getAttribute('title') ?? ''), null, { timeout: 5000 });
+    await page.close();
+
+    await options.click('#sla-reset');
+    await options.click('#sla-save');
+    await options.locator('#sla-status[data-ok="true"]').waitFor();
+    await options.close();
+  });
 });
 
 describe('messages without a time on the page', () => {

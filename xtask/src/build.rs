@@ -126,8 +126,9 @@ pub fn build(ctx: &Ctx) -> Result<()> {
 /// The data the module is handed at start instead of carrying it (the loaders import these
 /// modules the way they import the module's glue, so it works under every site's CSP):
 /// `dist/data/lexicon.js`, whose default export is the VADER lexicon file as a string, with the
-/// lexicon's MIT license beside it, and `dist/data/library.js`, the template library as the
-/// flat list of strings `core::library::flatten` writes.
+/// lexicon's MIT license beside it; `dist/data/library.js`, the template library as the flat
+/// list of strings `core::library::flatten` writes; `dist/data/rules.js`, the analysis's phrase
+/// rules; and `dist/data/zones.js`, the time zone table as one string.
 fn write_data(root: &Path, dist: &Path) -> Result<()> {
     let source = root.join("src/core/analysis/data");
     let data = dist.join("data");
@@ -152,6 +153,12 @@ fn write_data(root: &Path, dist: &Path) -> Result<()> {
         serde_json::to_string(&waypoint::core::analysis::text::rule_file())?
     );
     std::fs::write(data.join("rules.js"), module)?;
+    let module = format!(
+        "// IANA time zones and their POSIX rules (tzdata, public domain), handed to Waypoint at start (see core::sla::tz).\n\
+         export default {};\n",
+        serde_json::to_string(waypoint::core::sla::tz_table::ZONES)?
+    );
+    std::fs::write(data.join("zones.js"), module)?;
     std::fs::copy(
         source.join("LICENSE-vader.txt"),
         data.join("LICENSE-vader.txt"),

@@ -2,7 +2,8 @@
 //!
 //! - [`policy`]: the settings (targets per site and surface, due-soon threshold, business
 //!   hours) and their validation;
-//! - [`tz`] and [`tz_table`]: IANA time zones as POSIX rules, evaluated without a database;
+//! - [`tz`] and `tz_table`: IANA time zones as POSIX rules, evaluated without a database (the
+//!   table is a data file in the page, see [`tz::install_zones`]);
 //! - [`hours`] and [`business`]: business hours and business-time arithmetic;
 //! - [`bounds`]: which time of a message starts or stops a clock;
 //! - [`status`]: the live status of one conversation (the badge);
@@ -19,6 +20,7 @@ pub mod policy;
 pub mod report;
 pub mod status;
 pub mod tz;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod tz_table;
 pub mod window;
 

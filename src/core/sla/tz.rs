@@ -1,12 +1,12 @@
 //! Time zones without a clock or a database file: IANA names map to POSIX TZ rule strings
-//! (a generated table, [`super::tz_table`]), and the rules are evaluated here.
+//! (a generated table: `super::tz_table` natively, the extension's `data/zones.js` in the page,
+//! see [`install_zones`]), and the rules are evaluated here.
 //!
 //! A POSIX rule describes the zone's *current* practice (`CET-1CEST,M3.5.0,M10.5.0/3`: one hour
 //! east of UTC, summer time from the last Sunday of March at 02:00 to the last Sunday of October
 //! at 03:00). It is applied to every year, which is right for live SLA clocks and recent
 //! reports; dates before a zone last changed its rules may be off by the old difference.
 
-use super::tz_table::ZONES;
 use crate::core::time::{
     civil_from_days, days_from_civil, is_leap, nth_weekday_of_month, Date, DAY_MS,
 };
@@ -73,6 +73,11 @@ pub struct Zone {
 impl Zone {
     /// Looks an IANA name up (exact spelling, as in `Europe/Madrid`).
     pub fn named(name: &str) -> Result<Zone, TzError> {
+        if zones().is_empty() {
+            return Err(TzError {
+                message: format!("time zone {name:?}: the time zone table did not load"),
+            });
+        }
         let rule = posix_rule_of(name).ok_or_else(|| TzError {
             message: format!(
                 "unknown time zone {name:?}: expected an IANA name such as \"Europe/Madrid\", \
@@ -97,15 +102,73 @@ impl Zone {
     }
 }
 
+/// The zone table: one line per zone, "IANA-name POSIX-TZ-string", sorted by name (bytes).
+/// Natively it is part of the program.
+#[cfg(not(target_arch = "wasm32"))]
+fn zones() -> &'static str {
+    super::tz_table::ZONES
+}
+
+/// In the page the table is a file of the extension that the loader hands over once
+/// ([`install_zones`]): 5 KiB gzipped, a sixtieth of the module's size budget. Until then (or
+/// if it cannot be loaded) no zone is known, and business hours that name one are refused
+/// with a message saying why.
+#[cfg(target_arch = "wasm32")]
+fn zones() -> &'static str {
+    INSTALLED_ZONES.get().copied().unwrap_or("")
+}
+
+#[cfg(target_arch = "wasm32")]
+static INSTALLED_ZONES: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
+
+/// Hands the zone table to the page module, once; returns how many zones it holds. A table
+/// that is not "name rule" lines in sorted order is refused with the line named, and nothing
+/// is kept.
+#[cfg(target_arch = "wasm32")]
+pub fn install_zones(text: String) -> Result<usize, String> {
+    let n = check_zones(&text)?;
+    INSTALLED_ZONES
+        .set(Box::leak(text.into_boxed_str()))
+        .map_err(|_| "the time zone table was already installed".to_owned())?;
+    Ok(n)
+}
+
+/// Checks a zone table: every line "IANA-name POSIX-TZ-string", names in strictly increasing
+/// byte order (the lookup bisects them). Returns how many zones it holds; the error names the
+/// first wrong line.
+pub fn check_zones(text: &str) -> Result<usize, String> {
+    let mut previous = "";
+    let mut n = 0;
+    for (i, line) in text.lines().enumerate() {
+        let (zone, rule) = zone_line(line);
+        if zone.is_empty() || rule.is_empty() || rule.contains(' ') {
+            return Err(format!(
+                "the time zone table, line {}: expected a zone name, a space and a POSIX rule",
+                i + 1
+            ));
+        }
+        if zone <= previous {
+            return Err(format!(
+                "the time zone table, line {}: not in sorted order",
+                i + 1
+            ));
+        }
+        previous = zone;
+        n += 1;
+    }
+    Ok(n)
+}
+
 /// The POSIX TZ string of an IANA zone name, if the table has it.
 pub fn posix_rule_of(name: &str) -> Option<&'static str> {
+    let zones = zones();
     // Bisect the table's bytes; each probe reads the line it falls in.
-    let (mut lo, mut hi) = (0, ZONES.len());
+    let (mut lo, mut hi) = (0, zones.len());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        let start = ZONES[..mid].rfind('\n').map_or(0, |i| i + 1);
-        let end = start + ZONES[start..].find('\n')?;
-        let (zone, rule) = zone_line(&ZONES[start..end]);
+        let start = zones[..mid].rfind('\n').map_or(0, |i| i + 1);
+        let end = start + zones[start..].find('\n').unwrap_or(zones.len() - start);
+        let (zone, rule) = zone_line(&zones[start..end]);
         match zone.cmp(name) {
             std::cmp::Ordering::Equal => return Some(rule),
             std::cmp::Ordering::Less => lo = end + 1,
@@ -116,13 +179,13 @@ pub fn posix_rule_of(name: &str) -> Option<&'static str> {
 }
 
 /// A line of the table: the zone's name and its rule.
-fn zone_line(line: &'static str) -> (&'static str, &'static str) {
+fn zone_line(line: &str) -> (&str, &str) {
     line.split_once(' ').unwrap_or((line, ""))
 }
 
 /// Every IANA zone name the table knows, sorted (for a settings drop-down).
 pub fn zone_names() -> impl Iterator<Item = &'static str> {
-    ZONES.lines().map(|line| zone_line(line).0)
+    zones().lines().map(|line| zone_line(line).0)
 }
 
 /// A small cursor over the rule string.
@@ -371,9 +434,18 @@ mod tests {
 
     #[test]
     fn the_table_is_sorted_and_every_rule_parses() {
-        let lines: Vec<_> = ZONES.lines().map(zone_line).collect();
+        let lines: Vec<_> = zones().lines().map(zone_line).collect();
         assert!(lines.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(lines.len() > 400);
+        // The check the page applies to the same table when it is handed over.
+        assert_eq!(check_zones(zones()), Ok(lines.len()));
+        assert_eq!(
+            check_zones("UTC UTC0\nEurope/Madrid CET-1\n").unwrap_err(),
+            "the time zone table, line 2: not in sorted order"
+        );
+        assert!(check_zones("UTC UTC0\nZulu\n")
+            .unwrap_err()
+            .starts_with("the time zone table, line 2: expected a zone name"));
         for (name, rule) in &lines {
             assert!(PosixTz::parse(rule).is_ok(), "{name}: {rule}");
             // Every zone is found by the bisection, first, last and between.
