@@ -30,10 +30,11 @@ use web_sys::{Document, Element};
 
 /// How often the page is looked at again for navigation and container swaps.
 const TICK_MS: u32 = 500;
-/// Re-reads wait this many times the cost of the last read, which keeps Waypoint's share of
-/// the main thread on a busy page near 1/COST_FACTOR; at most MAX_DELAY_MS, so that a
-/// virtualized list scrolled at reading speed is still read before its rows are recycled.
-const COST_FACTOR: f64 = 10.0;
+/// Re-reads wait this many times the cost of the last refresh, which keeps Waypoint's share of
+/// the main thread on a busy page near 1/COST_FACTOR (under the 5 % the design allows); at
+/// most MAX_DELAY_MS, so that a virtualized list scrolled at reading speed is still read
+/// before its rows are recycled.
+const COST_FACTOR: f64 = 20.0;
 const MAX_DELAY_MS: f64 = 200.0;
 /// While new messages keep coming, suggestions are ranked at most this often (the last
 /// arrival is always ranked): a page loading a long thread is not slowed by re-ranking.
@@ -54,8 +55,12 @@ const SEEN_THREADS_KEPT: usize = 200;
 const SEEN_SAVE_MS: u32 = 1_000;
 /// How often the page is searched for a composer while it has none.
 const PROBE_MS: f64 = 1_000.0;
-/// How long after the conversation changes the checks read it (a burst of changes once).
-const PREPARE_DELAY_MS: u32 = 300;
+/// A missing composer is looked for again after this many times what the last search cost
+/// (a third of a percent of the main thread on a page where the search is slow).
+const PROBE_COST_FACTOR: f64 = 300.0;
+/// How long after the conversation changes the checks read it (a burst of changes once; a
+/// send before then reads it at the send).
+const PREPARE_DELAY_MS: u32 = 1_000;
 
 struct App {
     doc: Document,
@@ -94,8 +99,9 @@ struct App {
     /// only the draft. Emptied when they change.
     prepared: OnceCell<Prepared>,
     prepare_soon: Option<Timeout>,
-    /// The composer and send button the panel keeps clear of, and when they were looked for.
-    placed: RefCell<(Option<Element>, Option<Element>, f64)>,
+    /// The composer and send button the panel keeps clear of, when they were looked for, and
+    /// what looking cost.
+    placed: RefCell<(Option<Element>, Option<Element>, f64, f64)>,
     /// A pending save of first-seen times.
     seen_save: Option<Timeout>,
     /// The team's brand accounts from settings: their messages are ours.
@@ -197,7 +203,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             prepare_soon: None,
             ranked_at: f64::NEG_INFINITY,
             suggest_soon: None,
-            placed: RefCell::new((None, None, f64::NEG_INFINITY)),
+            placed: RefCell::new((None, None, f64::NEG_INFINITY, 0.0)),
             clock: None,
             _sla_click: Some(sla_click),
             store: ThreadStore::new(),
@@ -428,24 +434,27 @@ impl App {
     /// The composer and the site's visible send button, as last found while they stay in the
     /// page. Looking for them is a search of the whole page, which on a long page that has no
     /// composer costs more than reading the conversation: it is done again when one of them
-    /// left the page, and at most once a second while there is none.
+    /// left the page, and while one is missing at most once every [`PROBE_MS`], or
+    /// [`PROBE_COST_FACTOR`] times what the last search cost.
     fn composer_and_send(&self) -> (Option<Element>, Option<Element>) {
         let now = now_ms();
         let mut found = self.placed.borrow_mut();
-        let (composer, send, at) = &*found;
+        let (composer, send, at, cost) = &*found;
         let gone = |e: &Option<Element>| e.as_ref().is_some_and(|e| !e.is_connected());
         let stale = gone(composer)
             || gone(send)
-            || ((composer.is_none() || send.is_none()) && now - at >= PROBE_MS);
+            || ((composer.is_none() || send.is_none())
+                && now - at >= PROBE_MS.max(cost * PROBE_COST_FACTOR));
         if stale {
             let composer = self
                 .profile
                 .and_then(|p| extract::first_match(&self.doc, p.composer));
-            let send = composer.as_ref().and(
+            // The send button only beside a composer (no second search of a page without).
+            let send = composer.as_ref().and_then(|_| {
                 self.profile
-                    .and_then(|p| gate::visible_send_button(&self.doc, p)),
-            );
-            *found = (composer, send, now);
+                    .and_then(|p| gate::visible_send_button(&self.doc, p))
+            });
+            *found = (composer, send, now, now_ms() - now);
         }
         (found.0.clone(), found.1.clone())
     }
@@ -606,7 +615,7 @@ fn refresh() -> Result<(), JsValue> {
         let now = js_sys::Date::now();
         if app.href != href {
             app.href = href.clone();
-            *app.placed.borrow_mut() = (None, None, f64::NEG_INFINITY);
+            *app.placed.borrow_mut() = (None, None, f64::NEG_INFINITY, 0.0);
             app.entered_at = now;
             let key = thread_key(&route);
             if app.seen_save.take().is_some() {
@@ -784,7 +793,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                         .map(|c| c.handle.map(|h| format!("@{h}")).unwrap_or(c.name));
                     if !app.profile.is_some_and(|p| std::ptr::eq(p, profile)) {
                         // Another surface: its composer and send button are others.
-                        *app.placed.borrow_mut() = (None, None, f64::NEG_INFINITY);
+                        *app.placed.borrow_mut() = (None, None, f64::NEG_INFINITY, 0.0);
                     }
                     app.profile = Some(profile);
                     app.panel.set_situation(Situation {

@@ -170,7 +170,28 @@ pub struct Seen {
     map: js_sys::WeakMap,
     ids: Vec<String>,
     numbers: std::collections::BTreeMap<String, u32>,
+    /// The page-level fields as last read (see [`PageFields`]).
+    page: RefCell<Option<PageFields>>,
 }
+
+/// Who we are and who the other party is, read from the whole page (the side nav, the chat
+/// header), when (ms) and what reading them cost. On a long page that lacks one of them,
+/// looking for it is a search of every element, which costs more than reading the new
+/// messages: re-reads of the same conversation take them from here, and they are read again
+/// at most once every [`PAGE_EVERY_MS`], or [`PAGE_COST_FACTOR`] times their cost.
+struct PageFields {
+    at: f64,
+    cost: f64,
+    identity: Identity,
+    partner: Option<Author>,
+}
+
+/// How often the page-level fields are read again, at most (a header that renders late is
+/// seen within this).
+const PAGE_EVERY_MS: f64 = 1_000.0;
+/// Reading the page-level fields again waits this many times what the last reading cost, so
+/// that it takes at most a third of a percent of the main thread on a page where it is slow.
+const PAGE_COST_FACTOR: f64 = 300.0;
 
 impl Seen {
     pub fn new() -> Seen {
@@ -178,6 +199,7 @@ impl Seen {
             map: js_sys::WeakMap::new(),
             ids: Vec::new(),
             numbers: std::collections::BTreeMap::new(),
+            page: RefCell::new(None),
         }
     }
 
@@ -487,6 +509,48 @@ pub fn read_thread(
         fresh.push(messages.len());
         messages.push(message);
     }
+    let now = js_sys::Date::now();
+    let cached = seen.and_then(|s| {
+        let page = s.page.borrow();
+        let p = page.as_ref()?;
+        (now - p.at < PAGE_EVERY_MS.max(p.cost * PAGE_COST_FACTOR))
+            .then(|| (p.identity.clone(), p.partner.clone()))
+    });
+    let (identity, partner) = match cached {
+        Some(fields) => fields,
+        None => {
+            let fields = page_fields(doc, profile, &gatherer)?;
+            if let Some(s) = seen {
+                *s.page.borrow_mut() = Some(PageFields {
+                    at: now,
+                    cost: js_sys::Date::now() - now,
+                    identity: fields.0.clone(),
+                    partner: fields.1.clone(),
+                });
+            }
+            fields
+        }
+    };
+    Ok(Read {
+        raw: RawThread {
+            site: route.site,
+            surface: profile.surface,
+            thread: route.thread.clone(),
+            messages,
+            partner,
+            identity,
+        },
+        gatherer,
+        fresh,
+    })
+}
+
+/// Who we are and who the other party is, as the whole page shows them.
+fn page_fields(
+    doc: &Document,
+    profile: &SurfaceProfile,
+    gatherer: &Gatherer,
+) -> Result<(Identity, Option<Author>), Unread> {
     let root = doc
         .document_element()
         .ok_or_else(|| Unread::Failed("the page has no root element".to_owned()))?;
@@ -509,18 +573,7 @@ pub fn read_thread(
             .unwrap_or_default(),
         handle: partner_handle,
     });
-    Ok(Read {
-        raw: RawThread {
-            site: route.site,
-            surface: profile.surface,
-            thread: route.thread.clone(),
-            messages,
-            partner,
-            identity,
-        },
-        gatherer,
-        fresh,
-    })
+    Ok((identity, partner))
 }
 
 /// Forgets the messages that mutation `records` touched, so they are read again.

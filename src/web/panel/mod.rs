@@ -216,11 +216,19 @@ impl Panel {
         ) else {
             return Ok(());
         };
-        let vh = window.inner_height()?.as_f64().unwrap_or(0.0);
-        let card = self.card.get_bounding_client_rect();
-        let header = card.height() - f64::from(body.client_height());
-        let natural = header + f64::from(body.scroll_height());
-        let plan = zone.and_then(|z| dodge_plan(z, card.left(), card.right(), natural, header, vh));
+        // Measuring the panel makes the browser lay out the page now; with no composer
+        // there is nothing to dodge, so nothing is measured (on a long page that is still
+        // growing, a layout forced at every re-read costs more than the reading).
+        let plan = match zone {
+            None => None,
+            Some(z) => {
+                let vh = window.inner_height()?.as_f64().unwrap_or(0.0);
+                let card = self.card.get_bounding_client_rect();
+                let header = card.height() - f64::from(body.client_height());
+                let natural = header + f64::from(body.scroll_height());
+                dodge_plan(z, card.left(), card.right(), natural, header, vh)
+            }
+        };
         let style = host.style();
         let body_style = body.style();
         match plan {
