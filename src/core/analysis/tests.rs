@@ -810,3 +810,34 @@ fn changing_ones_details_is_an_account_matter_and_returns_are_refunds() {
         Some(Scenario::Refund)
     );
 }
+
+#[test]
+fn asking_for_a_replacement_or_repair_is_the_fault_not_a_how_to() {
+    // The Messenger fixture: a product that stopped working, our question for the order
+    // number, and the customer's answer asking for a replacement.
+    let customer = [
+        "Hi, my coffee grinder stopped working after two weeks",
+        "It's 55012. Can I get a replacement?",
+    ];
+    let ours = ["So sorry to hear that, Jane. Could you tell me the order number?"];
+    let a = analyze_thread(&customer, &ours);
+    let r = rank(&a, Surface::Post, Lang::En, &[], 3);
+    assert_eq!(r[0].suggestion.scenario, Scenario::Faulty, "{a:?}");
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("Can you send me a replacement? The lid cracked"),
+        Some(Scenario::Faulty)
+    );
+    assert_eq!(main("Can I get it repaired?"), Some(Scenario::Faulty));
+    assert_eq!(
+        main("¿Me pueden mandar un reemplazo? Llegó roto"),
+        Some(Scenario::Faulty)
+    );
+    // A question that names a refund is the refund.
+    assert_eq!(main("Can I get a refund for it?"), Some(Scenario::Refund));
+    // Replacement transport is no fault.
+    assert_ne!(
+        main("Is there a replacement bus service tonight?"),
+        Some(Scenario::Faulty)
+    );
+}
