@@ -841,3 +841,15 @@ fn asking_for_a_replacement_or_repair_is_the_fault_not_a_how_to() {
         Some(Scenario::Faulty)
     );
 }
+
+#[test]
+fn thanks_after_a_complaint_is_not_lifted_into_a_complaint() {
+    // The latest message is a bare thank-you; the frustration is the earlier message's.
+    let customer = [
+        "The new menu is horrible, such an annoying experience",
+        "Thanks",
+    ];
+    let a = analyze_thread(&customer, &["Sorry! We'll pass that on to the team."]);
+    let s = scenario_scores(&a);
+    assert_eq!(s[0].0, Scenario::Praise, "{s:?}");
+}
