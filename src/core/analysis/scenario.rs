@@ -293,6 +293,10 @@ static WAITING: Table = Table::new(
         ("no me han devuelto la llamada", 1.4),
         ("no me han llamado", 1.3),
         ("nadie se ha comunicado", 1.4),
+        ("when will they", 0.9),
+        ("when are they", 0.8),
+        ("when will someone", 1.2),
+        ("when is someone", 1.2),
     ],
 );
 
@@ -467,6 +471,13 @@ static OUTAGE: Table = Table::new(
         ("apagon", 1.5),
         ("cortes", 0.7),
         ("internet lento", 1.4),
+        ("stuck on the train", 1.3),
+        ("train stopped", 1.2),
+        ("train has stopped", 1.3),
+        ("stopped between", 1.0),
+        ("not moving", 0.6),
+        ("tren parado", 1.3),
+        ("sin trenes", 1.4),
     ],
 );
 
@@ -644,6 +655,16 @@ static BILLING: Table = Table::new(
         ("suscrib*", 0.5),
         ("descontaron", 1.2),
         ("me descuentan", 1.2),
+        ("charge you for", 0.8),
+        ("charge me for", 0.8),
+        ("charging for", 0.8),
+        ("charged for", 0.8),
+        ("after i bought", 0.7),
+        ("after i purchased", 0.7),
+        ("went on sale", 1.2),
+        ("on sale", 0.6),
+        ("price dropped", 1.3),
+        ("cobran por", 1.0),
     ],
 );
 
@@ -1604,6 +1625,13 @@ static HOW_TO: Table = Table::new(
         ("venden", 0.9),
         ("hacen envios", 1.1),
         ("aceptan", 0.9),
+        ("should i be worried", 1.2),
+        ("is this normal", 1.2),
+        ("is that normal", 1.2),
+        ("is it normal", 1.2),
+        ("is it safe to", 0.9),
+        ("es normal", 1.2),
+        ("debo preocuparme", 1.2),
     ],
 );
 
@@ -1991,7 +2019,7 @@ static FOLLOW_UP: Table = Table::new(
         ("checking in", 1.4),
         ("any news", 1.3),
         ("resolved", 1.0),
-        ("sorted", 0.9),
+        ("sorted", 0.6),
         ("fixed", 0.8),
         ("works now", 1.4),
         ("working now", 1.4),
@@ -2075,7 +2103,6 @@ static FOLLOW_UP: Table = Table::new(
         ("alguna actualizacion", 1.4),
         ("wrong one", 1.0),
         ("sorry wrong", 1.0),
-        ("i meant", 0.9),
         ("meant to say", 1.0),
         ("correction", 0.8),
         ("ok thanks", 1.1),
