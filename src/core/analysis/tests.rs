@@ -853,3 +853,20 @@ fn thanks_after_a_complaint_is_not_lifted_into_a_complaint() {
     let s = scenario_scores(&a);
     assert_eq!(s[0].0, Scenario::Praise, "{s:?}");
 }
+
+#[test]
+fn a_why_question_is_read_as_its_topic_before_how_to() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    // "Why …?" is most often a complaint or a fault put as a question.
+    assert_eq!(main("Why is it always late?"), Some(Scenario::OrderLate));
+    assert_eq!(
+        main("¿Por qué siempre llega tarde el pedido?"),
+        Some(Scenario::OrderLate)
+    );
+    // Other questions still read as how-to, and a why question with no topic too.
+    assert_eq!(main("How late is it?"), Some(Scenario::HowTo));
+    assert_eq!(
+        main("Why do you close so early on Sundays?"),
+        Some(Scenario::HowTo)
+    );
+}
