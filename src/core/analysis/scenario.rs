@@ -633,7 +633,6 @@ static BILLING: Table = Table::new(
         ("change fee", 1.3),
         ("hidden fee*", 1.4),
         ("surcharge*", 1.3),
-        ("refund*", 0.3),
         ("me cobraron", 1.4),
         ("importe", 0.8),
         ("monto", 0.8),
