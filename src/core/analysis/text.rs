@@ -301,10 +301,6 @@ pub struct Table {
     name: &'static str,
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     source: &'static str,
-    /// The source with each "n't" rule also written without the apostrophe (natively; the
-    /// page is handed the rule file already written so).
-    #[cfg(not(target_arch = "wasm32"))]
-    written: OnceLock<&'static str>,
     parsed: OnceLock<Rules>,
 }
 
@@ -323,8 +319,6 @@ impl Table {
         Table {
             name,
             source,
-            #[cfg(not(target_arch = "wasm32"))]
-            written: OnceLock::new(),
             parsed: OnceLock::new(),
         }
     }
@@ -367,10 +361,7 @@ impl Table {
                 .map(|(_, source)| *source)
         });
         #[cfg(not(target_arch = "wasm32"))]
-        Some(
-            self.written
-                .get_or_init(|| Box::leak(without_apostrophes(self.source).into_boxed_str())),
-        )
+        Some(self.source)
     }
 }
 
@@ -394,32 +385,7 @@ pub fn rule_file() -> String {
         out.push('[');
         out.push_str(t.name);
         out.push_str("]\n");
-        out.push_str(t.source().unwrap_or_default());
-    }
-    out
-}
-
-/// `source` with every rule whose pattern has "n't" followed by the same rule written "nt"
-/// ("can't log" and "cant log"): customers often leave the apostrophe out. A variant already
-/// in the table is not repeated.
-#[cfg(not(target_arch = "wasm32"))]
-fn without_apostrophes(source: &str) -> String {
-    let mut out = String::with_capacity(source.len() * 2);
-    for line in source.lines() {
-        out.push_str(line);
-        out.push('\n');
-        if let Some((pattern, weight)) = line.split_once('\t') {
-            let plain = pattern.replace("n't", "nt");
-            let listed = source
-                .lines()
-                .any(|l| l.split_once('\t').is_some_and(|(p, _)| p == plain));
-            if plain != pattern && !listed {
-                out.push_str(&plain);
-                out.push('\t');
-                out.push_str(weight);
-                out.push('\n');
-            }
-        }
+        out.push_str(t.source);
     }
     out
 }
