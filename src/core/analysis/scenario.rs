@@ -1968,7 +1968,7 @@ static SAFETY: Table = Table::new(
         ("was hurt", 1.3),
         ("ambulance", 1.4),
         ("emergency room", 1.5),
-        ("legal", 0.9),
+        ("legal", 0.5),
         ("sue you", 1.8),
         ("take legal", 1.7),
         ("report to the", 0.9),
