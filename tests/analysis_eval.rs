@@ -22,15 +22,18 @@ const LABELS: &str = concat!(
 
 /// The floors asserted (percentages). The targets are 80 (top-1) and 95 (top-3); the rules
 /// fall short of them on this set, so these are the levels reached minus two points, so that a
-/// regression fails. Reached when last tuned: all rows top-1 59.8, top-3 80.1, emotion 60.2;
-/// held-out (even) rows top-1 47.5, top-3 68.3, emotion 57.5.
+/// regression fails. Reached when last tuned: all rows top-1 63.1, top-3 80.5, emotion 60.6;
+/// tuning (odd) rows top-1 79.3, top-3 93.4; held-out (even) rows top-1 46.7, top-3 67.5,
+/// emotion 57.5. The held-out rows gain little from tuning: most of the odd rows' gain is
+/// theirs alone. Six labels were corrected by the scenario definitions in that round (their
+/// notes say what they were).
 const TARGET_TOP1: f64 = 80.0;
 const TARGET_TOP3: f64 = 95.0;
-const MIN_TOP1: f64 = 57.8;
-const MIN_TOP3: f64 = 78.1;
-const MIN_EMOTION: f64 = 58.2;
-const MIN_HELD_OUT_TOP1: f64 = 45.5;
-const MIN_HELD_OUT_TOP3: f64 = 66.3;
+const MIN_TOP1: f64 = 61.0;
+const MIN_TOP3: f64 = 78.5;
+const MIN_EMOTION: f64 = 58.5;
+const MIN_HELD_OUT_TOP1: f64 = 44.6;
+const MIN_HELD_OUT_TOP3: f64 = 65.5;
 
 struct Label {
     tweet: u64,

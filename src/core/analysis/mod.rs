@@ -144,6 +144,7 @@ const PRAISE_WHEN_NEGATIVE: f32 = 0.3;
 const COMPLAINT_WHEN_POSITIVE: f32 = 0.5;
 /// The scores of the weak readings used when the latest message names no topic.
 const PRIOR_QUESTION: f32 = 0.7;
+const PRIOR_WHY: f32 = 0.4;
 const PRIOR_UPSET: f32 = 0.45;
 const PRIOR_FOLLOW_UP: f32 = 0.6;
 const PRIOR_PRAISE: f32 = 0.5;
@@ -320,7 +321,15 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
         }
     };
     if let Some(q) = &question {
-        prior(Scenario::HowTo, PRIOR_QUESTION, q.triggers.clone());
+        // "Why …?" alone is most often a complaint or a fault put as a question.
+        let why = q.triggers.iter().all(|t| {
+            let t = t.trim_start_matches(|c: char| !c.is_alphabetic());
+            ["why", "por qu"]
+                .iter()
+                .any(|w| t.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w)))
+        });
+        let score = if why { PRIOR_WHY } else { PRIOR_QUESTION };
+        prior(Scenario::HowTo, score, q.triggers.clone());
     }
     let negative = emotions.iter().find(|(e, _)| e.is_negative());
     if let Some((_, sig)) = negative {

@@ -40,13 +40,16 @@ pub fn scenario_scores(a: &Analysis) -> Vec<(Scenario, f32)> {
         Some((_, v)) => *v *= factor,
         None => scored.push((s, top * add)),
     };
-    if a.upset() {
+    // Thanks with upset words (a thank-you after a complaint, sarcasm) lifts neither reading:
+    // the words decide.
+    let upset = a.upset();
+    if grateful && !upset {
+        lift(&mut scored, Scenario::Praise, GRATITUDE_LIFT, GRATITUDE_ADD);
+    } else if upset && !grateful {
         lift(&mut scored, Scenario::Complaint, UPSET_LIFT, UPSET_ADD);
         if a.urgency.is_some() || scored.iter().any(|(s, _)| *s == Scenario::Waiting) {
             lift(&mut scored, Scenario::Waiting, UPSET_LIFT, UPSET_ADD);
         }
-    } else if grateful {
-        lift(&mut scored, Scenario::Praise, GRATITUDE_LIFT, GRATITUDE_ADD);
     }
     if a.question.is_some() {
         lift(&mut scored, Scenario::HowTo, 1.0, QUESTION_ADD);

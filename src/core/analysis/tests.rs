@@ -810,3 +810,63 @@ fn changing_ones_details_is_an_account_matter_and_returns_are_refunds() {
         Some(Scenario::Refund)
     );
 }
+
+#[test]
+fn asking_for_a_replacement_or_repair_is_the_fault_not_a_how_to() {
+    // The Messenger fixture: a product that stopped working, our question for the order
+    // number, and the customer's answer asking for a replacement.
+    let customer = [
+        "Hi, my coffee grinder stopped working after two weeks",
+        "It's 55012. Can I get a replacement?",
+    ];
+    let ours = ["So sorry to hear that, Jane. Could you tell me the order number?"];
+    let a = analyze_thread(&customer, &ours);
+    let r = rank(&a, Surface::Post, Lang::En, &[], 3);
+    assert_eq!(r[0].suggestion.scenario, Scenario::Faulty, "{a:?}");
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("Can you send me a replacement? The lid cracked"),
+        Some(Scenario::Faulty)
+    );
+    assert_eq!(main("Can I get it repaired?"), Some(Scenario::Faulty));
+    assert_eq!(
+        main("¿Me pueden mandar un reemplazo? Llegó roto"),
+        Some(Scenario::Faulty)
+    );
+    // A question that names a refund is the refund.
+    assert_eq!(main("Can I get a refund for it?"), Some(Scenario::Refund));
+    // Replacement transport is no fault.
+    assert_ne!(
+        main("Is there a replacement bus service tonight?"),
+        Some(Scenario::Faulty)
+    );
+}
+
+#[test]
+fn thanks_after_a_complaint_is_not_lifted_into_a_complaint() {
+    // The latest message is a bare thank-you; the frustration is the earlier message's.
+    let customer = [
+        "The new menu is horrible, such an annoying experience",
+        "Thanks",
+    ];
+    let a = analyze_thread(&customer, &["Sorry! We'll pass that on to the team."]);
+    let s = scenario_scores(&a);
+    assert_eq!(s[0].0, Scenario::Praise, "{s:?}");
+}
+
+#[test]
+fn a_why_question_is_read_as_its_topic_before_how_to() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    // "Why …?" is most often a complaint or a fault put as a question.
+    assert_eq!(main("Why is it always late?"), Some(Scenario::OrderLate));
+    assert_eq!(
+        main("¿Por qué siempre llega tarde el pedido?"),
+        Some(Scenario::OrderLate)
+    );
+    // Other questions still read as how-to, and a why question with no topic too.
+    assert_eq!(main("How late is it?"), Some(Scenario::HowTo));
+    assert_eq!(
+        main("Why do you close so early on Sundays?"),
+        Some(Scenario::HowTo)
+    );
+}
