@@ -549,7 +549,8 @@ fn refresh_if_moved() -> Result<(), JsValue> {
             &app.watch,
             extract::first_match(&app.doc, profile.containers),
         ) {
-            (Some(w), Some(c)) => w.watches(&c),
+            // Settled, unless a header or side nav missing at the last read is due a look.
+            (Some(w), Some(c)) => w.watches(&c) && !app.seen.page_due(js_sys::Date::now()),
             _ => false,
         }
     });

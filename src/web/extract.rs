@@ -182,8 +182,17 @@ pub struct Seen {
 struct PageFields {
     at: f64,
     cost: f64,
+    /// Whether every field the profile names was found (a header that renders after the
+    /// messages is looked for again even when no message changes: see [`Seen::page_due`]).
+    complete: bool,
     identity: Identity,
     partner: Option<Author>,
+}
+
+impl PageFields {
+    fn fresh_at(&self, now: f64) -> bool {
+        now - self.at < PAGE_EVERY_MS.max(self.cost * PAGE_COST_FACTOR)
+    }
 }
 
 /// How often the page-level fields are read again, at most (a header that renders late is
@@ -201,6 +210,15 @@ impl Seen {
             numbers: std::collections::BTreeMap::new(),
             page: RefCell::new(None),
         }
+    }
+
+    /// Whether a page-level field the profile names was missing when last read, long enough
+    /// ago to look again (the caller then re-reads though no message changed).
+    pub fn page_due(&self, now: f64) -> bool {
+        self.page
+            .borrow()
+            .as_ref()
+            .is_some_and(|p| !p.complete && !p.fresh_at(now))
     }
 
     /// The weak map, for the observer that forgets changed elements ([`forget_changed`]).
@@ -513,22 +531,23 @@ pub fn read_thread(
     let cached = seen.and_then(|s| {
         let page = s.page.borrow();
         let p = page.as_ref()?;
-        (now - p.at < PAGE_EVERY_MS.max(p.cost * PAGE_COST_FACTOR))
+        p.fresh_at(now)
             .then(|| (p.identity.clone(), p.partner.clone()))
     });
     let (identity, partner) = match cached {
         Some(fields) => fields,
         None => {
-            let fields = page_fields(doc, profile, &gatherer)?;
+            let (identity, partner, complete) = page_fields(doc, profile, &gatherer)?;
             if let Some(s) = seen {
                 *s.page.borrow_mut() = Some(PageFields {
                     at: now,
                     cost: js_sys::Date::now() - now,
-                    identity: fields.0.clone(),
-                    partner: fields.1.clone(),
+                    complete,
+                    identity: identity.clone(),
+                    partner: partner.clone(),
                 });
             }
-            fields
+            (identity, partner)
         }
     };
     Ok(Read {
@@ -545,21 +564,27 @@ pub fn read_thread(
     })
 }
 
-/// Who we are and who the other party is, as the whole page shows them.
+/// Who we are and who the other party is, as the whole page shows them, and whether every
+/// field the profile names was found.
 fn page_fields(
     doc: &Document,
     profile: &SurfaceProfile,
     gatherer: &Gatherer,
-) -> Result<(Identity, Option<Author>), Unread> {
+) -> Result<(Identity, Option<Author>, bool), Unread> {
     let root = doc
         .document_element()
         .ok_or_else(|| Unread::Failed("the page has no root element".to_owned()))?;
     let lists = field_lists(profile);
-    let page = |k: usize| {
-        let first = gatherer.value(&root, k as u32, 0, false).ok()?;
-        field_value(lists[k], split_value(&first)?, |from| {
-            gatherer.value(&root, k as u32, from, false).ok()
-        })
+    let mut complete = true;
+    let mut page = |k: usize| {
+        let found = (|| {
+            let first = gatherer.value(&root, k as u32, 0, false).ok()?;
+            field_value(lists[k], split_value(&first)?, |from| {
+                gatherer.value(&root, k as u32, from, false).ok()
+            })
+        })();
+        complete &= found.is_some() || lists[k].is_empty();
+        found
     };
     let identity = Identity {
         handles: page(PAGE_LISTS).into_iter().collect(),
@@ -573,7 +598,7 @@ fn page_fields(
             .unwrap_or_default(),
         handle: partner_handle,
     });
-    Ok((identity, partner))
+    Ok((identity, partner, complete))
 }
 
 /// Forgets the messages that mutation `records` touched, so they are read again.

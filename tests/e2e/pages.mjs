@@ -28,6 +28,7 @@ export const URLS = {
   xNoTweetTestid: 'https://x.com/mariagarcia/status/1861000000000000022',
   xChatBroken: 'https://x.com/i/chat/1588-9999',
   xChatStubborn: 'https://x.com/i/chat/1588-7777',
+  xChatLateHeader: 'https://x.com/i/chat/1588-5555',
   xHostile: 'https://x.com/mariagarcia/status/1861000000000000032',
   xLong: 'https://x.com/mariagarcia/status/1870000000000000000',
   fbPostEs: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02Es',
@@ -88,6 +89,13 @@ export const PAGES = {
   [URLS.xNoTweetTestid]: { body: replaceAll(read('x-status.html'), [['data-testid="tweet" ', '']]) },
   // X Chat's message list lost its test id (and there is no legacy viewport): not understood.
   [URLS.xChatBroken]: { body: replaceAll(read('x-chat.html'), [['data-testid="dm-message-list"', 'data-testid="dm-message-feed"']]) },
+  // The chat header renders after the messages (it is added by the test).
+  [URLS.xChatLateHeader]: {
+    body: replaceAll(read('x-chat.html'), [[
+      '<div data-testid="dm-conversation-header"><a href="/samlee"><span data-testid="dm-conversation-username">Sam Lee</span></a></div>',
+      '<div id="late-header"></div>',
+    ]]),
+  },
   // A composer that refuses every change it did not make (insertion falls back to the clipboard).
   [URLS.xChatStubborn]: {
     body: replaceAll(read('x-chat.html'), [['</body>', '<script src="/stubborn.js"></script></body>']]),

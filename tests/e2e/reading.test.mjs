@@ -217,6 +217,20 @@ describe('variants', () => {
     await page.close();
   });
 
+  test('a chat header that renders after the messages is read, though no message changes', async () => {
+    const { page } = await open(browser.context, URLS.xChatLateHeader);
+    await waitForState(page, 'ready');
+    assert.equal(await attr(page, 'data-messages'), '3');
+    assert.equal(await attr(page, 'data-customer'), null, 'no header yet: the customer is not named');
+    await page.evaluate(() => {
+      document.getElementById('late-header').outerHTML =
+        '<div data-testid="dm-conversation-header"><a href="/samlee"><span data-testid="dm-conversation-username">Sam Lee</span></a></div>';
+    });
+    await page.waitForFunction(() => document.querySelector('waypoint-panel')?.getAttribute('data-customer') === '@samlee', null, { timeout: 4000 });
+    assert.equal(await attr(page, 'data-messages'), '3');
+    await page.close();
+  });
+
   test('X Chat passcode gate: nothing is read, and the panel says why', async () => {
     const { page } = await open(browser.context, URLS.xChatLocked);
     await waitForState(page, 'no-conversation');
