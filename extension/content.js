@@ -78,6 +78,8 @@
       }
     }
     if (!glue) glue = await startJs();
+    // The conversation is read and shown first; the data files are read after it.
+    glue.bootContent(mode);
     // The template library, the phrase rules, the sentiment lexicon and the time zone table
     // are files of their own (together they would be a fifth of the module). Without the
     // lexicon Waypoint reads feelings from phrases only; without the rules it reads no scenario
@@ -103,6 +105,6 @@
     } catch (error) {
       console.warn('Waypoint: the time zone table did not load; business hours are not applied.', error);
     }
-    glue.bootContent(mode);
+    glue.dataReady();
   })().catch((error) => warnOnce('could not start', error));
 })();

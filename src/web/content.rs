@@ -21,7 +21,7 @@ use crate::web::slash::{self, Slash};
 use crate::web::{dom, platform, sites, Mode};
 use gloo_events::EventListener;
 use gloo_timers::callback::{Interval, Timeout};
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -155,7 +155,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
                 phase: gloo_events::EventListenerPhase::Capture,
                 passive: true,
             },
-            |_| place_pin(),
+            |_| place_soon(),
         )
     });
     let visible = EventListener::new(&doc, "visibilitychange", |_| {
@@ -470,6 +470,33 @@ fn zone_of(el: &Element) -> Zone {
     }
 }
 
+thread_local! {
+    /// Whether a [`place_soon`] is waiting for its frame.
+    static PLACE_SOON: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Moves the SLA pin beside the composer and keeps the panel off it after the browser has
+/// drawn its next frame, when the page's layout is current. Reading positions earlier makes
+/// the browser lay the page out at once, which on a long page costs more than reading it (at
+/// start, a third of the time to the panel being ready). Requests within a frame are one.
+fn place_soon() {
+    if PLACE_SOON.with(|p| p.replace(true)) {
+        return;
+    }
+    let drawn = Closure::once_into_js(|| {
+        Timeout::new(0, || {
+            PLACE_SOON.with(|p| p.set(false));
+            place_pin();
+        })
+        .forget();
+    });
+    let asked = web_sys::window().map(|w| w.request_animation_frame(drawn.unchecked_ref()));
+    if !matches!(asked, Some(Ok(_))) {
+        PLACE_SOON.with(|p| p.set(false));
+        place_pin();
+    }
+}
+
 /// Moves the SLA pin beside the composer.
 fn place_pin() {
     APP.with(|a| {
@@ -490,9 +517,8 @@ fn tick_sla() {
                     let status =
                         sla::status(c, &app.policy, &app.agent, js_sys::Date::now() as i64);
                     // The composer moves with layout, not only with scrolling.
-                    app.panel
-                        .show_sla(&status, &app.agent)
-                        .and_then(|()| app.place())
+                    place_soon();
+                    app.panel.show_sla(&status, &app.agent)
                 }
                 None => app.panel.clear_sla(),
             };
@@ -665,10 +691,10 @@ fn refresh() -> Result<(), JsValue> {
         APP.with(|a| {
             if let Some(app) = a.borrow_mut().as_mut() {
                 app.panel.show(&view)?;
-                app.place()?;
+                place_soon();
                 if let Some(w) = &app.watch {
                     // The next re-read waits in proportion to what this whole refresh cost
-                    // (reading, suggestions, the badge, placing the panel).
+                    // (reading, suggestions, the badge).
                     let cost = now_ms() - started;
                     w.set_delay((cost * COST_FACTOR).min(MAX_DELAY_MS) as u32);
                 }
@@ -862,6 +888,23 @@ fn suggest(app: &mut App, surface: Surface) {
     if let Err(e) = app.panel.replies().set_suggestions(&ranked) {
         web_sys::console::warn_2(&"Waypoint: could not show suggestions:".into(), &e);
     }
+}
+
+/// The data files (templates, phrase rules, lexicon, time zones) were handed over after the
+/// start, which shows the conversation without waiting for them to be read: the suggestions
+/// are ranked again with them, and the SLA policy is read again (business hours name a zone).
+pub fn data_ready() {
+    wasm_bindgen_futures::spawn_local(load_policy());
+    APP.with(|a| {
+        if let Some(app) = a.try_borrow_mut().ok().as_mut().and_then(|g| g.as_mut()) {
+            app.ranked_for = (0, None);
+            app.ranked_at = f64::NEG_INFINITY;
+            if let Some(surface) = app.conversation.as_ref().map(|c| c.surface) {
+                app.suggest_soon = None;
+                suggest_in(app, surface, 0);
+            }
+        }
+    });
 }
 
 /// Ranks the suggestions `ms` from now, unless a ranking is already waiting.

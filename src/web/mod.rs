@@ -100,10 +100,17 @@ pub fn install_zones(text: String) -> Result<u32, JsValue> {
 /// Hands over the template library (the extension's `data/library.js`), before booting;
 /// returns how many templates it holds.
 #[wasm_bindgen(js_name = installLibrary)]
-pub fn install_library(list: Vec<String>) -> Result<u32, JsValue> {
-    crate::core::library::install(list)
+pub fn install_library(text: String) -> Result<u32, JsValue> {
+    crate::core::library::install(text)
         .map(|n| n as u32)
         .map_err(|e| JsValue::from_str(&format!("Waypoint: {e}")))
+}
+
+/// Says that the data files were handed over after [`boot_content`]: the open conversation's
+/// suggestions are ranked again with them.
+#[wasm_bindgen(js_name = dataReady)]
+pub fn data_ready() {
+    content::data_ready();
 }
 
 /// Renders an extension page (`options` or `practice`) into its `#app` element.

@@ -127,7 +127,7 @@ pub fn build(ctx: &Ctx) -> Result<()> {
 /// modules the way they import the module's glue, so it works under every site's CSP):
 /// `dist/data/lexicon.js`, whose default export is the VADER lexicon file as a string, with the
 /// lexicon's MIT license beside it; `dist/data/library.js`, the template library as the flat
-/// list of strings `core::library::flatten` writes; `dist/data/rules.js`, the analysis's phrase
+/// text `core::library::flatten` writes; `dist/data/rules.js`, the analysis's phrase
 /// rules; and `dist/data/zones.js`, the time zone table as one string.
 fn write_data(root: &Path, dist: &Path) -> Result<()> {
     let source = root.join("src/core/analysis/data");

@@ -167,14 +167,18 @@ pub fn all() -> impl Iterator<Item = &'static LibTemplate> + Clone {
 #[cfg(target_arch = "wasm32")]
 static INSTALLED: std::sync::OnceLock<&'static [LibTemplate]> = std::sync::OnceLock::new();
 
-/// How many strings describe one template in the flat list [`flatten`] writes and [`install`]
+/// How many fields describe one template in the flat text [`flatten`] writes and [`install`]
 /// reads: id, scenarios, tags, then per language (English, Spanish) the title, the public text
 /// ("" for none), the direct-message kind (`same`, `own`, `none`) and its text.
 pub const FIELDS: usize = 11;
 
-/// The library as a flat list of strings, for `data/library.js`.
-pub fn flatten<'a>(templates: impl Iterator<Item = &'a LibTemplate>) -> Vec<String> {
-    let mut out = Vec::new();
+/// What separates the fields of the flat text (no template holds it: a library test checks).
+pub const SEPARATOR: char = '\u{1f}';
+
+/// The library as one flat text of fields, for `data/library.js`: one string crosses into the
+/// page module at once, where a list of strings crossed one by one (a tenth of the start).
+pub fn flatten<'a>(templates: impl Iterator<Item = &'a LibTemplate>) -> String {
+    let mut out: Vec<String> = Vec::new();
     for t in templates {
         out.push(t.id.to_owned());
         let scenarios: Vec<&str> = t.scenarios.iter().map(|s| s.id()).collect();
@@ -192,23 +196,24 @@ pub fn flatten<'a>(templates: impl Iterator<Item = &'a LibTemplate>) -> Vec<Stri
             out.push(text.to_owned());
         }
     }
-    out
+    out.join(&SEPARATOR.to_string())
 }
 
-/// Reads the flat list [`flatten`] writes back into templates. The strings are kept for the
-/// life of the page (the library is installed once).
-pub fn unflatten(list: Vec<String>) -> Result<Vec<LibTemplate>, String> {
-    if list.len() % FIELDS != 0 {
+/// Reads the flat text [`flatten`] writes back into templates, borrowing from it (the page
+/// keeps it for its life: the library is installed once).
+pub fn unflatten(text: &'static str) -> Result<Vec<LibTemplate>, String> {
+    let count = if text.is_empty() {
+        0
+    } else {
+        text.matches(SEPARATOR).count() + 1
+    };
+    if count % FIELDS != 0 {
         return Err(format!(
-            "the template library has {} strings, not a multiple of {FIELDS}",
-            list.len()
+            "the template library has {count} fields, not a multiple of {FIELDS}"
         ));
     }
-    fn keep(s: String) -> &'static str {
-        Box::leak(s.into_boxed_str())
-    }
-    let mut out = Vec::with_capacity(list.len() / FIELDS);
-    let mut it = list.into_iter().map(keep);
+    let mut out = Vec::with_capacity(count / FIELDS);
+    let mut it = text.split(SEPARATOR).filter(|_| count > 0);
     while let Some(id) = it.next() {
         let mut next = || it.next().unwrap_or("");
         let (scenario_ids, tags) = (next(), next());
@@ -252,8 +257,9 @@ pub fn unflatten(list: Vec<String>) -> Result<Vec<LibTemplate>, String> {
 
 /// Installs the library in the page module, once; returns how many templates it holds.
 #[cfg(target_arch = "wasm32")]
-pub fn install(list: Vec<String>) -> Result<usize, String> {
-    let templates: &'static [LibTemplate] = Box::leak(unflatten(list)?.into_boxed_slice());
+pub fn install(text: String) -> Result<usize, String> {
+    let templates: &'static [LibTemplate] =
+        Box::leak(unflatten(Box::leak(text.into_boxed_str()))?.into_boxed_slice());
     INSTALLED
         .set(templates)
         .map_err(|_| "the template library was already installed".to_owned())?;
