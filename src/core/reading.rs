@@ -338,6 +338,10 @@ impl ThreadStore {
             .map(|e| self.index.get(id_of(e)).copied())
             .collect();
         let any_known = known.iter().any(Option::is_some);
+        let new = known.iter().filter(|k| k.is_none()).count();
+        if new > 0 {
+            Rc::make_mut(&mut self.messages).reserve(new);
+        }
         // Where the next new message goes.
         let mut cursor: Option<usize> = None;
         for (i, entry) in batch.into_iter().enumerate() {

@@ -498,9 +498,12 @@ pub fn read_thread(
     let gatherer = gatherer(profile)?;
     let map = seen.map_or(JsValue::NULL, |s| s.map.clone().into());
     let out = gatherer.read(&list, &map).map_err(failed)?;
-    let mut messages = Vec::with_capacity(list.length() as usize);
+    // As many as the gatherer returned (a re-read of a long thread returns a few records, not
+    // one per element).
+    let records = out.split('\u{1e}').filter(|r| !r.is_empty());
+    let mut messages = Vec::with_capacity(records.clone().count());
     let mut fresh = Vec::new();
-    for record in out.split('\u{1e}').filter(|r| !r.is_empty()) {
+    for record in records {
         if let Some(n) = record.strip_prefix('#') {
             let id = n
                 .parse::<usize>()
