@@ -575,8 +575,13 @@ fn refresh_if_moved() -> Result<(), JsValue> {
             &app.watch,
             extract::first_match(&app.doc, profile.containers),
         ) {
-            // Settled, unless a header or side nav missing at the last read is due a look.
-            (Some(w), Some(c)) => w.watches(&c) && !app.seen.page_due(js_sys::Date::now()),
+            // Settled, unless a header or side nav missing at the last read is due a look and
+            // has changed (it rendered late).
+            (Some(w), Some(c)) => {
+                w.watches(&c)
+                    && !(app.seen.page_due(js_sys::Date::now())
+                        && app.seen.page_changed(&app.doc, profile))
+            }
             _ => false,
         }
     });

@@ -221,6 +221,28 @@ impl Seen {
             .is_some_and(|p| !p.complete && !p.fresh_at(now))
     }
 
+    /// Reads the page-level fields again (when [`Seen::page_due`]) and says whether they
+    /// changed: only then must the conversation be read again.
+    pub fn page_changed(&self, doc: &Document, profile: &'static SurfaceProfile) -> bool {
+        let now = js_sys::Date::now();
+        let Ok(fields) = gatherer(profile).and_then(|g| page_fields(doc, profile, &g)) else {
+            return false;
+        };
+        let mut page = self.page.borrow_mut();
+        let (identity, partner, complete) = fields;
+        let changed = page
+            .as_ref()
+            .is_none_or(|p| p.identity != identity || p.partner != partner);
+        *page = Some(PageFields {
+            at: now,
+            cost: js_sys::Date::now() - now,
+            complete,
+            identity,
+            partner,
+        });
+        changed
+    }
+
     /// The weak map, for the observer that forgets changed elements ([`forget_changed`]).
     pub fn map(&self) -> &js_sys::WeakMap {
         &self.map
