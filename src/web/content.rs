@@ -34,8 +34,8 @@ const TICK_MS: u32 = 500;
 /// the main thread on a busy page near 1/COST_FACTOR (under the 5 % the design allows); at
 /// most MAX_DELAY_MS, so that a virtualized list scrolled at reading speed is still read
 /// before its rows are recycled.
-const COST_FACTOR: f64 = 20.0;
-const MAX_DELAY_MS: f64 = 200.0;
+const COST_FACTOR: f64 = 40.0;
+const MAX_DELAY_MS: f64 = 1_000.0;
 /// While new messages keep coming, suggestions are ranked at most this often (the last
 /// arrival is always ranked): a page loading a long thread is not slowed by re-ranking.
 const SUGGEST_EVERY_MS: f64 = 1_000.0;

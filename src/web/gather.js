@@ -56,7 +56,7 @@ export class Gatherer {
       return { plain: how === 'p', picks };
     });
     if (this.fields.length !== 9) throw new Error(`Waypoint: a reading plan with ${this.fields.length} field lists`);
-    this.elements = [];
+    this.list = [];
     this.fresh = [];
   }
 
@@ -65,25 +65,32 @@ export class Gatherer {
   // come back (as their number), since they alone place it; a re-read of a long thread that
   // gained one message returns three records, not thousands.
   read(list, seen) {
-    const elements = Array.from(list);
-    this.elements = elements;
+    // The list is the static NodeList of querySelectorAll: kept as it is (no copy of every
+    // element, and no array of every element's number, at every re-read of a long thread).
+    this.list = list;
     this.fresh = [];
-    const known = elements.map((el) => (seen === null ? undefined : seen.get(el)));
+    const n = list.length;
+    const known = (i) => (seen === null || i >= n ? undefined : seen.get(list[i]));
     const records = [];
-    for (let i = 0; i < elements.length; i++) {
-      if (known[i] === undefined) {
-        this.fresh.push(elements[i]);
-        records.push('+' + i + this.message(elements[i]));
-      } else if ((i > 0 && known[i - 1] === undefined) || (i + 1 < elements.length && known[i + 1] === undefined)) {
-        records.push('#' + known[i]);
+    let before = undefined;
+    let here = known(0);
+    for (let i = 0; i < n; i++) {
+      const after = known(i + 1);
+      if (here === undefined) {
+        this.fresh.push(list[i]);
+        records.push('+' + i + this.message(list[i]));
+      } else if ((i > 0 && before === undefined) || (i + 1 < n && after === undefined)) {
+        records.push('#' + here);
       }
+      before = here;
+      here = after;
     }
     return records.join(RS);
   }
 
   // The message element at `index` of the last read, for `value`.
   element(index) {
-    return this.elements[index];
+    return this.list[index];
   }
 
   // Remembers the fresh elements of the last read under `numbers` (in their order; a number
