@@ -53,11 +53,6 @@ const AGENT_STATES_KEPT: usize = 500;
 const SEEN_KEY: &str = "waypoint.seen";
 const SEEN_THREADS_KEPT: usize = 200;
 const SEEN_SAVE_MS: u32 = 1_000;
-/// How often the page is searched for a composer while it has none.
-const PROBE_MS: f64 = 1_000.0;
-/// A missing composer is looked for again after this many times what the last search cost
-/// (a third of a percent of the main thread on a page where the search is slow).
-const PROBE_COST_FACTOR: f64 = 300.0;
 /// How long after the conversation changes the checks read it (a burst of changes once; a
 /// send before then reads it at the send).
 const PREPARE_DELAY_MS: u32 = 1_000;
@@ -434,8 +429,7 @@ impl App {
     /// The composer and the site's visible send button, as last found while they stay in the
     /// page. Looking for them is a search of the whole page, which on a long page that has no
     /// composer costs more than reading the conversation: it is done again when one of them
-    /// left the page, and while one is missing at most once every [`PROBE_MS`], or
-    /// [`PROBE_COST_FACTOR`] times what the last search cost.
+    /// left the page, and while one is missing when [`extract::look_again`] says so.
     fn composer_and_send(&self) -> (Option<Element>, Option<Element>) {
         let now = now_ms();
         let mut found = self.placed.borrow_mut();
@@ -443,8 +437,7 @@ impl App {
         let gone = |e: &Option<Element>| e.as_ref().is_some_and(|e| !e.is_connected());
         let stale = gone(composer)
             || gone(send)
-            || ((composer.is_none() || send.is_none())
-                && now - at >= PROBE_MS.max(cost * PROBE_COST_FACTOR));
+            || ((composer.is_none() || send.is_none()) && extract::look_again(*at, *cost, now));
         if stale {
             let composer = self
                 .profile
@@ -699,7 +692,8 @@ fn refresh() -> Result<(), JsValue> {
                 place_soon();
                 if let Some(w) = &app.watch {
                     // The next re-read waits in proportion to what this whole refresh cost
-                    // (reading, suggestions, the badge).
+                    // (reading, the panel, the badge; suggestions are ranked in a task of
+                    // their own and spaced apart by SUGGEST_EVERY_MS).
                     let cost = now_ms() - started;
                     w.set_delay((cost * COST_FACTOR).min(MAX_DELAY_MS) as u32);
                 }

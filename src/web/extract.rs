@@ -178,7 +178,7 @@ pub struct Seen {
 /// header), when (ms) and what reading them cost. On a long page that lacks one of them,
 /// looking for it is a search of every element, which costs more than reading the new
 /// messages: re-reads of the same conversation take them from here, and they are read again
-/// at most once every [`PAGE_EVERY_MS`], or [`PAGE_COST_FACTOR`] times their cost.
+/// when [`look_again`] says so.
 struct PageFields {
     at: f64,
     cost: f64,
@@ -191,16 +191,22 @@ struct PageFields {
 
 impl PageFields {
     fn fresh_at(&self, now: f64) -> bool {
-        now - self.at < PAGE_EVERY_MS.max(self.cost * PAGE_COST_FACTOR)
+        !look_again(self.at, self.cost, now)
     }
 }
 
-/// How often the page-level fields are read again, at most (a header that renders late is
-/// seen within this).
-const PAGE_EVERY_MS: f64 = 1_000.0;
-/// Reading the page-level fields again waits this many times what the last reading cost, so
-/// that it takes at most a third of a percent of the main thread on a page where it is slow.
-const PAGE_COST_FACTOR: f64 = 300.0;
+/// How often a search of the whole page for something missing (a header, the side nav, the
+/// composer) is made again, at most: what renders late is found within this.
+const LOOK_EVERY_MS: f64 = 1_000.0;
+/// ... and at most this often relative to what the last search cost, so that on a long page
+/// where each search visits a million elements it takes a third of a percent of the main thread.
+const LOOK_COST_FACTOR: f64 = 300.0;
+
+/// Whether a search of the whole page made at `at` (ms) that cost `cost` ms may be made again
+/// at `now`. The page-level fields and the composer both follow it.
+pub fn look_again(at: f64, cost: f64, now: f64) -> bool {
+    now - at >= LOOK_EVERY_MS.max(cost * LOOK_COST_FACTOR)
+}
 
 impl Seen {
     pub fn new() -> Seen {
