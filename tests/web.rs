@@ -248,7 +248,8 @@ fn elements_read_before_come_back_as_anchors_until_they_change() {
     let container = first_match(&doc, sp.containers).unwrap();
     let mut seen = Seen::new();
     let first = read_thread(&doc, &container, &r, sp, Some(&seen)).unwrap();
-    let entries = waypoint::core::reading::interpret(&first.raw, 0, 0);
+    let entries =
+        waypoint::core::reading::interpret(first.raw.messages.clone(), &first.raw.identity, 0, 0);
     seen.remember(&first, &entries);
     let ids: Vec<String> = entries
         .iter()
@@ -315,7 +316,7 @@ fn reads_an_x_thread_by_the_profile() {
     assert_eq!(raw.identity.handles, ["AcmeHelp"]);
     use waypoint::core::conversation::Party;
     use waypoint::core::reading::{interpret, Entry};
-    let parties: Vec<Party> = interpret(&raw, 0, 0)
+    let parties: Vec<Party> = interpret(raw.messages.clone(), &raw.identity, 0, 0)
         .into_iter()
         .filter_map(|e| match e {
             Entry::Fresh { message, .. } => Some(message.party),

@@ -9,6 +9,7 @@ use crate::core::conversation::{Author, Conversation, Message, Party, Precision,
 use crate::core::when;
 // A BTreeMap, not a HashMap: SipHash's 64-bit arithmetic is slow in the wasm2js translation
 // that runs on x.com, and string comparisons are not.
+use std::collections::btree_map::Entry as Slot;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -69,17 +70,27 @@ struct Ours {
 
 impl Ours {
     fn has_handle(&self, handle: &str) -> bool {
-        !self.handles.is_empty() && {
-            let h = normalise_handle(handle);
-            self.handles.contains(&h)
+        if self.handles.is_empty() {
+            return false;
         }
+        // A bare handle (the common case) compares as it is, without a lower-cased copy.
+        if is_bare_handle(handle) {
+            return self.handles.iter().any(|h| h.eq_ignore_ascii_case(handle));
+        }
+        let h = normalise_handle(handle);
+        self.handles.contains(&h)
     }
 
     fn has_name(&self, name: &str) -> bool {
-        !self.names.is_empty() && {
-            let n = name.trim().to_lowercase();
-            self.names.contains(&n)
+        if self.names.is_empty() {
+            return false;
         }
+        let name = name.trim();
+        if name.is_ascii() {
+            return self.names.iter().any(|n| n.eq_ignore_ascii_case(name));
+        }
+        let n = name.to_lowercase();
+        self.names.contains(&n)
     }
 
     fn party(&self, raw: &RawMessage) -> Party {
@@ -112,14 +123,17 @@ pub struct RawThread {
 /// `@Name`, `/name`, `https://x.com/name/` → `name` (lower-cased for comparison).
 pub fn normalise_handle(h: &str) -> String {
     // A bare handle (the common case) is its own reading.
-    if h.bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
-    {
+    if is_bare_handle(h) {
         return h.to_ascii_lowercase();
     }
     handle_from_href(h)
         .unwrap_or_else(|| h.trim().trim_start_matches('@').to_owned())
         .to_lowercase()
+}
+
+fn is_bare_handle(h: &str) -> bool {
+    h.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
 }
 
 /// The handle in a profile link: `/mariagarcia`, `/kai.ng/`, `https://x.com/jack`,
@@ -190,8 +204,18 @@ pub fn party(raw: &RawMessage, identity: &Identity) -> Party {
     identity.ours().party(raw)
 }
 
-fn clean(s: Option<&String>) -> Option<String> {
-    s.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+/// `s` trimmed, reusing it when there is nothing to trim (the common case).
+pub fn trimmed(s: String) -> String {
+    let t = s.trim();
+    if t.len() == s.len() {
+        s
+    } else {
+        t.to_owned()
+    }
+}
+
+fn clean(s: Option<String>) -> Option<String> {
+    s.map(trimmed).filter(|v| !v.is_empty())
 }
 
 /// One message of a read, for [`ThreadStore::merge`].
@@ -203,22 +227,30 @@ pub enum Entry {
     Fresh { message: Message, focused: bool },
 }
 
-/// Interprets a raw thread. `now` and `utc_offset_min` read relative and clock times.
-pub fn interpret(raw: &RawThread, now: i64, utc_offset_min: i32) -> Vec<Entry> {
-    let ours = raw.identity.ours();
-    raw.messages
-        .iter()
+/// Interprets the messages of a raw thread (taken: their strings move into the entries, so a
+/// long thread is not copied again). `identity` says who is us; `now` and `utc_offset_min`
+/// read relative and clock times.
+pub fn interpret(
+    messages: Vec<RawMessage>,
+    identity: &Identity,
+    now: i64,
+    utc_offset_min: i32,
+) -> Vec<Entry> {
+    let ours = identity.ours();
+    messages
+        .into_iter()
         .map(|m| {
-            if let Some(id) = &m.known_id {
-                return Entry::Anchor(id.clone());
+            if let Some(id) = m.known_id {
+                return Entry::Anchor(id);
             }
-            let name = clean(m.author_name.as_ref());
-            let handle = clean(m.author_handle.as_ref()).map(|h| match h.strip_prefix('@') {
+            let party = ours.party(&m);
+            let name = clean(m.author_name);
+            let handle = clean(m.author_handle).map(|h| match h.strip_prefix('@') {
                 Some(_) => h.trim_start_matches('@').to_owned(),
                 None => h,
             });
-            let time = clean(m.time.as_ref());
-            let id = clean(m.id.as_ref()).unwrap_or_else(|| {
+            let time = clean(m.time);
+            let id = clean(m.id).unwrap_or_else(|| {
                 content_id(
                     name.as_deref().or(handle.as_deref()).unwrap_or(""),
                     time.as_deref().unwrap_or(""),
@@ -229,13 +261,13 @@ pub fn interpret(raw: &RawThread, now: i64, utc_offset_min: i32) -> Vec<Entry> {
                 message: Message {
                     id,
                     author: Author {
-                        name: name.clone().or_else(|| handle.clone()).unwrap_or_default(),
+                        name: name.or_else(|| handle.clone()).unwrap_or_default(),
                         handle,
                     },
-                    party: ours.party(m),
+                    party,
                     sent: time.and_then(|t| when::parse(&t, now, utc_offset_min)),
                     first_seen_ms: None,
-                    text: m.text.trim().to_owned(),
+                    text: trimmed(m.text),
                 },
                 focused: m.focused,
             }
@@ -358,7 +390,34 @@ impl ThreadStore {
                 self.focused = Some(m.id.clone());
                 changed = true;
             }
-            if let Some(&pos) = self.index.get(&m.id) {
+            // Known before this batch (one search then), or read twice in it (the entry below
+            // finds it): a new message costs one search here, not one to look and one to add.
+            let known_at = if known[i].is_some() {
+                self.index.get(&m.id).copied()
+            } else {
+                None
+            };
+            let at = match cursor {
+                Some(c) => c,
+                None if any_known => known[i..]
+                    .iter()
+                    .flatten()
+                    .next()
+                    .copied()
+                    .unwrap_or(self.messages.len()),
+                None => self.position_by_time(&m),
+            };
+            let pos = match known_at {
+                Some(pos) => Some(pos),
+                None => match self.index.entry(m.id.clone()) {
+                    Slot::Occupied(o) => Some(*o.get()),
+                    Slot::Vacant(v) => {
+                        v.insert(at);
+                        None
+                    }
+                },
+            };
+            if let Some(pos) = pos {
                 let old = &self.messages[pos];
                 m.first_seen_ms = old.first_seen_ms;
                 if m.sent.is_none()
@@ -381,18 +440,8 @@ impl ThreadStore {
                     .copied()
                     .map_or(now, |t| t.min(now)),
             );
-            let at = match cursor {
-                Some(c) => c,
-                None if any_known => known[i..]
-                    .iter()
-                    .flatten()
-                    .next()
-                    .copied()
-                    .unwrap_or(self.messages.len()),
-                None => self.position_by_time(&m),
-            };
             Rc::make_mut(&mut self.messages).insert(at, m);
-            self.reindex(at);
+            self.reindex(at + 1);
             cursor = Some(at + 1);
             changed = true;
         }
@@ -640,6 +689,13 @@ mod tests {
                 Party::Brand,
             ),
             (raw("5", "", Some(""), ""), Party::Customer),
+            // Compared without regard to case, with and without the `@`, and by a link.
+            (raw("7", "Someone", Some("ACMEHELP"), ""), Party::Brand),
+            (raw("8", "Someone", Some("@AcmeHelp"), ""), Party::Brand),
+            (raw("9", "Someone", Some("/acmehelp"), ""), Party::Brand),
+            (raw("10", "  ACME COFFEE ", None, ""), Party::Brand),
+            (raw("11", "Acme Coffeé", None, ""), Party::Customer),
+            (raw("12", "Someone", Some("acmehelp2"), ""), Party::Customer),
         ];
         for (m, want) in table {
             assert_eq!(party(&m, &me), want, "{m:?}");
@@ -665,7 +721,7 @@ mod tests {
         m.id = None;
         m.time = Some("2026-11-22T08:41:00Z".into());
         let t = thread(vec![m], Identity::default());
-        let out = messages(interpret(&t, 0, 0));
+        let out = messages(interpret(t.messages.clone(), &t.identity, 0, 0));
         assert_eq!(out[0].author.name, "Jane Doe");
         assert_eq!(out[0].text, "Hello\nthere");
         assert!(out[0].id.starts_with('h'));
@@ -690,9 +746,9 @@ mod tests {
         );
         let mut store = ThreadStore::new();
         store.open("x");
-        store.merge(interpret(&t, 0, 0), 0);
+        store.merge(interpret(t.messages.clone(), &t.identity, 0, 0), 0);
         assert_eq!(store.conversation(&t).customer.unwrap().name, "Maria");
-        let ms = messages(interpret(&t, 0, 0));
+        let ms = messages(interpret(t.messages.clone(), &t.identity, 0, 0));
         assert_eq!(customer(&ms, None, None).unwrap().name, "Tom");
         let sam = Author {
             name: "Sam Lee".into(),
@@ -724,6 +780,30 @@ mod tests {
         assert_eq!(ids(&s), ["1", "2", "3", "4", "5", "6"]);
         assert_eq!(s.messages()[0].first_seen_ms, Some(20));
         assert_eq!(s.messages()[5].first_seen_ms, Some(30));
+    }
+
+    #[test]
+    fn a_message_read_twice_in_one_read_is_one_message() {
+        let mut s = ThreadStore::new();
+        s.open("x:1");
+        let mut again = message("2", Some(5));
+        again.text = "edited".into();
+        let batch = vec![
+            msg("1", None),
+            msg("2", None),
+            Entry::Fresh {
+                message: again,
+                focused: false,
+            },
+            msg("3", None),
+        ];
+        assert!(s.merge(batch, 10));
+        assert_eq!(ids(&s), ["1", "2", "3"]);
+        assert_eq!(s.messages()[1].text, "edited");
+        // And the index still finds each where it is: a known window adds after it.
+        assert!(s.merge(vec![msg("3", None), msg("4", None)], 20));
+        assert!(s.merge(vec![msg("0", None), msg("1", None)], 30));
+        assert_eq!(ids(&s), ["0", "1", "2", "3", "4"]);
     }
 
     #[test]

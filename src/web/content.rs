@@ -784,7 +784,9 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                         read.raw.identity.handles.push(brand.clone());
                         read.raw.identity.names.push(brand.clone());
                     }
-                    let entries = interpret(&read.raw, now as i64, utc_offset_min());
+                    let messages = std::mem::take(&mut read.raw.messages);
+                    let entries =
+                        interpret(messages, &read.raw.identity, now as i64, utc_offset_min());
                     app.seen.remember(&read, &entries);
                     let before = app.store.len();
                     // The conversation kept from the last read shares the store's messages:

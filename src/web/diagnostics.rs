@@ -65,12 +65,13 @@ pub fn debug_read_thread(url: &str) -> Result<u32, JsValue> {
     let doc = dom::document()?;
     let container = extract::first_match(&doc, profile.containers)
         .ok_or_else(|| JsValue::from_str("Waypoint: no conversation container"))?;
-    let read = extract::read_thread(&doc, &container, &route, profile, None)
+    let mut read = extract::read_thread(&doc, &container, &route, profile, None)
         .map_err(|e| JsValue::from_str(&e.warning(route.site, profile)))?;
     let now = js_sys::Date::now() as i64;
     let mut store = ThreadStore::new();
     store.open("bench");
-    store.merge(interpret(&read.raw, now, 0), now);
+    let messages = std::mem::take(&mut read.raw.messages);
+    store.merge(interpret(messages, &read.raw.identity, now, 0), now);
     Ok(store.len() as u32)
 }
 

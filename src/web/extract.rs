@@ -128,18 +128,19 @@ pub fn first_match(doc: &Document, selectors: &[&'static str]) -> Option<Element
 }
 
 fn apply(then: Then, s: String) -> Option<String> {
-    let s = s.trim();
+    // Kept as it is when there is nothing to trim: no copy of every message's text.
+    let s = crate::core::reading::trimmed(s);
     if s.is_empty() {
         return None;
     }
     match then {
-        Then::Keep => Some(s.to_owned()),
-        Then::StatusId => status_id_from_href(s),
-        Then::HandleFromHref => handle_from_href(s),
-        Then::Query(name) => query_value(s, name),
-        Then::StripPrefix(prefixes) => strip_any_prefix(s, prefixes).map(str::to_owned),
+        Then::Keep => Some(s),
+        Then::StatusId => status_id_from_href(&s),
+        Then::HandleFromHref => handle_from_href(&s),
+        Then::Query(name) => query_value(&s, name),
+        Then::StripPrefix(prefixes) => strip_any_prefix(&s, prefixes).map(str::to_owned),
         Then::Between(prefixes, ends) => {
-            let rest = strip_any_prefix(s, prefixes)?;
+            let rest = strip_any_prefix(&s, prefixes)?;
             let cut = ends
                 .iter()
                 .filter_map(|e| rest.find(e))
@@ -147,9 +148,9 @@ fn apply(then: Then, s: String) -> Option<String> {
                 .unwrap_or(rest.len());
             Some(rest[..cut].trim().to_owned()).filter(|v| !v.is_empty())
         }
-        Then::LabelTime => parse_message_label(s).map(|l| l.time),
-        Then::LabelSender => parse_message_label(s).map(|l| l.sender),
-        Then::LabelText => parse_message_label(s).map(|l| l.text),
+        Then::LabelTime => parse_message_label(&s).map(|l| l.time),
+        Then::LabelSender => parse_message_label(&s).map(|l| l.sender),
+        Then::LabelText => parse_message_label(&s).map(|l| l.text),
     }
 }
 
@@ -257,13 +258,13 @@ impl Seen {
     /// The number of a message id, given on first sight (an element read again after a
     /// change keeps its id's number).
     fn number(&mut self, id: &str) -> u32 {
-        match self.numbers.get(id) {
-            Some(&n) => n,
-            None => {
+        // One search for a new id, not one to look and one to add.
+        match self.numbers.entry(id.to_owned()) {
+            std::collections::btree_map::Entry::Occupied(o) => *o.get(),
+            std::collections::btree_map::Entry::Vacant(v) => {
                 let n = self.ids.len() as u32;
                 self.ids.push(id.to_owned());
-                self.numbers.insert(id.to_owned(), n);
-                n
+                *v.insert(n)
             }
         }
     }
