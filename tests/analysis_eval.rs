@@ -22,18 +22,21 @@ const LABELS: &str = concat!(
 
 /// The floors asserted (percentages). The targets are 80 (top-1) and 95 (top-3); the rules
 /// fall short of them on this set, so these are the levels reached minus two points, so that a
-/// regression fails. Reached when last tuned: all rows top-1 63.1, top-3 80.5, emotion 60.6;
-/// tuning (odd) rows top-1 79.3, top-3 93.4; held-out (even) rows top-1 46.7, top-3 67.5,
-/// emotion 57.5. The held-out rows gain little from tuning: most of the odd rows' gain is
-/// theirs alone. Six labels were corrected by the scenario definitions in that round (their
-/// notes say what they were).
+/// regression fails. The set grew from 241 to 501 labels (260 drawn at random across brands and
+/// labelled before the analysis was run on them); on it, before the last tuning: all rows top-1
+/// 55.5, top-3 77.2, emotion 60.7; odd rows 62.2 / 82.5; held-out even rows 48.8 / 72.0,
+/// emotion 62.0. Reached when last tuned: all rows top-1 57.1, top-3 78.6, emotion 62.3;
+/// tuning (odd) rows top-1 64.5, top-3 84.9; held-out (even) rows top-1 49.6, top-3 72.4,
+/// emotion 62.0. The held-out rows gain little from tuning: most of the odd rows' gain is
+/// theirs alone; what carried over came from reading the thread (a bare reply goes on with
+/// its thread's problem; thanks said earlier are not the latest feeling), not from phrases.
 const TARGET_TOP1: f64 = 80.0;
 const TARGET_TOP3: f64 = 95.0;
-const MIN_TOP1: f64 = 61.0;
-const MIN_TOP3: f64 = 78.5;
-const MIN_EMOTION: f64 = 58.5;
-const MIN_HELD_OUT_TOP1: f64 = 44.6;
-const MIN_HELD_OUT_TOP3: f64 = 65.5;
+const MIN_TOP1: f64 = 55.1;
+const MIN_TOP3: f64 = 76.6;
+const MIN_EMOTION: f64 = 60.3;
+const MIN_HELD_OUT_TOP1: f64 = 47.6;
+const MIN_HELD_OUT_TOP3: f64 = 70.4;
 
 struct Label {
     tweet: u64,
@@ -141,7 +144,7 @@ fn scenario_and_emotion_accuracy_on_labelled_tweets() {
     let tweets = twcs::parse(&text).expect("the corpus parses");
     let ctx = contexts(&tweets);
     let labels = labels();
-    assert!(labels.len() >= 200, "{} labels", labels.len());
+    assert!(labels.len() >= 500, "{} labels", labels.len());
     let (mut all, mut odd, mut even) = (Score::default(), Score::default(), Score::default());
     let mut misses = Vec::new();
     for (i, l) in labels.iter().enumerate() {

@@ -147,6 +147,9 @@ const PRIOR_QUESTION: f32 = 0.7;
 const PRIOR_WHY: f32 = 0.4;
 const PRIOR_UPSET: f32 = 0.45;
 const PRIOR_FOLLOW_UP: f32 = 0.6;
+/// From this score, a problem the earlier messages name is the topic of a reply that names
+/// none (the plain follow-up reading comes after it).
+const THREAD_TOPIC: f32 = 0.5;
 const PRIOR_PRAISE: f32 = 0.5;
 /// The sentiment from which a message with no topic reads as praise.
 const PRIOR_WARM: f32 = 0.2;
@@ -270,7 +273,12 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
     let mut emotions: Vec<(Emotion, Signal)> = Emotion::ALL
         .into_iter()
         .map(|e| {
-            let (score, _, triggers) = scored(emotion::rules(e));
+            let (score, own, triggers) = scored(emotion::rules(e));
+            // Thanks are said of the moment: an earlier message's thanks are not how the
+            // customer feels in a later one ("thanks so much!" then "but I still can't").
+            if e == Emotion::Gratitude && own <= 0.0 {
+                return (e, Signal::default());
+            }
             (e, Signal { score, triggers })
         })
         .collect();
@@ -313,6 +321,12 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
 
     // Praise found in the words themselves (not read from warm words alone).
     let praised = scenarios.iter().any(|(s, _)| *s == Scenario::Praise);
+    // The best problem named in the thread (the follow-up reading comes after a clear one).
+    let thread_problem = scenarios
+        .iter()
+        .filter(|(s, _)| s.is_problem())
+        .map(|(_, sig)| sig.score)
+        .fold(0.0, f32::max);
     // Weak readings: a question is a how-to, an upset customer is complaining, and a reply with
     // no topic in an ongoing conversation follows up.
     let mut prior = |s: Scenario, score: f32, triggers: Vec<String>| {
@@ -336,7 +350,14 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
         prior(Scenario::Complaint, PRIOR_UPSET, sig.triggers.clone());
     }
     if recent.len() > 1 && !latest_has_topic && question.is_none() {
-        prior(Scenario::FollowUp, PRIOR_FOLLOW_UP, Vec::new());
+        // A reply naming no topic mostly goes on with the thread's ("it's the 64 GB one" after
+        // a fault): the plain follow-up reading comes after a topic the earlier messages name.
+        let score = if thread_problem >= THREAD_TOPIC {
+            PRIOR_FOLLOW_UP.min(thread_problem * 0.9)
+        } else {
+            PRIOR_FOLLOW_UP
+        };
+        prior(Scenario::FollowUp, score, Vec::new());
     }
     // Warm words with no topic: praise, or a friendly close; a close first when they answer
     // something of ours.
@@ -354,9 +375,12 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
 
     // A customer reporting a problem, in words that are not positive, is frustrated even when
     // they do not say so, and one giving praise is grateful; the scenario's words are the
-    // trigger.
+    // trigger. A reply that names no topic (an answer, a number) carries no feeling of its own.
     let mut implied_emotion = false;
-    if let Some((top, sig)) = scenarios.first().filter(|_| emotions.is_empty()) {
+    if let Some((top, sig)) = scenarios
+        .first()
+        .filter(|_| emotions.is_empty() && latest_has_topic)
+    {
         let implied = if top.is_problem() && sentiment <= PROBLEM_NOT_POSITIVE {
             Some(Emotion::Frustration)
         } else if *top == Scenario::Praise && praised && sentiment >= 0.0 {

@@ -870,3 +870,72 @@ fn a_why_question_is_read_as_its_topic_before_how_to() {
         Some(Scenario::HowTo)
     );
 }
+
+#[test]
+fn a_bare_answer_after_a_clear_problem_goes_on_with_it() {
+    // The earlier message names a parcel; the reply names nothing of its own.
+    let a = analyze(&["About my parcel", "Blue door, number 12"]);
+    assert_eq!(a.main_scenario(), Some(Scenario::OrderLate), "{a:?}");
+    // An answer carries no feeling of its own: none is read into it from the problem.
+    let b = analyze(&["My bill", "Blue door, number 12"]);
+    assert_eq!(b.main_scenario(), Some(Scenario::Billing), "{b:?}");
+    assert!(b.emotions.is_empty(), "{b:?}");
+    // A weakly named earlier topic does not take over: the reply follows up.
+    let weak = analyze(&["Since yesterday", "Blue door, number 12"]);
+    assert_eq!(weak.main_scenario(), Some(Scenario::FollowUp), "{weak:?}");
+}
+
+#[test]
+fn thanks_in_an_earlier_message_are_not_the_latest_feeling() {
+    let a = analyze(&[
+        "Thank you so much, that was quick!",
+        "I would like to know where the seat number shows on the booking",
+    ]);
+    assert_ne!(a.main_emotion(), Some(Emotion::Gratitude), "{a:?}");
+    let r = rank(&a, Surface::Post, Lang::En, &[], 3);
+    assert_eq!(r[0].suggestion.scenario, Scenario::HowTo, "{a:?}");
+    // Thanks in the latest message still count.
+    let b = analyze(&["My seat is 12A", "Thank you so much, that was quick!"]);
+    assert_eq!(b.main_emotion(), Some(Emotion::Gratitude), "{b:?}");
+}
+
+#[test]
+fn general_cues_for_many_affected_restored_service_bans_and_receipt_dates() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    // Many others affected is an outage; a connection said to work is not.
+    assert_eq!(
+        main("It keeps kicking out lots of players tonight"),
+        Some(Scenario::Outage)
+    );
+    let fine = analyze(&["The console errors but my internet connection is working fine"]);
+    assert_ne!(fine.main_scenario(), Some(Scenario::Outage), "{fine:?}");
+    // Service that came back closes the case.
+    assert_eq!(
+        main("The cable came back on an hour ago"),
+        Some(Scenario::FollowUp)
+    );
+    // A ban or a restriction is an account matter, even asked as "is there a way".
+    assert_eq!(
+        main("Is there a way to get my profile unbanned"),
+        Some(Scenario::Account)
+    );
+    assert_eq!(
+        main("My messages to buyers are restricted"),
+        Some(Scenario::Account)
+    );
+    // Asking when something will be received is about the order.
+    assert_eq!(
+        main("I paid last week, when will I receive my product"),
+        Some(Scenario::OrderLate)
+    );
+    // A fault that has lasted is a fault, even when it is said with a duration.
+    assert_eq!(
+        main("The picture has been like this for a while now"),
+        Some(Scenario::Faulty)
+    );
+    // Looking forward to the next trip is praise.
+    assert_eq!(
+        main("We fly with you in May, see you all then"),
+        Some(Scenario::Praise)
+    );
+}
