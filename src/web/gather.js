@@ -27,13 +27,15 @@ const ESC = '\u001b';
 const SPECIALS = /[\u001b\u001e\u001f]/g;
 const ESCAPED = { [ESC]: ESC + '[', [RS]: ESC + 'r', [US]: ESC + 'u' };
 
-const HAS_SPECIAL = /[\u001b\u001e\u001f]/;
+// Three scans for one character each are cheaper than a regular expression's test, and this
+// runs on every value of every message.
+const clean = (s) =>
+  s.indexOf(US) < 0 && s.indexOf(RS) < 0 && s.indexOf(ESC) < 0 ? s : s.replace(SPECIALS, (c) => ESCAPED[c]);
 
-const clean = (s) => (HAS_SPECIAL.test(s) ? s.replace(SPECIALS, (c) => ESCAPED[c]) : s);
-
-// Tags whose content is never read as text, and block tags that start a line.
-const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'SVG']);
-const BLOCK = new Set(['P', 'DIV', 'LI']);
+// Tags whose content is never read as text, and block tags that start a line (by local name:
+// lower case in HTML and SVG alike, with no upper-cased copy of every tag name).
+const SKIP = new Set(['script', 'style', 'template', 'svg']);
+const BLOCK = new Set(['p', 'div', 'li']);
 
 export class Gatherer {
   // `plan` is extract.rs's `plan()`: sections separated by RS, items by US.
@@ -108,9 +110,12 @@ export class Gatherer {
     let out = '';
     for (let k = 0; k < MESSAGE_LISTS; k++) out += this.field(el, this.fields[k], ex, 0);
     out += US + (this.labels ? clean(el.getAttribute('aria-label') ?? '') : '');
-    const ours = this.selfMarker.some((sel) => el.matches(sel) || this.scoped(el, sel, ex) !== null);
+    let ours = false;
+    for (const sel of this.selfMarker) if (el.matches(sel) || this.scoped(el, sel, ex) !== null) ours = true;
     out += ours ? US + '1' : US + '0';
-    out += this.focused.some((sel) => el.matches(sel)) ? US + '1' : US + '0';
+    let focused = false;
+    for (const sel of this.focused) if (el.matches(sel)) focused = true;
+    out += focused ? US + '1' : US + '0';
     for (const sel of this.selfText) {
       const part = this.scoped(el, sel, ex);
       out += US + (part === null ? '' : clean(text(part, NONE)));
@@ -167,27 +172,33 @@ const MESSAGE_LISTS = 5;
 // nodes, emoji images as their alt, <br> and blocks as line breaks; scripts, styles, hidden
 // and dropped parts left out. Rust trims it.
 function text(el, drop) {
-  const state = { s: '' };
-  for (let c = el.firstChild; c !== null; c = c.nextSibling) walk(c, drop, state);
-  return state.s;
+  acc = '';
+  for (let c = el.firstChild; c !== null; c = c.nextSibling) walk(c, drop);
+  const s = acc;
+  acc = '';
+  return s;
 }
 
-function walk(node, drop, state) {
-  if (node.nodeType === Node.TEXT_NODE) {
-    state.s += node.nodeValue;
+// What `text` has read so far (one string for the whole walk, not an object per call).
+let acc = '';
+
+function walk(node, drop) {
+  const type = node.nodeType;
+  if (type === 3) {
+    acc += node.nodeValue;
     return;
   }
-  if (node.nodeType !== Node.ELEMENT_NODE) return;
-  const upper = node.tagName.toUpperCase();
-  if (SKIP.has(upper) || node.hasAttribute('hidden') || (drop.length > 0 && drop.some((d) => node.matches(d)))) return;
-  if (upper === 'BR') {
-    state.s += '\n';
+  if (type !== 1) return;
+  const name = node.localName;
+  if (SKIP.has(name) || node.hasAttribute('hidden') || (drop.length > 0 && drop.some((d) => node.matches(d)))) return;
+  if (name === 'br') {
+    acc += '\n';
     return;
   }
-  if (upper === 'IMG') {
-    state.s += node.getAttribute('alt') ?? '';
+  if (name === 'img') {
+    acc += node.getAttribute('alt') ?? '';
     return;
   }
-  if (BLOCK.has(upper) && state.s.length > 0 && !state.s.endsWith('\n')) state.s += '\n';
-  for (let c = node.firstChild; c !== null; c = c.nextSibling) walk(c, drop, state);
+  if (BLOCK.has(name) && acc.length > 0 && !acc.endsWith('\n')) acc += '\n';
+  for (let c = node.firstChild; c !== null; c = c.nextSibling) walk(c, drop);
 }
