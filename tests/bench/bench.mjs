@@ -39,9 +39,12 @@ async function readBench(browser) {
           '<div data-testid="tweetText" lang="en">Message ' + i + ' about a late order 📦 and a refund</div></article></div>';
       }
       tl.innerHTML = html;
+      // As on a real page, the thread is drawn before it is read (Waypoint reads after the
+      // page's mutations settle), not in the task that parsed it.
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
       const times = [];
       let count = 0;
-      for (let k = 0; k < 7; k++) {
+      for (let k = 0; k < 25; k++) {
         const t0 = performance.now();
         count = m.debugReadThread('https://x.com/u0/status/1000000');
         times.push(performance.now() - t0);
@@ -50,7 +53,13 @@ async function readBench(browser) {
       return { count, times };
     })()`);
     if (r.count !== 2000) throw new Error(`read ${r.count} messages of 2000 in ${mode}`);
-    row(`reading a 2,000-message thread (${mode}, median of 7)`, fmt(median(r.times)), '≤ 30 ms');
+    // V8 compiles the reading code in tiers as it runs: a first read runs mostly unoptimized
+    // code, the next ones Maglev's, and TurboFan's arrives after several reads (later on a
+    // busy 2-core machine). One median over all of them measured when that happened, so each
+    // stage is printed on its own: the first read of the page, reads 2-7, reads 16-25.
+    row(`reading a 2,000-message thread (${mode}, first read in the page)`, fmt(r.times[0]), '≤ 30 ms');
+    row(`reading a 2,000-message thread (${mode}, reads 2-7, median)`, fmt(median(r.times.slice(1, 7))), '≤ 30 ms');
+    row(`reading a 2,000-message thread (${mode}, reads 16-25, median)`, fmt(median(r.times.slice(15))), '≤ 30 ms');
   }
   await page.close();
 }
