@@ -54,8 +54,14 @@ const SEEN_KEY: &str = "waypoint.seen";
 const SEEN_THREADS_KEPT: usize = 200;
 const SEEN_SAVE_MS: u32 = 1_000;
 /// How long after the conversation changes the checks read it (a burst of changes once; a
-/// send before then reads it at the send).
+/// send before then reads it at the send): at least this, and twice the re-read spacing, so
+/// that a page loading a long thread, re-read about once a second, is read by the checks once
+/// it stops rather than between every two re-reads.
 const PREPARE_DELAY_MS: u32 = 1_000;
+
+fn prepare_delay(reread_ms: u32) -> u32 {
+    PREPARE_DELAY_MS.max(reread_ms.saturating_mul(2))
+}
 
 struct App {
     doc: Document,
@@ -394,7 +400,8 @@ impl App {
     /// is read once.
     fn unprepare(&mut self) {
         self.prepared.take();
-        self.prepare_soon = Some(Timeout::new(PREPARE_DELAY_MS, || {
+        let wait = prepare_delay(self.watch.as_ref().map_or(0, Watch::delay));
+        self.prepare_soon = Some(Timeout::new(wait, || {
             APP.with(|a| {
                 if let Some(app) = a.try_borrow().ok().as_ref().and_then(|g| g.as_ref()) {
                     if let Some(c) = &app.conversation {

@@ -68,6 +68,11 @@ impl Watch {
         self.delay.set(ms.max(MIN_DELAY_MS));
     }
 
+    /// How long changes wait before they are read now.
+    pub fn delay(&self) -> u32 {
+        self.delay.get()
+    }
+
     /// Whether this watch is on `el`.
     pub fn watches(&self, el: &Element) -> bool {
         self.target == *el

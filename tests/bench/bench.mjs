@@ -10,6 +10,7 @@ const busyPages = (file) => ({ ...PAGES, [BUSY]: { file }, 'https://x.com/x-appe
 const pages = busyPages('x-append.html');
 const rows = [];
 // WAYPOINT_BENCH=read,start,suggest,append runs only those parts (all by default).
+// WAYPOINT_APPEND_PAGES=x or =bare runs only one of the append pages (both by default).
 const parts = (process.env.WAYPOINT_BENCH || '').split(',').filter(Boolean);
 const only = (part) => parts.length === 0 || parts.includes(part);
 const row = (what, value, budget) => rows.push({ what, value, budget });
@@ -174,9 +175,10 @@ async function appendBench(withExtension, file) {
     if (withExtension) {
       await page.waitForFunction(() => document.querySelector('waypoint-panel')?.getAttribute('data-messages') === '5000', null, { timeout: 120000 });
     }
-    // Then a second more, in both runs, so that work Waypoint defers (the checks' reading of
-    // the thread, saving first-seen times) is counted too.
-    await page.waitForTimeout(1000);
+    // Then 2.5 seconds more, in both runs, so that work Waypoint defers (the checks' reading
+    // of the thread, twice the re-read spacing after the last change; saving first-seen times)
+    // is counted too.
+    await page.waitForTimeout(2500);
     const after = await metrics();
     const messages = withExtension ? await page.locator('waypoint-panel').getAttribute('data-messages') : null;
     await page.close();
@@ -213,7 +215,13 @@ if (only('append')) {
   // moves by 10-20 % between launches, more than the 5 % measured, so runs without and with
   // alternate, three of each, and the medians are compared.
   const RUNS = Number(process.env.WAYPOINT_APPEND_RUNS || 3);
-  for (const [file, what] of [['x-append-x.html', "posts shaped like x.com's"], ['x-append.html', 'bare posts (worst case)']]) {
+  // WAYPOINT_APPEND_PAGES=x or =bare runs one of the two pages.
+  const which = process.env.WAYPOINT_APPEND_PAGES || 'x,bare';
+  const appendPages = [
+    ['x', 'x-append-x.html', "posts shaped like x.com's"],
+    ['bare', 'x-append.html', 'bare posts (worst case)'],
+  ].filter(([key]) => which.split(',').includes(key));
+  for (const [, file, what] of appendPages) {
     const without = [];
     const withW = [];
     for (let k = 0; k < RUNS; k++) {

@@ -2,6 +2,7 @@
 //! name words.
 
 use crate::core::conversation::{Author, Conversation, Party};
+use std::collections::BTreeSet;
 
 /// A set of words kept sorted: lookups bisect. (A hash set hashes with 64-bit arithmetic,
 /// which the JavaScript translation of the module emulates slowly.)
@@ -120,15 +121,13 @@ impl People {
         if let Some(a) = &c.customer {
             add(a, true, &mut p);
         }
-        let mut seen: Vec<(&Author, Party)> = Vec::new();
+        // Each author is folded once. A set, not a list searched for each message: a public
+        // thread of thousands of posts can have thousands of authors.
+        let mut seen: BTreeSet<(bool, &str, Option<&str>)> = BTreeSet::new();
         for m in c.messages.iter() {
-            // Long threads are a few people writing many times: fold each author once.
-            if !seen
-                .iter()
-                .any(|&(a, party)| a == &m.author && party == m.party)
-            {
-                seen.push((&m.author, m.party));
-                add(&m.author, m.party == Party::Customer, &mut p);
+            let customer = m.party == Party::Customer;
+            if seen.insert((customer, &m.author.name, m.author.handle.as_deref())) {
+                add(&m.author, customer, &mut p);
             }
             for h in mentions(&m.text) {
                 p.handles.insert(fold(h));
@@ -141,6 +140,57 @@ impl People {
 #[cfg(test)]
 mod tests {
     use super::mentions;
+
+    #[test]
+    fn every_author_of_a_long_thread_is_read_once_per_side() {
+        use super::People;
+        use crate::core::conversation::{Author, Conversation, Message, Party, Site, Surface};
+        use std::rc::Rc;
+        // Name words are letters only: author 12 is "Nbc".
+        let word = |i: usize| -> String {
+            let digits = i.to_string();
+            let letters = digits.bytes().map(|d| (b'a' + d - b'0') as char);
+            std::iter::once('N').chain(letters).collect()
+        };
+        let author = |i: usize| Author {
+            name: format!("{} Surname", word(i)),
+            handle: (i % 3 != 0).then(|| format!("User{i}")),
+        };
+        // 3,000 posts by 1,000 authors, each writing three times; author 7 also as us.
+        let mut messages: Vec<Message> = (0..3000)
+            .map(|k| Message {
+                id: k.to_string(),
+                author: author(k % 1000),
+                party: Party::Customer,
+                sent: None,
+                first_seen_ms: None,
+                text: format!("post {k} cc @Friend{k}"),
+            })
+            .collect();
+        messages.push(Message {
+            id: "us".into(),
+            author: author(7),
+            party: Party::Brand,
+            sent: None,
+            first_seen_ms: None,
+            text: "Hi!".into(),
+        });
+        let c = Conversation {
+            site: Site::X,
+            surface: Surface::Post,
+            thread: None,
+            customer: None,
+            messages: Rc::new(messages),
+        };
+        let p = People::of(&c);
+        for i in [0, 1, 2, 500, 999] {
+            assert!(p.is_name(&word(i)), "{i}");
+            assert_eq!(p.is_handle(&format!("user{i}")), i % 3 != 0, "{i}");
+            assert!(p.customer_names.contains(&word(i).to_lowercase()), "{i}");
+        }
+        assert!(p.is_handle("friend2999"), "mentions in every post are read");
+        assert!(!p.is_name(&word(1000)));
+    }
 
     #[test]
     fn mentions_keep_instagram_dots_but_not_a_full_stop() {
