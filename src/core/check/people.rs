@@ -2,7 +2,7 @@
 //! name words.
 
 use crate::core::conversation::{Author, Conversation, Party};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 /// A set of words kept sorted: lookups bisect. (A hash set hashes with 64-bit arithmetic,
 /// which the JavaScript translation of the module emulates slowly.)
@@ -121,12 +121,22 @@ impl People {
         if let Some(a) = &c.customer {
             add(a, true, &mut p);
         }
-        // Each author is folded once. A set, not a list searched for each message: a public
-        // thread of thousands of posts can have thousands of authors.
-        let mut seen: BTreeSet<(bool, &str, Option<&str>)> = BTreeSet::new();
+        // Each author is folded once. A map, not a list searched for each message: a public
+        // thread of thousands of posts can have thousands of authors. (Keyed by one string, as
+        // the reading's index is, so that the module carries no other kind of map.)
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for m in c.messages.iter() {
             let customer = m.party == Party::Customer;
-            if seen.insert((customer, &m.author.name, m.author.handle.as_deref())) {
+            let handle = m.author.handle.as_deref();
+            // The name's length first: no two (name, handle) pairs make the same key.
+            let mut key = format!(
+                "{}{}:",
+                if customer { 'c' } else { 'b' },
+                m.author.name.len()
+            );
+            key.push_str(&m.author.name);
+            key.push_str(handle.unwrap_or(""));
+            if seen.insert(key, 0).is_none() {
                 add(&m.author, customer, &mut p);
             }
             for h in mentions(&m.text) {
@@ -190,6 +200,24 @@ mod tests {
         }
         assert!(p.is_handle("friend2999"), "mentions in every post are read");
         assert!(!p.is_name(&word(1000)));
+        // Two authors whose name and handle run together alike are still two.
+        let two = |name: &str, handle: Option<&str>| Message {
+            id: name.into(),
+            author: Author {
+                name: name.into(),
+                handle: handle.map(str::to_owned),
+            },
+            party: Party::Customer,
+            sent: None,
+            first_seen_ms: None,
+            text: String::new(),
+        };
+        let c = Conversation {
+            messages: Rc::new(vec![two("Ann", Some("bee")), two("Annbee", None)]),
+            ..c
+        };
+        let p = People::of(&c);
+        assert!(p.is_name("ann") && p.is_handle("bee") && p.is_name("annbee"));
     }
 
     #[test]
