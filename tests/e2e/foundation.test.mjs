@@ -236,11 +236,20 @@ describe('memory growth', () => {
         const after = m.debugGrowMemory(24);
         const results = [];
         for (let i = 0; i < 20; i++) results.push(m.debugEcho(probe + i) === [...(probe + i)].length + ':' + [...(probe + i)].reverse().join(''));
+        // Then a megabyte at a time, as a heap grows: the translation keeps spare room in its
+        // buffer, so some of these growths move memory and some do not.
+        const sizes = [];
+        for (let i = 0; i < 12; i++) {
+          sizes.push(m.debugGrowMemory(1));
+          results.push(m.debugEcho(probe + i) === [...(probe + i)].length + ':' + [...(probe + i)].reverse().join(''));
+        }
         m.debugReleaseMemory();
-        return { before, after, okBefore, okAfter: results.every(Boolean) };
+        return { before, after, sizes, okBefore, okAfter: results.every(Boolean) };
       })()`);
       assert.ok(result.okBefore, 'strings cross intact before growth');
       assert.ok(result.after >= result.before + 24, `memory grew: ${JSON.stringify(result)}`);
+      // Each megabyte asked for shows in the size the module sees, and no more than that.
+      result.sizes.forEach((size, i) => assert.ok(size >= result.after + i + 1 && size <= result.after + i + 2, `size after ${i + 1} more MiB: ${JSON.stringify(result)}`));
       assert.ok(result.okAfter, 'strings cross intact after growth');
       await page.close();
     });
