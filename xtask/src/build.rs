@@ -31,34 +31,20 @@ const FEATURES: [&str; 5] = [
 /// it, so that most growths copy nothing.
 const GROW_FROM: &str = "var newBuffer = new ArrayBuffer(newPages << 16);
    var newHEAP8 = new Int8Array(newBuffer);
-   newHEAP8.set(HEAP8);
-   HEAP8 = new Int8Array(newBuffer);
-   HEAP16 = new Int16Array(newBuffer);
-   HEAP32 = new Int32Array(newBuffer);
-   HEAPU8 = new Uint8Array(newBuffer);
-   HEAPU16 = new Uint16Array(newBuffer);
-   HEAPU32 = new Uint32Array(newBuffer);
-   HEAPF32 = new Float32Array(newBuffer);
-   HEAPF64 = new Float64Array(newBuffer);
-   buffer = newBuffer;
-   bufferView = HEAPU8;
-  }";
+   newHEAP8.set(HEAP8);";
 const GROW_TO: &str = "if ((newPages << 16) > buffer.byteLength) {
    var capacity = Math.min(65535, Math.max(newPages, oldPages + (oldPages >> 1)));
-   var newBuffer = typeof buffer.transfer === 'function' ? buffer.transfer(capacity << 16) : (function (old, size) { var fresh = new ArrayBuffer(size); new Int8Array(fresh).set(new Int8Array(old)); structuredClone(old, { transfer: [old] }); return fresh; })(buffer, capacity << 16);
-   HEAP8 = new Int8Array(newBuffer);
-   HEAP16 = new Int16Array(newBuffer);
-   HEAP32 = new Int32Array(newBuffer);
-   HEAPU8 = new Uint8Array(newBuffer);
-   HEAPU16 = new Uint16Array(newBuffer);
-   HEAPU32 = new Uint32Array(newBuffer);
-   HEAPF32 = new Float32Array(newBuffer);
-   HEAPF64 = new Float64Array(newBuffer);
-   buffer = newBuffer;
-   bufferView = HEAPU8;
+   var newBuffer = typeof buffer.transfer === 'function' ? buffer.transfer(capacity << 16) : (function (old, size) { var fresh = new ArrayBuffer(size); new Int8Array(fresh).set(new Int8Array(old)); structuredClone(old, { transfer: [old] }); return fresh; })(buffer, capacity << 16);";
+/// The end of the growth: the views over the new buffer are made only when there is one
+/// (the condition opened by `GROW_TO`), and the size the module sees moves in either case.
+const GROWN_FROM: &str = "   bufferView = HEAPU8;
+  }
+  return oldPages;";
+const GROWN_TO: &str = "   bufferView = HEAPU8;
    }
    wpPages = newPages;
-  }";
+  }
+  return oldPages;";
 const SIZE_FROM: &str = " function __wasm_memory_size() {
   return buffer.byteLength >> 16;
  }";
@@ -144,6 +130,12 @@ pub fn build(ctx: &Ctx) -> Result<()> {
             .arg(&translated),
     )?;
     patch(&translated, GROW_FROM, GROW_TO, "wasm2js memory growth")?;
+    patch(
+        &translated,
+        GROWN_FROM,
+        GROWN_TO,
+        "wasm2js memory growth's end",
+    )?;
     patch(&translated, SIZE_FROM, SIZE_TO, "wasm2js memory size")?;
     std::fs::copy(js.join("waypoint_bg.js"), pkgjs.join("waypoint_bg.js"))?;
     std::fs::copy(js.join("waypoint.js"), pkgjs.join("waypoint.js"))?;
