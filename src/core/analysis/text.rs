@@ -502,20 +502,23 @@ pub fn score_rules<'a>(f: &Folded<'a>, table: &Table, triggers: &mut Vec<&'a str
         return 0.0;
     };
     let mut candidates: Vec<u32> = Vec::new();
-    let mut at = 0;
+    // The text's word starts and the table's rules both ascend by key: one walk down both (a
+    // merge), not a search of the whole table for each word start.
+    let by = rules.by_start.as_slice();
+    let (mut at, mut r) = (0, 0);
     while let Some(&v) = f.starts.get(at) {
         let key = v >> 16;
         at += f.starts[at..]
             .iter()
             .take_while(|&&w| w >> 16 == key)
             .count();
-        let from = rules.by_start.partition_point(|&r| r >> 16 < key);
-        candidates.extend(
-            rules.by_start[from..]
-                .iter()
-                .take_while(|&&r| r >> 16 == key)
-                .map(|&r| r & 0xffff),
-        );
+        while by.get(r).is_some_and(|&x| x >> 16 < key) {
+            r += 1;
+        }
+        while let Some(&x) = by.get(r).filter(|&&x| x >> 16 == key) {
+            candidates.push(x & 0xffff);
+            r += 1;
+        }
     }
     candidates.extend_from_slice(&rules.searched);
     crate::core::sort::sort(&mut candidates);
