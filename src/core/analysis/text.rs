@@ -501,7 +501,18 @@ pub fn score_rules<'a>(f: &Folded<'a>, table: &Table, triggers: &mut Vec<&'a str
     let Some(rules) = table.rules() else {
         return 0.0;
     };
-    let mut candidates: Vec<u32> = Vec::new();
+    // The rules to try, as one bit per rule of the table: they are then tried in the table's
+    // order without sorting them (and, for a table of up to 1,024 rules, without allocating).
+    let words = rules.rules.len().div_ceil(32);
+    let mut on_stack = [0u32; 32];
+    let mut on_heap = Vec::new();
+    let marks: &mut [u32] = if words <= on_stack.len() {
+        &mut on_stack[..words]
+    } else {
+        on_heap.resize(words, 0);
+        &mut on_heap
+    };
+    let mut mark = |i: u32| marks[(i / 32) as usize] |= 1 << (i % 32);
     // The text's word starts and the table's rules both ascend by key: one walk down both (a
     // merge), not a search of the whole table for each word start.
     let by = rules.by_start.as_slice();
@@ -516,20 +527,26 @@ pub fn score_rules<'a>(f: &Folded<'a>, table: &Table, triggers: &mut Vec<&'a str
             r += 1;
         }
         while let Some(&x) = by.get(r).filter(|&&x| x >> 16 == key) {
-            candidates.push(x & 0xffff);
+            mark(x & 0xffff);
             r += 1;
         }
     }
-    candidates.extend_from_slice(&rules.searched);
-    crate::core::sort::sort(&mut candidates);
+    for &i in &rules.searched {
+        mark(i);
+    }
     let mut total = 0.0;
-    for &i in &candidates {
-        let (pattern, weight) = &rules.rules[i as usize];
-        if let Some((s, e)) = f.find_pattern(pattern) {
-            total += weight;
-            let t = f.original_span(s, e);
-            if *weight > 0.0 && !t.is_empty() {
-                push_unique(triggers, t);
+    for (w, &bits) in marks.iter().enumerate() {
+        let mut left = bits;
+        while left != 0 {
+            let i = w * 32 + left.trailing_zeros() as usize;
+            left &= left - 1;
+            let (pattern, weight) = &rules.rules[i];
+            if let Some((s, e)) = f.find_pattern(pattern) {
+                total += weight;
+                let t = f.original_span(s, e);
+                if *weight > 0.0 && !t.is_empty() {
+                    push_unique(triggers, t);
+                }
             }
         }
     }
