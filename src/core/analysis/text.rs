@@ -580,6 +580,24 @@ mod tests {
         assert_eq!(f.trigger("que"), Some("Qué"));
     }
 
+    #[test]
+    fn rules_are_tried_in_the_tables_order_whatever_its_size() {
+        for size in [40, 1_100] {
+            // Rules "kw0", "kw1", … and, last, one searched for (it starts with a sign).
+            let mut source: String = (0..size).map(|i| format!("kw{i}\t1.0\n")).collect();
+            source.push_str("#tag\t0.5\n");
+            let table = Table::new("test", Box::leak(source.into_boxed_str()));
+            let last = size - 1;
+            let text = format!("#tag kw{last} and kw0 kw7");
+            let f = Folded::new(&text);
+            let mut triggers = Vec::new();
+            let score = score_rules(&f, &table, &mut triggers);
+            assert_eq!(score, 3.5, "{size} rules");
+            let want = ["kw0", "kw7", &format!("kw{last}"), "#tag"];
+            assert_eq!(triggers, want, "{size} rules: in the table's order");
+        }
+    }
+
     /// The first match of `pattern` in `f` by trying every character boundary (the
     /// reference the word-start index must agree with).
     fn find_by_trying_everywhere(f: &Folded, pattern: &str) -> Option<(usize, usize)> {
