@@ -27,8 +27,9 @@ const ESC = '\u001b';
 const SPECIALS = /[\u001b\u001e\u001f]/g;
 const ESCAPED = { [ESC]: ESC + '[', [RS]: ESC + 'r', [US]: ESC + 'u' };
 
-// Three scans for one character each are cheaper than a regular expression's test, and this
-// runs on every value of every message.
+// Page text almost never holds the separators: three scans for one character each (native
+// string search) tell so without the regular-expression engine, for every value of every
+// message.
 const clean = (s) =>
   s.indexOf(US) < 0 && s.indexOf(RS) < 0 && s.indexOf(ESC) < 0 ? s : s.replace(SPECIALS, (c) => ESCAPED[c]);
 
@@ -111,10 +112,20 @@ export class Gatherer {
     for (let k = 0; k < MESSAGE_LISTS; k++) out += this.field(el, this.fields[k], ex, 0);
     out += US + (this.labels ? clean(el.getAttribute('aria-label') ?? '') : '');
     let ours = false;
-    for (const sel of this.selfMarker) if (el.matches(sel) || this.scoped(el, sel, ex) !== null) ours = true;
+    for (const sel of this.selfMarker) {
+      if (el.matches(sel) || this.scoped(el, sel, ex) !== null) {
+        ours = true;
+        break;
+      }
+    }
     out += ours ? US + '1' : US + '0';
     let focused = false;
-    for (const sel of this.focused) if (el.matches(sel)) focused = true;
+    for (const sel of this.focused) {
+      if (el.matches(sel)) {
+        focused = true;
+        break;
+      }
+    }
     out += focused ? US + '1' : US + '0';
     for (const sel of this.selfText) {
       const part = this.scoped(el, sel, ex);
