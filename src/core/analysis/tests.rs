@@ -901,41 +901,37 @@ fn thanks_in_an_earlier_message_are_not_the_latest_feeling() {
 
 #[test]
 fn general_cues_for_many_affected_restored_service_bans_and_receipt_dates() {
-    let main = |t: &str| analyze(&[t]).main_scenario();
-    // Many others affected is an outage; a connection said to work is not.
-    assert_eq!(
-        main("It keeps kicking out lots of players tonight"),
-        Some(Scenario::Outage)
-    );
+    for (text, want) in [
+        // Many others affected is an outage.
+        (
+            "It keeps kicking out lots of players tonight",
+            Scenario::Outage,
+        ),
+        // Service that came back closes the case.
+        ("The cable came back on an hour ago", Scenario::FollowUp),
+        // A ban or a restriction is an account matter, even asked as "is there a way".
+        (
+            "Is there a way to get my profile unbanned",
+            Scenario::Account,
+        ),
+        ("My messages to buyers are restricted", Scenario::Account),
+        // Asking when something will be received is about the order.
+        (
+            "I paid last week, when will I receive my product",
+            Scenario::OrderLate,
+        ),
+        // A fault that has lasted is a fault, even when it is said with a duration.
+        (
+            "The picture has been like this for a while now",
+            Scenario::Faulty,
+        ),
+        // Looking forward to the next trip is praise.
+        ("We fly with you in May, see you all then", Scenario::Praise),
+    ] {
+        let a = analyze(&[text]);
+        assert_eq!(a.main_scenario(), Some(want), "{text}: {a:?}");
+    }
+    // A connection said to work is not an outage.
     let fine = analyze(&["The console errors but my internet connection is working fine"]);
     assert_ne!(fine.main_scenario(), Some(Scenario::Outage), "{fine:?}");
-    // Service that came back closes the case.
-    assert_eq!(
-        main("The cable came back on an hour ago"),
-        Some(Scenario::FollowUp)
-    );
-    // A ban or a restriction is an account matter, even asked as "is there a way".
-    assert_eq!(
-        main("Is there a way to get my profile unbanned"),
-        Some(Scenario::Account)
-    );
-    assert_eq!(
-        main("My messages to buyers are restricted"),
-        Some(Scenario::Account)
-    );
-    // Asking when something will be received is about the order.
-    assert_eq!(
-        main("I paid last week, when will I receive my product"),
-        Some(Scenario::OrderLate)
-    );
-    // A fault that has lasted is a fault, even when it is said with a duration.
-    assert_eq!(
-        main("The picture has been like this for a while now"),
-        Some(Scenario::Faulty)
-    );
-    // Looking forward to the next trip is praise.
-    assert_eq!(
-        main("We fly with you in May, see you all then"),
-        Some(Scenario::Praise)
-    );
 }

@@ -152,7 +152,7 @@ mod tests {
     use super::mentions;
 
     #[test]
-    fn every_author_of_a_long_thread_is_read_once_per_side() {
+    fn every_author_of_a_long_thread_is_read_on_each_side() {
         use super::People;
         use crate::core::conversation::{Author, Conversation, Message, Party, Site, Surface};
         use std::rc::Rc;
@@ -166,17 +166,27 @@ mod tests {
             name: format!("{} Surname", word(i)),
             handle: (i % 3 != 0).then(|| format!("User{i}")),
         };
-        // 3,000 posts by 1,000 authors, each writing three times; author 7 also as us.
-        let mut messages: Vec<Message> = (0..3000)
-            .map(|k| Message {
-                id: k.to_string(),
-                author: author(k % 1000),
-                party: Party::Customer,
+        // Author 1,001 writes first as us (a shared account), then as a customer; then 3,000
+        // posts by 1,000 authors, each writing three times; author 7 also as us.
+        let mut messages: Vec<Message> = [Party::Brand, Party::Customer]
+            .into_iter()
+            .map(|party| Message {
+                id: format!("{party:?}"),
+                author: author(1001),
+                party,
                 sent: None,
                 first_seen_ms: None,
-                text: format!("post {k} cc @Friend{k}"),
+                text: String::new(),
             })
             .collect();
+        messages.extend((0..3000).map(|k| Message {
+            id: k.to_string(),
+            author: author(k % 1000),
+            party: Party::Customer,
+            sent: None,
+            first_seen_ms: None,
+            text: format!("post {k} cc @Friend{k}"),
+        }));
         messages.push(Message {
             id: "us".into(),
             author: author(7),
@@ -200,6 +210,9 @@ mod tests {
         }
         assert!(p.is_handle("friend2999"), "mentions in every post are read");
         assert!(!p.is_name(&word(1000)));
+        // Read as us first, the shared account is still read as the customer after.
+        assert!(p.customer_names.contains(&word(1001).to_lowercase()));
+        assert!(p.customer_handles.contains("user1001"));
         // Two authors whose name and handle run together alike are still two.
         let two = |name: &str, handle: Option<&str>| Message {
             id: name.into(),
