@@ -215,12 +215,14 @@ if (only('append')) {
   // moves by 10-20 % between launches, more than the 5 % measured, so runs without and with
   // alternate, three of each, and the medians are compared.
   const RUNS = Number(process.env.WAYPOINT_APPEND_RUNS || 3);
-  // WAYPOINT_APPEND_PAGES=x or =bare runs one of the two pages.
-  const which = process.env.WAYPOINT_APPEND_PAGES || 'x,bare';
-  const appendPages = [
+  const which = (process.env.WAYPOINT_APPEND_PAGES || 'x,bare').split(',');
+  const allPages = [
     ['x', 'x-append-x.html', "posts shaped like x.com's"],
     ['bare', 'x-append.html', 'bare posts (worst case)'],
-  ].filter(([key]) => which.split(',').includes(key));
+  ];
+  const unknown = which.filter((key) => !allPages.some(([k]) => k === key));
+  if (unknown.length > 0) throw new Error(`WAYPOINT_APPEND_PAGES: unknown page ${unknown.join(', ')} (the pages are x and bare)`);
+  const appendPages = allPages.filter(([key]) => which.includes(key));
   for (const [, file, what] of appendPages) {
     const without = [];
     const withW = [];
