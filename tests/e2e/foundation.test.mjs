@@ -74,6 +74,17 @@ describe('the panel of the page contract', () => {
   });
 
   test('the panel minimises and expands from its button', async () => {
+    for (const url of [URLS.fbPost, URLS.xStatus]) {
+      // The button is inside the card as drawn, beside an SLA badge counting hours overdue (a
+      // click would find it anyway: the browser scrolls a clipped header to it).
+      const { page } = await open(browser.context, url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      await panel.locator('header .sla').waitFor({ state: 'visible' });
+      const [card, button] = await Promise.all([panel.locator('.card').boundingBox(), panel.locator('button.toggle').boundingBox()]);
+      assert.ok(button.x >= card.x && button.x + button.width <= card.x + card.width - 4, `${url}: button ${JSON.stringify(button)} in card ${JSON.stringify(card)}`);
+      await page.close();
+    }
     const { page } = await open(browser.context, URLS.fbPost);
     await waitForState(page, 'ready');
     const toggle = page.locator('waypoint-panel').locator('button.toggle');
