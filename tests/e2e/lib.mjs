@@ -67,9 +67,10 @@ const SITE_CSP = {
 /**
  * Launches Chromium with the extension. `pages` maps full URLs (without query) to
  * `{ file | body, csp? }`; other requests to the routed hosts get 404, and CSP reports are
- * counted in `reports`.
+ * counted in `reports`. `dist` is the built extension to load (a copy, for a test that changes
+ * how it loads).
  */
-export async function launch({ headless = true, pages = {}, viewport = { width: 1280, height: 800 }, extension = true } = {}) {
+export async function launch({ headless = true, pages = {}, viewport = { width: 1280, height: 800 }, extension = true, dist = DIST } = {}) {
   await buildEditors();
   const userDataDir = await mkdtemp(join(tmpdir(), 'waypoint-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -77,7 +78,7 @@ export async function launch({ headless = true, pages = {}, viewport = { width: 
     headless,
     viewport,
     args: [
-      ...(extension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
+      ...(extension ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

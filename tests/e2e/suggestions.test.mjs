@@ -5,7 +5,10 @@
 // left alone otherwise.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, waitForState } from './lib.mjs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST, launch, open, waitForState } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -84,6 +87,42 @@ describe('suggestions follow a burst of new messages', () => {
     );
     assert.deepEqual(pageErrors, []);
     await page.close();
+  });
+});
+
+describe('data files that arrive after the conversation was read', () => {
+  // The content script shows the conversation without waiting for the template library, the
+  // phrase rules and the lexicon (extension/content.js), then hands them over and calls
+  // dataReady, which ranks the open conversation's suggestions again. Here a copy of the
+  // built extension gets its data files two seconds late, as a slow disk or a busy machine
+  // might: the conversation is read with no templates, and the suggestions must follow.
+  test('the suggestions are ranked again when they arrive', async () => {
+    const dist = await mkdtemp(join(tmpdir(), 'waypoint-late-data-'));
+    let late;
+    try {
+      await cp(DIST, dist, { recursive: true });
+      const file = join(dist, 'content.js');
+      const source = await readFile(file, 'utf8');
+      const load = "import(url(`data/${name}.js`))";
+      assert.equal(source.split(load).length, 2, 'content.js loads the data files in one place, as this test expects');
+      await writeFile(file, source.replace(load, `new Promise((done) => setTimeout(done, 2000)).then(() => ${load})`));
+      late = await launch({ pages: PAGES, dist });
+      const { page, pageErrors } = await open(late.context, URLS.xStatus);
+      await waitForState(page, 'ready');
+      const items = page.locator('waypoint-panel .suggested [data-template-id]');
+      // Read before the data came: nothing to suggest yet (else this test shows nothing).
+      assert.equal(await items.count(), 0, 'no suggestion before the library is there');
+      await page.waitForFunction(
+        () => [...document.querySelector('waypoint-panel').shadowRoot.querySelectorAll('.suggested [data-template-id]')].some((e) => e.dataset.templateId.startsWith('order-late')),
+        null,
+        { timeout: 6000 },
+      );
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    } finally {
+      await late?.close();
+      await rm(dist, { recursive: true, force: true });
+    }
   });
 });
 
