@@ -100,6 +100,9 @@ struct App {
     /// only the draft. Emptied when they change.
     prepared: OnceCell<Prepared>,
     prepare_soon: Option<Timeout>,
+    /// How many times `prepared` was emptied: a refresh that emptied it waits for the checks
+    /// with the re-read spacing that refresh sets, not the one before it.
+    unprepared: u32,
     /// The composer and send button the panel keeps clear of, when they were looked for, and
     /// what looking cost.
     placed: RefCell<(Option<Element>, Option<Element>, f64, f64)>,
@@ -202,6 +205,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             customer: None,
             prepared: OnceCell::new(),
             prepare_soon: None,
+            unprepared: 0,
             ranked_at: f64::NEG_INFINITY,
             suggest_soon: None,
             placed: RefCell::new((None, None, f64::NEG_INFINITY, 0.0)),
@@ -400,6 +404,13 @@ impl App {
     /// is read once.
     fn unprepare(&mut self) {
         self.prepared.take();
+        self.unprepared = self.unprepared.wrapping_add(1);
+        self.prepare_later();
+    }
+
+    /// Reads the conversation for the checks once it has been still for [`prepare_delay`]
+    /// (a pending read is put off).
+    fn prepare_later(&mut self) {
         let wait = prepare_delay(self.watch.as_ref().map_or(0, Watch::delay));
         self.prepare_soon = Some(Timeout::new(wait, || {
             APP.with(|a| {
@@ -639,11 +650,13 @@ fn refresh() -> Result<(), JsValue> {
     let Some(route) = route::classify(&href) else {
         return Ok(());
     };
+    let mut unprepared = 0;
     let view = APP.with(|a| -> Result<Option<View>, JsValue> {
         let mut guard = a.borrow_mut();
         let Some(app) = guard.as_mut() else {
             return Ok(None);
         };
+        unprepared = app.unprepared;
         let now = js_sys::Date::now();
         if app.href != href {
             app.href = href.clone();
@@ -703,6 +716,12 @@ fn refresh() -> Result<(), JsValue> {
                     // their own and spaced apart by SUGGEST_EVERY_MS).
                     let cost = now_ms() - started;
                     w.set_delay((cost * COST_FACTOR).min(MAX_DELAY_MS) as u32);
+                }
+                if app.unprepared != unprepared {
+                    // The conversation changed: the checks wait out the spacing just set (a
+                    // page loading a long thread, its first re-read cheap and the next ones
+                    // a second apart, would otherwise be read for them in between).
+                    app.prepare_later();
                 }
             }
             Ok::<(), JsValue>(())
