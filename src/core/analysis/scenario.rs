@@ -1555,6 +1555,9 @@ static HOW_TO: Table = Table::new(
         ("setting*", 0.8),
         ("option", 0.6),
         ("instructions", 1.0),
+        // What may be carried or sent: a policy question, not an account restriction.
+        ("restricted item*", 1.3),
+        ("prohibited item*", 1.3),
         ("trying to", 0.5),
         ("como puedo", 1.5),
         ("como hago", 1.5),

@@ -900,7 +900,7 @@ fn thanks_in_an_earlier_message_are_not_the_latest_feeling() {
 }
 
 #[test]
-fn general_cues_for_many_affected_restored_service_bans_and_receipt_dates() {
+fn general_cues_for_many_affected_restored_service_bans_receipt_dates_and_restricted_items() {
     for (text, want) in [
         // Many others affected is an outage.
         (
@@ -915,6 +915,11 @@ fn general_cues_for_many_affected_restored_service_bans_and_receipt_dates() {
             Scenario::Account,
         ),
         ("My messages to buyers are restricted", Scenario::Account),
+        // Restricted items are a question of what may be carried, not of the account.
+        (
+            "Why are batteries on the list of restricted items for checked bags?",
+            Scenario::HowTo,
+        ),
         // Asking when something will be received is about the order.
         (
             "I paid last week, when will I receive my product",
