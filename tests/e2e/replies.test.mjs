@@ -117,6 +117,38 @@ describe('insert a reply template into the site composer', () => {
   });
 });
 
+describe("the agent's own details, asked for once", () => {
+  // A fresh browser: nothing remembered yet. A public reply signed with the agent's initials
+  // and with no fill-in of its own asks for the name and initials as fill-ins, in words, not
+  // as a template error ("no value for `agent.initials` at 1:191 …" was shown before).
+  test('a reply signed with initials asks for them as a fill-in', async () => {
+    const fresh = await launch({ pages: PAGES });
+    try {
+      const { page, pageErrors } = await open(fresh.context, URLS.xStatus);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      await panel.locator('input.search').fill('late');
+      await panel.locator('[data-template-id="order-late-acknowledge"]').first().click();
+      const preview = panel.locator('.preview');
+      const insert = panel.locator('button[data-action="insert"]');
+      assert.equal(squash(await preview.innerText()), 'Fill in: Your name, Your initials');
+      assert.equal(await insert.isDisabled(), true);
+      // The initials follow from the name until the agent types their own.
+      await panel.locator('.chosen input[data-field="agent.name"]').fill('Sam Rivera');
+      assert.match(squash(await preview.innerText()), /order.*\^SR$/);
+      assert.equal(await insert.isDisabled(), false);
+      await panel.locator('.chosen input[data-field="agent.initials"]').fill('S.R.');
+      assert.match(squash(await preview.innerText()), /order.*\^S\.R\.$/);
+      // The list the reply was chosen from steps aside while it is open.
+      assert.equal(await panel.locator('.results').isVisible(), false);
+      assert.equal(await panel.locator('.suggested').isVisible(), false);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('when the composer refuses the text', () => {
   test('the reply goes to the clipboard and the panel says so; the composer is left as it was', async () => {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://x.com' });

@@ -53,10 +53,14 @@ describe('three suggestions for the open conversation, each with why', () => {
       assert.ok(ids.some((id) => s.expect.test(id)), `${s.expect} among ${ids}`);
       if (s.not) assert.ok(!s.not.test(ids[0]), `not ${s.not} first: ${ids}`);
       if (s.says) assert.match(reasons.join(' | '), s.says, 'the reason quotes the customer');
-      // Picking one opens it for filling in, with its text in the preview.
+      // Picking one opens it for filling in: the preview shows its text, or what is left to
+      // fill in, in words (no template syntax).
       await items.first().click();
       await panel.locator(`.chosen`).waitFor();
-      assert.ok((await panel.locator('.preview').innerText()).trim().length > 20);
+      assert.equal(await panel.locator('.suggested').isVisible(), false, 'the list steps aside for the chosen reply');
+      const preview = (await panel.locator('.preview').innerText()).trim();
+      assert.ok(preview.startsWith('Fill in: ') || preview.length > 20, preview);
+      assert.doesNotMatch(preview, /[{}`]/);
       assert.deepEqual(pageErrors, []);
       await page.close();
     });

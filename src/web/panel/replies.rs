@@ -411,6 +411,20 @@ fn refresh_preview(
     let mut s = state.borrow_mut();
     let Some(t) = s.chosen else { return Ok(None) };
     let fields = take_agent_fields(&mut s, &values);
+    // The agent's own details the form asks for and that are still empty, by their labels.
+    let agent_missing: Vec<&str> = [
+        ("agent.name", s.agent_name.is_empty(), "Your name"),
+        (
+            "agent.initials",
+            s.agent_initials.is_empty(),
+            "Your initials",
+        ),
+    ]
+    .into_iter()
+    .filter(|&(id, empty, _)| empty && values.iter().any(|(k, _)| k == id))
+    .map(|(_, _, label)| label)
+    .collect();
+    let fill_in = |labels: Vec<&str>| format!("Fill in: {}", labels.join(", "));
     let surface = s.situation.surface.unwrap_or(Surface::Post);
     let preview = chosen.query_selector(".preview")?;
     let insert = chosen.query_selector("button[data-action=\"insert\"]")?;
@@ -418,15 +432,24 @@ fn refresh_preview(
         Some(Ok(tpl)) => tpl
             .render(&context(&s, &fields), s.rotation)
             .map_err(|e| match e {
-                RenderError::MissingFields { fields } => format!(
-                    "Fill in: {}",
+                RenderError::MissingFields { fields } => fill_in(
                     fields
                         .iter()
                         .map(|f| f.label.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                        .chain(agent_missing.iter().copied())
+                        .collect(),
                 ),
-                other => other.to_string(),
+                // The agent's name or initials, asked for in the form: said as the other
+                // fill-ins are, not as a template error.
+                RenderError::NoValue { variable, .. }
+                    if variable.starts_with("agent.") && !agent_missing.is_empty() =>
+                {
+                    fill_in(agent_missing.clone())
+                }
+                RenderError::NoValue { variable, .. } => format!(
+                    "This reply needs {variable}, which this conversation does not show: \
+                     choose another reply, or give the template a fallback ({{{variable}|…}})"
+                ),
             }),
         Some(Err(e)) => Err(format!("This template is broken: {e}")),
         None => Err("This template has no form for this surface".to_owned()),
