@@ -78,6 +78,7 @@ struct App {
     /// The open surface's profile (composer and send buttons), once a conversation is read.
     profile: Option<&'static SurfaceProfile>,
     _scroll: Option<EventListener>,
+    _resize: Option<EventListener>,
     /// Checklist settings changed in the options tab apply when the agent comes back here.
     _visible: EventListener,
     /// The slash trigger in the composer, then the checklist gate on the site's send
@@ -162,6 +163,8 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             |_| place_soon(),
         )
     });
+    // A resized window moves the composer and changes the room the panel has: placed again.
+    let resize = web_sys::window().map(|w| EventListener::new(&w, "resize", |_| place_soon()));
     let visible = EventListener::new(&doc, "visibilitychange", |_| {
         let shown = web_sys::window()
             .and_then(|w| w.document())
@@ -196,6 +199,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             seen_save: None,
             profile: None,
             _scroll: scroll,
+            _resize: resize,
             _visible: visible,
             _slash: slash,
             _gate: gate,

@@ -98,6 +98,53 @@ describe('the panel of the page contract', () => {
   });
 });
 
+describe("the panel keeps off the site's composer and send button", () => {
+  // Each surface's reply box and, where the site has one, its send button (fixtures).
+  const PLACES = [
+    ['X post', URLS.xStatus, '[data-testid="tweetTextarea_0"]', '[data-testid="tweetButtonInline"]'],
+    ['X Chat', URLS.xChat, '[data-testid="dm-composer-textarea"]', '[data-testid="dm-composer-send-button"]'],
+    ['Facebook post', URLS.fbPost, '[data-fixture-lexical]', null],
+    ['Messenger', URLS.fbMessages, '[data-fixture-lexical]', null],
+    ['Instagram direct', URLS.igDirect, '[data-fixture-lexical]', null],
+    ['Instagram post', URLS.igPost, 'textarea[aria-label="Add a comment…"]', null],
+  ];
+  // The parts of the composer and the send button inside the viewport that the card covers,
+  // as text ('' when none).
+  const covered = (page, box, send) =>
+    page.evaluate(([box, send]) => {
+      const card = document.querySelector('waypoint-panel').shadowRoot.querySelector('.card').getBoundingClientRect();
+      const out = [];
+      for (const [name, sel] of [['composer', box], ['send button', send]]) {
+        if (!sel) continue;
+        const r = document.querySelector(sel).getBoundingClientRect();
+        const x = Math.min(r.right, card.right, innerWidth) - Math.max(r.left, card.left, 0);
+        const y = Math.min(r.bottom, card.bottom, innerHeight) - Math.max(r.top, card.top, 0);
+        if (x > 0 && y > 0) out.push(`${name} ${Math.round(x)}×${Math.round(y)} px under the card`);
+      }
+      return out.join(', ');
+    }, [box, send]);
+
+  for (const [name, url, box, send] of PLACES) {
+    test(`${name}: in a large window, and after the window shrinks`, async () => {
+      const { page, pageErrors } = await open(browser.context, url);
+      await waitForState(page, 'ready');
+      await page.locator(box).scrollIntoViewIfNeeded();
+      await page.waitForTimeout(150);
+      assert.equal(await covered(page, box, send), '', 'at 1280×800');
+      // Resizing moves the composer and leaves the panel less room: the panel moves again
+      // (with no scroll to prompt it), and again when the agent scrolls to the composer.
+      await page.setViewportSize({ width: 800, height: 600 });
+      await page.waitForTimeout(300);
+      assert.equal(await covered(page, box, send), '', 'at 800×600, as the window shrank');
+      await page.locator(box).scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+      assert.equal(await covered(page, box, send), '', 'at 800×600');
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('x.com: the JavaScript translation, and the site never hears of it', () => {
   test('no CSP violation is raised or reported, and the site works', async () => {
     const reportsBefore = browser.reports.length;
