@@ -267,6 +267,8 @@ describe('extension pages run the wasm module', () => {
       assert.equal(await app.getAttribute('data-page'), name);
       assert.equal(await page.locator('h1').innerText(), title);
       assert.match(await page.locator('.running').innerText(), /Waypoint 0\.1\.0 is running as WebAssembly/);
+      // The page's own font size, not the smaller one Chromium gives extension pages.
+      assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), '15px');
       assert.deepEqual(errors, []);
       await page.close();
     });
