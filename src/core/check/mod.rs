@@ -173,11 +173,12 @@ impl CheckId {
         }
     }
 
-    /// One line on why the check exists, shown to the agent and the trainer.
+    /// One line on why the check exists, shown to the agent and the trainer. Shown on every
+    /// surface, so it speaks of "public" only where the check is about what others can see.
     pub fn why(self) -> &'static str {
         match self {
             CheckId::Placeholder => {
-                "A leftover template token tells the customer they got a form letter, and it stays public."
+                "A leftover template token tells the customer they got a form letter, and a sent reply cannot be taken back."
             }
             CheckId::AsksPersonalData => {
                 "Details asked for in public get posted in public; move them to a private message, and never ask for passwords or codes at all."
@@ -207,14 +208,14 @@ impl CheckId {
                 "Sending people to phone or email makes them start over on a channel they did not pick."
             }
             CheckId::Tone => {
-                "Blame, defensiveness and internal jargon read as cold in a public thread."
+                "Blame, defensiveness and internal jargon read as cold to someone who came for help."
             }
             CheckId::Shouting => "Capitals and piled-up punctuation read as shouting or alarm.",
             CheckId::Signature => {
                 "Your team signs replies so the customer knows which person is helping them."
             }
             CheckId::RepeatedReply => {
-                "The same words sent again and again look canned, and customers compare replies in public."
+                "The same words sent again and again look canned, and customers notice."
             }
             CheckId::Language => {
                 "Customers should be answered in the language they wrote in."
@@ -679,6 +680,23 @@ mod tests {
         }
         assert_eq!(CheckId::from_id("nope"), None);
         assert_eq!(CheckId::ALL.len(), 19);
+    }
+
+    #[test]
+    fn only_the_checks_about_public_replies_say_public() {
+        // The reasons show in direct messages too: "it stays public" there is wrong. The two
+        // personal-data checks are about what others can see, and say so as a contrast.
+        for id in CheckId::ALL {
+            let about_public =
+                matches!(id, CheckId::AsksPersonalData | CheckId::RepeatsPersonalData);
+            assert_eq!(
+                id.why().contains("public"),
+                about_public,
+                "{}: {}",
+                id.id(),
+                id.why()
+            );
+        }
     }
 
     #[test]
