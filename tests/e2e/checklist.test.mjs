@@ -190,6 +190,28 @@ describe('the checklist gate on every surface', () => {
   }
 });
 
+describe('Escape goes back to editing', () => {
+  // Also after a click on the dimmed page around the dialog: that click must not take the
+  // focus out of the dialog, where its keys are heard (it did, and Escape did nothing).
+  test('from the dialog, and after a click beside it', async () => {
+    const s = SURFACES[0];
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    await typeDraft(page, s, BAD);
+    for (const clickBeside of [false, true]) {
+      await pressSend(page, s);
+      await dialog(page).waitFor();
+      if (clickBeside) await page.mouse.click(8, 8);
+      await page.keyboard.press('Escape');
+      await dialog(page).waitFor({ state: 'detached', timeout: 2000 });
+      assert.equal(squash(await modelText(page, s.model)), squash(BAD), 'the draft is untouched');
+      assert.equal(await sends(page), 0, 'nothing was sent');
+    }
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('when all is well, the post goes straight through', () => {
   before(() => saveSettings({ manual: [] }));
   after(() => saveSettings(null));

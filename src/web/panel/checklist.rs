@@ -278,6 +278,28 @@ impl Dialog {
                 },
             ));
         }
+        {
+            // A click on the dimmed page around the dialog keeps the focus in the dialog,
+            // where Escape and Tab are heard (it fell to the page's body before).
+            let dialog_el = dialog.clone();
+            listeners.push(EventListener::new_with_options(
+                &backdrop,
+                "mousedown",
+                EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    let inside = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                        .is_some_and(|n| dialog_el.contains(Some(&n)));
+                    if !inside {
+                        event.prevent_default();
+                        if let Some(d) = dialog_el.dyn_ref::<HtmlElement>() {
+                            let _ = d.focus();
+                        }
+                    }
+                },
+            ));
+        }
         if let Some(d) = dialog.dyn_ref::<HtmlElement>() {
             let _ = d.focus();
         }
