@@ -627,6 +627,15 @@ fn page_lang(doc: &Document) -> Option<Lang> {
     })
 }
 
+/// The language replies are offered in: the customer's, as the last ranking read it, when it
+/// is clear; otherwise the page's.
+fn reply_lang(app: &App) -> Lang {
+    let page = page_lang(&app.doc);
+    app.customer
+        .as_ref()
+        .map_or(page.unwrap_or(Lang::En), |c| c.reply_lang(page))
+}
+
 /// A monotonic clock for measuring Waypoint's own work.
 fn now_ms() -> f64 {
     web_sys::window()
@@ -858,7 +867,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                         site: Some(route.site),
                         surface: Some(surface),
                         customer,
-                        lang: page_lang(&app.doc),
+                        lang: Some(reply_lang(app)),
                         composer: profile.composer,
                     });
                     // Ranked in a task of its own, when the messages changed: the panel shows
@@ -913,9 +922,10 @@ fn suggest(app: &mut App, surface: Surface) {
     app.ranked_at = now;
     app.ranked_for = key;
     let found = review::understand(conversation);
-    let lang = page_lang(&app.doc).unwrap_or(Lang::En);
+    let lang = found.reply_lang(page_lang(&app.doc));
     let ranked = review::suggestions(&found, surface, lang);
     app.customer = Some(found);
+    app.panel.replies().set_lang(lang);
     if let Err(e) = app.panel.replies().set_suggestions(&ranked) {
         web_sys::console::warn_2(&"Waypoint: could not show suggestions:".into(), &e);
     }
@@ -1053,7 +1063,7 @@ impl slash::Host for Controller {
             let conversation = app.conversation.as_ref()?;
             Some(slash::Situation {
                 composer: app.profile?.composer,
-                lang: page_lang(&app.doc).unwrap_or(Lang::En),
+                lang: reply_lang(app),
                 surface: conversation.surface,
             })
         })

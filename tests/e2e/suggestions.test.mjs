@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, launch, open, waitForState } from './lib.mjs';
+import { DIST, FIXTURES, launch, open, waitForState } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -91,6 +91,45 @@ describe('suggestions follow a burst of new messages', () => {
     );
     assert.deepEqual(pageErrors, []);
     await page.close();
+  });
+});
+
+describe("replies in the customer's language", () => {
+  // The page's language is the agent's; the customer's own words choose the replies' language
+  // when they tell it clearly. Priya writes in English on a Facebook shown in Spanish; on the
+  // English page, the same comment written in Spanish.
+  const SPANISH_PRIYA = 'https://www.facebook.com/AcmeCoffee/posts/pfbid02SpanishComment';
+  const titles = (page) =>
+    page.locator('waypoint-panel .suggested [data-template-id] strong').evaluateAll((els) => els.map((e) => e.innerText));
+  test('English on a Spanish page, Spanish on an English page', async () => {
+    const own = await launch({
+      pages: {
+        ...PAGES,
+        [SPANISH_PRIYA]: { body: (await readFile(join(FIXTURES, 'fb-post.html'), 'utf8')).replace('Love it with oat milk!', '¡Me encanta con leche de avena!') },
+      },
+    });
+    try {
+      const seen = {};
+      for (const [name, url] of [['english', URLS.fbPost], ['spanishPage', URLS.fbPostEs], ['spanishCustomer', SPANISH_PRIYA]]) {
+        const { page, pageErrors } = await open(own.context, url);
+        await waitForState(page, 'ready');
+        await page.locator('waypoint-panel .suggested [data-template-id]').first().waitFor();
+        seen[name] = (await titles(page)).join(' | ');
+        // The chosen reply's text is in that language too.
+        await page.locator('waypoint-panel .suggested [data-template-id]').first().click();
+        const agent = page.locator('waypoint-panel .chosen input[data-field="agent.name"]');
+        if (await agent.count()) await agent.fill('Sam Rivera');
+        seen[name + 'Preview'] = await page.locator('waypoint-panel .preview').innerText();
+        assert.deepEqual(pageErrors, []);
+        await page.close();
+      }
+      assert.equal(seen.spanishPage, seen.english, 'an English comment is answered in English on a Spanish page');
+      assert.notEqual(seen.spanishCustomer, seen.english, `a Spanish comment is answered in Spanish: ${seen.spanishCustomer}`);
+      assert.match(seen.spanishCustomerPreview, /[¡¿ñáéíóú]|gracias/i, seen.spanishCustomerPreview);
+      assert.doesNotMatch(seen.spanishPagePreview, /[¡¿ñ]|gracias/i, seen.spanishPagePreview);
+    } finally {
+      await own.close();
+    }
   });
 });
 

@@ -4,7 +4,7 @@
 //!
 //! This module defines the shapes shared by the suggestions (panel) and the checklist (gate).
 
-use crate::core::conversation::{Author, Conversation, Party};
+use crate::core::conversation::{Author, Conversation, Lang, Party};
 use crate::core::scenario::Scenario;
 use serde::Serialize;
 
@@ -80,6 +80,20 @@ pub struct LangGuess {
     pub code: &'static str,
     /// False for short or mixed texts where the guess should not be acted on.
     pub confident: bool,
+}
+
+impl Analysis {
+    /// The language to suggest replies in: the customer's, when it is told with confidence
+    /// and the library has it (English, Spanish); otherwise the page's, which is the agent's
+    /// (`page`); English when neither is known. An English-speaking customer on a page shown
+    /// in Spanish is answered in English.
+    pub fn reply_lang(&self, page: Option<Lang>) -> Lang {
+        match self.lang.filter(|g| g.confident).map(|g| g.code) {
+            Some("en") => Lang::En,
+            Some("es") => Lang::Es,
+            _ => page.unwrap_or(Lang::En),
+        }
+    }
 }
 
 /// What the customer's recent messages say.

@@ -940,3 +940,33 @@ fn general_cues_for_many_affected_restored_service_bans_receipt_dates_and_restri
     let fine = analyze(&["The console errors but my internet connection is working fine"]);
     assert_ne!(fine.main_scenario(), Some(Scenario::Outage), "{fine:?}");
 }
+
+#[test]
+fn replies_are_suggested_in_the_customers_language_when_it_is_clear() {
+    let english = analyze(&["Love the new winter blend, it is perfect with oat milk!"]);
+    let spanish = analyze(&["Mi pedido no ha llegado y nadie me responde, ¿qué pasa?"]);
+    let unclear = analyze(&["ok 👍"]);
+    // The customer's language wins over the page's (the agent's UI language)…
+    assert_eq!(
+        english.reply_lang(Some(Lang::Es)),
+        Lang::En,
+        "{:?}",
+        english.lang
+    );
+    assert_eq!(
+        spanish.reply_lang(Some(Lang::En)),
+        Lang::Es,
+        "{:?}",
+        spanish.lang
+    );
+    // …and when it cannot be told, or the library lacks it, the page's language is used.
+    assert_eq!(unclear.reply_lang(Some(Lang::Es)), Lang::Es);
+    assert_eq!(unclear.reply_lang(None), Lang::En);
+    let german = analyze(&["Meine Bestellung ist immer noch nicht angekommen, was ist los?"]);
+    assert_eq!(
+        german.reply_lang(Some(Lang::Es)),
+        Lang::Es,
+        "{:?}",
+        german.lang
+    );
+}

@@ -176,6 +176,11 @@ impl Replies {
         self.state.borrow_mut().situation = situation;
     }
 
+    /// Sets the language replies are offered in (the customer's, once the suggestions read it).
+    pub fn set_lang(&self, lang: Lang) {
+        self.state.borrow_mut().situation.lang = Some(lang);
+    }
+
     pub fn root(&self) -> &Element {
         &self.root
     }
