@@ -431,7 +431,6 @@ impl App {
     /// site's send button.
     fn place(&self) -> Result<(), JsValue> {
         let (composer, send) = self.composer_and_send();
-        self.panel.place_pin(composer.as_ref())?;
         let zone = composer.as_ref().map(|c| {
             let mut zone = zone_of(c);
             if let Some(send) = &send {
@@ -445,7 +444,9 @@ impl App {
             }
             zone
         });
-        self.panel.dodge(zone)
+        // The panel first: the pin keeps off where it ends up.
+        self.panel.dodge(zone)?;
+        self.panel.place_pin(composer.as_ref())
     }
 
     /// The composer and the site's visible send button, as last found while they stay in the

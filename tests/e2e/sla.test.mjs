@@ -128,6 +128,51 @@ describe('SLA countdown', () => {
   });
 });
 
+describe("the SLA pin covers neither the panel nor the customer's words", () => {
+  // Where the panel has moved to keep off the composer, the pin above the composer could land
+  // on it; in a phone-width window the pin would sit on the latest message. The panel's own
+  // badge shows the same count there.
+  const pinAndCard = (page) =>
+    page.locator('waypoint-panel').evaluate((el) => {
+      const pin = el.shadowRoot.querySelector('.pin');
+      const r = pin.getBoundingClientRect();
+      const c = el.shadowRoot.querySelector('.card').getBoundingClientRect();
+      const shown = !pin.hidden && r.width > 0;
+      const overlap = shown && r.left < c.right && r.right > c.left && r.top < c.bottom && r.bottom > c.top;
+      return { shown, overlap, badge: !el.shadowRoot.querySelector('header .sla').hidden };
+    });
+  for (const [name, url, box] of [
+    ['X post', URLS.xStatus, '[data-testid="tweetTextarea_0"]'],
+    ['Facebook post', URLS.fbPost, '[data-fixture-lexical]'],
+    ['Instagram post', URLS.igPost, 'textarea[aria-label="Add a comment…"]'],
+  ]) {
+    test(`${name} at 800×600: the pin keeps off the panel`, async () => {
+      const { page } = await open(browser.context, url);
+      await page.setViewportSize({ width: 800, height: 600 });
+      await waitForState(page, 'ready');
+      await page.locator(box).scrollIntoViewIfNeeded();
+      await page.waitForTimeout(400);
+      const seen = await pinAndCard(page);
+      assert.equal(seen.overlap, false, JSON.stringify(seen));
+      assert.equal(seen.badge, true, 'the badge in the panel shows the count');
+      await page.close();
+    });
+  }
+  test('Messenger at 390×844: no pin on the latest message, the badge shows', async () => {
+    const { page } = await open(browser.context, URLS.fbMessages);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await waitForState(page, 'ready');
+    await page.waitForTimeout(400);
+    const seen = await pinAndCard(page);
+    assert.equal(seen.shown, false, JSON.stringify(seen));
+    assert.equal(seen.badge, true);
+    // Widened again, the pin comes back beside the composer.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.locator('waypoint-panel').locator('.pin').waitFor({ state: 'visible' });
+    await page.close();
+  });
+});
+
 describe('SLA settings', () => {
   test('the team changes a target on the settings page and the badge follows; bad input is refused, naming the setting', async () => {
     const options = await browser.context.newPage();

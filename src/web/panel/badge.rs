@@ -75,6 +75,9 @@ pub fn describe(status: &SlaStatus) -> (&'static str, String, String) {
 }
 
 /// The badge and the agent's controls.
+/// Below this window width (CSS px) the pin is not shown (see [`Badge::place_pin`]).
+const PIN_MIN_WIDTH: f64 = 600.0;
+
 pub struct Badge {
     /// A copy of the badge pinned beside the site's composer, where the agent is looking.
     pin: Element,
@@ -229,7 +232,12 @@ impl Badge {
 
     /// Places the pin just above the composer's top-right corner (below it when there is no
     /// room above), or hides it when the composer is not on screen.
-    pub fn place_pin(&self, composer: Option<&Element>) -> Result<(), JsValue> {
+    /// `card` is where the panel's card is drawn: the pin never covers it.
+    pub fn place_pin(
+        &self,
+        composer: Option<&Element>,
+        card: &web_sys::DomRect,
+    ) -> Result<(), JsValue> {
         let Some(window) = web_sys::window() else {
             return Ok(());
         };
@@ -242,7 +250,10 @@ impl Badge {
             r.width() > 0.0 && r.bottom() > 0.0 && r.top() < vh && r.right() > 0.0 && r.left() < vw
         });
         let labelled = self.pin.text_content().is_some_and(|t| !t.is_empty());
-        let (Some(r), true, true) = (rect, on_screen, labelled) else {
+        // In a window narrower than PIN_MIN_WIDTH the messages run from edge to edge, and the
+        // pin above the composer would sit on the latest of them: the panel's badge says it.
+        let roomy = vw >= PIN_MIN_WIDTH;
+        let (Some(r), true, true, true) = (rect, on_screen, labelled, roomy) else {
             return self.pin.set_attribute("hidden", "");
         };
         let top = if r.top() >= 30.0 {
@@ -250,6 +261,7 @@ impl Badge {
         } else {
             r.bottom() + 4.0
         };
+
         let style = self
             .pin
             .dyn_ref::<web_sys::HtmlElement>()
@@ -258,7 +270,19 @@ impl Badge {
             style.set_property("top", &crate::web::dom::px(top))?;
             style.set_property("right", &crate::web::dom::px((vw - r.right()).max(4.0)))?;
         }
-        self.pin.remove_attribute("hidden")
+        self.pin.remove_attribute("hidden")?;
+        // Nor does it sit on the panel (moved to an edge to keep off the composer): the
+        // panel's own badge is there.
+        let pin = self.pin.get_bounding_client_rect();
+        let covers_card = card.width() > 0.0
+            && pin.left() < card.right()
+            && pin.right() > card.left()
+            && pin.top() < card.bottom()
+            && pin.bottom() > card.top();
+        if covers_card {
+            self.pin.set_attribute("hidden", "")?;
+        }
+        Ok(())
     }
 
     /// Hides everything (no conversation open) and clears the contract's SLA attributes.

@@ -199,9 +199,10 @@ impl Panel {
         self.badge.show(&self.host, status, agent)
     }
 
-    /// Moves the badge's pin beside the composer (or hides it).
+    /// Moves the badge's pin beside the composer (or hides it), off the panel's card.
     pub fn place_pin(&self, composer: Option<&Element>) -> Result<(), JsValue> {
-        self.badge.place_pin(composer)
+        self.badge
+            .place_pin(composer, &self.card.get_bounding_client_rect())
     }
 
     /// Keeps the panel off the site's composer and send button (`zone`, in viewport
