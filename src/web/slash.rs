@@ -58,6 +58,10 @@ impl Drop for Slash {
     }
 }
 
+/// The keys the popup answers to, under its list; only Escape when nothing matches.
+const HINT: &str = "↑↓ choose · Enter insert · Esc close";
+const HINT_EMPTY: &str = "Esc close";
+
 impl Slash {
     pub fn install(
         doc: &Document,
@@ -67,12 +71,7 @@ impl Slash {
         let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
         let popup = dom::el(doc, "div", "slash", "")?;
         popup.set_attribute("hidden", "")?;
-        let hint = dom::el(
-            doc,
-            "p",
-            "slash-hint",
-            "↑↓ choose · Enter insert · Esc close",
-        )?;
+        let hint = dom::el(doc, "p", "slash-hint", HINT)?;
         let list = dom::el(doc, "ul", "slash-list", "")?;
         list.set_attribute("role", "listbox")?;
         list.set_attribute("aria-label", "Reply templates")?;
@@ -270,11 +269,19 @@ fn render(state: &Rc<RefCell<State>>, lang: Lang, query: &str) -> Result<(), JsV
         )?;
         s.list.append_child(&li)?;
     }
+    // With nothing to choose, the keys to choose with are not offered.
+    if let Some(hint) = s.popup.query_selector(".slash-hint")? {
+        hint.set_text_content(Some(if s.items.is_empty() { HINT_EMPTY } else { HINT }));
+    }
     s.popup.remove_attribute("hidden")?;
     if let Some(c) = &s.composer {
         // The composer stays focused; assistive technology follows the highlighted option.
         c.set_attribute("aria-controls", "wp-slash-list")?;
-        c.set_attribute("aria-activedescendant", &format!("wp-slash-{}", s.selected))?;
+        if s.items.is_empty() {
+            c.remove_attribute("aria-activedescendant")?;
+        } else {
+            c.set_attribute("aria-activedescendant", &format!("wp-slash-{}", s.selected))?;
+        }
     }
     Ok(())
 }

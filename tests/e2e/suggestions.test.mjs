@@ -211,6 +211,17 @@ describe('the slash search in the composer', () => {
       assert.doesNotMatch(text, /\/refunds/);
       assert.match(text, /and\/or see https:\/\/acme\.test\/help/);
       assert.ok(chosen, 'an option was highlighted');
+      // Words that match nothing say so, and offer only Escape (no keys to choose with).
+      assert.equal(await popup.locator('.slash-hint').innerText(), '↑↓ choose · Enter insert · Esc close');
+      await page.click(s.box);
+      await page.keyboard.press('End');
+      await page.keyboard.type(' /zzqxv');
+      await popup.waitFor({ state: 'visible' });
+      assert.equal(await options.count(), 0);
+      assert.match(await popup.locator('.slash-empty').innerText(), /No reply matches “zzqxv”/);
+      assert.equal(await popup.locator('.slash-hint').innerText(), 'Esc close');
+      await page.keyboard.press('Escape');
+      await popup.waitFor({ state: 'hidden' });
       assert.deepEqual(pageErrors, []);
       await page.close();
     });
