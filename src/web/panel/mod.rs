@@ -101,15 +101,15 @@ impl Panel {
         let logo = dom::el(doc, "span", "logo", "")?;
         logo.set_attribute("aria-hidden", "true")?;
         let title = dom::el(doc, "strong", "title", "Waypoint")?;
-        let badge = dom::el(doc, "span", "mode", mode.as_str())?;
-        badge.set_attribute("title", &format!("Running as {}", mode.label()))?;
+        // The build it runs as is for diagnostics (and in `data-mode`): a tooltip, not a
+        // pill in the header.
+        title.set_attribute("title", &format!("Waypoint, running as {}", mode.label()))?;
         let toggle = dom::el(doc, "button", "toggle", "")?;
         toggle.set_attribute("type", "button")?;
         toggle.set_attribute("aria-expanded", "true")?;
         toggle.set_attribute("aria-label", "Minimise Waypoint")?;
         header.append_child(&logo)?;
         header.append_child(&title)?;
-        header.append_child(&badge)?;
 
         let body = dom::el(doc, "div", "body", "")?;
         let place = dom::el(doc, "p", "place", "")?;
