@@ -158,6 +158,34 @@ describe("the SLA pin covers neither the panel nor the customer's words", () => 
       await page.close();
     });
   }
+  test("Messenger: the pin keeps off our latest reply's words, and shows where it covers none", async () => {
+    const { page } = await open(browser.context, URLS.fbMessages);
+    await waitForState(page, 'ready');
+    const pin = page.locator('waypoint-panel').locator('.pin');
+    await pin.waitFor({ state: 'visible' });
+    // Our reply, the latest message: right-aligned, its words end just above the composer.
+    await page.evaluate(() => {
+      const row = document.createElement('div');
+      row.dataset.virtualized = 'false';
+      row.innerHTML = '<div role="row" class="self"><div aria-roledescription="message" aria-label="At 9:40 AM, You: Thanks Jane, a new grinder is on its way to you today."><div dir="auto">Thanks Jane, a new grinder is on its way to you today.</div></div></div>';
+      document.querySelector('[aria-label="At 9:31 AM, Jane Doe: It\'s 55012. Can I get a replacement?"]').closest('[data-virtualized]').after(row);
+    });
+    await page.locator('waypoint-panel[data-messages="4"]').waitFor();
+    await page.waitForTimeout(400);
+    const words = await page.evaluate(() => {
+      const text = [...document.querySelectorAll('[aria-roledescription="message"] [dir="auto"]')].pop();
+      const r = document.createRange();
+      r.selectNodeContents(text);
+      const b = r.getBoundingClientRect();
+      return { left: b.left, right: b.right, top: b.top, bottom: b.bottom };
+    });
+    const box = (await pin.isVisible()) ? await pin.boundingBox() : null;
+    const overlaps = box && box.x < words.right && box.x + box.width > words.left && box.y < words.bottom && box.y + box.height > words.top;
+    assert.ok(!overlaps, `the pin ${JSON.stringify(box)} is not on the reply's words ${JSON.stringify(words)}`);
+    assert.equal(await page.locator('waypoint-panel').locator('header .sla').isVisible(), true, 'the badge in the panel shows the count');
+    await page.close();
+  });
+
   test('Messenger at 390×844: no pin on the latest message, the badge shows', async () => {
     const { page } = await open(browser.context, URLS.fbMessages);
     await page.setViewportSize({ width: 390, height: 844 });

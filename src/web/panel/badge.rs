@@ -271,15 +271,16 @@ impl Badge {
             style.set_property("right", &crate::web::dom::px((vw - r.right()).max(4.0)))?;
         }
         self.pin.remove_attribute("hidden")?;
-        // Nor does it sit on the panel (moved to an edge to keep off the composer): the
-        // panel's own badge is there.
+        // Nor does it sit on the panel (moved to an edge to keep off the composer), or on
+        // the page's words (our latest reply ends at the right edge just above a chat's
+        // composer): the panel's own badge says the same.
         let pin = self.pin.get_bounding_client_rect();
         let covers_card = card.width() > 0.0
             && pin.left() < card.right()
             && pin.right() > card.left()
             && pin.top() < card.bottom()
             && pin.bottom() > card.top();
-        if covers_card {
+        if covers_card || window.document().is_some_and(|d| covers_text(&d, &pin)) {
             self.pin.set_attribute("hidden", "")?;
         }
         Ok(())
@@ -300,6 +301,29 @@ impl Badge {
     pub fn controls(&self) -> &Element {
         &self.controls
     }
+}
+
+/// Whether page text lies under `pin` (the pin lets the pointer through, so the page is what
+/// the points hit). At a few points across its middle, the caret the page would put there is
+/// found: over text it is where the point is, beside text it is at the line's end, outside.
+fn covers_text(doc: &web_sys::Document, pin: &web_sys::DomRect) -> bool {
+    const POINTS: u32 = 5;
+    let y = pin.top() + pin.height() / 2.0;
+    (0..POINTS).any(|i| {
+        let x = pin.left() + (f64::from(i) + 0.5) * pin.width() / f64::from(POINTS);
+        doc.caret_position_from_point(x as f32, y as f32)
+            .filter(|p| {
+                p.offset_node()
+                    .is_some_and(|n| n.node_type() == web_sys::Node::TEXT_NODE)
+            })
+            .and_then(|p| p.get_client_rect())
+            .is_some_and(|c| {
+                c.left() >= pin.left() - 1.0
+                    && c.left() <= pin.right() + 1.0
+                    && c.bottom() > pin.top()
+                    && c.top() < pin.bottom()
+            })
+    })
 }
 
 #[cfg(test)]
