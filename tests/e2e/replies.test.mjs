@@ -137,11 +137,21 @@ describe("the agent's own details, asked for once", () => {
       await panel.locator('.chosen input[data-field="agent.name"]').fill('Sam Rivera');
       assert.match(squash(await preview.innerText()), /order.*\^SR$/);
       assert.equal(await insert.isDisabled(), false);
-      await panel.locator('.chosen input[data-field="agent.initials"]').fill('S.R.');
-      assert.match(squash(await preview.innerText()), /order.*\^S\.R\.$/);
       // The list the reply was chosen from steps aside while it is open.
       assert.equal(await panel.locator('.results').isVisible(), false);
       assert.equal(await panel.locator('.suggested').isVisible(), false);
+      // With the name known and the initials field shown empty, a reply with a fill-in of
+      // its own asks for that alone: the initials follow from the name.
+      await panel.locator('[data-action="back"]').click();
+      await panel.locator('input.search').fill('patience');
+      await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
+      const initials = panel.locator('.chosen input[data-field="agent.initials"]');
+      assert.equal(await initials.inputValue(), '');
+      assert.equal(squash(await preview.innerText()), "Fill in: When you'll update them");
+      // Initials typed by the agent win over the name's.
+      await initials.fill('S.R.');
+      await panel.locator('.chosen input[data-field="when"]').fill('noon');
+      assert.match(squash(await preview.innerText()), /noon\. \^S\.R\.$/);
       assert.deepEqual(pageErrors, []);
     } finally {
       await fresh.close();

@@ -416,12 +416,14 @@ fn refresh_preview(
     let mut s = state.borrow_mut();
     let Some(t) = s.chosen else { return Ok(None) };
     let fields = take_agent_fields(&mut s, &values);
-    // The agent's own details the form asks for and that are still empty, by their labels.
+    // The agent's own details the form asks for and that are still empty, by their labels
+    // (initials follow from the name, so with a name they are not missing).
+    let no_name = s.agent_name.is_empty();
     let agent_missing: Vec<&str> = [
-        ("agent.name", s.agent_name.is_empty(), "Your name"),
+        ("agent.name", no_name, "Your name"),
         (
             "agent.initials",
-            s.agent_initials.is_empty(),
+            no_name && s.agent_initials.is_empty(),
             "Your initials",
         ),
     ]
