@@ -74,10 +74,10 @@ pub fn describe(status: &SlaStatus) -> (&'static str, String, String) {
     }
 }
 
-/// The badge and the agent's controls.
 /// Below this window width (CSS px) the pin is not shown (see [`Badge::place_pin`]).
 const PIN_MIN_WIDTH: f64 = 600.0;
 
+/// The badge and the agent's controls.
 pub struct Badge {
     /// A copy of the badge pinned beside the site's composer, where the agent is looking.
     pin: Element,
@@ -231,8 +231,8 @@ impl Badge {
     }
 
     /// Places the pin just above the composer's top-right corner (below it when there is no
-    /// room above), or hides it when the composer is not on screen.
-    /// `card` is where the panel's card is drawn: the pin never covers it.
+    /// room above), or hides it: when the composer is not on screen, in a narrow window, and
+    /// where it would cover the panel's card (`card`, as drawn) or the page's text.
     pub fn place_pin(
         &self,
         composer: Option<&Element>,
@@ -261,7 +261,6 @@ impl Badge {
         } else {
             r.bottom() + 4.0
         };
-
         let style = self
             .pin
             .dyn_ref::<web_sys::HtmlElement>()
