@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod check;
 pub mod conversation;
+pub mod decimal;
 pub mod layout;
 pub mod library;
 pub mod reading;

@@ -136,13 +136,13 @@ pub(crate) mod dom {
             .ok_or_else(|| JsValue::from_str("Waypoint: no document"))
     }
 
-    /// Creates `<tag class=…>` holding `text` as a text node (never parsed as HTML).
     /// A CSS length in whole pixels ("12px"). Formatted as an integer: formatting floats pulls
     /// the standard library's float printing (several kilobytes) into the module.
     pub fn px(v: f64) -> String {
         format!("{}px", v.round() as i64)
     }
 
+    /// Creates `<tag class=…>` holding `text` as a text node (never parsed as HTML).
     pub fn el(doc: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
         let e = doc.create_element(tag)?;
         if !class.is_empty() {

@@ -216,13 +216,21 @@ describe('SLA settings', () => {
     await options.fill('#sla-x-post-first', '');
     await options.click('#sla-save');
     assert.match(await options.locator('#sla-status').innerText(), /^X public: the first-response target must be a number/);
-    // A 30-minute target for X public posts.
+    // Out of range: the message shows the numbers as they were typed.
+    await options.fill('#sla-x-post-first', '0.1');
+    await options.click('#sla-save');
+    assert.match(await options.locator('#sla-status').innerText(), /0\.1 minutes is not a target between 0\.25 \(15 seconds\) and 43200 \(30 days\)/);
+    // A 30-minute target for X public posts. A number field also takes an exponent.
     await options.fill('#sla-x-post-first', '30');
+    await options.fill('#sla-x-dm-first', '1.5e1');
+    await options.fill('#sla-x-dm-next', '7.25');
     await options.click('#sla-save');
     await options.locator('#sla-status[data-ok="true"]').waitFor();
     await options.reload();
     await options.locator('#app[data-ready="true"]').waitFor();
     await options.waitForFunction(() => document.getElementById('sla-x-post-first').value === '30');
+    assert.equal(await options.locator('#sla-x-dm-first').inputValue(), '15');
+    assert.equal(await options.locator('#sla-x-dm-next').inputValue(), '7.25');
 
     const { page } = await open(browser.context, URLS.slaX25);
     await waitForSla(page, 'due-soon');

@@ -4,6 +4,7 @@
 use super::business::BusinessCalendar;
 use super::hours::BusinessHours;
 use crate::core::conversation::{Site, Surface};
+use crate::core::decimal;
 use crate::core::time::MINUTE_MS;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -188,8 +189,11 @@ impl Policy {
                         return Err(err(
                             format!("{path}.{name}"),
                             format!(
-                                "{v} minutes is not a target between {MIN_TARGET_MINUTES} \
-                                 (15 seconds) and {MAX_TARGET_MINUTES} (30 days)"
+                                "{} minutes is not a target between {} (15 seconds) and {} \
+                                 (30 days)",
+                                decimal::format(v),
+                                decimal::format(MIN_TARGET_MINUTES),
+                                decimal::format(MAX_TARGET_MINUTES)
                             ),
                         ));
                     }
@@ -200,13 +204,17 @@ impl Policy {
             DueSoon::Fraction(f) if !(0.0..=1.0).contains(&f) => {
                 return Err(err(
                     "due_soon.fraction".into(),
-                    format!("{f} is not a fraction between 0 and 1"),
+                    format!("{} is not a fraction between 0 and 1", decimal::format(f)),
                 ))
             }
             DueSoon::Minutes(m) if !(0.0..=MAX_TARGET_MINUTES).contains(&m) => {
                 return Err(err(
                     "due_soon.minutes".into(),
-                    format!("{m} is not a number of minutes between 0 and {MAX_TARGET_MINUTES}"),
+                    format!(
+                        "{} is not a number of minutes between 0 and {}",
+                        decimal::format(m),
+                        decimal::format(MAX_TARGET_MINUTES)
+                    ),
                 ))
             }
             _ => {}
@@ -343,7 +351,7 @@ mod tests {
     #[test]
     fn invalid_settings_name_the_field() {
         let mut bad_target = Policy::default();
-        bad_target.targets.facebook.dm.next_reply_minutes = Some(0.0);
+        bad_target.targets.facebook.dm.next_reply_minutes = Some(0.1);
         let bad_fraction = Policy {
             due_soon: DueSoon::Fraction(1.5),
             ..Policy::default()
@@ -364,9 +372,13 @@ mod tests {
             (
                 bad_target,
                 "targets.facebook.dm.next_reply_minutes",
-                "not a target",
+                "0.1 minutes is not a target between 0.25 (15 seconds) and 43200 (30 days)",
             ),
-            (bad_fraction, "due_soon.fraction", "not a fraction"),
+            (
+                bad_fraction,
+                "due_soon.fraction",
+                "1.5 is not a fraction between 0 and 1",
+            ),
             (no_hours, "counted_in", "no business hours"),
             (bad_zone, "business_hours", "unknown time zone"),
         ];

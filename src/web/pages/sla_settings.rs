@@ -3,6 +3,7 @@
 //! time zone, and holidays. Saved only when valid; every error names the setting.
 
 use crate::core::conversation::{Site, Surface};
+use crate::core::decimal;
 use crate::core::sla::{tz, Basis, BusinessHours, DueSoon, Policy, Target, Week};
 use crate::core::time::Date;
 use crate::web::{dom, platform};
@@ -277,11 +278,11 @@ fn fill(doc: &Document, p: &Policy) {
             set_value(
                 doc,
                 &id(site, surface, "first"),
-                &t.first_response_minutes.to_string(),
+                &decimal::format(t.first_response_minutes),
             );
             let next = t
                 .next_reply_minutes
-                .map(|m| m.to_string())
+                .map(decimal::format)
                 .unwrap_or_default();
             set_value(doc, &id(site, surface, "next"), &next);
         }
@@ -323,16 +324,14 @@ pub fn read(doc: &Document) -> Result<Policy, String> {
     for site in Site::ALL {
         for (surface, words) in SURFACES {
             let name = format!("{} {words}", site.display_name());
-            let first: f64 = value(doc, &id(site, surface, "first"))
-                .trim()
-                .parse()
-                .map_err(|_| {
+            let first =
+                decimal::parse(&value(doc, &id(site, surface, "first"))).ok_or_else(|| {
                     format!("{name}: the first-response target must be a number of minutes")
                 })?;
             let next_text = value(doc, &id(site, surface, "next"));
             let next = match next_text.trim() {
                 "" => None,
-                t => Some(t.parse::<f64>().map_err(|_| {
+                t => Some(decimal::parse(t).ok_or_else(|| {
                     format!("{name}: the next-reply target must be a number of minutes or blank")
                 })?),
             };
@@ -351,10 +350,8 @@ pub fn read(doc: &Document) -> Result<Policy, String> {
             *slot = target;
         }
     }
-    let pct: f64 = value(doc, "sla-due-soon")
-        .trim()
-        .parse()
-        .map_err(|_| "Due soon: give a percentage between 0 and 100".to_owned())?;
+    let pct = decimal::parse(&value(doc, "sla-due-soon"))
+        .ok_or_else(|| "Due soon: give a percentage between 0 and 100".to_owned())?;
     if !(0.0..=100.0).contains(&pct) {
         return Err("Due soon: give a percentage between 0 and 100".into());
     }
