@@ -283,6 +283,11 @@ fn url_spans(chars: &[char]) -> Vec<(usize, usize)> {
 }
 
 fn is_url(token: &[char]) -> bool {
+    // A scheme needs its colon and a bare host its dot: most words are ruled out here, before
+    // the token is copied and lower-cased.
+    if !token.iter().any(|&c| c == '.' || c == ':') {
+        return false;
+    }
     let t: String = token.iter().collect::<String>().to_ascii_lowercase();
     for scheme in ["https://", "http://"] {
         if let Some(rest) = t.strip_prefix(scheme) {

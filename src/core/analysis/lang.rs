@@ -229,6 +229,16 @@ const SCRIPTS: &[(u32, u32, &str)] = &[
     (0x0590, 0x05FF, "he"),
 ];
 
+/// Below this code point no script of [`SCRIPTS`] begins.
+const FIRST_SCRIPT_CODE_POINT: u32 = 0x0370;
+const _: () = {
+    let mut k = 0;
+    while k < SCRIPTS.len() {
+        assert!(SCRIPTS[k].0 >= FIRST_SCRIPT_CODE_POINT);
+        k += 1;
+    }
+};
+
 /// The language of a text mostly written in a script only one of the languages here uses.
 /// Confident when that script carries most of the letters and there are at least four of them.
 fn by_script(text: &str) -> Option<LangGuess> {
@@ -240,6 +250,10 @@ fn by_script(text: &str) -> Option<LangGuess> {
     for c in words.flat_map(str::chars).filter(|c| c.is_alphabetic()) {
         letters += 1;
         let cp = c as u32;
+        // Latin letters (most of them, in most texts) belong to none of the scripts.
+        if cp < FIRST_SCRIPT_CODE_POINT {
+            continue;
+        }
         if let Some(k) = SCRIPTS
             .iter()
             .position(|&(lo, hi, _)| (lo..=hi).contains(&cp))

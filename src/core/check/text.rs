@@ -172,10 +172,14 @@ impl<'a> Text<'a> {
             if w.url || w.mention {
                 continue;
             }
-            let candidates = phrases
-                .first(w.lower.as_str())
-                .iter()
-                .chain(phrases.prefix_first.iter());
+            // A prefix phrase is tried only where the word starts with its first letter.
+            let lead = w.lower.as_bytes().first();
+            let candidates = phrases.first(w.lower.as_str()).iter().chain(
+                phrases
+                    .prefix_first
+                    .iter()
+                    .filter(|&&p| phrases.list[p][0].as_bytes().first() == lead),
+            );
             for &p in candidates {
                 if let Some(last) = self.matches_at(i, &phrases.list[p]) {
                     out.push(Match {
@@ -208,10 +212,12 @@ impl<'a> Text<'a> {
     }
 }
 
+// On bytes: `str::strip_suffix` goes through the generic pattern machinery, and this runs for
+// every word of every candidate phrase.
 fn word_matches(pattern: &str, word: &str) -> bool {
-    match pattern.strip_suffix('*') {
-        Some(prefix) => word.starts_with(prefix),
-        None => pattern == word,
+    match pattern.as_bytes().split_last() {
+        Some((b'*', prefix)) => word.as_bytes().starts_with(prefix),
+        _ => pattern == word,
     }
 }
 
@@ -387,8 +393,9 @@ mod tests {
 
     #[test]
     fn the_first_word_filter_never_hides_a_phrase() {
-        // Many first words, one- and two-letter ones, accents and digits among them: each
-        // phrase is still found (the filter may only let through words that start none).
+        // Many first words, one- and two-letter ones, accents and digits among them, and
+        // prefix phrases (tried only at words with their first letter): each phrase is still
+        // found (the filters may only pass over words that start none).
         let phrases = [
             "i understand",
             "a shame",
@@ -402,6 +409,8 @@ mod tests {
             "sorry to hear",
             "so sorry",
             "apolog* for",
+            "über* alles",
+            "zz*",
             "x",
         ];
         let p = Phrases::new(&phrases);
