@@ -81,6 +81,7 @@ struct App {
     _resize: Option<EventListener>,
     /// Checklist settings changed in the options tab apply when the agent comes back here.
     _visible: EventListener,
+    _focus: EventListener,
     /// The slash trigger in the composer, then the checklist gate on the site's send
     /// (in this order: an Enter that picks a template must not reach the gate).
     _slash: Option<Slash>,
@@ -165,6 +166,30 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
     });
     // A resized window moves the composer and changes the room the panel has: placed again.
     let resize = web_sys::window().map(|w| EventListener::new(&w, "resize", |_| place_soon()));
+    // Where the agent puts the caret: a reply goes into that composer when the page has
+    // several (a reply box opened under a comment, and the post's own).
+    let focus = EventListener::new_with_options(
+        &doc,
+        "focusin",
+        gloo_events::EventListenerOptions::run_in_capture_phase(),
+        |event| {
+            let Some(target) = event
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            else {
+                return;
+            };
+            let selectors = APP.with(|a| {
+                a.try_borrow()
+                    .ok()
+                    .and_then(|g| g.as_ref().and_then(|app| app.profile))
+                    .map(|p| p.composer)
+            });
+            if let Some(selectors) = selectors {
+                extract::note_focus(&target, selectors);
+            }
+        },
+    );
     let visible = EventListener::new(&doc, "visibilitychange", |_| {
         let shown = web_sys::window()
             .and_then(|w| w.document())
@@ -201,6 +226,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             _scroll: scroll,
             _resize: resize,
             _visible: visible,
+            _focus: focus,
             _slash: slash,
             _gate: gate,
             checks,

@@ -127,6 +127,52 @@ pub fn first_match(doc: &Document, selectors: &[&'static str]) -> Option<Element
         .find_map(|&sel| with_js(sel, |j| scope(doc).query_js(j)).ok().flatten())
 }
 
+/// The composer (one of `selectors`, tried in order) that holds `target`: where the agent
+/// types, when a page has several (a reply box opened under a comment, above the post's own).
+pub fn composer_holding(target: &Element, selectors: &[&'static str]) -> Option<Element> {
+    selectors
+        .iter()
+        .find_map(|&sel| target.closest(sel).ok().flatten())
+}
+
+thread_local! {
+    /// The composer the agent last put the caret in ([`note_focus`]).
+    static FOCUSED_COMPOSER: RefCell<Option<Element>> = const { RefCell::new(None) };
+}
+
+/// Remembers the composer (one of `selectors`) holding `target`, an element that just took
+/// the focus: a reply goes where the agent last typed when the page has several composers.
+pub fn note_focus(target: &Element, selectors: &[&'static str]) {
+    if let Some(composer) = composer_holding(target, selectors) {
+        FOCUSED_COMPOSER.with(|f| *f.borrow_mut() = Some(composer));
+    }
+}
+
+/// The composer a reply goes into: the one the agent last focused, while it is still in the
+/// page and one of `selectors`, else the page's first.
+pub fn current_composer(doc: &Document, selectors: &[&'static str]) -> Option<Element> {
+    let focused = FOCUSED_COMPOSER.with(|f| f.borrow().clone()).filter(|c| {
+        c.is_connected() && selectors.iter().any(|&sel| c.matches(sel).unwrap_or(false))
+    });
+    focused.or_else(|| first_match(doc, selectors))
+}
+
+/// The composer a send button belongs to: the first (by `selectors`) inside the button's
+/// nearest ancestor that holds one.
+pub fn composer_near(button: &Element, selectors: &[&'static str]) -> Option<Element> {
+    let mut at = button.parent_element();
+    while let Some(a) = at {
+        let found = selectors
+            .iter()
+            .find_map(|&sel| a.query_selector(sel).ok().flatten());
+        if found.is_some() {
+            return found;
+        }
+        at = a.parent_element();
+    }
+    None
+}
+
 fn apply(then: Then, s: String) -> Option<String> {
     // Kept as it is when there is nothing to trim: no copy of every message's text.
     let s = crate::core::reading::trimmed(s);

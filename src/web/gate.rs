@@ -174,7 +174,9 @@ fn on_click(host: &Rc<dyn Host>, event: &web_sys::Event) {
     if disabled(&button) {
         return;
     }
-    let composer = composer_of(&situation.doc, situation.profile);
+    // The composer beside the button (a page may hold several), else the page's first.
+    let composer = crate::web::extract::composer_near(&button, situation.profile.composer)
+        .or_else(|| composer_of(&situation.doc, situation.profile));
     let draft = composer.as_ref().map(draft_of).unwrap_or_default();
     gate(
         host,
@@ -207,13 +209,12 @@ fn on_key(host: &Rc<dyn Host>, event: &web_sys::Event) {
     if !sends {
         return;
     }
-    let Some(composer) = composer_of(&situation.doc, situation.profile) else {
+    // The composer the Enter was typed in, whichever of the page's it is.
+    let Some(composer) = target_element(event)
+        .and_then(|t| crate::web::extract::composer_holding(&t, situation.profile.composer))
+    else {
         return;
     };
-    let inside = target_element(event).is_some_and(|t| composer.contains(Some(&t)));
-    if !inside {
-        return;
-    }
     let draft = draft_of(&composer);
     let resend = Resend::Key {
         composer: composer.clone(),

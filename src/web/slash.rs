@@ -172,14 +172,9 @@ impl Slash {
 }
 
 /// The composer (one of `selectors`) that `event` happened in.
-fn composer_of(
-    doc: &Document,
-    selectors: &[&'static str],
-    event: &web_sys::Event,
-) -> Option<Element> {
+fn composer_of(selectors: &[&'static str], event: &web_sys::Event) -> Option<Element> {
     let target = event.target()?.dyn_into::<Element>().ok()?;
-    let composer = crate::web::extract::first_match(doc, selectors)?;
-    (composer == target || composer.contains(Some(&target))).then_some(composer)
+    crate::web::extract::composer_holding(&target, selectors)
 }
 
 /// The composer's text before the caret (the caret's text node only, for rich editors).
@@ -213,7 +208,7 @@ fn on_input(
         return Ok(());
     };
     let doc = state.borrow().doc.clone();
-    let Some(composer) = composer_of(&doc, situation.composer, event) else {
+    let Some(composer) = composer_of(situation.composer, event) else {
         return Ok(());
     };
     let found = before_caret(&doc, &composer).and_then(|b| library::slash_trigger(&b));

@@ -10,6 +10,15 @@ const app = (origin) => ({
   [`${origin}/virtual-list.js`]: { file: 'virtual-list.js' },
 });
 const replaceAll = (text, pairs) => pairs.reduce((t, [from, to]) => t.split(from).join(to), text);
+// fb-post.html with a reply box open under Jane's comment, labelled `label`.
+const withReplyBox = (html, label) => {
+  const anchor = '<a href="/AcmeCoffee/posts/pfbid02Xyz?comment_id=Y29tbWVudDoxMjM0XzU2Nzg%3D">3h</a>\n  </div>';
+  if (!html.includes(anchor)) throw new Error("fb-post.html changed: no end of Jane's comment");
+  return html.replace(anchor, `${anchor}
+  <div data-fixture-replies><form role="presentation">
+    <div contenteditable="true" role="textbox" aria-label="${label}" data-fixture-lexical data-fixture-composer="fb-reply-jane" data-fixture-enter-sends></div>
+  </form></div>`);
+};
 
 export const URLS = {
   xStatus: 'https://x.com/mariagarcia/status/1861000000000000002',
@@ -32,6 +41,8 @@ export const URLS = {
   xHostile: 'https://x.com/mariagarcia/status/1861000000000000032',
   xLong: 'https://x.com/mariagarcia/status/1870000000000000000',
   fbPostEs: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02Es',
+  fbPostReply: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02Reply',
+  fbPostReplyEs: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02ReplyEs',
   fbMessagesDe: 'https://www.facebook.com/messages/t/200012345',
   fbMessagesNoLabel: 'https://www.facebook.com/messages/t/300012345',
   igDirectEs: 'https://www.instagram.com/direct/t/440282366841710300949128/',
@@ -120,6 +131,23 @@ export const PAGES = {
       ['aria-label="Comment as Acme Coffee"', 'aria-label="Comentar como Acme Coffee"'],
       ['aria-label="Post comment"', 'aria-label="Publicar comentario"'],
     ]),
+  },
+  // The agent pressed "Reply" under Jane's comment: Facebook opens a reply box below it,
+  // labelled with the person answered (research/sites.md §4.1: reply composer
+  // `[contenteditable][role="textbox"][aria-label^="Reply to "]`), above the post's own
+  // composer. In Spanish, the label is inferred ("Responder a").
+  [URLS.fbPostReply]: { body: withReplyBox(read('fb-post.html'), 'Reply to Jane Doe') },
+  [URLS.fbPostReplyEs]: {
+    body: withReplyBox(
+      replaceAll(read('fb-post.html'), [
+        ['lang="en"', 'lang="es"'],
+        ['aria-label="Comment by Jane Doe 3 hours ago"', 'aria-label="Comentario de Jane Doe hace 3 horas"'],
+        ['aria-label="Comment by Priya Raman 1 hour ago"', 'aria-label="Comentario de Priya Raman hace 1 hora"'],
+        ['aria-label="Comment as Acme Coffee"', 'aria-label="Comentar como Acme Coffee"'],
+        ['aria-label="Post comment"', 'aria-label="Publicar comentario"'],
+      ]),
+      'Responder a Jane Doe',
+    ),
   },
   // German UI labels (inferred strings; see the profile).
   [URLS.fbMessagesDe]: {

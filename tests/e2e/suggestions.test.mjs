@@ -227,3 +227,114 @@ describe('the slash search in the composer', () => {
     });
   }
 });
+
+describe('answering one commenter of several on a Facebook post', () => {
+  // Jane complained about a torn bag; Priya, later, praised the blend. With no reply box open
+  // the latest commenter is answered (see the surfaces above). Once the agent opens the reply
+  // box under Jane's comment, Jane is the customer: her words choose the replies, the reply
+  // goes into her reply box, and the post's own composer is left alone.
+  const squash = (s) => s.replace(/\s+/g, ' ').trim();
+  const model = (page, sel) => page.evaluate((s) => document.querySelector(s).dataset.fixtureModel, sel);
+  const REPLY_BOX = '[data-fixture-composer="fb-reply-jane"]';
+  const POST_BOX = '[data-fixture-composer="fb-post-comment"]';
+  for (const [name, url] of [['English', URLS.fbPostReply], ['Spanish', URLS.fbPostReplyEs]]) {
+    test(`${name}: the person whose comment is being answered is the customer`, async () => {
+      const { page, pageErrors } = await open(browser.context, url);
+      await waitForState(page, 'ready');
+      const host = page.locator('waypoint-panel');
+      assert.equal(await host.getAttribute('data-customer'), 'Jane Doe');
+      assert.equal(await host.getAttribute('data-messages'), '3');
+      const items = host.locator('.suggested [data-template-id]');
+      await items.first().waitFor();
+      const ids = await items.evaluateAll((els) => els.map((e) => e.dataset.templateId));
+      assert.doesNotMatch(ids[0], /^praise/, `Jane's complaint, not Priya's praise, first: ${ids}`);
+      assert.match(ids[0], /^(faulty|complaint|refund|order)/, ids.join());
+      const reasons = await host.locator('.suggested li').evaluateAll((els) => els.map((e) => e.innerText));
+      assert.match(reasons.join(' | '), /torn|Not happy/, 'the reason quotes Jane');
+      assert.doesNotMatch(reasons.join(' | '), /oat milk|Love/, "Priya's words are not read");
+
+      await items.first().click();
+      for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
+        const f = host.locator(`.chosen input[data-field="${id}"]`);
+        if (await f.count()) await f.fill(value);
+      }
+      const fillins = host.locator('.chosen input[data-field]:not([data-field^="agent."])');
+      for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('today');
+      const preview = squash(await host.locator('.preview').innerText());
+      assert.doesNotMatch(preview, /Priya/);
+      await host.locator('button[data-action="insert"]').click();
+      await host.locator('.outcome[data-outcome^="inserted"]').waitFor();
+      assert.equal(squash(await model(page, REPLY_BOX)), preview, 'the reply is in the reply box under Jane');
+      assert.equal(squash(await model(page, POST_BOX)), '', "the post's own composer is untouched");
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+
+  test('a reply goes into the composer the agent last put the caret in', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.fbPostReply);
+    await waitForState(page, 'ready');
+    const host = page.locator('waypoint-panel');
+    const insertInto = async (box, word) => {
+      await page.click(box);
+      await page.keyboard.type(word);
+      await host.locator('input.search').fill('thanks');
+      await host.locator('.results [data-template-id]').first().click();
+      for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
+        const f = host.locator(`.chosen input[data-field="${id}"]`);
+        if (await f.count()) await f.fill(value);
+      }
+      const fillins = host.locator('.chosen input[data-field]:not([data-field^="agent."])');
+      for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('today');
+      await host.locator('button[data-action="insert"]').click();
+      await host.locator('.outcome[data-outcome^="inserted"]').waitFor();
+      await host.locator('[data-action="back"]').click();
+    };
+    // The post's own composer, though the reply box comes first in the page…
+    await insertInto(POST_BOX, 'Top:');
+    assert.match(squash(await model(page, POST_BOX)), /^Top: \S/);
+    assert.equal(squash(await model(page, REPLY_BOX)), '');
+    // …then the reply box.
+    await insertInto(REPLY_BOX, 'Jane:');
+    assert.match(squash(await model(page, REPLY_BOX)), /^Jane: \S/);
+    assert.doesNotMatch(squash(await model(page, POST_BOX)), /Jane:/);
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
+  test('the slash search opens in either composer', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.fbPostReply);
+    await waitForState(page, 'ready');
+    const popup = page.locator('waypoint-panel').locator('.slash');
+    for (const box of [POST_BOX, REPLY_BOX]) {
+      await page.click(box);
+      await page.keyboard.type('/refund');
+      await popup.waitFor({ state: 'visible' });
+      await page.keyboard.press('Escape');
+      await popup.waitFor({ state: 'hidden' });
+      assert.match(await model(page, box), /\/refund$/, box);
+    }
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
+  test('the checklist stops Enter in either composer, and reads the draft typed there', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.fbPostReply);
+    await waitForState(page, 'ready');
+    const dialog = page.locator('waypoint-panel').locator('[role="dialog"]');
+    for (const [box, draft] of [[POST_BOX, 'Thanks [NAME], we love it too'], [REPLY_BOX, 'So sorry [NAME], a new bag is on its way']]) {
+      await page.click(box);
+      await page.keyboard.type(draft);
+      await page.waitForFunction(([s, d]) => document.querySelector(s).dataset.fixtureModel === d, [box, draft]);
+      await page.keyboard.press('Enter');
+      await dialog.waitFor();
+      assert.equal(await dialog.locator('[data-check-id="placeholder"]').getAttribute('data-status'), 'fail', box);
+      assert.match(await dialog.innerText(), /\[NAME\]/, `the sheet is about the draft in ${box}`);
+      assert.equal(await page.evaluate(() => document.body.dataset.sends), '0', 'nothing posted');
+      await dialog.locator('[data-action="edit"]').click();
+      await dialog.waitFor({ state: 'detached' });
+    }
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});

@@ -498,7 +498,7 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
     let outcome = outcome.clone();
     wasm_bindgen_futures::spawn_local(async move {
         platform::storage_set(AGENT_KEY, &agent).await;
-        let result = match extract::first_match(&doc, selectors) {
+        let result = match extract::current_composer(&doc, selectors) {
             Some(box_) => composer::insert(&doc, &box_, &text).await,
             None => match composer::copy_to_clipboard(&text).await {
                 Ok(()) => Outcome::Copied {

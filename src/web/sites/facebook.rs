@@ -28,6 +28,14 @@ const COMMENT_AS: &[&str] = &[
     "Kommentieren als ",
     "Antworten als ",
 ];
+/// A comment's reply composer names the person answered (§4.1): "Reply to <Name>", with es/de
+/// variants (inferred).
+const REPLY_TO: &[&str] = &["Reply to ", "Responder a ", "Antworten an "];
+/// The reply composers, by those labels.
+const REPLY_COMPOSER: &str = r#"[contenteditable="true"][role="textbox"][aria-label^="Reply to "], [contenteditable="true"][role="textbox"][aria-label^="Responder a "], [contenteditable="true"][role="textbox"][aria-label^="Antworten an "]"#;
+/// The composers labelled with who we comment as ([`COMMENT_AS`]): a reply composer open above
+/// them ("Reply to <Name>") does not hide who we are.
+const OUR_COMPOSER: &str = r#"[contenteditable="true"][role="textbox"][aria-label^="Comment as "], [contenteditable="true"][role="textbox"][aria-label^="Reply as "], [contenteditable="true"][role="textbox"][aria-label^="Comentar como "], [contenteditable="true"][role="textbox"][aria-label^="Responder como "], [contenteditable="true"][role="textbox"][aria-label^="Kommentieren als "], [contenteditable="true"][role="textbox"][aria-label^="Antworten als "]"#;
 /// The Messenger composer names the other party (§4.2): "Write to <Name>".
 const WRITE_TO: &[&str] = &[
     "Write to ",
@@ -92,14 +100,24 @@ pub static PROFILE: Profile = Profile {
             focused: &[],
             self_handle: &[],
             self_name: &[attr(
-                r#"[contenteditable="true"][role="textbox"][aria-label]"#,
+                OUR_COMPOSER,
                 "aria-label",
                 Then::StripPrefix(COMMENT_AS),
             )],
-            partner_name: &[],
+            // Several people comment on a post. Once the agent opens the reply box under one
+            // comment ("Reply to Jane Doe"), its author is the customer answered: the
+            // suggestions read their words and address them. Without one, the latest
+            // commenter is.
+            partner_name: &[attr(
+                REPLY_COMPOSER,
+                "aria-label",
+                Then::StripPrefix(REPLY_TO),
+            )],
             partner_handle: &[],
-            // §4.1: the Lexical comment composer.
+            // §4.1: the reply box the agent opened under a comment, then the Lexical comment
+            // composer.
             composer: &[
+                REPLY_COMPOSER,
                 r#"form[role="presentation"] [contenteditable="true"][role="textbox"]"#,
                 r#"[contenteditable="true"][role="textbox"][data-lexical-editor="true"]"#,
             ],
