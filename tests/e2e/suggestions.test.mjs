@@ -318,15 +318,23 @@ describe('answering one commenter of several on a Facebook post', () => {
     await page.close();
   });
 
-  test('the checklist stops Enter in either composer, and reads the draft typed there', async () => {
+  test('the checklist stops a send from either composer, and reads the draft typed there', async () => {
     const { page, pageErrors } = await open(browser.context, URLS.fbPostReply);
     await waitForState(page, 'ready');
     const dialog = page.locator('waypoint-panel').locator('[role="dialog"]');
-    for (const [box, draft] of [[POST_BOX, 'Thanks [NAME], we love it too'], [REPLY_BOX, 'So sorry [NAME], a new bag is on its way']]) {
+    const cases = [
+      [POST_BOX, 'Thanks [NAME], we love it too', 'Enter'],
+      [POST_BOX, ' and [NAME]', '#fb-post-comment'],
+      [REPLY_BOX, 'So sorry [NAME], a new bag is on its way', 'Enter'],
+    ];
+    for (const [box, words, send] of cases) {
       await page.click(box);
-      await page.keyboard.type(draft);
-      await page.waitForFunction(([s, d]) => document.querySelector(s).dataset.fixtureModel === d, [box, draft]);
-      await page.keyboard.press('Enter');
+      await page.keyboard.press('End');
+      await page.keyboard.type(words);
+      await page.waitForFunction(([s, d]) => document.querySelector(s).dataset.fixtureModel.endsWith(d), [box, words]);
+      // Enter in the composer, or the post's own button (beside the post's composer).
+      if (send === 'Enter') await page.keyboard.press('Enter');
+      else await page.click(send);
       await dialog.waitFor();
       assert.equal(await dialog.locator('[data-check-id="placeholder"]').getAttribute('data-status'), 'fail', box);
       assert.match(await dialog.innerText(), /\[NAME\]/, `the sheet is about the draft in ${box}`);
