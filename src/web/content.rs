@@ -91,7 +91,7 @@ struct App {
     recent: Vec<String>,
     /// What the suggestions were last ranked for (message count, last message id), and what
     /// the customer said then (the checklist reads it at send time).
-    ranked_for: (usize, Option<String>),
+    ranked_for: RankKey,
     customer: Option<crate::core::analysis::Analysis>,
     /// When the suggestions were last ranked, and the ranking waiting for the end of a burst
     /// of new messages (see [`SUGGEST_EVERY_MS`]).
@@ -231,7 +231,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             _gate: gate,
             checks,
             recent: Vec::new(),
-            ranked_for: (0, None),
+            ranked_for: RankKey::default(),
             customer: None,
             prepared: OnceCell::new(),
             prepare_soon: None,
@@ -716,7 +716,7 @@ fn refresh() -> Result<(), JsValue> {
                 app.conversation = None;
                 app.prepared.take();
                 app.customer = None;
-                app.ranked_for = (0, None);
+                app.ranked_for = RankKey::default();
                 app.ranked_at = f64::NEG_INFINITY;
                 app.suggest_soon = None;
                 app.agent = AgentState::Active;
@@ -738,7 +738,7 @@ fn refresh() -> Result<(), JsValue> {
             app.conversation = None;
             app.prepared.take();
             app.customer = None;
-            app.ranked_for = (0, None);
+            app.ranked_for = RankKey::default();
             app.ranked_at = f64::NEG_INFINITY;
             app.suggest_soon = None;
         }
@@ -965,7 +965,7 @@ pub fn data_ready() {
     wasm_bindgen_futures::spawn_local(load_policy());
     APP.with(|a| {
         if let Some(app) = a.try_borrow_mut().ok().as_mut().and_then(|g| g.as_mut()) {
-            app.ranked_for = (0, None);
+            app.ranked_for = RankKey::default();
             app.ranked_at = f64::NEG_INFINITY;
             if let Some(surface) = app.conversation.as_ref().map(|c| c.surface) {
                 app.suggest_soon = None;
@@ -990,11 +990,20 @@ fn suggest_in(app: &mut App, surface: Surface, ms: u32) {
     }));
 }
 
-/// What the suggestions depend on: the number of messages and the latest one.
-fn rank_key(conversation: &Conversation) -> (usize, Option<String>) {
+/// What the suggestions depend on: the number of messages, the latest one, and the customer
+/// answered (on a Facebook post, opening the reply box under another comment changes it with
+/// no new message).
+type RankKey = (
+    usize,
+    Option<String>,
+    Option<crate::core::conversation::Author>,
+);
+
+fn rank_key(conversation: &Conversation) -> RankKey {
     (
         conversation.messages.len(),
         conversation.messages.last().map(|m| m.id.clone()),
+        conversation.customer.clone(),
     )
 }
 

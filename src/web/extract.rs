@@ -232,6 +232,9 @@ struct PageFields {
     /// Whether every field the profile names was found (a header that renders after the
     /// messages is looked for again even when no message changes: see [`Seen::page_due`]).
     complete: bool,
+    /// A read since took these from here (the page changed, and may have changed them: a
+    /// reply box closed): they are looked at again once due.
+    owed: bool,
     identity: Identity,
     partner: Option<Author>,
 }
@@ -271,7 +274,7 @@ impl Seen {
         self.page
             .borrow()
             .as_ref()
-            .is_some_and(|p| !p.complete && !p.fresh_at(now))
+            .is_some_and(|p| (!p.complete || p.owed) && !p.fresh_at(now))
     }
 
     /// Reads the page-level fields again (when [`Seen::page_due`]) and says whether they
@@ -290,6 +293,7 @@ impl Seen {
             at: now,
             cost: js_sys::Date::now() - now,
             complete,
+            owed: false,
             identity,
             partner,
         });
@@ -607,10 +611,10 @@ pub fn read_thread(
     }
     let now = js_sys::Date::now();
     let cached = seen.and_then(|s| {
-        let page = s.page.borrow();
-        let p = page.as_ref()?;
-        p.fresh_at(now)
-            .then(|| (p.identity.clone(), p.partner.clone()))
+        let mut page = s.page.borrow_mut();
+        let p = page.as_mut().filter(|p| p.fresh_at(now))?;
+        p.owed = true;
+        Some((p.identity.clone(), p.partner.clone()))
     });
     let (identity, partner) = match cached {
         Some(fields) => fields,
@@ -621,6 +625,7 @@ pub fn read_thread(
                     at: now,
                     cost: js_sys::Date::now() - now,
                     complete,
+                    owed: false,
                     identity: identity.clone(),
                     partner: partner.clone(),
                 });

@@ -271,6 +271,35 @@ describe('answering one commenter of several on a Facebook post', () => {
     });
   }
 
+  test('the reply box opened after the page was read: the customer and the suggestions follow', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.fbPost);
+    await waitForState(page, 'ready');
+    const host = page.locator('waypoint-panel');
+    const first = host.locator('.suggested [data-template-id]').first();
+    await first.waitFor();
+    assert.equal(await host.getAttribute('data-customer'), 'Priya Raman');
+    assert.match(await first.getAttribute('data-template-id'), /^praise/);
+    // The agent presses "Reply" under Jane's comment: Facebook opens the box below it.
+    await page.evaluate(() => {
+      const jane = document.querySelector('[aria-label^="Comment by Jane Doe"]');
+      jane.insertAdjacentHTML('afterend', '<div><form role="presentation"><div contenteditable="true" role="textbox" aria-label="Reply to Jane Doe"></div></form></div>');
+      jane.nextElementSibling.querySelector('[role="textbox"]').focus();
+    });
+    await page.locator('waypoint-panel[data-customer="Jane Doe"]').waitFor({ timeout: 5000 });
+    await page.waitForFunction(
+      () => !/^praise/.test(document.querySelector('waypoint-panel').shadowRoot.querySelector('.suggested [data-template-id]')?.dataset.templateId ?? 'praise'),
+      null,
+      { timeout: 5000 },
+    );
+    assert.match(await first.getAttribute('data-template-id'), /^(faulty|complaint|refund|order)/);
+    assert.equal(await host.getAttribute('data-messages'), '3');
+    // Closed again: the latest commenter is answered again.
+    await page.evaluate(() => document.querySelector('[aria-label="Reply to Jane Doe"]').closest('div:not([role])').remove());
+    await page.locator('waypoint-panel[data-customer="Priya Raman"]').waitFor({ timeout: 5000 });
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
   test('a reply goes into the composer the agent last put the caret in', async () => {
     const { page, pageErrors } = await open(browser.context, URLS.fbPostReply);
     await waitForState(page, 'ready');
