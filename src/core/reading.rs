@@ -275,15 +275,34 @@ pub fn interpret(
         .collect()
 }
 
-/// The customer of a conversation: the other party the page names (DM header), else the
-/// author of the focused post when it is not ours, else the latest customer message's author.
+/// The customer of a conversation: the other party the page names (DM header, a reply box's
+/// "Reply to <Name>"), else the person the agent's draft begins by addressing (`addressed`, a
+/// handle: [`addressed_handle`]) when they wrote in the thread, else the author of the focused
+/// post when it is not ours, else the latest customer message's author.
 pub fn customer(
     messages: &[Message],
     focused: Option<&str>,
     partner: Option<&Author>,
+    addressed: Option<&str>,
 ) -> Option<Author> {
     if let Some(p) = partner.filter(|p| !p.name.is_empty() || p.handle.is_some()) {
         return Some(p.clone());
+    }
+    let named = addressed.and_then(|h| {
+        messages
+            .iter()
+            .rev()
+            .find(|m| {
+                m.party == Party::Customer
+                    && m.author
+                        .handle
+                        .as_deref()
+                        .is_some_and(|mine| mine.eq_ignore_ascii_case(h))
+            })
+            .map(|m| m.author.clone())
+    });
+    if named.is_some() {
+        return named;
     }
     let focused = focused.and_then(|id| {
         messages
@@ -300,6 +319,18 @@ pub fn customer(
     })
 }
 
+/// The handle a draft begins by addressing ("@lena.k thanks…" → `lena.k`; Instagram's
+/// "Reply" under a comment starts the draft so), once it is typed out: followed by a space or
+/// punctuation, not at the end of the draft (while the agent is still typing it).
+pub fn addressed_handle(draft: &str) -> Option<&str> {
+    let rest = draft.trim_start().strip_prefix('@')?;
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .filter(|&end| end > 0)?;
+    // A sentence's full stop is not part of the handle ("@lena. Thanks").
+    Some(rest[..end].trim_end_matches('.')).filter(|h| !h.is_empty())
+}
+
 /// Messages of one conversation, merged across reads of a virtualized list.
 #[derive(Clone, Debug, Default)]
 pub struct ThreadStore {
@@ -309,6 +340,8 @@ pub struct ThreadStore {
     messages: Rc<Vec<Message>>,
     index: BTreeMap<String, usize>,
     focused: Option<String>,
+    /// The handle the agent's draft begins by addressing ([`ThreadStore::set_addressed`]).
+    addressed: Option<String>,
     /// When messages of this conversation were first seen on earlier visits (by id).
     remembered: BTreeMap<String, i64>,
     /// Counts the changes to what [`ThreadStore::conversation`] holds: equal versions, equal
@@ -332,6 +365,17 @@ impl ThreadStore {
             version: self.version + 1,
             ..ThreadStore::default()
         };
+        true
+    }
+
+    /// Sets the handle the agent's draft begins by addressing (see [`customer`]); returns
+    /// whether it changed (the conversation's customer may have).
+    pub fn set_addressed(&mut self, handle: Option<&str>) -> bool {
+        if self.addressed.as_deref() == handle {
+            return false;
+        }
+        self.addressed = handle.map(str::to_owned);
+        self.version += 1;
         true
     }
 
@@ -510,6 +554,7 @@ impl ThreadStore {
                 &self.messages,
                 self.focused.as_deref(),
                 raw.partner.as_ref(),
+                self.addressed.as_deref(),
             ),
             messages: Rc::clone(&self.messages),
         }
@@ -517,7 +562,12 @@ impl ThreadStore {
 
     /// The customer, without building the whole conversation.
     pub fn customer(&self, partner: Option<&Author>) -> Option<Author> {
-        customer(&self.messages, self.focused.as_deref(), partner)
+        customer(
+            &self.messages,
+            self.focused.as_deref(),
+            partner,
+            self.addressed.as_deref(),
+        )
     }
 }
 
@@ -749,20 +799,68 @@ mod tests {
         store.merge(interpret(t.messages.clone(), &t.identity, 0, 0), 0);
         assert_eq!(store.conversation(&t).customer.unwrap().name, "Maria");
         let ms = messages(interpret(t.messages.clone(), &t.identity, 0, 0));
-        assert_eq!(customer(&ms, None, None).unwrap().name, "Tom");
+        assert_eq!(customer(&ms, None, None, None).unwrap().name, "Tom");
         let sam = Author {
             name: "Sam Lee".into(),
             handle: None,
         };
         assert_eq!(
-            customer(&ms, Some("2"), Some(&sam)).unwrap().name,
+            customer(&ms, Some("2"), Some(&sam), Some("tom"))
+                .unwrap()
+                .name,
             "Sam Lee"
         );
         assert_eq!(
-            customer(&ms, Some("1"), None).unwrap().name,
+            customer(&ms, Some("1"), None, None).unwrap().name,
             "Tom",
             "a focused post of ours is not the customer"
         );
+        // A draft addressing someone who wrote in the thread answers them (before the
+        // focused post); a handle of ours, or of no one here, changes nothing.
+        assert_eq!(
+            customer(&ms, Some("2"), None, Some("TOM")).unwrap().name,
+            "Tom"
+        );
+        assert_eq!(
+            customer(&ms, None, None, Some("maria")).unwrap().name,
+            "Maria"
+        );
+        assert_eq!(
+            customer(&ms, Some("2"), None, Some("AcmeHelp"))
+                .unwrap()
+                .name,
+            "Maria"
+        );
+        assert_eq!(
+            customer(&ms, Some("2"), None, Some("nobody")).unwrap().name,
+            "Maria"
+        );
+        // Through the store: setting it moves the version, setting it again does not.
+        let v = store.version();
+        assert!(store.set_addressed(Some("tom")));
+        assert!(store.version() > v);
+        assert!(!store.set_addressed(Some("tom")));
+        assert_eq!(store.conversation(&t).customer.unwrap().name, "Tom");
+        assert!(store.set_addressed(None));
+        assert_eq!(store.conversation(&t).customer.unwrap().name, "Maria");
+    }
+
+    #[test]
+    fn the_handle_a_draft_begins_by_addressing() {
+        for (draft, want) in [
+            ("@lena.k thanks for telling us", Some("lena.k")),
+            ("  @Uber_Support, hi", Some("Uber_Support")),
+            ("@lena. Thanks", Some("lena")),
+            ("@lena.k\nHi", Some("lena.k")),
+            // Still being typed, or not a handle at the start.
+            ("@lena", None),
+            ("@", None),
+            ("@ hi", None),
+            ("Hi @lena.k", None),
+            ("", None),
+        ] {
+            assert_eq!(addressed_handle(draft), want, "{draft:?}");
+        }
     }
 
     #[test]

@@ -82,6 +82,7 @@ struct App {
     /// Checklist settings changed in the options tab apply when the agent comes back here.
     _visible: EventListener,
     _focus: EventListener,
+    _typed: EventListener,
     /// The slash trigger in the composer, then the checklist gate on the site's send
     /// (in this order: an Enter that picks a template must not reach the gate).
     _slash: Option<Slash>,
@@ -190,6 +191,18 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             }
         },
     );
+    // What the agent types: a draft that begins "@lena.k " (Instagram's "Reply" under a
+    // comment starts it so) answers lena.k, when she wrote in the thread.
+    let typed = EventListener::new_with_options(
+        &doc,
+        "input",
+        gloo_events::EventListenerOptions::run_in_capture_phase(),
+        |event| {
+            if addressed_changed(event) {
+                schedule_refresh();
+            }
+        },
+    );
     let visible = EventListener::new(&doc, "visibilitychange", |_| {
         let shown = web_sys::window()
             .and_then(|w| w.document())
@@ -227,6 +240,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             _resize: resize,
             _visible: visible,
             _focus: focus,
+            _typed: typed,
             _slash: slash,
             _gate: gate,
             checks,
@@ -580,6 +594,38 @@ fn run(result: Result<(), JsValue>) {
     if let Err(e) = result {
         web_sys::console::warn_2(&"Waypoint: could not read the page:".into(), &e);
     }
+}
+
+/// Notes whom the draft of the composer `event` was typed in begins by addressing; whether
+/// that changed (the customer may have). Reads the composer's text without layout (the
+/// beginning is all that counts), on each input in a composer only.
+fn addressed_changed(event: &web_sys::Event) -> bool {
+    let Some(target) = event
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+    else {
+        return false;
+    };
+    APP.with(|a| {
+        let Ok(mut guard) = a.try_borrow_mut() else {
+            return false;
+        };
+        let Some(app) = guard.as_mut() else {
+            return false;
+        };
+        let Some(composer) = app
+            .profile
+            .and_then(|p| extract::composer_holding(&target, p.composer))
+        else {
+            return false;
+        };
+        let draft = match composer.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            Some(t) => t.value(),
+            None => composer.text_content().unwrap_or_default(),
+        };
+        app.store
+            .set_addressed(crate::core::reading::addressed_handle(&draft))
+    })
 }
 
 fn schedule_refresh() {

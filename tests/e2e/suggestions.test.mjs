@@ -375,3 +375,39 @@ describe('answering one commenter of several on a Facebook post', () => {
     await page.close();
   });
 });
+
+describe('a draft that begins by addressing a commenter', () => {
+  // On Instagram, "Reply" under a comment starts the draft with "@handle ". Lena's boots
+  // leaked; Marco, later, only named a place. The draft "@lena.k …" answers Lena.
+  test('Instagram comments: the customer and the suggestions follow the @handle typed', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.igPost);
+    await waitForState(page, 'ready');
+    const host = page.locator('waypoint-panel');
+    const first = host.locator('.suggested [data-template-id]').first();
+    await first.waitFor();
+    assert.equal(await host.getAttribute('data-customer'), '@marco.trails');
+    const ids = () => host.locator('.suggested [data-template-id]').evaluateAll((els) => els.map((e) => e.dataset.templateId));
+    assert.ok(!(await ids()).some((id) => id.startsWith('faulty')), `nothing Marco wrote is a fault: ${await ids()}`);
+    const box = 'textarea[aria-label="Add a comment…"]';
+    await page.click(box);
+    // Half-typed, it names no one yet.
+    await page.keyboard.type('@lena');
+    await page.waitForTimeout(300);
+    assert.equal(await host.getAttribute('data-customer'), '@marco.trails');
+    await page.keyboard.type('.k ');
+    await page.locator('waypoint-panel[data-customer="@lena.k"]').waitFor({ timeout: 5000 });
+    await page.waitForFunction(
+      () => [...document.querySelector('waypoint-panel').shadowRoot.querySelectorAll('.suggested [data-template-id]')].some((e) => e.dataset.templateId.startsWith('faulty')),
+      null,
+      { timeout: 5000 },
+    );
+    const reasons = await host.locator('.suggested li').evaluateAll((els) => els.map((e) => e.innerText));
+    assert.match(reasons.join(' | '), /leaked/, 'the reason quotes Lena');
+    // The draft cleared: the latest commenter again.
+    await page.fill(box, '');
+    await page.locator('waypoint-panel[data-customer="@marco.trails"]').waitFor({ timeout: 5000 });
+    assert.equal(await page.evaluate(() => document.body.dataset.sends), '0');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
