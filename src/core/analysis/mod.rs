@@ -143,6 +143,10 @@ const CONTEXT_WEIGHTS: [f32; 5] = [1.0, 0.5, 0.35, 0.25, 0.2];
 /// At most how much a topic named only in earlier messages scores, relative to the best topic
 /// of the latest message.
 const EARLIER_TOPIC: f32 = 0.9;
+/// Questions that ask for a problem's remedy, and how much a how-to reading resting on them
+/// alone scores at most, relative to the problem named.
+const REMEDY_QUESTIONS: &[&str] = &["what can i do", "what should i do"];
+const REMEDY_AFTER_PROBLEM: f32 = 0.8;
 /// How much our question counts when the customer's latest message answers it: one clear
 /// cue in it ("which version") outweighs the plain follow-up reading, less than their own words.
 const OUR_QUESTION: f32 = 0.7;
@@ -283,6 +287,25 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
             (score >= MIN_SCENARIO).then_some((s, Signal { score, triggers }))
         })
         .collect();
+
+    // "What can I do?" said of a problem asks for its remedy: a how-to reading that rests on
+    // such words alone comes after the problem named ("my boots leaked, what can I do?").
+    let problem = scenarios
+        .iter()
+        .filter(|(s, _)| s.is_problem())
+        .map(|(_, sig)| sig.score)
+        .fold(0.0, f32::max);
+    if problem > 0.0 {
+        if let Some((_, how)) = scenarios.iter_mut().find(|(s, _)| *s == Scenario::HowTo) {
+            let remedy = |t: &String| {
+                let t = t.to_lowercase().replace('’', "'");
+                REMEDY_QUESTIONS.iter().any(|r| t.contains(r))
+            };
+            if !how.triggers.is_empty() && how.triggers.iter().all(remedy) {
+                how.score = how.score.min(problem * REMEDY_AFTER_PROBLEM);
+            }
+        }
+    }
 
     let mut emotions: Vec<(Emotion, Signal)> = Emotion::ALL
         .into_iter()

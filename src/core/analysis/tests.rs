@@ -872,6 +872,26 @@ fn a_why_question_is_read_as_its_topic_before_how_to() {
 }
 
 #[test]
+fn asking_what_to_do_about_a_problem_is_about_the_problem() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("My boots from you leaked on the first day 😞 what can I do?"),
+        Some(Scenario::Faulty)
+    );
+    assert_eq!(
+        main("I was charged twice, what should I do?"),
+        Some(Scenario::Billing)
+    );
+    // With no problem named, or with another how-to question beside it, it is a how-to.
+    assert_eq!(
+        main("What can I do with the old filters?"),
+        Some(Scenario::HowTo)
+    );
+    let a = analyze(&["My boots leaked. What can I do, and how do I send them back?"]);
+    assert_eq!(a.main_scenario(), Some(Scenario::HowTo), "{a:?}");
+}
+
+#[test]
 fn a_bare_answer_after_a_clear_problem_goes_on_with_it() {
     // The earlier message names a parcel; the reply names nothing of its own.
     let a = analyze(&["About my parcel", "Blue door, number 12"]);
