@@ -320,6 +320,7 @@ describe('screenshots of the panel on each site (kept in tests/e2e/screenshots/)
   for (const [site, url] of [
     ['x', URLS.xStatus],
     ['facebook', URLS.fbPost],
+    ['facebook-reply', URLS.fbPostReply],
     ['instagram', URLS.igDirect],
   ]) {
     test(site, async () => {
