@@ -75,6 +75,13 @@ pub fn debug_read_thread(url: &str) -> Result<u32, JsValue> {
     Ok(store.len() as u32)
 }
 
+/// The module's linear memory, in bytes: WebAssembly memory only grows, so this is the most
+/// it has needed so far (the benchmark's figure against the 16 MB budget).
+#[wasm_bindgen(js_name = debugMemoryBytes)]
+pub fn debug_memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65_536) as f64
+}
+
 /// What the suggestion and checklist benchmarks run against.
 struct Bench {
     conversation: crate::core::conversation::Conversation,

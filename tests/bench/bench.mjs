@@ -16,6 +16,10 @@ const only = (part) => parts.length === 0 || parts.includes(part);
 const row = (what, value, budget) => rows.push({ what, value, budget });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+const mb = (bytes) => {
+  if (!(bytes > 0)) throw new Error(`no memory size: ${bytes}`);
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+};
 
 // Reading a 2,000-message thread, in the page, with the module each mode runs.
 async function readBench(browser) {
@@ -51,9 +55,12 @@ async function readBench(browser) {
         times.push(performance.now() - t0);
       }
       host.remove();
-      return { count, times };
+      return { count, times, memory: m.debugMemoryBytes() };
     })()`);
     if (r.count !== 2000) throw new Error(`read ${r.count} messages of 2000 in ${mode}`);
+    // WebAssembly memory only grows: after the reads (and the practice page's own work, with
+    // the data files installed), it is the most this instance has needed.
+    row(`WebAssembly memory after 25 reads of a 2,000-message thread (${mode})`, mb(r.memory), '≤ 16 MB');
     // V8 compiles the reading code in tiers as it runs: a first read runs mostly unoptimized
     // code, the next ones Maglev's, and TurboFan's arrives after several reads (later on a
     // busy 2-core machine). One median over all of them measured when that happened, so each
@@ -190,8 +197,10 @@ async function appendBench(withExtension, file) {
     if (!withExtension && own > 0) throw new Error(`the trace gave ${fmt(own)} to an extension in a run without one`);
     if (withExtension && own === 0) throw new Error('the trace shows no call into Waypoint: its time could not be measured');
     const messages = withExtension ? await page.locator('waypoint-panel').getAttribute('data-messages') : null;
+    const memory = withExtension ? await contentScriptMemory(cdp, page, browser.extensionUrl('')) : null;
     await page.close();
     return {
+      memory,
       ms: (after.TaskDuration - before.TaskDuration) * 1000,
       script: (after.ScriptDuration - before.ScriptDuration) * 1000,
       own,
@@ -200,6 +209,28 @@ async function appendBench(withExtension, file) {
   } finally {
     await browser.close();
   }
+}
+
+// The content script's WebAssembly memory in `page`, in bytes: asked of its own module in
+// the extension's isolated world (a module imported again there is the instance the content
+// script runs), after the measured run.
+async function contentScriptMemory(cdp, page, origin) {
+  const contexts = [];
+  const seen = (e) => contexts.push(e.context);
+  cdp.on('Runtime.executionContextCreated', seen);
+  await cdp.send('Runtime.enable');
+  cdp.off('Runtime.executionContextCreated', seen);
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && String(c.origin).startsWith(origin.replace(/\/$/, '')));
+  if (!world) throw new Error(`no isolated world of the extension among ${contexts.length} contexts`);
+  const dir = (await page.locator('waypoint-panel').getAttribute('data-mode')) === 'js' ? 'pkgjs' : 'pkg';
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    contextId: world.id,
+    awaitPromise: true,
+    returnByValue: true,
+    expression: `import(chrome.runtime.getURL('${dir}/waypoint.js')).then((m) => m.debugMemoryBytes())`,
+  });
+  if (exceptionDetails) throw new Error(`the content script's memory: ${JSON.stringify(exceptionDetails).slice(0, 300)}`);
+  return result.value;
 }
 
 // Ends the trace and returns its events.
@@ -283,6 +314,7 @@ if (only('append')) {
     row('  of which script: without / with (medians)', `${fmt(s0)} / ${fmt(s1)}`, '');
     row("  Waypoint's own main-thread time, traced (median)", fmt(own), '');
     row('  (without + own) / without', ((t0 + own) / t0).toFixed(3), '≤ 1.05');
+    row("  the content script's WebAssembly memory after reading them (largest of the runs)", mb(Math.max(...withW.map((r) => r.memory))), '≤ 16 MB');
   }
 }
 
