@@ -81,7 +81,9 @@ struct App {
     _resize: Option<EventListener>,
     /// Checklist settings changed in the options tab apply when the agent comes back here.
     _visible: EventListener,
+    /// Notes the composer the agent puts the caret in (a reply goes there).
     _focus: EventListener,
+    /// Notes whom the draft begins by addressing ("@lena.k …": the customer answered).
     _typed: EventListener,
     /// The slash trigger in the composer, then the checklist gate on the site's send
     /// (in this order: an Enter that picks a template must not reach the gate).
@@ -90,8 +92,8 @@ struct App {
     /// The team's checklist settings, and our recent replies (for the repeated-reply check).
     checks: ValidSettings,
     recent: Vec<String>,
-    /// What the suggestions were last ranked for (message count, last message id), and what
-    /// the customer said then (the checklist reads it at send time).
+    /// What the suggestions were last ranked for (message count, last message id, customer),
+    /// and what the customer said then (the checklist reads it at send time).
     ranked_for: RankKey,
     customer: Option<crate::core::analysis::Analysis>,
     /// When the suggestions were last ranked, and the ranking waiting for the end of a burst
