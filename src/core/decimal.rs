@@ -1,5 +1,7 @@
-//! Plain decimal numbers as people type them in a settings form ("15", "0.25", "1,5", and
-//! "1e3", which a number field accepts) and as the form shows them again.
+//! Plain decimal numbers as a settings form's number fields give them ("15", "0.25", and
+//! "1e3", which a number field accepts) and as the form shows them again. A comma is refused:
+//! "1,5" and "1,000" mean different things in different languages, and a number field gives
+//! its value with a point whatever the agent's language.
 //!
 //! Why not `f64::from_str` and `Display`: they are the standard library's complete float
 //! reading and printing, with their tables, about 30 KiB of the page module (13 KiB gzipped)
@@ -11,7 +13,7 @@
 const MAX_DIGITS: usize = 15;
 
 /// Reads `text` (spaces around it are allowed) as a decimal number: an optional sign, digits,
-/// an optional `.` or `,` followed by more digits (at least one digit in all), and an optional
+/// an optional `.` followed by more digits (at least one digit in all), and an optional
 /// exponent (`e` or `E`, a sign, digits). `None` for anything else, so the caller can say
 /// which setting is not a number.
 pub fn parse(text: &str) -> Option<f64> {
@@ -25,7 +27,7 @@ pub fn parse(text: &str) -> Option<f64> {
         Some(at) => (&t[..at], parse_exponent(&t[at + 1..])?),
         None => (t, 0),
     };
-    let (whole, fraction) = match t.find(['.', ',']) {
+    let (whole, fraction) = match t.find('.') {
         Some(at) => (&t[..at], &t[at + 1..]),
         None => (t, ""),
     };
@@ -119,7 +121,6 @@ mod tests {
         for (text, want) in [
             ("15", 15.0),
             (" 0.25 ", 0.25),
-            ("1,5", 1.5),
             (".5", 0.5),
             ("5.", 5.0),
             ("+2", 2.0),
