@@ -161,7 +161,7 @@ mod tests {
     fn refuses_what_is_not_a_plain_number() {
         for text in [
             "", " ", ".", ",", "-", "e3", "1e", "1e+", "1e1.5", "1e99999", "inf", "NaN", "1.2.3",
-            "1,2,3", "12 min", "١٢", "0x10", "--1", "1 000",
+            "1,2,3", "1,5", "1,000", "12 min", "١٢", "0x10", "--1", "1 000",
         ] {
             assert_eq!(parse(text), None, "{text:?}");
         }
