@@ -220,6 +220,14 @@ describe('SLA settings', () => {
     await options.fill('#sla-x-post-first', '0.1');
     await options.click('#sla-save');
     assert.match(await options.locator('#sla-status').innerText(), /0\.1 minutes is not a target between 0\.25 \(15 seconds\) and 43200 \(30 days\)/);
+    // The fields' own range is the policy's: half a minute is a valid value for the field
+    // too (it was not, with a field minimum of 1), and the percentage may be 0.
+    await options.fill('#sla-x-post-first', '0.5');
+    assert.equal(await options.locator('#sla-x-post-first').evaluate((i) => i.validity.valid), true);
+    assert.deepEqual(await options.locator('#sla-x-post-first').evaluate((i) => [i.min, i.max]), ['0.25', '43200']);
+    await options.fill('#sla-due-soon', '0');
+    assert.equal(await options.locator('#sla-due-soon').evaluate((i) => i.validity.valid), true);
+    await options.fill('#sla-due-soon', '25');
     // A 30-minute target for X public posts. A number field also takes an exponent.
     await options.fill('#sla-x-post-first', '30');
     await options.fill('#sla-x-dm-first', '1.5e1');

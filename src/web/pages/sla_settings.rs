@@ -4,6 +4,7 @@
 
 use crate::core::conversation::{Site, Surface};
 use crate::core::decimal;
+use crate::core::sla::policy::{MAX_TARGET_MINUTES, MIN_TARGET_MINUTES};
 use crate::core::sla::{tz, Basis, BusinessHours, DueSoon, Policy, Target, Week};
 use crate::core::time::Date;
 use crate::web::{dom, platform};
@@ -61,7 +62,6 @@ fn labelled_input(
     i.set_id(id);
     i.set_attribute("type", kind)?;
     if kind == "number" {
-        i.set_attribute("min", "1")?;
         i.set_attribute("step", "any")?;
     }
     parent.append_child(&l)?;
@@ -114,33 +114,30 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                 &format!("{} {words}", site.display_name()),
             )?;
             row.append_child(&legend)?;
-            labelled_input(
-                doc,
-                &row,
-                &id(site, surface, "first"),
-                "First response (minutes)",
-                "number",
-            )?;
-            labelled_input(
-                doc,
-                &row,
-                &id(site, surface, "next"),
-                "Next reply (minutes)",
-                "number",
-            )?;
+            for (which, label) in [
+                ("first", "First response (minutes)"),
+                ("next", "Next reply (minutes)"),
+            ] {
+                let input = labelled_input(doc, &row, &id(site, surface, which), label, "number")?;
+                // The range the policy accepts, so the field's arrows stay within it.
+                input.set_attribute("min", &decimal::format(MIN_TARGET_MINUTES))?;
+                input.set_attribute("max", &decimal::format(MAX_TARGET_MINUTES))?;
+            }
             grid.append_child(&row)?;
         }
     }
     section.append_child(&grid)?;
 
     let more = dom::el(doc, "div", "sla-more", "")?;
-    labelled_input(
+    let share = labelled_input(
         doc,
         &more,
         "sla-due-soon",
         "Due soon when this share of the target is left (%)",
         "number",
     )?;
+    share.set_attribute("min", "0")?;
+    share.set_attribute("max", "100")?;
     let basis_label = dom::el(doc, "label", "setting", "Count the targets in")?;
     basis_label.set_attribute("for", "sla-basis")?;
     let basis = doc.create_element("select")?;
