@@ -81,7 +81,8 @@ struct App {
     _resize: Option<EventListener>,
     /// Checklist settings changed in the options tab apply when the agent comes back here.
     _visible: EventListener,
-    /// Notes the composer the agent puts the caret in (a reply goes there).
+    /// Notes the composer the agent puts the caret in (a reply goes there), and whom a draft
+    /// the site filled in before focusing it addresses.
     _focus: EventListener,
     /// Notes whom the draft begins by addressing ("@lena.k …": the customer answered).
     _typed: EventListener,
@@ -190,6 +191,11 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             });
             if let Some(selectors) = selectors {
                 extract::note_focus(&target, selectors);
+            }
+            // A site's "Reply" may fill the draft ("@lena.k ") with no input event, then
+            // focus the composer.
+            if addressed_changed(event) {
+                schedule_refresh();
             }
         },
     );

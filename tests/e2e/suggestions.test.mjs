@@ -410,4 +410,21 @@ describe('a draft that begins by addressing a commenter', () => {
     assert.deepEqual(pageErrors, []);
     await page.close();
   });
+
+  test("Instagram comments: a draft the site's Reply fills in, with no input event, counts once the box takes the focus", async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.igPost);
+    await waitForState(page, 'ready');
+    const host = page.locator('waypoint-panel');
+    await host.locator('.suggested [data-template-id]').first().waitFor();
+    assert.equal(await host.getAttribute('data-customer'), '@marco.trails');
+    // As a React app sets a controlled textarea: the value's own setter, no event; then focus.
+    await page.evaluate(() => {
+      const box = document.querySelector('textarea[aria-label="Add a comment…"]');
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(box, '@lena.k ');
+      box.focus();
+    });
+    await page.locator('waypoint-panel[data-customer="@lena.k"]').waitFor({ timeout: 5000 });
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
 });
