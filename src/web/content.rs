@@ -177,24 +177,13 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
         "focusin",
         gloo_events::EventListenerOptions::run_in_capture_phase(),
         |event| {
-            let Some(target) = event
-                .target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            else {
+            let Some(composer) = composer_of_event(event) else {
                 return;
             };
-            let selectors = APP.with(|a| {
-                a.try_borrow()
-                    .ok()
-                    .and_then(|g| g.as_ref().and_then(|app| app.profile))
-                    .map(|p| p.composer)
-            });
-            if let Some(selectors) = selectors {
-                extract::note_focus(&target, selectors);
-            }
+            extract::note_focus(&composer);
             // A site's "Reply" may fill the draft ("@lena.k ") with no input event, then
             // focus the composer.
-            if addressed_changed(event) {
+            if addressed_changed(&composer) {
                 schedule_refresh();
             }
         },
@@ -206,7 +195,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
         "input",
         gloo_events::EventListenerOptions::run_in_capture_phase(),
         |event| {
-            if addressed_changed(event) {
+            if composer_of_event(event).is_some_and(|c| addressed_changed(&c)) {
                 schedule_refresh();
             }
         },
@@ -604,35 +593,34 @@ fn run(result: Result<(), JsValue>) {
     }
 }
 
-/// Notes whom the draft of the composer `event` was typed in begins by addressing; whether
-/// that changed (the customer may have). Reads the composer's text without layout (the
-/// beginning is all that counts), on each input in a composer only.
-fn addressed_changed(event: &web_sys::Event) -> bool {
-    let Some(target) = event
+/// The composer of the open surface that holds `event`'s target, if any.
+fn composer_of_event(event: &web_sys::Event) -> Option<Element> {
+    let target = event
         .target()
-        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-    else {
-        return false;
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<Element>(t).ok())?;
+    let selectors = APP.with(|a| {
+        a.try_borrow()
+            .ok()
+            .and_then(|g| g.as_ref().and_then(|app| app.profile))
+            .map(|p| p.composer)
+    })?;
+    extract::composer_holding(&target, selectors)
+}
+
+/// Notes whom the draft in `composer` begins by addressing; whether that changed (the
+/// customer may have). Reads the composer's text without layout (the beginning is all that
+/// counts).
+fn addressed_changed(composer: &Element) -> bool {
+    let draft = match composer.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        Some(t) => t.value(),
+        None => composer.text_content().unwrap_or_default(),
     };
+    let handle = crate::core::reading::addressed_handle(&draft);
     APP.with(|a| {
-        let Ok(mut guard) = a.try_borrow_mut() else {
-            return false;
-        };
-        let Some(app) = guard.as_mut() else {
-            return false;
-        };
-        let Some(composer) = app
-            .profile
-            .and_then(|p| extract::composer_holding(&target, p.composer))
-        else {
-            return false;
-        };
-        let draft = match composer.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-            Some(t) => t.value(),
-            None => composer.text_content().unwrap_or_default(),
-        };
-        app.store
-            .set_addressed(crate::core::reading::addressed_handle(&draft))
+        a.try_borrow_mut()
+            .ok()
+            .and_then(|mut g| g.as_mut().map(|app| app.store.set_addressed(handle)))
+            .unwrap_or(false)
     })
 }
 

@@ -140,12 +140,10 @@ thread_local! {
     static FOCUSED_COMPOSER: RefCell<Option<Element>> = const { RefCell::new(None) };
 }
 
-/// Remembers the composer (one of `selectors`) holding `target`, an element that just took
-/// the focus: a reply goes where the agent last typed when the page has several composers.
-pub fn note_focus(target: &Element, selectors: &[&'static str]) {
-    if let Some(composer) = composer_holding(target, selectors) {
-        FOCUSED_COMPOSER.with(|f| *f.borrow_mut() = Some(composer));
-    }
+/// Remembers `composer`, which just took the focus: a reply goes where the agent last typed
+/// when the page has several composers.
+pub fn note_focus(composer: &Element) {
+    FOCUSED_COMPOSER.with(|f| *f.borrow_mut() = Some(composer.clone()));
 }
 
 /// The composer a reply goes into: the one the agent last focused, while it is still in the
