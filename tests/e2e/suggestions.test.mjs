@@ -236,6 +236,15 @@ describe('answering one commenter of several on a Facebook post', () => {
   const squash = (s) => s.replace(/\s+/g, ' ').trim();
   const model = (page, sel) => page.evaluate((s) => document.querySelector(s).dataset.fixtureModel, sel);
   const REPLY_BOX = '[data-fixture-composer="fb-reply-jane"]';
+  // Fills the chosen reply's form: the agent's details where asked, and every fill-in.
+  const fillIn = async (host) => {
+    for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
+      const f = host.locator(`.chosen input[data-field="${id}"]`);
+      if (await f.count()) await f.fill(value);
+    }
+    const fillins = host.locator('.chosen input[data-field]:not([data-field^="agent."])');
+    for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('today');
+  };
   const POST_BOX = '[data-fixture-composer="fb-post-comment"]';
   for (const [name, url] of [['English', URLS.fbPostReply], ['Spanish', URLS.fbPostReplyEs]]) {
     test(`${name}: the person whose comment is being answered is the customer`, async () => {
@@ -254,12 +263,7 @@ describe('answering one commenter of several on a Facebook post', () => {
       assert.doesNotMatch(reasons.join(' | '), /oat milk|Love/, "Priya's words are not read");
 
       await items.first().click();
-      for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
-        const f = host.locator(`.chosen input[data-field="${id}"]`);
-        if (await f.count()) await f.fill(value);
-      }
-      const fillins = host.locator('.chosen input[data-field]:not([data-field^="agent."])');
-      for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('today');
+      await fillIn(host);
       const preview = squash(await host.locator('.preview').innerText());
       assert.doesNotMatch(preview, /Priya/);
       await host.locator('button[data-action="insert"]').click();
@@ -309,12 +313,7 @@ describe('answering one commenter of several on a Facebook post', () => {
       await page.keyboard.type(word);
       await host.locator('input.search').fill('thanks');
       await host.locator('.results [data-template-id]').first().click();
-      for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
-        const f = host.locator(`.chosen input[data-field="${id}"]`);
-        if (await f.count()) await f.fill(value);
-      }
-      const fillins = host.locator('.chosen input[data-field]:not([data-field^="agent."])');
-      for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('today');
+      await fillIn(host);
       await host.locator('button[data-action="insert"]').click();
       await host.locator('.outcome[data-outcome^="inserted"]').waitFor();
       await host.locator('[data-action="back"]').click();
