@@ -181,6 +181,8 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
                 return;
             };
             extract::note_focus(&composer);
+            // The pin and the panel follow the composer in use.
+            place_soon();
             // A site's "Reply" may fill the draft ("@lena.k ") with no input event, then
             // focus the composer.
             if addressed_changed(&composer) {
@@ -495,13 +497,20 @@ impl App {
         let mut found = self.placed.borrow_mut();
         let (composer, send, at, cost) = &*found;
         let gone = |e: &Option<Element>| e.as_ref().is_some_and(|e| !e.is_connected());
-        let stale = gone(composer)
+        // The agent moved to another composer of the page (a reply box, the post's own).
+        let focused = self
+            .profile
+            .and_then(|p| extract::focused_composer(p.composer));
+        let moved = focused.is_some() && focused != *composer;
+        let stale = moved
+            || gone(composer)
             || gone(send)
             || ((composer.is_none() || send.is_none()) && extract::look_again(*at, *cost, now));
         if stale {
-            let composer = self
-                .profile
-                .and_then(|p| extract::first_match(&self.doc, p.composer));
+            let composer = focused.or_else(|| {
+                self.profile
+                    .and_then(|p| extract::first_match(&self.doc, p.composer))
+            });
             // The send button only beside a composer (no second search of a page without).
             let send = composer.as_ref().and_then(|_| {
                 self.profile

@@ -146,13 +146,18 @@ pub fn note_focus(composer: &Element) {
     FOCUSED_COMPOSER.with(|f| *f.borrow_mut() = Some(composer.clone()));
 }
 
-/// The composer a reply goes into: the one the agent last focused, while it is still in the
-/// page and one of `selectors`, else the page's first.
-pub fn current_composer(doc: &Document, selectors: &[&'static str]) -> Option<Element> {
-    let focused = FOCUSED_COMPOSER.with(|f| f.borrow().clone()).filter(|c| {
+/// The composer the agent last focused, while it is still in the page and one of
+/// `selectors` (no search of the page).
+pub fn focused_composer(selectors: &[&'static str]) -> Option<Element> {
+    FOCUSED_COMPOSER.with(|f| f.borrow().clone()).filter(|c| {
         c.is_connected() && selectors.iter().any(|&sel| c.matches(sel).unwrap_or(false))
-    });
-    focused.or_else(|| first_match(doc, selectors))
+    })
+}
+
+/// The composer a reply goes into and the panel keeps clear of: the one the agent last
+/// focused ([`focused_composer`]), else the page's first.
+pub fn current_composer(doc: &Document, selectors: &[&'static str]) -> Option<Element> {
+    focused_composer(selectors).or_else(|| first_match(doc, selectors))
 }
 
 /// The composer a send button belongs to: the first (by `selectors`) inside the button's

@@ -330,6 +330,27 @@ describe('answering one commenter of several on a Facebook post', () => {
     await page.close();
   });
 
+  test('the SLA pin follows the composer the agent is in', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.fbPostReply);
+    await waitForState(page, 'ready');
+    // Just above the box, as beside any composer (see the SLA tests).
+    const pinAbove = (box) =>
+      page.waitForFunction((sel) => {
+        const pin = document.querySelector('waypoint-panel').shadowRoot.querySelector('.pin');
+        const p = pin.getBoundingClientRect();
+        const c = document.querySelector(sel).getBoundingClientRect();
+        return !pin.hidden && p.width > 0 && p.bottom <= c.top + 2 && p.bottom >= c.top - 40;
+      }, box, { timeout: 3000 });
+    await page.click(REPLY_BOX);
+    await pinAbove(REPLY_BOX);
+    await page.click(POST_BOX);
+    await pinAbove(POST_BOX);
+    await page.click(REPLY_BOX);
+    await pinAbove(REPLY_BOX);
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
   test('the slash search opens in either composer', async () => {
     const { page, pageErrors } = await open(browser.context, URLS.fbPostReply);
     await waitForState(page, 'ready');
