@@ -163,6 +163,30 @@ const COMPLAINT_WHEN_POSITIVE: f32 = 0.5;
 /// The scores of the weak readings used when the latest message names no topic.
 const PRIOR_QUESTION: f32 = 0.7;
 const PRIOR_WHY: f32 = 0.4;
+/// The words after which "like" is the verb.
+const LIKE_AS_VERB_AFTER: &[&str] = &[
+    "i", "we", "you", "they", "really", "also", "do", "does", "did", "would", "i'd", "we'd", "i’d",
+    "still", "truly", "just",
+];
+/// How the questions read with [`PRIOR_WHY`] begin.
+const RHETORICAL: &[&str] = &[
+    "why",
+    "por qu",
+    "what's with",
+    "whats with",
+    "what's wrong with",
+    "whats wrong with",
+    "how come",
+    "are you kidding",
+    "are you serious",
+    "is this a joke",
+    "seriously",
+    "really",
+    "who does",
+    "who thought",
+    "como es posible",
+    "en serio",
+];
 const PRIOR_UPSET: f32 = 0.45;
 const PRIOR_FOLLOW_UP: f32 = 0.6;
 /// From this score, a problem the earlier messages name is the topic of a reply that names
@@ -372,10 +396,13 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
         }
     };
     if let Some(q) = &question {
-        // "Why …?" alone is most often a complaint or a fault put as a question.
+        // "Why …?" alone is most often a complaint or a fault put as a question, and so are
+        // the other questions that ask for no answer ("what's with …?", "how come …?").
         let why = q.triggers.iter().all(|t| {
-            let t = t.trim_start_matches(|c: char| !c.is_alphabetic());
-            ["why", "por qu"]
+            let t = t
+                .trim_start_matches(|c: char| !c.is_alphabetic())
+                .replace('’', "'");
+            RHETORICAL
                 .iter()
                 .any(|w| t.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w)))
         });
@@ -398,8 +425,9 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
     }
     // Warm words with no topic: praise, or a friendly close; a close first when they answer
     // something of ours.
-    if !latest_has_topic && sentiment >= PRIOR_WARM {
-        let words = positive_words(latest.original);
+    let warm_words = positive_words(latest.original);
+    if !latest_has_topic && sentiment >= PRIOR_WARM && !warm_words.is_empty() {
+        let words = warm_words;
         let (praise, close) = if our_texts.iter().any(|t| !t.trim().is_empty()) {
             (PRIOR_PRAISE * 0.8, PRIOR_PRAISE)
         } else {
@@ -498,9 +526,20 @@ fn shouting(text: &str) -> Vec<&str> {
 /// The words of `text` the lexicon finds clearly positive, as written (at most three).
 fn positive_words(text: &str) -> Vec<String> {
     let mut out: Vec<&str> = Vec::new();
+    let mut before = "";
     for raw in text.split_whitespace() {
         let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        let after = std::mem::replace(&mut before, w);
         if w.is_empty() || raw.starts_with('@') {
+            continue;
+        }
+        // "like" is warm as a verb ("I like it", "would like"), not as a comparison ("why is
+        // it like this?").
+        if w.eq_ignore_ascii_case("like")
+            && !LIKE_AS_VERB_AFTER
+                .iter()
+                .any(|p| after.eq_ignore_ascii_case(p))
+        {
             continue;
         }
         if sentiment::valence(&w.to_lowercase()).is_some_and(|v| v >= 1.5) {

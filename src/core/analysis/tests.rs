@@ -872,6 +872,32 @@ fn a_why_question_is_read_as_its_topic_before_how_to() {
 }
 
 #[test]
+fn questions_that_ask_for_no_answer_are_read_as_their_topic() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    // Put as questions, these are complaints: the topic named comes before how-to.
+    assert_eq!(
+        main("What’s with the fee on my statement?!"),
+        Some(Scenario::Billing)
+    );
+    assert_eq!(
+        main("How come the app is glitchy again?"),
+        Some(Scenario::Faulty)
+    );
+    assert_eq!(
+        main("Seriously? Another rude employee at the desk?"),
+        Some(Scenario::Complaint)
+    );
+    assert_eq!(main("What's with the prices?"), Some(Scenario::Billing));
+    assert_eq!(main("Seriously, the app again?"), Some(Scenario::Complaint));
+    // The same weak topic: put plainly it asks how, put so it remarks on the change.
+    assert_eq!(main("Is there a new app update?"), Some(Scenario::HowTo));
+    assert_eq!(
+        main("What’s with the new app update?"),
+        Some(Scenario::Feedback)
+    );
+}
+
+#[test]
 fn asking_what_to_do_about_a_problem_is_about_the_problem() {
     let main = |t: &str| analyze(&[t]).main_scenario();
     assert_eq!(
@@ -988,5 +1014,39 @@ fn replies_are_suggested_in_the_customers_language_when_it_is_clear() {
         Lang::Es,
         "{:?}",
         german.lang
+    );
+}
+
+#[test]
+fn like_as_a_comparison_is_not_warm() {
+    // "like" is in the lexicon as the verb; as a comparison it is no praise.
+    let a = analyze(&["Why is the app like this?"]);
+    assert_ne!(a.main_scenario(), Some(Scenario::Praise), "{a:?}");
+    assert!(!scenario_ids(&a).contains(&"praise"), "{a:?}");
+    // As the verb it still reads warm.
+    let b = analyze(&["I really like this"]);
+    assert_eq!(b.main_scenario(), Some(Scenario::Praise), "{b:?}");
+}
+
+#[test]
+fn problems_named_in_everyday_words() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("You keep charging me twice a month"),
+        Some(Scenario::Billing)
+    );
+    assert_eq!(
+        main("Can you fix the channel guide"),
+        Some(Scenario::Faulty)
+    );
+    assert_eq!(main("There was a hair in my food"), Some(Scenario::Faulty));
+    assert_eq!(
+        main("Nobody can tell me when it ships"),
+        Some(Scenario::OrderLate)
+    );
+    assert_eq!(main("The gift I sent is lost"), Some(Scenario::OrderLate));
+    assert_eq!(
+        main("The people at the desk were clueless"),
+        Some(Scenario::Complaint)
     );
 }
