@@ -319,6 +319,22 @@ pub fn customer(
     })
 }
 
+/// The first of `names` (the authors before a reply box, nearest first; `None` where a
+/// message named none) that is not us: the person the box answers. Our own earlier reply under
+/// the comment is passed over.
+pub fn nearest_other(
+    names: impl IntoIterator<Item = Option<String>>,
+    identity: &Identity,
+) -> Option<Author> {
+    let ours = identity.ours();
+    names
+        .into_iter()
+        .flatten()
+        .map(|n| n.trim().to_owned())
+        .find(|n| !n.is_empty() && !ours.has_name(n))
+        .map(|name| Author { name, handle: None })
+}
+
 /// The handle a draft begins by addressing ("@lena.k thanks…" → `lena.k`; Instagram's
 /// "Reply" under a comment starts the draft so), once it is typed out: followed by a space or
 /// punctuation, not at the end of the draft (while the agent is still typing it).
@@ -1061,5 +1077,30 @@ mod tests {
             !later.remember_first_seen(&saved),
             "nothing new the second time"
         );
+    }
+
+    #[test]
+    fn a_reply_box_answers_the_nearest_author_who_is_not_us() {
+        let us = Identity {
+            handles: vec![],
+            names: vec!["Acme Coffee".into()],
+        };
+        let names = |v: &[Option<&str>]| -> Vec<Option<String>> {
+            v.iter().map(|n| n.map(str::to_owned)).collect()
+        };
+        // Our own earlier reply under the comment (any case), and a message with no author
+        // read, are passed over.
+        let found = nearest_other(
+            names(&[Some(" acme coffee "), None, Some("Jane Doe"), Some("Priya")]),
+            &us,
+        );
+        assert_eq!(found.map(|a| a.name).as_deref(), Some("Jane Doe"));
+        // Only us, or nothing, before the box: no one is answered.
+        assert_eq!(nearest_other(names(&[Some("Acme Coffee")]), &us), None);
+        assert_eq!(nearest_other(names(&[Some("  ")]), &us), None);
+        // Knowing nobody as us, the nearest author is answered.
+        let nobody = Identity::default();
+        let found = nearest_other(names(&[Some("Acme Coffee"), Some("Jane")]), &nobody);
+        assert_eq!(found.map(|a| a.name).as_deref(), Some("Acme Coffee"));
     }
 }

@@ -8,8 +8,8 @@
 
 use crate::core::conversation::{Author, Site};
 use crate::core::reading::{
-    handle_from_href, parse_message_label, query_value, status_id_from_href, strip_any_prefix,
-    Entry, Identity, RawMessage, RawThread,
+    handle_from_href, nearest_other, parse_message_label, query_value, status_id_from_href,
+    strip_any_prefix, Entry, Identity, RawMessage, RawThread,
 };
 use crate::core::route::Route;
 use crate::web::sites::{Field, Pick, SurfaceProfile, Then};
@@ -55,6 +55,10 @@ extern "C" {
     ) -> Result<String, JsValue>;
     #[wasm_bindgen(method)]
     fn element(this: &Gatherer, index: u32) -> Option<Element>;
+    #[wasm_bindgen(method, catch)]
+    fn answered(this: &Gatherer, root: &Element) -> Result<String, JsValue>;
+    #[wasm_bindgen(method)]
+    fn preceding(this: &Gatherer, index: u32) -> Option<Element>;
     #[wasm_bindgen(method)]
     fn remember(this: &Gatherer, seen: &js_sys::WeakMap, numbers: &[u32]);
 }
@@ -381,7 +385,8 @@ fn reads_labels(profile: &SurfaceProfile) -> bool {
 /// What the gatherer is told to read: the profile's per-message part as data, in sections
 /// separated by RS, their items by US (neither occurs in a selector): the excluded parts, the
 /// dropped parts, whether labels are read, the self markers, the self-text parts, the focus
-/// markers, then the nine [`field_lists`] (each "p" for plain reading or "h", then per
+/// markers, the reply boxes that name only us ([`SurfaceProfile::answering`]), the message
+/// selectors, then the nine [`field_lists`] (each "p" for plain reading or "h", then per
 /// alternative its selector and attribute, "" = the text).
 fn plan(profile: &SurfaceProfile) -> String {
     let mut out = String::new();
@@ -407,6 +412,8 @@ fn plan(profile: &SurfaceProfile) -> String {
     section(&mut profile.self_marker.iter().copied());
     section(&mut profile.self_text.iter().map(|&(sel, _)| sel));
     section(&mut profile.focused.iter().copied());
+    section(&mut profile.answering.iter().copied());
+    section(&mut profile.messages.iter().copied());
     for (k, fields) in field_lists(profile).iter().enumerate() {
         let how = if k == TIME_LIST || k >= PAGE_LISTS {
             "p"
@@ -678,13 +685,39 @@ fn page_fields(
     };
     let partner_name = page(PAGE_LISTS + 2);
     let partner_handle = page(PAGE_LISTS + 3);
-    let partner = (partner_name.is_some() || partner_handle.is_some()).then(|| Author {
-        name: partner_name
-            .or_else(|| partner_handle.clone())
-            .unwrap_or_default(),
-        handle: partner_handle,
-    });
+    let partner = (partner_name.is_some() || partner_handle.is_some())
+        .then(|| Author {
+            name: partner_name
+                .or_else(|| partner_handle.clone())
+                .unwrap_or_default(),
+            handle: partner_handle,
+        })
+        .or_else(|| answered(&root, profile, gatherer, &identity));
     Ok((identity, partner, complete))
+}
+
+/// The commenter an open reply box that names only us sits under ([`SurfaceProfile::answering`]):
+/// the nearest author before it who is not us.
+fn answered(
+    root: &Element,
+    profile: &SurfaceProfile,
+    gatherer: &Gatherer,
+    identity: &Identity,
+) -> Option<Author> {
+    if profile.answering.is_empty() {
+        return None;
+    }
+    let found = gatherer.answered(root).ok()?;
+    let lists = field_lists(profile);
+    let names = found.split('\u{1e}').enumerate().map(|(i, raw)| {
+        split_value(raw).and_then(|first| {
+            field_value(lists[1], first, |from| {
+                let el = gatherer.preceding(i as u32)?;
+                gatherer.value(&el, 1, from, true).ok()
+            })
+        })
+    });
+    nearest_other(names, identity)
 }
 
 /// Forgets the messages that mutation `records` touched, so they are read again.

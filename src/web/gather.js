@@ -42,7 +42,7 @@ export class Gatherer {
   // `plan` is extract.rs's `plan()`: sections separated by RS, items by US.
   constructor(plan) {
     const list = (section) => (section === '' ? [] : section.split(US));
-    const [exclude, drop, labels, selfMarker, selfText, focused, ...fields] =
+    const [exclude, drop, labels, selfMarker, selfText, focused, answering, messages, ...fields] =
       plan.split(RS).map(list);
     this.exclude = exclude;
     this.excludeAny = exclude.join(', ');
@@ -51,6 +51,9 @@ export class Gatherer {
     this.selfMarker = selfMarker;
     this.selfText = selfText;
     this.focused = focused;
+    this.answeringAny = answering.join(', ');
+    this.messages = messages;
+    this.before = [];
     // Per field list: plain reading or not, and its alternatives as [selector, attribute or
     // null for the text].
     this.fields = fields.map(([how, ...rest]) => {
@@ -134,6 +137,43 @@ export class Gatherer {
     return out;
   }
 
+  // The authors of the messages nearest before the page's first reply box that names only us
+  // (at most ANSWERED of them, nearest first), as `field` gives the author-name list, joined by
+  // RS; "" when no such box is open. The messages are found in page order by the first of the
+  // profile's message selectors that finds any; "before" is in page order, so a message holding
+  // the box counts. `preceding(i)` is the i-th of them, for `value`.
+  answered(root) {
+    this.before = [];
+    if (this.answeringAny === '') return '';
+    const box = root.querySelector(this.answeringAny);
+    if (box === null) return '';
+    let list = null;
+    for (const sel of this.messages) {
+      list = root.querySelectorAll(sel);
+      if (list.length > 0) break;
+    }
+    if (list === null || list.length === 0) return '';
+    // How many messages begin before the box: a binary search of the list in page order.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].compareDocumentPosition(box) & FOLLOWING) lo = mid + 1;
+      else hi = mid;
+    }
+    const out = [];
+    for (let i = lo - 1; i >= 0 && this.before.length < ANSWERED; i--) {
+      const el = list[i];
+      this.before.push(el);
+      out.push(this.value(el, AUTHOR_NAME, 0, true));
+    }
+    return out.join(RS);
+  }
+
+  preceding(index) {
+    return this.before[index];
+  }
+
   // Field list `list` read in `el` (a message element when `message`, else the page's root),
   // from its alternative `from` on: for Rust, when the first value found means nothing.
   value(el, list, from, message) {
@@ -178,6 +218,12 @@ const NONE = [];
 // The plan's field lists: five per message (id, author name, author handle, time, text), then
 // four from the whole page (our handle and name, the other party's name and handle).
 const MESSAGE_LISTS = 5;
+// The author-name list among them.
+const AUTHOR_NAME = 1;
+// How many messages before a reply box are looked at for the person it answers.
+const ANSWERED = 8;
+// Node.DOCUMENT_POSITION_FOLLOWING.
+const FOLLOWING = 4;
 
 // The text a person reads inside `el` (the element itself is read whatever it is): text
 // nodes, emoji images as their alt, <br> and blocks as line breaks; scripts, styles, hidden

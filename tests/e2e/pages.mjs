@@ -10,12 +10,13 @@ const app = (origin) => ({
   [`${origin}/virtual-list.js`]: { file: 'virtual-list.js' },
 });
 const replaceAll = (text, pairs) => pairs.reduce((t, [from, to]) => t.split(from).join(to), text);
-// fb-post.html with a reply box open under Jane's comment, labelled `label`.
-const withReplyBox = (html, label) => {
+// fb-post.html with a reply box open under Jane's comment, labelled `label`, after the replies
+// `before` (HTML) already under it.
+const withReplyBox = (html, label, before = '') => {
   const anchor = '<a href="/AcmeCoffee/posts/pfbid02Xyz?comment_id=Y29tbWVudDoxMjM0XzU2Nzg%3D">3h</a>\n  </div>';
   if (!html.includes(anchor)) throw new Error("fb-post.html changed: no end of Jane's comment");
   return html.replace(anchor, `${anchor}
-  <div data-fixture-replies><form role="presentation">
+  <div data-fixture-replies>${before}<form role="presentation">
     <div contenteditable="true" role="textbox" aria-label="${label}" data-fixture-lexical data-fixture-composer="fb-reply-jane" data-fixture-enter-sends></div>
   </form></div>`);
 };
@@ -43,6 +44,7 @@ export const URLS = {
   fbPostEs: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02Es',
   fbPostReply: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02Reply',
   fbPostReplyEs: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02ReplyEs',
+  fbPostReplyAs: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02ReplyAs',
   fbMessagesDe: 'https://www.facebook.com/messages/t/200012345',
   fbMessagesNoLabel: 'https://www.facebook.com/messages/t/300012345',
   igDirectEs: 'https://www.instagram.com/direct/t/440282366841710300949128/',
@@ -137,6 +139,20 @@ export const PAGES = {
   // `[contenteditable][role="textbox"][aria-label^="Reply to "]`), above the post's own
   // composer. In Spanish, the label is inferred ("Responder a").
   [URLS.fbPostReply]: { body: withReplyBox(read('fb-post.html'), 'Reply to Jane Doe') },
+  // Commenting as the Page, the reply box names the Page ("Reply as Acme Coffee", §4.1: "also
+  // 'Reply as <Actor>'"), and our earlier reply to Jane sits between her comment and the box
+  // (§4.1: replies are articles labelled "Reply by <Name>", with `reply_comment_id` links).
+  [URLS.fbPostReplyAs]: {
+    body: withReplyBox(
+      read('fb-post.html'),
+      'Reply as Acme Coffee',
+      `<div role="article" aria-label="Reply by Acme Coffee 2 hours ago">
+      <a href="/AcmeCoffee"><span>Acme Coffee</span></a>
+      <div dir="auto">So sorry, Jane! Could you send us a photo of the bag?</div>
+      <a href="/AcmeCoffee/posts/pfbid02Xyz?comment_id=Y29tbWVudDoxMjM0XzU2Nzg%3D&amp;reply_comment_id=Y29tbWVudDoxMjM0XzU2OTA%3D">2h</a>
+    </div>`,
+    ),
+  },
   [URLS.fbPostReplyEs]: {
     body: withReplyBox(
       replaceAll(read('fb-post.html'), [

@@ -246,13 +246,18 @@ describe('answering one commenter of several on a Facebook post', () => {
     for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('today');
   };
   const POST_BOX = '[data-fixture-composer="fb-post-comment"]';
-  for (const [name, url] of [['English', URLS.fbPostReply], ['Spanish', URLS.fbPostReplyEs]]) {
+  for (const [name, url, messages] of [
+    ['English', URLS.fbPostReply, '3'],
+    ['Spanish', URLS.fbPostReplyEs, '3'],
+    // The box names only us ("Reply as Acme Coffee"), below our own earlier reply to Jane.
+    ['As a Page', URLS.fbPostReplyAs, '4'],
+  ]) {
     test(`${name}: the person whose comment is being answered is the customer`, async () => {
       const { page, pageErrors } = await open(browser.context, url);
       await waitForState(page, 'ready');
       const host = page.locator('waypoint-panel');
       assert.equal(await host.getAttribute('data-customer'), 'Jane Doe');
-      assert.equal(await host.getAttribute('data-messages'), '3');
+      assert.equal(await host.getAttribute('data-messages'), messages);
       const items = host.locator('.suggested [data-template-id]');
       await items.first().waitFor();
       const ids = await items.evaluateAll((els) => els.map((e) => e.dataset.templateId));
@@ -275,34 +280,38 @@ describe('answering one commenter of several on a Facebook post', () => {
     });
   }
 
-  test('the reply box opened after the page was read: the customer and the suggestions follow', async () => {
-    const { page, pageErrors } = await open(browser.context, URLS.fbPost);
-    await waitForState(page, 'ready');
-    const host = page.locator('waypoint-panel');
-    const first = host.locator('.suggested [data-template-id]').first();
-    await first.waitFor();
-    assert.equal(await host.getAttribute('data-customer'), 'Priya Raman');
-    assert.match(await first.getAttribute('data-template-id'), /^praise/);
-    // The agent presses "Reply" under Jane's comment: Facebook opens the box below it.
-    await page.evaluate(() => {
-      const jane = document.querySelector('[aria-label^="Comment by Jane Doe"]');
-      jane.insertAdjacentHTML('afterend', '<div><form role="presentation"><div contenteditable="true" role="textbox" aria-label="Reply to Jane Doe"></div></form></div>');
-      jane.nextElementSibling.querySelector('[role="textbox"]').focus();
+  for (const label of ['Reply to Jane Doe', 'Reply as Acme Coffee']) {
+    test(`the reply box ("${label}") opened after the page was read: the customer and the suggestions follow`, async () => {
+      const { page, pageErrors } = await open(browser.context, URLS.fbPost);
+      await waitForState(page, 'ready');
+      const host = page.locator('waypoint-panel');
+      const first = host.locator('.suggested [data-template-id]').first();
+      await first.waitFor();
+      assert.equal(await host.getAttribute('data-customer'), 'Priya Raman');
+      assert.match(await first.getAttribute('data-template-id'), /^praise/);
+      // The agent presses "Reply" under Jane's comment: Facebook opens the box below it.
+      await page.evaluate((label) => {
+        const jane = document.querySelector('[aria-label^="Comment by Jane Doe"]');
+        jane.insertAdjacentHTML('afterend', '<div><form role="presentation"><div contenteditable="true" role="textbox"></div></form></div>');
+        const box = jane.nextElementSibling.querySelector('[role="textbox"]');
+        box.setAttribute('aria-label', label);
+        box.focus();
+      }, label);
+      await page.locator('waypoint-panel[data-customer="Jane Doe"]').waitFor({ timeout: 5000 });
+      await page.waitForFunction(
+        () => !/^praise/.test(document.querySelector('waypoint-panel').shadowRoot.querySelector('.suggested [data-template-id]')?.dataset.templateId ?? 'praise'),
+        null,
+        { timeout: 5000 },
+      );
+      assert.match(await first.getAttribute('data-template-id'), /^(faulty|complaint|refund|order)/);
+      assert.equal(await host.getAttribute('data-messages'), '3');
+      // Closed again: the latest commenter is answered again.
+      await page.evaluate((label) => document.querySelector(`[aria-label="${label}"]`).closest('div:not([role])').remove(), label);
+      await page.locator('waypoint-panel[data-customer="Priya Raman"]').waitFor({ timeout: 5000 });
+      assert.deepEqual(pageErrors, []);
+      await page.close();
     });
-    await page.locator('waypoint-panel[data-customer="Jane Doe"]').waitFor({ timeout: 5000 });
-    await page.waitForFunction(
-      () => !/^praise/.test(document.querySelector('waypoint-panel').shadowRoot.querySelector('.suggested [data-template-id]')?.dataset.templateId ?? 'praise'),
-      null,
-      { timeout: 5000 },
-    );
-    assert.match(await first.getAttribute('data-template-id'), /^(faulty|complaint|refund|order)/);
-    assert.equal(await host.getAttribute('data-messages'), '3');
-    // Closed again: the latest commenter is answered again.
-    await page.evaluate(() => document.querySelector('[aria-label="Reply to Jane Doe"]').closest('div:not([role])').remove());
-    await page.locator('waypoint-panel[data-customer="Priya Raman"]').waitFor({ timeout: 5000 });
-    assert.deepEqual(pageErrors, []);
-    await page.close();
-  });
+  }
 
   test('a reply goes into the composer the agent last put the caret in', async () => {
     const { page, pageErrors } = await open(browser.context, URLS.fbPostReply);

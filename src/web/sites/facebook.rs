@@ -33,6 +33,9 @@ const COMMENT_AS: &[&str] = &[
 const REPLY_TO: &[&str] = &["Reply to ", "Responder a ", "Antworten an "];
 /// The reply composers, by those labels.
 const REPLY_COMPOSER: &str = r#"[contenteditable="true"][role="textbox"][aria-label^="Reply to "], [contenteditable="true"][role="textbox"][aria-label^="Responder a "], [contenteditable="true"][role="textbox"][aria-label^="Antworten an "]"#;
+/// A comment's reply composer when we reply as a Page (§4.1: "Reply as <Actor>"; es/de
+/// inferred): it names us, not the person answered.
+const REPLY_AS_COMPOSER: &str = r#"[contenteditable="true"][role="textbox"][aria-label^="Reply as "], [contenteditable="true"][role="textbox"][aria-label^="Responder como "], [contenteditable="true"][role="textbox"][aria-label^="Antworten als "]"#;
 /// The composers labelled with who we comment as ([`COMMENT_AS`]): a reply composer open above
 /// them ("Reply to <Name>") does not hide who we are.
 const OUR_COMPOSER: &str = r#"[contenteditable="true"][role="textbox"][aria-label^="Comment as "], [contenteditable="true"][role="textbox"][aria-label^="Reply as "], [contenteditable="true"][role="textbox"][aria-label^="Comentar como "], [contenteditable="true"][role="textbox"][aria-label^="Responder como "], [contenteditable="true"][role="textbox"][aria-label^="Kommentieren als "], [contenteditable="true"][role="textbox"][aria-label^="Antworten als "]"#;
@@ -114,10 +117,14 @@ pub static PROFILE: Profile = Profile {
                 Then::StripPrefix(REPLY_TO),
             )],
             partner_handle: &[],
+            // Commenting as a Page, the reply box names the Page, not the person ("Reply as
+            // Acme Coffee"): the customer is then the commenter the box sits under.
+            answering: &[REPLY_AS_COMPOSER],
             // §4.1: the reply box the agent opened under a comment, then the Lexical comment
             // composer.
             composer: &[
                 REPLY_COMPOSER,
+                REPLY_AS_COMPOSER,
                 r#"form[role="presentation"] [contenteditable="true"][role="textbox"]"#,
                 r#"[contenteditable="true"][role="textbox"][data-lexical-editor="true"]"#,
             ],
@@ -172,6 +179,7 @@ pub static PROFILE: Profile = Profile {
                 ),
             ],
             partner_handle: &[],
+            answering: &[],
             // §4.2: the Lexical composer "Write to <Name>".
             composer: &[
                 // "Write to <Name>" first: over a feed, other Lexical boxes exist (the post

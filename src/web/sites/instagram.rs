@@ -52,6 +52,7 @@ pub static PROFILE: Profile = Profile {
             self_name: &[],
             partner_name: &[],
             partner_handle: &[],
+            answering: &[],
             // §5.2: the React comment textarea (label localized).
             composer: &[
                 r#"textarea[aria-label="Add a comment…"]"#,
@@ -117,6 +118,7 @@ pub static PROFILE: Profile = Profile {
                 r#"[contenteditable="true"][role="textbox"][data-lexical-editor="true"]"#,
                 r#"textarea[placeholder*="Message"]"#,
             ],
+            answering: &[],
             // §5.1: Enter sends; a "Send" button appears once the draft is not empty.
             send: &[
                 button(r#"[role="button"][aria-label="Send"]"#),

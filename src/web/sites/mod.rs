@@ -99,6 +99,10 @@ pub struct SurfaceProfile {
     /// Page-level: the other party, where the page names them (DM headers).
     pub partner_name: &'static [Field],
     pub partner_handle: &'static [Field],
+    /// Page-level: reply boxes whose label names only us ("Reply as <Page>"). When one is open
+    /// and the page names no other party, the customer is the nearest author before the box
+    /// who is not us: the commenter the box sits under.
+    pub answering: &'static [&'static str],
     /// The composer that replies to this conversation.
     pub composer: &'static [&'static str],
     /// The site's own send or post buttons for that composer.

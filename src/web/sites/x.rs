@@ -69,6 +69,7 @@ pub static PROFILE: Profile = Profile {
             self_name: &[],
             partner_name: &[],
             partner_handle: &[],
+            answering: &[],
             // §3.1: Draft.js reply composer, then the mobile textarea.
             composer: &[
                 r#"[data-testid="tweetTextarea_0"]"#,
@@ -122,6 +123,7 @@ pub static PROFILE: Profile = Profile {
                 r#"textarea[data-testid="dm-composer-textarea"]"#,
                 r#"[data-testid="dmComposerTextInput"]"#,
             ],
+            answering: &[],
             // §3.2: the send button (rendered once the draft is not empty); Enter sends.
             send: &[
                 button(r#"[data-testid="dm-composer-send-button"]"#),
