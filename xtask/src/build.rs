@@ -65,6 +65,10 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     setup::npm_packages(ctx)?;
     let root = &ctx.root;
     let version = check_manifest(root)?;
+    // WAYPOINT_NAMES=1 keeps function names in both modules, for a profiler (larger output:
+    // not for shipping; the budgets still apply and are likely to fail).
+    let names = std::env::var_os("WAYPOINT_NAMES").is_some_and(|v| v == "1");
+    let keep_names: &[&str] = if names { &["-g"] } else { &[] };
 
     println!("\n==> cargo build (wasm32, release, mvp)");
     let target_dir = root.join("target/mvp");
@@ -75,9 +79,27 @@ pub fn build(ctx: &Ctx) -> Result<()> {
             .args(["--target", "wasm32-unknown-unknown", "--target-dir"])
             .arg(&target_dir)
             .env("RUSTFLAGS", "-C target-cpu=mvp")
-            .env("CARGO_PROFILE_RELEASE_STRIP", "true"),
+            .env(
+                "CARGO_PROFILE_RELEASE_STRIP",
+                if names { "false" } else { "true" },
+            ),
     )?;
-    let module = target_dir.join("wasm32-unknown-unknown/release/waypoint.wasm");
+    let mut module = target_dir.join("wasm32-unknown-unknown/release/waypoint.wasm");
+    if names {
+        // Unstripped, the module keeps its `target_features` section, from which wasm-bindgen
+        // would take reference types: the section goes, the names stay.
+        let named = target_dir.join("waypoint-named.wasm");
+        ctx.run(
+            "wasm-opt (names)",
+            ctx.cmd("wasm-opt")
+                .args(["-g", "--strip-target-features", "--strip-dwarf"])
+                .args(FEATURES)
+                .arg(&module)
+                .arg("-o")
+                .arg(&named),
+        )?;
+        module = named;
+    }
 
     println!("==> wasm-bindgen, wasm-opt, wasm2js");
     let glue = root.join("target/glue");
@@ -87,7 +109,8 @@ pub fn build(ctx: &Ctx) -> Result<()> {
         ctx.run(
             "wasm-bindgen",
             ctx.cmd("wasm-bindgen")
-                .args(["--target", target, "--no-typescript", "--out-dir"])
+                .args(["--target", target, "--no-typescript", "--out-name", "waypoint"])
+                .arg("--out-dir")
                 .arg(dir)
                 .arg(&module),
         )?;
@@ -114,6 +137,7 @@ pub fn build(ctx: &Ctx) -> Result<()> {
         "wasm-opt",
         ctx.cmd("wasm-opt")
             .args(["-Oz", "--converge"])
+            .args(keep_names)
             .args(FEATURES)
             .arg(web.join("waypoint_bg.wasm"))
             .arg("-o")
@@ -125,6 +149,7 @@ pub fn build(ctx: &Ctx) -> Result<()> {
         "wasm2js",
         ctx.cmd("wasm2js")
             .arg("-Oz")
+            .args(keep_names)
             .args(FEATURES)
             .arg(js.join("waypoint_bg.wasm"))
             .arg("-o")
