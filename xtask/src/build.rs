@@ -109,7 +109,13 @@ pub fn build(ctx: &Ctx) -> Result<()> {
         ctx.run(
             "wasm-bindgen",
             ctx.cmd("wasm-bindgen")
-                .args(["--target", target, "--no-typescript", "--out-name", "waypoint"])
+                .args([
+                    "--target",
+                    target,
+                    "--no-typescript",
+                    "--out-name",
+                    "waypoint",
+                ])
                 .arg("--out-dir")
                 .arg(dir)
                 .arg(&module),

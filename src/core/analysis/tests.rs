@@ -1050,3 +1050,18 @@ fn problems_named_in_everyday_words() {
         Some(Scenario::Complaint)
     );
 }
+
+#[test]
+fn what_arrived_in_a_bad_state_is_a_fault_not_a_late_parcel() {
+    for text in [
+        "My bag arrived torn and half the beans spilled. Not happy.",
+        "La taza llegó rota",
+    ] {
+        let a = analyze(&[text]);
+        assert_eq!(a.main_scenario(), Some(Scenario::Faulty), "{a:?}");
+        assert!(!scenario_ids(&a).contains(&"order-late"), "{text}: {a:?}");
+    }
+    // Arriving, or not, is still about the parcel.
+    let late = analyze(&["It still hasn't arrived"]);
+    assert_eq!(late.main_scenario(), Some(Scenario::OrderLate), "{late:?}");
+}
