@@ -385,8 +385,9 @@ fn reads_labels(profile: &SurfaceProfile) -> bool {
 /// What the gatherer is told to read: the profile's per-message part as data, in sections
 /// separated by RS, their items by US (neither occurs in a selector): the excluded parts, the
 /// dropped parts, whether labels are read, the self markers, the self-text parts, the focus
-/// markers, the reply boxes that name only us ([`SurfaceProfile::answering`]), the message
-/// selectors, then the nine [`field_lists`] (each "p" for plain reading or "h", then per
+/// markers, the reply boxes that name only us ([`SurfaceProfile::answering`]), the messages
+/// they answer ([`SurfaceProfile::answered`], else the message selectors), then the nine
+/// [`field_lists`] (each "p" for plain reading or "h", then per
 /// alternative its selector and attribute, "" = the text).
 fn plan(profile: &SurfaceProfile) -> String {
     let mut out = String::new();
@@ -413,7 +414,12 @@ fn plan(profile: &SurfaceProfile) -> String {
     section(&mut profile.self_text.iter().map(|&(sel, _)| sel));
     section(&mut profile.focused.iter().copied());
     section(&mut profile.answering.iter().copied());
-    section(&mut profile.messages.iter().copied());
+    let answered = if profile.answered.is_empty() {
+        profile.messages
+    } else {
+        profile.answered
+    };
+    section(&mut answered.iter().copied());
     for (k, fields) in field_lists(profile).iter().enumerate() {
         let how = if k == TIME_LIST || k >= PAGE_LISTS {
             "p"
@@ -697,7 +703,7 @@ fn page_fields(
 }
 
 /// The commenter an open reply box that names only us sits under ([`SurfaceProfile::answering`]):
-/// the nearest author before it who is not us.
+/// the nearest author before it, of the messages such a box answers, who is not us.
 fn answered(
     root: &Element,
     profile: &SurfaceProfile,

@@ -42,7 +42,7 @@ export class Gatherer {
   // `plan` is extract.rs's `plan()`: sections separated by RS, items by US.
   constructor(plan) {
     const list = (section) => (section === '' ? [] : section.split(US));
-    const [exclude, drop, labels, selfMarker, selfText, focused, answering, messages, ...fields] =
+    const [exclude, drop, labels, selfMarker, selfText, focused, answering, answered, ...fields] =
       plan.split(RS).map(list);
     this.exclude = exclude;
     this.excludeAny = exclude.join(', ');
@@ -52,7 +52,7 @@ export class Gatherer {
     this.selfText = selfText;
     this.focused = focused;
     this.answeringAny = answering.join(', ');
-    this.messages = messages;
+    this.answerable = answered;
     this.before = [];
     // Per field list: plain reading or not, and its alternatives as [selector, attribute or
     // null for the text].
@@ -139,16 +139,17 @@ export class Gatherer {
 
   // The authors of the messages nearest before the page's first reply box that names only us
   // (at most ANSWERED of them, nearest first), as `field` gives the author-name list, joined by
-  // RS; "" when no such box is open. The messages are found in page order by the first of the
-  // profile's message selectors that finds any; "before" is in page order, so a message holding
-  // the box counts. `preceding(i)` is the i-th of them, for `value`.
+  // RS; "" when no such box is open. The messages are those such a box answers (top-level
+  // comments), found in page order by the first of the plan's alternatives that finds any;
+  // "before" is in page order, so a message holding the box counts. `preceding(i)` is the
+  // i-th of them, for `value`.
   answered(root) {
     this.before = [];
     if (this.answeringAny === '') return '';
     const box = root.querySelector(this.answeringAny);
     if (box === null) return '';
     let list = null;
-    for (const sel of this.messages) {
+    for (const sel of this.answerable) {
       list = root.querySelectorAll(sel);
       if (list.length > 0) break;
     }

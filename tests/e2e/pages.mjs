@@ -140,8 +140,9 @@ export const PAGES = {
   // composer. In Spanish, the label is inferred ("Responder a").
   [URLS.fbPostReply]: { body: withReplyBox(read('fb-post.html'), 'Reply to Jane Doe') },
   // Commenting as the Page, the reply box names the Page ("Reply as Acme Coffee", §4.1: "also
-  // 'Reply as <Actor>'"), and our earlier reply to Jane sits between her comment and the box
-  // (§4.1: replies are articles labelled "Reply by <Name>", with `reply_comment_id` links).
+  // 'Reply as <Actor>'"). Jane's comment already has replies, ours and another reader's, and
+  // the box sits below them (§4.1: replies are articles labelled "Reply by <Name>", with
+  // `reply_comment_id` links): it answers Jane, not the last to reply.
   [URLS.fbPostReplyAs]: {
     body: withReplyBox(
       read('fb-post.html'),
@@ -150,6 +151,11 @@ export const PAGES = {
       <a href="/AcmeCoffee"><span>Acme Coffee</span></a>
       <div dir="auto">So sorry, Jane! Could you send us a photo of the bag?</div>
       <a href="/AcmeCoffee/posts/pfbid02Xyz?comment_id=Y29tbWVudDoxMjM0XzU2Nzg%3D&amp;reply_comment_id=Y29tbWVudDoxMjM0XzU2OTA%3D">2h</a>
+    </div>
+    <div role="article" aria-label="Reply by Sam Lee 1 hour ago">
+      <a href="/sam.lee.77"><span>Sam Lee</span></a>
+      <div dir="auto">Following, I ordered the same blend.</div>
+      <a href="/AcmeCoffee/posts/pfbid02Xyz?comment_id=Y29tbWVudDoxMjM0XzU2Nzg%3D&amp;reply_comment_id=Y29tbWVudDoxMjM0XzU2OTE%3D">1h</a>
     </div>`,
     ),
   },

@@ -249,8 +249,9 @@ describe('answering one commenter of several on a Facebook post', () => {
   for (const [name, url, messages] of [
     ['English', URLS.fbPostReply, '3'],
     ['Spanish', URLS.fbPostReplyEs, '3'],
-    // The box names only us ("Reply as Acme Coffee"), below our own earlier reply to Jane.
-    ['As a Page', URLS.fbPostReplyAs, '4'],
+    // The box names only us ("Reply as Acme Coffee"), below the replies to Jane (ours, then
+    // another reader's).
+    ['As a Page', URLS.fbPostReplyAs, '5'],
   ]) {
     test(`${name}: the person whose comment is being answered is the customer`, async () => {
       const { page, pageErrors } = await open(browser.context, url);

@@ -120,6 +120,11 @@ pub static PROFILE: Profile = Profile {
             // Commenting as a Page, the reply box names the Page, not the person ("Reply as
             // Acme Coffee"): the customer is then the commenter the box sits under.
             answering: &[REPLY_AS_COMPOSER],
+            // §4.1: top-level comments ("Comment by <Name>"; es/de inferred). The box sits
+            // below the comment's replies, and answers the comment.
+            answered: &[
+                r#"[role="article"][aria-label^="Comment by "], [role="article"][aria-label^="Comentario de "], [role="article"][aria-label^="Kommentar von "]"#,
+            ],
             // §4.1: the reply box the agent opened under a comment, then the Lexical comment
             // composer.
             composer: &[
@@ -180,6 +185,7 @@ pub static PROFILE: Profile = Profile {
             ],
             partner_handle: &[],
             answering: &[],
+            answered: &[],
             // §4.2: the Lexical composer "Write to <Name>".
             composer: &[
                 // "Write to <Name>" first: over a feed, other Lexical boxes exist (the post

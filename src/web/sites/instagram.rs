@@ -53,6 +53,7 @@ pub static PROFILE: Profile = Profile {
             partner_name: &[],
             partner_handle: &[],
             answering: &[],
+            answered: &[],
             // §5.2: the React comment textarea (label localized).
             composer: &[
                 r#"textarea[aria-label="Add a comment…"]"#,
@@ -119,6 +120,7 @@ pub static PROFILE: Profile = Profile {
                 r#"textarea[placeholder*="Message"]"#,
             ],
             answering: &[],
+            answered: &[],
             // §5.1: Enter sends; a "Send" button appears once the draft is not empty.
             send: &[
                 button(r#"[role="button"][aria-label="Send"]"#),

@@ -103,6 +103,10 @@ pub struct SurfaceProfile {
     /// and the page names no other party, the customer is the nearest author before the box
     /// who is not us: the commenter the box sits under.
     pub answering: &'static [&'static str],
+    /// The messages such a box answers, each a list of alternatives (top-level comments: a
+    /// box under a comment's replies answers the comment, not the last reply); empty = any
+    /// message.
+    pub answered: &'static [&'static str],
     /// The composer that replies to this conversation.
     pub composer: &'static [&'static str],
     /// The site's own send or post buttons for that composer.

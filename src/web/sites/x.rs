@@ -70,6 +70,7 @@ pub static PROFILE: Profile = Profile {
             partner_name: &[],
             partner_handle: &[],
             answering: &[],
+            answered: &[],
             // §3.1: Draft.js reply composer, then the mobile textarea.
             composer: &[
                 r#"[data-testid="tweetTextarea_0"]"#,
@@ -124,6 +125,7 @@ pub static PROFILE: Profile = Profile {
                 r#"[data-testid="dmComposerTextInput"]"#,
             ],
             answering: &[],
+            answered: &[],
             // §3.2: the send button (rendered once the draft is not empty); Enter sends.
             send: &[
                 button(r#"[data-testid="dm-composer-send-button"]"#),
