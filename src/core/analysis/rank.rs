@@ -3,7 +3,7 @@
 use super::text::sort_desc;
 use super::{Analysis, Emotion, Signal};
 use crate::core::conversation::{Lang, Surface};
-use crate::core::library::{suggest, Suggestion};
+use crate::core::library::{suggest_fitting, Suggestion};
 use crate::core::scenario::Scenario;
 use serde::Serialize;
 
@@ -110,6 +110,32 @@ fn fallback(a: &Analysis) -> Vec<(Scenario, f32)> {
     // A third different reading rather than a second follow-up: an offer to help.
     if a.question.is_none() {
         out.push((Scenario::HowTo, 0.5));
+    }
+    out
+}
+
+/// The customer's words behind the reading, lower-cased, and their feelings named as the
+/// templates' tags name them: what a template must fit to be preferred among its scenario's.
+fn cues(a: &Analysis) -> Vec<String> {
+    let mut out: Vec<String> = a
+        .scenarios
+        .iter()
+        .map(|(_, sig)| sig)
+        .chain(a.emotions.iter().map(|(_, sig)| sig))
+        .flat_map(|sig| sig.triggers.iter())
+        .map(|t| t.to_lowercase())
+        .collect();
+    for (e, _) in &a.emotions {
+        out.push(
+            match e {
+                Emotion::Anger => "angry",
+                Emotion::Frustration => "frustrated",
+                Emotion::Anxiety => "worried",
+                Emotion::Disappointment => "disappointed",
+                Emotion::Gratitude => "thanks",
+            }
+            .to_owned(),
+        );
     }
     out
 }
@@ -255,7 +281,14 @@ pub fn rank(
     if general {
         scored = fallback(analysis);
     }
-    let all = suggest(&scored, surface, lang, recently_used, usize::MAX);
+    let all = suggest_fitting(
+        &scored,
+        &cues(analysis),
+        surface,
+        lang,
+        recently_used,
+        usize::MAX,
+    );
     diversify(all, limit)
         .into_iter()
         .map(|suggestion| Ranked {

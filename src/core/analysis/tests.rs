@@ -1065,3 +1065,24 @@ fn what_arrived_in_a_bad_state_is_a_fault_not_a_late_parcel() {
     let late = analyze(&["It still hasn't arrived"]);
     assert_eq!(late.main_scenario(), Some(Scenario::OrderLate), "{late:?}");
 }
+
+#[test]
+fn the_reply_chosen_for_a_reading_fits_what_the_customer_said() {
+    let ids = |t: &str| -> Vec<&'static str> {
+        rank(&analyze(&[t]), Surface::Post, Lang::En, &[], 3)
+            .iter()
+            .map(|r| r.suggestion.template.id)
+            .collect()
+    };
+    // A torn bag is no complaint about staff: the complaint offered owns the bad experience.
+    let torn = ids("My bag arrived torn and half the beans spilled. Not happy.");
+    assert_eq!(torn[0], "faulty-sorry-replace", "{torn:?}");
+    assert!(!torn.contains(&"complaint-staff-apology"), "{torn:?}");
+    // A rude employee is.
+    let rude = ids("The manager at your store was so rude to me");
+    assert_eq!(rude[0], "complaint-staff-apology", "{rude:?}");
+    // Something that still fails after the usual steps asks for troubleshooting, not a
+    // replacement.
+    let fails = ids("Still not working after I reinstalled it, same error");
+    assert!(fails.contains(&"faulty-troubleshoot"), "{fails:?}");
+}

@@ -30,7 +30,7 @@ mod suggest;
 mod tests;
 
 pub use search::{normalize, search, slash_trigger};
-pub use suggest::{suggest, Suggestion, DEFAULT_LIMIT};
+pub use suggest::{suggest, suggest_fitting, Suggestion, DEFAULT_LIMIT};
 
 use crate::core::conversation::{Lang, Surface};
 use crate::core::scenario::Scenario;

@@ -47,6 +47,40 @@ pub fn suggest(
     recently_used: &[&str],
     limit: usize,
 ) -> Vec<Suggestion> {
+    suggest_fitting(scored, &[], surface, lang, recently_used, limit)
+}
+
+/// A template whose tags name what the customer said counts this much more: among the
+/// templates of one scenario, the one that fits their words comes first ("Own a bad
+/// experience" for a disappointed customer, "Bad experience with our staff" for a rude one).
+const TAG_FIT: f32 = 1.25;
+
+/// Whether one of `t`'s tags is said in one of `cues` (lower-cased words of the customer's;
+/// a tag matches whole words: "service" in "customer service", not "serviced").
+fn fits(t: &LibTemplate, cues: &[String]) -> bool {
+    t.tags.iter().any(|tag| {
+        let tag = tag.to_lowercase();
+        cues.iter().any(|cue| {
+            cue.match_indices(tag.as_str()).any(|(at, _)| {
+                let before = cue[..at].chars().next_back();
+                let after = cue[at + tag.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+    })
+}
+
+/// [`suggest`], with `cues`: the customer's words behind the reading (lower-cased), which
+/// lift the templates whose tags name them ([`TAG_FIT`]).
+pub fn suggest_fitting(
+    scored: &[(Scenario, f32)],
+    cues: &[String],
+    surface: Surface,
+    lang: Lang,
+    recently_used: &[&str],
+    limit: usize,
+) -> Vec<Suggestion> {
     let score_of = |s: Scenario| {
         scored
             .iter()
@@ -56,7 +90,7 @@ pub fn suggest(
                 Some(acc.map_or(v, |a| a.max(v)))
             })
     };
-    let mut out: Vec<Suggestion> = all()
+    let mut out: Vec<(Suggestion, f32)> = all()
         .filter_map(|t| {
             t.text(lang, surface)?;
             let (scenario, base) = t
@@ -84,15 +118,41 @@ pub fn suggest(
                 Some(_) => score *= RECENTLY_USED,
                 None => {}
             }
-            Some(Suggestion {
-                template: t,
-                scenario,
-                score,
-                tailored,
-            })
+            let fitted = if !cues.is_empty() && fits(t, cues) {
+                score * TAG_FIT
+            } else {
+                score
+            };
+            Some((
+                Suggestion {
+                    template: t,
+                    scenario,
+                    score,
+                    tailored,
+                },
+                fitted,
+            ))
         })
         .collect();
-    crate::core::sort::sort_by(&mut out, |a, b| b.score.total_cmp(&a.score));
+    // The fit chooses among a scenario's templates; it does not move the scenario among the
+    // others: a template fitted takes at most the best score of its scenario's.
+    let mut best: Vec<(Scenario, f32)> = Vec::new();
+    for (s, _) in &out {
+        match best.iter_mut().find(|(sc, _)| *sc == s.scenario) {
+            Some((_, b)) => *b = b.max(s.score),
+            None => best.push((s.scenario, s.score)),
+        }
+    }
+    for (s, fitted) in &mut out {
+        let cap = best
+            .iter()
+            .find(|(sc, _)| *sc == s.scenario)
+            .map_or(s.score, |(_, b)| *b);
+        s.score = fitted.min(cap);
+    }
+    crate::core::sort::sort_by(&mut out, |a, b| {
+        b.0.score.total_cmp(&a.0.score).then(b.1.total_cmp(&a.1))
+    });
     out.truncate(limit);
-    out
+    out.into_iter().map(|(s, _)| s).collect()
 }

@@ -528,3 +528,40 @@ fn the_flat_list_for_the_page_gives_back_the_same_library() {
     );
     assert_eq!(super::unflatten(""), Ok(Vec::new()));
 }
+
+#[test]
+fn among_a_scenarios_templates_the_one_fitting_the_customers_words_comes_first() {
+    let first = |cues: &[&str]| {
+        let cues: Vec<String> = cues.iter().map(|c| c.to_string()).collect();
+        let s = suggest_fitting(
+            &[(Scenario::Complaint, 1.0), (Scenario::Waiting, 0.95)],
+            &cues,
+            Surface::Post,
+            Lang::En,
+            &[],
+            3,
+        );
+        s.iter().map(|s| s.template.id).collect::<Vec<_>>()
+    };
+    // With nothing said that fits, the tailored staff apology leads, as before.
+    assert_eq!(first(&[])[0], "complaint-staff-apology");
+    // A disappointed customer gets "own a bad experience"; a rude employee, the staff one.
+    assert_eq!(first(&["disappointed"])[0], "complaint-own-it");
+    assert_eq!(
+        first(&["the manager was rude"])[0],
+        "complaint-staff-apology"
+    );
+    // Tags match whole words only.
+    assert_eq!(first(&["disappointedly"])[0], "complaint-staff-apology");
+    // The fit chooses within the scenario: it never lifts a template above a better-scored
+    // scenario's.
+    let waiting_first = suggest_fitting(
+        &[(Scenario::Complaint, 0.9), (Scenario::Waiting, 1.0)],
+        &["disappointed".to_owned()],
+        Surface::Post,
+        Lang::En,
+        &[],
+        3,
+    );
+    assert_eq!(waiting_first[0].scenario, Scenario::Waiting);
+}
