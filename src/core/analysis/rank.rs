@@ -58,7 +58,7 @@ pub fn scenario_scores(a: &Analysis) -> Vec<(Scenario, f32)> {
     // The readings most often mistaken for the best one come next, weakly and after every
     // reading found in the words, so that the suggestions offer the likely alternatives rather
     // than a second reply for the same reading.
-    for alt in alternatives(scored[0].0) {
+    for alt in alternatives(scored[0].0, a) {
         let last = scored[scored.len() - 1].1;
         if !scored.iter().any(|(s, _)| *s == alt) {
             scored.push((alt, (last * 0.9).min(top * ALTERNATIVE_ADD)));
@@ -70,11 +70,46 @@ pub fn scenario_scores(a: &Analysis) -> Vec<(Scenario, f32)> {
 /// How much the usual alternatives to the best scenario score at most, relative to it.
 const ALTERNATIVE_ADD: f32 = 0.25;
 
+/// Words that say a thing came or went physically damaged (lower case, as prefixes).
+const DAMAGE: &[&str] = &[
+    "torn",
+    "broke",
+    "damage",
+    "crack",
+    "smash",
+    "dent",
+    "ripped",
+    "leak",
+    "spill",
+    "melt",
+    "shatter",
+    "scratch",
+    "roto",
+    "rota",
+    "dañad",
+    "rajad",
+    "kaputt",
+    "beschädigt",
+];
+
 /// The two readings care teams most often confuse with `s`: a late parcel may be a refund
-/// request, a fault may be an outage or a complaint, thanks may close the conversation.
-fn alternatives(s: Scenario) -> [Scenario; 2] {
+/// request, a fault may be an outage or a complaint (a damaged thing, a refund or a complaint),
+/// thanks may close the conversation.
+fn alternatives(s: Scenario, a: &Analysis) -> [Scenario; 2] {
     use Scenario::*;
+    let damaged = || {
+        a.scenarios
+            .iter()
+            .filter(|(s, _)| *s == Faulty)
+            .flat_map(|(_, sig)| sig.triggers.iter())
+            .flat_map(|t| t.split_whitespace())
+            .any(|w| {
+                let w = w.to_lowercase();
+                DAMAGE.iter().any(|d| w.starts_with(d))
+            })
+    };
     match s {
+        Faulty if damaged() => [Refund, Complaint],
         Waiting => [FollowUp, Complaint],
         Outage => [Faulty, Waiting],
         Billing => [Refund, HowTo],

@@ -1078,6 +1078,12 @@ fn the_reply_chosen_for_a_reading_fits_what_the_customer_said() {
     let torn = ids("My bag arrived torn and half the beans spilled. Not happy.");
     assert_eq!(torn[0], "faulty-sorry-replace", "{torn:?}");
     assert!(!torn.contains(&"complaint-staff-apology"), "{torn:?}");
+    // A thing that came damaged may well be returned; an outage is no reading of it.
+    assert!(torn.iter().any(|id| id.starts_with("refund")), "{torn:?}");
+    assert!(!torn.iter().any(|id| id.starts_with("outage")), "{torn:?}");
+    // A service fault keeps the outage among its readings.
+    let app = ids("The app is not working");
+    assert!(app.iter().any(|id| id.starts_with("outage")), "{app:?}");
     // A rude employee is.
     let rude = ids("The manager at your store was so rude to me");
     assert_eq!(rude[0], "complaint-staff-apology", "{rude:?}");
