@@ -1,5 +1,5 @@
 //! Short human durations for the tooltip and the CLI: `45 s`, `15 min`, `1 h 05 min`,
-//! `2 d 3 h`.
+//! `2 d 3 h`; the badge's ticking clock and its spoken form.
 
 /// Formats a duration in milliseconds, rounded down to the unit shown; negative durations
 /// get a leading minus sign.
@@ -30,9 +30,46 @@ pub fn duration(ms: i64) -> String {
     format!("{sign}{body}")
 }
 
+/// The badge's clock: `mm:ss` under an hour, `h:mm:ss` above, and from a day on days and
+/// hours as [`duration`] gives them ("11 d 18 h": "282:27:22" asks the agent to divide).
+pub fn clock(ms: i64) -> String {
+    let s = ms.unsigned_abs() / 1000;
+    let (h, m, sec) = (s / 3600, s / 60 % 60, s % 60);
+    if h >= 24 {
+        duration(ms.saturating_abs())
+    } else if h > 0 {
+        format!("{h}:{m:02}:{sec:02}")
+    } else {
+        format!("{m:02}:{sec:02}")
+    }
+}
+
+/// Spoken form for the accessible name: "9 minutes 41 seconds".
+pub fn spoken(ms: i64) -> String {
+    let s = ms.unsigned_abs() / 1000;
+    let (h, m, sec) = (s / 3600, s / 60 % 60, s % 60);
+    let unit = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut parts = Vec::new();
+    if h >= 24 {
+        parts.push(unit(h / 24, "day", "days"));
+        parts.push(unit(h % 24, "hour", "hours"));
+        return parts.join(" ");
+    }
+    if h > 0 {
+        parts.push(unit(h, "hour", "hours"));
+    }
+    if m > 0 || h > 0 {
+        parts.push(unit(m, "minute", "minutes"));
+    }
+    if h == 0 {
+        parts.push(unit(sec, "second", "seconds"));
+    }
+    parts.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::duration;
+    use super::{clock, duration, spoken};
 
     #[test]
     fn durations() {
@@ -51,5 +88,20 @@ mod tests {
         for (ms, want) in cases {
             assert_eq!(duration(ms), want, "{ms}");
         }
+    }
+
+    #[test]
+    fn clocks_and_words() {
+        assert_eq!(clock(581_000), "09:41");
+        assert_eq!(clock(-3_723_000), "1:02:03");
+        assert_eq!(spoken(581_000), "9 minutes 41 seconds");
+        assert_eq!(spoken(3_723_000), "1 hour 2 minutes");
+        assert_eq!(spoken(1_000), "1 second");
+        // From a day on, days and hours: 282 h 27 min 22 s.
+        assert_eq!(clock(-1_016_842_000), "11 d 18 h");
+        assert_eq!(spoken(1_016_842_000), "11 days 18 hours");
+        assert_eq!(clock(86_400_000), "1 d");
+        assert_eq!(spoken(86_400_000), "1 day 0 hours");
+        assert_eq!(clock(86_399_000), "23:59:59");
     }
 }

@@ -3,39 +3,11 @@
 //! which target — and the agent's controls for this conversation: "waiting on customer" and
 //! "no reply needed", which stop the clock until the customer writes again, and "resume".
 
+use crate::core::sla::format::{clock, spoken};
 use crate::core::sla::{AgentState, SlaStatus, State};
 use crate::web::dom;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
-
-/// `mm:ss` under an hour, `h:mm:ss` above.
-pub fn clock(ms: i64) -> String {
-    let s = ms.unsigned_abs() / 1000;
-    let (h, m, sec) = (s / 3600, s / 60 % 60, s % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{sec:02}")
-    } else {
-        format!("{m:02}:{sec:02}")
-    }
-}
-
-/// Spoken form for the accessible name: "9 minutes 41 seconds".
-fn spoken(ms: i64) -> String {
-    let s = ms.unsigned_abs() / 1000;
-    let (h, m, sec) = (s / 3600, s / 60 % 60, s % 60);
-    let unit = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let mut parts = Vec::new();
-    if h > 0 {
-        parts.push(unit(h, "hour", "hours"));
-    }
-    if m > 0 || h > 0 {
-        parts.push(unit(m, "minute", "minutes"));
-    }
-    if h == 0 {
-        parts.push(unit(sec, "second", "seconds"));
-    }
-    parts.join(" ")
-}
 
 /// The words and time the badge shows for `status`: (label, time text, accessible name).
 pub fn describe(status: &SlaStatus) -> (&'static str, String, String) {
@@ -323,18 +295,4 @@ fn covers_text(doc: &web_sys::Document, pin: &web_sys::DomRect) -> bool {
                     && c.top() < pin.bottom()
             })
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn clocks_and_words() {
-        assert_eq!(clock(581_000), "09:41");
-        assert_eq!(clock(-3_723_000), "1:02:03");
-        assert_eq!(spoken(581_000), "9 minutes 41 seconds");
-        assert_eq!(spoken(3_723_000), "1 hour 2 minutes");
-        assert_eq!(spoken(1_000), "1 second");
-    }
 }
