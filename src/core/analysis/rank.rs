@@ -151,8 +151,8 @@ fn fallback(a: &Analysis) -> Vec<(Scenario, f32)> {
 
 /// The customer's words behind the reading, lower-cased, and their feelings named as the
 /// templates' tags name them: what a template must fit to be preferred among its scenario's.
-fn cues(a: &Analysis) -> Vec<String> {
-    let mut out: Vec<String> = a
+fn cues(a: &Analysis) -> (Vec<String>, Vec<String>) {
+    let words: Vec<String> = a
         .scenarios
         .iter()
         .map(|(_, sig)| sig)
@@ -160,8 +160,10 @@ fn cues(a: &Analysis) -> Vec<String> {
         .flat_map(|sig| sig.triggers.iter())
         .map(|t| t.to_lowercase())
         .collect();
-    for (e, _) in &a.emotions {
-        out.push(
+    let feelings = a
+        .emotions
+        .iter()
+        .map(|(e, _)| {
             match e {
                 Emotion::Anger => "angry",
                 Emotion::Frustration => "frustrated",
@@ -169,10 +171,10 @@ fn cues(a: &Analysis) -> Vec<String> {
                 Emotion::Disappointment => "disappointed",
                 Emotion::Gratitude => "thanks",
             }
-            .to_owned(),
-        );
-    }
-    out
+            .to_owned()
+        })
+        .collect();
+    (words, feelings)
 }
 
 /// How a reason names a scenario.
@@ -316,9 +318,11 @@ pub fn rank(
     if general {
         scored = fallback(analysis);
     }
+    let (words, feelings) = cues(analysis);
     let all = suggest_fitting(
         &scored,
-        &cues(analysis),
+        &words,
+        &feelings,
         surface,
         lang,
         recently_used,

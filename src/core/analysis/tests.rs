@@ -1084,6 +1084,15 @@ fn the_reply_chosen_for_a_reading_fits_what_the_customer_said() {
     // A service fault keeps the outage among its readings.
     let app = ids("The app is not working");
     assert!(app.iter().any(|id| id.starts_with("outage")), "{app:?}");
+    // Nor is a frustrated customer's fault.
+    let frustrated = ids("It stopped working again, I need a replacement. So frustrating");
+    assert!(
+        !frustrated.contains(&"complaint-staff-apology"),
+        "{frustrated:?}"
+    );
+    // A frustrated customer asking again is answered for asking again.
+    let again = ids("Third time asking and my refund still hasn't come. So frustrating");
+    assert!(again.contains(&"complaint-repeat-contact"), "{again:?}");
     // A rude employee is.
     let rude = ids("The manager at your store was so rude to me");
     assert_eq!(rude[0], "complaint-staff-apology", "{rude:?}");

@@ -5,6 +5,25 @@ use crate::core::scenario::Scenario::*;
 
 pub(super) const TEMPLATES: &[LibTemplate] = &[
     LibTemplate {
+        id: "complaint-own-it",
+        scenarios: &[Complaint],
+        tags: &["complaint", "disappointed", "frustrated", "angry", "unacceptable", "terrible", "queja", "decepcionado", "frustrado", "enfadado", "inaceptable", "fatal"],
+        en: Texts::both(
+            "Own a bad experience",
+            "[[You're right to be disappointed|I understand why you're frustrated|That's a fair complaint]], {customer.first_name|and thank you for telling us}. \
+             I'm sorry, we got this wrong. Here's what I'll do: {?next_step:What you will do, and when}. ^{agent.initials}",
+            "Hi {customer.first_name|there}, [[you're right to be disappointed|I understand why you're frustrated|that's a fair complaint]], and I'm sorry: we got this wrong.\n\n\
+             Here's what I'll do: {?next_step:What you will do, and when}. I'll keep you posted until it's put right.\n\n{agent.first_name}",
+        ),
+        es: Texts::both(
+            "Asumir una mala experiencia",
+            "[[Tienes motivos para quejarte|Entiendo tu enfado|Tu queja es justa]], {customer.first_name|y gracias por decírnoslo}. \
+             Lo siento, lo hicimos mal. Esto es lo que voy a hacer: {?next_step:Qué harás y cuándo}. ^{agent.initials}",
+            "Hola, {customer.first_name|qué tal}. [[Tienes motivos para quejarte|Entiendo tu enfado|Tu queja es justa]], y lo siento: lo hicimos mal.\n\n\
+             Esto es lo que voy a hacer: {?next_step:Qué harás y cuándo}. Te iré contando hasta que esté resuelto.\n\n{agent.first_name}",
+        ),
+    },
+    LibTemplate {
         id: "complaint-staff-apology",
         scenarios: &[Complaint],
         tags: &["staff", "rude", "employee", "service", "manager", "personal", "maleducado", "empleado", "trato", "atención"],
@@ -23,21 +42,6 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Hola, {customer.first_name|qué tal}. Siento mucho el trato que recibiste; merecías algo mejor, y gracias por tomarte el tiempo de contárnoslo.\n\n\
              ¿Me dices cuándo y dónde ocurrió y lo que recuerdes de la persona? \
              Lo paso a la persona responsable del centro para que lo revise, y antes del {?when:Cuándo harás seguimiento:date} te cuento qué se ha hecho.\n\n{agent.first_name}",
-        ),
-    },
-    LibTemplate {
-        id: "complaint-own-it",
-        scenarios: &[Complaint],
-        tags: &["complaint", "disappointed", "unacceptable", "terrible", "queja", "decepcionado", "inaceptable", "fatal"],
-        en: Texts::same(
-            "Own a bad experience",
-            "[[You're right to be disappointed|I understand why you're frustrated|That's a fair complaint]], {customer.first_name|and thank you for telling us}. \
-             I'm sorry, we got this wrong. Here's what I'll do: {?next_step:What you will do, and when}. ^{agent.initials}",
-        ),
-        es: Texts::same(
-            "Asumir una mala experiencia",
-            "[[Tienes motivos para quejarte|Entiendo tu enfado|Tu queja es justa]], {customer.first_name|y gracias por decírnoslo}. \
-             Lo siento, lo hicimos mal. Esto es lo que voy a hacer: {?next_step:Qué harás y cuándo}. ^{agent.initials}",
         ),
     },
     LibTemplate {

@@ -47,35 +47,44 @@ pub fn suggest(
     recently_used: &[&str],
     limit: usize,
 ) -> Vec<Suggestion> {
-    suggest_fitting(scored, &[], surface, lang, recently_used, limit)
+    suggest_fitting(scored, &[], &[], surface, lang, recently_used, limit)
 }
 
-/// A template whose tags name what the customer said counts this much more: among the
-/// templates of one scenario, the one that fits their words comes first ("Own a bad
-/// experience" for a disappointed customer, "Bad experience with our staff" for a rude one).
-const TAG_FIT: f32 = 1.25;
+/// A template counts this much more for each of its tags that names the customer's words
+/// (up to [`FIT_TAGS`] of them), and half that for a tag naming their feeling: among the
+/// templates of one scenario, the one that fits best comes first ("Own a bad experience" for a
+/// disappointed customer, "Bad experience with our staff" for a rude manager, "Had to contact
+/// us again" for a frustrated customer asking for the third time).
+const TAG_FIT: f32 = 0.15;
+const FIT_TAGS: usize = 3;
+const FEELING_FIT: f32 = 0.5;
 
-/// Whether one of `t`'s tags is said in one of `cues` (lower-cased words of the customer's;
-/// a tag matches whole words: "service" in "customer service", not "serviced").
-fn fits(t: &LibTemplate, cues: &[String]) -> bool {
-    t.tags.iter().any(|tag| {
-        let tag = tag.to_lowercase();
-        cues.iter().any(|cue| {
-            cue.match_indices(tag.as_str()).any(|(at, _)| {
-                let before = cue[..at].chars().next_back();
-                let after = cue[at + tag.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
+/// How many of `t`'s tags are said in `cues` (lower-cased words of the customer's; a tag
+/// matches whole words: "service" in "customer service", not "serviced").
+fn fits(t: &LibTemplate, cues: &[String]) -> usize {
+    t.tags
+        .iter()
+        .filter(|tag| {
+            let tag = tag.to_lowercase();
+            cues.iter().any(|cue| {
+                cue.match_indices(tag.as_str()).any(|(at, _)| {
+                    let before = cue[..at].chars().next_back();
+                    let after = cue[at + tag.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
             })
         })
-    })
+        .count()
 }
 
-/// [`suggest`], with `cues`: the customer's words behind the reading (lower-cased), which
-/// lift the templates whose tags name them ([`TAG_FIT`]).
+/// [`suggest`], with `words`, the customer's words behind the reading, and `feelings`, their
+/// feelings named as tags name them ("disappointed"), both lower-cased: they lift the templates
+/// whose tags name them ([`TAG_FIT`] per tag).
 pub fn suggest_fitting(
     scored: &[(Scenario, f32)],
-    cues: &[String],
+    words: &[String],
+    feelings: &[String],
     surface: Surface,
     lang: Lang,
     recently_used: &[&str],
@@ -118,11 +127,9 @@ pub fn suggest_fitting(
                 Some(_) => score *= RECENTLY_USED,
                 None => {}
             }
-            let fitted = if !cues.is_empty() && fits(t, cues) {
-                score * TAG_FIT
-            } else {
-                score
-            };
+            let fit = fits(t, words).min(FIT_TAGS) as f32
+                + FEELING_FIT * fits(t, feelings).min(FIT_TAGS) as f32;
+            let fitted = score * (1.0 + TAG_FIT * fit);
             Some((
                 Suggestion {
                     template: t,
