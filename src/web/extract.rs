@@ -59,6 +59,8 @@ extern "C" {
     fn answered(this: &Gatherer, root: &Element) -> Result<String, JsValue>;
     #[wasm_bindgen(method)]
     fn preceding(this: &Gatherer, index: u32) -> Option<Element>;
+    #[wasm_bindgen(method, js_name = forgetPreceding)]
+    fn forget_preceding(this: &Gatherer);
     #[wasm_bindgen(method)]
     fn remember(this: &Gatherer, seen: &js_sys::WeakMap, numbers: &[u32]);
 }
@@ -367,6 +369,8 @@ fn field_lists(profile: &SurfaceProfile) -> [&'static [Field]; 9] {
 
 /// Where the page's lists start in [`field_lists`].
 const PAGE_LISTS: usize = 5;
+/// The message's author-name list in [`field_lists`].
+const AUTHOR_NAME_LIST: usize = 1;
 /// The message's time list: read, like the page's, without the profile's dropped parts.
 const TIME_LIST: usize = 3;
 
@@ -717,13 +721,18 @@ fn answered(
     let lists = field_lists(profile);
     let names = found.split('\u{1e}').enumerate().map(|(i, raw)| {
         split_value(raw).and_then(|first| {
-            field_value(lists[1], first, |from| {
+            field_value(lists[AUTHOR_NAME_LIST], first, |from| {
                 let el = gatherer.preceding(i as u32)?;
-                gatherer.value(&el, 1, from, true).ok()
+                gatherer
+                    .value(&el, AUTHOR_NAME_LIST as u32, from, true)
+                    .ok()
             })
         })
     });
-    nearest_other(names, identity)
+    let answered = nearest_other(names, identity);
+    // The comments looked at are let go: a page left keeps none of its elements alive here.
+    gatherer.forget_preceding();
+    answered
 }
 
 /// Forgets the messages that mutation `records` touched, so they are read again.

@@ -175,6 +175,10 @@ export class Gatherer {
     return this.before[index];
   }
 
+  forgetPreceding() {
+    this.before = [];
+  }
+
   // Field list `list` read in `el` (a message element when `message`, else the page's root),
   // from its alternative `from` on: for Rust, when the first value found means nothing.
   value(el, list, from, message) {

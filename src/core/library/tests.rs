@@ -59,6 +59,9 @@ fn every_template_has_english_and_spanish_for_the_same_surfaces() {
         }
         assert_ne!(t.en, t.es, "{} is not translated", t.id);
         assert!(!t.tags.is_empty(), "{} has no tags", t.id);
+        for tag in t.tags {
+            assert_eq!(*tag, tag.to_lowercase(), "{}: tags are lower case", t.id);
+        }
     }
 }
 
