@@ -59,23 +59,71 @@ const TAG_FIT: f32 = 0.15;
 const FIT_TAGS: usize = 3;
 const FEELING_FIT: f32 = 0.5;
 
-/// How many of `t`'s tags are said in `cues` (lower-cased words of the customer's; a tag
-/// matches whole words: "service" in "customer service", not "serviced").
-fn fits(t: &LibTemplate, cues: &[String]) -> usize {
-    // Tags are written in lower case (the library's tests hold them to it).
-    t.tags
-        .iter()
-        .filter(|&&tag| {
-            cues.iter().any(|cue| {
-                cue.match_indices(tag).any(|(at, _)| {
-                    let before = cue[..at].chars().next_back();
-                    let after = cue[at + tag.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric)
-                        && !after.is_some_and(char::is_alphanumeric)
-                })
-            })
-        })
-        .count()
+/// What the customer said, as the tags are matched against it: their words (alphanumeric
+/// runs, sorted, for single-word tags) and the whole, each run between single spaces (for
+/// tags of several words: " third time " in " asking for the third time ").
+struct Said {
+    text: String,
+    words: Vec<(usize, usize)>,
+}
+
+impl Said {
+    fn new(cues: &[String]) -> Said {
+        let mut text = String::from(" ");
+        for cue in cues {
+            for run in cue.split(|c: char| !c.is_alphanumeric()) {
+                if !run.is_empty() {
+                    text.push_str(run);
+                    text.push(' ');
+                }
+            }
+            // Cues are apart: no tag runs from one into the next.
+            text.push_str("| ");
+        }
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut at = 0;
+        for run in text.split(' ') {
+            if !run.is_empty() && run != "|" {
+                words.push((at, at + run.len()));
+            }
+            at += run.len() + 1;
+        }
+        words.sort_by(|a, b| text[a.0..a.1].cmp(&text[b.0..b.1]));
+        Said { text, words }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Whether `tag` (lower case) is said, as whole words.
+    fn says(&self, tag: &str) -> bool {
+        if tag.chars().all(char::is_alphanumeric) {
+            return self
+                .words
+                .binary_search_by(|&(a, b)| self.text[a..b].cmp(tag))
+                .is_ok();
+        }
+        // A tag of several words: its runs, each followed by one space, preceded by one.
+        let mut want = String::with_capacity(tag.len() + 2);
+        want.push(' ');
+        for run in tag.split(|c: char| !c.is_alphanumeric()) {
+            if !run.is_empty() {
+                want.push_str(run);
+                want.push(' ');
+            }
+        }
+        want.len() > 1 && self.text.contains(&want)
+    }
+
+    /// How many of `t`'s tags are said (tags are written in lower case: the library's tests
+    /// hold them to it).
+    fn fits(&self, t: &LibTemplate) -> usize {
+        if self.is_empty() {
+            return 0;
+        }
+        t.tags.iter().filter(|tag| self.says(tag)).count()
+    }
 }
 
 /// [`suggest`], with `words`, the customer's words behind the reading, and `feelings`, their
@@ -99,6 +147,7 @@ pub fn suggest_fitting(
                 Some(acc.map_or(v, |a| a.max(v)))
             })
     };
+    let (words, feelings) = (Said::new(words), Said::new(feelings));
     let mut out: Vec<(Suggestion, f32)> = all()
         .filter_map(|t| {
             t.text(lang, surface)?;
@@ -127,8 +176,8 @@ pub fn suggest_fitting(
                 Some(_) => score *= RECENTLY_USED,
                 None => {}
             }
-            let fit = fits(t, words).min(FIT_TAGS) as f32
-                + FEELING_FIT * fits(t, feelings).min(FIT_TAGS) as f32;
+            let fit = words.fits(t).min(FIT_TAGS) as f32
+                + FEELING_FIT * feelings.fits(t).min(FIT_TAGS) as f32;
             let fitted = score * (1.0 + TAG_FIT * fit);
             Some((
                 Suggestion {
