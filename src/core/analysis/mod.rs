@@ -425,9 +425,10 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
     }
     // Warm words with no topic: praise, or a friendly close; a close first when they answer
     // something of ours.
-    let warm_words = positive_words(latest.original);
-    if !latest_has_topic && sentiment >= PRIOR_WARM && !warm_words.is_empty() {
-        let words = warm_words;
+    let warm_words = (!latest_has_topic && sentiment >= PRIOR_WARM)
+        .then(|| positive_words(latest.original))
+        .filter(|w| !w.is_empty());
+    if let Some(words) = warm_words {
         let (praise, close) = if our_texts.iter().any(|t| !t.trim().is_empty()) {
             (PRIOR_PRAISE * 0.8, PRIOR_PRAISE)
         } else {

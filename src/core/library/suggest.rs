@@ -88,7 +88,7 @@ impl Said {
             }
             at += run.len() + 1;
         }
-        words.sort_by(|a, b| text[a.0..a.1].cmp(&text[b.0..b.1]));
+        crate::core::sort::sort_by(&mut words, |a, b| text[a.0..a.1].cmp(&text[b.0..b.1]));
         Said { text, words }
     }
 
