@@ -88,7 +88,8 @@ impl Said {
             }
             at += run.len() + 1;
         }
-        crate::core::sort::sort_by(&mut words, |a, b| text[a.0..a.1].cmp(&text[b.0..b.1]));
+        let bytes = text.as_bytes();
+        crate::core::sort::sort_by(&mut words, |a, b| bytes[a.0..a.1].cmp(&bytes[b.0..b.1]));
         Said { text, words }
     }
 
@@ -98,10 +99,13 @@ impl Said {
 
     /// Whether `tag` (lower case) is said, as whole words.
     fn says(&self, tag: &str) -> bool {
-        if tag.chars().all(char::is_alphanumeric) {
+        // One word (letters beyond ASCII count as letters: "dañado"): looked up among the
+        // words, as bytes.
+        if tag.bytes().all(|b| b.is_ascii_alphanumeric() || b >= 0x80) {
+            let (text, tag) = (self.text.as_bytes(), tag.as_bytes());
             return self
                 .words
-                .binary_search_by(|&(a, b)| self.text[a..b].cmp(tag))
+                .binary_search_by(|&(a, b)| text[a..b].cmp(tag))
                 .is_ok();
         }
         // A tag of several words: its runs, each followed by one space, preceded by one.
