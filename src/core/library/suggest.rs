@@ -56,7 +56,7 @@ pub fn suggest(
 /// disappointed customer, "Bad experience with our staff" for a rude manager, "Had to contact
 /// us again" for a frustrated customer asking for the third time).
 const TAG_FIT: f32 = 0.15;
-const FIT_TAGS: usize = 3;
+const FIT_TAGS: u8 = 3;
 const FEELING_FIT: f32 = 0.5;
 
 /// What the customer said, as the tags are matched against it: their words (alphanumeric
@@ -93,41 +93,92 @@ impl Said {
         Said { text, words }
     }
 
-    fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
-
-    /// Whether `tag` (lower case) is said, as whole words.
-    fn says(&self, tag: &str) -> bool {
-        // One word (letters beyond ASCII count as letters: "dañado"): looked up among the
-        // words, as bytes.
-        if tag.bytes().all(|b| b.is_ascii_alphanumeric() || b >= 0x80) {
-            let (text, tag) = (self.text.as_bytes(), tag.as_bytes());
-            return self
+    /// For each template of `index` (by its place in [`all`]), how many of its tags are said:
+    /// each distinct word looked up among the one-word tags, then each phrase looked for.
+    fn fits(&self, index: &TagIndex) -> Vec<u8> {
+        let mut counts = vec![0u8; index.templates];
+        let text = self.text.as_bytes();
+        let mut last: Option<&[u8]> = None;
+        for &(a, b) in &self.words {
+            let word = &text[a..b];
+            if last == Some(word) {
+                continue;
+            }
+            last = Some(word);
+            let from = index
                 .words
-                .binary_search_by(|&(a, b)| text[a..b].cmp(tag))
-                .is_ok();
-        }
-        // A tag of several words: its runs, each followed by one space, preceded by one.
-        let mut want = String::with_capacity(tag.len() + 2);
-        want.push(' ');
-        for run in tag.split(|c: char| !c.is_alphanumeric()) {
-            if !run.is_empty() {
-                want.push_str(run);
-                want.push(' ');
+                .partition_point(|(tag, _)| tag.as_bytes() < word);
+            for (tag, t) in &index.words[from..] {
+                if tag.as_bytes() != word {
+                    break;
+                }
+                counts[*t as usize] = counts[*t as usize].saturating_add(1);
             }
         }
-        want.len() > 1 && self.text.contains(&want)
-    }
-
-    /// How many of `t`'s tags are said (tags are written in lower case: the library's tests
-    /// hold them to it).
-    fn fits(&self, t: &LibTemplate) -> usize {
-        if self.is_empty() {
-            return 0;
+        for (phrase, t) in &index.phrases {
+            if self.text.contains(phrase.as_str()) {
+                counts[*t as usize] = counts[*t as usize].saturating_add(1);
+            }
         }
-        t.tags.iter().filter(|tag| self.says(tag)).count()
+        counts
     }
+}
+
+/// The library's tags, indexed once for the fit (tags are written in lower case: the library's
+/// tests hold them to it): the one-word tags, sorted, each with its template's place in
+/// [`all`] (letters beyond ASCII count as letters: "dañado"), and the tags of several words as
+/// their runs between single spaces (" third time ").
+struct TagIndex {
+    templates: usize,
+    words: Vec<(&'static str, u16)>,
+    phrases: Vec<(String, u16)>,
+}
+
+impl TagIndex {
+    fn build() -> TagIndex {
+        let (mut words, mut phrases) = (Vec::new(), Vec::new());
+        let mut templates = 0;
+        for (t, template) in all().enumerate() {
+            templates += 1;
+            for &tag in template.tags {
+                if tag.bytes().all(|b| b.is_ascii_alphanumeric() || b >= 0x80) {
+                    words.push((tag, t as u16));
+                    continue;
+                }
+                let mut runs = tag
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|r| !r.is_empty());
+                let Some(first) = runs.next() else {
+                    continue;
+                };
+                let mut phrase = format!(" {first} ");
+                for run in runs {
+                    phrase.push_str(run);
+                    phrase.push(' ');
+                }
+                phrases.push((phrase, t as u16));
+            }
+        }
+        crate::core::sort::sort_by(&mut words, |a, b| a.0.cmp(b.0));
+        TagIndex {
+            templates,
+            words,
+            phrases,
+        }
+    }
+}
+
+/// The tag index of the library, built at the first ranking with a library installed (it is
+/// installed once).
+static TAGS: std::sync::OnceLock<TagIndex> = std::sync::OnceLock::new();
+
+fn tag_index() -> Option<&'static TagIndex> {
+    if let Some(ix) = TAGS.get() {
+        return Some(ix);
+    }
+    // None before a library is installed: an index of nothing is not kept.
+    all().next()?;
+    Some(TAGS.get_or_init(TagIndex::build))
 }
 
 /// [`suggest`], with `words`, the customer's words behind the reading, and `feelings`, their
@@ -152,8 +203,13 @@ pub fn suggest_fitting(
             })
     };
     let (words, feelings) = (Said::new(words), Said::new(feelings));
+    let (word_fits, feeling_fits) = match tag_index() {
+        Some(index) => (words.fits(index), feelings.fits(index)),
+        None => (Vec::new(), Vec::new()),
+    };
     let mut out: Vec<(Suggestion, f32)> = all()
-        .filter_map(|t| {
+        .enumerate()
+        .filter_map(|(i, t)| {
             t.text(lang, surface)?;
             let (scenario, base) = t
                 .scenarios
@@ -180,8 +236,8 @@ pub fn suggest_fitting(
                 Some(_) => score *= RECENTLY_USED,
                 None => {}
             }
-            let fit = words.fits(t).min(FIT_TAGS) as f32
-                + FEELING_FIT * feelings.fits(t).min(FIT_TAGS) as f32;
+            let fitting = |counts: &[u8]| counts.get(i).map_or(0, |&n| n.min(FIT_TAGS) as u32);
+            let fit = fitting(&word_fits) as f32 + FEELING_FIT * fitting(&feeling_fits) as f32;
             let fitted = score * (1.0 + TAG_FIT * fit);
             Some((
                 Suggestion {
