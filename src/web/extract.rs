@@ -56,7 +56,11 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn element(this: &Gatherer, index: u32) -> Option<Element>;
     #[wasm_bindgen(method, catch)]
-    fn answered(this: &Gatherer, root: &Element) -> Result<String, JsValue>;
+    fn answered(
+        this: &Gatherer,
+        root: &Element,
+        focused: Option<Element>,
+    ) -> Result<String, JsValue>;
     #[wasm_bindgen(method)]
     fn preceding(this: &Gatherer, index: u32) -> Option<Element>;
     #[wasm_bindgen(method, js_name = forgetPreceding)]
@@ -706,8 +710,9 @@ fn page_fields(
     Ok((identity, partner, complete))
 }
 
-/// The commenter an open reply box that names only us sits under ([`SurfaceProfile::answering`]):
-/// the nearest author before it, of the messages such a box answers, who is not us.
+/// The commenter an open reply box that names only us sits under ([`SurfaceProfile::answering`];
+/// the one the agent last focused, else the page's first): the nearest author before it, of
+/// the messages such a box answers, who is not us.
 fn answered(
     root: &Element,
     profile: &SurfaceProfile,
@@ -717,7 +722,10 @@ fn answered(
     if profile.answering.is_empty() {
         return None;
     }
-    let found = gatherer.answered(root).ok()?;
+    // The box the agent last typed in, when it is one of them; else the page's first.
+    let found = gatherer
+        .answered(root, focused_composer(profile.answering))
+        .ok()?;
     let lists = field_lists(profile);
     let names = found.split('\u{1e}').enumerate().map(|(i, raw)| {
         split_value(raw).and_then(|first| {

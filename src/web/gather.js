@@ -137,16 +137,16 @@ export class Gatherer {
     return out;
   }
 
-  // The authors of the messages nearest before the page's first reply box that names only us
-  // (at most ANSWERED of them, nearest first), as `field` gives the author-name list, joined by
-  // RS; "" when no such box is open. The messages are those such a box answers (top-level
-  // comments), found in page order by the first of the plan's alternatives that finds any;
-  // "before" is in page order, so a message holding the box counts. `preceding(i)` is the
-  // i-th of them, for `value`.
-  answered(root) {
+  // The authors of the messages nearest before a reply box that names only us (`focused`, the
+  // one the agent last typed in, else the page's first), at most ANSWERED of them, nearest
+  // first, as `field` gives the author-name list, joined by RS; "" when no such box is open.
+  // The messages are those such a box answers (top-level comments), found in page order by
+  // the first of the plan's alternatives that finds any; "before" is in page order, so a
+  // message holding the box counts. `preceding(i)` is the i-th of them, for `value`.
+  answered(root, focused) {
     this.before = [];
     if (this.answeringAny === '') return '';
-    const box = root.querySelector(this.answeringAny);
+    const box = focused ?? root.querySelector(this.answeringAny);
     if (box === null) return '';
     let list = null;
     for (const sel of this.answerable) {
