@@ -181,6 +181,15 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
                 return;
             };
             extract::note_focus(&composer);
+            // The reply box in use may name another customer ("Reply to Jane Doe"): the page
+            // is looked at again at the next look (a second at most).
+            APP.with(|a| {
+                if let Ok(guard) = a.try_borrow() {
+                    if let Some(app) = guard.as_ref() {
+                        app.seen.look_again();
+                    }
+                }
+            });
             // The pin and the panel follow the composer in use.
             place_soon();
             // A site's "Reply" may fill the draft ("@lena.k ") with no input event, then

@@ -290,6 +290,14 @@ impl Seen {
             .is_some_and(|p| (!p.complete || p.owed) && !p.fresh_at(now))
     }
 
+    /// Has the page-level fields looked at again once due, though nothing in the
+    /// conversation changed (the agent moved to another reply box).
+    pub fn look_again(&self) {
+        if let Some(p) = self.page.borrow_mut().as_mut() {
+            p.owed = true;
+        }
+    }
+
     /// Reads the page-level fields again (when [`Seen::page_due`]) and says whether they
     /// changed: only then must the conversation be read again.
     pub fn page_changed(&self, doc: &Document, profile: &'static SurfaceProfile) -> bool {
@@ -697,7 +705,9 @@ fn page_fields(
         handles: page(PAGE_LISTS).into_iter().collect(),
         names: page(PAGE_LISTS + 1).into_iter().collect(),
     };
-    let partner_name = page(PAGE_LISTS + 2);
+    // A reply box the agent typed in names the person it answers ("Reply to Jane Doe"): with
+    // several open, that one, not the page's first.
+    let partner_name = from_focused(lists[PAGE_LISTS + 2]).or_else(|| page(PAGE_LISTS + 2));
     let partner_handle = page(PAGE_LISTS + 3);
     let partner = (partner_name.is_some() || partner_handle.is_some())
         .then(|| Author {
@@ -708,6 +718,20 @@ fn page_fields(
         })
         .or_else(|| answered(&root, profile, gatherer, &identity));
     Ok((identity, partner, complete))
+}
+
+/// A page-level field read from the composer the agent last focused, when it is the element
+/// one of the field's alternatives names by attribute and the value means something.
+fn from_focused(fields: &[Field]) -> Option<String> {
+    let composer = FOCUSED_COMPOSER
+        .with(|f| f.borrow().clone())
+        .filter(|c| c.is_connected())?;
+    fields.iter().find_map(|f| match f.pick {
+        Pick::Attr(sel, name) if !sel.is_empty() && composer.matches(sel).unwrap_or(false) => {
+            composer.get_attribute(name).and_then(|v| apply(f.then, v))
+        }
+        _ => None,
+    })
 }
 
 /// The commenter an open reply box that names only us sits under ([`SurfaceProfile::answering`];

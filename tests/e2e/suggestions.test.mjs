@@ -314,26 +314,29 @@ describe('answering one commenter of several on a Facebook post', () => {
     });
   }
 
-  test('with a "Reply as" box open under each of two comments, the one typed in names the customer', async () => {
-    const { page, pageErrors } = await open(browser.context, URLS.fbPost);
-    await waitForState(page, 'ready');
-    await page.evaluate(() => {
-      for (const who of ['Jane Doe', 'Priya Raman']) {
-        const comment = document.querySelector(`[aria-label^="Comment by ${who}"]`);
-        comment.insertAdjacentHTML('afterend', `<div><form role="presentation"><div contenteditable="true" role="textbox" aria-label="Reply as Acme Coffee" data-box="${who}"></div></form></div>`);
-      }
+  for (const label of ['Reply as Acme Coffee', 'Reply to {who}']) {
+    test(`with a "${label}" box open under each of two comments, the one typed in names the customer`, async () => {
+      const { page, pageErrors } = await open(browser.context, URLS.fbPost);
+      await waitForState(page, 'ready');
+      await page.evaluate((label) => {
+        for (const who of ['Jane Doe', 'Priya Raman']) {
+          const comment = document.querySelector(`[aria-label^="Comment by ${who}"]`);
+          comment.insertAdjacentHTML('afterend', `<div><form role="presentation"><div contenteditable="true" role="textbox" data-box="${who}"></div></form></div>`);
+          document.querySelector(`[data-box="${who}"]`).setAttribute('aria-label', label.replace('{who}', who));
+        }
+      }, label);
+      const customer = (who) => page.locator(`waypoint-panel[data-customer="${who}"]`).waitFor({ timeout: 5000 });
+      // Neither typed in yet: the first box in the page.
+      await customer('Jane Doe');
+      await page.click('[data-box="Priya Raman"]');
+      await page.keyboard.type('Thanks ');
+      await customer('Priya Raman');
+      await page.click('[data-box="Jane Doe"]');
+      await customer('Jane Doe');
+      assert.deepEqual(pageErrors, []);
+      await page.close();
     });
-    const customer = (who) => page.locator(`waypoint-panel[data-customer="${who}"]`).waitFor({ timeout: 5000 });
-    // Neither typed in yet: the first box in the page.
-    await customer('Jane Doe');
-    await page.click('[data-box="Priya Raman"]');
-    await page.keyboard.type('Thanks ');
-    await customer('Priya Raman');
-    await page.click('[data-box="Jane Doe"]');
-    await customer('Jane Doe');
-    assert.deepEqual(pageErrors, []);
-    await page.close();
-  });
+  }
 
   test('a reply goes into the composer the agent last put the caret in', async () => {
     const { page, pageErrors } = await open(browser.context, URLS.fbPostReply);
