@@ -706,8 +706,13 @@ fn page_fields(
         names: page(PAGE_LISTS + 1).into_iter().collect(),
     };
     // A reply box the agent typed in names the person it answers ("Reply to Jane Doe"): with
-    // several open, that one, not the page's first.
-    let partner_name = from_focused(lists[PAGE_LISTS + 2]).or_else(|| page(PAGE_LISTS + 2));
+    // several open, that one, not the page's first. Only where a post's comments have reply
+    // boxes (the surfaces naming `answering`): in chat popups, the focused one may not be the
+    // conversation read.
+    let partner_name = (!profile.answering.is_empty())
+        .then(|| from_focused(lists[PAGE_LISTS + 2]))
+        .flatten()
+        .or_else(|| page(PAGE_LISTS + 2));
     let partner_handle = page(PAGE_LISTS + 3);
     let partner = (partner_name.is_some() || partner_handle.is_some())
         .then(|| Author {
