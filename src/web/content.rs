@@ -181,11 +181,14 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
                 return;
             };
             extract::note_focus(&composer);
-            // The reply box in use may name another customer ("Reply to Jane Doe"): the page
-            // is looked at again at the next look (a second at most).
+            // On a post, the reply box in use may answer another customer ("Reply to Jane
+            // Doe"): the page is looked at again at the next look (a second at most).
             APP.with(|a| {
                 if let Ok(guard) = a.try_borrow() {
-                    if let Some(app) = guard.as_ref() {
+                    if let Some(app) = guard
+                        .as_ref()
+                        .filter(|app| app.profile.is_some_and(|p| !p.answering.is_empty()))
+                    {
                         app.seen.look_again();
                     }
                 }

@@ -705,14 +705,24 @@ fn page_fields(
         handles: page(PAGE_LISTS).into_iter().collect(),
         names: page(PAGE_LISTS + 1).into_iter().collect(),
     };
-    // A reply box the agent typed in names the person it answers ("Reply to Jane Doe"): with
-    // several open, that one, not the page's first. Only where a post's comments have reply
-    // boxes (the surfaces naming `answering`): in chat popups, the focused one may not be the
-    // conversation read.
-    let partner_name = (!profile.answering.is_empty())
-        .then(|| from_focused(lists[PAGE_LISTS + 2]))
-        .flatten()
-        .or_else(|| page(PAGE_LISTS + 2));
+    // Where a post's comments have reply boxes (the surfaces naming `answering`), the box the
+    // agent last focused answers someone first: by its label ("Reply to Jane Doe"), or, when
+    // it names only us ("Reply as Acme Coffee"), by the comment it sits under; only then the
+    // page's first box. Not in chat popups: the focused one may not be the conversation read.
+    let focused = if profile.answering.is_empty() {
+        None
+    } else {
+        from_focused(lists[PAGE_LISTS + 2])
+            .map(|name| Author { name, handle: None })
+            .or_else(|| {
+                let focused = focused_composer(profile.answering)?;
+                answered(&root, profile, gatherer, &identity, Some(focused))
+            })
+    };
+    if focused.is_some() {
+        return Ok((identity, focused, complete));
+    }
+    let partner_name = page(PAGE_LISTS + 2);
     let partner_handle = page(PAGE_LISTS + 3);
     let partner = (partner_name.is_some() || partner_handle.is_some())
         .then(|| Author {
@@ -721,7 +731,7 @@ fn page_fields(
                 .unwrap_or_default(),
             handle: partner_handle,
         })
-        .or_else(|| answered(&root, profile, gatherer, &identity));
+        .or_else(|| answered(&root, profile, gatherer, &identity, None));
     Ok((identity, partner, complete))
 }
 
@@ -740,21 +750,19 @@ fn from_focused(fields: &[Field]) -> Option<String> {
 }
 
 /// The commenter an open reply box that names only us sits under ([`SurfaceProfile::answering`];
-/// the one the agent last focused, else the page's first): the nearest author before it, of
-/// the messages such a box answers, who is not us.
+/// `focused`, else the page's first): the nearest author before it, of the messages such a box
+/// answers, who is not us.
 fn answered(
     root: &Element,
     profile: &SurfaceProfile,
     gatherer: &Gatherer,
     identity: &Identity,
+    focused: Option<Element>,
 ) -> Option<Author> {
     if profile.answering.is_empty() {
         return None;
     }
-    // The box the agent last typed in, when it is one of them; else the page's first.
-    let found = gatherer
-        .answered(root, focused_composer(profile.answering))
-        .ok()?;
+    let found = gatherer.answered(root, focused).ok()?;
     let lists = field_lists(profile);
     let names = found.split('\u{1e}').enumerate().map(|(i, raw)| {
         split_value(raw).and_then(|first| {

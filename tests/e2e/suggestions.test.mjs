@@ -314,17 +314,23 @@ describe('answering one commenter of several on a Facebook post', () => {
     });
   }
 
-  for (const label of ['Reply as Acme Coffee', 'Reply to {who}']) {
-    test(`with a "${label}" box open under each of two comments, the one typed in names the customer`, async () => {
+  // The labels of the boxes under Jane's comment and Priya's.
+  for (const labels of [
+    ['Reply as Acme Coffee', 'Reply as Acme Coffee'],
+    ['Reply to Jane Doe', 'Reply to Priya Raman'],
+    // Both kinds at once: the box typed in decides, whatever the other says.
+    ['Reply to Jane Doe', 'Reply as Acme Coffee'],
+  ]) {
+    test(`with boxes "${labels.join('", "')}" open under two comments, the one typed in names the customer`, async () => {
       const { page, pageErrors } = await open(browser.context, URLS.fbPost);
       await waitForState(page, 'ready');
-      await page.evaluate((label) => {
-        for (const who of ['Jane Doe', 'Priya Raman']) {
+      await page.evaluate((labels) => {
+        ['Jane Doe', 'Priya Raman'].forEach((who, i) => {
           const comment = document.querySelector(`[aria-label^="Comment by ${who}"]`);
           comment.insertAdjacentHTML('afterend', `<div><form role="presentation"><div contenteditable="true" role="textbox" data-box="${who}"></div></form></div>`);
-          document.querySelector(`[data-box="${who}"]`).setAttribute('aria-label', label.replace('{who}', who));
-        }
-      }, label);
+          document.querySelector(`[data-box="${who}"]`).setAttribute('aria-label', labels[i]);
+        });
+      }, labels);
       const customer = (who) => page.locator(`waypoint-panel[data-customer="${who}"]`).waitFor({ timeout: 5000 });
       // Neither typed in yet: the first box in the page.
       await customer('Jane Doe');
