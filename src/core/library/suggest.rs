@@ -70,23 +70,17 @@ struct Said {
 impl Said {
     fn new(cues: &[String]) -> Said {
         let mut text = String::from(" ");
+        let mut words: Vec<(usize, usize)> = Vec::new();
         for cue in cues {
             for run in cue.split(|c: char| !c.is_alphanumeric()) {
                 if !run.is_empty() {
+                    words.push((text.len(), text.len() + run.len()));
                     text.push_str(run);
                     text.push(' ');
                 }
             }
             // Cues are apart: no tag runs from one into the next.
             text.push_str("| ");
-        }
-        let mut words: Vec<(usize, usize)> = Vec::new();
-        let mut at = 0;
-        for run in text.split(' ') {
-            if !run.is_empty() && run != "|" {
-                words.push((at, at + run.len()));
-            }
-            at += run.len() + 1;
         }
         let bytes = text.as_bytes();
         crate::core::sort::sort_by(&mut words, |a, b| bytes[a.0..a.1].cmp(&bytes[b.0..b.1]));
