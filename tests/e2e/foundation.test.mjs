@@ -321,6 +321,7 @@ describe('screenshots of the panel on each site (kept in tests/e2e/screenshots/)
     ['x', URLS.xStatus],
     ['facebook', URLS.fbPost],
     ['facebook-reply', URLS.fbPostReply],
+    ['facebook-reply-as-page', URLS.fbPostReplyAs],
     ['instagram', URLS.igDirect],
   ]) {
     test(site, async () => {
