@@ -20,3 +20,12 @@ pub mod check_eval;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+/// The module's allocator. std's default on wasm32 (dlmalloc) took 8 kB of the module (3 kB
+/// gzipped, with 0.5 kB left of the 300 kB budget), and in the JS translation run on x.com
+/// its large `malloc` ran unoptimized through a long thread's first read: talc is about 1 kB,
+/// and that read took 148 ms instead of 164 (medians of three alternating runs of the
+/// benchmark); later reads and memory are unchanged.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
