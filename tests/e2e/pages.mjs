@@ -78,8 +78,10 @@ export const PAGES = {
   ...app('https://twitter.com'),
   ...app('https://www.facebook.com'),
   ...app('https://www.instagram.com'),
-  [URLS.xStatus]: { file: 'x-status.html' },
-  [URLS.twitterStatus]: { file: 'x-status.html' },
+  // Served with Maria's post two hours old and Tom's one, as their "2h" and "1h" say (a fixed
+  // date would have the panel say "waiting 11 days" beside "2h" as the fixture ages).
+  [URLS.xStatus]: { body: xThreadAged(120, 60) },
+  [URLS.twitterStatus]: { body: xThreadAged(120, 60) },
   [URLS.xHome]: { file: 'x-home.html' },
   [URLS.xChat]: { file: 'x-chat.html' },
   [URLS.xChatLocked]: { file: 'x-chat-locked.html' },
