@@ -66,14 +66,14 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         scenarios: &[Refund],
         tags: &["refund", "money back", "return", "reembolso", "devolución", "devolver dinero"],
         en: Texts::both(
-            "Refund request received",
+            "Help with a refund",
             "Hi {customer.first_name|there}, [[thanks for reaching out|thank you for telling us|I'm sorry this didn't work out]]. \
              I can help with a refund: please send us a DM so we can look at your order privately. ^{agent.initials}",
             "Hi {customer.first_name|there}, [[thanks for reaching out|thank you for telling us|I'm sorry this didn't work out]]; I can help with a refund.\n\n\
              Could you send me your order number and the name it's under? I'll check it and tell you today how and when the money comes back.\n\n{agent.first_name}",
         ),
         es: Texts::both(
-            "Solicitud de reembolso o devolución",
+            "Ayuda con un reembolso o devolución",
             "¡Hola, {customer.first_name|qué tal}! [[Gracias por escribirnos|Gracias por contárnoslo|Siento que no haya salido bien]]. \
              Te ayudo con el reembolso: escríbenos por privado para revisar tu pedido con calma. ^{agent.initials}",
             "¡Hola, {customer.first_name|qué tal}! [[Gracias por escribirnos|Gracias por contárnoslo|Siento que no haya salido bien]]; te ayudo con el reembolso.\n\n\
