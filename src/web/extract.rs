@@ -186,20 +186,26 @@ pub fn composer_near(button: &Element, selectors: &[&'static str]) -> Option<Ele
     None
 }
 
-fn apply(then: Then, s: String) -> Option<String> {
-    // Kept as it is when there is nothing to trim: no copy of every message's text.
-    let s = crate::core::reading::trimmed(s);
-    if s.is_empty() {
+/// What a raw value means under `then`, as a string made once: a value kept is the raw one
+/// when there is nothing to trim (no copy of every message's text), and one turned into
+/// something else (a post id from a link) is read where it lies.
+fn apply(then: Then, s: Cow<'_, str>) -> Option<String> {
+    let t = crate::core::reading::trim(&s);
+    if t.is_empty() {
         return None;
     }
     match then {
-        Then::Keep => Some(s),
-        Then::StatusId => status_id_from_href(&s),
-        Then::HandleFromHref => handle_from_href(&s),
-        Then::Query(name) => query_value(&s, name),
-        Then::StripPrefix(prefixes) => strip_any_prefix(&s, prefixes).map(str::to_owned),
+        Then::Keep => Some(if t.len() == s.len() {
+            s.into_owned()
+        } else {
+            t.to_owned()
+        }),
+        Then::StatusId => status_id_from_href(t),
+        Then::HandleFromHref => handle_from_href(t),
+        Then::Query(name) => query_value(t, name),
+        Then::StripPrefix(prefixes) => strip_any_prefix(t, prefixes).map(str::to_owned),
         Then::Between(prefixes, ends) => {
-            let rest = strip_any_prefix(&s, prefixes)?;
+            let rest = strip_any_prefix(t, prefixes)?;
             let cut = ends
                 .iter()
                 .filter_map(|e| rest.find(e))
@@ -207,9 +213,9 @@ fn apply(then: Then, s: String) -> Option<String> {
                 .unwrap_or(rest.len());
             Some(rest[..cut].trim().to_owned()).filter(|v| !v.is_empty())
         }
-        Then::LabelTime => parse_message_label(&s).map(|l| l.time),
-        Then::LabelSender => parse_message_label(&s).map(|l| l.sender),
-        Then::LabelText => parse_message_label(&s).map(|l| l.text),
+        Then::LabelTime => parse_message_label(t).map(|l| l.time),
+        Then::LabelSender => parse_message_label(t).map(|l| l.sender),
+        Then::LabelText => parse_message_label(t).map(|l| l.text),
     }
 }
 
@@ -383,6 +389,9 @@ fn field_lists(profile: &SurfaceProfile) -> [&'static [Field]; 9] {
 const PAGE_LISTS: usize = 5;
 /// The message's author-name list in [`field_lists`].
 const AUTHOR_NAME_LIST: usize = 1;
+/// The most fields a gathered message has: two per message field list, the label, the two
+/// marks, and a few self-text parts (a profile has at most two).
+const MAX_PARTS: usize = 2 * PAGE_LISTS + 3 + 8;
 /// The message's time list: read, like the page's, without the profile's dropped parts.
 const TIME_LIST: usize = 3;
 
@@ -501,17 +510,22 @@ fn unescape(s: &str) -> Cow<'_, str> {
 }
 
 /// A readable text as gather.js returns it, finished: each line and the whole trimmed at the
-/// end, the whole at the start.
-fn finish_text(raw: &str) -> String {
+/// end, the whole at the start (a one-line text without a copy).
+fn finish_text(raw: Cow<'_, str>) -> Cow<'_, str> {
     if !raw.contains('\n') {
-        return raw.trim().to_owned();
+        return match raw {
+            Cow::Borrowed(b) => Cow::Borrowed(crate::core::reading::trim(b)),
+            Cow::Owned(o) => Cow::Owned(crate::core::reading::trimmed(o)),
+        };
     }
-    raw.split('\n')
-        .map(str::trim_end)
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_owned()
+    let mut out = String::with_capacity(raw.len());
+    for (i, line) in raw.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(line.trim_end());
+    }
+    Cow::Owned(crate::core::reading::trimmed(out))
 }
 
 /// The value of a field list: `found` is what the gatherer found first (the alternative's
@@ -527,10 +541,9 @@ fn field_value(
     loop {
         let i: usize = used.parse().ok()?;
         let field = fields.get(i)?;
-        let value = unescape(raw);
         let value = match field.pick {
-            Pick::Text(_) => finish_text(&value),
-            Pick::Attr(..) => value.into_owned(),
+            Pick::Text(_) => finish_text(unescape(raw)),
+            Pick::Attr(..) => unescape(raw),
         };
         if let Some(v) = apply(field.then, value) {
             return Some(v);
@@ -571,7 +584,7 @@ fn gathered_message(
         .iter()
         .zip(self_texts)
         .any(|(&(_, texts), raw)| {
-            let t = finish_text(&unescape(raw));
+            let t = finish_text(unescape(raw));
             texts.iter().any(|p| t.starts_with(p))
         });
     let [id, author_name, author_handle, time, text] = values;
@@ -632,8 +645,14 @@ pub fn read_thread(
             .next()
             .and_then(|i| i.parse().ok())
             .ok_or_else(broken)?;
-        let parts: Vec<&str> = parts.collect();
-        let message = gathered_message(profile, &parts, |list, from| {
+        // The fields in place (no list made for each message of a long thread).
+        let mut fields = [""; MAX_PARTS];
+        let mut n = 0;
+        for part in parts {
+            *fields.get_mut(n).ok_or_else(broken)? = part;
+            n += 1;
+        }
+        let message = gathered_message(profile, &fields[..n], |list, from| {
             let el = gatherer.element(index)?;
             gatherer.value(&el, list, from, true).ok()
         })
@@ -743,7 +762,9 @@ fn from_focused(fields: &[Field]) -> Option<String> {
         .filter(|c| c.is_connected())?;
     fields.iter().find_map(|f| match f.pick {
         Pick::Attr(sel, name) if !sel.is_empty() && composer.matches(sel).unwrap_or(false) => {
-            composer.get_attribute(name).and_then(|v| apply(f.then, v))
+            composer
+                .get_attribute(name)
+                .and_then(|v| apply(f.then, Cow::Owned(v)))
         }
         _ => None,
     })
