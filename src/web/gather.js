@@ -54,11 +54,14 @@ export class Gatherer {
     this.answeringAny = answering.join(', ');
     this.answerable = answered;
     this.before = [];
-    // Per field list: plain reading or not, and its alternatives as [selector, attribute or
-    // null for the text].
+    // Per field list: plain reading or not, and its alternatives as { sel, attr } (attr null
+    // for the text). Objects, not pairs: a pair taken apart (`const [a, b] = pair`) runs the
+    // iterator protocol until V8 optimizes the code, and a long thread's first read runs
+    // mostly unoptimized, five fields a message. Loops below index their arrays for the same
+    // reason.
     this.fields = fields.map(([how, ...rest]) => {
       const picks = [];
-      for (let i = 0; i + 1 < rest.length; i += 2) picks.push([rest[i], rest[i + 1] === '' ? null : rest[i + 1]]);
+      for (let i = 0; i + 1 < rest.length; i += 2) picks.push({ sel: rest[i], attr: rest[i + 1] === '' ? null : rest[i + 1] });
       return { plain: how === 'p', picks };
     });
     if (this.fields.length !== 9) throw new Error(`Waypoint: a reading plan with ${this.fields.length} field lists`);
@@ -115,23 +118,18 @@ export class Gatherer {
     for (let k = 0; k < MESSAGE_LISTS; k++) out += this.field(el, this.fields[k], ex, 0);
     out += US + (this.labels ? clean(el.getAttribute('aria-label') ?? '') : '');
     let ours = false;
-    for (const sel of this.selfMarker) {
-      if (el.matches(sel) || this.scoped(el, sel, ex) !== null) {
-        ours = true;
-        break;
-      }
+    const markers = this.selfMarker;
+    for (let i = 0; i < markers.length && !ours; i++) {
+      ours = el.matches(markers[i]) || this.scoped(el, markers[i], ex) !== null;
     }
     out += ours ? US + '1' : US + '0';
     let focused = false;
-    for (const sel of this.focused) {
-      if (el.matches(sel)) {
-        focused = true;
-        break;
-      }
-    }
+    const marks = this.focused;
+    for (let i = 0; i < marks.length && !focused; i++) focused = el.matches(marks[i]);
     out += focused ? US + '1' : US + '0';
-    for (const sel of this.selfText) {
-      const part = this.scoped(el, sel, ex);
+    const parts = this.selfText;
+    for (let i = 0; i < parts.length; i++) {
+      const part = this.scoped(el, parts[i], ex);
       out += US + (part === null ? '' : clean(text(part, NONE)));
     }
     return out;
@@ -188,15 +186,16 @@ export class Gatherer {
 
   // The first alternative of a field list, from `from` on, that finds its element (and
   // attribute), as US, its index, US, its raw value; US US when none does.
-  // `field` = { plain, picks: [[selector, attribute or null], ...] }.
+  // `field` = { plain, picks: [{ sel, attr (null for the text) }, ...] }.
   field(el, field, ex, from) {
     const drop = field.plain ? NONE : this.drop;
-    for (let i = from; i < field.picks.length; i++) {
-      const [sel, name] = field.picks[i];
-      const part = this.scoped(el, sel, ex);
+    const picks = field.picks;
+    for (let i = from; i < picks.length; i++) {
+      const pick = picks[i];
+      const part = this.scoped(el, pick.sel, ex);
       if (part === null) continue;
-      if (name === null) return US + i + US + clean(text(part, drop));
-      const value = part.getAttribute(name);
+      if (pick.attr === null) return US + i + US + clean(text(part, drop));
+      const value = part.getAttribute(pick.attr);
       if (value !== null) return US + i + US + clean(value);
     }
     return US + US;
@@ -206,11 +205,14 @@ export class Gatherer {
   scoped(el, sel, ex) {
     if (sel === '') return el;
     if (ex === null) return el.querySelector(sel);
-    for (const candidate of el.querySelectorAll(sel)) {
-      const inside = ex.some((x) => {
-        const anc = candidate.closest(x);
-        return anc !== null && anc !== el && el.contains(anc);
-      });
+    const candidates = el.querySelectorAll(sel);
+    for (let i = 0; i < candidates.length; i++) {
+      const candidate = candidates[i];
+      let inside = false;
+      for (let k = 0; k < ex.length && !inside; k++) {
+        const anc = candidate.closest(ex[k]);
+        inside = anc !== null && anc !== el && el.contains(anc);
+      }
       if (!inside) return candidate;
     }
     return null;
@@ -244,6 +246,12 @@ function text(el, drop) {
 // What `text` has read so far (one string for the whole walk, not an object per call).
 let acc = '';
 
+// Whether `node` matches one of the `drop` selectors.
+function dropped(node, drop) {
+  for (let i = 0; i < drop.length; i++) if (node.matches(drop[i])) return true;
+  return false;
+}
+
 function walk(node, drop) {
   const type = node.nodeType;
   if (type === 3) {
@@ -252,7 +260,7 @@ function walk(node, drop) {
   }
   if (type !== 1) return;
   const name = node.localName;
-  if (SKIP.has(name) || node.hasAttribute('hidden') || (drop.length > 0 && drop.some((d) => node.matches(d)))) return;
+  if (SKIP.has(name) || node.hasAttribute('hidden') || (drop.length > 0 && dropped(node, drop))) return;
   if (name === 'br') {
     acc += '\n';
     return;
