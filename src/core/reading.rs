@@ -139,7 +139,7 @@ fn is_bare_handle(h: &str) -> bool {
 /// The handle in a profile link: `/mariagarcia`, `/kai.ng/`, `https://x.com/jack`,
 /// `https://www.instagram.com/kai.ng/`. `None` for links that are not a bare profile path.
 pub fn handle_from_href(href: &str) -> Option<String> {
-    let path = match href.find("://") {
+    let path = match find(href, "://") {
         Some(i) => {
             let after = &href[i + 3..];
             &after[after.find('/')?..]
@@ -166,9 +166,23 @@ pub fn handle_from_href(href: &str) -> Option<String> {
 
 /// The number after `/status/` in a link (a tweet id).
 pub fn status_id_from_href(href: &str) -> Option<String> {
-    let after = href.split("/status/").nth(1)?;
-    let id: String = after.chars().take_while(char::is_ascii_digit).collect();
-    (!id.is_empty()).then_some(id)
+    let after = &href[find(href, "/status/")? + "/status/".len()..];
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0).then(|| after[..digits].to_owned())
+}
+
+/// Where `needle` first occurs in `hay`, as `str::find` says: a plain search, for the short
+/// links and labels of every message a read parses (std's prepares a Two-Way searcher at each
+/// call, slow in the module's JS translation).
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return Some(0);
+    };
+    let last = h.len().checked_sub(n.len())?;
+    // A match begins at a character boundary: `first` begins a character of the needle, and
+    // no byte that begins a character continues one.
+    (0..=last).find(|&i| h[i] == first && &h[i..i + n.len()] == n)
 }
 
 /// The value of `name` in a link's query (`comment_id`, `reply_comment_id`).
@@ -436,10 +450,15 @@ impl ThreadStore {
                 Entry::Fresh { message, .. } => &message.id,
             }
         }
-        let known: Vec<Option<usize>> = batch
-            .iter()
-            .map(|e| self.index.get(id_of(e)).copied())
-            .collect();
+        // A thread's first read finds nothing known: no search per message then.
+        let known: Vec<Option<usize>> = if self.index.is_empty() {
+            vec![None; batch.len()]
+        } else {
+            batch
+                .iter()
+                .map(|e| self.index.get(id_of(e)).copied())
+                .collect()
+        };
         let any_known = known.iter().any(Option::is_some);
         let new = known.iter().filter(|k| k.is_none()).count();
         if new > 0 {
@@ -645,7 +664,7 @@ pub fn strip_any_prefix<'a>(label: &'a str, prefixes: &[&str]) -> Option<&'a str
     prefixes
         .iter()
         .find_map(|p| label.strip_prefix(p))
-        .map(str::trim)
+        .map(trim)
         .filter(|s| !s.is_empty())
 }
 
@@ -665,6 +684,37 @@ mod tests {
             focused: false,
             known_id: None,
         }
+    }
+
+    #[test]
+    fn find_agrees_with_std() {
+        let hays = [
+            "",
+            "/",
+            "/u0/status/1000000",
+            "https://x.com/a/status/12?s=20",
+            "/status/",
+            "/statu/status/9",
+            "ñ/status/1",
+            "📦📦/status/7📦",
+            "aaab",
+        ];
+        let needles = ["", "/status/", "://", "ab", "📦/", "ñ", "x"];
+        for h in hays {
+            for n in needles {
+                assert_eq!(find(h, n), h.find(n), "{h:?} {n:?}");
+            }
+        }
+        assert_eq!(
+            status_id_from_href("/u0/status/1000000/photo/1").as_deref(),
+            Some("1000000")
+        );
+        assert_eq!(
+            status_id_from_href("/statu/status/9x").as_deref(),
+            Some("9")
+        );
+        assert_eq!(status_id_from_href("/u0/status/abc"), None);
+        assert_eq!(status_id_from_href("/u0/likes"), None);
     }
 
     #[test]
