@@ -28,7 +28,9 @@ const SURFACES = [
   // another conversation.
   { name: 'Facebook comments', url: URLS.fbPost, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', expect: /^praise/, says: /Love/, not: /^faulty|^complaint/ },
   { name: 'Messenger', url: URLS.fbMessages, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', expect: /^faulty/, not: /^how-to/, says: /replacement|stopped working/ },
-  { name: 'Instagram direct', url: URLS.igDirect, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', expect: /^order/, says: /order/ },
+  // Kai asks whether a jacket is back in size M and means to order it: a question before an
+  // order, not a late one.
+  { name: 'Instagram direct', url: URLS.igDirect, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', expect: /^how-to/, not: /^order-late/, says: /back in size|like to order/ },
   { name: 'Instagram comments', url: URLS.igPost, box: 'textarea[aria-label="Add a comment…"]', model: 'textarea[aria-label="Add a comment…"]', expect: /./, not: /^faulty|^complaint/ },
 ];
 

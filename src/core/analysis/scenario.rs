@@ -822,8 +822,10 @@ static ORDER_LATE: Table = Table::new(
         ("fedex", 0.7),
         ("doorstep", 0.8),
         ("mail", 0.3),
-        ("want to order", -0.8),
-        ("trying to order", -0.8),
+        // "order" as the verb of one who means to buy ("I'd like to order it", "can I order
+        // online?"): a question before an order, not a late one.
+        ("to order", -0.8),
+        ("i order", -0.8),
         ("quiero pedir", -0.8),
         ("in order to", -0.8),
         ("still hasn't arrived", 1.5),
@@ -1670,6 +1672,13 @@ static HOW_TO: Table = Table::new(
         ("can i change", 0.4),
         ("can i add", 0.5),
         ("can i buy", 0.5),
+        // Wanting to buy, and whether there is any to buy.
+        ("like to order", 0.8),
+        ("want to order", 0.8),
+        ("in stock", 1.0),
+        ("back in stock", 1.2),
+        ("back in size", 1.2),
+        ("restock*", 1.0),
         ("can i book", 0.5),
         ("can i pay", 0.3),
         ("how do we", 1.3),

@@ -748,6 +748,31 @@ fn a_pre_order_is_a_question_not_a_late_order() {
 }
 
 #[test]
+fn one_who_means_to_order_asks_a_question_and_has_no_late_order() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    // The Instagram practice fixture: the panel offered "Order running late".
+    assert_eq!(
+        analyze(&[
+            "Hey! Is the blue jacket back in size M?",
+            "I'd like to order it before Friday"
+        ])
+        .main_scenario(),
+        Some(Scenario::HowTo)
+    );
+    assert_eq!(main("Can I order this online?"), Some(Scenario::HowTo));
+    assert_eq!(
+        main("Is the grinder back in stock? I want to order two"),
+        Some(Scenario::HowTo)
+    );
+    // The noun stays a late order's.
+    assert_eq!(
+        main("I ordered it two weeks ago and it still hasn't arrived"),
+        Some(Scenario::OrderLate)
+    );
+    assert_eq!(main("Where is my order?"), Some(Scenario::OrderLate));
+}
+
+#[test]
 fn praise_with_a_wish_is_feedback_and_product_names_are_not_hazards() {
     let main = |t: &str| analyze(&[t]).main_scenario();
     assert_eq!(
