@@ -73,6 +73,29 @@ const igAged = () =>
     ['<h6 dir="auto">kai.ng</h6><div dir="auto">I\'d like', `<time datetime="${ago(10)}"></time><h6 dir="auto">kai.ng</h6><div dir="auto">I\'d like`],
   ]);
 
+/** A clock time `minutes` ago as Messenger labels it, in English ("9:31 AM") or German ("09:31"). */
+const clockAgo = (minutes, de = false) => {
+  const d = new Date(Date.now() - minutes * 60_000);
+  const h = d.getHours();
+  const m = String(d.getMinutes()).padStart(2, '0');
+  return de ? `${String(h).padStart(2, '0')}:${m}` : `${((h + 11) % 12) + 1}:${m} ${h < 12 ? 'AM' : 'PM'}`;
+};
+/**
+ * fb-messages.html (with `pairs` replaced first) served with Jane's messages 20 and 10 minutes
+ * old and our reply 15. Its fixed clock times ("9:31 AM") put them up to a day back, depending
+ * on the hour the tests ran: one hour of the day, Meta's 24-hour reply window was about to
+ * close, and a good reply was held for it.
+ */
+const fbMessagesAged = (pairs = []) => () =>
+  replaceAll(replaceAll(read('fb-messages.html'), pairs), [
+    ['9:12 AM', clockAgo(20)],
+    ['9:20 AM', clockAgo(15)],
+    ['9:31 AM', clockAgo(10)],
+    ['09:12', clockAgo(20, true)],
+    ['09:20', clockAgo(15, true)],
+    ['09:31', clockAgo(10, true)],
+  ]);
+
 export const PAGES = {
   ...app('https://x.com'),
   ...app('https://twitter.com'),
@@ -86,7 +109,7 @@ export const PAGES = {
   [URLS.xChat]: { file: 'x-chat.html' },
   [URLS.xChatLocked]: { file: 'x-chat-locked.html' },
   [URLS.fbPost]: { file: 'fb-post.html' },
-  [URLS.fbMessages]: { file: 'fb-messages.html' },
+  [URLS.fbMessages]: { body: fbMessagesAged() },
   [URLS.igDirect]: { file: 'ig-direct.html' },
   [URLS.igPost]: { file: 'ig-post.html' },
   [URLS.example]: { file: 'example.html' },
@@ -175,7 +198,7 @@ export const PAGES = {
   },
   // German UI labels (inferred strings; see the profile).
   [URLS.fbMessagesDe]: {
-    body: replaceAll(read('fb-messages.html'), [
+    body: fbMessagesAged([
       ['lang="en"', 'lang="de"'],
       ['Messages in conversation with Jane Doe', 'Nachrichten in der Unterhaltung mit Jane Doe'],
       ['aria-label="At 9:12 AM, Jane Doe:', 'aria-label="Um 09:12, Jane Doe:'],
@@ -186,7 +209,7 @@ export const PAGES = {
   },
   // The message log lost its label: found by structure.
   [URLS.fbMessagesNoLabel]: {
-    body: replaceAll(read('fb-messages.html'), [['role="log" aria-label="Messages in conversation with Jane Doe"', 'role="log"']]),
+    body: fbMessagesAged([['role="log" aria-label="Messages in conversation with Jane Doe"', 'role="log"']]),
   },
   [URLS.fbFeed]: { file: 'fb-feed-dialog.html' },
   [URLS.igReel]: { file: 'ig-post.html' },

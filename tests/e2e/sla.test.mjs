@@ -167,8 +167,10 @@ describe("the SLA pin covers neither the panel nor the customer's words", () => 
     await page.evaluate(() => {
       const row = document.createElement('div');
       row.dataset.virtualized = 'false';
-      row.innerHTML = '<div role="row" class="self"><div aria-roledescription="message" aria-label="At 9:40 AM, You: Thanks Jane, a new grinder is on its way to you today."><div dir="auto">Thanks Jane, a new grinder is on its way to you today.</div></div></div>';
-      document.querySelector('[aria-label="At 9:31 AM, Jane Doe: It\'s 55012. Can I get a replacement?"]').closest('[data-virtualized]').after(row);
+      const d = new Date();
+      const at = `${((d.getHours() + 11) % 12) + 1}:${String(d.getMinutes()).padStart(2, '0')} ${d.getHours() < 12 ? 'AM' : 'PM'}`;
+      row.innerHTML = `<div role="row" class="self"><div aria-roledescription="message" aria-label="At ${at}, You: Thanks Jane, a new grinder is on its way to you today."><div dir="auto">Thanks Jane, a new grinder is on its way to you today.</div></div></div>`;
+      document.querySelector('[aria-label$="Jane Doe: It\'s 55012. Can I get a replacement?"]').closest('[data-virtualized]').after(row);
     });
     await page.locator('waypoint-panel[data-messages="4"]').waitFor();
     await page.waitForTimeout(400);
