@@ -96,6 +96,15 @@ const fbMessagesAged = (pairs = []) => () =>
     ['09:31', clockAgo(10, true)],
   ]);
 
+/** x-chat.html served with Sam's messages 20 and 10 minutes old and our reply 15 (its fixed
+ * clock times put them up to a day back, depending on the hour the tests ran). */
+const xChatAged = () =>
+  replaceAll(read('x-chat.html'), [
+    ['10:02 AM', clockAgo(20)],
+    ['10:05 AM', clockAgo(15)],
+    ['10:09 AM', clockAgo(10)],
+  ]);
+
 export const PAGES = {
   ...app('https://x.com'),
   ...app('https://twitter.com'),
@@ -106,7 +115,7 @@ export const PAGES = {
   [URLS.xStatus]: { body: xThreadAged(120, 60) },
   [URLS.twitterStatus]: { body: xThreadAged(120, 60) },
   [URLS.xHome]: { file: 'x-home.html' },
-  [URLS.xChat]: { file: 'x-chat.html' },
+  [URLS.xChat]: { body: xChatAged },
   [URLS.xChatLocked]: { file: 'x-chat-locked.html' },
   [URLS.fbPost]: { file: 'fb-post.html' },
   [URLS.fbMessages]: { body: fbMessagesAged() },
