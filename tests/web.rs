@@ -436,3 +436,19 @@ fn broken_data_files_are_refused_with_the_line_named() {
         "{a:?}"
     );
 }
+
+/// The reader keeps a message's gathered fields in a fixed array (no list per message): every
+/// profile names no more self-text parts than it has room for.
+#[wasm_bindgen_test]
+fn every_profile_fits_the_readers_room_for_self_texts() {
+    for site in [Site::X, Site::Facebook, Site::Instagram] {
+        for sp in sites::profile(site).surfaces {
+            assert!(
+                sp.self_text.len() <= waypoint::web::extract::MAX_SELF_TEXTS,
+                "{site:?} {:?}: {} self-text parts",
+                sp.surface,
+                sp.self_text.len()
+            );
+        }
+    }
+}
