@@ -1053,21 +1053,22 @@ fn suggest_in(app: &mut App, surface: Surface, ms: u32) {
     }));
 }
 
-/// What the suggestions depend on: the number of messages, the latest one, and the customer
-/// answered (on a Facebook post, opening the reply box under another comment changes it with
-/// no new message).
-type RankKey = (
-    usize,
-    Option<String>,
+/// What the suggestions depend on: the texts the analysis reads ([`review::understood_from`]:
+/// the customer's latest messages and ours among them), and the customer answered (on a
+/// Facebook post, opening the reply box under another comment changes it with no new
+/// message). Other people's messages (a busy public thread, a page loading a long one) leave
+/// it as it is, and the customer's words are not read again for them. None until ranked (a
+/// conversation with no message of the customer is ranked too: general replies).
+type RankKey = Option<(
     Option<crate::core::conversation::Author>,
-);
+    review::Understood,
+)>;
 
 fn rank_key(conversation: &Conversation) -> RankKey {
-    (
-        conversation.messages.len(),
-        conversation.messages.last().map(|m| m.id.clone()),
+    Some((
         conversation.customer.clone(),
-    )
+        review::understood_from(conversation),
+    ))
 }
 
 /// Loads the team's checklist settings and our recent replies; broken settings are reported

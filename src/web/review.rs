@@ -29,6 +29,18 @@ pub fn understand(conversation: &Conversation) -> Analysis {
     analysis::analyze_conversation(conversation, RECENT_CUSTOMER)
 }
 
+/// The texts [`understand`] reads: the customer's latest messages, then ours among them.
+pub type Understood = (Vec<String>, Vec<String>);
+
+/// The texts [`understand`] reads of `conversation`: equal texts, equal analysis.
+pub fn understood_from(conversation: &Conversation) -> Understood {
+    let own = |texts: Vec<&str>| texts.into_iter().map(str::to_owned).collect();
+    (
+        own(analysis::customer_texts(conversation, RECENT_CUSTOMER)),
+        own(analysis::our_texts(conversation, RECENT_CUSTOMER)),
+    )
+}
+
 /// The best three templates for what the customer said, each with why it was suggested.
 pub fn suggestions(
     found: &Analysis,
