@@ -991,8 +991,8 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
     view
 }
 
-/// Ranks the templates for the open conversation when its messages changed, and shows the
-/// best three with why. While messages keep coming (a page loading a long thread), it ranks at
+/// Ranks the templates for the open conversation when what the analysis reads changed (see
+/// [`RankKey`]), and shows the best three with why. While messages keep coming (a page loading a long thread), it ranks at
 /// most once every [`SUGGEST_EVERY_MS`], and once more when they stop.
 fn suggest(app: &mut App, surface: Surface) {
     let Some(conversation) = &app.conversation else {

@@ -35,10 +35,8 @@ pub type Understood = (Vec<String>, Vec<String>);
 /// The texts [`understand`] reads of `conversation`: equal texts, equal analysis.
 pub fn understood_from(conversation: &Conversation) -> Understood {
     let own = |texts: Vec<&str>| texts.into_iter().map(str::to_owned).collect();
-    (
-        own(analysis::customer_texts(conversation, RECENT_CUSTOMER)),
-        own(analysis::our_texts(conversation, RECENT_CUSTOMER)),
-    )
+    let (theirs, ours) = analysis::read_texts(conversation, RECENT_CUSTOMER);
+    (own(theirs), own(ours))
 }
 
 /// The best three templates for what the customer said, each with why it was suggested.

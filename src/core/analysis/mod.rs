@@ -575,17 +575,31 @@ fn negative_words(text: &str) -> Vec<&str> {
 /// ([`customer_texts`]) and our replies in the exchange with them ([`our_texts`]). What the
 /// panel and the checklist read.
 pub fn analyze_conversation(conversation: &Conversation, limit: usize) -> Analysis {
-    analyze_thread(
-        &customer_texts(conversation, limit),
-        &our_texts(conversation, limit),
-    )
+    let (theirs, ours) = read_texts(conversation, limit);
+    analyze_thread(&theirs, &ours)
+}
+
+/// What [`analyze_conversation`] reads: [`customer_texts`] and [`our_texts`], the customer's
+/// messages found once for both (on a long thread, a scan of it).
+pub fn read_texts(conversation: &Conversation, limit: usize) -> (Vec<&str>, Vec<&str>) {
+    let theirs = customer_indices(conversation, limit);
+    let ours = ours_among(conversation, &theirs, limit);
+    let theirs = theirs
+        .into_iter()
+        .map(|i| conversation.messages[i].text.as_str())
+        .collect();
+    (theirs, ours)
 }
 
 /// Our messages in the exchange with the customer, oldest first, at most `limit`: those before
 /// the customer's latest message and after the one before their earliest message read (so the
 /// post they answered counts, our replies to other people earlier in a public thread do not).
 pub fn our_texts(conversation: &Conversation, limit: usize) -> Vec<&str> {
-    let theirs = customer_indices(conversation, limit);
+    ours_among(conversation, &customer_indices(conversation, limit), limit)
+}
+
+/// [`our_texts`], given where the customer's messages are.
+fn ours_among<'a>(conversation: &'a Conversation, theirs: &[usize], limit: usize) -> Vec<&'a str> {
     let (Some(&first), Some(&last)) = (theirs.first(), theirs.last()) else {
         return Vec::new();
     };
@@ -715,6 +729,11 @@ mod customer_tests {
             ]
         );
         assert_eq!(our_texts(&c, 1), ["Thanks Priya!"]);
+        // Both found in one pass, as the analysis and the suggestions' key read them.
+        assert_eq!(
+            super::read_texts(&c, 5),
+            (customer_texts(&c, 5), our_texts(&c, 5))
+        );
         // Priya's exchange starts at the message before hers.
         c.customer = Some(c.messages[3].author.clone());
         assert_eq!(our_texts(&c, 5), ["Sorry Jane! Which store?"]);
