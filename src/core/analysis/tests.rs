@@ -1126,3 +1126,45 @@ fn the_reply_chosen_for_a_reading_fits_what_the_customer_said() {
     let fails = ids("Still not working after I reinstalled it, same error");
     assert!(fails.contains(&"faulty-troubleshoot"), "{fails:?}");
 }
+
+#[test]
+fn everyday_ways_of_saying_a_thing_fails_read_as_a_fault() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    for t in [
+        "your app and website still don’t work",
+        "Tried the steps you sent. Didn't work.",
+        "my phone keeps dying at 40 percent",
+        "the download says page not found",
+        "the sync no longer works since the weekend",
+        "the game keeps failing halfway",
+        "the link never works the first time",
+    ] {
+        assert_eq!(main(t), Some(Scenario::Faulty), "{t}");
+    }
+    // A reply with no topic of its own goes on with the fault the thread named.
+    assert_eq!(
+        analyze(&[
+            "trying to download the game but it says page not found",
+            "I'm on the console"
+        ])
+        .main_scenario(),
+        Some(Scenario::Faulty)
+    );
+}
+
+#[test]
+fn lost_luggage_is_a_missing_item_and_an_insulting_agent_a_complaint() {
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    assert_eq!(
+        main("you lost my luggage on the way to Rome"),
+        Some(Scenario::OrderLate)
+    );
+    assert_eq!(
+        main("Never had worse customer service than today"),
+        Some(Scenario::Complaint)
+    );
+    assert_eq!(
+        main("your rep called me an idiot on the phone"),
+        Some(Scenario::Complaint)
+    );
+}
