@@ -50,6 +50,14 @@ pub fn is_small(c: char) -> bool {
     !(u.next() == Some(c) && u.next().is_none())
 }
 
+/// Characters that change nothing a reader sees in a word (see `Folded::new`).
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{fe00}'..='\u{fe0f}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+    )
+}
+
 /// The folded form of one character, if it differs from its lower case.
 fn fold_char(c: char) -> Option<char> {
     Some(match c {
@@ -86,7 +94,13 @@ impl<'a> Folded<'a> {
                 }
                 continue;
             }
-            if c.is_whitespace() {
+            // Invisible characters inside words are not read: variation selectors ("I️t", as
+            // one phone keyboard wrote "It"), joiners, the soft hyphen and the BOM. A zero-width
+            // space separates words.
+            if invisible(c) {
+                continue;
+            }
+            if c.is_whitespace() || c == '\u{200b}' {
                 if !space {
                     text.push(' ');
                     map.push(i as u32);
@@ -691,6 +705,16 @@ mod tests {
             Folded::new("It’s broken").trigger("it's broken"),
             Some("It’s broken")
         );
+    }
+
+    #[test]
+    fn invisible_characters_inside_words_are_not_read() {
+        let f =
+            Folded::new("I\u{fe0f}t didn\u{2019}t work, re\u{ad}fund now\u{200b}please ❤\u{fe0f}");
+        assert_eq!(f.text, " it didn't work, refund now please ❤ ");
+        assert_eq!(f.trigger("it didn't"), Some("I\u{fe0f}t didn\u{2019}t"));
+        assert_eq!(f.trigger("refund"), Some("re\u{ad}fund"));
+        assert_eq!(f.trigger("❤"), Some("❤"));
     }
 
     #[test]
