@@ -29,14 +29,15 @@ pub fn understand(conversation: &Conversation) -> Analysis {
     analysis::analyze_conversation(conversation, RECENT_CUSTOMER)
 }
 
-/// The texts [`understand`] reads: the customer's latest messages, then ours among them.
-pub type Understood = (Vec<String>, Vec<String>);
+/// What [`understand`] reads: the customer's latest messages, ours among them, and whether we
+/// have written since the first of theirs.
+pub type Understood = (Vec<String>, Vec<String>, bool);
 
-/// The texts [`understand`] reads of `conversation`: equal texts, equal analysis.
+/// What [`understand`] reads of `conversation`: equal inputs, equal analysis.
 pub fn understood_from(conversation: &Conversation) -> Understood {
     let own = |texts: Vec<&str>| texts.into_iter().map(str::to_owned).collect();
-    let (theirs, ours) = analysis::read_texts(conversation, RECENT_CUSTOMER);
-    (own(theirs), own(ours))
+    let (theirs, ours, answered) = analysis::read_texts(conversation, RECENT_CUSTOMER);
+    (own(theirs), own(ours), answered)
 }
 
 /// The best three templates for what the customer said, each with why it was suggested.

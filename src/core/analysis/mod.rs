@@ -117,6 +117,11 @@ pub struct Analysis {
     /// What our own earlier replies in the thread point to, as weaker evidence than the
     /// customer's words (already counted in `scenarios`); the triggers are our words.
     pub ours: Vec<(Scenario, Signal)>,
+    /// We have been in touch with this customer: their words say so ("any update on my
+    /// case?"), or, as [`analyze_conversation`] sees who wrote what, we have written since their
+    /// first message read (a reply, not the post they answered). A follow-up ("is everything
+    /// working now?") presupposes it.
+    pub answered: bool,
 }
 
 impl Analysis {
@@ -154,6 +159,9 @@ const OUR_QUESTION: f32 = 0.7;
 const MAX_TRIGGERS: usize = 4;
 /// Findings weaker than these are left out.
 const MIN_SCENARIO: f32 = 0.35;
+/// How much the follow-up rules must score for the customer's words to say we have been in
+/// touch ([`Analysis::answered`]): a clear phrase, not "done" or "ok" alone.
+const SAYS_IN_TOUCH: f32 = 1.0;
 const MIN_EMOTION: f32 = 0.6;
 const MIN_URGENCY: f32 = 1.0;
 /// Praise read in a negative message (sarcasm, "great, another delay") and complaint words in
@@ -264,6 +272,11 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
         })
         .collect();
     let latest_has_topic = found.iter().any(|(_, _, own, _)| *own >= MIN_SCENARIO);
+    // The customer's own words say we have been in touch ("any update on my case?", "ok
+    // thanks, will do"), in a clear phrase (not a word of praise: "well done").
+    let says_followed_up = found
+        .iter()
+        .any(|(s, score, _, _)| *s == Scenario::FollowUp && *score >= SAYS_IN_TOUCH);
     // The customer answers a question of ours and names no topic of their own ("yes, all
     // files, Mac"): what we asked about ("which version are you on?") is the topic.
     let our_question = our_texts
@@ -494,6 +507,7 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
         lang,
         implied: implied_emotion,
         ours,
+        answered: says_followed_up,
     }
 }
 
@@ -575,20 +589,28 @@ fn negative_words(text: &str) -> Vec<&str> {
 /// ([`customer_texts`]) and our replies in the exchange with them ([`our_texts`]). What the
 /// panel and the checklist read.
 pub fn analyze_conversation(conversation: &Conversation, limit: usize) -> Analysis {
-    let (theirs, ours) = read_texts(conversation, limit);
-    analyze_thread(&theirs, &ours)
+    let (theirs, ours, answered) = read_texts(conversation, limit);
+    let mut found = analyze_thread(&theirs, &ours);
+    found.answered |= answered;
+    found
 }
 
-/// What [`analyze_conversation`] reads: [`customer_texts`] and [`our_texts`], the customer's
-/// messages found once for both (on a long thread, a scan of it).
-pub fn read_texts(conversation: &Conversation, limit: usize) -> (Vec<&str>, Vec<&str>) {
+/// What [`analyze_conversation`] reads: [`customer_texts`], [`our_texts`] and whether we have
+/// written since the first of those customer messages ([`Analysis::answered`]), the customer's
+/// messages found once for all three (on a long thread, a scan of it).
+pub fn read_texts(conversation: &Conversation, limit: usize) -> (Vec<&str>, Vec<&str>, bool) {
     let theirs = customer_indices(conversation, limit);
     let ours = ours_among(conversation, &theirs, limit);
+    let answered = theirs.first().is_some_and(|&first| {
+        conversation.messages[first + 1..]
+            .iter()
+            .any(|m| m.party == Party::Brand)
+    });
     let theirs = theirs
         .into_iter()
         .map(|i| conversation.messages[i].text.as_str())
         .collect();
-    (theirs, ours)
+    (theirs, ours, answered)
 }
 
 /// Our messages in the exchange with the customer, oldest first, at most `limit`: those before
@@ -732,11 +754,22 @@ mod customer_tests {
         // Both found in one pass, as the analysis and the suggestions' key read them.
         assert_eq!(
             super::read_texts(&c, 5),
-            (customer_texts(&c, 5), our_texts(&c, 5))
+            (customer_texts(&c, 5), our_texts(&c, 5), true)
         );
         // Priya's exchange starts at the message before hers.
         c.customer = Some(c.messages[3].author.clone());
         assert_eq!(our_texts(&c, 5), ["Sorry Jane! Which store?"]);
+        // We thanked her after her comment: we have written to her.
+        assert!(super::read_texts(&c, 5).2);
+        // Before our first reply, our only message is the post Jane answered: we have not
+        // written to her yet.
+        c.customer = Some(c.messages[1].author.clone());
+        std::rc::Rc::make_mut(&mut c.messages).truncate(2);
+        assert_eq!(our_texts(&c, 5), ["Our new menu is out!"]);
+        assert!(
+            !super::read_texts(&c, 5).2,
+            "only the post comes before her"
+        );
         std::rc::Rc::make_mut(&mut c.messages).truncate(1);
         assert!(our_texts(&c, 5).is_empty(), "no customer message");
     }

@@ -128,8 +128,7 @@ fn alternatives(s: Scenario, a: &Analysis) -> [Scenario; 2] {
 }
 
 /// General replies when nothing specific was found: answer a question, thank a grateful
-/// customer, acknowledge an upset one, or check in, offer a private conversation or help;
-/// always three different readings.
+/// customer, acknowledge an upset one, or check in, offer a private conversation or help.
 fn fallback(a: &Analysis) -> Vec<(Scenario, f32)> {
     let mut out = Vec::new();
     if a.question.is_some() {
@@ -318,8 +317,9 @@ pub fn rank(
     if general {
         scored = fallback(analysis);
     }
+
     let (words, feelings) = cues(analysis);
-    let all = suggest_fitting(
+    let mut all = suggest_fitting(
         &scored,
         &words,
         &feelings,
@@ -328,6 +328,11 @@ pub fn rank(
         recently_used,
         usize::MAX,
     );
+    // Before we have been in touch, no reply written for after ours ("is everything working
+    // now?", "glad it's sorted").
+    if !analysis.answered {
+        all.retain(|s| !s.template.after_reply);
+    }
     diversify(all, limit)
         .into_iter()
         .map(|suggestion| Ranked {

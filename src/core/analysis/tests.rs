@@ -383,7 +383,8 @@ fn reasons_say_shared_words_once() {
 fn rank_offers_the_usual_alternatives_as_other_readings() {
     // One clear reading: the other two suggestions are its usual alternatives, not a second
     // template for the same reading, and their reason does not pretend to have found them.
-    let a = analyze(&["Well done on the new menu, loved it"]);
+    let mut a = analyze(&["Well done on the new menu, loved it"]);
+    a.answered = true;
     let r = rank(&a, Surface::Post, Lang::En, &[], 3);
     let shown: Vec<Scenario> = r.iter().map(|x| x.suggestion.scenario).collect();
     assert_eq!(
@@ -408,9 +409,9 @@ fn rank_offers_the_usual_alternatives_as_other_readings() {
         "{s:?}"
     );
     // A weak reading found in the words still comes before the guessed alternatives.
-    let s = scenario_scores(&analyze(&[
-        "Still waiting for a reply after days, and the wifi",
-    ]));
+    let mut waiting = analyze(&["Still waiting for a reply after days, and the wifi"]);
+    waiting.answered = true;
+    let s = scenario_scores(&waiting);
     let at = |x: Scenario| s.iter().position(|(y, _)| *y == x);
     assert_eq!(s[0].0, Scenario::Waiting, "{s:?}");
     assert!(at(Scenario::Outage) < at(Scenario::FollowUp), "{s:?}");
@@ -1167,4 +1168,52 @@ fn lost_luggage_is_a_missing_item_and_an_insulting_agent_a_complaint() {
         main("your rep called me an idiot on the phone"),
         Some(Scenario::Complaint)
     );
+}
+
+#[test]
+fn before_we_have_been_in_touch_no_reply_presupposes_that_we_have() {
+    let ids = |a: &Analysis| -> Vec<&str> {
+        rank(a, Surface::Post, Lang::En, &[], 3)
+            .iter()
+            .map(|x| x.suggestion.template.id)
+            .collect()
+    };
+    // A first comment of praise under our post: thanks, thanks for joining in, feedback; not
+    // "check the fix worked" when nothing was fixed.
+    let praise = analyze(&["Well done on the new menu, loved it"]);
+    assert!(!praise.answered);
+    assert_eq!(
+        ids(&praise),
+        [
+            "praise-thanks",
+            "follow-up-joined-in",
+            "feedback-feature-request"
+        ]
+    );
+    // Whatever the reading, no template written for after our reply.
+    for texts in [
+        &["Is anyone there?", "Hello"][..],
+        &["hello there"],
+        &["Treat me!"],
+        &["So glad that's sorted, thanks"],
+    ] {
+        let a = analyze(texts);
+        assert!(!a.answered, "{texts:?}");
+        for id in ids(&a) {
+            let t = crate::core::library::get(id).unwrap();
+            assert!(!t.after_reply, "{texts:?}: {id}");
+        }
+    }
+    // Once we have answered, they are back.
+    let mut again = analyze(&["Is anyone there?", "Hello"]);
+    again.answered = true;
+    assert!(
+        ids(&again).contains(&"follow-up-checking-in"),
+        "{:?}",
+        ids(&again)
+    );
+    // The customer's own words can say we have been in touch; a word of praise does not.
+    assert!(analyze(&["Any update on my case?"]).answered);
+    assert!(analyze(&["ok thanks, will do"]).answered);
+    assert!(!analyze(&["Well done, all done"]).answered);
 }

@@ -124,6 +124,9 @@ pub struct LibTemplate {
     pub scenarios: &'static [Scenario],
     /// Search keywords, in both languages.
     pub tags: &'static [&'static str],
+    /// Written for a conversation we have already answered ("is everything working now?",
+    /// "glad it's sorted"): not suggested before we have (the search still finds it).
+    pub after_reply: bool,
     pub en: Texts,
     pub es: Texts,
 }
@@ -168,9 +171,10 @@ pub fn all() -> impl Iterator<Item = &'static LibTemplate> + Clone {
 static INSTALLED: std::sync::OnceLock<&'static [LibTemplate]> = std::sync::OnceLock::new();
 
 /// How many fields describe one template in the flat text [`flatten`] writes and [`install`]
-/// reads: id, scenarios, tags, then per language (English, Spanish) the title, the public text
-/// ("" for none), the direct-message kind (`same`, `own`, `none`) and its text.
-pub const FIELDS: usize = 11;
+/// reads: id, scenarios, tags, "1" when it is written for after our reply ("" otherwise), then
+/// per language (English, Spanish) the title, the public text ("" for none), the
+/// direct-message kind (`same`, `own`, `none`) and its text.
+pub const FIELDS: usize = 12;
 
 /// What separates the fields of the flat text (no template holds it: a library test checks).
 pub const SEPARATOR: char = '\u{1f}';
@@ -184,6 +188,7 @@ pub fn flatten<'a>(templates: impl Iterator<Item = &'a LibTemplate>) -> String {
         let scenarios: Vec<&str> = t.scenarios.iter().map(|s| s.id()).collect();
         out.push(scenarios.join(","));
         out.push(t.tags.join(","));
+        out.push(if t.after_reply { "1" } else { "" }.to_owned());
         for texts in [&t.en, &t.es] {
             out.push(texts.title.to_owned());
             out.push(texts.public.unwrap_or("").to_owned());
@@ -216,7 +221,7 @@ pub fn unflatten(text: &'static str) -> Result<Vec<LibTemplate>, String> {
     let mut it = text.split(SEPARATOR).filter(|_| count > 0);
     while let Some(id) = it.next() {
         let mut next = || it.next().unwrap_or("");
-        let (scenario_ids, tags) = (next(), next());
+        let (scenario_ids, tags, after_reply) = (next(), next(), next());
         let mut scenarios = Vec::new();
         for sid in scenario_ids.split(',').filter(|s| !s.is_empty()) {
             scenarios.push(Scenario::from_id(sid).ok_or_else(|| {
@@ -224,6 +229,15 @@ pub fn unflatten(text: &'static str) -> Result<Vec<LibTemplate>, String> {
             })?);
         }
         let tags: Vec<&'static str> = tags.split(',').filter(|t| !t.is_empty()).collect();
+        let after_reply = match after_reply {
+            "1" => true,
+            "" => false,
+            other => {
+                return Err(format!(
+                    "the template library: {id} has {other:?} where \"1\" or nothing says whether it is for after our reply"
+                ))
+            }
+        };
         let mut texts = || -> Result<Texts, String> {
             let (title, public, kind, dm) = (next(), next(), next(), next());
             let dm = match kind {
@@ -248,6 +262,7 @@ pub fn unflatten(text: &'static str) -> Result<Vec<LibTemplate>, String> {
             id,
             scenarios: Box::leak(scenarios.into_boxed_slice()),
             tags: Box::leak(tags.into_boxed_slice()),
+            after_reply,
             en,
             es,
         });

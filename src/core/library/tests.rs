@@ -520,7 +520,7 @@ fn the_flat_list_for_the_page_gives_back_the_same_library() {
     let short = &flat[..flat.rfind(super::SEPARATOR).unwrap()];
     assert!(super::unflatten(short)
         .unwrap_err()
-        .contains("not a multiple of 11"));
+        .contains("not a multiple of 12"));
     let mut fields: Vec<&str> = flat.split(super::SEPARATOR).collect();
     fields[1] = "no-such-scenario";
     let bad: &'static str = Box::leak(fields.join("\u{1f}").into_boxed_str());
@@ -529,6 +529,13 @@ fn the_flat_list_for_the_page_gives_back_the_same_library() {
         err.contains("unknown scenario \"no-such-scenario\""),
         "{err}"
     );
+    let mut fields: Vec<&str> = flat.split(super::SEPARATOR).collect();
+    fields[3] = "yes";
+    let bad: &'static str = Box::leak(fields.join("\u{1f}").into_boxed_str());
+    let err = super::unflatten(bad).unwrap_err();
+    assert!(err.contains("\"yes\" where"), "{err}");
+    // Some templates are written for after our reply, most are not.
+    assert!(back.iter().any(|t| t.after_reply) && back.iter().any(|t| !t.after_reply));
     assert_eq!(super::unflatten(""), Ok(Vec::new()));
 }
 
