@@ -22,17 +22,23 @@ after(async () => {
 // Each fixture conversation, and the kind of reply that must be among the three suggested
 // (template id prefixes), read from what the customer wrote.
 const SURFACES = [
-  { name: 'X post', url: URLS.xStatus, box: '[data-testid="tweetTextarea_0"]', model: '[data-fixture-draft]', expect: /^order-late/, says: /hasn't arrived|tracking/ },
+  // Maria answered our post and we have not replied to her yet: nothing written for after our
+  // reply ("Still on it: progress update") is offered.
+  { name: 'X post', url: URLS.xStatus, box: '[data-testid="tweetTextarea_0"]', model: '[data-fixture-draft]', expect: /^order-late/, says: /hasn't arrived|tracking/, unanswered: true },
   { name: 'X Chat', url: URLS.xChat, box: '[data-testid="dm-composer-textarea"]', model: '[data-testid="dm-composer-textarea"]', expect: /^(refund|billing)/, says: /refund/ },
   // Two people commented; the one being answered (Priya) gave praise, Jane's complaint is
-  // another conversation.
-  { name: 'Facebook comments', url: URLS.fbPost, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', expect: /^praise/, says: /Love/, not: /^faulty|^complaint/ },
+  // another conversation. Nobody has answered Priya: thanks for joining in, not "Check the
+  // fix worked".
+  { name: 'Facebook comments', url: URLS.fbPost, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', expect: /^praise/, says: /Love/, not: /^faulty|^complaint/, unanswered: true, also: /^follow-up-joined-in$/ },
   { name: 'Messenger', url: URLS.fbMessages, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', expect: /^faulty/, not: /^how-to/, says: /replacement|stopped working/ },
   // Kai asks whether a jacket is back in size M and means to order it: a question before an
   // order, not a late one.
   { name: 'Instagram direct', url: URLS.igDirect, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', expect: /^how-to/, not: /^order-late/, says: /back in size|like to order/ },
   { name: 'Instagram comments', url: URLS.igPost, box: 'textarea[aria-label="Add a comment…"]', model: 'textarea[aria-label="Add a comment…"]', expect: /./, not: /^faulty|^complaint/ },
 ];
+
+// The templates written for after our reply (`after_reply` in src/core/library/).
+const AFTER_REPLY = /^(follow-up-(checking-in|closing|promised-update|no-reply)|praise-glad-resolved|waiting-still-on-it)$/;
 
 const modelText = (page, sel) =>
   page.evaluate((s) => {
@@ -55,6 +61,8 @@ describe('three suggestions for the open conversation, each with why', () => {
       assert.ok(ids.some((id) => s.expect.test(id)), `${s.expect} among ${ids}`);
       if (s.not) assert.ok(!s.not.test(ids[0]), `not ${s.not} first: ${ids}`);
       if (s.says) assert.match(reasons.join(' | '), s.says, 'the reason quotes the customer');
+      if (s.unanswered) assert.ok(!ids.some((id) => AFTER_REPLY.test(id)), `nothing for after our reply: ${ids}`);
+      if (s.also) assert.ok(ids.some((id) => s.also.test(id)), `${s.also} among ${ids}`);
       // Picking one opens it for filling in: the preview shows its text, or what is left to
       // fill in, in words (no template syntax).
       await items.first().click();
