@@ -68,10 +68,12 @@ fn labels() -> Vec<Label> {
 }
 
 /// Each customer tweet with the same customer's earlier tweets in its reply chain, oldest
-/// first, and the brand's tweets of the exchange before it (from the one before the customer's
-/// first tweet), built here directly from the reply links (not with the library's thread
-/// builder).
-fn contexts(tweets: &[Tweet]) -> HashMap<u64, (Vec<&str>, Vec<&str>)> {
+/// first, the brand's tweets of the exchange before it (from the one before the customer's
+/// first tweet), and whether the brand has tweeted since that first tweet (up to this one),
+/// built here directly from the reply links (not with the library's thread builder).
+type Context<'a> = (Vec<&'a str>, Vec<&'a str>, bool);
+
+fn contexts(tweets: &[Tweet]) -> HashMap<u64, Context<'_>> {
     let parent: HashMap<u64, Option<u64>> =
         tweets.iter().map(|t| (t.id, t.in_response_to)).collect();
     let mut groups: BTreeMap<u64, Vec<&Tweet>> = BTreeMap::new();
@@ -97,7 +99,8 @@ fn contexts(tweets: &[Tweet]) -> HashMap<u64, (Vec<&str>, Vec<&str>)> {
                     .iter()
                     .filter(|p| !p.inbound)
                     .map(|p| p.text.as_str());
-                out.insert(t.id, (ctx.collect(), ours.collect()));
+                let answered = group[first + 1..=k].iter().any(|p| !p.inbound);
+                out.insert(t.id, (ctx.collect(), ours.collect(), answered));
             }
         }
     }
@@ -148,10 +151,11 @@ fn scenario_and_emotion_accuracy_on_labelled_tweets() {
     let (mut all, mut odd, mut even) = (Score::default(), Score::default(), Score::default());
     let mut misses = Vec::new();
     for (i, l) in labels.iter().enumerate() {
-        let (theirs, ours) = ctx
+        let (theirs, ours, answered) = ctx
             .get(&l.tweet)
             .unwrap_or_else(|| panic!("tweet {} is not a customer tweet", l.tweet));
-        let a = analyze_thread(theirs, ours);
+        let mut a = analyze_thread(theirs, ours);
+        a.answered |= answered;
         let shown = shown(&a);
         all.add(l, &a, &shown);
         if (i + 1) % 2 == 1 {
