@@ -69,8 +69,9 @@ fn labels() -> Vec<Label> {
 
 /// Each customer tweet with the same customer's earlier tweets in its reply chain, oldest
 /// first, the brand's tweets of the exchange before it (from the one before the customer's
-/// first tweet), and whether the brand has tweeted since that first tweet (up to this one),
-/// built here directly from the reply links (not with the library's thread builder).
+/// first tweet), and whether the brand has written to them up to this tweet (a brand tweet
+/// right after one of theirs, or one naming their @handle), built here directly from the reply
+/// links (not with the library's thread builder).
 type Context<'a> = (Vec<&'a str>, Vec<&'a str>, bool);
 
 fn contexts(tweets: &[Tweet]) -> HashMap<u64, Context<'_>> {
@@ -99,7 +100,15 @@ fn contexts(tweets: &[Tweet]) -> HashMap<u64, Context<'_>> {
                     .iter()
                     .filter(|p| !p.inbound)
                     .map(|p| p.text.as_str());
-                let answered = group[first + 1..=k].iter().any(|p| !p.inbound);
+                let seen = &group[..=k];
+                let mention = format!("@{}", t.author).to_lowercase();
+                let answered = seen.windows(2).any(|w| theirs(&&w[0]) && !w[1].inbound)
+                    || seen[first..].iter().any(|p| {
+                        !p.inbound
+                            && p.text
+                                .split(|c: char| !(c.is_alphanumeric() || c == '@' || c == '_'))
+                                .any(|w| w.to_lowercase() == mention)
+                    });
                 out.insert(t.id, (ctx.collect(), ours.collect(), answered));
             }
         }

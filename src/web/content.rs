@@ -1053,12 +1053,13 @@ fn suggest_in(app: &mut App, surface: Surface, ms: u32) {
     }));
 }
 
-/// What the suggestions depend on: the texts the analysis reads ([`review::understood_from`]:
-/// the customer's latest messages and ours among them), and the customer answered (on a
-/// Facebook post, opening the reply box under another comment changes it with no new
-/// message). Other people's messages (a busy public thread, a page loading a long one) leave
-/// it as it is, and the customer's words are not read again for them. None until ranked (a
-/// conversation with no message of the customer is ranked too: general replies).
+/// What the suggestions depend on: what the analysis reads ([`review::understood_from`]: the
+/// customer's latest messages, ours among them, and whether we have written to them), and the
+/// customer answered (on a Facebook post, opening the reply box under another comment changes
+/// it with no new message). Other people's messages (a busy public thread, a page loading a
+/// long one) mostly leave it as it is, and then the customer's words are not read again for
+/// them; a reply of ours right after the customer's, or naming them, changes it. None until
+/// ranked (a conversation with no message of the customer is ranked too: general replies).
 type RankKey = Option<(
     Option<crate::core::conversation::Author>,
     review::Understood,

@@ -1,4 +1,4 @@
-//! Urgency and questions.
+//! Urgency, words that say we have been in touch, and questions.
 
 use super::text::{rules, Folded, Table};
 
@@ -31,6 +31,73 @@ pub static URGENCY: Table = Table::new(
         ("emergencia", 1.5),
         ("hoy", 0.5),
         ("manana", 0.4),
+    ],
+);
+
+/// Phrases by which a customer's latest message says we have been in touch with them ("thanks
+/// for getting back to me", "tried what you said", "ok will do"), folded, English and Spanish:
+/// one is enough ([`super::Analysis::answered`]). Not "any update" (a customer chasing a first
+/// message says it too) nor "done" or "sorted" alone ("well done").
+pub static IN_TOUCH: Table = Table::new(
+    "cue/in-touch",
+    rules![
+        ("thanks for the reply", 1.0),
+        ("thanks for replying", 1.0),
+        ("thanks for the response", 1.0),
+        ("thanks for responding", 1.0),
+        ("thanks for getting back", 1.0),
+        ("thank you for getting back", 1.0),
+        ("thank you for the reply", 1.0),
+        ("thank you for replying", 1.0),
+        ("thanks for your reply", 1.0),
+        ("thanks for your help", 1.0),
+        ("thank you for your help", 1.0),
+        ("thanks for the help", 1.0),
+        ("as you said", 1.0),
+        ("as you suggested", 1.0),
+        ("like you said", 1.0),
+        ("you told me", 1.0),
+        ("what you said", 1.0),
+        ("what you suggested", 1.0),
+        ("the steps you", 1.0),
+        ("the link you", 1.0),
+        ("your last message", 1.0),
+        ("your reply", 1.0),
+        ("your dm", 1.0),
+        ("you dmed", 1.0),
+        ("you dm'd", 1.0),
+        ("i dmed you", 1.0),
+        ("i dm'd you", 1.0),
+        ("sent you a dm", 1.0),
+        ("sent you a message", 1.0),
+        ("i've sent it", 1.0),
+        ("just sent it", 1.0),
+        ("it worked", 1.0),
+        ("that worked", 1.0),
+        ("works now", 1.0),
+        ("working now", 1.0),
+        ("will do", 1.0),
+        ("i'll try that", 1.0),
+        ("will try that", 1.0),
+        ("i'll let you know", 1.0),
+        ("will let you know", 1.0),
+        ("hi again", 1.0),
+        ("hello again", 1.0),
+        ("gracias por responder", 1.0),
+        ("gracias por la respuesta", 1.0),
+        ("gracias por tu ayuda", 1.0),
+        ("gracias por la ayuda", 1.0),
+        ("como me dijiste", 1.0),
+        ("como me dijisteis", 1.0),
+        ("lo que me dijiste", 1.0),
+        ("tu mensaje", 1.0),
+        ("ya te envie", 1.0),
+        ("ya os envie", 1.0),
+        ("ya funciona", 1.0),
+        ("te aviso", 1.0),
+        ("os aviso", 1.0),
+        ("lo intentare", 1.0),
+        ("hola de nuevo", 1.0),
     ],
 );
 

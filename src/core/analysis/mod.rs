@@ -4,7 +4,7 @@
 //!
 //! This module defines the shapes shared by the suggestions (panel) and the checklist (gate).
 
-use crate::core::conversation::{Author, Conversation, Lang, Party};
+use crate::core::conversation::{Author, Conversation, Lang, Message, Party, Surface};
 use crate::core::scenario::Scenario;
 use serde::Serialize;
 
@@ -117,10 +117,10 @@ pub struct Analysis {
     /// What our own earlier replies in the thread point to, as weaker evidence than the
     /// customer's words (already counted in `scenarios`); the triggers are our words.
     pub ours: Vec<(Scenario, Signal)>,
-    /// We have been in touch with this customer: their words say so ("any update on my
-    /// case?"), or, as [`analyze_conversation`] sees who wrote what, we have written since their
-    /// first message read (a reply, not the post they answered). A follow-up ("is everything
-    /// working now?") presupposes it.
+    /// We have been in touch with this customer: their latest words say so ("thanks for
+    /// getting back to me", [`cues::IN_TOUCH`]), or, as [`analyze_conversation`] sees who wrote
+    /// what, we have written to them (see [`read_texts`]). A follow-up ("is everything working
+    /// now?") presupposes it.
     pub answered: bool,
 }
 
@@ -159,9 +159,6 @@ const OUR_QUESTION: f32 = 0.7;
 const MAX_TRIGGERS: usize = 4;
 /// Findings weaker than these are left out.
 const MIN_SCENARIO: f32 = 0.35;
-/// How much the follow-up rules must score for the customer's words to say we have been in
-/// touch ([`Analysis::answered`]): a clear phrase, not "done" or "ok" alone.
-const SAYS_IN_TOUCH: f32 = 1.0;
 const MIN_EMOTION: f32 = 0.6;
 const MIN_URGENCY: f32 = 1.0;
 /// Praise read in a negative message (sarcasm, "great, another delay") and complaint words in
@@ -272,11 +269,9 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
         })
         .collect();
     let latest_has_topic = found.iter().any(|(_, _, own, _)| *own >= MIN_SCENARIO);
-    // The customer's own words say we have been in touch ("any update on my case?", "ok
-    // thanks, will do"), in a clear phrase (not a word of praise: "well done").
-    let says_followed_up = found
-        .iter()
-        .any(|(s, score, _, _)| *s == Scenario::FollowUp && *score >= SAYS_IN_TOUCH);
+    // The customer's latest message says we have been in touch ("thanks for getting back to
+    // me", "ok will do").
+    let says_in_touch = score_rules(latest, &cues::IN_TOUCH, &mut Vec::new()) > 0.0;
     // The customer answers a question of ours and names no topic of their own ("yes, all
     // files, Mac"): what we asked about ("which version are you on?") is the topic.
     let our_question = our_texts
@@ -507,7 +502,7 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
         lang,
         implied: implied_emotion,
         ours,
-        answered: says_followed_up,
+        answered: says_in_touch,
     }
 }
 
@@ -596,21 +591,64 @@ pub fn analyze_conversation(conversation: &Conversation, limit: usize) -> Analys
 }
 
 /// What [`analyze_conversation`] reads: [`customer_texts`], [`our_texts`] and whether we have
-/// written since the first of those customer messages ([`Analysis::answered`]), the customer's
-/// messages found once for all three (on a long thread, a scan of it).
+/// written to the customer ([`wrote_to_them`]), the customer's messages found once for all
+/// three (on a long thread, a scan of it).
 pub fn read_texts(conversation: &Conversation, limit: usize) -> (Vec<&str>, Vec<&str>, bool) {
     let theirs = customer_indices(conversation, limit);
     let ours = ours_among(conversation, &theirs, limit);
-    let answered = theirs.first().is_some_and(|&first| {
-        conversation.messages[first + 1..]
-            .iter()
-            .any(|m| m.party == Party::Brand)
-    });
+    let answered = wrote_to_them(conversation, theirs.last().copied());
     let theirs = theirs
         .into_iter()
         .map(|i| conversation.messages[i].text.as_str())
         .collect();
     (theirs, ours, answered)
+}
+
+/// Whether the conversation shows a message of ours to the customer whose latest message is at
+/// `latest`: in a private conversation any message of ours (before or after theirs); in a
+/// public thread, one right after a message of theirs or one naming them (their `@handle`, or
+/// the first word of their name), not the post they answered nor our replies to other people.
+/// With no message of theirs found, any message of ours.
+fn wrote_to_them(conversation: &Conversation, latest: Option<usize>) -> bool {
+    let messages = &conversation.messages;
+    let ours = |m: &Message| m.party == Party::Brand;
+    let Some(latest) = latest else {
+        return messages.iter().any(ours);
+    };
+    if conversation.surface == Surface::Dm {
+        return messages.iter().any(ours);
+    }
+    let who = &messages[latest].author;
+    let theirs = |m: &Message| m.party == Party::Customer && same_person(&m.author, who);
+    let Some(first) = messages.iter().position(theirs) else {
+        return false;
+    };
+    let after_theirs = messages[first..]
+        .windows(2)
+        .any(|w| theirs(&w[0]) && ours(&w[1]));
+    after_theirs
+        || messages[first + 1..]
+            .iter()
+            .any(|m| ours(m) && names(&m.text, who))
+}
+
+/// Whether `text` names `who`: their `@handle`, or the first word of their name (two letters
+/// or more), as a whole word, in any case.
+fn names(text: &str, who: &Author) -> bool {
+    let first_name = who
+        .name
+        .split_whitespace()
+        .next()
+        .filter(|w| w.chars().count() >= 2);
+    text.split(|c: char| !(c.is_alphanumeric() || c == '@' || c == '_'))
+        .filter(|w| !w.is_empty())
+        .any(|w| match w.strip_prefix('@') {
+            Some(h) => who
+                .handle
+                .as_deref()
+                .is_some_and(|x| x.eq_ignore_ascii_case(h)),
+            None => first_name.is_some_and(|n| n.to_lowercase() == w.to_lowercase()),
+        })
 }
 
 /// Our messages in the exchange with the customer, oldest first, at most `limit`: those before
@@ -759,7 +797,7 @@ mod customer_tests {
         // Priya's exchange starts at the message before hers.
         c.customer = Some(c.messages[3].author.clone());
         assert_eq!(our_texts(&c, 5), ["Sorry Jane! Which store?"]);
-        // We thanked her after her comment: we have written to her.
+        // We thanked her right after her comment: we have written to her.
         assert!(super::read_texts(&c, 5).2);
         // Before our first reply, our only message is the post Jane answered: we have not
         // written to her yet.
@@ -772,5 +810,64 @@ mod customer_tests {
         );
         std::rc::Rc::make_mut(&mut c.messages).truncate(1);
         assert!(our_texts(&c, 5).is_empty(), "no customer message");
+    }
+
+    #[test]
+    fn we_have_written_to_a_customer_when_a_message_of_ours_is_to_them() {
+        let post = |messages: Vec<Message>, surface: Surface| Conversation {
+            site: Site::Facebook,
+            surface,
+            thread: None,
+            customer: None,
+            messages: messages.into(),
+        };
+        let answered = |c: &Conversation| super::read_texts(c, 5).2;
+        let mut c = post(
+            vec![
+                msg("Acme", Party::Brand, "Our new menu is out!"),
+                msg("Priya", Party::Customer, "Love the oat milk!"),
+                msg("Jane", Party::Customer, "My bag arrived torn."),
+                msg("Acme", Party::Brand, "Sorry Jane! Which store?"),
+            ],
+            Surface::Post,
+        );
+        c.customer = Some(c.messages[1].author.clone());
+        assert!(
+            !answered(&c),
+            "the post and our reply to Jane are not to Priya"
+        );
+        std::rc::Rc::make_mut(&mut c.messages).push(msg(
+            "Acme",
+            Party::Brand,
+            "Glad you like it, priya!",
+        ));
+        assert!(answered(&c), "a reply naming her");
+        // A customer who chased five times after our reply: still answered.
+        let mut chasing = vec![
+            msg("Jane", Party::Customer, "My bag arrived torn."),
+            msg("Acme", Party::Brand, "Sorry! Which store?"),
+        ];
+        chasing.extend((0..6).map(|i| msg("Jane", Party::Customer, &format!("Hello? ({i})"))));
+        let mut c = post(chasing, Surface::Post);
+        c.customer = Some(c.messages[0].author.clone());
+        assert_eq!(super::read_texts(&c, 5).0.len(), 5);
+        assert!(answered(&c), "our reply came before the five messages read");
+        // In a DM every message of ours is to them, even before theirs; with no message of
+        // theirs found, any of ours.
+        let dm = post(
+            vec![
+                msg("Acme", Party::Brand, "Did the fix work?"),
+                msg("Jane", Party::Customer, "Not yet"),
+            ],
+            Surface::Dm,
+        );
+        assert!(answered(&dm));
+        let only_ours = post(
+            vec![msg("Acme", Party::Brand, "Did the fix work?")],
+            Surface::Dm,
+        );
+        assert!(answered(&only_ours));
+        let nobody = post(vec![msg("Jane", Party::Customer, "Hi")], Surface::Dm);
+        assert!(!answered(&nobody));
     }
 }

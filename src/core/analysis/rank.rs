@@ -329,9 +329,21 @@ pub fn rank(
         usize::MAX,
     );
     // Before we have been in touch, no reply written for after ours ("is everything working
-    // now?", "glad it's sorted").
-    if !analysis.answered {
-        all.retain(|s| !s.template.after_reply);
+    // now?", "glad it's sorted"), and a follow-up reading is answered only by a follow-up
+    // that presupposes nothing (thanks for joining in, to a calm customer) or by a reply to
+    // their wait (to one who is upset, or on a DM): not by a result reached through a
+    // secondary reading ("your refund is done" to a customer saying "hello" twice).
+    if analysis.answered {
+        all.retain(|s| s.template.contact.fits(true));
+    } else {
+        let upset = analysis.upset();
+        all.retain(|s| {
+            let main = s.template.scenarios.first().copied();
+            s.template.contact.fits(false)
+                && (s.scenario != Scenario::FollowUp
+                    || main == Some(Scenario::Waiting)
+                    || main == Some(Scenario::FollowUp) && !upset)
+        });
     }
     diversify(all, limit)
         .into_iter()

@@ -1201,10 +1201,10 @@ fn before_we_have_been_in_touch_no_reply_presupposes_that_we_have() {
         assert!(!a.answered, "{texts:?}");
         for id in ids(&a) {
             let t = crate::core::library::get(id).unwrap();
-            assert!(!t.after_reply, "{texts:?}: {id}");
+            assert!(t.contact.fits(false), "{texts:?}: {id}");
         }
     }
-    // Once we have answered, they are back.
+    // Once we have answered, they are back, and a thank-you for joining in is gone.
     let mut again = analyze(&["Is anyone there?", "Hello"]);
     again.answered = true;
     assert!(
@@ -1212,8 +1212,31 @@ fn before_we_have_been_in_touch_no_reply_presupposes_that_we_have() {
         "{:?}",
         ids(&again)
     );
-    // The customer's own words can say we have been in touch; a word of praise does not.
-    assert!(analyze(&["Any update on my case?"]).answered);
+    assert!(
+        !ids(&again).contains(&"follow-up-joined-in"),
+        "{:?}",
+        ids(&again)
+    );
+    // The customer's latest words can say we have been in touch; words that also open a
+    // first message do not.
     assert!(analyze(&["ok thanks, will do"]).answered);
-    assert!(!analyze(&["Well done, all done"]).answered);
+    assert!(analyze(&["Thanks for getting back to me, but it's still broken"]).answered);
+    for first in [
+        "Well done, all done",
+        "ok done",
+        "This is unacceptable, I want this resolved today",
+        "I got it yesterday and it's already broken",
+        "Update on my order: still not here",
+        "Any update on my refund?",
+    ] {
+        assert!(!analyze(&[first]).answered, "{first}");
+    }
+    // An upset customer we have not answered gets no "thanks for joining in".
+    let upset = analyze(&["Hello?? This is ridiculous", "Is anyone there? Terrible"]);
+    assert!(upset.upset() && !upset.answered, "{upset:?}");
+    assert!(
+        !ids(&upset).contains(&"follow-up-joined-in"),
+        "{:?}",
+        ids(&upset)
+    );
 }

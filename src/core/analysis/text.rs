@@ -54,7 +54,12 @@ pub fn is_small(c: char) -> bool {
 fn invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{fe00}'..='\u{fe0f}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+        '\u{fe00}'..='\u{fe0f}'
+            | '\u{200c}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{feff}'
+            | '\u{ad}'
     )
 }
 
@@ -89,14 +94,17 @@ impl<'a> Folded<'a> {
             let skip_token = at_word_start
                 && (c == '@' || rest.starts_with("http://") || rest.starts_with("https://"));
             if skip_token {
-                while it.peek().is_some_and(|&(_, c)| !c.is_whitespace()) {
+                while it
+                    .peek()
+                    .is_some_and(|&(_, c)| !c.is_whitespace() && c != '\u{200b}')
+                {
                     it.next();
                 }
                 continue;
             }
             // Invisible characters inside words are not read: variation selectors ("I️t", as
-            // one phone keyboard wrote "It"), joiners, the soft hyphen and the BOM. A zero-width
-            // space separates words.
+            // one phone keyboard wrote "It"), joiners, direction marks (sites put them around
+            // names), the soft hyphen and the BOM. A zero-width space separates words.
             if invisible(c) {
                 continue;
             }
@@ -388,7 +396,7 @@ pub fn all_tables() -> impl Iterator<Item = &'static Table> {
         .map(|&s| scenario::rules(s))
         .chain(Scenario::ALL.iter().filter_map(|&s| ours::rules(s)))
         .chain(Emotion::ALL.iter().map(|&e| emotion::rules(e)))
-        .chain(std::iter::once(&cues::URGENCY))
+        .chain([&cues::URGENCY, &cues::IN_TOUCH])
 }
 
 /// The rule file the page is handed: each table as a `[name]` line and its rule lines.
@@ -714,7 +722,10 @@ mod tests {
         assert_eq!(f.text, " it didn't work, refund now please ❤ ");
         assert_eq!(f.trigger("it didn't"), Some("I\u{fe0f}t didn\u{2019}t"));
         assert_eq!(f.trigger("refund"), Some("re\u{ad}fund"));
-        assert_eq!(f.trigger("❤"), Some("❤"));
+        // Direction marks around a name, and a zero-width space that ends a mention.
+        let f =
+            Folded::new("\u{2068}Acme\u{2069} sent \u{200f}a\u{200e} refund @acme\u{200b}thanks");
+        assert_eq!(f.text, " acme sent a refund thanks ");
     }
 
     #[test]
@@ -750,6 +761,7 @@ mod tests {
                 .map(|&e| emotion::rules(e).source().unwrap()),
         );
         tables.push(cues::URGENCY.source().unwrap());
+        tables.push(cues::IN_TOUCH.source().unwrap());
         assert_eq!(tables.len(), all_tables().count());
         for t in tables {
             assert_eq!(rule_lines(t).count(), t.lines().count(), "{t}");

@@ -2,7 +2,7 @@
 //! following up. The holding replies offer no solution on purpose: they acknowledge, say the
 //! right people are involved and when the customer will hear back.
 
-use super::{LibTemplate, Texts};
+use super::{Contact, LibTemplate, Texts};
 use crate::core::scenario::Scenario::*;
 
 pub(super) const TEMPLATES: &[LibTemplate] = &[
@@ -10,7 +10,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "safety-product-hazard",
         scenarios: &[Safety, Faulty],
         tags: &["danger", "unsafe", "fire", "injury", "burn", "hazard", "peligro", "peligroso", "fuego", "herida", "quemadura"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::both(
             "Safety issue: holding reply",
             "[[Thank you for telling us|Thanks for flagging this]], {customer.first_name|and I'm sorry}. Please stop using it for now. I've raised this with our safety team as urgent. \
@@ -32,7 +32,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "safety-legal-holding",
         scenarios: &[Safety, Complaint],
         tags: &["legal", "lawyer", "sue", "court", "solicitor", "regulator", "abogado", "demanda", "denuncia", "juicio", "legal"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::both(
             "Legal matter: holding reply",
             "Thank you for letting us know, {customer.first_name|and I understand this is serious}. I've passed your message to the right team, \
@@ -52,7 +52,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "safety-crisis-support",
         scenarios: &[Safety],
         tags: &["crisis", "distress", "harm", "suicide", "emergency", "help", "crisis", "angustia", "daño", "suicidio", "emergencia", "ayuda"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::both(
             "Person in distress: holding reply",
             "I'm really sorry you're going through this, {customer.first_name|and thank you for reaching out}. If you're in danger now, please call your local emergency number. \
@@ -74,7 +74,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "safety-media-enquiry",
         scenarios: &[Safety],
         tags: &["press", "journalist", "media", "news", "statement", "prensa", "periodista", "medios", "noticia", "comunicado"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::same(
             "Press or media enquiry",
             "Hi {customer.first_name|there}, thanks for getting in touch. I've passed your enquiry to our press team, who will reply by {?when:When the press team will reply:time}. ^{agent.initials}",
@@ -88,7 +88,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "move-to-dm-invite",
         scenarios: &[MoveToDm],
         tags: &["dm", "private", "direct message", "details", "privado", "mensaje directo", "datos"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::public_only(
             "Invite to a DM",
             "[[I'd like to help with this|I want to get this sorted for you|Let's get this fixed]], {customer.first_name|and thanks for reaching out}. \
@@ -104,7 +104,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "move-to-dm-we-messaged",
         scenarios: &[MoveToDm, FollowUp],
         tags: &["dm", "sent", "message", "private", "inbox", "privado", "mensaje", "enviado", "bandeja"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::public_only(
             "We've sent a private message",
             "[[Hi|Hello]] {customer.first_name|there}, I've just sent you a private message here on {site.name|this app} so we can look at your details safely. [[Speak soon!|Talk soon!|See you there!]] ^{agent.initials}",
@@ -118,7 +118,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "move-to-dm-welcome",
         scenarios: &[MoveToDm],
         tags: &["dm", "welcome", "details", "first message", "privado", "bienvenida", "datos"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::dm_only(
             "First message after moving to DM",
             "Hi {customer.first_name|there}, [[thanks for messaging us|thanks for getting in touch here|good to hear from you]]. I'm {agent.first_name} and I'll be helping you.\n\n\
@@ -136,7 +136,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "follow-up-checking-in",
         scenarios: &[FollowUp],
         tags: &["check in", "did it work", "follow up", "update", "seguimiento", "funcionó", "qué tal"],
-        after_reply: true,
+        contact: Contact::After,
         en: Texts::same(
             "Check the fix worked",
             "Hi {customer.first_name|there}, [[just checking in|a quick follow-up|I wanted to check back]]: is everything working now? If not, reply here and I'll pick it up. ^{agent.initials}",
@@ -150,15 +150,15 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "follow-up-joined-in",
         scenarios: &[FollowUp],
         tags: &["join in", "joined in", "comment", "reply to our post", "poll", "participar", "comentario", "encuesta"],
-        after_reply: false,
-        en: Texts::same(
+        contact: Contact::Before,
+        en: Texts::public_only(
             "Thank them for joining in",
-            "[[Thanks for joining in|Thanks for sharing this|Great to hear from you]], {customer.first_name|and thank you}! \
+            "[[Thanks for joining in|Thanks for sharing this|Great to hear from you]], {customer.first_name|truly}! \
              {?answer:Your answer to what they said}. If there's anything we can help with, just reply here. ^{agent.initials}",
         ),
-        es: Texts::same(
+        es: Texts::public_only(
             "Agradecer la participación",
-            "[[¡Gracias por participar|¡Gracias por compartirlo|¡Qué bien saber de ti]], {customer.first_name|y gracias}! \
+            "[[¡Gracias por participar|¡Gracias por compartirlo|¡Qué bien saber de ti]], {customer.first_name|de verdad}! \
              {?answer:Tu respuesta a lo que dijo}. Si necesitas cualquier cosa, respóndenos aquí. ^{agent.initials}",
         ),
     },
@@ -166,7 +166,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "follow-up-closing",
         scenarios: &[FollowUp, Praise],
         tags: &["close", "done", "goodbye", "anything else", "cerrar", "despedida", "algo más"],
-        after_reply: true,
+        contact: Contact::After,
         en: Texts::same(
             "Close the conversation",
             "[[Glad we could sort this out|Happy that's all sorted|Great, that's done]], {customer.first_name|and thank you}. If anything else comes up, we're here. Have a good day! ^{agent.initials}",
@@ -180,7 +180,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "follow-up-promised-update",
         scenarios: &[FollowUp, Waiting],
         tags: &["promised", "update", "as promised", "news", "prometido", "novedades", "como te dije"],
-        after_reply: true,
+        contact: Contact::After,
         en: Texts::same(
             "The update we promised",
             "Hi {customer.first_name|there}, as promised, here's where things stand: {?update:The update}. \
@@ -196,7 +196,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "follow-up-no-reply",
         scenarios: &[FollowUp],
         tags: &["no reply", "haven't heard", "still need help", "sin respuesta", "sigues necesitando"],
-        after_reply: true,
+        contact: Contact::After,
         en: Texts::same(
             "We haven't heard back",
             "[[Hi|Hello]] {customer.first_name|there}, [[we haven't heard back|it's been quiet on your side]], so I hope it's sorted. If you still need a hand, just reply here, no need to start again. ^{agent.initials}",

@@ -1,6 +1,6 @@
 //! Templates for billing, refunds, late orders and faulty products.
 
-use super::{LibTemplate, Texts};
+use super::{Contact, LibTemplate, Texts};
 use crate::core::scenario::Scenario::*;
 
 pub(super) const TEMPLATES: &[LibTemplate] = &[
@@ -8,7 +8,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "billing-unexpected-charge",
         scenarios: &[Billing],
         tags: &["charge", "bill", "payment", "charged", "invoice", "cargo", "cobro", "factura", "pago"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::both(
             "Unexpected charge",
             "[[An unexpected charge is worrying|I understand why that charge is a worry]], {customer.first_name|I'm sorry}. \
@@ -30,7 +30,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "billing-double-charge",
         scenarios: &[Billing, Refund],
         tags: &["double", "twice", "duplicate", "charged twice", "doble", "dos veces", "duplicado"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::dm_only(
             "Charged twice: reversal requested",
             "Hi {customer.first_name|there}, you're right, you were charged twice, and I'm sorry.\n\n\
@@ -50,7 +50,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "billing-explain-charge",
         scenarios: &[Billing, HowTo],
         tags: &["explain", "what is this charge", "bill", "explicar", "qué es este cargo", "factura"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::dm_only(
             "Explain a charge",
             "Hi {customer.first_name|there}, thanks for waiting while I checked.\n\n\
@@ -68,7 +68,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "refund-acknowledge",
         scenarios: &[Refund],
         tags: &["refund", "money back", "return", "reembolso", "devolución", "devolver dinero"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::both(
             "Help with a refund",
             "Hi {customer.first_name|there}, [[thanks for reaching out|thank you for telling us|I'm sorry this didn't work out]]. \
@@ -88,7 +88,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "refund-processed",
         scenarios: &[Refund, FollowUp],
         tags: &["refund", "processed", "issued", "money back", "reembolso", "tramitado", "devuelto"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::both(
             "Refund done",
             "[[Good news|All sorted|Done]], {customer.first_name|and thanks for your patience}: your refund is on its way. I've sent the details by DM so they stay private. ^{agent.initials}",
@@ -108,7 +108,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "refund-how-to-return",
         scenarios: &[Refund, HowTo],
         tags: &["return", "send back", "exchange", "how to return", "devolver", "cambio", "cómo devolver"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::same(
             "How to return an item",
             "Hi {customer.first_name|there}, returning it is simple: {?steps:The return steps, briefly}. \
@@ -124,7 +124,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "order-late-acknowledge",
         scenarios: &[OrderLate, Waiting],
         tags: &["late", "delivery", "where is my order", "shipping", "parcel", "retraso", "envío", "pedido", "paquete", "dónde está"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::both(
             "Order running late",
             "[[I'm sorry your order is late|Waiting on a late order is frustrating]], {customer.first_name|and thank you for telling us}. \
@@ -144,7 +144,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "order-late-new-date",
         scenarios: &[OrderLate, FollowUp],
         tags: &["delivery date", "tracking", "new date", "on its way", "fecha de entrega", "seguimiento", "en camino"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::dm_only(
             "Order found: new delivery date",
             "Hi {customer.first_name|there}, thanks for waiting. I've found order {?order_number:Order number}: {?reason:Why it is late, in plain words}.\n\n\
@@ -160,7 +160,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "order-late-missing-parcel",
         scenarios: &[OrderLate, Complaint],
         tags: &["missing", "not received", "delivered", "lost", "stolen parcel", "no recibido", "entregado", "perdido", "extraviado"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::both(
             "Marked delivered, not received",
             "[[That's really frustrating|I can imagine how annoying that is]], {customer.first_name|I'm sorry}: it says delivered but nothing arrived. \
@@ -182,7 +182,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "faulty-sorry-replace",
         scenarios: &[Faulty, Refund],
         tags: &["broken", "damaged", "faulty", "defective", "replace", "roto", "dañado", "defectuoso", "reemplazo", "cambiar"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::both(
             "Arrived broken: replacement",
             "[[I'm so sorry it arrived like that|That's not how it should have arrived]], {customer.first_name|and thanks for letting us know}. \
@@ -204,7 +204,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "faulty-troubleshoot",
         scenarios: &[Faulty, HowTo],
         tags: &["not working", "fix", "troubleshoot", "try", "error", "no funciona", "arreglar", "probar", "fallo"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::same(
             "Let's try a quick fix",
             "Sorry it's playing up, {customer.first_name|that's annoying}. Could you try this? {?steps:What to try, step by step}. \
@@ -220,7 +220,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "faulty-replacement-sent",
         scenarios: &[Faulty, FollowUp],
         tags: &["replacement", "sent", "new one", "shipped", "reemplazo", "enviado", "nuevo"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::dm_only(
             "Replacement on its way",
             "Hi {customer.first_name|there}, your replacement is on its way (order {?order_number:Replacement order number}) and should arrive by {?date:Expected delivery date:date}.\n\n\

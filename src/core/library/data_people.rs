@@ -1,6 +1,6 @@
 //! Templates for complaints, praise, how-to questions and feedback.
 
-use super::{LibTemplate, Texts};
+use super::{Contact, LibTemplate, Texts};
 use crate::core::scenario::Scenario::*;
 
 pub(super) const TEMPLATES: &[LibTemplate] = &[
@@ -8,7 +8,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "complaint-own-it",
         scenarios: &[Complaint],
         tags: &["complaint", "disappointed", "frustrated", "angry", "unacceptable", "terrible", "queja", "decepcionado", "frustrado", "enfadado", "inaceptable", "fatal"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::both(
             "Own a bad experience",
             "[[You're right to be disappointed|I understand why you're frustrated|That's a fair complaint]], {customer.first_name|and thank you for telling us}. \
@@ -28,7 +28,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "complaint-staff-apology",
         scenarios: &[Complaint],
         tags: &["staff", "rude", "employee", "service", "manager", "personal", "maleducado", "empleado", "trato", "atención"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::both(
             "Bad experience with our staff",
             "I'm so sorry, {customer.first_name|and thank you for telling us}. [[That's not how anyone should be treated|Nobody should be treated like that]]. \
@@ -50,7 +50,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "complaint-repeat-contact",
         scenarios: &[Complaint, FollowUp],
         tags: &["again", "repeat", "third time", "still not fixed", "otra vez", "de nuevo", "tercera vez", "sigue sin"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::both(
             "Had to contact us again",
             "[[You shouldn't have had to ask again|Having to chase us isn't right]], {customer.first_name|I'm sorry}. I'll own this from here until it's solved. \
@@ -72,7 +72,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "praise-thanks",
         scenarios: &[Praise],
         tags: &["thanks", "love", "great", "happy", "praise", "gracias", "encanta", "genial", "contento"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::same(
             "Thank you for the kind words",
             "[[Thank you so much|This made our day|What a lovely message]], {customer.first_name|truly}! We're really glad you're happy, and we'll share it with the team. ^{agent.initials}",
@@ -86,7 +86,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "praise-pass-to-team",
         scenarios: &[Praise],
         tags: &["staff", "helpful", "shout out", "thanks to", "team", "amable", "equipo", "agradecer", "personal"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::same(
             "Pass praise on to a colleague",
             "Thank you for taking the time to say this, {customer.first_name|it means a lot}. I'll make sure {?staff:Who they praised} hears it; it will mean a lot to them. ^{agent.initials}",
@@ -100,7 +100,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "praise-glad-resolved",
         scenarios: &[Praise, FollowUp],
         tags: &["sorted", "resolved", "thanks", "worked", "solucionado", "resuelto", "gracias", "funcionó"],
-        after_reply: true,
+        contact: Contact::After,
         en: Texts::same(
             "Glad it's sorted",
             "[[So glad that's sorted|Great to hear it worked|That's brilliant news]], {customer.first_name|and thank you}! It was a pleasure to help. We're here if you need anything else. ^{agent.initials}",
@@ -114,7 +114,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "how-to-steps",
         scenarios: &[HowTo],
         tags: &["how", "how do i", "steps", "help", "guide", "cómo", "pasos", "ayuda", "guía"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::same(
             "Answer a how-to question",
             "[[Good question|Happy to help|Sure thing]], {customer.first_name|thanks for asking}! Here's how: {?steps:The steps, briefly}. Let me know if you get stuck. ^{agent.initials}",
@@ -128,7 +128,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "how-to-link",
         scenarios: &[HowTo],
         tags: &["guide", "article", "link", "instructions", "faq", "guía", "artículo", "enlace", "instrucciones"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::same(
             "Point to a help article",
             "Hi {customer.first_name|there}, this guide walks you through it: {?link:Help article link:link}. \
@@ -144,7 +144,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "how-to-check-and-return",
         scenarios: &[HowTo, Waiting],
         tags: &["check", "find out", "not sure", "come back", "consultar", "averiguar", "te digo"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::same(
             "Find out and come back",
             "Good question, {customer.first_name|thanks}. I want to give you the right answer, so I'm checking with the team and will reply here by {?when:When you'll reply:time}. ^{agent.initials}",
@@ -158,7 +158,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "feedback-feature-request",
         scenarios: &[Feedback],
         tags: &["feature", "request", "idea", "wish", "suggestion", "función", "petición", "idea", "sugerencia"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::same(
             "Feature request passed on",
             "[[Thanks for the idea|Love this suggestion|Thanks for thinking of this]], {customer.first_name|truly}! I've passed it to our product team. \
@@ -174,7 +174,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "feedback-noted",
         scenarios: &[Feedback],
         tags: &["feedback", "opinion", "review", "comment", "opinión", "comentario", "reseña"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::same(
             "Thanks for the feedback",
             "[[Thank you for the honest feedback|Thanks for telling us straight|We appreciate the honest feedback]], {customer.first_name|it helps}. I've shared it with the team responsible so it's heard where it matters. ^{agent.initials}",
@@ -188,7 +188,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "feedback-change-disliked",
         scenarios: &[Feedback, Complaint],
         tags: &["change", "update", "redesign", "worse", "preferred", "cambio", "actualización", "diseño", "peor", "antes"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::same(
             "They dislike a change we made",
             "[[I hear you|I understand|Fair point]], {customer.first_name|and thank you for saying so}: the change has made things harder for you, and I'm sorry. \

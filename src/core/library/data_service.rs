@@ -1,6 +1,6 @@
 //! Templates for waiting, outages and account trouble.
 
-use super::{LibTemplate, Texts};
+use super::{Contact, LibTemplate, Texts};
 use crate::core::scenario::Scenario::*;
 
 pub(super) const TEMPLATES: &[LibTemplate] = &[
@@ -8,7 +8,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "waiting-thanks-patience",
         scenarios: &[Waiting],
         tags: &["wait", "patience", "delay", "slow", "espera", "paciencia", "demora", "retraso"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::both(
             "Thanks for waiting, here's what's next",
             "Hi {customer.first_name|there}, [[thank you for your patience|I appreciate you waiting|thanks for bearing with us]]. \
@@ -32,7 +32,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "waiting-sorry-late-reply",
         scenarios: &[Waiting, FollowUp],
         tags: &["late", "slow reply", "ignored", "no answer", "tarde", "sin respuesta", "ignorado"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::same(
             "Sorry we were slow to reply",
             "[[I'm sorry|I'm really sorry|Apologies]] you waited {wait|so long} for a reply, {customer.first_name|and thank you for staying with us}. \
@@ -48,7 +48,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "waiting-still-on-it",
         scenarios: &[Waiting, FollowUp],
         tags: &["update", "still", "progress", "chasing", "novedades", "seguimos", "avance"],
-        after_reply: true,
+        contact: Contact::After,
         en: Texts::same(
             "Still on it: progress update",
             "Hi {customer.first_name|there}, [[a quick update|just keeping you posted|I haven't forgotten you]]: {?progress:What has happened so far}. \
@@ -64,7 +64,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "outage-acknowledge",
         scenarios: &[Outage, Waiting],
         tags: &["outage", "down", "not working", "offline", "incident", "caída", "no funciona", "incidencia", "servicio"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::both(
             "We know it's down",
             "[[You're right|We see it too|It's not just you]], {customer.first_name|and thanks for flagging it}. I'm sorry: {brand.name|our service} isn't working properly right now. \
@@ -84,7 +84,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "outage-update",
         scenarios: &[Outage],
         tags: &["outage", "update", "progress", "fix", "caída", "actualización", "arreglo"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::same(
             "Outage: progress update",
             "Update, {customer.first_name|everyone}: {?progress:What the team has found or done}. It isn't fixed yet, I'm sorry. \
@@ -100,7 +100,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "outage-resolved",
         scenarios: &[Outage, FollowUp],
         tags: &["outage", "fixed", "resolved", "back", "working", "resuelto", "arreglado", "funciona"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::same(
             "Outage fixed",
             "[[Good news|It's fixed|We're back]], {customer.first_name|everyone}: {brand.name|the service} is working again. \
@@ -116,7 +116,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "account-locked-out",
         scenarios: &[Account, MoveToDm],
         tags: &["login", "locked", "log in", "sign in", "access", "account", "acceso", "cuenta", "bloqueada", "iniciar sesión"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::both(
             "Locked out of the account",
             "[[Being locked out is stressful|Not being able to get in is frustrating]], {customer.first_name|I'm sorry}. Could you send us a DM here on {site.name|this app}? \
@@ -138,7 +138,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "account-password-reset",
         scenarios: &[Account, HowTo],
         tags: &["password", "reset", "forgot", "contraseña", "restablecer", "olvidé", "recuperar"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::same(
             "How to reset the password",
             "Hi {customer.first_name|there}, you can set a new password here: {?link:Reset page link:link}. \
@@ -154,7 +154,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         id: "account-security-concern",
         scenarios: &[Account, Safety],
         tags: &["hacked", "security", "stolen", "suspicious", "fraud", "hackeado", "seguridad", "robada", "sospechoso", "fraude"],
-        after_reply: false,
+        contact: Contact::Any,
         en: Texts::both(
             "Account may be compromised",
             "[[Thank you for telling us|Thanks for flagging this quickly]], {customer.first_name|and I'm sorry}, that's worrying. Please send us a DM here and we'll secure your account as a priority. \

@@ -115,6 +115,39 @@ impl Texts {
     }
 }
 
+/// When in the exchange with a customer a template fits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Contact {
+    /// At any moment.
+    Any,
+    /// Before we have written to them ("thanks for joining in", to a first comment under our
+    /// post).
+    Before,
+    /// Once we have ("is everything working now?", "glad it's sorted").
+    After,
+}
+
+impl Contact {
+    /// Whether it fits when we have, or have not yet, written to the customer.
+    pub fn fits(self, answered: bool) -> bool {
+        match self {
+            Contact::Any => true,
+            Contact::Before => !answered,
+            Contact::After => answered,
+        }
+    }
+
+    /// Its word in the flat text: "" for any moment.
+    fn word(self) -> &'static str {
+        match self {
+            Contact::Any => "",
+            Contact::Before => "before",
+            Contact::After => "after",
+        }
+    }
+}
+
 /// A built-in template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct LibTemplate {
@@ -124,9 +157,9 @@ pub struct LibTemplate {
     pub scenarios: &'static [Scenario],
     /// Search keywords, in both languages.
     pub tags: &'static [&'static str],
-    /// Written for a conversation we have already answered ("is everything working now?",
-    /// "glad it's sorted"): not suggested before we have (the search still finds it).
-    pub after_reply: bool,
+    /// When in the exchange it fits: the suggestions leave it out at other moments (the
+    /// search still finds it).
+    pub contact: Contact,
     pub en: Texts,
     pub es: Texts,
 }
@@ -171,7 +204,7 @@ pub fn all() -> impl Iterator<Item = &'static LibTemplate> + Clone {
 static INSTALLED: std::sync::OnceLock<&'static [LibTemplate]> = std::sync::OnceLock::new();
 
 /// How many fields describe one template in the flat text [`flatten`] writes and [`install`]
-/// reads: id, scenarios, tags, "1" when it is written for after our reply ("" otherwise), then
+/// reads: id, scenarios, tags, when in the exchange it fits ("", "before" or "after"), then
 /// per language (English, Spanish) the title, the public text ("" for none), the
 /// direct-message kind (`same`, `own`, `none`) and its text.
 pub const FIELDS: usize = 12;
@@ -188,7 +221,7 @@ pub fn flatten<'a>(templates: impl Iterator<Item = &'a LibTemplate>) -> String {
         let scenarios: Vec<&str> = t.scenarios.iter().map(|s| s.id()).collect();
         out.push(scenarios.join(","));
         out.push(t.tags.join(","));
-        out.push(if t.after_reply { "1" } else { "" }.to_owned());
+        out.push(t.contact.word().to_owned());
         for texts in [&t.en, &t.es] {
             out.push(texts.title.to_owned());
             out.push(texts.public.unwrap_or("").to_owned());
@@ -221,7 +254,7 @@ pub fn unflatten(text: &'static str) -> Result<Vec<LibTemplate>, String> {
     let mut it = text.split(SEPARATOR).filter(|_| count > 0);
     while let Some(id) = it.next() {
         let mut next = || it.next().unwrap_or("");
-        let (scenario_ids, tags, after_reply) = (next(), next(), next());
+        let (scenario_ids, tags, contact) = (next(), next(), next());
         let mut scenarios = Vec::new();
         for sid in scenario_ids.split(',').filter(|s| !s.is_empty()) {
             scenarios.push(Scenario::from_id(sid).ok_or_else(|| {
@@ -229,15 +262,14 @@ pub fn unflatten(text: &'static str) -> Result<Vec<LibTemplate>, String> {
             })?);
         }
         let tags: Vec<&'static str> = tags.split(',').filter(|t| !t.is_empty()).collect();
-        let after_reply = match after_reply {
-            "1" => true,
-            "" => false,
-            other => {
-                return Err(format!(
-                    "the template library: {id} has {other:?} where \"1\" or nothing says whether it is for after our reply"
-                ))
-            }
-        };
+        let contact = [Contact::Any, Contact::Before, Contact::After]
+            .into_iter()
+            .find(|c| c.word() == contact)
+            .ok_or_else(|| {
+                format!(
+                    "the template library: {id} has {contact:?} where \"\", \"before\" or \"after\" says when it fits"
+                )
+            })?;
         let mut texts = || -> Result<Texts, String> {
             let (title, public, kind, dm) = (next(), next(), next(), next());
             let dm = match kind {
@@ -262,7 +294,7 @@ pub fn unflatten(text: &'static str) -> Result<Vec<LibTemplate>, String> {
             id,
             scenarios: Box::leak(scenarios.into_boxed_slice()),
             tags: Box::leak(tags.into_boxed_slice()),
-            after_reply,
+            contact,
             en,
             es,
         });

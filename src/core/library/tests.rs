@@ -534,8 +534,14 @@ fn the_flat_list_for_the_page_gives_back_the_same_library() {
     let bad: &'static str = Box::leak(fields.join("\u{1f}").into_boxed_str());
     let err = super::unflatten(bad).unwrap_err();
     assert!(err.contains("\"yes\" where"), "{err}");
-    // Some templates are written for after our reply, most are not.
-    assert!(back.iter().any(|t| t.after_reply) && back.iter().any(|t| !t.after_reply));
+    // Templates for every moment of the exchange come back.
+    for c in [
+        super::Contact::Any,
+        super::Contact::Before,
+        super::Contact::After,
+    ] {
+        assert!(back.iter().any(|t| t.contact == c), "{c:?}");
+    }
     assert_eq!(super::unflatten(""), Ok(Vec::new()));
 }
 
