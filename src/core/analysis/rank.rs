@@ -92,6 +92,31 @@ const DAMAGE: &[&str] = &[
     "beschädigt",
 ];
 
+/// Words of a person in distress among the safety triggers (lower case, parts of them).
+const CRISIS: &[&str] = &[
+    "suicid",
+    "kill myself",
+    "my life",
+    "my own life",
+    "end it all",
+    "ending it all",
+    "die",
+    "live",
+    "alive",
+    "better off dead",
+    "myself",
+    "self harm",
+    "self-harm",
+    "can't go on",
+    "overdose",
+    "morir",
+    "vivir",
+    "vida",
+    "matar",
+    "hacerme",
+    "no puedo",
+];
+
 /// The two readings care teams most often confuse with `s`: a late parcel may be a refund
 /// request, a fault may be an outage or a complaint (a damaged thing, a refund or a complaint),
 /// thanks may close the conversation.
@@ -108,7 +133,20 @@ fn alternatives(s: Scenario, a: &Analysis) -> [Scenario; 2] {
                 DAMAGE.iter().any(|d| w.starts_with(d))
             })
     };
+    // A person in distress: a private conversation, or owning what went wrong; not a locked
+    // account.
+    let crisis = || {
+        a.scenarios
+            .iter()
+            .filter(|(s, _)| *s == Safety)
+            .flat_map(|(_, sig)| sig.triggers.iter())
+            .any(|t| {
+                let t = t.to_lowercase().replace('’', "'");
+                CRISIS.iter().any(|c| t.contains(c))
+            })
+    };
     match s {
+        Safety if crisis() => [MoveToDm, Complaint],
         Faulty if damaged() => [Refund, Complaint],
         Waiting => [FollowUp, Complaint],
         Outage => [Faulty, Waiting],
@@ -330,19 +368,26 @@ pub fn rank(
     );
     // Before we have been in touch, no reply written for after ours ("is everything working
     // now?", "glad it's sorted"), and a follow-up reading is answered only by a follow-up
-    // that presupposes nothing (thanks for joining in, to a calm customer) or by a reply to
-    // their wait (to one who is upset, or on a DM): not by a result reached through a
+    // that presupposes nothing (thanks for joining in, to a calm customer who gives praise
+    // or says nothing in particular, and asks nothing) or by a reply to their wait (to one
+    // who is upset, asks, or wants news; and on a DM): not by a result reached through a
     // secondary reading ("your refund is done" to a customer saying "hello" twice).
     if analysis.answered {
         all.retain(|s| s.template.contact.fits(true));
     } else {
-        let upset = analysis.upset();
+        let calm = !analysis.upset() && analysis.question.is_none();
+        let chatting = analysis.scenarios.is_empty()
+            || analysis
+                .scenarios
+                .iter()
+                .any(|(s, _)| *s == Scenario::Praise);
+        let asks = !(calm && chatting);
         all.retain(|s| {
             let main = s.template.scenarios.first().copied();
             s.template.contact.fits(false)
                 && (s.scenario != Scenario::FollowUp
                     || main == Some(Scenario::Waiting)
-                    || main == Some(Scenario::FollowUp) && !upset)
+                    || main == Some(Scenario::FollowUp) && !asks)
         });
     }
     diversify(all, limit)

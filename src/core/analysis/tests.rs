@@ -1239,4 +1239,45 @@ fn before_we_have_been_in_touch_no_reply_presupposes_that_we_have() {
         "{:?}",
         ids(&upset)
     );
+    // Nor does one who wants news: a reply to their wait.
+    let news = analyze(&["Sitting at the gate without any updates, let us know what's next"]);
+    assert!(!news.answered);
+    let shown = ids(&news);
+    assert!(!shown.contains(&"follow-up-joined-in"), "{shown:?}");
+    assert!(shown.contains(&"waiting-sorry-late-reply"), "{shown:?}");
+}
+
+#[test]
+fn a_person_in_distress_gets_the_crisis_holding_reply_first() {
+    for t in [
+        "I feel like ending it all",
+        "I don't want to live anymore",
+        "I want to end my life",
+        "I can't go on like this",
+        "I'm going to hurt myself",
+        "quiero morirme",
+        "no quiero vivir",
+    ] {
+        let a = analyze(&[t]);
+        assert_eq!(a.main_scenario(), Some(Scenario::Safety), "{t}");
+        let r = rank(&a, Surface::Post, Lang::En, &[], 3);
+        let ids: Vec<&str> = r.iter().map(|x| x.suggestion.template.id).collect();
+        assert_eq!(ids[0], "safety-crisis-support", "{t}: {ids:?}");
+        assert!(!ids.contains(&"account-locked-out"), "{t}: {ids:?}");
+    }
+    // A product hazard or a legal threat keeps its own holding reply.
+    let first = |t: &str| {
+        rank(&analyze(&[t]), Surface::Post, Lang::En, &[], 3)[0]
+            .suggestion
+            .template
+            .id
+    };
+    assert_eq!(
+        first("this heater caught fire in my kitchen"),
+        "safety-product-hazard"
+    );
+    assert_eq!(
+        first("I'm taking legal action against you"),
+        "safety-legal-holding"
+    );
 }

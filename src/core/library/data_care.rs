@@ -51,7 +51,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
     LibTemplate {
         id: "safety-crisis-support",
         scenarios: &[Safety],
-        tags: &["crisis", "distress", "harm", "suicide", "emergency", "help", "crisis", "angustia", "daño", "suicidio", "emergencia", "ayuda"],
+        tags: &["crisis", "distress", "harm", "suicide", "emergency", "help", "myself", "die", "life", "live", "end it all", "ending it all", "can't go on", "angustia", "daño", "suicidio", "emergencia", "ayuda", "vida", "vivir", "morir", "morirme", "matarme", "no puedo más"],
         contact: Contact::Any,
         en: Texts::both(
             "Person in distress: holding reply",
