@@ -1,4 +1,4 @@
-//! Urgency, words that say we have been in touch, and questions.
+//! Urgency, words that say we have been in touch, words of a person in distress, and questions.
 
 use super::text::{rules, Folded, Table};
 
@@ -34,6 +34,59 @@ pub static URGENCY: Table = Table::new(
     ],
 );
 
+/// Words of a person in distress (thoughts of suicide or self-harm), folded, English and
+/// Spanish: one is enough. The suggestions then offer the crisis holding reply first and the
+/// checklist's escalation reminder names them. Phrases, not words that also say ordinary things
+/// ("I can't go on the website", "take my life savings", "live chat", "no puedo más con este
+/// servicio").
+pub static CRISIS: Table = Table::new(
+    "cue/crisis",
+    rules![
+        ("suicid*", 1.0),
+        ("kill myself", 1.0),
+        ("killing myself", 1.0),
+        ("kms", 1.0),
+        ("end my life", 1.0),
+        ("ending my life", 1.0),
+        ("end it all", 1.0),
+        ("ending it all", 1.0),
+        ("take my own life", 1.0),
+        ("taking my own life", 1.0),
+        ("want to die", 1.0),
+        ("wanna die", 1.0),
+        ("wish i was dead", 1.0),
+        ("wish i were dead", 1.0),
+        ("better off dead", 1.0),
+        ("don't want to live anymore", 1.0),
+        ("dont want to live anymore", 1.0),
+        ("don't want to live any more", 1.0),
+        ("don't want to be alive", 1.0),
+        ("dont want to be alive", 1.0),
+        ("no reason to live", 1.0),
+        ("hurt myself", 1.0),
+        ("harm myself", 1.0),
+        ("self harm", 1.0),
+        ("self-harm", 1.0),
+        ("can't go on like this", 1.0),
+        ("cant go on like this", 1.0),
+        ("can't go on anymore", 1.0),
+        ("cant go on anymore", 1.0),
+        ("can't go on living", 1.0),
+        ("quiero morir*", 1.0),
+        ("me quiero morir", 1.0),
+        ("no quiero vivir", 1.0),
+        ("no quiero seguir viviendo", 1.0),
+        ("quitarme la vida", 1.0),
+        ("acabar con mi vida", 1.0),
+        ("me quiero matar", 1.0),
+        ("voy a matarme", 1.0),
+        ("quiero matarme", 1.0),
+        ("quiero hacerme dano", 1.0),
+        ("voy a hacerme dano", 1.0),
+        ("no le veo sentido a la vida", 1.0),
+    ],
+);
+
 /// Phrases by which a customer's latest message says we have been in touch with them ("thanks
 /// for getting back to me", "tried what you said", "ok will do"), folded, English and Spanish:
 /// one is enough ([`super::Analysis::answered`]). Not "any update" (a customer chasing a first
@@ -62,20 +115,16 @@ pub static IN_TOUCH: Table = Table::new(
         ("the steps you", 1.0),
         ("the link you", 1.0),
         ("your last message", 1.0),
-        ("your reply", 1.0),
-        ("your dm", 1.0),
         ("you dmed", 1.0),
         ("you dm'd", 1.0),
         ("i dmed you", 1.0),
         ("i dm'd you", 1.0),
-        ("sent you a dm", 1.0),
-        ("sent you a message", 1.0),
         ("i've sent it", 1.0),
         ("just sent it", 1.0),
-        ("it worked", 1.0),
         ("that worked", 1.0),
-        ("works now", 1.0),
-        ("working now", 1.0),
+        ("it works now", 1.0),
+        ("it's working now", 1.0),
+        ("it is working now", 1.0),
         ("will do", 1.0),
         ("i'll try that", 1.0),
         ("will try that", 1.0),
@@ -90,7 +139,6 @@ pub static IN_TOUCH: Table = Table::new(
         ("como me dijiste", 1.0),
         ("como me dijisteis", 1.0),
         ("lo que me dijiste", 1.0),
-        ("tu mensaje", 1.0),
         ("ya te envie", 1.0),
         ("ya os envie", 1.0),
         ("ya funciona", 1.0),

@@ -8,7 +8,7 @@ use crate::core::conversation::{Author, Conversation, Lang, Message, Party, Surf
 use crate::core::scenario::Scenario;
 use serde::Serialize;
 
-mod cues;
+pub mod cues;
 mod emotion;
 mod lang;
 mod ours;
@@ -122,6 +122,9 @@ pub struct Analysis {
     /// what, we have written to them (see [`read_texts`]). A follow-up ("is everything working
     /// now?") presupposes it.
     pub answered: bool,
+    /// Words of a person in distress in the customer's recent messages ([`cues::CRISIS`]):
+    /// the crisis holding reply comes first and the checklist reminds the agent to escalate.
+    pub distress: Vec<String>,
 }
 
 impl Analysis {
@@ -159,6 +162,8 @@ const OUR_QUESTION: f32 = 0.7;
 const MAX_TRIGGERS: usize = 4;
 /// Findings weaker than these are left out.
 const MIN_SCENARIO: f32 = 0.35;
+/// The least score of the safety reading when the customer's words show distress.
+const DISTRESS: f32 = 3.0;
 const MIN_EMOTION: f32 = 0.6;
 const MIN_URGENCY: f32 = 1.0;
 /// Praise read in a negative message (sarcasm, "great, another delay") and complaint words in
@@ -319,6 +324,40 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
             (score >= MIN_SCENARIO).then_some((s, Signal { score, triggers }))
         })
         .collect();
+
+    // Words of a person in distress, in any of the recent messages: the safety reading, above
+    // any other, with those words first.
+    let mut distress_words: Vec<&str> = Vec::new();
+    for (f, _) in &recent {
+        score_rules(f, &cues::CRISIS, &mut distress_words);
+    }
+    let distress: Vec<String> = distress_words.into_iter().map(str::to_owned).collect();
+    if !distress.is_empty() {
+        let top = scenarios
+            .iter()
+            .map(|(_, sig)| sig.score)
+            .fold(0.0, f32::max);
+        let score = DISTRESS.max(top + 1.0);
+        match scenarios.iter_mut().find(|(s, _)| *s == Scenario::Safety) {
+            Some((_, sig)) => {
+                sig.score = score;
+                let mut triggers = distress.clone();
+                for t in sig.triggers.drain(..) {
+                    if triggers.len() < MAX_TRIGGERS && !triggers.contains(&t) {
+                        triggers.push(t);
+                    }
+                }
+                sig.triggers = triggers;
+            }
+            None => scenarios.push((
+                Scenario::Safety,
+                Signal {
+                    score,
+                    triggers: distress.clone(),
+                },
+            )),
+        }
+    }
 
     // "What can I do?" said of a problem asks for its remedy: a how-to reading that rests on
     // such words alone comes after the problem named ("my boots leaked, what can I do?").
@@ -503,6 +542,7 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
         implied: implied_emotion,
         ours,
         answered: says_in_touch,
+        distress,
     }
 }
 
@@ -606,9 +646,10 @@ pub fn read_texts(conversation: &Conversation, limit: usize) -> (Vec<&str>, Vec<
 
 /// Whether the conversation shows a message of ours to the customer whose latest message is at
 /// `latest`: in a private conversation any message of ours (before or after theirs); in a
-/// public thread, one right after a message of theirs or one naming them (their `@handle`, or
-/// the first word of their name), not the post they answered nor our replies to other people.
-/// With no message of theirs found, any message of ours.
+/// public thread, one right after a message of theirs or one naming them (their `@handle`
+/// anywhere, or the first word of their name among its first words, as a greeting does), not
+/// the post they answered nor our replies to other people. With no message of theirs found,
+/// any message of ours.
 fn wrote_to_them(conversation: &Conversation, latest: Option<usize>) -> bool {
     let messages = &conversation.messages;
     let ours = |m: &Message| m.party == Party::Brand;
@@ -623,32 +664,61 @@ fn wrote_to_them(conversation: &Conversation, latest: Option<usize>) -> bool {
     let Some(first) = messages.iter().position(theirs) else {
         return false;
     };
-    let after_theirs = messages[first..]
+    if messages[first..]
         .windows(2)
-        .any(|w| theirs(&w[0]) && ours(&w[1]));
-    after_theirs
-        || messages[first + 1..]
-            .iter()
-            .any(|m| ours(m) && names(&m.text, who))
+        .any(|w| ours(&w[1]) && theirs(&w[0]))
+    {
+        return true;
+    }
+    let named = Named::new(who);
+    messages[first + 1..]
+        .iter()
+        .any(|m| ours(m) && named.in_text(&m.text))
 }
 
-/// Whether `text` names `who`: their `@handle`, or the first word of their name (two letters
-/// or more), as a whole word, in any case.
-fn names(text: &str, who: &Author) -> bool {
-    let first_name = who
-        .name
-        .split_whitespace()
-        .next()
-        .filter(|w| w.chars().count() >= 2);
-    text.split(|c: char| !(c.is_alphanumeric() || c == '@' || c == '_'))
-        .filter(|w| !w.is_empty())
-        .any(|w| match w.strip_prefix('@') {
-            Some(h) => who
-                .handle
-                .as_deref()
-                .is_some_and(|x| x.eq_ignore_ascii_case(h)),
-            None => first_name.is_some_and(|n| n.to_lowercase() == w.to_lowercase()),
-        })
+/// How a reply names a customer: their `@handle`, or the first word of their name (two letters
+/// or more) in its first sentence, as a greeting or a thank-you does ("Glad you like it,
+/// Priya!"); a signature (from `^`) does not count.
+struct Named<'a> {
+    handle: Option<&'a str>,
+    first_name: Option<String>,
+}
+
+impl<'a> Named<'a> {
+    fn new(who: &'a Author) -> Named<'a> {
+        Named {
+            handle: who.handle.as_deref().filter(|h| !h.is_empty()),
+            first_name: who
+                .name
+                .split_whitespace()
+                .next()
+                .filter(|w| w.chars().count() >= 2)
+                .map(str::to_lowercase),
+        }
+    }
+
+    fn in_text(&self, text: &str) -> bool {
+        let text = text.split('^').next().unwrap_or("");
+        let words = || {
+            text.split(|c: char| !(c.is_alphanumeric() || c == '@' || c == '_'))
+                .filter(|w| !w.is_empty())
+        };
+        let handle = self.handle.filter(|_| text.contains('@')).is_some_and(|h| {
+            words().any(|w| {
+                w.strip_prefix('@')
+                    .is_some_and(|x| x.eq_ignore_ascii_case(h))
+            })
+        });
+        let first_sentence = text.split(['.', '!', '?', '\n']).next().unwrap_or("");
+        handle
+            || self.first_name.as_deref().is_some_and(|n| {
+                first_sentence
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| {
+                        w.len() == n.len() && (w.eq_ignore_ascii_case(n) || w.to_lowercase() == n)
+                    })
+            })
+    }
 }
 
 /// Our messages in the exchange with the customer, oldest first, at most `limit`: those before
@@ -842,6 +912,17 @@ mod customer_tests {
             "Glad you like it, priya!",
         ));
         assert!(answered(&c), "a reply naming her");
+        // An agent signing "^Priya", or naming her after the first sentence of a reply to
+        // someone else, does not write to her.
+        let mut signed = c.clone();
+        let m = std::rc::Rc::make_mut(&mut signed.messages);
+        m.pop();
+        m.push(msg(
+            "Acme",
+            Party::Brand,
+            "Which store was it? Priya can check. ^Priya",
+        ));
+        assert!(!answered(&signed));
         // A customer who chased five times after our reply: still answered.
         let mut chasing = vec![
             msg("Jane", Party::Customer, "My bag arrived torn."),

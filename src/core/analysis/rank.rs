@@ -92,31 +92,6 @@ const DAMAGE: &[&str] = &[
     "beschädigt",
 ];
 
-/// Words of a person in distress among the safety triggers (lower case, parts of them).
-const CRISIS: &[&str] = &[
-    "suicid",
-    "kill myself",
-    "my life",
-    "my own life",
-    "end it all",
-    "ending it all",
-    "die",
-    "live",
-    "alive",
-    "better off dead",
-    "myself",
-    "self harm",
-    "self-harm",
-    "can't go on",
-    "overdose",
-    "morir",
-    "vivir",
-    "vida",
-    "matar",
-    "hacerme",
-    "no puedo",
-];
-
 /// The two readings care teams most often confuse with `s`: a late parcel may be a refund
 /// request, a fault may be an outage or a complaint (a damaged thing, a refund or a complaint),
 /// thanks may close the conversation.
@@ -135,16 +110,7 @@ fn alternatives(s: Scenario, a: &Analysis) -> [Scenario; 2] {
     };
     // A person in distress: a private conversation, or owning what went wrong; not a locked
     // account.
-    let crisis = || {
-        a.scenarios
-            .iter()
-            .filter(|(s, _)| *s == Safety)
-            .flat_map(|(_, sig)| sig.triggers.iter())
-            .any(|t| {
-                let t = t.to_lowercase().replace('’', "'");
-                CRISIS.iter().any(|c| t.contains(c))
-            })
-    };
+    let crisis = || !a.distress.is_empty();
     match s {
         Safety if crisis() => [MoveToDm, Complaint],
         Faulty if damaged() => [Refund, Complaint],
@@ -196,6 +162,14 @@ fn cues(a: &Analysis) -> (Vec<String>, Vec<String>) {
         .chain(a.emotions.iter().map(|(_, sig)| sig))
         .flat_map(|sig| sig.triggers.iter())
         .map(|t| t.to_lowercase())
+        // Distress is named as the crisis reply's tags name it, so that reply comes first
+        // among the safety replies whatever words the customer used.
+        .chain(
+            ["crisis", "distress", "suicide"]
+                .into_iter()
+                .filter(|_| !a.distress.is_empty())
+                .map(str::to_owned),
+        )
         .collect();
     let feelings = a
         .emotions
@@ -369,18 +343,17 @@ pub fn rank(
     // Before we have been in touch, no reply written for after ours ("is everything working
     // now?", "glad it's sorted"), and a follow-up reading is answered only by a follow-up
     // that presupposes nothing (thanks for joining in, to a calm customer who gives praise
-    // or says nothing in particular, and asks nothing) or by a reply to their wait (to one
+    // and asks nothing) or by a reply to their wait (to one
     // who is upset, asks, or wants news; and on a DM): not by a result reached through a
     // secondary reading ("your refund is done" to a customer saying "hello" twice).
     if analysis.answered {
         all.retain(|s| s.template.contact.fits(true));
     } else {
         let calm = !analysis.upset() && analysis.question.is_none();
-        let chatting = analysis.scenarios.is_empty()
-            || analysis
-                .scenarios
-                .iter()
-                .any(|(s, _)| *s == Scenario::Praise);
+        let chatting = analysis
+            .scenarios
+            .iter()
+            .any(|(s, _)| *s == Scenario::Praise);
         let asks = !(calm && chatting);
         all.retain(|s| {
             let main = s.template.scenarios.first().copied();

@@ -1222,6 +1222,9 @@ fn before_we_have_been_in_touch_no_reply_presupposes_that_we_have() {
     assert!(analyze(&["ok thanks, will do"]).answered);
     assert!(analyze(&["Thanks for getting back to me, but it's still broken"]).answered);
     for first in [
+        "Still waiting for your reply about my refund",
+        "My internet is not working now",
+        "It worked fine until the update",
         "Well done, all done",
         "ok done",
         "This is unacceptable, I want this resolved today",
@@ -1257,13 +1260,35 @@ fn a_person_in_distress_gets_the_crisis_holding_reply_first() {
         "I'm going to hurt myself",
         "quiero morirme",
         "no quiero vivir",
+        "I'm feeling suicidal",
+        "honestly I wish I was dead",
+        "no quiero seguir viviendo",
     ] {
         let a = analyze(&[t]);
+        assert!(!a.distress.is_empty(), "{t}");
         assert_eq!(a.main_scenario(), Some(Scenario::Safety), "{t}");
         let r = rank(&a, Surface::Post, Lang::En, &[], 3);
         let ids: Vec<&str> = r.iter().map(|x| x.suggestion.template.id).collect();
         assert_eq!(ids[0], "safety-crisis-support", "{t}: {ids:?}");
         assert!(!ids.contains(&"account-locked-out"), "{t}: {ids:?}");
+    }
+    // Ordinary words are not distress.
+    for t in [
+        "I can't go on the website, it keeps crashing",
+        "Did you take my life savings?",
+        "I don't want to live chat with a bot",
+        "Ya no puedo más con este servicio",
+        "¿Este producto puede hacerme daño si estoy embarazada?",
+        "Netflix overdose this weekend",
+    ] {
+        let a = analyze(&[t]);
+        assert!(a.distress.is_empty(), "{t}: {:?}", a.distress);
+        let r = rank(&a, Surface::Post, Lang::En, &[], 3);
+        assert!(
+            r.iter()
+                .all(|x| x.suggestion.template.id != "safety-crisis-support"),
+            "{t}"
+        );
     }
     // A product hazard or a legal threat keeps its own holding reply.
     let first = |t: &str| {

@@ -396,7 +396,7 @@ pub fn all_tables() -> impl Iterator<Item = &'static Table> {
         .map(|&s| scenario::rules(s))
         .chain(Scenario::ALL.iter().filter_map(|&s| ours::rules(s)))
         .chain(Emotion::ALL.iter().map(|&e| emotion::rules(e)))
-        .chain([&cues::URGENCY, &cues::IN_TOUCH])
+        .chain([&cues::URGENCY, &cues::IN_TOUCH, &cues::CRISIS])
 }
 
 /// The rule file the page is handed: each table as a `[name]` line and its rule lines.
@@ -722,6 +722,7 @@ mod tests {
         assert_eq!(f.text, " it didn't work, refund now please ❤ ");
         assert_eq!(f.trigger("it didn't"), Some("I\u{fe0f}t didn\u{2019}t"));
         assert_eq!(f.trigger("refund"), Some("re\u{ad}fund"));
+        assert_eq!(f.trigger("❤"), Some("❤"));
         // Direction marks around a name, and a zero-width space that ends a mention.
         let f =
             Folded::new("\u{2068}Acme\u{2069} sent \u{200f}a\u{200e} refund @acme\u{200b}thanks");
@@ -762,6 +763,7 @@ mod tests {
         );
         tables.push(cues::URGENCY.source().unwrap());
         tables.push(cues::IN_TOUCH.source().unwrap());
+        tables.push(cues::CRISIS.source().unwrap());
         assert_eq!(tables.len(), all_tables().count());
         for t in tables {
             assert_eq!(rule_lines(t).count(), t.lines().count(), "{t}");

@@ -3,6 +3,8 @@
 
 use super::text::{quote, Text};
 use super::{Finding, Input};
+use crate::core::analysis::cues::CRISIS;
+use crate::core::analysis::text::{score_rules, Folded};
 use crate::core::conversation::{Conversation, Party};
 
 /// (trigger, what kind of escalation it is).
@@ -54,29 +56,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ("peligro", "safety"),
     ("peligroso", "safety"),
     ("herido", "safety"),
-    ("suicide", "self-harm"),
-    ("suicidal", "self-harm"),
-    ("kill myself", "self-harm"),
-    ("end my life", "self-harm"),
-    ("self harm", "self-harm"),
-    ("hurt myself", "self-harm"),
-    ("suicidio", "self-harm"),
-    ("end it all", "self-harm"),
-    ("ending it all", "self-harm"),
-    ("take my own life", "self-harm"),
-    ("want to die", "self-harm"),
-    ("don't want to live", "self-harm"),
-    ("no reason to live", "self-harm"),
-    ("better off dead", "self-harm"),
-    ("harm myself", "self-harm"),
-    ("self-harm", "self-harm"),
-    ("can't go on", "self-harm"),
-    ("overdose", "self-harm"),
-    ("quiero morir", "self-harm"),
-    ("quiero morirme", "self-harm"),
-    ("no quiero vivir", "self-harm"),
-    ("quitarme la vida", "self-harm"),
-    ("me quiero matar", "self-harm"),
+    ("overdose", "safety"),
     ("journalist", "press"),
     ("reporter", "press"),
     ("the press", "press"),
@@ -110,6 +90,19 @@ pub fn scan(c: &Conversation) -> Option<Finding> {
         .filter(|m| m.party == Party::Customer)
         .take(super::READ_CUSTOMER_MESSAGES)
     {
+        // Distress first, in the analysis's own words for it (one list for both).
+        let folded = Folded::new(&m.text);
+        let mut distress = Vec::new();
+        score_rules(&folded, &CRISIS, &mut distress);
+        if let Some(words) = distress.first() {
+            return Some(Finding::new(
+                format!(
+                    "the customer wrote {} (self-harm): follow your escalation path before a routine reply",
+                    quote(words)
+                ),
+                Vec::new(),
+            ));
+        }
         let t = Text::new(&m.text);
         for found in t.find(phrases) {
             // "Fire TV", "Kindle Fire" and "smoke test" are products and jargon, not hazards.
@@ -172,6 +165,12 @@ mod tests {
             ("I don't want to live anymore", true),
             ("I can't go on like this", true),
             ("ya no quiero vivir", true),
+            ("I'm going to kill myself", true),
+            // Ordinary words that a looser list took for distress.
+            ("I can't go on the website, it keeps crashing", false),
+            ("Did you take my life savings?", false),
+            ("I don't want to live chat with a bot", false),
+            ("Ya no puedo más con este servicio", false),
             // Not triggers.
             ("", false),
             ("My Fire TV stick keeps restarting", false),
