@@ -1,8 +1,9 @@
 //! Builds the extension: one Rust module, delivered twice.
 //!
-//! 1. `cargo build --release --lib --target wasm32-unknown-unknown` with `-C target-cpu=mvp` and
-//!    a stripped `target_features` section: wasm2js handles a single table only, so the module
-//!    must not use reference types (research/toolchain.md §5, P7).
+//! 1. `cargo build --release --lib --target wasm32-unknown-unknown` with `-C target-cpu=mvp`:
+//!    wasm2js handles a single table only, so the module must not use reference types
+//!    (research/toolchain.md §5, P7). Twice: with bulk memory for the real wasm, without it for
+//!    the translation (wasm2js cannot translate the unaligned stores bulk-memory builds inline).
 //! 2. `wasm-bindgen --target web` (for real wasm) and `--target bundler` (for the translation).
 //! 3. `wasm-opt -Oz` on the first; `wasm2js -Oz` on the second, patched so that memory growth
 //!    detaches the old buffer (P9) and its glue imports the translation (P8).
@@ -78,41 +79,22 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     let names = std::env::var_os("WAYPOINT_NAMES").is_some_and(|v| v == "1");
     let keep_names: &[&str] = if names { &["-g"] } else { &[] };
 
-    println!("\n==> cargo build (wasm32, release, mvp)");
-    let target_dir = root.join("target/mvp");
-    ctx.run(
-        "cargo build (wasm32)",
-        ctx.cmd("cargo")
-            .args(["build", "--release", "--lib", "--no-default-features"])
-            .args(["--target", "wasm32-unknown-unknown", "--target-dir"])
-            .arg(&target_dir)
-            .env("RUSTFLAGS", "-C target-cpu=mvp")
-            .env(
-                "CARGO_PROFILE_RELEASE_STRIP",
-                if names { "false" } else { "true" },
-            ),
+    // Two builds of the same crate: the real wasm may use bulk memory (`memory.copy` and
+    // `memory.fill` for what would otherwise be byte loops in compiler_builtins: 1.3 kB
+    // smaller gzipped); wasm2js cannot translate the unaligned stores those builds inline, so
+    // the JavaScript translation is made from a build without it.
+    let wasm_module = module_build(
+        ctx,
+        names,
+        "wasm",
+        "-C target-cpu=mvp -C target-feature=+bulk-memory",
     )?;
-    let mut module = target_dir.join("wasm32-unknown-unknown/release/waypoint.wasm");
-    if names {
-        // Unstripped, the module keeps its `target_features` section, from which wasm-bindgen
-        // would take reference types: the section goes, the names stay.
-        let named = target_dir.join("waypoint-named.wasm");
-        ctx.run(
-            "wasm-opt (names)",
-            ctx.cmd("wasm-opt")
-                .args(["-g", "--strip-target-features", "--strip-dwarf"])
-                .args(FEATURES)
-                .arg(&module)
-                .arg("-o")
-                .arg(&named),
-        )?;
-        module = named;
-    }
+    let js_module = module_build(ctx, names, "mvp", "-C target-cpu=mvp")?;
 
     println!("==> wasm-bindgen, wasm-opt, wasm2js");
     let glue = root.join("target/glue");
     let (web, js) = (glue.join("web"), glue.join("js"));
-    for (target, dir) in [("web", &web), ("bundler", &js)] {
+    for (target, dir, module) in [("web", &web, &wasm_module), ("bundler", &js, &js_module)] {
         let _ = std::fs::remove_dir_all(dir);
         ctx.run(
             "wasm-bindgen",
@@ -126,7 +108,7 @@ pub fn build(ctx: &Ctx) -> Result<()> {
                 ])
                 .arg("--out-dir")
                 .arg(dir)
-                .arg(&module),
+                .arg(module),
         )?;
     }
 
@@ -192,6 +174,43 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     let zip = root.join(format!("target/waypoint-{version}.zip"));
     write_zip(&dist, &zip)?;
     report(root, &dist, &zip)
+}
+
+/// `cargo build --release --lib` for wasm32 with `rustflags`, in `target/<dir>`: the module
+/// (with WAYPOINT_NAMES=1 unstripped, its target-features section removed so that
+/// wasm-bindgen emits no reference types, which wasm2js cannot translate).
+fn module_build(ctx: &Ctx, names: bool, dir: &str, rustflags: &str) -> Result<PathBuf> {
+    println!("\n==> cargo build (wasm32, release, {rustflags})");
+    let target_dir = ctx.root.join("target").join(dir);
+    ctx.run(
+        "cargo build (wasm32)",
+        ctx.cmd("cargo")
+            .args(["build", "--release", "--lib", "--no-default-features"])
+            .args(["--target", "wasm32-unknown-unknown", "--target-dir"])
+            .arg(&target_dir)
+            .env("RUSTFLAGS", rustflags)
+            .env(
+                "CARGO_PROFILE_RELEASE_STRIP",
+                if names { "false" } else { "true" },
+            ),
+    )?;
+    let module = target_dir.join("wasm32-unknown-unknown/release/waypoint.wasm");
+    if !names {
+        return Ok(module);
+    }
+    // Unstripped, the module keeps its `target_features` section, from which wasm-bindgen
+    // would take reference types: the section goes, the names stay.
+    let named = target_dir.join("waypoint-named.wasm");
+    ctx.run(
+        "wasm-opt (names)",
+        ctx.cmd("wasm-opt")
+            .args(["-g", "--strip-target-features", "--strip-dwarf"])
+            .args(FEATURES)
+            .arg(&module)
+            .arg("-o")
+            .arg(&named),
+    )?;
+    Ok(named)
 }
 
 /// The data the module is handed at start instead of carrying it (the loaders import these
