@@ -45,7 +45,6 @@ pub static CRISIS: Table = Table::new(
         ("suicid*", 1.0),
         ("kill myself", 1.0),
         ("killing myself", 1.0),
-        ("kms", 1.0),
         ("end my life", 1.0),
         ("ending my life", 1.0),
         ("end it all", 1.0),

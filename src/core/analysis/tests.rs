@@ -1280,6 +1280,7 @@ fn a_person_in_distress_gets_the_crisis_holding_reply_first() {
         "Ya no puedo más con este servicio",
         "¿Este producto puede hacerme daño si estoy embarazada?",
         "Netflix overdose this weekend",
+        "the store is 40 kms away",
     ] {
         let a = analyze(&[t]);
         assert!(a.distress.is_empty(), "{t}: {:?}", a.distress);
