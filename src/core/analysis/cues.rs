@@ -88,8 +88,9 @@ pub static CRISIS: Table = Table::new(
 
 /// Phrases by which a customer's latest message says we have been in touch with them ("thanks
 /// for getting back to me", "tried what you said", "ok will do"), folded, English and Spanish:
-/// one is enough ([`super::Analysis::answered`]). Not "any update" (a customer chasing a first
-/// message says it too) nor "done" or "sorted" alone ("well done").
+/// one is enough ([`super::Analysis::answered`]). Not what a first message says too: "any
+/// update", "thanks for your help" (in advance), "will do" ("I will do a chargeback"), "te
+/// aviso" ("I'm letting you know"), nor "done" or "sorted" alone ("well done").
 pub static IN_TOUCH: Table = Table::new(
     "cue/in-touch",
     rules![
@@ -102,9 +103,6 @@ pub static IN_TOUCH: Table = Table::new(
         ("thank you for the reply", 1.0),
         ("thank you for replying", 1.0),
         ("thanks for your reply", 1.0),
-        ("thanks for your help", 1.0),
-        ("thank you for your help", 1.0),
-        ("thanks for the help", 1.0),
         ("as you said", 1.0),
         ("as you suggested", 1.0),
         ("like you said", 1.0),
@@ -124,7 +122,11 @@ pub static IN_TOUCH: Table = Table::new(
         ("it works now", 1.0),
         ("it's working now", 1.0),
         ("it is working now", 1.0),
-        ("will do", 1.0),
+        ("ok will do", 1.0),
+        ("okay will do", 1.0),
+        ("thanks will do", 1.0),
+        ("will do thanks", 1.0),
+        ("sure will do", 1.0),
         ("i'll try that", 1.0),
         ("will try that", 1.0),
         ("i'll let you know", 1.0),
@@ -133,16 +135,12 @@ pub static IN_TOUCH: Table = Table::new(
         ("hello again", 1.0),
         ("gracias por responder", 1.0),
         ("gracias por la respuesta", 1.0),
-        ("gracias por tu ayuda", 1.0),
-        ("gracias por la ayuda", 1.0),
         ("como me dijiste", 1.0),
         ("como me dijisteis", 1.0),
         ("lo que me dijiste", 1.0),
         ("ya te envie", 1.0),
         ("ya os envie", 1.0),
         ("ya funciona", 1.0),
-        ("te aviso", 1.0),
-        ("os aviso", 1.0),
         ("lo intentare", 1.0),
         ("hola de nuevo", 1.0),
     ],

@@ -1219,9 +1219,12 @@ fn before_we_have_been_in_touch_no_reply_presupposes_that_we_have() {
     );
     // The customer's latest words can say we have been in touch; words that also open a
     // first message do not.
-    assert!(analyze(&["ok thanks, will do"]).answered);
+    assert!(analyze(&["ok will do, thanks"]).answered);
     assert!(analyze(&["Thanks for getting back to me, but it's still broken"]).answered);
     for first in [
+        "Thanks for your help in advance, my order never came",
+        "I will do a chargeback if this isn't fixed",
+        "Te aviso que voy a cancelar mi cuenta",
         "Still waiting for your reply about my refund",
         "My internet is not working now",
         "It worked fine until the update",
