@@ -1284,6 +1284,7 @@ fn a_person_in_distress_gets_the_crisis_holding_reply_first() {
         "¿Este producto puede hacerme daño si estoy embarazada?",
         "Netflix overdose this weekend",
         "the store is 40 kms away",
+        "I nearly hurt myself on the broken step in your shop",
     ] {
         let a = analyze(&[t]);
         assert!(a.distress.is_empty(), "{t}: {:?}", a.distress);
