@@ -30,7 +30,7 @@ pub fn understand(conversation: &Conversation) -> Analysis {
 }
 
 /// What [`understand`] reads: the customer's latest messages, ours among them, and whether we
-/// have written since the first of theirs.
+/// have written to them ([`analysis::read_texts`]).
 pub type Understood = (Vec<String>, Vec<String>, bool);
 
 /// What [`understand`] reads of `conversation`: equal inputs, equal analysis.

@@ -117,8 +117,6 @@ pub static IN_TOUCH: Table = Table::new(
         ("your last message", 1.0),
         ("you dmed", 1.0),
         ("you dm'd", 1.0),
-        ("i dmed you", 1.0),
-        ("i dm'd you", 1.0),
         ("i've sent it", 1.0),
         ("just sent it", 1.0),
         ("that worked", 1.0),

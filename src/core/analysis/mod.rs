@@ -337,26 +337,21 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
             .iter()
             .map(|(_, sig)| sig.score)
             .fold(0.0, f32::max);
-        let score = DISTRESS.max(top + 1.0);
-        match scenarios.iter_mut().find(|(s, _)| *s == Scenario::Safety) {
-            Some((_, sig)) => {
-                sig.score = score;
-                let mut triggers = distress.clone();
-                for t in sig.triggers.drain(..) {
-                    if triggers.len() < MAX_TRIGGERS && !triggers.contains(&t) {
-                        triggers.push(t);
-                    }
-                }
-                sig.triggers = triggers;
+        let mut triggers = distress.clone();
+        scenarios.retain(|(s, sig)| {
+            if *s == Scenario::Safety {
+                triggers.extend(
+                    sig.triggers
+                        .iter()
+                        .filter(|t| !distress.contains(t))
+                        .cloned(),
+                );
             }
-            None => scenarios.push((
-                Scenario::Safety,
-                Signal {
-                    score,
-                    triggers: distress.clone(),
-                },
-            )),
-        }
+            *s != Scenario::Safety
+        });
+        triggers.truncate(MAX_TRIGGERS.max(distress.len()));
+        let score = DISTRESS.max(top + 1.0);
+        scenarios.push((Scenario::Safety, Signal { score, triggers }));
     }
 
     // "What can I do?" said of a problem asks for its remedy: a how-to reading that rests on
@@ -645,20 +640,15 @@ pub fn read_texts(conversation: &Conversation, limit: usize) -> (Vec<&str>, Vec<
 }
 
 /// Whether the conversation shows a message of ours to the customer whose latest message is at
-/// `latest`: in a private conversation any message of ours (before or after theirs); in a
-/// public thread, one right after a message of theirs or one naming them (their `@handle`
-/// anywhere, or the first word of their name among its first words, as a greeting does), not
-/// the post they answered nor our replies to other people. With no message of theirs found,
-/// any message of ours.
+/// `latest`: in a private conversation, or with no message of theirs found, any message of
+/// ours (before or after theirs); in a public thread, one right after a message of theirs or
+/// one naming them ([`Named`]), not the post they answered nor our replies to other people.
 fn wrote_to_them(conversation: &Conversation, latest: Option<usize>) -> bool {
     let messages = &conversation.messages;
     let ours = |m: &Message| m.party == Party::Brand;
-    let Some(latest) = latest else {
+    let Some(latest) = latest.filter(|_| conversation.surface == Surface::Post) else {
         return messages.iter().any(ours);
     };
-    if conversation.surface == Surface::Dm {
-        return messages.iter().any(ours);
-    }
     let who = &messages[latest].author;
     let theirs = |m: &Message| m.party == Party::Customer && same_person(&m.author, who);
     let Some(first) = messages.iter().position(theirs) else {

@@ -108,11 +108,10 @@ fn alternatives(s: Scenario, a: &Analysis) -> [Scenario; 2] {
                 DAMAGE.iter().any(|d| w.starts_with(d))
             })
     };
-    // A person in distress: a private conversation, or owning what went wrong; not a locked
-    // account.
-    let crisis = || !a.distress.is_empty();
     match s {
-        Safety if crisis() => [MoveToDm, Complaint],
+        // A person in distress: a private conversation, or owning what went wrong; not a
+        // locked account.
+        Safety if !a.distress.is_empty() => [MoveToDm, Complaint],
         Faulty if damaged() => [Refund, Complaint],
         Waiting => [FollowUp, Complaint],
         Outage => [Faulty, Waiting],
@@ -329,7 +328,6 @@ pub fn rank(
     if general {
         scored = fallback(analysis);
     }
-
     let (words, feelings) = cues(analysis);
     let mut all = suggest_fitting(
         &scored,
@@ -340,29 +338,26 @@ pub fn rank(
         recently_used,
         usize::MAX,
     );
-    // Before we have been in touch, no reply written for after ours ("is everything working
-    // now?", "glad it's sorted"), and a follow-up reading is answered only by a follow-up
-    // that presupposes nothing (thanks for joining in, to a calm customer who gives praise
-    // and asks nothing) or by a reply to their wait (to one
-    // who is upset, asks, or wants news; and on a DM): not by a result reached through a
-    // secondary reading ("your refund is done" to a customer saying "hello" twice).
-    if analysis.answered {
-        all.retain(|s| s.template.contact.fits(true));
-    } else {
-        let calm = !analysis.upset() && analysis.question.is_none();
-        let chatting = analysis
+    // Templates that fit this moment of the exchange (`Contact`). Before we have been in
+    // touch, a follow-up reading is answered by a follow-up that presupposes nothing (thanks
+    // for joining in) only for a calm customer giving praise and asking nothing, and otherwise
+    // by a reply to their wait: not by a result reached through a secondary reading ("your
+    // refund is done" to a customer saying "hello" twice).
+    let answered = analysis.answered;
+    let calm_praise = !analysis.upset()
+        && analysis.question.is_none()
+        && analysis
             .scenarios
             .iter()
             .any(|(s, _)| *s == Scenario::Praise);
-        let asks = !(calm && chatting);
-        all.retain(|s| {
-            let main = s.template.scenarios.first().copied();
-            s.template.contact.fits(false)
-                && (s.scenario != Scenario::FollowUp
-                    || main == Some(Scenario::Waiting)
-                    || main == Some(Scenario::FollowUp) && !asks)
-        });
-    }
+    all.retain(|s| {
+        let main = s.template.scenarios.first().copied();
+        s.template.contact.fits(answered)
+            && (answered
+                || s.scenario != Scenario::FollowUp
+                || main == Some(Scenario::Waiting)
+                || main == Some(Scenario::FollowUp) && calm_praise)
+    });
     diversify(all, limit)
         .into_iter()
         .map(|suggestion| Ranked {
