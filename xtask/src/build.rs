@@ -80,7 +80,7 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     let keep_names: &[&str] = if names { &["-g"] } else { &[] };
 
     // Two builds of the same crate: the real wasm may use bulk memory (`memory.copy` and
-    // `memory.fill` for what would otherwise be byte loops in compiler_builtins: 1.3 kB
+    // `memory.fill` for what would otherwise be byte loops in compiler_builtins: 1.1 kB
     // smaller gzipped); wasm2js cannot translate the unaligned stores those builds inline, so
     // the JavaScript translation is made from a build without it.
     let wasm_module = module_build(
