@@ -1,12 +1,12 @@
 //! Builds the extension: one Rust module, delivered twice.
 //!
-//! 1. `cargo build --release --lib --target wasm32-unknown-unknown` with `-C target-cpu=mvp`:
-//!    wasm2js handles a single table only, so the module must not use reference types
-//!    (research/toolchain.md §5, P7). Twice: with bulk memory for the real wasm, without it for
-//!    the translation (wasm2js cannot translate the unaligned stores bulk-memory builds inline).
+//! 1. `cargo build --release --lib --target wasm32-unknown-unknown` with `-C target-cpu=mvp`
+//!    and bulk memory: wasm2js handles a single table only, so the module must not use
+//!    reference types (research/toolchain.md §5, P7).
 //! 2. `wasm-bindgen --target web` (for real wasm) and `--target bundler` (for the translation).
-//! 3. `wasm-opt -Oz` on the first; `wasm2js -Oz` on the second, patched so that memory growth
-//!    detaches the old buffer (P9) and its glue imports the translation (P8).
+//! 3. `wasm-opt -Oz` on the first; on the second `wasm-opt -Oz --alignment-lowering` (wasm2js
+//!    translates only naturally aligned stores) and `wasm2js -Oz`, patched so that memory
+//!    growth detaches the old buffer (P9) and its glue imports the translation (P8).
 //! 4. `dist/` = `extension/` + `manifest.json` + `pkg/` (wasm) + `pkgjs/` (JS), and
 //!    `target/waypoint-<version>.zip` from it; the sizes are printed against the budgets.
 
@@ -79,22 +79,15 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     let names = std::env::var_os("WAYPOINT_NAMES").is_some_and(|v| v == "1");
     let keep_names: &[&str] = if names { &["-g"] } else { &[] };
 
-    // Two builds of the same crate: the real wasm may use bulk memory (`memory.copy` and
-    // `memory.fill` for what would otherwise be byte loops in compiler_builtins: 1.1 kB
-    // smaller gzipped); wasm2js cannot translate the unaligned stores those builds inline, so
-    // the JavaScript translation is made from a build without it.
-    let wasm_module = module_build(
-        ctx,
-        names,
-        "wasm",
-        "-C target-cpu=mvp -C target-feature=+bulk-memory",
-    )?;
-    let js_module = module_build(ctx, names, "mvp", "-C target-cpu=mvp")?;
+    // One build, with bulk memory: `memory.copy` and `memory.fill` where compiler_builtins'
+    // byte loops would be (1.1 kB smaller gzipped as wasm; in the translation they become the
+    // typed array's native `copyWithin` and `fill`).
+    let module = module_build(ctx, names)?;
 
     println!("==> wasm-bindgen, wasm-opt, wasm2js");
     let glue = root.join("target/glue");
     let (web, js) = (glue.join("web"), glue.join("js"));
-    for (target, dir, module) in [("web", &web, &wasm_module), ("bundler", &js, &js_module)] {
+    for (target, dir) in [("web", &web), ("bundler", &js)] {
         let _ = std::fs::remove_dir_all(dir);
         ctx.run(
             "wasm-bindgen",
@@ -108,7 +101,7 @@ pub fn build(ctx: &Ctx) -> Result<()> {
                 ])
                 .arg("--out-dir")
                 .arg(dir)
-                .arg(module),
+                .arg(&module),
         )?;
     }
 
@@ -140,6 +133,21 @@ pub fn build(ctx: &Ctx) -> Result<()> {
             .arg(pkg.join("waypoint_bg.wasm")),
     )?;
 
+    // wasm2js translates only stores of natural alignment (it asserts otherwise), and both
+    // LLVM and binaryen's optimizer turn a small `memory.copy` into one unaligned load and
+    // store: the module is optimized first, then its unaligned accesses are split into aligned
+    // ones, last, so that wasm2js's own optimizer finds none to make.
+    let aligned = js.join("waypoint_bg.aligned.wasm");
+    ctx.run(
+        "wasm-opt (alignment lowering)",
+        ctx.cmd("wasm-opt")
+            .args(["-Oz", "--converge", "--alignment-lowering"])
+            .args(keep_names)
+            .args(FEATURES)
+            .arg(js.join("waypoint_bg.wasm"))
+            .arg("-o")
+            .arg(&aligned),
+    )?;
     let translated = pkgjs.join("waypoint_bg.wasm.js");
     ctx.run(
         "wasm2js",
@@ -147,7 +155,7 @@ pub fn build(ctx: &Ctx) -> Result<()> {
             .arg("-Oz")
             .args(keep_names)
             .args(FEATURES)
-            .arg(js.join("waypoint_bg.wasm"))
+            .arg(&aligned)
             .arg("-o")
             .arg(&translated),
     )?;
@@ -176,12 +184,13 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     report(root, &dist, &zip)
 }
 
-/// `cargo build --release --lib` for wasm32 with `rustflags`, in `target/<dir>`: the module
-/// (with WAYPOINT_NAMES=1 unstripped, its target-features section removed so that
-/// wasm-bindgen emits no reference types, which wasm2js cannot translate).
-fn module_build(ctx: &Ctx, names: bool, dir: &str, rustflags: &str) -> Result<PathBuf> {
+/// `cargo build --release --lib` for wasm32 in `target/wasm`: the module (with
+/// WAYPOINT_NAMES=1 unstripped, its target-features section removed so that wasm-bindgen
+/// emits no reference types, which wasm2js cannot translate).
+fn module_build(ctx: &Ctx, names: bool) -> Result<PathBuf> {
+    let rustflags = "-C target-cpu=mvp -C target-feature=+bulk-memory";
     println!("\n==> cargo build (wasm32, release, {rustflags})");
-    let target_dir = ctx.root.join("target").join(dir);
+    let target_dir = ctx.root.join("target/wasm");
     ctx.run(
         "cargo build (wasm32)",
         ctx.cmd("cargo")
