@@ -113,6 +113,10 @@ pub enum Party {
     Customer,
     /// Us: the brand account or the agent replying for it.
     Brand,
+    /// An automatic message of ours (an instant reply, an away message: a text the team listed
+    /// in settings). It answers no one: it neither stops an SLA clock nor counts as having
+    /// written to the customer, and it asks nothing.
+    Automatic,
 }
 
 /// The author of a message as the page shows them.

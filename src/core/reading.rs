@@ -39,6 +39,10 @@ pub struct RawMessage {
 pub struct Identity {
     pub handles: Vec<String>,
     pub names: Vec<String>,
+    /// How the team's automatic messages begin (instant replies, away messages: from
+    /// settings, as [`parse_automatic`] gives them): a message of ours that begins so is
+    /// [`Party::Automatic`].
+    pub automatic: Vec<String>,
 }
 
 impl Identity {
@@ -57,6 +61,12 @@ impl Identity {
                 .map(|n| n.trim().to_lowercase())
                 .filter(|n| !n.is_empty())
                 .collect(),
+            automatic: self
+                .automatic
+                .iter()
+                .map(|a| automatic_key(a))
+                .filter(|a| !a.is_empty())
+                .collect(),
         }
     }
 }
@@ -66,6 +76,8 @@ impl Identity {
 struct Ours {
     handles: Vec<String>,
     names: Vec<String>,
+    /// The starts of automatic messages, as [`automatic_key`] gives them.
+    automatic: Vec<String>,
 }
 
 impl Ours {
@@ -100,12 +112,85 @@ impl Ours {
                 .as_deref()
                 .is_some_and(|h| self.has_handle(h))
             || raw.author_name.as_deref().is_some_and(|n| self.has_name(n));
-        if ours {
-            Party::Brand
-        } else {
+        if !ours {
             Party::Customer
+        } else if self.is_automatic(&raw.text) {
+            Party::Automatic
+        } else {
+            Party::Brand
         }
     }
+
+    /// Whether a message of ours begins as one of the team's automatic messages.
+    fn is_automatic(&self, text: &str) -> bool {
+        if self.automatic.is_empty() {
+            return false;
+        }
+        let text = automatic_key(text);
+        self.automatic.iter().any(|a| text.starts_with(a.as_str()))
+    }
+}
+
+/// A text as automatic messages are compared: lower case, curly quotes straight, each run of
+/// white space one space, trimmed (a text pasted into settings from the site's own setup page
+/// still matches the message as the page shows it).
+pub fn automatic_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            '\u{2018}' | '\u{2019}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' => out.push('"'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The fewest characters an automatic message's start may have: a shorter one ("Hi", "Thanks")
+/// would take ordinary replies for automatic ones.
+pub const AUTOMATIC_MIN_CHARS: usize = 12;
+/// The most: an automatic message is recognised by its start, and settings stay small.
+pub const AUTOMATIC_MAX_CHARS: usize = 500;
+
+/// The settings' list of automatic messages (one start per line, blank lines and repeats
+/// dropped), or what is wrong with it, naming the line.
+pub fn parse_automatic(text: &str) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let key = automatic_key(line);
+        let chars = key.chars().count();
+        if chars < AUTOMATIC_MIN_CHARS {
+            return Err(format!(
+                "Automatic messages, line {}: {chars} characters; give at least {AUTOMATIC_MIN_CHARS} of how the message begins, so that an ordinary reply is not taken for it",
+                n + 1
+            ));
+        }
+        if chars > AUTOMATIC_MAX_CHARS {
+            return Err(format!(
+                "Automatic messages, line {}: longer than {AUTOMATIC_MAX_CHARS} characters; how the message begins is enough",
+                n + 1
+            ));
+        }
+        if !keys.contains(&key) {
+            keys.push(key);
+            out.push(line.to_owned());
+        }
+    }
+    Ok(out)
 }
 
 /// A thread as read from the page.
@@ -832,6 +917,7 @@ mod tests {
         let me = Identity {
             handles: vec!["@AcmeHelp".into()],
             names: vec!["Acme Coffee".into()],
+            automatic: vec![],
         };
         let table = [
             (raw("1", "Acme Help", Some("acmehelp"), ""), Party::Brand),
@@ -863,6 +949,80 @@ mod tests {
     }
 
     #[test]
+    fn automatic_messages_of_ours_are_recognised_by_how_they_begin() {
+        let me = Identity {
+            handles: vec!["@AcmeHelp".into()],
+            names: vec![],
+            automatic: vec!["Thanks for messaging Acme! We’ll reply".into()],
+        };
+        let ours = |text: &str| raw("1", "Acme", Some("acmehelp"), text);
+        let table = [
+            (
+                ours("Thanks for messaging Acme! We'll reply within the hour."),
+                Party::Automatic,
+            ),
+            // Case, runs of white space and straight or curly quotes do not matter.
+            (
+                ours("  THANKS for  messaging\nAcme! We’ll REPLY soon"),
+                Party::Automatic,
+            ),
+            // Ours, but not how the automatic message begins.
+            (
+                ours("Hi Maria, thanks for messaging Acme! We'll reply by DM."),
+                Party::Brand,
+            ),
+            (ours("Thanks for messaging Acme!"), Party::Brand),
+            // The customer quoting it is still the customer.
+            (
+                raw(
+                    "2",
+                    "Maria",
+                    Some("maria"),
+                    "Thanks for messaging Acme! We'll reply... when?",
+                ),
+                Party::Customer,
+            ),
+        ];
+        for (m, want) in table {
+            assert_eq!(party(&m, &me), want, "{m:?}");
+        }
+        // Without the setting, nothing of ours is automatic.
+        let plain = Identity {
+            automatic: vec![],
+            ..me
+        };
+        assert_eq!(
+            party(&ours("Thanks for messaging Acme! We'll reply soon"), &plain),
+            Party::Brand
+        );
+    }
+
+    #[test]
+    fn the_automatic_messages_setting_names_what_is_wrong() {
+        assert_eq!(
+            parse_automatic(
+                "Thanks for messaging us!\n\n  thanks FOR messaging us! \nWe are away until Monday"
+            ),
+            Ok(vec![
+                "Thanks for messaging us!".to_owned(),
+                "We are away until Monday".to_owned()
+            ])
+        );
+        assert_eq!(parse_automatic("  \n"), Ok(vec![]));
+        let short = parse_automatic("We are away until Monday\nThanks!").unwrap_err();
+        assert!(
+            short.starts_with("Automatic messages, line 2: 7 characters"),
+            "{short}"
+        );
+        assert!(short.contains("at least 12"), "{short}");
+        let long = parse_automatic(&"a".repeat(501)).unwrap_err();
+        assert!(
+            long.starts_with("Automatic messages, line 1: longer than 500"),
+            "{long}"
+        );
+    }
+
+    #[test]
     fn content_ids_are_stable_and_distinct() {
         let a = content_id("Jane", "9:12 AM", "Hi");
         assert_eq!(a, content_id("Jane", "9:12 AM", "Hi"));
@@ -889,6 +1049,7 @@ mod tests {
         let me = Identity {
             handles: vec!["AcmeHelp".into()],
             names: vec![],
+            automatic: vec![],
         };
         let mut focused = raw("2", "Maria", Some("maria"), "");
         focused.focused = true;
@@ -1174,6 +1335,7 @@ mod tests {
         let us = Identity {
             handles: vec![],
             names: vec!["Acme Coffee".into()],
+            automatic: vec![],
         };
         let names = |v: &[Option<&str>]| -> Vec<Option<String>> {
             v.iter().map(|n| n.map(str::to_owned)).collect()

@@ -940,5 +940,20 @@ mod customer_tests {
         assert!(answered(&only_ours));
         let nobody = post(vec![msg("Jane", Party::Customer, "Hi")], Surface::Dm);
         assert!(!answered(&nobody));
+        // An instant reply of ours is not having written to them, in a DM or in public.
+        for surface in [Surface::Dm, Surface::Post] {
+            let instant = post(
+                vec![
+                    msg("Jane", Party::Customer, "My bag arrived torn, Acme."),
+                    msg(
+                        "Acme",
+                        Party::Automatic,
+                        "Thanks for messaging Acme, Jane! We reply within a day.",
+                    ),
+                ],
+                surface,
+            );
+            assert!(!answered(&instant), "{surface:?}");
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::text::{quote, Text};
 use super::{Finding, Input};
+use crate::core::conversation::Party;
 
 // Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
 #[inline(never)]
@@ -119,6 +120,7 @@ pub fn check(input: &Input) -> Option<Finding> {
     let chose = c
         .unanswered()
         .iter()
+        .filter(|msg| msg.party == Party::Customer)
         .any(|msg| Text::new(&msg.text).first(asked).is_some());
     if chose {
         return None;

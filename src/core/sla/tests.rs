@@ -172,6 +172,38 @@ fn first_response_next_reply_and_answered() {
     );
 }
 
+/// An automatic message of ours (an instant reply, an away message) answers no one: it stops
+/// no clock, starts none, and the interval it follows ends at the first real reply.
+#[test]
+fn automatic_messages_stop_no_clock() {
+    let p = calendar_policy();
+    let active = AgentState::Active;
+    let t = |min: i64| Exact(T0 + min * M);
+    let a = Party::Automatic;
+    // The instant reply a second after the message: the first-response clock runs on.
+    let s = status(&x_post(&[(C, t(0)), (a, t(0))]), &p, &active, T0 + 10 * M);
+    assert_eq!(s.state, State::Ok, "{s:?}");
+    assert_eq!(s.clock, Some(ClockKind::FirstResponse));
+    assert_eq!(s.started_ms, Some(T0));
+    assert_eq!(s.remaining_ms, Some(50 * M));
+    // ... and breaches as if it were not there.
+    let s = status(&x_post(&[(C, t(0)), (a, t(0))]), &p, &active, T0 + 70 * M);
+    assert_eq!(s.state, State::Breached, "{s:?}");
+    // After a real reply, a new message and an away message: a next-reply clock from it.
+    let msgs = [(C, t(0)), (B, t(20)), (C, t(30)), (a, t(31))];
+    let s = status(&x_post(&msgs), &p, &active, T0 + 40 * M);
+    assert_eq!(s.clock, Some(ClockKind::NextReply), "{s:?}");
+    assert_eq!(s.started_ms, Some(T0 + 30 * M));
+    // An automatic message alone starts nothing.
+    let s = status(&x_post(&[(a, t(0))]), &p, &active, T0 + 5 * M);
+    assert_eq!(s.state, State::None, "{s:?}");
+    // The report: the interval ends at the real reply (45 min), not the instant one.
+    let spans = intervals(&x_post(&[(C, t(0)), (a, t(0)), (B, t(45))]), &p);
+    assert_eq!(spans.len(), 1, "{spans:?}");
+    assert_eq!(spans[0].reply.as_deref(), Some("m2"));
+    assert_eq!(spans[0].calendar_ms, Some(45 * M));
+}
+
 #[test]
 fn due_soon_then_breached_counting_up() {
     let fraction = calendar_policy();
