@@ -116,6 +116,9 @@ struct App {
     seen_save: Option<Timeout>,
     /// The team's brand accounts from settings: their messages are ours.
     brands: Vec<String>,
+    /// How the team's automatic messages begin, from settings: such messages of ours answer
+    /// no one.
+    automatic: Vec<String>,
     /// Ticks every second while a conversation is open; dropped otherwise.
     clock: Option<Interval>,
     _sla_click: Option<EventListener>,
@@ -245,6 +248,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             agent: AgentState::Active,
             key: String::new(),
             brands: Vec::new(),
+            automatic: Vec::new(),
             seen_save: None,
             profile: None,
             _scroll: scroll,
@@ -310,19 +314,18 @@ async fn load_policy() {
     tick_sla();
 }
 
-/// Loads the team's brand accounts from settings.
+/// Loads the team's brand accounts and automatic messages from settings.
 async fn load_brands() {
-    let brands: Vec<String> = platform::storage_get(crate::web::pages::brand_settings::BRANDS_KEY)
-        .await
-        .and_then(|v| v.as_string())
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default();
-    if brands.is_empty() {
+    use crate::web::pages::brand_settings::{saved_list, AUTOMATIC_KEY, BRANDS_KEY};
+    let brands = saved_list(BRANDS_KEY).await;
+    let automatic = saved_list(AUTOMATIC_KEY).await;
+    if brands.is_empty() && automatic.is_empty() {
         return;
     }
     APP.with(|a| {
         if let Some(app) = a.borrow_mut().as_mut() {
             app.brands = brands;
+            app.automatic = automatic;
             // Re-read from scratch: who is us changes the party of messages already read.
             app.seen = extract::Seen::new();
             app.watch = None;
@@ -913,6 +916,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                         read.raw.identity.handles.push(brand.clone());
                         read.raw.identity.names.push(brand.clone());
                     }
+                    read.raw.identity.automatic.clone_from(&app.automatic);
                     let messages = std::mem::take(&mut read.raw.messages);
                     let entries =
                         interpret(messages, &read.raw.identity, now as i64, utc_offset_min());

@@ -726,6 +726,7 @@ fn page_fields(
     let identity = Identity {
         handles: page(PAGE_LISTS).into_iter().collect(),
         names: page(PAGE_LISTS + 1).into_iter().collect(),
+        automatic: Vec::new(),
     };
     // Where a post's comments have reply boxes (the surfaces naming `answering`), the box the
     // agent last focused answers someone first: by its label ("Reply to Jane Doe"), or, when

@@ -203,6 +203,62 @@ describe("the SLA pin covers neither the panel nor the customer's words", () => 
   });
 });
 
+describe('automatic messages', () => {
+  // Our instant reply, as the latest message of the Messenger fixture (Jane wrote 10 minutes
+  // ago; the DM target is 15 minutes).
+  const instantReply = (page) =>
+    page.evaluate(() => {
+      const row = document.createElement('div');
+      row.dataset.virtualized = 'false';
+      const d = new Date();
+      const at = `${((d.getHours() + 11) % 12) + 1}:${String(d.getMinutes()).padStart(2, '0')} ${d.getHours() < 12 ? 'AM' : 'PM'}`;
+      const text = 'Thanks for messaging Acme Coffee! We usually reply within a few hours.';
+      row.innerHTML = `<div role="row" class="self"><div aria-roledescription="message" aria-label="At ${at}, You: ${text}"><div dir="auto">${text}</div></div></div>`;
+      document.querySelector('[aria-label$="Jane Doe: It\'s 55012. Can I get a replacement?"]').closest('[data-virtualized]').after(row);
+    });
+
+  test('an instant reply listed in settings does not stop the clock; a bad list is refused, naming the line', async () => {
+    // Not listed: the instant reply answers the thread.
+    let { page } = await open(browser.context, URLS.fbMessages);
+    await waitForState(page, 'ready');
+    await instantReply(page);
+    await waitForSla(page, 'answered');
+    await page.close();
+
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.locator('#app[data-ready="true"]').waitFor();
+    await options.fill('#automatic', 'Thanks for messaging Acme Coffee!\n\nWe are away until Monday');
+    await options.click('#automatic-save');
+    await options.locator('#automatic-status[data-ok="true"]').waitFor();
+    const stored = await options.evaluate(() => chrome.storage.local.get('waypoint.automatic'));
+    assert.deepEqual(JSON.parse(stored['waypoint.automatic']), ['Thanks for messaging Acme Coffee!', 'We are away until Monday']);
+    // Too short to tell from an ordinary reply: refused, the saved list kept, the text left.
+    await options.fill('#automatic', 'Thanks for messaging Acme Coffee!\nThanks!');
+    await options.click('#automatic-save');
+    await options.locator('#automatic-status[data-ok="false"]').waitFor();
+    assert.match(await options.locator('#automatic-status').innerText(), /^Automatic messages, line 2: 7 characters/);
+    assert.equal(await options.inputValue('#automatic'), 'Thanks for messaging Acme Coffee!\nThanks!');
+    const kept = await options.evaluate(() => chrome.storage.local.get('waypoint.automatic'));
+    assert.deepEqual(JSON.parse(kept['waypoint.automatic']), ['Thanks for messaging Acme Coffee!', 'We are away until Monday']);
+
+    // Listed: the clock for Jane's message of 10 minutes ago runs on.
+    ({ page } = await open(browser.context, URLS.fbMessages));
+    await waitForState(page, 'ready');
+    await instantReply(page);
+    await page.locator('waypoint-panel[data-messages="4"]').waitFor();
+    await page.waitForTimeout(300);
+    assert.notEqual(await attr(page, 'data-sla'), 'answered');
+    near(Number(await attr(page, 'data-sla-remaining-s')), 5 * 60, 90, 'remaining');
+    await page.close();
+
+    await options.fill('#automatic', '');
+    await options.click('#automatic-save');
+    await options.locator('#automatic-status[data-ok="true"]').waitFor();
+    await options.close();
+  });
+});
+
 describe('SLA settings', () => {
   test('the team changes a target on the settings page and the badge follows; bad input is refused, naming the setting', async () => {
     const options = await browser.context.newPage();

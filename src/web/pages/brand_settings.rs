@@ -1,6 +1,8 @@
 //! The "who is us" section of the settings page: the team's brand accounts (handles or Page
 //! names), so that their messages count as ours even where the page does not say so (another
-//! agent's reply, a second brand account, a page viewed while logged in as a person).
+//! agent's reply, a second brand account, a page viewed while logged in as a person); and how
+//! the team's automatic messages begin (instant replies, away messages), so that they do not
+//! count as an answer.
 
 use crate::web::{dom, platform};
 use gloo_events::EventListener;
@@ -9,8 +11,11 @@ use web_sys::{Document, Element, HtmlTextAreaElement};
 
 /// Where the content script reads the brand accounts from (a JSON array of strings).
 pub const BRANDS_KEY: &str = "waypoint.brands";
+/// Where it reads the starts of the automatic messages from (a JSON array of strings).
+pub const AUTOMATIC_KEY: &str = "waypoint.automatic";
 
-/// Parses the textarea: one account per line, blank lines and duplicates dropped.
+/// Parses the brand accounts' textarea: one account per line, blank lines and duplicates
+/// dropped.
 pub fn parse(text: &str) -> Result<Vec<String>, String> {
     let mut out: Vec<String> = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -31,15 +36,54 @@ pub fn parse(text: &str) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
-fn textarea(doc: &Document) -> Option<HtmlTextAreaElement> {
-    doc.get_element_by_id("brand-accounts")?.dyn_into().ok()
+/// A saved list (empty when there is none or it cannot be read).
+pub async fn saved_list(key: &str) -> Vec<String> {
+    platform::storage_get(key)
+        .await
+        .and_then(|v| v.as_string())
+        .and_then(|s| serde_json::from_str::<Vec<String>>(&s).ok())
+        .unwrap_or_default()
 }
 
-fn say(doc: &Document, ok: bool, message: &str) {
-    if let Some(s) = doc.get_element_by_id("brand-status") {
+/// One list the section edits: a textarea, its save button and what saving said.
+struct List {
+    /// The ids of the textarea, its save button and its status line.
+    ids: [&'static str; 3],
+    label: &'static str,
+    hint: &'static str,
+    save: &'static str,
+    key: &'static str,
+    parse: fn(&str) -> Result<Vec<String>, String>,
+}
+
+const LISTS: [List; 2] = [
+    List {
+        ids: ["brand-accounts", "brand-save", "brand-status"],
+        label: "Brand accounts",
+        hint: "Messages from these accounts count as ours: one X or Instagram handle (@AcmeHelp) or Facebook Page name (Acme Coffee) per line.",
+        save: "Save accounts",
+        key: BRANDS_KEY,
+        parse,
+    },
+    List {
+        ids: ["automatic", "automatic-save", "automatic-status"],
+        label: "Automatic messages",
+        hint: "Instant replies and away messages are not an answer: the SLA clock keeps running and the suggestions do not treat them as a reply. Paste how each begins (at least 12 characters), one per line.",
+        save: "Save automatic messages",
+        key: AUTOMATIC_KEY,
+        parse: crate::core::reading::parse_automatic,
+    },
+];
+
+fn say(doc: &Document, status_id: &str, ok: bool, message: &str) {
+    if let Some(s) = doc.get_element_by_id(status_id) {
         s.set_text_content(Some(message));
         let _ = s.set_attribute("data-ok", if ok { "true" } else { "false" });
     }
+}
+
+fn by_id<T: JsCast>(doc: &Document, id: &str) -> Option<T> {
+    doc.get_element_by_id(id)?.dyn_into().ok()
 }
 
 /// Builds the section into `app`.
@@ -47,58 +91,60 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
     let section = dom::el(doc, "section", "card sla-settings", "")?;
     let h = dom::el(doc, "h2", "", "Our accounts")?;
     section.append_child(&h)?;
-    let hint = dom::el(
-        doc,
-        "p",
-        "hint",
-        "Messages from these accounts count as ours: one X or Instagram handle (@AcmeHelp) or Facebook Page name (Acme Coffee) per line.",
-    )?;
+    for list in &LISTS {
+        render_list(doc, &section, list)?;
+    }
+    app.append_child(&section)?;
+    Ok(())
+}
+
+fn render_list(doc: &Document, section: &Element, list: &'static List) -> Result<(), JsValue> {
+    let [area_id, save_id, status_id] = list.ids;
+    let hint = dom::el(doc, "p", "hint", list.hint)?;
     section.append_child(&hint)?;
-    let label = dom::el(doc, "label", "setting", "Brand accounts")?;
-    label.set_attribute("for", "brand-accounts")?;
+    let label = dom::el(doc, "label", "setting", list.label)?;
+    label.set_attribute("for", area_id)?;
     let area = doc.create_element("textarea")?;
-    area.set_id("brand-accounts");
+    area.set_id(area_id);
     area.set_attribute("rows", "3")?;
     section.append_child(&label)?;
     section.append_child(&area)?;
     let actions = dom::el(doc, "div", "form-actions", "")?;
-    let save = dom::el(doc, "button", "primary", "Save accounts")?;
+    let save = dom::el(doc, "button", "primary", list.save)?;
     save.set_attribute("type", "button")?;
-    save.set_id("brand-save");
+    save.set_id(save_id);
     actions.append_child(&save)?;
     section.append_child(&actions)?;
     let status = dom::el(doc, "p", "form-status", "")?;
-    status.set_id("brand-status");
+    status.set_id(status_id);
     status.set_attribute("role", "status")?;
     section.append_child(&status)?;
-    app.append_child(&section)?;
 
     {
         let doc = doc.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let saved = platform::storage_get(BRANDS_KEY)
-                .await
-                .and_then(|v| v.as_string())
-                .and_then(|s| serde_json::from_str::<Vec<String>>(&s).ok())
-                .unwrap_or_default();
-            if let Some(t) = textarea(&doc) {
+            let saved = saved_list(list.key).await;
+            if let Some(t) = by_id::<HtmlTextAreaElement>(&doc, area_id) {
                 t.set_value(&saved.join("\n"));
             }
         });
     }
     let doc = doc.clone();
     EventListener::new(&save, "click", move |_| {
-        let text = textarea(&doc).map(|t| t.value()).unwrap_or_default();
-        match parse(&text) {
-            Ok(list) => {
-                let json = serde_json::to_string(&list).unwrap_or_else(|_| "[]".into());
+        let text = by_id::<HtmlTextAreaElement>(&doc, area_id)
+            .map(|t| t.value())
+            .unwrap_or_default();
+        // A list that cannot be saved leaves the saved one as it was, and the text in the box.
+        match (list.parse)(&text) {
+            Ok(items) => {
+                let json = serde_json::to_string(&items).unwrap_or_else(|_| "[]".into());
                 let doc = doc.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    platform::storage_set(BRANDS_KEY, &JsValue::from_str(&json)).await;
-                    say(&doc, true, "Saved.");
+                    platform::storage_set(list.key, &JsValue::from_str(&json)).await;
+                    say(&doc, status_id, true, "Saved.");
                 });
             }
-            Err(e) => say(&doc, false, &e),
+            Err(e) => say(&doc, status_id, false, &e),
         }
     })
     .forget();
