@@ -220,7 +220,8 @@ impl Conversation {
         self.messages.iter().filter(|m| m.party == Party::Customer)
     }
 
-    /// The customer's messages since our last reply (all of them if we never replied).
+    /// The messages since our last reply (all of them if we never replied): the customer's,
+    /// and any automatic message of ours among them.
     pub fn unanswered(&self) -> &[Message] {
         let start = self
             .messages

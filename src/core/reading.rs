@@ -126,7 +126,9 @@ impl Ours {
         if self.automatic.is_empty() {
             return false;
         }
-        let text = automatic_key(text);
+        // Folded only as far as the longest start reaches, not the whole of a long message.
+        let longest = self.automatic.iter().map(String::len).max().unwrap_or(0);
+        let text = fold_automatic(text, longest);
         self.automatic.iter().any(|a| text.starts_with(a.as_str()))
     }
 }
@@ -135,9 +137,17 @@ impl Ours {
 /// white space one space, trimmed (a text pasted into settings from the site's own setup page
 /// still matches the message as the page shows it).
 pub fn automatic_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    fold_automatic(s, usize::MAX)
+}
+
+/// [`automatic_key`] of `s`, stopped once it holds `limit` bytes or more.
+fn fold_automatic(s: &str, limit: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(limit.saturating_add(4)));
     let mut space = false;
     for c in s.trim().chars() {
+        if out.len() >= limit {
+            break;
+        }
         if c.is_whitespace() {
             space = true;
             continue;

@@ -218,44 +218,51 @@ describe('automatic messages', () => {
     });
 
   test('an instant reply listed in settings does not stop the clock; a bad list is refused, naming the line', async () => {
-    // Not listed: the instant reply answers the thread.
-    let { page } = await open(browser.context, URLS.fbMessages);
-    await waitForState(page, 'ready');
-    await instantReply(page);
-    await waitForSla(page, 'answered');
-    await page.close();
-
     const options = await browser.context.newPage();
     await options.goto(browser.extensionUrl('options.html'));
     await options.locator('#app[data-ready="true"]').waitFor();
-    await options.fill('#automatic', 'Thanks for messaging Acme Coffee!\n\nWe are away until Monday');
-    await options.click('#automatic-save');
-    await options.locator('#automatic-status[data-ok="true"]').waitFor();
-    const stored = await options.evaluate(() => chrome.storage.local.get('waypoint.automatic'));
-    assert.deepEqual(JSON.parse(stored['waypoint.automatic']), ['Thanks for messaging Acme Coffee!', 'We are away until Monday']);
-    // Too short to tell from an ordinary reply: refused, the saved list kept, the text left.
-    await options.fill('#automatic', 'Thanks for messaging Acme Coffee!\nThanks!');
-    await options.click('#automatic-save');
-    await options.locator('#automatic-status[data-ok="false"]').waitFor();
-    assert.match(await options.locator('#automatic-status').innerText(), /^Automatic messages, line 2: 7 characters/);
-    assert.equal(await options.inputValue('#automatic'), 'Thanks for messaging Acme Coffee!\nThanks!');
-    const kept = await options.evaluate(() => chrome.storage.local.get('waypoint.automatic'));
-    assert.deepEqual(JSON.parse(kept['waypoint.automatic']), ['Thanks for messaging Acme Coffee!', 'We are away until Monday']);
+    try {
+      // Not listed: the instant reply answers the thread.
+      let { page } = await open(browser.context, URLS.fbMessages);
+      await waitForState(page, 'ready');
+      await instantReply(page);
+      await waitForSla(page, 'answered');
+      await page.close();
 
-    // Listed: the clock for Jane's message of 10 minutes ago runs on.
-    ({ page } = await open(browser.context, URLS.fbMessages));
-    await waitForState(page, 'ready');
-    await instantReply(page);
-    await page.locator('waypoint-panel[data-messages="4"]').waitFor();
-    await page.waitForTimeout(300);
-    assert.notEqual(await attr(page, 'data-sla'), 'answered');
-    near(Number(await attr(page, 'data-sla-remaining-s')), 5 * 60, 90, 'remaining');
-    await page.close();
+      await options.fill('#automatic', 'Thanks for messaging Acme Coffee!\n\nWe are away until Monday');
+      await options.click('#automatic-save');
+      await options.locator('#automatic-status[data-ok="true"]').waitFor();
+      const stored = await options.evaluate(() => chrome.storage.local.get('waypoint.automatic'));
+      assert.deepEqual(JSON.parse(stored['waypoint.automatic']), ['Thanks for messaging Acme Coffee!', 'We are away until Monday']);
+      // Too short to tell from an ordinary reply: refused, the saved list kept, the text left.
+      await options.fill('#automatic', 'Thanks for messaging Acme Coffee!\nThanks!');
+      await options.click('#automatic-save');
+      await options.locator('#automatic-status[data-ok="false"]').waitFor();
+      assert.match(await options.locator('#automatic-status').innerText(), /^Automatic messages, line 2: 7 characters/);
+      assert.equal(await options.inputValue('#automatic'), 'Thanks for messaging Acme Coffee!\nThanks!');
+      const kept = await options.evaluate(() => chrome.storage.local.get('waypoint.automatic'));
+      assert.deepEqual(JSON.parse(kept['waypoint.automatic']), ['Thanks for messaging Acme Coffee!', 'We are away until Monday']);
 
-    await options.fill('#automatic', '');
-    await options.click('#automatic-save');
-    await options.locator('#automatic-status[data-ok="true"]').waitFor();
-    await options.close();
+      // Listed: the clock for Jane's message of 10 minutes ago runs on.
+      ({ page } = await open(browser.context, URLS.fbMessages));
+      await waitForState(page, 'ready');
+      await instantReply(page);
+      await page.locator('waypoint-panel[data-messages="4"]').waitFor();
+      await page.waitForTimeout(300);
+      assert.notEqual(await attr(page, 'data-sla'), 'answered');
+      near(Number(await attr(page, 'data-sla-remaining-s')), 5 * 60, 90, 'remaining');
+      await page.close();
+
+      // The saved list is shown when the settings page opens again.
+      await options.reload();
+      await options.locator('#app[data-ready="true"]').waitFor();
+      await options.waitForFunction(() => document.querySelector('#automatic')?.value !== '');
+      assert.equal(await options.inputValue('#automatic'), 'Thanks for messaging Acme Coffee!\nWe are away until Monday');
+    } finally {
+      // Whatever failed, later tests see no list.
+      await options.evaluate(() => chrome.storage.local.remove('waypoint.automatic'));
+      await options.close();
+    }
   });
 });
 

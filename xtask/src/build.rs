@@ -122,15 +122,12 @@ pub fn build(ctx: &Ctx) -> Result<()> {
             copy_dir(&glue.join("snippets"), &out.join("snippets"))?;
         }
     }
-    ctx.run(
+    wasm_opt(
+        ctx,
         "wasm-opt",
-        ctx.cmd("wasm-opt")
-            .args(["-Oz", "--converge"])
-            .args(keep_names)
-            .args(FEATURES)
-            .arg(web.join("waypoint_bg.wasm"))
-            .arg("-o")
-            .arg(pkg.join("waypoint_bg.wasm")),
+        &[&["-Oz", "--converge"], keep_names],
+        &web.join("waypoint_bg.wasm"),
+        &pkg.join("waypoint_bg.wasm"),
     )?;
 
     // wasm2js translates only stores of natural alignment (it asserts otherwise), and both
@@ -138,15 +135,12 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     // store: the module is optimized first, then its unaligned accesses are split into aligned
     // ones, last, so that wasm2js's own optimizer finds none to make.
     let aligned = js.join("waypoint_bg.aligned.wasm");
-    ctx.run(
+    wasm_opt(
+        ctx,
         "wasm-opt (alignment lowering)",
-        ctx.cmd("wasm-opt")
-            .args(["-Oz", "--converge", "--alignment-lowering"])
-            .args(keep_names)
-            .args(FEATURES)
-            .arg(js.join("waypoint_bg.wasm"))
-            .arg("-o")
-            .arg(&aligned),
+        &[&["-Oz", "--converge", "--alignment-lowering"], keep_names],
+        &js.join("waypoint_bg.wasm"),
+        &aligned,
     )?;
     let translated = pkgjs.join("waypoint_bg.wasm.js");
     ctx.run(
@@ -184,6 +178,19 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     report(root, &dist, &zip)
 }
 
+/// `wasm-opt` with the features the module uses and `args`, from `input` to `output`.
+fn wasm_opt(ctx: &Ctx, what: &str, args: &[&[&str]], input: &Path, output: &Path) -> Result<()> {
+    ctx.run(
+        what,
+        ctx.cmd("wasm-opt")
+            .args(args.concat())
+            .args(FEATURES)
+            .arg(input)
+            .arg("-o")
+            .arg(output),
+    )
+}
+
 /// `cargo build --release --lib` for wasm32 in `target/wasm`: the module (with
 /// WAYPOINT_NAMES=1 unstripped, its target-features section removed so that wasm-bindgen
 /// emits no reference types, which wasm2js cannot translate).
@@ -210,14 +217,12 @@ fn module_build(ctx: &Ctx, names: bool) -> Result<PathBuf> {
     // Unstripped, the module keeps its `target_features` section, from which wasm-bindgen
     // would take reference types: the section goes, the names stay.
     let named = target_dir.join("waypoint-named.wasm");
-    ctx.run(
+    wasm_opt(
+        ctx,
         "wasm-opt (names)",
-        ctx.cmd("wasm-opt")
-            .args(["-g", "--strip-target-features", "--strip-dwarf"])
-            .args(FEATURES)
-            .arg(&module)
-            .arg("-o")
-            .arg(&named),
+        &[&["-g", "--strip-target-features", "--strip-dwarf"]],
+        &module,
+        &named,
     )?;
     Ok(named)
 }

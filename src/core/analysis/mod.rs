@@ -654,11 +654,16 @@ fn wrote_to_them(conversation: &Conversation, latest: Option<usize>) -> bool {
     let Some(first) = messages.iter().position(theirs) else {
         return false;
     };
-    if messages[first..]
-        .windows(2)
-        .any(|w| ours(&w[1]) && theirs(&w[0]))
+    // Right after theirs, an automatic message of ours between them aside.
+    let mut after_theirs = false;
+    for m in messages[first..]
+        .iter()
+        .filter(|m| m.party != Party::Automatic)
     {
-        return true;
+        if after_theirs && ours(m) {
+            return true;
+        }
+        after_theirs = theirs(m);
     }
     let named = Named::new(who);
     messages[first + 1..]
@@ -955,5 +960,17 @@ mod customer_tests {
             );
             assert!(!answered(&instant), "{surface:?}");
         }
+        // In public, our reply after the instant one is still right after theirs.
+        let mut replied = post(
+            vec![
+                msg("Jane", Party::Customer, "My bag arrived torn."),
+                msg("Acme", Party::Automatic, "Thanks for getting in touch!"),
+                msg("Acme", Party::Brand, "So sorry! Which store was it?"),
+                msg("Jane", Party::Customer, "Main St."),
+            ],
+            Surface::Post,
+        );
+        replied.customer = Some(replied.messages[0].author.clone());
+        assert!(answered(&replied));
     }
 }

@@ -169,5 +169,19 @@ mod tests {
         // The customer asked for a phone number: giving it is an answer.
         let c = Case::on(Site::X, Surface::Post, &["What's your phone number?"]);
         table(&c, CheckId::OtherChannel, &[("Call us on 0800 123", false)]);
+        // Our away message asking for one is not the customer choosing the phone.
+        let away = Case::on(
+            Site::X,
+            Surface::Post,
+            &[
+                "My order is late",
+                "AUTO: We're away. What's your phone number? We'll call back",
+            ],
+        );
+        table(
+            &away,
+            CheckId::OtherChannel,
+            &[("Call us on 0800 123", true)],
+        );
     }
 }

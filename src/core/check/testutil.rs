@@ -6,8 +6,8 @@ use crate::core::conversation::{Author, Conversation, Message, Party, SentAt, Si
 use crate::core::sla::SlaStatus;
 
 /// A conversation on `site`/`surface` with the customer "Maria Garcia" (@mariag) writing
-/// `customer` messages, one a minute from t = 0, and brand replies where a text starts with
-/// "BRAND:".
+/// `customer` messages, one a minute from t = 0, brand replies where a text starts with
+/// "BRAND:", and automatic messages of ours where it starts with "AUTO:".
 pub fn conv(site: Site, surface: Surface, texts: &[&str]) -> Conversation {
     let customer = Author {
         name: "Maria Garcia".into(),
@@ -21,9 +21,10 @@ pub fn conv(site: Site, surface: Surface, texts: &[&str]) -> Conversation {
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let (party, author, text) = match t.strip_prefix("BRAND:") {
-                Some(rest) => (Party::Brand, brand.clone(), rest.trim()),
-                None => (Party::Customer, customer.clone(), *t),
+            let (party, author, text) = match (t.strip_prefix("BRAND:"), t.strip_prefix("AUTO:")) {
+                (Some(rest), _) => (Party::Brand, brand.clone(), rest.trim()),
+                (_, Some(rest)) => (Party::Automatic, brand.clone(), rest.trim()),
+                _ => (Party::Customer, customer.clone(), *t),
             };
             Message {
                 id: i.to_string(),

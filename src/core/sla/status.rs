@@ -325,9 +325,10 @@ fn running(
     };
     let waiting = &conversation.messages[last_brand.map_or(0, |b| b + 1)..];
     let since = agent.since();
+    // The customer's messages: an automatic message of ours among them asks nothing.
     let live: Vec<&Message> = waiting
         .iter()
-        .filter(|m| since.is_none_or(|s| came_after(m, s)))
+        .filter(|m| m.party == Party::Customer && since.is_none_or(|s| came_after(m, s)))
         .collect();
     if live.is_empty() {
         return match *agent {

@@ -194,6 +194,13 @@ fn automatic_messages_stop_no_clock() {
     let s = status(&x_post(&msgs), &p, &active, T0 + 40 * M);
     assert_eq!(s.clock, Some(ClockKind::NextReply), "{s:?}");
     assert_eq!(s.started_ms, Some(T0 + 30 * M));
+    // An automatic message after the agent paused for the customer ("Are you still there?")
+    // does not start the clock again.
+    let paused = AgentState::Paused {
+        since_ms: T0 + 5 * M,
+    };
+    let s = status(&x_post(&[(C, t(0)), (a, t(10))]), &p, &paused, T0 + 20 * M);
+    assert_eq!(s.state, State::Paused, "{s:?}");
     // An automatic message alone starts nothing.
     let s = status(&x_post(&[(a, t(0))]), &p, &active, T0 + 5 * M);
     assert_eq!(s.state, State::None, "{s:?}");
