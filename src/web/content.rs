@@ -221,8 +221,10 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
         let shown = web_sys::window()
             .and_then(|w| w.document())
             .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+        // Settings saved while the agent was on the settings page apply on coming back.
         if shown {
             wasm_bindgen_futures::spawn_local(load_checklist());
+            wasm_bindgen_futures::spawn_local(load_brands());
         }
     });
     let slash = Slash::install(&doc, panel.root(), Rc::new(Controller))
@@ -314,24 +316,30 @@ async fn load_policy() {
     tick_sla();
 }
 
-/// Loads the team's brand accounts and automatic messages from settings.
+/// Loads the team's brand accounts and automatic messages from settings (at start, and when
+/// the tab is shown again); the conversation is read again only when they changed.
 async fn load_brands() {
     use crate::web::pages::brand_settings::{saved_list, AUTOMATIC_KEY, BRANDS_KEY};
     let brands = saved_list(BRANDS_KEY).await;
     let automatic = saved_list(AUTOMATIC_KEY).await;
-    if brands.is_empty() && automatic.is_empty() {
-        return;
-    }
-    APP.with(|a| {
-        if let Some(app) = a.borrow_mut().as_mut() {
-            app.brands = brands;
-            app.automatic = automatic;
-            // Re-read from scratch: who is us changes the party of messages already read.
-            app.seen = extract::Seen::new();
-            app.watch = None;
-        }
+    let changed = APP.with(|a| {
+        let mut a = a.borrow_mut();
+        let Some(app) = a
+            .as_mut()
+            .filter(|app| app.brands != brands || app.automatic != automatic)
+        else {
+            return false;
+        };
+        app.brands = brands;
+        app.automatic = automatic;
+        // Re-read from scratch: who is us changes the party of messages already read.
+        app.seen = extract::Seen::new();
+        app.watch = None;
+        true
     });
-    run(refresh());
+    if changed {
+        run(refresh());
+    }
 }
 
 async fn agent_states() -> BTreeMap<String, (f64, AgentState)> {

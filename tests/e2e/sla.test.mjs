@@ -251,13 +251,20 @@ describe('automatic messages', () => {
       await page.waitForTimeout(300);
       assert.notEqual(await attr(page, 'data-sla'), 'answered');
       near(Number(await attr(page, 'data-sla-remaining-s')), 5 * 60, 90, 'remaining');
-      await page.close();
 
       // The saved list is shown when the settings page opens again.
       await options.reload();
       await options.locator('#app[data-ready="true"]').waitFor();
       await options.waitForFunction(() => document.querySelector('#automatic')?.value !== '');
       assert.equal(await options.inputValue('#automatic'), 'Thanks for messaging Acme Coffee!\nWe are away until Monday');
+
+      // A list changed while the site's tab is open applies when the agent comes back to it.
+      await options.fill('#automatic', 'We are away until Monday');
+      await options.click('#automatic-save');
+      await options.locator('#automatic-status[data-ok="true"]').waitFor();
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await waitForSla(page, 'answered');
+      await page.close();
     } finally {
       // Whatever failed, later tests see no list.
       await options.evaluate(() => chrome.storage.local.remove('waypoint.automatic'));
