@@ -48,25 +48,19 @@ pub struct Identity {
 impl Identity {
     /// Who we are, compared as [`Ours`] compares: built once per read, not per message.
     fn ours(&self) -> Ours {
+        // Each list normalised, with what normalises to nothing left out.
+        let normalised = |list: &[String], f: fn(&str) -> String| -> Vec<String> {
+            list.iter()
+                .map(|x| f(x))
+                .filter(|x| !x.is_empty())
+                .collect()
+        };
+        let automatic = normalised(&self.automatic, automatic_key);
         Ours {
-            handles: self
-                .handles
-                .iter()
-                .map(|h| normalise_handle(h))
-                .filter(|h| !h.is_empty())
-                .collect(),
-            names: self
-                .names
-                .iter()
-                .map(|n| n.trim().to_lowercase())
-                .filter(|n| !n.is_empty())
-                .collect(),
-            automatic: self
-                .automatic
-                .iter()
-                .map(|a| automatic_key(a))
-                .filter(|a| !a.is_empty())
-                .collect(),
+            handles: normalised(&self.handles, normalise_handle),
+            names: normalised(&self.names, |n| n.trim().to_lowercase()),
+            longest_automatic: automatic.iter().map(String::len).max().unwrap_or(0),
+            automatic,
         }
     }
 }
@@ -76,8 +70,10 @@ impl Identity {
 struct Ours {
     handles: Vec<String>,
     names: Vec<String>,
-    /// The starts of automatic messages, as [`automatic_key`] gives them.
+    /// The starts of automatic messages, as [`automatic_key`] gives them, and the longest's
+    /// length in bytes.
     automatic: Vec<String>,
+    longest_automatic: usize,
 }
 
 impl Ours {
@@ -127,8 +123,7 @@ impl Ours {
             return false;
         }
         // Folded only as far as the longest start reaches, not the whole of a long message.
-        let longest = self.automatic.iter().map(String::len).max().unwrap_or(0);
-        let text = fold_automatic(text, longest);
+        let text = fold_automatic(text, self.longest_automatic);
         self.automatic.iter().any(|a| text.starts_with(a.as_str()))
     }
 }

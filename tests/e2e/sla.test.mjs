@@ -251,6 +251,7 @@ describe('automatic messages', () => {
       await page.waitForTimeout(300);
       assert.notEqual(await attr(page, 'data-sla'), 'answered');
       near(Number(await attr(page, 'data-sla-remaining-s')), 5 * 60, 90, 'remaining');
+      await page.screenshot({ path: 'target/screenshots/sla-automatic-messenger.png' });
 
       // The saved list is shown when the settings page opens again.
       await options.reload();
