@@ -251,6 +251,8 @@ describe('automatic messages', () => {
       await page.waitForTimeout(300);
       assert.notEqual(await attr(page, 'data-sla'), 'answered');
       near(Number(await attr(page, 'data-sla-remaining-s')), 5 * 60, 90, 'remaining');
+      // The panel says why the clock runs on after a message of ours.
+      assert.match(await page.locator('waypoint-panel').locator('.sla-detail').innerText(), /Our automatic message is not counted as a reply\.$/);
       await page.screenshot({ path: 'target/screenshots/sla-automatic-messenger.png' });
 
       // The saved list is shown when the settings page opens again.

@@ -385,6 +385,17 @@ fn running(
         elapsed_business_ms: m.elapsed_business_ms,
         untimed_messages: untimed,
         window,
-        explanation: format!("{}: {}.{}", kind.label(), m.what, untimed_note(untimed)),
+        explanation: format!(
+            "{}: {}.{}{}",
+            kind.label(),
+            m.what,
+            untimed_note(untimed),
+            // Said, so that a clock running after a message of ours is not taken for a fault.
+            if waiting.iter().any(|m| m.party == Party::Automatic) {
+                " Our automatic message is not counted as a reply."
+            } else {
+                ""
+            }
+        ),
     }
 }

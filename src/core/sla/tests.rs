@@ -186,6 +186,12 @@ fn automatic_messages_stop_no_clock() {
     assert_eq!(s.clock, Some(ClockKind::FirstResponse));
     assert_eq!(s.started_ms, Some(T0));
     assert_eq!(s.remaining_ms, Some(50 * M));
+    assert!(
+        s.explanation
+            .ends_with(" Our automatic message is not counted as a reply."),
+        "{}",
+        s.explanation
+    );
     // ... and breaches as if it were not there.
     let s = status(&x_post(&[(C, t(0)), (a, t(0))]), &p, &active, T0 + 70 * M);
     assert_eq!(s.state, State::Breached, "{s:?}");
