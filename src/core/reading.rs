@@ -102,12 +102,17 @@ impl Ours {
     }
 
     fn party(&self, raw: &RawMessage) -> Party {
+        // Where the page shows the author's handle and we know ours, the handle decides:
+        // a display name is anyone's to copy ("AcmeHelp" writing as @AcmeHelp_Desk is not us).
+        let handle = raw
+            .author_handle
+            .as_deref()
+            .filter(|h| !self.handles.is_empty() && !trim(h).trim_start_matches('@').is_empty());
         let ours = raw.marked_self
-            || raw
-                .author_handle
-                .as_deref()
-                .is_some_and(|h| self.has_handle(h))
-            || raw.author_name.as_deref().is_some_and(|n| self.has_name(n));
+            || match handle {
+                Some(h) => self.has_handle(h),
+                None => raw.author_name.as_deref().is_some_and(|n| self.has_name(n)),
+            };
         if !ours {
             Party::Customer
         } else if self.is_automatic(&raw.text) {
@@ -338,8 +343,12 @@ fn clean(s: Option<String>) -> Option<String> {
 pub enum Entry {
     /// A message read before and unchanged: only its place in the page matters.
     Anchor(String),
-    /// A message read now.
-    Fresh { message: Message, focused: bool },
+    /// A message read now. `content`: its id is its [`content_id`] (the page gives none).
+    Fresh {
+        message: Message,
+        focused: bool,
+        content: bool,
+    },
 }
 
 /// Interprets the messages of a raw thread (taken: their strings move into the entries, so a
@@ -365,7 +374,9 @@ pub fn interpret(
                 None => h,
             });
             let time = clean(m.time);
-            let id = clean(m.id).unwrap_or_else(|| {
+            let site_id = clean(m.id);
+            let content = site_id.is_none();
+            let id = site_id.unwrap_or_else(|| {
                 content_id(
                     name.as_deref().or(handle.as_deref()).unwrap_or(""),
                     time.as_deref().unwrap_or(""),
@@ -385,6 +396,7 @@ pub fn interpret(
                     text: trimmed(m.text),
                 },
                 focused: m.focused,
+                content,
             }
         })
         .collect()
@@ -527,6 +539,64 @@ impl ThreadStore {
         self.messages.is_empty()
     }
 
+    /// Gives the messages of `batch` that the page knows only by their words ([`content_id`])
+    /// an id of their own when their words repeat another message's: the customer who writes
+    /// "hello?" twice, or sends two photos, wrote two messages, and the second must neither
+    /// be taken for an update of the first (and vanish) nor be placed where the first is.
+    /// A repeat is a content id already given in this batch, or one the store has before the
+    /// message this one follows on the page; it becomes `id~2` (then `~3`, …), the first such
+    /// id that is neither. The same page read afresh gives the same ids. Call it before the
+    /// ids are remembered and before [`ThreadStore::merge`].
+    pub fn settle_repeats(&self, batch: &mut [Entry]) {
+        if !batch
+            .iter()
+            .any(|e| matches!(e, Entry::Fresh { content: true, .. }))
+        {
+            return;
+        }
+        let mut given: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+        // Where in the store the message the page shows before this one is (just after it).
+        let mut after: Option<usize> = None;
+        for entry in batch.iter_mut() {
+            let message = match entry {
+                Entry::Anchor(id) => {
+                    after = self.index.get(id.as_str()).map(|p| p + 1).or(after);
+                    continue;
+                }
+                Entry::Fresh {
+                    message,
+                    content: false,
+                    ..
+                } => {
+                    after = self.index.get(&message.id).map(|p| p + 1).or(after);
+                    continue;
+                }
+                Entry::Fresh { message, .. } => message,
+            };
+            let base = std::mem::take(&mut message.id);
+            let mut k = 1;
+            let id = loop {
+                let id = if k == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}~{k}")
+                };
+                k += 1;
+                if given.contains(&id) {
+                    continue;
+                }
+                match self.index.get(&id) {
+                    Some(&p) if after.is_some_and(|a| p < a) => continue,
+                    Some(&p) => after = Some(p + 1),
+                    None => {}
+                }
+                break id;
+            };
+            given.insert(id.clone());
+            message.id = id;
+        }
+    }
+
     /// Merges what the page shows now (in page order). Known messages are updated in place
     /// (an edit, a time that got more precise); new ones go after the nearest known message
     /// before them in `batch`, or before the nearest known one after them; a batch with no
@@ -564,7 +634,9 @@ impl ThreadStore {
                     }
                     continue;
                 }
-                Entry::Fresh { message, focused } => (message, focused),
+                Entry::Fresh {
+                    message, focused, ..
+                } => (message, focused),
             };
             if focused && self.focused.as_deref() != Some(m.id.as_str()) {
                 self.focused = Some(m.id.clone());
@@ -862,6 +934,7 @@ mod tests {
         Entry::Fresh {
             message: message(id, ms),
             focused: false,
+            content: false,
         }
     }
 
@@ -943,6 +1016,15 @@ mod tests {
             (raw("10", "  ACME COFFEE ", None, ""), Party::Brand),
             (raw("11", "Acme Coffeé", None, ""), Party::Customer),
             (raw("12", "Someone", Some("acmehelp2"), ""), Party::Customer),
+            // A display name copies ours, the handle is another's: an impersonator, not us.
+            (
+                raw("13", "Acme Coffee", Some("AcmeCoffee_Desk"), ""),
+                Party::Customer,
+            ),
+            (
+                raw("14", "Acme Coffee", Some("@acmehelp"), ""),
+                Party::Brand,
+            ),
         ];
         for (m, want) in table {
             assert_eq!(party(&m, &me), want, "{m:?}");
@@ -950,6 +1032,15 @@ mod tests {
         assert_eq!(
             party(&raw("6", "", None, ""), &Identity::default()),
             Party::Customer
+        );
+        // With no handle of ours known, a message's handle cannot decide: the name does.
+        let named = Identity {
+            names: vec!["Acme Coffee".into()],
+            ..Identity::default()
+        };
+        assert_eq!(
+            party(&raw("15", "Acme Coffee", Some("acme"), ""), &named),
+            Party::Brand
         );
     }
 
@@ -1164,6 +1255,7 @@ mod tests {
             Entry::Fresh {
                 message: again,
                 focused: false,
+                content: false,
             },
             msg("3", None),
         ];
@@ -1174,6 +1266,105 @@ mod tests {
         assert!(s.merge(vec![msg("3", None), msg("4", None)], 20));
         assert!(s.merge(vec![msg("0", None), msg("1", None)], 30));
         assert_eq!(ids(&s), ["0", "1", "2", "3", "4"]);
+    }
+
+    /// A DM row as Instagram and Messenger show it: no id, no time; ours when `us`.
+    fn dm(name: &str, text: &str, us: bool) -> RawMessage {
+        RawMessage {
+            id: None,
+            marked_self: us,
+            ..raw("", name, None, text)
+        }
+    }
+
+    fn read_into(s: &mut ThreadStore, batch: Vec<RawMessage>, anchors: &[(usize, &str)]) {
+        let mut entries = interpret(batch, &Identity::default(), 0, 0);
+        for &(at, id) in anchors {
+            entries.insert(at, Entry::Anchor(id.to_owned()));
+        }
+        s.settle_repeats(&mut entries);
+        s.merge(entries, 0);
+    }
+
+    fn texts(s: &ThreadStore) -> Vec<(&str, Party)> {
+        s.messages()
+            .iter()
+            .map(|m| (m.text.as_str(), m.party))
+            .collect()
+    }
+
+    #[test]
+    fn repeated_words_without_a_page_id_are_messages_of_their_own() {
+        use Party::{Brand as B, Customer as C};
+        let mut s = ThreadStore::new();
+        s.open("instagram:dm:1");
+        // One read: "hello?" twice, around our reply, and nothing moves above our reply.
+        read_into(
+            &mut s,
+            vec![
+                dm("Jane", "hello?", false),
+                dm("You sent", "Hi Jane, how can we help?", true),
+                dm("Jane", "hello?", false),
+                dm("Jane", "anyone there?", false),
+            ],
+            &[],
+        );
+        let want = [
+            ("hello?", C),
+            ("Hi Jane, how can we help?", B),
+            ("hello?", C),
+            ("anyone there?", C),
+        ];
+        assert_eq!(texts(&s), want);
+        let ids: Vec<String> = s.messages().iter().map(|m| m.id.clone()).collect();
+        assert_eq!(ids[2], format!("{}~2", ids[0]));
+
+        // The same page read afresh (another visit) gives the same ids.
+        let mut again = ThreadStore::new();
+        again.open("instagram:dm:1");
+        read_into(
+            &mut again,
+            vec![
+                dm("Jane", "hello?", false),
+                dm("You sent", "Hi Jane, how can we help?", true),
+                dm("Jane", "hello?", false),
+                dm("Jane", "anyone there?", false),
+            ],
+            &[],
+        );
+        let again_ids: Vec<String> = again.messages().iter().map(|m| m.id.clone()).collect();
+        assert_eq!(again_ids, ids);
+
+        // Live: the customer writes "hello?" once more, after our reply's neighbours.
+        read_into(&mut s, vec![dm("Jane", "hello?", false)], &[(0, &ids[3])]);
+        assert_eq!(s.len(), 5, "{:?}", texts(&s));
+        assert_eq!(s.messages()[4].id, format!("{}~3", ids[0]));
+        assert_eq!(s.messages()[4].party, C);
+
+        // A virtualized list draws the rows again (new elements, same words): nothing is
+        // added, the first and the second "hello?" keep their places.
+        read_into(&mut s, vec![dm("Jane", "hello?", false)], &[(1, &ids[1])]);
+        read_into(&mut s, vec![dm("Jane", "hello?", false)], &[(0, &ids[1])]);
+        assert_eq!(s.len(), 5, "{:?}", texts(&s));
+        assert_eq!(
+            s.messages()
+                .iter()
+                .map(|m| m.id.clone())
+                .collect::<Vec<_>>()[..4],
+            ids[..]
+        );
+    }
+
+    #[test]
+    fn two_photos_in_a_row_are_two_messages() {
+        let mut s = ThreadStore::new();
+        s.open("messenger:1");
+        read_into(
+            &mut s,
+            vec![dm("Jane", "", false), dm("Jane", "", false)],
+            &[],
+        );
+        assert_eq!(s.len(), 2);
     }
 
     #[test]
@@ -1199,6 +1390,7 @@ mod tests {
         let fresh = |message: Message| Entry::Fresh {
             message,
             focused: false,
+            content: false,
         };
         s.merge(vec![fresh(m.clone())], 0);
         let mut coarse = m.clone();

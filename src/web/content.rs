@@ -926,8 +926,9 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                     }
                     read.raw.identity.automatic.clone_from(&app.automatic);
                     let messages = std::mem::take(&mut read.raw.messages);
-                    let entries =
+                    let mut entries =
                         interpret(messages, &read.raw.identity, now as i64, utc_offset_min());
+                    app.store.settle_repeats(&mut entries);
                     app.seen.remember(&read, &entries);
                     let before = app.store.len();
                     // The conversation kept from the last read shares the store's messages:

@@ -71,7 +71,9 @@ pub fn debug_read_thread(url: &str) -> Result<u32, JsValue> {
     let mut store = ThreadStore::new();
     store.open("bench");
     let messages = std::mem::take(&mut read.raw.messages);
-    store.merge(interpret(messages, &read.raw.identity, now, 0), now);
+    let mut entries = interpret(messages, &read.raw.identity, now, 0);
+    store.settle_repeats(&mut entries);
+    store.merge(entries, now);
     Ok(store.len() as u32)
 }
 
