@@ -163,6 +163,48 @@ const ASKING: &[&str] = &[
     "compartes",
     "das",
     "pasas",
+    "get",
+    "comment",
+    "write",
+    // Infinitives, with and without "nos" ("¿podrías facilitarnos tu…?", "¿nos puedes dar…?").
+    "enviar",
+    "enviarnos",
+    "mandar",
+    "mandarnos",
+    "facilitar",
+    "facilitarnos",
+    "indicar",
+    "indicarnos",
+    "dar",
+    "darnos",
+    "decir",
+    "decirnos",
+    "compartir",
+    "compartirnos",
+    "proporcionar",
+    "proporcionarnos",
+    "confirmar",
+    "confirmarnos",
+    "escríbenos",
+    "escribenos",
+    "pasar",
+    "pasarnos",
+];
+
+/// Words that may stand between the verb and "your" ("send us your…", "compártenos aquí
+/// tu…").
+const BETWEEN: &[&str] = &["us", "me", "nos", "here", "below", "please", "aquí", "aqui"];
+
+/// Words that say the data is to be posted here, whatever else the sentence offers ("reply
+/// here with your phone number, or DM us").
+const HERE: &[&str] = &[
+    "here",
+    "below",
+    "aquí",
+    "aqui",
+    "abajo",
+    "comments",
+    "comentarios",
 ];
 
 const OWNER: &[&str] = &[
@@ -219,8 +261,10 @@ fn asked(t: &Text, first: usize, last: usize, need_owner: bool) -> Option<usize>
                 return None;
             }
             let mut v = o.checked_sub(1);
-            if let Some(u) = v.filter(|&u| same(u) && matches!(lower(u), "us" | "me" | "nos")) {
-                v = u.checked_sub(1);
+            for _ in 0..2 {
+                if let Some(u) = v.filter(|&u| same(u) && BETWEEN.contains(&lower(u))) {
+                    v = u.checked_sub(1);
+                }
             }
             verb_at = v.filter(|&v| same(v) && asking(t, v));
             break;
@@ -289,9 +333,21 @@ pub fn check(input: &Input) -> Option<Finding> {
         "chat",
         "follow and dm",
     ];
-    if t.first(private).is_some() {
-        return None;
-    }
+    // A request in a sentence that sends it by DM is fine; one in another sentence is not
+    // ("What's your email? We'll DM you a label" asks in public).
+    let private: Vec<u32> = t
+        .find(private)
+        .iter()
+        .map(|m| t.words[m.first].sentence)
+        .collect();
+    let in_private = |i: usize| {
+        let sentence = t.words[i].sentence;
+        private.contains(&sentence)
+            && !t
+                .words
+                .iter()
+                .any(|w| w.sentence == sentence && HERE.contains(&w.lower.as_str()))
+    };
     let mut spans = Vec::new();
     let entities = t.find(personal);
     for m in &entities {
@@ -309,7 +365,7 @@ pub fn check(input: &Input) -> Option<Finding> {
             .map(|n| n.last)
             .max()
             .unwrap_or(m.last);
-        if let Some(v) = asked(t, m.first, last, true) {
+        if let Some(v) = asked(t, m.first, last, true).filter(|_| !in_private(m.first)) {
             spans.push(t.span(v, last));
         }
     }
@@ -361,6 +417,32 @@ mod tests {
             (
                 "Please send us your full name/ZIP/phone #/account type",
                 true,
+            ),
+            // A DM named in another sentence does not make this one private; "here" asks
+            // in public whatever the sentence offers besides.
+            (
+                "So sorry! What's your email address? We'll DM you a return label.",
+                true,
+            ),
+            (
+                "Please reply here with your phone number, or DM us if you prefer.",
+                true,
+            ),
+            ("Sorry about this. Please DM us your order number.", false),
+            // Polite Spanish, and other English ways to ask.
+            (
+                "Hola María, ¿podrías facilitarnos tu número de pedido?",
+                true,
+            ),
+            ("Hola María, ¿nos puedes dar tu correo electrónico?", true),
+            ("¿Puedes enviarnos tu número de teléfono?", true),
+            ("Compártenos aquí tu dirección", true),
+            ("Can we get your email address?", true),
+            ("Please comment your order number below", true),
+            ("Please write your order number below", true),
+            (
+                "¿Podrías facilitarnos tu número de pedido por mensaje privado?",
+                false,
             ),
         ];
         table(&Case::new(), CheckId::AsksPersonalData, &rows);

@@ -29,7 +29,13 @@ pub struct Text<'a> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Marks that combine with the letter before them ("a" + U+0301 = "á", as some systems
+/// type or paste accents): part of the word, not a break in it.
+pub fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
 }
 
 fn is_apostrophe(c: char) -> bool {

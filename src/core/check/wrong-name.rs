@@ -14,6 +14,12 @@ const GREETINGS: &[&str] = &[
     "olá", "ola",
 ];
 
+/// Titles before a name, in the languages of the greetings.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sr", "sra", "srta", "don", "doña", "dña",
+    "herr", "frau", "mme", "mlle", "m",
+];
+
 /// Words that follow a greeting and are not names.
 const NOT_NAMES: &[&str] = &[
     "there",
@@ -135,7 +141,7 @@ pub fn check(input: &Input) -> Option<Finding> {
             if w.mention || w.url || !GREETINGS.contains(&w.lower.as_str()) {
                 continue;
             }
-            let Some(next) = t.words.get(i + 1) else {
+            let Some(mut next) = t.words.get(i + 1) else {
                 continue;
             };
             let between = &t.src[w.end..next.start];
@@ -145,6 +151,24 @@ pub fn check(input: &Input) -> Option<Finding> {
                 || !between.trim_matches([' ', ',']).is_empty()
             {
                 continue;
+            }
+            // A title is not a name; the name after it is the one to compare ("Dear Mrs
+            // Garcia", "Hola Sra. García").
+            if TITLES.contains(&next.lower.as_str()) {
+                match t.words.get(i + 2) {
+                    Some(name)
+                        if !name.mention
+                            && !name.url
+                            && t.src[next.end..name.start]
+                                .trim_start_matches('.')
+                                .trim_matches(' ')
+                                .is_empty()
+                            && t.src[next.end..name.start].contains(' ') =>
+                    {
+                        next = name
+                    }
+                    _ => continue,
+                }
             }
             let src = &t.src[next.start..next.end];
             let capital = src.chars().next().is_some_and(char::is_uppercase);
@@ -214,6 +238,14 @@ mod tests {
             ("Hi Garcia family", false),
             ("Hey DM us", false),
             ("Sarah at our store will call", false),
+            // Titles are not names; the name after one is compared.
+            ("Dear Mrs Garcia, sorry for the wait", false),
+            ("Hi Ms. Garcia, sorry", false),
+            ("Hello Dr Garcia", false),
+            ("Hola Sra. García, lo siento", false),
+            ("Dear Mr Smith, sorry", true),
+            // An accent typed as a separate mark (as macOS pastes it) is part of the name.
+            ("Hi Mari\u{301}a, sorry about that", false),
         ];
         table(&c, CheckId::WrongName, &rows);
         assert_eq!(
