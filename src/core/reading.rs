@@ -1481,6 +1481,25 @@ mod tests {
             ("November 20, 2026, 9:12 AM", "You")
         );
         assert!(l.is_self);
+        // And that time reads, to the minute (it did not: the SLA took such a message as
+        // just seen).
+        let sent = when::parse(&l.time, 1_795_344_060_000, 0).unwrap();
+        assert_eq!(
+            sent,
+            SentAt {
+                ms: crate::core::time::utc_ms(
+                    crate::core::time::Date {
+                        year: 2026,
+                        month: 11,
+                        day: 20
+                    },
+                    9,
+                    12,
+                    0
+                ),
+                precision: Precision::Minute
+            }
+        );
         let l =
             parse_message_label("Message sent 3:04 PM by Ana Ruiz: ¿Sigue disponible?").unwrap();
         assert_eq!(

@@ -135,17 +135,59 @@ pub fn nth_weekday_of_month(year: i32, month: u8, n: u8, weekday: u8) -> i64 {
     day
 }
 
-/// Parses an English month abbreviation or name ("Oct", "October") to 1–12.
+/// Month names in the languages Waypoint reads (English, Spanish, German), with the month.
+const MONTH_NAMES: &[(&str, u8)] = &[
+    ("january", 1),
+    ("enero", 1),
+    ("januar", 1),
+    ("jänner", 1),
+    ("february", 2),
+    ("febrero", 2),
+    ("februar", 2),
+    ("march", 3),
+    ("marzo", 3),
+    ("märz", 3),
+    ("april", 4),
+    ("abril", 4),
+    ("may", 5),
+    ("mayo", 5),
+    ("mai", 5),
+    ("june", 6),
+    ("junio", 6),
+    ("juni", 6),
+    ("july", 7),
+    ("julio", 7),
+    ("juli", 7),
+    ("august", 8),
+    ("agosto", 8),
+    ("september", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("october", 10),
+    ("octubre", 10),
+    ("oktober", 10),
+    ("november", 11),
+    ("noviembre", 11),
+    ("december", 12),
+    ("diciembre", 12),
+    ("dezember", 12),
+];
+
+/// Parses a month's name or abbreviation in English, Spanish or German ("Oct", "October",
+/// "dic", "März", "Mrz", "sept.") to 1–12: the whole word (without a final full stop) is a
+/// name or the start of one, at least three letters long ("junk" and "Decades" are not).
 pub fn month_from_name(name: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let lower = name.to_ascii_lowercase();
-    let prefix = lower.get(..3)?;
-    MONTHS
+    let w = name.trim_end_matches('.').to_lowercase();
+    if w == "mrz" {
+        return Some(3);
+    }
+    if w.chars().count() < 3 {
+        return None;
+    }
+    MONTH_NAMES
         .iter()
-        .position(|m| *m == prefix)
-        .map(|i| i as u8 + 1)
+        .find(|(full, _)| full.starts_with(w.as_str()))
+        .map(|&(_, m)| m)
 }
 
 #[cfg(test)]
@@ -210,7 +252,27 @@ mod tests {
         assert_eq!(days_in_month(2000, 2), 29);
         assert_eq!(month_from_name("Oct"), Some(10));
         assert_eq!(month_from_name("september"), Some(9));
-        assert_eq!(month_from_name("Okt"), None);
+        // Spanish and German, abbreviated or not; whole words only.
+        for (name, m) in [
+            ("Okt", 10),
+            ("ene", 1),
+            ("abr.", 4),
+            ("ago", 8),
+            ("dic", 12),
+            ("Mär", 3),
+            ("Mrz", 3),
+            ("März", 3),
+            ("Mai", 5),
+            ("Dez.", 12),
+            ("sept.", 9),
+            ("noviembre", 11),
+            ("Dezember", 12),
+        ] {
+            assert_eq!(month_from_name(name), Some(m), "{name}");
+        }
+        for word in ["junk", "Decades", "ma", "", "Octopus", "de"] {
+            assert_eq!(month_from_name(word), None, "{word}");
+        }
         assert_eq!(
             utc_ms(
                 Date {

@@ -138,32 +138,35 @@ fn parse_utc_stamp(b: &[u8]) -> Option<SentAt> {
     ))
 }
 
-/// Units of relative times, in the languages Waypoint reads (English, Spanish, German).
-fn unit(word: &str) -> Option<Precision> {
+/// Units of relative times, in the languages Waypoint reads (English, Spanish, German): how
+/// precise a time in them is, and how long one of them is. Months and years are read as
+/// 30 and 365 days, at the coarsest precision.
+fn unit(word: &str) -> Option<(Precision, i64)> {
     let w = word.trim_end_matches('.');
-    Some(match w {
-        "s" | "sec" | "secs" | "second" | "seconds" | "seg" | "segundo" | "segundos" | "sek"
-        | "sekunde" | "sekunden" => Precision::Exact,
-        "m" | "min" | "mins" | "minute" | "minutes" | "minuto" | "minutos" | "minuten" => {
-            Precision::Minute
-        }
-        "h" | "hr" | "hrs" | "hour" | "hours" | "hora" | "horas" | "std" | "stunde" | "stunden" => {
-            Precision::Hour
-        }
-        "d" | "day" | "days" | "día" | "días" | "dia" | "dias" | "t" | "tag" | "tage" | "tagen" => {
-            Precision::Day
-        }
-        "w" | "wk" | "wks" | "week" | "weeks" | "sem" | "semana" | "semanas" | "wo" | "woche"
-        | "wochen" => Precision::Week,
-        _ => return None,
-    })
+    let p =
+        match w {
+            "s" | "sec" | "secs" | "second" | "seconds" | "seg" | "segundo" | "segundos"
+            | "sek" | "sekunde" | "sekunden" => Precision::Exact,
+            "m" | "min" | "mins" | "minute" | "minutes" | "minuto" | "minutos" | "minuten" => {
+                Precision::Minute
+            }
+            "h" | "hr" | "hrs" | "hour" | "hours" | "hora" | "horas" | "std" | "stunde"
+            | "stunden" => Precision::Hour,
+            "d" | "day" | "days" | "día" | "días" | "dia" | "dias" | "t" | "tag" | "tage"
+            | "tagen" => Precision::Day,
+            "w" | "wk" | "wks" | "week" | "weeks" | "sem" | "semana" | "semanas" | "wo"
+            | "woche" | "wochen" => Precision::Week,
+            "mo" | "mos" | "month" | "months" | "mes" | "meses" | "monat" | "monate"
+            | "monaten" => return Some((Precision::Week, 30 * DAY_MS)),
+            "y" | "yr" | "yrs" | "year" | "years" | "a" | "año" | "años" | "j" | "jahr"
+            | "jahre" | "jahren" => return Some((Precision::Week, 365 * DAY_MS)),
+            _ => return None,
+        };
+    Some((p, p.width_ms()))
 }
 
-fn unit_ms(p: Precision) -> i64 {
-    p.width_ms()
-}
-
-/// "2h", "2 h", "2 hours ago", "hace 2 horas", "vor 2 Std.", "now", "just now", "ahora".
+/// "2h", "2 h", "2 hours ago", "an hour ago", "hace 2 horas", "hace un minuto", "vor 2 Std.",
+/// "vor einer Stunde", "2 mo", "1 y", "now", "just now", "ahora".
 pub fn parse_relative(t: &str, now: i64) -> Option<SentAt> {
     if matches!(
         t,
@@ -180,16 +183,25 @@ pub fn parse_relative(t: &str, now: i64) -> Option<SentAt> {
         .unwrap_or(t)
         .trim_end_matches(" ago")
         .trim();
-    // Either "2h" (number glued to the unit) or "2 h".
-    let digits_end = core
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(core.len());
-    if digits_end == 0 {
-        return None;
-    }
-    let n: i64 = core[..digits_end].parse().ok()?;
-    let p = unit(core[digits_end..].trim())?;
-    let width = unit_ms(p);
+    // "an hour", "un minuto", "einer Stunde": one.
+    let (n, rest): (i64, &str) = match core.split_once(' ') {
+        Some((
+            "a" | "an" | "one" | "un" | "una" | "uno" | "ein" | "eine" | "einer" | "einem"
+            | "einen",
+            rest,
+        )) => (1, rest),
+        _ => {
+            // Either "2h" (number glued to the unit) or "2 h".
+            let digits_end = core
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(core.len());
+            if digits_end == 0 || digits_end > 6 {
+                return None;
+            }
+            (core[..digits_end].parse().ok()?, &core[digits_end..])
+        }
+    };
+    let (p, width) = unit(rest.trim())?;
     Some(SentAt {
         ms: now - (n + 1) * width + 1,
         precision: if p == Precision::Exact {
@@ -239,32 +251,41 @@ fn clock_minutes(t: &str) -> Option<i64> {
 /// "gestern um 9:12".
 pub fn parse_clock_day(t: &str, now: i64, utc_offset_min: i32) -> Option<SentAt> {
     let mut rest = t.strip_prefix("at ").unwrap_or(t);
+    let today = local_day(now, utc_offset_min);
     let mut days_back = 0;
-    for (word, back) in [
-        ("today", 0),
-        ("hoy", 0),
-        ("heute", 0),
-        ("yesterday", 1),
-        ("ayer", 1),
-        ("gestern", 1),
-    ] {
-        if let Some(r) = rest.strip_prefix(word) {
-            rest = r.trim_start();
-            days_back = back;
-            for joiner in ["at ", "a las ", "a la ", "um "] {
-                if let Some(r2) = rest.strip_prefix(joiner) {
-                    rest = r2;
-                }
+    let mut weekday = false;
+    let first = rest
+        .split([' ', ','])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
+    let back = match first {
+        "today" | "hoy" | "heute" => Some(0),
+        "yesterday" | "ayer" | "gestern" => Some(1),
+        w => weekday_from_name(w).map(|d| {
+            weekday = true;
+            (i64::from(crate::core::time::weekday_from_days(today)) - i64::from(d)).rem_euclid(7)
+        }),
+    };
+    if let Some(back) = back {
+        rest = rest[first.len()..]
+            .trim_start_matches('.')
+            .trim_start_matches([',', ' ']);
+        days_back = back;
+        for joiner in ["at ", "a las ", "a la ", "um "] {
+            if let Some(r2) = rest.strip_prefix(joiner) {
+                rest = r2;
             }
-            break;
         }
     }
     let minutes = clock_minutes(rest)?;
     let offset = i64::from(utc_offset_min) * 60_000;
-    let day = local_day(now, utc_offset_min) - days_back;
+    let day = today - days_back;
     let mut at = day * DAY_MS + minutes * 60_000 - offset;
-    if days_back == 0 && at > now + 60_000 {
-        at -= DAY_MS; // a bare clock time later than now was yesterday
+    if (days_back == 0 || weekday) && at > now + 60_000 {
+        // A bare clock time later than now was yesterday; today's weekday later than now,
+        // a week ago.
+        at -= if weekday { 7 * DAY_MS } else { DAY_MS };
     }
     Some(SentAt {
         ms: at,
@@ -272,39 +293,74 @@ pub fn parse_clock_day(t: &str, now: i64, utc_offset_min: i32) -> Option<SentAt>
     })
 }
 
-/// "nov 20", "nov 20, 2025", "20 nov", "20 nov. 2025", "20. nov.".
+/// A weekday's name or abbreviation in English, Spanish or German ("mon", "Monday", "lun",
+/// "miércoles", "Mo", "Do."), 0 = Monday.
+fn weekday_from_name(w: &str) -> Option<u8> {
+    Some(match w {
+        "mon" | "monday" | "lun" | "lunes" | "mo" | "montag" => 0,
+        "tue" | "tues" | "tuesday" | "mar" | "martes" | "di" | "dienstag" => 1,
+        "wed" | "wednesday" | "mié" | "mie" | "miércoles" | "miercoles" | "mi" | "mittwoch" => 2,
+        "thu" | "thur" | "thurs" | "thursday" | "jue" | "jueves" | "do" | "donnerstag" => 3,
+        "fri" | "friday" | "vie" | "viernes" | "fr" | "freitag" => 4,
+        "sat" | "saturday" | "sáb" | "sab" | "sábado" | "sabado" | "sa" | "samstag" => 5,
+        "sun" | "sunday" | "dom" | "domingo" | "so" | "sonntag" => 6,
+        _ => return None,
+    })
+}
+
+/// A date with a month's name, and maybe a year and a clock time: "nov 20", "nov 20, 2025",
+/// "20 nov", "20 nov. 2025", "20. nov.", "November 20, 2026, 9:12 AM" (Messenger's labels),
+/// "Nov 20 at 9:12 AM", "20 de noviembre de 2026, 9:12", "12. März 2025 um 9:12".
 pub fn parse_month_day(t: &str, now: i64, utc_offset_min: i32) -> Option<SentAt> {
-    let words: Vec<&str> = t
+    // The clock time, when there is one: from the digits before the first colon.
+    let (date, clock) = match t.find(':') {
+        Some(i) => {
+            let start = t[..i]
+                .rfind(|c: char| !c.is_ascii_digit())
+                .map_or(0, |j| j + 1);
+            (&t[..start], Some(&t[start..]))
+        }
+        None => (t, None),
+    };
+    let words: Vec<&str> = date
         .split([' ', ','])
         .map(|w| w.trim_end_matches('.'))
         .filter(|w| !w.is_empty())
+        .filter(|w| !matches!(*w, "de" | "del" | "at" | "um" | "a" | "las" | "la"))
         .collect();
+    let num = |w: &str| w.parse::<u32>().ok();
     let (month, day, year) = match words.as_slice() {
-        [m, d] if month_from_name(m).is_some() => (month_from_name(m)?, d.parse().ok()?, None),
-        [d, m] if month_from_name(m).is_some() => (month_from_name(m)?, d.parse().ok()?, None),
-        [m, d, y] if month_from_name(m).is_some() => {
-            (month_from_name(m)?, d.parse().ok()?, Some(y.parse().ok()?))
-        }
-        [d, m, y] if month_from_name(m).is_some() => {
-            (month_from_name(m)?, d.parse().ok()?, Some(y.parse().ok()?))
-        }
+        [m, d] if month_from_name(m).is_some() => (month_from_name(m)?, num(d)?, None),
+        [d, m] => (month_from_name(m)?, num(d)?, None),
+        [m, d, y] if month_from_name(m).is_some() => (month_from_name(m)?, num(d)?, Some(num(y)?)),
+        [d, m, y] => (month_from_name(m)?, num(d)?, Some(num(y)?)),
         _ => return None,
     };
-    let day: u8 = day;
-    if !(1..=31).contains(&day) {
+    if !(1..=31).contains(&day) || year.is_some_and(|y| !(1970..=9999).contains(&y)) {
         return None;
     }
+    let minutes = match clock {
+        Some(c) => Some(clock_minutes(c)?),
+        None => None,
+    };
+    let day = day as u8;
     let today = civil_from_days(local_day(now, utc_offset_min));
     let offset = i64::from(utc_offset_min) * 60_000;
-    let at = |year: i32| days_from_civil(Date { year, month, day }) * DAY_MS - offset;
+    let at = |year: i32| {
+        days_from_civil(Date { year, month, day }) * DAY_MS + minutes.unwrap_or(0) * 60_000 - offset
+    };
     let ms = match year {
-        Some(y) => at(y),
-        None if at(today.year) > now => at(today.year - 1),
+        Some(y) => at(y as i32),
+        None if at(today.year) > now + 60_000 => at(today.year - 1),
         None => at(today.year),
     };
     Some(SentAt {
         ms,
-        precision: Precision::Day,
+        precision: if minutes.is_some() {
+            Precision::Minute
+        } else {
+            Precision::Day
+        },
     })
 }
 
@@ -473,6 +529,92 @@ mod tests {
         assert_eq!(d("Dec 24"), Some((date(2025, 12, 24), Precision::Day)));
         assert_eq!(d("Mar 3, 2024"), Some((date(2024, 3, 3), Precision::Day)));
         assert_eq!(d("Nov 40"), None);
+        // Spanish and German months and their ways of writing a date; whole words only.
+        for t in [
+            "20 de noviembre",
+            "20 nov",
+            "20. November",
+            "20. Nov.",
+            "noviembre 20",
+        ] {
+            assert_eq!(d(t), Some((date(2026, 11, 20), Precision::Day)), "{t}");
+        }
+        assert_eq!(d("3 dic"), Some((date(2025, 12, 3), Precision::Day)));
+        assert_eq!(d("5 okt."), Some((date(2026, 10, 5), Precision::Day)));
+        assert_eq!(d("5 ene"), Some((date(2026, 1, 5), Precision::Day)));
+        assert_eq!(d("9 Mai"), Some((date(2026, 5, 9), Precision::Day)));
+        assert_eq!(
+            d("12. März 2025"),
+            Some((date(2025, 3, 12), Precision::Day))
+        );
+        assert_eq!(
+            d("12 de marzo de 2025"),
+            Some((date(2025, 3, 12), Precision::Day))
+        );
+        for t in [
+            "junk 5",
+            "Decades 3",
+            "Mar 3, 12",
+            "Mar 3, 2147483647",
+            "3 de",
+        ] {
+            assert_eq!(d(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn dates_with_a_clock_time_are_to_the_minute() {
+        let m = |t: &str| parse(t, NOW, 60).map(|s| (s.ms, s.precision));
+        let minute = |ms| Some((ms, Precision::Minute));
+        // Messenger's label ("At November 20, 2026, 9:12 AM, Jane: …"), at UTC+1.
+        assert_eq!(
+            m("November 20, 2026, 9:12 AM"),
+            minute(at(2026, 11, 20, 8, 12))
+        );
+        assert_eq!(m("Nov 20 at 9:12 AM"), minute(at(2026, 11, 20, 8, 12)));
+        assert_eq!(
+            m("20 de noviembre de 2026, 21:05"),
+            minute(at(2026, 11, 20, 20, 5))
+        );
+        assert_eq!(
+            m("20. November 2026 um 9:12"),
+            minute(at(2026, 11, 20, 8, 12))
+        );
+        // Later today than now, without a year: last year.
+        assert_eq!(m("Nov 22, 23:00"), minute(at(2025, 11, 22, 22, 0)));
+        assert_eq!(m("Nov 20, 25:00"), None);
+    }
+
+    #[test]
+    fn weekdays_with_a_clock_time_are_within_the_last_week() {
+        // NOW is Sunday 2026-11-22 10:41 UTC; the browser at UTC.
+        let m = |t: &str| parse(t, NOW, 0).map(|s| (s.ms, s.precision));
+        let minute = |ms| Some((ms, Precision::Minute));
+        assert_eq!(m("Mon 14:05"), minute(at(2026, 11, 16, 14, 5)));
+        assert_eq!(m("lun 14:05"), minute(at(2026, 11, 16, 14, 5)));
+        assert_eq!(m("Friday at 2:05 PM"), minute(at(2026, 11, 20, 14, 5)));
+        assert_eq!(m("Fr. 14:05"), minute(at(2026, 11, 20, 14, 5)));
+        assert_eq!(m("sáb 9:00"), minute(at(2026, 11, 21, 9, 0)));
+        // Today's weekday: today before now, a week ago after it.
+        assert_eq!(m("Sun 9:00"), minute(at(2026, 11, 22, 9, 0)));
+        assert_eq!(m("Sun 11:00"), minute(at(2026, 11, 15, 11, 0)));
+        assert_eq!(m("Yesterday, 9:41 PM"), minute(at(2026, 11, 21, 21, 41)));
+    }
+
+    #[test]
+    fn relative_times_in_words_months_and_years() {
+        let r = |t: &str| parse(t, NOW, 0).map(|s| (NOW - s.ms, s.precision));
+        assert_eq!(r("an hour ago"), Some((2 * HOUR - 1, Precision::Hour)));
+        assert_eq!(r("a minute ago"), Some((2 * MIN - 1, Precision::Minute)));
+        assert_eq!(r("hace un minuto"), Some((2 * MIN - 1, Precision::Minute)));
+        assert_eq!(r("vor einer Stunde"), Some((2 * HOUR - 1, Precision::Hour)));
+        let day = 24 * HOUR;
+        assert_eq!(r("2 mo"), Some((90 * day - 1, Precision::Week)));
+        assert_eq!(r("vor 1 Monat"), Some((60 * day - 1, Precision::Week)));
+        assert_eq!(r("1 y"), Some((730 * day - 1, Precision::Week)));
+        assert_eq!(r("2 yr"), Some((1095 * day - 1, Precision::Week)));
+        // Too large to be a time: no overflow, no time.
+        assert_eq!(r("9999999999999w"), None);
     }
 
     #[test]
