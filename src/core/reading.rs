@@ -554,46 +554,41 @@ impl ThreadStore {
         {
             return;
         }
-        let mut given: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+        // The content ids given in this batch (the store's own map type: no other code).
+        let mut given: BTreeMap<String, usize> = BTreeMap::new();
         // Where in the store the message the page shows before this one is (just after it).
         let mut after: Option<usize> = None;
         for entry in batch.iter_mut() {
-            let message = match entry {
+            let (message, content) = match entry {
                 Entry::Anchor(id) => {
                     after = self.index.get(id.as_str()).map(|p| p + 1).or(after);
                     continue;
                 }
                 Entry::Fresh {
-                    message,
-                    content: false,
-                    ..
-                } => {
-                    after = self.index.get(&message.id).map(|p| p + 1).or(after);
-                    continue;
-                }
-                Entry::Fresh { message, .. } => message,
+                    message, content, ..
+                } => (message, *content),
             };
-            let base = std::mem::take(&mut message.id);
+            if !content {
+                after = self.index.get(&message.id).map(|p| p + 1).or(after);
+                continue;
+            }
+            let base = message.id.clone();
             let mut k = 1;
-            let id = loop {
-                let id = if k == 1 {
-                    base.clone()
-                } else {
-                    format!("{base}~{k}")
-                };
+            loop {
+                if k > 1 {
+                    message.id = format!("{base}~{k}");
+                }
                 k += 1;
-                if given.contains(&id) {
+                let known = self.index.get(&message.id).copied();
+                if given.contains_key(&message.id)
+                    || known.is_some_and(|p| after.is_some_and(|a| p < a))
+                {
                     continue;
                 }
-                match self.index.get(&id) {
-                    Some(&p) if after.is_some_and(|a| p < a) => continue,
-                    Some(&p) => after = Some(p + 1),
-                    None => {}
-                }
-                break id;
-            };
-            given.insert(id.clone());
-            message.id = id;
+                after = known.map(|p| p + 1).or(after);
+                break;
+            }
+            given.insert(message.id.clone(), 0);
         }
     }
 

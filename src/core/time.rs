@@ -135,15 +135,14 @@ pub fn nth_weekday_of_month(year: i32, month: u8, n: u8, weekday: u8) -> i64 {
     day
 }
 
-/// Month names in the languages Waypoint reads (English, Spanish, German), with the month.
+/// Month names in the languages Waypoint reads (English, Spanish, German), with the month
+/// (German names that begin an English one, "Januar", "Juni", are found by it).
 const MONTH_NAMES: &[(&str, u8)] = &[
     ("january", 1),
     ("enero", 1),
-    ("januar", 1),
     ("jänner", 1),
     ("february", 2),
     ("febrero", 2),
-    ("februar", 2),
     ("march", 3),
     ("marzo", 3),
     ("märz", 3),
@@ -154,10 +153,8 @@ const MONTH_NAMES: &[(&str, u8)] = &[
     ("mai", 5),
     ("june", 6),
     ("junio", 6),
-    ("juni", 6),
     ("july", 7),
     ("julio", 7),
-    ("juli", 7),
     ("august", 8),
     ("agosto", 8),
     ("september", 9),
@@ -176,17 +173,22 @@ const MONTH_NAMES: &[(&str, u8)] = &[
 /// Parses a month's name or abbreviation in English, Spanish or German ("Oct", "October",
 /// "dic", "März", "Mrz", "sept.") to 1–12: the whole word (without a final full stop) is a
 /// name or the start of one, at least three letters long ("junk" and "Decades" are not).
+#[inline(never)]
 pub fn month_from_name(name: &str) -> Option<u8> {
-    let w = name.trim_end_matches('.').to_lowercase();
-    if w == "mrz" {
+    let w = name.trim_end_matches('.').as_bytes();
+    if w.eq_ignore_ascii_case(b"mrz") {
         return Some(3);
     }
-    if w.chars().count() < 3 {
+    // At least three letters (bytes that begin a character); compared without regard to
+    // ASCII case (the times' reader has lower-cased the rest).
+    if w.iter().filter(|&&b| b & 0xc0 != 0x80).count() < 3 {
         return None;
     }
     MONTH_NAMES
         .iter()
-        .find(|(full, _)| full.starts_with(w.as_str()))
+        .find(|(full, _)| {
+            full.len() >= w.len() && full.as_bytes()[..w.len()].eq_ignore_ascii_case(w)
+        })
         .map(|&(_, m)| m)
 }
 

@@ -138,31 +138,74 @@ fn parse_utc_stamp(b: &[u8]) -> Option<SentAt> {
     ))
 }
 
-/// Units of relative times, in the languages Waypoint reads (English, Spanish, German): how
-/// precise a time in them is, and how long one of them is. Months and years are read as
-/// 30 and 365 days, at the coarsest precision.
+/// Units of relative times, in the languages Waypoint reads (English, Spanish, German): the
+/// words, how long one is, and how precise a time in them is. Months and years are read as
+/// 30 and 365 days, at the coarsest precision. (Tables, not a `match`: string matches are
+/// long code in the page module.)
+const UNITS: [(&[&str], i64, Precision); 7] = [
+    (
+        &[
+            "s", "sec", "secs", "second", "seconds", "seg", "segundo", "segundos", "sek",
+            "sekunde", "sekunden",
+        ],
+        1_000,
+        Precision::Exact,
+    ),
+    (
+        &[
+            "m", "min", "mins", "minute", "minutes", "minuto", "minutos", "minuten",
+        ],
+        60_000,
+        Precision::Minute,
+    ),
+    (
+        &[
+            "h", "hr", "hrs", "hour", "hours", "hora", "horas", "std", "stunde", "stunden",
+        ],
+        3_600_000,
+        Precision::Hour,
+    ),
+    (
+        &[
+            "d", "day", "days", "día", "días", "dia", "dias", "t", "tag", "tage", "tagen",
+        ],
+        DAY_MS,
+        Precision::Day,
+    ),
+    (
+        &[
+            "w", "wk", "wks", "week", "weeks", "sem", "semana", "semanas", "wo", "woche", "wochen",
+        ],
+        7 * DAY_MS,
+        Precision::Week,
+    ),
+    (
+        &[
+            "mo", "mos", "month", "months", "mes", "meses", "monat", "monate", "monaten",
+        ],
+        30 * DAY_MS,
+        Precision::Week,
+    ),
+    (
+        &[
+            "y", "yr", "yrs", "year", "years", "a", "año", "años", "j", "jahr", "jahre", "jahren",
+        ],
+        365 * DAY_MS,
+        Precision::Week,
+    ),
+];
+
+/// Words for "one" before a unit ("an hour", "un minuto", "einer Stunde").
+const ONE: &[&str] = &[
+    "a", "an", "one", "un", "una", "uno", "ein", "eine", "einer", "einem", "einen",
+];
+
 fn unit(word: &str) -> Option<(Precision, i64)> {
     let w = word.trim_end_matches('.');
-    let p =
-        match w {
-            "s" | "sec" | "secs" | "second" | "seconds" | "seg" | "segundo" | "segundos"
-            | "sek" | "sekunde" | "sekunden" => Precision::Exact,
-            "m" | "min" | "mins" | "minute" | "minutes" | "minuto" | "minutos" | "minuten" => {
-                Precision::Minute
-            }
-            "h" | "hr" | "hrs" | "hour" | "hours" | "hora" | "horas" | "std" | "stunde"
-            | "stunden" => Precision::Hour,
-            "d" | "day" | "days" | "día" | "días" | "dia" | "dias" | "t" | "tag" | "tage"
-            | "tagen" => Precision::Day,
-            "w" | "wk" | "wks" | "week" | "weeks" | "sem" | "semana" | "semanas" | "wo"
-            | "woche" | "wochen" => Precision::Week,
-            "mo" | "mos" | "month" | "months" | "mes" | "meses" | "monat" | "monate"
-            | "monaten" => return Some((Precision::Week, 30 * DAY_MS)),
-            "y" | "yr" | "yrs" | "year" | "years" | "a" | "año" | "años" | "j" | "jahr"
-            | "jahre" | "jahren" => return Some((Precision::Week, 365 * DAY_MS)),
-            _ => return None,
-        };
-    Some((p, p.width_ms()))
+    UNITS
+        .iter()
+        .find(|(words, _, _)| words.contains(&w))
+        .map(|&(_, width, p)| (p, width))
 }
 
 /// "2h", "2 h", "2 hours ago", "an hour ago", "hace 2 horas", "hace un minuto", "vor 2 Std.",
@@ -185,11 +228,7 @@ pub fn parse_relative(t: &str, now: i64) -> Option<SentAt> {
         .trim();
     // "an hour", "un minuto", "einer Stunde": one.
     let (n, rest): (i64, &str) = match core.split_once(' ') {
-        Some((
-            "a" | "an" | "one" | "un" | "una" | "uno" | "ein" | "eine" | "einer" | "einem"
-            | "einen",
-            rest,
-        )) => (1, rest),
+        Some((one, rest)) if ONE.contains(&one) => (1, rest),
         _ => {
             // Either "2h" (number glued to the unit) or "2 h".
             let digits_end = core
@@ -218,6 +257,7 @@ fn local_day(now: i64, utc_offset_min: i32) -> i64 {
 }
 
 /// "10:02 am", "21:05", "9:12 p. m.": minutes after local midnight.
+#[inline(never)]
 fn clock_minutes(t: &str) -> Option<i64> {
     let t = t.trim();
     let (clock, suffix) = match t.find(|c: char| !(c.is_ascii_digit() || c == ':')) {
@@ -293,19 +333,44 @@ pub fn parse_clock_day(t: &str, now: i64, utc_offset_min: i32) -> Option<SentAt>
     })
 }
 
-/// A weekday's name or abbreviation in English, Spanish or German ("mon", "Monday", "lun",
-/// "miércoles", "Mo", "Do."), 0 = Monday.
+/// Weekdays' names and abbreviations in English, Spanish and German, 0 = Monday (a table,
+/// not a `match`: string matches are long code in the page module).
+const WEEKDAYS: [&[&str]; 7] = [
+    &["mon", "monday", "lun", "lunes", "mo", "montag"],
+    &["tue", "tues", "tuesday", "mar", "martes", "di", "dienstag"],
+    &[
+        "wed",
+        "wednesday",
+        "mié",
+        "mie",
+        "miércoles",
+        "miercoles",
+        "mi",
+        "mittwoch",
+    ],
+    &[
+        "thu",
+        "thur",
+        "thurs",
+        "thursday",
+        "jue",
+        "jueves",
+        "do",
+        "donnerstag",
+    ],
+    &["fri", "friday", "vie", "viernes", "fr", "freitag"],
+    &[
+        "sat", "saturday", "sáb", "sab", "sábado", "sabado", "sa", "samstag",
+    ],
+    &["sun", "sunday", "dom", "domingo", "so", "sonntag"],
+];
+
+/// A weekday's name or abbreviation ("mon", "Monday", "lun", "miércoles", "Mo"), 0 = Monday.
 fn weekday_from_name(w: &str) -> Option<u8> {
-    Some(match w {
-        "mon" | "monday" | "lun" | "lunes" | "mo" | "montag" => 0,
-        "tue" | "tues" | "tuesday" | "mar" | "martes" | "di" | "dienstag" => 1,
-        "wed" | "wednesday" | "mié" | "mie" | "miércoles" | "miercoles" | "mi" | "mittwoch" => 2,
-        "thu" | "thur" | "thurs" | "thursday" | "jue" | "jueves" | "do" | "donnerstag" => 3,
-        "fri" | "friday" | "vie" | "viernes" | "fr" | "freitag" => 4,
-        "sat" | "saturday" | "sáb" | "sab" | "sábado" | "sabado" | "sa" | "samstag" => 5,
-        "sun" | "sunday" | "dom" | "domingo" | "so" | "sonntag" => 6,
-        _ => return None,
-    })
+    WEEKDAYS
+        .iter()
+        .position(|names| names.contains(&w))
+        .map(|d| d as u8)
 }
 
 /// A date with a month's name, and maybe a year and a clock time: "nov 20", "nov 20, 2025",

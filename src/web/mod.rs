@@ -38,7 +38,7 @@ impl Mode {
             "wasm" => Ok(Mode::Wasm),
             "js" => Ok(Mode::Js),
             other => Err(JsValue::from_str(&format!(
-                "Waypoint: unknown mode {other:?} (expected \"wasm\" or \"js\")"
+                "Waypoint: unknown mode “{other}” (expected “wasm” or “js”)"
             ))),
         }
     }
@@ -57,11 +57,6 @@ impl Mode {
             Mode::Js => "JavaScript translation",
         }
     }
-}
-
-#[wasm_bindgen(start)]
-fn start() {
-    console_error_panic_hook::set_once();
 }
 
 /// Starts Waypoint in a content script. Idempotent: a second call does nothing.

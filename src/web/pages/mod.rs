@@ -23,7 +23,7 @@ pub fn boot(page: &str, mode: Mode) -> Result<(), JsValue> {
         "practice" => practice(&doc, &app, mode)?,
         other => {
             return Err(JsValue::from_str(&format!(
-                "Waypoint: unknown extension page {other:?}"
+                "Waypoint: unknown extension page “{other}”"
             )))
         }
     }

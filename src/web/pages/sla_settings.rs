@@ -371,7 +371,7 @@ pub fn read(doc: &Document) -> Result<Policy, String> {
             }
             holidays.push(Date::parse_iso(line).ok_or_else(|| {
                 format!(
-                    "Holidays, line {}: {line:?} is not a date like 2026-12-25",
+                    "Holidays, line {}: “{line}” is not a date like 2026-12-25",
                     n + 1
                 )
             })?);

@@ -20,7 +20,8 @@ use web_sys::{Document, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 /// The tag name of the host element (page contract).
 pub const TAG: &str = "waypoint-panel";
 
-const CSS: &str = include_str!("../../../extension/panel.css");
+// `extension/panel.css` without comments and layout white space (see build.rs).
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/panel.css"));
 
 /// What the panel shows about the page.
 #[derive(Clone, Debug, PartialEq, Eq)]
