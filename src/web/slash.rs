@@ -198,6 +198,17 @@ fn before_caret(doc: &Document, composer: &Element) -> Option<String> {
     String::from_utf16(&units).ok()
 }
 
+/// Whether the "/words" that opened the popup are still just before the caret.
+fn trigger_holds(state: &Rc<RefCell<State>>) -> bool {
+    let s = state.borrow();
+    let Some(composer) = &s.composer else {
+        return false;
+    };
+    before_caret(&s.doc, composer)
+        .and_then(|b| library::slash_trigger(&b))
+        .is_some_and(|(_, units)| units == s.trigger_units)
+}
+
 fn on_input(
     state: &Rc<RefCell<State>>,
     host: &dyn Host,
@@ -329,6 +340,17 @@ fn on_key(state: &Rc<RefCell<State>>, host: &Rc<dyn Host>, event: &web_sys::Even
         return;
     }
     let mods = key.ctrl_key() || key.meta_key() || key.alt_key();
+    // The caret moved away from the "/words" (a click, Home, an arrow the site handled):
+    // the popup is stale, and the key is the site's (Enter must not delete text before the
+    // caret's new place, nor pick for a search that is no longer being typed).
+    if matches!(
+        key.key().as_str(),
+        "ArrowDown" | "ArrowUp" | "Enter" | "Tab"
+    ) && !trigger_holds(state)
+    {
+        close(state);
+        return;
+    }
     let take = |event: &web_sys::Event| {
         event.prevent_default();
         event.stop_immediate_propagation();
@@ -354,6 +376,10 @@ fn on_key(state: &Rc<RefCell<State>>, host: &Rc<dyn Host>, event: &web_sys::Even
             take(event);
             close(state);
         }
+        // The caret leaves the "/words": the search closes and the key moves the caret.
+        // (A click elsewhere in the draft leaves the popup until the next key, which then
+        // finds the words gone: see above.)
+        "ArrowLeft" | "ArrowRight" | "Home" | "End" | "PageUp" | "PageDown" => close(state),
         _ => {}
     }
 }
@@ -382,6 +408,7 @@ fn select(state: &Rc<RefCell<State>>) -> Result<(), JsValue> {
 
 /// Removes the trigger text from the composer and hands the template to the panel.
 fn pick(state: &Rc<RefCell<State>>, host: &dyn Host) {
+    let holds = trigger_holds(state);
     let (id, composer, units, doc) = {
         let s = state.borrow();
         (
@@ -397,6 +424,9 @@ fn pick(state: &Rc<RefCell<State>>, host: &dyn Host) {
     };
     // If the editor refuses the deletion the "/words" stay, visible to the agent: nothing
     // is lost and the template still opens.
-    let _ = crate::web::composer::delete_before_caret(&doc, &composer, units);
+    // Only the "/words" themselves: when the caret has moved, nothing is deleted.
+    if holds {
+        let _ = crate::web::composer::delete_before_caret(&doc, &composer, units);
+    }
     host.pick(id, &composer);
 }

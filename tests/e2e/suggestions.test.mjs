@@ -251,6 +251,35 @@ describe('the slash search in the composer', () => {
   }
 });
 
+describe('the slash search when the caret leaves the "/words"', () => {
+  for (const s of [SURFACES[0], SURFACES[1], SURFACES[2], SURFACES[5]]) {
+    test(`${s.name}: it closes, and nothing of the draft is deleted`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const popup = panel.locator('.slash');
+      await page.click(s.box);
+      await page.keyboard.type('Hi Maria, /ref');
+      await popup.waitFor({ state: 'visible' });
+      // Four to the left: the caret is now inside "Maria, /ref", not after it.
+      for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+      await popup.waitFor({ state: 'hidden', timeout: 2000 });
+      if (s === SURFACES[0]) {
+        // On an X post Enter is a new line: the site's, not a pick that deletes four
+        // characters before the caret.
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(200);
+        assert.equal(await panel.locator('.chosen:not([hidden])').count(), 0, 'no template opened');
+      }
+      const text = await modelText(page, s.model);
+      assert.match(text, /Hi Maria, \/?/, text);
+      assert.match(text.replace(/\s+/g, ''), /HiMaria,\/ref/, text);
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('answering one commenter of several on a Facebook post', () => {
   // Jane complained about a torn bag; Priya, later, praised the blend. With no reply box open
   // the latest commenter is answered (see the surfaces above). Once the agent opens the reply
