@@ -237,9 +237,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
         ))
     })?;
     let policy = Policy::default().validate().map_err(|e| {
-        JsValue::from_str(&format!(
-            "Waypoint: the default SLA policy is invalid: {e:?}"
-        ))
+        JsValue::from_str(&format!("Waypoint: the default SLA policy is invalid: {e}"))
     })?;
     APP.with(|a| {
         *a.borrow_mut() = Some(App {
@@ -319,17 +317,21 @@ async fn load_policy() {
 /// Loads the team's brand accounts and automatic messages from settings (at start, and when
 /// the tab is shown again); the conversation is read again only when they changed.
 async fn load_brands() {
-    use crate::web::pages::brand_settings::{saved_list, AUTOMATIC_KEY, BRANDS_KEY};
+    use crate::web::pages::brand_settings::{
+        saved_list, AUTOMATIC_KEY, BRANDS_KEY, BRAND_NAME_KEY,
+    };
     let brands = saved_list(BRANDS_KEY).await;
     let automatic = saved_list(AUTOMATIC_KEY).await;
+    let name = saved_list(BRAND_NAME_KEY).await.into_iter().next();
     let changed = APP.with(|a| {
         let mut a = a.borrow_mut();
-        let Some(app) = a
-            .as_mut()
-            .filter(|app| app.brands != brands || app.automatic != automatic)
-        else {
+        let Some(app) = a.as_mut() else {
             return false;
         };
+        app.panel.replies().set_brand_name(name);
+        if app.brands == brands && app.automatic == automatic {
+            return false;
+        }
         app.brands = brands;
         app.automatic = automatic;
         // Re-read from scratch: who is us changes the party of messages already read.
@@ -599,8 +601,14 @@ fn tick_sla() {
         if let Some(app) = a.borrow().as_ref() {
             let result = match &app.conversation {
                 Some(c) => {
-                    let status =
-                        sla::status(c, &app.policy, &app.agent, js_sys::Date::now() as i64);
+                    let now = js_sys::Date::now() as i64;
+                    let status = sla::status(c, &app.policy, &app.agent, now);
+                    // `{wait}` in the replies: since the clock started, while it runs.
+                    let waited = status
+                        .started_ms
+                        .filter(|_| status.stopped_ms.is_none())
+                        .map(|t| ((now - t).max(0) / 60_000) as u32);
+                    app.panel.replies().set_wait(waited);
                     // The composer moves with layout, not only with scrolling.
                     place_soon();
                     app.panel.show_sla(&status, &app.agent)
@@ -972,6 +980,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                         customer,
                         lang: Some(reply_lang(app)),
                         composer: profile.composer,
+                        thread: route.thread.clone(),
                     });
                     // Ranked in a task of its own, when the messages changed: the panel shows
                     // the conversation first.

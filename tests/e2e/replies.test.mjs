@@ -187,3 +187,86 @@ describe('when the composer refuses the text', () => {
     await page.close();
   });
 });
+
+describe('a template being filled in follows the conversation', () => {
+  test('X: moving to another thread closes it, with the first customer’s fill-ins', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.xStatus);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    await panel.locator('input.search').fill('patience');
+    await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
+    const chosen = panel.locator('.chosen');
+    await chosen.waitFor({ state: 'visible' });
+    for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
+      const f = panel.locator(`.chosen input[data-field="${id}"]`);
+      if (await f.count()) await f.fill(value);
+    }
+    const fillins = panel.locator('.chosen input[data-field]:not([data-field^="agent."])');
+    for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('order 4471 by noon');
+    assert.match(await panel.locator('.preview').innerText(), /Maria[\s\S]*order 4471 by noon/);
+
+    // The agent opens another thread (the single-page app's navigation) before inserting.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/tom_w/status/1861000000000000003');
+      document.querySelector('[aria-label="Timeline: Conversation"] > div').innerHTML = `
+        <div data-testid="cellInnerDiv"><article data-testid="tweet" role="article" tabindex="-1">
+          <div data-testid="UserAvatar-Container-tom_w"></div>
+          <div data-testid="User-Name"><a href="/tom_w"><span>Tom W</span></a>
+            <a href="/tom_w/status/1861000000000000003"><time datetime="2026-11-22T09:05:40.000Z">1h</time></a></div>
+          <div data-testid="tweetText" lang="en">same here, ordered on the 3rd</div></article></div>`;
+    });
+    await page.waitForFunction(() => document.querySelector('waypoint-panel')?.dataset.customer === '@tom_w');
+    // Maria's reply, with her order, is not left ready to go into Tom's thread.
+    await chosen.waitFor({ state: 'hidden', timeout: 3000 });
+    assert.equal(await panel.locator('.preview').count(), 0, 'no preview of the other thread’s reply');
+    assert.equal(await panel.locator('button[data-action="insert"]').count(), 0);
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
+  test('{wait} says how long the customer has waited, {brand.name} the name set in settings', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.locator('#app[data-ready="true"]').waitFor();
+    // Two lines are refused, naming the field; one is saved.
+    await options.fill('#brand-name', 'Acme Coffee\nAcme Tea');
+    await options.click('#brand-name-save');
+    await options.locator('#brand-name-status[data-ok="false"]').waitFor();
+    assert.match(await options.locator('#brand-name-status').innerText(), /Brand name: one line only/);
+    await options.fill('#brand-name', 'Acme Coffee');
+    await options.click('#brand-name-save');
+    await options.locator('#brand-name-status[data-ok="true"]').waitFor();
+
+    const { page, pageErrors } = await open(browser.context, URLS.xStatus);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    const preview = panel.locator('.preview');
+    // The customer's post is days old and unanswered: the clock runs.
+    await page.waitForFunction(() => /ok|due-soon|breached/.test(document.querySelector('waypoint-panel')?.dataset.sla ?? ''));
+    await panel.locator('input.search').fill('slow to reply');
+    await panel.locator('[data-template-id="waiting-sorry-late-reply"]').first().click();
+    await preview.waitFor();
+    const initials = panel.locator('.chosen input[data-field="agent.initials"]');
+    if (await initials.count()) await initials.fill('SR');
+    await page.waitForFunction(
+      () => /waited (over )?(\d+|a|an) (minutes?|hours?|days?)/.test(document.querySelector('waypoint-panel').shadowRoot.querySelector('.preview')?.textContent ?? ''),
+      null,
+      { timeout: 5000 },
+    );
+    assert.doesNotMatch(await preview.innerText(), /so long/);
+
+    await panel.locator('button[data-action="back"]').click();
+    await panel.locator('input.search').fill('down');
+    await panel.locator('[data-template-id="outage-acknowledge"]').first().click();
+    const fillins = panel.locator('.chosen input[data-field]:not([data-field^="agent."])');
+    for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('3pm');
+    await page.waitForFunction(() => /Acme Coffee isn't working/.test(document.querySelector('waypoint-panel').shadowRoot.querySelector('.preview')?.textContent ?? ''));
+    assert.doesNotMatch(await preview.innerText(), /our service/);
+
+    await options.fill('#brand-name', '');
+    await options.click('#brand-name-save');
+    await options.close();
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});

@@ -104,7 +104,8 @@ fn ids_are_unique_kebab_case_and_start_with_the_main_scenario() {
 fn long_context(lang: Lang, wait: u32) -> Context {
     let mut c = Context::new(lang);
     c.customer = Some(Author {
-        name: "Maximilianaalexandrabartholomewcristóbalfernanda".into(),
+        // 50 characters: the most an X display name holds.
+        name: "Maximilianaalexandrabartholomewcristóbalfernandaxy".into(),
         handle: Some("abcdefghijklmno".into()),
     });
     c.agent_name = Some("Maria Jose Garcia-Fernandez".into());
@@ -161,6 +162,37 @@ fn every_public_text_fits_on_x_with_long_values() {
     }
     eprintln!("longest public text on X: {worst:?}");
     assert!(worst.0 > 200, "the test exercised long texts: {worst:?}");
+}
+
+#[test]
+fn the_wait_reads_in_every_sentence_that_says_it() {
+    let mut seen = 0;
+    for (t, lang, _, text) in texts() {
+        if !text.contains("{wait") {
+            continue;
+        }
+        seen += 1;
+        let tpl = parse(text).unwrap();
+        for (wait, en, es) in [
+            (2000, "over a day", "más de un día"),
+            (150, "over 2 hours", "más de 2 horas"),
+        ] {
+            let mut ctx = long_context(lang, wait);
+            for f in tpl.fields() {
+                ctx.fields.insert(f.id.clone(), "6pm".into());
+            }
+            let out = tpl.render(&ctx, 0).unwrap();
+            let want = if lang == Lang::Es { es } else { en };
+            assert!(out.contains(want), "{} {lang:?}: {out}", t.id);
+            // "it has taken since yesterday", "you waited since yesterday" are not English.
+            assert!(
+                !out.contains("since") && !out.contains("desde"),
+                "{}: {out}",
+                t.id
+            );
+        }
+    }
+    assert!(seen >= 2, "templates that say how long: {seen}");
 }
 
 /// Non-apologies and formulas the house style bans (care-practice Q5).

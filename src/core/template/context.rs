@@ -130,8 +130,9 @@ fn initials(name: &str) -> String {
 }
 
 /// How long someone has waited, in words of `lang`: "a minute", "20 minutes", "an hour",
-/// "over 2 hours", "since yesterday" (24–47 hours), "3 days", "over 3 days".
-/// Fits after "waiting" / "esperando": "You've been waiting over 2 hours".
+/// "over 2 hours", "a day", "over a day" (24–47 hours), "3 days", "over 3 days".
+/// Fits after "waiting", "waited" and "it has taken" (and "esperando", "esperar", "haya
+/// tardado"): "I'm sorry it has taken over a day".
 pub fn humanize_wait(minutes: u32, lang: Lang) -> String {
     let (hours, days) = (minutes / 60, minutes / (24 * 60));
     let es = lang == Lang::Es;
@@ -153,8 +154,10 @@ pub fn humanize_wait(minutes: u32, lang: Lang) -> String {
             let unit = if es { "horas" } else { "hours" };
             format!("{}{hours} {unit}", over(minutes % 60 == 0))
         }
-        1440..=2879 if es => "desde ayer".to_owned(),
-        1440..=2879 => "since yesterday".to_owned(),
+        1440..=2879 => {
+            let exact = minutes == 1440;
+            format!("{}{}", over(exact), if es { "un día" } else { "a day" })
+        }
         _ => {
             let unit = if es { "días" } else { "days" };
             format!("{}{days} {unit}", over(minutes % 1440 == 0))
@@ -177,8 +180,8 @@ mod tests {
             (120, "2 hours", "2 horas"),
             (150, "over 2 hours", "más de 2 horas"),
             (1439, "over 23 hours", "más de 23 horas"),
-            (1440, "since yesterday", "desde ayer"),
-            (2879, "since yesterday", "desde ayer"),
+            (1440, "a day", "un día"),
+            (2879, "over a day", "más de un día"),
             (2880, "2 days", "2 días"),
             (5000, "over 3 days", "más de 3 días"),
             (u32::MAX, "over 2982616 days", "más de 2982616 días"),

@@ -51,7 +51,7 @@ fn wait_follows_the_language() {
     c.wait_minutes = Some(1500);
     assert_eq!(
         render("Llevas {wait} esperando", &c).unwrap(),
-        "Llevas desde ayer esperando"
+        "Llevas más de un día esperando"
     );
 }
 

@@ -14,6 +14,27 @@ pub const BRANDS_KEY: &str = "waypoint.brands";
 /// Where it reads the starts of the automatic messages from (a JSON array of strings).
 pub const AUTOMATIC_KEY: &str = "waypoint.automatic";
 
+/// Where the reply templates read the brand's name from (`{brand.name}`; a JSON array of one
+/// string, or none).
+pub const BRAND_NAME_KEY: &str = "waypoint.brand-name";
+
+/// Parses the brand name's box: one line of at most 80 characters, or nothing.
+pub fn parse_name(text: &str) -> Result<Vec<String>, String> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    match lines.as_slice() {
+        [] => Ok(Vec::new()),
+        [one] if one.chars().count() <= 80 => Ok(vec![(*one).to_owned()]),
+        [_] => Err("Brand name: longer than 80 characters".to_owned()),
+        _ => Err(
+            "Brand name: one line only (the name your replies say, such as Acme Coffee)".to_owned(),
+        ),
+    }
+}
+
 /// Parses the brand accounts' textarea: one account per line, blank lines and duplicates
 /// dropped.
 pub fn parse(text: &str) -> Result<Vec<String>, String> {
@@ -56,7 +77,15 @@ struct List {
     parse: fn(&str) -> Result<Vec<String>, String>,
 }
 
-const LISTS: [List; 2] = [
+const LISTS: [List; 3] = [
+    List {
+        ids: ["brand-name", "brand-name-save", "brand-name-status"],
+        label: "Brand name",
+        hint: "The name replies give your service (\"Acme Coffee isn't working right now\"); empty: \"our service\".",
+        save: "Save name",
+        key: BRAND_NAME_KEY,
+        parse: parse_name,
+    },
     List {
         ids: ["brand-accounts", "brand-save", "brand-status"],
         label: "Brand accounts",

@@ -27,6 +27,9 @@ pub struct Situation {
     pub customer: Option<Author>,
     pub lang: Option<Lang>,
     pub composer: &'static [&'static str],
+    /// The open thread (with site and surface, as the store keys it): another one closes a
+    /// template being filled in for this one.
+    pub thread: Option<String>,
 }
 
 struct State {
@@ -35,6 +38,10 @@ struct State {
     chosen: Option<&'static LibTemplate>,
     agent_name: String,
     agent_initials: String,
+    /// The brand's name from the settings page (`{brand.name}`).
+    brand_name: Option<String>,
+    /// How long the customer has waited for us, in minutes, while the SLA clock runs.
+    wait_minutes: Option<u32>,
     rotation: u64,
 }
 
@@ -84,6 +91,8 @@ impl Replies {
             chosen: None,
             agent_name: String::new(),
             agent_initials: String::new(),
+            brand_name: None,
+            wait_minutes: None,
             rotation: js_sys::Date::now() as u64,
         }));
 
@@ -128,14 +137,7 @@ impl Replies {
                 if let Some(button) = target.closest("button[data-action]").ok().flatten() {
                     match button.get_attribute("data-action").as_deref() {
                         Some("insert") => insert(&state, &chosen, &outcome),
-                        Some("back") => {
-                            let _ = chosen.set_attribute("hidden", "");
-                            let _ = results.remove_attribute("hidden");
-                            if suggested.has_child_nodes() {
-                                let _ = suggested.remove_attribute("hidden");
-                            }
-                            state.borrow_mut().chosen = None;
-                        }
+                        Some("back") => back(&state, &chosen, &results, &suggested, &outcome),
                         _ => {}
                     }
                 } else if let Some(pick) = target.closest("[data-template-id]").ok().flatten() {
@@ -171,9 +173,51 @@ impl Replies {
         Ok(replies)
     }
 
-    /// Updates what the replies part knows of the conversation.
+    /// Updates what the replies part knows of the conversation. A template being filled in
+    /// for another thread closes (its fill-ins are that customer's); for the same thread
+    /// its preview follows (the customer's name, once it is known).
     pub fn set_situation(&self, situation: Situation) {
-        self.state.borrow_mut().situation = situation;
+        let mut s = self.state.borrow_mut();
+        let other = s.situation.thread != situation.thread
+            || (s.situation.site, s.situation.surface) != (situation.site, situation.surface);
+        s.situation = situation;
+        let open = s.chosen.is_some();
+        drop(s);
+        if open && other {
+            self.close_chosen();
+        } else if open {
+            let _ = refresh_preview(&self.state, &self.chosen);
+        }
+    }
+
+    /// Sets the brand's name (`{brand.name}`), from the settings page.
+    pub fn set_brand_name(&self, name: Option<String>) {
+        self.state.borrow_mut().brand_name = name;
+    }
+
+    /// Sets how long the customer has waited (`{wait}`), in minutes; `None` when no clock
+    /// runs. An open preview follows.
+    pub fn set_wait(&self, minutes: Option<u32>) {
+        let mut s = self.state.borrow_mut();
+        if s.wait_minutes == minutes {
+            return;
+        }
+        s.wait_minutes = minutes;
+        let open = s.chosen.is_some();
+        drop(s);
+        if open {
+            let _ = refresh_preview(&self.state, &self.chosen);
+        }
+    }
+
+    fn close_chosen(&self) {
+        back(
+            &self.state,
+            &self.chosen,
+            &self.results,
+            &self.suggested,
+            &self.outcome,
+        );
     }
 
     /// Sets the language replies are offered in (the customer's, once the suggestions read it).
@@ -239,6 +283,25 @@ impl Replies {
     }
 }
 
+/// Back from a chosen template to the list (the "Back" button, or another thread opened),
+/// its fill-ins dropped.
+fn back(
+    state: &Rc<RefCell<State>>,
+    chosen: &Element,
+    results: &Element,
+    suggested: &Element,
+    outcome: &Element,
+) {
+    state.borrow_mut().chosen = None;
+    let _ = chosen.set_attribute("hidden", "");
+    chosen.set_text_content(None);
+    outcome.set_text_content(None);
+    let _ = results.remove_attribute("hidden");
+    if suggested.has_child_nodes() {
+        let _ = suggested.remove_attribute("hidden");
+    }
+}
+
 fn lang_of(s: &State) -> Lang {
     s.situation.lang.unwrap_or(Lang::En)
 }
@@ -287,6 +350,8 @@ fn context(s: &State, fields: &[(String, String)]) -> Context {
     let nonempty = |v: &str| (!v.trim().is_empty()).then(|| v.trim().to_owned());
     ctx.agent_name = nonempty(&s.agent_name);
     ctx.agent_initials = nonempty(&s.agent_initials);
+    ctx.brand_name = s.brand_name.clone();
+    ctx.wait_minutes = s.wait_minutes;
     for (k, v) in fields {
         if !v.trim().is_empty() {
             ctx.fields.insert(k.clone(), v.trim().to_owned());
