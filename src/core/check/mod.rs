@@ -430,12 +430,11 @@ impl Settings {
             levels[CheckId::Signature as usize] = Level::Warn;
         }
         for (id, level) in &self.levels {
+            // A check this version does not have (renamed or removed since the settings were
+            // saved) is passed over: refusing it would throw away the team's questions,
+            // sign-offs and jargon with it, and the next save would overwrite them.
             let Some(check) = CheckId::from_id(id) else {
-                let ids: Vec<&str> = CheckId::ALL.iter().map(|c| c.id()).collect();
-                return Err(format!(
-                    "levels: unknown check {id:?} (the checks are: {})",
-                    ids.join(", ")
-                ));
+                continue;
             };
             if check == CheckId::Signature && *level != Level::Off && self.signature.is_none() {
                 return Err(
@@ -713,9 +712,16 @@ mod tests {
         assert_eq!(v.level(CheckId::Tone), Level::Block);
         assert_eq!(v.level(CheckId::Escalation), Level::Off);
         let bad = |s: Settings| s.validate().unwrap_err();
-        let mut s = Settings::default();
-        s.levels.insert("tones".into(), Level::Warn);
-        assert!(bad(s).contains("unknown check \"tones\""));
+        // A level for a check this version does not know keeps everything else.
+        let saved: Settings = serde_json::from_str(
+            r#"{"levels":{"tone":"block","legacy-check":"warn"},
+                "manual":["Did I check the order in Shopify?"],"jargon":["RMA"]}"#,
+        )
+        .unwrap();
+        let v = saved.validate().expect("the known settings still apply");
+        assert_eq!(v.manual, ["Did I check the order in Shopify?"]);
+        assert_eq!(v.level(CheckId::Tone), Level::Block);
+        assert_eq!(v.jargon.len(), 1);
         let mut s = Settings::default();
         s.levels.insert("signature".into(), Level::Warn);
         assert!(bad(s).contains("needs a signature policy"));
