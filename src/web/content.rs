@@ -701,10 +701,14 @@ fn refresh_if_moved() -> Result<(), JsValue> {
         ) {
             // Settled, unless a header or side nav missing at the last read is due a look and
             // has changed (it rendered late).
+            // Nor while nothing could be read and the warning held back for the page's first
+            // moments is still to come: a quiet page would not read again to give it.
             (Some(w), Some(c)) => {
+                let now = js_sys::Date::now();
                 w.watches(&c)
-                    && !(app.seen.page_due(js_sys::Date::now())
-                        && app.seen.page_changed(&app.doc, profile))
+                    && !(app.store.is_empty()
+                        && now - app.entered_at < GRACE_MS + 2.0 * f64::from(TICK_MS))
+                    && !(app.seen.page_due(now) && app.seen.page_changed(&app.doc, profile))
             }
             _ => false,
         }

@@ -38,6 +38,7 @@ export const URLS = {
   xNoTweetTestid: 'https://x.com/mariagarcia/status/1861000000000000022',
   xChatBroken: 'https://x.com/i/chat/1588-9999',
   xChatStubborn: 'https://x.com/i/chat/1588-7777',
+  xChatNoMessages: 'https://x.com/i/chat/1588-6666',
   xChatLateHeader: 'https://x.com/i/chat/1588-5555',
   xHostile: 'https://x.com/mariagarcia/status/1861000000000000032',
   xLong: 'https://x.com/mariagarcia/status/1870000000000000000',
@@ -136,6 +137,8 @@ export const PAGES = {
   [URLS.xNoTweetTestid]: { body: replaceAll(read('x-status.html'), [['data-testid="tweet" ', '']]) },
   // X Chat's message list lost its test id (and there is no legacy viewport): not understood.
   [URLS.xChatBroken]: { body: replaceAll(read('x-chat.html'), [['data-testid="dm-message-list"', 'data-testid="dm-message-feed"']]) },
+  // The list is there, its messages' test ids renamed: nothing in it is a message.
+  [URLS.xChatNoMessages]: { body: replaceAll(read('x-chat.html'), [['data-testid="message-', 'data-testid="msg-']]) },
   // The chat header renders after the messages (it is added by the test).
   [URLS.xChatLateHeader]: {
     body: replaceAll(read('x-chat.html'), [[

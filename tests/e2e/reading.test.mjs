@@ -217,6 +217,19 @@ describe('variants', () => {
     await page.close();
   });
 
+  test('the list found but no message in it: unrecognized, and the one warning still comes on a quiet page', async () => {
+    const { page, pageErrors, consoleMessages } = await open(browser.context, URLS.xChatNoMessages);
+    await waitForState(page, 'unrecognized');
+    // Nothing on the page changes after the first read (a quiet chat): the warning, held
+    // back for the page's first two seconds, must still come.
+    await page.waitForTimeout(4000);
+    const warnings = consoleMessages.filter((m) => m.text.startsWith('Waypoint'));
+    assert.equal(warnings.length, 1, JSON.stringify(warnings));
+    assert.match(warnings[0].text, /^Waypoint: the X profile \(direct messages\) found no messages; selectors tried: \[data-testid\^="message-"\]/);
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
   test('a chat header that renders after the messages is read, though no message changes', async () => {
     const { page } = await open(browser.context, URLS.xChatLateHeader);
     await waitForState(page, 'ready');
