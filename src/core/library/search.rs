@@ -33,15 +33,15 @@ fn words(s: &str) -> Vec<String> {
 /// Points for a query word found in each field: (exact word, prefix of a word).
 /// A word without its commonest English and Spanish endings, so that "refunds", "refunded"
 /// and "refund" (or "cargos" and "cargo") find each other. Short words stay as they are.
+/// A final "e" goes too, so that "outages", "outage", "charged" and "charge" (or "paquetes"
+/// and "paquete") find each other.
 fn stem(w: &str) -> &str {
-    for end in ["ing", "ed", "es", "s"] {
-        if let Some(base) = w.strip_suffix(end) {
-            if base.chars().count() >= 4 {
-                return base;
-            }
-        }
-    }
-    w
+    let long = |b: &str| b.chars().count() >= 4;
+    let base = ["ing", "ed", "s"]
+        .iter()
+        .find_map(|end| w.strip_suffix(end).filter(|b| long(b)))
+        .unwrap_or(w);
+    base.strip_suffix('e').filter(|b| long(b)).unwrap_or(base)
 }
 
 const TITLE: (u32, u32) = (6, 4);

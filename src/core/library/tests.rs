@@ -363,6 +363,26 @@ fn search_is_case_and_accent_insensitive_with_prefixes_and_all_words() {
             ids(&hits)
         );
     }
+    // Plurals of words ending in "e", in both languages, find what their singular finds.
+    for (plural, singular, lang) in [
+        ("outages", "outage", Lang::En),
+        ("updates", "update", Lang::En),
+        ("invoices", "invoice", Lang::En),
+        ("charges", "charge", Lang::En),
+        ("paquetes", "paquete", Lang::Es),
+    ] {
+        let sorted = |q: &str| {
+            let mut v = ids(&search(q, lang));
+            v.sort();
+            v
+        };
+        assert!(!sorted(singular).is_empty(), "{singular}");
+        assert_eq!(
+            sorted(plural),
+            sorted(singular),
+            "{plural} finds what {singular} finds"
+        );
+    }
     // Every word is required.
     let both = search("refund processed", Lang::En);
     assert!(both

@@ -12,9 +12,15 @@
 
 use crate::core::conversation::Message;
 
-/// The instant used for a message in SLA clocks, if any is known.
+/// The instant used for a message in SLA clocks, if any is known. A message first seen
+/// before the time the page gives it was sent (the site's clock ahead of this computer's) is
+/// taken at the earlier of the two, so that the clock neither starts in the future nor stands
+/// still until then.
 pub fn best_known_ms(m: &Message) -> Option<i64> {
-    m.sent.map(|s| s.ms).or(m.first_seen_ms)
+    match (m.sent.map(|s| s.ms), m.first_seen_ms) {
+        (Some(sent), Some(seen)) => Some(sent.min(seen)),
+        (sent, seen) => sent.or(seen),
+    }
 }
 
 #[cfg(test)]

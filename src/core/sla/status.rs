@@ -302,6 +302,11 @@ fn answered(
 /// when Waypoint first saw it decides. A page reload re-reads old messages as "first seen now",
 /// so a first-seen time never overrules a send time that is known to be earlier.
 fn came_after(m: &Message, since: i64) -> bool {
+    // On the screen before the agent paused: not after, whatever time the site's clock gave
+    // it (a site's clock ahead of this computer's).
+    if m.first_seen_ms.is_some_and(|t| t <= since) {
+        return false;
+    }
     let seen_after = m.first_seen_ms.is_some_and(|t| t > since);
     match m.sent {
         Some(s) => s.ms > since || (s.latest_ms() > since && seen_after),

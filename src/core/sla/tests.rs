@@ -631,3 +631,27 @@ fn zone_names_are_listed() {
     let names: Vec<_> = tz::zone_names().collect();
     assert!(names.contains(&"Europe/Madrid") && names.contains(&"America/New_York"));
 }
+
+/// The site's clock and this computer's disagree by a few minutes.
+#[test]
+fn clock_skew_neither_undoes_a_pause_nor_freezes_the_countdown() {
+    let p = calendar_policy();
+    // The computer is 2 minutes behind the site: the message the agent saw, then paused on,
+    // carries a time after the pause. It was on the screen before: the pause holds.
+    let msg = At::ExactSeen {
+        sent: T0,
+        seen: T0 - 2 * M,
+    };
+    let paused = AgentState::Paused { since_ms: T0 - M };
+    let s = status(&x_post(&[(C, msg)]), &p, &paused, T0 + 30 * M);
+    assert_eq!(s.state, State::Paused, "{s:?}");
+    // A message stamped 10 minutes ahead, first seen now: the clock runs from now, not from
+    // 10 minutes on (it stood at "60 min left" until then).
+    let ahead = At::ExactSeen {
+        sent: T0 + 10 * M,
+        seen: T0,
+    };
+    let active = AgentState::Active;
+    let s = status(&x_post(&[(C, ahead)]), &p, &active, T0 + 5 * M);
+    assert_eq!(s.remaining_ms, Some(55 * M), "{s:?}");
+}

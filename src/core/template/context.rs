@@ -91,7 +91,7 @@ fn handle(a: &Author) -> Option<&str> {
 
 /// Titles skipped when looking for a first name ("Dr. Ana Ruiz" → "Ana").
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "sr", "sra", "srta", "don", "doña",
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "sr", "sra", "srta", "doña",
 ];
 
 /// The first word of the display name that has a letter, trimmed of emoji and punctuation; the
@@ -111,8 +111,11 @@ fn customer_first_name(a: &Author) -> Option<String> {
             return Some(w.to_owned());
         }
     }
-    h.map(str::to_owned)
-        .or_else(|| Some(name.trim_start_matches('@').to_owned()))
+    // A name with no letter at all ("🌸🌸") is no name to greet: the fallback says it.
+    h.map(str::to_owned).or_else(|| {
+        Some(name.trim_start_matches('@').to_owned())
+            .filter(|n| n.chars().any(char::is_alphanumeric))
+    })
 }
 
 /// "Sam Rivera" → "SR", "maría josé garcía" → "MG" (first and last word).
@@ -212,6 +215,9 @@ mod tests {
             ("🌸🌸", Some("flor"), Some("flor")),
             ("O'Brien-Smith Jr", None, Some("O'Brien-Smith")),
             ("山田 太郎", None, Some("山田")),
+            // "Don" is a first name in English; an emoji-only name is no name to greet.
+            ("Don Johnson", None, Some("Don")),
+            ("🌸🌸", None, None),
         ];
         for (name, h, want) in cases {
             let mut ctx = Context::new(Lang::En);

@@ -114,7 +114,12 @@ impl Template {
 
     fn node(&self, node: &Node, ctx: &Context, out: &mut String) -> Result<(), RenderError> {
         match node {
-            Node::Text(t) => out.push_str(t),
+            // A value that ends its own sentence ("I've refunded it today.") before the
+            // template's full stop: one mark, not "today..".
+            Node::Text(t) => match t.strip_prefix(['.', '!', '?']) {
+                Some(rest) if out.ends_with(['.', '!', '?', '…']) => out.push_str(rest),
+                _ => out.push_str(t),
+            },
             Node::Var { var, fallback, pos } => match (ctx.value(*var), fallback) {
                 (Some(v), _) => out.push_str(&v),
                 (None, Some(fb)) => out.push_str(fb),

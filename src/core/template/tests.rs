@@ -442,3 +442,23 @@ fn odd_inputs_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_fill_in_that_ends_its_sentence_gives_one_full_stop() {
+    let src = "Here's what I'll do: {?next:Next step}. Thanks!";
+    for (value, want) in [
+        (
+            "I've refunded the ticket today.",
+            "Here's what I'll do: I've refunded the ticket today. Thanks!",
+        ),
+        (
+            "call you back!",
+            "Here's what I'll do: call you back! Thanks!",
+        ),
+        ("refund it", "Here's what I'll do: refund it. Thanks!"),
+        ("check it…", "Here's what I'll do: check it… Thanks!"),
+    ] {
+        let c = ctx().with_field("next", value);
+        assert_eq!(render(src, &c).unwrap(), want, "{value}");
+    }
+}
