@@ -138,6 +138,23 @@ pub fn visible_send_button(doc: &Document, profile: &SurfaceProfile) -> Option<E
     })
 }
 
+/// The site's send button for `composer` (the first inside its nearest ancestor that holds
+/// one), else the page's first visible one.
+fn send_near(situation: &Situation, composer: Option<&Element>) -> Option<Element> {
+    let mut at = composer
+        .filter(|c| c.is_connected())
+        .and_then(|c| c.parent_element());
+    while let Some(a) = at {
+        for b in situation.profile.send {
+            if let Ok(Some(found)) = a.query_selector(b.sel) {
+                return Some(found);
+            }
+        }
+        at = a.parent_element();
+    }
+    visible_send_button(&situation.doc, situation.profile)
+}
+
 fn disabled(button: &Element) -> bool {
     button.get_attribute("aria-disabled").as_deref() == Some("true")
         || button.has_attribute("disabled")
@@ -301,6 +318,23 @@ fn finish(host: &dyn Host, pending: Pending, action: Action) {
             }
         }
         Action::Post => {
+            // The site may have drawn its send button or composer again while the dialog was
+            // open: a click on the old, detached one reaches nobody, and the reply would be
+            // taken as sent while it sits in the composer.
+            let resend = match resend {
+                Resend::Click(b) if !b.is_connected() => {
+                    match host.situation().and_then(|s| send_near(&s, composer.as_ref())) {
+                        Some(b) => Resend::Click(b),
+                        None => {
+                            return web_sys::console::warn_1(
+                                &"Waypoint: the site's send button changed while the checklist was open; the draft is still in the composer: press send again."
+                                    .into(),
+                            )
+                        }
+                    }
+                }
+                r => r,
+            };
             BYPASS.with(|b| b.set(true));
             let result = fire(&resend);
             BYPASS.with(|b| b.set(false));

@@ -190,6 +190,30 @@ describe('the checklist gate on every surface', () => {
   }
 });
 
+describe('the site draws its send button again while the checklist is open', () => {
+  test('X post: Post anyway sends through the new button, once', async () => {
+    const s = SURFACES[0];
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    await typeDraft(page, s, BAD);
+    await pressSend(page, s);
+    await dialog(page).waitFor();
+    // A re-render (React replaces the element): the one that was pressed is gone.
+    await page.evaluate((sel) => {
+      const old = document.querySelector(sel);
+      old.replaceWith(old.cloneNode(true));
+    }, s.send.click);
+    const boxes = dialog(page).locator('[data-status="manual"] input[type="checkbox"]');
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+    await dialog(page).locator('[data-action="post"]').click();
+    await dialog(page).waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.body.dataset.sends === '1', null, { timeout: 3000 });
+    assert.equal(squash(await page.evaluate(() => document.body.dataset.lastSent)), squash(BAD));
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('Escape goes back to editing', () => {
   // Also after a click on the dimmed page around the dialog: that click must not take the
   // focus out of the dialog, where its keys are heard (it did, and Escape did nothing).
