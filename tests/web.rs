@@ -393,7 +393,7 @@ fn hostile_text_is_read_as_text() {
 #[wasm_bindgen_test]
 fn unknown_modes_and_pages_are_clear_errors() {
     let e = waypoint::web::boot_content("turbo").unwrap_err();
-    assert!(e.as_string().unwrap().contains("unknown mode \"turbo\""));
+    assert!(e.as_string().unwrap().contains("unknown mode “turbo”"));
     let e = waypoint::web::boot_page("nope", "wasm").unwrap_err();
     assert!(e.as_string().unwrap().contains("#app"), "{e:?}");
 }
