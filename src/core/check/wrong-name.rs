@@ -16,8 +16,8 @@ const GREETINGS: &[&str] = &[
 
 /// Titles before a name, in the languages of the greetings.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sr", "sra", "srta", "don", "doña", "dña",
-    "herr", "frau", "mme", "mlle", "m",
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sr", "sra", "srta", "doña", "dña", "herr",
+    "frau", "mme", "mlle", "m",
 ];
 
 /// Words that follow a greeting and are not names.
@@ -244,6 +244,8 @@ mod tests {
             ("Hello Dr Garcia", false),
             ("Hola Sra. García, lo siento", false),
             ("Dear Mr Smith, sorry", true),
+            // "Don" is a name ("Hi Don," from another thread), not the title here.
+            ("Hi Don, sorry about that", true),
             // An accent typed as a separate mark (as macOS pastes it) is part of the name.
             ("Hi Mari\u{301}a, sorry about that", false),
         ];

@@ -178,8 +178,13 @@ impl Replies {
     /// its preview follows (the customer's name, once it is known).
     pub fn set_situation(&self, situation: Situation) {
         let mut s = self.state.borrow_mut();
+        // Another thread, or another person answered in it (post dialogs and chat popups
+        // share one thread name; a public thread has several commenters).
         let other = s.situation.thread != situation.thread
-            || (s.situation.site, s.situation.surface) != (situation.site, situation.surface);
+            || (s.situation.site, s.situation.surface) != (situation.site, situation.surface)
+            || (s.situation.customer.is_some()
+                && situation.customer.is_some()
+                && s.situation.customer != situation.customer);
         s.situation = situation;
         let open = s.chosen.is_some();
         drop(s);
@@ -193,6 +198,7 @@ impl Replies {
     /// Sets the brand's name (`{brand.name}`), from the settings page.
     pub fn set_brand_name(&self, name: Option<String>) {
         self.state.borrow_mut().brand_name = name;
+        let _ = refresh_preview(&self.state, &self.chosen);
     }
 
     /// Sets how long the customer has waited (`{wait}`), in minutes; `None` when no clock
