@@ -293,7 +293,6 @@ pub fn parse_clock_day(t: &str, now: i64, utc_offset_min: i32) -> Option<SentAt>
     let mut rest = t.strip_prefix("at ").unwrap_or(t);
     let today = local_day(now, utc_offset_min);
     let mut days_back = 0;
-    let mut weekday = false;
     let first = rest
         .split([' ', ','])
         .next()
@@ -302,10 +301,7 @@ pub fn parse_clock_day(t: &str, now: i64, utc_offset_min: i32) -> Option<SentAt>
     let back = match first {
         "today" | "hoy" | "heute" => Some(0),
         "yesterday" | "ayer" | "gestern" => Some(1),
-        w => weekday_from_name(w).map(|d| {
-            weekday = true;
-            (i64::from(crate::core::time::weekday_from_days(today)) - i64::from(d)).rem_euclid(7)
-        }),
+        _ => None,
     };
     if let Some(back) = back {
         rest = rest[first.len()..]
@@ -322,55 +318,13 @@ pub fn parse_clock_day(t: &str, now: i64, utc_offset_min: i32) -> Option<SentAt>
     let offset = i64::from(utc_offset_min) * 60_000;
     let day = today - days_back;
     let mut at = day * DAY_MS + minutes * 60_000 - offset;
-    if (days_back == 0 || weekday) && at > now + 60_000 {
-        // A bare clock time later than now was yesterday; today's weekday later than now,
-        // a week ago.
-        at -= if weekday { 7 * DAY_MS } else { DAY_MS };
+    if days_back == 0 && at > now + 60_000 {
+        at -= DAY_MS; // a bare clock time later than now was yesterday
     }
     Some(SentAt {
         ms: at,
         precision: Precision::Minute,
     })
-}
-
-/// Weekdays' names and abbreviations in English, Spanish and German, 0 = Monday (a table,
-/// not a `match`: string matches are long code in the page module).
-const WEEKDAYS: [&[&str]; 7] = [
-    &["mon", "monday", "lun", "lunes", "mo", "montag"],
-    &["tue", "tues", "tuesday", "mar", "martes", "di", "dienstag"],
-    &[
-        "wed",
-        "wednesday",
-        "mié",
-        "mie",
-        "miércoles",
-        "miercoles",
-        "mi",
-        "mittwoch",
-    ],
-    &[
-        "thu",
-        "thur",
-        "thurs",
-        "thursday",
-        "jue",
-        "jueves",
-        "do",
-        "donnerstag",
-    ],
-    &["fri", "friday", "vie", "viernes", "fr", "freitag"],
-    &[
-        "sat", "saturday", "sáb", "sab", "sábado", "sabado", "sa", "samstag",
-    ],
-    &["sun", "sunday", "dom", "domingo", "so", "sonntag"],
-];
-
-/// A weekday's name or abbreviation ("mon", "Monday", "lun", "miércoles", "Mo"), 0 = Monday.
-fn weekday_from_name(w: &str) -> Option<u8> {
-    WEEKDAYS
-        .iter()
-        .position(|names| names.contains(&w))
-        .map(|d| d as u8)
 }
 
 /// A date with a month's name, and maybe a year and a clock time: "nov 20", "nov 20, 2025",
@@ -651,19 +605,12 @@ mod tests {
     }
 
     #[test]
-    fn weekdays_with_a_clock_time_are_within_the_last_week() {
-        // NOW is Sunday 2026-11-22 10:41 UTC; the browser at UTC.
+    fn yesterday_with_a_comma() {
         let m = |t: &str| parse(t, NOW, 0).map(|s| (s.ms, s.precision));
-        let minute = |ms| Some((ms, Precision::Minute));
-        assert_eq!(m("Mon 14:05"), minute(at(2026, 11, 16, 14, 5)));
-        assert_eq!(m("lun 14:05"), minute(at(2026, 11, 16, 14, 5)));
-        assert_eq!(m("Friday at 2:05 PM"), minute(at(2026, 11, 20, 14, 5)));
-        assert_eq!(m("Fr. 14:05"), minute(at(2026, 11, 20, 14, 5)));
-        assert_eq!(m("sáb 9:00"), minute(at(2026, 11, 21, 9, 0)));
-        // Today's weekday: today before now, a week ago after it.
-        assert_eq!(m("Sun 9:00"), minute(at(2026, 11, 22, 9, 0)));
-        assert_eq!(m("Sun 11:00"), minute(at(2026, 11, 15, 11, 0)));
-        assert_eq!(m("Yesterday, 9:41 PM"), minute(at(2026, 11, 21, 21, 41)));
+        assert_eq!(
+            m("Yesterday, 9:41 PM"),
+            Some((at(2026, 11, 21, 21, 41), Precision::Minute))
+        );
     }
 
     #[test]

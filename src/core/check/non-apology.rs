@@ -45,8 +45,14 @@ pub fn check(input: &Input) -> Option<Finding> {
         "según nuestra política",
         "lo siento pero",
         "lo sentimos pero",
+        "lamentamos si",
+        "lamento si",
+        "disculpa si",
+        "cualquier inconveniente",
+        "los inconvenientes que",
     ];
-    let found = input.draft.find(list);
+    let t = &input.draft;
+    let found = t.find(list);
     let first = found.first()?;
     let spans: Vec<(usize, usize)> = found
         .iter()
@@ -88,6 +94,14 @@ mod tests {
             ("We're so sorry. But good news: it's fixed", false),
             ("Lo siento mucho, María", false),
             ("Our policy gives you 30 days, so you're covered", false),
+            // Spanish hedges and formulas.
+            ("Lamentamos si te sentiste así", true),
+            ("Disculpa si no quedó claro", true),
+            ("Disculpa cualquier inconveniente", true),
+            (
+                "Lamentamos los inconvenientes que esto te haya causado",
+                true,
+            ),
         ];
         table(&Case::new(), CheckId::NonApology, &rows);
         let c = Case::new();

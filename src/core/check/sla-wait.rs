@@ -75,6 +75,12 @@ pub fn check(input: &Input) -> Option<Finding> {
         "took us a while",
         "took a while",
         "y por la demora",
+        "took so long",
+        "taken so long",
+        "el retraso",
+        "la espera",
+        "la tardanza",
+        "tardado",
     ];
     if input.draft.first(acknowledged).is_some() {
         return None;
@@ -125,6 +131,15 @@ mod tests {
             ("Thank you, and sorry we were slow to say so!", false),
             ("Sorry it took us a while to get back to you.", false),
             ("We waited for the courier's answer: it ships today.", true),
+            ("Sorry we took so long to reply, Maria.", false),
+            (
+                "Hola María, disculpa el retraso en responder. Tu pedido llegará mañana.",
+                false,
+            ),
+            ("Perdona la espera, María.", false),
+            ("Sentimos la tardanza.", false),
+            ("Perdona que haya tardado tanto.", false),
+            ("Hola María, tu pedido llegará mañana.", true),
         ];
         table(&late(State::Breached), CheckId::SlaWait, &rows);
         let d = late(State::Breached).fires(CheckId::SlaWait, "Hi").unwrap();
