@@ -1316,19 +1316,18 @@ mod tests {
     #[test]
     fn repeated_words_without_a_page_id_are_messages_of_their_own() {
         use Party::{Brand as B, Customer as C};
-        let mut s = ThreadStore::new();
-        s.open("instagram:dm:1");
-        // One read: "hello?" twice, around our reply, and nothing moves above our reply.
-        read_into(
-            &mut s,
+        let page = || {
             vec![
                 dm("Jane", "hello?", false),
                 dm("You sent", "Hi Jane, how can we help?", true),
                 dm("Jane", "hello?", false),
                 dm("Jane", "anyone there?", false),
-            ],
-            &[],
-        );
+            ]
+        };
+        let mut s = ThreadStore::new();
+        s.open("instagram:dm:1");
+        // One read: "hello?" twice, around our reply, and nothing moves above our reply.
+        read_into(&mut s, page(), &[]);
         let want = [
             ("hello?", C),
             ("Hi Jane, how can we help?", B),
@@ -1342,16 +1341,7 @@ mod tests {
         // The same page read afresh (another visit) gives the same ids.
         let mut again = ThreadStore::new();
         again.open("instagram:dm:1");
-        read_into(
-            &mut again,
-            vec![
-                dm("Jane", "hello?", false),
-                dm("You sent", "Hi Jane, how can we help?", true),
-                dm("Jane", "hello?", false),
-                dm("Jane", "anyone there?", false),
-            ],
-            &[],
-        );
+        read_into(&mut again, page(), &[]);
         let again_ids: Vec<String> = again.messages().iter().map(|m| m.id.clone()).collect();
         assert_eq!(again_ids, ids);
 

@@ -167,3 +167,19 @@ export async function waitForState(page, state, timeout = 10000) {
     { timeout },
   );
 }
+
+/**
+ * On the X fixture post, moves to Tom W's post the way x.com's single-page app does: a new URL
+ * by history.pushState and the timeline drawn again, with no page load.
+ */
+export async function goToTomsPost(page) {
+  await page.evaluate(() => {
+    history.pushState({}, '', '/tom_w/status/1861000000000000003');
+    document.querySelector('[aria-label="Timeline: Conversation"] > div').innerHTML = `
+      <div data-testid="cellInnerDiv"><article data-testid="tweet" role="article" tabindex="-1">
+        <div data-testid="UserAvatar-Container-tom_w"></div>
+        <div data-testid="User-Name"><a href="/tom_w"><span>Tom W</span></a>
+          <a href="/tom_w/status/1861000000000000003"><time datetime="2026-11-22T09:05:40.000Z">1h</time></a></div>
+        <div data-testid="tweetText" lang="en">same here, ordered on the 3rd</div></article></div>`;
+  });
+}

@@ -3,7 +3,7 @@
 // redesigns, other UI languages, a long virtualized thread and hostile text.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, panel, waitForState } from './lib.mjs';
+import { launch, open, panel, waitForState, goToTomsPost } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -121,15 +121,7 @@ describe('navigation', () => {
     const { page } = await open(browser.context, URLS.xStatus);
     await waitForState(page, 'ready');
     assert.equal(await attr(page, 'data-messages'), '3');
-    await page.evaluate(() => {
-      history.pushState({}, '', '/tom_w/status/1861000000000000003');
-      document.querySelector('[aria-label="Timeline: Conversation"] > div').innerHTML = `
-        <div data-testid="cellInnerDiv"><article data-testid="tweet" role="article" tabindex="-1">
-          <div data-testid="UserAvatar-Container-tom_w"></div>
-          <div data-testid="User-Name"><a href="/tom_w"><span>Tom W</span></a>
-            <a href="/tom_w/status/1861000000000000003"><time datetime="2026-11-22T09:05:40.000Z">1h</time></a></div>
-          <div data-testid="tweetText" lang="en">same here, ordered on the 3rd</div></article></div>`;
-    });
+    await goToTomsPost(page);
     await waitForAttr(page, 'data-customer', '@tom_w');
     assert.equal(await attr(page, 'data-messages'), '1');
     await page.close();

@@ -4,7 +4,7 @@
 // — after the agent's own draft, verified from the editor's model, and undoable.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, waitForState } from './lib.mjs';
+import { launch, open, waitForState, goToTomsPost } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -206,15 +206,7 @@ describe('a template being filled in follows the conversation', () => {
     assert.match(await panel.locator('.preview').innerText(), /Maria[\s\S]*order 4471 by noon/);
 
     // The agent opens another thread (the single-page app's navigation) before inserting.
-    await page.evaluate(() => {
-      history.pushState({}, '', '/tom_w/status/1861000000000000003');
-      document.querySelector('[aria-label="Timeline: Conversation"] > div').innerHTML = `
-        <div data-testid="cellInnerDiv"><article data-testid="tweet" role="article" tabindex="-1">
-          <div data-testid="UserAvatar-Container-tom_w"></div>
-          <div data-testid="User-Name"><a href="/tom_w"><span>Tom W</span></a>
-            <a href="/tom_w/status/1861000000000000003"><time datetime="2026-11-22T09:05:40.000Z">1h</time></a></div>
-          <div data-testid="tweetText" lang="en">same here, ordered on the 3rd</div></article></div>`;
-    });
+    await goToTomsPost(page);
     await page.waitForFunction(() => document.querySelector('waypoint-panel')?.dataset.customer === '@tom_w');
     // Maria's reply, with her order, is not left ready to go into Tom's thread.
     await chosen.waitFor({ state: 'hidden', timeout: 3000 });
