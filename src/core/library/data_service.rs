@@ -67,15 +67,15 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::both(
             "We know it's down",
-            "[[You're right|We see it too|It's not just you]], {customer.first_name|and thanks for flagging it}. I'm sorry: {brand.name|our service} isn't working properly right now. \
-             Our engineers are on it and we'll post an update by {?when:Time of the next update:time}. ^{agent.initials}",
+            "[[You're right|We see it too|It's not just you]], {customer.first_name|and thanks for flagging it}. I'm sorry: {brand.name|our service} isn't working right now. \
+             Our engineers are on it; next update by {?when:Time of the next update:time}. ^{agent.initials}",
             "Hi {customer.first_name|there}, [[I'm sorry, you're not alone|thanks for telling us, and I'm sorry|I'm sorry, it's not just you]]: {brand.name|our service} isn't working properly for a number of people right now.\n\n\
              Our engineers are working on it and I'll message you as soon as it's fixed. You don't need to do anything in the meantime.\n\n{agent.first_name}",
         ),
         es: Texts::both(
             "Sabemos que no funciona",
-            "[[Tienes razón|Lo vemos también|No te pasa solo a ti]], {customer.first_name|y gracias por avisar}. Lo siento: {brand.name|nuestro servicio} no funciona bien ahora mismo. \
-             El equipo técnico ya trabaja en ello y daremos novedades antes de {?when:Hora de la próxima actualización:time}. ^{agent.initials}",
+            "[[Tienes razón|Lo vemos también|No te pasa solo a ti]], {customer.first_name|y gracias por avisar}. Lo siento: {brand.name|nuestro servicio} está fallando. \
+             Ya estamos en ello; daremos novedades antes de {?when:Hora de la próxima actualización:time}. ^{agent.initials}",
             "Hola, {customer.first_name|qué tal}. [[Lo siento, no eres la única persona|Gracias por avisarnos, y lo siento|Lo siento, no te pasa solo a ti]]: {brand.name|nuestro servicio} está fallando ahora mismo a varias personas.\n\n\
              El equipo técnico ya está trabajando en ello y te escribo en cuanto esté resuelto. Mientras tanto no tienes que hacer nada.\n\n{agent.first_name}",
         ),
@@ -146,7 +146,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::same(
             "Cómo cambiar la contraseña",
-            "¡Hola, {customer.first_name|qué tal}! Puedes crear una contraseña nueva aquí: {?link:Enlace para restablecer:link}. \
+            "¡Hola, {customer.first_name|qué tal}! Crea una contraseña nueva aquí: {?link:Enlace para restablecer:link}. \
              El correo puede tardar unos minutos; mira también en spam. Si no llega, dímelo y te ayudo. ^{agent.initials}",
         ),
     },
