@@ -556,28 +556,9 @@ impl ThreadStore {
         }
         // The content ids given in this batch (the store's own map type: no other code).
         let mut given: BTreeMap<String, usize> = BTreeMap::new();
-        // Where in the store the nearest known message the page shows after each one is (a
-        // row scrolled into view above our reply is not the "hello?" stored below it).
-        let mut next: Vec<Option<usize>> = vec![None; batch.len()];
-        let mut upcoming = None;
-        for (i, e) in batch.iter().enumerate().rev() {
-            next[i] = upcoming;
-            let id = match e {
-                Entry::Anchor(id) => Some(id),
-                Entry::Fresh {
-                    message,
-                    content: false,
-                    ..
-                } => Some(&message.id),
-                _ => None,
-            };
-            upcoming = id
-                .and_then(|id| self.index.get(id.as_str()).copied())
-                .or(upcoming);
-        }
         // Where in the store the message the page shows before this one is (just after it).
         let mut after: Option<usize> = None;
-        for (i, entry) in batch.iter_mut().enumerate() {
+        for entry in batch.iter_mut() {
             let (message, content) = match entry {
                 Entry::Anchor(id) => {
                     after = self.index.get(id.as_str()).map(|p| p + 1).or(after);
@@ -600,9 +581,7 @@ impl ThreadStore {
                 k += 1;
                 let known = self.index.get(&message.id).copied();
                 if given.contains_key(&message.id)
-                    || known.is_some_and(|p| {
-                        after.is_some_and(|a| p < a) || next[i].is_some_and(|n| n < p)
-                    })
+                    || known.is_some_and(|p| after.is_some_and(|a| p < a))
                 {
                     continue;
                 }
@@ -1368,32 +1347,6 @@ mod tests {
         let kept = s.first_seen();
         assert!(kept.keys().all(|id| !id.starts_with(&ids[0])), "{kept:?}");
         assert!(kept.contains_key(&ids[3]), "{kept:?}");
-    }
-
-    #[test]
-    fn an_older_repeat_scrolled_into_view_above_a_known_message_is_its_own() {
-        use Party::{Brand as B, Customer as C};
-        let mut s = ThreadStore::new();
-        s.open("instagram:dm:1");
-        read_into(
-            &mut s,
-            vec![
-                dm("You sent", "Hi Jane, how can we help?", true),
-                dm("Jane", "hello?", false),
-            ],
-            &[],
-        );
-        let reply = s.messages()[0].id.clone();
-        // Scrolling up shows an older "hello?" above our reply.
-        read_into(&mut s, vec![dm("Jane", "hello?", false)], &[(1, &reply)]);
-        assert_eq!(
-            texts(&s),
-            [
-                ("hello?", C),
-                ("Hi Jane, how can we help?", B),
-                ("hello?", C)
-            ]
-        );
     }
 
     #[test]

@@ -54,6 +54,9 @@ const PERSONAL: &[&str] = &[
     "last 4",
     "last four",
     "número de pedido",
+    "pedido",
+    "dirección de entrega",
+    "dirección de envío",
     "correo",
     "correo electrónico",
     "teléfono",
@@ -165,7 +168,6 @@ const ASKING: &[&str] = &[
     "comment",
     "write",
     // Infinitives, with and without "nos" ("¿podrías facilitarnos tu…?", "¿nos puedes dar…?").
-    "enviar",
     "enviarnos",
     "mandar",
     "mandarnos",
@@ -181,7 +183,6 @@ const ASKING: &[&str] = &[
     "compartirnos",
     "proporcionar",
     "proporcionarnos",
-    "confirmar",
     "confirmarnos",
     "escríbenos",
     "escribenos",
@@ -342,23 +343,22 @@ pub fn check(input: &Input) -> Option<Finding> {
         "chat",
         "follow and dm",
     ];
-    // A request after a DM is named (in its sentence or an earlier one: "Please send us a
-    // DM. Include your order number") goes by DM; one before it does not ("What's your
-    // email? We'll DM you a label" asks in public), nor one whose sentence says "here" or
-    // "below" before any DM it names ("reply here with your phone number, or DM us").
-    let dms: Vec<usize> = t.find(private).iter().map(|m| m.first).collect();
+    // A request in a sentence that sends it by DM is fine; one in another sentence is not
+    // ("What's your email? We'll DM you a label" asks in public; so, more strictly than the
+    // agent may mean, does "Please DM us. Include your order number"), nor one whose sentence
+    // also says "here" or "below" ("reply here with your phone number, or DM us").
+    let dms: Vec<u32> = t
+        .find(private)
+        .iter()
+        .map(|m| t.words[m.first].sentence)
+        .collect();
     let in_private = |i: usize| {
         let sentence = t.words[i].sentence;
-        let dm_here = dms
-            .iter()
-            .copied()
-            .find(|&d| t.words[d].sentence == sentence);
-        dms.iter().any(|&d| t.words[d].sentence <= sentence)
-            && !t.words.iter().enumerate().any(|(k, w)| {
-                w.sentence == sentence
-                    && HERE.contains(&w.lower.as_str())
-                    && dm_here.is_none_or(|d| k < d)
-            })
+        dms.contains(&sentence)
+            && !t
+                .words
+                .iter()
+                .any(|w| w.sentence == sentence && HERE.contains(&w.lower.as_str()))
     };
     let mut spans = Vec::new();
     let entities = t.find(personal);
@@ -455,23 +455,6 @@ mod tests {
                 "¿Podrías facilitarnos tu número de pedido por mensaje privado?",
                 false,
             ),
-            // A DM named before the request, in an earlier sentence; "here" after the DM.
-            (
-                "So sorry! Please send us a DM. Include your order number and email address.",
-                false,
-            ),
-            (
-                "Please DM us your order number rather than posting it here.",
-                false,
-            ),
-            (
-                "Please DM us your order number using the link below.",
-                false,
-            ),
-            (
-                "Escríbenos por mensaje privado. Indícanos tu número de pedido.",
-                false,
-            ),
             // Not requests for their data.
             (
                 "Hoy vamos a enviar tu pedido por mensajería urgente.",
@@ -484,6 +467,15 @@ mod tests {
             ),
             ("We'll get your order details sorted today.", false),
             ("Let me get your address updated.", false),
+            // A DM named in another sentence does not make a request private.
+            ("Thanks for your DM! What's your email address?", true),
+            (
+                "No need to DM us. Just reply with your email address.",
+                true,
+            ),
+            ("DM us or drop your email address below.", true),
+            ("¿Nos pasas tu nº de pedido?", true),
+            ("Confírmanos la dirección de entrega.", true),
         ];
         table(&Case::new(), CheckId::AsksPersonalData, &rows);
         // In a DM, asking for an order number is fine.

@@ -13,15 +13,15 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::both(
             "Safety issue: holding reply",
-            "[[Thank you for telling us|Thanks for flagging this]], {customer.first_name|and I'm sorry}. Please stop using it. Our safety team has it as urgent: \
-             could you DM us so they can reach you by {?when:When safety will be in touch:time}? ^{agent.initials}",
+            "[[Thank you for telling us|Thanks for flagging this]], {customer.first_name|and I'm sorry}. Please stop using it for now. Our safety team is on it as urgent: \
+             DM us and they'll reach you by {?when:When safety will be in touch:time}. ^{agent.initials}",
             "Hi {customer.first_name|there}, thank you for telling us, and I'm sorry this happened. Please stop using the product for now. \
              If anyone is hurt, please get medical help first.\n\n\
              I've passed this to our product safety team as urgent. Someone from that team will contact you by {?when:When safety will be in touch:time}.\n\n{agent.first_name}",
         ),
         es: Texts::both(
             "Problema de seguridad: respuesta inicial",
-            "[[Gracias por avisarnos|Gracias por contárnoslo]], {customer.first_name|y lo siento}. No lo uses, por favor. Seguridad lo tiene como urgente: \
+            "[[Gracias por avisarnos|Gracias por contárnoslo]], {customer.first_name|y lo siento}. No lo uses, por favor; lo tratamos como urgente: \
              escríbenos por privado y te contactarán antes de {?when:Cuándo contactará seguridad:time}. ^{agent.initials}",
             "Hola, {customer.first_name|qué tal}. Gracias por avisarnos, y siento lo ocurrido. Por favor, deja de usar el producto de momento. \
              Si alguien se ha hecho daño, lo primero es buscar atención médica.\n\n\
@@ -64,7 +64,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         es: Texts::both(
             "Persona en crisis: respuesta inicial",
             "Siento mucho que estés pasando por esto, {customer.first_name|y gracias por escribirnos}. Si estás en peligro, llama al número de emergencias de tu zona. \
-             También puedes llamar a {?helpline:Línea de ayuda local (nombre y número)}. ^{agent.initials}",
+             También puedes hablar con {?helpline:Línea de ayuda local (nombre y número)}. ^{agent.initials}",
             "Hola, {customer.first_name|qué tal}. Siento mucho que estés pasando por esto, y me alegro de que nos hayas escrito.\n\n\
              Si estás en peligro ahora mismo, llama al número de emergencias de tu zona. También puedes hablar con {?helpline:Línea de ayuda local (nombre y número)} a cualquier hora.\n\n\
              Se lo he comunicado a una compañera o compañero con formación para estos casos, que te escribirá antes de {?when:Cuándo te escribirá:time}.\n\n{agent.first_name}",

@@ -117,7 +117,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         es: Texts::same(
             "Cómo hacer una devolución",
             "¡Hola, {customer.first_name|qué tal}! Devolverlo es fácil: {?steps:Los pasos, en breve}. \
-             Al recibirlo, el reembolso tarda {?days:Cuánto tarda el reembolso:time}. Cualquier problema, dímelo. ^{agent.initials}",
+             Cuando llegue, el reembolso tarda {?days:Cuánto tarda el reembolso:time}. Cualquier problema, dímelo. ^{agent.initials}",
         ),
     },
     LibTemplate {

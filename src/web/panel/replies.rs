@@ -178,13 +178,22 @@ impl Replies {
     /// its preview follows (the customer's name, once it is known).
     pub fn set_situation(&self, situation: Situation) {
         let mut s = self.state.borrow_mut();
-        // Another thread, or another person answered in it (post dialogs and chat popups
-        // share one thread name; a public thread has several commenters).
+        // Another thread; where the thread has no name of its own (post dialogs and chat
+        // popups), another person (by handle when both are known, else by name: a handle
+        // read late is the same person).
+        let overlay = matches!(situation.thread.as_deref(), None | Some("dialog" | "popup"));
+        let person = |a: &Option<Author>| {
+            a.as_ref()
+                .map(|a| a.handle.clone().unwrap_or_else(|| a.name.clone()))
+        };
         let other = s.situation.thread != situation.thread
             || (s.situation.site, s.situation.surface) != (situation.site, situation.surface)
-            || (s.situation.customer.is_some()
+            || (overlay
+                && s.situation.customer.is_some()
                 && situation.customer.is_some()
-                && s.situation.customer != situation.customer);
+                && s.situation.customer.as_ref().map(|a| &a.name)
+                    != situation.customer.as_ref().map(|a| &a.name)
+                && person(&s.situation.customer) != person(&situation.customer));
         s.situation = situation;
         let open = s.chosen.is_some();
         drop(s);
