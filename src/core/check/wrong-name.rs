@@ -8,16 +8,11 @@
 
 use super::text::quote;
 use super::{Finding, Input};
+use crate::core::template::TITLES;
 
 const GREETINGS: &[&str] = &[
     "hi", "hello", "hey", "dear", "hiya", "howdy", "hola", "buenas", "hallo", "bonjour", "ciao",
     "olá", "ola",
-];
-
-/// Titles before a name, in the languages of the greetings.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sr", "sra", "srta", "doña", "dña", "herr",
-    "frau", "mme", "mlle", "m",
 ];
 
 /// Words that follow a greeting and are not names.

@@ -89,9 +89,12 @@ fn handle(a: &Author) -> Option<&str> {
         .filter(|h| !h.is_empty())
 }
 
-/// Titles skipped when looking for a first name ("Dr. Ana Ruiz" → "Ana").
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "sr", "sra", "srta", "doña",
+/// Titles before a name, in the languages of the greetings ("Dr. Ana Ruiz" → "Ana"): skipped
+/// when looking for a first name, and by the checklist's wrong-name check. Not "don": it is
+/// a first name in English.
+pub const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "sr", "sra", "srta", "doña", "dña",
+    "herr", "frau", "mme", "mlle", "m",
 ];
 
 /// The first word of the display name that has a letter, trimmed of emoji and punctuation; the
