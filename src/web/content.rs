@@ -920,10 +920,9 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
         Some(container) => {
             if !app.watch.as_ref().is_some_and(|w| w.watches(&container)) {
                 let seen = app.seen.map().clone();
-                let selector = js_sys::JsString::from(profile.messages.join(", ").as_str());
                 app.watch = Watch::new(
                     &container,
-                    move |records| extract::forget_changed(&seen, records, &selector),
+                    move |records| extract::forget_changed(&seen, records),
                     schedule_refresh,
                 )
                 .ok();

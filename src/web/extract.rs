@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, NodeList};
+use web_sys::{Document, Element};
 
 // DOM calls that take their selector as a JS string made once. A Rust `&str` argument is
 // copied into JS on every call (or, interned, hashed with 64-bit SipHash, which the module's
@@ -30,10 +30,6 @@ extern "C" {
     type Scope;
     #[wasm_bindgen(method, catch, js_name = querySelector)]
     fn query_js(this: &Scope, selectors: &JsString) -> Result<Option<Element>, JsValue>;
-    #[wasm_bindgen(method, catch, js_name = querySelectorAll)]
-    fn query_all_js(this: &Scope, selectors: &JsString) -> Result<NodeList, JsValue>;
-    #[wasm_bindgen(method, catch, js_name = closest)]
-    fn closest_js(this: &Scope, selectors: &JsString) -> Result<Option<Element>, JsValue>;
 }
 
 // The fields of a thread, gathered on the JS side (see gather.js).
@@ -44,7 +40,9 @@ extern "C" {
     #[wasm_bindgen(constructor, catch)]
     fn new(plan: &str) -> Result<Gatherer, JsValue>;
     #[wasm_bindgen(method, catch)]
-    fn read(this: &Gatherer, list: &NodeList, seen: &JsValue) -> Result<String, JsValue>;
+    fn find(this: &Gatherer, container: &Element) -> Result<u32, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn read(this: &Gatherer, seen: &JsValue) -> Result<String, JsValue>;
     #[wasm_bindgen(method, catch)]
     fn value(
         this: &Gatherer,
@@ -67,6 +65,10 @@ extern "C" {
     fn forget_preceding(this: &Gatherer);
     #[wasm_bindgen(method)]
     fn remember(this: &Gatherer, seen: &js_sys::WeakMap, numbers: &[u32]);
+    /// Forgets the message elements that a batch of mutation records changed, so that they
+    /// are read again.
+    #[wasm_bindgen(js_name = forgetChanged)]
+    pub fn forget_changed(seen: &js_sys::WeakMap, records: &js_sys::Array);
 }
 
 fn scope<T: JsCast>(x: &T) -> &Scope {
@@ -448,6 +450,7 @@ fn plan(profile: &SurfaceProfile) -> String {
         profile.answered
     };
     section(&mut answered.iter().copied());
+    section(&mut profile.messages.iter().copied());
     for (k, fields) in field_lists(profile).iter().enumerate() {
         let how = if k == TIME_LIST || k >= PAGE_LISTS {
             "p"
@@ -614,17 +617,14 @@ pub fn read_thread(
     profile: &'static SurfaceProfile,
     seen: Option<&Seen>,
 ) -> Result<Read, Unread> {
-    let list = profile
-        .messages
-        .iter()
-        .filter_map(|&sel| with_js(sel, |j| scope(container).query_all_js(j)).ok())
-        .find(|l| l.length() > 0)
-        .ok_or(Unread::NoMessages(profile.messages))?;
+    let gatherer = gatherer(profile)?;
+    if gatherer.find(container).map_err(failed)? == 0 {
+        return Err(Unread::NoMessages(profile.messages));
+    }
     // The gatherer's output not as written: a bug, said as such rather than as markup.
     let broken = || Unread::Failed("the gatherer's output could not be read".to_owned());
-    let gatherer = gatherer(profile)?;
     let map = seen.map_or(JsValue::NULL, |s| s.map.clone().into());
-    let out = gatherer.read(&list, &map).map_err(failed)?;
+    let out = gatherer.read(&map).map_err(failed)?;
     // As many as the gatherer returned (a re-read of a long thread returns a few records, not
     // one per element).
     let records = out.split('\u{1e}').filter(|r| !r.is_empty());
@@ -803,29 +803,4 @@ fn answered(
     // The comments looked at are let go: a page left keeps none of its elements alive here.
     gatherer.forget_preceding();
     answered
-}
-
-/// Forgets the messages that mutation `records` touched, so they are read again.
-pub fn forget_changed(
-    seen: &js_sys::WeakMap,
-    records: &js_sys::Array,
-    messages_selector: &JsString,
-) {
-    for record in records.iter() {
-        let Ok(record) = record.dyn_into::<web_sys::MutationRecord>() else {
-            continue;
-        };
-        let Some(target) = record.target() else {
-            continue;
-        };
-        let el = match target.dyn_ref::<Element>() {
-            Some(e) => Some(e.clone()),
-            None => target.parent_element(),
-        };
-        if let Some(message) =
-            el.and_then(|e| scope(&e).closest_js(messages_selector).ok().flatten())
-        {
-            seen.delete(&message);
-        }
-    }
 }

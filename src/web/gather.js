@@ -42,8 +42,9 @@ export class Gatherer {
   // `plan` is extract.rs's `plan()`: sections separated by RS, items by US.
   constructor(plan) {
     const list = (section) => (section === '' ? [] : section.split(US));
-    const [exclude, drop, labels, selfMarker, selfText, focused, answering, answered, ...fields] =
+    const [exclude, drop, labels, selfMarker, selfText, focused, answering, answered, messages, ...fields] =
       plan.split(RS).map(list);
+    this.messages = messages;
     this.exclude = exclude;
     this.excludeAny = exclude.join(', ');
     this.drop = drop;
@@ -66,16 +67,35 @@ export class Gatherer {
     });
     if (this.fields.length !== 9) throw new Error(`Waypoint: a reading plan with ${this.fields.length} field lists`);
     this.list = [];
+    this.found = [];
     this.fresh = [];
   }
 
-  // Reads `list` (the message elements, in page order). Elements found in `seen` (a WeakMap
+  // Finds the message elements inside `container` by the first of the plan's message lists
+  // that finds any (a selector the browser refuses is passed over, as one that finds nothing),
+  // keeps them for `read`, and says how many there are.
+  find(container) {
+    this.found = [];
+    const lists = this.messages;
+    for (let i = 0; i < lists.length && this.found.length === 0; i++) {
+      try {
+        this.found = lists[i].startsWith(ROWS) ? rows(container, lists[i].slice(ROWS.length)) : container.querySelectorAll(lists[i]);
+      } catch {
+        this.found = [];
+      }
+    }
+    return this.found.length;
+  }
+
+  // Reads the elements the last `find` found (in page order). Elements found in `seen` (a WeakMap
   // from element to number, or null) were read before: only those next to a fresh element
   // come back (as their number), since they alone place it; a re-read of a long thread that
   // gained one message returns three records, not thousands.
-  read(list, seen) {
-    // The list is the static NodeList of querySelectorAll: kept as it is (no copy of every
-    // element, and no array of every element's number, at every re-read of a long thread).
+  read(seen) {
+    // The list is the static NodeList of querySelectorAll (or the rows' array): kept as it is
+    // (no copy of every element, and no array of every element's number, at every re-read of
+    // a long thread).
+    const list = this.found;
     this.list = list;
     this.fresh = [];
     const n = list.length;
@@ -120,7 +140,7 @@ export class Gatherer {
     let ours = false;
     const markers = this.selfMarker;
     for (let i = 0; i < markers.length && !ours; i++) {
-      ours = el.matches(markers[i]) || this.scoped(el, markers[i], ex) !== null;
+      ours = markers[i] === END ? endAligned(el) : el.matches(markers[i]) || this.scoped(el, markers[i], ex) !== null;
     }
     out += ours ? US + '1' : US + '0';
     let focused = false;
@@ -148,6 +168,7 @@ export class Gatherer {
     if (box === null) return '';
     let list = null;
     for (const sel of this.answerable) {
+      if (sel.startsWith(ROWS)) continue;
       list = root.querySelectorAll(sel);
       if (list.length > 0) break;
     }
@@ -221,6 +242,89 @@ export class Gatherer {
 }
 
 const NONE = [];
+
+// A message list with no selector to find it (Instagram's DMs since 2026, research/sites.md
+// §5.1: the grid role is gone and rows have no role): `ROWS` and a selector. The rows are the
+// children of the element, at most three levels inside the conversation's scroller, with the
+// most children; those holding a match of the selector (the message content) are messages,
+// the rest (day separators, "Seen") are not.
+const ROWS = '@rows ';
+// A self marker with no selector: the message's bubble is pushed to the end of its row
+// (`justify-content: flex-end` at most eight levels inside the message), as our own are.
+const END = '@flex-end';
+const ROW_DEPTH = 3;
+const END_DEPTH = 8;
+
+// The scroller last found in each conversation container.
+const scrollers = new WeakMap();
+
+function rows(container, content) {
+  const scroller = scrollerOf(container);
+  if (scroller === null) return [];
+  let best = scroller;
+  let level = [scroller];
+  for (let depth = 1; depth <= ROW_DEPTH; depth++) {
+    const next = [];
+    for (let i = 0; i < level.length; i++) {
+      for (let c = level[i].firstElementChild; c !== null; c = c.nextElementSibling) {
+        next.push(c);
+        if (c.childElementCount > best.childElementCount) best = c;
+      }
+    }
+    level = next;
+  }
+  const out = [];
+  for (let r = best.firstElementChild; r !== null; r = r.nextElementSibling) {
+    if (r.querySelector(content) !== null) out.push(r);
+  }
+  return out;
+}
+
+// The first element inside `container` (in page order) that scrolls vertically.
+function scrollerOf(container) {
+  const known = scrollers.get(container);
+  if (known !== undefined && container.contains(known) && scrolls(known)) return known;
+  const walker = container.ownerDocument.createTreeWalker(container, 1);
+  for (let el = walker.nextNode(); el !== null; el = walker.nextNode()) {
+    if (scrolls(el)) {
+      scrollers.set(container, el);
+      return el;
+    }
+  }
+  return null;
+}
+
+function scrolls(el) {
+  const y = getComputedStyle(el).overflowY;
+  return y === 'auto' || y === 'scroll';
+}
+
+// Whether an element at most END_DEPTH levels inside `el` (or `el`) aligns its content to the
+// end, breadth first.
+function endAligned(el) {
+  let level = [el];
+  for (let depth = 0; depth <= END_DEPTH && level.length > 0; depth++) {
+    const next = [];
+    for (let i = 0; i < level.length; i++) {
+      const j = getComputedStyle(level[i]).justifyContent;
+      if (j === 'flex-end' || j === 'end') return true;
+      for (let c = level[i].firstElementChild; c !== null; c = c.nextElementSibling) next.push(c);
+    }
+    level = next;
+  }
+  return false;
+}
+
+// Forgets (in `seen`) the message elements that the mutation `records` changed: the nearest
+// element around each change that `seen` holds, so that a message read before is read again.
+export function forgetChanged(seen, records) {
+  for (let i = 0; i < records.length; i++) {
+    const target = records[i].target;
+    for (let el = target.nodeType === 1 ? target : target.parentElement; el !== null; el = el.parentElement) {
+      if (seen.delete(el)) break;
+    }
+  }
+}
 
 // The plan's field lists: five per message (id, author name, author handle, time, text), then
 // four from the whole page (our handle and name, the other party's name and handle).

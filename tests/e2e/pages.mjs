@@ -49,6 +49,7 @@ export const URLS = {
   fbMessagesDe: 'https://www.facebook.com/messages/t/200012345',
   fbMessagesNoLabel: 'https://www.facebook.com/messages/t/300012345',
   igDirectEs: 'https://www.instagram.com/direct/t/440282366841710300949128/',
+  igDirect2026: 'https://www.instagram.com/direct/t/640282366841710300949128/',
   fbFeed: 'https://www.facebook.com/',
   igReel: 'https://www.instagram.com/reel/Dz9Lk2/',
   // SLA fixtures: the customer's message is N minutes old when the page is served.
@@ -121,6 +122,7 @@ export const PAGES = {
   [URLS.fbPost]: { file: 'fb-post.html' },
   [URLS.fbMessages]: { body: fbMessagesAged() },
   [URLS.igDirect]: { file: 'ig-direct.html' },
+  [URLS.igDirect2026]: { file: 'ig-direct-2026.html' },
   [URLS.igPost]: { file: 'ig-post.html' },
   [URLS.example]: { file: 'example.html' },
   [URLS.hostile]: { file: 'hostile-panel.html' },

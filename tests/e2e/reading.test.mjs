@@ -82,6 +82,18 @@ const SURFACES = [
     append: `<div data-virtualized="false"><div role="row"><div role="gridcell" data-scope="messages_table"><h6 dir="auto">kai.ng</h6><div dir="auto">Size L works too</div></div></div></div>`,
   },
   {
+    // The 2026 markup: no grid or row roles, and nothing but the bubble's alignment says
+    // which messages are ours.
+    name: 'Instagram direct (2026 markup)',
+    url: URLS.igDirect2026,
+    site: 'instagram',
+    surface: 'dm',
+    messages: 3,
+    customer: '@kai.ng',
+    container: '[data-fixture-rows]',
+    append: `<div class="x1n2onr6"><div class="x78zum5 x1nhvcw1"><a class="xav" aria-label="Open the profile page of kai.ng" href="/kai.ng/"><img alt=""></a><div role="none"><div class="x1lliihq" role="button" aria-label="Double tap to like"><span dir="auto"><div dir="auto">Size L works too</div></span></div></div></div></div>`,
+  },
+  {
     name: 'Instagram post comments',
     url: URLS.igPost,
     site: 'instagram',
@@ -296,6 +308,27 @@ describe('who is us', () => {
     await options.fill('#brand-accounts', '');
     await options.click('#brand-save');
     await options.close();
+    await page.close();
+  });
+
+  test("Instagram's 2026 DMs: a bubble aligned to the end is ours, and answers the customer", async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.igDirect2026);
+    await waitForState(page, 'ready');
+    // Kai wrote last: the clock runs.
+    await waitForAttr(page, 'data-sla', 'ok');
+    // Our reply, marked only by its alignment (no "You sent", no avatar link).
+    await page.evaluate(() =>
+      document.querySelector('[data-fixture-rows]').lastElementChild.insertAdjacentHTML(
+        'beforebegin',
+        `<div class="x1n2onr6"><div class="x78zum5"><div class="x78zum5 x13a6bvl" style="flex: 1"><div role="presentation"><div class="x1lliihq" role="button" aria-label="Double tap to like"><span dir="auto"><div dir="auto">Yes, size M is back!</div></span></div></div></div></div></div>`,
+      ),
+    );
+    await waitForAttr(page, 'data-messages', 4);
+    await waitForAttr(page, 'data-sla', 'answered');
+    assert.equal(await attr(page, 'data-customer'), '@kai.ng');
+    // The day separator and "Seen" are not messages; the new one did not change that.
+    assert.equal(await attr(page, 'data-messages'), '4');
+    assert.deepEqual(pageErrors, []);
     await page.close();
   });
 });

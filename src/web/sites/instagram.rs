@@ -86,6 +86,10 @@ pub static PROFILE: Profile = Profile {
             messages: &[
                 r#"div[role="gridcell"][data-scope="messages_table"]"#,
                 r#"[role="row"]"#,
+                // §5.1, 2026: no grid and no row roles. The rows are the children of the
+                // element with most children just inside the scroller; a message's content is
+                // marked `role=none` or `role=presentation` (gather.js, `ROWS`).
+                r#"@rows [role="none"], [role="presentation"]"#,
             ],
             exclude: &[],
             // §5.1: the visually hidden h6 sender label ("You sent").
@@ -95,8 +99,10 @@ pub static PROFILE: Profile = Profile {
             author_handle: &[],
             time: &[attr("time[datetime]", "datetime", Then::Keep)],
             text: &[text(r#"div[dir="auto"]"#)],
-            // §5.1: "You sent" label; our bubbles are aligned to the end.
-            self_marker: &[],
+            // §5.1: "You sent" label; our bubbles are aligned to the end (computed
+            // `justify-content: flex-end` at most eight levels inside the row; gather.js,
+            // `END`), the only sign left in 2026.
+            self_marker: &["@flex-end"],
             self_text: &[(
                 "h6",
                 &["You sent", "Enviaste", "Has enviado", "Du hast gesendet"],
