@@ -238,6 +238,12 @@ fn asking(t: &Text, v: usize) -> bool {
             )
         });
     }
+    // "get" and "have" ask only in a request ("can we get your email?", "could I have your
+    // number?"), not in "we'll get your order sorted".
+    if matches!(w, "get" | "have") {
+        let at = |back: usize| v.checked_sub(back).map(|i| t.words[i].lower.as_str());
+        return matches!(at(1), Some("we" | "i")) && matches!(at(2), Some("can" | "could" | "may"));
+    }
     ASKING.contains(&w)
 }
 
@@ -408,6 +414,8 @@ mod tests {
             ("¿Cuál es tu correo electrónico?", true),
             ("Tell me your account number", true),
             ("I require your full name, address and email.", true),
+            ("Can we get your email address?", true),
+            ("Could I have your phone number so we can call?", true),
             // Private, or not a request for their data.
             ("", false),
             ("Please DM us your order number", false),
@@ -418,6 +426,8 @@ mod tests {
             ("Your order number is on the receipt", false),
             ("Never share your account number in public!", false),
             ("Please check the email we sent you", false),
+            ("We'll get your address updated today", false),
+            ("We have your email address on file", false),
             ("Hi Sam, that is the correct email.", false),
             ("What is the store's address? We'll pass it on", false),
             ("Can you send me the email please", false),
