@@ -829,9 +829,71 @@ pub fn strip_any_prefix<'a>(label: &'a str, prefixes: &[&str]) -> Option<&'a str
         .filter(|s| !s.is_empty())
 }
 
+/// The name in a label like "Comment by Jane Doe 3 hours ago": after the first of `prefixes`,
+/// before the time that ends the label, which starts at one of `ends`. An end that starts with
+/// a digit must start a time that reads ("Comment by Forever 21 3 hours ago" is Forever 21's);
+/// the first end that fits cuts, and failing that the first end found.
+pub fn name_before_time(label: &str, prefixes: &[&str], ends: &[&str]) -> Option<String> {
+    let rest = strip_any_prefix(label, prefixes)?;
+    let mut found: Vec<(usize, &str)> = ends.iter().flat_map(|e| rest.match_indices(e)).collect();
+    found.sort_unstable();
+    let fits = |&(at, end): &(usize, &str)| {
+        !end.trim_start().starts_with(|c: char| c.is_ascii_digit())
+            || crate::core::when::parse(&rest[at..], 0, 0).is_some()
+    };
+    let cut = found
+        .iter()
+        .find(|e| fits(e))
+        .or(found.first())
+        .map_or(rest.len(), |&(at, _)| at);
+    Some(rest[..cut].trim().to_owned()).filter(|v| !v.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_cut_where_its_time_begins_even_with_digits_in_it() {
+        const BY: &[&str] = &["Comment by ", "Comentario de "];
+        const ENDS: &[&str] = &[" about ", " an hour", " hace ", " 1", " 2", " 3"];
+        let name = |label: &str| name_before_time(label, BY, ENDS);
+        assert_eq!(
+            name("Comment by Jane Doe 3 hours ago").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            name("Comment by Forever 21 3 hours ago").as_deref(),
+            Some("Forever 21")
+        );
+        assert_eq!(
+            name("Comment by Forever 21 2h").as_deref(),
+            Some("Forever 21")
+        );
+        assert_eq!(
+            name("Comment by Studio 1 21 hours ago").as_deref(),
+            Some("Studio 1")
+        );
+        assert_eq!(
+            name("Comment by Jane Doe about an hour ago").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            name("Comment by Jane Doe an hour ago").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            name("Comentario de Forever 21 hace 3 horas").as_deref(),
+            Some("Forever 21")
+        );
+        // A time that does not read: the first end found, as before.
+        assert_eq!(
+            name("Comment by Jane Doe 3 fortnights ago").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(name("Comment by Jane Doe").as_deref(), Some("Jane Doe"));
+        assert_eq!(name("Reply by Jane Doe 3h"), None);
+    }
     use crate::core::conversation::{Precision, SentAt};
 
     fn raw(id: &str, name: &str, handle: Option<&str>, text: &str) -> RawMessage {

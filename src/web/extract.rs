@@ -8,8 +8,8 @@
 
 use crate::core::conversation::{Author, Site};
 use crate::core::reading::{
-    handle_from_href, nearest_other, parse_message_label, query_value, status_id_from_href,
-    strip_any_prefix, Entry, Identity, RawMessage, RawThread,
+    handle_from_href, name_before_time, nearest_other, parse_message_label, query_value,
+    status_id_from_href, strip_any_prefix, Entry, Identity, RawMessage, RawThread,
 };
 use crate::core::route::Route;
 use crate::web::sites::{Field, Pick, SurfaceProfile, Then};
@@ -206,15 +206,7 @@ fn apply(then: Then, s: Cow<'_, str>) -> Option<String> {
         Then::HandleFromHref => handle_from_href(t),
         Then::Query(name) => query_value(t, name),
         Then::StripPrefix(prefixes) => strip_any_prefix(t, prefixes).map(str::to_owned),
-        Then::Between(prefixes, ends) => {
-            let rest = strip_any_prefix(t, prefixes)?;
-            let cut = ends
-                .iter()
-                .filter_map(|e| rest.find(e))
-                .min()
-                .unwrap_or(rest.len());
-            Some(rest[..cut].trim().to_owned()).filter(|v| !v.is_empty())
-        }
+        Then::Between(prefixes, ends) => name_before_time(&t, prefixes, ends),
         Then::LabelTime => parse_message_label(t).map(|l| l.time),
         Then::LabelSender => parse_message_label(t).map(|l| l.sender),
         Then::LabelText => parse_message_label(t).map(|l| l.text),

@@ -46,6 +46,7 @@ export const URLS = {
   fbPostReply: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02Reply',
   fbPostReplyEs: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02ReplyEs',
   fbPostReplyAs: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02ReplyAs',
+  fbPostDigits: 'https://www.facebook.com/Forever21/posts/pfbid02Digits',
   fbMessagesDe: 'https://www.facebook.com/messages/t/200012345',
   fbMessagesNoLabel: 'https://www.facebook.com/messages/t/300012345',
   igDirectEs: 'https://www.instagram.com/direct/t/440282366841710300949128/',
@@ -164,6 +165,19 @@ export const PAGES = {
     ]),
   },
   // Spanish UI labels (inferred strings; see the profile).
+  // The Page's name holds a number, and the Page answered Priya: the label "Comment by
+  // Forever 21 35 minutes ago" names Forever 21, not "Forever".
+  [URLS.fbPostDigits]: {
+    body: replaceAll(read('fb-post.html'), [
+      ['aria-label="Comment as Acme Coffee"', 'aria-label="Comment as Forever 21"'],
+      ['  <form role="presentation">', `  <div role="article" aria-label="Comment by Forever 21 35 minutes ago">
+    <a href="/Forever21"><span>Forever 21</span></a>
+    <div dir="auto">Thanks Priya, we love that too!</div>
+    <a href="/Forever21/posts/pfbid02Digits?comment_id=Y29tbWVudDoxMjM0XzU2ODE%3D">35m</a>
+  </div>
+  <form role="presentation">`],
+    ]),
+  },
   [URLS.fbPostEs]: {
     body: replaceAll(read('fb-post.html'), [
       ['lang="en"', 'lang="es"'],

@@ -311,6 +311,15 @@ describe('who is us', () => {
     await page.close();
   });
 
+  test('Facebook: a Page whose name holds a number knows its own comments', async () => {
+    const { page } = await open(browser.context, URLS.fbPostDigits);
+    await waitForState(page, 'ready');
+    assert.equal(await attr(page, 'data-messages'), '4');
+    // Forever 21's comment is ours, so the customer is Priya, who wrote before it.
+    await waitForAttr(page, 'data-customer', 'Priya Raman');
+    await page.close();
+  });
+
   test("Instagram's 2026 DMs: a bubble aligned to the end is ours, and answers the customer", async () => {
     const { page, pageErrors } = await open(browser.context, URLS.igDirect2026);
     await waitForState(page, 'ready');
