@@ -831,21 +831,25 @@ pub fn strip_any_prefix<'a>(label: &'a str, prefixes: &[&str]) -> Option<&'a str
 
 /// The name in a label like "Comment by Jane Doe 3 hours ago": after the first of `prefixes`,
 /// before the time that ends the label, which starts at one of `ends`. An end that starts with
-/// a digit must start a time that reads ("Comment by Forever 21 3 hours ago" is Forever 21's);
+/// a digit must start a relative time that reads ("Comment by Forever 21 3 hours ago" is
+/// Forever 21's);
 /// the first end that fits cuts, and failing that the first end found.
 pub fn name_before_time(label: &str, prefixes: &[&str], ends: &[&str]) -> Option<String> {
     let rest = strip_any_prefix(label, prefixes)?;
-    let mut found: Vec<(usize, &str)> = ends.iter().flat_map(|e| rest.match_indices(e)).collect();
-    found.sort_unstable();
-    let fits = |&(at, end): &(usize, &str)| {
-        !end.trim_start().starts_with(|c: char| c.is_ascii_digit())
-            || crate::core::when::parse(&rest[at..], 0, 0).is_some()
-    };
-    let cut = found
-        .iter()
-        .find(|e| fits(e))
-        .or(found.first())
-        .map_or(rest.len(), |&(at, _)| at);
+    let mut first = None;
+    let mut cut = None;
+    'scan: for at in (0..rest.len()).filter(|&at| rest.is_char_boundary(at)) {
+        for end in ends.iter().filter(|e| rest[at..].starts_with(*e)) {
+            first = first.or(Some(at));
+            if !end.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                || crate::core::when::parse_relative(&rest[at..].trim().to_lowercase(), 0).is_some()
+            {
+                cut = Some(at);
+                break 'scan;
+            }
+        }
+    }
+    let cut = cut.or(first).unwrap_or(rest.len());
     Some(rest[..cut].trim().to_owned()).filter(|v| !v.is_empty())
 }
 

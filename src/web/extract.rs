@@ -206,7 +206,7 @@ fn apply(then: Then, s: Cow<'_, str>) -> Option<String> {
         Then::HandleFromHref => handle_from_href(t),
         Then::Query(name) => query_value(t, name),
         Then::StripPrefix(prefixes) => strip_any_prefix(t, prefixes).map(str::to_owned),
-        Then::Between(prefixes, ends) => name_before_time(&t, prefixes, ends),
+        Then::Between(prefixes, ends) => name_before_time(t, prefixes, ends),
         Then::LabelTime => parse_message_label(t).map(|l| l.time),
         Then::LabelSender => parse_message_label(t).map(|l| l.sender),
         Then::LabelText => parse_message_label(t).map(|l| l.text),
