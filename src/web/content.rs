@@ -1038,7 +1038,9 @@ fn suggest(app: &mut App, surface: Surface) {
     app.ranked_for = key;
     let found = review::understand(conversation);
     let lang = found.reply_lang(page_lang(&app.doc));
-    let ranked = review::suggestions(&found, surface, lang);
+    let recent = app.panel.replies().recent();
+    let recent: Vec<&str> = recent.lines().collect();
+    let ranked = review::suggestions(&found, surface, lang, &recent);
     app.customer = Some(found);
     app.panel.replies().set_lang(lang);
     if let Err(e) = app.panel.replies().set_suggestions(&ranked) {

@@ -262,3 +262,62 @@ describe('a template being filled in follows the conversation', () => {
     await page.close();
   });
 });
+
+describe('alternative phrasings take turns', () => {
+  test('each template rotates on its own, across other templates and a reload, and is remembered', async () => {
+    const fresh = await launch({ pages: PAGES });
+    try {
+      const { page, pageErrors } = await open(fresh.context, URLS.xChat);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const box = '[data-testid="dm-composer-textarea"]';
+      // Chooses template `id` (found by `words`), fills its fill-ins, inserts it, and returns
+      // the text that landed in the composer, which is then emptied for the next one.
+      const insert = async (words, id) => {
+        await panel.locator('input.search').fill(words);
+        await panel.locator(`[data-template-id="${id}"]`).first().click();
+        for (const [field, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
+          const f = panel.locator(`.chosen input[data-field="${field}"]`);
+          if (await f.count()) await f.fill(value);
+        }
+        const fillins = panel.locator('.chosen input[data-field]:not([data-field^="agent."])');
+        for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('noon');
+        await panel.locator('button[data-action="insert"]').click();
+        await page.waitForFunction((s) => document.querySelector(s).value !== '', box);
+        const text = await page.evaluate((s) => document.querySelector(s).value, box);
+        await page.fill(box, '');
+        await panel.locator('[data-action="back"]').click();
+        return squash(text);
+      };
+      // Which of the template's three openings a text has.
+      const openings = ['thank you for your patience', 'I appreciate you waiting', 'thanks for bearing with us'];
+      const patience = async () => {
+        const text = await insert('patience', 'waiting-thanks-patience');
+        const found = openings.filter((o) => text.includes(o));
+        assert.equal(found.length, 1, text);
+        return found[0];
+      };
+      const first = await patience();
+      // Two other replies in between: one counter for every template would bring the first
+      // phrasing back here (three alternatives, three inserts later).
+      await insert('down', 'outage-acknowledge');
+      await insert('down', 'outage-acknowledge');
+      const second = await patience();
+      assert.notEqual(second, first, 'the same phrasing twice in a row');
+      await page.reload();
+      await waitForState(page, 'ready');
+      const third = await patience();
+      assert.notEqual(third, second, 'the same phrasing again after a reload');
+
+      // What is kept: the last used first, and each template's own count.
+      const options = await fresh.context.newPage();
+      await options.goto(fresh.extensionUrl('options.html'));
+      const used = (await options.evaluate(() => chrome.storage.local.get('waypoint.used')))['waypoint.used'];
+      assert.deepEqual(used.recent, ['waiting-thanks-patience', 'outage-acknowledge']);
+      assert.deepEqual(used.seeds, { 'waiting-thanks-patience': 3, 'outage-acknowledge': 2 });
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

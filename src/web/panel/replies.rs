@@ -16,6 +16,17 @@ use web_sys::{Document, Element, HtmlInputElement};
 
 /// Where the agent's own details are kept (this browser only).
 const AGENT_KEY: &str = "waypoint.agent";
+// Which templates the agent inserted, with their rotation seeds (see used.js).
+#[wasm_bindgen(module = "/src/web/used.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = usedSeed)]
+    fn used_seed(id: &str) -> f64;
+    #[wasm_bindgen(js_name = noteUsed)]
+    fn note_used(id: &str);
+    #[wasm_bindgen(js_name = recentUsed)]
+    fn recent_used() -> String;
+}
+
 /// How many search results are shown.
 const SHOWN: usize = 5;
 
@@ -42,7 +53,6 @@ struct State {
     brand_name: Option<String>,
     /// How long the customer has waited for us, in minutes, while the SLA clock runs.
     wait_minutes: Option<u32>,
-    rotation: u64,
 }
 
 /// The mounted replies part.
@@ -93,7 +103,6 @@ impl Replies {
             agent_initials: String::new(),
             brand_name: None,
             wait_minutes: None,
-            rotation: js_sys::Date::now() as u64,
         }));
 
         // The agent's details, from this browser's storage.
@@ -236,6 +245,12 @@ impl Replies {
     }
 
     /// Sets the language replies are offered in (the customer's, once the suggestions read it).
+    /// The templates the agent inserted last, the last first, one id per line (for the
+    /// suggestions, which put others of the same kind before them).
+    pub fn recent(&self) -> String {
+        recent_used()
+    }
+
     pub fn set_lang(&self, lang: Lang) {
         self.state.borrow_mut().situation.lang = Some(lang);
     }
@@ -517,7 +532,7 @@ fn refresh_preview(
     let insert = chosen.query_selector("button[data-action=\"insert\"]")?;
     let rendered = match t.template(lang_of(&s), surface) {
         Some(Ok(tpl)) => tpl
-            .render(&context(&s, &fields), s.rotation)
+            .render(&context(&s, &fields), used_seed(t.id) as u64)
             .map_err(|e| match e {
                 RenderError::MissingFields { fields } => fill_in(
                     fields
@@ -564,8 +579,10 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
         return;
     };
     let (doc, selectors, agent) = {
-        let mut s = state.borrow_mut();
-        s.rotation = s.rotation.wrapping_add(1);
+        let s = state.borrow_mut();
+        if let Some(t) = s.chosen {
+            note_used(t.id);
+        }
         let agent = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&agent, &"name".into(), &s.agent_name.as_str().into());
         let _ = js_sys::Reflect::set(

@@ -1,0 +1,61 @@
+// Which reply templates the agent inserted, kept in this browser (chrome.storage.local) under
+// "waypoint.used": `recent`, their ids with the last used first (the suggestions put other
+// templates of the same kind before them), and `seeds`, how many times each was inserted (its
+// rotation seed, so that its alternative phrasings take turns across pages and reloads).
+//
+// Why JavaScript: it is bookkeeping of a few JS values, and every byte of the page module's
+// WebAssembly is budgeted (src/web/panel/replies.rs calls these).
+
+const KEY = 'waypoint.used';
+// How many template ids `recent` keeps.
+const RECENT = 10;
+
+let used = { recent: [], seeds: {} };
+
+// A stored value of another shape (an older or damaged one) is set aside: the rotation starts
+// again, and the next insertion writes a good one.
+const valid = (v) =>
+  v !== null &&
+  typeof v === 'object' &&
+  Array.isArray(v.recent) &&
+  v.recent.every((id) => typeof id === 'string') &&
+  v.seeds !== null &&
+  typeof v.seeds === 'object' &&
+  !Array.isArray(v.seeds);
+
+const area = () => globalThis.chrome?.storage?.local;
+
+// Read once, as the module loads (before the first suggestions, as a rule).
+try {
+  area()
+    ?.get(KEY)
+    .then((r) => {
+      if (valid(r?.[KEY])) used = r[KEY];
+    })
+    .catch(() => {});
+} catch {
+  // No storage here (a page outside the extension): nothing is remembered.
+}
+
+// Template `id`'s rotation seed: 0 until it is first inserted.
+export function usedSeed(id) {
+  const n = Object.hasOwn(used.seeds, id) ? used.seeds[id] : 0;
+  return Number.isSafeInteger(n) && n >= 0 ? n : 0;
+}
+
+// Notes that template `id` was inserted: its seed moves on, it heads `recent`, and both are
+// saved.
+export function noteUsed(id) {
+  used.seeds[id] = usedSeed(id) + 1;
+  used.recent = [id, ...used.recent.filter((other) => other !== id)].slice(0, RECENT);
+  try {
+    area()?.set({ [KEY]: used }).catch(() => {});
+  } catch {
+    // Kept for this page only.
+  }
+}
+
+// The ids in `recent`, the last used first, one per line.
+export function recentUsed() {
+  return used.recent.join('\n');
+}
