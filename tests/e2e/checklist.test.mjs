@@ -67,6 +67,14 @@ const SURFACES = [
     good: 'Good news, Kai: the blue jacket is back in size M, and if you order it today it will arrive before Friday.',
   },
   {
+    name: 'Instagram direct, 2026 markup (Lexical, Enter)',
+    url: URLS.igDirect2026,
+    box: '[data-fixture-lexical]',
+    model: '[data-fixture-lexical]',
+    send: { key: 'Enter' },
+    good: 'Good news, Kai: the blue jacket is back in size M, and if you order it today it will arrive before Friday.',
+  },
+  {
     name: 'Instagram comments (textarea, the Post button)',
     url: URLS.igPost,
     box: 'textarea[aria-label="Add a comment…"]',

@@ -21,6 +21,7 @@ const SURFACES = [
   { name: 'Facebook comments (Lexical)', url: URLS.fbPost, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', kind: 'lexical' },
   { name: 'Messenger (Lexical)', url: URLS.fbMessages, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', kind: 'lexical' },
   { name: 'Instagram direct (Lexical)', url: URLS.igDirect, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', kind: 'lexical' },
+  { name: 'Instagram direct, 2026 markup (Lexical)', url: URLS.igDirect2026, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', kind: 'lexical' },
   { name: 'Instagram comments (textarea)', url: URLS.igPost, box: 'textarea[aria-label="Add a comment…"]', model: 'textarea[aria-label="Add a comment…"]', kind: 'field' },
 ];
 
