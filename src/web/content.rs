@@ -1197,10 +1197,15 @@ impl slash::Host for Controller {
         })
     }
 
-    fn pick(&self, id: &str, _composer: &web_sys::Element) {
+    fn pick(
+        &self,
+        id: &str,
+        _composer: &web_sys::Element,
+        mark: Option<crate::web::composer::Mark>,
+    ) {
         APP.with(|a| {
             if let Some(app) = a.try_borrow().ok().as_ref().and_then(|g| g.as_ref()) {
-                if let Err(e) = app.panel.replies().open_template(id) {
+                if let Err(e) = app.panel.replies().open_template(id, mark) {
                     web_sys::console::warn_2(&"Waypoint: could not open the template:".into(), &e);
                 }
             }

@@ -30,8 +30,9 @@ pub struct Situation {
 pub trait Host {
     /// The open conversation's composer, language and surface; `None` when none is open.
     fn situation(&self) -> Option<Situation>;
-    /// The agent picked template `id` (the trigger text is already gone from the composer).
-    fn pick(&self, id: &str, composer: &Element);
+    /// The agent picked template `id` (the trigger text is already gone from the composer,
+    /// and `mark` says where it was).
+    fn pick(&self, id: &str, composer: &Element, mark: Option<crate::web::composer::Mark>);
 }
 
 struct State {
@@ -409,13 +410,12 @@ fn select(state: &Rc<RefCell<State>>) -> Result<(), JsValue> {
 /// Removes the trigger text from the composer and hands the template to the panel.
 fn pick(state: &Rc<RefCell<State>>, host: &dyn Host) {
     let holds = trigger_holds(state);
-    let (id, composer, units, doc) = {
+    let (id, composer, units) = {
         let s = state.borrow();
         (
             s.items.get(s.selected).map(|t| t.id),
             s.composer.clone(),
             s.trigger_units,
-            s.doc.clone(),
         )
     };
     close(state);
@@ -425,8 +425,10 @@ fn pick(state: &Rc<RefCell<State>>, host: &dyn Host) {
     // If the editor refuses the deletion the "/words" stay, visible to the agent: nothing
     // is lost and the template still opens.
     // Only the "/words" themselves: when the caret has moved, nothing is deleted.
-    if holds {
-        let _ = crate::web::composer::delete_before_caret(&doc, &composer, units);
-    }
-    host.pick(id, &composer);
+    // The reply goes where the "/words" were; after the draft when the caret had moved.
+    let mark = holds.then(|| {
+        crate::web::composer::delete_before_caret(&composer, units);
+        crate::web::composer::mark(&composer)
+    });
+    host.pick(id, &composer, mark.flatten());
 }

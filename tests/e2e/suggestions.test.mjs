@@ -252,6 +252,42 @@ describe('the slash search in the composer', () => {
   }
 });
 
+describe('a reply picked with the slash search goes where the "/words" were', () => {
+  for (const s of SURFACES) {
+    test(`${s.name}: inside the draft, between what came before and after`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const popup = panel.locator('.slash');
+      await page.click(s.box);
+      await page.keyboard.type('Hello there, see you soon');
+      // Back before "see you soon", and the search typed there.
+      for (let i = 0; i < 'see you soon'.length; i++) await page.keyboard.press('ArrowLeft');
+      await page.keyboard.type('/patience');
+      await popup.waitFor({ state: 'visible' });
+      await popup.locator('[data-template-id="waiting-thanks-patience"]').waitFor();
+      while ((await popup.locator('[aria-selected="true"]').getAttribute('data-template-id')) !== 'waiting-thanks-patience') {
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.keyboard.press('Enter');
+      await panel.locator('.chosen[data-chosen="waiting-thanks-patience"]').waitFor();
+      for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
+        const f = panel.locator(`.chosen input[data-field="${id}"]`);
+        if (await f.count()) await f.fill(value);
+      }
+      const fillins = panel.locator('.chosen input[data-field]:not([data-field^="agent."])');
+      for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('noon');
+      const preview = (await panel.locator('.preview').innerText()).replace(/\s+/g, ' ').trim();
+      await panel.locator('button[data-action="insert"]').click();
+      await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+      const text = (await modelText(page, s.model)).replace(/\s+/g, ' ').trim();
+      assert.equal(text, `Hello there, ${preview} see you soon`);
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('the slash search when the caret leaves the "/words"', () => {
   for (const s of SURFACES) {
     test(`${s.name}: it closes, and nothing of the draft is deleted`, async () => {

@@ -6,7 +6,7 @@
 use crate::core::conversation::{Author, Lang, Site, Surface};
 use crate::core::library::{self, LibTemplate};
 use crate::core::template::{Context, RenderError, Var};
-use crate::web::composer::{self, Outcome};
+use crate::web::composer::{self, Mark};
 use crate::web::{dom, extract, platform};
 use gloo_events::EventListener;
 use std::cell::RefCell;
@@ -53,6 +53,8 @@ struct State {
     brand_name: Option<String>,
     /// How long the customer has waited for us, in minutes, while the SLA clock runs.
     wait_minutes: Option<u32>,
+    /// Where the chosen template goes in the draft, when the slash search picked it.
+    mark: Option<Mark>,
 }
 
 /// The mounted replies part.
@@ -103,6 +105,7 @@ impl Replies {
             agent_initials: String::new(),
             brand_name: None,
             wait_minutes: None,
+            mark: None,
         }));
 
         // The agent's details, from this browser's storage.
@@ -296,9 +299,10 @@ impl Replies {
     /// Opens template `id` as if the agent had clicked it (the slash trigger): when it needs
     /// nothing filled in it goes straight into the composer, otherwise the first empty field
     /// takes the focus.
-    pub fn open_template(&self, id: &str) -> Result<(), JsValue> {
+    pub fn open_template(&self, id: &str, mark: Option<Mark>) -> Result<(), JsValue> {
         self.suggested.set_attribute("hidden", "")?;
         choose(&self.state, &self.results, &self.chosen, &self.outcome, id)?;
+        self.state.borrow_mut().mark = mark;
         let fields = self.chosen.query_selector_all("input[data-field]")?;
         let first_empty = (0..fields.length())
             .filter_map(|i| fields.item(i)?.dyn_into::<HtmlInputElement>().ok())
@@ -322,7 +326,11 @@ fn back(
     suggested: &Element,
     outcome: &Element,
 ) {
-    state.borrow_mut().chosen = None;
+    {
+        let mut s = state.borrow_mut();
+        s.chosen = None;
+        s.mark = None;
+    }
     let _ = chosen.set_attribute("hidden", "");
     chosen.set_text_content(None);
     outcome.set_text_content(None);
@@ -433,7 +441,11 @@ fn choose(
     let Some(t) = library::get(id) else {
         return Ok(());
     };
-    state.borrow_mut().chosen = Some(t);
+    {
+        let mut s = state.borrow_mut();
+        s.chosen = Some(t);
+        s.mark = None;
+    }
     let s = state.borrow();
     let doc = &s.doc;
     outcome.set_text_content(None);
@@ -578,8 +590,10 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
     let Ok(Some(text)) = refresh_preview(state, chosen) else {
         return;
     };
-    let (doc, selectors, agent) = {
-        let s = state.borrow_mut();
+    let (doc, selectors, agent, mark) = {
+        let mut s = state.borrow_mut();
+        // The place is used once: the same reply inserted again goes after the draft.
+        let mark = s.mark.take();
         if let Some(t) = s.chosen {
             note_used(t.id);
         }
@@ -590,36 +604,24 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
             &"initials".into(),
             &s.agent_initials.as_str().into(),
         );
-        (s.doc.clone(), s.situation.composer, agent)
+        (s.doc.clone(), s.situation.composer, agent, mark)
     };
     let outcome = outcome.clone();
     wasm_bindgen_futures::spawn_local(async move {
         platform::storage_set(AGENT_KEY, &agent).await;
-        let result = match extract::current_composer(&doc, selectors) {
-            Some(box_) => composer::insert(&doc, &box_, &text).await,
+        let (code, why) = match extract::current_composer(&doc, selectors) {
+            Some(box_) => composer::insert(&box_, &text, mark).await,
             None => match composer::copy_to_clipboard(&text).await {
-                Ok(()) => Outcome::Copied {
-                    kind: composer::EditorKind::Plain,
-                },
-                Err(reason) => Outcome::Failed {
-                    kind: composer::EditorKind::Plain,
-                    reason,
-                },
+                Ok(()) => ("copied:contenteditable".to_owned(), None),
+                Err(why) => ("failed:contenteditable".to_owned(), Some(why)),
             },
         };
-        let (said, code) = match &result {
-            Outcome::Inserted { kind, method } => (
-                "Inserted into the reply box: edit it before you post.".to_owned(),
-                format!("inserted:{}:{method}", kind.as_str()),
-            ),
-            Outcome::Copied { kind } => (
-                "The reply box did not take the text, so it is on your clipboard: click the reply box and press Ctrl+V (⌘V on a Mac).".to_owned(),
-                format!("copied:{}", kind.as_str()),
-            ),
-            Outcome::Failed { kind, reason } => (
-                format!("Could not insert or copy ({reason}). Select the preview above and copy it."),
-                format!("failed:{}", kind.as_str()),
-            ),
+        let said = if code.starts_with("inserted:") {
+            "Inserted into the reply box: edit it before you post.".to_owned()
+        } else if let Some(reason) = why {
+            format!("Could not insert or copy ({reason}). Select the preview above and copy it.")
+        } else {
+            "The reply box did not take the text, so it is on your clipboard: click the reply box and press Ctrl+V (⌘V on a Mac).".to_owned()
         };
         outcome.set_text_content(Some(&said));
         let _ = outcome.set_attribute("data-outcome", &code);
