@@ -52,7 +52,14 @@ pub fn check(input: &Input) -> Option<Finding> {
         "los inconvenientes que",
     ];
     let t = &input.draft;
-    let found = t.find(list);
+    // "Sorry, if you DM us…" apologises, then offers: a comma before "if" ends the apology.
+    let mut found = t.find(list);
+    found.retain(|m| {
+        let last = &t.words[m.last];
+        !(m.last > m.first
+            && matches!(last.lower.as_str(), "if" | "si")
+            && t.src[t.words[m.last - 1].end..last.start].contains(','))
+    });
     let first = found.first()?;
     let spans: Vec<(usize, usize)> = found
         .iter()
@@ -94,6 +101,11 @@ mod tests {
             ("We're so sorry. But good news: it's fixed", false),
             ("Lo siento mucho, María", false),
             ("Our policy gives you 30 days, so you're covered", false),
+            (
+                "Sorry, if you DM us your order number we'll check it now",
+                false,
+            ),
+            ("Lo siento, si nos escribes por DM lo revisamos", false),
             // Spanish hedges and formulas.
             ("Lamentamos si te sentiste así", true),
             ("Disculpa si no quedó claro", true),
