@@ -326,6 +326,23 @@ describe('SLA settings', () => {
     await options.locator('#sla-status[data-ok="true"]').waitFor();
     await options.close();
   });
+  test('a due-soon share with a fraction reads back as saved', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.locator('#app[data-ready="true"]').waitFor();
+    await options.fill('#sla-due-soon', '12.5');
+    assert.equal(await options.locator('#sla-due-soon').evaluate((i) => i.validity.valid), true);
+    await options.click('#sla-save');
+    await options.locator('#sla-status[data-ok="true"]').waitFor();
+    await options.reload();
+    await options.locator('#app[data-ready="true"]').waitFor();
+    await options.waitForFunction(() => document.getElementById('sla-due-soon').value !== '');
+    assert.equal(await options.locator('#sla-due-soon').inputValue(), '12.5');
+    await options.click('#sla-reset');
+    await options.click('#sla-save');
+    await options.locator('#sla-status[data-ok="true"]').waitFor();
+    await options.close();
+  });
   test('business hours in a named time zone: the zone table is loaded on the settings page and in the page, and an unknown zone is refused', async () => {
     const options = await browser.context.newPage();
     await options.goto(browser.extensionUrl('options.html'));

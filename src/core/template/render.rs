@@ -132,7 +132,7 @@ impl Template {
             },
             Node::Field(i) => {
                 if let Some(v) = self.fields.get(*i).and_then(|f| ctx.fields.get(&f.id)) {
-                    out.push_str(v.trim());
+                    out.push_str(without_repeated_word(out, v.trim()));
                 }
             }
             Node::Rotation { alternatives, .. } => {
@@ -145,5 +145,21 @@ impl Template {
             }
         }
         Ok(())
+    }
+}
+
+/// `value` without its first word when the text before it ends with that same word and a
+/// space: "by {?when}" filled with "by noon" reads "by noon", not "by by noon".
+fn without_repeated_word<'a>(before: &str, value: &'a str) -> &'a str {
+    let Some(last) = before
+        .strip_suffix(' ')
+        .and_then(|b| b.split(' ').next_back())
+        .filter(|w| !w.is_empty() && w.chars().all(char::is_alphabetic))
+    else {
+        return value;
+    };
+    match value.split_once(' ') {
+        Some((first, rest)) if first.to_lowercase() == last.to_lowercase() => rest.trim_start(),
+        _ => value,
     }
 }

@@ -444,6 +444,42 @@ fn odd_inputs_never_panic() {
 }
 
 #[test]
+fn a_fill_in_does_not_repeat_the_word_before_it() {
+    let src = "I'll message you again by {?when:When}. Te escribo antes del {?d:Día}.";
+    for (when, d, want) in [
+        (
+            "by noon",
+            "del lunes",
+            "I'll message you again by noon. Te escribo antes del lunes.",
+        ),
+        (
+            "noon",
+            "Del lunes",
+            "I'll message you again by noon. Te escribo antes del lunes.",
+        ),
+        (
+            "By 3pm",
+            "lunes",
+            "I'll message you again by 3pm. Te escribo antes del lunes.",
+        ),
+        // Only the whole word: "byte" is not "by".
+        (
+            "byte time",
+            "lunes",
+            "I'll message you again by byte time. Te escribo antes del lunes.",
+        ),
+        (
+            "by",
+            "lunes",
+            "I'll message you again by by. Te escribo antes del lunes.",
+        ),
+    ] {
+        let c = ctx().with_field("when", when).with_field("d", d);
+        assert_eq!(render(src, &c).unwrap(), want, "{when}");
+    }
+}
+
+#[test]
 fn a_fill_in_that_ends_its_sentence_gives_one_full_stop() {
     let src = "Here's what I'll do: {?next:Next step}. Thanks!";
     for (value, want) in [

@@ -138,6 +138,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
     )?;
     share.set_attribute("min", "0")?;
     share.set_attribute("max", "100")?;
+    share.set_attribute("step", "any")?;
     let basis_label = dom::el(doc, "label", "setting", "Count the targets in")?;
     basis_label.set_attribute("for", "sla-basis")?;
     let basis = doc.create_element("select")?;
@@ -285,7 +286,8 @@ fn fill(doc: &Document, p: &Policy) {
         }
     }
     let pct = match p.due_soon {
-        DueSoon::Fraction(f) => ((f * 100.0).round() as i64).to_string(),
+        // As saved: 12.5 stays 12.5 (rounded, the next save would change the policy).
+        DueSoon::Fraction(f) => decimal::format(f * 100.0),
         DueSoon::Minutes(_) => "25".to_owned(),
     };
     set_value(doc, "sla-due-soon", &pct);
