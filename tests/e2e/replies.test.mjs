@@ -221,11 +221,12 @@ describe('a template being filled in follows the conversation', () => {
     const options = await browser.context.newPage();
     await options.goto(browser.extensionUrl('options.html'));
     await options.locator('#app[data-ready="true"]').waitFor();
-    // Two lines are refused, naming the field; one is saved.
-    await options.fill('#brand-name', 'Acme Coffee\nAcme Tea');
+    // One line: a one-line box. A name too long is refused, naming the field; a good one is saved.
+    assert.equal(await options.locator('#brand-name').evaluate((e) => `${e.localName}:${e.type}`), 'input:text');
+    await options.fill('#brand-name', 'Acme '.repeat(17));
     await options.click('#brand-name-save');
     await options.locator('#brand-name-status[data-ok="false"]').waitFor();
-    assert.match(await options.locator('#brand-name-status').innerText(), /Brand name: one line only/);
+    assert.match(await options.locator('#brand-name-status').innerText(), /Brand name: longer than 80 characters/);
     await options.fill('#brand-name', 'Acme Coffee');
     await options.click('#brand-name-save');
     await options.locator('#brand-name-status[data-ok="true"]').waitFor();

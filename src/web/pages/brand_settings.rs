@@ -7,7 +7,7 @@
 use crate::web::{dom, platform};
 use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, HtmlTextAreaElement};
+use web_sys::{Document, Element, HtmlInputElement, HtmlTextAreaElement};
 
 /// Where the content script reads the brand accounts from (a JSON array of strings).
 pub const BRANDS_KEY: &str = "waypoint.brands";
@@ -66,10 +66,13 @@ pub async fn saved_list(key: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// One list the section edits: a textarea, its save button and what saving said.
+/// One list the section edits: a textarea (a one-line box for a single value), its save
+/// button and what saving said.
 struct List {
-    /// The ids of the textarea, its save button and its status line.
+    /// The ids of the box, its save button and its status line.
     ids: [&'static str; 3],
+    /// A single value: a one-line text box.
+    one_line: bool,
     label: &'static str,
     hint: &'static str,
     save: &'static str,
@@ -80,6 +83,7 @@ struct List {
 const LISTS: [List; 3] = [
     List {
         ids: ["brand-name", "brand-name-save", "brand-name-status"],
+        one_line: true,
         label: "Brand name",
         hint: "The name replies give your service (\"Acme Coffee isn't working right now\"); empty: \"our service\".",
         save: "Save name",
@@ -88,6 +92,7 @@ const LISTS: [List; 3] = [
     },
     List {
         ids: ["brand-accounts", "brand-save", "brand-status"],
+        one_line: false,
         label: "Brand accounts",
         hint: "Messages from these accounts count as ours: one X or Instagram handle (@AcmeHelp) or Facebook Page name (Acme Coffee) per line.",
         save: "Save accounts",
@@ -96,6 +101,7 @@ const LISTS: [List; 3] = [
     },
     List {
         ids: ["automatic", "automatic-save", "automatic-status"],
+        one_line: false,
         label: "Automatic messages",
         hint: "Instant replies and away messages are not an answer: the SLA clock keeps running and the suggestions do not treat them as a reply. Paste how each begins (at least 12 characters), one per line.",
         save: "Save automatic messages",
@@ -133,9 +139,16 @@ fn render_list(doc: &Document, section: &Element, list: &'static List) -> Result
     section.append_child(&hint)?;
     let label = dom::el(doc, "label", "setting", list.label)?;
     label.set_attribute("for", area_id)?;
-    let area = doc.create_element("textarea")?;
+    let area = if list.one_line {
+        let input = doc.create_element("input")?;
+        input.set_attribute("type", "text")?;
+        input
+    } else {
+        let area = doc.create_element("textarea")?;
+        area.set_attribute("rows", "3")?;
+        area
+    };
     area.set_id(area_id);
-    area.set_attribute("rows", "3")?;
     section.append_child(&label)?;
     section.append_child(&area)?;
     let actions = dom::el(doc, "div", "form-actions", "")?;
@@ -155,6 +168,8 @@ fn render_list(doc: &Document, section: &Element, list: &'static List) -> Result
             let saved = saved_list(list.key).await;
             if let Some(t) = by_id::<HtmlTextAreaElement>(&doc, area_id) {
                 t.set_value(&saved.join("\n"));
+            } else if let Some(i) = by_id::<HtmlInputElement>(&doc, area_id) {
+                i.set_value(&saved.join(" "));
             }
         });
     }
@@ -162,6 +177,7 @@ fn render_list(doc: &Document, section: &Element, list: &'static List) -> Result
     EventListener::new(&save, "click", move |_| {
         let text = by_id::<HtmlTextAreaElement>(&doc, area_id)
             .map(|t| t.value())
+            .or_else(|| by_id::<HtmlInputElement>(&doc, area_id).map(|i| i.value()))
             .unwrap_or_default();
         // A list that cannot be saved leaves the saved one as it was, and the text in the box.
         match (list.parse)(&text) {
