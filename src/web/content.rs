@@ -1181,6 +1181,14 @@ impl gate::Host for Controller {
             wasm_bindgen_futures::spawn_local(review::save_recent(recent));
         }
     }
+
+    fn not_sent(&self, why: &str) {
+        APP.with(|a| {
+            if let Some(app) = a.try_borrow().ok().as_ref().and_then(|g| g.as_ref()) {
+                app.panel.replies().say(why, "not-sent");
+            }
+        });
+    }
 }
 
 impl slash::Host for Controller {

@@ -44,6 +44,9 @@ pub trait Host {
     /// The draft was sent (straight through or confirmed): remember it for the
     /// repeated-reply check.
     fn sent(&self, draft: &str);
+    /// The confirmed reply could not be sent through the site: tell the agent (the draft is
+    /// still in the composer).
+    fn not_sent(&self, why: &str);
 }
 
 /// How to send again once the agent confirms.
@@ -336,9 +339,8 @@ fn finish(host: &dyn Host, pending: Pending, action: Action) {
                     match host.situation().and_then(|s| send_near(&s, composer.as_ref())) {
                         Some(b) => Resend::Click(b),
                         None => {
-                            return web_sys::console::warn_1(
-                                &"Waypoint: the site's send button changed while the checklist was open; the draft is still in the composer: press send again."
-                                    .into(),
+                            return host.not_sent(
+                                "Not sent: the site redrew its reply box while the checklist was open. Your reply is still in the box: press send again.",
                             )
                         }
                     }
@@ -350,11 +352,15 @@ fn finish(host: &dyn Host, pending: Pending, action: Action) {
             BYPASS.with(|b| b.set(false));
             match result {
                 Ok(()) => host.sent(&draft),
-                Err(e) => web_sys::console::warn_2(
-                    &"Waypoint: could not send through the site; the draft is still in the composer:"
-                        .into(),
-                    &e,
-                ),
+                Err(e) => {
+                    web_sys::console::warn_2(
+                        &"Waypoint: could not send through the site:".into(),
+                        &e,
+                    );
+                    host.not_sent(
+                        "Not sent: the site's send button did not respond. Your reply is still in the box: press send again.",
+                    )
+                }
             }
         }
     }

@@ -220,6 +220,33 @@ describe('the site draws its send button again while the checklist is open', () 
     assert.deepEqual(pageErrors, []);
     await page.close();
   });
+
+  test('X post: with the reply box drawn again too, nothing is sent and the panel says so', async () => {
+    const s = SURFACES[0];
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    await typeDraft(page, s, BAD);
+    await pressSend(page, s);
+    await dialog(page).waitFor();
+    // The whole reply form drawn again: the button and the box the checklist was opened from
+    // are both gone.
+    await page.evaluate((sels) => {
+      for (const sel of sels) {
+        const old = document.querySelector(sel);
+        old.replaceWith(old.cloneNode(true));
+      }
+    }, [s.send.click, s.box]);
+    const boxes = dialog(page).locator('[data-status="manual"] input[type="checkbox"]');
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+    await dialog(page).locator('[data-action="post"]').click();
+    await dialog(page).waitFor({ state: 'detached' });
+    const said = page.locator('waypoint-panel').locator('.outcome[data-outcome="not-sent"]');
+    await said.waitFor();
+    assert.match(await said.innerText(), /^Not sent: .*press send again\.$/);
+    assert.equal(await page.evaluate(() => document.body.dataset.sends), '0');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
 });
 
 describe('Escape goes back to editing', () => {

@@ -254,6 +254,13 @@ impl Replies {
         recent_used()
     }
 
+    /// Says `text` in the outcome line (with `code` as its `data-outcome`), where the agent
+    /// looks after inserting a reply.
+    pub fn say(&self, text: &str, code: &str) {
+        self.outcome.set_text_content(Some(text));
+        let _ = self.outcome.set_attribute("data-outcome", code);
+    }
+
     pub fn set_lang(&self, lang: Lang) {
         self.state.borrow_mut().situation.lang = Some(lang);
     }
