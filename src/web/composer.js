@@ -30,26 +30,42 @@ export function editorKind(el) {
 
 const isField = (el) => el.localName === 'textarea' || el.localName === 'input';
 
-// The text an editor shows.
+// The text an editor holds: a field's value, an editable element's text nodes (as the
+// caret's place is counted in them, hidden ones too).
 function shown(el) {
-  if (isField(el)) return el.value;
-  return el instanceof HTMLElement ? el.innerText : el.textContent ?? '';
+  return isField(el) ? el.value : el.textContent ?? '';
 }
 
 // Without white space: what verification compares (editors differ in how they space lines
 // and paragraphs, never in the letters).
 const solid = (s) => s.replace(/\s+/g, '');
 
+// The exact place of the caret that `caretMark` saw last: for a field its index, for an
+// editable element a copy of its range; with the element and its draft (without white space)
+// then. Used while the draft is unchanged, so a reply picked at the start of a line, or on an
+// empty one, goes there, where a count of letters alone cannot tell.
+let saved = null;
+
 // Where the caret is in `el`, as the number of characters that are not white space before it;
 // -1 when the caret is not in `el`.
 export function caretMark(el) {
-  if (isField(el)) return el.selectionStart === null ? -1 : solid(el.value.slice(0, el.selectionStart)).length;
-  const selection = el.ownerDocument.getSelection();
-  if (selection === null || selection.rangeCount === 0 || !el.contains(selection.focusNode)) return -1;
-  const range = el.ownerDocument.createRange();
-  range.selectNodeContents(el);
-  range.setEnd(selection.focusNode, selection.focusOffset);
-  return solid(range.toString()).length;
+  saved = null;
+  let before;
+  if (isField(el)) {
+    if (el.selectionStart === null) return -1;
+    before = el.value.slice(0, el.selectionStart);
+    saved = { el, at: el.selectionStart, draft: solid(el.value) };
+  } else {
+    const selection = el.ownerDocument.getSelection();
+    if (selection === null || selection.rangeCount === 0 || !el.contains(selection.focusNode)) return -1;
+    const range = el.ownerDocument.createRange();
+    range.selectNodeContents(el);
+    range.setEnd(selection.focusNode, selection.focusOffset);
+    before = range.toString();
+    range.collapse(false);
+    saved = { el, range, draft: solid(shown(el)) };
+  }
+  return solid(before).length;
 }
 
 // The draft without white space (what `insertText` compares a mark's draft by).
@@ -69,20 +85,27 @@ function rawIndex(s, mark) {
   return s.length;
 }
 
-// Focuses `el` and puts the caret after `mark` characters that are not white space (see
-// `caretMark`), or at the end when `mark` is negative.
+// Focuses `el` and puts the caret at the end (`mark` negative), or where `caretMark` saw it
+// (the exact place while the draft is unchanged, else after `mark` characters that are not
+// white space). Returns the characters just before and after the caret ("" at the edge of
+// the text or of a line's block, or when unknown).
 function placeCaret(el, mark) {
   el.focus();
+  const exact = saved !== null && saved.el === el && saved.draft === solid(shown(el)) ? saved : null;
   if (isField(el)) {
-    const at = mark < 0 ? el.value.length : rawIndex(el.value, mark);
+    const value = el.value;
+    let at = value.length;
+    if (mark >= 0) at = exact !== null && exact.at <= value.length ? exact.at : rawIndex(value, mark);
     el.setSelectionRange(at, at);
-    return;
+    return [value[at - 1] ?? '', value[at] ?? ''];
   }
   const selection = el.ownerDocument.getSelection();
-  const range = el.ownerDocument.createRange();
+  let range = el.ownerDocument.createRange();
   range.selectNodeContents(el);
   range.collapse(mark === 0);
-  if (mark > 0) {
+  if (mark >= 0 && exact !== null && el.contains(exact.range.startContainer)) {
+    range = exact.range.cloneRange();
+  } else if (mark > 0) {
     // The text node and offset just after the mark-th character that is not white space.
     const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     let seen = 0;
@@ -99,6 +122,10 @@ function placeCaret(el, mark) {
   }
   selection.removeAllRanges();
   selection.addRange(range);
+  if (mark < 0) return [shown(el).slice(-1), ''];
+  const node = range.startContainer;
+  if (node.nodeType !== Node.TEXT_NODE) return ['', ''];
+  return [node.nodeValue[range.startOffset - 1] ?? '', node.nodeValue[range.startOffset] ?? ''];
 }
 
 function transfer(text) {
@@ -145,13 +172,13 @@ export async function insertText(el, text, mark, around) {
     return now.startsWith(start) && now.endsWith(end) && now.length >= start.length + end.length;
   };
   const inside = at < before.length;
-  // A space between the draft and the reply on each side where the draft has none.
-  const raw = shown(el);
-  const i = rawIndex(raw, at);
-  const piece = (i > 0 && !/\s/.test(raw[i - 1]) ? ' ' : '') + text + (inside && !/\s/.test(raw[i] ?? ' ') ? ' ' : '');
+  // A space between the draft and the reply on each side where the draft has letters.
+  const spaced = (c) => c === '' || /\s/.test(c);
+  let piece = text;
   for (const method of ORDER[kind]) {
     try {
-      placeCaret(el, inside ? at : -1);
+      const [prev, next] = placeCaret(el, inside ? at : -1);
+      piece = (spaced(prev) ? '' : ' ') + text + (inside && !spaced(next) ? ' ' : '');
     } catch {
       break;
     }
@@ -170,7 +197,9 @@ export async function insertText(el, text, mark, around) {
   }
   if (kind === 'field' && solid(el.value) === before) {
     const value = el.value;
-    const cut = inside ? rawIndex(value, at) : value.length;
+    const [prev, next] = placeCaret(el, inside ? at : -1);
+    const cut = el.selectionStart ?? value.length;
+    piece = (spaced(prev) ? '' : ' ') + text + (inside && !spaced(next) ? ' ' : '');
     el.value = value.slice(0, cut) + piece + value.slice(cut);
     el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: el.value }));
     await settle();
@@ -187,7 +216,7 @@ export async function copyText(text) {
     await navigator.clipboard.writeText(text);
     return '';
   } catch (e) {
-    return String(e?.message ?? e ?? 'the clipboard refused') || 'the clipboard refused';
+    return (typeof e === 'string' ? e : typeof e?.message === 'string' ? e.message : '') || 'the clipboard refused';
   }
 }
 

@@ -425,10 +425,11 @@ fn pick(state: &Rc<RefCell<State>>, host: &dyn Host) {
     // If the editor refuses the deletion the "/words" stay, visible to the agent: nothing
     // is lost and the template still opens.
     // Only the "/words" themselves: when the caret has moved, nothing is deleted.
-    // The reply goes where the "/words" were; after the draft when the caret had moved.
-    let mark = holds.then(|| {
-        crate::web::composer::delete_before_caret(&composer, units);
-        crate::web::composer::mark(&composer)
-    });
-    host.pick(id, &composer, mark.flatten());
+    // The reply goes where the "/words" were; after the draft when the caret had moved, or
+    // when the editor kept the words (Lexical does, after a line break within a paragraph).
+    let mark = holds && crate::web::composer::delete_before_caret(&composer, units);
+    let mark = mark
+        .then(|| crate::web::composer::mark(&composer))
+        .flatten();
+    host.pick(id, &composer, mark);
 }

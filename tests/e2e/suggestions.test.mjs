@@ -280,8 +280,82 @@ describe('a reply picked with the slash search goes where the "/words" were', ()
       const preview = (await panel.locator('.preview').innerText()).replace(/\s+/g, ' ').trim();
       await panel.locator('button[data-action="insert"]').click();
       await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
-      const text = (await modelText(page, s.model)).replace(/\s+/g, ' ').trim();
+      const raw = await modelText(page, s.model);
+      const text = raw.replace(/\s+/g, ' ').trim();
       assert.equal(text, `Hello there, ${preview} see you soon`);
+      // One space on each side of the reply, not two.
+      assert.doesNotMatch(raw, /\S {2,}\S/, raw);
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
+describe('a reply picked with the slash search at the end of the draft', () => {
+  for (const s of [SURFACES[0], SURFACES[1], SURFACES[3]]) {
+    test(`${s.name}: follows the draft with one space`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const popup = panel.locator('.slash');
+      await page.click(s.box);
+      await page.keyboard.type('Hello there, /patience');
+      await popup.locator('[data-template-id="waiting-thanks-patience"]').waitFor();
+      while ((await popup.locator('[aria-selected="true"]').getAttribute('data-template-id')) !== 'waiting-thanks-patience') {
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.keyboard.press('Enter');
+      await panel.locator('.chosen[data-chosen="waiting-thanks-patience"]').waitFor();
+      for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
+        const f = panel.locator(`.chosen input[data-field="${id}"]`);
+        if (await f.count()) await f.fill(value);
+      }
+      const fillins = panel.locator('.chosen input[data-field]:not([data-field^="agent."])');
+      for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('noon');
+      await panel.locator('button[data-action="insert"]').click();
+      await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+      const raw = await modelText(page, s.model);
+      assert.match(raw, /^Hello there, \S/, raw);
+      assert.doesNotMatch(raw, /\S {2,}\S/, raw);
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
+describe('a reply picked with the slash search at the start of a line starts that line', () => {
+  for (const s of SURFACES) {
+    test(`${s.name}: on the line it was typed on, after the greeting`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const popup = panel.locator('.slash');
+      await page.click(s.box);
+      await page.keyboard.type('Hello there,');
+      await page.keyboard.press('Shift+Enter');
+      await page.keyboard.type('see you soon');
+      await page.keyboard.press('Home');
+      await page.keyboard.type('/patience');
+      await popup.waitFor({ state: 'visible' });
+      await popup.locator('[data-template-id="waiting-thanks-patience"]').waitFor();
+      while ((await popup.locator('[aria-selected="true"]').getAttribute('data-template-id')) !== 'waiting-thanks-patience') {
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.keyboard.press('Enter');
+      await panel.locator('.chosen[data-chosen="waiting-thanks-patience"]').waitFor();
+      for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
+        const f = panel.locator(`.chosen input[data-field="${id}"]`);
+        if (await f.count()) await f.fill(value);
+      }
+      const fillins = panel.locator('.chosen input[data-field]:not([data-field^="agent."])');
+      for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('noon');
+      const preview = (await panel.locator('.preview').innerText()).replace(/\s+/g, ' ').trim();
+      await panel.locator('button[data-action="insert"]').click();
+      await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+      const text = await modelText(page, s.model);
+      // The greeting's line is left as it was; the reply begins the next one.
+      assert.equal(text.split('\n')[0].trim(), 'Hello there,', text);
+      assert.equal(text.replace(/\s+/g, ' ').trim(), `Hello there, ${preview} see you soon`);
       assert.deepEqual(pageErrors, []);
       await page.close();
     });

@@ -247,7 +247,6 @@ impl Replies {
         );
     }
 
-    /// Sets the language replies are offered in (the customer's, once the suggestions read it).
     /// The templates the agent inserted last, the last first, one id per line (for the
     /// suggestions, which put others of the same kind before them).
     pub fn recent(&self) -> String {
@@ -261,6 +260,7 @@ impl Replies {
         let _ = self.outcome.set_attribute("data-outcome", code);
     }
 
+    /// Sets the language replies are offered in (the customer's, once the suggestions read it).
     pub fn set_lang(&self, lang: Lang) {
         self.state.borrow_mut().situation.lang = Some(lang);
     }
