@@ -25,7 +25,9 @@ const valid = (v) =>
 
 const area = () => globalThis.chrome?.storage?.local;
 
-// Read once, as the module loads (before the first suggestions, as a rule).
+// Read as the module loads (before the first suggestions, as a rule), and followed as other
+// tabs insert replies: each tab writes the whole record, so one that kept an old copy would
+// undo the others' turns.
 try {
   area()
     ?.get(KEY)
@@ -33,6 +35,9 @@ try {
       if (valid(r?.[KEY])) used = r[KEY];
     })
     .catch(() => {});
+  globalThis.chrome?.storage?.onChanged?.addListener((changes, name) => {
+    if (name === 'local' && valid(changes[KEY]?.newValue)) used = changes[KEY].newValue;
+  });
 } catch {
   // No storage here (a page outside the extension): nothing is remembered.
 }

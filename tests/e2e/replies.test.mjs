@@ -270,12 +270,13 @@ describe('alternative phrasings take turns', () => {
     const fresh = await launch({ pages: PAGES });
     try {
       const { page, pageErrors } = await open(fresh.context, URLS.xChat);
+      const tab = page;
       await waitForState(page, 'ready');
-      const panel = page.locator('waypoint-panel');
       const box = '[data-testid="dm-composer-textarea"]';
       // Chooses template `id` (found by `words`), fills its fill-ins, inserts it, and returns
       // the text that landed in the composer, which is then emptied for the next one.
-      const insert = async (words, id) => {
+      const insert = async (words, id, page = tab) => {
+        const panel = page.locator('waypoint-panel');
         await panel.locator('input.search').fill(words);
         await panel.locator(`[data-template-id="${id}"]`).first().click();
         for (const [field, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
@@ -293,8 +294,8 @@ describe('alternative phrasings take turns', () => {
       };
       // Which of the template's three openings a text has.
       const openings = ['thank you for your patience', 'I appreciate you waiting', 'thanks for bearing with us'];
-      const patience = async () => {
-        const text = await insert('patience', 'waiting-thanks-patience');
+      const patience = async (on = page) => {
+        const text = await insert('patience', 'waiting-thanks-patience', on);
         const found = openings.filter((o) => text.includes(o));
         assert.equal(found.length, 1, text);
         return found[0];
@@ -308,16 +309,22 @@ describe('alternative phrasings take turns', () => {
       assert.notEqual(second, first, 'the same phrasing twice in a row');
       await page.reload();
       await waitForState(page, 'ready');
+      // Another tab, open before the next insertion here: it follows this tab's turns.
+      const other = await open(fresh.context, URLS.xChat);
+      await waitForState(other.page, 'ready');
       const third = await patience();
       assert.notEqual(third, second, 'the same phrasing again after a reload');
+      const fourth = await patience(other.page);
+      assert.notEqual(fourth, third, 'another tab repeated the phrasing just used');
 
       // What is kept: the last used first, and each template's own count.
       const options = await fresh.context.newPage();
       await options.goto(fresh.extensionUrl('options.html'));
       const used = (await options.evaluate(() => chrome.storage.local.get('waypoint.used')))['waypoint.used'];
       assert.deepEqual(used.recent, ['waiting-thanks-patience', 'outage-acknowledge']);
-      assert.deepEqual(used.seeds, { 'waiting-thanks-patience': 3, 'outage-acknowledge': 2 });
+      assert.deepEqual(used.seeds, { 'waiting-thanks-patience': 4, 'outage-acknowledge': 2 });
       assert.deepEqual(pageErrors, []);
+      assert.deepEqual(other.pageErrors, []);
     } finally {
       await fresh.close();
     }
