@@ -140,7 +140,7 @@ export class Gatherer {
     let ours = false;
     const markers = this.selfMarker;
     for (let i = 0; i < markers.length && !ours; i++) {
-      ours = markers[i] === END ? endAligned(el) : el.matches(markers[i]) || this.scoped(el, markers[i], ex) !== null;
+      ours = markers[i].startsWith(END) ? endAligned(el, markers[i].slice(END.length)) : el.matches(markers[i]) || this.scoped(el, markers[i], ex) !== null;
     }
     out += ours ? US + '1' : US + '0';
     let focused = false;
@@ -246,14 +246,16 @@ const NONE = [];
 // A message list with no selector to find it (Instagram's DMs since 2026, research/sites.md
 // §5.1: the grid role is gone and rows have no role): `ROWS` and a selector. The rows are the
 // children of the element, at most three levels inside the conversation's scroller, with the
-// most children; those holding a match of the selector (the message content) are messages,
-// the rest (day separators, "Seen") are not.
+// most children holding a match of the selector (the message content; a row's own parts hold
+// one at most, and it takes two children to make a list); those holding one are messages, the
+// rest (day separators, "Seen") are not.
 const ROWS = '@rows ';
-// A self marker with no selector: the message's bubble is pushed to the end of its row
-// (`justify-content: flex-end` at most eight levels inside the message), as our own are.
-const END = '@flex-end';
+// A self marker with no selector: `END` and the content's selector. The message's content is
+// pushed to the end of its row: `justify-content: flex-end` on the content or one of its
+// ancestors inside the message (not on a part inside the content: a card's footer), as our
+// own are.
+const END = '@flex-end ';
 const ROW_DEPTH = 3;
-const END_DEPTH = 8;
 
 // The scroller last found in each conversation container.
 const scrollers = new WeakMap();
@@ -261,18 +263,32 @@ const scrollers = new WeakMap();
 function rows(container, content) {
   const scroller = scrollerOf(container);
   if (scroller === null) return [];
+  // How many children of `el` hold content (0 for fewer than two children).
+  const holding = (el) => {
+    if (el.childElementCount < 2) return 0;
+    let n = 0;
+    for (let c = el.firstElementChild; c !== null; c = c.nextElementSibling) if (c.querySelector(content) !== null) n++;
+    return n;
+  };
+  // Breadth first: on a tie the shallower wins (the list, not one of its rows).
   let best = scroller;
+  let most = holding(scroller);
   let level = [scroller];
   for (let depth = 1; depth <= ROW_DEPTH; depth++) {
     const next = [];
     for (let i = 0; i < level.length; i++) {
       for (let c = level[i].firstElementChild; c !== null; c = c.nextElementSibling) {
         next.push(c);
-        if (c.childElementCount > best.childElementCount) best = c;
+        const n = holding(c);
+        if (n > most) {
+          best = c;
+          most = n;
+        }
       }
     }
     level = next;
   }
+  if (most === 0) return [];
   const out = [];
   for (let r = best.firstElementChild; r !== null; r = r.nextElementSibling) {
     if (r.querySelector(content) !== null) out.push(r);
@@ -299,18 +315,12 @@ function scrolls(el) {
   return y === 'auto' || y === 'scroll';
 }
 
-// Whether an element at most END_DEPTH levels inside `el` (or `el`) aligns its content to the
-// end, breadth first.
-function endAligned(el) {
-  let level = [el];
-  for (let depth = 0; depth <= END_DEPTH && level.length > 0; depth++) {
-    const next = [];
-    for (let i = 0; i < level.length; i++) {
-      const j = getComputedStyle(level[i]).justifyContent;
-      if (j === 'flex-end' || j === 'end') return true;
-      for (let c = level[i].firstElementChild; c !== null; c = c.nextElementSibling) next.push(c);
-    }
-    level = next;
+// Whether the content of message `el` (the first match of `content`, else `el` itself), or
+// one of its ancestors up to `el`, aligns its content to the end.
+function endAligned(el, content) {
+  for (let at = el.querySelector(content) ?? el; at !== null; at = at === el ? null : at.parentElement) {
+    const j = getComputedStyle(at).justifyContent;
+    if (j === 'flex-end' || j === 'end') return true;
   }
   return false;
 }

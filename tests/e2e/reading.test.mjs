@@ -325,6 +325,17 @@ describe('who is us', () => {
     await waitForState(page, 'ready');
     // Kai wrote last: the clock runs.
     await waitForAttr(page, 'data-sla', 'ok');
+    // Kai shares a link: its preview card lays out its footer at the end. That is inside
+    // Kai's message, not the message pushed to our side: the clock still runs.
+    await page.evaluate(() =>
+      document.querySelector('[data-fixture-rows]').lastElementChild.insertAdjacentHTML(
+        'beforebegin',
+        `<div class="x1n2onr6"><div class="x78zum5 x1nhvcw1"><a class="xav" aria-label="Open the profile page of kai.ng" href="/kai.ng/"><img alt=""></a><div role="none"><div class="x1lliihq" role="button" aria-label="Double tap to like"><span dir="auto"><div dir="auto">This one?</div></span><div class="x78zum5 x13a6bvl"><span>acme.example</span></div></div></div></div></div>`,
+      ),
+    );
+    await waitForAttr(page, 'data-messages', 4);
+    await page.waitForTimeout(300);
+    assert.equal(await attr(page, 'data-sla'), 'ok', "a customer's card footer is not our reply");
     // Our reply, marked only by its alignment (no "You sent", no avatar link).
     await page.evaluate(() =>
       document.querySelector('[data-fixture-rows]').lastElementChild.insertAdjacentHTML(
@@ -332,11 +343,11 @@ describe('who is us', () => {
         `<div class="x1n2onr6"><div class="x78zum5"><div class="x78zum5 x13a6bvl" style="flex: 1"><div role="presentation"><div class="x1lliihq" role="button" aria-label="Double tap to like"><span dir="auto"><div dir="auto">Yes, size M is back!</div></span></div></div></div></div></div>`,
       ),
     );
-    await waitForAttr(page, 'data-messages', 4);
+    await waitForAttr(page, 'data-messages', 5);
     await waitForAttr(page, 'data-sla', 'answered');
     assert.equal(await attr(page, 'data-customer'), '@kai.ng');
-    // The day separator and "Seen" are not messages; the new one did not change that.
-    assert.equal(await attr(page, 'data-messages'), '4');
+    // The day separator and "Seen" are not messages; the new ones did not change that.
+    assert.equal(await attr(page, 'data-messages'), '5');
     assert.deepEqual(pageErrors, []);
     await page.close();
   });

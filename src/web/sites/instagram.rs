@@ -100,9 +100,9 @@ pub static PROFILE: Profile = Profile {
             time: &[attr("time[datetime]", "datetime", Then::Keep)],
             text: &[text(r#"div[dir="auto"]"#)],
             // §5.1: "You sent" label; our bubbles are aligned to the end (computed
-            // `justify-content: flex-end` at most eight levels inside the row; gather.js,
-            // `END`), the only sign left in 2026.
-            self_marker: &["@flex-end"],
+            // `justify-content: flex-end` on the content or its ancestors in the row;
+            // gather.js, `END`), the only sign left in 2026.
+            self_marker: &[r#"@flex-end [role="none"], [role="presentation"]"#],
             self_text: &[(
                 "h6",
                 &["You sent", "Enviaste", "Has enviado", "Du hast gesendet"],
