@@ -238,11 +238,17 @@ fn asking(t: &Text, v: usize) -> bool {
             )
         });
     }
-    // "get" and "have" ask only in a request ("can we get your email?", "could I have your
-    // number?"), not in "we'll get your order sorted".
+    // "get" and "have" ask only in a request ("can we get your email?", "could I please have
+    // your number?"), not in "we'll get your order sorted" nor "how can we get it to you?".
     if matches!(w, "get" | "have") {
         let at = |back: usize| v.checked_sub(back).map(|i| t.words[i].lower.as_str());
-        return matches!(at(1), Some("we" | "i")) && matches!(at(2), Some("can" | "could" | "may"));
+        let filler = usize::from(matches!(
+            at(1),
+            Some("please" | "just" | "also" | "quickly")
+        ));
+        return matches!(at(1 + filler), Some("we" | "i"))
+            && matches!(at(2 + filler), Some("can" | "could" | "may"))
+            && at(3 + filler) != Some("how");
     }
     ASKING.contains(&w)
 }
@@ -291,6 +297,35 @@ fn asked(t: &Text, first: usize, last: usize, need_owner: bool) -> Option<usize>
         verb_at = v.filter(|&v| same(v) && asking(t, v));
     }
     let v = verb_at?;
+    // "Can we get your code resent / your address updated / your PIN to you?" offers to do
+    // something with it: not a request for it.
+    if matches!(lower(v), "get" | "have") {
+        let after = |k: usize| {
+            Some(last + k)
+                .filter(|&i| i < t.words.len() && same(i))
+                .map(lower)
+        };
+        let offer = matches!(
+            after(1),
+            Some(
+                "resent"
+                    | "sent"
+                    | "updated"
+                    | "changed"
+                    | "fixed"
+                    | "sorted"
+                    | "replaced"
+                    | "reset"
+                    | "back"
+                    | "delivered"
+                    | "over"
+                    | "corrected"
+            )
+        ) || (after(1) == Some("to") && matches!(after(2), Some("you" | "u")));
+        if offer {
+            return None;
+        }
+    }
     // No negation earlier in the sentence.
     let negated = (0..v)
         .rev()
@@ -416,6 +451,8 @@ mod tests {
             ("I require your full name, address and email.", true),
             ("Can we get your email address?", true),
             ("Could I have your phone number so we can call?", true),
+            ("Can we please get your email address?", true),
+            ("Can I just get your email?", true),
             // Private, or not a request for their data.
             ("", false),
             ("Please DM us your order number", false),
@@ -428,6 +465,8 @@ mod tests {
             ("Please check the email we sent you", false),
             ("We'll get your address updated today", false),
             ("We have your email address on file", false),
+            ("How can we get your address updated for you?", false),
+            ("Can we get your delivery address changed today?", false),
             ("Hi Sam, that is the correct email.", false),
             ("What is the store's address? We'll pass it on", false),
             ("Can you send me the email please", false),
@@ -510,6 +549,8 @@ mod tests {
             ("Don't share your password with anyone", false),
             ("Nunca compartas tu contraseña", false),
             ("Have you tried a new password?", false),
+            ("Can we get the verification code resent to you?", false),
+            ("How can we get your new PIN to you?", false),
         ];
         table(&Case::new().dm(), CheckId::AsksPersonalData, &rows);
         table(&Case::new(), CheckId::AsksPersonalData, &rows);
