@@ -91,11 +91,27 @@ function rawIndex(s, mark) {
 // the text or of a line's block, or when unknown).
 function placeCaret(el, mark) {
   el.focus();
-  const exact = saved !== null && saved.el === el && saved.draft === solid(shown(el)) ? saved : null;
+  // The saved place, while the draft is unchanged and the place still has `mark` letters
+  // before it (the editor may have drawn its text again, moving a saved range).
+  let exact = saved !== null && saved.el === el && mark >= 0 && saved.draft === solid(shown(el)) ? saved : null;
+  if (exact !== null) {
+    let before = '';
+    if (isField(el)) {
+      before = exact.at <= el.value.length ? el.value.slice(0, exact.at) : el.value + '?';
+    } else if (el.contains(exact.range.startContainer)) {
+      const r = el.ownerDocument.createRange();
+      r.selectNodeContents(el);
+      r.setEnd(exact.range.startContainer, exact.range.startOffset);
+      before = r.toString();
+    } else {
+      before = shown(el) + '?';
+    }
+    if (solid(before).length !== mark) exact = null;
+  }
   if (isField(el)) {
     const value = el.value;
     let at = value.length;
-    if (mark >= 0) at = exact !== null && exact.at <= value.length ? exact.at : rawIndex(value, mark);
+    if (mark >= 0) at = exact !== null ? exact.at : rawIndex(value, mark);
     el.setSelectionRange(at, at);
     return [value[at - 1] ?? '', value[at] ?? ''];
   }
@@ -103,7 +119,7 @@ function placeCaret(el, mark) {
   let range = el.ownerDocument.createRange();
   range.selectNodeContents(el);
   range.collapse(mark === 0);
-  if (mark >= 0 && exact !== null && el.contains(exact.range.startContainer)) {
+  if (exact !== null) {
     range = exact.range.cloneRange();
   } else if (mark > 0) {
     // The text node and offset just after the mark-th character that is not white space.

@@ -1038,9 +1038,7 @@ fn suggest(app: &mut App, surface: Surface) {
     app.ranked_for = key;
     let found = review::understand(conversation);
     let lang = found.reply_lang(page_lang(&app.doc));
-    let recent = app.panel.replies().recent();
-    let recent: Vec<&str> = recent.lines().collect();
-    let ranked = review::suggestions(&found, surface, lang, &recent);
+    let ranked = review::suggestions(&found, surface, lang);
     app.customer = Some(found);
     app.panel.replies().set_lang(lang);
     if let Err(e) = app.panel.replies().set_suggestions(&ranked) {
@@ -1173,6 +1171,9 @@ impl gate::Host for Controller {
         let recent = APP.with(|a| {
             let mut guard = a.try_borrow_mut().ok()?;
             let app = guard.as_mut()?;
+            app.panel
+                .replies()
+                .unsay(crate::web::panel::replies::NOT_SENT);
             review::remember(&mut app.recent, draft);
             app.unprepare();
             Some(app.recent.clone())
@@ -1185,7 +1186,9 @@ impl gate::Host for Controller {
     fn not_sent(&self, why: &str) {
         APP.with(|a| {
             if let Some(app) = a.try_borrow().ok().as_ref().and_then(|g| g.as_ref()) {
-                app.panel.replies().say(why, "not-sent");
+                app.panel
+                    .replies()
+                    .say(why, crate::web::panel::replies::NOT_SENT);
             }
         });
     }

@@ -345,6 +345,11 @@ fn finish(host: &dyn Host, pending: Pending, action: Action) {
                         }
                     }
                 }
+                Resend::Key { composer, .. } if !composer.is_connected() => {
+                    return host.not_sent(
+                        "Not sent: the site redrew its reply box while the checklist was open. Your reply is still in the box: press send again.",
+                    )
+                }
                 r => r,
             };
             BYPASS.with(|b| b.set(true));
@@ -358,7 +363,7 @@ fn finish(host: &dyn Host, pending: Pending, action: Action) {
                         &e,
                     );
                     host.not_sent(
-                        "Not sent: the site's send button did not respond. Your reply is still in the box: press send again.",
+                        "Not sent: the site did not take the send. Your reply is still in the box: press send again.",
                     )
                 }
             }

@@ -247,8 +247,8 @@ const NONE = [];
 // §5.1: the grid role is gone and rows have no role): `ROWS` and a selector. The rows are the
 // children of the element, at most three levels inside the conversation's scroller, with the
 // most children holding a match of the selector (the message content; a row's own parts hold
-// one at most, and it takes two children to make a list); those holding one are messages, the
-// rest (day separators, "Seen") are not.
+// one at most), an element of two children or more winning a tie; those holding one are
+// messages, the rest (day separators, "Seen") are not.
 const ROWS = '@rows ';
 // A self marker with no selector: `END` and the content's selector. The message's content is
 // pushed to the end of its row: `justify-content: flex-end` on the content or one of its
@@ -263,12 +263,12 @@ const scrollers = new WeakMap();
 function rows(container, content) {
   const scroller = scrollerOf(container);
   if (scroller === null) return [];
-  // How many children of `el` hold content (0 for fewer than two children).
+  // How many children of `el` hold content, twice, and one more for two children or more (a
+  // list of one message and a day separator beats the wrappers around it).
   const holding = (el) => {
-    if (el.childElementCount < 2) return 0;
     let n = 0;
     for (let c = el.firstElementChild; c !== null; c = c.nextElementSibling) if (c.querySelector(content) !== null) n++;
-    return n;
+    return n === 0 ? 0 : 2 * n + (el.childElementCount >= 2 ? 1 : 0);
   };
   // Breadth first: on a tie the shallower wins (the list, not one of its rows).
   let best = scroller;

@@ -40,15 +40,16 @@ pub fn understood_from(conversation: &Conversation) -> Understood {
     (own(theirs), own(ours), answered)
 }
 
-/// The best three templates for what the customer said, each with why it was suggested;
-/// those in `recently_used` (the last used first) give way to others of their kind.
+/// The best three templates for what the customer said, each with why it was suggested.
+/// The templates the agent used last are not passed: the ranking's demotion of them lets
+/// another kind of reply overtake the right one (a safety reply first for a torn bag, once the
+/// faulty-item reply was used for the customer before).
 pub fn suggestions(
     found: &Analysis,
     surface: Surface,
     lang: Lang,
-    recently_used: &[&str],
 ) -> Vec<(&'static LibTemplate, String)> {
-    analysis::rank(found, surface, lang, recently_used, 3)
+    analysis::rank(found, surface, lang, &[], 3)
         .into_iter()
         .map(|r| (r.suggestion.template, r.reason))
         .collect()

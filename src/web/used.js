@@ -1,6 +1,6 @@
 // Which reply templates the agent inserted, kept in this browser (chrome.storage.local) under
-// "waypoint.used": `recent`, their ids with the last used first (the suggestions put other
-// templates of the same kind before them), and `seeds`, how many times each was inserted (its
+// "waypoint.used": `recent`, their ids with the last used first (kept for the suggestions,
+// which do not read it yet: see src/web/review.rs), and `seeds`, how many times each was inserted (its
 // rotation seed, so that its alternative phrasings take turns across pages and reloads).
 //
 // Why JavaScript: it is bookkeeping of a few JS values, and every byte of the page module's
@@ -58,9 +58,4 @@ export function noteUsed(id) {
   } catch {
     // Kept for this page only.
   }
-}
-
-// The ids in `recent`, the last used first, one per line.
-export function recentUsed() {
-  return used.recent.join('\n');
 }

@@ -3,7 +3,7 @@
 // the site itself makes (document.body.dataset.sends) and keeps what was sent.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, waitForState } from './lib.mjs';
+import { launch, open, waitForState, goToTomsPost } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -72,7 +72,8 @@ const SURFACES = [
     box: '[data-fixture-lexical]',
     model: '[data-fixture-lexical]',
     send: { key: 'Enter' },
-    good: 'Good news, Kai: the blue jacket is back in size M, and if you order it today it will arrive before Friday.',
+    // Not the same words as the other Instagram DM: the repeated-reply check remembers them.
+    good: "Yes Kai, size M of the blue jacket is back in stock. Order today and it'll reach you before Friday.",
   },
   {
     name: 'Instagram comments (textarea, the Post button)',
@@ -243,6 +244,31 @@ describe('the site draws its send button again while the checklist is open', () 
     const said = page.locator('waypoint-panel').locator('.outcome[data-outcome="not-sent"]');
     await said.waitFor();
     assert.match(await said.innerText(), /^Not sent: .*press send again\.$/);
+    assert.equal(await page.evaluate(() => document.body.dataset.sends), '0');
+    // Another conversation: the warning was about this one, and goes.
+    await goToTomsPost(page);
+    await said.waitFor({ state: 'detached', timeout: 5000 });
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
+  test('Messenger (Enter sends): with the reply box drawn again, nothing is sent and the panel says so', async () => {
+    const s = SURFACES.find((x) => x.url === URLS.fbMessages);
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    await typeDraft(page, s, BAD);
+    await pressSend(page, s);
+    await dialog(page).waitFor();
+    await page.evaluate((sel) => {
+      const old = document.querySelector(sel);
+      old.replaceWith(old.cloneNode(true));
+    }, s.box);
+    const boxes = dialog(page).locator('[data-status="manual"] input[type="checkbox"]');
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+    await dialog(page).locator('[data-action="post"]').click();
+    await dialog(page).waitFor({ state: 'detached' });
+    const said = page.locator('waypoint-panel').locator('.outcome[data-outcome="not-sent"]');
+    await said.waitFor();
     assert.equal(await page.evaluate(() => document.body.dataset.sends), '0');
     assert.deepEqual(pageErrors, []);
     await page.close();

@@ -309,16 +309,13 @@ fn asked(t: &Text, first: usize, last: usize, need_owner: bool) -> Option<usize>
             after(1),
             Some(
                 "resent"
-                    | "sent"
                     | "updated"
                     | "changed"
                     | "fixed"
                     | "sorted"
                     | "replaced"
                     | "reset"
-                    | "back"
                     | "delivered"
-                    | "over"
                     | "corrected"
             )
         ) || (after(1) == Some("to") && matches!(after(2), Some("you" | "u")));
@@ -550,6 +547,8 @@ mod tests {
             ("Nunca compartas tu contraseña", false),
             ("Have you tried a new password?", false),
             ("Can we get the verification code resent to you?", false),
+            ("Can we get your verification code sent to us?", true),
+            ("Could I have your password sent over?", true),
             ("How can we get your new PIN to you?", false),
         ];
         table(&Case::new().dm(), CheckId::AsksPersonalData, &rows);

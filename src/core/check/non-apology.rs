@@ -52,13 +52,32 @@ pub fn check(input: &Input) -> Option<Finding> {
         "los inconvenientes que",
     ];
     let t = &input.draft;
-    // "Sorry, if you DM us…" apologises, then offers: a comma before "if" ends the apology.
+    // "Sorry, if you DM us…" apologises, then offers a next step: after a comma, "if you" and
+    // a way to reach us is not the hedge "sorry, if this caused…".
     let mut found = t.find(list);
+    let word = |i: usize| t.words.get(i).map_or("", |w| w.lower.as_str());
     found.retain(|m| {
         let last = &t.words[m.last];
         !(m.last > m.first
             && matches!(last.lower.as_str(), "if" | "si")
-            && t.src[t.words[m.last - 1].end..last.start].contains(','))
+            && t.src[t.words[m.last - 1].end..last.start].contains(',')
+            && (word(m.last + 1) == "you"
+                && matches!(
+                    word(m.last + 2),
+                    "dm" | "message"
+                        | "send"
+                        | "drop"
+                        | "reach"
+                        | "contact"
+                        | "email"
+                        | "call"
+                        | "reply"
+                        | "pm"
+                )
+                || matches!(
+                    word(m.last + 1),
+                    "nos" | "me" | "escribes" | "envías" | "envias" | "mandas"
+                )))
     });
     let first = found.first()?;
     let spans: Vec<(usize, usize)> = found
@@ -106,6 +125,8 @@ mod tests {
                 false,
             ),
             ("Lo siento, si nos escribes por DM lo revisamos", false),
+            ("We're sorry, if this caused any trouble", true),
+            ("Lo siento, si te molestó", true),
             // Spanish hedges and formulas.
             ("Lamentamos si te sentiste así", true),
             ("Disculpa si no quedó claro", true),

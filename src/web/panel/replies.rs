@@ -23,10 +23,10 @@ extern "C" {
     fn used_seed(id: &str) -> f64;
     #[wasm_bindgen(js_name = noteUsed)]
     fn note_used(id: &str);
-    #[wasm_bindgen(js_name = recentUsed)]
-    fn recent_used() -> String;
 }
 
+/// The outcome code of a confirmed reply the site did not send (see [`Replies::say`]).
+pub const NOT_SENT: &str = "not-sent";
 /// How many search results are shown.
 const SHOWN: usize = 5;
 
@@ -209,6 +209,9 @@ impl Replies {
         s.situation = situation;
         let open = s.chosen.is_some();
         drop(s);
+        if other {
+            self.unsay(NOT_SENT);
+        }
         if open && other {
             self.close_chosen();
         } else if open {
@@ -247,17 +250,20 @@ impl Replies {
         );
     }
 
-    /// The templates the agent inserted last, the last first, one id per line (for the
-    /// suggestions, which put others of the same kind before them).
-    pub fn recent(&self) -> String {
-        recent_used()
-    }
-
     /// Says `text` in the outcome line (with `code` as its `data-outcome`), where the agent
     /// looks after inserting a reply.
     pub fn say(&self, text: &str, code: &str) {
         self.outcome.set_text_content(Some(text));
         let _ = self.outcome.set_attribute("data-outcome", code);
+    }
+
+    /// Takes back what [`Replies::say`] said with `code` (a reply not sent, once one is sent
+    /// or another conversation opens).
+    pub fn unsay(&self, code: &str) {
+        if self.outcome.get_attribute("data-outcome").as_deref() == Some(code) {
+            self.outcome.set_text_content(None);
+            let _ = self.outcome.remove_attribute("data-outcome");
+        }
     }
 
     /// Sets the language replies are offered in (the customer's, once the suggestions read it).
