@@ -199,6 +199,14 @@ describe('the checklist gate on every surface', () => {
   }
 });
 
+// Ticks the checklist's own questions and presses "Post anyway".
+async function postAnyway(page) {
+  const boxes = dialog(page).locator('[data-status="manual"] input[type="checkbox"]');
+  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+  await dialog(page).locator('[data-action="post"]').click();
+  await dialog(page).waitFor({ state: 'detached' });
+}
+
 describe('the site draws its send button again while the checklist is open', () => {
   test('X post: Post anyway sends through the new button, once', async () => {
     const s = SURFACES[0];
@@ -212,10 +220,7 @@ describe('the site draws its send button again while the checklist is open', () 
       const old = document.querySelector(sel);
       old.replaceWith(old.cloneNode(true));
     }, s.send.click);
-    const boxes = dialog(page).locator('[data-status="manual"] input[type="checkbox"]');
-    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
-    await dialog(page).locator('[data-action="post"]').click();
-    await dialog(page).waitFor({ state: 'detached' });
+    await postAnyway(page);
     await page.waitForFunction(() => document.body.dataset.sends === '1', null, { timeout: 3000 });
     assert.equal(squash(await page.evaluate(() => document.body.dataset.lastSent)), squash(BAD));
     assert.deepEqual(pageErrors, []);
@@ -237,10 +242,7 @@ describe('the site draws its send button again while the checklist is open', () 
         old.replaceWith(old.cloneNode(true));
       }
     }, [s.send.click, s.box]);
-    const boxes = dialog(page).locator('[data-status="manual"] input[type="checkbox"]');
-    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
-    await dialog(page).locator('[data-action="post"]').click();
-    await dialog(page).waitFor({ state: 'detached' });
+    await postAnyway(page);
     const said = page.locator('waypoint-panel').locator('.outcome[data-outcome="not-sent"]');
     await said.waitFor();
     assert.match(await said.innerText(), /^Not sent: .*press send again\.$/);
@@ -263,10 +265,7 @@ describe('the site draws its send button again while the checklist is open', () 
       const old = document.querySelector(sel);
       old.replaceWith(old.cloneNode(true));
     }, s.box);
-    const boxes = dialog(page).locator('[data-status="manual"] input[type="checkbox"]');
-    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
-    await dialog(page).locator('[data-action="post"]').click();
-    await dialog(page).waitFor({ state: 'detached' });
+    await postAnyway(page);
     const said = page.locator('waypoint-panel').locator('.outcome[data-outcome="not-sent"]');
     await said.waitFor();
     assert.equal(await page.evaluate(() => document.body.dataset.sends), '0');

@@ -252,34 +252,49 @@ describe('the slash search in the composer', () => {
   }
 });
 
+// Picks "Thank them for their patience" in the open slash search (the "/patience" typed),
+// and fills its form: the agent's details where asked, and "noon" for every fill-in.
+async function pickPatience(page) {
+  const panel = page.locator('waypoint-panel');
+  const popup = panel.locator('.slash');
+  await popup.locator('[data-template-id="waiting-thanks-patience"]').waitFor();
+  while ((await popup.locator('[aria-selected="true"]').getAttribute('data-template-id')) !== 'waiting-thanks-patience') {
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await panel.locator('.chosen[data-chosen="waiting-thanks-patience"]').waitFor();
+  for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
+    const f = panel.locator(`.chosen input[data-field="${id}"]`);
+    if (await f.count()) await f.fill(value);
+  }
+  const fillins = panel.locator('.chosen input[data-field]:not([data-field^="agent."])');
+  for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('noon');
+}
+
+// Inserts the chosen reply, waits until it is in, and returns its preview (white space
+// squashed).
+async function insertChosen(page) {
+  const panel = page.locator('waypoint-panel');
+  const preview = (await panel.locator('.preview').innerText()).replace(/\s+/g, ' ').trim();
+  await panel.locator('button[data-action="insert"]').click();
+  await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+  return preview;
+}
+
 describe('a reply picked with the slash search goes where the "/words" were', () => {
   for (const s of SURFACES) {
     test(`${s.name}: inside the draft, between what came before and after`, async () => {
       const { page, pageErrors } = await open(browser.context, s.url);
       await waitForState(page, 'ready');
-      const panel = page.locator('waypoint-panel');
-      const popup = panel.locator('.slash');
+      const popup = page.locator('waypoint-panel').locator('.slash');
       await page.click(s.box);
       await page.keyboard.type('Hello there, see you soon');
       // Back before "see you soon", and the search typed there.
       for (let i = 0; i < 'see you soon'.length; i++) await page.keyboard.press('ArrowLeft');
       await page.keyboard.type('/patience');
       await popup.waitFor({ state: 'visible' });
-      await popup.locator('[data-template-id="waiting-thanks-patience"]').waitFor();
-      while ((await popup.locator('[aria-selected="true"]').getAttribute('data-template-id')) !== 'waiting-thanks-patience') {
-        await page.keyboard.press('ArrowDown');
-      }
-      await page.keyboard.press('Enter');
-      await panel.locator('.chosen[data-chosen="waiting-thanks-patience"]').waitFor();
-      for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
-        const f = panel.locator(`.chosen input[data-field="${id}"]`);
-        if (await f.count()) await f.fill(value);
-      }
-      const fillins = panel.locator('.chosen input[data-field]:not([data-field^="agent."])');
-      for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('noon');
-      const preview = (await panel.locator('.preview').innerText()).replace(/\s+/g, ' ').trim();
-      await panel.locator('button[data-action="insert"]').click();
-      await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+      await pickPatience(page);
+      const preview = await insertChosen(page);
       const raw = await modelText(page, s.model);
       const text = raw.replace(/\s+/g, ' ').trim();
       assert.equal(text, `Hello there, ${preview} see you soon`);
@@ -296,24 +311,10 @@ describe('a reply picked with the slash search at the end of the draft', () => {
     test(`${s.name}: follows the draft with one space`, async () => {
       const { page, pageErrors } = await open(browser.context, s.url);
       await waitForState(page, 'ready');
-      const panel = page.locator('waypoint-panel');
-      const popup = panel.locator('.slash');
       await page.click(s.box);
       await page.keyboard.type('Hello there, /patience');
-      await popup.locator('[data-template-id="waiting-thanks-patience"]').waitFor();
-      while ((await popup.locator('[aria-selected="true"]').getAttribute('data-template-id')) !== 'waiting-thanks-patience') {
-        await page.keyboard.press('ArrowDown');
-      }
-      await page.keyboard.press('Enter');
-      await panel.locator('.chosen[data-chosen="waiting-thanks-patience"]').waitFor();
-      for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
-        const f = panel.locator(`.chosen input[data-field="${id}"]`);
-        if (await f.count()) await f.fill(value);
-      }
-      const fillins = panel.locator('.chosen input[data-field]:not([data-field^="agent."])');
-      for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('noon');
-      await panel.locator('button[data-action="insert"]').click();
-      await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+      await pickPatience(page);
+      await insertChosen(page);
       const raw = await modelText(page, s.model);
       assert.match(raw, /^Hello there, \S/, raw);
       assert.doesNotMatch(raw, /\S {2,}\S/, raw);
@@ -328,8 +329,7 @@ describe('a reply picked with the slash search at the start of a line starts tha
     test(`${s.name}: on the line it was typed on, after the greeting`, async () => {
       const { page, pageErrors } = await open(browser.context, s.url);
       await waitForState(page, 'ready');
-      const panel = page.locator('waypoint-panel');
-      const popup = panel.locator('.slash');
+      const popup = page.locator('waypoint-panel').locator('.slash');
       await page.click(s.box);
       await page.keyboard.type('Hello there,');
       await page.keyboard.press('Shift+Enter');
@@ -337,21 +337,8 @@ describe('a reply picked with the slash search at the start of a line starts tha
       await page.keyboard.press('Home');
       await page.keyboard.type('/patience');
       await popup.waitFor({ state: 'visible' });
-      await popup.locator('[data-template-id="waiting-thanks-patience"]').waitFor();
-      while ((await popup.locator('[aria-selected="true"]').getAttribute('data-template-id')) !== 'waiting-thanks-patience') {
-        await page.keyboard.press('ArrowDown');
-      }
-      await page.keyboard.press('Enter');
-      await panel.locator('.chosen[data-chosen="waiting-thanks-patience"]').waitFor();
-      for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
-        const f = panel.locator(`.chosen input[data-field="${id}"]`);
-        if (await f.count()) await f.fill(value);
-      }
-      const fillins = panel.locator('.chosen input[data-field]:not([data-field^="agent."])');
-      for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('noon');
-      const preview = (await panel.locator('.preview').innerText()).replace(/\s+/g, ' ').trim();
-      await panel.locator('button[data-action="insert"]').click();
-      await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+      await pickPatience(page);
+      const preview = await insertChosen(page);
       const text = await modelText(page, s.model);
       // The greeting's line is left as it was; the reply begins the next one.
       assert.equal(text.split('\n')[0].trim(), 'Hello there,', text);
