@@ -207,20 +207,30 @@ async function postAnyway(page) {
   await dialog(page).waitFor({ state: 'detached' });
 }
 
-describe('the site draws its send button again while the checklist is open', () => {
-  test('X post: Post anyway sends through the new button, once', async () => {
-    const s = SURFACES[0];
-    const { page, pageErrors } = await open(browser.context, s.url);
-    await waitForState(page, 'ready');
-    await typeDraft(page, s, BAD);
-    await pressSend(page, s);
-    await dialog(page).waitFor();
-    // A re-render (React replaces the element): the one that was pressed is gone.
-    await page.evaluate((sel) => {
+// Opens surface `s`, types a draft the checklist holds and presses send; while the checklist
+// is open the site draws the elements `redrawn` (selectors) again, as React replaces an
+// element; then "Post anyway".
+async function postAfterRedraw(s, redrawn) {
+  const opened = await open(browser.context, s.url);
+  const { page } = opened;
+  await waitForState(page, 'ready');
+  await typeDraft(page, s, BAD);
+  await pressSend(page, s);
+  await dialog(page).waitFor();
+  await page.evaluate((sels) => {
+    for (const sel of sels) {
       const old = document.querySelector(sel);
       old.replaceWith(old.cloneNode(true));
-    }, s.send.click);
-    await postAnyway(page);
+    }
+  }, redrawn);
+  await postAnyway(page);
+  return opened;
+}
+
+describe('the site draws its send button again while the checklist is open', () => {
+  test('X post: Post anyway sends through the new button, once', async () => {
+    // A re-render: the button that was pressed is gone.
+    const { page, pageErrors } = await postAfterRedraw(SURFACES[0], [SURFACES[0].send.click]);
     await page.waitForFunction(() => document.body.dataset.sends === '1', null, { timeout: 3000 });
     assert.equal(squash(await page.evaluate(() => document.body.dataset.lastSent)), squash(BAD));
     assert.deepEqual(pageErrors, []);
@@ -228,21 +238,10 @@ describe('the site draws its send button again while the checklist is open', () 
   });
 
   test('X post: with the reply box drawn again too, nothing is sent and the panel says so', async () => {
-    const s = SURFACES[0];
-    const { page, pageErrors } = await open(browser.context, s.url);
-    await waitForState(page, 'ready');
-    await typeDraft(page, s, BAD);
-    await pressSend(page, s);
-    await dialog(page).waitFor();
     // The whole reply form drawn again: the button and the box the checklist was opened from
     // are both gone.
-    await page.evaluate((sels) => {
-      for (const sel of sels) {
-        const old = document.querySelector(sel);
-        old.replaceWith(old.cloneNode(true));
-      }
-    }, [s.send.click, s.box]);
-    await postAnyway(page);
+    const s = SURFACES[0];
+    const { page, pageErrors } = await postAfterRedraw(s, [s.send.click, s.box]);
     const said = page.locator('waypoint-panel').locator('.outcome[data-outcome="not-sent"]');
     await said.waitFor();
     assert.match(await said.innerText(), /^Not sent: .*press send again\.$/);
@@ -256,16 +255,7 @@ describe('the site draws its send button again while the checklist is open', () 
 
   test('Messenger (Enter sends): with the reply box drawn again, nothing is sent and the panel says so', async () => {
     const s = SURFACES.find((x) => x.url === URLS.fbMessages);
-    const { page, pageErrors } = await open(browser.context, s.url);
-    await waitForState(page, 'ready');
-    await typeDraft(page, s, BAD);
-    await pressSend(page, s);
-    await dialog(page).waitFor();
-    await page.evaluate((sel) => {
-      const old = document.querySelector(sel);
-      old.replaceWith(old.cloneNode(true));
-    }, s.box);
-    await postAnyway(page);
+    const { page, pageErrors } = await postAfterRedraw(s, [s.box]);
     const said = page.locator('waypoint-panel').locator('.outcome[data-outcome="not-sent"]');
     await said.waitFor();
     assert.equal(await page.evaluate(() => document.body.dataset.sends), '0');
