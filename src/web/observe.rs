@@ -77,6 +77,11 @@ impl Watch {
     pub fn watches(&self, el: &Element) -> bool {
         self.target == *el
     }
+
+    /// The element watched.
+    pub fn target(&self) -> &Element {
+        &self.target
+    }
 }
 
 impl Drop for Watch {
