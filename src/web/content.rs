@@ -109,9 +109,9 @@ struct App {
     /// How many times `prepared` was emptied: a refresh that emptied it waits for the checks
     /// with the re-read spacing that refresh sets, not the one before it.
     unprepared: u32,
-    /// The composer and send button the panel keeps clear of, when they were looked for, what
-    /// looking cost, and how many searches in a row missed one of them.
-    placed: RefCell<Placed>,
+    /// The composer and send button the panel keeps clear of, when they were looked for, and
+    /// what looking cost.
+    placed: RefCell<(Option<Element>, Option<Element>, f64, f64)>,
     /// A pending save of first-seen times.
     seen_save: Option<Timeout>,
     /// The team's brand accounts from settings: their messages are ours.
@@ -131,10 +131,6 @@ struct App {
     warned: HashSet<String>,
     _tick: Interval,
 }
-
-/// The composer and send button found, when (ms), what the search cost, and the searches in a
-/// row that missed one of them.
-type Placed = (Option<Element>, Option<Element>, f64, f64, u32);
 
 thread_local! {
     static APP: RefCell<Option<App>> = const { RefCell::new(None) };
@@ -271,7 +267,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             unprepared: 0,
             ranked_at: f64::NEG_INFINITY,
             suggest_soon: None,
-            placed: RefCell::new((None, None, f64::NEG_INFINITY, 0.0, 0)),
+            placed: RefCell::new((None, None, f64::NEG_INFINITY, 0.0)),
             clock: None,
             _sla_click: Some(sla_click),
             store: ThreadStore::new(),
@@ -524,7 +520,7 @@ impl App {
     fn composer_and_send(&self) -> (Option<Element>, Option<Element>) {
         let now = now_ms();
         let mut found = self.placed.borrow_mut();
-        let (composer, send, at, cost, misses) = &*found;
+        let (composer, send, at, cost) = &*found;
         let gone = |e: &Option<Element>| e.as_ref().is_some_and(|e| !e.is_connected());
         // The agent moved to another composer of the page (a reply box, the post's own).
         let focused = self
@@ -534,8 +530,7 @@ impl App {
         let stale = moved
             || gone(composer)
             || gone(send)
-            || ((composer.is_none() || send.is_none())
-                && extract::look_again(*at, *cost, *misses, now));
+            || ((composer.is_none() || send.is_none()) && extract::look_again(*at, *cost, now));
         if stale {
             let composer = focused.or_else(|| {
                 self.profile
@@ -546,12 +541,7 @@ impl App {
                 self.profile
                     .and_then(|p| gate::visible_send_button(&self.doc, p))
             });
-            let misses = if composer.is_none() || send.is_none() {
-                found.4 + 1
-            } else {
-                0
-            };
-            *found = (composer, send, now, now_ms() - now, misses);
+            *found = (composer, send, now, now_ms() - now);
         }
         (found.0.clone(), found.1.clone())
     }
@@ -678,18 +668,6 @@ fn schedule_refresh() {
     run(refresh());
 }
 
-/// The conversation's container: the one watched, while it is on the page and is still what
-/// the profile's first choice finds, else the page's first match. Searching the whole page for
-/// it at every look (twice a second) and every re-read cost more, on a long busy thread, than
-/// reading its new messages.
-fn container_of(app: &App, profile: &SurfaceProfile) -> Option<Element> {
-    app.watch
-        .as_ref()
-        .map(|w| w.target().clone())
-        .filter(|t| t.is_connected() && t.matches(profile.containers[0]).unwrap_or(false))
-        .or_else(|| extract::first_match(&app.doc, profile.containers))
-}
-
 /// The periodic look: re-reads only when the URL changed or the watched container is gone or
 /// replaced (the observer reports changes inside it).
 fn refresh_if_moved() -> Result<(), JsValue> {
@@ -717,7 +695,10 @@ fn refresh_if_moved() -> Result<(), JsValue> {
                 Some(_) => app.key.ends_with(":popup") && app.watch.is_some(),
             };
         };
-        match (&app.watch, container_of(app, profile)) {
+        match (
+            &app.watch,
+            extract::first_match(&app.doc, profile.containers),
+        ) {
             // Settled, unless a header or side nav missing at the last read is due a look and
             // has changed (it rendered late).
             // Nor while nothing could be read and the warning held back for the page's first
@@ -805,7 +786,7 @@ fn refresh() -> Result<(), JsValue> {
         let now = js_sys::Date::now();
         if app.href != href {
             app.href = href.clone();
-            *app.placed.borrow_mut() = (None, None, f64::NEG_INFINITY, 0.0, 0);
+            *app.placed.borrow_mut() = (None, None, f64::NEG_INFINITY, 0.0);
             app.entered_at = now;
             let key = thread_key(&route);
             if app.seen_save.take().is_some() {
@@ -934,7 +915,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
         view.state = ReadState::Unrecognized;
         return view;
     };
-    let unread = match container_of(app, profile) {
+    let unread = match extract::first_match(&app.doc, profile.containers) {
         None => Unread::NoContainer(profile.containers),
         Some(container) => {
             if !app.watch.as_ref().is_some_and(|w| w.watches(&container)) {
@@ -993,7 +974,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                         .map(|c| c.handle.map(|h| format!("@{h}")).unwrap_or(c.name));
                     if !app.profile.is_some_and(|p| std::ptr::eq(p, profile)) {
                         // Another surface: its composer and send button are others.
-                        *app.placed.borrow_mut() = (None, None, f64::NEG_INFINITY, 0.0, 0);
+                        *app.placed.borrow_mut() = (None, None, f64::NEG_INFINITY, 0.0);
                     }
                     app.profile = Some(profile);
                     app.panel.set_situation(Situation {

@@ -245,8 +245,6 @@ struct PageFields {
     /// Whether every field the profile names was found (a header that renders after the
     /// messages is looked for again even when no message changes: see [`Seen::page_due`]).
     complete: bool,
-    /// How many searches in a row found the page without one of them (see [`look_again`]).
-    misses: u32,
     /// A read since took these from here (the page changed, and may have changed them: a
     /// reply box closed): they are looked at again once due.
     owed: bool,
@@ -254,37 +252,23 @@ struct PageFields {
     partner: Option<Author>,
 }
 
-/// The searches in a row that missed a page-level field, after one that was `complete` or not.
-fn misses_after(before: Option<&PageFields>, complete: bool) -> u32 {
-    match before {
-        _ if complete => 0,
-        Some(p) => p.misses + 1,
-        None => 1,
-    }
-}
-
 impl PageFields {
     fn fresh_at(&self, now: f64) -> bool {
-        !look_again(self.at, self.cost, self.misses, now)
+        !look_again(self.at, self.cost, now)
     }
 }
 
 /// How often a search of the whole page for something missing (a header, the side nav, the
-/// composer) is made again, at most: what renders late is found within this, doubled after
-/// each search that still found it missing, up to eight times (a page that has none, as a
-/// long thread opened without the side nav, is not searched every second).
+/// composer) is made again, at most: what renders late is found within this.
 const LOOK_EVERY_MS: f64 = 1_000.0;
-const LOOK_BACKOFF_MAX: u32 = 3;
 /// ... and at most this often relative to what the last search cost, so that on a long page
 /// where each search visits a million elements it takes a third of a percent of the main thread.
 const LOOK_COST_FACTOR: f64 = 300.0;
 
-/// Whether a search of the whole page made at `at` (ms) that cost `cost` ms, after `misses`
-/// searches in a row that found something missing, may be made again at `now`. The
-/// page-level fields and the composer both follow it.
-pub fn look_again(at: f64, cost: f64, misses: u32, now: f64) -> bool {
-    let every = LOOK_EVERY_MS * f64::from(1u32 << misses.min(LOOK_BACKOFF_MAX));
-    now - at >= every.max(cost * LOOK_COST_FACTOR)
+/// Whether a search of the whole page made at `at` (ms) that cost `cost` ms may be made again
+/// at `now`. The page-level fields and the composer both follow it.
+pub fn look_again(at: f64, cost: f64, now: f64) -> bool {
+    now - at >= LOOK_EVERY_MS.max(cost * LOOK_COST_FACTOR)
 }
 
 impl Seen {
@@ -330,7 +314,6 @@ impl Seen {
             at: now,
             cost: js_sys::Date::now() - now,
             complete,
-            misses: misses_after(page.as_ref(), complete),
             owed: false,
             identity,
             partner,
@@ -684,12 +667,10 @@ pub fn read_thread(
         None => {
             let (identity, partner, complete) = page_fields(doc, profile, &gatherer)?;
             if let Some(s) = seen {
-                let mut page = s.page.borrow_mut();
-                *page = Some(PageFields {
+                *s.page.borrow_mut() = Some(PageFields {
                     at: now,
                     cost: js_sys::Date::now() - now,
                     complete,
-                    misses: misses_after(page.as_ref(), complete),
                     owed: false,
                     identity: identity.clone(),
                     partner: partner.clone(),

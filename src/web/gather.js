@@ -69,45 +69,20 @@ export class Gatherer {
     this.list = [];
     this.found = [];
     this.fresh = [];
-    // The container searched last, and the list followed in it (see `find`).
-    this.searched = null;
-    this.follow = null;
   }
 
   // Finds the message elements inside `container` by the first of the plan's message lists
   // that finds any (a selector the browser refuses is passed over, as one that finds nothing),
   // keeps them for `read`, and says how many there are.
-  //
-  // On a long thread that keeps growing, searching the whole container at every re-read was
-  // the largest part of Waypoint's time on a busy page. From the second search of the same
-  // container on, the list is kept up to date from the container's own mutation records
-  // (`Follow`): added elements are searched, and anything else (a message removed, an added
-  // one that a preferred list would match, a structural list, records lost) searches the
-  // whole container again, as does every search after FULL_EVERY_MS (attribute changes that
-  // would make an element match are not recorded).
   find(container) {
-    const followed = this.follow !== null && this.follow.container === container ? this.follow.update() : null;
-    if (followed !== null) {
-      this.found = followed;
-      return followed.length;
-    }
     this.found = [];
     const lists = this.messages;
-    let used = -1;
     for (let i = 0; i < lists.length && this.found.length === 0; i++) {
       try {
         this.found = lists[i].startsWith(ROWS) ? rows(container, lists[i].slice(ROWS.length)) : container.querySelectorAll(lists[i]);
-        used = i;
       } catch {
         this.found = [];
       }
-    }
-    const again = this.searched === container;
-    this.searched = container;
-    this.follow?.stop();
-    this.follow = null;
-    if (again && this.found.length > 0 && !lists[used].startsWith(ROWS)) {
-      this.follow = new Follow(container, lists, used, this.found);
     }
     return this.found.length;
   }
@@ -267,86 +242,6 @@ export class Gatherer {
 }
 
 const NONE = [];
-
-// How long a followed list is trusted before the whole container is searched again.
-const FULL_EVERY_MS = 2000;
-
-// A message list kept up to date from its container's mutation records (see `Gatherer.find`).
-class Follow {
-  constructor(container, lists, used, found) {
-    this.container = container;
-    this.sel = lists[used];
-    // The lists preferred to the one used: an added element one of them matches means the
-    // page now has what they find, and the search starts over.
-    this.better = lists.slice(0, used).filter((l) => !l.startsWith(ROWS));
-    this.list = Array.from(found);
-    this.known = new WeakSet(this.list);
-    this.at = performance.now();
-    this.pending = [];
-    this.observer = new MutationObserver((records) => {
-      for (let i = 0; i < records.length; i++) this.pending.push(records[i]);
-    });
-    this.observer.observe(container, { childList: true, subtree: true });
-  }
-
-  stop() {
-    this.observer.disconnect();
-    this.pending = [];
-  }
-
-  // The list after the records since the last search, or null when the container must be
-  // searched again.
-  update() {
-    if (performance.now() - this.at > FULL_EVERY_MS || !this.container.isConnected) return null;
-    const records = this.pending;
-    const taken = this.observer.takeRecords();
-    for (let i = 0; i < taken.length; i++) records.push(taken[i]);
-    this.pending = [];
-    const added = [];
-    try {
-      for (let r = 0; r < records.length; r++) {
-        const removed = records[r].removedNodes;
-        for (let i = 0; i < removed.length; i++) {
-          const node = removed[i];
-          if (node.nodeType === 1 && (this.known.has(node) || node.querySelector(this.sel) !== null)) return null;
-        }
-        const nodes = records[r].addedNodes;
-        for (let i = 0; i < nodes.length; i++) {
-          const node = nodes[i];
-          if (node.nodeType !== 1 || !node.isConnected || !this.container.contains(node)) continue;
-          for (let b = 0; b < this.better.length; b++) {
-            if (node.matches(this.better[b]) || node.querySelector(this.better[b]) !== null) return null;
-          }
-          if (node.matches(this.sel)) added.push(node);
-          const inside = node.querySelectorAll(this.sel);
-          for (let k = 0; k < inside.length; k++) added.push(inside[k]);
-        }
-      }
-    } catch {
-      return null;
-    }
-    const list = this.list;
-    for (let i = 0; i < added.length; i++) {
-      const el = added[i];
-      if (this.known.has(el)) continue;
-      this.known.add(el);
-      // Most are appended after the last: checked first, then a binary search in page order.
-      let lo = 0;
-      let hi = list.length;
-      if (hi > 0 && list[hi - 1].compareDocumentPosition(el) & FOLLOWING) {
-        lo = hi;
-      } else {
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (list[mid].compareDocumentPosition(el) & FOLLOWING) lo = mid + 1;
-          else hi = mid;
-        }
-      }
-      list.splice(lo, 0, el);
-    }
-    return list;
-  }
-}
 
 // A message list with no selector to find it (Instagram's DMs since 2026, research/sites.md
 // §5.1: the grid role is gone and rows have no role): `ROWS` and a selector. The rows are the

@@ -77,11 +77,6 @@ impl Watch {
     pub fn watches(&self, el: &Element) -> bool {
         self.target == *el
     }
-
-    /// The element watched.
-    pub fn target(&self) -> &Element {
-        &self.target
-    }
 }
 
 impl Drop for Watch {

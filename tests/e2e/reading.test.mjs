@@ -128,28 +128,6 @@ describe('six surfaces: messages, customer, state, live appends', () => {
   }
 });
 
-describe('a long thread followed between re-reads', () => {
-  // From the second read of a container on, the message list is kept from the container's
-  // mutation records instead of searched whole (gather.js, Follow): an older message drawn in
-  // the middle must take its place in page order, not the end.
-  test('X Chat: a message drawn above our reply stays above it', async () => {
-    const { page, pageErrors } = await open(browser.context, URLS.xChat);
-    await waitForState(page, 'ready');
-    const msg = (id, side, text) =>
-      `<li><div data-testid="message-${id}" class="flex ${side}"><div class="bubble" data-testid="message-text-${id}"><span dir="auto">${text}</span></div></div></li>`;
-    const list = '[data-testid="dm-message-list"] ul';
-    await page.evaluate(([l, html]) => document.querySelector(l).insertAdjacentHTML('beforeend', html), [list, msg('7c1e0d52-1f0b-4c55-9d2a-0b6b7c0a0101', 'justify-end', 'On it, Sam: a replacement ships today.')]);
-    await waitForAttr(page, 'data-messages', 4);
-    await waitForAttr(page, 'data-sla', 'answered');
-    await page.evaluate(([l, html]) => document.querySelector(l).lastElementChild.insertAdjacentHTML('beforebegin', html), [list, msg('7c1e0d52-1f0b-4c55-9d2a-0b6b7c0a0102', 'justify-start', 'Also the lid is cracked')]);
-    await waitForAttr(page, 'data-messages', 5);
-    await page.waitForTimeout(500);
-    assert.equal(await attr(page, 'data-sla'), 'answered', 'the older message was placed after our reply');
-    assert.deepEqual(pageErrors, []);
-    await page.close();
-  });
-});
-
 describe('navigation', () => {
   test('X: moving to another thread in the single-page app resets the conversation', async () => {
     const { page } = await open(browser.context, URLS.xStatus);
