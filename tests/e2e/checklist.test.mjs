@@ -242,9 +242,13 @@ describe('the site draws its send button again while the checklist is open', () 
     // are both gone.
     const s = SURFACES[0];
     const { page, pageErrors } = await postAfterRedraw(s, [s.send.click, s.box]);
-    const said = page.locator('waypoint-panel').locator('.outcome[data-outcome="not-sent"]');
+    const said = page.locator('waypoint-panel').locator('.notice[data-notice="not-sent"]');
     await said.waitFor();
     assert.match(await said.innerText(), /^Not sent: .*press send again\.$/);
+    // Where the agent sees it: inside the window, not scrolled away at the panel's bottom.
+    const where = await said.boundingBox();
+    const view = page.viewportSize();
+    assert.ok(where && where.y >= 0 && where.y + where.height <= view.height, JSON.stringify(where));
     assert.equal(await page.evaluate(() => document.body.dataset.sends), '0');
     // Another conversation: the warning was about this one, and goes.
     await goToTomsPost(page);
@@ -256,7 +260,7 @@ describe('the site draws its send button again while the checklist is open', () 
   test('Messenger (Enter sends): with the reply box drawn again, nothing is sent and the panel says so', async () => {
     const s = SURFACES.find((x) => x.url === URLS.fbMessages);
     const { page, pageErrors } = await postAfterRedraw(s, [s.box]);
-    const said = page.locator('waypoint-panel').locator('.outcome[data-outcome="not-sent"]');
+    const said = page.locator('waypoint-panel').locator('.notice[data-notice="not-sent"]');
     await said.waitFor();
     assert.equal(await page.evaluate(() => document.body.dataset.sends), '0');
     assert.deepEqual(pageErrors, []);

@@ -25,7 +25,7 @@ extern "C" {
     fn note_used(id: &str);
 }
 
-/// The outcome code of a confirmed reply the site did not send (see [`Replies::say`]).
+/// The notice code of a confirmed reply the site did not send (see [`Replies::say`]).
 pub const NOT_SENT: &str = "not-sent";
 /// How many search results are shown.
 const SHOWN: usize = 5;
@@ -65,6 +65,8 @@ pub struct Replies {
     results: Element,
     chosen: Element,
     outcome: Element,
+    /// The warning at the top of the panel's body (see [`Replies::say`]).
+    notice: Element,
     /// The suggestions shown (template id and reason), to skip re-rendering the same.
     shown: RefCell<Vec<(String, String)>>,
     _listeners: Vec<EventListener>,
@@ -90,6 +92,11 @@ impl Replies {
         chosen.set_attribute("hidden", "")?;
         let outcome = dom::el(doc, "p", "outcome", "")?;
         outcome.set_attribute("role", "status")?;
+        // A warning that must not wait at the bottom of the panel (a reply not sent): at the
+        // top of the panel's body, where the agent looks first.
+        let notice = dom::el(doc, "p", "notice", "")?;
+        notice.set_attribute("role", "alert")?;
+        parent.insert_before(&notice, parent.first_child().as_ref())?;
         root.append_child(&suggested)?;
         root.append_child(&search)?;
         root.append_child(&results)?;
@@ -179,6 +186,7 @@ impl Replies {
             results,
             chosen,
             outcome,
+            notice,
             shown: RefCell::new(Vec::new()),
             _listeners: listeners,
         };
@@ -250,19 +258,18 @@ impl Replies {
         );
     }
 
-    /// Says `text` in the outcome line (with `code` as its `data-outcome`), where the agent
-    /// looks after inserting a reply.
+    /// Says `text` in the notice at the top of the panel (with `code` as its `data-notice`).
     pub fn say(&self, text: &str, code: &str) {
-        self.outcome.set_text_content(Some(text));
-        let _ = self.outcome.set_attribute("data-outcome", code);
+        self.notice.set_text_content(Some(text));
+        let _ = self.notice.set_attribute("data-notice", code);
     }
 
     /// Takes back what [`Replies::say`] said with `code` (a reply not sent, once one is sent
     /// or another conversation opens).
     pub fn unsay(&self, code: &str) {
-        if self.outcome.get_attribute("data-outcome").as_deref() == Some(code) {
-            self.outcome.set_text_content(None);
-            let _ = self.outcome.remove_attribute("data-outcome");
+        if self.notice.get_attribute("data-notice").as_deref() == Some(code) {
+            self.notice.set_text_content(None);
+            let _ = self.notice.remove_attribute("data-notice");
         }
     }
 
