@@ -1,24 +1,19 @@
 // Which reply templates the agent inserted, kept in this browser (chrome.storage.local) under
-// "waypoint.used": `recent`, their ids with the last used first (kept for the suggestions,
-// which do not read it yet: see src/web/review.rs), and `seeds`, how many times each was inserted (its
-// rotation seed, so that its alternative phrasings take turns across pages and reloads).
+// "waypoint.used": `{ seeds }`, how many times each was inserted (its rotation seed, so that
+// its alternative phrasings take turns across pages, reloads and tabs).
 //
 // Why JavaScript: it is bookkeeping of a few JS values, and every byte of the page module's
 // WebAssembly is budgeted (src/web/panel/replies.rs calls these).
 
 const KEY = 'waypoint.used';
-// How many template ids `recent` keeps.
-const RECENT = 10;
 
-let used = { recent: [], seeds: {} };
+let used = { seeds: {} };
 
 // A stored value of another shape (an older or damaged one) is set aside: the rotation starts
 // again, and the next insertion writes a good one.
 const valid = (v) =>
   v !== null &&
   typeof v === 'object' &&
-  Array.isArray(v.recent) &&
-  v.recent.every((id) => typeof id === 'string') &&
   v.seeds !== null &&
   typeof v.seeds === 'object' &&
   !Array.isArray(v.seeds);
@@ -48,11 +43,9 @@ export function usedSeed(id) {
   return Number.isSafeInteger(n) && n >= 0 ? n : 0;
 }
 
-// Notes that template `id` was inserted: its seed moves on, it heads `recent`, and both are
-// saved.
+// Notes that template `id` was inserted: its seed moves on, and is saved.
 export function noteUsed(id) {
   used.seeds[id] = usedSeed(id) + 1;
-  used.recent = [id, ...used.recent.filter((other) => other !== id)].slice(0, RECENT);
   try {
     area()?.set({ [KEY]: used }).catch(() => {});
   } catch {

@@ -269,6 +269,12 @@ describe('alternative phrasings take turns', () => {
   test('each template rotates on its own, across other templates and a reload, and is remembered', async () => {
     const fresh = await launch({ pages: PAGES });
     try {
+      // A damaged record (by hand, or an older version): its counts read as none, and the
+      // first insertion writes a good one.
+      const setup = await fresh.context.newPage();
+      await setup.goto(fresh.extensionUrl('options.html'));
+      await setup.evaluate(() => chrome.storage.local.set({ 'waypoint.used': { seeds: { 'waiting-thanks-patience': -4, 'outage-acknowledge': 'x' } } }));
+      await setup.close();
       const { page, pageErrors } = await open(fresh.context, URLS.xChat);
       const tab = page;
       await waitForState(page, 'ready');
@@ -317,11 +323,10 @@ describe('alternative phrasings take turns', () => {
       const fourth = await patience(other.page);
       assert.notEqual(fourth, third, 'another tab repeated the phrasing just used');
 
-      // What is kept: the last used first, and each template's own count.
+      // What is kept: each template's own count.
       const options = await fresh.context.newPage();
       await options.goto(fresh.extensionUrl('options.html'));
       const used = (await options.evaluate(() => chrome.storage.local.get('waypoint.used')))['waypoint.used'];
-      assert.deepEqual(used.recent, ['waiting-thanks-patience', 'outage-acknowledge']);
       assert.deepEqual(used.seeds, { 'waiting-thanks-patience': 4, 'outage-acknowledge': 2 });
       assert.deepEqual(pageErrors, []);
       assert.deepEqual(other.pageErrors, []);
