@@ -315,6 +315,10 @@ fn gate(
     });
 }
 
+/// What the agent is told when the reply box or its send button went while the checklist was
+/// open (nothing was sent).
+const REDRAWN: &str = "Not sent: the site redrew its reply box while the checklist was open. Your reply is still in the box: press send again.";
+
 /// Carries out the agent's choice (the dialog is already gone).
 fn finish(host: &dyn Host, pending: Pending, action: Action) {
     let Pending {
@@ -336,19 +340,16 @@ fn finish(host: &dyn Host, pending: Pending, action: Action) {
             // taken as sent while it sits in the composer.
             let resend = match resend {
                 Resend::Click(b) if !b.is_connected() => {
-                    match host.situation().and_then(|s| send_near(&s, composer.as_ref())) {
+                    match host
+                        .situation()
+                        .and_then(|s| send_near(&s, composer.as_ref()))
+                    {
                         Some(b) => Resend::Click(b),
-                        None => {
-                            return host.not_sent(
-                                "Not sent: the site redrew its reply box while the checklist was open. Your reply is still in the box: press send again.",
-                            )
-                        }
+                        None => return host.not_sent(REDRAWN),
                     }
                 }
                 Resend::Key { composer, .. } if !composer.is_connected() => {
-                    return host.not_sent(
-                        "Not sent: the site redrew its reply box while the checklist was open. Your reply is still in the box: press send again.",
-                    )
+                    return host.not_sent(REDRAWN)
                 }
                 r => r,
             };
