@@ -59,6 +59,11 @@ pub struct Badge {
     detail: Element,
     window: Element,
     controls: Element,
+    /// Where the pin was last placed and with what words, beside which card, and whether it
+    /// was shown there: placing it again the same way (every second while a clock runs)
+    /// writes nothing and measures nothing. A read that changed the conversation clears it
+    /// ([`Badge::forget_place`]): the page's words under the pin may have changed.
+    placed: std::cell::RefCell<Option<[String; 3]>>,
 }
 
 impl Badge {
@@ -110,6 +115,7 @@ impl Badge {
             detail,
             window,
             controls,
+            placed: std::cell::RefCell::new(None),
         })
     }
 
@@ -122,29 +128,29 @@ impl Badge {
         agent: &AgentState,
     ) -> Result<(), JsValue> {
         let state = status.state.as_str();
-        host.set_attribute("data-sla", state)?;
+        // Every second: only what changed is written (see `dom::set_text`).
+        dom::set_attr(host, "data-sla", state)?;
         match status.remaining_ms {
             Some(ms) if matches!(status.state, State::Ok | State::DueSoon | State::Breached) => {
-                host.set_attribute("data-sla-remaining-s", &(ms.div_euclid(1000)).to_string())?
+                dom::set_attr(
+                    host,
+                    "data-sla-remaining-s",
+                    &ms.div_euclid(1000).to_string(),
+                )?
             }
             _ => host.remove_attribute("data-sla-remaining-s")?,
         }
         let (label, time, name) = describe(status);
-        self.badge.set_attribute("data-sla", state)?;
-        self.badge.set_attribute("aria-label", &name)?;
-        self.badge.set_attribute("title", &status.explanation)?;
+        dom::set_attr(&self.badge, "data-sla", state)?;
+        dom::set_attr(&self.badge, "aria-label", &name)?;
+        dom::set_attr(&self.badge, "title", &status.explanation)?;
+        dom::flag(&self.badge, "hidden", label.is_empty())?;
+        dom::set_text(&self.label, label);
+        dom::set_text(&self.time, &time);
+        dom::set_attr(&self.pin, "data-sla", state)?;
+        dom::set_text(&self.pin, format!("{label} {time}").trim());
         if label.is_empty() {
-            self.badge.set_attribute("hidden", "")?;
-        } else {
-            self.badge.remove_attribute("hidden")?;
-        }
-        self.label.set_text_content(Some(label));
-        self.time.set_text_content(Some(&time));
-        self.pin.set_attribute("data-sla", state)?;
-        self.pin
-            .set_text_content(Some(format!("{label} {time}").trim()));
-        if label.is_empty() {
-            self.pin.set_attribute("hidden", "")?;
+            dom::flag(&self.pin, "hidden", true)?;
         }
 
         let elapsed = status.elapsed_calendar_ms.map(|ms| {
@@ -158,23 +164,30 @@ impl Badge {
             s
         });
         match (status.state, elapsed) {
-            (State::Ok | State::DueSoon | State::Breached, Some(e)) => self
-                .detail
-                .set_text_content(Some(&format!("{e}. {}", status.explanation))),
-            _ => self.detail.set_text_content(Some(&status.explanation)),
+            (State::Ok | State::DueSoon | State::Breached, Some(e)) => {
+                dom::set_text(&self.detail, &format!("{e}. {}", status.explanation))
+            }
+            _ => dom::set_text(&self.detail, &status.explanation),
         }
         match &status.window {
-            Some(w) if w.open => self.window.set_text_content(Some(&format!(
-                "Messaging window: {} left to reply here",
-                crate::core::sla::format::duration(w.remaining_ms)
-            ))),
-            Some(w) => self.window.set_text_content(Some(&format!(
-                "Messaging window closed {} ago: you can no longer reply here",
-                crate::core::sla::format::duration(-w.remaining_ms)
-            ))),
-            None => self.window.set_text_content(None),
+            Some(w) if w.open => dom::set_text(
+                &self.window,
+                &format!(
+                    "Messaging window: {} left to reply here",
+                    crate::core::sla::format::duration(w.remaining_ms)
+                ),
+            ),
+            Some(w) => dom::set_text(
+                &self.window,
+                &format!(
+                    "Messaging window closed {} ago: you can no longer reply here",
+                    crate::core::sla::format::duration(-w.remaining_ms)
+                ),
+            ),
+            None => dom::set_text(&self.window, ""),
         }
-        self.window.set_attribute(
+        dom::set_attr(
+            &self.window,
             "data-open",
             &status.window.as_ref().is_some_and(|w| w.open).to_string(),
         )?;
@@ -182,21 +195,13 @@ impl Badge {
         // Controls: pause or "no reply needed" while a clock runs; resume when set.
         let set = !matches!(agent, AgentState::Active);
         let running = matches!(status.state, State::Ok | State::DueSoon | State::Breached);
-        if set || running {
-            self.controls.remove_attribute("hidden")?;
-        } else {
-            self.controls.set_attribute("hidden", "")?;
-        }
+        dom::flag(&self.controls, "hidden", !(set || running))?;
         let list = self.controls.query_selector_all("button")?;
         for i in 0..list.length() {
             if let Some(b) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                 let action = b.get_attribute("data-sla-action").unwrap_or_default();
                 let visible = if action == "resume" { set } else { !set };
-                if visible {
-                    b.remove_attribute("hidden")?;
-                } else {
-                    b.set_attribute("hidden", "")?;
-                }
+                dom::flag(&b, "hidden", !visible)?;
             }
         }
         Ok(())
@@ -226,22 +231,38 @@ impl Badge {
         // pin above the composer would sit on the latest of them: the panel's badge says it.
         let roomy = vw >= PIN_MIN_WIDTH;
         let (Some(r), true, true, true) = (rect, on_screen, labelled, roomy) else {
-            return self.pin.set_attribute("hidden", "");
+            self.forget_place();
+            return dom::flag(&self.pin, "hidden", true);
         };
         let top = if r.top() >= 30.0 {
             r.top() - 28.0
         } else {
             r.bottom() + 4.0
         };
+        let (top, right) = (dom::px(top), dom::px((vw - r.right()).max(4.0)));
+        let place = [
+            format!("{top} {right}"),
+            self.pin.text_content().unwrap_or_default(),
+            format!(
+                "{} {} {} {}",
+                dom::px(card.left()),
+                dom::px(card.top()),
+                dom::px(card.right()),
+                dom::px(card.bottom())
+            ),
+        ];
+        if self.placed.borrow().as_ref() == Some(&place) {
+            return Ok(());
+        }
         let style = self
             .pin
             .dyn_ref::<web_sys::HtmlElement>()
             .map(|h| h.style());
         if let Some(style) = style {
-            style.set_property("top", &crate::web::dom::px(top))?;
-            style.set_property("right", &crate::web::dom::px((vw - r.right()).max(4.0)))?;
+            style.set_property("top", &top)?;
+            style.set_property("right", &right)?;
         }
-        self.pin.remove_attribute("hidden")?;
+        dom::flag(&self.pin, "hidden", false)?;
         // Nor does it sit on the panel (moved to an edge to keep off the composer), or on
         // the page's words (our latest reply ends at the right edge just above a chat's
         // composer): the panel's own badge says the same.
@@ -251,21 +272,27 @@ impl Badge {
             && pin.right() > card.left()
             && pin.top() < card.bottom()
             && pin.bottom() > card.top();
-        if covers_card || window.document().is_some_and(|d| covers_text(&d, &pin)) {
-            self.pin.set_attribute("hidden", "")?;
-        }
+        let covers = covers_card || window.document().is_some_and(|d| covers_text(&d, &pin));
+        dom::flag(&self.pin, "hidden", covers)?;
+        *self.placed.borrow_mut() = Some(place);
         Ok(())
+    }
+
+    /// Has the pin placed afresh at its next placing (see `placed`).
+    pub fn forget_place(&self) {
+        self.placed.borrow_mut().take();
     }
 
     /// Hides everything (no conversation open) and clears the contract's SLA attributes.
     pub fn clear(&self, host: &Element) -> Result<(), JsValue> {
-        self.pin.set_attribute("hidden", "")?;
-        host.set_attribute("data-sla", "none")?;
+        self.forget_place();
+        dom::flag(&self.pin, "hidden", true)?;
+        dom::set_attr(host, "data-sla", "none")?;
         host.remove_attribute("data-sla-remaining-s")?;
-        self.badge.set_attribute("hidden", "")?;
-        self.detail.set_text_content(None);
-        self.window.set_text_content(None);
-        self.controls.set_attribute("hidden", "")
+        dom::flag(&self.badge, "hidden", true)?;
+        dom::set_text(&self.detail, "");
+        dom::set_text(&self.window, "");
+        dom::flag(&self.controls, "hidden", true)
     }
 
     /// The controls' container (the owner listens for clicks on it).

@@ -173,20 +173,22 @@ impl Panel {
             return Ok(());
         }
         let h = &self.host;
-        h.set_attribute("data-site", view.site.as_str())?;
+        dom::set_attr(h, "data-site", view.site.as_str())?;
         match view.surface {
-            Some(s) => h.set_attribute("data-surface", s.as_str())?,
+            Some(s) => dom::set_attr(h, "data-surface", s.as_str())?,
             None => h.remove_attribute("data-surface")?,
         }
-        h.set_attribute("data-state", view.state.as_str())?;
-        h.set_attribute("data-messages", &view.messages.to_string())?;
+        dom::set_attr(h, "data-state", view.state.as_str())?;
+        dom::set_attr(h, "data-messages", &view.messages.to_string())?;
         match &view.customer {
-            Some(c) => h.set_attribute("data-customer", c)?,
+            Some(c) => dom::set_attr(h, "data-customer", c)?,
             None => h.remove_attribute("data-customer")?,
         }
-        self.place.set_text_content(Some(&view.place()));
-        self.status.set_text_content(Some(&view.status()));
-        self.card.set_attribute("data-state", view.state.as_str())?;
+        dom::set_text(&self.place, &view.place());
+        dom::set_text(&self.status, &view.status());
+        dom::set_attr(&self.card, "data-state", view.state.as_str())?;
+        // The conversation changed: the page's words under the SLA pin may have too.
+        self.badge.forget_place();
         self.shown = Some(view.clone());
         Ok(())
     }
@@ -259,7 +261,7 @@ impl Panel {
                         body_style.remove_property("overflow-y")?;
                     }
                 }
-                host.set_attribute("data-dodge", if p.top { "top" } else { "bottom" })
+                dom::set_attr(host, "data-dodge", if p.top { "top" } else { "bottom" })
             }
         }
     }
