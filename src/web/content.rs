@@ -609,9 +609,13 @@ fn tick_sla() {
                         .filter(|_| status.stopped_ms.is_none())
                         .map(|t| ((now - t).max(0) / 60_000) as u32);
                     app.panel.replies().set_wait(waited);
-                    // The composer moves with layout, not only with scrolling.
-                    place_soon();
-                    app.panel.show_sla(&status, &app.agent)
+                    let shown = app.panel.show_sla(&status, &app.agent);
+                    // The composer moves with layout, not only with scrolling: the pin follows
+                    // it here, in this task. Asking for an animation frame instead had the
+                    // browser draw a frame every second on a page at rest, and on a long page
+                    // each such frame cost a hit test of the whole page.
+                    let _ = app.place();
+                    shown
                 }
                 None => app.panel.clear_sla(),
             };
