@@ -262,6 +262,37 @@ describe('a panel at rest writes only what changed', () => {
     await page.close();
   });
 
+  test('a paused clock at rest: the page draws no frame for Waypoint', async () => {
+    const { page } = await open(browser.context, URLS.slaX50);
+    await waitForSla(page, 'due-soon');
+    await page.locator('waypoint-panel').locator('button[data-sla-action="pause"]').click();
+    await waitForSla(page, 'paused');
+    await page.waitForTimeout(1500);
+    // The clock still ticks (every second) but shows nothing new: a trace of three seconds
+    // has no animation frame, layout or paint on the page's main thread. (A frame asked for
+    // at every tick cost, on a long page, a hit test of the whole page each second.)
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: ['devtools.timeline'] } });
+    await page.waitForTimeout(3200);
+    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+    await cdp.send('Tracing.end');
+    const { stream } = await complete;
+    let json = '';
+    for (;;) {
+      const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream, size: 1 << 22 });
+      json += base64Encoded ? Buffer.from(data, 'base64').toString() : data;
+      if (eof) break;
+    }
+    const trace = JSON.parse(json);
+    const events = Array.isArray(trace) ? trace : trace.traceEvents;
+    const ticks = events.filter((e) => e.name === 'FunctionCall' && String(e.args?.data?.url ?? '').startsWith('chrome-extension://'));
+    const main = new Set(ticks.map((e) => `${e.pid}:${e.tid}`));
+    const drawn = events.filter((e) => main.has(`${e.pid}:${e.tid}`) && ['FireAnimationFrame', 'Layout', 'Paint'].includes(e.name));
+    assert.ok(ticks.length >= 3, `the clock ticked while traced (${ticks.length} calls into Waypoint)`);
+    assert.deepEqual(drawn.map((e) => e.name), []);
+    await page.close();
+  });
+
   test('Messenger, the pin kept off our reply: it is not shown and hidden again every second', async () => {
     const { page } = await open(browser.context, URLS.fbMessages);
     await waitForState(page, 'ready');
