@@ -584,11 +584,14 @@ fn place_soon() {
     }
 }
 
-/// Moves the SLA pin beside the composer.
+/// Moves the SLA pin beside the composer, looking afresh at the page's words under it (the
+/// page scrolled, was resized or read again: the words may have moved while the composer
+/// stayed).
 fn place_pin() {
     APP.with(|a| {
         if let Ok(guard) = a.try_borrow() {
             if let Some(app) = guard.as_ref().filter(|app| app.conversation.is_some()) {
+                app.panel.forget_pin_place();
                 let _ = app.place();
             }
         }

@@ -202,6 +202,12 @@ impl Panel {
         self.badge.show(&self.host, status, agent)
     }
 
+    /// Has the pin placed afresh at its next placing, the page's words under it looked at
+    /// again (placing it the same way again otherwise writes and measures nothing).
+    pub fn forget_pin_place(&self) {
+        self.badge.forget_place();
+    }
+
     /// Moves the badge's pin beside the composer (or hides it), off the panel's card.
     pub fn place_pin(&self, composer: Option<&Element>) -> Result<(), JsValue> {
         self.badge
