@@ -21,6 +21,18 @@ async function waitForSla(page, value) {
 const near = (actual, expected, slack, what) =>
   assert.ok(Math.abs(actual - expected) <= slack, `${what}: ${actual} is not within ${slack} s of ${expected}`);
 
+// Our reply as the latest message of the Messenger fixture: right-aligned, its words ending
+// just above the composer, where the SLA pin goes.
+const addOurReply = (page) =>
+  page.evaluate(() => {
+    const row = document.createElement('div');
+    row.dataset.virtualized = 'false';
+    const d = new Date();
+    const at = `${((d.getHours() + 11) % 12) + 1}:${String(d.getMinutes()).padStart(2, '0')} ${d.getHours() < 12 ? 'AM' : 'PM'}`;
+    row.innerHTML = `<div role="row" class="self"><div aria-roledescription="message" aria-label="At ${at}, You: Thanks Jane, a new grinder is on its way to you today."><div dir="auto">Thanks Jane, a new grinder is on its way to you today.</div></div></div>`;
+    document.querySelector('[aria-label$="Jane Doe: It\'s 55012. Can I get a replacement?"]').closest('[data-virtualized]').after(row);
+  });
+
 describe('SLA countdown', () => {
   test('25 minutes into a 60-minute public target: on track, about 35 minutes left, ticking down', async () => {
     const { page } = await open(browser.context, URLS.slaX25);
@@ -164,14 +176,7 @@ describe("the SLA pin covers neither the panel nor the customer's words", () => 
     const pin = page.locator('waypoint-panel').locator('.pin');
     await pin.waitFor({ state: 'visible' });
     // Our reply, the latest message: right-aligned, its words end just above the composer.
-    await page.evaluate(() => {
-      const row = document.createElement('div');
-      row.dataset.virtualized = 'false';
-      const d = new Date();
-      const at = `${((d.getHours() + 11) % 12) + 1}:${String(d.getMinutes()).padStart(2, '0')} ${d.getHours() < 12 ? 'AM' : 'PM'}`;
-      row.innerHTML = `<div role="row" class="self"><div aria-roledescription="message" aria-label="At ${at}, You: Thanks Jane, a new grinder is on its way to you today."><div dir="auto">Thanks Jane, a new grinder is on its way to you today.</div></div></div>`;
-      document.querySelector('[aria-label$="Jane Doe: It\'s 55012. Can I get a replacement?"]').closest('[data-virtualized]').after(row);
-    });
+    await addOurReply(page);
     await page.locator('waypoint-panel[data-messages="4"]').waitFor();
     await page.waitForTimeout(400);
     const words = await page.evaluate(() => {
@@ -298,14 +303,7 @@ describe('a panel at rest writes only what changed', () => {
     await waitForState(page, 'ready');
     await page.locator('waypoint-panel').locator('.pin').waitFor({ state: 'visible' });
     // Our reply, the latest message, its words just above the composer, where the pin goes.
-    await page.evaluate(() => {
-      const row = document.createElement('div');
-      row.dataset.virtualized = 'false';
-      const d = new Date();
-      const at = `${((d.getHours() + 11) % 12) + 1}:${String(d.getMinutes()).padStart(2, '0')} ${d.getHours() < 12 ? 'AM' : 'PM'}`;
-      row.innerHTML = `<div role="row" class="self"><div aria-roledescription="message" aria-label="At ${at}, You: Thanks Jane, a new grinder is on its way to you today."><div dir="auto">Thanks Jane, a new grinder is on its way to you today.</div></div></div>`;
-      document.querySelector('[aria-label$="Jane Doe: It\'s 55012. Can I get a replacement?"]').closest('[data-virtualized]').after(row);
-    });
+    await addOurReply(page);
     await page.locator('waypoint-panel[data-messages="4"]').waitFor();
     await page.waitForTimeout(1200);
     assert.equal(await page.locator('waypoint-panel').evaluate((el) => el.shadowRoot.querySelector('.pin').hidden), true,
