@@ -573,60 +573,77 @@ fn place_soon() {
     let drawn = Closure::once_into_js(|| {
         Timeout::new(0, || {
             PLACE_SOON.with(|p| p.set(false));
-            place_pin();
+            place_pin(true);
         })
         .forget();
     });
     let asked = web_sys::window().map(|w| w.request_animation_frame(drawn.unchecked_ref()));
     if !matches!(asked, Some(Ok(_))) {
         PLACE_SOON.with(|p| p.set(false));
-        place_pin();
+        place_pin(true);
     }
 }
 
-/// Moves the SLA pin beside the composer, looking afresh at the page's words under it (the
-/// page scrolled, was resized or read again: the words may have moved while the composer
-/// stayed).
-fn place_pin() {
+/// Moves the SLA pin beside the composer. `afresh`: the page's words under it are looked at
+/// again (the page scrolled, was resized or read again: the words may have moved while the
+/// composer stayed); otherwise a pin whose place, words and card are unchanged is left as it is.
+fn place_pin(afresh: bool) {
     APP.with(|a| {
         if let Ok(guard) = a.try_borrow() {
             if let Some(app) = guard.as_ref().filter(|app| app.conversation.is_some()) {
-                app.panel.forget_pin_place();
+                if afresh {
+                    app.panel.forget_pin_place();
+                }
                 let _ = app.place();
             }
         }
     });
 }
 
-/// Recomputes and shows the SLA status of the open conversation.
+/// Recomputes and shows the SLA status of the open conversation, then has the pin placed
+/// after the next frame (the status changed with a read or the agent's action).
 fn tick_sla() {
+    if show_sla() {
+        place_soon();
+    }
+}
+
+/// The clock's tick, every second. The composer moves with layout, not only with scrolling:
+/// the pin follows it here, in this task. Asking for an animation frame instead had the
+/// browser draw a frame every second on a page at rest, and on a long page each such frame
+/// cost a hit test of the whole page; a pin placed the same way writes and measures nothing.
+fn tick_clock() {
+    if show_sla() {
+        place_pin(false);
+    }
+}
+
+/// Shows the SLA status of the open conversation (or clears it); whether one is open.
+fn show_sla() -> bool {
     APP.with(|a| {
-        if let Some(app) = a.borrow().as_ref() {
-            let result = match &app.conversation {
-                Some(c) => {
-                    let now = js_sys::Date::now() as i64;
-                    let status = sla::status(c, &app.policy, &app.agent, now);
-                    // `{wait}` in the replies: since the clock started, while it runs.
-                    let waited = status
-                        .started_ms
-                        .filter(|_| status.stopped_ms.is_none())
-                        .map(|t| ((now - t).max(0) / 60_000) as u32);
-                    app.panel.replies().set_wait(waited);
-                    let shown = app.panel.show_sla(&status, &app.agent);
-                    // The composer moves with layout, not only with scrolling: the pin follows
-                    // it here, in this task. Asking for an animation frame instead had the
-                    // browser draw a frame every second on a page at rest, and on a long page
-                    // each such frame cost a hit test of the whole page.
-                    let _ = app.place();
-                    shown
-                }
-                None => app.panel.clear_sla(),
-            };
-            if let Err(e) = result {
-                web_sys::console::warn_2(&"Waypoint: could not show the SLA:".into(), &e);
+        let guard = a.borrow();
+        let Some(app) = guard.as_ref() else {
+            return false;
+        };
+        let result = match &app.conversation {
+            Some(c) => {
+                let now = js_sys::Date::now() as i64;
+                let status = sla::status(c, &app.policy, &app.agent, now);
+                // `{wait}` in the replies: since the clock started, while it runs.
+                let waited = status
+                    .started_ms
+                    .filter(|_| status.stopped_ms.is_none())
+                    .map(|t| ((now - t).max(0) / 60_000) as u32);
+                app.panel.replies().set_wait(waited);
+                app.panel.show_sla(&status, &app.agent)
             }
+            None => app.panel.clear_sla(),
+        };
+        if let Err(e) = result {
+            web_sys::console::warn_2(&"Waypoint: could not show the SLA:".into(), &e);
         }
-    });
+        app.conversation.is_some()
+    })
 }
 
 /// Stops the controller and removes the panel with its observer and timers.
@@ -824,7 +841,7 @@ fn refresh() -> Result<(), JsValue> {
         let view = read(app, &route, now);
         if view.state == ReadState::Ready {
             if app.clock.is_none() {
-                app.clock = Some(Interval::new(1_000, tick_sla));
+                app.clock = Some(Interval::new(1_000, tick_clock));
             }
         } else {
             app.clock = None;

@@ -61,8 +61,9 @@ pub struct Badge {
     controls: Element,
     /// Where the pin was last placed and with what words, beside which card, and whether it
     /// was shown there: placing it again the same way (every second while a clock runs)
-    /// writes nothing and measures nothing. A read that changed the conversation clears it
-    /// ([`Badge::forget_place`]): the page's words under the pin may have changed.
+    /// writes nothing and measures nothing. Placings that follow a read, a scroll, a resize
+    /// or the agent's focus clear it first ([`Badge::forget_place`]): the page's words under
+    /// the pin may have moved.
     placed: std::cell::RefCell<Option<[String; 3]>>,
 }
 

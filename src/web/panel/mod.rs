@@ -187,8 +187,6 @@ impl Panel {
         dom::set_text(&self.place, &view.place());
         dom::set_text(&self.status, &view.status());
         dom::set_attr(&self.card, "data-state", view.state.as_str())?;
-        // The conversation changed: the page's words under the SLA pin may have too.
-        self.badge.forget_place();
         self.shown = Some(view.clone());
         Ok(())
     }
