@@ -832,8 +832,7 @@ pub fn strip_any_prefix<'a>(label: &'a str, prefixes: &[&str]) -> Option<&'a str
 /// The name in a label like "Comment by Jane Doe 3 hours ago": after the first of `prefixes`,
 /// before the time that ends the label, which starts at one of `ends`. An end that starts with
 /// a digit must start a relative time that reads ("Comment by Forever 21 3 hours ago" is
-/// Forever 21's);
-/// the first end that fits cuts, and failing that the first end found.
+/// Forever 21's); the first end that fits cuts, and failing that the first end found.
 pub fn name_before_time(label: &str, prefixes: &[&str], ends: &[&str]) -> Option<String> {
     let rest = strip_any_prefix(label, prefixes)?;
     let mut first = None;
@@ -861,42 +860,25 @@ mod tests {
     fn a_name_is_cut_where_its_time_begins_even_with_digits_in_it() {
         const BY: &[&str] = &["Comment by ", "Comentario de "];
         const ENDS: &[&str] = &[" about ", " an hour", " hace ", " 1", " 2", " 3"];
-        let name = |label: &str| name_before_time(label, BY, ENDS);
-        assert_eq!(
-            name("Comment by Jane Doe 3 hours ago").as_deref(),
-            Some("Jane Doe")
-        );
-        assert_eq!(
-            name("Comment by Forever 21 3 hours ago").as_deref(),
-            Some("Forever 21")
-        );
-        assert_eq!(
-            name("Comment by Forever 21 2h").as_deref(),
-            Some("Forever 21")
-        );
-        assert_eq!(
-            name("Comment by Studio 1 21 hours ago").as_deref(),
-            Some("Studio 1")
-        );
-        assert_eq!(
-            name("Comment by Jane Doe about an hour ago").as_deref(),
-            Some("Jane Doe")
-        );
-        assert_eq!(
-            name("Comment by Jane Doe an hour ago").as_deref(),
-            Some("Jane Doe")
-        );
-        assert_eq!(
-            name("Comentario de Forever 21 hace 3 horas").as_deref(),
-            Some("Forever 21")
-        );
-        // A time that does not read: the first end found, as before.
-        assert_eq!(
-            name("Comment by Jane Doe 3 fortnights ago").as_deref(),
-            Some("Jane Doe")
-        );
-        assert_eq!(name("Comment by Jane Doe").as_deref(), Some("Jane Doe"));
-        assert_eq!(name("Reply by Jane Doe 3h"), None);
+        for (label, want) in [
+            ("Comment by Jane Doe 3 hours ago", Some("Jane Doe")),
+            ("Comment by Forever 21 3 hours ago", Some("Forever 21")),
+            ("Comment by Forever 21 2h", Some("Forever 21")),
+            ("Comment by Studio 1 21 hours ago", Some("Studio 1")),
+            ("Comment by Jane Doe about an hour ago", Some("Jane Doe")),
+            ("Comment by Jane Doe an hour ago", Some("Jane Doe")),
+            ("Comentario de Forever 21 hace 3 horas", Some("Forever 21")),
+            // A time that does not read: the first end found, as before.
+            ("Comment by Jane Doe 3 fortnights ago", Some("Jane Doe")),
+            ("Comment by Jane Doe", Some("Jane Doe")),
+            ("Reply by Jane Doe 3h", None),
+        ] {
+            assert_eq!(
+                name_before_time(label, BY, ENDS).as_deref(),
+                want,
+                "{label}"
+            );
+        }
     }
     use crate::core::conversation::{Precision, SentAt};
 

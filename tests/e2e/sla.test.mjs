@@ -21,17 +21,19 @@ async function waitForSla(page, value) {
 const near = (actual, expected, slack, what) =>
   assert.ok(Math.abs(actual - expected) <= slack, `${what}: ${actual} is not within ${slack} s of ${expected}`);
 
-// Our reply as the latest message of the Messenger fixture: right-aligned, its words ending
-// just above the composer, where the SLA pin goes.
-const addOurReply = (page) =>
-  page.evaluate(() => {
+// Our reply (`text`) as the latest message of the Messenger fixture: right-aligned, its words
+// ending just above the composer, where the SLA pin goes.
+const addOurReply = (page, text = 'Thanks Jane, a new grinder is on its way to you today.') =>
+  page.evaluate((text) => {
     const row = document.createElement('div');
     row.dataset.virtualized = 'false';
     const d = new Date();
     const at = `${((d.getHours() + 11) % 12) + 1}:${String(d.getMinutes()).padStart(2, '0')} ${d.getHours() < 12 ? 'AM' : 'PM'}`;
-    row.innerHTML = `<div role="row" class="self"><div aria-roledescription="message" aria-label="At ${at}, You: Thanks Jane, a new grinder is on its way to you today."><div dir="auto">Thanks Jane, a new grinder is on its way to you today.</div></div></div>`;
+    row.innerHTML = '<div role="row" class="self"><div aria-roledescription="message"><div dir="auto"></div></div></div>';
+    row.querySelector('[aria-roledescription]').setAttribute('aria-label', `At ${at}, You: ${text}`);
+    row.querySelector('[dir]').textContent = text;
     document.querySelector('[aria-label$="Jane Doe: It\'s 55012. Can I get a replacement?"]').closest('[data-virtualized]').after(row);
-  });
+  }, text);
 
 describe('SLA countdown', () => {
   test('25 minutes into a 60-minute public target: on track, about 35 minutes left, ticking down', async () => {
@@ -317,16 +319,7 @@ describe('a panel at rest writes only what changed', () => {
 describe('automatic messages', () => {
   // Our instant reply, as the latest message of the Messenger fixture (Jane wrote 10 minutes
   // ago; the DM target is 15 minutes).
-  const instantReply = (page) =>
-    page.evaluate(() => {
-      const row = document.createElement('div');
-      row.dataset.virtualized = 'false';
-      const d = new Date();
-      const at = `${((d.getHours() + 11) % 12) + 1}:${String(d.getMinutes()).padStart(2, '0')} ${d.getHours() < 12 ? 'AM' : 'PM'}`;
-      const text = 'Thanks for messaging Acme Coffee! We usually reply within a few hours.';
-      row.innerHTML = `<div role="row" class="self"><div aria-roledescription="message" aria-label="At ${at}, You: ${text}"><div dir="auto">${text}</div></div></div>`;
-      document.querySelector('[aria-label$="Jane Doe: It\'s 55012. Can I get a replacement?"]').closest('[data-virtualized]').after(row);
-    });
+  const instantReply = (page) => addOurReply(page, 'Thanks for messaging Acme Coffee! We usually reply within a few hours.');
 
   test('an instant reply listed in settings does not stop the clock; a bad list is refused, naming the line', async () => {
     const options = await browser.context.newPage();
