@@ -59,8 +59,8 @@ pub struct Badge {
     detail: Element,
     window: Element,
     controls: Element,
-    /// Where the pin was last placed and with what words, beside which card, and whether it
-    /// was shown there: placing it again the same way (every second while a clock runs)
+    /// Where the pin was last placed, with what words and beside which card (whether it was
+    /// shown there stays in its `hidden`): placing it again the same way (every second while a clock runs)
     /// writes nothing and measures nothing. Placings that follow a read, a scroll, a resize
     /// or the agent's focus clear it first ([`Badge::forget_place`]): the page's words under
     /// the pin may have moved.
