@@ -3,7 +3,8 @@
 //
 // - <textarea>/<input> (X Chat, Instagram comments): the caret goes to its place and
 //   execCommand("insertText") types the text (a trusted input event, on the undo stack); if
-//   the value did not change, the value is set and an `input` event tells the site's React.
+//   the value did not change, the value is set (by the element type's own setter) and an
+//   `input` event tells the site's React.
 // - Lexical (Facebook, Messenger, Instagram DMs): a `beforeinput` with
 //   `insertReplacementText` and the text in a DataTransfer, which Lexical inserts through its
 //   own state; then a synthetic paste; then execCommand.
@@ -119,6 +120,15 @@ function placeCaret(el, mark) {
   let range = el.ownerDocument.createRange();
   range.selectNodeContents(el);
   range.collapse(mark === 0);
+  let leaf = el;
+  while (leaf.lastChild !== null) leaf = leaf.lastChild;
+  if (mark < 0 && leaf.nodeType === Node.ELEMENT_NODE && leaf.matches('br[data-lexical-managed-linebreak]')) {
+    // Lexical ends a paragraph whose last line is empty with a second, "managed" <br>. The
+    // element's end maps to before the line break, where the reply would join the line
+    // above: the caret goes just before that <br>, on the empty line.
+    range.setStartBefore(leaf);
+    range.collapse(true);
+  }
   if (exact !== null) {
     range = exact.range.cloneRange();
   } else if (mark > 0) {
@@ -138,10 +148,34 @@ function placeCaret(el, mark) {
   }
   selection.removeAllRanges();
   selection.addRange(range);
-  if (mark < 0) return [shown(el).slice(-1), ''];
+  if (mark < 0) return [charAtEnd(el), ''];
   const node = range.startContainer;
   if (node.nodeType !== Node.TEXT_NODE) return ['', ''];
   return [node.nodeValue[range.startOffset - 1] ?? '', node.nodeValue[range.startOffset] ?? ''];
+}
+
+// The last character an editable element shows: "\n" where its last line is empty (a
+// paragraph of only a <br>, as Lexical and Draft.js draw one, or a soft line break), else the
+// last letter of its text ("" when it has none). Its text alone joins the lines, and a reply
+// after "Hi Kai," and a new line would start that line with a space.
+function charAtEnd(el) {
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  let last = null;
+  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+    if (n.nodeType === Node.TEXT_NODE ? n.nodeValue !== '' : n.localName === 'br') last = n;
+  }
+  if (last === null) return '';
+  return last.nodeType === Node.TEXT_NODE ? last.nodeValue.slice(-1) : '\n';
+}
+
+// Sets a field's value as typing would: through the value setter of its element type, not
+// the one a site's framework (React) puts on the element, which would keep its own copy of
+// the draft and ignore the input event.
+function setFieldValue(el, value) {
+  const proto = el.localName === 'input' ? HTMLInputElement.prototype : HTMLTextAreaElement.prototype;
+  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
+  if (setter) setter.call(el, value);
+  else el.value = value;
 }
 
 function transfer(text) {
@@ -174,9 +208,24 @@ const settle = () => new Promise((done) => setTimeout(done, 30));
 // Inserts `text` into the composer `el` — after what it holds, or where `mark` (from
 // `caretMark`) says when the text around it is still `around` (the draft without white space
 // as it was when the mark was taken) — verifies it, and falls back to the clipboard.
-// Returns "inserted:<kind>:<method>", "copied:<kind>" or "failed:<kind>:<reason>".
+// Returns "inserted:<kind>:<method>", "changed:<kind>" (the editor changed but does not read
+// as the reply: the agent checks it; nothing is copied, or a paste would add it twice),
+// "copied:<kind>" or "failed:<kind>:<reason>". Never throws.
 export async function insertText(el, text, mark, around) {
-  const kind = editorKind(el);
+  let kind = 'contenteditable';
+  try {
+    kind = editorKind(el);
+    return await insertKind(el, kind, text, mark, around);
+  } catch (e) {
+    return `failed:${kind}:${(typeof e?.message === 'string' && e.message) || 'the page refused'}`;
+  } finally {
+    // The saved place served this insertion (or was passed over): it keeps no element of a
+    // conversation left behind.
+    saved = null;
+  }
+}
+
+async function insertKind(el, kind, text, mark, around) {
   const before = solid(shown(el));
   // A mark for a draft that has changed since is not trusted: the text goes at the end.
   const at = mark >= 0 && mark <= before.length && before === around ? mark : before.length;
@@ -216,11 +265,13 @@ export async function insertText(el, text, mark, around) {
     const [prev, next] = placeCaret(el, inside ? at : -1);
     const cut = el.selectionStart ?? value.length;
     piece = (spaced(prev) ? '' : ' ') + text + (inside && !spaced(next) ? ' ' : '');
-    el.value = value.slice(0, cut) + piece + value.slice(cut);
+    setFieldValue(el, value.slice(0, cut) + piece + value.slice(cut));
     el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: el.value }));
     await settle();
     if (took()) return `inserted:${kind}:value`;
   }
+  const now = solid(shown(el));
+  if (now !== before && now !== '') return `changed:${kind}`;
   const copied = await copyText(text);
   return copied === '' ? `copied:${kind}` : `failed:${kind}:${copied}`;
 }

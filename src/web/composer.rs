@@ -10,10 +10,17 @@ use web_sys::Element;
 
 #[wasm_bindgen(module = "/src/web/composer.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = insertText)]
-    async fn insert_text(el: &Element, text: &str, mark: i32, around: &str) -> JsValue;
-    #[wasm_bindgen(js_name = copyText)]
-    async fn copy_text(text: &str) -> JsValue;
+    // `catch` on each: a rejection would otherwise end the whole module (wasm-bindgen
+    // unwraps an uncaught one), and Waypoint with it in this tab.
+    #[wasm_bindgen(catch, js_name = insertText)]
+    async fn insert_text(
+        el: &Element,
+        text: &str,
+        mark: i32,
+        around: &str,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = copyText)]
+    async fn copy_text(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = deleteBeforeCaret)]
     fn delete_js(el: &Element, units: u32) -> Result<bool, JsValue>;
     #[wasm_bindgen(catch, js_name = caretMark)]
@@ -42,16 +49,17 @@ pub fn mark(el: &Element) -> Option<Mark> {
 
 /// Inserts `text` into the composer `el` (at `mark`, else after the draft), verifies it, and
 /// falls back to the clipboard. Returns the page contract's outcome code
-/// (`inserted:<kind>:<method>`, `copied:<kind>`, `failed:<kind>`) and, for a failure, why.
+/// (`inserted:<kind>:<method>`, `changed:<kind>`, `copied:<kind>`, `failed:<kind>`) and, for
+/// a failure, why.
 pub async fn insert(el: &Element, text: &str, mark: Option<Mark>) -> (String, Option<String>) {
     let mark = mark.unwrap_or(Mark {
         at: -1,
         draft: String::new(),
     });
-    let code = insert_text(el, text, mark.at, &mark.draft)
-        .await
-        .as_string()
-        .unwrap_or_default();
+    let code = match insert_text(el, text, mark.at, &mark.draft).await {
+        Ok(code) => code.as_string().unwrap_or_default(),
+        Err(_) => "failed:contenteditable:the page refused".to_owned(),
+    };
     match code.strip_prefix("failed:").and_then(|r| r.split_once(':')) {
         Some((kind, why)) => (format!("failed:{kind}"), Some(why.to_owned())),
         None => (code, None),
@@ -61,9 +69,10 @@ pub async fn insert(el: &Element, text: &str, mark: Option<Mark>) -> (String, Op
 /// Copies `text` to the clipboard (needs the agent's click, which the panel's button gives):
 /// `Err` says why it could not.
 pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
-    match copy_text(text).await.as_string() {
-        Some(why) if !why.is_empty() => Err(why),
-        _ => Ok(()),
+    match copy_text(text).await.map(|v| v.as_string()) {
+        Ok(Some(why)) if !why.is_empty() => Err(why),
+        Ok(_) => Ok(()),
+        Err(_) => Err("the clipboard refused".to_owned()),
     }
 }
 

@@ -38,6 +38,7 @@ export const URLS = {
   xNoTweetTestid: 'https://x.com/mariagarcia/status/1861000000000000022',
   xChatBroken: 'https://x.com/i/chat/1588-9999',
   xChatStubborn: 'https://x.com/i/chat/1588-7777',
+  xChatShortens: 'https://x.com/i/chat/1588-4444',
   xChatNoMessages: 'https://x.com/i/chat/1588-6666',
   xChatLateHeader: 'https://x.com/i/chat/1588-5555',
   xHostile: 'https://x.com/mariagarcia/status/1861000000000000032',
@@ -154,6 +155,10 @@ export const PAGES = {
     body: replaceAll(read('x-chat.html'), [['</body>', '<script src="/stubborn.js"></script></body>']]),
   },
   'https://x.com/stubborn.js': { file: 'stubborn.js' },
+  [URLS.xChatShortens]: {
+    body: replaceAll(read('x-chat.html'), [['</body>', '<script src="/shorten.js"></script></body>']]),
+  },
+  'https://x.com/shorten.js': { file: 'shorten.js' },
   // Markup and script inside names and messages, as the site would escape them into text.
   [URLS.xHostile]: {
     body: replaceAll(read('x-status.html'), [

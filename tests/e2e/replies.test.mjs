@@ -161,10 +161,8 @@ describe("the agent's own details, asked for once", () => {
 });
 
 describe('when the composer refuses the text', () => {
-  test('the reply goes to the clipboard and the panel says so; the composer is left as it was', async () => {
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://x.com' });
-    const { page, pageErrors } = await open(browser.context, URLS.xChatStubborn);
-    await waitForState(page, 'ready');
+  // Chooses the patience template in the panel of `page` and fills its fields; its preview.
+  async function choosePatience(page) {
     const panel = page.locator('waypoint-panel');
     await panel.locator('input.search').fill('patience');
     await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
@@ -176,7 +174,15 @@ describe('when the composer refuses the text', () => {
     for (let i = 0; i < (await fields.count()); i++) {
       if (!(await fields.nth(i).inputValue())) await fields.nth(i).fill('your order');
     }
-    const preview = squash(await panel.locator('.preview').innerText());
+    return squash(await panel.locator('.preview').innerText());
+  }
+
+  test('the reply goes to the clipboard and the panel says so; the composer is left as it was', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://x.com' });
+    const { page, pageErrors } = await open(browser.context, URLS.xChatStubborn);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    const preview = await choosePatience(page);
     await panel.locator('button[data-action="insert"]').click();
     await panel.locator('.outcome[data-outcome]').waitFor();
     const outcome = await panel.locator('.outcome').getAttribute('data-outcome');
@@ -184,6 +190,24 @@ describe('when the composer refuses the text', () => {
     assert.match(await panel.locator('.outcome').innerText(), /clipboard/i);
     assert.equal(await page.evaluate(() => document.querySelector('[data-testid="dm-composer-textarea"]').value), '');
     assert.equal(squash(await page.evaluate(() => navigator.clipboard.readText())), preview);
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
+  test('a composer that takes the text but rewrites it: the panel says to check it, and nothing goes to the clipboard', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://x.com' });
+    const { page, pageErrors } = await open(browser.context, URLS.xChatShortens);
+    await waitForState(page, 'ready');
+    await page.evaluate(() => navigator.clipboard.writeText('what the agent copied before'));
+    const panel = page.locator('waypoint-panel');
+    await choosePatience(page);
+    await panel.locator('button[data-action="insert"]').click();
+    await panel.locator('.outcome[data-outcome]').waitFor();
+    assert.equal(await panel.locator('.outcome').getAttribute('data-outcome'), 'changed:field');
+    assert.match(await panel.locator('.outcome').innerText(), /check what it holds/);
+    // The box holds what the site made of it; a paste would add the reply a second time.
+    assert.equal((await page.evaluate(() => document.querySelector('[data-testid="dm-composer-textarea"]').value)).length, 12);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'what the agent copied before');
     assert.deepEqual(pageErrors, []);
     await page.close();
   });

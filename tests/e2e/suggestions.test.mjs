@@ -262,6 +262,13 @@ async function pickPatience(page) {
     await page.keyboard.press('ArrowDown');
   }
   await page.keyboard.press('Enter');
+  await fillPatience(page);
+}
+
+// Fills the form of "Thank them for their patience", once chosen: the agent's details where
+// asked, and "noon" for every fill-in.
+async function fillPatience(page) {
+  const panel = page.locator('waypoint-panel');
   await panel.locator('.chosen[data-chosen="waiting-thanks-patience"]').waitFor();
   for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
     const f = panel.locator(`.chosen input[data-field="${id}"]`);
@@ -343,6 +350,31 @@ describe('a reply picked with the slash search at the start of a line starts tha
       // The greeting's line is left as it was; the reply begins the next one.
       assert.equal(text.split('\n')[0].trim(), 'Hello there,', text);
       assert.equal(text.replace(/\s+/g, ' ').trim(), `Hello there, ${preview} see you soon`);
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
+describe('a reply inserted after a new, empty last line starts that line', () => {
+  for (const s of SURFACES) {
+    test(`${s.name}: no space before it`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      await page.click(s.box);
+      await page.keyboard.type('Hello there,');
+      await page.keyboard.press('Shift+Enter');
+      // Chosen in the panel's search: the reply goes after the draft.
+      const panel = page.locator('waypoint-panel');
+      await panel.locator('input.search').fill('patience');
+      await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
+      await fillPatience(page);
+      const preview = await insertChosen(page);
+      const text = await modelText(page, s.model);
+      // The editor's text alone joins the lines ("Hello there,Thanks…"): a reply read as
+      // following the comma began its own line with a space.
+      assert.match(text, /^Hello there,\n+\S/, JSON.stringify(text));
+      assert.equal(text.replace(/\s+/g, ' ').trim(), `Hello there, ${preview}`);
       assert.deepEqual(pageErrors, []);
       await page.close();
     });

@@ -638,6 +638,8 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
         };
         let said = if code.starts_with("inserted:") {
             "Inserted into the reply box: edit it before you post.".to_owned()
+        } else if code.starts_with("changed:") {
+            "The reply box changed, but does not read as the reply: check what it holds before you post.".to_owned()
         } else if let Some(reason) = why {
             format!("Could not insert or copy ({reason}). Select the preview above and copy it.")
         } else {
