@@ -316,11 +316,16 @@ function scrolls(el) {
 }
 
 // Whether the content of message `el` (the first match of `content`, else `el` itself), or
-// one of its ancestors up to `el`, aligns its content to the end.
+// one of its ancestors up to `el`, aligns its content to the end of the line: a row of flex
+// items, or a grid, justified to the end (a column justified so pushes its bubble down, not
+// to our side).
 function endAligned(el, content) {
   for (let at = el.querySelector(content) ?? el; at !== null; at = at === el ? null : at.parentElement) {
-    const j = getComputedStyle(at).justifyContent;
-    if (j === 'flex-end' || j === 'end') return true;
+    const style = getComputedStyle(at);
+    const j = style.justifyContent;
+    if (j !== 'flex-end' && j !== 'end') continue;
+    const d = style.display;
+    if (d.endsWith('grid') || (d.endsWith('flex') && style.flexDirection === 'row')) return true;
   }
   return false;
 }

@@ -336,6 +336,17 @@ describe('who is us', () => {
     await waitForAttr(page, 'data-messages', 4);
     await page.waitForTimeout(300);
     assert.equal(await attr(page, 'data-sla'), 'ok', "a customer's card footer is not our reply");
+    // Kai's next bubble sits at the bottom of a column laid out with justify-content:
+    // flex-end: aligned to the end of a column, not pushed to our side of the row.
+    await page.evaluate(() =>
+      document.querySelector('[data-fixture-rows]').lastElementChild.insertAdjacentHTML(
+        'beforebegin',
+        `<div class="x1n2onr6"><div class="x78zum5 x1nhvcw1"><a class="xav" aria-label="Open the profile page of kai.ng" href="/kai.ng/"><img alt=""></a><div role="none" style="display: flex; flex-direction: column; justify-content: flex-end; min-height: 48px"><div class="x1lliihq" role="button" aria-label="Double tap to like"><span dir="auto"><div dir="auto">Or the green one</div></span></div></div></div></div>`,
+      ),
+    );
+    await waitForAttr(page, 'data-messages', 5);
+    await page.waitForTimeout(300);
+    assert.equal(await attr(page, 'data-sla'), 'ok', 'a bubble at the end of a column is not our reply');
     // Our reply, marked only by its alignment (no "You sent", no avatar link).
     await page.evaluate(() =>
       document.querySelector('[data-fixture-rows]').lastElementChild.insertAdjacentHTML(
@@ -343,11 +354,11 @@ describe('who is us', () => {
         `<div class="x1n2onr6"><div class="x78zum5"><div class="x78zum5 x13a6bvl" style="flex: 1"><div role="presentation"><div class="x1lliihq" role="button" aria-label="Double tap to like"><span dir="auto"><div dir="auto">Yes, size M is back!</div></span></div></div></div></div></div>`,
       ),
     );
-    await waitForAttr(page, 'data-messages', 5);
+    await waitForAttr(page, 'data-messages', 6);
     await waitForAttr(page, 'data-sla', 'answered');
     assert.equal(await attr(page, 'data-customer'), '@kai.ng');
     // The day separator and "Seen" are not messages; the new ones did not change that.
-    assert.equal(await attr(page, 'data-messages'), '5');
+    assert.equal(await attr(page, 'data-messages'), '6');
     assert.deepEqual(pageErrors, []);
     await page.close();
   });
