@@ -8,6 +8,10 @@
 const KEY = 'waypoint.used';
 
 let used = { seeds: {} };
+// Insertions made before the stored record was read (a reply inserted in the page's first
+// moments): added to it once read, rather than a record of them alone overwriting it.
+let loaded = false;
+const early = {};
 
 // A stored value of another shape (an older or damaged one) is set aside: the rotation starts
 // again, and the next insertion writes a good one.
@@ -24,17 +28,26 @@ const area = () => globalThis.chrome?.storage?.local;
 // tabs insert replies: each tab writes the whole record, so one that kept an old copy would
 // undo the others' turns.
 try {
-  area()
-    ?.get(KEY)
-    .then((r) => {
-      if (valid(r?.[KEY])) used = r[KEY];
-    })
-    .catch(() => {});
+  const read = area()?.get(KEY);
+  if (read === undefined) loaded = true;
+  read
+    ?.then(
+      (r) => (valid(r?.[KEY]) ? r[KEY] : { seeds: {} }),
+      () => ({ seeds: {} }),
+    )
+    .then((stored) => {
+      used = stored;
+      loaded = true;
+      const ids = Object.keys(early);
+      for (const id of ids) used.seeds[id] = usedSeed(id) + early[id];
+      if (ids.length > 0) save();
+    });
   globalThis.chrome?.storage?.onChanged?.addListener((changes, name) => {
     if (name === 'local' && valid(changes[KEY]?.newValue)) used = changes[KEY].newValue;
   });
 } catch {
   // No storage here (a page outside the extension): nothing is remembered.
+  loaded = true;
 }
 
 // Template `id`'s rotation seed: 0 until it is first inserted.
@@ -46,6 +59,11 @@ export function usedSeed(id) {
 // Notes that template `id` was inserted: its seed moves on, and is saved.
 export function noteUsed(id) {
   used.seeds[id] = usedSeed(id) + 1;
+  if (loaded) save();
+  else early[id] = (early[id] ?? 0) + 1;
+}
+
+function save() {
   try {
     area()?.set({ [KEY]: used }).catch(() => {});
   } catch {
