@@ -611,9 +611,10 @@ fn tick_sla() {
 /// The clock's tick, every second. The composer moves with layout, not only with scrolling:
 /// the pin follows it here, in this task. Asking for an animation frame instead had the
 /// browser draw a frame every second on a page at rest, and on a long page each such frame
-/// cost a hit test of the whole page; a pin placed the same way writes and measures nothing.
+/// cost a hit test of the whole page; a pin placed the same way writes nothing.
+/// A placing already waiting for its frame (a read just changed the panel) is left to do it.
 fn tick_clock() {
-    if show_sla() {
+    if show_sla() && !PLACE_SOON.with(Cell::get) {
         place_pin(false);
     }
 }

@@ -3,7 +3,7 @@
 // the site itself makes (document.body.dataset.sends) and keeps what was sent.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, waitForState, goToTomsPost } from './lib.mjs';
+import { launch, open, waitForState, goToTomsPost, inWaypointWorld } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -362,23 +362,6 @@ describe('what the checks keep between sends stays current', () => {
     await page.close();
   });
 });
-
-/**
- * Runs `source` in Waypoint's own world (the content script's isolated world, found through
- * the DevTools protocol), so that only Waypoint sees what it changes; the site's world is
- * untouched.
- */
-async function inWaypointWorld(page, source) {
-  const cdp = await page.context().newCDPSession(page);
-  const contexts = [];
-  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
-  await cdp.send('Runtime.enable');
-  const world = contexts.find((c) => c.origin.startsWith('chrome-extension://') || c.auxData?.type === 'isolated');
-  assert.ok(world, `Waypoint's world was not found among ${JSON.stringify(contexts.map((c) => c.name))}`);
-  const { exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: source, contextId: world.id });
-  assert.equal(exceptionDetails, undefined, JSON.stringify(exceptionDetails));
-  await cdp.detach();
-}
 
 // Two ways Waypoint can break at the moment of sending: a browser call it relies on fails
 // with an error it handles (the dialog cannot be built), and one throws straight through its

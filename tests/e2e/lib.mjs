@@ -183,3 +183,24 @@ export async function goToTomsPost(page) {
         <div data-testid="tweetText" lang="en">same here, ordered on the 3rd</div></article></div>`;
   });
 }
+
+/**
+ * Runs `source` in Waypoint's own world (the content script's isolated world, found through
+ * the DevTools protocol), so that only Waypoint sees what it changes; the site's world is
+ * untouched. Returns the value `source` ends with (a promise is awaited).
+ */
+export async function inWaypointWorld(page, source) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+    await cdp.send('Runtime.enable');
+    const world = contexts.find((c) => c.origin.startsWith('chrome-extension://') || c.auxData?.type === 'isolated');
+    if (!world) throw new Error(`Waypoint's world was not found among ${JSON.stringify(contexts.map((c) => c.name))}`);
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: source, contextId: world.id, returnByValue: true, awaitPromise: true });
+    if (exceptionDetails) throw new Error(`in Waypoint's world: ${JSON.stringify(exceptionDetails)}`);
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}

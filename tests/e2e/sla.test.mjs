@@ -3,7 +3,7 @@
 // down; answering stops it; the agent's "waiting on customer" pauses it and is remembered.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, waitForState } from './lib.mjs';
+import { inWaypointWorld, launch, open, waitForState } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -297,6 +297,31 @@ describe('a panel at rest writes only what changed', () => {
     const drawn = events.filter((e) => main.has(`${e.pid}:${e.tid}`) && ['FireAnimationFrame', 'Layout', 'Paint'].includes(e.name));
     assert.ok(ticks.length >= 3, `the clock ticked while traced (${ticks.length} calls into Waypoint)`);
     assert.deepEqual(drawn.map((e) => e.name), []);
+    await page.close();
+  });
+
+  test('no reply box on the page: the clock ticks without measuring anything', async () => {
+    // A measure made after the panel changed (a re-read's new count) has the browser lay out
+    // the whole page at once; with no composer there is no pin to place, so the tick measures
+    // nothing at all. Counted in Waypoint's own world, where its calls go.
+    const { page } = await open(browser.context, URLS.slaX25);
+    await waitForState(page, 'ready');
+    await waitForSla(page, 'ok');
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('[data-testid^="tweetTextarea"]')) (el.closest('.composer') ?? el).remove();
+    });
+    assert.equal(await page.locator('[data-testid^="tweetTextarea"]').count(), 0, 'the fixture has no composer left');
+    await page.waitForTimeout(1500);
+    await inWaypointWorld(page, `{
+      const measure = Element.prototype.getBoundingClientRect;
+      globalThis.__measured = 0;
+      Element.prototype.getBoundingClientRect = function () { globalThis.__measured++; return measure.call(this); };
+    }`);
+    const before = await page.locator('waypoint-panel').getAttribute('data-sla-remaining-s');
+    await page.waitForTimeout(3200);
+    const after = await page.locator('waypoint-panel').getAttribute('data-sla-remaining-s');
+    assert.notEqual(after, before, 'the clock ticked while counted');
+    assert.equal(await inWaypointWorld(page, 'globalThis.__measured'), 0);
     await page.close();
   });
 

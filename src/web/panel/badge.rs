@@ -210,31 +210,34 @@ impl Badge {
 
     /// Places the pin just above the composer's top-right corner (below it when there is no
     /// room above), or hides it: when the composer is not on screen, in a narrow window, and
-    /// where it would cover the panel's card (`card`, as drawn) or the page's text.
+    /// where it would cover the panel's card (`card()` measures it as drawn) or the page's
+    /// text. Without a composer on screen nothing is measured: a measure after the panel
+    /// changed makes the browser lay the page out at once.
     pub fn place_pin(
         &self,
         composer: Option<&Element>,
-        card: &web_sys::DomRect,
+        card: impl FnOnce() -> web_sys::DomRect,
     ) -> Result<(), JsValue> {
-        let Some(window) = web_sys::window() else {
-            return Ok(());
+        let (Some(window), Some(composer)) = (web_sys::window(), composer) else {
+            self.forget_place();
+            return dom::flag(&self.pin, "hidden", true);
         };
         let (vw, vh) = (
             window.inner_width()?.as_f64().unwrap_or(0.0),
             window.inner_height()?.as_f64().unwrap_or(0.0),
         );
-        let rect = composer.map(|c| c.get_bounding_client_rect());
-        let on_screen = rect.as_ref().is_some_and(|r| {
-            r.width() > 0.0 && r.bottom() > 0.0 && r.top() < vh && r.right() > 0.0 && r.left() < vw
-        });
+        let r = composer.get_bounding_client_rect();
+        let on_screen =
+            r.width() > 0.0 && r.bottom() > 0.0 && r.top() < vh && r.right() > 0.0 && r.left() < vw;
         let labelled = self.pin.text_content().is_some_and(|t| !t.is_empty());
         // In a window narrower than PIN_MIN_WIDTH the messages run from edge to edge, and the
         // pin above the composer would sit on the latest of them: the panel's badge says it.
         let roomy = vw >= PIN_MIN_WIDTH;
-        let (Some(r), true, true, true) = (rect, on_screen, labelled, roomy) else {
+        if !(on_screen && labelled && roomy) {
             self.forget_place();
             return dom::flag(&self.pin, "hidden", true);
-        };
+        }
+        let card = card();
         let top = if r.top() >= 30.0 {
             r.top() - 28.0
         } else {

@@ -206,10 +206,11 @@ impl Panel {
         self.badge.forget_place();
     }
 
-    /// Moves the badge's pin beside the composer (or hides it), off the panel's card.
+    /// Moves the badge's pin beside the composer (or hides it), off the panel's card. The
+    /// card is measured only when there is a composer on screen to place the pin beside.
     pub fn place_pin(&self, composer: Option<&Element>) -> Result<(), JsValue> {
         self.badge
-            .place_pin(composer, &self.card.get_bounding_client_rect())
+            .place_pin(composer, || self.card.get_bounding_client_rect())
     }
 
     /// Keeps the panel off the site's composer and send button (`zone`, in viewport
