@@ -78,24 +78,40 @@ fn scope<T: JsCast>(x: &T) -> &Scope {
 thread_local! {
     /// The `'static` strings that crossed, by address and length (sorted).
     static CROSSED: RefCell<Vec<(usize, usize, JsString)>> = const { RefCell::new(Vec::new()) };
+    /// The selector lists that crossed as one list (joined by commas), by the same key.
+    static JOINED: RefCell<Vec<(usize, usize, JsString)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with the JS string kept in `cache` under `key`, made by `make` on first use.
+fn kept<T>(
+    cache: &RefCell<Vec<(usize, usize, JsString)>>,
+    key: (usize, usize),
+    make: impl FnOnce() -> JsString,
+    f: impl FnOnce(&JsString) -> T,
+) -> T {
+    let at = {
+        let mut list = cache.borrow_mut();
+        match list.binary_search_by(|(p, l, _)| (*p, *l).cmp(&key)) {
+            Ok(at) => at,
+            Err(at) => {
+                list.insert(at, (key.0, key.1, make()));
+                at
+            }
+        }
+    };
+    f(&cache.borrow()[at].2)
 }
 
 /// Runs `f` with `s` as a JS string, made on first use and kept.
 fn with_js<T>(s: &'static str, f: impl FnOnce(&JsString) -> T) -> T {
-    CROSSED.with(|c| {
-        let key = (s.as_ptr() as usize, s.len());
-        let at = {
-            let mut list = c.borrow_mut();
-            match list.binary_search_by(|(p, l, _)| (*p, *l).cmp(&key)) {
-                Ok(at) => at,
-                Err(at) => {
-                    list.insert(at, (key.0, key.1, JsString::from(s)));
-                    at
-                }
-            }
-        };
-        f(&c.borrow()[at].2)
-    })
+    let key = (s.as_ptr() as usize, s.len());
+    CROSSED.with(|c| kept(c, key, || JsString::from(s), f))
+}
+
+/// Runs `f` with `selectors` as one selector list (any of them), made on first use and kept.
+fn with_joined<T>(selectors: &'static [&'static str], f: impl FnOnce(&JsString) -> T) -> T {
+    let key = (selectors.as_ptr() as usize, selectors.len());
+    JOINED.with(|c| kept(c, key, || JsString::from(selectors.join(", ")), f))
 }
 
 /// Why a thread could not be read: the selectors that found nothing, or what went wrong
@@ -133,7 +149,20 @@ impl Unread {
 }
 
 /// The first element matching one of `selectors`, in order of preference.
-pub fn first_match(doc: &Document, selectors: &[&'static str]) -> Option<Element> {
+///
+/// One search for any of them comes first: on a long page, looking for what is not there (a
+/// composer, a side nav) visits every element once per selector, and this visits them once.
+/// When what it finds matches the first selector, that is the answer too (nothing before it
+/// in the page matches any); otherwise (or when the browser refuses one of the selectors) the
+/// selectors are tried in order.
+pub fn first_match(doc: &Document, selectors: &'static [&'static str]) -> Option<Element> {
+    if let [first, _, ..] = selectors {
+        match with_joined(selectors, |j| scope(doc).query_js(j)) {
+            Ok(None) => return None,
+            Ok(Some(el)) if el.matches(first).unwrap_or(false) => return Some(el),
+            _ => {}
+        }
+    }
     selectors
         .iter()
         .find_map(|&sel| with_js(sel, |j| scope(doc).query_js(j)).ok().flatten())
@@ -168,7 +197,7 @@ pub fn focused_composer(selectors: &[&'static str]) -> Option<Element> {
 
 /// The composer a reply goes into and the panel keeps clear of: the one the agent last
 /// focused ([`focused_composer`]), else the page's first.
-pub fn current_composer(doc: &Document, selectors: &[&'static str]) -> Option<Element> {
+pub fn current_composer(doc: &Document, selectors: &'static [&'static str]) -> Option<Element> {
     focused_composer(selectors).or_else(|| first_match(doc, selectors))
 }
 

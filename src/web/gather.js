@@ -63,7 +63,9 @@ export class Gatherer {
     this.fields = fields.map(([how, ...rest]) => {
       const picks = [];
       for (let i = 0; i + 1 < rest.length; i += 2) picks.push({ sel: rest[i], attr: rest[i + 1] === '' ? null : rest[i + 1] });
-      return { plain: how === 'p', picks };
+      // The alternatives as one selector list, for a search of the whole page (see `value`).
+      const any = picks.length > 1 && picks.every((p) => p.sel !== '') ? picks.map((p) => p.sel).join(', ') : null;
+      return { plain: how === 'p', picks, any };
     });
     if (this.fields.length !== 9) throw new Error(`Waypoint: a reading plan with ${this.fields.length} field lists`);
     this.list = [];
@@ -200,9 +202,22 @@ export class Gatherer {
 
   // Field list `list` read in `el` (a message element when `message`, else the page's root),
   // from its alternative `from` on: for Rust, when the first value found means nothing.
+  // A page-level field (`el` the page's root) is first looked for as one search for any of
+  // its alternatives: on a long page that lacks it (no side nav, no chat header), each
+  // alternative's search visits every element, and this visits them once.
   value(el, list, from, message) {
+    const field = this.fields[list];
+    if (!message && from === 0 && field.any !== null) {
+      let found;
+      try {
+        found = el.querySelector(field.any);
+      } catch {
+        found = undefined; // a selector the browser refuses: each alternative on its own
+      }
+      if (found === null) return US + US;
+    }
     const ex = message && this.exclude.length > 0 && el.querySelector(this.excludeAny) !== null ? this.exclude : null;
-    return this.field(el, this.fields[list], ex, from);
+    return this.field(el, field, ex, from);
   }
 
   // The first alternative of a field list, from `from` on, that finds its element (and

@@ -3,7 +3,7 @@
 // redesigns, other UI languages, a long virtualized thread and hostile text.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, panel, waitForState, goToTomsPost } from './lib.mjs';
+import { inWaypointWorld, launch, open, panel, waitForState, goToTomsPost } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -285,6 +285,46 @@ describe('variants', () => {
     }
     await waitForAttr(page, 'data-messages', 300);
     assert.equal(await attr(page, 'data-customer'), '@mariagarcia');
+    await page.close();
+  });
+});
+
+describe('a long page without what Waypoint looks for', () => {
+  test('a missing side nav and composer are looked for with one search of the page each, not one per selector', async () => {
+    // On a long page each search for something that is not there visits every element; the
+    // profile's alternatives go as one selector list, and only what that list finds is looked
+    // at alternative by alternative. Waypoint's searches of the whole page are recorded in its
+    // own world while the X fixture, stripped of its side nav and reply box, is looked at again.
+    const { page } = await open(browser.context, URLS.xStatus);
+    await waitForState(page, 'ready');
+    await page.evaluate(() => {
+      document.querySelector('header[role="banner"]').remove();
+      document.querySelector('.composer').remove();
+      // A new post: a re-read, and with it a look for the missing page fields.
+      const cell = document.querySelector('[data-testid="cellInnerDiv"]');
+      cell.parentElement.append(cell.cloneNode(true));
+    });
+    await inWaypointWorld(page, `{
+      globalThis.__searches = [];
+      for (const C of [Document, Element]) {
+        const search = C.prototype.querySelector;
+        C.prototype.querySelector = function (sel) {
+          const found = search.call(this, sel);
+          if (this === document || this === document.documentElement) globalThis.__searches.push([String(sel), found !== null]);
+          return found;
+        };
+      }
+    }`);
+    // Due again after a second at the least (extract.rs LOOK_EVERY_MS): three seconds see it.
+    await page.waitForTimeout(3200);
+    const searches = await inWaypointWorld(page, 'globalThis.__searches');
+    const missed = searches.filter(([, found]) => !found).map(([sel]) => sel);
+    const lists = missed.filter((sel) => sel.split(', ').length > 1);
+    const parts = new Set(lists.flatMap((l) => l.split(', ')));
+    for (const sel of ['[data-testid="tweetTextarea_0"]', 'a[data-testid="AppTabBar_Profile_Link"]']) {
+      assert.ok(lists.some((l) => l.split(', ').includes(sel)), `${sel} was looked for in a list: ${JSON.stringify(missed)}`);
+    }
+    assert.deepEqual(missed.filter((sel) => parts.has(sel)), [], 'an alternative searched alone after its list found nothing');
     await page.close();
   });
 });
