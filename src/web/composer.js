@@ -213,11 +213,27 @@ const settle = () => new Promise((done) => setTimeout(done, 30));
 // "copied:<kind>" or "failed:<kind>:<reason>". Never throws.
 export async function insertText(el, text, mark, around) {
   let kind = 'contenteditable';
+  let before = null;
   try {
     kind = editorKind(el);
+    before = solid(shown(el));
     return await insertKind(el, kind, text, mark, around);
   } catch (e) {
-    return `failed:${kind}:${(typeof e?.message === 'string' && e.message) || 'the page refused'}`;
+    // The page threw (its editor, or a browser call it changed). The reply still goes to the
+    // clipboard, unless the box changed on the way: a paste would add it a second time. A box
+    // that could not be read at all was not changed by us either.
+    const why = (typeof e?.message === 'string' && e.message) || 'the page refused';
+    if (before !== null) {
+      let now;
+      try {
+        now = solid(shown(el));
+      } catch {
+        return `failed:${kind}:${why}`;
+      }
+      if (now !== before && now !== '') return `changed:${kind}`;
+    }
+    const copied = await copyText(text);
+    return copied === '' ? `copied:${kind}` : `failed:${kind}:${why}`;
   } finally {
     // The saved place served this insertion (or was passed over): it keeps no element of a
     // conversation left behind.

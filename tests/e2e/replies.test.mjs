@@ -4,7 +4,7 @@
 // — after the agent's own draft, verified from the editor's model, and undoable.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, waitForState, goToTomsPost } from './lib.mjs';
+import { inWaypointWorld, launch, open, waitForState, goToTomsPost } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -190,6 +190,44 @@ describe('when the composer refuses the text', () => {
     assert.match(await panel.locator('.outcome').innerText(), /clipboard/i);
     assert.equal(await page.evaluate(() => document.querySelector('[data-testid="dm-composer-textarea"]').value), '');
     assert.equal(squash(await page.evaluate(() => navigator.clipboard.readText())), preview);
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
+  test('the page throws while the reply goes in: the reply goes to the clipboard, and Waypoint carries on', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://x.com' });
+    const { page, pageErrors } = await open(browser.context, URLS.xStatus);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    const preview = await choosePatience(page);
+    // A browser call the insertion makes throws (as an editor's own code can): broken in
+    // Waypoint's world only, where its calls go.
+    await inWaypointWorld(page, `{
+      const closest = Element.prototype.closest;
+      globalThis.__closest = closest;
+      Element.prototype.closest = function (sel) {
+        if (sel === '[data-lexical-editor="true"]') throw new Error('broken by the test');
+        return closest.call(this, sel);
+      };
+    }`);
+    await panel.locator('button[data-action="insert"]').click();
+    await panel.locator('.outcome[data-outcome]').waitFor();
+    assert.equal(await panel.locator('.outcome').getAttribute('data-outcome'), 'copied:contenteditable');
+    assert.match(await panel.locator('.outcome').innerText(), /clipboard/i);
+    assert.equal(squash(await page.evaluate(() => navigator.clipboard.readText())), preview);
+    assert.equal(squash(await page.locator('[data-testid="tweetTextarea_0"]').innerText()), '', 'the composer is as it was');
+    // Mended, Waypoint still reads the thread and inserts.
+    await inWaypointWorld(page, 'Element.prototype.closest = globalThis.__closest;');
+    const count = Number(await panel.getAttribute('data-messages'));
+    await page.evaluate(() => {
+      const cell = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')].find((c) => c.querySelector('article'));
+      const copy = cell.cloneNode(true);
+      copy.querySelector('a[href*="/status/"]').setAttribute('href', '/mariagarcia/status/1861000000000000999');
+      cell.parentElement.append(copy);
+    });
+    await page.locator(`waypoint-panel[data-messages="${count + 1}"]`).waitFor();
+    await panel.locator('button[data-action="insert"]').click();
+    await page.waitForFunction(() => document.querySelector('waypoint-panel').shadowRoot.querySelector('.outcome')?.dataset.outcome?.startsWith('inserted:'));
     assert.deepEqual(pageErrors, []);
     await page.close();
   });
