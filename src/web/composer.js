@@ -215,6 +215,10 @@ export async function insertText(el, text, mark, around) {
   let kind = 'contenteditable';
   let before = null;
   try {
+    if (deleting !== null) {
+      await deleting;
+      deleting = null;
+    }
     kind = editorKind(el);
     before = solid(shown(el));
     return await insertKind(el, kind, text, mark, around);
@@ -325,5 +329,63 @@ export function deleteBeforeCaret(el, units) {
       covered = now;
     }
   }
-  return el.ownerDocument.execCommand('delete') && shown(el).length < before;
+  const doc = el.ownerDocument;
+  const selection = isField(el) ? null : doc.getSelection();
+  const words = selection?.toString() ?? '';
+  if (doc.execCommand('delete') && shown(el).length < before) return true;
+  // Lexical does nothing with a delete of words that are the whole text after a line break
+  // (Shift+Enter, then "/words"), by selection or character by character: it redraws them,
+  // and its commands act on its own idea of the selection until it follows the page's. Its
+  // own Backspace deletes them once it has redrawn them (a microtask) and been told of a
+  // selection of them (`selectionchange`, which it would otherwise see a task later). That
+  // is done when they are the draft's last words, where the agent types them; the reply then
+  // goes after the draft, and an insertion waits for the editor to apply it (`deleting`).
+  if (selection === null || !words.startsWith('/') || editorKind(el) !== 'lexical') return false;
+  // Where the agent goes next (the template's first fill-in, which the panel focuses as soon
+  // as this returns): the editor takes the focus back as it redraws the words and again as it
+  // deletes them, and it is returned once the editor is done.
+  let next = null;
+  const seen = (e) => {
+    const target = e.composedPath()[0];
+    if (target instanceof Element && !el.contains(target)) next = target;
+  };
+  doc.addEventListener('focusin', seen, true);
+  deleting = new Promise((done) => {
+    queueMicrotask(() => {
+      const node = lastTextNode(el);
+      if (node !== null && node.data === words) {
+        const range = doc.createRange();
+        range.selectNodeContents(node);
+        const now = doc.getSelection();
+        now.removeAllRanges();
+        now.addRange(range);
+        doc.dispatchEvent(new Event('selectionchange'));
+        el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Backspace', code: 'Backspace', keyCode: 8, bubbles: true, cancelable: true }));
+      }
+      settle().then(() => {
+        doc.removeEventListener('focusin', seen, true);
+        if (next !== null && next.isConnected && el.contains(deepFocus(doc))) next.focus({ preventScroll: true });
+        done();
+      });
+    });
+  });
+  return false;
 }
+
+// The focused element, inside open shadow roots too (the panel's fields).
+function deepFocus(doc) {
+  let at = doc.activeElement;
+  while (at?.shadowRoot?.activeElement) at = at.shadowRoot.activeElement;
+  return at;
+}
+
+function lastTextNode(el) {
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let last = null;
+  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) if (n.data !== '') last = n;
+  return last;
+}
+
+// The moment a deletion made by the editor itself is applied (see `deleteBeforeCaret`).
+let deleting = null;
+

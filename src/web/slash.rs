@@ -426,7 +426,8 @@ fn pick(state: &Rc<RefCell<State>>, host: &dyn Host) {
     // is lost and the template still opens.
     // Only the "/words" themselves: when the caret has moved, nothing is deleted.
     // The reply goes where the "/words" were; after the draft when the caret had moved, or
-    // when the editor kept the words (Lexical does, after a line break within a paragraph).
+    // when the editor did not delete them at once (Lexical, for the whole text after a line
+    // break within a paragraph, deletes them a moment later: see composer.js).
     let mark = holds && crate::web::composer::delete_before_caret(&composer, units);
     let mark = mark
         .then(|| crate::web::composer::mark(&composer))

@@ -356,6 +356,37 @@ describe('a reply picked with the slash search at the start of a line starts tha
   }
 });
 
+describe('a reply picked with the slash search typed alone on a new line', () => {
+  for (const s of SURFACES) {
+    test(`${s.name}: the "/words" go, and the reply starts that line`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const popup = page.locator('waypoint-panel').locator('.slash');
+      await page.click(s.box);
+      await page.keyboard.type('Hello there,');
+      await page.keyboard.press('Shift+Enter');
+      await page.keyboard.type('/patience');
+      await popup.waitFor({ state: 'visible' });
+      await popup.locator('[data-template-id="waiting-thanks-patience"]').waitFor();
+      while ((await popup.locator('[aria-selected="true"]').getAttribute('data-template-id')) !== 'waiting-thanks-patience') {
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(200);
+      // The fill-in has the focus, and keeps it while the editor deletes the words.
+      assert.equal(await page.locator('waypoint-panel').evaluate((h) => h.shadowRoot.activeElement?.matches('input[data-field]') ?? false), true);
+      await fillPatience(page);
+      const preview = await insertChosen(page);
+      const text = await modelText(page, s.model);
+      assert.doesNotMatch(text, /\/patience/, JSON.stringify(text));
+      assert.match(text, /^Hello there,\n+\S/, JSON.stringify(text));
+      assert.equal(text.replace(/\s+/g, ' ').trim(), `Hello there, ${preview}`);
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('a reply inserted after a new, empty last line starts that line', () => {
   for (const s of SURFACES) {
     test(`${s.name}: no space before it`, async () => {
