@@ -215,17 +215,21 @@ export async function insertText(el, text, mark, around) {
   let kind = 'contenteditable';
   let before = null;
   try {
-    if (deleting !== null) {
-      await deleting;
-      deleting = null;
+    // A deletion of the "/words" the editor makes itself, applied first (never waited on
+    // for long: it settles by DELETE_WAIT_MS).
+    const waiting = deleting;
+    if (waiting !== null) {
+      await Promise.race([waiting, new Promise((done) => setTimeout(done, 2 * DELETE_WAIT_MS))]);
+      if (deleting === waiting) deleting = null;
     }
     kind = editorKind(el);
     before = solid(shown(el));
     return await insertKind(el, kind, text, mark, around);
   } catch (e) {
-    // The page threw (its editor, or a browser call it changed). The reply still goes to the
-    // clipboard, unless the box changed on the way: a paste would add it a second time. A box
-    // that could not be read at all was not changed by us either.
+    // A browser call threw (the editor's element went away mid-way, a selection the page
+    // would not take). The reply still goes to the clipboard, unless the box changed on the
+    // way: a paste would add it a second time. A box that could not be read at all was not
+    // changed by us either.
     const why = (typeof e?.message === 'string' && e.message) || 'the page refused';
     if (before !== null) {
       let now;
@@ -332,15 +336,21 @@ export function deleteBeforeCaret(el, units) {
   const doc = el.ownerDocument;
   const selection = isField(el) ? null : doc.getSelection();
   const words = selection?.toString() ?? '';
+  // Whether the words are the draft's last (nothing but white space after them), and the
+  // draft then, for the Lexical case below.
+  const last = selection !== null && selection.rangeCount > 0 && afterIsBlank(el, selection.getRangeAt(0));
+  const draft = shown(el);
   if (doc.execCommand('delete') && shown(el).length < before) return true;
   // Lexical does nothing with a delete of words that are the whole text after a line break
   // (Shift+Enter, then "/words"), by selection or character by character: it redraws them,
   // and its commands act on its own idea of the selection until it follows the page's. Its
   // own Backspace deletes them once it has redrawn them (a microtask) and been told of a
   // selection of them (`selectionchange`, which it would otherwise see a task later). That
-  // is done when they are the draft's last words, where the agent types them; the reply then
-  // goes after the draft, and an insertion waits for the editor to apply it (`deleting`).
-  if (selection === null || !words.startsWith('/') || editorKind(el) !== 'lexical') return false;
+  // is done only when they are the draft's last words, where the agent types them, and the
+  // draft is as it was; the reply then goes after the draft, and an insertion waits for the
+  // editor to apply the deletion (`deleting`).
+  const root = el.closest('[data-lexical-editor="true"]');
+  if (!last || !words.startsWith('/') || root === null) return false;
   // Where the agent goes next (the template's first fill-in, which the panel focuses as soon
   // as this returns): the editor takes the focus back as it redraws the words and again as it
   // deletes them, and it is returned once the editor is done.
@@ -350,26 +360,62 @@ export function deleteBeforeCaret(el, units) {
     if (target instanceof Element && !el.contains(target)) next = target;
   };
   doc.addEventListener('focusin', seen, true);
-  deleting = new Promise((done) => {
+  const pending = new Promise((done) => {
+    let watch = null;
+    let limit = 0;
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      watch?.disconnect();
+      clearTimeout(limit);
+      // After the editor's own update (its caret and focus are set as it applies it).
+      setTimeout(() => {
+        doc.removeEventListener('focusin', seen, true);
+        if (next !== null && next.isConnected && el.contains(deepFocus(doc))) next.focus({ preventScroll: true });
+        done();
+      }, 0);
+    };
     queueMicrotask(() => {
-      const node = lastTextNode(el);
-      if (node !== null && node.data === words) {
+      try {
+        const node = lastTextNode(el);
+        if (node === null || node.data !== words || shown(el) !== draft) return finish();
+        // Done when the words are gone, or after DELETE_WAIT_MS whatever the editor did.
+        watch = new MutationObserver(() => {
+          if (!node.isConnected || node.data !== words) finish();
+        });
+        watch.observe(el, { childList: true, subtree: true, characterData: true });
+        limit = setTimeout(finish, DELETE_WAIT_MS);
         const range = doc.createRange();
         range.selectNodeContents(node);
         const now = doc.getSelection();
         now.removeAllRanges();
         now.addRange(range);
         doc.dispatchEvent(new Event('selectionchange'));
-        el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Backspace', code: 'Backspace', keyCode: 8, bubbles: true, cancelable: true }));
+        // On the editor's root alone, where Lexical listens (not bubbling through the site).
+        root.dispatchEvent(new KeyboardEvent('keydown', { key: 'Backspace', code: 'Backspace', keyCode: 8, cancelable: true }));
+      } catch {
+        finish();
       }
-      settle().then(() => {
-        doc.removeEventListener('focusin', seen, true);
-        if (next !== null && next.isConnected && el.contains(deepFocus(doc))) next.focus({ preventScroll: true });
-        done();
-      });
     });
   });
+  deleting = pending;
   return false;
+}
+
+// How long an editor's own deletion of the "/words" is waited for, at most.
+const DELETE_WAIT_MS = 500;
+
+// Whether only white space follows `range` inside `el`.
+function afterIsBlank(el, range) {
+  try {
+    const after = el.ownerDocument.createRange();
+    after.selectNodeContents(el);
+    after.setStart(range.endContainer, range.endOffset);
+    return after.toString().trim() === '';
+  } catch {
+    return false;
+  }
 }
 
 // The focused element, inside open shadow roots too (the panel's fields).

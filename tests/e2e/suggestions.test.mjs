@@ -372,9 +372,12 @@ describe('a reply picked with the slash search typed alone on a new line', () =>
         await page.keyboard.press('ArrowDown');
       }
       await page.keyboard.press('Enter');
-      await page.waitForTimeout(200);
-      // The fill-in has the focus, and keeps it while the editor deletes the words.
-      assert.equal(await page.locator('waypoint-panel').evaluate((h) => h.shadowRoot.activeElement?.matches('input[data-field]') ?? false), true);
+      // The fill-in has the focus, and keeps it while the editor deletes the words (Waypoint
+      // waits for that 500 ms at most).
+      const inFillIn = () => page.locator('waypoint-panel').evaluate((h) => h.shadowRoot.activeElement?.matches('input[data-field]') ?? false);
+      await page.waitForFunction(() => document.querySelector('waypoint-panel').shadowRoot.activeElement?.matches('input[data-field]'));
+      await page.waitForTimeout(700);
+      assert.equal(await inFillIn(), true, 'the fill-in lost the focus');
       await fillPatience(page);
       const preview = await insertChosen(page);
       const text = await modelText(page, s.model);
