@@ -452,3 +452,69 @@ fn every_profile_fits_the_readers_room_for_self_texts() {
         }
     }
 }
+
+/// Lists of selectors are searched as one list, joined by commas (`first_match`, and the
+/// gatherer for page-level fields): a selector the browser would mend at the end of a string
+/// (an unclosed quote, bracket or parenthesis) would swallow the ones after it, and `:scope`
+/// means another element in a list searched from the document. Every profile's selectors are
+/// closed, free of `:scope`, and accepted by the browser alone and joined.
+#[wasm_bindgen_test]
+fn every_profile_selector_list_can_be_searched_as_one_list() {
+    use waypoint::web::sites::{Field, Pick};
+    fn closed(sel: &str) -> bool {
+        let (mut depth, mut quote) = (Vec::new(), None);
+        for c in sel.chars() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '(' | '[') => depth.push(c),
+                (None, ')') if depth.pop() != Some('(') => return false,
+                (None, ']') if depth.pop() != Some('[') => return false,
+                _ => {}
+            }
+        }
+        quote.is_none() && depth.is_empty()
+    }
+    let doc = document();
+    let check = |what: &str, list: &[&str]| {
+        for sel in list {
+            assert!(closed(sel), "{what}: {sel} is not closed");
+            assert!(!sel.contains(":scope"), "{what}: {sel} names :scope");
+            assert!(doc.query_selector(sel).is_ok(), "{what}: {sel} is refused");
+        }
+        if list.len() > 1 {
+            let joined = list.join(", ");
+            assert!(
+                doc.query_selector(&joined).is_ok(),
+                "{what}: {joined} is refused"
+            );
+        }
+    };
+    let fields = |list: &[Field]| -> Vec<&'static str> {
+        list.iter()
+            .map(|f| match f.pick {
+                Pick::Text(sel) | Pick::Attr(sel, _) => sel,
+            })
+            .filter(|sel| !sel.is_empty())
+            .collect()
+    };
+    for site in [Site::X, Site::Facebook, Site::Instagram] {
+        let p = sites::profile(site);
+        check(&format!("{site:?} post dialog"), p.post_dialog);
+        check(&format!("{site:?} popup"), p.dm_popup);
+        for sp in p.surfaces {
+            let name = format!("{site:?} {:?}", sp.surface);
+            check(&format!("{name} containers"), sp.containers);
+            check(&format!("{name} composer"), sp.composer);
+            for (what, list) in [
+                ("self handle", sp.self_handle),
+                ("self name", sp.self_name),
+                ("partner name", sp.partner_name),
+                ("partner handle", sp.partner_handle),
+            ] {
+                check(&format!("{name} {what}"), &fields(list));
+            }
+        }
+    }
+}

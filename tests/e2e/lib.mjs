@@ -195,7 +195,9 @@ export async function inWaypointWorld(page, source) {
     const contexts = [];
     cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
     await cdp.send('Runtime.enable');
-    const world = contexts.find((c) => c.origin.startsWith('chrome-extension://') || c.auxData?.type === 'isolated');
+    // The content script's world: isolated, with the extension's origin (Playwright has an
+    // isolated world of its own in each page).
+    const world = contexts.find((c) => c.auxData?.type === 'isolated' && String(c.origin).startsWith('chrome-extension://'));
     if (!world) throw new Error(`Waypoint's world was not found among ${JSON.stringify(contexts.map((c) => c.name))}`);
     const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: source, contextId: world.id, returnByValue: true, awaitPromise: true });
     if (exceptionDetails) throw new Error(`in Waypoint's world: ${JSON.stringify(exceptionDetails)}`);

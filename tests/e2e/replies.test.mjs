@@ -200,8 +200,8 @@ describe('when the composer refuses the text', () => {
     await waitForState(page, 'ready');
     const panel = page.locator('waypoint-panel');
     const preview = await choosePatience(page);
-    // A browser call the insertion makes throws (as an editor's own code can): broken in
-    // Waypoint's world only, where its calls go.
+    // A browser call the insertion makes throws (a page's own code cannot make it throw:
+    // Waypoint runs in its own world): broken by the test in that world only.
     await inWaypointWorld(page, `{
       const closest = Element.prototype.closest;
       globalThis.__closest = closest;

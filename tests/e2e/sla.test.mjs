@@ -308,7 +308,13 @@ describe('a panel at rest writes only what changed', () => {
     await waitForState(page, 'ready');
     await waitForSla(page, 'ok');
     await page.evaluate(() => {
-      for (const el of document.querySelectorAll('[data-testid^="tweetTextarea"]')) (el.closest('.composer') ?? el).remove();
+      // Kept aside, to be put back at the end.
+      const boxes = new Set([...document.querySelectorAll('[data-testid^="tweetTextarea"]')].map((el) => el.closest('.composer') ?? el));
+      window.__composers = [...boxes].map((gone) => {
+        const place = [gone.parentNode, gone.nextSibling];
+        gone.remove();
+        return [gone, place];
+      });
     });
     assert.equal(await page.locator('[data-testid^="tweetTextarea"]').count(), 0, 'the fixture has no composer left');
     await page.waitForTimeout(1500);
@@ -322,6 +328,12 @@ describe('a panel at rest writes only what changed', () => {
     const after = await page.locator('waypoint-panel').getAttribute('data-sla-remaining-s');
     assert.notEqual(after, before, 'the clock ticked while counted');
     assert.equal(await inWaypointWorld(page, 'globalThis.__measured'), 0);
+    // The count sees Waypoint's calls: with the reply box back, the tick measures it.
+    await page.evaluate(() => {
+      for (const [gone, [parent, next]] of window.__composers) parent.insertBefore(gone, next);
+    });
+    await page.waitForTimeout(2500);
+    assert.ok(await inWaypointWorld(page, 'globalThis.__measured') > 0, 'no measure counted with a composer on the page');
     await page.close();
   });
 

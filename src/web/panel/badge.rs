@@ -211,8 +211,8 @@ impl Badge {
     /// Places the pin just above the composer's top-right corner (below it when there is no
     /// room above), or hides it: when the composer is not on screen, in a narrow window, and
     /// where it would cover the panel's card (`card()` measures it as drawn) or the page's
-    /// text. Without a composer on screen nothing is measured: a measure after the panel
-    /// changed makes the browser lay the page out at once.
+    /// text. Without a composer nothing is measured, and the card only beside a composer on
+    /// screen: a measure after the panel changed makes the browser lay the page out at once.
     pub fn place_pin(
         &self,
         composer: Option<&Element>,
