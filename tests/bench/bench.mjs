@@ -258,7 +258,8 @@ async function contentScriptMemory(cdp, page, origin) {
 // CPU profile: the samples with a frame of those files anywhere in their stack (the browser's
 // work inside such a call, a page search or a layout, is a frame under it), each for the time
 // until the next sample. A garbage collection or "(program)" sample (work V8 gives no stack)
-// between two of ours counts as ours, as DevTools reads it: a collection inside our call.
+// between two of ours with the same stack counts as ours, as DevTools reads it: work inside
+// that call (a collection it caused).
 function ownTime(profile, origin) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
@@ -274,20 +275,23 @@ function ownTime(profile, origin) {
   const { samples, timeDeltas } = profile;
   const stackless = samples.map((id) => ['(garbage collector)', '(program)'].includes(byId.get(id).callFrame.functionName));
   const ours = samples.map(isOurs);
-  // Whether the nearest sample with a stack before (after) each one is ours.
+  // The nearest sample with a stack before (after) each one.
   const before = [];
-  for (let i = 0, last = false; i < samples.length; i++) {
+  for (let i = 0, last = -1; i < samples.length; i++) {
     before.push(last);
-    if (!stackless[i]) last = ours[i];
+    if (!stackless[i]) last = i;
   }
   const after = new Array(samples.length);
-  for (let i = samples.length - 1, next = false; i >= 0; i--) {
+  for (let i = samples.length - 1, next = -1; i >= 0; i--) {
     after[i] = next;
-    if (!stackless[i]) next = ours[i];
+    if (!stackless[i]) next = i;
   }
+  // A stackless sample inside one of our calls: the samples around it are ours, in the same
+  // place (the same stack), so the call had not returned.
+  const inside = (i) => before[i] >= 0 && after[i] >= 0 && ours[before[i]] && samples[before[i]] === samples[after[i]];
   let us = 0;
   for (let i = 0; i < samples.length; i++) {
-    if (ours[i] || (stackless[i] && before[i] && after[i])) us += timeDeltas[i + 1] ?? 0;
+    if (ours[i] || (stackless[i] && inside(i))) us += timeDeltas[i + 1] ?? 0;
   }
   return us / 1000;
 }
