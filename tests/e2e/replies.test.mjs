@@ -177,10 +177,16 @@ describe('when the composer refuses the text', () => {
     return squash(await panel.locator('.preview').innerText());
   }
 
-  test('the reply goes to the clipboard and the panel says so; the composer is left as it was', async () => {
+  // Opens `url` (an X page) with the clipboard allowed, its conversation read.
+  async function openWithClipboard(url) {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://x.com' });
-    const { page, pageErrors } = await open(browser.context, URLS.xChatStubborn);
-    await waitForState(page, 'ready');
+    const opened = await open(browser.context, url);
+    await waitForState(opened.page, 'ready');
+    return opened;
+  }
+
+  test('the reply goes to the clipboard and the panel says so; the composer is left as it was', async () => {
+    const { page, pageErrors } = await openWithClipboard(URLS.xChatStubborn);
     const panel = page.locator('waypoint-panel');
     const preview = await choosePatience(page);
     await panel.locator('button[data-action="insert"]').click();
@@ -195,9 +201,7 @@ describe('when the composer refuses the text', () => {
   });
 
   test('the page throws while the reply goes in: the reply goes to the clipboard, and Waypoint carries on', async () => {
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://x.com' });
-    const { page, pageErrors } = await open(browser.context, URLS.xStatus);
-    await waitForState(page, 'ready');
+    const { page, pageErrors } = await openWithClipboard(URLS.xStatus);
     const panel = page.locator('waypoint-panel');
     const preview = await choosePatience(page);
     // A browser call the insertion makes throws (a page's own code cannot make it throw:
@@ -233,9 +237,7 @@ describe('when the composer refuses the text', () => {
   });
 
   test('a composer that takes the text but rewrites it: the panel says to check it, and nothing goes to the clipboard', async () => {
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://x.com' });
-    const { page, pageErrors } = await open(browser.context, URLS.xChatShortens);
-    await waitForState(page, 'ready');
+    const { page, pageErrors } = await openWithClipboard(URLS.xChatShortens);
     await page.evaluate(() => navigator.clipboard.writeText('what the agent copied before'));
     const panel = page.locator('waypoint-panel');
     await choosePatience(page);

@@ -255,14 +255,28 @@ describe('the slash search in the composer', () => {
 // Picks "Thank them for their patience" in the open slash search (the "/patience" typed),
 // and fills its form: the agent's details where asked, and "noon" for every fill-in.
 async function pickPatience(page) {
-  const panel = page.locator('waypoint-panel');
-  const popup = panel.locator('.slash');
+  await choosePatienceInPopup(page);
+  await fillPatience(page);
+}
+
+// Moves the open slash search to "Thank them for their patience" and presses Enter.
+async function choosePatienceInPopup(page) {
+  const popup = page.locator('waypoint-panel').locator('.slash');
   await popup.locator('[data-template-id="waiting-thanks-patience"]').waitFor();
   while ((await popup.locator('[aria-selected="true"]').getAttribute('data-template-id')) !== 'waiting-thanks-patience') {
     await page.keyboard.press('ArrowDown');
   }
   await page.keyboard.press('Enter');
-  await fillPatience(page);
+}
+
+// Opens surface `s`, and types "Hello there," and a new line (Shift+Enter) in its composer.
+async function greetingThenNewLine(s) {
+  const opened = await open(browser.context, s.url);
+  await waitForState(opened.page, 'ready');
+  await opened.page.click(s.box);
+  await opened.page.keyboard.type('Hello there,');
+  await opened.page.keyboard.press('Shift+Enter');
+  return opened;
 }
 
 // Fills the form of "Thank them for their patience", once chosen: the agent's details where
@@ -334,12 +348,8 @@ describe('a reply picked with the slash search at the end of the draft', () => {
 describe('a reply picked with the slash search at the start of a line starts that line', () => {
   for (const s of SURFACES) {
     test(`${s.name}: on the line it was typed on, after the greeting`, async () => {
-      const { page, pageErrors } = await open(browser.context, s.url);
-      await waitForState(page, 'ready');
+      const { page, pageErrors } = await greetingThenNewLine(s);
       const popup = page.locator('waypoint-panel').locator('.slash');
-      await page.click(s.box);
-      await page.keyboard.type('Hello there,');
-      await page.keyboard.press('Shift+Enter');
       await page.keyboard.type('see you soon');
       await page.keyboard.press('Home');
       await page.keyboard.type('/patience');
@@ -359,19 +369,11 @@ describe('a reply picked with the slash search at the start of a line starts tha
 describe('a reply picked with the slash search typed alone on a new line', () => {
   for (const s of SURFACES) {
     test(`${s.name}: the "/words" go, and the reply starts that line`, async () => {
-      const { page, pageErrors } = await open(browser.context, s.url);
-      await waitForState(page, 'ready');
+      const { page, pageErrors } = await greetingThenNewLine(s);
       const popup = page.locator('waypoint-panel').locator('.slash');
-      await page.click(s.box);
-      await page.keyboard.type('Hello there,');
-      await page.keyboard.press('Shift+Enter');
       await page.keyboard.type('/patience');
       await popup.waitFor({ state: 'visible' });
-      await popup.locator('[data-template-id="waiting-thanks-patience"]').waitFor();
-      while ((await popup.locator('[aria-selected="true"]').getAttribute('data-template-id')) !== 'waiting-thanks-patience') {
-        await page.keyboard.press('ArrowDown');
-      }
-      await page.keyboard.press('Enter');
+      await choosePatienceInPopup(page);
       // The fill-in has the focus, and keeps it while the editor deletes the words (Waypoint
       // waits for that 500 ms at most).
       const inFillIn = () => page.locator('waypoint-panel').evaluate((h) => h.shadowRoot.activeElement?.matches('input[data-field]') ?? false);
@@ -393,11 +395,7 @@ describe('a reply picked with the slash search typed alone on a new line', () =>
 describe('a reply inserted after a new, empty last line starts that line', () => {
   for (const s of SURFACES) {
     test(`${s.name}: no space before it`, async () => {
-      const { page, pageErrors } = await open(browser.context, s.url);
-      await waitForState(page, 'ready');
-      await page.click(s.box);
-      await page.keyboard.type('Hello there,');
-      await page.keyboard.press('Shift+Enter');
+      const { page, pageErrors } = await greetingThenNewLine(s);
       // Chosen in the panel's search: the reply goes after the draft.
       const panel = page.locator('waypoint-panel');
       await panel.locator('input.search').fill('patience');
