@@ -219,7 +219,9 @@ export async function insertText(el, text, mark, around) {
     // for long: it settles by DELETE_WAIT_MS).
     const waiting = deleting;
     if (waiting !== null) {
-      await Promise.race([waiting, new Promise((done) => setTimeout(done, 2 * DELETE_WAIT_MS))]);
+      let timer = 0;
+      await Promise.race([waiting, new Promise((done) => (timer = setTimeout(done, 2 * DELETE_WAIT_MS)))]);
+      clearTimeout(timer);
       if (deleting === waiting) deleting = null;
     }
     kind = editorKind(el);
@@ -353,13 +355,24 @@ export function deleteBeforeCaret(el, units) {
   if (!last || !words.startsWith('/') || root === null) return false;
   // Where the agent goes next (the template's first fill-in, which the panel focuses as soon
   // as this returns): the editor takes the focus back as it redraws the words and again as it
-  // deletes them, and it is returned once the editor is done.
+  // deletes them, and it is returned, unless the agent has since clicked or typed elsewhere
+  // in the page (their focus stands). Only a focus the panel took counts.
   let next = null;
+  let acted = false;
+  const inPanel = (t) => t instanceof Element && t.getRootNode() instanceof ShadowRoot && t.getRootNode().host.localName === PANEL_TAG;
   const seen = (e) => {
     const target = e.composedPath()[0];
-    if (target instanceof Element && !el.contains(target)) next = target;
+    if (inPanel(target)) next = target;
+  };
+  const agent = (e) => {
+    if (e.isTrusted && !inPanel(e.composedPath()[0])) acted = true;
+  };
+  const restore = () => {
+    if (!acted && next !== null && next.isConnected && el.contains(deepFocus(doc))) next.focus({ preventScroll: true });
   };
   doc.addEventListener('focusin', seen, true);
+  doc.addEventListener('pointerdown', agent, true);
+  doc.addEventListener('keydown', agent, true);
   const pending = new Promise((done) => {
     let watch = null;
     let limit = 0;
@@ -371,18 +384,24 @@ export function deleteBeforeCaret(el, units) {
       clearTimeout(limit);
       // After the editor's own update (its caret and focus are set as it applies it).
       setTimeout(() => {
-        doc.removeEventListener('focusin', seen, true);
-        if (next !== null && next.isConnected && el.contains(deepFocus(doc))) next.focus({ preventScroll: true });
-        done();
+        try {
+          doc.removeEventListener('focusin', seen, true);
+          doc.removeEventListener('pointerdown', agent, true);
+          doc.removeEventListener('keydown', agent, true);
+          restore();
+        } finally {
+          done();
+        }
       }, 0);
     };
     queueMicrotask(() => {
       try {
         const node = lastTextNode(el);
         if (node === null || node.data !== words || shown(el) !== draft) return finish();
-        // Done when the words are gone, or after DELETE_WAIT_MS whatever the editor did.
+        // Done when the words are gone (not when the editor only redraws them), or after
+        // DELETE_WAIT_MS whatever the editor did.
         watch = new MutationObserver(() => {
-          if (!node.isConnected || node.data !== words) finish();
+          if (shown(el).length <= draft.length - words.length) finish();
         });
         watch.observe(el, { childList: true, subtree: true, characterData: true });
         limit = setTimeout(finish, DELETE_WAIT_MS);
@@ -392,8 +411,11 @@ export function deleteBeforeCaret(el, units) {
         now.removeAllRanges();
         now.addRange(range);
         doc.dispatchEvent(new Event('selectionchange'));
-        // On the editor's root alone, where Lexical listens (not bubbling through the site).
+        // To the editor's root, where Lexical listens, not bubbling through the site (the
+        // page's listeners in the capture phase still see one untrusted Backspace).
         root.dispatchEvent(new KeyboardEvent('keydown', { key: 'Backspace', code: 'Backspace', keyCode: 8, cancelable: true }));
+        // The editor's steals of the focus are over a task later.
+        setTimeout(restore, 0);
       } catch {
         finish();
       }
@@ -406,8 +428,12 @@ export function deleteBeforeCaret(el, units) {
 // How long an editor's own deletion of the "/words" is waited for, at most.
 const DELETE_WAIT_MS = 500;
 
+// The panel's element (src/web/panel, `TAG`): a focus it took is the agent's next place.
+const PANEL_TAG = 'waypoint-panel';
+
 // Whether only white space follows `range` inside `el`.
 function afterIsBlank(el, range) {
+  if (!el.contains(range.endContainer)) return false;
   try {
     const after = el.ownerDocument.createRange();
     after.selectNodeContents(el);
