@@ -269,6 +269,19 @@ async function choosePatienceInPopup(page) {
   await page.keyboard.press('Enter');
 }
 
+// Fills and inserts the chosen patience reply, checks the draft of surface `s` is "Hello
+// there," then, on the next line with no space before it, the reply, and nothing else, and
+// that the page saw no error; closes the page.
+async function insertedOnTheNewLine(page, pageErrors, s) {
+  await fillPatience(page);
+  const preview = await insertChosen(page);
+  const text = await modelText(page, s.model);
+  assert.match(text, /^Hello there,\n+\S/, JSON.stringify(text));
+  assert.equal(text.replace(/\s+/g, ' ').trim(), `Hello there, ${preview}`);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+}
+
 // Opens surface `s`, and types "Hello there," and a new line (Shift+Enter) in its composer.
 async function greetingThenNewLine(s) {
   const opened = await open(browser.context, s.url);
@@ -380,14 +393,8 @@ describe('a reply picked with the slash search typed alone on a new line', () =>
       await page.waitForFunction(() => document.querySelector('waypoint-panel').shadowRoot.activeElement?.matches('input[data-field]'));
       await page.waitForTimeout(700);
       assert.equal(await inFillIn(), true, 'the fill-in lost the focus');
-      await fillPatience(page);
-      const preview = await insertChosen(page);
-      const text = await modelText(page, s.model);
-      assert.doesNotMatch(text, /\/patience/, JSON.stringify(text));
-      assert.match(text, /^Hello there,\n+\S/, JSON.stringify(text));
-      assert.equal(text.replace(/\s+/g, ' ').trim(), `Hello there, ${preview}`);
-      assert.deepEqual(pageErrors, []);
-      await page.close();
+      // Nothing of "/patience" is left: the draft is the greeting, then the reply.
+      await insertedOnTheNewLine(page, pageErrors, s);
     });
   }
 });
@@ -400,15 +407,9 @@ describe('a reply inserted after a new, empty last line starts that line', () =>
       const panel = page.locator('waypoint-panel');
       await panel.locator('input.search').fill('patience');
       await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
-      await fillPatience(page);
-      const preview = await insertChosen(page);
-      const text = await modelText(page, s.model);
       // The editor's text alone joins the lines ("Hello there,Thanks…"): a reply read as
       // following the comma began its own line with a space.
-      assert.match(text, /^Hello there,\n+\S/, JSON.stringify(text));
-      assert.equal(text.replace(/\s+/g, ' ').trim(), `Hello there, ${preview}`);
-      assert.deepEqual(pageErrors, []);
-      await page.close();
+      await insertedOnTheNewLine(page, pageErrors, s);
     });
   }
 });
