@@ -169,8 +169,11 @@ function charAtEnd(el) {
 }
 
 // Sets a field's value as typing would: through the value setter of its element type, not
-// the one a site's framework (React) puts on the element, which would keep its own copy of
-// the draft and ignore the input event.
+// one a site's framework puts on the element. React defines such a setter in the page's world
+// to keep its own copy of the value, and takes an `input` event as a change only when the
+// value differs from that copy; were it to see this set, it would ignore the event and put
+// its state back. (From Waypoint's own world React's setter is not visible anyway; this
+// holds wherever this code runs.) The caller sends the input event.
 function setFieldValue(el, value) {
   const proto = el.localName === 'input' ? HTMLInputElement.prototype : HTMLTextAreaElement.prototype;
   const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;

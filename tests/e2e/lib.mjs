@@ -99,7 +99,7 @@ export async function launch({ headless = true, pages = {}, viewport = { width: 
       reports.push({ url: url.href, body: request.postData() });
       return route.fulfill({ status: 204 });
     }
-    const vendor = url.pathname.match(/^\/vendor\/(lexical|draft)\.bundle\.js$/);
+    const vendor = url.pathname.match(/^\/vendor\/(lexical|draft|field)\.bundle\.js$/);
     if (vendor) {
       return route.fulfill({ status: 200, contentType: 'text/javascript', body: await readFile(join(EDITORS_OUT, `${vendor[1]}.bundle.js`)) });
     }

@@ -1,6 +1,7 @@
 // Reply templates in the page (part of issue 5): search, fill-in fields that block insertion
 // until filled, and insertion into the site's own composer — the real Draft.js on X, the real
-// Lexical on Facebook, Messenger and Instagram DMs, textareas in X Chat and Instagram comments
+// Lexical on Facebook, Messenger and Instagram DMs, React-controlled textareas in X Chat and
+// Instagram comments
 // — after the agent's own draft, verified from the editor's model, and undoable.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,13 +17,13 @@ after(async () => {
 });
 
 const SURFACES = [
-  { name: 'X post (Draft.js)', url: URLS.xStatus, box: '[data-testid="tweetTextarea_0"]', model: '[data-fixture-draft]', kind: 'draft' },
-  { name: 'X Chat (textarea)', url: URLS.xChat, box: '[data-testid="dm-composer-textarea"]', model: '[data-testid="dm-composer-textarea"]', kind: 'field' },
+  { name: 'X post (Draft.js)', url: URLS.xStatus, box: '[data-testid="tweetTextarea_0"]', model: '[data-fixture-draft]', kind: 'draft', send: '[data-testid="tweetButtonInline"]' },
+  { name: 'X Chat (textarea)', url: URLS.xChat, box: '[data-testid="dm-composer-textarea"]', model: '[data-testid="dm-composer-textarea"]', kind: 'field', send: '[data-testid="dm-composer-send-button"]' },
   { name: 'Facebook comments (Lexical)', url: URLS.fbPost, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', kind: 'lexical' },
   { name: 'Messenger (Lexical)', url: URLS.fbMessages, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', kind: 'lexical' },
   { name: 'Instagram direct (Lexical)', url: URLS.igDirect, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', kind: 'lexical' },
   { name: 'Instagram direct, 2026 markup (Lexical)', url: URLS.igDirect2026, box: '[data-fixture-lexical]', model: '[data-fixture-lexical]', kind: 'lexical' },
-  { name: 'Instagram comments (textarea)', url: URLS.igPost, box: 'textarea[aria-label="Add a comment…"]', model: 'textarea[aria-label="Add a comment…"]', kind: 'field' },
+  { name: 'Instagram comments (textarea)', url: URLS.igPost, box: 'textarea[aria-label="Add a comment…"]', model: 'textarea[aria-label="Add a comment…"]', kind: 'field', send: '#ig-post-button' },
 ];
 
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
@@ -74,9 +75,10 @@ describe('insert a reply template into the site composer', () => {
       const model = squash(await modelText(page, s.model));
       assert.ok(model.startsWith('Hello!'), `the draft is kept: ${model}`);
       assert.ok(model.endsWith(squash(preview)), `the reply follows it: ${model}`);
-      if (s.kind === 'draft') {
-        // X enables its post button only when Draft.js's own state holds text.
-        assert.equal(await page.getAttribute('[data-testid="tweetButtonInline"]', 'aria-disabled'), 'false');
+      if (s.send) {
+        // The site enables its send button only when its own state holds text (Draft.js's
+        // editor state on X, React's state for the textareas).
+        assert.equal(await page.getAttribute(s.send, 'aria-disabled'), 'false');
       }
 
       // The agent edits it like their own text, and the site's undo takes the insertion back.
@@ -116,6 +118,49 @@ describe('insert a reply template into the site composer', () => {
       await page.close();
     }
   });
+
+  // When typing the text in (execCommand) changes nothing, a textarea's value is set and an
+  // input event sent: React takes a change only from an event that finds the element's value
+  // different from the copy it keeps, and otherwise puts its own state back.
+  for (const s of SURFACES.filter((x) => x.kind === 'field')) {
+    test(`${s.name}: when typing the text in does nothing, the value set reaches React's state`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      await page.click(s.box);
+      await page.keyboard.type('Hello!');
+      // execCommand broken in Waypoint's world only (the page's own is untouched): it returns
+      // false and types nothing, as in a document where the command is unavailable.
+      await inWaypointWorld(page, `{
+        globalThis.__execCommand = Document.prototype.execCommand;
+        Document.prototype.execCommand = function () { globalThis.__execCommandCalls = (globalThis.__execCommandCalls ?? 0) + 1; return false; };
+      }`);
+      const panel = page.locator('waypoint-panel');
+      await panel.locator('input.search').fill('praise');
+      await panel.locator('.results [data-template-id]').first().click();
+      const fields = panel.locator('.chosen input[data-field]');
+      for (let i = 0; i < (await fields.count()); i++) await fields.nth(i).fill('Sam Rivera');
+      const preview = squash(await panel.locator('.preview').innerText());
+      await panel.locator('button[data-action="insert"]').click();
+      await panel.locator('.outcome[data-outcome]').waitFor();
+      assert.equal(await panel.locator('.outcome').getAttribute('data-outcome'), 'inserted:field:value');
+      assert.ok((await inWaypointWorld(page, 'globalThis.__execCommandCalls')) >= 1, 'execCommand was tried first');
+      // React's state, not only the element, holds the draft and the reply; the site's send
+      // button follows it.
+      assert.equal(squash(await modelText(page, s.model)), squash(`Hello! ${preview}`));
+      assert.equal(await page.getAttribute(s.send, 'aria-disabled'), 'false');
+      // The agent goes on typing: React keeps it all (a state React never took would be put
+      // back over the element's value at this render).
+      await inWaypointWorld(page, 'Document.prototype.execCommand = globalThis.__execCommand;');
+      await page.click(s.box);
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(' Thanks');
+      await page.waitForFunction(([sel]) => document.querySelector(sel).dataset.fixtureModel.endsWith(' Thanks'), [s.model]);
+      assert.equal(squash(await modelText(page, s.model)), squash(`Hello! ${preview} Thanks`));
+      assert.equal(squash(await page.locator(s.box).inputValue()), squash(`Hello! ${preview} Thanks`));
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
 });
 
 describe("the agent's own details, asked for once", () => {

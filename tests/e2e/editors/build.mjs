@@ -15,10 +15,10 @@ async function mtime(p) {
   }
 }
 
-/** Builds lexical.bundle.js and draft.bundle.js into target/e2e-editors when stale. */
+/** Builds lexical.bundle.js, draft.bundle.js and field.bundle.js into target/e2e-editors when stale. */
 export async function buildEditors() {
   await mkdir(EDITORS_OUT, { recursive: true });
-  for (const name of ['lexical', 'draft']) {
+  for (const name of ['lexical', 'draft', 'field']) {
     const src = join(here, `${name}.js`);
     const out = join(EDITORS_OUT, `${name}.bundle.js`);
     if ((await mtime(out)) > (await mtime(src))) continue;
