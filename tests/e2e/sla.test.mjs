@@ -142,6 +142,41 @@ describe('SLA countdown', () => {
   });
 });
 
+describe('the SLA pin follows the composer', () => {
+  // The pin is placed in the window's coordinates: when the page scrolls, the composer moves
+  // and the pin must move with it in the next frames, not at the clock's next tick (every
+  // second). Five scrolls, each checked two frames later: a pin moved only by the tick would
+  // be caught out at nearly every one.
+  test('X post: scrolled page by page, the pin stays just above the composer', async () => {
+    const { page } = await open(browser.context, URLS.slaX25);
+    await waitForState(page, 'ready');
+    const pin = page.locator('waypoint-panel').locator('.pin');
+    await pin.waitFor({ state: 'visible' });
+    // Room to scroll both ways with the composer on screen.
+    await page.evaluate(() => {
+      document.body.style.paddingBottom = '1500px';
+      const box = document.querySelector('[data-testid="tweetTextarea_0"]');
+      window.scrollTo(0, Math.max(0, box.getBoundingClientRect().top + window.scrollY - 300));
+    });
+    await page.waitForTimeout(300);
+    const gap = () =>
+      page.evaluate(async () => {
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        const box = document.querySelector('[data-testid="tweetTextarea_0"]').getBoundingClientRect();
+        const pin = document.querySelector('waypoint-panel').shadowRoot.querySelector('.pin').getBoundingClientRect();
+        return { composer: box.top, gap: box.top - pin.bottom, scrollY: window.scrollY };
+      });
+    const start = await gap();
+    for (const dy of [120, -60, 200, -150, 90]) {
+      await page.evaluate((dy) => window.scrollBy(0, dy), dy);
+      const now = await gap();
+      assert.ok(Math.abs(now.composer - start.composer) > 30, `the composer moved: ${JSON.stringify(now)}`);
+      assert.ok(Math.abs(now.gap - start.gap) <= 1, `scrolled by ${dy}: the pin kept its place above the composer (${JSON.stringify(start)} → ${JSON.stringify(now)})`);
+    }
+    await page.close();
+  });
+});
+
 describe("the SLA pin covers neither the panel nor the customer's words", () => {
   // Where the panel has moved to keep off the composer, the pin above the composer could land
   // on it; in a phone-width window the pin would sit on the latest message. The panel's own
