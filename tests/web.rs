@@ -2,6 +2,7 @@
 //! (`cargo xtask test` runs them through Debian's chromedriver).
 #![cfg(target_arch = "wasm32")]
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen_test::*;
 use waypoint::core::conversation::{ReadState, Site, Surface};
 use waypoint::core::route;
@@ -516,5 +517,279 @@ fn every_profile_selector_list_can_be_searched_as_one_list() {
                 check(&format!("{name} {what}"), &fields(list));
             }
         }
+    }
+}
+
+#[wasm_bindgen(inline_js = "
+export function spySearches(el) {
+  const search = Element.prototype.querySelectorAll;
+  const spy = { n: 0, stop: () => { Element.prototype.querySelectorAll = search; } };
+  Element.prototype.querySelectorAll = function (sel) {
+    if (this === el) spy.n += 1;
+    return search.call(this, sel);
+  };
+  return spy;
+}
+export function searchesOf(spy) { return spy.n; }
+export function stopSpy(spy) { spy.stop(); }
+")]
+extern "C" {
+    /// Counts the calls of `querySelectorAll` on `el` (page-wide, until `stop_spy`).
+    #[wasm_bindgen(js_name = spySearches)]
+    fn spy_searches(el: &Element) -> wasm_bindgen::JsValue;
+    #[wasm_bindgen(js_name = searchesOf)]
+    fn searches_of(spy: &wasm_bindgen::JsValue) -> u32;
+    #[wasm_bindgen(js_name = stopSpy)]
+    fn stop_spy(spy: &wasm_bindgen::JsValue);
+}
+
+/// An X post numbered `n` (its status id), with the parts the profile reads.
+fn x_post(n: u32) -> String {
+    format!(
+        "<article data-testid=\"tweet\" tabindex=\"0\">\
+           <div data-testid=\"User-Name\"><a href=\"/u{n}\"><span>U{n}</span></a>\
+             <a href=\"/u{n}/status/{n}\"><time datetime=\"2026-11-22T08:41:00.000Z\">2h</time></a></div>\
+           <div data-testid=\"tweetText\" lang=\"en\">post {n}</div></article>"
+    )
+}
+
+fn nth_child(parent: &Element, n: usize) -> Element {
+    let mut at = parent.first_element_child().unwrap();
+    for _ in 0..n {
+        at = at.next_element_sibling().unwrap();
+    }
+    at
+}
+
+fn read_ids(url: &str) -> Vec<String> {
+    read_at(url)
+        .messages
+        .iter()
+        .map(|m| m.id.clone().unwrap_or_default())
+        .collect()
+}
+
+/// The status ids of the posts under `root`, in page order, found by the test itself.
+fn posts_under(root: &Element) -> Vec<String> {
+    let list = root
+        .query_selector_all("article[data-testid=\"tweet\"]")
+        .unwrap();
+    (0..list.length())
+        .map(|i| {
+            let post: Element = wasm_bindgen::JsCast::unchecked_into(list.get(i).unwrap());
+            let href = post
+                .query_selector("a[href*=\"/status/\"]")
+                .unwrap()
+                .unwrap()
+                .get_attribute("href")
+                .unwrap();
+            href.rsplit('/').next().unwrap().to_owned()
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn a_thread_the_page_only_added_to_is_read_without_searching_it_again() {
+    let f = Fixture::new(&format!(
+        "<div data-testid=\"primaryColumn\"><section role=\"region\"><div id=\"tl\">{}</div></section></div>",
+        (1..=3).map(x_post).collect::<String>()
+    ));
+    let url = "https://x.com/u1/status/1";
+    let doc = document();
+    let r = route::classify(url).unwrap();
+    let sp = sites::profile(r.site).surface(r.surface.unwrap()).unwrap();
+    let container = first_match(&doc, sp.containers).unwrap();
+    let tl = f.0.query_selector("#tl").unwrap().unwrap();
+    assert_eq!(read_ids(url), ["1", "2", "3"]);
+    let spy = spy_searches(&container);
+    let same = |what: &str| {
+        let (got, want) = (read_ids(url), posts_under(&tl));
+        assert_eq!(got, want, "{what}");
+        got
+    };
+    // Posts appended, older ones loaded above, one in the middle, a quoted post inside a post:
+    // only what was added is searched.
+    tl.insert_adjacent_html("beforeend", &(4..=5).map(x_post).collect::<String>())
+        .unwrap();
+    assert_eq!(same("appended"), ["1", "2", "3", "4", "5"]);
+    tl.insert_adjacent_html("afterbegin", &x_post(0)).unwrap();
+    let second = nth_child(&tl, 2);
+    second
+        .insert_adjacent_html("afterend", &x_post(10))
+        .unwrap();
+    assert_eq!(
+        same("above and between"),
+        ["0", "1", "2", "10", "3", "4", "5"]
+    );
+    let quoting = nth_child(&tl, 4);
+    quoting
+        .insert_adjacent_html(
+            "beforeend",
+            &format!("<div role=\"link\">{}</div>", x_post(77)),
+        )
+        .unwrap();
+    assert_eq!(same("quoted"), ["0", "1", "2", "10", "3", "77", "4", "5"]);
+    assert_eq!(read_ids(url).len(), 8, "nothing changed: the same");
+    assert_eq!(searches_of(&spy), 0, "the container was not searched again");
+    // A post removed, or a test id changed: the container is searched again.
+    tl.first_element_child().unwrap().remove();
+    assert_eq!(same("removed"), ["1", "2", "10", "3", "77", "4", "5"]);
+    assert_eq!(searches_of(&spy), 1);
+    tl.first_element_child()
+        .unwrap()
+        .set_attribute("data-testid", "tweet-gone")
+        .unwrap();
+    assert_eq!(same("test id changed"), ["2", "10", "3", "77", "4", "5"]);
+    assert_eq!(searches_of(&spy), 2);
+    tl.insert_adjacent_html("beforeend", &x_post(6)).unwrap();
+    assert_eq!(
+        same("appended again"),
+        ["2", "10", "3", "77", "4", "5", "6"]
+    );
+    assert_eq!(searches_of(&spy), 2);
+    stop_spy(&spy);
+}
+
+#[wasm_bindgen_test]
+fn a_comment_that_gains_its_time_is_read_without_a_search() {
+    // Instagram's comments are the list items holding a time (`:has()`): one added without a
+    // time is not a comment until its time link is added inside it.
+    let (url, html) = SURFACE_FIXTURES[5];
+    let _f = Fixture::new(html);
+    let doc = document();
+    let r = route::classify(url).unwrap();
+    let sp = sites::profile(r.site).surface(r.surface.unwrap()).unwrap();
+    let container = first_match(&doc, sp.containers).unwrap();
+    let before = read_ids(url);
+    let spy = spy_searches(&container);
+    let list = container.query_selector("ul").unwrap().unwrap();
+    list.insert_adjacent_html(
+        "beforeend",
+        "<li><div><h3><a href=\"/ana.m/\">ana.m</a></h3><span dir=\"auto\">Same here!</span></div></li>",
+    )
+    .unwrap();
+    assert_eq!(read_ids(url), before, "no time yet: not a comment");
+    let item = list
+        .last_element_child()
+        .unwrap()
+        .first_element_child()
+        .unwrap();
+    item.insert_adjacent_html(
+        "beforeend",
+        "<a href=\"/p/Cz3KpQ1/c/18012345678909999/\"><time datetime=\"2026-11-22T09:00:00.000Z\">1h</time></a>",
+    )
+    .unwrap();
+    let after = read_ids(url);
+    assert_eq!(after.len(), before.len() + 1, "{after:?}");
+    assert!(
+        after.last().unwrap().contains("18012345678909999"),
+        "{after:?}"
+    );
+    assert_eq!(searches_of(&spy), 0);
+    stop_spy(&spy);
+}
+
+#[wasm_bindgen_test]
+fn a_thread_changed_at_random_reads_as_a_search_of_it_finds() {
+    // 300 changes drawn from a fixed seed: posts added anywhere (alone, in batches, wrapped in
+    // cells, quoted inside other posts), removed, their test ids changed and restored, their
+    // text edited. After each, the read must list the posts a search finds, in page order.
+    let f = Fixture::new(&format!(
+        "<div data-testid=\"primaryColumn\"><section role=\"region\"><div id=\"tl\">{}</div></section></div>",
+        (1..=3).map(x_post).collect::<String>()
+    ));
+    let url = "https://x.com/u1/status/1";
+    let tl = f.0.query_selector("#tl").unwrap().unwrap();
+    let mut seed: u32 = 0x5eed_1234;
+    let mut draw = |n: u32| {
+        seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        (seed >> 8) % n.max(1)
+    };
+    let mut next_id = 100;
+    let posts = |root: &Element| {
+        let list = root.query_selector_all("article").unwrap();
+        (0..list.length())
+            .map(|i| wasm_bindgen::JsCast::unchecked_into::<Element>(list.get(i).unwrap()))
+            .collect::<Vec<_>>()
+    };
+    for step in 0..300 {
+        let all = posts(&tl);
+        let pick = |k: u32| all.get(k as usize).cloned();
+        match draw(8) {
+            0 | 1 => {
+                let html = (0..1 + draw(3))
+                    .map(|_| {
+                        next_id += 1;
+                        x_post(next_id)
+                    })
+                    .collect::<String>();
+                tl.insert_adjacent_html(
+                    if draw(2) == 0 {
+                        "beforeend"
+                    } else {
+                        "afterbegin"
+                    },
+                    &html,
+                )
+                .unwrap();
+            }
+            2 => {
+                next_id += 1;
+                if let Some(p) = pick(draw(all.len() as u32)) {
+                    let at = if draw(2) == 0 {
+                        "afterend"
+                    } else {
+                        "beforebegin"
+                    };
+                    p.insert_adjacent_html(
+                        at,
+                        &format!(
+                            "<div data-testid=\"cellInnerDiv\">{}</div>",
+                            x_post(next_id)
+                        ),
+                    )
+                    .unwrap();
+                }
+            }
+            3 => {
+                next_id += 1;
+                if let Some(p) = pick(draw(all.len() as u32)) {
+                    p.insert_adjacent_html(
+                        "beforeend",
+                        &format!("<div role=\"link\">{}</div>", x_post(next_id)),
+                    )
+                    .unwrap();
+                }
+            }
+            4 if all.len() > 2 => {
+                pick(draw(all.len() as u32)).unwrap().remove();
+            }
+            5 => {
+                if let Some(p) = pick(draw(all.len() as u32)) {
+                    let id = if p.get_attribute("data-testid").as_deref() == Some("tweet") {
+                        "tweet-gone"
+                    } else {
+                        "tweet"
+                    };
+                    p.set_attribute("data-testid", id).unwrap();
+                }
+            }
+            6 => {
+                if let Some(p) = pick(draw(all.len() as u32)) {
+                    if let Some(t) = p.query_selector("[data-testid=\"tweetText\"]").unwrap() {
+                        t.set_text_content(Some(&format!("edited {step}")));
+                    }
+                }
+            }
+            _ => {}
+        }
+        if draw(3) == 0 {
+            continue; // several changes before the next read
+        }
+        let want = posts_under(&tl);
+        if want.is_empty() {
+            continue;
+        }
+        assert_eq!(read_ids(url), want, "step {step}");
     }
 }

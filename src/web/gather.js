@@ -71,22 +71,93 @@ export class Gatherer {
     this.list = [];
     this.found = [];
     this.fresh = [];
+    // What the page added inside the container since the last search of it (see `grown`).
+    this.watch = null;
   }
 
   // Finds the message elements inside `container` by the first of the plan's message lists
   // that finds any (a selector the browser refuses is passed over, as one that finds nothing),
   // keeps them for `read`, and says how many there are.
+  //
+  // A search visits every element of the container, and a page that keeps adding posts (a
+  // long timeline: 600,000 elements for 5,000 posts shaped like x.com's) would have it
+  // repeated at every re-read. So after a search the container is watched, and when the page
+  // has since only added nodes inside it, the elements found are those of the last search
+  // and the matches among what was added, in page order (`grown`): the same answer, for the
+  // message lists whose matches can only come from added nodes (see `additive`).
   find(container) {
+    const grown = this.grown(container);
+    if (grown !== null) {
+      this.found = grown;
+      return grown.length;
+    }
     this.found = [];
     const lists = this.messages;
+    let used = -1;
     for (let i = 0; i < lists.length && this.found.length === 0; i++) {
       try {
         this.found = lists[i].startsWith(ROWS) ? rows(container, lists[i].slice(ROWS.length)) : container.querySelectorAll(lists[i]);
+        used = i;
       } catch {
         this.found = [];
       }
     }
+    this.watchFrom(container, this.found.length > 0 ? used : -1);
     return this.found.length;
+  }
+
+  // Watches `container` after a search that found its messages with list `used` (-1: none
+  // found), when the lists up to it allow `grown`; stops watching the last container.
+  watchFrom(container, used) {
+    this.watch?.observer.disconnect();
+    this.watch = null;
+    const lists = used < 0 ? [] : this.messages.slice(0, used + 1);
+    if (lists.length === 0 || !lists.every(additive)) return;
+    const watch = { container, used, records: [], overflow: false, observer: null };
+    watch.observer = new MutationObserver((records) => {
+      if (watch.overflow) return;
+      for (let i = 0; i < records.length; i++) watch.records.push(records[i]);
+      if (watch.records.length > MAX_RECORDS) {
+        watch.overflow = true;
+        watch.records = [];
+        watch.observer.disconnect();
+      }
+    });
+    const init = { childList: true, subtree: true };
+    const names = attributesOf(lists);
+    if (names.length > 0) {
+      init.attributes = true;
+      init.attributeFilter = names;
+    }
+    watch.observer.observe(container, init);
+    this.watch = watch;
+  }
+
+  // The last search's elements with those added since, in page order, when `container` is
+  // the one watched and the page has only added nodes inside it; else null (search again).
+  grown(container) {
+    const watch = this.watch;
+    if (watch === null || watch.container !== container || watch.overflow) return null;
+    const taken = watch.observer.takeRecords();
+    for (let i = 0; i < taken.length; i++) watch.records.push(taken[i]);
+    const records = watch.records;
+    watch.records = [];
+    const added = [];
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      // A removed element, or a changed attribute a message list tests: search again.
+      if (r.type !== 'childList') return null;
+      for (let k = 0; k < r.removedNodes.length; k++) if (r.removedNodes[k].nodeType === 1) return null;
+      for (let k = 0; k < r.addedNodes.length; k++) if (r.addedNodes[k].nodeType === 1) added.push(r.addedNodes[k]);
+    }
+    const old = this.found;
+    if (added.length === 0) return old;
+    const lists = this.messages;
+    // A list before the one used that now finds something would be used instead.
+    for (let i = 0; i < watch.used; i++) if (matchesAmong(added, lists[i], container).length > 0) return null;
+    const fresh = matchesAmong(added, lists[watch.used], container);
+    if (fresh.length === 0) return old;
+    return merged(old, fresh);
   }
 
   // Reads the elements the last `find` found (in page order). Elements found in `seen` (a WeakMap
@@ -328,6 +399,98 @@ function scrollerOf(container) {
 function scrolls(el) {
   const y = getComputedStyle(el).overflowY;
   return y === 'auto' || y === 'scroll';
+}
+
+// How many mutation records a watched container may gather between two reads before it is
+// searched again instead (a page rebuilt many times over while nothing read it).
+const MAX_RECORDS = 20000;
+
+// The text of `sel` with its attribute tests (`[...]`, whose values may hold any character)
+// left out.
+const withoutAttributes = (sel) => sel.replace(ATTRIBUTE_TEST, '');
+// `:not()` of attribute tests only.
+const NOT_ATTRIBUTES = /:not\((?:\[(?:[^\]"']|"[^"]*"|'[^']*')*\])+\)/g;
+const ATTRIBUTE_TEST = /\[(?:[^\]"']|"[^"]*"|'[^']*')*\]/g;
+
+// Whether the elements `sel` matches inside a container can only change, as nodes are added
+// to it, at the added nodes, inside them, or at their ancestors (`:has()`); removals and the
+// attributes the selector tests are watched for separately. Sibling combinators and every
+// pseudo-class but `:has()` and `:not()` of attribute tests are refused: adding a node
+// changes which of its siblings are `:last-child`, or follow it.
+function additive(sel) {
+  if (sel.startsWith(ROWS)) return false;
+  const rest = withoutAttributes(sel.replace(NOT_ATTRIBUTES, ''));
+  if (/[+~]/.test(rest)) return false;
+  const pseudo = rest.match(/:+[a-zA-Z-]+/g) ?? [];
+  return pseudo.every((p) => p === ':has');
+}
+
+// The attribute names the selectors test (and class and id for `.x` and `#x`).
+function attributesOf(sels) {
+  const names = new Set();
+  for (const sel of sels) {
+    for (const m of sel.matchAll(/\[\s*([a-zA-Z_][\w-]*)/g)) names.add(m[1]);
+    const rest = withoutAttributes(sel);
+    if (/\.[a-zA-Z_-]/.test(rest)) names.add('class');
+    if (/#[a-zA-Z_-]/.test(rest)) names.add('id');
+  }
+  return [...names];
+}
+
+// The elements inside `container` that match `sel` and are, or are inside, one of the `added`
+// elements (or, for a selector with `:has()`, are their ancestors), in page order, once each.
+function matchesAmong(added, sel, container) {
+  const has = sel.includes(':has(');
+  const found = new Set();
+  for (let i = 0; i < added.length; i++) {
+    const a = added[i];
+    // Added to a node that has since left the container (its removal was a record too).
+    if (a === container || !container.contains(a)) continue;
+    if (a.matches(sel)) found.add(a);
+    const inside = a.querySelectorAll(sel);
+    for (let k = 0; k < inside.length; k++) found.add(inside[k]);
+    if (has) {
+      for (let up = a.parentElement; up !== null && up !== container; up = up.parentElement) if (up.matches(sel)) found.add(up);
+    }
+  }
+  const out = [...found];
+  // Added in page order, as a page that grows at one end adds them: nothing to sort. (Each
+  // test asks whether an element follows the one before it, which the browser answers by
+  // walking back from it; asked the other way round, as a sort may, it walks back to the
+  // first of thousands of posts.)
+  let ordered = true;
+  for (let i = 1; i < out.length && ordered; i++) ordered = (out[i - 1].compareDocumentPosition(out[i]) & FOLLOWING) !== 0;
+  return ordered ? out : out.sort(pageOrder);
+}
+
+const pageOrder = (a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1);
+
+// `old` and `fresh` (each in page order, no element in both) as one list in page order.
+function merged(old, fresh) {
+  const n = old.length;
+  // The usual case: what was added follows everything found before (a timeline growing).
+  if (n === 0 || old[n - 1].compareDocumentPosition(fresh[0]) & FOLLOWING) {
+    const out = Array.from(old);
+    for (let i = 0; i < fresh.length; i++) out.push(fresh[i]);
+    return out;
+  }
+  // Elsewhere (older messages loaded above): each added element's place by binary search.
+  const out = [];
+  let from = 0;
+  for (let i = 0; i < fresh.length; i++) {
+    let lo = from;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid].compareDocumentPosition(fresh[i]) & FOLLOWING) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = from; k < lo; k++) out.push(old[k]);
+    out.push(fresh[i]);
+    from = lo;
+  }
+  for (let k = from; k < n; k++) out.push(old[k]);
+  return out;
 }
 
 // Whether the content of message `el` (the first match of `content`, else `el` itself), or
