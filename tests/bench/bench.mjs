@@ -328,8 +328,8 @@ if (only('append')) {
   // Posts shaped like x.com's first (the budget's page), then bare posts: the same reading
   // with the least page work around it, Waypoint's share at its largest. The page's own time
   // moves by 10-20 % between launches, more than the 5 % measured, so runs without and with
-  // alternate, three of each, and the medians are compared.
-  const RUNS = Number(process.env.WAYPOINT_APPEND_RUNS || 3);
+  // alternate, five of each, and the medians are compared.
+  const RUNS = Number(process.env.WAYPOINT_APPEND_RUNS || 5);
   const which = (process.env.WAYPOINT_APPEND_PAGES || 'x,bare').split(',');
   const allPages = [
     ['x', 'x-append-x.html', "posts shaped like x.com's"],
@@ -352,6 +352,9 @@ if (only('append')) {
     row(`main thread, page appending 5,000 ${what}: with Waypoint (median of ${RUNS}; read ${read})`, fmt(t1), '');
     const own = median(withW.map((r) => r.own));
     row('  ratio with / without', (t1 / t0).toFixed(3), '≤ 1.05');
+    // Each run, to show how far launches of the same page differ.
+    const each = (runs) => runs.map((r) => (r.ms / 1000).toFixed(2)).join(' / ');
+    row(`  each run, s: without ${each(without)}; with ${each(withW)}`, '', '');
     row('  of which script: without / with (medians)', `${fmt(s0)} / ${fmt(s1)}`, '');
     row("  Waypoint's own main-thread time, profiled (median)", fmt(own), '');
     row('  then 3 s at rest: main thread without / with (medians)', `${fmt(median(without.map((r) => r.rest)))} / ${fmt(median(withW.map((r) => r.rest)))}`, '');
