@@ -165,11 +165,18 @@ const SURFACE_FIXTURES: &[(&str, &str)] = &[
 
 /// Reads the mounted page as if it were at `url`.
 fn read_at(url: &str) -> waypoint::core::reading::RawThread {
-    let doc = document();
     let r = route::classify(url).unwrap();
     let sp = sites::profile(r.site).surface(r.surface.unwrap()).unwrap();
-    let container = first_match(&doc, sp.containers).expect(url);
-    read_thread(&doc, &container, &r, sp, None).unwrap().raw
+    read_thread(&document(), &container_at(url), &r, sp, None)
+        .unwrap()
+        .raw
+}
+
+/// The conversation container of the mounted page, found as at `url`.
+fn container_at(url: &str) -> Element {
+    let r = route::classify(url).unwrap();
+    let sp = sites::profile(r.site).surface(r.surface.unwrap()).unwrap();
+    first_match(&document(), sp.containers).expect(url)
 }
 
 #[wasm_bindgen_test]
@@ -553,6 +560,16 @@ fn x_post(n: u32) -> String {
     )
 }
 
+/// An X status page of posts 1 to 3 (read at https://x.com/u1/status/1), and its timeline.
+fn x_timeline() -> (Fixture, Element) {
+    let f = Fixture::new(&format!(
+        "<div data-testid=\"primaryColumn\"><section role=\"region\"><div id=\"tl\">{}</div></section></div>",
+        (1..=3).map(x_post).collect::<String>()
+    ));
+    let tl = f.0.query_selector("#tl").unwrap().unwrap();
+    (f, tl)
+}
+
 fn nth_child(parent: &Element, n: usize) -> Element {
     let mut at = parent.first_element_child().unwrap();
     for _ in 0..n {
@@ -590,16 +607,9 @@ fn posts_under(root: &Element) -> Vec<String> {
 
 #[wasm_bindgen_test]
 fn a_thread_the_page_only_added_to_is_read_without_searching_it_again() {
-    let f = Fixture::new(&format!(
-        "<div data-testid=\"primaryColumn\"><section role=\"region\"><div id=\"tl\">{}</div></section></div>",
-        (1..=3).map(x_post).collect::<String>()
-    ));
+    let (_f, tl) = x_timeline();
     let url = "https://x.com/u1/status/1";
-    let doc = document();
-    let r = route::classify(url).unwrap();
-    let sp = sites::profile(r.site).surface(r.surface.unwrap()).unwrap();
-    let container = first_match(&doc, sp.containers).unwrap();
-    let tl = f.0.query_selector("#tl").unwrap().unwrap();
+    let container = container_at(url);
     assert_eq!(read_ids(url), ["1", "2", "3"]);
     let spy = spy_searches(&container);
     let same = |what: &str| {
@@ -656,10 +666,7 @@ fn a_comment_that_gains_its_time_is_read_without_a_search() {
     // time is not a comment until its time link is added inside it.
     let (url, html) = SURFACE_FIXTURES[5];
     let _f = Fixture::new(html);
-    let doc = document();
-    let r = route::classify(url).unwrap();
-    let sp = sites::profile(r.site).surface(r.surface.unwrap()).unwrap();
-    let container = first_match(&doc, sp.containers).unwrap();
+    let container = container_at(url);
     let before = read_ids(url);
     let spy = spy_searches(&container);
     let list = container.query_selector("ul").unwrap().unwrap();
@@ -694,12 +701,8 @@ fn a_thread_changed_at_random_reads_as_a_search_of_it_finds() {
     // 300 changes drawn from a fixed seed: posts added anywhere (alone, in batches, wrapped in
     // cells, quoted inside other posts), removed, their test ids changed and restored, their
     // text edited. After each, the read must list the posts a search finds, in page order.
-    let f = Fixture::new(&format!(
-        "<div data-testid=\"primaryColumn\"><section role=\"region\"><div id=\"tl\">{}</div></section></div>",
-        (1..=3).map(x_post).collect::<String>()
-    ));
+    let (_f, tl) = x_timeline();
     let url = "https://x.com/u1/status/1";
-    let tl = f.0.query_selector("#tl").unwrap().unwrap();
     let mut seed: u32 = 0x5eed_1234;
     let mut draw = |n: u32| {
         seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
