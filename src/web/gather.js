@@ -113,16 +113,26 @@ export class Gatherer {
     this.watch = null;
     const lists = used < 0 ? [] : this.messages.slice(0, used + 1);
     if (lists.length === 0 || !lists.every(additive)) return;
-    const watch = { container, used, records: [], overflow: false, observer: null };
-    watch.observer = new MutationObserver((records) => {
-      if (watch.overflow) return;
-      for (let i = 0; i < records.length; i++) watch.records.push(records[i]);
-      if (watch.records.length > MAX_RECORDS) {
-        watch.overflow = true;
-        watch.records = [];
-        watch.observer.disconnect();
+    // Only the elements added are kept; the first removal of an element, change to a tested
+    // attribute, or too many additions dooms the watch (nothing more is kept: the next find
+    // searches).
+    const watch = { container, used, added: [], doomed: false, observer: null, known: null };
+    const note = (records) => {
+      for (let i = 0; i < records.length && !watch.doomed; i++) {
+        const r = records[i];
+        let doomed = r.type !== 'childList' || watch.added.length > MAX_ADDED;
+        for (let k = 0; k < r.removedNodes.length && !doomed; k++) doomed = r.removedNodes[k].nodeType === 1;
+        if (doomed) {
+          watch.doomed = true;
+          watch.added = [];
+          watch.observer.disconnect();
+          return;
+        }
+        for (let k = 0; k < r.addedNodes.length; k++) if (r.addedNodes[k].nodeType === 1) watch.added.push(r.addedNodes[k]);
       }
-    });
+    };
+    watch.note = note;
+    watch.observer = new MutationObserver(note);
     const init = { childList: true, subtree: true };
     const names = attributesOf(lists);
     if (names.length > 0) {
@@ -134,30 +144,51 @@ export class Gatherer {
   }
 
   // The last search's elements with those added since, in page order, when `container` is
-  // the one watched and the page has only added nodes inside it; else null (search again).
+  // the one watched, the page has only added nodes inside it, and they all went in after the
+  // last element found or before the first (a timeline growing at either end); else null
+  // (search again). Placing elements anywhere else would take the browser longer than a
+  // search: it orders two siblings by walking back from one to the other.
   grown(container) {
     const watch = this.watch;
-    if (watch === null || watch.container !== container || watch.overflow) return null;
-    const taken = watch.observer.takeRecords();
-    for (let i = 0; i < taken.length; i++) watch.records.push(taken[i]);
-    const records = watch.records;
-    watch.records = [];
-    const added = [];
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i];
-      // A removed element, or a changed attribute a message list tests: search again.
-      if (r.type !== 'childList') return null;
-      for (let k = 0; k < r.removedNodes.length; k++) if (r.removedNodes[k].nodeType === 1) return null;
-      for (let k = 0; k < r.addedNodes.length; k++) if (r.addedNodes[k].nodeType === 1) added.push(r.addedNodes[k]);
-    }
+    if (watch === null || watch.container !== container) return null;
+    watch.note(watch.observer.takeRecords());
+    if (watch.doomed) return null;
+    const added = watch.added;
+    watch.added = [];
     const old = this.found;
     if (added.length === 0) return old;
-    const lists = this.messages;
-    // A list before the one used that now finds something would be used instead.
-    for (let i = 0; i < watch.used; i++) if (matchesAmong(added, lists[i], container).length > 0) return null;
-    const fresh = matchesAmong(added, lists[watch.used], container);
-    if (fresh.length === 0) return old;
-    return merged(old, fresh);
+    try {
+      const lists = this.messages;
+      // A list before the one used that now finds something would be used instead.
+      for (let i = 0; i < watch.used; i++) if (matchesAmong(added, lists[i], container, null).length > 0) return this.unwatch();
+      // With `:has()`, an element already found can match again above an added node.
+      if (watch.known === null && lists[watch.used].includes(':has(')) watch.known = new Set(old);
+      const fresh = matchesAmong(added, lists[watch.used], container, watch.known);
+      if (fresh === null) return this.unwatch();
+      if (fresh.length === 0) return old;
+      const n = old.length;
+      let out;
+      if (n === 0 || old[n - 1].compareDocumentPosition(fresh[0]) & FOLLOWING) {
+        out = Array.from(old);
+        for (let i = 0; i < fresh.length; i++) out.push(fresh[i]);
+      } else if (fresh[fresh.length - 1].compareDocumentPosition(old[0]) & FOLLOWING) {
+        out = fresh.concat(Array.from(old));
+      } else {
+        return this.unwatch();
+      }
+      if (watch.known !== null) for (let i = 0; i < fresh.length; i++) watch.known.add(fresh[i]);
+      return out;
+    } catch {
+      // A selector the browser refuses: the search passes over it.
+      return this.unwatch();
+    }
+  }
+
+  // Stops watching (the next find searches and watches again); null, for `grown`.
+  unwatch() {
+    this.watch?.observer.disconnect();
+    this.watch = null;
+    return null;
   }
 
   // Reads the elements the last `find` found (in page order). Elements found in `seen` (a WeakMap
@@ -401,9 +432,9 @@ function scrolls(el) {
   return y === 'auto' || y === 'scroll';
 }
 
-// How many mutation records a watched container may gather between two reads before it is
+// How many added elements a watched container may gather between two reads before it is
 // searched again instead (a page rebuilt many times over while nothing read it).
-const MAX_RECORDS = 20000;
+const MAX_ADDED = 20000;
 
 // The text of `sel` with its attribute tests (`[...]`, whose values may hold any character)
 // left out.
@@ -416,13 +447,28 @@ const ATTRIBUTE_TEST = /\[(?:[^\]"']|"[^"]*"|'[^']*')*\]/g;
 // to it, at the added nodes, inside them, or at their ancestors (`:has()`); removals and the
 // attributes the selector tests are watched for separately. Sibling combinators and every
 // pseudo-class but `:has()` and `:not()` of attribute tests are refused: adding a node
-// changes which of its siblings are `:last-child`, or follow it.
+// changes which of its siblings are `:last-child`, or follow it. `:has()` is allowed only on
+// the element matched (after the last combinator): in `ul:has(time) li`, a time added to the
+// list makes its other items match.
 function additive(sel) {
   if (sel.startsWith(ROWS)) return false;
   const rest = withoutAttributes(sel.replace(NOT_ATTRIBUTES, ''));
   if (/[+~]/.test(rest)) return false;
   const pseudo = rest.match(/:+[a-zA-Z-]+/g) ?? [];
-  return pseudo.every((p) => p === ':has');
+  if (!pseudo.every((p) => p === ':has')) return false;
+  // Each selector of the list, with the insides of `:has()` left out: no combinator after
+  // a `:has(`.
+  let depth = 0;
+  let outer = '';
+  for (const c of rest) {
+    if (c === '(') depth += 1;
+    if (depth === 0) outer += c;
+    if (c === ')') depth -= 1;
+  }
+  return outer.split(',').every((one) => {
+    const at = one.indexOf(':has');
+    return at < 0 || !/[\s>]/.test(one.slice(at).trim());
+  });
 }
 
 // The attribute names the selectors test (and class and id for `.x` and `#x`).
@@ -438,58 +484,32 @@ function attributesOf(sels) {
 }
 
 // The elements inside `container` that match `sel` and are, or are inside, one of the `added`
-// elements (or, for a selector with `:has()`, are their ancestors), in page order, once each.
-function matchesAmong(added, sel, container) {
+// elements (or, for a selector with `:has()`, are their ancestors, unless `known` holds them),
+// in page order, once each; null when they were not added in page order.
+function matchesAmong(added, sel, container, known) {
   const has = sel.includes(':has(');
   const found = new Set();
   for (let i = 0; i < added.length; i++) {
     const a = added[i];
     // Added to a node that has since left the container (its removal was a record too).
     if (a === container || !container.contains(a)) continue;
+    if (has) {
+      // Outermost first: page order.
+      const above = [];
+      for (let up = a.parentElement; up !== null && up !== container; up = up.parentElement) {
+        if ((known === null || !known.has(up)) && up.matches(sel)) above.push(up);
+      }
+      for (let k = above.length - 1; k >= 0; k--) found.add(above[k]);
+    }
     if (a.matches(sel)) found.add(a);
     const inside = a.querySelectorAll(sel);
     for (let k = 0; k < inside.length; k++) found.add(inside[k]);
-    if (has) {
-      for (let up = a.parentElement; up !== null && up !== container; up = up.parentElement) if (up.matches(sel)) found.add(up);
-    }
   }
   const out = [...found];
-  // Added in page order, as a page that grows at one end adds them: nothing to sort. (Each
-  // test asks whether an element follows the one before it, which the browser answers by
-  // walking back from it; asked the other way round, as a sort may, it walks back to the
-  // first of thousands of posts.)
-  let ordered = true;
-  for (let i = 1; i < out.length && ordered; i++) ordered = (out[i - 1].compareDocumentPosition(out[i]) & FOLLOWING) !== 0;
-  return ordered ? out : out.sort(pageOrder);
-}
-
-const pageOrder = (a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1);
-
-// `old` and `fresh` (each in page order, no element in both) as one list in page order.
-function merged(old, fresh) {
-  const n = old.length;
-  // The usual case: what was added follows everything found before (a timeline growing).
-  if (n === 0 || old[n - 1].compareDocumentPosition(fresh[0]) & FOLLOWING) {
-    const out = Array.from(old);
-    for (let i = 0; i < fresh.length; i++) out.push(fresh[i]);
-    return out;
-  }
-  // Elsewhere (older messages loaded above): each added element's place by binary search.
-  const out = [];
-  let from = 0;
-  for (let i = 0; i < fresh.length; i++) {
-    let lo = from;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (old[mid].compareDocumentPosition(fresh[i]) & FOLLOWING) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = from; k < lo; k++) out.push(old[k]);
-    out.push(fresh[i]);
-    from = lo;
-  }
-  for (let k = from; k < n; k++) out.push(old[k]);
+  // Each test asks whether an element follows the one before it, which the browser answers
+  // by walking back from it to the other (a step for neighbours; asked the other way round it
+  // walks back to the first of thousands of posts).
+  for (let i = 1; i < out.length; i++) if ((out[i - 1].compareDocumentPosition(out[i]) & FOLLOWING) === 0) return null;
   return out;
 }
 
