@@ -550,6 +550,25 @@ extern "C" {
     fn stop_spy(spy: &wasm_bindgen::JsValue);
 }
 
+/// Counts `querySelectorAll` calls on an element while it lives (the browser's own method
+/// is put back when it is dropped, a failed assertion included).
+struct Spy(wasm_bindgen::JsValue);
+
+impl Spy {
+    fn on(el: &Element) -> Spy {
+        Spy(spy_searches(el))
+    }
+    fn count(&self) -> u32 {
+        searches_of(&self.0)
+    }
+}
+
+impl Drop for Spy {
+    fn drop(&mut self) {
+        stop_spy(&self.0);
+    }
+}
+
 /// An X post numbered `n` (its status id), with the parts the profile reads.
 fn x_post(n: u32) -> String {
     format!(
@@ -611,7 +630,7 @@ fn a_thread_the_page_only_added_to_is_read_without_searching_it_again() {
     let url = "https://x.com/u1/status/1";
     let container = container_at(url);
     assert_eq!(read_ids(url), ["1", "2", "3"]);
-    let spy = spy_searches(&container);
+    let spy = Spy::on(&container);
     let same = |what: &str| {
         let (got, want) = (read_ids(url), posts_under(&tl));
         assert_eq!(got, want, "{what}");
@@ -632,30 +651,29 @@ fn a_thread_the_page_only_added_to_is_read_without_searching_it_again() {
     .unwrap();
     assert_eq!(same("quoted"), ["0", "1", "2", "3", "4", "5", "77"]);
     assert_eq!(read_ids(url).len(), 7, "nothing changed: the same");
-    assert_eq!(searches_of(&spy), 0, "the container was not searched again");
+    assert_eq!(spy.count(), 0, "the container was not searched again");
     // One between two others: searched again (placing it would cost the browser more).
     nth_child(&tl, 2)
         .insert_adjacent_html("afterend", &x_post(10))
         .unwrap();
     assert_eq!(same("between"), ["0", "1", "2", "10", "3", "4", "5", "77"]);
-    assert_eq!(searches_of(&spy), 1);
+    assert_eq!(spy.count(), 1);
     // A post removed, or a test id changed: searched again.
     tl.first_element_child().unwrap().remove();
     assert_eq!(same("removed"), ["1", "2", "10", "3", "4", "5", "77"]);
-    assert_eq!(searches_of(&spy), 2);
+    assert_eq!(spy.count(), 2);
     tl.first_element_child()
         .unwrap()
         .set_attribute("data-testid", "tweet-gone")
         .unwrap();
     assert_eq!(same("test id changed"), ["2", "10", "3", "4", "5", "77"]);
-    assert_eq!(searches_of(&spy), 3);
+    assert_eq!(spy.count(), 3);
     tl.insert_adjacent_html("beforeend", &x_post(6)).unwrap();
     assert_eq!(
         same("appended again"),
         ["2", "10", "3", "4", "5", "77", "6"]
     );
-    assert_eq!(searches_of(&spy), 3);
-    stop_spy(&spy);
+    assert_eq!(spy.count(), 3);
 }
 
 #[wasm_bindgen_test]
@@ -666,7 +684,7 @@ fn a_comment_that_gains_its_time_is_read_without_a_search() {
     let _f = Fixture::new(html);
     let container = container_at(url);
     let before = read_ids(url);
-    let spy = spy_searches(&container);
+    let spy = Spy::on(&container);
     let list = container.query_selector("ul").unwrap().unwrap();
     list.insert_adjacent_html(
         "beforeend",
@@ -690,8 +708,7 @@ fn a_comment_that_gains_its_time_is_read_without_a_search() {
         after.last().unwrap().contains("18012345678909999"),
         "{after:?}"
     );
-    assert_eq!(searches_of(&spy), 0);
-    stop_spy(&spy);
+    assert_eq!(spy.count(), 0);
 }
 
 #[wasm_bindgen_test]
@@ -709,13 +726,12 @@ fn something_added_inside_a_message_found_by_has_does_not_find_it_twice() {
         let _f = Fixture::new(html);
         let container = container_at(url);
         let before = read_ids(url);
-        let spy = spy_searches(&container);
+        let spy = Spy::on(&container);
         let part = container.query_selector(inside).unwrap().expect(inside);
         part.insert_adjacent_html("beforeend", "<span> 👍</span>")
             .unwrap();
         assert_eq!(read_ids(url), before, "{url}");
-        assert_eq!(searches_of(&spy), 0, "{url}");
-        stop_spy(&spy);
+        assert_eq!(spy.count(), 0, "{url}");
     }
 }
 
@@ -726,7 +742,7 @@ fn a_thread_changed_at_random_reads_as_a_search_of_it_finds() {
     // text edited. After each, the read must list the posts a search finds, in page order.
     let (_f, tl) = x_timeline();
     let url = "https://x.com/u1/status/1";
-    let spy = spy_searches(&container_at(url));
+    let spy = Spy::on(&container_at(url));
     let mut reads = 0;
     let mut seed: u32 = 0x5eed_1234;
     let mut draw = |n: u32| {
@@ -823,8 +839,8 @@ fn a_thread_changed_at_random_reads_as_a_search_of_it_finds() {
     }
     // Reads that followed only additions at either end were not searches (76 of 195 with
     // this seed; the other changes bring a search).
-    let searches = searches_of(&spy);
-    stop_spy(&spy);
+    let searches = spy.count();
+    drop(spy);
     assert!(
         reads - searches >= 50,
         "{searches} searches in {reads} reads"

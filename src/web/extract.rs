@@ -292,10 +292,12 @@ impl PageFields {
 const LOOK_EVERY_MS: f64 = 1_000.0;
 /// ... and at most this often relative to what the last search cost, so that on a long page
 /// where each search visits a million elements it takes a tenth of a percent of the main
-/// thread (the page-level fields and the composer each). On such a page (600,000 elements,
-/// 2-4 ms a search) a third of a percent kept them at one search a second each, 120 ms of
-/// Waypoint's 450 ms while 5,000 posts were appended; what renders late there is found
-/// within about 3 s instead of 1 s. A composer the agent clicks into is known at once.
+/// thread (the page-level fields and the composer each). On the bench's page (600,000
+/// elements once 5,000 posts are in) a third of a percent kept them at one search a second
+/// each while the posts were appended, 120 ms of Waypoint's 450 ms. The price: on such a page,
+/// where a search for something missing takes 11-33 ms, what renders late is found within
+/// 11-33 s, not 4-10 s; on pages where a search costs under a millisecond (the fixtures, most
+/// real pages), still within a second. A composer the agent clicks into is known at once.
 const LOOK_COST_FACTOR: f64 = 1000.0;
 
 /// Whether a search of the whole page made at `at` (ms) that cost `cost` ms may be made again

@@ -495,7 +495,7 @@ function matchesAmong(added, sel, container, known) {
   // Ancestors already tested in this call: each is tested once, and the walk up from a node
   // stops there (its own ancestors were tested with it). Testing a `:has()` that does not
   // match scans the ancestor's whole subtree: once per added comment inside a post holding
-  // 5,000 of them took 6.9 s.
+  // 5,000 of them, 300 comments took about 7 s.
   const tested = has ? new Set() : null;
   for (let i = 0; i < added.length; i++) {
     const a = added[i];

@@ -25,9 +25,9 @@ function Field({ attrs }) {
 }
 
 for (const mount of document.querySelectorAll('[data-fixture-react-field]')) {
-  const static_ = mount.querySelector('textarea');
+  const written = mount.querySelector('textarea');
   const attrs = {};
-  for (const a of static_.attributes) attrs[PROPS[a.name] ?? a.name] = a.value;
+  for (const a of written.attributes) attrs[PROPS[a.name] ?? a.name] = a.value;
   mount.dataset.fixtureReactField = 'rendered';
   ReactDOM.render(React.createElement(Field, { attrs }), mount);
 }
