@@ -227,6 +227,15 @@ export async function insertText(el, text, mark, around) {
       clearTimeout(timer);
       if (deleting === waiting) deleting = null;
     }
+    // A reply with no place of its own goes where the editor deleted the "/words" that
+    // chose it, while the draft is as the deletion left it (`insertKind` compares).
+    const where = placed;
+    placed = null;
+    if (mark < 0 && where !== null && where.el === el) {
+      mark = where.at;
+      around = where.draft;
+      saved = { el, range: where.range, draft: where.draft };
+    }
     kind = editorKind(el);
     before = solid(shown(el));
     return await insertKind(el, kind, text, mark, around);
@@ -341,9 +350,9 @@ export function deleteBeforeCaret(el, units) {
   const doc = el.ownerDocument;
   const selection = isField(el) ? null : doc.getSelection();
   const words = selection?.toString() ?? '';
-  // Whether the words are the draft's last (nothing but white space after them), and the
-  // draft then, for the Lexical case below.
-  const last = selection !== null && selection.rangeCount > 0 && afterIsBlank(el, selection.getRangeAt(0));
+  // Where the words are, for the Lexical case below: the text node they are the whole of
+  // (its number among the draft's text nodes), and the draft's letters before them.
+  const whole = selection !== null && selection.rangeCount > 0 ? wholeNode(el, selection.getRangeAt(0)) : null;
   const draft = shown(el);
   if (doc.execCommand('delete') && shown(el).length < before) return true;
   // Lexical does nothing with a delete of words that are the whole text after a line break
@@ -351,11 +360,12 @@ export function deleteBeforeCaret(el, units) {
   // and its commands act on its own idea of the selection until it follows the page's. Its
   // own Backspace deletes them once it has redrawn them (a microtask) and been told of a
   // selection of them (`selectionchange`, which it would otherwise see a task later). That
-  // is done only when they are the draft's last words, where the agent types them, and the
-  // draft is as it was; the reply then goes after the draft, and an insertion waits for the
-  // editor to apply the deletion (`deleting`).
+  // is done only when they are the whole of a text node that is still where it was, with
+  // the same words, and the draft is as it was. An insertion waits for the editor to apply
+  // the deletion (`deleting`), and the next one goes where the words were while the draft
+  // stays as the deletion left it (`placed`).
   const root = el.closest('[data-lexical-editor="true"]');
-  if (!last || !words.startsWith('/') || root === null) return false;
+  if (whole === null || !words.startsWith('/') || root === null) return false;
   // Where the agent goes next (the template's first fill-in, which the panel focuses as soon
   // as this returns): the editor takes the focus back as it redraws the words and again as it
   // deletes them, and it is returned, unless the agent has since clicked or typed elsewhere
@@ -399,12 +409,21 @@ export function deleteBeforeCaret(el, units) {
     };
     queueMicrotask(() => {
       try {
-        const node = lastTextNode(el);
+        const node = textNode(el, whole.number);
         if (node === null || node.data !== words || shown(el) !== draft) return finish();
+        // The words' place: a live range, which follows the DOM as the editor removes them
+        // (to between the line breaks around them).
+        const place = doc.createRange();
+        place.setStart(node, 0);
         // Done when the words are gone (not when the editor only redraws them), or after
         // DELETE_WAIT_MS whatever the editor did.
         watch = new MutationObserver(() => {
-          if (shown(el).length <= draft.length - words.length) finish();
+          const now = shown(el);
+          if (now.length > draft.length - words.length) return;
+          if (solid(now) === solid(draft.slice(0, whole.from) + draft.slice(whole.from + words.length))) {
+            placed = { el, at: solid(draft.slice(0, whole.from)).length, draft: solid(now), range: place };
+          }
+          finish();
         });
         watch.observe(el, { childList: true, subtree: true, characterData: true });
         limit = setTimeout(finish, DELETE_WAIT_MS);
@@ -434,17 +453,21 @@ const DELETE_WAIT_MS = 500;
 // The panel's element (src/web/panel, `TAG`): a focus it took is the agent's next place.
 const PANEL_TAG = 'waypoint-panel';
 
-// Whether only white space follows `range` inside `el`.
-function afterIsBlank(el, range) {
-  if (!el.contains(range.endContainer)) return false;
-  try {
-    const after = el.ownerDocument.createRange();
-    after.selectNodeContents(el);
-    after.setStart(range.endContainer, range.endOffset);
-    return after.toString().trim() === '';
-  } catch {
-    return false;
+// When `range` covers the whole of a text node of `el` that has text: that node's number
+// among them (`textNode`), and where its text begins in `el`'s text; else null.
+function wholeNode(el, range) {
+  const node = range.startContainer;
+  if (node.nodeType !== Node.TEXT_NODE || range.endContainer !== node || !el.contains(node)) return null;
+  if (range.startOffset !== 0 || range.endOffset !== node.data.length || node.data === '') return null;
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let number = 0;
+  let from = 0;
+  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+    if (n === node) return { number, from };
+    from += n.data.length;
+    if (n.data !== '') number++;
   }
+  return null;
 }
 
 // The focused element, inside open shadow roots too (the panel's fields).
@@ -454,13 +477,23 @@ function deepFocus(doc) {
   return at;
 }
 
-function lastTextNode(el) {
+// The `number`-th text node of `el` that has text (from 0), or null.
+function textNode(el, number) {
   const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  let last = null;
-  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) if (n.data !== '') last = n;
-  return last;
+  let seen = 0;
+  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+    if (n.data === '') continue;
+    if (seen === number) return n;
+    seen++;
+  }
+  return null;
 }
 
 // The moment a deletion made by the editor itself is applied (see `deleteBeforeCaret`).
 let deleting = null;
+
+// Where the words that deletion removed were, once it is applied: the composer, the mark of
+// the place (`caretMark`'s count), the draft then (without white space) and the place itself.
+// The next insertion takes it (see `insertText`).
+let placed = null;
 

@@ -399,6 +399,32 @@ describe('a reply picked with the slash search typed alone on a new line', () =>
   }
 });
 
+describe('a reply picked with the slash search typed alone on a line between two others', () => {
+  for (const s of SURFACES) {
+    test(`${s.name}: the "/words" go, and the reply takes their line`, async () => {
+      const { page, pageErrors } = await greetingThenNewLine(s);
+      const popup = page.locator('waypoint-panel').locator('.slash');
+      // "Hello there,", an empty line, "see you soon"; then back up to the empty line.
+      await page.keyboard.press('Shift+Enter');
+      await page.keyboard.type('see you soon');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.type('/patience');
+      await popup.waitFor({ state: 'visible' });
+      await choosePatienceInPopup(page);
+      await fillPatience(page);
+      const preview = await insertChosen(page);
+      const text = await modelText(page, s.model);
+      // The greeting's line, then the reply from the start of a line (its own paragraphs
+      // kept), then "see you soon" on a line of its own; nothing of "/patience".
+      assert.match(text, /^Hello there,\n+\S/, JSON.stringify(text));
+      assert.match(text, /\S\n+see you soon\s*$/, JSON.stringify(text));
+      assert.equal(text.replace(/\s+/g, ' ').trim(), `Hello there, ${preview} see you soon`);
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('a reply inserted after a new, empty last line starts that line', () => {
   for (const s of SURFACES) {
     test(`${s.name}: no space before it`, async () => {
