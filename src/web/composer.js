@@ -51,6 +51,13 @@ let saved = null;
 // -1 when the caret is not in `el`.
 export function caretMark(el) {
   saved = null;
+  // Asked right after `deleteBeforeCaret` began a deletion the editor makes later: the place
+  // is where the words begin (the selection may not say so until the editor has redrawn).
+  const d = deferred;
+  if (d !== null && d.el === el && !d.marked) {
+    d.marked = true;
+    return d.at;
+  }
   let before;
   if (isField(el)) {
     if (el.selectionStart === null) return -1;
@@ -150,8 +157,16 @@ function placeCaret(el, mark) {
   selection.addRange(range);
   if (mark < 0) return [charAtEnd(el), ''];
   const node = range.startContainer;
-  if (node.nodeType !== Node.TEXT_NODE) return ['', ''];
-  return [node.nodeValue[range.startOffset - 1] ?? '', node.nodeValue[range.startOffset] ?? ''];
+  if (node.nodeType === Node.TEXT_NODE) return [node.nodeValue[range.startOffset - 1] ?? '', node.nodeValue[range.startOffset] ?? ''];
+  // Between two children (where an editor removed the "/words"' own node): their last and
+  // first characters, a line break for a <br>, "" for a block (another line).
+  const edge = (child, last) => {
+    if (!child || /^(P|DIV|LI|UL|OL|BLOCKQUOTE|H[1-6])$/.test(child.nodeName)) return '';
+    if (child.nodeName === 'BR') return '\n';
+    const text = child.textContent ?? '';
+    return (last ? text[text.length - 1] : text[0]) ?? '';
+  };
+  return [edge(node.childNodes[range.startOffset - 1], true), edge(node.childNodes[range.startOffset], false)];
 }
 
 // The last character an editable element shows: "\n" where its last line is empty (a
@@ -227,14 +242,19 @@ export async function insertText(el, text, mark, around) {
       clearTimeout(timer);
       if (deleting === waiting) deleting = null;
     }
-    // A reply with no place of its own goes where the editor deleted the "/words" that
-    // chose it, while the draft is as the deletion left it (`insertKind` compares).
-    const where = placed;
-    placed = null;
-    if (mark < 0 && where !== null && where.el === el) {
-      mark = where.at;
-      around = where.draft;
-      saved = { el, range: where.range, draft: where.draft };
+    // The reply of a slash pick whose "/words" the editor deleted itself (its mark is the one
+    // `caretMark` gave for them, with the words still in the draft): where they were, while
+    // the draft is as the deletion left it (`insertKind` compares); after the draft when the
+    // editor did not delete them. Any other insertion leaves the place behind.
+    const d = deferred;
+    deferred = null;
+    if (d !== null && d.el === el && d.marked && mark === d.at && around === d.draft) {
+      if (d.placed === null) {
+        mark = -1;
+      } else {
+        around = d.placed.draft;
+        saved = { el, range: d.placed.range, draft: d.placed.draft };
+      }
     }
     kind = editorKind(el);
     before = solid(shown(el));
@@ -327,8 +347,10 @@ export async function copyText(text) {
 
 // Deletes the `units` UTF-16 code units just before the caret (the agent's "/words" that
 // opened the template search), as the editor's own delete so its model and undo follow.
-// Returns whether the composer's text got shorter.
+// Returns whether the composer's text got shorter, or is to once the editor applies a
+// deletion it makes a moment later (Lexical: see below).
 export function deleteBeforeCaret(el, units) {
+  deferred = null;
   const before = shown(el).length;
   if (isField(el)) {
     const end = el.selectionEnd ?? 0;
@@ -351,7 +373,7 @@ export function deleteBeforeCaret(el, units) {
   const selection = isField(el) ? null : doc.getSelection();
   const words = selection?.toString() ?? '';
   // Where the words are, for the Lexical case below: the text node they are the whole of
-  // (its number among the draft's text nodes), and the draft's letters before them.
+  // (its number among the draft's text nodes that have text), and where its text begins.
   const whole = selection !== null && selection.rangeCount > 0 ? wholeNode(el, selection.getRangeAt(0)) : null;
   const draft = shown(el);
   if (doc.execCommand('delete') && shown(el).length < before) return true;
@@ -362,10 +384,10 @@ export function deleteBeforeCaret(el, units) {
   // selection of them (`selectionchange`, which it would otherwise see a task later). That
   // is done only when they are the whole of a text node that is still where it was, with
   // the same words, and the draft is as it was. An insertion waits for the editor to apply
-  // the deletion (`deleting`), and the next one goes where the words were while the draft
-  // stays as the deletion left it (`placed`).
+  // the deletion (`deleting`); the pick's own goes where the words were (`deferred`).
   const root = el.closest('[data-lexical-editor="true"]');
   if (whole === null || !words.startsWith('/') || root === null) return false;
+  const pick = { el, at: solid(draft.slice(0, whole.from)).length, draft: solid(draft), marked: false, placed: null };
   // Where the agent goes next (the template's first fill-in, which the panel focuses as soon
   // as this returns): the editor takes the focus back as it redraws the words and again as it
   // deletes them, and it is returned, unless the agent has since clicked or typed elsewhere
@@ -421,7 +443,7 @@ export function deleteBeforeCaret(el, units) {
           const now = shown(el);
           if (now.length > draft.length - words.length) return;
           if (solid(now) === solid(draft.slice(0, whole.from) + draft.slice(whole.from + words.length))) {
-            placed = { el, at: solid(draft.slice(0, whole.from)).length, draft: solid(now), range: place };
+            pick.placed = { draft: solid(now), range: place };
           }
           finish();
         });
@@ -444,7 +466,8 @@ export function deleteBeforeCaret(el, units) {
     });
   });
   deleting = pending;
-  return false;
+  deferred = pick;
+  return true;
 }
 
 // How long an editor's own deletion of the "/words" is waited for, at most.
@@ -492,8 +515,9 @@ function textNode(el, number) {
 // The moment a deletion made by the editor itself is applied (see `deleteBeforeCaret`).
 let deleting = null;
 
-// Where the words that deletion removed were, once it is applied: the composer, the mark of
-// the place (`caretMark`'s count), the draft then (without white space) and the place itself.
-// The next insertion takes it (see `insertText`).
-let placed = null;
+// The slash pick whose "/words" the editor is to delete itself (see `deleteBeforeCaret`): the
+// composer, the mark of their place (`caretMark` gives it once), the draft with them (without
+// white space), and once they are gone, the draft then and their place (`placed`, a live
+// range). The next insertion or deletion lets it go.
+let deferred = null;
 

@@ -47,7 +47,8 @@ pub fn mark(el: &Element) -> Option<Mark> {
     })
 }
 
-/// Inserts `text` into the composer `el` (at `mark`, else after the draft), verifies it, and
+/// Inserts `text` into the composer `el` (at `mark` while the draft is as it was then, else
+/// after the draft; see composer.js for a mark of "/words" the editor deleted), verifies it, and
 /// falls back to the clipboard. Returns the page contract's outcome code
 /// (`inserted:<kind>:<method>`, `changed:<kind>`, `copied:<kind>`, `failed:<kind>`) and, for
 /// a failure, why.
@@ -78,7 +79,8 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
 
 /// Deletes the `units` UTF-16 code units just before the caret (the agent's `/words` that
 /// opened the template search), as the editor's own delete so its model and undo follow.
-/// Returns whether the composer's text got shorter.
+/// Returns whether the composer's text got shorter, or is to once the editor applies a
+/// deletion it makes a moment later (Lexical; the insertion waits for it).
 pub fn delete_before_caret(el: &Element, units: usize) -> bool {
     delete_js(el, units as u32).unwrap_or(false)
 }

@@ -425,9 +425,10 @@ fn pick(state: &Rc<RefCell<State>>, host: &dyn Host) {
     // If the editor refuses the deletion the "/words" stay, visible to the agent: nothing
     // is lost and the template still opens.
     // Only the "/words" themselves: when the caret has moved, nothing is deleted.
-    // The reply goes where the "/words" were; after the draft when the caret had moved, or
-    // when the editor did not delete them at once (Lexical, for the whole text after a line
-    // break within a paragraph, deletes them a moment later: see composer.js).
+    // The reply goes where the "/words" were; after the draft when the caret had moved. (A
+    // deletion the editor makes a moment later, as Lexical does for the whole text after a
+    // line break, counts: the mark is then their place, and the reply goes after the draft
+    // if the editor did not delete them; see composer.js.)
     let mark = holds && crate::web::composer::delete_before_caret(&composer, units);
     let mark = mark
         .then(|| crate::web::composer::mark(&composer))

@@ -425,6 +425,58 @@ describe('a reply picked with the slash search typed alone on a line between two
   }
 });
 
+describe('where the editor deleted the "/words" a moment later (Lexical)', () => {
+  const LEXICAL = SURFACES.filter((s) => s.box === '[data-fixture-lexical]');
+  // "Hello there,", an empty line, "see you soon"; "/patience" typed on the empty line and
+  // picked in the slash search; waits until the editor has deleted the words.
+  async function pickedBetweenLines(s) {
+    const opened = await greetingThenNewLine(s);
+    const { page } = opened;
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('see you soon');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.type('/patience');
+    await choosePatienceInPopup(page);
+    await page.waitForFunction((sel) => !document.querySelector(sel).dataset.fixtureModel.includes('/patience'), s.model);
+    return opened;
+  }
+  for (const s of LEXICAL) {
+    test(`${s.name}: a reply chosen afterwards in the panel's search goes after the draft`, async () => {
+      const { page, pageErrors } = await pickedBetweenLines(s);
+      // The agent goes back, and chooses the same reply in the search instead.
+      const panel = page.locator('waypoint-panel');
+      await panel.locator('.chosen[data-chosen="waiting-thanks-patience"]').waitFor();
+      await panel.locator('button[data-action="back"]').click();
+      await panel.locator('input.search').fill('patience');
+      await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
+      await fillPatience(page);
+      const preview = await insertChosen(page);
+      const text = await modelText(page, s.model);
+      assert.equal(text.replace(/\s+/g, ' ').trim(), `Hello there, see you soon ${preview}`, JSON.stringify(text));
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+    test(`${s.name}: the reply keeps a space from text that follows in another node`, async () => {
+      const { page, pageErrors } = await greetingThenNewLine(s);
+      // "see you soon" in bold (a node of its own, as a mention or a link is on the sites),
+      // and "/patience" typed before it.
+      await page.keyboard.press('Control+b');
+      await page.keyboard.type('see you soon');
+      await page.keyboard.press('Control+b');
+      await page.keyboard.press('Home');
+      await page.keyboard.type('/patience');
+      await choosePatienceInPopup(page);
+      await fillPatience(page);
+      const preview = await insertChosen(page);
+      const text = await modelText(page, s.model);
+      assert.match(text, /^Hello there,\n+\S/, JSON.stringify(text));
+      assert.equal(text.replace(/\s+/g, ' ').trim(), `Hello there, ${preview} see you soon`, JSON.stringify(text));
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('a reply inserted after a new, empty last line starts that line', () => {
   for (const s of SURFACES) {
     test(`${s.name}: no space before it`, async () => {
