@@ -110,6 +110,27 @@ impl Slash {
             ));
         }
         {
+            // Draft.js and Lexical apply Backspace and Delete themselves, with no `input`
+            // event: the search follows the "/words" once the key is released.
+            let (state, host) = (state.clone(), host.clone());
+            listeners.push(EventListener::new_with_options(
+                &window,
+                "keyup",
+                EventListenerOptions {
+                    phase: EventListenerPhase::Capture,
+                    passive: true,
+                },
+                move |event| {
+                    let deleted = event
+                        .dyn_ref::<web_sys::KeyboardEvent>()
+                        .is_some_and(|k| matches!(k.key().as_str(), "Backspace" | "Delete"));
+                    if deleted {
+                        let _ = on_input(&state, host.as_ref(), event);
+                    }
+                },
+            ));
+        }
+        {
             let (state, host) = (state.clone(), host.clone());
             listeners.push(EventListener::new_with_options(
                 &window,

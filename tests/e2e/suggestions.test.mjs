@@ -477,6 +477,59 @@ describe('where the editor deleted the "/words" a moment later (Lexical)', () =>
   }
 });
 
+describe('the slash search follows Backspace', () => {
+  for (const s of SURFACES) {
+    test(`${s.name}: the search is for what is left, and Enter picks from it`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const popup = page.locator('waypoint-panel').locator('.slash');
+      await page.click(s.box);
+      await page.keyboard.type('Hi there, /refundx');
+      await popup.locator('.slash-empty').waitFor();
+      // Draft.js and Lexical apply Backspace themselves, with no input event.
+      await page.keyboard.press('Backspace');
+      await popup.locator('[data-template-id^="refund"]').first().waitFor({ timeout: 3000 });
+      assert.equal(await popup.locator('.slash-empty').count(), 0);
+      await page.keyboard.press('Enter');
+      const chosen = page.locator('waypoint-panel').locator('.chosen[data-chosen]');
+      await chosen.waitFor();
+      assert.match(await chosen.getAttribute('data-chosen'), /^refund/);
+      // The "/refund" typed went, the rest of the draft stayed (and the reply follows it
+      // when it needed nothing filled in).
+      await page.waitForFunction((sel) => !document.querySelector(sel).dataset.fixtureModel?.includes('/') && !document.querySelector(sel).value?.includes('/'), s.model);
+      assert.match((await modelText(page, s.model)).replace(/\s+/g, ' ').trim(), /^Hi there,( Hi .+)?$/);
+      // Backspace past the "/" closes the search.
+      await page.click(s.box);
+      await page.keyboard.press('End');
+      await page.keyboard.type(' /ab');
+      await popup.waitFor({ state: 'visible' });
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+      await popup.waitFor({ state: 'hidden', timeout: 3000 });
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
+describe('the slash search with the panel minimised', () => {
+  test('a reply picked in the composer opens the panel with its form', async () => {
+    const s = SURFACES[3];
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    await panel.locator('.toggle').click();
+    assert.equal(await panel.locator('.toggle').getAttribute('aria-expanded'), 'false');
+    await page.click(s.box);
+    await page.keyboard.type('/patience');
+    await choosePatienceInPopup(page);
+    assert.equal(await panel.locator('.toggle').getAttribute('aria-expanded'), 'true');
+    await panel.locator('.chosen[data-chosen="waiting-thanks-patience"]').waitFor({ state: 'visible' });
+    assert.ok(await panel.locator('.chosen input[data-field]').first().isVisible(), 'its form is shown');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('a reply inserted after a new, empty last line starts that line', () => {
   for (const s of SURFACES) {
     test(`${s.name}: no space before it`, async () => {

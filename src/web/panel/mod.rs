@@ -82,6 +82,7 @@ pub struct Panel {
     replies: replies::Replies,
     badge: badge::Badge,
     _toggle: EventListener,
+    _keys: [EventListener; 3],
 }
 
 impl Panel {
@@ -143,6 +144,11 @@ impl Panel {
                 );
             })
         };
+        // Keys typed in the panel (its search, the fill-ins) stay in it. A site's keyboard
+        // shortcuts listen on the document, which sees the panel's host as their target, not
+        // a text field: typing "l" in the search would like a post on x.com.
+        let keys = ["keydown", "keypress", "keyup"]
+            .map(|name| EventListener::new(&root, name, |event| event.stop_propagation()));
 
         let parent: Element = match doc.body() {
             Some(b) => b.into(),
@@ -163,6 +169,7 @@ impl Panel {
             replies,
             badge: sla,
             _toggle: toggle_listener,
+            _keys: keys,
         })
     }
 
@@ -289,6 +296,17 @@ impl Panel {
     /// The shadow root, for the parts shown over the page (checklist, slash search).
     pub fn root(&self) -> &ShadowRoot {
         &self.root
+    }
+
+    /// Opens the panel when it is minimised, as its button would.
+    pub fn expand(&self) {
+        if self.card.class_list().contains("collapsed") {
+            if let Ok(Some(b)) = self.root.query_selector("button.toggle") {
+                if let Some(b) = b.dyn_ref::<HtmlElement>() {
+                    b.click();
+                }
+            }
+        }
     }
 
     /// The replies part (suggestions, search, insertion).
