@@ -446,3 +446,78 @@ describe('alternative phrasings take turns', () => {
     }
   });
 });
+
+describe('the Insert button and the preview after an insertion', () => {
+  for (const s of [SURFACES[0], SURFACES[1], SURFACES[3]]) {
+    test(`${s.name}: a double-click inserts once, and the preview stays the wording inserted`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      await panel.locator('input.search').fill('patience');
+      await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
+      for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
+        const f = panel.locator(`.chosen input[data-field="${id}"]`);
+        if (await f.count()) await f.fill(value);
+      }
+      const fillins = panel.locator('.chosen input[data-field]:not([data-field^="agent."])');
+      for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('noon');
+      const preview = squash(await panel.locator('.preview').innerText());
+      await panel.locator('button[data-action="insert"]').dblclick();
+      await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+      // Past the SLA clock's next tick, which renders the preview again.
+      await page.waitForTimeout(1500);
+      assert.equal(squash(await modelText(page, s.model)), preview, 'inserted once');
+      assert.equal(squash(await panel.locator('.preview').innerText()), preview, 'the preview is what was inserted');
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
+describe("keys typed in the panel stay in it", () => {
+  test("the page's own keyboard shortcuts never see them", async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.xStatus);
+    await waitForState(page, 'ready');
+    // A shortcut handler of the page's, as sites have: on the document, in the bubbling phase.
+    await page.evaluate(() => {
+      window.__keys = [];
+      for (const type of ['keydown', 'keypress', 'keyup']) document.addEventListener(type, (e) => window.__keys.push(`${type}:${e.key}`));
+    });
+    const panel = page.locator('waypoint-panel');
+    await panel.locator('input.search').click();
+    await page.keyboard.type('like');
+    assert.equal(await panel.locator('input.search').inputValue(), 'like');
+    await panel.locator('input.search').fill('patience');
+    await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
+    const field = panel.locator('.chosen input[data-field]:not([data-field^="agent."])').first();
+    await field.click();
+    await page.keyboard.type('jk');
+    assert.deepEqual(await page.evaluate(() => window.__keys), []);
+    // The composer's keys still reach the page.
+    await page.click('[data-testid="tweetTextarea_0"]');
+    await page.keyboard.type('l');
+    assert.ok((await page.evaluate(() => window.__keys)).includes('keydown:l'));
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
+describe('a short window', () => {
+  test('the panel keeps its header on screen, and its body scrolls', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.xChat);
+    // A 1366×540 window at 150 % zoom.
+    await page.setViewportSize({ width: 911, height: 360 });
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    // Its tallest state: a chosen reply with its form.
+    await panel.locator('input.search').fill('patience');
+    await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
+    await panel.locator('.chosen:not([hidden])').waitFor();
+    const box = await panel.locator('.toggle').boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 360, `the minimise button at ${box.y}`);
+    await panel.locator('.toggle').click();
+    assert.equal(await panel.locator('.toggle').getAttribute('aria-expanded'), 'false');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});

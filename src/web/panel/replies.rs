@@ -55,6 +55,9 @@ struct State {
     wait_minutes: Option<u32>,
     /// Where the chosen template goes in the draft, when the slash search picked it.
     mark: Option<Mark>,
+    /// The chosen template's turn of phrasing, taken when it was chosen: the preview stays
+    /// the wording that was inserted (the next choice of it takes the next turn).
+    seed: u64,
 }
 
 /// The mounted replies part.
@@ -113,6 +116,7 @@ impl Replies {
             brand_name: None,
             wait_minutes: None,
             mark: None,
+            seed: 0,
         }));
 
         // The agent's details, from this browser's storage.
@@ -155,7 +159,16 @@ impl Replies {
                 };
                 if let Some(button) = target.closest("button[data-action]").ok().flatten() {
                     match button.get_attribute("data-action").as_deref() {
-                        Some("insert") => insert(&state, &chosen, &outcome),
+                        // The second click of a double-click is not a second insertion.
+                        Some("insert")
+                            if js_sys::Reflect::get(event, &"detail".into())
+                                .ok()
+                                .and_then(|d| d.as_f64())
+                                .unwrap_or(0.0)
+                                < 2.0 =>
+                        {
+                            insert(&state, &chosen, &outcome)
+                        }
                         Some("back") => back(&state, &chosen, &results, &suggested, &outcome),
                         _ => {}
                     }
@@ -465,6 +478,7 @@ fn choose(
         let mut s = state.borrow_mut();
         s.chosen = Some(t);
         s.mark = None;
+        s.seed = used_seed(id) as u64;
     }
     let s = state.borrow();
     let doc = &s.doc;
@@ -564,7 +578,7 @@ fn refresh_preview(
     let insert = chosen.query_selector("button[data-action=\"insert\"]")?;
     let rendered = match t.template(lang_of(&s), surface) {
         Some(Ok(tpl)) => tpl
-            .render(&context(&s, &fields), used_seed(t.id) as u64)
+            .render(&context(&s, &fields), s.seed)
             .map_err(|e| match e {
                 RenderError::MissingFields { fields } => fill_in(
                     fields
