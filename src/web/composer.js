@@ -169,6 +169,19 @@ function placeCaret(el, mark) {
   return [edge(node.childNodes[range.startOffset - 1], true), edge(node.childNodes[range.startOffset], false)];
 }
 
+// Focuses the composer `el` again (after the checklist's Edit), keeping the caret where it is
+// when it is still inside; else at the end of the draft, where the agent was typing as a rule.
+// A click on a site's send button moves the selection out of the editor, and a rich editor
+// focused with no selection in it puts the caret at the start of the draft.
+export function focusDraft(el) {
+  const selection = el.ownerDocument.getSelection();
+  if (isField(el) || (selection !== null && selection.rangeCount > 0 && el.contains(selection.anchorNode))) {
+    el.focus();
+    return;
+  }
+  placeCaret(el, -1);
+}
+
 // The last character an editable element shows: "\n" where its last line is empty (a
 // paragraph of only a <br>, as Lexical and Draft.js draw one, or a soft line break), else the
 // last letter of its text ("" when it has none). Its text alone joins the lines, and a reply

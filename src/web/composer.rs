@@ -27,6 +27,14 @@ extern "C" {
     fn caret_mark(el: &Element) -> Result<i32, JsValue>;
     #[wasm_bindgen(js_name = solidText)]
     fn solid_text(el: &Element) -> String;
+    #[wasm_bindgen(catch, js_name = focusDraft)]
+    fn focus_js(el: &Element) -> Result<(), JsValue>;
+}
+
+/// Puts the focus back in the composer `el`, the caret where it was when it is still there,
+/// else at the end of the draft (see composer.js).
+pub fn focus_draft(el: &Element) {
+    let _ = focus_js(el);
 }
 
 /// Where a reply picked with the slash search goes: how many characters that are not white

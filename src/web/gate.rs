@@ -330,8 +330,8 @@ fn finish(host: &dyn Host, pending: Pending, action: Action) {
     drop(_dialog);
     match action {
         Action::Edit => {
-            if let Some(c) = composer.and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
-                let _ = c.focus();
+            if let Some(c) = composer {
+                crate::web::composer::focus_draft(&c);
             }
         }
         Action::Post => {

@@ -268,6 +268,25 @@ describe('the site draws its send button again while the checklist is open', () 
   });
 });
 
+describe('after Edit, typing goes on where the agent was', () => {
+  for (const s of SURFACES) {
+    test(`${s.name}: at the end of the draft`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      await typeDraft(page, s, BAD);
+      await pressSend(page, s);
+      await dialog(page).waitFor();
+      await dialog(page).locator('[data-action="edit"]').click();
+      await dialog(page).waitFor({ state: 'detached' });
+      await page.keyboard.type(' More');
+      await page.waitForTimeout(100);
+      assert.equal(squash(await modelText(page, s.model)), squash(`${BAD} More`));
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('Escape goes back to editing', () => {
   // Also after a click on the dimmed page around the dialog: that click must not take the
   // focus out of the dialog, where its keys are heard (it did, and Escape did nothing).
