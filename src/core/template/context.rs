@@ -67,7 +67,10 @@ impl Context {
             Var::AgentFirstName => self
                 .agent_name
                 .as_deref()
-                .and_then(|n| n.split_whitespace().next())
+                .and_then(|n| {
+                    n.split_whitespace()
+                        .find(|w| w.chars().any(char::is_alphabetic))
+                })
                 .map(str::to_owned),
             Var::AgentInitials => match self.agent_initials.as_deref().map(str::trim) {
                 Some(i) if !i.is_empty() => Some(i.to_owned()),
@@ -121,9 +124,18 @@ fn customer_first_name(a: &Author) -> Option<String> {
     })
 }
 
-/// "Sam Rivera" → "SR", "maría josé garcía" → "MG" (first and last word).
+/// "Sam Rivera" → "SR", "maría josé garcía" → "MG" (first and last word). Words without a
+/// letter (an emoji) and a part in brackets ("(she/her)") are not part of the name.
 fn initials(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut aside = false;
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| {
+            let skip = aside || w.starts_with('(');
+            aside = skip && !w.ends_with(')');
+            !skip && w.chars().any(char::is_alphabetic)
+        })
+        .collect();
     let pick = match words.as_slice() {
         [] => vec![],
         [one] => vec![*one],
@@ -244,6 +256,22 @@ mod tests {
         assert_eq!(ctx.value(Var::AgentInitials).as_deref(), Some("MJ"));
         ctx.agent_initials = Some(" ".into());
         assert_eq!(ctx.value(Var::AgentInitials).as_deref(), Some("MG"));
+    }
+
+    #[test]
+    fn agent_initials_and_first_name_leave_out_emoji_and_a_part_in_brackets() {
+        let mut ctx = Context::new(Lang::En);
+        for (name, first, initials) in [
+            ("Sam Rivera 🌟", "Sam", "SR"),
+            ("Sam Rivera (she/her)", "Sam", "SR"),
+            ("Sam (they / them) Rivera", "Sam", "SR"),
+            ("😀 Zoë Ångström", "Zoë", "ZÅ"),
+            ("Sam", "Sam", "S"),
+        ] {
+            ctx.agent_name = Some(name.into());
+            assert_eq!(ctx.value(Var::AgentFirstName).as_deref(), Some(first), "{name}");
+            assert_eq!(ctx.value(Var::AgentInitials).as_deref(), Some(initials), "{name}");
+        }
     }
 
     #[test]
