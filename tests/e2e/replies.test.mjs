@@ -521,3 +521,58 @@ describe('a short window', () => {
     await page.close();
   });
 });
+
+describe("the agent's own details", () => {
+  test('a saved name is shown in the form and can be put right', async () => {
+    const fresh = await launch({ pages: PAGES });
+    try {
+      const { page, pageErrors } = await open(fresh.context, URLS.xChat);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const choosePatience = async () => {
+        await panel.locator('input.search').fill('patience');
+        await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
+      };
+      await choosePatience();
+      await panel.locator('.chosen input[data-field="agent.name"]').fill('Sma');
+      await panel.locator('.chosen input[data-field="when"]').fill('noon');
+      await panel.locator('button[data-action="insert"]').click();
+      await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+      await page.reload();
+      await waitForState(page, 'ready');
+      await choosePatience();
+      const name = panel.locator('.chosen input[data-field="agent.name"]');
+      await page.waitForFunction(() => document.querySelector('waypoint-panel').shadowRoot.querySelector('.chosen input[data-field="agent.name"]')?.value === 'Sma');
+      // The first empty field has the focus: the template's own fill-in, not the name.
+      assert.equal(await panel.evaluate((h) => h.shadowRoot.activeElement?.dataset.field), 'when');
+      await name.fill('Sam');
+      await panel.locator('.chosen input[data-field="when"]').fill('noon');
+      assert.match(squash(await panel.locator('.preview').innerText()), /Sam$/);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe('the focus in the panel', () => {
+  test('goes to the form of a chosen reply, and back to the search after Back', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.xChat);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    const focused = () => panel.evaluate((h) => {
+      const a = h.shadowRoot.activeElement;
+      return a === null ? null : a.dataset.field ?? a.dataset.action ?? a.className;
+    });
+    await panel.locator('input.search').fill('patience');
+    await panel.locator('[data-template-id="waiting-thanks-patience"]').first().focus();
+    await page.keyboard.press('Enter');
+    await panel.locator('.chosen[data-chosen="waiting-thanks-patience"]').waitFor();
+    assert.equal(await focused(), 'when');
+    await panel.locator('button[data-action="back"]').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(), 'search');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});

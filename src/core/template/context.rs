@@ -269,8 +269,16 @@ mod tests {
             ("Sam", "Sam", "S"),
         ] {
             ctx.agent_name = Some(name.into());
-            assert_eq!(ctx.value(Var::AgentFirstName).as_deref(), Some(first), "{name}");
-            assert_eq!(ctx.value(Var::AgentInitials).as_deref(), Some(initials), "{name}");
+            assert_eq!(
+                ctx.value(Var::AgentFirstName).as_deref(),
+                Some(first),
+                "{name}"
+            );
+            assert_eq!(
+                ctx.value(Var::AgentInitials).as_deref(),
+                Some(initials),
+                "{name}"
+            );
         }
     }
 

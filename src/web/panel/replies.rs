@@ -12,7 +12,7 @@ use gloo_events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, HtmlInputElement};
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 
 /// Where the agent's own details are kept (this browser only).
 const AGENT_KEY: &str = "waypoint.agent";
@@ -169,13 +169,26 @@ impl Replies {
                         {
                             insert(&state, &chosen, &outcome)
                         }
-                        Some("back") => back(&state, &chosen, &results, &suggested, &outcome),
+                        Some("back") => {
+                            back(&state, &chosen, &results, &suggested, &outcome);
+                            // The focus was on the form just removed: it goes to the search.
+                            if let Some(search) = results.previous_element_sibling() {
+                                let _ = search.unchecked_ref::<HtmlElement>().focus();
+                            }
+                        }
                         _ => {}
                     }
                 } else if let Some(pick) = target.closest("[data-template-id]").ok().flatten() {
                     if let Some(id) = pick.get_attribute("data-template-id") {
                         let _ = suggested.set_attribute("hidden", "");
                         let _ = choose(&state, &results, &chosen, &outcome, &id);
+                        // The focus goes where the agent goes next (it fell to the page's
+                        // body with the list it was on): the first empty field, else Insert.
+                        if !focus_first_empty(&chosen) {
+                            if let Ok(Some(b)) = chosen.query_selector("button[data-action]") {
+                                let _ = b.unchecked_ref::<HtmlElement>().focus();
+                            }
+                        }
                     }
                 }
             }));
@@ -336,18 +349,22 @@ impl Replies {
         self.suggested.set_attribute("hidden", "")?;
         choose(&self.state, &self.results, &self.chosen, &self.outcome, id)?;
         self.state.borrow_mut().mark = mark;
-        let fields = self.chosen.query_selector_all("input[data-field]")?;
-        let first_empty = (0..fields.length())
-            .filter_map(|i| fields.item(i)?.dyn_into::<HtmlInputElement>().ok())
-            .find(|i| i.value().trim().is_empty());
-        match first_empty {
-            Some(field) => field.focus(),
-            None => {
-                insert(&self.state, &self.chosen, &self.outcome);
-                Ok(())
-            }
+        if !focus_first_empty(&self.chosen) {
+            insert(&self.state, &self.chosen, &self.outcome);
         }
+        Ok(())
     }
+}
+
+/// Focuses the chosen template's first empty field, if it has one (whether it had one).
+fn focus_first_empty(chosen: &Element) -> bool {
+    let Ok(fields) = chosen.query_selector_all("input[data-field]") else {
+        return false;
+    };
+    (0..fields.length())
+        .filter_map(|i| fields.item(i)?.dyn_into::<HtmlInputElement>().ok())
+        .find(|i| i.value().trim().is_empty())
+        .is_some_and(|field| field.focus().is_ok())
 }
 
 /// Back from a chosen template to the list (the "Back" button, or another thread opened),
@@ -496,24 +513,24 @@ fn choose(
         }
         let vars = tpl.variables();
         let needs = |v: Var| vars.contains(&v);
-        if (needs(Var::AgentInitials) || needs(Var::AgentName) || needs(Var::AgentFirstName))
-            && s.agent_name.is_empty()
-        {
+        // The agent's details, filled in once known: shown each time, so a typo in a saved
+        // name can be put right before it signs another reply.
+        if needs(Var::AgentInitials) || needs(Var::AgentName) || needs(Var::AgentFirstName) {
             add_field(
                 doc,
                 &form,
                 "agent.name",
                 "Your name (saved for next time)",
-                "",
+                &s.agent_name,
             )?;
         }
-        if needs(Var::AgentInitials) && s.agent_initials.is_empty() {
+        if needs(Var::AgentInitials) {
             add_field(
                 doc,
                 &form,
                 "agent.initials",
                 "Your initials (saved for next time)",
-                "",
+                &s.agent_initials,
             )?;
         }
     }
