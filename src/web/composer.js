@@ -170,16 +170,42 @@ function placeCaret(el, mark) {
 }
 
 // Focuses the composer `el` again (after the checklist's Edit), keeping the caret where it is
-// when it is still inside; else at the end of the draft, where the agent was typing as a rule.
-// A click on a site's send button moves the selection out of the editor, and a rich editor
-// focused with no selection in it puts the caret at the start of the draft.
-export function focusDraft(el) {
+// when it is still inside, or putting it back where `keepCaret` saw it (Draft.js drops its
+// selection when the dialog takes the focus); else at the end of the draft, where the agent
+// was typing as a rule. A click on a site's send button moves the selection out of the editor
+// before the dialog opens, and a rich editor focused with no selection in it puts the caret at
+// the start of the draft.
+function focusDraft(el) {
   const selection = el.ownerDocument.getSelection();
+  const k = kept;
+  kept = null;
   if (isField(el) || (selection !== null && selection.rangeCount > 0 && el.contains(selection.anchorNode))) {
     el.focus();
     return;
   }
+  if (selection !== null && k !== null && k.el === el && el.contains(k.range.startContainer)) {
+    el.focus();
+    selection.removeAllRanges();
+    selection.addRange(k.range);
+    return;
+  }
   placeCaret(el, -1);
+}
+
+// Where the caret was in a composer when the checklist opened (see `focusDraft`).
+let kept = null;
+
+function keepCaret(el) {
+  const selection = el.ownerDocument.getSelection();
+  const inside = selection !== null && selection.rangeCount > 0 && el.contains(selection.anchorNode);
+  kept = inside ? { el, range: selection.getRangeAt(0).cloneRange() } : null;
+}
+
+// For Rust (one binding for both: every byte of the module is budgeted): `keepCaret` when the
+// checklist opens, `focusDraft` (`back`) on its Edit.
+export function draftCaret(el, back) {
+  if (back) focusDraft(el);
+  else keepCaret(el);
 }
 
 // The last character an editable element shows: "\n" where its last line is empty (a

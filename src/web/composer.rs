@@ -27,14 +27,19 @@ extern "C" {
     fn caret_mark(el: &Element) -> Result<i32, JsValue>;
     #[wasm_bindgen(js_name = solidText)]
     fn solid_text(el: &Element) -> String;
-    #[wasm_bindgen(catch, js_name = focusDraft)]
-    fn focus_js(el: &Element) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_name = draftCaret)]
+    fn caret_js(el: &Element, back: bool) -> Result<(), JsValue>;
 }
 
-/// Puts the focus back in the composer `el`, the caret where it was when it is still there,
-/// else at the end of the draft (see composer.js).
+/// Remembers where the caret is in the composer `el`, for [`focus_draft`].
+pub fn keep_caret(el: &Element) {
+    let _ = caret_js(el, false);
+}
+
+/// Puts the focus back in the composer `el`, the caret where it was (still there, or as
+/// [`keep_caret`] saw it), else at the end of the draft (see composer.js).
 pub fn focus_draft(el: &Element) {
-    let _ = focus_js(el);
+    let _ = caret_js(el, true);
 }
 
 /// Where a reply picked with the slash search goes: how many characters that are not white

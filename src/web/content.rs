@@ -1242,8 +1242,10 @@ impl slash::Host for Controller {
         APP.with(|a| {
             if let Some(app) = a.try_borrow().ok().as_ref().and_then(|g| g.as_ref()) {
                 // Picked in the composer while the panel was minimised: it opens, so the
-                // template's form is seen (and can take the focus).
+                // template's form is seen (and can take the focus), and moves off the
+                // composer if it now covers it.
                 app.panel.expand();
+                place_soon();
                 if let Err(e) = app.panel.replies().open_template(id, mark) {
                     web_sys::console::warn_2(&"Waypoint: could not open the template:".into(), &e);
                 }

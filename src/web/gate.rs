@@ -293,6 +293,11 @@ fn gate(
                 .forget();
         }
     });
+    // Where the caret is, for Edit: the dialog takes the focus, and an editor may drop its
+    // selection as it loses it (Draft.js does).
+    if let Some(c) = &composer {
+        crate::web::composer::keep_caret(c);
+    }
     let dialog = match Dialog::open(&situation.doc, &situation.root, &sheet, act) {
         Ok(d) => d,
         Err(e) => {

@@ -111,20 +111,18 @@ impl Slash {
         }
         {
             // Draft.js and Lexical apply Backspace and Delete themselves, with no `input`
-            // event: the search follows the "/words" once the key is released.
+            // event: an open search follows the "/words" once the key is released (a
+            // deletion does not open one: after Escape, or inside a word, it is the site's).
             let (state, host) = (state.clone(), host.clone());
             listeners.push(EventListener::new_with_options(
                 &window,
                 "keyup",
-                EventListenerOptions {
-                    phase: EventListenerPhase::Capture,
-                    passive: true,
-                },
+                capture,
                 move |event| {
                     let deleted = event
                         .dyn_ref::<web_sys::KeyboardEvent>()
                         .is_some_and(|k| matches!(k.key().as_str(), "Backspace" | "Delete"));
-                    if deleted {
+                    if deleted && state.borrow().open {
                         let _ = on_input(&state, host.as_ref(), event);
                     }
                 },

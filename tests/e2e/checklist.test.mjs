@@ -287,6 +287,28 @@ describe('after Edit, typing goes on where the agent was', () => {
   }
 });
 
+describe('after Edit, the caret is where the agent left it', () => {
+  // Sent by key, the caret is still in the draft when the dialog opens (Draft.js drops it as
+  // the dialog takes the focus).
+  for (const s of SURFACES.filter((x) => x.send.key)) {
+    test(`${s.name}: typing goes on in the middle of the draft`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      await typeDraft(page, s, BAD);
+      for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowLeft');
+      await pressSend(page, s);
+      await dialog(page).waitFor();
+      await dialog(page).locator('[data-action="edit"]').click();
+      await dialog(page).waitFor({ state: 'detached' });
+      await page.keyboard.type('Z');
+      await page.waitForTimeout(100);
+      assert.equal(squash(await modelText(page, s.model)), squash(`${BAD.slice(0, -9)}Z${BAD.slice(-9)}`));
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('Escape goes back to editing', () => {
   // Also after a click on the dimmed page around the dialog: that click must not take the
   // focus out of the dialog, where its keys are heard (it did, and Escape did nothing).

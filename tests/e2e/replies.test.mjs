@@ -576,3 +576,55 @@ describe('the focus in the panel', () => {
     await page.close();
   });
 });
+
+describe('phrasings take turns with a form left open in another tab', () => {
+  test("the open form follows the other tab's insertion, and counts its own once", async () => {
+    const fresh = await launch({ pages: PAGES });
+    try {
+      const openings = ['thank you for your patience', 'I appreciate you waiting', 'thanks for bearing with us'];
+      const opening = (text) => openings.find((o) => text.includes(o));
+      const tabs = [];
+      for (let i = 0; i < 2; i++) {
+        const t = await open(fresh.context, URLS.xChat);
+        await waitForState(t.page, 'ready');
+        const panel = t.page.locator('waypoint-panel');
+        await panel.locator('input.search').fill('patience');
+        await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
+        for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
+          const f = panel.locator(`.chosen input[data-field="${id}"]`);
+          if (await f.count()) await f.fill(value);
+        }
+        await panel.locator('.chosen input[data-field="when"]').fill('noon');
+        tabs.push({ ...t, panel });
+      }
+      const [a, b] = tabs;
+      const preview = async (t) => opening(await t.panel.locator('.preview').innerText());
+      assert.equal(await preview(a), await preview(b), 'both forms open on the same turn');
+      const insert = async (t) => {
+        await t.panel.locator('button[data-action="insert"]').click();
+        await t.page.waitForFunction(() => document.querySelector('[data-testid="dm-composer-textarea"]').value !== '');
+        const text = await t.page.evaluate(() => document.querySelector('[data-testid="dm-composer-textarea"]').value);
+        await t.page.fill('[data-testid="dm-composer-textarea"]', '');
+        return opening(text);
+      };
+      const fromB = await insert(b);
+      // Tab A's form, still being filled in, moves on to the next turn as it renders again;
+      // what it shows is what goes in.
+      await a.panel.locator('.chosen input[data-field="when"]').fill('noon today');
+      const shown = await preview(a);
+      assert.notEqual(shown, fromB);
+      const fromA = await insert(a);
+      assert.equal(fromA, shown);
+      // A second insertion from the same form: the same wording, not counted again.
+      assert.equal(await insert(a), fromA);
+      const options = await fresh.context.newPage();
+      await options.goto(fresh.extensionUrl('options.html'));
+      const used = (await options.evaluate(() => chrome.storage.local.get('waypoint.used')))['waypoint.used'];
+      assert.deepEqual(used.seeds, { 'waiting-thanks-patience': 2 });
+      assert.deepEqual(a.pageErrors, []);
+      assert.deepEqual(b.pageErrors, []);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

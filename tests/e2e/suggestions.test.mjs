@@ -505,6 +505,21 @@ describe('the slash search follows Backspace', () => {
       await popup.waitFor({ state: 'visible' });
       for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
       await popup.waitFor({ state: 'hidden', timeout: 3000 });
+      // In Draft.js and Lexical, a search closed with Escape stays closed through a
+      // Backspace: the key is the site's. (In a textarea, a deletion is an input event, as
+      // typing is, and the search follows it.)
+      if (['X Chat', 'Instagram comments'].includes(s.name)) {
+        assert.deepEqual(pageErrors, []);
+        await page.close();
+        return;
+      }
+      await page.keyboard.type('/refunds');
+      await popup.waitFor({ state: 'visible' });
+      await page.keyboard.press('Escape');
+      await popup.waitFor({ state: 'hidden' });
+      await page.keyboard.press('Backspace');
+      await page.waitForTimeout(300);
+      assert.equal(await popup.isVisible(), false, 'a Backspace opened the search again');
       assert.deepEqual(pageErrors, []);
       await page.close();
     });

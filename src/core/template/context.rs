@@ -67,10 +67,7 @@ impl Context {
             Var::AgentFirstName => self
                 .agent_name
                 .as_deref()
-                .and_then(|n| {
-                    n.split_whitespace()
-                        .find(|w| w.chars().any(char::is_alphabetic))
-                })
+                .and_then(|n| name_words(n).next())
                 .map(str::to_owned),
             Var::AgentInitials => match self.agent_initials.as_deref().map(str::trim) {
                 Some(i) if !i.is_empty() => Some(i.to_owned()),
@@ -124,18 +121,20 @@ fn customer_first_name(a: &Author) -> Option<String> {
     })
 }
 
-/// "Sam Rivera" → "SR", "maría josé garcía" → "MG" (first and last word). Words without a
-/// letter (an emoji) and a part in brackets ("(she/her)") are not part of the name.
-fn initials(name: &str) -> String {
+/// The words of the agent's name: without words that have no letter (an emoji) or a part in
+/// brackets ("(she/her)", "[they/them]").
+fn name_words(name: &str) -> impl Iterator<Item = &str> {
     let mut aside = false;
-    let words: Vec<&str> = name
-        .split_whitespace()
-        .filter(|w| {
-            let skip = aside || w.starts_with('(');
-            aside = skip && !w.ends_with(')');
-            !skip && w.chars().any(char::is_alphabetic)
-        })
-        .collect();
+    name.split_whitespace().filter(move |w| {
+        let skip = aside || w.starts_with(['(', '[']);
+        aside = skip && !w.ends_with([')', ']']);
+        !skip && w.chars().any(char::is_alphabetic)
+    })
+}
+
+/// "Sam Rivera" → "SR", "maría josé garcía" → "MG" (first and last word of `name_words`).
+fn initials(name: &str) -> String {
+    let words: Vec<&str> = name_words(name).collect();
     let pick = match words.as_slice() {
         [] => vec![],
         [one] => vec![*one],
@@ -265,6 +264,8 @@ mod tests {
             ("Sam Rivera 🌟", "Sam", "SR"),
             ("Sam Rivera (she/her)", "Sam", "SR"),
             ("Sam (they / them) Rivera", "Sam", "SR"),
+            ("(she/her) Sam Rivera", "Sam", "SR"),
+            ("Sam Rivera [she/her]", "Sam", "SR"),
             ("😀 Zoë Ångström", "Zoë", "ZÅ"),
             ("Sam", "Sam", "S"),
         ] {

@@ -81,6 +81,7 @@ pub struct Panel {
     shown: Option<View>,
     replies: replies::Replies,
     badge: badge::Badge,
+    toggle: Element,
     _toggle: EventListener,
     _keys: [EventListener; 3],
 }
@@ -168,6 +169,7 @@ impl Panel {
             shown: None,
             replies,
             badge: sla,
+            toggle,
             _toggle: toggle_listener,
             _keys: keys,
         })
@@ -301,11 +303,7 @@ impl Panel {
     /// Opens the panel when it is minimised, as its button would.
     pub fn expand(&self) {
         if self.card.class_list().contains("collapsed") {
-            if let Ok(Some(b)) = self.root.query_selector("button.toggle") {
-                if let Some(b) = b.dyn_ref::<HtmlElement>() {
-                    b.click();
-                }
-            }
+            self.toggle.unchecked_ref::<HtmlElement>().click();
         }
     }
 

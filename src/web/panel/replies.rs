@@ -55,9 +55,12 @@ struct State {
     wait_minutes: Option<u32>,
     /// Where the chosen template goes in the draft, when the slash search picked it.
     mark: Option<Mark>,
-    /// The chosen template's turn of phrasing, taken when it was chosen: the preview stays
-    /// the wording that was inserted (the next choice of it takes the next turn).
+    /// The chosen template's turn of phrasing: the one counted in this browser (which other
+    /// tabs move on) at each render of the form until it inserts; the insertion is the
+    /// wording shown, and the preview stays it. A form counts one insertion however often
+    /// it inserts.
     seed: u64,
+    inserted: bool,
 }
 
 /// The mounted replies part.
@@ -117,6 +120,7 @@ impl Replies {
             wait_minutes: None,
             mark: None,
             seed: 0,
+            inserted: false,
         }));
 
         // The agent's details, from this browser's storage.
@@ -185,7 +189,9 @@ impl Replies {
                         // The focus goes where the agent goes next (it fell to the page's
                         // body with the list it was on): the first empty field, else Insert.
                         if !focus_first_empty(&chosen) {
-                            if let Ok(Some(b)) = chosen.query_selector("button[data-action]") {
+                            if let Ok(Some(b)) =
+                                chosen.query_selector("button[data-action=\"insert\"]")
+                            {
                                 let _ = b.unchecked_ref::<HtmlElement>().focus();
                             }
                         }
@@ -495,7 +501,7 @@ fn choose(
         let mut s = state.borrow_mut();
         s.chosen = Some(t);
         s.mark = None;
-        s.seed = used_seed(id) as u64;
+        s.inserted = false;
     }
     let s = state.borrow();
     let doc = &s.doc;
@@ -573,6 +579,9 @@ fn refresh_preview(
     let values = field_values(chosen);
     let mut s = state.borrow_mut();
     let Some(t) = s.chosen else { return Ok(None) };
+    if !s.inserted {
+        s.seed = used_seed(t.id) as u64;
+    }
     let fields = take_agent_fields(&mut s, &values);
     // The agent's own details the form asks for and that are still empty, by their labels
     // (initials follow from the name, so with a name they are not missing).
@@ -638,14 +647,17 @@ fn refresh_preview(
 }
 
 fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
+    // The wording shown is the one inserted (the count is not read again here).
+    let first = !std::mem::replace(&mut state.borrow_mut().inserted, true);
     let Ok(Some(text)) = refresh_preview(state, chosen) else {
+        state.borrow_mut().inserted = !first;
         return;
     };
     let (doc, selectors, agent, mark) = {
         let mut s = state.borrow_mut();
         // The place is used once: the same reply inserted again goes after the draft.
         let mark = s.mark.take();
-        if let Some(t) = s.chosen {
+        if let Some(t) = s.chosen.filter(|_| first) {
             note_used(t.id);
         }
         let agent = js_sys::Object::new();
