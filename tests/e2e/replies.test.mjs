@@ -447,20 +447,25 @@ describe('alternative phrasings take turns', () => {
   });
 });
 
+// Chooses "Thank them for their patience" in the panel `panel` and fills its form: the agent's
+// details where asked, and "noon" in its fill-in.
+async function patienceFilled(panel) {
+  await panel.locator('input.search').fill('patience');
+  await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
+  for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
+    const f = panel.locator(`.chosen input[data-field="${id}"]`);
+    if (await f.count()) await f.fill(value);
+  }
+  await panel.locator('.chosen input[data-field="when"]').fill('noon');
+}
+
 describe('the Insert button and the preview after an insertion', () => {
   for (const s of [SURFACES[0], SURFACES[1], SURFACES[3]]) {
     test(`${s.name}: a double-click inserts once, and the preview stays the wording inserted`, async () => {
       const { page, pageErrors } = await open(browser.context, s.url);
       await waitForState(page, 'ready');
       const panel = page.locator('waypoint-panel');
-      await panel.locator('input.search').fill('patience');
-      await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
-      for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
-        const f = panel.locator(`.chosen input[data-field="${id}"]`);
-        if (await f.count()) await f.fill(value);
-      }
-      const fillins = panel.locator('.chosen input[data-field]:not([data-field^="agent."])');
-      for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('noon');
+      await patienceFilled(panel);
       const preview = squash(await panel.locator('.preview').innerText());
       await panel.locator('button[data-action="insert"]').dblclick();
       await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
@@ -588,13 +593,7 @@ describe('phrasings take turns with a form left open in another tab', () => {
         const t = await open(fresh.context, URLS.xChat);
         await waitForState(t.page, 'ready');
         const panel = t.page.locator('waypoint-panel');
-        await panel.locator('input.search').fill('patience');
-        await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
-        for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
-          const f = panel.locator(`.chosen input[data-field="${id}"]`);
-          if (await f.count()) await f.fill(value);
-        }
-        await panel.locator('.chosen input[data-field="when"]').fill('noon');
+        await patienceFilled(panel);
         tabs.push({ ...t, panel });
       }
       const [a, b] = tabs;
