@@ -269,42 +269,34 @@ describe('the site draws its send button again while the checklist is open', () 
 });
 
 describe('after Edit, typing goes on where the agent was', () => {
+  // Types BAD on surface `s`, moves the caret `left` characters back, sends, presses Edit,
+  // types `more`; returns the draft then.
+  async function editThenType(s, left, more) {
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    await typeDraft(page, s, BAD);
+    for (let i = 0; i < left; i++) await page.keyboard.press('ArrowLeft');
+    await pressSend(page, s);
+    await dialog(page).waitFor();
+    await dialog(page).locator('[data-action="edit"]').click();
+    await dialog(page).waitFor({ state: 'detached' });
+    await page.keyboard.type(more);
+    await page.waitForTimeout(100);
+    const draft = squash(await modelText(page, s.model));
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+    return draft;
+  }
   for (const s of SURFACES) {
     test(`${s.name}: at the end of the draft`, async () => {
-      const { page, pageErrors } = await open(browser.context, s.url);
-      await waitForState(page, 'ready');
-      await typeDraft(page, s, BAD);
-      await pressSend(page, s);
-      await dialog(page).waitFor();
-      await dialog(page).locator('[data-action="edit"]').click();
-      await dialog(page).waitFor({ state: 'detached' });
-      await page.keyboard.type(' More');
-      await page.waitForTimeout(100);
-      assert.equal(squash(await modelText(page, s.model)), squash(`${BAD} More`));
-      assert.deepEqual(pageErrors, []);
-      await page.close();
+      assert.equal(await editThenType(s, 0, ' More'), squash(`${BAD} More`));
     });
   }
-});
-
-describe('after Edit, the caret is where the agent left it', () => {
   // Sent by key, the caret is still in the draft when the dialog opens (Draft.js drops it as
   // the dialog takes the focus).
   for (const s of SURFACES.filter((x) => x.send.key)) {
-    test(`${s.name}: typing goes on in the middle of the draft`, async () => {
-      const { page, pageErrors } = await open(browser.context, s.url);
-      await waitForState(page, 'ready');
-      await typeDraft(page, s, BAD);
-      for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowLeft');
-      await pressSend(page, s);
-      await dialog(page).waitFor();
-      await dialog(page).locator('[data-action="edit"]').click();
-      await dialog(page).waitFor({ state: 'detached' });
-      await page.keyboard.type('Z');
-      await page.waitForTimeout(100);
-      assert.equal(squash(await modelText(page, s.model)), squash(`${BAD.slice(0, -9)}Z${BAD.slice(-9)}`));
-      assert.deepEqual(pageErrors, []);
-      await page.close();
+    test(`${s.name}: in the middle of the draft`, async () => {
+      assert.equal(await editThenType(s, 9, 'Z'), squash(`${BAD.slice(0, -9)}Z${BAD.slice(-9)}`));
     });
   }
 });

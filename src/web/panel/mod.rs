@@ -145,9 +145,10 @@ impl Panel {
                 );
             })
         };
-        // Keys typed in the panel (its search, the fill-ins) stay in it. A site's keyboard
-        // shortcuts listen on the document, which sees the panel's host as their target, not
-        // a text field: typing "l" in the search would like a post on x.com.
+        // Keys typed in the panel (its search, the fill-ins) stay in it. Listeners on the
+        // document see the panel's host as their target, not a text field, so a site's
+        // keyboard shortcuts would take them (on x.com "l" likes a post). Listeners in the
+        // capture phase still see them: nothing inside the page can stop those.
         let keys = ["keydown", "keypress", "keyup"]
             .map(|name| EventListener::new(&root, name, |event| event.stop_propagation()));
 
