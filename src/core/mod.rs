@@ -1,6 +1,10 @@
 //! The pure core: plain data in, plain data out. It never reads a clock (time is passed in as
 //! milliseconds since the Unix epoch) and never touches the DOM, so every rule is tested natively.
 
+// First, for its `words!` macro.
+#[macro_use]
+pub mod words;
+
 pub mod analysis;
 pub mod check;
 pub mod conversation;

@@ -13,6 +13,7 @@
 //! - Emoji are recognised by code-point ranges, not the full Unicode emoji data.
 
 use crate::core::conversation::{Site, Surface};
+use crate::core::words::Words;
 use serde::Serialize;
 
 /// How a limit is counted.
@@ -240,7 +241,7 @@ fn emoji_len(s: &[char]) -> usize {
 }
 
 /// Top-level domains recognised in URLs written without a scheme ("example.com/help").
-const TLDS: &[&str] = &[
+const TLDS: Words = words![
     "com", "net", "org", "info", "biz", "io", "co", "me", "app", "dev", "ly", "gl", "gg", "ai",
     "tv", "es", "mx", "ar", "cl", "pe", "uy", "ve", "bo", "ec", "py", "cr", "do", "uk", "us", "eu",
     "de", "fr", "it", "pt", "nl", "be", "ie", "ca", "au", "nz", "in", "br", "jp", "cn", "shop",

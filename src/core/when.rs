@@ -7,6 +7,7 @@
 
 use crate::core::conversation::{Precision, SentAt};
 use crate::core::time::{civil_from_days, days_from_civil, month_from_name, utc_ms, Date, DAY_MS};
+use crate::core::words::Words;
 
 /// Parses a time shown on a page. `now` is ms since the epoch; `utc_offset_min` is the
 /// browser's offset from UTC in minutes (UTC+1 → 60) for clock and date texts.
@@ -196,9 +197,8 @@ const UNITS: [(&[&str], i64, Precision); 7] = [
 ];
 
 /// Words for "one" before a unit ("an hour", "un minuto", "einer Stunde").
-const ONE: &[&str] = &[
-    "a", "an", "one", "un", "una", "uno", "ein", "eine", "einer", "einem", "einen",
-];
+const ONE: Words =
+    words!["a", "an", "one", "un", "una", "uno", "ein", "eine", "einer", "einem", "einen",];
 
 fn unit(word: &str) -> Option<(Precision, i64)> {
     let w = word.trim_end_matches('.');
@@ -228,7 +228,7 @@ pub fn parse_relative(t: &str, now: i64) -> Option<SentAt> {
         .trim();
     // "an hour", "un minuto", "einer Stunde": one.
     let (n, rest): (i64, &str) = match core.split_once(' ') {
-        Some((one, rest)) if ONE.contains(&one) => (1, rest),
+        Some((one, rest)) if ONE.contains(one) => (1, rest),
         _ => {
             // Either "2h" (number glued to the unit) or "2 h".
             let digits_end = core

@@ -1,6 +1,7 @@
 //! Urgency, words that say we have been in touch, words of a person in distress, and questions.
 
 use super::text::{rules, Folded, Table};
+use crate::core::words::Words;
 
 /// Urgency phrases (folded), English and Spanish.
 pub static URGENCY: Table = Table::new(
@@ -148,7 +149,7 @@ pub static IN_TOUCH: Table = Table::new(
 );
 
 /// Words that open a question (folded), English and Spanish.
-const INTERROGATIVES: &[&str] = &[
+const INTERROGATIVES: Words = words![
     "how",
     "what",
     "why",

@@ -3,12 +3,13 @@
 //! few that care teams meet most, and to say when it cannot.
 
 use super::LangGuess;
+use crate::core::words::Words;
 
 /// Each language's most common short words. A word listed under two languages counts for both.
-const LANGS: &[(&str, &[&str])] = &[
+const LANGS: &[(&str, Words)] = &[
     (
         "en",
-        &[
+        words![
             "the", "and", "is", "to", "of", "it", "you", "my", "i", "in", "for", "this", "that",
             "with", "not", "have", "was", "your", "are", "on", "me", "can", "but", "just", "why",
             "what", "how", "get", "been", "still", "im", "i'm", "it's", "don't", "please",
@@ -18,7 +19,7 @@ const LANGS: &[(&str, &[&str])] = &[
     ),
     (
         "es",
-        &[
+        words![
             "el", "la", "de", "que", "y", "en", "los", "las", "por", "un", "una", "con", "no",
             "mi", "es", "para", "me", "lo", "se", "del", "al", "pero", "ya", "muy", "gracias",
             "hola", "como", "esta", "está", "todo", "porque", "nada", "hace", "sigo", "tengo",
@@ -27,7 +28,7 @@ const LANGS: &[(&str, &[&str])] = &[
     ),
     (
         "de",
-        &[
+        words![
             "der", "die", "das", "und", "ist", "nicht", "ich", "mit", "sie", "ein", "eine", "zu",
             "auf", "für", "den", "dem", "es", "von", "mein", "meine", "aber", "noch", "wie",
             "warum", "bitte", "danke", "kein", "keine", "schon", "seit", "wird", "habe", "hat",
@@ -36,7 +37,7 @@ const LANGS: &[(&str, &[&str])] = &[
     ),
     (
         "fr",
-        &[
+        words![
             "le", "la", "les", "de", "des", "et", "est", "je", "pas", "un", "une", "que", "qui",
             "pour", "dans", "mon", "ma", "mes", "vous", "nous", "avec", "sur", "ce", "merci",
             "bonjour", "toujours", "mais", "il", "elle", "du", "au", "ne", "ça", "c'est", "j'ai",
@@ -45,7 +46,7 @@ const LANGS: &[(&str, &[&str])] = &[
     ),
     (
         "pt",
-        &[
+        words![
             "o", "a", "os", "as", "de", "que", "e", "do", "da", "em", "um", "uma", "para", "com",
             "não", "nao", "meu", "minha", "por", "mais", "mas", "foi", "obrigado", "obrigada",
             "ainda", "está", "estou", "você", "voce", "isso", "já", "muito", "no", "na", "dos",
@@ -54,7 +55,7 @@ const LANGS: &[(&str, &[&str])] = &[
     ),
     (
         "it",
-        &[
+        words![
             "il", "lo", "la", "di", "che", "e", "è", "un", "una", "per", "non", "con", "mi",
             "sono", "del", "della", "ho", "ma", "come", "grazie", "ancora", "perché", "perche",
             "questo", "anche", "già", "gli", "le", "nel", "alla", "ci", "si", "più", "mio", "mia",
@@ -63,7 +64,7 @@ const LANGS: &[(&str, &[&str])] = &[
     ),
     (
         "nl",
-        &[
+        words![
             "de", "het", "een", "en", "van", "is", "ik", "niet", "dat", "op", "te", "met", "voor",
             "mijn", "je", "jullie", "maar", "nog", "er", "wel", "geen", "al", "bij", "dank",
             "bedankt", "waarom", "hoe", "wat", "ook", "naar", "heb", "heeft", "zijn", "nu", "om",
@@ -128,7 +129,7 @@ fn common_words() -> &'static [(&'static str, u8)] {
     TABLE.get_or_init(|| {
         let mut table: Vec<(&'static str, u8)> = Vec::new();
         for (k, (_, list)) in LANGS.iter().enumerate() {
-            for &w in *list {
+            for w in list.iter() {
                 match table.binary_search_by(|(x, _)| (*x).cmp(w)) {
                     Ok(at) => table[at].1 |= 1 << k,
                     Err(at) => table.insert(at, (w, 1 << k)),

@@ -153,7 +153,7 @@ const CONTEXT_WEIGHTS: [f32; 5] = [1.0, 0.5, 0.35, 0.25, 0.2];
 const EARLIER_TOPIC: f32 = 0.9;
 /// Questions that ask for a problem's remedy, and how much a how-to reading resting on them
 /// alone scores at most, relative to the problem named.
-const REMEDY_QUESTIONS: &[&str] = &["what can i do", "what should i do"];
+const REMEDY_QUESTIONS: crate::core::words::Words = words!["what can i do", "what should i do"];
 const REMEDY_AFTER_PROBLEM: f32 = 0.8;
 /// How much our question counts when the customer's latest message answers it: one clear
 /// cue in it ("which version") outweighs the plain follow-up reading, less than their own words.
@@ -174,12 +174,12 @@ const COMPLAINT_WHEN_POSITIVE: f32 = 0.5;
 const PRIOR_QUESTION: f32 = 0.7;
 const PRIOR_WHY: f32 = 0.4;
 /// The words after which "like" is the verb.
-const LIKE_AS_VERB_AFTER: &[&str] = &[
+const LIKE_AS_VERB_AFTER: crate::core::words::Words = words![
     "i", "we", "you", "they", "really", "also", "do", "does", "did", "would", "i'd", "we'd", "i’d",
     "still", "truly", "just",
 ];
 /// How the questions read with [`PRIOR_WHY`] begin.
-const RHETORICAL: &[&str] = &[
+const RHETORICAL: crate::core::words::Words = words![
     "why",
     "por qu",
     "what's with",

@@ -5,6 +5,7 @@ use super::{Analysis, Emotion, Signal};
 use crate::core::conversation::{Lang, Surface};
 use crate::core::library::{suggest_fitting, Suggestion};
 use crate::core::scenario::Scenario;
+use crate::core::words::Words;
 use serde::Serialize;
 
 /// A suggested template and why it was suggested.
@@ -71,7 +72,7 @@ pub fn scenario_scores(a: &Analysis) -> Vec<(Scenario, f32)> {
 const ALTERNATIVE_ADD: f32 = 0.25;
 
 /// Words that say a thing came or went physically damaged (lower case, as prefixes).
-const DAMAGE: &[&str] = &[
+const DAMAGE: Words = words![
     "torn",
     "broke",
     "damage",

@@ -100,7 +100,7 @@ const N_SCALAR: f32 = -0.74;
 const ALPHA: f32 = 15.0;
 
 /// Words that negate what follows (any word containing "n't" does too).
-const NEGATIONS: &[&str] = &[
+const NEGATIONS: crate::core::words::Words = words![
     "aint",
     "arent",
     "cannot",
@@ -322,7 +322,7 @@ fn booster(word: &str) -> Option<f32> {
 }
 
 fn is_negation(word: &str) -> bool {
-    NEGATIONS.contains(&word) || word.contains("n't")
+    NEGATIONS.contains(word) || word.contains("n't")
 }
 
 /// Python's `str.isupper`: has a cased letter and no lower-case one.

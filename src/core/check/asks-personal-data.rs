@@ -10,8 +10,9 @@
 use super::text::{quote, Phrases, Text};
 use super::{Finding, Input};
 use crate::core::conversation::Surface;
+use crate::core::words::Words;
 
-const PERSONAL: &[&str] = &[
+const PERSONAL: Words = words![
     "order number",
     "order no",
     "order id",
@@ -71,7 +72,7 @@ const PERSONAL: &[&str] = &[
     "tarjeta",
 ];
 
-const SECRET: &[&str] = &[
+const SECRET: Words = words![
     "password",
     "passwords",
     "passcode",
@@ -103,7 +104,7 @@ const SECRET: &[&str] = &[
 ];
 
 /// Verbs (and question words) that ask for something.
-const ASKING: &[&str] = &[
+const ASKING: Words = words![
     "send",
     "share",
     "provide",
@@ -192,11 +193,11 @@ const ASKING: &[&str] = &[
 
 /// Words that may stand between the verb and "your" ("send us your…", "compártenos aquí
 /// tu…").
-const BETWEEN: &[&str] = &["us", "me", "nos", "here", "below", "please", "aquí", "aqui"];
+const BETWEEN: Words = words!["us", "me", "nos", "here", "below", "please", "aquí", "aqui"];
 
 /// Words that say the data is to be posted here, whatever else the sentence offers ("reply
 /// here with your phone number, or DM us").
-const HERE: &[&str] = &[
+const HERE: Words = words![
     "here",
     "below",
     "aquí",
@@ -206,17 +207,16 @@ const HERE: &[&str] = &[
     "comentarios",
 ];
 
-const OWNER: &[&str] = &[
-    "your", "ur", "the", "yr", "tu", "su", "tus", "sus", "el", "la", "vuestro", "vuestra",
-];
+const OWNER: Words =
+    words!["your", "ur", "the", "yr", "tu", "su", "tus", "sus", "el", "la", "vuestro", "vuestra",];
 
-const NEGATION: &[&str] = &[
+const NEGATION: Words = words![
     "never", "don't", "dont", "do", "not", "won't", "no", "nunca", "without", "sin", "avoid",
 ];
 
 /// Entity words that mean something else with "the" ("the email" we sent, "the number" of
 /// items).
-const GENERIC: &[&str] = &[
+const GENERIC: Words = words![
     "email",
     "mail",
     "address",
@@ -250,7 +250,7 @@ fn asking(t: &Text, v: usize) -> bool {
             && matches!(at(2 + filler), Some("can" | "could" | "may"))
             && at(3 + filler) != Some("how");
     }
-    ASKING.contains(&w)
+    ASKING.contains(w)
 }
 
 /// Whether the entity at words `first..` is asked for: [verb] [us/me]? owner [≤2 words] entity.
@@ -267,11 +267,11 @@ fn asked(t: &Text, first: usize, last: usize, need_owner: bool) -> Option<usize>
         if !same(o) {
             break;
         }
-        if OWNER.contains(&lower(o)) {
+        if OWNER.contains(lower(o)) {
             // "the store's address" is somebody else's; a bare "email", "address" or "number"
             // is theirs only with "your" ("send me the email" is a message).
             let between_possessive = (o + 1..first).any(|i| lower(i).ends_with("'s"));
-            let generic = first == last && GENERIC.contains(&lower(first));
+            let generic = first == last && GENERIC.contains(lower(first));
             if between_possessive
                 || (generic
                     && !matches!(lower(o), "your" | "ur" | "yr" | "tu" | "su" | "tus" | "sus"))
@@ -280,7 +280,7 @@ fn asked(t: &Text, first: usize, last: usize, need_owner: bool) -> Option<usize>
             }
             let mut v = o.checked_sub(1);
             for _ in 0..2 {
-                if let Some(u) = v.filter(|&u| same(u) && BETWEEN.contains(&lower(u))) {
+                if let Some(u) = v.filter(|&u| same(u) && BETWEEN.contains(lower(u))) {
                     v = u.checked_sub(1);
                 }
             }
@@ -327,7 +327,7 @@ fn asked(t: &Text, first: usize, last: usize, need_owner: bool) -> Option<usize>
     let negated = (0..v)
         .rev()
         .take_while(|&i| t.words[i].sentence == sentence)
-        .any(|i| NEGATION.contains(&lower(i)));
+        .any(|i| NEGATION.contains(lower(i)));
     (!negated).then_some(v)
 }
 
@@ -396,7 +396,7 @@ pub fn check(input: &Input) -> Option<Finding> {
             && !t
                 .words
                 .iter()
-                .any(|w| w.sentence == sentence && HERE.contains(&w.lower.as_str()))
+                .any(|w| w.sentence == sentence && HERE.contains(w.lower.as_str()))
     };
     let mut spans = Vec::new();
     let entities = t.find(personal);

@@ -11,9 +11,10 @@ use super::text::quote;
 use super::{Finding, Input};
 use crate::core::analysis::Emotion;
 use crate::core::scenario::Scenario;
+use crate::core::words::Words;
 
 /// Greeting, thanks, sympathy and function words: what pure sympathy is made of.
-const SOCIAL: &[&str] = &[
+const SOCIAL: Words = words![
     "let",
     "if",
     "assist",
@@ -347,7 +348,7 @@ pub fn check(input: &Input) -> Option<Finding> {
     let content = t
         .plain()
         .filter(|(_, w)| {
-            !SOCIAL.contains(&w.lower.as_str())
+            !SOCIAL.contains(w.lower.as_str())
                 && !people.is_name(&w.lower)
                 && !people.is_handle(&w.lower)
                 && w.lower.chars().any(char::is_alphabetic)

@@ -4,9 +4,10 @@
 
 use super::text::quote;
 use super::{Finding, Input};
+use crate::core::words::Words;
 
 /// Words that make a bracketed phrase a placeholder even in lower case ("[order number]").
-const SLOT_WORDS: &[&str] = &[
+const SLOT_WORDS: Words = words![
     "name", "number", "order", "email", "e-mail", "date", "time", "link", "url", "insert", "agent",
     "customer", "product", "address", "phone", "amount", "here", "nombre", "número", "pedido",
     "fecha", "enlace", "correo",
@@ -27,7 +28,7 @@ fn is_slot_content(inner: &str) -> bool {
     upper
         || lower
             .split([' ', '_', '-', '.'])
-            .any(|w| SLOT_WORDS.contains(&w))
+            .any(|w| SLOT_WORDS.contains(w))
 }
 
 /// Where `close` closes the bracket opened at `open`, on the same line, within `max` bytes.

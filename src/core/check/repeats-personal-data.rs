@@ -10,9 +10,10 @@ use super::people::WordSet;
 use super::text::quote;
 use super::{Finding, Input};
 use crate::core::conversation::{Conversation, Party, Surface};
+use crate::core::words::Words;
 
 /// Local parts of shared role addresses.
-const ROLE_MAILBOXES: &[&str] = &[
+const ROLE_MAILBOXES: Words = words![
     "support",
     "help",
     "care",
@@ -73,7 +74,7 @@ pub fn emails(s: &str) -> Vec<((usize, usize), bool)> {
         });
         if start < at && tld_ok {
             let local = s[start..at].to_ascii_lowercase();
-            out.push(((start, end), ROLE_MAILBOXES.contains(&local.as_str())));
+            out.push(((start, end), ROLE_MAILBOXES.contains(local.as_str())));
         }
     }
     out

@@ -3,9 +3,10 @@
 
 use super::text::quote;
 use super::{Finding, Input};
+use crate::core::words::Words;
 
 /// Capitalised words that are names or acronyms, not shouting.
-const ACRONYMS: &[&str] = &[
+const ACRONYMS: Words = words![
     "DM", "DMS", "ID", "PIN", "UPS", "USA", "US", "UK", "EU", "USPS", "FEDEX", "DHL", "TV", "PC",
     "OK", "FAQ", "URL", "SMS", "MMS", "IOS", "PS", "NFC", "GPS", "ATM", "VAT", "IVA", "NIF", "DNI",
     "CEO", "LTE", "WIFI", "SIM", "ETA", "APP", "PDF", "AM", "PM", "HD", "UHD", "USB", "TSA", "NYC",
@@ -39,7 +40,7 @@ pub fn check(input: &Input) -> Option<Finding> {
                     .all(|c| matches!(c, ' ' | ',' | '-' | '\'' | '’' | '&'))
         });
         if caps && !w.url && !w.mention {
-            let counts = letters >= 2 && !ACRONYMS.contains(&src.to_uppercase().as_str());
+            let counts = letters >= 2 && !ACRONYMS.contains(src.to_uppercase().as_str());
             let long = counts && letters >= 4;
             match run {
                 Some((a, _, n, l)) if adjacent => {

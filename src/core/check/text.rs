@@ -2,6 +2,7 @@
 //! byte ranges, sentence numbers, and whether they are part of a link or an @mention; and
 //! phrase lists matched word by word, so a draft is scanned once per list whatever its size.
 
+use crate::core::words::Words;
 use std::sync::OnceLock;
 /// One word of a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -290,17 +291,18 @@ impl Phrases {
     /// The phrases of `list`, made once into `cell` (one function for every list, not the
     /// code of a lazy cell at each of them: the page module is smaller for it).
     #[inline(never)]
-    pub fn once(
-        cell: &'static OnceLock<Phrases>,
-        list: &'static [&'static str],
-    ) -> &'static Phrases {
-        cell.get_or_init(|| Phrases::new(list))
+    pub fn once(cell: &'static OnceLock<Phrases>, list: Words) -> &'static Phrases {
+        cell.get_or_init(|| Phrases::of(list.iter()))
     }
 
     pub fn new<S: AsRef<str>>(phrases: &[S]) -> Phrases {
+        Phrases::of(phrases.iter().map(|p| p.as_ref()))
+    }
+
+    /// The phrases of `phrases`, in their order.
+    pub fn of<'a>(phrases: impl Iterator<Item = &'a str>) -> Phrases {
         let list: Vec<Vec<String>> = phrases
-            .iter()
-            .map(|p| phrase_words(p.as_ref()))
+            .map(phrase_words)
             .filter(|w| !w.is_empty())
             .collect();
         Phrases::from_words(list)
@@ -355,11 +357,10 @@ impl Phrases {
 
 /// A phrase list built once, on first use.
 macro_rules! phrases {
-    ($($p:expr),* $(,)?) => {{
+    ($($p:literal),* $(,)?) => {{
         static CELL: std::sync::OnceLock<$crate::core::check::text::Phrases> =
             std::sync::OnceLock::new();
-        static LIST: &[&str] = &[$($p),*];
-        $crate::core::check::text::Phrases::once(&CELL, LIST)
+        $crate::core::check::text::Phrases::once(&CELL, words![$($p),*])
     }};
 }
 

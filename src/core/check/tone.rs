@@ -4,9 +4,10 @@
 
 use super::text::{quote, Phrases};
 use super::{Finding, Input};
+use crate::core::words::Words;
 use std::sync::OnceLock;
 
-const BLAME: &[&str] = &[
+const BLAME: Words = words![
     "as per legislation",
     "as per the law",
     "due to our policy",
@@ -66,7 +67,7 @@ const BLAME: &[&str] = &[
 
 /// "You should have …" blames with these verbs ("you should have read"); with others it
 /// informs ("you should have received an email").
-const SHOULD_HAVE: &[&str] = &[
+const SHOULD_HAVE: Words = words![
     "read",
     "checked",
     "contacted",
@@ -103,7 +104,7 @@ const SHOULD_HAVE: &[&str] = &[
     "spoken",
 ];
 
-const JARGON: &[&str] = &[
+const JARGON: Words = words![
     "escalated to l1",
     "escalated to l2",
     "escalated to l3",
@@ -140,7 +141,7 @@ pub fn check(input: &Input) -> Option<Finding> {
         ] {
             list.extend(SHOULD_HAVE.iter().map(|v| format!("{start} {v}")));
         }
-        (Phrases::new(&list), Phrases::new(JARGON))
+        (Phrases::new(&list), Phrases::of(JARGON.iter()))
     });
     let team = Phrases::from_words(input.settings.jargon.clone());
     let t = &input.draft;

@@ -9,14 +9,15 @@
 use super::text::quote;
 use super::{Finding, Input};
 use crate::core::template::TITLES;
+use crate::core::words::Words;
 
-const GREETINGS: &[&str] = &[
+const GREETINGS: Words = words![
     "hi", "hello", "hey", "dear", "hiya", "howdy", "hola", "buenas", "hallo", "bonjour", "ciao",
     "olá", "ola",
 ];
 
 /// Words that follow a greeting and are not names.
-const NOT_NAMES: &[&str] = &[
+const NOT_NAMES: Words = words![
     "there",
     "all",
     "again",
@@ -124,7 +125,7 @@ pub fn check(input: &Input) -> Option<Finding> {
     for (i, w) in t.words.iter().enumerate() {
         let lead = i < leading;
         let addressing = (lead && !starts_with_participant)
-            || (i > 0 && GREETINGS.contains(&t.words[i - 1].lower.as_str()));
+            || (i > 0 && GREETINGS.contains(t.words[i - 1].lower.as_str()));
         if w.mention && addressing && !people.is_handle(&w.lower) && !brand_like(&w.lower) {
             // Include the `@`.
             spans.push((w.start - 1, w.end));
@@ -133,7 +134,7 @@ pub fn check(input: &Input) -> Option<Finding> {
     let names_known = !people.customer_names.is_empty();
     if names_known {
         for (i, w) in t.words.iter().enumerate() {
-            if w.mention || w.url || !GREETINGS.contains(&w.lower.as_str()) {
+            if w.mention || w.url || !GREETINGS.contains(w.lower.as_str()) {
                 continue;
             }
             let Some(mut next) = t.words.get(i + 1) else {
@@ -149,7 +150,7 @@ pub fn check(input: &Input) -> Option<Finding> {
             }
             // A title is not a name; the name after it is the one to compare ("Dear Mrs
             // Garcia", "Hola Sra. García").
-            if TITLES.contains(&next.lower.as_str()) {
+            if TITLES.contains(next.lower.as_str()) {
                 match t.words.get(i + 2) {
                     Some(name)
                         if !name.mention
@@ -173,7 +174,7 @@ pub fn check(input: &Input) -> Option<Finding> {
                 || !src
                     .chars()
                     .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
-                || NOT_NAMES.contains(&next.lower.as_str())
+                || NOT_NAMES.contains(next.lower.as_str())
                 || people.is_name(&next.lower)
                 || people.is_handle(&next.lower)
             {

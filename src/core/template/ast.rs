@@ -1,6 +1,7 @@
 //! The parsed form of a template: a list of nodes, the variables it may use and the fill-in
 //! fields the agent completes.
 
+use crate::core::words::Words;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -138,7 +139,7 @@ pub struct Field {
 }
 
 /// Words that, in a field's id or label, mean the field asks for the customer's personal data.
-const PERSONAL_DATA_WORDS: &[&str] = &[
+const PERSONAL_DATA_WORDS: Words = words![
     "order",
     "pedido",
     "email",
@@ -181,7 +182,7 @@ impl Field {
     pub fn asks_for_personal_data(&self) -> bool {
         let hay = format!("{} {}", self.id, self.label).to_lowercase();
         hay.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .any(|w| PERSONAL_DATA_WORDS.contains(&w))
+            .any(|w| PERSONAL_DATA_WORDS.contains(w))
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::ast::Var;
 use crate::core::conversation::{Author, Lang, Site};
+use crate::core::words::Words;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -92,7 +93,7 @@ fn handle(a: &Author) -> Option<&str> {
 /// Titles before a name, in the languages of the greetings ("Dr. Ana Ruiz" → "Ana"): skipped
 /// when looking for a first name, and by the checklist's wrong-name check. Not "don": it is
 /// a first name in English.
-pub const TITLES: &[&str] = &[
+pub const TITLES: Words = words![
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "sr", "sra", "srta", "doña", "dña",
     "herr", "frau", "mme", "mlle", "m",
 ];
@@ -109,7 +110,7 @@ fn customer_first_name(a: &Author) -> Option<String> {
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| w.chars().any(char::is_alphabetic))
-            .find(|w| !TITLES.contains(&w.to_lowercase().as_str()));
+            .find(|w| !TITLES.contains(w.to_lowercase().as_str()));
         if let Some(w) = word {
             return Some(w.to_owned());
         }
