@@ -218,10 +218,18 @@ pub fn build(ctx: &Ctx) -> Result<()> {
 }
 
 /// `wasm-opt` with the features the module uses and `args`, from `input` to `output`.
+///
+/// With `--low-memory-unused`, binaryen folds a constant below 1,024 added to an address into
+/// the load's or store's offset. The two differ only when the addition wraps past 4 GiB to an
+/// address below 1,024, and no address of this module does: its data starts at 1 MiB, and its
+/// 1 MiB stack grows down from there (only a stack overflowing all of it would wrap; it
+/// would then trap instead of writing over low memory). 1.9 kB less gzipped (measured on
+/// this module, December 2026).
 fn wasm_opt(ctx: &Ctx, what: &str, args: &[&[&str]], input: &Path, output: &Path) -> Result<()> {
     ctx.run(
         what,
         ctx.cmd("wasm-opt")
+            .arg("--low-memory-unused")
             .args(args.concat())
             .args(FEATURES)
             .arg(input)
