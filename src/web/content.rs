@@ -808,6 +808,7 @@ fn refresh() -> Result<(), JsValue> {
             return Ok(None);
         };
         unprepared = app.unprepared;
+        let was = app.key.clone();
         let now = js_sys::Date::now();
         if app.href != href {
             app.href = href.clone();
@@ -840,6 +841,9 @@ fn refresh() -> Result<(), JsValue> {
             app.panel.reattach(&app.doc)?;
         }
         let view = read(app, &route, now);
+        if app.key != was {
+            Gate::dismiss();
+        }
         if view.state == ReadState::Ready {
             if app.clock.is_none() {
                 app.clock = Some(Interval::new(1_000, tick_clock));

@@ -109,6 +109,13 @@ impl Gate {
     pub fn is_open() -> bool {
         PENDING.with(|p| p.borrow().is_some())
     }
+
+    /// Closes the checklist without sending anything: the agent moved to another
+    /// conversation while it was open, and it was about the one they left. The draft stays
+    /// where it was, and the next send is checked afresh (an open checklist holds every send).
+    pub fn dismiss() {
+        PENDING.with(|p| p.borrow_mut().take());
+    }
 }
 
 fn target_element(event: &web_sys::Event) -> Option<Element> {

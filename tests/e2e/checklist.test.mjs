@@ -268,6 +268,53 @@ describe('the site draws its send button again while the checklist is open', () 
   });
 });
 
+describe('the agent moves to another conversation while the checklist is open', () => {
+  // The single-page app's navigation on `s`, as the reading tests make it.
+  const elsewhere = {
+    [URLS.xStatus]: goToTomsPost,
+    [URLS.fbMessages]: (page) =>
+      page.evaluate(() => {
+        history.pushState({}, '', '/messages/t/999');
+        const log = document.querySelector('[role="log"]');
+        log.setAttribute('aria-label', 'Messages in conversation with Omar Haddad');
+        log.innerHTML = `<div role="row"><div aria-roledescription="message" aria-label="At 8:00 AM, Omar Haddad: Hi"><div dir="auto">Hi</div></div></div>`;
+        document.querySelector('[role="textbox"]').setAttribute('aria-label', 'Write to Omar Haddad');
+      }),
+  };
+  for (const s of [SURFACES[0], SURFACES.find((x) => x.url === URLS.fbMessages)]) {
+    test(`${s.name}: the checklist closes, nothing is sent, and the next send is checked afresh`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      await typeDraft(page, s, BAD);
+      await pressSend(page, s);
+      await dialog(page).waitFor();
+      const before = await page.locator('waypoint-panel').getAttribute('data-customer');
+      await elsewhere[s.url](page);
+      await page.waitForFunction((c) => document.querySelector('waypoint-panel')?.dataset.customer !== c, before);
+      // The checklist was about the conversation left: it goes, and says nothing was sent
+      // only by sending nothing (there is nothing to press send again for).
+      await dialog(page).waitFor({ state: 'detached', timeout: 3000 });
+      assert.equal(await sends(page), 0);
+      assert.equal(await page.locator('waypoint-panel').locator('.notice[data-notice="not-sent"]').count(), 0);
+      if (s.url === URLS.xStatus) {
+        // X draws the new post's own reply box: the draft went with the post left.
+        assert.deepEqual(pageErrors, []);
+        await page.close();
+        return;
+      }
+      assert.equal(squash(await modelText(page, s.model)), squash(BAD), 'the draft is where it was');
+      // A send now is this conversation's, checked on its own (an open checklist would hold it).
+      await pressSend(page, s);
+      await dialog(page).waitFor();
+      await postAnyway(page);
+      await page.waitForFunction(() => document.body.dataset.sends === '1', null, { timeout: 3000 });
+      assert.equal(squash(await page.evaluate(() => document.body.dataset.lastSent)), squash(BAD));
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('after Edit, typing goes on where the agent was', () => {
   // Types BAD on surface `s`, moves the caret `left` characters back, sends, presses Edit,
   // types `more`; returns the draft then.
