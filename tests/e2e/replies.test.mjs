@@ -481,6 +481,46 @@ describe('the Insert button and the preview after an insertion', () => {
   }
 });
 
+describe('Enter in the panel works as in a form', () => {
+  for (const s of [SURFACES[0], SURFACES[1], SURFACES[3]]) {
+    test(`${s.name}: Enter opens the first reply found, goes from field to field, and inserts once all are filled`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      await panel.locator('input.search').click();
+      await page.keyboard.type('patience');
+      const first = await panel.locator('.results [data-template-id]').first().getAttribute('data-template-id');
+      await page.keyboard.press('Enter');
+      await panel.locator(`.chosen[data-chosen="${first}"]`).waitFor({ state: 'visible' });
+      // Keyboard only from here: each Enter on an empty field stays there, and on a filled one
+      // goes to the next empty one; the last one's Enter inserts.
+      const empty = () => panel.locator('.chosen input[data-field]').evaluateAll((fs) => fs.filter((f) => !f.value.trim()).length);
+      assert.ok((await empty()) >= 1, 'the reply has a fill-in');
+      let guard = 0;
+      while ((await empty()) > 0 && guard++ < 5) {
+        const focused = () => page.evaluate(() => document.querySelector('waypoint-panel').shadowRoot.activeElement?.dataset.field ?? null);
+        const here = await focused();
+        assert.ok(here, 'the focus is on a fill-in');
+        await page.keyboard.press('Enter');
+        assert.equal(await focused(), here, 'Enter on an empty fill-in stays on it');
+        assert.equal(squash(await modelText(page, s.model)), '', 'nothing inserted while a fill-in is empty');
+        await page.keyboard.type(here.startsWith('agent.') ? (here === 'agent.name' ? 'Sam Rivera' : 'SR') : 'noon');
+        if ((await empty()) > 0) {
+          await page.keyboard.press('Enter');
+          assert.notEqual(await focused(), here, 'Enter on a filled fill-in goes to the next empty one');
+        }
+      }
+      const preview = squash(await panel.locator('.preview').innerText());
+      await page.keyboard.press('Enter');
+      await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+      await page.waitForTimeout(200);
+      assert.equal(squash(await modelText(page, s.model)), preview, 'inserted once, what the preview showed');
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe("keys typed in the panel stay in it", () => {
   test("the page's own keyboard shortcuts never see them", async () => {
     const { page, pageErrors } = await open(browser.context, URLS.xStatus);

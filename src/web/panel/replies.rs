@@ -211,6 +211,43 @@ impl Replies {
                 }
             }));
         }
+        {
+            // Enter works as in a form: in the search it opens the first reply found; in a
+            // fill-in it goes to the next empty one, and inserts once none is left.
+            let (search, results, chosen) = (search.clone(), results.clone(), chosen.clone());
+            listeners.push(EventListener::new(&root, "keydown", move |event| {
+                let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if key.key() != "Enter"
+                    || key.is_composing()
+                    || key.repeat()
+                    || key.shift_key()
+                    || key.ctrl_key()
+                    || key.alt_key()
+                    || key.meta_key()
+                {
+                    return;
+                }
+                let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                    return;
+                };
+                let next = if target == search {
+                    results.query_selector("[data-template-id]")
+                } else if target.has_attribute("data-field") {
+                    if focus_first_empty(&chosen) {
+                        return event.prevent_default();
+                    }
+                    chosen.query_selector("button[data-action=\"insert\"]:not([disabled])")
+                } else {
+                    return;
+                };
+                if let Ok(Some(b)) = next {
+                    event.prevent_default();
+                    b.unchecked_ref::<HtmlElement>().click();
+                }
+            }));
+        }
         let replies = Replies {
             state,
             root,
