@@ -123,6 +123,31 @@ describe('SLA countdown', () => {
     await page.close();
   });
 
+  test('with the keyboard: the focus goes to the button shown in place of the one pressed', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.slaX50);
+    await waitForSla(page, 'due-soon');
+    const panel = page.locator('waypoint-panel');
+    const focused = () => page.evaluate(() => document.querySelector('waypoint-panel').shadowRoot.activeElement?.dataset.slaAction ?? document.activeElement.localName);
+    await panel.locator('button[data-sla-action="no-reply"]').focus();
+    await page.keyboard.press('Enter');
+    await waitForSla(page, 'none');
+    await page.waitForFunction(() => document.querySelector('waypoint-panel').shadowRoot.activeElement?.dataset.slaAction === 'resume', null, { timeout: 3000 }).catch(() => {});
+    assert.equal(await focused(), 'resume');
+    await page.keyboard.press('Enter');
+    await waitForSla(page, 'due-soon');
+    await page.waitForFunction(() => document.querySelector('waypoint-panel').shadowRoot.activeElement?.dataset.slaAction === 'pause', null, { timeout: 3000 }).catch(() => {});
+    assert.equal(await focused(), 'pause');
+    // Space too, as on any button.
+    await page.keyboard.press(' ');
+    await waitForSla(page, 'paused');
+    await page.waitForFunction(() => document.querySelector('waypoint-panel').shadowRoot.activeElement?.dataset.slaAction === 'resume', null, { timeout: 3000 }).catch(() => {});
+    assert.equal(await focused(), 'resume');
+    await page.keyboard.press('Enter');
+    await waitForSla(page, 'due-soon');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
   test('Instagram DM: 15-minute target and the 24-hour messaging window', async () => {
     const { page } = await open(browser.context, URLS.slaIg10);
     await waitForState(page, 'ready');

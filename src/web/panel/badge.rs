@@ -7,7 +7,7 @@ use crate::core::sla::format::{clock, spoken};
 use crate::core::sla::{AgentState, SlaStatus, State};
 use crate::web::dom;
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element};
+use web_sys::{Document, Element, HtmlElement};
 
 /// The words and time the badge shows for `status`: (label, time text, accessible name).
 pub fn describe(status: &SlaStatus) -> (&'static str, String, String) {
@@ -198,12 +198,23 @@ impl Badge {
         let running = matches!(status.state, State::Ok | State::DueSoon | State::Breached);
         dom::flag(&self.controls, "hidden", !(set || running))?;
         let list = self.controls.query_selector_all("button")?;
+        // The button just pressed hides: the focus goes to the one shown in its place (the
+        // page's body would take it, and a keyboard user would start again from the top).
+        let mut lost = false;
+        let mut shown = None;
         for i in 0..list.length() {
-            if let Some(b) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            if let Some(b) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
                 let action = b.get_attribute("data-sla-action").unwrap_or_default();
                 let visible = if action == "resume" { set } else { !set };
+                lost |= !visible && !b.hidden() && b.matches(":focus").unwrap_or(false);
                 dom::flag(&b, "hidden", !visible)?;
+                if visible && shown.is_none() {
+                    shown = Some(b);
+                }
             }
+        }
+        if let (true, Some(b)) = (lost, shown) {
+            b.focus()?;
         }
         Ok(())
     }
