@@ -39,6 +39,8 @@ struct State {
     doc: Document,
     popup: Element,
     list: Element,
+    /// Says the highlighted reply to assistive technology ([`announce`]).
+    live: Element,
     open: bool,
     items: Vec<&'static LibTemplate>,
     selected: usize,
@@ -56,6 +58,7 @@ pub struct Slash {
 impl Drop for Slash {
     fn drop(&mut self) {
         self.state.borrow().popup.remove();
+        self.state.borrow().live.remove();
     }
 }
 
@@ -76,14 +79,19 @@ impl Slash {
         let list = dom::el(doc, "ul", "slash-list", "")?;
         list.set_attribute("role", "listbox")?;
         list.set_attribute("aria-label", "Reply templates")?;
-        list.set_id("wp-slash-list");
         popup.append_child(&list)?;
         popup.append_child(&hint)?;
         root.append_child(&popup)?;
+        // Outside the popup, which is hidden between searches: a live region must be in the
+        // accessibility tree before what it says changes.
+        let live = dom::el(doc, "p", "slash-live", "")?;
+        live.set_attribute("role", "status")?;
+        root.append_child(&live)?;
         let state = Rc::new(RefCell::new(State {
             doc: doc.clone(),
             popup: popup.clone(),
             list: list.clone(),
+            live,
             open: false,
             items: Vec::new(),
             selected: 0,
@@ -286,7 +294,6 @@ fn render(state: &Rc<RefCell<State>>, lang: Lang, query: &str) -> Result<(), JsV
     for (i, t) in s.items.iter().enumerate() {
         let li = dom::el(&s.doc, "li", "slash-item", t.texts(lang).title)?;
         li.set_attribute("role", "option")?;
-        li.set_id(&format!("wp-slash-{i}"));
         li.set_attribute("data-index", &i.to_string())?;
         li.set_attribute("data-template-id", t.id)?;
         li.set_attribute(
@@ -300,16 +307,34 @@ fn render(state: &Rc<RefCell<State>>, lang: Lang, query: &str) -> Result<(), JsV
         hint.set_text_content(Some(if s.items.is_empty() { HINT_EMPTY } else { HINT }));
     }
     s.popup.remove_attribute("hidden")?;
-    if let Some(c) = &s.composer {
-        // The composer stays focused; assistive technology follows the highlighted option.
-        c.set_attribute("aria-controls", "wp-slash-list")?;
-        if s.items.is_empty() {
-            c.remove_attribute("aria-activedescendant")?;
-        } else {
-            c.set_attribute("aria-activedescendant", &format!("wp-slash-{}", s.selected))?;
-        }
-    }
+    announce(&s, true);
     Ok(())
+}
+
+/// Says the highlighted reply (or that none matches) in the live region, with the keys the
+/// first time. The composer keeps the focus, and its ARIA attributes cannot point at the
+/// options: they are in the panel's shadow root.
+fn announce(s: &State, keys: bool) {
+    let text = match s
+        .list
+        .query_selector("[aria-selected=\"true\"]")
+        .ok()
+        .flatten()
+    {
+        Some(li) => format!(
+            "{}, {} of {}{}",
+            li.text_content().unwrap_or_default(),
+            s.selected + 1,
+            s.items.len(),
+            if keys {
+                ". Up and down arrows choose, Enter inserts, Escape closes"
+            } else {
+                ""
+            }
+        ),
+        None => s.list.text_content().unwrap_or_default(),
+    };
+    s.live.set_text_content(Some(&text));
 }
 
 fn place(state: &Rc<RefCell<State>>, composer: &Element) -> Result<(), JsValue> {
@@ -342,10 +367,8 @@ fn close(state: &Rc<RefCell<State>>) {
     s.open = false;
     s.items.clear();
     let _ = s.popup.set_attribute("hidden", "");
-    if let Some(c) = s.composer.take() {
-        let _ = c.remove_attribute("aria-activedescendant");
-        let _ = c.remove_attribute("aria-controls");
-    }
+    s.composer = None;
+    s.live.set_text_content(None);
 }
 
 fn on_key(state: &Rc<RefCell<State>>, host: &Rc<dyn Host>, event: &web_sys::Event) {
@@ -420,9 +443,7 @@ fn select(state: &Rc<RefCell<State>>) -> Result<(), JsValue> {
             }
         }
     }
-    if let Some(c) = &s.composer {
-        c.set_attribute("aria-activedescendant", &format!("wp-slash-{}", s.selected))?;
-    }
+    announce(&s, false);
     Ok(())
 }
 

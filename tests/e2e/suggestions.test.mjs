@@ -252,6 +252,47 @@ describe('the slash search in the composer', () => {
   }
 });
 
+describe('the slash search is heard as well as seen', () => {
+  for (const s of [SURFACES[0], SURFACES[1], SURFACES[3]]) {
+    test(`${s.name}: a live region says the highlighted reply and its place; the composer is not marked`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const popup = panel.locator('.slash');
+      const live = panel.locator('.slash-live[role="status"]');
+      const said = () => live.evaluate((e) => e.textContent);
+      assert.equal(await live.count(), 1, 'the live region is there before anything is said');
+      await page.click(s.box);
+      await page.keyboard.type('/refund');
+      await popup.waitFor({ state: 'visible' });
+      const options = popup.locator('[role="option"]');
+      const n = await options.count();
+      const title = (i) => options.nth(i).innerText();
+      assert.equal(await said(), `${await title(0)}, 1 of ${n}. Up and down arrows choose, Enter inserts, Escape closes`);
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await said(), `${await title(1)}, 2 of ${n}`);
+      // Nothing of the panel's is written on the site's own editor (an id there could not
+      // point into the panel's shadow root anyway).
+      const marked = await page.evaluate((sel) => {
+        const box = document.querySelector(sel);
+        return [box, ...box.querySelectorAll('*')].flatMap((e) => ['aria-activedescendant', 'aria-controls'].filter((a) => e.hasAttribute(a)));
+      }, s.box);
+      assert.deepEqual(marked, []);
+      await page.keyboard.type('zzqxv');
+      await popup.locator('.slash-empty').waitFor();
+      assert.equal(await said(), 'No reply matches “refundzzqxv”');
+      await page.keyboard.press('Escape');
+      await popup.waitFor({ state: 'hidden' });
+      assert.equal(await said(), '');
+      assert.equal(await live.isVisible(), true, 'in the layout, for screen readers');
+      const box = await live.boundingBox();
+      assert.ok(box.width <= 1 && box.height <= 1, 'but not seen');
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 // Picks "Thank them for their patience" in the open slash search (the "/patience" typed),
 // and fills its form: the agent's details where asked, and "noon" for every fill-in.
 async function pickPatience(page) {
