@@ -246,6 +246,14 @@ fn on_input(
         close(state);
         return Ok(());
     };
+    // A paste or a drop opens no search: "/help" at the end of pasted text is the text's, and
+    // Enter would then pick a reply instead of sending it. An open search follows it.
+    let pasted = event
+        .dyn_ref::<web_sys::InputEvent>()
+        .is_some_and(|e| e.input_type().starts_with("insertFrom"));
+    if pasted && !state.borrow().open {
+        return Ok(());
+    }
     let doc = state.borrow().doc.clone();
     let Some(composer) = composer_of(situation.composer, event) else {
         return Ok(());

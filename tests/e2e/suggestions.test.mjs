@@ -252,6 +252,35 @@ describe('the slash search in the composer', () => {
   }
 });
 
+describe('the slash search and pasted text', () => {
+  for (const s of SURFACES.filter((x) => /textarea/.test(x.box))) {
+    test(`${s.name}: pasted "/words" open no search; an open search follows a paste`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const popup = page.locator('waypoint-panel').locator('.slash');
+      await page.click(s.box);
+      await page.evaluate(() => navigator.clipboard.writeText('Our opening hours are at /help'));
+      await page.keyboard.press('Control+V');
+      await page.waitForFunction((sel) => document.querySelector(sel).value.endsWith('/help'), s.box);
+      await page.waitForTimeout(300);
+      assert.equal(await popup.isVisible(), false, 'no search for pasted text');
+      // The text is the agent's: Enter is the site's again (it would have picked a reply).
+      await page.fill(s.box, '');
+      await page.keyboard.type('/ref');
+      await popup.waitFor({ state: 'visible' });
+      await page.evaluate(() => navigator.clipboard.writeText('und'));
+      await page.keyboard.press('Control+V');
+      await page.waitForFunction((sel) => document.querySelector(sel).value.endsWith('/refund'), s.box);
+      await page.waitForTimeout(300);
+      assert.equal(await popup.isVisible(), true, 'the open search stays');
+      assert.match(await popup.locator('[role="option"]').first().getAttribute('data-template-id'), /refund/);
+      await page.keyboard.press('Escape');
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('the slash search is heard as well as seen', () => {
   for (const s of [SURFACES[0], SURFACES[1], SURFACES[3]]) {
     test(`${s.name}: a live region says the highlighted reply and its place; the composer is not marked`, async () => {
