@@ -316,6 +316,40 @@ describe('memory growth', () => {
   }
 });
 
+describe("the JS translation's data, decoded with and without setFromBase64", () => {
+  // The build has the translation decode its data segments with the browser's
+  // Uint8Array.prototype.setFromBase64 (Chromium 140+), and keeps wasm2js's own loop for the
+  // older Chromium the manifest still allows (116+). Both must give the module the same bytes.
+  test('the same memory either way, and a module that works', async () => {
+    const image = async (fallback) => {
+      const page = await browser.context.newPage();
+      await page.goto(browser.extensionUrl('practice.html'));
+      await page.locator('#app[data-ready="true"]').waitFor();
+      const r = await page.evaluate(`(async () => {
+        const had = typeof Uint8Array.prototype.setFromBase64 === 'function';
+        if (${fallback}) delete Uint8Array.prototype.setFromBase64;
+        const m = await import('/pkgjs/waypoint.js');
+        const { memory } = await import('/pkgjs/waypoint_bg.wasm.js');
+        // The data lies from 1 MiB on (the stack grows down below it).
+        const data = new Uint8Array(memory.buffer, 1 << 20, 192 << 10);
+        const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+        const nonZero = data.reduce((n, b) => n + (b !== 0), 0);
+        const probe = 'Waypoint ✓ ünïcödé 🌵';
+        return { had, hash: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''), nonZero,
+          echo: m.debugEcho(probe) === [...probe].length + ':' + [...probe].reverse().join('') };
+      })()`);
+      await page.close();
+      return r;
+    };
+    const native = await image(false);
+    const loop = await image(true);
+    assert.equal(native.had, true, 'this Chromium has setFromBase64, so the first image used it');
+    assert.ok(native.nonZero > 100_000, `the data is there: ${native.nonZero} bytes not zero`);
+    assert.equal(loop.hash, native.hash, 'the same bytes from the fallback loop');
+    assert.ok(native.echo && loop.echo, 'strings cross the boundary in both');
+  });
+});
+
 describe('screenshots of the panel on each site (kept in tests/e2e/screenshots/)', () => {
   for (const [site, url] of [
     ['x', URLS.xStatus],
