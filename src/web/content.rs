@@ -948,13 +948,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
         None => Unread::NoContainer(profile.containers),
         Some(container) => {
             if !app.watch.as_ref().is_some_and(|w| w.watches(&container)) {
-                let seen = app.seen.map().clone();
-                app.watch = Watch::new(
-                    &container,
-                    move |records| extract::forget_changed(&seen, records),
-                    schedule_refresh,
-                )
-                .ok();
+                app.watch = Watch::new(&container, app.seen.map(), profile, schedule_refresh).ok();
             }
             let result =
                 extract::read_thread(&app.doc, &container, route, profile, Some(&app.seen));

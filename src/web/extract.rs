@@ -65,10 +65,31 @@ extern "C" {
     fn forget_preceding(this: &Gatherer);
     #[wasm_bindgen(method)]
     fn remember(this: &Gatherer, seen: &js_sys::WeakMap, numbers: &[u32]);
-    /// Forgets the message elements that a batch of mutation records changed, so that they
-    /// are read again.
-    #[wasm_bindgen(js_name = forgetChanged)]
-    pub fn forget_changed(seen: &js_sys::WeakMap, records: &js_sys::Array);
+    /// The one observer of a conversation's container (see gather.js): it forgets the
+    /// message elements its records changed (so that they are read again), hands them to the
+    /// gatherer that searched the container last, then calls `on_change`.
+    pub type ContainerWatch;
+    #[wasm_bindgen(constructor, catch)]
+    fn new_watch(
+        container: &Element,
+        seen: &js_sys::WeakMap,
+        on_change: &js_sys::Function,
+        gatherer: &Gatherer,
+    ) -> Result<ContainerWatch, JsValue>;
+    #[wasm_bindgen(method)]
+    pub fn disconnect(this: &ContainerWatch);
+}
+
+/// Starts the one observer of `container`, read with `profile`: see [`ContainerWatch`].
+pub fn watch(
+    container: &Element,
+    seen: &js_sys::WeakMap,
+    on_change: &js_sys::Function,
+    profile: &'static SurfaceProfile,
+) -> Result<ContainerWatch, JsValue> {
+    let gatherer = gatherer(profile)
+        .map_err(|_| JsValue::from_str("Waypoint: no gatherer for this profile"))?;
+    ContainerWatch::new_watch(container, seen, on_change, &gatherer)
 }
 
 fn scope<T: JsCast>(x: &T) -> &Scope {
@@ -356,7 +377,7 @@ impl Seen {
         changed
     }
 
-    /// The weak map, for the observer that forgets changed elements ([`forget_changed`]).
+    /// The weak map, for the observer that forgets changed elements ([`watch`]).
     pub fn map(&self) -> &js_sys::WeakMap {
         &self.map
     }

@@ -106,41 +106,59 @@ export class Gatherer {
     return this.found.length;
   }
 
+  // The attribute names the message lists test: a container's watch reports their changes
+  // (see ContainerWatch).
+  watched() {
+    return attributesOf(this.messages.filter((sel) => !sel.startsWith(ROWS)));
+  }
+
   // Watches `container` after a search that found its messages with list `used` (-1: none
-  // found), when the lists up to it allow `grown`; stops watching the last container.
+  // found), when the lists up to it allow `grown`; stops watching the last container. The
+  // records come from the container's watch (ContainerWatch, the content script's one
+  // observer of it), or, for a container nobody watches (a read from a test or benchmark),
+  // from one made for the gatherer.
   watchFrom(container, used) {
-    this.watch?.observer.disconnect();
-    this.watch = null;
+    this.unwatch();
     const lists = used < 0 ? [] : this.messages.slice(0, used + 1);
     if (lists.length === 0 || !lists.every(additive)) return;
+    let shared = WATCHES.get(container);
+    const own = shared === undefined;
+    if (own) shared = new ContainerWatch(container, null, null, this);
+    // What changed before the search is not this watch's: it goes to the others now.
+    else shared.flush();
     // Only the elements added are kept; the first removal of an element, change to a tested
     // attribute, or too many additions dooms the watch (nothing more is kept: the next find
-    // searches).
-    const watch = { container, used, added: [], doomed: false, observer: null, known: null };
-    const note = (records) => {
+    // searches). A change of text adds or removes no element.
+    const watch = { container, used, added: [], doomed: false, known: null, shared, own, note: null };
+    watch.note = (records) => {
       for (let i = 0; i < records.length && !watch.doomed; i++) {
         const r = records[i];
+        if (r.type === 'characterData') continue;
         let doomed = r.type !== 'childList' || watch.added.length > MAX_ADDED;
         for (let k = 0; k < r.removedNodes.length && !doomed; k++) doomed = r.removedNodes[k].nodeType === 1;
         if (doomed) {
           watch.doomed = true;
           watch.added = [];
-          watch.observer.disconnect();
+          this.release(watch);
           return;
         }
         for (let k = 0; k < r.addedNodes.length; k++) if (r.addedNodes[k].nodeType === 1) watch.added.push(r.addedNodes[k]);
       }
     };
-    watch.note = note;
-    watch.observer = new MutationObserver(note);
-    const init = { childList: true, subtree: true };
-    const names = attributesOf(lists);
-    if (names.length > 0) {
-      init.attributes = true;
-      init.attributeFilter = names;
+    // One gatherer's watch at a time takes a container's records: one that took them
+    // before (another profile's gatherer) searches again at its next find.
+    if (shared.watch !== null) {
+      shared.watch.doomed = true;
+      shared.watch.added = [];
     }
-    watch.observer.observe(container, init);
+    shared.watch = watch;
     this.watch = watch;
+  }
+
+  // Stops taking `watch`'s records (and stops the observer made for it).
+  release(watch) {
+    if (watch.shared.watch === watch) watch.shared.watch = null;
+    if (watch.own) watch.shared.disconnect();
   }
 
   // The last search's elements with those added since, in page order, when `container` is
@@ -151,7 +169,7 @@ export class Gatherer {
   grown(container) {
     const watch = this.watch;
     if (watch === null || watch.container !== container) return null;
-    watch.note(watch.observer.takeRecords());
+    watch.shared.flush();
     if (watch.doomed) return null;
     const added = watch.added;
     watch.added = [];
@@ -189,7 +207,7 @@ export class Gatherer {
 
   // Stops watching (the next find searches and watches again); null, for `grown`.
   unwatch() {
-    this.watch?.observer.disconnect();
+    if (this.watch !== null) this.release(this.watch);
     this.watch = null;
     return null;
   }
@@ -539,6 +557,68 @@ function endAligned(el, content) {
 
 // Forgets (in `seen`) the message elements that the mutation `records` changed: the nearest
 // element around each change that `seen` holds, so that a message read before is read again.
+// The one MutationObserver of a conversation's container (the content script's, through
+// observe.rs): its records go to the gatherer that searched the container last (see
+// `watchFrom`), forget the message elements they changed (`seen`, so that they are read
+// again), and then call `onChange` (which schedules the re-read). Text, elements, and the
+// attributes the gatherer's message lists test (`gatherer.watched()`) are watched.
+const WATCHES = new WeakMap();
+
+export class ContainerWatch {
+  constructor(container, seen, onChange, gatherer) {
+    this.container = container;
+    this.seen = seen;
+    this.onChange = onChange;
+    // The watch of the gatherer that searched the container last (see `watchFrom`).
+    this.watch = null;
+    this.observer = new MutationObserver((records) => this.deliver(records, true));
+    const init = { childList: true, subtree: true, characterData: true };
+    const names = gatherer === null ? [] : gatherer.watched();
+    if (names.length > 0) {
+      init.attributes = true;
+      init.attributeFilter = names;
+    }
+    this.observer.observe(container, init);
+    // The content script's watch is the one gatherers share (not one made for a gatherer).
+    if (onChange !== null) WATCHES.set(container, this);
+  }
+
+  // The changes of attributes are for the gatherer only: a tested attribute that changes
+  // (a class, on the Meta sites, changes at every hover) may change which elements are
+  // messages, so its next find searches; it causes no re-read of its own.
+  deliver(records, change) {
+    if (this.watch !== null) this.watch.note(records);
+    let changed = records;
+    for (let i = 0; i < records.length; i++) {
+      if (records[i].type === 'attributes') {
+        changed = records.filter((r) => r.type !== 'attributes');
+        break;
+      }
+    }
+    if (changed.length === 0) return;
+    if (this.seen !== null) forgetChanged(this.seen, changed);
+    if (change && this.onChange !== null) this.onChange();
+  }
+
+  // Delivers the records not yet delivered, now, without `onChange`: a read is under way (or
+  // starting), and reads what they changed.
+  flush() {
+    const records = this.observer.takeRecords();
+    if (records.length > 0) this.deliver(records, false);
+  }
+
+  disconnect() {
+    this.observer.disconnect();
+    if (this.watch !== null) {
+      this.watch.doomed = true;
+      this.watch.added = [];
+    }
+    this.watch = null;
+    this.onChange = null;
+    if (WATCHES.get(this.container) === this) WATCHES.delete(this.container);
+  }
+}
+
 export function forgetChanged(seen, records) {
   for (let i = 0; i < records.length; i++) {
     const target = records[i].target;

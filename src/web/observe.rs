@@ -1,12 +1,16 @@
 //! Watching the open conversation: one MutationObserver on the conversation's container (never
-//! the whole document), its bursts coalesced into one re-read after a short quiet time.
+//! the whole document), its bursts coalesced into one re-read after a short quiet time. The
+//! observer itself is gather.js's `ContainerWatch`: the gatherer takes its records too (the
+//! elements added since its last search), so that the container has one observer, not two.
 //! Dropping the handle disconnects the observer and cancels the pending re-read.
 
+use crate::web::extract::{self, ContainerWatch};
+use crate::web::sites::SurfaceProfile;
 use gloo_timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, MutationObserver, MutationObserverInit};
+use web_sys::Element;
 
 /// The shortest wait between a change and the re-read it causes; the owner raises it with the
 /// cost of reading (see [`Watch::set_delay`]), so a busy page is never slowed by much.
@@ -15,18 +19,20 @@ pub const MIN_DELAY_MS: u32 = 40;
 /// An owned observer of one container.
 pub struct Watch {
     target: Element,
-    observer: MutationObserver,
+    observer: ContainerWatch,
     pending: Rc<RefCell<Option<Timeout>>>,
     delay: Rc<Cell<u32>>,
-    _callback: Closure<dyn FnMut(js_sys::Array, MutationObserver)>,
+    _callback: Closure<dyn FnMut()>,
 }
 
 impl Watch {
-    /// Observes `target`'s subtree: `on_records` sees every batch of records as it comes (to
-    /// forget what changed), `on_change` runs once per burst of changes.
+    /// Observes `target`'s subtree, read with `profile`: the elements its changes touch are
+    /// forgotten in `seen` (so that they are read again), and `on_change` runs once per burst
+    /// of changes.
     pub fn new(
         target: &Element,
-        on_records: impl Fn(&js_sys::Array) + 'static,
+        seen: &js_sys::WeakMap,
+        profile: &'static SurfaceProfile,
         on_change: impl Fn() + 'static,
     ) -> Result<Watch, JsValue> {
         let pending: Rc<RefCell<Option<Timeout>>> = Rc::new(RefCell::new(None));
@@ -35,8 +41,7 @@ impl Watch {
         let callback = {
             let pending = pending.clone();
             let delay = delay.clone();
-            Closure::<dyn FnMut(js_sys::Array, MutationObserver)>::new(move |records, _obs| {
-                on_records(&records);
+            Closure::<dyn FnMut()>::new(move || {
                 let mut slot = pending.borrow_mut();
                 if slot.is_none() {
                     let pending = pending.clone();
@@ -48,12 +53,7 @@ impl Watch {
                 }
             })
         };
-        let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;
-        let init = MutationObserverInit::new();
-        init.set_child_list(true);
-        init.set_subtree(true);
-        init.set_character_data(true);
-        observer.observe_with_options(target, &init)?;
+        let observer = extract::watch(target, seen, callback.as_ref().unchecked_ref(), profile)?;
         Ok(Watch {
             target: target.clone(),
             observer,

@@ -158,6 +158,77 @@ describe('navigation', () => {
   });
 });
 
+describe('one observer per conversation container', () => {
+  // Waypoint's own world has its observers counted from here on: those observing, and what.
+  const COUNT = `{
+    globalThis.__observed = new Map();
+    const observe = MutationObserver.prototype.observe;
+    const disconnect = MutationObserver.prototype.disconnect;
+    MutationObserver.prototype.observe = function (target, init) {
+      if (!globalThis.__observed.has(this)) globalThis.__observed.set(this, []);
+      globalThis.__observed.get(this).push(target);
+      return observe.call(this, target, init);
+    };
+    MutationObserver.prototype.disconnect = function () {
+      globalThis.__observed.delete(this);
+      return disconnect.call(this);
+    };
+  }`;
+  // The observers still observing something that holds the message `sel`, and any on the
+  // whole document.
+  const observing = (page, sel) =>
+    inWaypointWorld(page, `(() => {
+      const message = document.querySelector(${JSON.stringify(sel)});
+      const targets = [...globalThis.__observed.values()].flat();
+      return {
+        container: targets.filter((t) => t !== document && t !== document.documentElement && t !== document.body && t.contains(message)).length,
+        document: targets.filter((t) => t === document || t === document.documentElement || t === document.body).length,
+      };
+    })()`);
+  const cases = [
+    {
+      name: 'X post conversation',
+      url: URLS.xStatus,
+      go: goToTomsPost,
+      customer: '@tom_w',
+      append: [SURFACES[0].container, SURFACES[0].append],
+      message: 'article',
+    },
+    {
+      name: 'Messenger',
+      url: URLS.fbMessages,
+      go: (page) =>
+        page.evaluate(() => {
+          history.pushState({}, '', '/messages/t/999');
+          const log = document.querySelector('[role="log"]');
+          log.setAttribute('aria-label', 'Messages in conversation with Omar Haddad');
+          log.innerHTML = `<div role="row"><div aria-roledescription="message" aria-label="At 8:00 AM, Omar Haddad: Hi"><div dir="auto">Hi</div></div></div>`;
+          document.querySelector('[role="textbox"]').setAttribute('aria-label', 'Write to Omar Haddad');
+        }),
+      customer: 'Omar Haddad',
+      append: ['[role="log"]', `<div role="row"><div aria-roledescription="message" aria-label="At 8:01 AM, Omar Haddad: Still there?"><div dir="auto">Still there?</div></div></div>`],
+      message: '[aria-roledescription="message"]',
+    },
+  ];
+  for (const c of cases) {
+    test(`${c.name}: after moving to another thread and a new message, one observer of its container`, async () => {
+      const { page, pageErrors } = await open(browser.context, c.url);
+      await waitForState(page, 'ready');
+      await inWaypointWorld(page, COUNT);
+      await c.go(page);
+      await waitForAttr(page, 'data-customer', c.customer);
+      assert.equal(await attr(page, 'data-messages'), '1');
+      await page.evaluate(([sel, html]) => document.querySelector(sel).insertAdjacentHTML('beforeend', html), c.append);
+      await waitForAttr(page, 'data-messages', 2);
+      // The message added is read through the container's one observer (the gatherer takes
+      // its records too), and nothing observes the whole document.
+      assert.deepEqual(await observing(page, c.message), { container: 1, document: 0 });
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('variants', () => {
   test('X redesign: class names changed and the timeline label in Spanish', async () => {
     const { page } = await open(browser.context, URLS.xRedesign);
