@@ -149,8 +149,13 @@ pub fn check(input: &Input) -> Option<Finding> {
     for m in t.find(blame) {
         found.push((m.first, m.last, "blames or talks down"));
     }
+    // The agent's initials in a sign-off ("^SR", as the templates sign) are no jargon, even
+    // where they spell some ("SR", a service request).
+    let signed = |first: usize| t.src[..t.words[first].start].ends_with('^');
     for m in t.find(jargon).into_iter().chain(t.find(&team)) {
-        found.push((m.first, m.last, "is internal jargon"));
+        if !signed(m.first) {
+            found.push((m.first, m.last, "is internal jargon"));
+        }
     }
     crate::core::sort::sort(&mut found);
     let &(a, b, why) = found.first()?;
@@ -175,6 +180,10 @@ mod tests {
             ("There's nothing we can do", true),
             ("Your ticket was escalated to L2.", true),
             ("Your SR number is 12345", true),
+            ("Your SR# is 12345", true),
+            // The agent's initials signing the reply, as the templates sign.
+            ("Thanks for waiting, Maria: it ships today ^SR", false),
+            ("Gracias por esperar ^SR", false),
             ("Here's your case ID: 991", true),
             ("Como ya te dije, llega el lunes", true),
             ("No podemos hacer nada", true),
@@ -215,6 +224,7 @@ mod tests {
                 ("It's a WISMO case", true),
                 ("It's in the ops queue", true),
                 ("It's in the queue", false),
+                ("All sorted, Maria ^WISMO", false),
             ],
         );
     }
