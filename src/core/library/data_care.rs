@@ -184,12 +184,12 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         en: Texts::same(
             "The update we promised",
             "Hi {customer.first_name|there}, as promised, here's where things stand: {?update:The update}. \
-             {?next_step:What happens next, and when} ^{agent.initials}",
+             {?next_step:What happens next, and when}. ^{agent.initials}",
         ),
         es: Texts::same(
             "La actualización prometida",
             "Hola, {customer.first_name|qué tal}. Como te prometí, te cuento cómo va: {?update:La novedad}. \
-             {?next_step:Qué pasará ahora y cuándo} ^{agent.initials}",
+             {?next_step:Qué pasará ahora y cuándo}. ^{agent.initials}",
         ),
     },
     LibTemplate {

@@ -322,6 +322,36 @@ fn public_texts_sign_with_initials_and_dms_with_a_name() {
 }
 
 #[test]
+fn the_last_sentence_ends_before_the_sign_off() {
+    // Filled with words that end no sentence, every wording ends its last sentence before the
+    // initials or the name that sign it ("…: we are sending a new one ^AB" read as unfinished).
+    let mut late = Vec::new();
+    for (t, lang, surface, text) in texts() {
+        let tpl = parse(text).unwrap();
+        let mut ctx = long_context(lang, 90);
+        ctx.agent_initials = Some("AB".into());
+        for f in tpl.fields() {
+            ctx.fields.insert(f.id.clone(), "a new one".into());
+        }
+        for choice in combinations(&tpl.rotations()) {
+            let out = tpl.render_with_choices(&ctx, &choice).unwrap();
+            let body = out
+                .strip_suffix("^AB")
+                .or_else(|| out.strip_suffix("Maria"))
+                .unwrap_or(&out)
+                .trim_end();
+            let last = body.chars().next_back().unwrap_or(' ');
+            // A sentence's end, or an emoji or a dash closing a line.
+            if !(".!?…:)»\"”".contains(last) || !last.is_ascii() && !last.is_alphanumeric()) {
+                late.push(format!("{} {lang:?} {surface}: {out}", t.id));
+            }
+        }
+    }
+    late.dedup();
+    assert!(late.is_empty(), "{}", late.join("\n"));
+}
+
+#[test]
 fn most_templates_rotate_or_ask_for_specifics() {
     // A template either varies its wording or carries a fill-in that makes it specific (Q14).
     let mut fixed = Vec::new();
