@@ -41,6 +41,8 @@ struct State {
     list: Element,
     /// Says the highlighted reply to assistive technology ([`announce`]).
     live: Element,
+    /// What an empty list says when the search found replies for the other surface only.
+    elsewhere: Option<String>,
     open: bool,
     items: Vec<&'static LibTemplate>,
     selected: usize,
@@ -92,6 +94,7 @@ impl Slash {
             popup: popup.clone(),
             list: list.clone(),
             live,
+            elsewhere: None,
             open: false,
             items: Vec::new(),
             selected: 0,
@@ -263,21 +266,18 @@ fn on_input(
         close(state);
         return Ok(());
     };
-    let items: Vec<&'static LibTemplate> = if query.trim().is_empty() {
-        library::all()
-            .filter(|t| t.text(situation.lang, situation.surface).is_some())
-            .take(SHOWN)
-            .collect()
+    let (items, elsewhere): (Vec<&'static LibTemplate>, _) = if query.trim().is_empty() {
+        let all = library::all().filter(|t| t.text(situation.lang, situation.surface).is_some());
+        (all.take(SHOWN).collect(), None)
     } else {
-        library::search(&query, situation.lang)
-            .into_iter()
-            .filter(|t| t.text(situation.lang, situation.surface).is_some())
-            .take(SHOWN)
-            .collect()
+        let (mut found, elsewhere) = library::search_on(&query, situation.lang, situation.surface);
+        found.truncate(SHOWN);
+        (found, elsewhere)
     };
     {
         let mut s = state.borrow_mut();
         s.items = items;
+        s.elsewhere = elsewhere;
         s.selected = 0;
         s.composer = Some(composer.clone());
         s.trigger_units = units;
@@ -291,12 +291,11 @@ fn render(state: &Rc<RefCell<State>>, lang: Lang, query: &str) -> Result<(), JsV
     let s = state.borrow();
     s.list.set_text_content(None);
     if s.items.is_empty() {
-        let li = dom::el(
-            &s.doc,
-            "li",
-            "slash-empty",
-            &format!("No reply matches “{query}”"),
-        )?;
+        let said = match &s.elsewhere {
+            Some(e) => e.clone(),
+            None => format!("No reply matches “{query}”"),
+        };
+        let li = dom::el(&s.doc, "li", "slash-empty", &said)?;
         s.list.append_child(&li)?;
     }
     for (i, t) in s.items.iter().enumerate() {

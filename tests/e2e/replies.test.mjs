@@ -481,6 +481,36 @@ describe('the Insert button and the preview after an insertion', () => {
   }
 });
 
+describe('a search that finds replies for the other surface only', () => {
+  test('X post: the panel and the slash search say where the reply is, not "nothing"', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.xStatus);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    const where = 'Only in direct messages: “Charged twice: reversal requested”';
+    await panel.locator('input.search').fill('charged twice');
+    assert.equal(await panel.locator('.results .empty').innerText(), where);
+    assert.equal(await panel.locator('.results [data-template-id]').count(), 0);
+    await panel.locator('input.search').fill('zzqxv');
+    assert.equal(await panel.locator('.results .empty').innerText(), 'No reply matches; try other words');
+    await page.click(SURFACES[0].box);
+    await page.keyboard.type('/charged twice');
+    const popup = panel.locator('.slash');
+    await popup.waitFor({ state: 'visible' });
+    assert.equal(await popup.locator('.slash-empty').innerText(), where);
+    await page.keyboard.press('Escape');
+    // In X Chat the same words find it.
+    const chat = await open(browser.context, URLS.xChat);
+    await waitForState(chat.page, 'ready');
+    const chatPanel = chat.page.locator('waypoint-panel');
+    await chatPanel.locator('input.search').fill('charged twice');
+    assert.equal(await chatPanel.locator('.results [data-template-id]').first().getAttribute('data-template-id'), 'billing-double-charge');
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(chat.pageErrors, []);
+    await chat.page.close();
+    await page.close();
+  });
+});
+
 describe('Enter in the panel works as in a form', () => {
   for (const s of [SURFACES[0], SURFACES[1], SURFACES[3]]) {
     test(`${s.name}: Enter opens the first reply found, goes from field to field, and inserts once all are filled`, async () => {

@@ -104,6 +104,33 @@ pub fn search(query: &str, lang: Lang) -> Vec<&'static LibTemplate> {
     hits.into_iter().map(|(_, t)| t).collect()
 }
 
+/// [`search`] on `surface`: the templates found that have a text for it and, when none has
+/// but some were found for the other surface, what to say instead of "no match" (an empty
+/// list would read as nothing found: "Only in direct messages: “Charged twice: reversal
+/// requested”").
+pub fn search_on(
+    query: &str,
+    lang: Lang,
+    surface: Surface,
+) -> (Vec<&'static LibTemplate>, Option<String>) {
+    let (here, there): (Vec<&LibTemplate>, Vec<&LibTemplate>) = search(query, lang)
+        .into_iter()
+        .partition(|t| t.text(lang, surface).is_some());
+    let note = (here.is_empty() && !there.is_empty()).then(|| {
+        let titles: Vec<String> = there
+            .iter()
+            .take(2)
+            .map(|t| format!("“{}”", t.texts(lang).title))
+            .collect();
+        let place = match surface {
+            Surface::Post => "Only in direct messages",
+            Surface::Dm => "Only on public threads",
+        };
+        format!("{place}: {}", titles.join(", "))
+    });
+    (here, note)
+}
+
 /// The longest query that still counts as a slash trigger (characters after the `/`).
 const MAX_QUERY: usize = 40;
 

@@ -441,6 +441,27 @@ fn search_is_case_and_accent_insensitive_with_prefixes_and_all_words() {
 }
 
 #[test]
+fn a_search_says_when_what_it_found_is_only_for_the_other_surface() {
+    let (here, note) = search_on("charged twice", Lang::En, Surface::Post);
+    assert!(here.is_empty());
+    assert_eq!(
+        note.as_deref(),
+        Some("Only in direct messages: “Charged twice: reversal requested”")
+    );
+    let (here, note) = search_on("charged twice", Lang::En, Surface::Dm);
+    assert_eq!(ids(&here)[0], "billing-double-charge");
+    assert_eq!(note, None);
+    // Nothing found anywhere: nothing to say but that.
+    assert_eq!(search_on("zzzz", Lang::En, Surface::Post), (vec![], None));
+    // Found here too: the ones for elsewhere are not mentioned.
+    let (here, note) = search_on("refund", Lang::En, Surface::Post);
+    assert!(!here.is_empty() && note.is_none());
+    assert!(here
+        .iter()
+        .all(|t| t.text(Lang::En, Surface::Post).is_some()));
+}
+
+#[test]
 fn search_finds_words_in_the_text_and_in_alternatives() {
     // "bearing" appears only in an alternative of waiting-thanks-patience.
     let hits = search("bearing", Lang::En);

@@ -452,16 +452,15 @@ fn show_results(
     }
     let lang = lang_of(&s);
     let surface = s.situation.surface.unwrap_or(Surface::Post);
-    let found = library::search(query, lang);
+    let (found, elsewhere) = library::search_on(query, lang, surface);
     if found.is_empty() {
-        let li = dom::el(&s.doc, "li", "empty", "No reply matches; try other words")?;
+        let said = elsewhere
+            .as_deref()
+            .unwrap_or("No reply matches; try other words");
+        let li = dom::el(&s.doc, "li", "empty", said)?;
         results.append_child(&li)?;
     }
-    for t in found
-        .into_iter()
-        .filter(|t| t.text(lang, surface).is_some())
-        .take(SHOWN)
-    {
+    for t in found.into_iter().take(SHOWN) {
         let li = dom::el(&s.doc, "li", "", "")?;
         let button = dom::el(&s.doc, "button", "pick", "")?;
         button.set_attribute("type", "button")?;
