@@ -16,7 +16,7 @@
 //! slice the draft string it passed in to highlight the words a finding is about.
 
 #[macro_use]
-mod text;
+pub(crate) mod text;
 pub mod form;
 
 #[path = "acknowledges-emotion.rs"]

@@ -2,6 +2,7 @@
 //! how long the customer has waited, and the values the agent typed into fill-in fields.
 
 use super::ast::Var;
+use crate::core::check::text::is_combining_mark;
 use crate::core::conversation::{Author, Lang, Site};
 use crate::core::words::Words;
 use serde::{Deserialize, Serialize};
@@ -98,28 +99,35 @@ pub const TITLES: Words = words![
     "herr", "frau", "mme", "mlle", "m",
 ];
 
-/// The first word of the display name that has a letter, trimmed of emoji and punctuation; the
-/// handle when the name is only a handle (empty, `@handle`, or the handle itself).
+/// The first name to greet the customer by: the display name's first word, after emoji, a part
+/// in brackets ("[BOT]") and titles, when it reads as a name: letters (with apostrophes and
+/// hyphens, "O'Brien-Smith"), more than an initial; an all-capital one ("MARIA") as "Maria".
+/// None otherwise, and for a name that is only a handle: the template's fallback then
+/// greets ("Hi there"), not "Hi kai.ng", "Hi J.R.R" or "Hi BOT".
 fn customer_first_name(a: &Author) -> Option<String> {
     let name = a.name.trim();
     let h = handle(a);
-    let only_handle =
-        name.is_empty() || name.starts_with('@') || h.is_some_and(|h| h.eq_ignore_ascii_case(name));
-    if !only_handle {
-        let word = name
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .find(|w| !TITLES.contains(w.to_lowercase().as_str()));
-        if let Some(w) = word {
-            return Some(w.to_owned());
-        }
+    if name.starts_with('@') || h.is_some_and(|h| h.eq_ignore_ascii_case(name)) {
+        return None;
     }
-    // A name with no letter at all ("🌸🌸") is no name to greet: the fallback says it.
-    h.map(str::to_owned).or_else(|| {
-        Some(name.trim_start_matches('@').to_owned())
-            .filter(|n| n.chars().any(char::is_alphanumeric))
-    })
+    let word = name_words(name)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find(|w| !TITLES.contains(w.to_lowercase().as_str()))?;
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let name_like = word
+        .chars()
+        .all(|c| c.is_alphabetic() || is_combining_mark(c) || matches!(c, '\'' | '’' | '-'))
+        && (letters > 1 || !word.is_ascii());
+    if !name_like {
+        return None;
+    }
+    if letters > 1 && word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
+    {
+        let mut chars = word.chars();
+        let first: String = chars.next().into_iter().collect();
+        return Some(first + &chars.as_str().to_lowercase());
+    }
+    Some(word.to_owned())
 }
 
 /// The words of the agent's name: without words that have no letter (an emoji) or a part in
@@ -223,16 +231,29 @@ mod tests {
             ("Maria Garcia", Some("mgarcia"), Some("Maria")),
             ("🌸 Lucía López 🌸", None, Some("Lucía")),
             ("Dr. Ana Ruiz", None, Some("Ana")),
-            ("mgarcia", Some("mgarcia"), Some("mgarcia")),
-            ("@mgarcia", None, Some("mgarcia")),
-            ("", Some("@mgarcia"), Some("mgarcia")),
-            ("   ", None, None),
-            ("🌸🌸", Some("flor"), Some("flor")),
             ("O'Brien-Smith Jr", None, Some("O'Brien-Smith")),
             ("山田 太郎", None, Some("山田")),
-            // "Don" is a first name in English; an emoji-only name is no name to greet.
+            ("José María", None, Some("José")),
+            // "Don" is a first name in English.
             ("Don Johnson", None, Some("Don")),
+            // A tag in brackets is no name; a shouted name is greeted in the usual case.
+            ("[BOT] Maria", None, Some("Maria")),
+            ("Maria (she/her)", None, Some("Maria")),
+            ("MARIA GARCIA", None, Some("Maria")),
+            ("ÁLVARO", None, Some("Álvaro")),
+            // No name to greet: the template's fallback does ("Hi there"), not a handle, an
+            // initial, an emoji or something that only looks like a placeholder.
+            ("mgarcia", Some("mgarcia"), None),
+            ("@mgarcia", None, None),
+            ("", Some("@mgarcia"), None),
+            ("   ", None, None),
+            ("🌸🌸", Some("flor"), None),
             ("🌸🌸", None, None),
+            ("kai.ng", None, None),
+            ("J.R.R. Tolkien", None, None),
+            ("M.", Some("mgarcia"), None),
+            ("{customer.first_name}", None, None),
+            ("user_4471", None, None),
         ];
         for (name, h, want) in cases {
             let mut ctx = Context::new(Lang::En);
