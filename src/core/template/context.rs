@@ -102,32 +102,39 @@ pub const TITLES: Words = words![
 /// The first name to greet the customer by: the display name's first word, after emoji, a part
 /// in brackets ("[BOT]") and titles, when it reads as a name: letters (with apostrophes and
 /// hyphens, "O'Brien-Smith"), more than an initial; an all-capital one ("MARIA") as "Maria".
-/// None otherwise, and for a name that is only a handle: the template's fallback then
-/// greets ("Hi there"), not "Hi kai.ng", "Hi J.R.R" or "Hi BOT".
+/// Else the handle, as the customer goes by it on the site (and as the checks see them
+/// addressed); else none, and the template's fallback greets ("Hi there"), not "Hi J.R.R" or
+/// "Hi BOT".
 fn customer_first_name(a: &Author) -> Option<String> {
     let name = a.name.trim();
     let h = handle(a);
-    if name.starts_with('@') || h.is_some_and(|h| h.eq_ignore_ascii_case(name)) {
-        return None;
-    }
+    let only_handle =
+        name.is_empty() || name.starts_with('@') || h.is_some_and(|h| h.eq_ignore_ascii_case(name));
     let word = name_words(name)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .find(|w| !TITLES.contains(w.to_lowercase().as_str()))?;
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let name_like = word
-        .chars()
-        .all(|c| c.is_alphabetic() || is_combining_mark(c) || matches!(c, '\'' | '’' | '-'))
-        && (letters > 1 || !word.is_ascii());
-    if !name_like {
-        return None;
+        .find(|w| !TITLES.contains(w.to_lowercase().as_str()))
+        .filter(|_| !only_handle)
+        .filter(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            w.chars()
+                .all(|c| c.is_alphabetic() || is_combining_mark(c) || matches!(c, '\'' | '’' | '-'))
+                && (letters > 1 || !w.is_ascii())
+        });
+    if let Some(w) = word {
+        if w.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && w.chars().any(char::is_uppercase)
+            && !w.chars().any(char::is_lowercase)
+        {
+            let mut chars = w.chars();
+            let first: String = chars.next().into_iter().collect();
+            return Some(first + &chars.as_str().to_lowercase());
+        }
+        return Some(w.to_owned());
     }
-    if letters > 1 && word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
-    {
-        let mut chars = word.chars();
-        let first: String = chars.next().into_iter().collect();
-        return Some(first + &chars.as_str().to_lowercase());
-    }
-    Some(word.to_owned())
+    h.map(str::to_owned).or_else(|| {
+        Some(name.trim_start_matches('@').to_owned())
+            .filter(|n| only_handle && n.chars().any(char::is_alphanumeric))
+    })
 }
 
 /// The words of the agent's name: without words that have no letter (an emoji) or a part in
@@ -241,17 +248,18 @@ mod tests {
             ("Maria (she/her)", None, Some("Maria")),
             ("MARIA GARCIA", None, Some("Maria")),
             ("ÁLVARO", None, Some("Álvaro")),
-            // No name to greet: the template's fallback does ("Hi there"), not a handle, an
-            // initial, an emoji or something that only looks like a placeholder.
-            ("mgarcia", Some("mgarcia"), None),
-            ("@mgarcia", None, None),
-            ("", Some("@mgarcia"), None),
+            // No name in the display name: the handle, as the customer goes by it.
+            ("mgarcia", Some("mgarcia"), Some("mgarcia")),
+            ("@mgarcia", None, Some("mgarcia")),
+            ("", Some("@mgarcia"), Some("mgarcia")),
+            ("🌸🌸", Some("flor"), Some("flor")),
+            ("J.R.R. Tolkien", Some("jrrt"), Some("jrrt")),
+            ("M.", Some("mgarcia"), Some("mgarcia")),
+            // Nor a handle: the template's fallback greets ("Hi there"), not an initial, an
+            // emoji or something that only looks like a placeholder.
             ("   ", None, None),
-            ("🌸🌸", Some("flor"), None),
             ("🌸🌸", None, None),
-            ("kai.ng", None, None),
             ("J.R.R. Tolkien", None, None),
-            ("M.", Some("mgarcia"), None),
             ("{customer.first_name}", None, None),
             ("user_4471", None, None),
         ];
