@@ -273,7 +273,10 @@ fn reason(a: &Analysis, scenario: Scenario, general: bool) -> String {
     {
         out.push_str("thanks you");
     } else if a.upset() {
-        out.push_str("sounds upset");
+        // The feeling is the reason: said once, with its words, below.
+        if emotion.is_none() {
+            out.push_str("sounds upset");
+        }
     } else {
         out.push_str("another possible reading");
     }
@@ -282,7 +285,9 @@ fn reason(a: &Analysis, scenario: Scenario, general: bool) -> String {
         part(&mut out, "answers our question", Some(sig));
     }
     if let Some((e, sig)) = emotion {
-        if shared && scenario != Scenario::Complaint {
+        // A feeling read from the problem reported (`implied`: its words are the problem's,
+        // "order", "delivery") is only likely, and its words are no sign of it.
+        if a.implied || (shared && scenario != Scenario::Complaint) {
             part(&mut out, likely(*e), None);
         } else {
             part(&mut out, sounds(*e), Some(sig));

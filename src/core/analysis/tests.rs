@@ -354,6 +354,43 @@ fn implied_emotions_need_a_named_topic() {
 }
 
 #[test]
+fn reasons_quote_no_topic_words_as_feelings_and_say_a_feeling_once() {
+    // No feeling words: the frustration is read from the problem, for every suggestion.
+    let a = analyze(&["My order hasn't arrived and the delivery date has passed"]);
+    assert!(a.implied, "{a:?}");
+    let r = rank(&a, Surface::Post, Lang::En, &[], 3);
+    assert_eq!(r.len(), 3);
+    for x in &r {
+        assert!(!x.reason.contains("sounds frustrated"), "{}", x.reason);
+        assert!(
+            x.reason.matches("likely frustrated").count() <= 1,
+            "{}",
+            x.reason
+        );
+    }
+    // A feeling in the customer's words is said once, with them, whatever the suggestion.
+    for text in [
+        "Not happy with this at all",
+        "This is ridiculous, I'm furious",
+    ] {
+        let a = analyze(&[text]);
+        for x in rank(&a, Surface::Post, Lang::En, &[], 3) {
+            let feelings = [
+                "sounds upset",
+                "sounds angry",
+                "sounds frustrated",
+                "sounds disappointed",
+            ]
+            .iter()
+            .filter(|f| x.reason.contains(*f))
+            .count();
+            assert!(feelings <= 1, "{text}: {}", x.reason);
+            assert!(!x.reason.is_empty(), "{text}");
+        }
+    }
+}
+
+#[test]
 fn reasons_say_shared_words_once() {
     // A refund request with no feeling words: the frustration is read from the problem, so it
     // is "likely", and "refund" is not shown as a sign of frustration.
