@@ -565,6 +565,14 @@ static BILLING: Table = Table::new(
         ("overpa*", 1.3),
         ("cheaper", 0.6),
         ("charger*", -1.1),
+        // A device charging is a fault's word, not a bill's.
+        ("stopped charging", -1.0),
+        ("not charging", -1.0),
+        ("isn't charging", -1.0),
+        ("won't charge", -1.0),
+        ("doesn't charge", -1.0),
+        ("charging port", -1.0),
+        ("charging cable", -1.0),
         ("declined", 1.2),
         ("card declined", 1.4),
         ("payment failed", 1.4),
@@ -762,6 +770,9 @@ static REFUND: Table = Table::new(
 static ORDER_LATE: Table = Table::new(
     "scenario/order-late",
     rules![
+        // Changing where it goes is a question, not a late order.
+        ("delivery address", -0.7),
+        ("shipping address", -0.7),
         ("order*", 0.8),
         ("package*", 1.0),
         ("parcel*", 1.0),
@@ -1016,6 +1027,8 @@ static FAULTY: Table = Table::new(
         ("touch screen", 0.8),
         ("touchscreen", 0.8),
         ("charging port", 1.2),
+        ("stopped charging", 1.3),
+        ("isn't charging", 1.2),
         ("battery drain*", 1.3),
         ("draining", 0.9),
         ("drains", 0.9),

@@ -354,6 +354,38 @@ fn implied_emotions_need_a_named_topic() {
 }
 
 #[test]
+fn a_device_charging_is_a_fault_and_an_address_change_a_question() {
+    for text in [
+        "the charger I bought stopped charging after a week",
+        "my phone isn't charging anymore",
+        "the charging port is loose and it won't charge",
+    ] {
+        let a = analyze(&[text]);
+        assert_eq!(a.main_scenario(), Some(Scenario::Faulty), "{text}: {a:?}");
+        assert!(
+            !a.scenarios.iter().any(|(s, _)| *s == Scenario::Billing),
+            "{text}: {a:?}"
+        );
+    }
+    // Being charged is still a bill's.
+    for text in [
+        "you keep charging me for a plan I cancelled",
+        "why was I charged twice?",
+    ] {
+        assert_eq!(
+            analyze(&[text]).main_scenario(),
+            Some(Scenario::Billing),
+            "{text}"
+        );
+    }
+    let a = analyze(&["how do I change the delivery address on my order?"]);
+    assert_eq!(a.main_scenario(), Some(Scenario::HowTo), "{a:?}");
+    // A late order still reads as one.
+    let a = analyze(&["my order still hasn't been delivered, it's a week late"]);
+    assert_eq!(a.main_scenario(), Some(Scenario::OrderLate), "{a:?}");
+}
+
+#[test]
 fn reasons_quote_no_topic_words_as_feelings_and_say_a_feeling_once() {
     // No feeling words: the frustration is read from the problem, for every suggestion.
     let a = analyze(&["My order hasn't arrived and the delivery date has passed"]);
