@@ -96,6 +96,9 @@ struct App {
     /// What the suggestions were last ranked for (message count, last message id, customer),
     /// and what the customer said then (the checklist reads it at send time).
     ranked_for: RankKey,
+    /// Whether the customer has waited long (the SLA due soon or breached), as the clock's
+    /// last tick found it ([`show_sla`]): the ranking reads it.
+    late: Cell<bool>,
     customer: Option<crate::core::analysis::Analysis>,
     /// When the suggestions were last ranked, and the ranking waiting for the end of a burst
     /// of new messages (see [`SUGGEST_EVERY_MS`]).
@@ -261,6 +264,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             checks,
             recent: Vec::new(),
             ranked_for: RankKey::default(),
+            late: Cell::new(false),
             customer: None,
             prepared: OnceCell::new(),
             prepare_soon: None,
@@ -636,6 +640,23 @@ fn show_sla() -> bool {
                     .filter(|_| status.stopped_ms.is_none())
                     .map(|t| ((now - t).max(0) / 60_000) as u32);
                 app.panel.replies().set_wait(waited);
+                // The clock turned due soon (or back) since the suggestions were ranked: they
+                // are ranked again, in a task of their own (an apology for the wait now fits).
+                let late = matches!(status.state, sla::State::DueSoon | sla::State::Breached);
+                app.late.set(late);
+                if app.ranked_for.as_ref().is_some_and(|k| k.2 != late) {
+                    let surface = c.surface;
+                    Timeout::new(0, move || {
+                        APP.with(|a| {
+                            if let Some(app) =
+                                a.try_borrow_mut().ok().as_mut().and_then(|g| g.as_mut())
+                            {
+                                suggest(app, surface);
+                            }
+                        })
+                    })
+                    .forget();
+                }
                 app.panel.show_sla(&status, &app.agent)
             }
             None => app.panel.clear_sla(),
@@ -1013,7 +1034,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                     if app
                         .conversation
                         .as_ref()
-                        .is_some_and(|c| rank_key(c) != app.ranked_for)
+                        .is_some_and(|c| rank_key(c, app.late.get()) != app.ranked_for)
                     {
                         suggest_in(app, surface, 0);
                     }
@@ -1046,7 +1067,8 @@ fn suggest(app: &mut App, surface: Surface) {
     let Some(conversation) = &app.conversation else {
         return;
     };
-    let key = rank_key(conversation);
+    let late = app.late.get();
+    let key = rank_key(conversation, late);
     if app.ranked_for == key {
         return;
     }
@@ -1061,7 +1083,7 @@ fn suggest(app: &mut App, surface: Surface) {
     app.ranked_for = key;
     let found = review::understand(conversation);
     let lang = found.reply_lang(page_lang(&app.doc));
-    let ranked = review::suggestions(&found, surface, lang);
+    let ranked = review::suggestions(&found, surface, lang, late);
     app.customer = Some(found);
     app.panel.replies().set_lang(lang);
     if let Err(e) = app.panel.replies().set_suggestions(&ranked) {
@@ -1108,15 +1130,19 @@ fn suggest_in(app: &mut App, surface: Surface, ms: u32) {
 /// long one) mostly leave it as it is, and then the customer's words are not read again for
 /// them; a reply of ours right after the customer's, or naming them, changes it. None until
 /// ranked (a conversation with no message of the customer is ranked too: general replies).
+/// And whether the customer has waited long (`App::late`): the suggestions are ranked again
+/// when the clock turns due soon (see [`show_sla`]).
 type RankKey = Option<(
     Option<crate::core::conversation::Author>,
     review::Understood,
+    bool,
 )>;
 
-fn rank_key(conversation: &Conversation) -> RankKey {
+fn rank_key(conversation: &Conversation, late: bool) -> RankKey {
     Some((
         conversation.customer.clone(),
         review::understood_from(conversation),
+        late,
     ))
 }
 
@@ -1169,7 +1195,13 @@ impl gate::Host for Controller {
             let fresh;
             // What the suggestions read, unless messages came since (rankings wait out bursts).
             let customer = match &app.customer {
-                Some(c) if app.ranked_for == rank_key(conversation) => c,
+                // (The analysis does not depend on the clock: the ranking's lateness is kept.)
+                Some(c)
+                    if app.ranked_for
+                        == rank_key(conversation, app.ranked_for.as_ref().is_some_and(|k| k.2)) =>
+                {
+                    c
+                }
                 _ => {
                     fresh = review::understand(conversation);
                     &fresh

@@ -194,11 +194,15 @@ pub fn debug_rank() -> Result<String, JsValue> {
         // What the panel does when the conversation changes: read the customer, rank.
         let c = &b.conversation;
         let found = crate::web::review::understand(c);
-        let ids: Vec<&str> =
-            crate::web::review::suggestions(&found, c.surface, crate::core::conversation::Lang::En)
-                .into_iter()
-                .map(|(t, _)| t.id)
-                .collect();
+        let ids: Vec<&str> = crate::web::review::suggestions(
+            &found,
+            c.surface,
+            crate::core::conversation::Lang::En,
+            false,
+        )
+        .into_iter()
+        .map(|(t, _)| t.id)
+        .collect();
         ids.join(",")
     })
 }

@@ -44,12 +44,15 @@ pub fn understood_from(conversation: &Conversation) -> Understood {
 /// The templates the agent used last are not passed: the ranking's demotion of them lets
 /// another kind of reply overtake the right one (a safety reply first for a torn bag, once the
 /// faulty-item reply was used for the customer before).
+/// `late`: the SLA is due soon or breached (an apology for the wait answers a "hello" only
+/// then: [`analysis::rank_at`]).
 pub fn suggestions(
     found: &Analysis,
     surface: Surface,
     lang: Lang,
+    late: bool,
 ) -> Vec<(&'static LibTemplate, String)> {
-    analysis::rank(found, surface, lang, &[], 3)
+    analysis::rank_at(found, surface, lang, 3, late)
         .into_iter()
         .map(|r| (r.suggestion.template, r.reason))
         .collect()

@@ -252,6 +252,41 @@ describe('the slash search in the composer', () => {
   }
 });
 
+describe('an apology for the wait follows the clock', () => {
+  test('X post: a "hello" 45 minutes into a 60-minute target gets one only once the clock is due soon', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.slaX25);
+    await waitForState(page, 'ready');
+    // Another post of Maria's opens (the single-page app's navigation): one message, nearly 45
+    // minutes old, due soon (a quarter of the target left) a few seconds from now.
+    await page.evaluate(() => {
+      const when = new Date(Date.now() - (45 * 60 - 6) * 1000).toISOString();
+      history.pushState({}, '', '/mariagarcia/status/1861000000000000999');
+      document.querySelector('[aria-label="Timeline: Conversation"] > div').innerHTML = `
+        <div data-testid="cellInnerDiv"><article data-testid="tweet" role="article" tabindex="-1">
+          <div data-testid="UserAvatar-Container-mariagarcia"></div>
+          <div data-testid="User-Name"><a href="/mariagarcia"><span>Maria Garcia</span></a>
+            <a href="/mariagarcia/status/1861000000000000999"><time datetime="${when}">44m</time></a></div>
+          <div data-testid="tweetText" lang="en">@AcmeHelp hello</div></article></div>`;
+    });
+    const panel = page.locator('waypoint-panel');
+    const ids = () => panel.locator('.suggested [data-template-id]').evaluateAll((els) => els.map((e) => e.dataset.templateId));
+    await page.waitForFunction(() => document.querySelector('waypoint-panel')?.dataset.messages === '1');
+    await page.waitForFunction(() => document.querySelector('waypoint-panel')?.shadowRoot.querySelectorAll('.suggested [data-template-id]').length === 3);
+    assert.equal(await panel.getAttribute('data-sla'), 'ok');
+    const onTime = await ids();
+    assert.ok(!onTime.some((id) => id.startsWith('waiting-')), `no apology for the wait on time: ${onTime}`);
+    // The clock turns due soon with no new message: the suggestions are ranked again.
+    await page.waitForFunction(() => document.querySelector('waypoint-panel')?.dataset.sla === 'due-soon', null, { timeout: 15000 });
+    await page.waitForFunction(
+      () => [...document.querySelector('waypoint-panel').shadowRoot.querySelectorAll('.suggested [data-template-id]')].some((e) => e.dataset.templateId.startsWith('waiting-')),
+      null,
+      { timeout: 5000 },
+    );
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('the slash search and pasted text', () => {
   for (const s of SURFACES.filter((x) => /textarea/.test(x.box))) {
     test(`${s.name}: pasted "/words" open no search; an open search follows a paste`, async () => {

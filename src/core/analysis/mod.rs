@@ -20,7 +20,7 @@ mod tests;
 pub mod text;
 
 pub use lang::detect_language;
-pub use rank::{rank, scenario_scores, Ranked};
+pub use rank::{rank, rank_at, scenario_scores, Ranked};
 use text::{push_unique, score_rules, sort_desc, Folded};
 
 /// The emotions the analysis recognises.

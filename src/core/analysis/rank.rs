@@ -329,6 +329,32 @@ pub fn rank(
     recently_used: &[&str],
     limit: usize,
 ) -> Vec<Ranked> {
+    ranked(analysis, surface, lang, recently_used, limit, None)
+}
+
+/// [`rank`] knowing whether the customer has waited long (`late`: the SLA due soon or
+/// breached). Before we have been in touch, a follow-up reading ("hello", "anyone?") is
+/// answered by an apology for the wait only when it is late: "I'm sorry you waited 10
+/// minutes" ten minutes into a 60-minute target reads as sarcasm. Words of waiting ("still
+/// waiting") still bring the waiting replies.
+pub fn rank_at(
+    analysis: &Analysis,
+    surface: Surface,
+    lang: Lang,
+    limit: usize,
+    late: bool,
+) -> Vec<Ranked> {
+    ranked(analysis, surface, lang, &[], limit, Some(late))
+}
+
+fn ranked(
+    analysis: &Analysis,
+    surface: Surface,
+    lang: Lang,
+    recently_used: &[&str],
+    limit: usize,
+    late: Option<bool>,
+) -> Vec<Ranked> {
     let mut scored = scenario_scores(analysis);
     let general = scored.is_empty();
     if general {
@@ -361,7 +387,7 @@ pub fn rank(
         s.template.contact.fits(answered)
             && (answered
                 || s.scenario != Scenario::FollowUp
-                || main == Some(Scenario::Waiting)
+                || main == Some(Scenario::Waiting) && late != Some(false)
                 || main == Some(Scenario::FollowUp) && calm_praise)
     });
     diversify(all, limit)

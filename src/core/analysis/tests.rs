@@ -386,6 +386,36 @@ fn a_device_charging_is_a_fault_and_an_address_change_a_question() {
 }
 
 #[test]
+fn a_hello_is_answered_with_an_apology_for_the_wait_only_when_it_is_late() {
+    let a = analyze(&["@AcmeHelp hello"]);
+    let waits = |r: &[Ranked]| {
+        r.iter()
+            .filter(|x| x.suggestion.template.scenarios.first() == Some(&Scenario::Waiting))
+            .count()
+    };
+    for surface in [Surface::Post, Surface::Dm] {
+        let on_time = rank_at(&a, surface, Lang::En, 3, false);
+        assert_eq!(waits(&on_time), 0, "{surface}: {:?}", ids_of(&on_time));
+        assert!(!on_time.is_empty());
+        let late = rank_at(&a, surface, Lang::En, 3, true);
+        assert!(waits(&late) >= 1, "{surface}: {:?}", ids_of(&late));
+    }
+    // Words of waiting bring the waiting replies whatever the clock says.
+    let a = analyze(&["still waiting for an answer, nobody has replied"]);
+    let on_time = rank_at(&a, Surface::Post, Lang::En, 3, false);
+    assert_eq!(
+        on_time[0].suggestion.scenario,
+        Scenario::Waiting,
+        "{:?}",
+        ids_of(&on_time)
+    );
+}
+
+fn ids_of(r: &[Ranked]) -> Vec<&'static str> {
+    r.iter().map(|x| x.suggestion.template.id).collect()
+}
+
+#[test]
 fn reasons_quote_no_topic_words_as_feelings_and_say_a_feeling_once() {
     // No feeling words: the frustration is read from the problem, for every suggestion.
     let a = analyze(&["My order hasn't arrived and the delivery date has passed"]);
