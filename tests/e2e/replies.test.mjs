@@ -512,8 +512,10 @@ describe('a search that finds replies for the other surface only', () => {
 });
 
 describe('Enter in the panel works as in a form', () => {
+  const insertable = (panel) => panel.locator('.chosen button[data-action="insert"]').isEnabled();
+  const focused = (page) => page.evaluate(() => document.querySelector('waypoint-panel').shadowRoot.activeElement?.dataset.field ?? null);
   for (const s of [SURFACES[0], SURFACES[1], SURFACES[3]]) {
-    test(`${s.name}: Enter opens the first reply found, goes from field to field, and inserts once all are filled`, async () => {
+    test(`${s.name}: Enter opens the first reply found, goes from field to field, and inserts once it can`, async () => {
       const { page, pageErrors } = await open(browser.context, s.url);
       await waitForState(page, 'ready');
       const panel = page.locator('waypoint-panel');
@@ -522,24 +524,22 @@ describe('Enter in the panel works as in a form', () => {
       const first = await panel.locator('.results [data-template-id]').first().getAttribute('data-template-id');
       await page.keyboard.press('Enter');
       await panel.locator(`.chosen[data-chosen="${first}"]`).waitFor({ state: 'visible' });
-      // Keyboard only from here: each Enter on an empty field stays there, and on a filled one
-      // goes to the next empty one; the last one's Enter inserts.
-      const empty = () => panel.locator('.chosen input[data-field]').evaluateAll((fs) => fs.filter((f) => !f.value.trim()).length);
-      assert.ok((await empty()) >= 1, 'the reply has a fill-in');
+      // Keyboard only from here: while Insert waits for a field, Enter stays on an empty one
+      // or goes to the next; once Insert can, Enter inserts.
       let guard = 0;
-      while ((await empty()) > 0 && guard++ < 5) {
-        const focused = () => page.evaluate(() => document.querySelector('waypoint-panel').shadowRoot.activeElement?.dataset.field ?? null);
-        const here = await focused();
+      while (!(await insertable(panel)) && guard++ < 5) {
+        const here = await focused(page);
         assert.ok(here, 'the focus is on a fill-in');
         await page.keyboard.press('Enter');
-        assert.equal(await focused(), here, 'Enter on an empty fill-in stays on it');
-        assert.equal(squash(await modelText(page, s.model)), '', 'nothing inserted while a fill-in is empty');
-        await page.keyboard.type(here.startsWith('agent.') ? (here === 'agent.name' ? 'Sam Rivera' : 'SR') : 'noon');
-        if ((await empty()) > 0) {
+        assert.equal(await focused(page), here, 'Enter on an empty fill-in stays on it');
+        assert.equal(squash(await modelText(page, s.model)), '', 'nothing inserted while Insert waits');
+        await page.keyboard.type(here === 'agent.name' ? 'Sam Rivera' : here === 'agent.initials' ? 'SR' : 'noon');
+        if (!(await insertable(panel))) {
           await page.keyboard.press('Enter');
-          assert.notEqual(await focused(), here, 'Enter on a filled fill-in goes to the next empty one');
+          assert.notEqual(await focused(page), here, 'Enter on a filled fill-in goes to the next empty one');
         }
       }
+      assert.ok(await insertable(panel));
       const preview = squash(await panel.locator('.preview').innerText());
       await page.keyboard.press('Enter');
       await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
@@ -549,6 +549,38 @@ describe('Enter in the panel works as in a form', () => {
       await page.close();
     });
   }
+
+  test('X post: Enter inserts with the initials left empty (they follow from the name)', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.xStatus);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    await panel.locator('input.search').fill('patience');
+    await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
+    await panel.locator('.chosen input[data-field="agent.name"]').fill('Sam Rivera');
+    await panel.locator('.chosen input[data-field="agent.initials"]').fill('');
+    await panel.locator('.chosen input[data-field="when"]').fill('noon');
+    assert.ok(await insertable(panel));
+    await panel.locator('.chosen input[data-field="when"]').press('Enter');
+    await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor({ timeout: 3000 });
+    assert.match(await modelText(page, SURFACES[0].model), /noon[\s\S]*\^SR/);
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
+  test('X post: Enter in the search while a reply is chosen leaves the reply and its fill-ins', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.xStatus);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    await panel.locator('input.search').fill('patience');
+    await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
+    await panel.locator('.chosen input[data-field="when"]').fill('noon');
+    await panel.locator('input.search').press('Enter');
+    await page.waitForTimeout(200);
+    assert.equal(await panel.locator('.chosen').getAttribute('data-chosen'), 'waiting-thanks-patience');
+    assert.equal(await panel.locator('.chosen input[data-field="when"]').inputValue(), 'noon');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
 });
 
 describe("keys typed in the panel stay in it", () => {

@@ -233,12 +233,20 @@ impl Replies {
                     return;
                 };
                 let next = if target == search {
+                    // Not while a reply is chosen: its form hides the results.
+                    if results.has_attribute("hidden") {
+                        return;
+                    }
                     results.query_selector("[data-template-id]")
                 } else if target.has_attribute("data-field") {
-                    if focus_first_empty(&chosen) {
+                    // Insert as soon as it can (the initials follow from a name, so they may
+                    // stay empty); until then, to the first empty field.
+                    let insert =
+                        chosen.query_selector("button[data-action=\"insert\"]:not([disabled])");
+                    if !matches!(insert, Ok(Some(_))) && focus_first_empty(&chosen) {
                         return event.prevent_default();
                     }
-                    chosen.query_selector("button[data-action=\"insert\"]:not([disabled])")
+                    insert
                 } else {
                     return;
                 };
