@@ -274,6 +274,7 @@ fn on_input(
         found.truncate(SHOWN);
         (found, elsewhere)
     };
+    let opening = !state.borrow().open;
     {
         let mut s = state.borrow_mut();
         s.items = items;
@@ -283,11 +284,17 @@ fn on_input(
         s.trigger_units = units;
         s.open = true;
     }
-    render(state, situation.lang, &query)?;
+    render(state, situation.lang, &query, opening)?;
     place(state, &composer)
 }
 
-fn render(state: &Rc<RefCell<State>>, lang: Lang, query: &str) -> Result<(), JsValue> {
+/// Shows the search's results; `opening`: the popup was closed (the keys are said then only).
+fn render(
+    state: &Rc<RefCell<State>>,
+    lang: Lang,
+    query: &str,
+    opening: bool,
+) -> Result<(), JsValue> {
     let s = state.borrow();
     s.list.set_text_content(None);
     if s.items.is_empty() {
@@ -314,7 +321,7 @@ fn render(state: &Rc<RefCell<State>>, lang: Lang, query: &str) -> Result<(), JsV
         hint.set_text_content(Some(if s.items.is_empty() { HINT_EMPTY } else { HINT }));
     }
     s.popup.remove_attribute("hidden")?;
-    announce(&s, true);
+    announce(&s, opening);
     Ok(())
 }
 

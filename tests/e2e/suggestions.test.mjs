@@ -327,12 +327,23 @@ describe('the slash search is heard as well as seen', () => {
       const said = () => live.evaluate((e) => e.textContent);
       assert.equal(await live.count(), 1, 'the live region is there before anything is said');
       await page.click(s.box);
-      await page.keyboard.type('/refund');
-      await popup.waitFor({ state: 'visible' });
       const options = popup.locator('[role="option"]');
-      const n = await options.count();
       const title = (i) => options.nth(i).innerText();
-      assert.equal(await said(), `${await title(0)}, 1 of ${n}. Up and down arrows choose, Enter inserts, Escape closes`);
+      // Everything the region says, as a screen reader would hear it.
+      await page.evaluate(() => {
+        const region = document.querySelector('waypoint-panel').shadowRoot.querySelector('.slash-live');
+        window.__said = [];
+        new MutationObserver(() => window.__said.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+      });
+      await page.keyboard.type('/refund');
+      await page.waitForFunction(() => /refund/.test(document.querySelector('waypoint-panel').shadowRoot.querySelector('.slash-item')?.dataset.templateId));
+      const n = await options.count();
+      assert.equal(await said(), `${await title(0)}, 1 of ${n}`);
+      // The keys once, as the search opened; not again at each letter typed.
+      const heard = await page.evaluate(() => window.__said.filter((t) => t !== ''));
+      const keys = heard.filter((t) => t.endsWith('. Up and down arrows choose, Enter inserts, Escape closes'));
+      assert.equal(keys.length, 1, JSON.stringify(heard));
+      assert.equal(heard.indexOf(keys[0]), 0, JSON.stringify(heard));
       await page.keyboard.press('ArrowDown');
       assert.equal(await said(), `${await title(1)}, 2 of ${n}`);
       // Nothing of the panel's is written on the site's own editor (an id there could not
