@@ -118,7 +118,8 @@ fn customer_first_name(a: &Author) -> Option<String> {
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
             w.chars()
                 .all(|c| c.is_alphabetic() || is_combining_mark(c) || matches!(c, '\'' | '’' | '-'))
-                && (letters > 1 || !w.is_ascii())
+                // One letter is an initial ("É."), unless the script has no case (山).
+                && (letters > 1 || !w.chars().any(|c| c.is_uppercase() || c.is_lowercase()))
         });
     if let Some(w) = word {
         if w.chars().filter(|c| c.is_alphabetic()).count() > 1
@@ -255,6 +256,8 @@ mod tests {
             ("🌸🌸", Some("flor"), Some("flor")),
             ("J.R.R. Tolkien", Some("jrrt"), Some("jrrt")),
             ("M.", Some("mgarcia"), Some("mgarcia")),
+            ("É. Dupont", Some("edupont"), Some("edupont")),
+            ("李", None, Some("李")),
             // Nor a handle: the template's fallback greets ("Hi there"), not an initial, an
             // emoji or something that only looks like a placeholder.
             ("   ", None, None),
