@@ -273,8 +273,8 @@ fn reason(a: &Analysis, scenario: Scenario, general: bool) -> String {
     {
         out.push_str("thanks you");
     } else if a.upset() {
-        // The feeling is the reason: said once, with its words, below.
-        if emotion.is_none() {
+        // A negative feeling is the reason: said once, with its words, below.
+        if !emotion.is_some_and(|(e, _)| e.is_negative()) {
             out.push_str("sounds upset");
         }
     } else {

@@ -1410,3 +1410,20 @@ fn a_person_in_distress_gets_the_crisis_holding_reply_first() {
         "safety-legal-holding"
     );
 }
+
+#[test]
+fn an_upset_customer_who_also_says_thanks_is_still_said_to_be_upset() {
+    // Thanks first, then a bad experience: the first feeling found is gratitude, and the
+    // customer is upset by the words' sentiment. A suggestion offered for being upset says so.
+    let a = analyze(&["thank you, but honestly this has been awful, horrible service"]);
+    assert!(a.upset(), "{a:?}");
+    assert_eq!(a.main_emotion(), Some(Emotion::Gratitude), "{a:?}");
+    for x in rank(&a, Surface::Post, Lang::En, &[], 3) {
+        let upset_reading = !a.scenarios.iter().any(|(s, _)| *s == x.suggestion.scenario)
+            && x.suggestion.scenario != Scenario::HowTo
+            && x.suggestion.scenario != Scenario::Praise;
+        if upset_reading {
+            assert!(x.reason.starts_with("sounds upset"), "{}", x.reason);
+        }
+    }
+}
