@@ -555,8 +555,6 @@ function endAligned(el, content) {
   return false;
 }
 
-// Forgets (in `seen`) the message elements that the mutation `records` changed: the nearest
-// element around each change that `seen` holds, so that a message read before is read again.
 // The one MutationObserver of a conversation's container (the content script's, through
 // observe.rs): its records go to the gatherer that searched the container last (see
 // `watchFrom`), forget the message elements they changed (`seen`, so that they are read
@@ -619,6 +617,8 @@ export class ContainerWatch {
   }
 }
 
+// Forgets (in `seen`) the message elements that the mutation `records` changed: the nearest
+// element around each change that `seen` holds, so that a message read before is read again.
 export function forgetChanged(seen, records) {
   for (let i = 0; i < records.length; i++) {
     const target = records[i].target;
