@@ -3,7 +3,7 @@
 // the site itself makes (document.body.dataset.sends) and keeps what was sent.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, waitForState, goToTomsPost, inWaypointWorld } from './lib.mjs';
+import { launch, open, waitForState, goToTomsPost, goToOmarsThread, inWaypointWorld } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -272,14 +272,7 @@ describe('the agent moves to another conversation while the checklist is open', 
   // The single-page app's navigation on `s`, as the reading tests make it.
   const elsewhere = {
     [URLS.xStatus]: goToTomsPost,
-    [URLS.fbMessages]: (page) =>
-      page.evaluate(() => {
-        history.pushState({}, '', '/messages/t/999');
-        const log = document.querySelector('[role="log"]');
-        log.setAttribute('aria-label', 'Messages in conversation with Omar Haddad');
-        log.innerHTML = `<div role="row"><div aria-roledescription="message" aria-label="At 8:00 AM, Omar Haddad: Hi"><div dir="auto">Hi</div></div></div>`;
-        document.querySelector('[role="textbox"]').setAttribute('aria-label', 'Write to Omar Haddad');
-      }),
+    [URLS.fbMessages]: goToOmarsThread,
   };
   for (const s of [SURFACES[0], SURFACES.find((x) => x.url === URLS.fbMessages)]) {
     test(`${s.name}: the checklist closes, nothing is sent, and the next send is checked afresh`, async () => {

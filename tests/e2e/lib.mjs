@@ -169,18 +169,38 @@ export async function waitForState(page, state, timeout = 10000) {
 }
 
 /**
- * On the X fixture post, moves to Tom W's post the way x.com's single-page app does: a new URL
- * by history.pushState and the timeline drawn again, with no page load.
+ * On an X fixture post, moves to another post the way x.com's single-page app does: a new URL
+ * by history.pushState and the timeline drawn again, with no page load. The post: its author's
+ * `handle` and `name`, its status `id`, its `time` (an ISO date) and `text`.
  */
-export async function goToTomsPost(page) {
-  await page.evaluate(() => {
-    history.pushState({}, '', '/tom_w/status/1861000000000000003');
+export async function goToXPost(page, post) {
+  await page.evaluate(({ handle, name, id, time, text }) => {
+    history.pushState({}, '', `/${handle}/status/${id}`);
     document.querySelector('[aria-label="Timeline: Conversation"] > div').innerHTML = `
       <div data-testid="cellInnerDiv"><article data-testid="tweet" role="article" tabindex="-1">
-        <div data-testid="UserAvatar-Container-tom_w"></div>
-        <div data-testid="User-Name"><a href="/tom_w"><span>Tom W</span></a>
-          <a href="/tom_w/status/1861000000000000003"><time datetime="2026-11-22T09:05:40.000Z">1h</time></a></div>
-        <div data-testid="tweetText" lang="en">same here, ordered on the 3rd</div></article></div>`;
+        <div data-testid="UserAvatar-Container-${handle}"></div>
+        <div data-testid="User-Name"><a href="/${handle}"><span>${name}</span></a>
+          <a href="/${handle}/status/${id}"><time datetime="${time}">1h</time></a></div>
+        <div data-testid="tweetText" lang="en">${text}</div></article></div>`;
+  }, post);
+}
+
+/** On the X fixture post, moves to Tom W's post ([`goToXPost`]). */
+export async function goToTomsPost(page) {
+  await goToXPost(page, { handle: 'tom_w', name: 'Tom W', id: '1861000000000000003', time: '2026-11-22T09:05:40.000Z', text: 'same here, ordered on the 3rd' });
+}
+
+/**
+ * On the Messenger fixture, moves to another thread the way the single-page app does: a new
+ * URL, the log drawn again with one message of Omar Haddad's, and the composer labelled for him.
+ */
+export async function goToOmarsThread(page) {
+  await page.evaluate(() => {
+    history.pushState({}, '', '/messages/t/999');
+    const log = document.querySelector('[role="log"]');
+    log.setAttribute('aria-label', 'Messages in conversation with Omar Haddad');
+    log.innerHTML = `<div role="row"><div aria-roledescription="message" aria-label="At 8:00 AM, Omar Haddad: Hi"><div dir="auto">Hi</div></div></div>`;
+    document.querySelector('[role="textbox"]').setAttribute('aria-label', 'Write to Omar Haddad');
   });
 }
 

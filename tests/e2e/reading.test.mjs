@@ -3,7 +3,7 @@
 // redesigns, other UI languages, a long virtualized thread and hostile text.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inWaypointWorld, launch, open, panel, waitForState, goToTomsPost } from './lib.mjs';
+import { inWaypointWorld, launch, open, panel, waitForState, goToTomsPost, goToOmarsThread } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -142,13 +142,7 @@ describe('navigation', () => {
   test('Messenger: another thread resets; leaving for the inbox says no conversation', async () => {
     const { page } = await open(browser.context, URLS.fbMessages);
     await waitForState(page, 'ready');
-    await page.evaluate(() => {
-      history.pushState({}, '', '/messages/t/999');
-      const log = document.querySelector('[role="log"]');
-      log.setAttribute('aria-label', 'Messages in conversation with Omar Haddad');
-      log.innerHTML = `<div role="row"><div aria-roledescription="message" aria-label="At 8:00 AM, Omar Haddad: Hi"><div dir="auto">Hi</div></div></div>`;
-      document.querySelector('[role="textbox"]').setAttribute('aria-label', 'Write to Omar Haddad');
-    });
+    await goToOmarsThread(page);
     await waitForAttr(page, 'data-customer', 'Omar Haddad');
     assert.equal(await attr(page, 'data-messages'), '1');
     await page.evaluate(() => history.pushState({}, '', '/'));
@@ -197,14 +191,7 @@ describe('one observer per conversation container', () => {
     {
       name: 'Messenger',
       url: URLS.fbMessages,
-      go: (page) =>
-        page.evaluate(() => {
-          history.pushState({}, '', '/messages/t/999');
-          const log = document.querySelector('[role="log"]');
-          log.setAttribute('aria-label', 'Messages in conversation with Omar Haddad');
-          log.innerHTML = `<div role="row"><div aria-roledescription="message" aria-label="At 8:00 AM, Omar Haddad: Hi"><div dir="auto">Hi</div></div></div>`;
-          document.querySelector('[role="textbox"]').setAttribute('aria-label', 'Write to Omar Haddad');
-        }),
+      go: goToOmarsThread,
       customer: 'Omar Haddad',
       append: ['[role="log"]', `<div role="row"><div aria-roledescription="message" aria-label="At 8:01 AM, Omar Haddad: Still there?"><div dir="auto">Still there?</div></div></div>`],
       message: '[aria-roledescription="message"]',

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, FIXTURES, launch, open, waitForState } from './lib.mjs';
+import { DIST, FIXTURES, goToXPost, launch, open, waitForState } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -258,16 +258,8 @@ describe('an apology for the wait follows the clock', () => {
     await waitForState(page, 'ready');
     // Another post of Maria's opens (the single-page app's navigation): one message, nearly 45
     // minutes old, due soon (a quarter of the target left) a few seconds from now.
-    await page.evaluate(() => {
-      const when = new Date(Date.now() - (45 * 60 - 6) * 1000).toISOString();
-      history.pushState({}, '', '/mariagarcia/status/1861000000000000999');
-      document.querySelector('[aria-label="Timeline: Conversation"] > div').innerHTML = `
-        <div data-testid="cellInnerDiv"><article data-testid="tweet" role="article" tabindex="-1">
-          <div data-testid="UserAvatar-Container-mariagarcia"></div>
-          <div data-testid="User-Name"><a href="/mariagarcia"><span>Maria Garcia</span></a>
-            <a href="/mariagarcia/status/1861000000000000999"><time datetime="${when}">44m</time></a></div>
-          <div data-testid="tweetText" lang="en">@AcmeHelp hello</div></article></div>`;
-    });
+    const time = new Date(Date.now() - (45 * 60 - 6) * 1000).toISOString();
+    await goToXPost(page, { handle: 'mariagarcia', name: 'Maria Garcia', id: '1861000000000000999', time, text: '@AcmeHelp hello' });
     const panel = page.locator('waypoint-panel');
     const ids = () => panel.locator('.suggested [data-template-id]').evaluateAll((els) => els.map((e) => e.dataset.templateId));
     await page.waitForFunction(() => document.querySelector('waypoint-panel')?.dataset.messages === '1');
