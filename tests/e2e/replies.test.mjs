@@ -511,6 +511,30 @@ describe('a search that finds replies for the other surface only', () => {
   });
 });
 
+describe('what the search finds is in view', () => {
+  test('X post, the panel kept off the composer (its body scrolls): results show under the search box as the agent types', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.xStatus);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    // Inside the panel body's visible part (it scrolls), and inside the window.
+    const inView = (loc) =>
+      loc.evaluate((el) => {
+        const body = el.closest('.body').getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        return r.height > 0 && r.top >= body.top - 1 && r.bottom <= body.bottom + 1 && r.bottom <= innerHeight;
+      });
+    const body = panel.locator('.body');
+    assert.ok(await body.evaluate((b) => b.scrollHeight > b.clientHeight), 'the body scrolls (else this tests nothing)');
+    for (const [query, first] of [['refund', '.results [data-template-id]'], ['charged twice', '.results .empty'], ['patience', '.results [data-template-id]']]) {
+      await panel.locator('input.search').fill(query);
+      assert.ok(await inView(panel.locator(first).first()), `${query}: the first result is in view`);
+      assert.ok(await inView(panel.locator('input.search')), `${query}: the search box is still in view`);
+    }
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('Enter in the panel works as in a form', () => {
   const insertable = (panel) => panel.locator('.chosen button[data-action="insert"]').isEnabled();
   const focused = (page) => page.evaluate(() => document.querySelector('waypoint-panel').shadowRoot.activeElement?.dataset.field ?? null);

@@ -147,6 +147,7 @@ impl Replies {
             listeners.push(EventListener::new(&search, "input", move |_| {
                 let q = input(&search_el).map(|i| i.value()).unwrap_or_default();
                 let _ = show_results(&state, &results, &chosen, &q);
+                reveal(&results);
             }));
         }
         {
@@ -404,6 +405,26 @@ impl Replies {
             insert(&self.state, &self.chosen, &self.outcome);
         }
         Ok(())
+    }
+}
+
+/// Scrolls the panel's body so that the results (or what says there are none) show under the
+/// search box: kept off the composer, the panel is shorter than its content, and they were
+/// drawn below its edge while the agent typed. Never past the search box itself.
+fn reveal(results: &Element) {
+    let Some(body) = results.closest(".body").ok().flatten() else {
+        return;
+    };
+    let (r, b) = (
+        results.get_bounding_client_rect(),
+        body.get_bounding_client_rect(),
+    );
+    let below = r.bottom() - b.bottom();
+    if below > 0.0 {
+        let room = results.previous_element_sibling().map_or(0.0, |search| {
+            search.get_bounding_client_rect().top() - b.top()
+        });
+        body.set_scroll_top(body.scroll_top() + below.min(room.max(0.0)).ceil() as i32);
     }
 }
 
