@@ -511,6 +511,26 @@ describe('a search that finds replies for the other surface only', () => {
   });
 });
 
+describe('a reply longer than the site takes', () => {
+  test('X post: the form says so before inserting, as X counts; a short fill-in clears it', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.xStatus);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    await patienceFilled(panel);
+    const over = panel.locator('.chosen .over');
+    assert.equal(await over.isVisible(), false, 'nothing said while it fits');
+    // CJK counts twice on X: 150 of them are 300 on their own.
+    await panel.locator('.chosen input[data-field="when"]').fill('山'.repeat(150));
+    await over.waitFor({ state: 'visible' });
+    assert.match(await over.innerText(), /^\d{3} of 280 characters as X counts them: \d+ over\. /);
+    assert.equal(await panel.locator('button[data-action="insert"]').isEnabled(), true, 'the agent may still insert and shorten it there');
+    await panel.locator('.chosen input[data-field="when"]').fill('noon');
+    await over.waitFor({ state: 'hidden' });
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('what the search finds is in view', () => {
   test('X post, the panel kept off the composer (its body scrolls): results show under the search box as the agent types', async () => {
     const { page, pageErrors } = await open(browser.context, URLS.xStatus);

@@ -697,9 +697,41 @@ fn refresh_preview(
         Ok(text) => (text.clone(), true),
         Err(why) => (why.clone(), false),
     };
+    // Longer than the site takes, as it counts (X weighs some characters twice): said under
+    // the preview, before the text goes in. Insert stays: the agent may shorten it in the
+    // composer, and the checklist holds the send until it fits.
+    let over = match (&rendered, s.situation.site) {
+        (Ok(text), Some(site)) => {
+            let m = crate::core::textlen::measure(text, site, surface);
+            (!m.fits).then(|| {
+                format!(
+                    "{} of {} characters as {site} counts them: {} over. Shorten a fill-in, or \
+                     the reply once it is in the box.",
+                    m.used,
+                    m.max,
+                    m.used - m.max
+                )
+            })
+        }
+        _ => None,
+    };
     if let Some(p) = preview {
         p.set_text_content(Some(&text));
         p.set_attribute("data-ready", if ready { "true" } else { "false" })?;
+        let note = match chosen.query_selector(".over")? {
+            Some(n) => Some(n),
+            None if over.is_some() => {
+                let n = dom::el(&s.doc, "p", "over", "")?;
+                n.set_attribute("role", "status")?;
+                p.after_with_node_1(&n)?;
+                Some(n)
+            }
+            None => None,
+        };
+        if let Some(n) = note {
+            n.set_text_content(over.as_deref());
+            dom::flag(&n, "hidden", over.is_none())?;
+        }
     }
     if let Some(b) = insert {
         if ready {
