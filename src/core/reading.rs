@@ -615,6 +615,14 @@ impl ThreadStore {
                 .collect()
         };
         let any_known = known.iter().any(Option::is_some);
+        // The id of the entry after each: the message the page shows right after it.
+        let next: Vec<Option<String>> = if any_known {
+            (0..batch.len())
+                .map(|i| batch.get(i + 1).map(|e| id_of(e).to_owned()))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let new = known.iter().filter(|k| k.is_none()).count();
         if new > 0 {
             Rc::make_mut(&mut self.messages).reserve(new);
@@ -645,7 +653,7 @@ impl ThreadStore {
                 None
             };
             let at = match cursor {
-                Some(c) => c,
+                Some(c) => self.after_gone(c, &m, next.get(i).and_then(Option::as_deref)),
                 None if any_known => known[i..]
                     .iter()
                     .flatten()
@@ -727,6 +735,27 @@ impl ThreadStore {
             .filter(|m| !m.id.contains('~') && !self.index.contains_key(&format!("{}~2", m.id)))
             .filter_map(|m| Some((m.id.clone(), m.first_seen_ms?)))
             .collect()
+    }
+
+    /// Where new message `m`, read right after the message before `at`, goes: at `at`, or after
+    /// the kept messages there that were sent before it (by their times, surely) and that the
+    /// page no longer shows next to it (`next` is the one it shows). A message that left the
+    /// page (one the customer unsent) stays in the store, as one scrolled out of a
+    /// virtualized list does; a reply read after its neighbour goes after it, not before, or
+    /// the customer would seem unanswered. A message scrolled back into view is older than
+    /// those kept after it, and goes at `at`.
+    fn after_gone(&self, mut at: usize, m: &Message, next: Option<&str>) -> usize {
+        let Some(sent) = m.sent else {
+            return at;
+        };
+        while let Some(kept) = self.messages.get(at) {
+            let before = kept.sent.is_some_and(|k| k.latest_ms() < sent.ms);
+            if !before || next == Some(kept.id.as_str()) {
+                break;
+            }
+            at += 1;
+        }
+        at
     }
 
     fn position_by_time(&self, m: &Message) -> usize {
@@ -1288,6 +1317,40 @@ mod tests {
         assert_eq!(ids(&s), ["1", "2", "3", "4", "5", "6"]);
         assert_eq!(s.messages()[0].first_seen_ms, Some(20));
         assert_eq!(s.messages()[5].first_seen_ms, Some(30));
+    }
+
+    #[test]
+    fn a_new_message_goes_after_kept_ones_sent_before_it_that_left_the_page() {
+        let mut s = ThreadStore::new();
+        s.open("x:1");
+        assert!(s.merge(vec![msg("a", Some(1_000)), msg("d", Some(2_000))], 10));
+        // "d" left the page (unsent); our reply "r" is read after "a", its neighbour now.
+        assert!(s.merge(vec![Entry::Anchor("a".into()), msg("r", Some(3_000))], 20));
+        assert_eq!(ids(&s), ["a", "d", "r"]);
+        // A message scrolled back into view, older than those kept after it, goes by its
+        // neighbour.
+        let mut s = ThreadStore::new();
+        s.open("x:2");
+        assert!(s.merge(vec![msg("1", Some(1_000)), msg("3", Some(3_000))], 10));
+        assert!(s.merge(vec![Entry::Anchor("1".into()), msg("2", Some(2_000))], 20));
+        assert_eq!(ids(&s), ["1", "2", "3"]);
+        // The page shows the kept message right after the new one: the page's order wins.
+        let mut s = ThreadStore::new();
+        s.open("x:3");
+        assert!(s.merge(vec![msg("a", Some(1_000)), msg("d", Some(2_000))], 10));
+        let batch = vec![
+            Entry::Anchor("a".into()),
+            msg("r", Some(3_000)),
+            Entry::Anchor("d".into()),
+        ];
+        assert!(s.merge(batch, 20));
+        assert_eq!(ids(&s), ["a", "r", "d"]);
+        // With no time to go by, by its neighbour.
+        let mut s = ThreadStore::new();
+        s.open("x:4");
+        assert!(s.merge(vec![msg("a", Some(1_000)), msg("d", Some(2_000))], 10));
+        assert!(s.merge(vec![Entry::Anchor("a".into()), msg("r", None)], 20));
+        assert_eq!(ids(&s), ["a", "r", "d"]);
     }
 
     #[test]

@@ -152,6 +152,29 @@ describe('navigation', () => {
   });
 });
 
+describe('a message that leaves the page', () => {
+  test('X Chat: the customer unsends their last message; our reply after it still answers them', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.xChat);
+    await waitForState(page, 'ready');
+    await waitForAttr(page, 'data-sla', 'ok');
+    // Their last message (10 minutes ago) goes; the page keeps the one before it.
+    await page.evaluate(() => document.querySelector('[data-testid="message-7c1e0d52-1f0b-4c55-9d2a-0b6b7c0a0002"]').closest('li').remove());
+    await page.waitForTimeout(300);
+    // Our reply, now, read after what the page now shows before it.
+    await page.evaluate(() => {
+      const d = new Date();
+      const h = d.getHours();
+      const now = `${((h + 11) % 12) + 1}:${String(d.getMinutes()).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
+      document.querySelector('[data-testid="dm-message-list"] ul').insertAdjacentHTML('beforeend', `<li><div data-testid="message-7c1e0d52-1f0b-4c55-9d2a-0b6b7c0a0098" class="flex justify-end">
+        <div class="bubble" data-testid="message-text-7c1e0d52-1f0b-4c55-9d2a-0b6b7c0a0098"><span dir="auto">Done: the second charge is refunded.</span><span aria-hidden="true">${now}</span></div></div></li>`);
+    });
+    await waitForAttr(page, 'data-messages', 4);
+    await waitForAttr(page, 'data-sla', 'answered');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('one observer per conversation container', () => {
   // Waypoint's own world has its observers counted from here on: those observing, and what.
   const COUNT = `{
