@@ -536,13 +536,20 @@ describe('what the search finds is in view', () => {
     const { page, pageErrors } = await open(browser.context, URLS.xStatus);
     await waitForState(page, 'ready');
     const panel = page.locator('waypoint-panel');
-    // Inside the panel body's visible part (it scrolls), and inside the window.
-    const inView = (loc) =>
-      loc.evaluate((el) => {
-        const body = el.closest('.body').getBoundingClientRect();
-        const r = el.getBoundingClientRect();
-        return r.height > 0 && r.top >= body.top - 1 && r.bottom <= body.bottom + 1 && r.bottom <= innerHeight;
-      });
+    // Inside the panel body's visible part (it scrolls), and inside the window, within a second
+    // (the panel scrolls once the frame with the results is drawn).
+    const inView = async (loc) => {
+      for (let i = 0; i < 20; i++) {
+        const seen = await loc.evaluate((el) => {
+          const body = el.closest('.body').getBoundingClientRect();
+          const r = el.getBoundingClientRect();
+          return r.height > 0 && r.top >= body.top - 1 && r.bottom <= body.bottom + 1 && r.bottom <= innerHeight;
+        });
+        if (seen) return true;
+        await page.waitForTimeout(50);
+      }
+      return false;
+    };
     const body = panel.locator('.body');
     assert.ok(await body.evaluate((b) => b.scrollHeight > b.clientHeight), 'the body scrolls (else this tests nothing)');
     for (const [query, first] of [['refund', '.results [data-template-id]'], ['charged twice', '.results .empty'], ['patience', '.results [data-template-id]']]) {

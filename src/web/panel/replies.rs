@@ -147,7 +147,7 @@ impl Replies {
             listeners.push(EventListener::new(&search, "input", move |_| {
                 let q = input(&search_el).map(|i| i.value()).unwrap_or_default();
                 let _ = show_results(&state, &results, &chosen, &q);
-                reveal(&results);
+                reveal_soon(&results);
             }));
         }
         {
@@ -425,6 +425,18 @@ fn reveal(results: &Element) {
             search.get_bounding_client_rect().top() - b.top()
         });
         body.set_scroll_top(body.scroll_top() + below.min(room.max(0.0)).ceil() as i32);
+    }
+}
+
+/// [`reveal`] once the next frame is drawn, when layout is current: a search typed on a page
+/// of 600,000 elements does not have the browser lay it all out for Waypoint at each letter.
+fn reveal_soon(results: &Element) {
+    let results = results.clone();
+    let drawn = Closure::once_into_js(move || {
+        gloo_timers::callback::Timeout::new(0, move || reveal(&results)).forget();
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(drawn.unchecked_ref());
     }
 }
 
