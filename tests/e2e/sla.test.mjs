@@ -129,21 +129,19 @@ describe('SLA countdown', () => {
     const panel = page.locator('waypoint-panel');
     const focused = () => page.evaluate(() => document.querySelector('waypoint-panel').shadowRoot.activeElement?.dataset.slaAction ?? document.activeElement.localName);
     await panel.locator('button[data-sla-action="no-reply"]').focus();
-    await page.keyboard.press('Enter');
-    await waitForSla(page, 'none');
-    await page.waitForFunction(() => document.querySelector('waypoint-panel').shadowRoot.activeElement?.dataset.slaAction === 'resume', null, { timeout: 3000 }).catch(() => {});
-    assert.equal(await focused(), 'resume');
-    await page.keyboard.press('Enter');
-    await waitForSla(page, 'due-soon');
-    await page.waitForFunction(() => document.querySelector('waypoint-panel').shadowRoot.activeElement?.dataset.slaAction === 'pause', null, { timeout: 3000 }).catch(() => {});
-    assert.equal(await focused(), 'pause');
-    // Space too, as on any button.
-    await page.keyboard.press(' ');
-    await waitForSla(page, 'paused');
-    await page.waitForFunction(() => document.querySelector('waypoint-panel').shadowRoot.activeElement?.dataset.slaAction === 'resume', null, { timeout: 3000 }).catch(() => {});
-    assert.equal(await focused(), 'resume');
-    await page.keyboard.press('Enter');
-    await waitForSla(page, 'due-soon');
+    // Each key on the focused button, the state it gives, and the button focused after it
+    // (Space too, as on any button).
+    for (const [key, state, next] of [
+      ['Enter', 'none', 'resume'],
+      ['Enter', 'due-soon', 'pause'],
+      [' ', 'paused', 'resume'],
+      ['Enter', 'due-soon', 'pause'],
+    ]) {
+      await page.keyboard.press(key);
+      await waitForSla(page, state);
+      await page.waitForFunction((want) => document.querySelector('waypoint-panel').shadowRoot.activeElement?.dataset.slaAction === want, next, { timeout: 3000 }).catch(() => {});
+      assert.equal(await focused(), next, `after ${JSON.stringify(key)} (${state})`);
+    }
     assert.deepEqual(pageErrors, []);
     await page.close();
   });
