@@ -511,6 +511,32 @@ describe('a search that finds replies for the other surface only', () => {
   });
 });
 
+describe('a slip of the keys', () => {
+  test('X Chat: the panel and the slash search find the reply the agent meant', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.xChat);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    const firstFound = () => panel.locator('.results [data-template-id]').first().getAttribute('data-template-id');
+    await panel.locator('input.search').fill('refund');
+    const refund = await firstFound();
+    await panel.locator('input.search').fill('refnud');
+    assert.equal(await firstFound(), refund);
+    // A word of the library is taken as typed: "charge" finds no "change".
+    await panel.locator('input.search').fill('charge');
+    assert.equal(await panel.locator('.results [data-template-id="feedback-change-disliked"]').count(), 0);
+    const box = '[data-testid="dm-composer-textarea"]';
+    await page.click(box);
+    await page.keyboard.type('/pasword');
+    const item = panel.locator('.slash .slash-item').first();
+    await item.waitFor();
+    assert.equal(await item.getAttribute('data-template-id'), 'account-password-reset');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.inputValue(box), '/pasword', 'the typed words stay in the composer');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('a reply longer than the site takes', () => {
   test('X post: the form says so before inserting, as X counts; a short fill-in clears it', async () => {
     const { page, pageErrors } = await open(browser.context, URLS.xStatus);

@@ -1,9 +1,11 @@
 //! Finding a template by what the agent types: title, tags and text, case- and
-//! accent-insensitive, every word a prefix, all words required.
+//! accent-insensitive, every word a prefix, all words required; a slip of one letter (two in
+//! a long word) still finds a title, tag or id word.
 
 use super::{all, LibTemplate};
 use crate::core::conversation::{Lang, Surface};
 use crate::core::template::parse;
+use std::sync::OnceLock;
 
 /// Lowercases and strips the accents of Latin letters ("Devolución" → "devolucion").
 pub fn normalize(s: &str) -> String {
@@ -30,7 +32,6 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Points for a query word found in each field: (exact word, prefix of a word).
 /// A word without its commonest English and Spanish endings, so that "refunds", "refunded"
 /// and "refund" (or "cargos" and "cargo") find each other. Short words stay as they are.
 /// A final "e" goes too, so that "outages", "outage", "charged" and "charge" (or "paquetes"
@@ -44,17 +45,21 @@ fn stem(w: &str) -> &str {
     base.strip_suffix('e').filter(|b| long(b)).unwrap_or(base)
 }
 
-const TITLE: (u32, u32) = (6, 4);
-const TAG: (u32, u32) = (5, 3);
-const ID: (u32, u32) = (4, 2);
-const TEXT: (u32, u32) = (2, 1);
+/// Points for a query word found in each field: (exact word, prefix or same stem, a slip).
+/// A slip is never looked for in the text: its many words would find too much, at every key.
+const TITLE: (u32, u32, u32) = (6, 4, 2);
+const TAG: (u32, u32, u32) = (5, 3, 2);
+const ID: (u32, u32, u32) = (4, 2, 1);
+const TEXT: (u32, u32, u32) = (2, 1, 0);
 
-fn best(word: &str, field: &[String], (exact, prefix): (u32, u32)) -> u32 {
+fn best(word: &str, field: &[String], (exact, prefix, slip): (u32, u32, u32)) -> u32 {
     field.iter().fold(0, |acc, w| {
         let p = if w == word {
             exact
         } else if w.starts_with(word) || stem(w) == stem(word) {
             prefix
+        } else if slip > 0 && slipped(word, w) {
+            slip
         } else {
             0
         };
@@ -62,42 +67,125 @@ fn best(word: &str, field: &[String], (exact, prefix): (u32, u32)) -> u32 {
     })
 }
 
+/// Whether `typed` is `word`, or the start of it, with one letter wrong, missing, extra or
+/// swapped with its neighbour (two such slips from 8 letters on). Words under 4 letters and a
+/// wrong first letter are not slips: "lat" is not "cat", and people rarely miss the first key.
+fn slipped(typed: &str, word: &str) -> bool {
+    let q: Vec<char> = typed.chars().collect();
+    let w: Vec<char> = word.chars().collect();
+    if q.len() < 4 || q.first() != w.first() {
+        return false;
+    }
+    let most = if q.len() >= 8 { 2 } else { 1 };
+    // The typed word against the whole word and against its starts of about the same length
+    // ("refnu" is a slip of "refun", the start of "refund").
+    (q.len().saturating_sub(most)..=q.len() + most)
+        .filter(|&n| n <= w.len() && n >= 1)
+        .any(|n| distance(&q, &w[..n]) <= most)
+}
+
+/// Edit distance with swaps of neighbours (optimal string alignment).
+fn distance(a: &[char], b: &[char]) -> usize {
+    let width = b.len() + 1;
+    let mut d = vec![0; width * (a.len() + 1)];
+    for (j, cell) in d[..width].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 0..=a.len() {
+        d[i * width] = i;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = v;
+        }
+    }
+    d[a.len() * width + b.len()]
+}
+
+/// The words of a template that a search looks at, in one language.
+struct Fields {
+    title: Vec<String>,
+    tags: Vec<String>,
+    id: Vec<String>,
+    body: Vec<String>,
+}
+
+impl Fields {
+    fn of(t: &LibTemplate, lang: Lang) -> Self {
+        let texts = t.texts(lang);
+        let mut body = String::new();
+        for surface in [Surface::Post, Surface::Dm] {
+            if let Some(src) = texts.text(surface) {
+                match parse(src) {
+                    Ok(tpl) => body.push_str(&tpl.plain_text()),
+                    Err(_) => body.push_str(src),
+                }
+                body.push(' ');
+            }
+        }
+        Fields {
+            title: words(texts.title),
+            tags: t.tags.iter().flat_map(|tag| words(tag)).collect(),
+            id: words(t.id),
+            body: words(&body),
+        }
+    }
+
+    /// The points of `word` here, summed over the fields, so a word found in the title, the
+    /// tags and the text outranks one found in a single place. `slips`: whether a slip counts.
+    fn points(&self, word: &str, slips: bool) -> u32 {
+        let allow =
+            |(exact, prefix, slip): (u32, u32, u32)| (exact, prefix, slip * u32::from(slips));
+        best(word, &self.title, allow(TITLE))
+            + best(word, &self.tags, allow(TAG))
+            + best(word, &self.id, allow(ID))
+            + best(word, &self.body, allow(TEXT))
+    }
+}
+
+/// Every template's words in `lang`, made once: the search runs at each key the agent types,
+/// and parsing every template again each time was most of its cost.
+fn fields(lang: Lang) -> &'static [(&'static LibTemplate, Fields)] {
+    static FIELDS: [OnceLock<Vec<(&'static LibTemplate, Fields)>>; Lang::ALL.len()] =
+        [const { OnceLock::new() }; Lang::ALL.len()];
+    // Not before the library is installed (the extension loads it from a file at start).
+    if all().next().is_none() {
+        return &[];
+    }
+    FIELDS[lang as usize].get_or_init(|| all().map(|t| (t, Fields::of(t, lang))).collect())
+}
+
 /// The templates matching every word of `query` in `lang`, best first (ties keep library
 /// order). A word matches a word of the title, the tags, the id or the text (every surface and
-/// every alternative) that it equals or starts. An empty query lists every template.
+/// every alternative) that it equals or starts; a word that matches nothing anywhere matches a
+/// title, tag or id word it is a slip of (so "charge", a word of the library, never finds
+/// "change"). An empty query lists every template.
 pub fn search(query: &str, lang: Lang) -> Vec<&'static LibTemplate> {
     let query = words(query);
-    let mut hits: Vec<(u32, &'static LibTemplate)> = all()
-        .filter_map(|t| {
-            let texts = t.texts(lang);
-            let title = words(texts.title);
-            let tags: Vec<String> = t.tags.iter().flat_map(|tag| words(tag)).collect();
-            let id = words(t.id);
-            let mut body = String::new();
-            for surface in [Surface::Post, Surface::Dm] {
-                if let Some(src) = texts.text(surface) {
-                    match parse(src) {
-                        Ok(tpl) => body.push_str(&tpl.plain_text()),
-                        Err(_) => body.push_str(src),
-                    }
-                    body.push(' ');
-                }
-            }
-            let body = words(&body);
+    let fields = fields(lang);
+    let slips: Vec<bool> = query
+        .iter()
+        .map(|w| fields.iter().all(|(_, f)| f.points(w, false) == 0))
+        .collect();
+    let mut hits: Vec<(u32, &'static LibTemplate)> = fields
+        .iter()
+        .filter_map(|(t, f)| {
             let mut score = 0;
-            for w in &query {
-                // Summed, so a word found in the title, the tags and the text outranks one
-                // found in a single place.
-                let s = best(w, &title, TITLE)
-                    + best(w, &tags, TAG)
-                    + best(w, &id, ID)
-                    + best(w, &body, TEXT);
+            for (w, &slips) in query.iter().zip(&slips) {
+                let s = f.points(w, slips);
                 if s == 0 {
                     return None;
                 }
                 score += s;
             }
-            Some((score, t))
+            Some((score, *t))
         })
         .collect();
     crate::core::sort::sort_by_key(&mut hits, |h| std::cmp::Reverse(h.0));

@@ -699,3 +699,44 @@ fn among_a_scenarios_templates_the_one_fitting_the_customers_words_comes_first()
     );
     assert_eq!(waiting_first[0].scenario, Scenario::Waiting);
 }
+
+#[test]
+fn search_forgives_a_slip_of_the_keys_in_titles_tags_and_ids() {
+    let firsts = |q: &str, lang: Lang| {
+        ids(&search(q, lang))
+            .into_iter()
+            .take(3)
+            .collect::<Vec<_>>()
+    };
+    for (typo, right, lang) in [
+        ("refnud", "refund", Lang::En),
+        ("refnd", "refund", Lang::En),
+        ("outgae", "outage", Lang::En),
+        ("pasword", "password", Lang::En),
+        ("hackd", "hacked", Lang::En),
+        ("reembloso", "reembolso", Lang::Es),
+        ("contrasena", "contraseña", Lang::Es),
+    ] {
+        let found = firsts(typo, lang);
+        assert!(!found.is_empty(), "{typo} finds nothing");
+        assert_eq!(found[0], firsts(right, lang)[0], "{typo} against {right}");
+    }
+    // The start of a word with a slip in it: "refnu" is "refun", the start of "refund".
+    assert!(ids(&search("refnu", Lang::En)).contains(&"refund-acknowledge"));
+    // Two slips in a long word; only one in a shorter one.
+    assert!(!search("acconut securty", Lang::En).is_empty());
+    assert!(search("rfeudn", Lang::En).is_empty());
+    // Short words, a wrong first letter and nonsense find nothing.
+    assert!(search("rfnd", Lang::En).is_empty());
+    assert!(search("efund", Lang::En).is_empty());
+    assert!(search("refund zzzz", Lang::En).is_empty());
+    // A word of the library is taken as typed, never as a slip of another ("charge" is not
+    // "change"); its slip finds what it finds.
+    let sorted = |q: &str| {
+        let mut v = ids(&search(q, Lang::En));
+        v.sort();
+        v
+    };
+    assert!(!sorted("charge").contains(&"feedback-change-disliked"));
+    assert_eq!(sorted("chrage"), sorted("charge"));
+}
