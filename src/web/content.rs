@@ -79,8 +79,8 @@ struct App {
     profile: Option<&'static SurfaceProfile>,
     _scroll: Option<EventListener>,
     _resize: Option<EventListener>,
-    /// Checklist settings changed in the options tab apply when the agent comes back here.
-    _visible: EventListener,
+    /// Settings saved on the settings page apply here at once.
+    _settings: Option<platform::StorageWatch>,
     /// Notes the composer the agent puts the caret in (a reply goes there), and whom a draft
     /// the site filled in before focusing it addresses.
     _focus: EventListener,
@@ -220,13 +220,17 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             }
         },
     );
-    let visible = EventListener::new(&doc, "visibilitychange", |_| {
-        let shown = web_sys::window()
-            .and_then(|w| w.document())
-            .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
-        // Settings saved while the agent was on the settings page apply on coming back.
-        if shown {
+    // Settings saved on the settings page (in another tab or window) apply at once.
+    let settings = platform::StorageWatch::new(|changes| {
+        use crate::web::pages::brand_settings::{AUTOMATIC_KEY, BRANDS_KEY, BRAND_NAME_KEY};
+        let has = |k: &str| platform::changed(&changes, k);
+        if has(POLICY_KEY) {
+            wasm_bindgen_futures::spawn_local(load_policy());
+        }
+        if has(review::SETTINGS_KEY) {
             wasm_bindgen_futures::spawn_local(load_checklist());
+        }
+        if has(BRANDS_KEY) || has(AUTOMATIC_KEY) || has(BRAND_NAME_KEY) {
             wasm_bindgen_futures::spawn_local(load_brands());
         }
     });
@@ -256,7 +260,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             profile: None,
             _scroll: scroll,
             _resize: resize,
-            _visible: visible,
+            _settings: settings,
             _focus: focus,
             _typed: typed,
             _slash: slash,
@@ -290,20 +294,20 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
     refresh()
 }
 
-/// Loads the team's SLA policy from settings; a broken one is reported once and the defaults
-/// stay in force.
+/// Loads the team's SLA policy from settings (at start, and when it is saved or removed); a
+/// broken one is reported and the policy in force stays.
 async fn load_policy() {
-    let Some(v) = platform::storage_get(POLICY_KEY).await else {
-        return;
-    };
-    let parsed = v
-        .as_string()
-        .ok_or_else(|| "not a JSON string".to_owned())
-        .and_then(|s| serde_json::from_str::<Policy>(&s).map_err(|e| e.to_string()))
-        .and_then(|p| {
-            p.validate()
-                .map_err(|e| format!("{}: {}", e.field, e.message))
-        });
+    let parsed = match platform::storage_get(POLICY_KEY).await {
+        None => Ok(Policy::default()),
+        Some(v) => v
+            .as_string()
+            .ok_or_else(|| "not a JSON string".to_owned())
+            .and_then(|s| serde_json::from_str::<Policy>(&s).map_err(|e| e.to_string())),
+    }
+    .and_then(|p| {
+        p.validate()
+            .map_err(|e| format!("{}: {}", e.field, e.message))
+    });
     match parsed {
         Ok(policy) => APP.with(|a| {
             if let Some(app) = a.borrow_mut().as_mut() {

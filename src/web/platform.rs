@@ -59,3 +59,41 @@ pub async fn storage_set(key: &str, value: &JsValue) {
         }
     }
 }
+
+/// A listener on `chrome.storage.onChanged`, removed when dropped. It is called with the
+/// changes (settings saved in another tab or window, or removed); [`changed`] asks whether a
+/// key is among them.
+pub struct StorageWatch {
+    event: JsValue,
+    listener: wasm_bindgen::closure::Closure<dyn FnMut(JsValue)>,
+}
+
+/// Whether `key` is among the `changes` a [`StorageWatch`] was called with.
+pub fn changed(changes: &JsValue, key: &str) -> bool {
+    Reflect::has(changes, &JsValue::from_str(key)).unwrap_or(false)
+}
+
+impl StorageWatch {
+    /// `None` outside the extension. Only the local area is used, so the area's name (the
+    /// listener's second argument) is not read.
+    pub fn new(changed: impl FnMut(JsValue) + 'static) -> Option<StorageWatch> {
+        let event = path(
+            &js_sys::global().into(),
+            &["chrome", "storage", "onChanged"],
+        )?;
+        let add: Function = path(&event, &["addListener"])?.dyn_into().ok()?;
+        let listener = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(changed);
+        add.call1(&event, listener.as_ref()).ok()?;
+        Some(StorageWatch { event, listener })
+    }
+}
+
+impl Drop for StorageWatch {
+    fn drop(&mut self) {
+        if let Some(remove) =
+            path(&self.event, &["removeListener"]).and_then(|f| f.dyn_into::<Function>().ok())
+        {
+            let _ = remove.call1(&self.event, self.listener.as_ref());
+        }
+    }
+}

@@ -464,7 +464,7 @@ describe('automatic messages', () => {
       await options.fill('#automatic', 'We are away until Monday');
       await options.click('#automatic-save');
       await options.locator('#automatic-status[data-ok="true"]').waitFor();
-      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      // At once, in the site's tab as it is (no reload, no return to it).
       await waitForSla(page, 'answered');
       await page.close();
     } finally {
@@ -524,6 +524,33 @@ describe('SLA settings', () => {
     await options.click('#sla-save');
     await options.locator('#sla-status[data-ok="true"]').waitFor();
     await options.close();
+  });
+  test('a target saved while a conversation is open applies to it at once, and so do the defaults again', async () => {
+    // The site's tab first, then the settings in another: the site's tab is neither
+    // reloaded nor shown again (two windows side by side).
+    const { page, pageErrors } = await open(browser.context, URLS.slaX25);
+    await waitForSla(page, 'ok');
+    near(Number(await attr(page, 'data-sla-remaining-s')), 35 * 60, 90, 'remaining of the default hour');
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.locator('#app[data-ready="true"]').waitFor();
+    try {
+      await options.fill('#sla-x-post-first', '30');
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="true"]').waitFor();
+      await waitForSla(page, 'due-soon');
+      near(Number(await attr(page, 'data-sla-remaining-s')), 5 * 60, 90, 'remaining of 30 min');
+      assert.match(await page.locator('waypoint-panel').locator('.sla').getAttribute('title'), /30 min target for X public posts/);
+      // Settings removed (an older version's reset, or by hand): the defaults again.
+      await options.evaluate(() => chrome.storage.local.remove('waypoint.sla.policy'));
+      await waitForSla(page, 'ok');
+      near(Number(await attr(page, 'data-sla-remaining-s')), 35 * 60, 90, 'remaining of the default hour');
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await options.evaluate(() => chrome.storage.local.remove('waypoint.sla.policy'));
+      await options.close();
+      await page.close();
+    }
   });
   test('a due-soon share with a fraction reads back as saved', async () => {
     const options = await browser.context.newPage();
