@@ -552,6 +552,48 @@ describe('SLA settings', () => {
       await page.close();
     }
   });
+  test('business hours and holidays typed with no time zone are not dropped; errors use the form\'s names', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.locator('#app[data-ready="true"]').waitFor();
+    const saved = () => options.evaluate(async () => (await chrome.storage.local.get('waypoint.sla.policy'))['waypoint.sla.policy']);
+    try {
+      const before = await saved();
+      // On calendar time, with no zone: saving would drop them, so it is refused and says why.
+      await options.selectOption('#sla-basis', 'calendar');
+      await options.fill('#sla-zone', '');
+      await options.fill('#sla-hours', 'mon-fri 08:00-16:00');
+      await options.fill('#sla-holidays', '2026-12-25');
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="false"]').waitFor();
+      assert.match(await options.locator('#sla-status').innerText(), /^Time zone: the business hours and holidays are kept with their time zone/);
+      assert.equal(await saved(), before, 'nothing saved');
+      assert.equal(await options.inputValue('#sla-holidays'), '2026-12-25', 'what was typed stays');
+      // Nonsense hours say so, even on calendar time.
+      await options.fill('#sla-hours', 'nonsense');
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="false"]').waitFor();
+      assert.match(await options.locator('#sla-status').innerText(), /^Business hours: /);
+      // With a zone they are kept, and the targets stay counted in calendar time.
+      await options.fill('#sla-hours', 'mon-fri 08:00-16:00');
+      await options.fill('#sla-zone', 'Europe/Madrid');
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="true"]').waitFor();
+      await options.reload();
+      await options.locator('#app[data-ready="true"]').waitFor();
+      await options.waitForFunction(() => document.getElementById('sla-holidays').value === '2026-12-25');
+      assert.equal(await options.locator('#sla-basis').inputValue(), 'calendar');
+      assert.match(await options.inputValue('#sla-hours'), /08:00-16:00/);
+      // A target out of range is named as the form names it, not by its path in the policy.
+      await options.fill('#sla-facebook-dm-next', '-5');
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="false"]').waitFor();
+      assert.match(await options.locator('#sla-status').innerText(), /^Facebook direct messages, next reply: -5 minutes is not a target/);
+    } finally {
+      await options.evaluate(() => chrome.storage.local.remove('waypoint.sla.policy'));
+      await options.close();
+    }
+  });
   test('a due-soon share with a fraction reads back as saved', async () => {
     const options = await browser.context.newPage();
     await options.goto(browser.extensionUrl('options.html'));

@@ -362,11 +362,14 @@ pub fn read(doc: &Document) -> Result<Policy, String> {
         Basis::Calendar
     };
     let zone = value(doc, "sla-zone").trim().to_owned();
-    if business || !zone.is_empty() {
-        let week =
-            Week::parse(&value(doc, "sla-hours")).map_err(|e| format!("Business hours: {e}"))?;
+    let hours = value(doc, "sla-hours");
+    let holidays_text = value(doc, "sla-holidays");
+    // Hours or holidays typed with no zone, on calendar time, would be dropped on saving.
+    let typed = !holidays_text.trim().is_empty() || hours.trim() != week_spec(&Week::office());
+    if business || !zone.is_empty() || typed {
+        let week = Week::parse(&hours).map_err(|e| format!("Business hours: {e}"))?;
         let mut holidays = Vec::new();
-        for (n, line) in value(doc, "sla-holidays").lines().enumerate() {
+        for (n, line) in holidays_text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() {
                 continue;
@@ -379,7 +382,13 @@ pub fn read(doc: &Document) -> Result<Policy, String> {
             })?);
         }
         if zone.is_empty() {
-            return Err("Time zone: business hours need a time zone, such as Europe/Madrid".into());
+            return Err(if business {
+                "Time zone: business hours need a time zone, such as Europe/Madrid".into()
+            } else {
+                "Time zone: the business hours and holidays are kept with their time zone, such \
+                 as Europe/Madrid (or put back the default hours and clear the holidays)"
+                    .into()
+            });
         }
         policy.business_hours = Some(BusinessHours {
             zone,
@@ -389,6 +398,33 @@ pub fn read(doc: &Document) -> Result<Policy, String> {
     }
     policy
         .validate()
-        .map_err(|e| format!("{}: {}", e.field, e.message))?;
+        .map_err(|e| format!("{}: {}", label(&e.field), e.message))?;
     Ok(policy)
+}
+
+/// The form's name for a setting the policy names by its path
+/// ("targets.x.post.first_response_minutes" → "X public, first response").
+fn label(field: &str) -> String {
+    let parts: Vec<&str> = field.split('.').collect();
+    match parts.as_slice() {
+        ["targets", site, surface, which] => {
+            let site = Site::ALL.into_iter().find(|s| s.as_str() == *site);
+            let words = SURFACES.iter().find(|(s, _)| s.as_str() == *surface);
+            let which = if which.starts_with("first") {
+                "first response"
+            } else {
+                "next reply"
+            };
+            match (site, words) {
+                (Some(site), Some((_, words))) => {
+                    format!("{} {words}, {which}", site.display_name())
+                }
+                _ => field.to_owned(),
+            }
+        }
+        ["due_soon", ..] => "Due soon".into(),
+        ["business_hours", ..] => "Business hours".into(),
+        ["counted_in"] => "Count the targets in".into(),
+        _ => field.to_owned(),
+    }
 }
