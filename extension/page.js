@@ -1,6 +1,6 @@
 // Loader of the extension's own pages (options, practice): they run under the manifest's
 // extension_pages CSP, which allows WebAssembly, so they always use the wasm build.
-import init, { bootPage, installLexicon, installLibrary, installRules, installZones } from './pkg/waypoint.js';
+import init, { bootContent, bootPage, installLexicon, installLibrary, installRules, installZones } from './pkg/waypoint.js';
 
 const page = document.documentElement.dataset.page;
 const app = document.getElementById('app');
@@ -27,6 +27,9 @@ try {
     console.warn('Waypoint: the time zone table did not load; business hours cannot name a time zone.', error);
   }
   bootPage(page, 'wasm');
+  // The practice page holds a made-up X Chat conversation (practice.js): Waypoint runs on
+  // it as it does on the sites.
+  if (page === 'practice') bootContent('wasm');
 } catch (error) {
   console.error('Waypoint could not start this page:', error);
   app.setAttribute('data-error', 'true');

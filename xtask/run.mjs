@@ -6,11 +6,14 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 const headless = process.argv.includes('--headless');
-const browser = await launch({ headless, viewport: headless ? { width: 1100, height: 760 } : null });
+// In a window, the real sites are reachable (an agent's own accounts); headless, nothing is.
+const browser = await launch({ headless, viewport: headless ? { width: 1280, height: 860 } : null, pages: headless ? {} : null });
 const page = browser.context.pages()[0] ?? (await browser.context.newPage());
 await page.goto(browser.extensionUrl('practice.html'));
 await page.locator('#app[data-ready="true"], #app[data-error="true"]').first().waitFor({ timeout: 15000 });
 const failed = (await page.locator('#app').getAttribute('data-error')) === 'true';
+// The practice conversation read, as the agent will first see it.
+if (!failed) await page.locator('waypoint-panel[data-state="ready"]').waitFor({ timeout: 15000 }).catch(() => {});
 if (headless) {
   const dir = resolve('target');
   await mkdir(dir, { recursive: true });

@@ -69,6 +69,9 @@ fn is_digits(s: &str) -> bool {
 
 /// Classifies a page URL. Returns `None` for hosts Waypoint does not run on.
 pub fn classify(url: &str) -> Option<Route> {
+    if let Some(rest) = url.strip_prefix("chrome-extension://") {
+        return practice(rest);
+    }
     let (host, path, query) = split_url(url)?;
     let site = Site::from_host(host)?;
     let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
@@ -120,6 +123,20 @@ pub fn classify(url: &str) -> Option<Route> {
     Some(route)
 }
 
+/// The extension's practice page (`<id>/practice.html?c=<conversation>`): an X Chat
+/// conversation of its own making (`extension/practice.js`), read as X Chat is.
+fn practice(rest: &str) -> Option<Route> {
+    let rest = rest.split('#').next()?;
+    let (_, page) = rest.split_once('/')?;
+    let (path, query) = page.split_once('?').unwrap_or((page, ""));
+    (path == "practice.html").then(|| Route {
+        site: Site::X,
+        surface: Some(Surface::Dm),
+        thread: Some(query_param(query, "c").unwrap_or("billing").to_owned()),
+        locked: false,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,7 +153,8 @@ mod tests {
             "https://business.facebook.com/latest/inbox",
             "https://facebook.com.evil.example/messages/t/1",
             "https://x.com.evil.example/jack/status/20",
-            "chrome-extension://abc/practice.html",
+            "chrome-extension://abc/options.html",
+            "chrome-extension://abc/sub/practice.html",
             "not a url",
         ] {
             assert_eq!(classify(url), None, "{url}");
@@ -172,6 +190,17 @@ mod tests {
             c("https://x.com/jack/status/notanid"),
             Some((Site::X, None, None))
         );
+    }
+
+    #[test]
+    fn the_practice_page_is_an_x_chat_conversation_named_by_its_query() {
+        let dm = |id: &str| Some((Site::X, Some(Surface::Dm), Some(id.to_owned())));
+        assert_eq!(c("chrome-extension://abc/practice.html"), dm("billing"));
+        assert_eq!(
+            c("chrome-extension://abc/practice.html?c=late#top"),
+            dm("late")
+        );
+        assert_eq!(c("chrome-extension://abc/practice.html?x=1&c=es"), dm("es"));
     }
 
     #[test]

@@ -275,6 +275,63 @@ describe('extension pages run the wasm module', () => {
   }
 });
 
+describe('the practice page', () => {
+  // A trainer's demonstration, start to finish, with nothing but the extension: a made-up X
+  // Chat conversation on the extension's own page, read by Waypoint as on x.com.
+  test('Waypoint reads its made-up conversation, inserts a reply, checks it before Send, and follows the thread', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => ['error', 'warning'].includes(m.type()) && errors.push(m.text()));
+    await page.goto(browser.extensionUrl('practice.html?c=late'));
+    await waitForState(page, 'ready');
+    const p = await panel(page);
+    assert.deepEqual(
+      [p['data-mode'], p['data-site'], p['data-surface'], p['data-messages'], p['data-customer'], p['data-sla']],
+      ['wasm', 'x', 'dm', '2', '@mariagarcia', 'breached'],
+    );
+    const waypoint = page.locator('waypoint-panel');
+    // The panel leaves the conversation in view (it sits over the page's right-hand side).
+    const chat = await page.locator('[data-testid="dm-conversation-panel"]').boundingBox();
+    const card = await waypoint.locator('section.card').first().boundingBox();
+    assert.ok(chat.x + chat.width <= card.x, `the conversation (to ${chat.x + chat.width}) is clear of the panel (from ${card.x})`);
+    // A suggestion for a late order, inserted into the page's own composer.
+    await waypoint.locator('[data-template-id^="order-late"], [data-template-id^="waiting"]').first().click();
+    const fillins = waypoint.locator('.chosen input[data-field]');
+    for (let i = 0; i < (await fillins.count()); i++) {
+      const f = fillins.nth(i);
+      if ((await f.inputValue()) === '') await f.fill((await f.getAttribute('data-field')).startsWith('agent.') ? 'Sam Rivera' : 'noon');
+    }
+    await waypoint.locator('button[data-action="insert"]').click();
+    const composer = '[data-testid="dm-composer-textarea"]';
+    await page.waitForFunction((s) => document.querySelector(s).value.startsWith('Hi Maria'), composer);
+    assert.equal(await page.getAttribute('[data-testid="dm-composer-send-button"]', 'aria-disabled'), 'false');
+    // Send: the checklist first; nothing joins the thread until the agent says so.
+    await page.click('[data-testid="dm-composer-send-button"]');
+    const dialog = waypoint.locator('[role="dialog"]');
+    await dialog.waitFor();
+    assert.equal(await page.locator('.justify-end').count(), 0, 'nothing sent while the checklist is open');
+    for (const box of await dialog.locator('input[type="checkbox"]').all()) await box.check();
+    await dialog.locator('[data-action="post"]').click();
+    await page.locator('.justify-end').waitFor();
+    assert.match(await page.locator('.justify-end').innerText(), /^Hi Maria/);
+    assert.equal(await page.inputValue(composer), '');
+    await page.locator('waypoint-panel[data-messages="3"][data-sla="answered"]').waitFor();
+    // The customer writes again: the clock runs for our next reply.
+    await page.click('[data-practice="again"]');
+    await page.locator('waypoint-panel[data-messages="4"]').waitFor();
+    await page.waitForFunction(() => document.querySelector('waypoint-panel').dataset.sla !== 'answered');
+    await mkdir(join(ROOT, 'target/screenshots'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'target/screenshots/practice.png') });
+    // Another customer: another conversation, read afresh.
+    await page.click('.practice-pick a[href="?c=es"]');
+    await page.locator('waypoint-panel[data-customer="@luciafdez"][data-messages="2"]').waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
 describe('memory growth', () => {
   // wasm2js emulates memory.grow with a new ArrayBuffer; unless the old one is detached,
   // wasm-bindgen keeps writing strings into stale memory after growth. Both builds must pass

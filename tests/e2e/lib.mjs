@@ -67,7 +67,7 @@ const SITE_CSP = {
 /**
  * Launches Chromium with the extension. `pages` maps full URLs (without query) to
  * `{ file | body, csp? }`; other requests to the routed hosts get 404, and CSP reports are
- * counted in `reports`. `dist` is the built extension to load (a copy, for a test that changes
+ * counted in `reports`; `pages: null` routes nothing (the real web). `dist` is the built extension to load (a copy, for a test that changes
  * how it loads).
  */
 export async function launch({ headless = true, pages = {}, viewport = { width: 1280, height: 800 }, extension = true, dist = DIST } = {}) {
@@ -90,8 +90,9 @@ export async function launch({ headless = true, pages = {}, viewport = { width: 
   });
   const reports = [];
   const requests = [];
-  const table = new Map(Object.entries(pages));
-  await context.route(/^https?:\/\//, async (route) => {
+  const table = new Map(Object.entries(pages ?? {}));
+  // `pages: null`: the real web (`cargo xtask run` in a window, for an agent's own accounts).
+  if (pages !== null) await context.route(/^https?:\/\//, async (route) => {
     const request = route.request();
     const url = new URL(request.url());
     requests.push(url.href);

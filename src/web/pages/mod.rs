@@ -115,9 +115,9 @@ fn practice(doc: &Document, app: &Element, mode: Mode) -> Result<(), JsValue> {
     )?;
     let steps = add(doc, &intro, "ol", "steps", "")?;
     for step in [
-        "Open a conversation on X, Facebook or Instagram.",
-        "The Waypoint panel appears in the bottom-right corner and reads the conversation.",
-        "Nothing is ever posted for you: the site's own post button stays yours.",
+        "Pick a customer below: each conversation is made up, and nothing leaves this page.",
+        "The Waypoint panel in the corner reads it as on X: the clock, and replies that fit.",
+        "Insert a reply, make it yours, press Send: the checklist asks before it goes.",
     ] {
         add(doc, &steps, "li", "", step)?;
     }
