@@ -31,10 +31,16 @@ impl BusinessCalendar {
         let zone = Zone::named(&hours.zone).map_err(|e| e.message)?;
         let mut week = hours.week.clone();
         week.validate()?;
+        // Inserted one by one: `collect` into a B-tree sorts first, with the standard
+        // library's stable sort compiled for this one type (4 kB of the page module).
+        let mut holidays = BTreeSet::new();
+        for d in &hours.holidays {
+            holidays.insert(days_from_civil(*d));
+        }
         Ok(BusinessCalendar {
             zone,
             week,
-            holidays: hours.holidays.iter().map(|d| days_from_civil(*d)).collect(),
+            holidays,
         })
     }
 
