@@ -23,7 +23,6 @@ use gloo_events::EventListener;
 use gloo_timers::callback::{Interval, Timeout};
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::BTreeMap;
-use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
@@ -131,7 +130,9 @@ struct App {
     watch: Option<Watch>,
     href: String,
     entered_at: f64,
-    warned: HashSet<String>,
+    /// The warnings already given on the console (a few at most: a list, which spares the
+    /// page module a hash table and its hasher).
+    warned: Vec<String>,
     _tick: Interval,
 }
 
@@ -284,7 +285,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             watch: None,
             href: String::new(),
             entered_at: js_sys::Date::now(),
-            warned: HashSet::new(),
+            warned: Vec::new(),
             _tick: tick,
         })
     });
@@ -1057,8 +1058,9 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
     view.state = ReadState::Unrecognized;
     if now - app.entered_at >= GRACE_MS {
         let warning = unread.warning(route.site, profile);
-        if app.warned.insert(warning.clone()) {
-            web_sys::console::warn_1(&warning.into());
+        if !app.warned.contains(&warning) {
+            web_sys::console::warn_1(&warning.as_str().into());
+            app.warned.push(warning);
         }
     }
     view
