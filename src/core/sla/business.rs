@@ -9,7 +9,6 @@
 use super::hours::{BusinessHours, Week};
 use super::tz::{PosixTz, Zone};
 use crate::core::time::{days_from_civil, weekday_from_days, DAY_MS};
-use std::collections::BTreeSet;
 
 /// How far ahead [`BusinessCalendar::add_business`] looks for open time before it gives up
 /// (only a week with no open time at all, which validation forbids, would reach it).
@@ -20,8 +19,9 @@ const SEARCH_DAYS: i64 = 366 * 100;
 pub struct BusinessCalendar {
     zone: Zone,
     week: Week,
-    /// Local dates as days since 1970-01-01.
-    holidays: BTreeSet<i64>,
+    /// Local dates as days since 1970-01-01, in order and each once (a sorted list rather than
+    /// a B-tree set: the page module has no other set of numbers to share that code with).
+    holidays: Vec<i64>,
 }
 
 impl BusinessCalendar {
@@ -31,12 +31,9 @@ impl BusinessCalendar {
         let zone = Zone::named(&hours.zone).map_err(|e| e.message)?;
         let mut week = hours.week.clone();
         week.validate()?;
-        // Inserted one by one: `collect` into a B-tree sorts first, with the standard
-        // library's stable sort compiled for this one type (4 kB of the page module).
-        let mut holidays = BTreeSet::new();
-        for d in &hours.holidays {
-            holidays.insert(days_from_civil(*d));
-        }
+        let mut holidays: Vec<i64> = hours.holidays.iter().map(|d| days_from_civil(*d)).collect();
+        crate::core::sort::sort(&mut holidays);
+        holidays.dedup();
         Ok(BusinessCalendar {
             zone,
             week,
@@ -71,7 +68,7 @@ impl BusinessCalendar {
 
     /// The open periods of a local day as UTC `[start, end)` instants, in order.
     fn open_periods(&self, day: i64) -> impl Iterator<Item = (i64, i64)> + '_ {
-        let periods = if self.holidays.contains(&day) {
+        let periods = if self.holidays.binary_search(&day).is_ok() {
             &[][..]
         } else {
             self.week.day(weekday_from_days(day))
