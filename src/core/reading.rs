@@ -215,14 +215,21 @@ pub struct RawThread {
     pub identity: Identity,
 }
 
-/// `@Name`, `/name`, `https://x.com/name/` → `name` (lower-cased for comparison).
+/// `@Name`, `＠Name`, `/name`, `https://x.com/name/`, `x.com/name` → `name` (lower-cased for
+/// comparison).
 pub fn normalise_handle(h: &str) -> String {
     // A bare handle (the common case) is its own reading.
     if is_bare_handle(h) {
         return h.to_ascii_lowercase();
     }
-    handle_from_href(h)
-        .unwrap_or_else(|| h.trim().trim_start_matches('@').to_owned())
+    let h = h.trim();
+    // A link written without its scheme ("x.com/name"): the part before the first "/" is a host.
+    let link = h
+        .split_once('/')
+        .filter(|(host, path)| host.contains('.') && !path.is_empty() && find(h, "://").is_none())
+        .and_then(|(host, _)| handle_from_href(&h[host.len()..]))
+        .or_else(|| handle_from_href(h));
+    link.unwrap_or_else(|| h.trim_start_matches(['@', '＠']).to_owned())
         .to_lowercase()
 }
 
@@ -1069,6 +1076,11 @@ mod tests {
             ("https://x.com/Jack?s=20", "jack"),
             (" @Jack ", "jack"),
             ("Zoë", "zoë"),
+            // As agents paste them: a link without its scheme, a full-width at sign.
+            ("x.com/Tom_W", "tom_w"),
+            ("www.instagram.com/kai.ng/", "kai.ng"),
+            ("kai.ng/", "kai.ng"),
+            ("＠tom_w", "tom_w"),
         ] {
             assert_eq!(normalise_handle(h), want, "{h:?}");
         }

@@ -415,7 +415,9 @@ describe('who is us', () => {
     const options = await browser.context.newPage();
     await options.goto(browser.extensionUrl('options.html'));
     await options.locator('#app[data-ready="true"]').waitFor();
-    await options.fill('#brand-accounts', 'Priya Raman\n\n@SomeOtherBrand\npriya raman');
+    // The same account written again another way (a link without its scheme, a full-width
+    // at sign) is kept once.
+    await options.fill('#brand-accounts', 'Priya Raman\n\n@SomeOtherBrand\npriya raman\nx.com/someotherbrand\n＠SomeOtherBrand');
     await options.click('#brand-save');
     await options.locator('#brand-status[data-ok="true"]').waitFor();
     const stored = await options.evaluate(() => chrome.storage.local.get('waypoint.brands'));

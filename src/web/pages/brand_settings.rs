@@ -50,7 +50,12 @@ pub fn parse(text: &str) -> Result<Vec<String>, String> {
                 n + 1
             ));
         }
-        if !out.iter().any(|o| o.eq_ignore_ascii_case(line)) {
+        // The same account however written ("@Acme", "acme", "x.com/acme") is kept once.
+        let account = crate::core::reading::normalise_handle(line);
+        if !out
+            .iter()
+            .any(|o| crate::core::reading::normalise_handle(o) == account)
+        {
             out.push(line.to_owned());
         }
     }
