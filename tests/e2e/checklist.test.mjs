@@ -545,7 +545,7 @@ describe('the checklist settings page', () => {
     await options.fill('#check-manual', long);
     await options.click('#check-save');
     await options.locator('#check-status[data-ok="false"]').waitFor();
-    assert.match(await options.innerText('#check-status'), /manual: question 1 is longer than 200 characters/);
+    assert.match(await options.innerText('#check-status'), /^Not saved: Questions to tick: question 1 is longer than 200 characters/);
     assert.equal(await options.inputValue('#check-manual'), long);
     assert.equal(await options.evaluate(async () => (await chrome.storage.local.get('waypoint.checks'))['waypoint.checks']), undefined, 'nothing was saved');
 

@@ -132,12 +132,12 @@ mod tests {
         form.manual = "x".repeat(201);
         let err = form.settings().unwrap_err();
         assert!(
-            err.contains("manual: question 1 is longer than 200"),
+            err.contains("Questions to tick: question 1 is longer than 200"),
             "{err}"
         );
         form.manual.clear();
         form.jargon = "!!!".into();
         let err = form.settings().unwrap_err();
-        assert!(err.contains("jargon: phrase 1"), "{err}");
+        assert!(err.contains("Internal words: phrase 1"), "{err}");
     }
 }

@@ -446,11 +446,11 @@ impl Settings {
         }
         for (i, q) in self.manual.iter().enumerate() {
             if q.trim().is_empty() {
-                return Err(format!("manual: question {} is empty", i + 1));
+                return Err(format!("Questions to tick: question {} is empty", i + 1));
             }
             if q.chars().count() > 200 {
                 return Err(format!(
-                    "manual: question {} is longer than 200 characters",
+                    "Questions to tick: question {} is longer than 200 characters",
                     i + 1
                 ));
             }
@@ -458,7 +458,7 @@ impl Settings {
         if let Some(sig) = &self.signature {
             for (i, s) in sig.accepted.iter().enumerate() {
                 if s.trim().is_empty() {
-                    return Err(format!("signature: accepted sign-off {} is empty", i + 1));
+                    return Err(format!("Accepted sign-offs: sign-off {} is empty", i + 1));
                 }
             }
         }
@@ -467,7 +467,7 @@ impl Settings {
             let words = text::phrase_words(j);
             if words.is_empty() {
                 return Err(format!(
-                    "jargon: phrase {} ({j:?}) has no letters or digits",
+                    "Internal words: phrase {} ({j:?}) has no letters or digits",
                     i + 1
                 ));
             }
@@ -729,12 +729,12 @@ mod tests {
             manual: vec!["ok".into(), "  ".into()],
             ..Settings::default()
         };
-        assert_eq!(bad(s), "manual: question 2 is empty");
+        assert_eq!(bad(s), "Questions to tick: question 2 is empty");
         let s = Settings {
             jargon: vec!["--".into()],
             ..Settings::default()
         };
-        assert!(bad(s).contains("jargon: phrase 1"));
+        assert!(bad(s).contains("Internal words: phrase 1"));
         // A signature policy turns the check on at warn.
         let s = Settings {
             signature: Some(SignaturePolicy::default()),
