@@ -14,6 +14,7 @@ pub mod library;
 pub mod reading;
 pub mod route;
 pub mod scenario;
+pub mod shared;
 pub mod sla;
 pub mod sort;
 pub mod template;

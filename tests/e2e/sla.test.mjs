@@ -3,6 +3,7 @@
 // down; answering stops it; the agent's "waiting on customer" pauses it and is remembered.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { inWaypointWorld, launch, open, waitForState } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
@@ -470,6 +471,112 @@ describe('automatic messages', () => {
     } finally {
       // Whatever failed, later tests see no list.
       await options.evaluate(() => chrome.storage.local.remove('waypoint.automatic'));
+      await options.close();
+    }
+  });
+});
+
+describe('the settings page never loses an edit in silence', () => {
+  test('an edit clears the "Saved." below it, Enter saves a one-line field, and leaving with an edit not saved asks first', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.locator('#app[data-ready="true"]').waitFor();
+    const status = (id) => options.locator(`#${id}`).innerText();
+    try {
+      await options.fill('#brand-accounts', '@AcmeHelp');
+      await options.click('#brand-save');
+      await options.locator('#brand-status[data-ok="true"]').waitFor();
+      // An edit after it: the "Saved." would say the box is saved.
+      await options.fill('#brand-accounts', '@AcmeHelp\n@AcmeHelp2');
+      await options.locator('#brand-status[data-ok="changed"]').waitFor();
+      assert.equal(await status('brand-status'), 'Changed: not saved yet.');
+      // Another part of the page is not touched by it.
+      assert.equal(await options.locator('#brand-name-status').innerText(), '');
+      // The SLA section's status follows its own fields (inside their boxes).
+      await options.fill('#sla-x-post-first', '45');
+      await options.locator('#sla-status[data-ok="changed"]').waitFor();
+      // Enter in a one-line field saves that part, as a form would.
+      await options.fill('#brand-name', 'Acme Coffee');
+      await options.press('#brand-name', 'Enter');
+      await options.locator('#brand-name-status[data-ok="true"]').waitFor();
+      const stored = await options.evaluate(async () => (await chrome.storage.local.get('waypoint.brand-name'))['waypoint.brand-name']);
+      assert.match(stored, /Acme Coffee/);
+      // Leaving with edits not saved: the browser asks first.
+      const asked = new Promise((done) => {
+        options.once('dialog', async (d) => {
+          await d.dismiss();
+          done(d.type());
+        });
+        setTimeout(() => done('no question'), 3000);
+      });
+      await options.close({ runBeforeUnload: true });
+      assert.equal(await asked, 'beforeunload');
+    } finally {
+      const clean = await browser.context.newPage();
+      await clean.goto(browser.extensionUrl('options.html'));
+      await clean.evaluate(() => chrome.storage.local.remove(['waypoint.brands', 'waypoint.brand-name']));
+      await clean.close();
+      if (!options.isClosed()) await options.close();
+    }
+  });
+});
+
+describe('sharing the settings with a team', () => {
+  test('exported to a file and imported in a fresh browser profile; a bad file changes nothing and says what and where', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.locator('#app[data-ready="true"]').waitFor();
+    const stored = (key) => options.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
+    const keys = ['waypoint.sla.policy', 'waypoint.brands', 'waypoint.brand-name', 'waypoint.checks', 'waypoint.automatic'];
+    try {
+      await options.fill('#sla-x-post-first', '30');
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="true"]').waitFor();
+      await options.fill('#brand-accounts', '@AcmeHelp');
+      await options.click('#brand-save');
+      await options.locator('#brand-status[data-ok="true"]').waitFor();
+      const [download] = await Promise.all([options.waitForEvent('download'), options.click('#share-export')]);
+      assert.equal(download.suggestedFilename(), 'waypoint-settings.json');
+      const text = await readFile(await download.path(), 'utf8');
+      const file = JSON.parse(text);
+      assert.equal(file.waypoint_settings, 1);
+      assert.equal(file.sla.targets.x.post.first_response_minutes, 30);
+      assert.deepEqual(file.brand_accounts, ['@AcmeHelp']);
+      assert.ok(Array.isArray(file.checklist.manual), 'the checklist questions are in it');
+      await options.locator('#share-status[data-ok="true"]').waitFor();
+
+      // Another agent's browser: nothing saved yet.
+      await options.evaluate((k) => chrome.storage.local.remove(k), keys);
+      await options.reload();
+      await options.locator('#app[data-ready="true"]').waitFor();
+      await options.waitForFunction(() => document.getElementById('sla-x-post-first').value === '60');
+      const pick = (name, body) => options.setInputFiles('#share-import', { name, mimeType: 'application/json', buffer: Buffer.from(body) });
+      // Bad files first: each refused whole, saying what and where; nothing saved.
+      const refused = async (name, body, why) => {
+        await pick(name, body);
+        await options.waitForFunction((n) => document.getElementById('share-status').textContent.includes(n), name);
+        assert.equal(await options.locator('#share-status').getAttribute('data-ok'), 'false');
+        assert.match(await options.locator('#share-status').innerText(), why);
+        assert.equal(await stored('waypoint.sla.policy'), undefined, `${name}: nothing saved`);
+      };
+      await refused('notes.txt', 'hello', /^Not imported, nothing changed: notes\.txt: not a Waypoint settings file \(expected value at line 1 column 1\)/);
+      await refused('typo.json', '{"waypoint_settings": 1, "colour": "red"}', /unknown field `colour`/);
+      await refused('minus.json', text.replace(/"first_response_minutes":30(\.0)?/, '"first_response_minutes":-5'), /: SLA targets: targets\.x\.post\.first_response_minutes: -5 minutes is not a target/);
+      await refused('newer.json', '{"waypoint_settings": 9}', /format 9 is not one this version reads/);
+      // The good one: saved, and shown in the forms at once.
+      await pick('waypoint-settings.json', text);
+      await options.locator('#share-status[data-ok="true"]').waitFor();
+      assert.equal(await options.locator('#share-status').innerText(), 'Imported from waypoint-settings.json: SLA targets, our accounts, automatic messages, brand name, checklist.');
+      assert.equal(await options.inputValue('#sla-x-post-first'), '30');
+      assert.equal(await options.inputValue('#brand-accounts'), '@AcmeHelp');
+      assert.equal(JSON.parse(await stored('waypoint.sla.policy')).targets.x.post.first_response_minutes, 30);
+      assert.deepEqual(JSON.parse(await stored('waypoint.brands')), ['@AcmeHelp']);
+      // An open conversation follows (the settings apply at once).
+      const { page } = await open(browser.context, URLS.slaX25);
+      await waitForSla(page, 'due-soon');
+      await page.close();
+    } finally {
+      await options.evaluate((k) => chrome.storage.local.remove(k), keys);
       await options.close();
     }
   });

@@ -56,7 +56,7 @@ fn textarea(
 }
 
 /// Shows `form` in the page's fields.
-fn fill(doc: &Document, form: &Form) {
+pub(super) fn fill(doc: &Document, form: &Form) {
     for &(check, level) in &form.levels {
         let v = LEVELS.iter().find(|l| l.0 == level).map_or("off", |l| l.1);
         set_value(doc, &level_id(check), v);

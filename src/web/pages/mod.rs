@@ -4,11 +4,13 @@
 
 pub mod brand_settings;
 pub mod check_settings;
+pub mod share;
 pub mod sla_settings;
 
 use crate::core::conversation::Site;
 use crate::web::{dom, platform, Mode};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 /// Renders `page` into `#app` and marks it ready (`data-page`, `data-mode`, `data-ready`).
@@ -80,6 +82,8 @@ fn options(doc: &Document, app: &Element, mode: Mode) -> Result<(), JsValue> {
     sla_settings::render(doc, app)?;
     brand_settings::render(doc, app)?;
     check_settings::render(doc, app)?;
+    share::render(doc, app)?;
+    unsaved_edits(app)?;
 
     let sites = add(doc, app, "section", "card", "")?;
     add(doc, &sites, "h2", "", "Where Waypoint runs")?;
@@ -94,6 +98,68 @@ fn options(doc: &Document, app: &Element, mode: Mode) -> Result<(), JsValue> {
         add(doc, &item, "strong", "", site.display_name())?;
         add(doc, &item, "span", "hosts", hosts)?;
     }
+    Ok(())
+}
+
+/// The status line or the primary button that belongs to the field `el`: the first after it
+/// in the page (each list, or section, of the settings has its Save and its status line below
+/// its fields).
+fn after(el: &Element, selector: &str) -> Option<Element> {
+    let list = el.owner_document()?.query_selector_all(selector).ok()?;
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .find(|s| el.compare_document_position(s) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0)
+}
+
+/// Edits not saved yet are never lost in silence: an edit replaces a "Saved." below it with
+/// "Changed: not saved yet", Enter in a one-line field saves its part, and leaving the page
+/// with an edit not saved (or refused) asks first.
+fn unsaved_edits(app: &Element) -> Result<(), JsValue> {
+    use gloo_events::EventListener;
+    let changed = |event: &web_sys::Event| {
+        // A file chosen to import is not an edit (the import says how it went).
+        let Some(field) = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .filter(|f| f.get_attribute("type").as_deref() != Some("file"))
+        else {
+            return;
+        };
+        if let Some(status) = after(&field, ".form-status") {
+            status.set_text_content(Some("Changed: not saved yet."));
+            let _ = status.set_attribute("data-ok", "changed");
+        }
+    };
+    EventListener::new(app, "input", changed).forget();
+    // Not passive (gloo's default): both listeners may prevent the default.
+    let active = gloo_events::EventListenerOptions::enable_prevent_default();
+    EventListener::new_with_options(app, "keydown", active, |event| {
+        let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        let field = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+        if let Some(field) = field.filter(|f| key.key() == "Enter" && f.tag_name() == "INPUT") {
+            if let Some(save) = after(&field, "button.primary") {
+                event.prevent_default();
+                if let Some(b) = save.dyn_ref::<web_sys::HtmlElement>() {
+                    b.click();
+                }
+            }
+        }
+    })
+    .forget();
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let doc = dom::document()?;
+    EventListener::new_with_options(&window, "beforeunload", active, move |event| {
+        let pending = doc
+            .query_selector(".form-status[data-ok=\"changed\"], .form-status[data-ok=\"false\"]:not(#share-status)")
+            .ok()
+            .flatten();
+        if pending.is_some() {
+            event.prevent_default();
+        }
+    })
+    .forget();
     Ok(())
 }
 

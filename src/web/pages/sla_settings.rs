@@ -269,7 +269,7 @@ fn say(doc: &Document, ok: bool, message: &str) {
     }
 }
 
-fn fill(doc: &Document, p: &Policy) {
+pub(super) fn fill(doc: &Document, p: &Policy) {
     for site in Site::ALL {
         for (surface, _) in SURFACES {
             let t = p.targets.get(site, surface);

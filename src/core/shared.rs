@@ -1,0 +1,190 @@
+//! The settings file a team shares: SLA targets, our accounts, automatic messages, the brand
+//! name and the checklist, exported from one agent's browser and imported in another's. Read
+//! whole and checked whole: a file with anything wrong is refused with what and where, and
+//! nothing of it is used.
+
+use crate::core::check;
+use crate::core::sla::Policy;
+use serde::{Deserialize, Serialize};
+
+/// The format's version, written in every file.
+pub const FORMAT: u32 = 1;
+
+/// The largest file read (a settings file is a few kilobytes).
+pub const MAX_BYTES: usize = 512 * 1024;
+
+/// A settings file. Every part but the version is optional: an import sets the parts the file
+/// holds and leaves the others as they are.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SharedSettings {
+    /// [`FORMAT`].
+    pub waypoint_settings: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sla: Option<Policy>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brand_accounts: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automatic_messages: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brand_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checklist: Option<check::Settings>,
+}
+
+impl SharedSettings {
+    /// The parts held, as the settings page names them ("SLA targets, checklist").
+    pub fn parts(&self) -> String {
+        let parts = [
+            (self.sla.is_some(), "SLA targets"),
+            (self.brand_accounts.is_some(), "our accounts"),
+            (self.automatic_messages.is_some(), "automatic messages"),
+            (self.brand_name.is_some(), "brand name"),
+            (self.checklist.is_some(), "checklist"),
+        ];
+        let held: Vec<&str> = parts.iter().filter(|p| p.0).map(|p| p.1).collect();
+        if held.is_empty() {
+            "nothing".into()
+        } else {
+            held.join(", ")
+        }
+    }
+}
+
+/// Reads and checks a settings file: every part as the settings page would check it.
+pub fn read(text: &str) -> Result<SharedSettings, String> {
+    if text.len() > MAX_BYTES {
+        return Err(format!(
+            "{} kB is too large for a settings file (at most {} kB)",
+            text.len() / 1024,
+            MAX_BYTES / 1024
+        ));
+    }
+    let file: SharedSettings = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| format!("not a Waypoint settings file ({e})"))?;
+    if file.waypoint_settings != FORMAT {
+        return Err(format!(
+            "format {} is not one this version reads (it reads format {FORMAT}); export it \
+             again from this version",
+            file.waypoint_settings
+        ));
+    }
+    if let Some(p) = &file.sla {
+        p.validate()
+            .map_err(|e| format!("SLA targets: {}: {}", e.field, e.message))?;
+    }
+    if let Some(c) = &file.checklist {
+        c.validate().map_err(|e| format!("checklist: {e}"))?;
+    }
+    if let Some(list) = &file.brand_accounts {
+        for (n, a) in list.iter().enumerate() {
+            let chars = a.trim().chars().count();
+            if chars == 0 || chars > 80 {
+                return Err(format!(
+                    "our accounts, entry {}: give 1 to 80 characters",
+                    n + 1
+                ));
+            }
+        }
+    }
+    if let Some(list) = &file.automatic_messages {
+        crate::core::reading::parse_automatic(&list.join("\n"))?;
+    }
+    if let Some(name) = &file.brand_name {
+        if name.contains('\n') || name.trim().chars().count() > 80 {
+            return Err("brand name: one line of at most 80 characters".into());
+        }
+    }
+    Ok(file)
+}
+
+/// The file for these settings, readable by people too.
+pub fn write(settings: &SharedSettings) -> String {
+    serde_json::to_string(settings).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full() -> SharedSettings {
+        let mut sla = Policy::default();
+        sla.targets.x.post.first_response_minutes = 30.0;
+        SharedSettings {
+            waypoint_settings: FORMAT,
+            sla: Some(sla),
+            brand_accounts: Some(vec!["@AcmeHelp".into()]),
+            automatic_messages: Some(vec!["Thanks for messaging Acme Coffee!".into()]),
+            brand_name: Some("Acme Coffee".into()),
+            checklist: Some(check::Settings {
+                manual: vec!["Did I check the order?".into()],
+                ..check::Settings::default()
+            }),
+        }
+    }
+
+    #[test]
+    fn a_file_written_reads_back_the_same() {
+        let s = full();
+        assert_eq!(read(&write(&s)), Ok(s.clone()));
+        assert_eq!(
+            s.parts(),
+            "SLA targets, our accounts, automatic messages, brand name, checklist"
+        );
+        // A part left out stays out: an import leaves that setting as it is.
+        let only = SharedSettings {
+            waypoint_settings: FORMAT,
+            brand_name: Some("Acme".into()),
+            ..SharedSettings::default()
+        };
+        let text = write(&only);
+        assert!(!text.contains("sla"), "{text}");
+        assert_eq!(read(&text).map(|s| s.parts()), Ok("brand name".into()));
+        // As a text editor may save it.
+        assert_eq!(read(&format!("\u{feff}{text}")), Ok(only));
+    }
+
+    #[test]
+    fn a_bad_file_is_refused_saying_what_and_where() {
+        let err = |text: &str| read(text).unwrap_err();
+        assert!(err("").starts_with("not a Waypoint settings file"));
+        assert!(err("hello").contains("line 1 column 1"), "{}", err("hello"));
+        assert!(err("{}").contains("missing field `waypoint_settings`"));
+        assert!(err("[1, 2]").starts_with("not a Waypoint settings file"));
+        assert!(
+            err(r#"{"waypoint_settings": 1, "colour": "red"}"#).contains("unknown field `colour`")
+        );
+        assert!(err(r#"{"waypoint_settings": 2}"#)
+            .starts_with("format 2 is not one this version reads"));
+        // A part that the settings page would refuse, named.
+        let mut s = full();
+        s.sla
+            .as_mut()
+            .unwrap()
+            .targets
+            .x
+            .post
+            .first_response_minutes = -5.0;
+        assert!(err(&write(&s))
+            .starts_with("SLA targets: targets.x.post.first_response_minutes: -5 minutes"));
+        let mut s = full();
+        s.checklist.as_mut().unwrap().manual = vec!["x".repeat(201)];
+        assert!(err(&write(&s)).starts_with("checklist: Questions to tick: question 1 is longer"));
+        let mut s = full();
+        s.brand_accounts = Some(vec!["@ok".into(), " ".into()]);
+        assert_eq!(
+            err(&write(&s)),
+            "our accounts, entry 2: give 1 to 80 characters"
+        );
+        let mut s = full();
+        s.automatic_messages = Some(vec!["Thanks!".into()]);
+        assert!(err(&write(&s)).starts_with("Automatic messages, line 1"));
+        let mut s = full();
+        s.brand_name = Some("A\nB".into());
+        assert_eq!(
+            err(&write(&s)),
+            "brand name: one line of at most 80 characters"
+        );
+        assert!(err(&" ".repeat(MAX_BYTES + 1)).contains("too large"));
+    }
+}

@@ -1,0 +1,203 @@
+//! The settings page's "Share with your team" section: every setting exported to a file, and
+//! a file a teammate exported imported here (`core::shared` reads and checks it). A file with
+//! anything wrong changes nothing and says what and where.
+
+use super::{add, brand_settings, check_settings, sla_settings};
+use crate::core::check::form::Form;
+use crate::core::shared::{self, SharedSettings};
+use crate::core::sla::Policy;
+use crate::web::{platform, review};
+use gloo_events::EventListener;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
+
+/// The file's name when exported.
+const FILE_NAME: &str = "waypoint-settings.json";
+
+fn say(doc: &Document, ok: bool, message: &str) {
+    if let Some(s) = doc.get_element_by_id("share-status") {
+        s.set_text_content(Some(message));
+        let _ = s.set_attribute("data-ok", if ok { "true" } else { "false" });
+    }
+}
+
+/// Builds the section into `app`.
+pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
+    let section = add(doc, app, "section", "card sla-settings", "")?;
+    add(doc, &section, "h2", "", "Share with your team")?;
+    add(
+        doc,
+        &section,
+        "p",
+        "hint",
+        "Export every setting on this page to a file for a teammate, or import a file a \
+         teammate exported. An import sets what the file holds and leaves the rest; a file with \
+         anything wrong changes nothing.",
+    )?;
+    let actions = add(doc, &section, "div", "form-actions", "")?;
+    let export = add(doc, &actions, "button", "", "Export to a file")?;
+    export.set_attribute("type", "button")?;
+    export.set_id("share-export");
+    let label = add(
+        doc,
+        &section,
+        "label",
+        "setting",
+        "Import a file exported from Waypoint",
+    )?;
+    label.set_attribute("for", "share-import")?;
+    let input = add(doc, &section, "input", "", "")?;
+    input.set_attribute("type", "file")?;
+    input.set_attribute("accept", ".json,application/json")?;
+    input.set_id("share-import");
+    let status = add(doc, &section, "p", "form-status", "")?;
+    status.set_id("share-status");
+    status.set_attribute("role", "status")?;
+
+    let d = doc.clone();
+    EventListener::new(&export, "click", move |_| {
+        let doc = d.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = shared::write(&saved().await);
+            match download(&doc, &text) {
+                Ok(()) => say(&doc, true, &format!("Exported to {FILE_NAME}.")),
+                Err(_) => say(
+                    &doc,
+                    false,
+                    "Not exported: the browser refused the download.",
+                ),
+            }
+        });
+    })
+    .forget();
+    let d = doc.clone();
+    EventListener::new(&input, "change", move |event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        // The same file may be chosen again after it is put right.
+        input.set_value("");
+        let doc = d.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let name = file.name();
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string());
+            let read = text
+                .ok_or_else(|| "it could not be read as text".to_owned())
+                .and_then(|t| shared::read(&t));
+            match read {
+                Ok(settings) => {
+                    apply(&doc, &settings).await;
+                    say(
+                        &doc,
+                        true,
+                        &format!("Imported from {name}: {}.", settings.parts()),
+                    );
+                }
+                Err(e) => say(
+                    &doc,
+                    false,
+                    &format!("Not imported, nothing changed: {name}: {e}"),
+                ),
+            }
+        });
+    })
+    .forget();
+    Ok(())
+}
+
+/// Every setting as saved in this browser (the defaults where none is).
+async fn saved() -> SharedSettings {
+    use brand_settings::{saved_list, AUTOMATIC_KEY, BRANDS_KEY, BRAND_NAME_KEY};
+    let sla = platform::storage_get(sla_settings::POLICY_KEY)
+        .await
+        .and_then(|v| v.as_string())
+        .and_then(|s| serde_json::from_str::<Policy>(&s).ok())
+        .unwrap_or_default();
+    SharedSettings {
+        waypoint_settings: shared::FORMAT,
+        sla: Some(sla),
+        brand_accounts: Some(saved_list(BRANDS_KEY).await),
+        automatic_messages: Some(saved_list(AUTOMATIC_KEY).await),
+        brand_name: Some(
+            saved_list(BRAND_NAME_KEY)
+                .await
+                .into_iter()
+                .next()
+                .unwrap_or_default(),
+        ),
+        checklist: Some(
+            review::load_saved()
+                .await
+                .ok()
+                .flatten()
+                .unwrap_or_default(),
+        ),
+    }
+}
+
+/// Saves the parts `s` holds and shows them in the page's forms.
+async fn apply(doc: &Document, s: &SharedSettings) {
+    use brand_settings::{AUTOMATIC_KEY, BRANDS_KEY, BRAND_NAME_KEY};
+    let save = |key: &'static str, json: String| async move {
+        platform::storage_set(key, &JsValue::from_str(&json)).await;
+    };
+    if let Some(p) = &s.sla {
+        save(sla_settings::POLICY_KEY, json(p)).await;
+        sla_settings::fill(doc, p);
+    }
+    let lists = [
+        (&s.brand_accounts, BRANDS_KEY, "brand-accounts"),
+        (&s.automatic_messages, AUTOMATIC_KEY, "automatic"),
+    ];
+    for (list, key, id) in lists {
+        if let Some(list) = list {
+            save(key, json(list)).await;
+            dom_value(doc, id, &list.join("\n"));
+        }
+    }
+    if let Some(name) = &s.brand_name {
+        let name: Vec<String> = brand_settings::parse_name(name).unwrap_or_default();
+        save(BRAND_NAME_KEY, json(&name)).await;
+        dom_value(doc, "brand-name", &name.join(""));
+    }
+    if let Some(c) = &s.checklist {
+        save(review::SETTINGS_KEY, json(c)).await;
+        if let Ok(form) = Form::of(c) {
+            check_settings::fill(doc, &form);
+        }
+    }
+}
+
+fn dom_value(doc: &Document, id: &str, value: &str) {
+    sla_settings::set_value(doc, id, value);
+}
+
+/// A part as it is stored (JSON text).
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+/// Offers `text` as a file download.
+fn download(doc: &Document, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a = doc.create_element("a")?;
+    a.set_attribute("href", &url)?;
+    a.set_attribute("download", FILE_NAME)?;
+    a.unchecked_ref::<HtmlElement>().click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
