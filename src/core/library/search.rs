@@ -4,7 +4,7 @@
 
 use super::{all, LibTemplate};
 use crate::core::conversation::{Lang, Surface};
-use crate::core::template::parse;
+use crate::core::template::{char_distance, parse};
 use std::sync::OnceLock;
 
 /// Lowercases and strips the accents of Latin letters ("Devolución" → "devolucion").
@@ -81,32 +81,7 @@ fn slipped(typed: &str, word: &str) -> bool {
     // ("refnu" is a slip of "refun", the start of "refund").
     (q.len().saturating_sub(most)..=q.len() + most)
         .filter(|&n| n <= w.len() && n >= 1)
-        .any(|n| distance(&q, &w[..n]) <= most)
-}
-
-/// Edit distance with swaps of neighbours (optimal string alignment).
-fn distance(a: &[char], b: &[char]) -> usize {
-    let width = b.len() + 1;
-    let mut d = vec![0; width * (a.len() + 1)];
-    for (j, cell) in d[..width].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 0..=a.len() {
-        d[i * width] = i;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * width + j] + 1)
-                .min(d[i * width + j - 1] + 1)
-                .min(d[(i - 1) * width + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * width + j - 2] + 1);
-            }
-            d[i * width + j] = v;
-        }
-    }
-    d[a.len() * width + b.len()]
+        .any(|n| char_distance(&q, &w[..n]) <= most)
 }
 
 /// The words of a template that a search looks at, in one language.

@@ -444,6 +444,12 @@ fn closest(name: &str) -> Option<&'static str> {
 fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    char_distance(&a, &b)
+}
+
+/// [`edit_distance`] of words already split into characters (the library's search uses it for
+/// slips of the keys).
+pub(crate) fn char_distance(a: &[char], b: &[char]) -> usize {
     if a.len() > 64 {
         return usize::MAX;
     }
