@@ -482,6 +482,10 @@ describe('the settings page never loses an edit in silence', () => {
     await options.goto(browser.extensionUrl('options.html'));
     await options.locator('#app[data-ready="true"]').waitFor();
     const status = (id) => options.locator(`#${id}`).innerText();
+    // Each part is a region named by its heading, for a screen reader's list of them; the
+    // two resets say the same.
+    for (const name of ['Response-time targets (SLA)', 'Our accounts']) assert.equal(await options.getByRole('region', { name }).count(), 1, name);
+    assert.equal(await options.getByRole('button', { name: 'Restore the defaults' }).count(), 2);
     try {
       await options.fill('#brand-accounts', '@AcmeHelp');
       await options.click('#brand-save');

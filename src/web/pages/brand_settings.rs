@@ -129,7 +129,9 @@ fn by_id<T: JsCast>(doc: &Document, id: &str) -> Option<T> {
 /// Builds the section into `app`.
 pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
     let section = dom::el(doc, "section", "card sla-settings", "")?;
+    section.set_attribute("aria-labelledby", "brand-title")?;
     let h = dom::el(doc, "h2", "", "Our accounts")?;
+    h.set_id("brand-title");
     section.append_child(&h)?;
     for list in &LISTS {
         render_list(doc, &section, list)?;

@@ -194,7 +194,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
     let save = dom::el(doc, "button", "primary", "Save targets")?;
     save.set_attribute("type", "button")?;
     save.set_id("sla-save");
-    let reset = dom::el(doc, "button", "", "Back to the defaults")?;
+    let reset = dom::el(doc, "button", "", "Restore the defaults")?;
     reset.set_attribute("type", "button")?;
     reset.set_id("sla-reset");
     let status = dom::el(doc, "p", "form-status", "")?;
