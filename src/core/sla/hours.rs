@@ -130,6 +130,8 @@ impl Week {
     /// `mon-fri 09:00-12:30,13:30-17:30; sat 10:00-14:00`. The result is checked with
     /// [`Week::validate`].
     pub fn parse(spec: &str) -> Result<Week, String> {
+        // The dashes typography puts in ("09:00–17:00", as the settings page prints periods).
+        let spec = spec.replace(['–', '—'], "-");
         let mut week = Week::default();
         for group in spec.split(';').map(str::trim).filter(|g| !g.is_empty()) {
             let (days, times) = group.split_once(char::is_whitespace).ok_or_else(|| {
@@ -302,6 +304,12 @@ mod tests {
         assert_eq!(w.mon, vec![p(0, 120), p(1320, 1440)]);
         assert!(w.tue.is_empty());
         assert_eq!(Week::parse("mon-fri 09:00-17:00").unwrap(), Week::office());
+        // With the dashes a text editor or this page's own messages put in.
+        assert_eq!(Week::parse("mon–fri 09:00–17:00").unwrap(), Week::office());
+        assert_eq!(
+            Week::parse("mon—fri 09:00 — 17:00").unwrap(),
+            Week::office()
+        );
     }
 
     #[test]
