@@ -51,6 +51,29 @@ impl SharedSettings {
     }
 }
 
+/// The first invisible text-direction control in `s` (an embedding, override or isolate, such
+/// as U+202E): in a name put into replies it would reorder the words around it.
+pub fn direction_control(s: &str) -> Option<char> {
+    s.chars()
+        .find(|c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+}
+
+/// The brand name as replies will say it: one line, at most 80 characters, no direction
+/// controls.
+pub fn check_brand_name(name: &str) -> Result<(), String> {
+    if name.contains('\n') || name.trim().chars().count() > 80 {
+        return Err("brand name: one line of at most 80 characters".into());
+    }
+    if let Some(c) = direction_control(name) {
+        return Err(format!(
+            "brand name: holds an invisible text-direction control (U+{:04X}), which would \
+             reorder the words of every reply that names it",
+            u32::from(c)
+        ));
+    }
+    Ok(())
+}
+
 /// Reads and checks a settings file: every part as the settings page would check it.
 pub fn read(text: &str) -> Result<SharedSettings, String> {
     if text.len() > MAX_BYTES {
@@ -91,9 +114,7 @@ pub fn read(text: &str) -> Result<SharedSettings, String> {
         crate::core::reading::parse_automatic(&list.join("\n"))?;
     }
     if let Some(name) = &file.brand_name {
-        if name.contains('\n') || name.trim().chars().count() > 80 {
-            return Err("brand name: one line of at most 80 characters".into());
-        }
+        check_brand_name(name)?;
     }
     Ok(file)
 }
@@ -185,6 +206,9 @@ mod tests {
             err(&write(&s)),
             "brand name: one line of at most 80 characters"
         );
+        let mut s = full();
+        s.brand_name = Some("Acme \u{202e}eeffoC".into());
+        assert!(err(&write(&s)).contains("(U+202E)"), "{}", err(&write(&s)));
         assert!(err(&" ".repeat(MAX_BYTES + 1)).contains("too large"));
     }
 }

@@ -335,7 +335,11 @@ describe('a template being filled in follows the conversation', () => {
     await options.fill('#brand-name', 'Acme '.repeat(17));
     await options.click('#brand-name-save');
     await options.locator('#brand-name-status[data-ok="false"]').waitFor();
-    assert.match(await options.locator('#brand-name-status').innerText(), /Brand name: longer than 80 characters/);
+    assert.match(await options.locator('#brand-name-status').innerText(), /Brand name: one line of at most 80 characters/);
+    // An invisible right-to-left override would turn every reply that names the brand around it.
+    await options.fill('#brand-name', 'Acme \u202eeeffoC');
+    await options.click('#brand-name-save');
+    await options.waitForFunction(() => /^Brand name: holds an invisible text-direction control \(U\+202E\)/.test(document.getElementById('brand-name-status').textContent));
     await options.fill('#brand-name', 'Acme Coffee');
     await options.click('#brand-name-save');
     await options.locator('#brand-name-status[data-ok="true"]').waitFor();

@@ -27,8 +27,11 @@ pub fn parse_name(text: &str) -> Result<Vec<String>, String> {
         .collect();
     match lines.as_slice() {
         [] => Ok(Vec::new()),
-        [one] if one.chars().count() <= 80 => Ok(vec![(*one).to_owned()]),
-        [_] => Err("Brand name: longer than 80 characters".to_owned()),
+        // As the shared file's brand name is checked, said with the page's capital.
+        [one] => match crate::core::shared::check_brand_name(one) {
+            Ok(()) => Ok(vec![(*one).to_owned()]),
+            Err(e) => Err(format!("B{}", &e[1..])),
+        },
         _ => Err(
             "Brand name: one line only (the name your replies say, such as Acme Coffee)".to_owned(),
         ),
