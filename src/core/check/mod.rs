@@ -351,6 +351,9 @@ pub struct Context<'a> {
 }
 
 /// The team's sign-off rule.
+/// The most questions the agent is asked to tick.
+pub const MAX_QUESTIONS: usize = 20;
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SignaturePolicy {
@@ -444,9 +447,27 @@ impl Settings {
             }
             levels[check as usize] = *level;
         }
+        // The dialog asks every question before every send: a long list is not read.
+        if self.manual.len() > MAX_QUESTIONS {
+            return Err(format!(
+                "Questions to tick: {} questions; at most {MAX_QUESTIONS}, since every one is \
+                 asked before every send",
+                self.manual.len()
+            ));
+        }
         for (i, q) in self.manual.iter().enumerate() {
             if q.trim().is_empty() {
                 return Err(format!("Questions to tick: question {} is empty", i + 1));
+            }
+            if let Some(j) = self.manual[..i]
+                .iter()
+                .position(|p| p.trim().eq_ignore_ascii_case(q.trim()))
+            {
+                return Err(format!(
+                    "Questions to tick: question {} repeats question {}",
+                    i + 1,
+                    j + 1
+                ));
             }
             if q.chars().count() > 200 {
                 return Err(format!(
@@ -730,6 +751,22 @@ mod tests {
             ..Settings::default()
         };
         assert_eq!(bad(s), "Questions to tick: question 2 is empty");
+        let s = Settings {
+            manual: vec![
+                "Did I check the order?".into(),
+                "ok".into(),
+                "did I check the order? ".into(),
+            ],
+            ..Settings::default()
+        };
+        assert_eq!(bad(s), "Questions to tick: question 3 repeats question 1");
+        let s = Settings {
+            manual: (0..=MAX_QUESTIONS)
+                .map(|i| format!("Question {i}?"))
+                .collect(),
+            ..Settings::default()
+        };
+        assert!(bad(s).starts_with("Questions to tick: 21 questions; at most 20"));
         let s = Settings {
             jargon: vec!["--".into()],
             ..Settings::default()
