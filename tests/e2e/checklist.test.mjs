@@ -546,6 +546,8 @@ describe('the checklist settings page', () => {
     await options.click('#check-save');
     await options.locator('#check-status[data-ok="false"]').waitFor();
     assert.match(await options.innerText('#check-status'), /^Not saved: Questions to tick: question 1 is longer than 200 characters/);
+    assert.equal(await options.getAttribute('#check-manual', 'aria-invalid'), 'true', 'the box at fault is marked');
+    assert.equal(await options.evaluate(() => document.activeElement.id), 'check-manual');
     assert.equal(await options.inputValue('#check-manual'), long);
     assert.equal(await options.evaluate(async () => (await chrome.storage.local.get('waypoint.checks'))['waypoint.checks']), undefined, 'nothing was saved');
 

@@ -700,6 +700,21 @@ describe('SLA settings', () => {
       await options.click('#sla-save');
       await options.locator('#sla-status[data-ok="false"]').waitFor();
       assert.match(await options.locator('#sla-status').innerText(), /^Facebook direct messages, next reply: -5 minutes is not a target/);
+      // The box at fault is marked, described by the message, and has the focus (so it is in
+      // view, and a screen reader reads the error there).
+      const marks = () => options.evaluate(() => [...document.querySelectorAll('[aria-invalid="true"]')].map((e) => `${e.id}>${e.getAttribute('aria-describedby')}`));
+      assert.deepEqual(await marks(), ['sla-facebook-dm-next>sla-status']);
+      assert.equal(await options.evaluate(() => document.activeElement.id), 'sla-facebook-dm-next');
+      // Another fault moves the mark; a good save takes it away.
+      await options.fill('#sla-facebook-dm-next', '');
+      await options.fill('#sla-due-soon', '150');
+      await options.click('#sla-save');
+      await options.waitForFunction(() => document.getElementById('sla-status').textContent.startsWith('Due soon'));
+      assert.deepEqual(await marks(), ['sla-due-soon>sla-status']);
+      await options.fill('#sla-due-soon', '25');
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="true"]').waitFor();
+      assert.deepEqual(await marks(), []);
     } finally {
       await options.evaluate(() => chrome.storage.local.remove('waypoint.sla.policy'));
       await options.close();

@@ -193,13 +193,17 @@ fn render_list(doc: &Document, section: &Element, list: &'static List) -> Result
         match (list.parse)(&text) {
             Ok(items) => {
                 let json = serde_json::to_string(&items).unwrap_or_else(|_| "[]".into());
+                super::mark(&doc, "", status_id);
                 let doc = doc.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     platform::storage_set(list.key, &JsValue::from_str(&json)).await;
                     say(&doc, status_id, true, "Saved.");
                 });
             }
-            Err(e) => say(&doc, status_id, false, &e),
+            Err(e) => {
+                say(&doc, status_id, false, &e);
+                super::mark(&doc, area_id, status_id);
+            }
         }
     })
     .forget();

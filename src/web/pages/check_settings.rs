@@ -216,6 +216,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
         EventListener::new(&save, "click", move |_| match read(&doc).settings() {
             Ok((settings, _)) => {
                 let json = serde_json::to_string(&settings).unwrap_or_default();
+                super::mark(&doc, "", "check-status");
                 let doc = doc.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     platform::storage_set(SETTINGS_KEY, &JsValue::from_str(&json)).await;
@@ -226,7 +227,19 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                     );
                 });
             }
-            Err(e) => say(&doc, false, &format!("Not saved: {e}")),
+            Err(e) => {
+                say(&doc, false, &format!("Not saved: {e}"));
+                // The box the message is about, by the name it begins with.
+                let field = [
+                    ("Questions", "check-manual"),
+                    ("Internal", "check-jargon"),
+                    ("Accepted", "check-signoffs"),
+                ]
+                .iter()
+                .find(|(name, _)| e.starts_with(name))
+                .map_or("", |(_, id)| id);
+                super::mark(&doc, field, "check-status");
+            }
         })
         .forget();
     }

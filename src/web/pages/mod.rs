@@ -111,6 +111,27 @@ fn after(el: &Element, selector: &str) -> Option<Element> {
         .find(|s| el.compare_document_position(s) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0)
 }
 
+/// After a save of the part whose status line is `status`: the field at fault (`field`, an id;
+/// "" for none) is marked invalid, described by the status line, and takes the focus (so it is
+/// in view, and a screen reader says the error); the part's other fields are marked no more.
+pub(super) fn mark(doc: &Document, field: &str, status: &str) {
+    if let Ok(list) = doc.query_selector_all(&format!("[aria-describedby=\"{status}\"]")) {
+        for i in 0..list.length() {
+            if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let _ = e.remove_attribute("aria-invalid");
+                let _ = e.remove_attribute("aria-describedby");
+            }
+        }
+    }
+    if let Some(e) = doc.get_element_by_id(field) {
+        let _ = e.set_attribute("aria-invalid", "true");
+        let _ = e.set_attribute("aria-describedby", status);
+        if let Some(h) = e.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = h.focus();
+        }
+    }
+}
+
 /// Edits not saved yet are never lost in silence: an edit replaces a "Saved." below it with
 /// "Changed: not saved yet", Enter in a one-line field saves its part, and leaving the page
 /// with an edit not saved (or refused) asks first.

@@ -234,6 +234,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
             Ok(policy) => {
                 let json = serde_json::to_string(&policy).unwrap_or_default();
                 let doc = doc.clone();
+                super::mark(&doc, "", "sla-status");
                 wasm_bindgen_futures::spawn_local(async move {
                     platform::storage_set(POLICY_KEY, &JsValue::from_str(&json)).await;
                     say(
@@ -243,7 +244,10 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                     );
                 });
             }
-            Err(message) => say(&doc, false, &message),
+            Err((field, message)) => {
+                say(&doc, false, &message);
+                super::mark(&doc, &field, "sla-status");
+            }
         })
         .forget();
     }
@@ -317,21 +321,27 @@ pub(super) fn fill(doc: &Document, p: &Policy) {
     set_value(doc, "sla-holidays", &holidays);
 }
 
-/// Reads the form into a policy, validated; the error names the setting.
-pub fn read(doc: &Document) -> Result<Policy, String> {
+/// Reads the form into a policy, validated; the error is the id of the field at fault and
+/// what is wrong, naming the setting.
+pub fn read(doc: &Document) -> Result<Policy, (String, String)> {
     let mut policy = Policy::default();
     for site in Site::ALL {
         for (surface, words) in SURFACES {
             let name = format!("{} {words}", site.display_name());
-            let first =
-                decimal::parse(&value(doc, &id(site, surface, "first"))).ok_or_else(|| {
-                    format!("{name}: the first-response target must be a number of minutes")
-                })?;
-            let next_text = value(doc, &id(site, surface, "next"));
+            let first_id = id(site, surface, "first");
+            let first = decimal::parse(&value(doc, &first_id)).ok_or_else(|| {
+                let m = format!("{name}: the first-response target must be a number of minutes");
+                (first_id.clone(), m)
+            })?;
+            let next_id = id(site, surface, "next");
+            let next_text = value(doc, &next_id);
             let next = match next_text.trim() {
                 "" => None,
                 t => Some(decimal::parse(t).ok_or_else(|| {
-                    format!("{name}: the next-reply target must be a number of minutes or blank")
+                    let m = format!(
+                        "{name}: the next-reply target must be a number of minutes or blank"
+                    );
+                    (next_id.clone(), m)
                 })?),
             };
             let target = Target {
@@ -349,10 +359,13 @@ pub fn read(doc: &Document) -> Result<Policy, String> {
             *slot = target;
         }
     }
-    let pct = decimal::parse(&value(doc, "sla-due-soon"))
-        .ok_or_else(|| "Due soon: give a percentage between 0 and 100".to_owned())?;
+    let due_soon = || {
+        let m = "Due soon: give a percentage between 0 and 100";
+        ("sla-due-soon".to_owned(), m.to_owned())
+    };
+    let pct = decimal::parse(&value(doc, "sla-due-soon")).ok_or_else(due_soon)?;
     if !(0.0..=100.0).contains(&pct) {
-        return Err("Due soon: give a percentage between 0 and 100".into());
+        return Err(due_soon());
     }
     policy.due_soon = DueSoon::Fraction(pct / 100.0);
     let business = value(doc, "sla-basis") == "business";
@@ -367,7 +380,8 @@ pub fn read(doc: &Document) -> Result<Policy, String> {
     // Hours or holidays typed with no zone, on calendar time, would be dropped on saving.
     let typed = !holidays_text.trim().is_empty() || hours.trim() != week_spec(&Week::office());
     if business || !zone.is_empty() || typed {
-        let week = Week::parse(&hours).map_err(|e| format!("Business hours: {e}"))?;
+        let week = Week::parse(&hours)
+            .map_err(|e| ("sla-hours".to_owned(), format!("Business hours: {e}")))?;
         let mut holidays = Vec::new();
         for (n, line) in holidays_text.lines().enumerate() {
             let line = line.trim();
@@ -375,20 +389,24 @@ pub fn read(doc: &Document) -> Result<Policy, String> {
                 continue;
             }
             holidays.push(Date::parse_iso(line).ok_or_else(|| {
-                format!(
+                let m = format!(
                     "Holidays, line {}: “{line}” is not a date like 2026-12-25",
                     n + 1
-                )
+                );
+                ("sla-holidays".to_owned(), m)
             })?);
         }
         if zone.is_empty() {
-            return Err(if business {
-                "Time zone: business hours need a time zone, such as Europe/Madrid".into()
-            } else {
-                "Time zone: the business hours and holidays are kept with their time zone, such \
+            return Err((
+                "sla-zone".to_owned(),
+                if business {
+                    "Time zone: business hours need a time zone, such as Europe/Madrid".into()
+                } else {
+                    "Time zone: the business hours and holidays are kept with their time zone, such \
                  as Europe/Madrid (or put back the default hours and clear the holidays)"
                     .into()
-            });
+                },
+            ));
         }
         policy.business_hours = Some(BusinessHours {
             zone,
@@ -396,35 +414,38 @@ pub fn read(doc: &Document) -> Result<Policy, String> {
             holidays,
         });
     }
-    policy
-        .validate()
-        .map_err(|e| format!("{}: {}", label(&e.field), e.message))?;
+    policy.validate().map_err(|e| {
+        let (name, field) = label(&e.field);
+        (field, format!("{name}: {}", e.message))
+    })?;
     Ok(policy)
 }
 
-/// The form's name for a setting the policy names by its path
-/// ("targets.x.post.first_response_minutes" → "X public, first response").
-fn label(field: &str) -> String {
+/// The form's name and field id for a setting the policy names by its path
+/// ("targets.x.post.first_response_minutes" → "X public, first response", its box).
+fn label(field: &str) -> (String, String) {
     let parts: Vec<&str> = field.split('.').collect();
+    let named = |name: &str, id: &str| (name.to_owned(), id.to_owned());
     match parts.as_slice() {
         ["targets", site, surface, which] => {
             let site = Site::ALL.into_iter().find(|s| s.as_str() == *site);
             let words = SURFACES.iter().find(|(s, _)| s.as_str() == *surface);
-            let which = if which.starts_with("first") {
-                "first response"
+            let (which, box_) = if which.starts_with("first") {
+                ("first response", "first")
             } else {
-                "next reply"
+                ("next reply", "next")
             };
             match (site, words) {
-                (Some(site), Some((_, words))) => {
-                    format!("{} {words}, {which}", site.display_name())
-                }
-                _ => field.to_owned(),
+                (Some(site), Some((surface, words))) => (
+                    format!("{} {words}, {which}", site.display_name()),
+                    id(site, *surface, box_),
+                ),
+                _ => named(field, ""),
             }
         }
-        ["due_soon", ..] => "Due soon".into(),
-        ["business_hours", ..] => "Business hours".into(),
-        ["counted_in"] => "Count the targets in".into(),
-        _ => field.to_owned(),
+        ["due_soon", ..] => named("Due soon", "sla-due-soon"),
+        ["business_hours", ..] => named("Business hours", "sla-zone"),
+        ["counted_in"] => named("Count the targets in", "sla-basis"),
+        _ => named(field, ""),
     }
 }
