@@ -525,6 +525,27 @@ describe('the settings page never loses an edit in silence', () => {
   });
 });
 
+describe('the defaults put back in a form are not saved yet', () => {
+  test('after "Restore the defaults", leaving the page asks first', async () => {
+    for (const [reset, status] of [['#sla-reset', '#sla-status'], ['#check-reset', '#check-status']]) {
+      const options = await browser.context.newPage();
+      await options.goto(browser.extensionUrl('options.html'));
+      await options.locator('#app[data-ready="true"]').waitFor();
+      await options.click(reset);
+      await options.locator(`${status}[data-ok="changed"]`).waitFor();
+      const asked = new Promise((done) => {
+        options.once('dialog', async (d) => {
+          await d.accept();
+          done(d.type());
+        });
+        setTimeout(() => done('no question'), 3000);
+      });
+      await options.close({ runBeforeUnload: true });
+      assert.equal(await asked, 'beforeunload', reset);
+    }
+  });
+});
+
 describe('sharing the settings with a team', () => {
   test('exported to a file and imported in a fresh browser profile; a bad file changes nothing and says what and where', async () => {
     const options = await browser.context.newPage();

@@ -248,6 +248,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
         if let Ok(form) = Form::of(&Settings::default()) {
             fill(&doc, &form);
             say(&doc, true, "The defaults are shown: save to use them.");
+            super::unsaved(&doc, "check-status");
         }
     })
     .forget();

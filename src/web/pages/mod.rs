@@ -132,6 +132,14 @@ pub(super) fn mark(doc: &Document, field: &str, status: &str) {
     }
 }
 
+/// The part whose status line is `status` holds what is not saved (the defaults put back in
+/// its form): leaving the page asks first, as after an edit.
+pub(super) fn unsaved(doc: &Document, status: &str) {
+    if let Some(s) = doc.get_element_by_id(status) {
+        let _ = s.set_attribute("data-ok", "changed");
+    }
+}
+
 /// Edits not saved yet are never lost in silence: an edit replaces a "Saved." below it with
 /// "Changed: not saved yet", Enter in a one-line field saves its part, and leaving the page
 /// with an edit not saved (or refused) asks first.

@@ -260,6 +260,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                 true,
                 "The defaults are back in the form: save to use them.",
             );
+            super::unsaved(&doc, "sla-status");
         })
         .forget();
     }
