@@ -74,14 +74,21 @@ pub fn check_brand_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// What is wrong with a file of `bytes` bytes for its size alone, if anything.
+pub fn too_large(bytes: usize) -> Option<String> {
+    (bytes > MAX_BYTES).then(|| {
+        format!(
+            "{} kB is too large for a settings file (at most {} kB)",
+            bytes.div_ceil(1024),
+            MAX_BYTES / 1024
+        )
+    })
+}
+
 /// Reads and checks a settings file: every part as the settings page would check it.
 pub fn read(text: &str) -> Result<SharedSettings, String> {
-    if text.len() > MAX_BYTES {
-        return Err(format!(
-            "{} kB is too large for a settings file (at most {} kB)",
-            text.len() / 1024,
-            MAX_BYTES / 1024
-        ));
+    if let Some(e) = too_large(text.len()) {
+        return Err(e);
     }
     let file: SharedSettings = serde_json::from_str(text.trim_start_matches('\u{feff}'))
         .map_err(|e| format!("not a Waypoint settings file ({e})"))?;

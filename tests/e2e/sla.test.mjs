@@ -588,6 +588,7 @@ describe('sharing the settings with a team', () => {
       await refused('typo.json', '{"waypoint_settings": 1, "colour": "red"}', /unknown field `colour`/);
       await refused('minus.json', text.replace(/"first_response_minutes":30(\.0)?/, '"first_response_minutes":-5'), /: SLA targets: targets\.x\.post\.first_response_minutes: -5 minutes is not a target/);
       await refused('newer.json', '{"waypoint_settings": 9}', /format 9 is not one this version reads/);
+      await refused('video.mp4', 'x'.repeat(3 << 20), /: 3072 kB is too large for a settings file \(at most 512 kB\)$/);
       // The good one: saved, and shown in the forms at once.
       await pick('waypoint-settings.json', text);
       await options.locator('#share-status[data-ok="true"]').waitFor();

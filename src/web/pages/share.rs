@@ -87,13 +87,16 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
         let doc = d.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let name = file.name();
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string());
-            let read = text
-                .ok_or_else(|| "it could not be read as text".to_owned())
-                .and_then(|t| shared::read(&t));
+            // A file too large is not read at all (a video chosen by mistake).
+            let read = match shared::too_large(file.size() as usize) {
+                Some(e) => Err(e),
+                None => wasm_bindgen_futures::JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|t| t.as_string())
+                    .ok_or_else(|| "it could not be read as text".to_owned())
+                    .and_then(|t| shared::read(&t)),
+            };
             match read {
                 Ok(settings) => {
                     apply(&doc, &settings).await;
