@@ -476,6 +476,20 @@ describe('automatic messages', () => {
   });
 });
 
+/** Closes the settings page as a person leaving it would; what the browser asked first
+ * ("beforeunload"), or "no question". A question is dismissed: the page stays open. */
+async function leaving(options) {
+  const asked = new Promise((done) => {
+    options.once('dialog', async (d) => {
+      await d.dismiss();
+      done(d.type());
+    });
+    setTimeout(() => done('no question'), 3000);
+  });
+  await options.close({ runBeforeUnload: true });
+  return asked;
+}
+
 describe('the settings page never loses an edit in silence', () => {
   test('an edit clears the "Saved." below it, Enter saves a one-line field, and leaving with an edit not saved asks first', async () => {
     const options = await browser.context.newPage();
@@ -506,15 +520,7 @@ describe('the settings page never loses an edit in silence', () => {
       const stored = await options.evaluate(async () => (await chrome.storage.local.get('waypoint.brand-name'))['waypoint.brand-name']);
       assert.match(stored, /Acme Coffee/);
       // Leaving with edits not saved: the browser asks first.
-      const asked = new Promise((done) => {
-        options.once('dialog', async (d) => {
-          await d.dismiss();
-          done(d.type());
-        });
-        setTimeout(() => done('no question'), 3000);
-      });
-      await options.close({ runBeforeUnload: true });
-      assert.equal(await asked, 'beforeunload');
+      assert.equal(await leaving(options), 'beforeunload');
     } finally {
       const clean = await browser.context.newPage();
       await clean.goto(browser.extensionUrl('options.html'));
@@ -533,16 +539,18 @@ describe('the defaults put back in a form are not saved yet', () => {
       await options.locator('#app[data-ready="true"]').waitFor();
       await options.click(reset);
       await options.locator(`${status}[data-ok="changed"]`).waitFor();
-      const asked = new Promise((done) => {
-        options.once('dialog', async (d) => {
-          await d.accept();
-          done(d.type());
-        });
-        setTimeout(() => done('no question'), 3000);
-      });
-      await options.close({ runBeforeUnload: true });
-      assert.equal(await asked, 'beforeunload', reset);
+      assert.equal(await leaving(options), 'beforeunload', reset);
+      if (!options.isClosed()) await options.close();
     }
+  });
+  test('with nothing changed, or all saved, leaving asks nothing', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.locator('#app[data-ready="true"]').waitFor();
+    await options.fill('#sla-x-post-first', '60');
+    await options.click('#sla-save');
+    await options.locator('#sla-status[data-ok="true"]').waitFor();
+    assert.equal(await leaving(options), 'no question');
   });
 });
 

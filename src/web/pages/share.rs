@@ -165,13 +165,13 @@ async fn apply(doc: &Document, s: &SharedSettings) {
     for (list, key, id) in lists {
         if let Some(list) = list {
             save(key, json(list)).await;
-            dom_value(doc, id, &list.join("\n"));
+            sla_settings::set_value(doc, id, &list.join("\n"));
         }
     }
     if let Some(name) = &s.brand_name {
         let name: Vec<String> = brand_settings::parse_name(name).unwrap_or_default();
         save(BRAND_NAME_KEY, json(&name)).await;
-        dom_value(doc, "brand-name", &name.join(""));
+        sla_settings::set_value(doc, "brand-name", &name.join(""));
     }
     if let Some(c) = &s.checklist {
         save(review::SETTINGS_KEY, json(c)).await;
@@ -179,10 +179,6 @@ async fn apply(doc: &Document, s: &SharedSettings) {
             check_settings::fill(doc, &form);
         }
     }
-}
-
-fn dom_value(doc: &Document, id: &str, value: &str) {
-    sla_settings::set_value(doc, id, value);
 }
 
 /// A part as it is stored (JSON text).
