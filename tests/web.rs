@@ -131,7 +131,7 @@ fn read_fixture(url: &str) -> Result<waypoint::core::reading::RawThread, Unread>
     let r = route::classify(url).unwrap();
     let sp = sites::profile(r.site).surface(r.surface.unwrap()).unwrap();
     let container = first_match(&doc, sp.containers).ok_or(Unread::NoContainer(sp.containers))?;
-    read_thread(&doc, &container, &r, sp, None).map(|read| read.raw)
+    read_thread(&doc, &container, &r, sp, None, u32::MAX).map(|read| read.raw)
 }
 
 /// The fixture page of each surface, at the URL the end-to-end tests serve it from (mounted
@@ -167,7 +167,7 @@ const SURFACE_FIXTURES: &[(&str, &str)] = &[
 fn read_at(url: &str) -> waypoint::core::reading::RawThread {
     let r = route::classify(url).unwrap();
     let sp = sites::profile(r.site).surface(r.surface.unwrap()).unwrap();
-    read_thread(&document(), &container_at(url), &r, sp, None)
+    read_thread(&document(), &container_at(url), &r, sp, None, u32::MAX)
         .unwrap()
         .raw
 }
@@ -255,7 +255,7 @@ fn elements_read_before_come_back_as_anchors_until_they_change() {
     let sp = sites::profile(r.site).surface(r.surface.unwrap()).unwrap();
     let container = first_match(&doc, sp.containers).unwrap();
     let mut seen = Seen::new();
-    let first = read_thread(&doc, &container, &r, sp, Some(&seen)).unwrap();
+    let first = read_thread(&doc, &container, &r, sp, Some(&seen), u32::MAX).unwrap();
     let entries =
         waypoint::core::reading::interpret(first.raw.messages.clone(), &first.raw.identity, 0, 0);
     seen.remember(&first, &entries);
@@ -266,7 +266,7 @@ fn elements_read_before_come_back_as_anchors_until_they_change() {
             waypoint::core::reading::Entry::Anchor(id) => id.clone(),
         })
         .collect();
-    let again = read_thread(&doc, &container, &r, sp, Some(&seen)).unwrap();
+    let again = read_thread(&doc, &container, &r, sp, Some(&seen), u32::MAX).unwrap();
     assert!(
         again.raw.messages.is_empty(),
         "nothing new, nothing returned"
@@ -278,7 +278,7 @@ fn elements_read_before_come_back_as_anchors_until_they_change() {
         .item(1)
         .unwrap();
     seen.map().delete(&second);
-    let third = read_thread(&doc, &container, &r, sp, Some(&seen))
+    let third = read_thread(&doc, &container, &r, sp, Some(&seen), u32::MAX)
         .unwrap()
         .raw;
     let known: Vec<Option<&str>> = third
@@ -288,6 +288,109 @@ fn elements_read_before_come_back_as_anchors_until_they_change() {
         .collect();
     assert_eq!(known, [Some(ids[0].as_str()), None, Some(ids[2].as_str())]);
     assert_eq!(third.messages[1], first.raw.messages[1]);
+}
+
+/// Reads the conversation at `url` into a store the way the content script does, at most
+/// `limit` messages afresh a read, until nothing is left: the store's ids in order, and for each
+/// read whether it said more was left.
+fn read_in_parts(url: &str, limit: u32) -> (Vec<String>, Vec<bool>) {
+    use waypoint::core::reading::{interpret, ThreadStore};
+    let doc = document();
+    let r = route::classify(url).unwrap();
+    let sp = sites::profile(r.site).surface(r.surface.unwrap()).unwrap();
+    let container = first_match(&doc, sp.containers).unwrap();
+    let mut seen = Seen::new();
+    let mut store = ThreadStore::new();
+    store.open("test");
+    let mut more = Vec::new();
+    while more.last() != Some(&false) && more.len() < 100 {
+        let mut read = read_thread(&doc, &container, &r, sp, Some(&seen), limit).unwrap();
+        let messages = std::mem::take(&mut read.raw.messages);
+        let mut entries = interpret(messages, &read.raw.identity, 0, 0);
+        store.settle_repeats(&mut entries);
+        seen.remember(&read, &entries);
+        store.merge(entries, 0);
+        more.push(read.more);
+    }
+    let ids = store.messages().iter().map(|m| m.id.clone()).collect();
+    (ids, more)
+}
+
+#[wasm_bindgen_test]
+fn a_read_in_parts_gives_the_whole_read_on_every_surface() {
+    for (url, html) in SURFACE_FIXTURES {
+        let _f = Fixture::new(html);
+        let (whole, once) = read_in_parts(url, u32::MAX);
+        assert_eq!(once, [false], "{url}: one read takes all");
+        assert!(whole.len() >= 2, "{url}: {whole:?}");
+        for limit in [1, 2] {
+            let (parts, more) = read_in_parts(url, limit);
+            assert_eq!(
+                parts, whole,
+                "{url}, {limit} a read: the same messages, in order"
+            );
+            // Every read but the last stopped with messages left; the last read to the end.
+            let (last, before) = more.split_last().unwrap();
+            assert!(
+                !last && before.iter().all(|&m| m),
+                "{url}, {limit} a read: {more:?}"
+            );
+            assert!(
+                more.len() >= whole.len().div_ceil(limit as usize),
+                "{url}, {limit} a read: {more:?}"
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_task_reads_what_the_last_one_read_in_its_time() {
+    use waypoint::web::Slice;
+    let mut s = Slice::new();
+    assert_eq!(s.limit(), Slice::FIRST);
+    // Fast: four times as many at most, then as many as fit in the time, up to the most.
+    s.took(0.5);
+    assert_eq!(s.limit(), Slice::FIRST * 4);
+    s.took(Slice::TASK_MS / 2.0);
+    assert_eq!(s.limit(), Slice::FIRST * 8);
+    for _ in 0..10 {
+        s.took(0.0);
+    }
+    assert_eq!(s.limit(), Slice::MOST);
+    // Slow (code compiled on the way, a busy machine): fewer, never under the first.
+    s.took(Slice::TASK_MS * 4.0);
+    assert_eq!(s.limit(), Slice::MOST / 4);
+    s.took(1_000.0);
+    assert_eq!(s.limit(), Slice::FIRST);
+}
+
+#[wasm_bindgen_test]
+fn a_long_thread_read_in_parts_loses_and_repeats_nothing() {
+    let mut html = String::from(r#"<div data-testid="primaryColumn"><section role="region">"#);
+    for i in 0..25 {
+        // Two words said twice, by two people: the ids come from the page, not the words.
+        html += &format!(
+            r#"<article data-testid="tweet" tabindex="{t}"><div data-testid="User-Name"><a href="/u{a}"><span>U{a}</span></a>
+               <a href="/u{a}/status/{id}"><time datetime="2026-11-22T08:{m:02}:00.000Z">2h</time></a></div>
+               <div data-testid="tweetText" lang="en">{text}</div></article>"#,
+            t = if i == 0 { -1 } else { 0 },
+            a = i % 2,
+            id = 1000 + i,
+            m = i,
+            text = if i % 5 == 0 {
+                "hello?".to_owned()
+            } else {
+                format!("message {i}")
+            },
+        );
+    }
+    html += "</section></div>";
+    let _f = Fixture::new(&html);
+    let url = "https://x.com/u0/status/1000";
+    let (parts, more) = read_in_parts(url, 10);
+    assert_eq!(more, [true, true, false]);
+    let want: Vec<String> = (0..25).map(|i| (1000 + i).to_string()).collect();
+    assert_eq!(parts, want);
 }
 
 #[wasm_bindgen_test]

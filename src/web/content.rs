@@ -18,7 +18,7 @@ use crate::web::panel::{Panel, View};
 use crate::web::review::{self, ValidSettings};
 use crate::web::sites::SurfaceProfile;
 use crate::web::slash::{self, Slash};
-use crate::web::{dom, platform, sites, Mode};
+use crate::web::{dom, now_ms, platform, sites, Mode, Slice};
 use gloo_events::EventListener;
 use gloo_timers::callback::{Interval, Timeout};
 use std::cell::{Cell, OnceCell, RefCell};
@@ -116,6 +116,11 @@ struct App {
     placed: RefCell<(Option<Element>, Option<Element>, f64, f64)>,
     /// A pending save of first-seen times.
     seen_save: Option<Timeout>,
+    /// How many messages a read takes afresh, the task that reads on where the last read
+    /// stopped, and whether that read was of a conversation not shown yet.
+    slice: Slice,
+    read_on: Option<Timeout>,
+    reading: bool,
     /// The team's brand accounts from settings: their messages are ours.
     brands: Vec<String>,
     /// How the team's automatic messages begin, from settings: such messages of ours answer
@@ -258,6 +263,9 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             brands: Vec::new(),
             automatic: Vec::new(),
             seen_save: None,
+            slice: Slice::new(),
+            read_on: None,
+            reading: false,
             profile: None,
             _scroll: scroll,
             _resize: resize,
@@ -800,13 +808,6 @@ fn reply_lang(app: &App) -> Lang {
         .map_or(page.unwrap_or(Lang::En), |c| c.reply_lang(page))
 }
 
-/// A monotonic clock for measuring Waypoint's own work.
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or_else(js_sys::Date::now, |p| p.now())
-}
-
 fn utc_offset_min() -> i32 {
     -(js_sys::Date::new_0().get_timezone_offset() as i32)
 }
@@ -976,8 +977,15 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
             if !app.watch.as_ref().is_some_and(|w| w.watches(&container)) {
                 app.watch = Watch::new(&container, app.seen.map(), profile, schedule_refresh).ok();
             }
-            let result =
-                extract::read_thread(&app.doc, &container, route, profile, Some(&app.seen));
+            let started = now_ms();
+            let result = extract::read_thread(
+                &app.doc,
+                &container,
+                route,
+                profile,
+                Some(&app.seen),
+                app.slice.limit(),
+            );
             match result {
                 Ok(mut read) => {
                     for brand in &app.brands {
@@ -991,6 +999,21 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                     app.store.settle_repeats(&mut entries);
                     app.seen.remember(&read, &entries);
                     let before = app.store.len();
+                    let first = std::mem::take(&mut app.reading) || before == 0;
+                    if read.more {
+                        // More messages than a task reads: the rest in the next tasks, the
+                        // page running in between.
+                        app.read_on = Some(Timeout::new(0, schedule_refresh));
+                        if first {
+                            // Shown once whole: a part of it could show the wrong customer
+                            // or SLA (its newest messages not read yet).
+                            app.store.merge(entries, now as i64);
+                            app.slice.took(now_ms() - started);
+                            app.reading = true;
+                            view.note = Some("Reading the conversation…");
+                            return view;
+                        }
+                    }
                     // The conversation kept from the last read shares the store's messages:
                     // let go of them first, so that the merge changes them in place instead
                     // of copying them all.
@@ -999,6 +1022,9 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                         .take()
                         .map(|c| (c.customer, c.thread, c.site, c.surface));
                     app.store.merge(entries, now as i64);
+                    if read.more {
+                        app.slice.took(now_ms() - started);
+                    }
                     if app.store.len() > before && app.seen_save.is_none() {
                         // Saved at most every few seconds: a busy page is not slowed by it.
                         app.seen_save = Some(Timeout::new(SEEN_SAVE_MS, save_first_seen_now));

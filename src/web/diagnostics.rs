@@ -48,11 +48,14 @@ pub fn memory_mib() -> u32 {
 }
 
 thread_local! {
-    /// The store [`debug_read_thread`] read into, kept until [`debug_forget_thread`]: the
-    /// content script keeps its store while the conversation is open, so dropping one (every
-    /// message's strings and the index: 2-3 ms for 2,000 messages) is no part of a read.
-    static BENCH_STORE: std::cell::RefCell<Option<crate::core::reading::ThreadStore>> =
+    /// The store [`debug_read_thread`] reads into, with the elements it has read, kept until
+    /// [`debug_forget_thread`]: the content script keeps its store while the conversation is
+    /// open, so dropping one (every message's strings and the index: 2-3 ms for 2,000
+    /// messages) is no part of a read.
+    static BENCH_STORE: std::cell::RefCell<Option<(crate::core::reading::ThreadStore, crate::web::extract::Seen)>> =
         const { std::cell::RefCell::new(None) };
+    /// How many messages a read takes afresh: learnt across reads, as the content script does.
+    static BENCH_SLICE: std::cell::Cell<crate::web::Slice> = std::cell::Cell::new(crate::web::Slice::new());
 }
 
 /// Drops the store the last [`debug_read_thread`] read into (the benchmark calls it outside
@@ -63,12 +66,16 @@ pub fn debug_forget_thread() {
 }
 
 /// Reads the conversation the document shows as if it were at `url`, the way the content
-/// script does (profile, extractor, interpretation, store), and returns the number of messages.
-/// The benchmark times it on a 2,000-message thread. The store is kept (see `BENCH_STORE`).
+/// script does in one task (profile, extractor, interpretation, store; at most as many
+/// messages afresh as [`crate::web::Slice`] says), going on from the last call until
+/// [`debug_forget_thread`]. Returns the number of messages read so
+/// far, negated while some are left to read. The benchmark times it on a 2,000-message thread.
 #[wasm_bindgen(js_name = debugReadThread)]
-pub fn debug_read_thread(url: &str) -> Result<u32, JsValue> {
+pub fn debug_read_thread(url: &str) -> Result<i32, JsValue> {
     use crate::core::reading::{interpret, ThreadStore};
     use crate::web::{dom, extract, sites};
+    let started = crate::web::now_ms();
+    let mut slice = BENCH_SLICE.get();
     let route = crate::core::route::classify(url)
         .ok_or_else(|| JsValue::from_str("Waypoint: not a supported page URL"))?;
     let surface = route
@@ -80,18 +87,29 @@ pub fn debug_read_thread(url: &str) -> Result<u32, JsValue> {
     let doc = dom::document()?;
     let container = extract::first_match(&doc, profile.containers)
         .ok_or_else(|| JsValue::from_str("Waypoint: no conversation container"))?;
-    let mut read = extract::read_thread(&doc, &container, &route, profile, None)
-        .map_err(|e| JsValue::from_str(&e.warning(route.site, profile)))?;
-    let now = js_sys::Date::now() as i64;
-    let mut store = ThreadStore::new();
-    store.open("bench");
-    let messages = std::mem::take(&mut read.raw.messages);
-    let mut entries = interpret(messages, &read.raw.identity, now, 0);
-    store.settle_repeats(&mut entries);
-    store.merge(entries, now);
-    let n = store.len() as u32;
-    BENCH_STORE.with(|s| *s.borrow_mut() = Some(store));
-    Ok(n)
+    BENCH_STORE.with(|s| {
+        let mut kept = s.borrow_mut();
+        let (store, seen) = kept.get_or_insert_with(|| {
+            let mut store = ThreadStore::new();
+            store.open("bench");
+            (store, extract::Seen::new())
+        });
+        let mut read =
+            extract::read_thread(&doc, &container, &route, profile, Some(seen), slice.limit())
+                .map_err(|e| JsValue::from_str(&e.warning(route.site, profile)))?;
+        let now = js_sys::Date::now() as i64;
+        let messages = std::mem::take(&mut read.raw.messages);
+        let mut entries = interpret(messages, &read.raw.identity, now, 0);
+        store.settle_repeats(&mut entries);
+        seen.remember(&read, &entries);
+        store.merge(entries, now);
+        let n = store.len() as i32;
+        if read.more {
+            slice.took(crate::web::now_ms() - started);
+            BENCH_SLICE.set(slice);
+        }
+        Ok(if read.more { -n } else { n })
+    })
 }
 
 /// The module's linear memory, in bytes: WebAssembly memory only grows, so this is the most

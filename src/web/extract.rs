@@ -42,7 +42,7 @@ extern "C" {
     #[wasm_bindgen(method, catch)]
     fn find(this: &Gatherer, container: &Element) -> Result<u32, JsValue>;
     #[wasm_bindgen(method, catch)]
-    fn read(this: &Gatherer, seen: &JsValue) -> Result<String, JsValue>;
+    fn read(this: &Gatherer, seen: &JsValue, limit: u32) -> Result<String, JsValue>;
     #[wasm_bindgen(method, catch)]
     fn value(
         this: &Gatherer,
@@ -271,6 +271,8 @@ pub struct Read {
     /// `raw.messages`, in page order).
     gatherer: Gatherer,
     fresh: Vec<usize>,
+    /// The read stopped at its limit: message elements are left to read.
+    pub more: bool,
 }
 
 /// The message elements already read, with their messages' ids: a weak map from element to
@@ -657,13 +659,15 @@ fn gathered_message(
 /// Reads the conversation inside `container` with the surface's profile. Elements found in
 /// `seen` (kept by the caller, and cleared for elements that changed) are not read again:
 /// those next to an element read afresh come back as anchors (`known_id`), to place it; the
-/// others are left out.
+/// others are left out. At most `limit` elements are read afresh, in page order (with a
+/// `seen`: the next read goes on where this one stopped, and [`Read::more`] says there is more).
 pub fn read_thread(
     doc: &Document,
     container: &Element,
     route: &Route,
     profile: &'static SurfaceProfile,
     seen: Option<&Seen>,
+    limit: u32,
 ) -> Result<Read, Unread> {
     let gatherer = gatherer(profile)?;
     if gatherer.find(container).map_err(failed)? == 0 {
@@ -672,13 +676,19 @@ pub fn read_thread(
     // The gatherer's output not as written: a bug, said as such rather than as markup.
     let broken = || Unread::Failed("the gatherer's output could not be read".to_owned());
     let map = seen.map_or(JsValue::NULL, |s| s.map.clone().into());
-    let out = gatherer.read(&map).map_err(failed)?;
+    let limit = if seen.is_some() { limit } else { u32::MAX };
+    let out = gatherer.read(&map, limit).map_err(failed)?;
     // As many as the gatherer returned (a re-read of a long thread returns a few records, not
     // one per element).
     let records = out.split('\u{1e}').filter(|r| !r.is_empty());
     let mut messages = Vec::with_capacity(records.clone().count());
     let mut fresh = Vec::new();
+    let mut more = false;
     for record in records {
+        if record == "!" {
+            more = true;
+            continue;
+        }
         if let Some(n) = record.strip_prefix('#') {
             let id = n
                 .parse::<usize>()
@@ -746,6 +756,7 @@ pub fn read_thread(
         },
         gatherer,
         fresh,
+        more,
     })
 }
 

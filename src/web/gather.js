@@ -20,6 +20,7 @@
 //                   found), US, its raw value; then, each after a US, the
 //                   element's aria-label (when the plan reads labels), "1"/"0" for
 //                   marked-as-ours, "1"/"0" for focused, and the texts of the self-text parts.
+//   more to read:   "!" (the last record; see `read`)
 
 const RS = '\u001e';
 const US = '\u001f';
@@ -216,7 +217,11 @@ export class Gatherer {
   // from element to number, or null) were read before: only those next to a fresh element
   // come back (as their number), since they alone place it; a re-read of a long thread that
   // gained one message returns three records, not thousands.
-  read(seen) {
+  //
+  // At most `limit` fresh elements are read, in page order: when more are left, the output
+  // ends with the record "!" and the next read (with the ones read now in `seen`) goes on from
+  // there. A long thread's first read is so split into tasks the page can run between.
+  read(seen, limit) {
     // The list is the static NodeList of querySelectorAll (or the rows' array): kept as it is
     // (no copy of every element, and no array of every element's number, at every re-read of
     // a long thread).
@@ -229,6 +234,10 @@ export class Gatherer {
     let before = undefined;
     let here = known(0);
     for (let i = 0; i < n; i++) {
+      if (here === undefined && this.fresh.length >= limit) {
+        records.push('!');
+        break;
+      }
       const after = known(i + 1);
       if (here === undefined) {
         this.fresh.push(list[i]);

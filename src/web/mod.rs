@@ -23,6 +23,49 @@ pub mod slash;
 
 use wasm_bindgen::prelude::*;
 
+/// A monotonic clock for measuring Waypoint's own work (ms).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// How many messages one task reads afresh. A conversation longer than that is read in
+/// several tasks, the page running between them (see `content::read`), so that no task of
+/// Waypoint's keeps the page waiting long. The first task reads [`Slice::FIRST`]: a module's
+/// first read also compiles the reading code (12-15 ms in the JS translation, before any
+/// message), which then runs unoptimised for a while (over 100 µs a message at first). Each
+/// next task reads as many as the last one read in [`Slice::TASK_MS`], from [`Slice::FIRST`]
+/// to [`Slice::MOST`], and at most four times as many as it.
+#[derive(Clone, Copy, Debug)]
+pub struct Slice(u32);
+
+impl Slice {
+    pub const FIRST: u32 = 25;
+    pub const MOST: u32 = 5_000;
+    pub const TASK_MS: f64 = 8.0;
+
+    pub fn new() -> Slice {
+        Slice(Slice::FIRST)
+    }
+
+    pub fn limit(self) -> u32 {
+        self.0
+    }
+
+    /// Learns from a read that stopped at the limit after `ms`.
+    pub fn took(&mut self, ms: f64) {
+        let next = f64::from(self.0) * Slice::TASK_MS / ms.max(0.1);
+        self.0 = (next as u32).clamp(Slice::FIRST, Slice::MOST.min(self.0 * 4));
+    }
+}
+
+impl Default for Slice {
+    fn default() -> Slice {
+        Slice::new()
+    }
+}
+
 /// Which build of the same Rust module is running.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {

@@ -43,6 +43,7 @@ export const URLS = {
   xChatLateHeader: 'https://x.com/i/chat/1588-5555',
   xHostile: 'https://x.com/mariagarcia/status/1861000000000000032',
   xLong: 'https://x.com/mariagarcia/status/1870000000000000000',
+  xLongWhole: 'https://x.com/mariagarcia/status/1870000000000000001',
   fbPostEs: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02Es',
   fbPostReply: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02Reply',
   fbPostReplyEs: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02ReplyEs',
@@ -130,6 +131,7 @@ export const PAGES = {
   [URLS.hostile]: { file: 'hostile-panel.html' },
   'https://www.facebook.com/hostile-define.js': { file: 'hostile-define.js' },
   [URLS.xLong]: { file: 'x-long.html' },
+  [URLS.xLongWhole]: { file: 'x-long-whole.html' },
 
   // A redesign: every generated class renamed, the (localized) timeline label in Spanish.
   [URLS.xRedesign]: {

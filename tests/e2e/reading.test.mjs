@@ -370,6 +370,49 @@ describe('variants', () => {
   });
 });
 
+describe('a conversation longer than one task reads', () => {
+  test('is read in several tasks, and shown once, whole', async () => {
+    // 1,200 posts on x.com, where the JavaScript translation runs: it reads 300 a task. What
+    // the panel shows is recorded, in the page's world, at the end of every task that changed
+    // it: the count and customer never show a part of the thread, and the panel says it is
+    // reading meanwhile (which it says only when a read stopped with messages left).
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      window.__shown = [];
+      const note = (host) => {
+        const status = host.shadowRoot?.querySelector('p.status')?.textContent ?? '';
+        window.__shown.push([host.getAttribute('data-state'), host.getAttribute('data-messages'), host.getAttribute('data-customer'), status]);
+      };
+      new MutationObserver(() => {
+        const host = document.querySelector('waypoint-panel');
+        if (!host || host.__noted) return;
+        host.__noted = true;
+        note(host);
+        const watch = new MutationObserver(() => note(host));
+        watch.observe(host, { attributes: true });
+        if (host.shadowRoot) watch.observe(host.shadowRoot, { subtree: true, childList: true, characterData: true });
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(URLS.xLongWhole);
+    await waitForAttr(page, 'data-messages', 1200, 20000);
+    assert.equal(await attr(page, 'data-mode'), 'js');
+    assert.equal(await attr(page, 'data-state'), 'ready');
+    assert.equal(await attr(page, 'data-customer'), '@mariagarcia');
+    const shown = await page.evaluate(() => window.__shown);
+    const counts = [...new Set(shown.map(([, n]) => n).filter((n) => n !== null && n !== '0'))];
+    assert.deepEqual(counts, ['1200'], JSON.stringify(shown.slice(0, 20)));
+    assert.ok(shown.some(([, , , status]) => status.includes('Reading the conversation')), JSON.stringify(shown.slice(0, 20)));
+    // Posts added after are read as ever.
+    await page.evaluate(() => {
+      const cell = document.querySelector('[data-testid="cellInnerDiv"]:last-child').cloneNode(true);
+      cell.querySelector('a[href*="/status/"]').href = '/tom_w/status/1879999999999999999';
+      document.getElementById('timeline-list').append(cell);
+    });
+    await waitForAttr(page, 'data-messages', 1201);
+    await page.close();
+  });
+});
+
 describe('a long page without what Waypoint looks for', () => {
   test('a missing side nav and composer are looked for with one search of the page each, not one per selector', async () => {
     // On a long page each search for something that is not there visits every element; the
