@@ -47,18 +47,27 @@ async function readBench(browser) {
       // As on a real page, the thread is drawn before it is read (Waypoint reads after the
       // page's mutations settle), not in the task that parsed it.
       await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-      const times = [];
+      // A read is made of tasks, as in the content script: each reads at most the mode's
+      // slice of messages afresh, and the page runs between them (a task of its own, here as
+      // there). Per read: its longest task and the sum of its tasks.
+      const reads = [];
       let count = 0;
       for (let k = 0; k < 25; k++) {
-        const t0 = performance.now();
-        count = m.debugReadThread('https://x.com/u0/status/1000000');
-        times.push(performance.now() - t0);
+        const tasks = [];
+        for (;;) {
+          const t0 = performance.now();
+          count = m.debugReadThread('https://x.com/u0/status/1000000');
+          tasks.push(performance.now() - t0);
+          if (count >= 0 || tasks.length > 100) break;
+          await new Promise((done) => setTimeout(done, 0));
+        }
+        reads.push({ longest: Math.max(...tasks), sum: tasks.reduce((a, b) => a + b, 0), tasks: tasks.length, each: tasks.map((t) => t.toFixed(1)).join(" ") });
         // The store read into is dropped here, untimed: a page keeps its store while the
         // conversation is open.
         m.debugForgetThread();
       }
       host.remove();
-      return { count, times, memory: m.debugMemoryBytes() };
+      return { count, reads, memory: m.debugMemoryBytes() };
     })()`);
     if (r.count !== 2000) throw new Error(`read ${r.count} messages of 2000 in ${mode}`);
     // WebAssembly memory only grows: after the reads (and the practice page's own work, with
@@ -67,10 +76,17 @@ async function readBench(browser) {
     // V8 compiles the reading code in tiers as it runs: a first read runs mostly unoptimized
     // code, the next ones Maglev's, and TurboFan's arrives after several reads (later on a
     // busy 2-core machine). One median over all of them measured when that happened, so each
-    // stage is printed on its own: the first read of the page, reads 2-7, reads 16-25.
-    row(`reading a 2,000-message thread (${mode}, first read in the page)`, fmt(r.times[0]), '≤ 30 ms');
-    row(`reading a 2,000-message thread (${mode}, reads 2-7, median)`, fmt(median(r.times.slice(1, 7))), '≤ 30 ms');
-    row(`reading a 2,000-message thread (${mode}, reads 16-25, median)`, fmt(median(r.times.slice(15))), '≤ 30 ms');
+    // stage is printed on its own: the first read of the page, reads 2-7, reads 16-25. The
+    // budget is for the longest task (what the page waits for); the sum is the work in all.
+    const first = r.reads[0];
+    if (process.env.WAYPOINT_BENCH_TASKS) for (const x of r.reads.slice(0, 8)) console.log(mode, x.each);
+    const stage = (from, to) => r.reads.slice(from, to);
+    row(`reading a 2,000-message thread (${mode}, first read: longest of its ${first.tasks} tasks)`, fmt(first.longest), '≤ 30 ms');
+    row(`reading a 2,000-message thread (${mode}, first read: its tasks in all)`, fmt(first.sum), '');
+    row(`reading a 2,000-message thread (${mode}, reads 2-7: longest task, median)`, fmt(median(stage(1, 7).map((x) => x.longest))), '≤ 30 ms');
+    row(`reading a 2,000-message thread (${mode}, reads 2-7: tasks in all, median)`, fmt(median(stage(1, 7).map((x) => x.sum))), '');
+    row(`reading a 2,000-message thread (${mode}, reads 16-25: longest task, median)`, fmt(median(stage(15).map((x) => x.longest))), '≤ 30 ms');
+    row(`reading a 2,000-message thread (${mode}, reads 16-25: tasks in all, median)`, fmt(median(stage(15).map((x) => x.sum))), '');
   }
   await page.close();
 }
