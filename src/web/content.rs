@@ -749,9 +749,17 @@ fn refresh_if_moved() -> Result<(), JsValue> {
             if extract::first_match(&app.doc, site.post_dialog).is_some() {
                 return app.key.ends_with(":dialog") && app.watch.is_some();
             }
+            let popup = app.key.contains(":dm:popup:");
             return match extract::first_match(&app.doc, site.dm_popup) {
-                None => !app.key.ends_with(":dialog") && !app.key.ends_with(":popup"),
-                Some(_) => app.key.ends_with(":popup") && app.watch.is_some(),
+                None => !app.key.ends_with(":dialog") && !popup,
+                // The popup's log drawn anew (another contact chosen) is read again.
+                Some(_) => {
+                    popup
+                        && site
+                            .surface(Surface::Dm)
+                            .and_then(|p| extract::first_match(&app.doc, p.containers))
+                            .is_some_and(|log| app.watch.as_ref().is_some_and(|w| w.watches(&log)))
+                }
             };
         };
         match (
@@ -938,9 +946,16 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
     } else if route.surface.is_none()
         && extract::first_match(&app.doc, sites::profile(route.site).dm_popup).is_some()
     {
-        // A chat popup over a page: read it as the direct-message thread it is.
+        // A chat popup over a page: read it as the direct-message thread it is. The
+        // conversation is the one its message log names: a popup opened in place of another
+        // (another contact chosen) is another conversation.
+        let named = sites::profile(route.site)
+            .surface(Surface::Dm)
+            .and_then(|p| extract::first_match(&app.doc, p.containers))
+            .and_then(|log| log.get_attribute("aria-label"))
+            .unwrap_or_default();
         route.surface = Some(Surface::Dm);
-        route.thread = Some("popup".to_owned());
+        route.thread = Some(format!("popup:{named}"));
         view.surface = route.surface;
         let key = thread_key(&route);
         if app.key != key && app.store.open(&key) {

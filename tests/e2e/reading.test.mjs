@@ -574,6 +574,33 @@ describe('posts opened as dialogs, and reels', () => {
     assert.equal(await attr(page, 'data-surface'), 'dm');
     assert.equal(await attr(page, 'data-messages'), '3');
     assert.equal(await attr(page, 'data-customer'), 'Omar Haddad');
+    // Another contact chosen: the popup shows their conversation in the same place, with no
+    // moment without a popup. It is another conversation, read afresh: first with the log
+    // relabelled and refilled in place, then with the whole popup drawn anew.
+    const other = (name, text) => `<div class="popup" style="position:fixed;right:80px;bottom:0;width:330px;background:#fff">
+        <div><a aria-label="${name}" href="/p"><span>${name}</span></a>
+          <div role="button" aria-label="Minimize chat"></div><div role="button" aria-label="Close chat"></div></div>
+        <div role="log" aria-label="Messages in conversation with ${name}">
+          <div data-virtualized="false"><div role="row"><div aria-roledescription="message" aria-label="At 10:12 AM, ${name}: ${text}"><div dir="auto">${text}</div></div></div></div>
+        </div>
+        <div contenteditable="true" role="textbox" data-lexical-editor="true" aria-label="Write to ${name}"></div></div>`;
+    await page.evaluate((html) => {
+      const fresh = document.createElement('div');
+      fresh.innerHTML = html;
+      // The same log element, relabelled and refilled; the header and composer for them.
+      const popup = document.querySelector('.popup');
+      const log = popup.querySelector('[role="log"]');
+      const next = fresh.querySelector('[role="log"]');
+      log.setAttribute('aria-label', next.getAttribute('aria-label'));
+      log.replaceChildren(...next.children);
+      popup.firstElementChild.replaceWith(fresh.querySelector('.popup').firstElementChild);
+      popup.querySelector('[role="textbox"]').setAttribute('aria-label', fresh.querySelector('[role="textbox"]').getAttribute('aria-label'));
+    }, other('Lena Park', 'Is the Hario grinder back in stock?'));
+    await waitForAttr(page, 'data-customer', 'Lena Park');
+    assert.equal(await attr(page, 'data-messages'), '1');
+    await page.evaluate((html) => { document.querySelector('.popup').outerHTML = html; }, other('Kofi Mensah', 'Where is my order?'));
+    await waitForAttr(page, 'data-customer', 'Kofi Mensah');
+    assert.equal(await attr(page, 'data-messages'), '1');
     await page.evaluate(() => document.querySelector('.popup').remove());
     await waitForState(page, 'no-conversation');
     await page.close();
