@@ -17,6 +17,7 @@ pub mod scenario;
 pub mod shared;
 pub mod sla;
 pub mod sort;
+pub mod str_map;
 pub mod template;
 pub mod textlen;
 pub mod time;

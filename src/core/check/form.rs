@@ -2,7 +2,7 @@
 //! settings, and the settings a filled-in form stands for. Lists are one item per line.
 
 use super::{CheckId, Level, Settings, SignaturePolicy, ValidSettings};
-use std::collections::BTreeMap;
+use crate::core::str_map::StrMap;
 
 /// The form's fields.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,7 +52,7 @@ impl Form {
             .any(|&(c, l)| c == CheckId::Signature && l != Level::Off);
         let signature = (signature_on || !signoffs.is_empty())
             .then_some(SignaturePolicy { accepted: signoffs });
-        let mut levels = BTreeMap::new();
+        let mut levels = StrMap::new();
         for &(check, level) in &self.levels {
             // The signature check's default follows the policy (warn once a policy is set).
             let default = if check == CheckId::Signature && signature.is_some() {

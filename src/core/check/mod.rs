@@ -67,8 +67,8 @@ pub use text::Text;
 use crate::core::analysis::{Analysis, LangGuess};
 use crate::core::conversation::Conversation;
 use crate::core::sla::SlaStatus;
+use crate::core::str_map::StrMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The automatic checks, in the order the checklist shows them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -368,7 +368,7 @@ pub struct SignaturePolicy {
 #[serde(default)]
 pub struct Settings {
     /// Level per check id, overriding the default.
-    pub levels: BTreeMap<String, Level>,
+    pub levels: StrMap<Level>,
     /// Questions the agent ticks themselves.
     pub manual: Vec<String>,
     /// Show the checklist on every send, even when no check fired.
@@ -382,7 +382,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
-            levels: BTreeMap::new(),
+            levels: StrMap::new(),
             manual: vec![
                 "Have I done everything I can for this customer?".into(),
                 "Would I be happy to receive this reply myself?".into(),

@@ -4,9 +4,9 @@
 use super::ast::Var;
 use crate::core::check::text::is_combining_mark;
 use crate::core::conversation::{Author, Lang, Site};
+use crate::core::str_map::StrMap;
 use crate::core::words::Words;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Everything a template may refer to. Unknown values are `None` (or empty): a variable without
 /// a fallback then fails to render instead of leaving a blank.
@@ -31,7 +31,7 @@ pub struct Context {
     pub wait_minutes: Option<u32>,
     /// Fill-in values by field id.
     #[serde(default)]
-    pub fields: BTreeMap<String, String>,
+    pub fields: StrMap<String>,
 }
 
 impl Context {
@@ -45,7 +45,7 @@ impl Context {
             brand_name: None,
             site: None,
             wait_minutes: None,
-            fields: BTreeMap::new(),
+            fields: StrMap::new(),
         }
     }
 
