@@ -4,6 +4,7 @@
 //! the team's automatic messages begin (instant replies, away messages), so that they do not
 //! count as an answer.
 
+use super::say;
 use crate::web::{dom, platform};
 use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
@@ -117,13 +118,6 @@ const LISTS: [List; 3] = [
         parse: crate::core::reading::parse_automatic,
     },
 ];
-
-fn say(doc: &Document, status_id: &str, ok: bool, message: &str) {
-    if let Some(s) = doc.get_element_by_id(status_id) {
-        s.set_text_content(Some(message));
-        let _ = s.set_attribute("data-ok", if ok { "true" } else { "false" });
-    }
-}
 
 fn by_id<T: JsCast>(doc: &Document, id: &str) -> Option<T> {
     doc.get_element_by_id(id)?.dyn_into().ok()

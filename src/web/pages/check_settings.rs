@@ -4,6 +4,7 @@
 //! [`SETTINGS_KEY`] only when valid; an invalid form says what is wrong and keeps what was
 //! typed.
 
+use super::say;
 use super::sla_settings::{set_value, value};
 use crate::core::check::form::Form;
 use crate::core::check::{CheckId, Level, Settings};
@@ -23,12 +24,8 @@ fn level_id(check: CheckId) -> String {
     format!("check-level-{}", check.id())
 }
 
-fn say(doc: &Document, ok: bool, message: &str) {
-    if let Some(s) = doc.get_element_by_id("check-status") {
-        s.set_text_content(Some(message));
-        let _ = s.set_attribute("data-ok", if ok { "true" } else { "false" });
-    }
-}
+/// The id of the section's status line (see [`super::say`]).
+const STATUS: &str = "check-status";
 
 fn checkbox(doc: &Document) -> Option<HtmlInputElement> {
     doc.get_element_by_id("check-always-show")?.dyn_into().ok()
@@ -202,12 +199,13 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                     Ok(form) => fill(&doc, &form),
                     Err(e) => say(
                         &doc,
+                        STATUS,
                         false,
                         &format!("The saved checklist is not valid ({e}); showing the defaults."),
                     ),
                 },
                 Ok(None) => {}
-                Err(e) => say(&doc, false, &e),
+                Err(e) => say(&doc, STATUS, false, &e),
             }
         });
     }
@@ -222,13 +220,14 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                     platform::storage_set(SETTINGS_KEY, &JsValue::from_str(&json)).await;
                     say(
                         &doc,
+                        STATUS,
                         true,
                         "Saved. Open conversations use it from their next send.",
                     );
                 });
             }
             Err(e) => {
-                say(&doc, false, &format!("Not saved: {e}"));
+                say(&doc, STATUS, false, &format!("Not saved: {e}"));
                 // The box the message is about, by the name it begins with.
                 let field = [
                     ("Questions", "check-manual"),
@@ -247,7 +246,12 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
     EventListener::new(&reset, "click", move |_| {
         if let Ok(form) = Form::of(&Settings::default()) {
             fill(&doc, &form);
-            say(&doc, true, "The defaults are shown: save to use them.");
+            say(
+                &doc,
+                STATUS,
+                true,
+                "The defaults are shown: save to use them.",
+            );
             super::unsaved(&doc, "check-status");
         }
     })

@@ -47,6 +47,15 @@ fn add(
     Ok(e)
 }
 
+/// Shows `message` in the status line `status_id` of a settings section, marked as a success
+/// or a failure (`data-ok`, which the page's style colours). One for every section.
+fn say(doc: &Document, status_id: &str, ok: bool, message: &str) {
+    if let Some(s) = doc.get_element_by_id(status_id) {
+        s.set_text_content(Some(message));
+        let _ = s.set_attribute("data-ok", if ok { "true" } else { "false" });
+    }
+}
+
 /// "Waypoint 0.1.0 · running as WebAssembly", from the manifest when available.
 fn running_line(doc: &Document, parent: &Element, mode: Mode) -> Result<(), JsValue> {
     let version = platform::extension_version().unwrap_or_else(|| crate::core::VERSION.to_owned());

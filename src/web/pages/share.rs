@@ -2,7 +2,7 @@
 //! a file a teammate exported imported here (`core::shared` reads and checks it). A file with
 //! anything wrong changes nothing and says what and where.
 
-use super::{add, brand_settings, check_settings, sla_settings};
+use super::{add, brand_settings, check_settings, say, sla_settings};
 use crate::core::check::form::Form;
 use crate::core::shared::{self, SharedSettings};
 use crate::core::sla::Policy;
@@ -15,12 +15,8 @@ use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 /// The file's name when exported.
 const FILE_NAME: &str = "waypoint-settings.json";
 
-fn say(doc: &Document, ok: bool, message: &str) {
-    if let Some(s) = doc.get_element_by_id("share-status") {
-        s.set_text_content(Some(message));
-        let _ = s.set_attribute("data-ok", if ok { "true" } else { "false" });
-    }
-}
+/// The id of the section's status line (see [`super::say`]).
+const STATUS: &str = "share-status";
 
 /// Builds the section into `app`.
 pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
@@ -61,9 +57,10 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
         wasm_bindgen_futures::spawn_local(async move {
             let text = shared::write(&saved().await);
             match download(&doc, &text) {
-                Ok(()) => say(&doc, true, &format!("Exported to {FILE_NAME}.")),
+                Ok(()) => say(&doc, STATUS, true, &format!("Exported to {FILE_NAME}.")),
                 Err(_) => say(
                     &doc,
+                    STATUS,
                     false,
                     "Not exported: the browser refused the download.",
                 ),
@@ -102,12 +99,14 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                     apply(&doc, &settings).await;
                     say(
                         &doc,
+                        STATUS,
                         true,
                         &format!("Imported from {name}: {}.", settings.parts()),
                     );
                 }
                 Err(e) => say(
                     &doc,
+                    STATUS,
                     false,
                     &format!("Not imported, nothing changed: {name}: {e}"),
                 ),

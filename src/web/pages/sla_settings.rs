@@ -2,6 +2,7 @@
 //! reply), when a clock turns "due soon", calendar or business time, business hours with their
 //! time zone, and holidays. Saved only when valid; every error names the setting.
 
+use super::say;
 use crate::core::conversation::{Site, Surface};
 use crate::core::decimal;
 use crate::core::sla::policy::{MAX_TARGET_MINUTES, MIN_TARGET_MINUTES};
@@ -218,6 +219,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                     Ok(p) => fill(&doc, &p),
                     Err(e) => say(
                         &doc,
+                        STATUS,
                         false,
                         &format!(
                             "The saved targets could not be read ({e}); showing the defaults."
@@ -239,13 +241,14 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                     platform::storage_set(POLICY_KEY, &JsValue::from_str(&json)).await;
                     say(
                         &doc,
+                        STATUS,
                         true,
                         "Saved. Open conversations use the new targets at once.",
                     );
                 });
             }
             Err((field, message)) => {
-                say(&doc, false, &message);
+                say(&doc, STATUS, false, &message);
                 super::mark(&doc, &field, "sla-status");
             }
         })
@@ -257,6 +260,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
             fill(&doc, &Policy::default());
             say(
                 &doc,
+                STATUS,
                 true,
                 "The defaults are back in the form: save to use them.",
             );
@@ -267,12 +271,8 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn say(doc: &Document, ok: bool, message: &str) {
-    if let Some(s) = doc.get_element_by_id("sla-status") {
-        s.set_text_content(Some(message));
-        let _ = s.set_attribute("data-ok", if ok { "true" } else { "false" });
-    }
-}
+/// The id of the section's status line (see [`super::say`]).
+const STATUS: &str = "sla-status";
 
 pub(super) fn fill(doc: &Document, p: &Policy) {
     for site in Site::ALL {
