@@ -444,7 +444,9 @@ async fn save_first_seen(key: String, seen: BTreeMap<String, i64>) {
         }
     }
     if let Ok(json) = serde_json::to_string(&map) {
-        platform::storage_set(SEEN_KEY, &JsValue::from_str(&json)).await;
+        // Not stored (the quota, say): the times stay in the page, and the next save tries
+        // again.
+        let _ = platform::storage_set(SEEN_KEY, &JsValue::from_str(&json)).await;
     }
 }
 
@@ -481,7 +483,8 @@ fn set_agent_state(action: &str) {
             }
         }
         if let Ok(json) = serde_json::to_string(&states) {
-            platform::storage_set(AGENT_STATES_KEY, &JsValue::from_str(&json)).await;
+            // Not stored: the state holds in this page until it is closed.
+            let _ = platform::storage_set(AGENT_STATES_KEY, &JsValue::from_str(&json)).await;
         }
     });
 }

@@ -41,22 +41,44 @@ pub async fn storage_get(key: &str) -> Option<JsValue> {
     path(&result, &[key])
 }
 
-/// Writes `key` to `chrome.storage.local`; failures are ignored (settings stay in memory).
-pub async fn storage_set(key: &str, value: &JsValue) {
-    let Some(area) = local_storage_area() else {
-        return;
+/// Writes `key` to `chrome.storage.local`. The error says why the browser did not store it.
+pub async fn storage_set(key: &str, value: &JsValue) -> Result<(), String> {
+    storage_set_all(&[(key, value.clone())]).await
+}
+
+/// Writes `items` to `chrome.storage.local` in one call of `set`: all of them or none. The
+/// error says why the browser did not store them (its storage quota, a failing disk), or that
+/// there is no extension storage here.
+pub async fn storage_set_all(items: &[(&str, JsValue)]) -> Result<(), String> {
+    let set = local_storage_area().and_then(|area| {
+        let set = path(&area, &["set"])?.dyn_into::<Function>().ok()?;
+        Some((area, set))
+    });
+    let Some((area, set)) = set else {
+        return Err("there is no extension storage here".to_owned());
     };
-    let Some(set) = path(&area, &["set"]).and_then(|f| f.dyn_into::<Function>().ok()) else {
-        return;
-    };
-    let items = js_sys::Object::new();
-    if Reflect::set(&items, &JsValue::from_str(key), value).is_err() {
-        return;
+    let object = js_sys::Object::new();
+    for (key, value) in items {
+        Reflect::set(&object, &JsValue::from_str(key), value).map_err(reason)?;
     }
-    if let Ok(p) = set.call1(&area, &items) {
-        if let Ok(promise) = p.dyn_into::<js_sys::Promise>() {
-            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-        }
+    let promise = set.call1(&area, &object).map_err(reason)?;
+    match promise.dyn_into::<js_sys::Promise>() {
+        Ok(p) => wasm_bindgen_futures::JsFuture::from(p)
+            .await
+            .map(drop)
+            .map_err(reason),
+        // An older API that takes a callback and returns nothing: taken as written.
+        Err(_) => Ok(()),
+    }
+}
+
+/// What a refusal from the browser says: an error's message, or the value as text.
+fn reason(e: JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(e) => String::from(e.message()),
+        None => e
+            .as_string()
+            .unwrap_or_else(|| "no reason given".to_owned()),
     }
 }
 

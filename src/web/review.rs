@@ -181,6 +181,7 @@ pub fn remember(recent: &mut Vec<String>, draft: &str) {
 
 pub async fn save_recent(recent: Vec<String>) {
     if let Ok(json) = serde_json::to_string(&recent) {
-        platform::storage_set(RECENT_KEY, &JsValue::from_str(&json)).await;
+        // Not stored: the repeated-reply check knows these replies in this page only.
+        let _ = platform::storage_set(RECENT_KEY, &JsValue::from_str(&json)).await;
     }
 }

@@ -616,6 +616,69 @@ describe('sharing the settings with a team', () => {
   });
 });
 
+describe('a setting the browser does not store', () => {
+  test('a save says why and keeps what was typed; an import changes nothing; a good import is one write', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.locator('#app[data-ready="true"]').waitFor();
+    const stored = (key) => options.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
+    const keys = ['waypoint.sla.policy', 'waypoint.brands', 'waypoint.automatic'];
+    // The browser's storage refuses every write, as a full one does (Chromium's words).
+    await options.evaluate(() => {
+      globalThis.__set = chrome.storage.local.set;
+      chrome.storage.local.set = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+    });
+    const notStored = 'Not saved: the browser could not store it (QUOTA_BYTES quota exceeded). What you typed is still here.';
+    try {
+      await options.fill('#sla-x-post-first', '45');
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="false"]').waitFor();
+      assert.equal(await options.locator('#sla-status').innerText(), notStored);
+      await options.fill('#brand-accounts', '@AcmeHelp');
+      await options.click('#brand-save');
+      await options.locator('#brand-status[data-ok="false"]').waitFor();
+      assert.equal(await options.locator('#brand-status').innerText(), notStored);
+      assert.equal(await options.inputValue('#sla-x-post-first'), '45');
+      assert.equal(await options.inputValue('#brand-accounts'), '@AcmeHelp');
+      // An import: refused whole, and the forms keep what was typed, not the file's.
+      const team = JSON.stringify({ waypoint_settings: 1, brand_accounts: ['@TeamAcme'], automatic_messages: ['Thanks for your message! We reply within the hour.'] });
+      const pick = (name) => options.setInputFiles('#share-import', { name, mimeType: 'application/json', buffer: Buffer.from(team) });
+      await pick('team.json');
+      await options.waitForFunction(() => document.getElementById('share-status').textContent.includes('team.json'));
+      assert.equal(await options.locator('#share-status').getAttribute('data-ok'), 'false');
+      assert.equal(await options.locator('#share-status').innerText(), 'Not imported, nothing changed: the browser could not store the settings of team.json (QUOTA_BYTES quota exceeded).');
+      assert.equal(await options.inputValue('#brand-accounts'), '@AcmeHelp');
+      assert.equal(await options.inputValue('#automatic'), '');
+      for (const key of keys) assert.equal(await stored(key), undefined, key);
+
+      // The storage back: the same save stores it, and an import is one write of all it holds
+      // (all or nothing), not one per part.
+      await options.evaluate(() => {
+        globalThis.__writes = [];
+        chrome.storage.local.set = function (items) {
+          globalThis.__writes.push(Object.keys(items).sort());
+          return globalThis.__set.call(this, items);
+        };
+      });
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="true"]').waitFor();
+      assert.equal(JSON.parse(await stored('waypoint.sla.policy')).targets.x.post.first_response_minutes, 45);
+      await options.evaluate(() => { globalThis.__writes = []; });
+      await pick('team2.json');
+      await options.locator('#share-status[data-ok="true"]').waitFor();
+      assert.deepEqual(await options.evaluate(() => globalThis.__writes), [['waypoint.automatic', 'waypoint.brands']]);
+      assert.equal(await options.inputValue('#brand-accounts'), '@TeamAcme');
+      assert.deepEqual(JSON.parse(await stored('waypoint.brands')), ['@TeamAcme']);
+    } finally {
+      await options.evaluate(async (k) => {
+        if (globalThis.__set) chrome.storage.local.set = globalThis.__set;
+        await chrome.storage.local.remove(k);
+      }, keys);
+      await options.close();
+    }
+  });
+});
+
 describe('SLA settings', () => {
   test('the team changes a target on the settings page and the badge follows; bad input is refused, naming the setting', async () => {
     const options = await browser.context.newPage();

@@ -190,8 +190,7 @@ fn render_list(doc: &Document, section: &Element, list: &'static List) -> Result
                 super::mark(&doc, "", status_id);
                 let doc = doc.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    platform::storage_set(list.key, &JsValue::from_str(&json)).await;
-                    say(&doc, status_id, true, "Saved.");
+                    super::store(&doc, status_id, list.key, &json, "Saved.").await;
                 });
             }
             Err(e) => {

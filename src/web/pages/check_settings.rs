@@ -8,8 +8,8 @@ use super::say;
 use super::sla_settings::{set_value, value};
 use crate::core::check::form::Form;
 use crate::core::check::{CheckId, Level, Settings};
+use crate::web::dom;
 use crate::web::review::SETTINGS_KEY;
-use crate::web::{dom, platform};
 use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlInputElement};
@@ -217,13 +217,8 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                 super::mark(&doc, "", "check-status");
                 let doc = doc.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    platform::storage_set(SETTINGS_KEY, &JsValue::from_str(&json)).await;
-                    say(
-                        &doc,
-                        STATUS,
-                        true,
-                        "Saved. Open conversations use it from their next send.",
-                    );
+                    let saved = "Saved. Open conversations use it from their next send.";
+                    super::store(&doc, STATUS, SETTINGS_KEY, &json, saved).await;
                 });
             }
             Err(e) => {

@@ -56,6 +56,21 @@ fn say(doc: &Document, status_id: &str, ok: bool, message: &str) {
     }
 }
 
+/// Stores `json` under `key` and says how it went in the status line `status_id`: `saved`, or
+/// why the browser did not store it. Then the part stays marked as not saved (leaving the page
+/// asks first) and what was typed stays in the form, to save again.
+async fn store(doc: &Document, status_id: &str, key: &str, json: &str, saved: &str) {
+    match platform::storage_set(key, &JsValue::from_str(json)).await {
+        Ok(()) => say(doc, status_id, true, saved),
+        Err(e) => say(doc, status_id, false, &not_stored(&e)),
+    }
+}
+
+/// Said when the browser did not store a setting, with its reason.
+fn not_stored(reason: &str) -> String {
+    format!("Not saved: the browser could not store it ({reason}). What you typed is still here.")
+}
+
 /// "Waypoint 0.1.0 · running as WebAssembly", from the manifest when available.
 fn running_line(doc: &Document, parent: &Element, mode: Mode) -> Result<(), JsValue> {
     let version = platform::extension_version().unwrap_or_else(|| crate::core::VERSION.to_owned());

@@ -95,15 +95,23 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                     .and_then(|t| shared::read(&t)),
             };
             match read {
-                Ok(settings) => {
-                    apply(&doc, &settings).await;
-                    say(
+                Ok(settings) => match apply(&doc, &settings).await {
+                    Ok(()) => say(
                         &doc,
                         STATUS,
                         true,
                         &format!("Imported from {name}: {}.", settings.parts()),
-                    );
-                }
+                    ),
+                    Err(e) => say(
+                        &doc,
+                        STATUS,
+                        false,
+                        &format!(
+                            "Not imported, nothing changed: the browser could not store the \
+                             settings of {name} ({e})."
+                        ),
+                    ),
+                },
                 Err(e) => say(
                     &doc,
                     STATUS,
@@ -147,37 +155,46 @@ async fn saved() -> SharedSettings {
     }
 }
 
-/// Saves the parts `s` holds and shows them in the page's forms.
-async fn apply(doc: &Document, s: &SharedSettings) {
+/// Saves the parts `s` holds, in one write (all of them or none: a failure leaves no part of
+/// a file applied), then shows them in the page's forms. The error is the browser's reason.
+async fn apply(doc: &Document, s: &SharedSettings) -> Result<(), String> {
     use brand_settings::{AUTOMATIC_KEY, BRANDS_KEY, BRAND_NAME_KEY};
-    let save = |key: &'static str, json: String| async move {
-        platform::storage_set(key, &JsValue::from_str(&json)).await;
-    };
+    let name: Option<Vec<String>> = s
+        .brand_name
+        .as_ref()
+        .map(|n| brand_settings::parse_name(n).unwrap_or_default());
+    let parts = [
+        (sla_settings::POLICY_KEY, s.sla.as_ref().map(json)),
+        (BRANDS_KEY, s.brand_accounts.as_ref().map(json)),
+        (AUTOMATIC_KEY, s.automatic_messages.as_ref().map(json)),
+        (BRAND_NAME_KEY, name.as_ref().map(json)),
+        (review::SETTINGS_KEY, s.checklist.as_ref().map(json)),
+    ];
+    let items: Vec<(&str, JsValue)> = parts
+        .iter()
+        .filter_map(|(key, text)| Some((*key, JsValue::from_str(text.as_deref()?))))
+        .collect();
+    platform::storage_set_all(&items).await?;
     if let Some(p) = &s.sla {
-        save(sla_settings::POLICY_KEY, json(p)).await;
         sla_settings::fill(doc, p);
     }
-    let lists = [
-        (&s.brand_accounts, BRANDS_KEY, "brand-accounts"),
-        (&s.automatic_messages, AUTOMATIC_KEY, "automatic"),
-    ];
-    for (list, key, id) in lists {
+    for (list, id) in [
+        (&s.brand_accounts, "brand-accounts"),
+        (&s.automatic_messages, "automatic"),
+    ] {
         if let Some(list) = list {
-            save(key, json(list)).await;
             sla_settings::set_value(doc, id, &list.join("\n"));
         }
     }
-    if let Some(name) = &s.brand_name {
-        let name: Vec<String> = brand_settings::parse_name(name).unwrap_or_default();
-        save(BRAND_NAME_KEY, json(&name)).await;
+    if let Some(name) = &name {
         sla_settings::set_value(doc, "brand-name", &name.join(""));
     }
     if let Some(c) = &s.checklist {
-        save(review::SETTINGS_KEY, json(c)).await;
         if let Ok(form) = Form::of(c) {
             check_settings::fill(doc, &form);
         }
     }
+    Ok(())
 }
 
 /// A part as it is stored (JSON text).

@@ -238,13 +238,8 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                 let doc = doc.clone();
                 super::mark(&doc, "", "sla-status");
                 wasm_bindgen_futures::spawn_local(async move {
-                    platform::storage_set(POLICY_KEY, &JsValue::from_str(&json)).await;
-                    say(
-                        &doc,
-                        STATUS,
-                        true,
-                        "Saved. Open conversations use the new targets at once.",
-                    );
+                    let saved = "Saved. Open conversations use the new targets at once.";
+                    super::store(&doc, STATUS, POLICY_KEY, &json, saved).await;
                 });
             }
             Err((field, message)) => {

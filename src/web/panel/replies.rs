@@ -780,7 +780,8 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
     };
     let outcome = outcome.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        platform::storage_set(AGENT_KEY, &agent).await;
+        // Not stored: the agent's name is asked again next time; the reply goes in anyway.
+        let _ = platform::storage_set(AGENT_KEY, &agent).await;
         let (code, why) = match extract::current_composer(&doc, selectors) {
             Some(box_) => composer::insert(&box_, &text, mark).await,
             None => match composer::copy_to_clipboard(&text).await {
