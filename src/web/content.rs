@@ -493,6 +493,37 @@ impl App {
     /// Forgets what the checks had read from the conversation and the recent replies (one of
     /// them changed), and reads it again in a moment, off the send path; a burst of changes
     /// is read once.
+    /// Opens the conversation `key` (another thread, post dialog or chat popup): what was
+    /// known of the last one goes, its pending save of first-seen times made first, and this
+    /// one's agent state and first-seen times are loaded.
+    fn open(&mut self, key: String) {
+        if self.key == key {
+            return;
+        }
+        if self.seen_save.take().is_some() {
+            wasm_bindgen_futures::spawn_local(save_first_seen(
+                self.key.clone(),
+                self.store.first_seen(),
+            ));
+        }
+        if self.store.open(&key) {
+            self.watch = None;
+            self.seen = extract::Seen::new();
+            self.conversation = None;
+            self.prepared.take();
+            self.customer = None;
+            self.ranked_for = RankKey::default();
+            self.ranked_at = f64::NEG_INFINITY;
+            self.suggest_soon = None;
+            self.agent = AgentState::Active;
+            self.reading = false;
+            self.read_on = None;
+            wasm_bindgen_futures::spawn_local(load_agent_state(key.clone()));
+            wasm_bindgen_futures::spawn_local(load_first_seen(key.clone()));
+        }
+        self.key = key;
+    }
+
     fn unprepare(&mut self) {
         self.prepared.take();
         self.unprepared = self.unprepared.wrapping_add(1);
@@ -755,17 +786,20 @@ fn refresh_if_moved() -> Result<(), JsValue> {
             if extract::first_match(&app.doc, site.post_dialog).is_some() {
                 return app.key.ends_with(":dialog") && app.watch.is_some();
             }
-            let popup = app.key.contains(":dm:popup:");
+            let popup = app.key.split_once(POPUP).map(|(_, named)| named);
             return match extract::first_match(&app.doc, site.dm_popup) {
-                None => !app.key.ends_with(":dialog") && !popup,
-                // The popup's log drawn anew (another contact chosen) is read again.
-                Some(_) => {
-                    popup
-                        && site
-                            .surface(Surface::Dm)
-                            .and_then(|p| extract::first_match(&app.doc, p.containers))
-                            .is_some_and(|log| app.watch.as_ref().is_some_and(|w| w.watches(&log)))
-                }
+                None => !app.key.ends_with(":dialog") && popup.is_none(),
+                // The popup's log drawn anew or named anew (another contact chosen) is read
+                // again. Asked of the log watched, not by a search of the page.
+                Some(_) => popup.is_some_and(|named| {
+                    app.watch.as_ref().is_some_and(|w| {
+                        let log = w.target();
+                        log.is_connected()
+                            && log
+                                .get_attribute("aria-label")
+                                .is_none_or(|l| l.is_empty() || l == named)
+                    })
+                }),
             };
         };
         match (
@@ -826,6 +860,12 @@ fn utc_offset_min() -> i32 {
     -(js_sys::Date::new_0().get_timezone_offset() as i32)
 }
 
+/// What the panel says while a conversation not shown yet is read in parts.
+const READING: &str = "Reading the conversation…";
+
+/// What a chat popup's key holds before the name its message log gives.
+const POPUP: &str = ":dm:popup:";
+
 /// The key of a conversation: a new key starts a new store.
 fn thread_key(route: &Route) -> String {
     format!(
@@ -855,28 +895,7 @@ fn refresh() -> Result<(), JsValue> {
             app.href = href.clone();
             *app.placed.borrow_mut() = (None, None, f64::NEG_INFINITY, 0.0);
             app.entered_at = now;
-            let key = thread_key(&route);
-            if app.seen_save.take().is_some() {
-                // Leaving with a save pending: save what this conversation had.
-                wasm_bindgen_futures::spawn_local(save_first_seen(
-                    app.key.clone(),
-                    app.store.first_seen(),
-                ));
-            }
-            if app.store.open(&key) {
-                app.watch = None;
-                app.seen = extract::Seen::new();
-                app.conversation = None;
-                app.prepared.take();
-                app.customer = None;
-                app.ranked_for = RankKey::default();
-                app.ranked_at = f64::NEG_INFINITY;
-                app.suggest_soon = None;
-                app.agent = AgentState::Active;
-                app.key = key.clone();
-                wasm_bindgen_futures::spawn_local(load_agent_state(key.clone()));
-                wasm_bindgen_futures::spawn_local(load_first_seen(key));
-            }
+            app.open(thread_key(&route));
         }
         if !app.panel.is_attached() {
             app.panel.reattach(&app.doc)?;
@@ -943,32 +962,27 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
         route.surface = Some(Surface::Post);
         route.thread = Some("dialog".to_owned());
         view.surface = route.surface;
-        let key = thread_key(&route);
-        if app.key != key && app.store.open(&key) {
-            app.watch = None;
-            app.seen = extract::Seen::new();
-            app.key = key;
-        }
+        app.open(thread_key(&route));
     } else if route.surface.is_none()
         && extract::first_match(&app.doc, sites::profile(route.site).dm_popup).is_some()
     {
         // A chat popup over a page: read it as the direct-message thread it is. The
         // conversation is the one its message log names: a popup opened in place of another
-        // (another contact chosen) is another conversation.
+        // (another contact chosen) is another conversation. A log that shows no name (yet)
+        // stays the popup's conversation.
         let named = sites::profile(route.site)
             .surface(Surface::Dm)
             .and_then(|p| extract::first_match(&app.doc, p.containers))
             .and_then(|log| log.get_attribute("aria-label"))
-            .unwrap_or_default();
+            .filter(|l| !l.is_empty());
         route.surface = Some(Surface::Dm);
-        route.thread = Some(format!("popup:{named}"));
+        route.thread = Some(match (named, app.key.split_once(POPUP)) {
+            (Some(named), _) => format!("popup:{named}"),
+            (None, Some((_, open))) => format!("popup:{open}"),
+            (None, None) => "popup:".to_owned(),
+        });
         view.surface = route.surface;
-        let key = thread_key(&route);
-        if app.key != key && app.store.open(&key) {
-            app.watch = None;
-            app.seen = extract::Seen::new();
-            app.key = key;
-        }
+        app.open(thread_key(&route));
     }
     let route = &route;
     let Some(surface) = route.surface else {
@@ -1031,7 +1045,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                             app.store.merge(entries, now as i64);
                             app.slice.took(now_ms() - started);
                             app.reading = true;
-                            view.note = Some("Reading the conversation…");
+                            view.note = Some(READING);
                             return view;
                         }
                     }
@@ -1045,6 +1059,8 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                     app.store.merge(entries, now as i64);
                     if read.more {
                         app.slice.took(now_ms() - started);
+                    } else {
+                        app.read_on = None;
                     }
                     if app.store.len() > before && app.seen_save.is_none() {
                         // Saved at most every few seconds: a busy page is not slowed by it.
@@ -1096,6 +1112,12 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
             }
         }
     };
+    if app.reading {
+        // A conversation read in parts whose list went away between two parts (a re-render):
+        // still reading; the next look goes on when the list is back.
+        view.note = Some(READING);
+        return view;
+    }
     if !app.store.is_empty() {
         // The list went away for a moment (a re-render): keep what was read.
         view.state = ReadState::Ready;

@@ -74,6 +74,11 @@ impl Watch {
     }
 
     /// Whether this watch is on `el`.
+    /// The element watched.
+    pub fn target(&self) -> &Element {
+        &self.target
+    }
+
     pub fn watches(&self, el: &Element) -> bool {
         self.target == *el
     }
