@@ -1035,20 +1035,6 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                     app.seen.remember(&read, &entries);
                     let before = app.store.len();
                     let first = std::mem::take(&mut app.reading) || before == 0;
-                    if read.more {
-                        // More messages than a task reads: the rest in the next tasks, the
-                        // page running in between.
-                        app.read_on = Some(Timeout::new(0, schedule_refresh));
-                        if first {
-                            // Shown once whole: a part of it could show the wrong customer
-                            // or SLA (its newest messages not read yet).
-                            app.store.merge(entries, now as i64);
-                            app.slice.took(now_ms() - started);
-                            app.reading = true;
-                            view.note = Some(READING);
-                            return view;
-                        }
-                    }
                     // The conversation kept from the last read shares the store's messages:
                     // let go of them first, so that the merge changes them in place instead
                     // of copying them all.
@@ -1057,14 +1043,24 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                         .take()
                         .map(|c| (c.customer, c.thread, c.site, c.surface));
                     app.store.merge(entries, now as i64);
-                    if read.more {
-                        app.slice.took(now_ms() - started);
-                    } else {
-                        app.read_on = None;
-                    }
                     if app.store.len() > before && app.seen_save.is_none() {
                         // Saved at most every few seconds: a busy page is not slowed by it.
                         app.seen_save = Some(Timeout::new(SEEN_SAVE_MS, save_first_seen_now));
+                    }
+                    if read.more {
+                        // More messages than a task reads: the rest in the next tasks, the
+                        // page running in between.
+                        app.slice.took(now_ms() - started);
+                        app.read_on = Some(Timeout::new(0, schedule_refresh));
+                        if first {
+                            // Shown once whole: a part of it could show the wrong customer
+                            // or SLA (its newest messages not read yet).
+                            app.reading = true;
+                            view.note = Some(READING);
+                            return view;
+                        }
+                    } else {
+                        app.read_on = None;
                     }
                     view.state = ReadState::Ready;
                     view.messages = app.store.len();

@@ -623,6 +623,8 @@ describe('a setting the browser does not store', () => {
     await options.locator('#app[data-ready="true"]').waitFor();
     const stored = (key) => options.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
     const keys = ['waypoint.sla.policy', 'waypoint.brands', 'waypoint.automatic'];
+    // Nothing saved by an earlier test: what is stored below is this test's.
+    await options.evaluate((k) => chrome.storage.local.remove(k), keys);
     // The browser's storage refuses every write, as a full one does (Chromium's words).
     await options.evaluate(() => {
       globalThis.__set = chrome.storage.local.set;
