@@ -509,12 +509,7 @@ impl App {
         if self.store.open(&key) {
             self.watch = None;
             self.seen = extract::Seen::new();
-            self.conversation = None;
-            self.prepared.take();
-            self.customer = None;
-            self.ranked_for = RankKey::default();
-            self.ranked_at = f64::NEG_INFINITY;
-            self.suggest_soon = None;
+            self.forget_conversation();
             self.agent = AgentState::Active;
             self.reading = false;
             self.read_on = None;
@@ -522,6 +517,17 @@ impl App {
             wasm_bindgen_futures::spawn_local(load_first_seen(key.clone()));
         }
         self.key = key;
+    }
+
+    /// Lets go of the conversation as last read and what was worked out from it (the
+    /// customer's analysis, the ranking, the checks' reading).
+    fn forget_conversation(&mut self) {
+        self.conversation = None;
+        self.prepared.take();
+        self.customer = None;
+        self.ranked_for = RankKey::default();
+        self.ranked_at = f64::NEG_INFINITY;
+        self.suggest_soon = None;
     }
 
     fn unprepare(&mut self) {
@@ -910,12 +916,7 @@ fn refresh() -> Result<(), JsValue> {
             }
         } else {
             app.clock = None;
-            app.conversation = None;
-            app.prepared.take();
-            app.customer = None;
-            app.ranked_for = RankKey::default();
-            app.ranked_at = f64::NEG_INFINITY;
-            app.suggest_soon = None;
+            app.forget_conversation();
         }
         Ok(Some(view))
     })?;
