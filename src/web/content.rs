@@ -490,9 +490,6 @@ fn set_agent_state(action: &str) {
 }
 
 impl App {
-    /// Forgets what the checks had read from the conversation and the recent replies (one of
-    /// them changed), and reads it again in a moment, off the send path; a burst of changes
-    /// is read once.
     /// Opens the conversation `key` (another thread, post dialog or chat popup): what was
     /// known of the last one goes, its pending save of first-seen times made first, and this
     /// one's agent state and first-seen times are loaded.
@@ -530,6 +527,9 @@ impl App {
         self.suggest_soon = None;
     }
 
+    /// Forgets what the checks had read from the conversation and the recent replies (one of
+    /// them changed), and reads it again in a moment, off the send path; a burst of changes
+    /// is read once.
     fn unprepare(&mut self) {
         self.prepared.take();
         self.unprepared = self.unprepared.wrapping_add(1);
@@ -956,6 +956,9 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
         note: None,
     };
     let mut route = route.clone();
+    // A chat popup's message log, once found to name the popup's conversation (not searched
+    // for twice).
+    let mut log = None;
     if route.surface.is_none()
         && extract::first_match(&app.doc, sites::profile(route.site).post_dialog).is_some()
     {
@@ -971,9 +974,11 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
         // conversation is the one its message log names: a popup opened in place of another
         // (another contact chosen) is another conversation. A log that shows no name (yet)
         // stays the popup's conversation.
-        let named = sites::profile(route.site)
+        log = sites::profile(route.site)
             .surface(Surface::Dm)
-            .and_then(|p| extract::first_match(&app.doc, p.containers))
+            .and_then(|p| extract::first_match(&app.doc, p.containers));
+        let named = log
+            .as_ref()
             .and_then(|log| log.get_attribute("aria-label"))
             .filter(|l| !l.is_empty());
         route.surface = Some(Surface::Dm);
@@ -1007,7 +1012,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
         view.state = ReadState::Unrecognized;
         return view;
     };
-    let unread = match extract::first_match(&app.doc, profile.containers) {
+    let unread = match log.or_else(|| extract::first_match(&app.doc, profile.containers)) {
         None => Unread::NoContainer(profile.containers),
         Some(container) => {
             if !app.watch.as_ref().is_some_and(|w| w.watches(&container)) {

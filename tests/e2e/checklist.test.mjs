@@ -3,7 +3,7 @@
 // the site itself makes (document.body.dataset.sends) and keeps what was sent.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, waitForState, goToTomsPost, goToOmarsThread, inWaypointWorld } from './lib.mjs';
+import { launch, open, waitForState, goToTomsPost, goToOmarsThread, inWaypointWorld, openOptions } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -532,9 +532,7 @@ describe('the checklist settings page', () => {
   after(() => saveSettings(null));
 
   test('levels, questions and "always show" are saved, shown back and used in the page', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
-    await options.locator('#app[data-ready="true"]').waitFor();
+    const options = await openOptions(browser);
     // Every check has a level, starting at its default.
     assert.equal(await options.locator('.check-row select').count(), 19);
     assert.equal(await options.inputValue('#check-level-placeholder'), 'block');

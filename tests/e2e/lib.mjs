@@ -147,6 +147,14 @@ export async function open(context, url) {
   return { page, consoleMessages, pageErrors };
 }
 
+/** Opens Waypoint's settings page in a new page, once its sections are drawn. */
+export async function openOptions(browser) {
+  const options = await browser.context.newPage();
+  await options.goto(browser.extensionUrl('options.html'));
+  await options.locator('#app[data-ready="true"]').waitFor();
+  return options;
+}
+
 /** The page contract: the attributes of `<waypoint-panel>`, waiting for it to appear. */
 export async function panel(page, { timeout = 10000 } = {}) {
   const host = page.locator('waypoint-panel');

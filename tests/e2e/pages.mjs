@@ -131,7 +131,9 @@ export const PAGES = {
   [URLS.hostile]: { file: 'hostile-panel.html' },
   'https://www.facebook.com/hostile-define.js': { file: 'hostile-define.js' },
   [URLS.xLong]: { file: 'x-long.html' },
-  [URLS.xLongWhole]: { file: 'x-long-whole.html' },
+  // The long thread drawn whole (every cell in the page, as a long Messenger or X Chat thread
+  // is): 1,200 posts, longer than Waypoint reads in one task.
+  [URLS.xLongWhole]: { body: read('x-long.html').replace('data-total="300"', 'data-total="1200" data-window="1200"') },
 
   // A redesign: every generated class renamed, the (localized) timeline label in Spanish.
   [URLS.xRedesign]: {

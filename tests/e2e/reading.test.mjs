@@ -3,7 +3,7 @@
 // redesigns, other UI languages, a long virtualized thread and hostile text.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inWaypointWorld, launch, open, panel, waitForState, goToTomsPost, goToOmarsThread } from './lib.mjs';
+import { inWaypointWorld, launch, open, panel, waitForState, goToTomsPost, goToOmarsThread, openOptions } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -484,9 +484,7 @@ describe('a long page without what Waypoint looks for', () => {
 
 describe('who is us', () => {
   test('brand accounts from settings count as ours', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
-    await options.locator('#app[data-ready="true"]').waitFor();
+    const options = await openOptions(browser);
     // The same account written again another way (a link without its scheme, a full-width
     // at sign) is kept once.
     await options.fill('#brand-accounts', 'Priya Raman\n\n@SomeOtherBrand\npriya raman\nx.com/someotherbrand\n＠SomeOtherBrand');

@@ -5,7 +5,7 @@
 // — after the agent's own draft, verified from the editor's model, and undoable.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inWaypointWorld, launch, open, waitForState, goToTomsPost } from './lib.mjs';
+import { inWaypointWorld, launch, open, waitForState, goToTomsPost, openOptions } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -327,9 +327,7 @@ describe('a template being filled in follows the conversation', () => {
   });
 
   test('{wait} says how long the customer has waited, {brand.name} the name set in settings', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
-    await options.locator('#app[data-ready="true"]').waitFor();
+    const options = await openOptions(browser);
     // One line: a one-line box. A name too long is refused, naming the field; a good one is saved.
     assert.equal(await options.locator('#brand-name').evaluate((e) => `${e.localName}:${e.type}`), 'input:text');
     await options.fill('#brand-name', 'Acme '.repeat(17));

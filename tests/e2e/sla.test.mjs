@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { inWaypointWorld, launch, open, waitForState } from './lib.mjs';
+import { inWaypointWorld, launch, open, waitForState, openOptions } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -418,9 +418,7 @@ describe('automatic messages', () => {
   const instantReply = (page) => addOurReply(page, 'Thanks for messaging Acme Coffee! We usually reply within a few hours.');
 
   test('an instant reply listed in settings does not stop the clock; a bad list is refused, naming the line', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
-    await options.locator('#app[data-ready="true"]').waitFor();
+    const options = await openOptions(browser);
     try {
       // Not listed: the instant reply answers the thread.
       let { page } = await open(browser.context, URLS.fbMessages);
@@ -492,13 +490,11 @@ async function leaving(options) {
 
 describe('the settings page never loses an edit in silence', () => {
   test('an edit clears the "Saved." below it, Enter saves a one-line field, and leaving with an edit not saved asks first', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
-    await options.locator('#app[data-ready="true"]').waitFor();
+    const options = await openOptions(browser);
     const status = (id) => options.locator(`#${id}`).innerText();
     // Each part is a region named by its heading, for a screen reader's list of them; the
     // two resets say the same.
-    for (const name of ['Response-time targets (SLA)', 'Our accounts']) assert.equal(await options.getByRole('region', { name }).count(), 1, name);
+    for (const name of ['Response-time targets (SLA)', 'Our accounts', 'Before posting: the checklist', 'Share with your team']) assert.equal(await options.getByRole('region', { name }).count(), 1, name);
     assert.equal(await options.getByRole('button', { name: 'Restore the defaults' }).count(), 2);
     try {
       await options.fill('#brand-accounts', '@AcmeHelp');
@@ -534,9 +530,7 @@ describe('the settings page never loses an edit in silence', () => {
 describe('the defaults put back in a form are not saved yet', () => {
   test('after "Restore the defaults", leaving the page asks first', async () => {
     for (const [reset, status] of [['#sla-reset', '#sla-status'], ['#check-reset', '#check-status']]) {
-      const options = await browser.context.newPage();
-      await options.goto(browser.extensionUrl('options.html'));
-      await options.locator('#app[data-ready="true"]').waitFor();
+      const options = await openOptions(browser);
       await options.click(reset);
       await options.locator(`${status}[data-ok="changed"]`).waitFor();
       assert.equal(await leaving(options), 'beforeunload', reset);
@@ -544,9 +538,7 @@ describe('the defaults put back in a form are not saved yet', () => {
     }
   });
   test('with nothing changed, or all saved, leaving asks nothing', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
-    await options.locator('#app[data-ready="true"]').waitFor();
+    const options = await openOptions(browser);
     await options.fill('#sla-x-post-first', '60');
     await options.click('#sla-save');
     await options.locator('#sla-status[data-ok="true"]').waitFor();
@@ -556,9 +548,7 @@ describe('the defaults put back in a form are not saved yet', () => {
 
 describe('sharing the settings with a team', () => {
   test('exported to a file and imported in a fresh browser profile; a bad file changes nothing and says what and where', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
-    await options.locator('#app[data-ready="true"]').waitFor();
+    const options = await openOptions(browser);
     const stored = (key) => options.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
     const keys = ['waypoint.sla.policy', 'waypoint.brands', 'waypoint.brand-name', 'waypoint.checks', 'waypoint.automatic'];
     try {
@@ -618,9 +608,7 @@ describe('sharing the settings with a team', () => {
 
 describe('a setting the browser does not store', () => {
   test('a save says why and keeps what was typed; an import changes nothing; a good import is one write', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
-    await options.locator('#app[data-ready="true"]').waitFor();
+    const options = await openOptions(browser);
     const stored = (key) => options.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
     const keys = ['waypoint.sla.policy', 'waypoint.brands', 'waypoint.automatic'];
     // Nothing saved by an earlier test: what is stored below is this test's.
@@ -683,9 +671,7 @@ describe('a setting the browser does not store', () => {
 
 describe('SLA settings', () => {
   test('the team changes a target on the settings page and the badge follows; bad input is refused, naming the setting', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
-    await options.locator('#app[data-ready="true"]').waitFor();
+    const options = await openOptions(browser);
     // Business hours without a time zone: refused, nothing saved.
     await options.selectOption('#sla-basis', 'business');
     await options.fill('#sla-zone', '');
@@ -737,9 +723,7 @@ describe('SLA settings', () => {
     const { page, pageErrors } = await open(browser.context, URLS.slaX25);
     await waitForSla(page, 'ok');
     near(Number(await attr(page, 'data-sla-remaining-s')), 35 * 60, 90, 'remaining of the default hour');
-    const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
-    await options.locator('#app[data-ready="true"]').waitFor();
+    const options = await openOptions(browser);
     try {
       await options.fill('#sla-x-post-first', '30');
       await options.click('#sla-save');
@@ -759,9 +743,7 @@ describe('SLA settings', () => {
     }
   });
   test('business hours and holidays typed with no time zone are not dropped; errors use the form\'s names', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
-    await options.locator('#app[data-ready="true"]').waitFor();
+    const options = await openOptions(browser);
     const saved = () => options.evaluate(async () => (await chrome.storage.local.get('waypoint.sla.policy'))['waypoint.sla.policy']);
     try {
       const before = await saved();
@@ -816,9 +798,7 @@ describe('SLA settings', () => {
     }
   });
   test('a due-soon share with a fraction reads back as saved', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
-    await options.locator('#app[data-ready="true"]').waitFor();
+    const options = await openOptions(browser);
     await options.fill('#sla-due-soon', '12.5');
     assert.equal(await options.locator('#sla-due-soon').evaluate((i) => i.validity.valid), true);
     await options.click('#sla-save');
@@ -833,9 +813,7 @@ describe('SLA settings', () => {
     await options.close();
   });
   test('business hours in a named time zone: the zone table is loaded on the settings page and in the page, and an unknown zone is refused', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
-    await options.locator('#app[data-ready="true"]').waitFor();
+    const options = await openOptions(browser);
     // The zone list offered comes from the zone table (a data file of the extension).
     assert.ok(await options.locator('#sla-zones option').count() > 400, 'the time zones are offered');
     await options.selectOption('#sla-basis', 'business');

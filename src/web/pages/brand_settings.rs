@@ -125,15 +125,10 @@ fn by_id<T: JsCast>(doc: &Document, id: &str) -> Option<T> {
 
 /// Builds the section into `app`.
 pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
-    let section = dom::el(doc, "section", "card sla-settings", "")?;
-    section.set_attribute("aria-labelledby", "brand-title")?;
-    let h = dom::el(doc, "h2", "", "Our accounts")?;
-    h.set_id("brand-title");
-    section.append_child(&h)?;
+    let section = super::settings_card(doc, app, "card sla-settings", "brand", "Our accounts", "")?;
     for list in &LISTS {
         render_list(doc, &section, list)?;
     }
-    app.append_child(&section)?;
     Ok(())
 }
 

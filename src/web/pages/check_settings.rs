@@ -89,20 +89,16 @@ fn read(doc: &Document) -> Form {
 
 /// Builds the section into `app`.
 pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
-    let section = dom::el(doc, "section", "card sla-settings check-settings", "")?;
-    section.set_id("checklist-settings");
-    section.append_child(dom::el(doc, "h2", "", "Before posting: the checklist")?.as_ref())?;
-    section.append_child(
-        dom::el(
-            doc,
-            "p",
-            "hint",
-            "When you press the site's post or send button, Waypoint checks the draft. A \
-             blocking check asks you to confirm before posting; a warning is shown without \
-             insisting; an unchecked draft with no findings and no questions below posts \
-             straight away.",
-        )?
-        .as_ref(),
+    let section = super::settings_card(
+        doc,
+        app,
+        "card sla-settings check-settings",
+        "checklist-settings",
+        "Before posting: the checklist",
+        "When you press the site's post or send button, Waypoint checks the draft. A \
+         blocking check asks you to confirm before posting; a warning is shown without \
+         insisting; an unchecked draft with no findings and no questions below posts \
+         straight away.",
     )?;
 
     let table = dom::el(doc, "div", "check-levels", "")?;
@@ -183,10 +179,9 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
     actions.append_child(&reset)?;
     section.append_child(&actions)?;
     let status = dom::el(doc, "p", "form-status", "")?;
-    status.set_id("check-status");
+    status.set_id(STATUS);
     status.set_attribute("role", "status")?;
     section.append_child(&status)?;
-    app.append_child(&section)?;
 
     if let Ok(form) = Form::of(&Settings::default()) {
         fill(doc, &form);
@@ -214,7 +209,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
         EventListener::new(&save, "click", move |_| match read(&doc).settings() {
             Ok((settings, _)) => {
                 let json = serde_json::to_string(&settings).unwrap_or_default();
-                super::mark(&doc, "", "check-status");
+                super::mark(&doc, "", STATUS);
                 let doc = doc.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let saved = "Saved. Open conversations use it from their next send.";
@@ -232,7 +227,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                 .iter()
                 .find(|(name, _)| e.starts_with(name))
                 .map_or("", |(_, id)| id);
-                super::mark(&doc, field, "check-status");
+                super::mark(&doc, field, STATUS);
             }
         })
         .forget();
@@ -247,7 +242,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                 true,
                 "The defaults are shown: save to use them.",
             );
-            super::unsaved(&doc, "check-status");
+            super::unsaved(&doc, STATUS);
         }
     })
     .forget();

@@ -47,6 +47,28 @@ fn add(
     Ok(e)
 }
 
+/// A settings section appended to `app`: a card named by its heading (a region a screen
+/// reader lists by that name; the heading's id is `{id}-title`), with a hint below the
+/// heading when `hint` is not empty.
+fn settings_card(
+    doc: &Document,
+    app: &Element,
+    class: &str,
+    id: &str,
+    heading: &str,
+    hint: &str,
+) -> Result<Element, JsValue> {
+    let section = add(doc, app, "section", class, "")?;
+    section.set_id(id);
+    let h = add(doc, &section, "h2", "", heading)?;
+    h.set_id(&format!("{id}-title"));
+    section.set_attribute("aria-labelledby", &h.id())?;
+    if !hint.is_empty() {
+        add(doc, &section, "p", "hint", hint)?;
+    }
+    Ok(section)
+}
+
 /// Shows `message` in the status line `status_id` of a settings section, marked as a success
 /// or a failure (`data-ok`, which the page's style colours). One for every section.
 fn say(doc: &Document, status_id: &str, ok: bool, message: &str) {

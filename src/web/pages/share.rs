@@ -20,13 +20,12 @@ const STATUS: &str = "share-status";
 
 /// Builds the section into `app`.
 pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
-    let section = add(doc, app, "section", "card sla-settings", "")?;
-    add(doc, &section, "h2", "", "Share with your team")?;
-    add(
+    let section = super::settings_card(
         doc,
-        &section,
-        "p",
-        "hint",
+        app,
+        "card sla-settings",
+        "share",
+        "Share with your team",
         "Export every setting on this page to a file for a teammate, or import a file a \
          teammate exported. An import sets what the file holds and leaves the rest; a file with \
          anything wrong changes nothing.",
@@ -48,7 +47,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
     input.set_attribute("accept", ".json,application/json")?;
     input.set_id("share-import");
     let status = add(doc, &section, "p", "form-status", "")?;
-    status.set_id("share-status");
+    status.set_id(STATUS);
     status.set_attribute("role", "status")?;
 
     let d = doc.clone();

@@ -91,18 +91,14 @@ fn week_spec(week: &Week) -> String {
 
 /// Builds the section into `app`.
 pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
-    let section = dom::el(doc, "section", "card sla-settings", "")?;
-    section.set_attribute("aria-labelledby", "sla-title")?;
-    let h = dom::el(doc, "h2", "", "Response-time targets (SLA)")?;
-    h.set_id("sla-title");
-    section.append_child(&h)?;
-    let hint = dom::el(
+    let section = super::settings_card(
         doc,
-        "p",
-        "hint",
+        app,
+        "card sla-settings",
+        "sla",
+        "Response-time targets (SLA)",
         "How long a customer may wait for our first reply, and for each next reply, before the badge says the target is missed. Blank next-reply targets are the same as first response.",
     )?;
-    section.append_child(&hint)?;
 
     let grid = dom::el(doc, "div", "targets", "")?;
     for site in Site::ALL {
@@ -199,13 +195,12 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
     reset.set_attribute("type", "button")?;
     reset.set_id("sla-reset");
     let status = dom::el(doc, "p", "form-status", "")?;
-    status.set_id("sla-status");
+    status.set_id(STATUS);
     status.set_attribute("role", "status")?;
     actions.append_child(&save)?;
     actions.append_child(&reset)?;
     section.append_child(&actions)?;
     section.append_child(&status)?;
-    app.append_child(&section)?;
 
     fill(doc, &Policy::default());
     {
@@ -236,7 +231,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
             Ok(policy) => {
                 let json = serde_json::to_string(&policy).unwrap_or_default();
                 let doc = doc.clone();
-                super::mark(&doc, "", "sla-status");
+                super::mark(&doc, "", STATUS);
                 wasm_bindgen_futures::spawn_local(async move {
                     let saved = "Saved. Open conversations use the new targets at once.";
                     super::store(&doc, STATUS, POLICY_KEY, &json, saved).await;
@@ -244,7 +239,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
             }
             Err((field, message)) => {
                 say(&doc, STATUS, false, &message);
-                super::mark(&doc, &field, "sla-status");
+                super::mark(&doc, &field, STATUS);
             }
         })
         .forget();
@@ -259,7 +254,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                 true,
                 "The defaults are back in the form: save to use them.",
             );
-            super::unsaved(&doc, "sla-status");
+            super::unsaved(&doc, STATUS);
         })
         .forget();
     }
