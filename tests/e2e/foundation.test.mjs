@@ -330,6 +330,21 @@ describe('the practice page', () => {
     assert.deepEqual(errors, []);
     await page.close();
   });
+  // A trainer's projector is often 1024 px wide: the panel must not hide the exercise.
+  for (const width of [1024, 1180, 1440]) {
+    test(`at ${width} px the panel leaves the whole exercise in view`, async () => {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width, height: 768 });
+      await page.goto(browser.extensionUrl('practice.html?c=late'));
+      await waitForState(page, 'ready');
+      const card = await page.locator('waypoint-panel').locator('section.card').first().boundingBox();
+      for (const part of ['#app .card', '.practice-pick', '[data-testid="dm-conversation-panel"]', '.practice-composer']) {
+        const box = await page.locator(part).first().boundingBox();
+        assert.ok(box.x + box.width <= card.x, `${part} (to ${box.x + box.width}) is clear of the panel (from ${card.x})`);
+      }
+      await page.close();
+    });
+  }
 });
 
 describe('memory growth', () => {
