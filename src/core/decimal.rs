@@ -112,9 +112,37 @@ pub fn format(value: f64) -> String {
     format!("{sign}{whole}.{}", fraction.trim_end_matches('0'))
 }
 
+/// A count as the panel writes it, its thousands grouped with commas ("1,200 messages read").
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn groups_thousands() {
+        for (n, want) in [
+            (0, "0"),
+            (7, "7"),
+            (999, "999"),
+            (1000, "1,000"),
+            (1200, "1,200"),
+            (65535, "65,535"),
+            (1234567, "1,234,567"),
+        ] {
+            assert_eq!(grouped(n), want);
+        }
+    }
 
     #[test]
     fn reads_what_people_type() {

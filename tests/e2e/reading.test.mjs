@@ -420,6 +420,7 @@ describe('a conversation longer than one task reads', () => {
     assert.equal(await attr(page, 'data-state'), 'ready');
     assert.equal(await attr(page, 'data-customer'), '@mariagarcia');
     await shownWhole(page, 1200);
+    assert.match((await panel(page)).text, /With @mariagarcia: 1,200 messages read/);
     // Posts added after are read as ever.
     await page.evaluate(() => {
       const cell = document.querySelector('[data-testid="cellInnerDiv"]:last-child').cloneNode(true);

@@ -54,7 +54,7 @@ impl View {
             ReadState::Ready => {
                 let read = match self.messages {
                     1 => "1 message read".to_owned(),
-                    n => format!("{n} messages read"),
+                    n => format!("{} messages read", crate::core::decimal::grouped(n)),
                 };
                 match &self.customer {
                     Some(c) => format!("With {c}: {read}"),
