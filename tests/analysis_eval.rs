@@ -276,3 +276,117 @@ fn cli_reports_bad_label_files_with_the_line() {
     assert_eq!(out.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+const SECOND: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/twcs/second-reader-labels.csv"
+);
+
+/// The columns `names` of a labels file, row by row.
+fn columns(path: &str, names: &[&str]) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(path).expect("the labels are in the repository");
+    let records = twcs::csv_records(&text).expect("the labels parse as CSV");
+    let (header, rows) = records.split_first().expect("a header");
+    let at: Vec<usize> = names
+        .iter()
+        .map(|n| header.1.iter().position(|h| h.trim() == *n).expect(n))
+        .collect();
+    rows.iter()
+        .map(|(_, r)| at.iter().map(|&i| r[i].trim().to_owned()).collect())
+        .collect()
+}
+
+/// A second reader labelled 125 of the held-out tweets without seeing the first labels or the
+/// analysis: how often two careful readers agree bounds what any analysis can be scored at.
+/// The CLI's agreement line is computed here again from the two files.
+#[test]
+fn a_second_reader_s_agreement_is_reported() {
+    let first: HashMap<String, Vec<String>> = columns(LABELS, &["tweet_id", "scenario", "emotion"])
+        .into_iter()
+        .map(|r| (r[0].clone(), r))
+        .collect();
+    let second = columns(SECOND, &["tweet_id", "scenario", "also", "emotion"]);
+    assert!(second.len() >= 100, "{} second labels", second.len());
+    let (mut same, mut emotion) = (0, 0);
+    for r in &second {
+        let f = first
+            .get(&r[0])
+            .unwrap_or_else(|| panic!("tweet {} has no first label", r[0]));
+        same += usize::from(f[1] == r[1]);
+        emotion += usize::from(f[2] == r[3]);
+    }
+    let pct = |k: usize| k as f64 * 100.0 / second.len() as f64;
+    // Independent readings: neither a copy of the first labels nor unrelated to them.
+    assert!((60.0..98.0).contains(&pct(same)), "{}", pct(same));
+    let out = Command::new(env!("CARGO_BIN_EXE_waypoint"))
+        .args([
+            "analyze", DATA, "--labels", LABELS, "--second", SECOND, "--table",
+        ])
+        .output()
+        .expect("the CLI runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("the two readers"))
+        .unwrap_or_else(|| panic!("no agreement line in\n{stdout}"));
+    let want = format!("scenario {:5.1}%", pct(same));
+    assert!(line.contains(&want), "{line}\nwant {want}");
+    let want = format!("emotion {:5.1}%", pct(emotion));
+    assert!(line.contains(&want), "{line}\nwant {want}");
+    for name in [
+        "by the first reader",
+        "by the second reader",
+        "where both agree",
+    ] {
+        assert!(
+            stdout.lines().any(|l| l.starts_with(name)),
+            "no {name:?} in\n{stdout}"
+        );
+    }
+
+    // A second file naming a tweet the first does not label, or a bad "also", is refused
+    // with its line; --second alone is a usage error.
+    let dir = std::env::temp_dir().join(format!("waypoint-second-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("second.csv");
+    let run = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_waypoint"))
+            .args(["analyze", DATA])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let some_unlabelled = "7153";
+    assert!(!first.contains_key(some_unlabelled));
+    std::fs::write(
+        &bad,
+        format!("tweet_id,scenario,also,emotion\n{some_unlabelled},praise,,none\n"),
+    )
+    .unwrap();
+    let out = run(&["--labels", LABELS, "--second", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 2") && err.contains(some_unlabelled),
+        "{err}"
+    );
+    std::fs::write(
+        &bad,
+        "tweet_id,scenario,also,emotion\n2878,praise,thanks,none\n",
+    )
+    .unwrap();
+    let out = run(&["--labels", LABELS, "--second", bad.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 2") && err.contains("\"thanks\""),
+        "{err}"
+    );
+    let out = run(&["--second", SECOND]);
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -16,7 +16,7 @@ use waypoint::twcs;
 /// How to use the command (also part of the main usage).
 pub const USAGE: &str = "\
 USAGE:
-    waypoint analyze FILE.csv [--labels LABELS.csv] [--table]
+    waypoint analyze FILE.csv [--labels LABELS.csv [--second SECOND.csv]] [--table]
 
     For every customer tweet of a twcs-format CSV file, with the customer's earlier tweets in
     the same thread as context (and the brand's replies before it, read as the page reads
@@ -31,12 +31,17 @@ USAGE:
                          labelled scenario, main-emotion accuracy and a confusion table,
                          overall, on the odd data rows (used for tuning) and on the even rows
                          (held out)
+    --second SECOND.csv  a second reader's labels of some of the same tweets (same columns,
+                         and an optional column also: a second scenario that fits as well):
+                         how often the two readers agree, and the scores against each reader
+                         and on the tweets both give the same scenario
     --table              one readable line per tweet instead of JSON
 ";
 
 struct Options {
     file: String,
     labels: Option<String>,
+    second: Option<String>,
     table: bool,
 }
 
@@ -49,18 +54,22 @@ enum Failure {
 fn parse_args(args: &[String]) -> Result<Options, Failure> {
     let usage = |m: String| Failure::Usage(m);
     let mut file = None;
-    let mut labels = None;
+    let (mut labels, mut second) = (None, None);
     let mut table = false;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--table" => table = true,
-            "--labels" => {
-                labels = Some(
-                    it.next()
-                        .cloned()
-                        .ok_or_else(|| usage("--labels needs a value".into()))?,
-                )
+            "--labels" | "--second" => {
+                let value = it
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| usage(format!("{arg} needs a value")))?;
+                *if arg == "--labels" {
+                    &mut labels
+                } else {
+                    &mut second
+                } = Some(value);
             }
             s if s.starts_with('-') && s.len() > 1 => {
                 return Err(usage(format!("unknown option {s:?}")))
@@ -70,9 +79,13 @@ fn parse_args(args: &[String]) -> Result<Options, Failure> {
         }
     }
     let file = file.ok_or_else(|| usage("no FILE.csv given".into()))?;
+    if second.is_some() && labels.is_none() {
+        return Err(usage("--second needs --labels".into()));
+    }
     Ok(Options {
         file,
         labels,
+        second,
         table,
     })
 }
@@ -278,6 +291,8 @@ struct Label {
     line: usize,
     tweet: u64,
     scenario: Scenario,
+    /// A second scenario that fits as well (a second reader's optional `also` column).
+    also: Option<Scenario>,
     emotion: Option<Emotion>,
     lang: String,
 }
@@ -303,6 +318,7 @@ fn parse_labels(path: &str, text: &str) -> Result<Vec<Label>, Failure> {
     };
     let (ci, cs, ce) = (col("tweet_id")?, col("scenario")?, col("emotion")?);
     let cl = header.iter().position(|h| h.trim() == "lang");
+    let ca = header.iter().position(|h| h.trim() == "also");
     let mut out = Vec::new();
     for (line, row) in rows {
         if row.iter().all(|c| c.trim().is_empty()) {
@@ -322,6 +338,13 @@ fn parse_labels(path: &str, text: &str) -> Result<Vec<Label>, Failure> {
                 ),
             )
         })?;
+        let also = match ca.map_or("", get) {
+            "" => None,
+            id => Some(
+                Scenario::from_id(id)
+                    .ok_or_else(|| bad(*line, format!("also {id:?} is not a scenario id")))?,
+            ),
+        };
         let emotion = match get(ce) {
             "none" | "" => None,
             e => Some(Emotion::from_id(e).ok_or_else(|| {
@@ -339,6 +362,7 @@ fn parse_labels(path: &str, text: &str) -> Result<Vec<Label>, Failure> {
             line: *line,
             tweet,
             scenario,
+            also,
             emotion,
             lang: cl.map_or("", get).to_owned(),
         });
@@ -479,19 +503,70 @@ fn write_evaluation(
     Ok(())
 }
 
+/// How a second reader's labels compare with the first reader's, and Waypoint's scores on the
+/// tweets both labelled: against each reader, and on the tweets they give the same scenario.
+fn write_agreement(
+    out: &mut String,
+    path: &str,
+    first: &[Label],
+    second: &[Label],
+    rows: &[Row],
+) -> Result<(), Failure> {
+    let firsts: HashMap<u64, &Label> = first.iter().map(|l| (l.tweet, l)).collect();
+    let by_id: HashMap<u64, &Row> = rows.iter().map(|r| (r.id, r)).collect();
+    let (mut n, mut same, mut either, mut emotion) = (0, 0, 0, 0);
+    let (mut by_first, mut by_second, mut agreed) =
+        (Score::default(), Score::default(), Score::default());
+    for l in second {
+        let f = firsts.get(&l.tweet).ok_or_else(|| {
+            Failure::Input(format!(
+                "{path}: line {}: tweet {} has no label in the first file",
+                l.line, l.tweet
+            ))
+        })?;
+        let r = by_id[&l.tweet];
+        n += 1;
+        same += usize::from(f.scenario == l.scenario);
+        either += usize::from(
+            f.scenario == l.scenario || f.also == Some(l.scenario) || l.also == Some(f.scenario),
+        );
+        emotion += usize::from(f.emotion == l.emotion);
+        by_first.add(f, &r.analysis, &r.shown);
+        by_second.add(l, &r.analysis, &r.shown);
+        if f.scenario == l.scenario {
+            agreed.add(l, &r.analysis, &r.shown);
+        }
+    }
+    let pct = |k: usize| k as f64 * 100.0 / n.max(1) as f64;
+    let _ = writeln!(out, "\nAgreement with a second reader ({path}, n={n})");
+    let _ = writeln!(
+        out,
+        "the two readers            scenario {:5.1}%  (either reader's second scenario counted {:5.1}%)  emotion {:5.1}%",
+        pct(same),
+        pct(either),
+        pct(emotion)
+    );
+    let _ = writeln!(out, "{}", by_first.line("by the first reader"));
+    let _ = writeln!(out, "{}", by_second.line("by the second reader"));
+    let _ = writeln!(out, "{}", agreed.line("where both agree"));
+    Ok(())
+}
+
 fn run_inner(args: &[String]) -> Result<(), Failure> {
     let o = parse_args(args)?;
     let text = std::fs::read_to_string(&o.file)
         .map_err(|e| Failure::Input(format!("cannot read {}: {e}", o.file)))?;
     let tweets = twcs::parse(&text).map_err(|e| Failure::Input(format!("{}: {e}", o.file)))?;
-    let labels = match &o.labels {
+    let read_labels = |path: &Option<String>| match path {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| Failure::Input(format!("cannot read {path}: {e}")))?;
-            Some((path, parse_labels(path, &text)?))
+            parse_labels(path, &text).map(|l| Some((path.clone(), l)))
         }
-        None => None,
+        None => Ok(None),
     };
+    let labels = read_labels(&o.labels)?;
+    let second = read_labels(&o.second)?;
     let rows = analyse_all(&tweets);
     let mut out = String::new();
     for r in &rows {
@@ -505,6 +580,9 @@ fn run_inner(args: &[String]) -> Result<(), Failure> {
     write_summary(&mut out, &rows);
     if let Some((path, labels)) = &labels {
         write_evaluation(&mut out, path, labels, &rows)?;
+        if let Some((second_path, second)) = &second {
+            write_agreement(&mut out, second_path, labels, second, &rows)?;
+        }
     }
     match std::io::stdout().lock().write_all(out.as_bytes()) {
         // A reader that stops early (`| head`) is not an error.
