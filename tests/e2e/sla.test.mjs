@@ -544,6 +544,46 @@ describe('the defaults put back in a form are not saved yet', () => {
     await options.locator('#sla-status[data-ok="true"]').waitFor();
     assert.equal(await leaving(options), 'no question');
   });
+  test('a comma in a number is refused as it is typed, and stays said until the part is saved', async () => {
+    // The browser's number field drops a comma in silence: "1,5" would be saved as 15.
+    const options = await openOptions(browser);
+    const stored = () => options.evaluate(async () => (await chrome.storage.local.get('waypoint.sla.policy'))['waypoint.sla.policy']);
+    try {
+      await options.fill('#sla-x-post-first', '');
+      await options.locator('#sla-x-post-first').pressSequentially('1,5');
+      const status = options.locator('#sla-status');
+      assert.equal(await status.getAttribute('data-ok'), 'false');
+      assert.match(await status.innerText(), /No comma in a number: write decimals with a point \(1\.5\)/);
+      assert.equal(await options.getAttribute('#sla-x-post-first', 'aria-invalid'), 'true');
+      assert.equal(await options.getAttribute('#sla-x-post-first', 'aria-describedby'), 'sla-status');
+      // Said at the field too (the status line may be out of view), in the danger colour.
+      assert.match(await options.$eval('#sla-x-post-first', (el) => el.validationMessage), /No comma in a number/);
+      const border = (id) => options.$eval(id, (el) => getComputedStyle(el).borderTopColor);
+      assert.notEqual(await border('#sla-x-post-first'), await border('#sla-x-dm-first'));
+      // Pasted too.
+      await options.fill('#sla-x-post-next', '');
+      await options.locator('#sla-x-post-next').focus();
+      await options.evaluate(() => {
+        document.getElementById('sla-x-post-next').dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertFromPaste', data: '2,5', bubbles: true, cancelable: true }));
+      });
+      assert.equal(await options.getAttribute('#sla-x-post-next', 'aria-invalid'), 'true');
+      assert.match(await status.innerText(), /No comma in a number/);
+      // Written with a point, it saves, and the marks go.
+      await options.fill('#sla-x-post-first', '1.5');
+      await options.fill('#sla-x-post-next', '90');
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="true"]').waitFor();
+      assert.equal(await options.getAttribute('#sla-x-post-first', 'aria-invalid'), null);
+      assert.equal(await options.$eval('#sla-x-post-first', (el) => el.validationMessage), '');
+      assert.equal(JSON.parse(await stored()).targets.x.post.first_response_minutes, 1.5);
+      // After a save, edits say "Changed" again as ever.
+      await options.fill('#sla-x-post-first', '2');
+      await options.locator('#sla-status[data-ok="changed"]').waitFor();
+    } finally {
+      await options.evaluate(() => chrome.storage.local.remove('waypoint.sla.policy'));
+      await options.close();
+    }
+  });
 });
 
 describe('sharing the settings with a team', () => {

@@ -166,6 +166,10 @@ pub(super) fn mark(doc: &Document, field: &str, status: &str) {
             if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                 let _ = e.remove_attribute("aria-invalid");
                 let _ = e.remove_attribute("aria-describedby");
+                let _ = e.remove_attribute("data-comma");
+                if let Some(i) = e.dyn_ref::<web_sys::HtmlInputElement>() {
+                    i.set_custom_validity("");
+                }
             }
         }
     }
@@ -200,6 +204,11 @@ fn unsaved_edits(app: &Element) -> Result<(), JsValue> {
         else {
             return;
         };
+        // A refused comma stays said until the part is saved (the digits typed after it
+        // must not hide it).
+        if field.has_attribute("data-comma") {
+            return;
+        }
         if let Some(status) = after(&field, ".form-status") {
             status.set_text_content(Some("Changed: not saved yet."));
             let _ = status.set_attribute("data-ok", "changed");
@@ -219,6 +228,36 @@ fn unsaved_edits(app: &Element) -> Result<(), JsValue> {
                 if let Some(b) = save.dyn_ref::<web_sys::HtmlElement>() {
                     b.click();
                 }
+            }
+        }
+    })
+    .forget();
+    // A number field drops a comma in silence ("1,5" becomes 15, "1,440" 1440 or, read as a
+    // decimal comma, 1.44): it is refused as it is typed or pasted, and the part says why.
+    EventListener::new_with_options(app, "beforeinput", active, |event| {
+        let Some(input) = event.dyn_ref::<web_sys::InputEvent>() else {
+            return;
+        };
+        let field = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let Some(field) = field.filter(|f| f.get_attribute("type").as_deref() == Some("number"))
+        else {
+            return;
+        };
+        if !input.data().is_some_and(|d| d.contains(',')) {
+            return;
+        }
+        event.prevent_default();
+        if let (Some(status), Some(doc)) = (after(&field, ".form-status"), field.owner_document()) {
+            let msg = "No comma in a number: write decimals with a point (1.5), and thousands \
+                       without a separator (1440).";
+            say(&doc, &status.id(), false, msg);
+            mark(&doc, &field.id(), &status.id());
+            let _ = field.set_attribute("data-comma", "");
+            // Said at the field too, where the agent is typing (the status line may be
+            // below the fold).
+            if let Some(i) = field.dyn_ref::<web_sys::HtmlInputElement>() {
+                i.set_custom_validity(msg);
+                i.report_validity();
             }
         }
     })
