@@ -217,8 +217,11 @@ pub fn questions<'a>(f: &Folded<'a>) -> Vec<&'a str> {
                 let asks = terms.contains('?')
                     || body.starts_with('¿')
                     || INTERROGATIVES.iter().any(|q| {
-                        body.strip_prefix(q)
-                            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+                        // "Does not work." and "Did not arrive." open like a question but
+                        // state a fact: with no "?", a "not" after the opener says so.
+                        body.strip_prefix(q).is_some_and(|r| {
+                            r.is_empty() || (r.starts_with(' ') && !r.starts_with(" not "))
+                        })
                     });
                 if asks {
                     let from = start + (t[start..i].len() - t[start..i].trim_start().len());

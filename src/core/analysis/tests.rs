@@ -128,6 +128,17 @@ fn questions_are_found_by_sentence() {
     );
     assert_eq!(q("My bill is wrong. Fix it."), None);
     assert_eq!(q("Thanks!!"), None);
+    // An opener followed by "not" states a fact, unless a "?" asks.
+    assert_eq!(q("Does not appear that anyone is too concerned."), None);
+    assert_eq!(q("Did not arrive. Again."), None);
+    assert_eq!(
+        q("Does not the plan include roaming?"),
+        Some(vec!["Does not the plan include roaming?".to_owned()])
+    );
+    assert_eq!(
+        q("does it work abroad"),
+        Some(vec!["does it work abroad".to_owned()])
+    );
     // Only the latest message is asked about.
     let a = analyze(&["How do I reset it?", "Never mind, sorted it"]);
     assert!(a.question.is_none());
