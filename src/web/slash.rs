@@ -49,6 +49,13 @@ struct State {
     composer: Option<Element>,
     /// UTF-16 length of "/query" before the caret.
     trigger_units: usize,
+    /// A "/" the agent closed the search of with Escape: its composer and the text before the
+    /// caret up to it. It opens no search again while the agent writes on after it; a new "/",
+    /// or this one deleted and typed again, does.
+    dismissed: Option<(Element, String)>,
+    /// A "/" whose words read as a sentence (none finds a reply's name): closed, but a
+    /// deletion in a rich editor (no `input` event) looks again, as typing does.
+    quiet: Option<(Element, String)>,
 }
 
 /// The installed trigger. Dropping it removes its listeners and popup.
@@ -100,6 +107,8 @@ impl Slash {
             selected: 0,
             composer: None,
             trigger_units: 0,
+            dismissed: None,
+            quiet: None,
         }));
         let capture = EventListenerOptions {
             phase: EventListenerPhase::Capture,
@@ -133,8 +142,22 @@ impl Slash {
                     let deleted = event
                         .dyn_ref::<web_sys::KeyboardEvent>()
                         .is_some_and(|k| matches!(k.key().as_str(), "Backspace" | "Delete"));
-                    if deleted && state.borrow().open {
+                    let quiet = deleted && {
+                        let s = state.borrow();
+                        s.quiet
+                            .as_ref()
+                            .is_some_and(|(composer, _)| trigger_at(&s.doc, composer) == s.quiet)
+                    };
+                    if deleted && (state.borrow().open || quiet) {
                         let _ = on_input(&state, host.as_ref(), event);
+                    } else if deleted {
+                        // A closed "/" that is deleted may be typed again, and then opens.
+                        let mut s = state.borrow_mut();
+                        if let Some((composer, _)) = &s.dismissed {
+                            if trigger_at(&s.doc, composer) != s.dismissed {
+                                s.dismissed = None;
+                            }
+                        }
                     }
                 },
             ));
@@ -229,6 +252,17 @@ fn before_caret(doc: &Document, composer: &Element) -> Option<String> {
     String::from_utf16(&units).ok()
 }
 
+/// The "/words" before the caret in `composer`, named by the composer and the text up to and
+/// with the "/" (which "/" it is).
+fn trigger_at(doc: &Document, composer: &Element) -> Option<(Element, String)> {
+    let before = before_caret(doc, composer)?;
+    let (query, _) = library::slash_trigger(&before)?;
+    Some((
+        composer.clone(),
+        before[..before.len() - query.len()].to_owned(),
+    ))
+}
+
 /// Whether the "/words" that opened the popup are still just before the caret.
 fn trigger_holds(state: &Rc<RefCell<State>>) -> bool {
     let s = state.borrow();
@@ -261,19 +295,42 @@ fn on_input(
     let Some(composer) = composer_of(situation.composer, event) else {
         return Ok(());
     };
-    let found = before_caret(&doc, &composer).and_then(|b| library::slash_trigger(&b));
-    let Some((query, units)) = found else {
+    let before = before_caret(&doc, &composer).unwrap_or_default();
+    let Some((query, units)) = library::slash_trigger(&before) else {
+        state.borrow_mut().dismissed = None;
+        state.borrow_mut().quiet = None;
         close(state);
         return Ok(());
     };
+    // The text up to and with the "/": which "/" this is.
+    let at = (
+        composer.clone(),
+        before[..before.len() - query.len()].to_owned(),
+    );
+    if state.borrow().dismissed.as_ref() == Some(&at) {
+        return Ok(());
+    }
     let (items, elsewhere): (Vec<&'static LibTemplate>, _) = if query.trim().is_empty() {
         let all = library::all().filter(|t| t.text(situation.lang, situation.surface).is_some());
         (all.take(SHOWN).collect(), None)
     } else {
-        let (mut found, elsewhere) = library::search_on(&query, situation.lang, situation.surface);
+        let (mut found, elsewhere) = library::search_on(
+            &query,
+            situation.lang,
+            situation.surface,
+            library::Scope::Names,
+        );
         found.truncate(SHOWN);
         (found, elsewhere)
     };
+    // Words after a space that match no reply's name are a sentence ("see /help in the
+    // app"), not a search: the search closes, so it neither sits over the page while the agent
+    // writes nor takes their Enter. (A slip in the last word, deleted, finds replies again.)
+    if items.is_empty() && elsewhere.is_none() && query.contains(' ') {
+        close(state);
+        state.borrow_mut().quiet = Some(at);
+        return Ok(());
+    }
     let opening = !state.borrow().open;
     {
         let mut s = state.borrow_mut();
@@ -283,6 +340,7 @@ fn on_input(
         s.composer = Some(composer.clone());
         s.trigger_units = units;
         s.open = true;
+        s.quiet = None;
     }
     render(state, situation.lang, &query, opening)?;
     place(state, &composer)
@@ -358,9 +416,11 @@ fn place(state: &Rc<RefCell<State>>, composer: &Element) -> Result<(), JsValue> 
         .and_then(|w| w.inner_height().ok())
         .and_then(|h| h.as_f64())
         .unwrap_or(800.0);
+    // Above the composer wherever it fits (below, it could cover the site's send button).
+    let height = s.popup.get_bounding_client_rect().height();
     if let Some(style) = s.popup.dyn_ref::<HtmlElement>().map(|h| h.style()) {
         style.set_property("left", &dom::px(r.left().max(4.0)))?;
-        if r.top() > 240.0 {
+        if r.top() > height + 12.0 {
             style.set_property("bottom", &dom::px(vh - r.top() + 6.0))?;
             style.remove_property("top")?;
         } else {
@@ -431,7 +491,12 @@ fn on_key(state: &Rc<RefCell<State>>, host: &Rc<dyn Host>, event: &web_sys::Even
         }
         "Escape" => {
             take(event);
+            let at = {
+                let s = state.borrow();
+                s.composer.as_ref().and_then(|c| trigger_at(&s.doc, c))
+            };
             close(state);
+            state.borrow_mut().dismissed = at;
         }
         // The caret leaves the "/words": the search closes and the key moves the caret.
         // (A click elsewhere in the draft leaves the popup until the next key, which then

@@ -220,8 +220,13 @@ describe('the slash search in the composer', () => {
       await popup.waitFor({ state: 'hidden' });
       assert.match(await modelText(page, s.model), /\/refund$/);
 
-      // Typing on reopens it; Enter picks the highlighted template instead of sending.
+      // Typing on leaves it closed for that "/" (its Enter is the site's again); deleted and
+      // typed again, it opens, and Enter picks the highlighted template instead of sending.
       await page.keyboard.type('s');
+      await page.waitForTimeout(200);
+      assert.equal(await popup.isVisible(), false, 'closed for that "/"');
+      for (let i = 0; i < '/refunds'.length; i++) await page.keyboard.press('Backspace');
+      await page.keyboard.type('/refunds');
       await popup.waitFor({ state: 'visible' });
       await page.keyboard.press('ArrowDown');
       const picked = await popup.locator('[aria-selected="true"]').getAttribute('data-template-id');
@@ -592,9 +597,12 @@ describe('the slash search follows Backspace', () => {
       await waitForState(page, 'ready');
       const popup = page.locator('waypoint-panel').locator('.slash');
       await page.click(s.box);
-      // "9" finds nothing (a word under four letters is never read as a slip of the keys).
-      await page.keyboard.type('Hi there, /refund 9');
-      await popup.locator('.slash-empty').waitFor();
+      // "9" finds nothing (a word under four letters is never read as a slip of the keys):
+      // after a space, words that find nothing are a sentence, and the search closes.
+      await page.keyboard.type('Hi there, /refund');
+      await popup.waitFor({ state: 'visible' });
+      await page.keyboard.type(' 9');
+      await popup.waitFor({ state: 'hidden' });
       // Draft.js and Lexical apply Backspace themselves, with no input event.
       await page.keyboard.press('Backspace');
       await popup.locator('[data-template-id^="refund"]').first().waitFor({ timeout: 3000 });
@@ -954,6 +962,59 @@ describe('a draft that begins by addressing a commenter', () => {
       box.focus();
     });
     await page.locator('waypoint-panel[data-customer="@lena.k"]').waitFor({ timeout: 5000 });
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
+describe('the slash search and the agent\'s own sentences', () => {
+  const xChat = SURFACES.find((s) => s.name === 'X Chat');
+  const messenger = SURFACES.find((s) => s.name === 'Messenger');
+  const text = (page, box) => page.$eval(box, (el) => (el.value ?? el.innerText).replace(/\s+$/, ''));
+  for (const s of [xChat, messenger]) {
+    test(`${s.name}: "/help in the app" is a sentence: no search stays open, and Enter sends it to the checklist whole`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const popup = panel.locator('.slash');
+      await page.click(s.box);
+      await page.keyboard.type('Type /help in the app');
+      await page.waitForTimeout(300);
+      assert.equal(await popup.isVisible(), false, 'no search over a sentence');
+      assert.equal(await text(page, s.box), 'Type /help in the app');
+      await page.keyboard.press('Enter');
+      await panel.locator('[role="dialog"]').waitFor();
+      assert.equal(await text(page, s.box), 'Type /help in the app', 'the draft is whole');
+      await page.keyboard.press('Escape');
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+  test('X Chat: Escape closes the search for that "/" while the agent writes on; a new "/" opens one', async () => {
+    const { page, pageErrors } = await open(browser.context, xChat.url);
+    await waitForState(page, 'ready');
+    const popup = page.locator('waypoint-panel').locator('.slash');
+    await page.click(xChat.box);
+    await page.keyboard.type('Sorry for the wait /kind words');
+    await popup.waitFor({ state: 'visible' });
+    // Above the composer: never over the site's send button.
+    const send = await page.locator('[data-testid="dm-composer-send-button"]').boundingBox();
+    const box = await popup.boundingBox();
+    const over = box.x < send.x + send.width && box.x + box.width > send.x && box.y < send.y + send.height && box.y + box.height > send.y;
+    assert.ok(!over, `the search ${JSON.stringify(box)} is clear of Send ${JSON.stringify(send)}`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.type(' you so much');
+    await page.waitForTimeout(300);
+    assert.equal(await popup.isVisible(), false, 'closed for that "/"');
+    assert.equal(await text(page, xChat.box), 'Sorry for the wait /kind words you so much');
+    // Deleted and typed again, or another "/": a search again.
+    for (let i = 0; i < '/kind words you so much'.length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('/thank');
+    await popup.waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await page.keyboard.type(' and /refund');
+    await popup.waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
     assert.deepEqual(pageErrors, []);
     await page.close();
   });

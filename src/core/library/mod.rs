@@ -29,7 +29,7 @@ mod suggest;
 #[cfg(test)]
 mod tests;
 
-pub use search::{normalize, search, search_on, slash_trigger};
+pub use search::{normalize, search, search_in, search_on, slash_trigger, Scope};
 pub use suggest::{suggest, suggest_fitting, Suggestion, DEFAULT_LIMIT};
 
 use crate::core::conversation::{Lang, Surface};

@@ -115,13 +115,16 @@ impl Fields {
 
     /// The points of `word` here, summed over the fields, so a word found in the title, the
     /// tags and the text outranks one found in a single place. `slips`: whether a slip counts.
-    fn points(&self, word: &str, slips: bool) -> u32 {
+    fn points(&self, word: &str, slips: bool, scope: Scope) -> u32 {
         let allow =
             |(exact, prefix, slip): (u32, u32, u32)| (exact, prefix, slip * u32::from(slips));
         best(word, &self.title, allow(TITLE))
             + best(word, &self.tags, allow(TAG))
             + best(word, &self.id, allow(ID))
-            + best(word, &self.body, allow(TEXT))
+            + match scope {
+                Scope::Everything => best(word, &self.body, allow(TEXT)),
+                Scope::Names => 0,
+            }
     }
 }
 
@@ -137,24 +140,39 @@ fn fields(lang: Lang) -> &'static [(&'static LibTemplate, Fields)] {
     FIELDS[lang as usize].get_or_init(|| all().map(|t| (t, Fields::of(t, lang))).collect())
 }
 
+/// What a search looks in.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Scope {
+    /// Titles, tags, ids and the replies' words: the panel's search box.
+    Everything,
+    /// Titles, tags and ids only: the slash search, typed in the middle of a draft, where a
+    /// sentence ("see /help in the app") must not match a reply for holding its words.
+    Names,
+}
+
 /// The templates matching every word of `query` in `lang`, best first (ties keep library
 /// order). A word matches a word of the title, the tags, the id or the text (every surface and
 /// every alternative) that it equals or starts; a word that matches nothing anywhere matches a
 /// title, tag or id word it is a slip of (so "charge", a word of the library, never finds
 /// "change"). An empty query lists every template.
 pub fn search(query: &str, lang: Lang) -> Vec<&'static LibTemplate> {
+    search_in(query, lang, Scope::Everything)
+}
+
+/// [`search`] in `scope`.
+pub fn search_in(query: &str, lang: Lang, scope: Scope) -> Vec<&'static LibTemplate> {
     let query = words(query);
     let fields = fields(lang);
     let slips: Vec<bool> = query
         .iter()
-        .map(|w| fields.iter().all(|(_, f)| f.points(w, false) == 0))
+        .map(|w| fields.iter().all(|(_, f)| f.points(w, false, scope) == 0))
         .collect();
     let mut hits: Vec<(u32, &'static LibTemplate)> = fields
         .iter()
         .filter_map(|(t, f)| {
             let mut score = 0;
             for (w, &slips) in query.iter().zip(&slips) {
-                let s = f.points(w, slips);
+                let s = f.points(w, slips, scope);
                 if s == 0 {
                     return None;
                 }
@@ -175,8 +193,9 @@ pub fn search_on(
     query: &str,
     lang: Lang,
     surface: Surface,
+    scope: Scope,
 ) -> (Vec<&'static LibTemplate>, Option<String>) {
-    let (here, there): (Vec<&LibTemplate>, Vec<&LibTemplate>) = search(query, lang)
+    let (here, there): (Vec<&LibTemplate>, Vec<&LibTemplate>) = search_in(query, lang, scope)
         .into_iter()
         .partition(|t| t.text(lang, surface).is_some());
     let note = (here.is_empty() && !there.is_empty()).then(|| {

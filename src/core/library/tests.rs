@@ -442,19 +442,22 @@ fn search_is_case_and_accent_insensitive_with_prefixes_and_all_words() {
 
 #[test]
 fn a_search_says_when_what_it_found_is_only_for_the_other_surface() {
-    let (here, note) = search_on("charged twice", Lang::En, Surface::Post);
+    let (here, note) = search_on("charged twice", Lang::En, Surface::Post, Scope::Everything);
     assert!(here.is_empty());
     assert_eq!(
         note.as_deref(),
         Some("Only in direct messages: “Charged twice: reversal requested”")
     );
-    let (here, note) = search_on("charged twice", Lang::En, Surface::Dm);
+    let (here, note) = search_on("charged twice", Lang::En, Surface::Dm, Scope::Everything);
     assert_eq!(ids(&here)[0], "billing-double-charge");
     assert_eq!(note, None);
     // Nothing found anywhere: nothing to say but that.
-    assert_eq!(search_on("zzzz", Lang::En, Surface::Post), (vec![], None));
+    assert_eq!(
+        search_on("zzzz", Lang::En, Surface::Post, Scope::Everything),
+        (vec![], None)
+    );
     // Found here too: the ones for elsewhere are not mentioned.
-    let (here, note) = search_on("refund", Lang::En, Surface::Post);
+    let (here, note) = search_on("refund", Lang::En, Surface::Post, Scope::Everything);
     assert!(!here.is_empty() && note.is_none());
     assert!(here
         .iter()
@@ -739,4 +742,25 @@ fn search_forgives_a_slip_of_the_keys_in_titles_tags_and_ids() {
     };
     assert!(!sorted("charge").contains(&"feedback-change-disliked"));
     assert_eq!(sorted("chrage"), sorted("charge"));
+}
+
+#[test]
+fn the_slash_search_looks_at_names_only() {
+    // A sentence holds words of some reply's text: the box finds it, the slash search does not.
+    let sentence = "help in the app";
+    assert!(!search(sentence, Lang::En).is_empty());
+    assert!(search_in(sentence, Lang::En, Scope::Names).is_empty());
+    assert!(search_in("bearing", Lang::En, Scope::Names).is_empty());
+    // What an agent searches for by name is still found, slips too, in both languages.
+    for (q, lang) in [
+        ("refund", Lang::En),
+        ("patience", Lang::En),
+        ("charged twice", Lang::En),
+        ("pasword", Lang::En),
+        ("reembolso", Lang::Es),
+    ] {
+        let names = search_in(q, lang, Scope::Names);
+        assert!(!names.is_empty(), "{q}");
+        assert!(names.iter().all(|t| search(q, lang).contains(t)), "{q}");
+    }
 }

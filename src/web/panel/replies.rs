@@ -493,7 +493,7 @@ fn show_results(
     }
     let lang = lang_of(&s);
     let surface = s.situation.surface.unwrap_or(Surface::Post);
-    let (found, elsewhere) = library::search_on(query, lang, surface);
+    let (found, elsewhere) = library::search_on(query, lang, surface, library::Scope::Everything);
     if found.is_empty() {
         let said = elsewhere
             .as_deref()
