@@ -484,6 +484,36 @@ describe('the Insert button and the preview after an insertion', () => {
   }
 });
 
+describe('Insert pressed again while it inserts', () => {
+  for (const s of [SURFACES[0], SURFACES[1], SURFACES[3]]) {
+    test(`${s.name}: a second press before the first insertion ends inserts nothing more, and the outcome is in view`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      await patienceFilled(panel);
+      const preview = squash(await panel.locator('.preview').innerText());
+      // Two presses in one task (Enter, and Enter again before the focus leaves the button):
+      // a keyboard's click has no click count, so these are two activations.
+      await panel.locator('button[data-action="insert"]').evaluate((b) => {
+        b.click();
+        b.click();
+      });
+      await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+      await page.waitForTimeout(300);
+      assert.equal(squash(await modelText(page, s.model)), preview, 'inserted once');
+      // The line saying so is within the panel's scrolled body, not below its edge.
+      const seen = await panel.locator('.outcome').evaluate((o) => {
+        const body = o.closest('.body').getBoundingClientRect();
+        const r = o.getBoundingClientRect();
+        return r.top >= body.top - 1 && r.bottom <= body.bottom + 1 && r.bottom <= innerHeight;
+      });
+      assert.ok(seen, 'the outcome is in view');
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('a search that finds replies for the other surface only', () => {
   test('X post: the panel and the slash search say where the reply is, not "nothing"', async () => {
     const { page, pageErrors } = await open(browser.context, URLS.xStatus);

@@ -61,6 +61,9 @@ struct State {
     /// it inserts.
     seed: u64,
     inserted: bool,
+    /// An insertion is under way: Insert pressed again meanwhile (a second Enter, a repeating
+    /// key) inserts nothing more.
+    inserting: bool,
 }
 
 /// The mounted replies part.
@@ -121,6 +124,7 @@ impl Replies {
             mark: None,
             seed: 0,
             inserted: false,
+            inserting: false,
         }));
 
         // The agent's details, from this browser's storage.
@@ -756,6 +760,9 @@ fn refresh_preview(
 }
 
 fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
+    if state.borrow().inserting {
+        return;
+    }
     // The wording shown is the one inserted (the count is not read again here).
     let first = !std::mem::replace(&mut state.borrow_mut().inserted, true);
     let Ok(Some(text)) = refresh_preview(state, chosen) else {
@@ -776,9 +783,11 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
             &"initials".into(),
             &s.agent_initials.as_str().into(),
         );
+        s.inserting = true;
         (s.doc.clone(), s.situation.composer, agent, mark)
     };
     let outcome = outcome.clone();
+    let state = state.clone();
     wasm_bindgen_futures::spawn_local(async move {
         // Not stored: the agent's name is asked again next time; the reply goes in anyway.
         let _ = platform::storage_set(AGENT_KEY, &agent).await;
@@ -800,5 +809,13 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
         };
         outcome.set_text_content(Some(&said));
         let _ = outcome.set_attribute("data-outcome", &code);
+        // Said where the agent can read it: the panel's body scrolls, and the form may have
+        // pushed the line below its edge.
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        outcome
+            .unchecked_ref::<HtmlElement>()
+            .scroll_into_view_with_scroll_into_view_options(&opts);
+        state.borrow_mut().inserting = false;
     });
 }
