@@ -363,6 +363,23 @@ describe('Escape goes back to editing', () => {
   });
 });
 
+describe('a draft written right to left', () => {
+  test('Messenger: the checklist quotes it in its own direction', async () => {
+    const s = { ...SURFACES.find((x) => x.name.startsWith('Messenger')), url: URLS.fbMessagesRtl };
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    await typeDraft(page, s, 'مرحبا [NAME]، سنرسل بديلا غدا');
+    await pressSend(page, s);
+    await dialog(page).waitFor();
+    const quote = dialog(page).locator('.gate-excerpt').first();
+    assert.match(await quote.innerText(), /\[NAME\]/);
+    assert.equal(await quote.evaluate((q) => getComputedStyle(q).direction), 'rtl');
+    await page.keyboard.press('Escape');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('when all is well, the post goes straight through', () => {
   before(() => saveSettings({ manual: [] }));
   after(() => saveSettings(null));

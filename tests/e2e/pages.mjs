@@ -51,6 +51,7 @@ export const URLS = {
   fbPostDigits: 'https://www.facebook.com/Forever21/posts/pfbid02Digits',
   fbMessagesDe: 'https://www.facebook.com/messages/t/200012345',
   fbMessagesNoLabel: 'https://www.facebook.com/messages/t/300012345',
+  fbMessagesRtl: 'https://www.facebook.com/messages/t/400012345',
   igDirectEs: 'https://www.instagram.com/direct/t/440282366841710300949128/',
   igDirect2026: 'https://www.instagram.com/direct/t/640282366841710300949128/',
   fbFeed: 'https://www.facebook.com/',
@@ -244,6 +245,8 @@ export const PAGES = {
       ['aria-label="Write to Jane Doe"', 'aria-label="Schreib an Jane Doe"'],
     ]),
   },
+  // A customer whose name is written right to left.
+  [URLS.fbMessagesRtl]: { body: fbMessagesAged([['Jane Doe', 'محمد الأحمد']]) },
   // The message log lost its label: found by structure.
   [URLS.fbMessagesNoLabel]: {
     body: fbMessagesAged([['role="log" aria-label="Messages in conversation with Jane Doe"', 'role="log"']]),

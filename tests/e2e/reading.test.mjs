@@ -255,6 +255,33 @@ describe('variants', () => {
     await page.close();
   });
 
+  test('Messenger: a name written right to left keeps the status line in order', async () => {
+    const { page } = await open(browser.context, URLS.fbMessagesRtl);
+    await waitForState(page, 'ready');
+    assert.equal(await attr(page, 'data-customer'), 'محمد الأحمد');
+    // As drawn: "With", the name, then the count (a bare name would pull the count before it).
+    const at = await page.evaluate(() => {
+      const line = document.querySelector('waypoint-panel').shadowRoot.querySelector('p.status');
+      const box = (text) => {
+        const walk = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          const i = n.data.indexOf(text);
+          if (i < 0) continue;
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + text.length);
+          const b = r.getBoundingClientRect();
+          return { left: b.left, right: b.right };
+        }
+        return null;
+      };
+      return { text: line.textContent, with: box('With'), name: box('محمد الأحمد'), count: box('3 messages') };
+    });
+    assert.equal(at.text, 'With محمد الأحمد: 3 messages read');
+    assert.ok(at.with.right <= at.name.left + 1 && at.name.right <= at.count.left + 1, JSON.stringify(at));
+    await page.close();
+  });
+
   test('Facebook post in Spanish', async () => {
     const { page } = await open(browser.context, URLS.fbPostEs);
     await waitForState(page, 'ready');

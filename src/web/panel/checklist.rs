@@ -376,6 +376,8 @@ fn excerpt(
         }
     }
     let quote = dom::el(doc, "blockquote", "gate-excerpt", "")?;
+    // The draft in its own direction (an Arabic or Hebrew reply reads right to left).
+    quote.set_attribute("dir", "auto")?;
     let whole = draft.chars().count() <= WHOLE;
     let mut at = 0;
     for (i, &(a, b)) in merged.iter().enumerate() {

@@ -38,6 +38,42 @@ pub struct View {
     pub note: Option<&'static str>,
 }
 
+/// The panel's status line: plain words, or "With <customer>: …" whose name is the page's.
+enum StatusLine {
+    Plain(String),
+    With { customer: String, read: String },
+}
+
+/// Writes `line` in `el`, as text, unless it already reads so. A customer's name goes in a
+/// `<bdi>`: one written right to left must not carry the words after it into its direction
+/// ("With محمد: 3 messages read" drawn as "With 3 محمد: messages read").
+fn show_status(el: &Element, line: &StatusLine) -> Result<(), JsValue> {
+    let (customer, read) = match line {
+        StatusLine::Plain(text) => {
+            dom::set_text(el, text);
+            return Ok(());
+        }
+        StatusLine::With { customer, read } => (customer, read),
+    };
+    let tail = format!(": {read}");
+    let whole = format!("With {customer}{tail}");
+    if el.text_content().as_deref() == Some(whole.as_str()) {
+        return Ok(());
+    }
+    let doc = el
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    // One span: the line is a flex box (its dot, then the words), and each child would be
+    // an item of its own.
+    let words = dom::el(&doc, "span", "", "With ")?;
+    let bdi = dom::el(&doc, "bdi", "", customer)?;
+    words.append_child(&bdi)?;
+    words.append_child(&doc.create_text_node(&tail))?;
+    el.set_text_content(None);
+    el.append_child(&words)?;
+    Ok(())
+}
+
 impl View {
     fn place(&self) -> String {
         match self.surface {
@@ -46,18 +82,23 @@ impl View {
         }
     }
 
-    fn status(&self) -> String {
+    fn status(&self) -> StatusLine {
         if let Some(note) = self.note {
-            return note.to_owned();
+            return StatusLine::Plain(note.to_owned());
         }
-        match self.state {
+        StatusLine::Plain(match self.state {
             ReadState::Ready => {
                 let read = match self.messages {
                     1 => "1 message read".to_owned(),
                     n => format!("{} messages read", crate::core::decimal::grouped(n)),
                 };
                 match &self.customer {
-                    Some(c) => format!("With {c}: {read}"),
+                    Some(c) => {
+                        return StatusLine::With {
+                            customer: c.clone(),
+                            read,
+                        }
+                    }
                     None => format!("Conversation open: {read}"),
                 }
             }
@@ -66,7 +107,7 @@ impl View {
                 "This page's layout was not recognised; {} works as usual",
                 self.site.display_name()
             ),
-        }
+        })
     }
 }
 
@@ -195,7 +236,7 @@ impl Panel {
             None => h.remove_attribute("data-customer")?,
         }
         dom::set_text(&self.place, &view.place());
-        dom::set_text(&self.status, &view.status());
+        show_status(&self.status, &view.status())?;
         dom::set_attr(&self.card, "data-state", view.state.as_str())?;
         self.shown = Some(view.clone());
         Ok(())

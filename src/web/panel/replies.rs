@@ -592,6 +592,7 @@ fn choose(
     let title = dom::el(doc, "strong", "title", t.texts(lang_of(&s)).title)?;
     chosen.append_child(&title)?;
     let preview = dom::el(doc, "p", "preview", "")?;
+    preview.set_attribute("dir", "auto")?;
     chosen.append_child(&preview)?;
     let form = dom::el(doc, "div", "fields", "")?;
     if let Some(Ok(tpl)) = t.template(lang_of(&s), s.situation.surface.unwrap_or(Surface::Post)) {
