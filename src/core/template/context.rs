@@ -99,9 +99,14 @@ pub const TITLES: Words = words![
     "herr", "frau", "mme", "mlle", "m",
 ];
 
+/// Words that open a name that is not a person's ("The Coffee Lover", "La Casa del Pan"):
+/// such a display name gives no first name.
+const ARTICLES: Words = words!["the", "a", "an", "el", "la", "los", "las"];
+
 /// The first name to greet the customer by: the display name's first word, after emoji, a part
 /// in brackets ("[BOT]") and titles, when it reads as a name: letters (with apostrophes and
-/// hyphens, "O'Brien-Smith"), more than an initial; an all-capital one ("MARIA") as "Maria".
+/// hyphens, "O'Brien-Smith"), more than an initial, not an article; an all-capital one
+/// ("MARIA") as "Maria", an all-small one ("jean-luc") as "Jean-Luc".
 /// Else the handle, as the customer goes by it on the site (and as the checks see them
 /// addressed); else none, and the template's fallback greets ("Hi there"), not "Hi J.R.R" or
 /// "Hi BOT".
@@ -114,6 +119,7 @@ fn customer_first_name(a: &Author) -> Option<String> {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .find(|w| !TITLES.contains(w.to_lowercase().as_str()))
         .filter(|_| !only_handle)
+        .filter(|w| !ARTICLES.contains(w.to_lowercase().as_str()))
         .filter(|w| {
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
             w.chars()
@@ -129,6 +135,20 @@ fn customer_first_name(a: &Author) -> Option<String> {
             let mut chars = w.chars();
             let first: String = chars.next().into_iter().collect();
             return Some(first + &chars.as_str().to_lowercase());
+        }
+        if w.chars().any(char::is_lowercase) && !w.chars().any(char::is_uppercase) {
+            // Each part after a hyphen too.
+            let mut out = String::with_capacity(w.len());
+            let mut start = true;
+            for c in w.chars() {
+                if start {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.push(c);
+                }
+                start = c == '-';
+            }
+            return Some(out);
         }
         return Some(w.to_owned());
     }
@@ -249,6 +269,17 @@ mod tests {
             ("Maria (she/her)", None, Some("Maria")),
             ("MARIA GARCIA", None, Some("Maria")),
             ("ÁLVARO", None, Some("Álvaro")),
+            // A name written all small is greeted with capitals, each part of it.
+            ("jean-luc picard", None, Some("Jean-Luc")),
+            ("élodie", Some("elo"), Some("Élodie")),
+            // A name that opens with an article is not a person's: the handle, else none.
+            (
+                "The Coffee Lover ☕",
+                Some("coffeelover"),
+                Some("coffeelover"),
+            ),
+            ("The Coffee Lover ☕", None, None),
+            ("La Casa del Pan", None, None),
             // No name in the display name: the handle, as the customer goes by it.
             ("mgarcia", Some("mgarcia"), Some("mgarcia")),
             ("@mgarcia", None, Some("mgarcia")),
