@@ -129,6 +129,24 @@ pub struct Author {
     pub handle: Option<String>,
 }
 
+impl Author {
+    /// Whether `other` is the same person: by handle where both have one, else by name.
+    pub fn same_person(&self, other: &Author) -> bool {
+        match (&self.handle, &other.handle) {
+            (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+            _ => self.name == other.name,
+        }
+    }
+
+    /// How the panel names them: the display name, else "@handle".
+    pub fn shown(&self) -> String {
+        match &self.handle {
+            Some(h) if self.name.trim().is_empty() => format!("@{h}"),
+            _ => self.name.clone(),
+        }
+    }
+}
+
 /// How precisely the page gave a message's time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -215,6 +233,24 @@ pub struct Conversation {
 }
 
 impl Conversation {
+    /// The conversation as `who` has it: our messages and theirs, without other customers'
+    /// (on a public post many people comment; the one answered waited as long as they did).
+    pub fn with_only(&self, who: &Author) -> Conversation {
+        Conversation {
+            site: self.site,
+            surface: self.surface,
+            thread: self.thread.clone(),
+            customer: self.customer.clone(),
+            messages: Rc::new(
+                self.messages
+                    .iter()
+                    .filter(|m| m.party != Party::Customer || m.author.same_person(who))
+                    .cloned()
+                    .collect(),
+            ),
+        }
+    }
+
     /// Messages from the customer side, oldest first.
     pub fn customer_messages(&self) -> impl Iterator<Item = &Message> {
         self.messages.iter().filter(|m| m.party == Party::Customer)

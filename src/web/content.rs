@@ -1268,7 +1268,8 @@ impl gate::Host for Controller {
             let app = guard.as_ref()?;
             let conversation = app.conversation.as_ref()?;
             let now = js_sys::Date::now() as i64;
-            let status = sla::status(conversation, &app.policy, &app.agent, now);
+            // The wait of the customer answered, not another commenter's.
+            let status = sla::status_for_customer(conversation, &app.policy, &app.agent, now);
             let fresh;
             // What the suggestions read, unless messages came since (rankings wait out bursts).
             let customer = match &app.customer {

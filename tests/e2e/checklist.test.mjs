@@ -363,6 +363,31 @@ describe('Escape goes back to editing', () => {
   });
 });
 
+describe('a public post where another commenter waited longer', () => {
+  // Jane commented 3 hours ago and Priya 1 hour ago; Waypoint answers Priya.
+  test('Facebook comments: the panel names who waited longest, and the reply to Priya is checked against her wait', async () => {
+    const s = SURFACES.find((x) => x.name.startsWith('Facebook comments (Lexical'));
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    assert.equal(await panel.getAttribute('data-customer'), 'Priya Raman');
+    const detail = await panel.locator('.sla-detail').innerText();
+    const jane = detail.match(/^Jane Doe has waited (\d+) h/);
+    assert.ok(jane, detail);
+    await typeDraft(page, s, 'Priya, we will look into this today.');
+    await pressSend(page, s);
+    await dialog(page).waitFor();
+    const wait = dialog(page).locator('[data-check-id="sla-wait"]');
+    const said = await wait.innerText();
+    const priya = said.match(/waited (\d+) h/);
+    assert.ok(priya, said);
+    assert.ok(Number(priya[1]) < Number(jane[1]), `Priya's wait (${said}) is hers, not Jane's (${detail})`);
+    await page.keyboard.press('Escape');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('a draft written right to left', () => {
   test('Messenger: the checklist quotes it in its own direction', async () => {
     const s = { ...SURFACES.find((x) => x.name.startsWith('Messenger')), url: URLS.fbMessagesRtl };

@@ -770,10 +770,7 @@ fn customer_indices(conversation: &Conversation, limit: usize) -> Vec<usize> {
 }
 
 fn same_person(a: &Author, b: &Author) -> bool {
-    match (&a.handle, &b.handle) {
-        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
-        _ => a.name == b.name,
-    }
+    a.same_person(b)
 }
 
 #[cfg(test)]

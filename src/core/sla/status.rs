@@ -134,6 +134,10 @@ pub struct SlaStatus {
     pub untimed_messages: usize,
     /// Meta's reply window (Facebook and Instagram direct messages only).
     pub window: Option<MessagingWindow>,
+    /// Whose message started the running clock, when it is not the conversation's customer's
+    /// (on a public post, another commenter waited longest): as the panel names them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiting: Option<String>,
     /// One or two sentences for the tooltip: what is measured against which target.
     pub explanation: String,
 }
@@ -152,6 +156,7 @@ impl SlaStatus {
             elapsed_business_ms: None,
             untimed_messages: 0,
             window,
+            waiting: None,
             explanation,
         }
     }
@@ -234,6 +239,22 @@ pub fn status(
     }
 }
 
+/// The status a reply to the conversation's customer is checked against: their own wait when
+/// another customer's message started the clock (on a public post, the one who waited longest
+/// may not be the one answered). The panel shows [`status`], which names that other person.
+pub fn status_for_customer(
+    conversation: &Conversation,
+    policy: &ValidPolicy,
+    agent: &AgentState,
+    now: i64,
+) -> SlaStatus {
+    let whole = status(conversation, policy, agent, now);
+    match (&whole.waiting, &conversation.customer) {
+        (Some(_), Some(customer)) => status(&conversation.with_only(customer), policy, agent, now),
+        _ => whole,
+    }
+}
+
 /// Our reply is the latest word: report the cycle it closed.
 fn answered(
     conversation: &Conversation,
@@ -288,6 +309,7 @@ fn answered(
         elapsed_business_ms: m.elapsed_business_ms,
         untimed_messages: 0,
         window,
+        waiting: None,
         explanation: format!(
             "{}: answered after {}, {verdict} the {}.",
             kind.label(),
@@ -359,6 +381,16 @@ fn running(
         };
     }
     let untimed = live.iter().filter(|m| best_known_ms(m).is_none()).count();
+    let waiting_other = live
+        .iter()
+        .find(|m| best_known_ms(m).is_some())
+        .filter(|m| {
+            conversation
+                .customer
+                .as_ref()
+                .is_some_and(|c| !m.author.same_person(c))
+        })
+        .map(|m| m.author.shown());
     let Some(first) = live.iter().find_map(|m| best_known_ms(m)) else {
         let mut s = SlaStatus::empty(
             State::None,
@@ -390,6 +422,7 @@ fn running(
         elapsed_business_ms: m.elapsed_business_ms,
         untimed_messages: untimed,
         window,
+        waiting: waiting_other,
         explanation: format!(
             "{}: {}.{}{}",
             kind.label(),

@@ -655,3 +655,38 @@ fn clock_skew_neither_undoes_a_pause_nor_freezes_the_countdown() {
     let s = status(&x_post(&[(C, ahead)]), &p, &active, T0 + 5 * M);
     assert_eq!(s.remaining_ms, Some(55 * M), "{s:?}");
 }
+
+#[test]
+fn on_a_public_post_the_panel_names_who_waited_and_the_reply_is_checked_against_its_customer() {
+    let p = calendar_policy();
+    let person = |name: &str| Author {
+        name: name.into(),
+        handle: None,
+    };
+    let mut c = conv(
+        Site::Facebook,
+        Surface::Post,
+        &[(B, Exact(T0)), (C, Exact(T0 + M)), (C, Exact(T0 + 2 * H))],
+    );
+    let mut messages = (*c.messages).clone();
+    messages[1].author = person("Jane Doe");
+    messages[2].author = person("Priya Raman");
+    c.messages = messages.into();
+    c.customer = Some(person("Priya Raman"));
+    let now = T0 + 3 * H;
+    let whole = status(&c, &p, &AgentState::Active, now);
+    assert_eq!(whole.started_ms, Some(T0 + M));
+    assert_eq!(whole.waiting.as_deref(), Some("Jane Doe"));
+    let hers = status_for_customer(&c, &p, &AgentState::Active, now);
+    assert_eq!(hers.started_ms, Some(T0 + 2 * H));
+    assert_eq!(hers.elapsed_calendar_ms, Some(H));
+    assert_eq!(hers.waiting, None);
+    // Jane is the customer answered: her wait, and no one else named.
+    c.customer = Some(person("Jane Doe"));
+    let jane = status(&c, &p, &AgentState::Active, now);
+    assert_eq!(jane.waiting, None);
+    assert_eq!(status_for_customer(&c, &p, &AgentState::Active, now), jane);
+    // With no customer known, nobody is named.
+    c.customer = None;
+    assert_eq!(status(&c, &p, &AgentState::Active, now).waiting, None);
+}

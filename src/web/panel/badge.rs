@@ -155,7 +155,11 @@ impl Badge {
         }
 
         let elapsed = status.elapsed_calendar_ms.map(|ms| {
-            let mut s = format!("Waiting {}", crate::core::sla::format::duration(ms));
+            let waited = crate::core::sla::format::duration(ms);
+            let mut s = match &status.waiting {
+                Some(who) => format!("{who} has waited {waited}"),
+                None => format!("Waiting {waited}"),
+            };
             if let Some(b) = status.elapsed_business_ms {
                 s.push_str(&format!(
                     " ({} in business hours)",
