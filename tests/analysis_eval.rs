@@ -204,16 +204,7 @@ fn scenario_and_emotion_accuracy_on_labelled_tweets() {
     }
 
     // The CLI prints the same figures.
-    let out = Command::new(env!("CARGO_BIN_EXE_waypoint"))
-        .args(["analyze", DATA, "--labels", LABELS, "--table"])
-        .output()
-        .expect("the CLI runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stdout = analyze_ok(&["--labels", LABELS, "--table"]);
     for (name, s) in [
         ("all rows", &all),
         ("odd rows (tuning)", &odd),
@@ -277,6 +268,26 @@ fn cli_reports_bad_label_files_with_the_line() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `waypoint analyze DATA` with `args`.
+fn analyze(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_waypoint"))
+        .args(["analyze", DATA])
+        .args(args)
+        .output()
+        .expect("the CLI runs")
+}
+
+/// What `waypoint analyze DATA` with `args` prints, once it has succeeded.
+fn analyze_ok(args: &[&str]) -> String {
+    let out = analyze(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 const SECOND: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/data/twcs/second-reader-labels.csv"
@@ -318,18 +329,7 @@ fn a_second_reader_s_agreement_is_reported() {
     let pct = |k: usize| k as f64 * 100.0 / second.len() as f64;
     // Independent readings: neither a copy of the first labels nor unrelated to them.
     assert!((60.0..98.0).contains(&pct(same)), "{}", pct(same));
-    let out = Command::new(env!("CARGO_BIN_EXE_waypoint"))
-        .args([
-            "analyze", DATA, "--labels", LABELS, "--second", SECOND, "--table",
-        ])
-        .output()
-        .expect("the CLI runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stdout = analyze_ok(&["--labels", LABELS, "--second", SECOND, "--table"]);
     let line = stdout
         .lines()
         .find(|l| l.starts_with("the two readers"))
@@ -354,13 +354,7 @@ fn a_second_reader_s_agreement_is_reported() {
     let dir = std::env::temp_dir().join(format!("waypoint-second-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("second.csv");
-    let run = |extra: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_waypoint"))
-            .args(["analyze", DATA])
-            .args(extra)
-            .output()
-            .unwrap()
-    };
+    let run = analyze;
     let some_unlabelled = "7153";
     assert!(!first.contains_key(some_unlabelled));
     std::fs::write(
