@@ -138,6 +138,11 @@ impl Author {
         }
     }
 
+    /// Whether the page gave neither a name nor a handle (X Chat's messages name no author).
+    pub fn is_unknown(&self) -> bool {
+        self.name.trim().is_empty() && self.handle.is_none()
+    }
+
     /// How the panel names them: the display name, else "@handle".
     pub fn shown(&self) -> String {
         match &self.handle {

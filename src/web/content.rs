@@ -690,15 +690,19 @@ fn show_sla() -> bool {
             Some(c) => {
                 let now = js_sys::Date::now() as i64;
                 let status = sla::status(c, &app.policy, &app.agent, now);
+                // The replies are for the customer: their own wait (on a public post another
+                // commenter's may run the badge's clock).
+                let own = sla::customer_wait(c, &app.policy, &app.agent, now, &status);
+                let theirs = own.as_ref().unwrap_or(&status);
                 // `{wait}` in the replies: since the clock started, while it runs.
-                let waited = status
+                let waited = theirs
                     .started_ms
-                    .filter(|_| status.stopped_ms.is_none())
+                    .filter(|_| theirs.stopped_ms.is_none())
                     .map(|t| ((now - t).max(0) / 60_000) as u32);
                 app.panel.replies().set_wait(waited);
                 // The clock turned due soon (or back) since the suggestions were ranked: they
                 // are ranked again, in a task of their own (an apology for the wait now fits).
-                let late = matches!(status.state, sla::State::DueSoon | sla::State::Breached);
+                let late = matches!(theirs.state, sla::State::DueSoon | sla::State::Breached);
                 app.late.set(late);
                 if app.ranked_for.as_ref().is_some_and(|k| k.2 != late) {
                     let surface = c.surface;

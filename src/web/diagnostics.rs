@@ -246,7 +246,7 @@ pub fn debug_checklist(draft: &str) -> Result<u32, JsValue> {
     use crate::web::gate::Verdict;
     with_bench(|b| {
         let now = js_sys::Date::now() as i64;
-        let status = sla::status(&b.conversation, &b.policy, &AgentState::Active, now);
+        let status = sla::status_for_customer(&b.conversation, &b.policy, &AgentState::Active, now);
         match crate::web::review::verdict(
             &b.conversation,
             &b.customer,

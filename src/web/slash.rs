@@ -190,6 +190,7 @@ impl Slash {
                         drop(s);
                         if !still {
                             close(&state);
+                            forget_closed(&state);
                         }
                     })
                     .forget();
@@ -257,10 +258,15 @@ fn before_caret(doc: &Document, composer: &Element) -> Option<String> {
 fn trigger_at(doc: &Document, composer: &Element) -> Option<(Element, String)> {
     let before = before_caret(doc, composer)?;
     let (query, _) = library::slash_trigger(&before)?;
-    Some((
+    Some(which_slash(composer, &before, &query))
+}
+
+/// The name of the "/" that `query` follows in `before` (see [`State::dismissed`]).
+fn which_slash(composer: &Element, before: &str, query: &str) -> (Element, String) {
+    (
         composer.clone(),
         before[..before.len() - query.len()].to_owned(),
-    ))
+    )
 }
 
 /// Whether the "/words" that opened the popup are still just before the caret.
@@ -303,10 +309,7 @@ fn on_input(
         return Ok(());
     };
     // The text up to and with the "/": which "/" this is.
-    let at = (
-        composer.clone(),
-        before[..before.len() - query.len()].to_owned(),
-    );
+    let at = which_slash(&composer, &before, &query);
     if state.borrow().dismissed.as_ref() == Some(&at) {
         return Ok(());
     }
@@ -431,6 +434,14 @@ fn place(state: &Rc<RefCell<State>>, composer: &Element) -> Result<(), JsValue> 
     Ok(())
 }
 
+/// Forgets the "/" closed with Escape or as a sentence: the next "/" opens a search.
+fn forget_closed(state: &Rc<RefCell<State>>) {
+    if let Ok(mut s) = state.try_borrow_mut() {
+        s.dismissed = None;
+        s.quiet = None;
+    }
+}
+
 fn close(state: &Rc<RefCell<State>>) {
     let Ok(mut s) = state.try_borrow_mut() else {
         return;
@@ -453,7 +464,15 @@ fn on_key(state: &Rc<RefCell<State>>, host: &Rc<dyn Host>, event: &web_sys::Even
         let s = state.borrow();
         (s.open, s.items.len())
     };
-    if !open || key.is_composing() || key.key_code() == 229 {
+    if !open {
+        // Enter sends or starts a line: the draft's "/" closed before is behind it (a site
+        // that empties its box after a send says so with no input event).
+        if key.key() == "Enter" {
+            forget_closed(state);
+        }
+        return;
+    }
+    if key.is_composing() || key.key_code() == 229 {
         return;
     }
     let mods = key.ctrl_key() || key.meta_key() || key.alt_key();

@@ -579,6 +579,15 @@ describe('the defaults put back in a form are not saved yet', () => {
       // After a save, edits say "Changed" again as ever.
       await options.fill('#sla-x-post-first', '2');
       await options.locator('#sla-status[data-ok="changed"]').waitFor();
+      // "Restore the defaults" after a refused comma: the field holds a default, unmarked.
+      await options.fill('#sla-x-post-first', '');
+      await options.locator('#sla-x-post-first').pressSequentially('3,5');
+      assert.equal(await options.getAttribute('#sla-x-post-first', 'aria-invalid'), 'true');
+      await options.click('#sla-reset');
+      assert.equal(await options.getAttribute('#sla-x-post-first', 'aria-invalid'), null);
+      assert.equal(await options.$eval('#sla-x-post-first', (el) => el.validationMessage), '');
+      await options.fill('#sla-x-post-first', '7');
+      await options.locator('#sla-status[data-ok="changed"]').waitFor();
     } finally {
       await options.evaluate(() => chrome.storage.local.remove('waypoint.sla.policy'));
       await options.close();

@@ -218,9 +218,13 @@ pub fn questions<'a>(f: &Folded<'a>) -> Vec<&'a str> {
                     || body.starts_with('¿')
                     || INTERROGATIVES.iter().any(|q| {
                         // "Does not work." and "Did not arrive." open like a question but
-                        // state a fact: with no "?", a "not" after the opener says so.
+                        // state a fact: with no "?", a "not" after "does" or "did" says so.
                         body.strip_prefix(q).is_some_and(|r| {
-                            r.is_empty() || (r.starts_with(' ') && !r.starts_with(" not "))
+                            let states = matches!(q, "does" | "did")
+                                && r.split(|c: char| !c.is_alphanumeric())
+                                    .find(|w| !w.is_empty())
+                                    == Some("not");
+                            r.is_empty() || (r.starts_with(' ') && !states)
                         })
                     });
                 if asks {

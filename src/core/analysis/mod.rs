@@ -650,7 +650,7 @@ fn wrote_to_them(conversation: &Conversation, latest: Option<usize>) -> bool {
         return messages.iter().any(ours);
     };
     let who = &messages[latest].author;
-    let theirs = |m: &Message| m.party == Party::Customer && same_person(&m.author, who);
+    let theirs = |m: &Message| m.party == Party::Customer && m.author.same_person(who);
     let Some(first) = messages.iter().position(theirs) else {
         return false;
     };
@@ -756,7 +756,7 @@ fn customer_indices(conversation: &Conversation, limit: usize) -> Vec<usize> {
             .enumerate()
             .rev()
             .filter(|(_, m)| m.party == Party::Customer)
-            .filter(|(_, m)| only.is_none_or(|c| same_person(&m.author, c)))
+            .filter(|(_, m)| only.is_none_or(|c| m.author.same_person(c)))
             .take(limit)
             .map(|(i, _)| i)
             .collect();
@@ -767,10 +767,6 @@ fn customer_indices(conversation: &Conversation, limit: usize) -> Vec<usize> {
         found if found.is_empty() => latest(None),
         found => found,
     }
-}
-
-fn same_person(a: &Author, b: &Author) -> bool {
-    a.same_person(b)
 }
 
 #[cfg(test)]

@@ -131,6 +131,13 @@ fn questions_are_found_by_sentence() {
     // An opener followed by "not" states a fact, unless a "?" asks.
     assert_eq!(q("Does not appear that anyone is too concerned."), None);
     assert_eq!(q("Did not arrive. Again."), None);
+    assert_eq!(q("Did not."), None);
+    assert_eq!(q("did not, sadly"), None);
+    // Other openers keep asking.
+    assert_eq!(
+        q("Why not take the refund"),
+        Some(vec!["Why not take the refund".to_owned()])
+    );
     assert_eq!(
         q("Does not the plan include roaming?"),
         Some(vec!["Does not the plan include roaming?".to_owned()])

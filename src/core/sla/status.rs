@@ -249,10 +249,25 @@ pub fn status_for_customer(
     now: i64,
 ) -> SlaStatus {
     let whole = status(conversation, policy, agent, now);
-    match (&whole.waiting, &conversation.customer) {
-        (Some(_), Some(customer)) => status(&conversation.with_only(customer), policy, agent, now),
-        _ => whole,
-    }
+    customer_wait(conversation, policy, agent, now, &whole).unwrap_or(whole)
+}
+
+/// The customer's own status, given the conversation's (`whole`), when it differs from it
+/// (see [`status_for_customer`]).
+pub fn customer_wait(
+    conversation: &Conversation,
+    policy: &ValidPolicy,
+    agent: &AgentState,
+    now: i64,
+    whole: &SlaStatus,
+) -> Option<SlaStatus> {
+    whole.waiting.as_ref()?;
+    let customer = conversation.customer.as_ref()?;
+    // Never a conversation without the customer's own messages: then the whole one.
+    conversation
+        .customer_messages()
+        .any(|m| m.author.same_person(customer))
+        .then(|| status(&conversation.with_only(customer), policy, agent, now))
 }
 
 /// Our reply is the latest word: report the cycle it closed.
@@ -381,9 +396,12 @@ fn running(
         };
     }
     let untimed = live.iter().filter(|m| best_known_ms(m).is_none()).count();
+    // Only public posts have many customers; a message whose author the page does not give
+    // (X Chat's) is nobody else's.
     let waiting_other = live
         .iter()
         .find(|m| best_known_ms(m).is_some())
+        .filter(|m| conversation.surface == Surface::Post && !m.author.is_unknown())
         .filter(|m| {
             conversation
                 .customer

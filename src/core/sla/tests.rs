@@ -690,3 +690,35 @@ fn on_a_public_post_the_panel_names_who_waited_and_the_reply_is_checked_against_
     c.customer = None;
     assert_eq!(status(&c, &p, &AgentState::Active, now).waiting, None);
 }
+
+#[test]
+fn messages_with_no_author_are_nobody_else_s_wait() {
+    // X Chat names no author on its messages; the customer comes from the header.
+    let p = calendar_policy();
+    let mut c = conv(Site::X, Surface::Dm, &[(C, Exact(T0))]);
+    c.customer = Some(Author {
+        name: "Jane Doe".into(),
+        handle: Some("janedoe".into()),
+    });
+    let now = T0 + H;
+    let whole = status(&c, &p, &AgentState::Active, now);
+    assert_eq!(whole.state, State::Breached);
+    assert_eq!(whole.waiting, None);
+    assert_eq!(status_for_customer(&c, &p, &AgentState::Active, now), whole);
+    // On a post too, and a named other customer in a direct message is no other commenter.
+    c.surface = Surface::Post;
+    assert_eq!(status(&c, &p, &AgentState::Active, now).waiting, None);
+    let mut messages = (*c.messages).clone();
+    messages[0].author.name = "Someone Else".into();
+    c.messages = messages.into();
+    c.surface = Surface::Dm;
+    assert_eq!(status(&c, &p, &AgentState::Active, now).waiting, None);
+    // On a post whose customer wrote nothing the page shows, the whole wait is checked.
+    c.surface = Surface::Post;
+    let post = status(&c, &p, &AgentState::Active, now);
+    assert_eq!(post.waiting.as_deref(), Some("Someone Else"));
+    assert_eq!(
+        status_for_customer(&c, &p, &AgentState::Active, now).started_ms,
+        post.started_ms
+    );
+}

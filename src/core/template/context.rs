@@ -101,7 +101,8 @@ pub const TITLES: Words = words![
 
 /// Words that open a name that is not a person's ("The Coffee Lover", "La Casa del Pan"):
 /// such a display name gives no first name.
-const ARTICLES: Words = words!["the", "a", "an", "el", "la", "los", "las"];
+/// Not "an": it is a first name (Vietnamese, Flemish).
+const ARTICLES: Words = words!["the", "a", "el", "la", "los", "las"];
 
 /// The first name to greet the customer by: the display name's first word, after emoji, a part
 /// in brackets ("[BOT]") and titles, when it reads as a name: letters (with apostrophes and
@@ -137,7 +138,7 @@ fn customer_first_name(a: &Author) -> Option<String> {
             return Some(first + &chars.as_str().to_lowercase());
         }
         if w.chars().any(char::is_lowercase) && !w.chars().any(char::is_uppercase) {
-            // Each part after a hyphen too.
+            // Each part after a hyphen or an apostrophe too ("Jean-Luc", "O'Brien").
             let mut out = String::with_capacity(w.len());
             let mut start = true;
             for c in w.chars() {
@@ -146,7 +147,7 @@ fn customer_first_name(a: &Author) -> Option<String> {
                 } else {
                     out.push(c);
                 }
-                start = c == '-';
+                start = matches!(c, '-' | '\'' | '’');
             }
             return Some(out);
         }
@@ -271,6 +272,8 @@ mod tests {
             ("ÁLVARO", None, Some("Álvaro")),
             // A name written all small is greeted with capitals, each part of it.
             ("jean-luc picard", None, Some("Jean-Luc")),
+            ("o'brien", None, Some("O'Brien")),
+            ("An Nguyen", None, Some("An")),
             ("élodie", Some("elo"), Some("Élodie")),
             // A name that opens with an article is not a person's: the handle, else none.
             (

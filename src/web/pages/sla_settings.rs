@@ -248,6 +248,8 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
         let doc = doc.clone();
         EventListener::new(&reset, "click", move |_| {
             fill(&doc, &Policy::default());
+            // A field marked (a refused comma, a refused save) holds a default now.
+            super::mark(&doc, "", STATUS);
             say(
                 &doc,
                 STATUS,

@@ -157,7 +157,8 @@ impl Badge {
         let elapsed = status.elapsed_calendar_ms.map(|ms| {
             let waited = crate::core::sla::format::duration(ms);
             let mut s = match &status.waiting {
-                Some(who) => format!("{who} has waited {waited}"),
+                // Isolated: a name written right to left keeps the words after it in order.
+                Some(who) => format!("\u{2068}{who}\u{2069} has waited {waited}"),
                 None => format!("Waiting {waited}"),
             };
             if let Some(b) = status.elapsed_business_ms {

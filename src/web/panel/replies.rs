@@ -762,6 +762,9 @@ fn refresh_preview(
 
 fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
     if state.borrow().inserting {
+        outcome.set_text_content(Some(
+            "Still inserting the last reply: press Insert again in a moment.",
+        ));
         return;
     }
     // The wording shown is the one inserted (the count is not read again here).
