@@ -1345,6 +1345,15 @@ impl slash::Host for Controller {
         })
     }
 
+    fn suggested(&self) -> Vec<String> {
+        APP.with(|a| {
+            a.try_borrow()
+                .ok()
+                .and_then(|g| g.as_ref().map(|app| app.panel.replies().suggested_ids()))
+                .unwrap_or_default()
+        })
+    }
+
     fn pick(
         &self,
         id: &str,

@@ -30,6 +30,8 @@ pub struct Situation {
 pub trait Host {
     /// The open conversation's composer, language and surface; `None` when none is open.
     fn situation(&self) -> Option<Situation>;
+    /// The ids of the replies the panel suggests for the conversation, best first.
+    fn suggested(&self) -> Vec<String>;
     /// The agent picked template `id` (the trigger text is already gone from the composer,
     /// and `mark` says where it was).
     fn pick(&self, id: &str, composer: &Element, mark: Option<crate::web::composer::Mark>);
@@ -314,8 +316,20 @@ fn on_input(
         return Ok(());
     }
     let (items, elsewhere): (Vec<&'static LibTemplate>, _) = if query.trim().is_empty() {
-        let all = library::all().filter(|t| t.text(situation.lang, situation.surface).is_some());
-        (all.take(SHOWN).collect(), None)
+        // A bare "/": the replies suggested for this conversation first, then the library.
+        let suggested = host.suggested();
+        let rank = |t: &LibTemplate| {
+            suggested
+                .iter()
+                .position(|id| id == t.id)
+                .unwrap_or(usize::MAX)
+        };
+        let mut all: Vec<&'static LibTemplate> = library::all()
+            .filter(|t| t.text(situation.lang, situation.surface).is_some())
+            .collect();
+        crate::core::sort::sort_by_key(&mut all, |t| rank(t));
+        all.truncate(SHOWN);
+        (all, None)
     } else {
         let (mut found, elsewhere) = library::search_on(
             &query,

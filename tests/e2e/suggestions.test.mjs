@@ -990,6 +990,24 @@ describe('the slash search and the agent\'s own sentences', () => {
       await page.close();
     });
   }
+  test('X Chat: a bare "/" lists the replies suggested for the conversation first', async () => {
+    const { page, pageErrors } = await open(browser.context, xChat.url);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    const suggested = panel.locator('.suggested [data-template-id]');
+    await suggested.first().waitFor();
+    const ids = await suggested.evaluateAll((els) => els.map((e) => e.dataset.templateId));
+    assert.ok(ids.length >= 2, JSON.stringify(ids));
+    await page.click(xChat.box);
+    await page.keyboard.type('/');
+    const popup = panel.locator('.slash');
+    await popup.waitFor({ state: 'visible' });
+    const listed = await popup.locator('[role="option"]').evaluateAll((els) => els.map((e) => e.dataset.templateId));
+    assert.deepEqual(listed.slice(0, ids.length), ids);
+    await page.keyboard.press('Escape');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
   test('X Chat: Escape closes the search for that "/" while the agent writes on; a new "/" opens one', async () => {
     const { page, pageErrors } = await open(browser.context, xChat.url);
     await waitForState(page, 'ready');

@@ -364,6 +364,15 @@ impl Replies {
         &self.root
     }
 
+    /// The ids of the templates suggested for the open conversation, best first.
+    pub fn suggested_ids(&self) -> Vec<String> {
+        self.shown
+            .borrow()
+            .iter()
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
     /// Shows the suggested templates for the open conversation, best first, each with why it
     /// was suggested. An empty list hides them.
     pub fn set_suggestions(&self, items: &[(&'static LibTemplate, String)]) -> Result<(), JsValue> {
