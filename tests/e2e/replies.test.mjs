@@ -484,6 +484,32 @@ describe('the Insert button and the preview after an insertion', () => {
   }
 });
 
+describe('the panel search with the keyboard', () => {
+  test('X Chat: the arrows go into the replies found and between them, Enter opens the one reached', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.xChat);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    const search = panel.locator('input.search');
+    await search.fill('refund');
+    const found = panel.locator('.results .pick[data-template-id]');
+    await found.first().waitFor();
+    assert.ok((await found.count()) >= 2, 'several replies for "refund"');
+    const focused = () => panel.evaluate((host) => host.shadowRoot.activeElement?.dataset.templateId ?? host.shadowRoot.activeElement?.className);
+    await search.press('ArrowDown');
+    assert.equal(await focused(), await found.nth(0).getAttribute('data-template-id'));
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await focused(), 'search');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const second = await found.nth(1).getAttribute('data-template-id');
+    assert.equal(await focused(), second);
+    await page.keyboard.press('Enter');
+    await panel.locator(`.chosen[data-chosen="${second}"]`).waitFor();
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('Insert pressed again while it inserts', () => {
   for (const s of [SURFACES[0], SURFACES[1], SURFACES[3]]) {
     test(`${s.name}: a second press before the first insertion ends inserts nothing more, and the outcome is in view`, async () => {

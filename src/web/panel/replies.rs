@@ -224,6 +224,9 @@ impl Replies {
                 let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };
+                if matches!(key.key().as_str(), "ArrowDown" | "ArrowUp") {
+                    return arrow_through_results(&search, &results, key);
+                }
                 if key.key() != "Enter"
                     || key.is_composing()
                     || key.repeat()
@@ -489,6 +492,42 @@ fn back(
 
 fn lang_of(s: &State) -> Lang {
     s.situation.lang.unwrap_or(Lang::En)
+}
+
+/// The arrow keys in the search go down into the replies found and between them (Enter or
+/// Space then opens the one with the focus, as a button does); up from the first goes back to
+/// the search.
+fn arrow_through_results(search: &Element, results: &Element, key: &web_sys::KeyboardEvent) {
+    if key.shift_key() || key.ctrl_key() || key.alt_key() || key.meta_key() {
+        return;
+    }
+    let Some(target) = key.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let Ok(list) = results.query_selector_all(".pick[data-template-id]") else {
+        return;
+    };
+    let picks: Vec<HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .collect();
+    if picks.is_empty() || results.has_attribute("hidden") {
+        return;
+    }
+    let down = key.key() == "ArrowDown";
+    let at = picks
+        .iter()
+        .position(|p| p.unchecked_ref::<Element>() == &target);
+    let next = match (&target == search, at, down) {
+        (true, _, true) => Some(picks[0].clone()),
+        (_, Some(i), true) => picks.get(i + 1).cloned(),
+        (_, Some(0), false) => Some(search.clone().unchecked_into()),
+        (_, Some(i), false) => picks.get(i - 1).cloned(),
+        _ => return,
+    };
+    key.prevent_default();
+    if let Some(n) = next {
+        let _ = n.focus();
+    }
 }
 
 fn show_results(
