@@ -79,6 +79,10 @@ struct App {
     profile: Option<&'static SurfaceProfile>,
     _scroll: Option<EventListener>,
     _resize: Option<EventListener>,
+    /// What the agent does in the panel (a reply chosen, a search typed) changes its height:
+    /// it is placed again at once, not at the next second's look (it covered the composer
+    /// that long).
+    _panel_changed: [EventListener; 2],
     /// Settings saved on the settings page apply here at once.
     _settings: Option<platform::StorageWatch>,
     /// Notes the composer the agent puts the caret in (a reply goes there), and whom a draft
@@ -183,6 +187,8 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
     });
     // A resized window moves the composer and changes the room the panel has: placed again.
     let resize = web_sys::window().map(|w| EventListener::new(&w, "resize", |_| place_soon()));
+    let panel_changed =
+        ["click", "input"].map(|kind| EventListener::new(panel.root(), kind, |_| place_soon()));
     // Where the agent puts the caret: a reply goes into that composer when the page has
     // several (a reply box opened under a comment, and the post's own).
     let focus = EventListener::new_with_options(
@@ -270,6 +276,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             profile: None,
             _scroll: scroll,
             _resize: resize,
+            _panel_changed: panel_changed,
             _settings: settings,
             _focus: focus,
             _typed: typed,

@@ -143,6 +143,35 @@ describe("the panel keeps off the site's composer and send button", () => {
       await page.close();
     });
   }
+  // A reply chosen in the panel opens its form: the taller panel moves off the composer at
+  // once (it waited for the next second's look, and covered Messenger's for most of it).
+  for (const [name, url, box] of PLACES.filter(([n]) => ['Messenger', 'Instagram direct'].includes(n))) {
+    test(`${name}: a reply chosen in the panel leaves the composer clear from the next frames on`, async () => {
+      const { page, pageErrors } = await open(browser.context, url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      await panel.locator('.suggested [data-template-id]').first().waitFor();
+      await page.waitForTimeout(1100);
+      const late = await page.evaluate(async (box) => {
+        const host = document.querySelector('waypoint-panel');
+        const frames = [];
+        const t0 = performance.now();
+        host.shadowRoot.querySelector('.suggested [data-template-id]').click();
+        while (performance.now() - t0 < 1500) {
+          await new Promise((r) => requestAnimationFrame(r));
+          const c = host.shadowRoot.querySelector('.card').getBoundingClientRect();
+          const b = document.querySelector(box).getBoundingClientRect();
+          const x = Math.min(c.right, b.right) - Math.max(c.left, b.left);
+          const y = Math.min(c.bottom, b.bottom) - Math.max(c.top, b.top);
+          frames.push([Math.round(performance.now() - t0), x > 0 && y > 0]);
+        }
+        return frames.filter(([t, over]) => over && t > 150);
+      }, box);
+      assert.deepEqual(late, [], 'covered after 150 ms');
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
 });
 
 describe('x.com: the JavaScript translation, and the site never hears of it', () => {
