@@ -374,6 +374,8 @@ describe('a public post where another commenter waited longer', () => {
     const detail = await panel.locator('.sla-detail').innerText();
     const jane = detail.match(/^\u2068?Jane Doe\u2069? has waited (\d+) h/);
     assert.ok(jane, detail);
+    // Facebook gives her comment's age by the hour ("3h"): said as the range it allows.
+    assert.match(detail, /has waited 3 h to 4 h\. /);
     await typeDraft(page, s, 'Priya, we will look into this today.');
     await pressSend(page, s);
     await dialog(page).waitFor();

@@ -138,6 +138,11 @@ pub struct SlaStatus {
     /// (on a public post, another commenter waited longest): as the panel names them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waiting: Option<String>,
+    /// The latest the running clock may have started, when the page gives the first message's
+    /// time coarsely (Facebook's "3h": sent between 3 and 4 hours ago); `started_ms` is the
+    /// earliest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_latest_ms: Option<i64>,
     /// One or two sentences for the tooltip: what is measured against which target.
     pub explanation: String,
 }
@@ -157,6 +162,7 @@ impl SlaStatus {
             untimed_messages: 0,
             window,
             waiting: None,
+            started_latest_ms: None,
             explanation,
         }
     }
@@ -325,6 +331,7 @@ fn answered(
         untimed_messages: 0,
         window,
         waiting: None,
+        started_latest_ms: None,
         explanation: format!(
             "{}: answered after {}, {verdict} the {}.",
             kind.label(),
@@ -419,6 +426,16 @@ fn running(
         return s;
     };
     let start = since.map_or(first, |s| first.max(s));
+    // How coarse the start is: the first timed message's latest possible time (never after
+    // Waypoint first saw it), unless a pause moved the start.
+    let latest = live
+        .iter()
+        .find(|m| best_known_ms(m).is_some())
+        .and_then(|m| {
+            let l = m.sent?.latest_ms();
+            Some(m.first_seen_ms.map_or(l, |seen| l.min(seen)))
+        })
+        .filter(|&l| start == first && l - start >= 60_000);
     let m = measure(conversation, policy, kind, start, now);
     let threshold = policy.policy.due_soon.threshold_ms(m.target_ms);
     let state = if m.remaining_ms <= 0 {
@@ -441,6 +458,7 @@ fn running(
         untimed_messages: untimed,
         window,
         waiting: waiting_other,
+        started_latest_ms: latest,
         explanation: format!(
             "{}: {}.{}{}",
             kind.label(),

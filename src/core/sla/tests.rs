@@ -722,3 +722,47 @@ fn messages_with_no_author_are_nobody_else_s_wait() {
         post.started_ms
     );
 }
+
+#[test]
+fn a_start_the_page_gives_by_the_hour_is_a_range() {
+    // "3h" on Facebook: sent between 4 and 3 hours before Waypoint saw it.
+    let p = calendar_policy();
+    let now = T0 + 10 * H;
+    let seen = now - 5 * M;
+    let c = conv(
+        Site::Facebook,
+        Surface::Post,
+        &[(
+            C,
+            At::Hour {
+                sent: seen - 4 * H,
+                seen,
+            },
+        )],
+    );
+    let s = status(&c, &p, &AgentState::Active, now);
+    assert_eq!(s.started_ms, Some(seen - 4 * H));
+    assert_eq!(s.started_latest_ms, Some(seen - 3 * H - 1));
+    // Seen before the hour was out: no later than that.
+    let c = conv(
+        Site::Facebook,
+        Surface::Post,
+        &[(
+            C,
+            At::Hour {
+                sent: seen - 30 * M,
+                seen,
+            },
+        )],
+    );
+    assert_eq!(
+        status(&c, &p, &AgentState::Active, now).started_latest_ms,
+        Some(seen)
+    );
+    // An exact time, or one to the minute, is no range.
+    let c = x_post(&[(C, Exact(T0))]);
+    assert_eq!(
+        status(&c, &p, &AgentState::Active, now).started_latest_ms,
+        None
+    );
+}

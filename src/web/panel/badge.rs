@@ -155,7 +155,14 @@ impl Badge {
         }
 
         let elapsed = status.elapsed_calendar_ms.map(|ms| {
-            let waited = crate::core::sla::format::duration(ms);
+            let duration = crate::core::sla::format::duration;
+            // A time the page gives coarsely is said as the range it allows ("3 h to 4 h").
+            let waited = match status.started_latest_ms.zip(status.started_ms) {
+                Some((latest, start)) if duration(ms - (latest - start)) != duration(ms) => {
+                    format!("{} to {}", duration(ms - (latest - start)), duration(ms))
+                }
+                _ => duration(ms),
+            };
             let mut s = match &status.waiting {
                 // Isolated: a name written right to left keeps the words after it in order.
                 Some(who) => format!("\u{2068}{who}\u{2069} has waited {waited}"),
