@@ -4,7 +4,11 @@
 //! goes to the site as usual.
 //!
 //! A `/` counts only at the start of the draft or after a space (so URLs, dates and "and/or"
-//! never open it), and the words after it are at most a few, on one line.
+//! never open it), and the words after it are at most a few, on one line. They are looked up
+//! in the replies' names (titles, tags, ids), not their words: once a word after a space finds
+//! no name, the agent is writing a sentence ("see /help in the app") and the search closes.
+//! Escape keeps that "/" closed while the agent writes on; a bare "/" lists the replies the
+//! panel suggests for the conversation first.
 
 use crate::core::conversation::{Lang, Surface};
 use crate::core::library::{self, LibTemplate};
