@@ -520,10 +520,16 @@ describe('Insert pressed again while it inserts', () => {
       const preview = squash(await panel.locator('.preview').innerText());
       // Two presses in one task (Enter, and Enter again before the focus leaves the button):
       // a keyboard's click has no click count, so these are two activations.
-      await panel.locator('button[data-action="insert"]').evaluate((b) => {
+      const said = await panel.locator('button[data-action="insert"]').evaluate((b) => {
+        const outcome = b.getRootNode().querySelector('.outcome');
+        const lines = [];
+        new MutationObserver(() => lines.push(outcome.textContent)).observe(outcome, { childList: true, characterData: true, subtree: true });
         b.click();
         b.click();
+        return new Promise((r) => setTimeout(() => r(lines), 0));
       });
+      // The second press is told why nothing more happens.
+      assert.ok(said.some((l) => l.startsWith('Still inserting the last reply')), JSON.stringify(said));
       await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
       await page.waitForTimeout(300);
       assert.equal(squash(await modelText(page, s.model)), preview, 'inserted once');
