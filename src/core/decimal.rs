@@ -92,7 +92,8 @@ fn parse_exponent(text: &str) -> Option<i32> {
 }
 
 /// `value` with up to six decimals and no trailing zeros ("15", "0.25", "1.5"), as [`parse`]
-/// reads it back. Values beyond ±9e12 (no setting comes near) are clamped to it; a value that
+/// reads it back. Values beyond ±9e12 (no setting comes near; an error message may name one
+/// typed as "1e20") read "more than 9000000000000" (or "less than -…"); a value that
 /// is not a number reads "NaN", as in an error message about it.
 pub fn format(value: f64) -> String {
     const PLACES: u32 = 6;
@@ -101,10 +102,17 @@ pub fn format(value: f64) -> String {
     if value.is_nan() {
         return "NaN".into();
     }
-    let v = value.clamp(-LIMIT, LIMIT);
-    let scaled = (v.abs() * UNIT as f64).round() as i64;
+    if value.abs() > LIMIT {
+        let (side, sign) = if value > 0.0 {
+            ("more", "")
+        } else {
+            ("less", "-")
+        };
+        return format!("{side} than {sign}9000000000000");
+    }
+    let scaled = (value.abs() * UNIT as f64).round() as i64;
     let (whole, fraction) = (scaled / UNIT, scaled % UNIT);
-    let sign = if v < 0.0 && scaled != 0 { "-" } else { "" };
+    let sign = if value < 0.0 && scaled != 0 { "-" } else { "" };
     if fraction == 0 {
         return format!("{sign}{whole}");
     }
@@ -206,7 +214,10 @@ mod tests {
             (1.0 / 3.0, "0.333333"),
             (-0.0000001, "0"),
             (f64::NAN, "NaN"),
-            (f64::INFINITY, "9000000000000"),
+            (9e12, "9000000000000"),
+            (1e20, "more than 9000000000000"),
+            (f64::INFINITY, "more than 9000000000000"),
+            (-1e20, "less than -9000000000000"),
         ] {
             assert_eq!(format(value), want, "{value}");
         }

@@ -735,6 +735,10 @@ describe('SLA settings', () => {
     await options.fill('#sla-x-post-first', '0.1');
     await options.click('#sla-save');
     assert.match(await options.locator('#sla-status').innerText(), /0\.1 minutes is not a target between 0\.25 \(15 seconds\) and 43200 \(30 days\)/);
+    // Beyond what a number is written with here, it is not shown as another number.
+    await options.fill('#sla-x-post-first', '1e20');
+    await options.click('#sla-save');
+    assert.match(await options.locator('#sla-status').innerText(), /more than 9000000000000 minutes is not a target between/);
     // The fields' own range is the policy's: half a minute is a valid value for the field
     // too (it was not, with a field minimum of 1), and the percentage may be 0.
     await options.fill('#sla-x-post-first', '0.5');
