@@ -71,6 +71,11 @@ struct App {
     /// The store's version `conversation` was built at: while it stands, the conversation
     /// has not changed (it shares the store's messages, so nothing is copied to tell).
     built_at: u64,
+    /// On a public post, the conversation as its customer has it, and the `built_at` it was
+    /// made at (made when the clock is another commenter's, once per version: the clock
+    /// ticks every second). Forgotten with the conversation and when another customer is
+    /// answered.
+    theirs: RefCell<Option<(u64, Option<Conversation>)>>,
     policy: ValidPolicy,
     /// What the agent set for the open conversation, and its key.
     agent: AgentState,
@@ -297,6 +302,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             _sla_click: Some(sla_click),
             store: ThreadStore::new(),
             built_at: 0,
+            theirs: RefCell::new(None),
             seen: extract::Seen::new(),
             watch: None,
             href: String::new(),
@@ -528,6 +534,7 @@ impl App {
     fn forget_conversation(&mut self) {
         self.conversation = None;
         self.prepared.take();
+        self.theirs.take();
         self.customer = None;
         self.ranked_for = RankKey::default();
         self.ranked_at = f64::NEG_INFINITY;
@@ -539,6 +546,8 @@ impl App {
     /// is read once.
     fn unprepare(&mut self) {
         self.prepared.take();
+        // (Also when the customer answered changed, with the same messages.)
+        self.theirs.take();
         self.unprepared = self.unprepared.wrapping_add(1);
         self.prepare_later();
     }
@@ -699,7 +708,14 @@ fn show_sla() -> bool {
                 let status = sla::status(c, &app.policy, &app.agent, now);
                 // The replies are for the customer: their own wait (on a public post another
                 // commenter's may run the badge's clock).
-                let own = sla::customer_wait(c, &app.policy, &app.agent, now, &status);
+                let own = status.waiting.as_ref().and_then(|_| {
+                    let mut cached = app.theirs.borrow_mut();
+                    if cached.as_ref().map(|(v, _)| *v) != Some(app.built_at) {
+                        *cached = Some((app.built_at, sla::customer_conversation(c)));
+                    }
+                    let theirs = cached.as_ref()?.1.as_ref()?;
+                    Some(sla::status(theirs, &app.policy, &app.agent, now))
+                });
                 let theirs = own.as_ref().unwrap_or(&status);
                 // `{wait}` in the replies: since the clock started, while it runs.
                 let waited = theirs

@@ -376,6 +376,16 @@ describe('a public post where another commenter waited longer', () => {
     assert.ok(jane, detail);
     // Facebook gives her comment's age by the hour ("3h"): said as the range it allows.
     assert.match(detail, /has waited 3 h to 4 h\. /);
+    // A reply's {wait} is Priya's too (an hour or two, not Jane's three or four).
+    await panel.locator('input.search').fill('slow');
+    await panel.locator('.results [data-template-id="waiting-sorry-late-reply"]').click();
+    for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
+      const f = panel.locator(`.chosen input[data-field="${id}"]`);
+      if (await f.count()) await f.fill(value);
+    }
+    const preview = await panel.locator('.preview').innerText();
+    assert.match(preview, /you waited (over )?(an hour|2 hours) /, preview);
+    await panel.locator('button[data-action="back"]').click();
     await typeDraft(page, s, 'Priya, we will look into this today.');
     await pressSend(page, s);
     await dialog(page).waitFor();

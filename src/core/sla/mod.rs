@@ -34,7 +34,7 @@ pub use hours::{BusinessHours, Period, TimeOfDay, Week};
 pub use policy::{Basis, DueSoon, Policy, PolicyError, SiteTargets, Target, Targets, ValidPolicy};
 pub use report::{intervals, summarize, ClockSummary, Interval, Summary};
 pub use status::{
-    customer_wait, status, status_for_customer, AgentState, ClockKind, SlaStatus, State,
+    customer_conversation, status, status_for_customer, AgentState, ClockKind, SlaStatus, State,
 };
 pub use tz::{TzError, Zone};
 pub use window::{messaging_window, MessagingWindow};

@@ -255,25 +255,24 @@ pub fn status_for_customer(
     now: i64,
 ) -> SlaStatus {
     let whole = status(conversation, policy, agent, now);
-    customer_wait(conversation, policy, agent, now, &whole).unwrap_or(whole)
+    match whole.waiting {
+        Some(_) => customer_conversation(conversation)
+            .map_or(whole, |theirs| status(&theirs, policy, agent, now)),
+        None => whole,
+    }
 }
 
-/// The customer's own status, given the conversation's (`whole`), when it differs from it
-/// (see [`status_for_customer`]).
-pub fn customer_wait(
-    conversation: &Conversation,
-    policy: &ValidPolicy,
-    agent: &AgentState,
-    now: i64,
-    whole: &SlaStatus,
-) -> Option<SlaStatus> {
-    whole.waiting.as_ref()?;
+/// On a public post, the conversation as its customer has it ([`Conversation::with_only`]),
+/// whose status is theirs when another commenter's message runs the clock (a copy of the
+/// messages: the caller keeps it while the conversation stands). `None` elsewhere, and for a
+/// customer with no message of their own (the whole conversation is theirs then).
+pub fn customer_conversation(conversation: &Conversation) -> Option<Conversation> {
     let customer = conversation.customer.as_ref()?;
-    // Never a conversation without the customer's own messages: then the whole one.
-    conversation
-        .customer_messages()
-        .any(|m| m.author.same_person(customer))
-        .then(|| status(&conversation.with_only(customer), policy, agent, now))
+    (conversation.surface == Surface::Post
+        && conversation
+            .customer_messages()
+            .any(|m| m.author.same_person(customer)))
+    .then(|| conversation.with_only(customer))
 }
 
 /// Our reply is the latest word: report the cycle it closed.

@@ -705,6 +705,10 @@ fn messages_with_no_author_are_nobody_else_s_wait() {
     assert_eq!(whole.state, State::Breached);
     assert_eq!(whole.waiting, None);
     assert_eq!(status_for_customer(&c, &p, &AgentState::Active, now), whole);
+    assert!(
+        customer_conversation(&c).is_none(),
+        "a direct message has one customer"
+    );
     // On a post too, and a named other customer in a direct message is no other commenter.
     c.surface = Surface::Post;
     assert_eq!(status(&c, &p, &AgentState::Active, now).waiting, None);
@@ -729,34 +733,19 @@ fn a_start_the_page_gives_by_the_hour_is_a_range() {
     let p = calendar_policy();
     let now = T0 + 10 * H;
     let seen = now - 5 * M;
-    let c = conv(
-        Site::Facebook,
-        Surface::Post,
-        &[(
-            C,
-            At::Hour {
-                sent: seen - 4 * H,
-                seen,
-            },
-        )],
-    );
-    let s = status(&c, &p, &AgentState::Active, now);
+    let comment = |sent: i64| {
+        conv(
+            Site::Facebook,
+            Surface::Post,
+            &[(C, At::Hour { sent, seen })],
+        )
+    };
+    let s = status(&comment(seen - 4 * H), &p, &AgentState::Active, now);
     assert_eq!(s.started_ms, Some(seen - 4 * H));
     assert_eq!(s.started_latest_ms, Some(seen - 3 * H - 1));
     // Seen before the hour was out: no later than that.
-    let c = conv(
-        Site::Facebook,
-        Surface::Post,
-        &[(
-            C,
-            At::Hour {
-                sent: seen - 30 * M,
-                seen,
-            },
-        )],
-    );
     assert_eq!(
-        status(&c, &p, &AgentState::Active, now).started_latest_ms,
+        status(&comment(seen - 30 * M), &p, &AgentState::Active, now).started_latest_ms,
         Some(seen)
     );
     // An exact time, or one to the minute, is no range.
