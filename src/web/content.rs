@@ -14,7 +14,7 @@ use crate::core::str_map::StrMap;
 use crate::web::extract::{self, Unread};
 use crate::web::gate::{self, Gate};
 use crate::web::observe::Watch;
-use crate::web::panel::replies::Situation;
+use crate::web::panel::replies::{Situation, LEFT_UNSENT, NOT_SENT};
 use crate::web::panel::{Panel, View};
 use crate::web::review::{self, ValidSettings};
 use crate::web::sites::SurfaceProfile;
@@ -909,6 +909,17 @@ fn thread_key(route: &Route) -> String {
     )
 }
 
+/// What the panel says when the agent left a conversation while its checklist was open: the
+/// reply was not sent (its draft stays wherever the site keeps it).
+fn left_unsent(with: Option<&str>) -> String {
+    match with {
+        Some(name) => format!(
+            "Not sent: you left the conversation with \u{2068}{name}\u{2069} while its checklist was open."
+        ),
+        None => "Not sent: you left that conversation while its checklist was open.".to_owned(),
+    }
+}
+
 fn refresh() -> Result<(), JsValue> {
     let started = now_ms();
     let href = current_href()?;
@@ -923,6 +934,13 @@ fn refresh() -> Result<(), JsValue> {
         };
         unprepared = app.unprepared;
         let was = app.key.clone();
+        // Who the conversation was with, should a checklist about it be left open.
+        let with = app
+            .conversation
+            .as_ref()
+            .and_then(|c| c.customer.as_ref())
+            .map(|c| c.shown())
+            .filter(|n| !n.trim().is_empty());
         let now = js_sys::Date::now();
         if app.href != href {
             app.href = href.clone();
@@ -934,8 +952,11 @@ fn refresh() -> Result<(), JsValue> {
             app.panel.reattach(&app.doc)?;
         }
         let view = read(app, &route, now);
-        if app.key != was {
-            Gate::dismiss();
+        if app.key != was && Gate::dismiss() {
+            // The agent may take the closing dialog for a sent reply.
+            app.panel
+                .replies()
+                .say(&left_unsent(with.as_deref()), LEFT_UNSENT);
         }
         if view.state == ReadState::Ready {
             if app.clock.is_none() {
@@ -1293,6 +1314,8 @@ impl gate::Host for Controller {
         APP.with(|a| {
             let guard = a.try_borrow().ok()?;
             let app = guard.as_ref()?;
+            // A send after leaving a checklist open: the agent has moved on.
+            app.panel.replies().unsay(LEFT_UNSENT);
             let conversation = app.conversation.as_ref()?;
             let now = js_sys::Date::now() as i64;
             // The wait of the customer answered, not another commenter's.
@@ -1331,9 +1354,7 @@ impl gate::Host for Controller {
         let recent = APP.with(|a| {
             let mut guard = a.try_borrow_mut().ok()?;
             let app = guard.as_mut()?;
-            app.panel
-                .replies()
-                .unsay(crate::web::panel::replies::NOT_SENT);
+            app.panel.replies().unsay(NOT_SENT);
             review::remember(&mut app.recent, draft);
             app.unprepare();
             Some(app.recent.clone())
@@ -1346,9 +1367,7 @@ impl gate::Host for Controller {
     fn not_sent(&self, why: &str) {
         APP.with(|a| {
             if let Some(app) = a.try_borrow().ok().as_ref().and_then(|g| g.as_ref()) {
-                app.panel
-                    .replies()
-                    .say(why, crate::web::panel::replies::NOT_SENT);
+                app.panel.replies().say(why, NOT_SENT);
             }
         });
     }

@@ -113,8 +113,9 @@ impl Gate {
     /// Closes the checklist without sending anything: the agent moved to another
     /// conversation while it was open, and it was about the one they left. The draft stays
     /// where it was, and the next send is checked afresh (an open checklist holds every send).
-    pub fn dismiss() {
-        PENDING.with(|p| p.borrow_mut().take());
+    /// Returns whether a checklist was open.
+    pub fn dismiss() -> bool {
+        PENDING.with(|p| p.borrow_mut().take()).is_some()
     }
 }
 

@@ -274,6 +274,7 @@ describe('the agent moves to another conversation while the checklist is open', 
     [URLS.xStatus]: goToTomsPost,
     [URLS.fbMessages]: goToOmarsThread,
   };
+  const whoLeft = { [URLS.xStatus]: 'Maria Garcia', [URLS.fbMessages]: 'Jane Doe' };
   for (const s of [SURFACES[0], SURFACES.find((x) => x.url === URLS.fbMessages)]) {
     test(`${s.name}: the checklist closes, nothing is sent, and the next send is checked afresh`, async () => {
       const { page, pageErrors } = await open(browser.context, s.url);
@@ -284,10 +285,18 @@ describe('the agent moves to another conversation while the checklist is open', 
       const before = await page.locator('waypoint-panel').getAttribute('data-customer');
       await elsewhere[s.url](page);
       await page.waitForFunction((c) => document.querySelector('waypoint-panel')?.dataset.customer !== c, before);
-      // The checklist was about the conversation left: it goes, and says nothing was sent
-      // only by sending nothing (there is nothing to press send again for).
+      // The checklist was about the conversation left: it goes, nothing is sent, and the
+      // panel says so (a dialog that vanishes looks like a reply that went), naming whom.
       await dialog(page).waitFor({ state: 'detached', timeout: 3000 });
       assert.equal(await sends(page), 0);
+      const left = page.locator('waypoint-panel').locator('.notice[data-notice="left-unsent"]');
+      await left.waitFor({ timeout: 3000 });
+      const said = (await left.innerText()).match(
+        /^Not sent: you left the conversation with \u2068(.+)\u2069 while its checklist was open\.$/,
+      );
+      assert.ok(said, await left.innerText());
+      // By name (X's handle is in data-customer; its display name is what the panel shows).
+      assert.ok(said[1].startsWith(whoLeft[s.url]), said[1]);
       assert.equal(await page.locator('waypoint-panel').locator('.notice[data-notice="not-sent"]').count(), 0);
       if (s.url === URLS.xStatus) {
         // X draws the new post's own reply box: the draft went with the post left.
@@ -296,9 +305,11 @@ describe('the agent moves to another conversation while the checklist is open', 
         return;
       }
       assert.equal(squash(await modelText(page, s.model)), squash(BAD), 'the draft is where it was');
-      // A send now is this conversation's, checked on its own (an open checklist would hold it).
+      // A send now is this conversation's, checked on its own (an open checklist would hold it);
+      // the agent has moved on, and the notice goes.
       await pressSend(page, s);
       await dialog(page).waitFor();
+      assert.equal(await left.count(), 0);
       await postAnyway(page);
       await page.waitForFunction(() => document.body.dataset.sends === '1', null, { timeout: 3000 });
       assert.equal(squash(await page.evaluate(() => document.body.dataset.lastSent)), squash(BAD));

@@ -27,6 +27,8 @@ extern "C" {
 
 /// The notice code of a confirmed reply the site did not send (see [`Replies::say`]).
 pub const NOT_SENT: &str = "not-sent";
+/// The notice's code when the agent left a conversation while its checklist was open.
+pub const LEFT_UNSENT: &str = "left-unsent";
 /// How many search results are shown.
 const SHOWN: usize = 5;
 
