@@ -653,6 +653,46 @@ describe('what the search finds is in view', () => {
   });
 });
 
+describe('the search box in a short panel', () => {
+  test('X post at 1024×768: the search box shows at the panel\'s bottom, over the suggestions under it, and the first suggestion stays on top', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.xStatus);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    await panel.locator('.suggested [data-template-id]').nth(2).waitFor();
+    // Nothing else changes the panel's height now: the suggestions are all shown.
+    await page.waitForTimeout(300);
+    const seen = () =>
+      panel.locator('input.search').evaluate((el) => {
+        const body = el.closest('.body');
+        const b = body.getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        const hit = el.getRootNode().elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return {
+          scrolls: body.scrollHeight > body.clientHeight,
+          inside: r.top >= b.top - 1 && r.bottom <= b.bottom + 1 && r.bottom <= innerHeight,
+          onTop: hit === el,
+          // The first suggestion, where it was: unscrolled, above the box.
+          first: body.querySelector('.suggested [data-template-id]').getBoundingClientRect().bottom,
+          box: r.top,
+          scrolled: body.scrollTop,
+        };
+      });
+    const at = await seen();
+    assert.ok(at.scrolls, 'the body scrolls at this size (else this tests nothing)');
+    assert.ok(at.inside, 'the search box is in the visible part of the panel');
+    assert.ok(at.onTop, 'nothing covers the search box');
+    assert.ok(at.scrolled === 0 && at.first <= at.box, `the first suggestion shows above the box (${JSON.stringify(at)})`);
+    // The agent types: results under the box, in view (as in a tall panel).
+    await panel.locator('input.search').click();
+    await page.keyboard.type('refund');
+    await panel.locator('.results [data-template-id]').first().waitFor();
+    assert.ok((await seen()).onTop, 'the search box is still there to type in');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('Enter in the panel works as in a form', () => {
   const insertable = (panel) => panel.locator('.chosen button[data-action="insert"]').isEnabled();
   const focused = (page) => page.evaluate(() => document.querySelector('waypoint-panel').shadowRoot.activeElement?.dataset.field ?? null);
