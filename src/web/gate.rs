@@ -57,6 +57,7 @@ enum Resend {
         composer: Element,
         ctrl: bool,
         meta: bool,
+        alt: bool,
     },
 }
 
@@ -240,9 +241,12 @@ fn on_key(host: &Rc<dyn Host>, event: &web_sys::Event) {
     let Some(situation) = host.situation() else {
         return;
     };
+    // With any other modifier held too: the sites' handlers look for the keys that make it a
+    // send (Shift alone makes a new line), so Ctrl+Enter in a chat, or Ctrl+Alt+Enter on a
+    // post, sends as well. A key that would not have sent only shows the checklist first.
     let sends = match situation.profile.send_key {
-        SendKey::Enter => !key.shift_key() && !key.alt_key() && !key.ctrl_key() && !key.meta_key(),
-        SendKey::ModEnter => (key.ctrl_key() || key.meta_key()) && !key.alt_key(),
+        SendKey::Enter => !key.shift_key(),
+        SendKey::ModEnter => key.ctrl_key() || key.meta_key(),
     };
     if !sends {
         return;
@@ -258,6 +262,7 @@ fn on_key(host: &Rc<dyn Host>, event: &web_sys::Event) {
         composer: composer.clone(),
         ctrl: key.ctrl_key(),
         meta: key.meta_key(),
+        alt: key.alt_key(),
     };
     gate(host, event, &situation, Some(composer), draft, resend);
 }
@@ -399,6 +404,7 @@ fn fire(resend: &Resend) -> Result<(), JsValue> {
             composer,
             ctrl,
             meta,
+            alt,
         } => {
             if let Some(c) = composer.dyn_ref::<HtmlElement>() {
                 c.focus()?;
@@ -411,6 +417,7 @@ fn fire(resend: &Resend) -> Result<(), JsValue> {
             init.set_composed(true);
             init.set_ctrl_key(*ctrl);
             init.set_meta_key(*meta);
+            init.set_alt_key(*alt);
             let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)?;
             // Editors that read the legacy key code see Enter's.
             for name in ["keyCode", "which"] {

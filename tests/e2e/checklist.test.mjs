@@ -199,6 +199,40 @@ describe('the checklist gate on every surface', () => {
   }
 });
 
+describe('the send key with other modifiers held is checked too', () => {
+  // The sites look for the keys that make Enter a send (any Enter without Shift in chats and
+  // comments; Ctrl or Cmd on X posts), so Ctrl+Enter in a chat sends as well: it must not
+  // slip past the checklist.
+  const keyed = SURFACES.filter((s) => s.send.key);
+  for (const s of keyed) {
+    const variants = s.send.key === 'Enter' ? ['Control+Enter', 'Alt+Enter', 'Meta+Enter'] : ['Control+Alt+Enter', 'Meta+Shift+Enter'];
+    test(`${s.name}: ${variants.join(', ')} open the checklist; Post anyway sends once`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      await typeDraft(page, s, BAD);
+      for (const key of variants) {
+        await page.focus(s.box);
+        await page.keyboard.press(key);
+        await dialog(page).waitFor({ timeout: 3000 });
+        assert.equal(await sends(page), 0, `${key}: nothing sent`);
+        await page.keyboard.press('Escape');
+        await dialog(page).waitFor({ state: 'detached' });
+      }
+      assert.equal(squash(await modelText(page, s.model)), squash(BAD), 'the draft is untouched');
+      await page.focus(s.box);
+      await page.keyboard.press(variants[0]);
+      await dialog(page).waitFor();
+      await postAnyway(page);
+      await page.waitForFunction(() => document.body.dataset.sends === '1', null, { timeout: 3000 });
+      await page.waitForTimeout(300);
+      assert.equal(await sends(page), 1, 'sent exactly once');
+      assert.equal(squash(await page.evaluate(() => document.body.dataset.lastSent)), squash(BAD));
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 // Ticks the checklist's own questions and presses "Post anyway".
 async function postAnyway(page) {
   const boxes = dialog(page).locator('[data-status="manual"] input[type="checkbox"]');
