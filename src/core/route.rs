@@ -123,6 +123,13 @@ pub fn classify(url: &str) -> Option<Route> {
     Some(route)
 }
 
+/// Whether `url` is the extension's practice page (where nothing the agent sends is real).
+pub fn is_practice(url: &str) -> bool {
+    url.strip_prefix("chrome-extension://")
+        .and_then(practice)
+        .is_some()
+}
+
 /// The extension's practice page (`<id>/practice.html?c=<conversation>`): an X Chat
 /// conversation of its own making (`extension/practice.js`), read as X Chat is.
 fn practice(rest: &str) -> Option<Route> {
@@ -190,6 +197,14 @@ mod tests {
             c("https://x.com/jack/status/notanid"),
             Some((Site::X, None, None))
         );
+    }
+
+    #[test]
+    fn only_the_practice_page_is_practice() {
+        assert!(is_practice("chrome-extension://abc/practice.html?c=late"));
+        assert!(!is_practice("chrome-extension://abc/options.html"));
+        assert!(!is_practice("https://x.com/i/chat/123"));
+        assert!(!is_practice("https://x.com/practice.html"));
     }
 
     #[test]

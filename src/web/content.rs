@@ -860,6 +860,11 @@ fn refresh_if_moved() -> Result<(), JsValue> {
     }
 }
 
+/// Whether this is the extension's practice page.
+fn practising() -> bool {
+    current_href().is_ok_and(|h| route::is_practice(&h))
+}
+
 fn current_href() -> Result<String, JsValue> {
     web_sys::window()
         .ok_or_else(|| JsValue::from_str("Waypoint: no window"))?
@@ -1281,12 +1286,19 @@ async fn load_checklist() {
             None
         }
     };
-    let recent = review::load_recent().await;
+    // The practice page starts with no recent replies and keeps its own (see `sent`).
+    let recent = if practising() {
+        None
+    } else {
+        Some(review::load_recent().await)
+    };
     APP.with(|a| {
         if let Some(app) = a.borrow_mut().as_mut() {
             // Saved settings, or the defaults again when they were removed.
             app.checks = settings.unwrap_or_default();
-            app.recent = recent;
+            if let Some(recent) = recent {
+                app.recent = recent;
+            }
             app.unprepare();
         }
     });
@@ -1357,7 +1369,9 @@ impl gate::Host for Controller {
             app.panel.replies().unsay(NOT_SENT);
             review::remember(&mut app.recent, draft);
             app.unprepare();
-            Some(app.recent.clone())
+            // Practice replies are checked against each other for this visit only: they are
+            // not the agent's replies to customers (nor the last trainee's).
+            (!practising()).then(|| app.recent.clone())
         });
         if let Some(recent) = recent {
             wasm_bindgen_futures::spawn_local(review::save_recent(recent));

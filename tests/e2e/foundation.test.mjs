@@ -336,6 +336,10 @@ describe('the practice page', () => {
     const composer = '[data-testid="dm-composer-textarea"]';
     await page.waitForFunction((s) => document.querySelector(s).value.startsWith('Hi Maria'), composer);
     assert.equal(await page.getAttribute('[data-testid="dm-composer-send-button"]', 'aria-disabled'), 'false');
+    // Practice replies are not the agent's replies to customers: the repeated-reply check's
+    // store of recent replies (shared with the real sites) is left as it was.
+    const recent = () => page.evaluate(async () => JSON.stringify((await chrome.storage.local.get('waypoint.recent'))['waypoint.recent'] ?? null));
+    const recentBefore = await recent();
     // Send: the checklist first; nothing joins the thread until the agent says so.
     await page.click('[data-testid="dm-composer-send-button"]');
     const dialog = waypoint.locator('[role="dialog"]');
@@ -347,6 +351,8 @@ describe('the practice page', () => {
     assert.match(await page.locator('.justify-end').innerText(), /^Hi Maria/);
     assert.equal(await page.inputValue(composer), '');
     await page.locator('waypoint-panel[data-messages="3"][data-sla="answered"]').waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await recent(), recentBefore, 'the practice reply is not stored among recent replies');
     // The customer writes again: the clock runs for our next reply.
     await page.click('[data-practice="again"]');
     await page.locator('waypoint-panel[data-messages="4"]').waitFor();
@@ -370,6 +376,12 @@ describe('the practice page', () => {
       for (const part of ['#app .card', '.practice-pick', '[data-testid="dm-conversation-panel"]', '.practice-composer']) {
         const box = await page.locator(part).first().boundingBox();
         assert.ok(box.x + box.width <= card.x, `${part} (to ${box.x + box.width}) is clear of the panel (from ${card.x})`);
+      }
+      // And on a 768 px high screen the composer and its Send button show without scrolling
+      // (the introduction then follows the exercise).
+      for (const part of ['.practice-composer textarea', '[data-testid="dm-composer-send-button"]']) {
+        const box = await page.locator(part).boundingBox();
+        assert.ok(box.y >= 0 && box.y + box.height <= 768, `${part} (${box.y}–${box.y + box.height}) is in view`);
       }
       await page.close();
     });
