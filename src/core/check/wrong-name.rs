@@ -10,6 +10,7 @@ use super::text::quote;
 use super::{Finding, Input};
 use crate::core::template::TITLES;
 use crate::core::words::Words;
+use crate::core::conversation::Site;
 
 const GREETINGS: Words = words![
     "hi", "hello", "hey", "dear", "hiya", "howdy", "hola", "buenas", "hallo", "bonjour", "ciao",
@@ -119,14 +120,17 @@ pub fn check(input: &Input) -> Option<Finding> {
     // the customer brought in (on X the site fills them in from the thread, including people
     // tagged in a photo, whom the page's text never names): a stranger there is a guest, not a
     // stale template.
+    // Facebook shows no handles: "@Priya" there mentions a person by name.
+    let by_name = input.ctx.conversation.site == Site::Facebook;
+    let takes_part = |w: &str| people.is_handle(w) || (by_name && people.is_name(w));
     let starts_with_participant = t.words[..leading.min(t.words.len())]
         .iter()
-        .any(|w| w.mention && people.is_handle(&w.lower));
+        .any(|w| w.mention && takes_part(&w.lower));
     for (i, w) in t.words.iter().enumerate() {
         let lead = i < leading;
         let addressing = (lead && !starts_with_participant)
             || (i > 0 && GREETINGS.contains(t.words[i - 1].lower.as_str()));
-        if w.mention && addressing && !people.is_handle(&w.lower) && !brand_like(&w.lower) {
+        if w.mention && addressing && !takes_part(&w.lower) && !brand_like(&w.lower) {
             // Include the `@`.
             spans.push((w.start - 1, w.end));
         }
@@ -250,6 +254,20 @@ mod tests {
             c.spans(CheckId::WrongName, "@bob Hi Sarah, cc @tom"),
             ["@bob", "Sarah"]
         );
+    }
+
+    #[test]
+    fn on_facebook_an_at_name_mentions_a_person_by_name() {
+        let rows = [
+            ("@Maria Garcia thanks for the love!", false),
+            ("@Maria thanks for waiting", false),
+            ("@Sarah thanks for waiting", true),
+        ];
+        let fb = Case::on(Site::Facebook, Surface::Post, &["Love it with oat milk!"]);
+        table(&fb, CheckId::WrongName, &rows);
+        // On X an @word is an account: "@Maria" is not the customer's @mariag.
+        let x = Case::on(Site::X, Surface::Post, &["Love it with oat milk!"]);
+        table(&x, CheckId::WrongName, &[("@Maria thanks for waiting", true)]);
     }
 
     #[test]
