@@ -90,8 +90,30 @@ pub fn read(text: &str) -> Result<SharedSettings, String> {
     if let Some(e) = too_large(text.len()) {
         return Err(e);
     }
-    let file: SharedSettings = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| format!("not a Waypoint settings file ({e})"))?;
+    // A file in another encoding (Latin-1, saved by an old editor) reads as UTF-8 with its
+    // accents replaced: refused, rather than "Café" saved as "Caf\u{fffd}".
+    if let Some(at) = text.find('\u{fffd}') {
+        let line = text[..at].matches('\n').count() + 1;
+        let column = text[..at]
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.chars().count())
+            + 1;
+        return Err(format!(
+            "it is not UTF-8 text (line {line}, column {column} could not be read); save it as \
+             UTF-8 and import it again"
+        ));
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    let file: SharedSettings = serde_json::from_str(text).map_err(|e| {
+        // A settings file whose value is wrong is not "not a settings file".
+        let ours = text.trim_start().starts_with('{') && text.contains("\"waypoint_settings\"");
+        if ours && e.classify() == serde_json::error::Category::Data {
+            format!("a setting this version does not read ({e})")
+        } else {
+            format!("not a Waypoint settings file ({e})")
+        }
+    })?;
     if file.waypoint_settings != FORMAT {
         return Err(format!(
             "format {} is not one this version reads (it reads format {FORMAT}); export it \
@@ -217,5 +239,20 @@ mod tests {
         s.brand_name = Some("Acme \u{202e}eeffoC".into());
         assert!(err(&write(&s)).contains("(U+202E)"), "{}", err(&write(&s)));
         assert!(err(&" ".repeat(MAX_BYTES + 1)).contains("too large"));
+        // A settings file with a value out of place is named as such, with where.
+        let mut text = write(&full());
+        text = text.replace("\"levels\":{", "\"levels\":{\"tone\":\"BLOCK\",");
+        let e = err(&text);
+        assert!(
+            e.starts_with("a setting this version does not read (unknown variant `BLOCK`"),
+            "{e}"
+        );
+        assert!(e.contains("line 1 column"), "{e}");
+        // Latin-1 bytes read as UTF-8: refused, saying where.
+        assert_eq!(
+            err("{\"waypoint_settings\": 1,\n \"brand_name\": \"Caf\u{fffd} Ol\u{fffd}\"}"),
+            "it is not UTF-8 text (line 2, column 20 could not be read); save it as UTF-8 and \
+             import it again"
+        );
     }
 }

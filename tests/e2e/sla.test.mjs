@@ -616,6 +616,15 @@ describe('sharing the settings with a team', () => {
       assert.deepEqual(file.brand_accounts, ['@AcmeHelp']);
       assert.ok(Array.isArray(file.checklist.manual), 'the checklist questions are in it');
       await options.locator('#share-status[data-ok="true"]').waitFor();
+      // An edit not saved yet is not in the file: the export says so.
+      await options.fill('#sla-x-post-first', '45');
+      const [again] = await Promise.all([options.waitForEvent('download'), options.click('#share-export')]);
+      assert.equal(JSON.parse(await readFile(await again.path(), 'utf8')).sla.targets.x.post.first_response_minutes, 30);
+      await options.locator('#share-status[data-ok="false"]').waitFor();
+      assert.equal(
+        await options.locator('#share-status').innerText(),
+        'Exported to waypoint-settings.json, as saved: a part with changes not saved yet is not in the file. Save it and export again to include them.',
+      );
 
       // Another agent's browser: nothing saved yet.
       await options.evaluate((k) => chrome.storage.local.remove(k), keys);
@@ -636,9 +645,24 @@ describe('sharing the settings with a team', () => {
       await refused('minus.json', text.replace(/"first_response_minutes":30(\.0)?/, '"first_response_minutes":-5'), /: SLA targets: targets\.x\.post\.first_response_minutes: -5 minutes is not a target/);
       await refused('newer.json', '{"waypoint_settings": 9}', /format 9 is not one this version reads/);
       await refused('video.mp4', 'x'.repeat(3 << 20), /: 3072 kB is too large for a settings file \(at most 512 kB\)$/);
-      // The good one: saved, and shown in the forms at once.
+      await refused('shouty.json', text.replace(/"levels":\{/, '"levels":{"tone":"BLOCK",'), /: a setting this version does not read \(unknown variant `BLOCK`/);
+      // Latin-1, as an old editor saves "Café": refused, not saved as "Caf\ufffd".
+      await options.setInputFiles('#share-import', {
+        name: 'latin1.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"waypoint_settings": 1, "brand_name": "Caf\xe9"}', 'latin1'),
+      });
+      await options.waitForFunction(() => document.getElementById('share-status').textContent.includes('latin1.json'));
+      assert.equal(await options.locator('#share-status').innerText(), 'Not imported, nothing changed: latin1.json: it is not UTF-8 text (line 1, column 44 could not be read); save it as UTF-8 and import it again');
+      // The good one: saved, and shown in the forms at once, replacing an edit not saved
+      // there (which is then no longer pending: leaving the page does not ask).
+      await options.fill('#brand-name', 'Acme Typo');
+      await options.locator('#brand-name-status[data-ok="changed"]').waitFor();
       await pick('waypoint-settings.json', text);
       await options.locator('#share-status[data-ok="true"]').waitFor();
+      assert.equal(await options.inputValue('#brand-name'), '');
+      assert.equal(await options.locator('#brand-name-status').innerText(), 'Imported from waypoint-settings.json.');
+      assert.equal(await options.locator('.form-status[data-ok="changed"], .form-status[data-ok="false"]').count(), 0, 'nothing is left pending');
       assert.equal(await options.locator('#share-status').innerText(), 'Imported from waypoint-settings.json: SLA targets, our accounts, automatic messages, brand name, checklist.');
       assert.equal(await options.inputValue('#sla-x-post-first'), '30');
       assert.equal(await options.inputValue('#brand-accounts'), '@AcmeHelp');

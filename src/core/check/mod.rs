@@ -353,6 +353,8 @@ pub struct Context<'a> {
 /// The team's sign-off rule.
 /// The most questions the agent is asked to tick.
 pub const MAX_QUESTIONS: usize = 20;
+/// The most internal words or phrases the jargon check takes.
+pub const MAX_JARGON: usize = 500;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -475,6 +477,14 @@ impl Settings {
                     i + 1
                 ));
             }
+            if let Some(c) = crate::core::shared::direction_control(q) {
+                return Err(format!(
+                    "Questions to tick: question {} holds an invisible text-direction control \
+                     (U+{:04X}), which would reorder its words in the checklist",
+                    i + 1,
+                    u32::from(c)
+                ));
+            }
         }
         if let Some(sig) = &self.signature {
             for (i, s) in sig.accepted.iter().enumerate() {
@@ -482,6 +492,14 @@ impl Settings {
                     return Err(format!("Accepted sign-offs: sign-off {} is empty", i + 1));
                 }
             }
+        }
+        // Every phrase is looked for in every draft at the send: a list beyond a team's
+        // vocabulary would slow the send key down.
+        if self.jargon.len() > MAX_JARGON {
+            return Err(format!(
+                "Internal words: {} phrases; at most {MAX_JARGON}",
+                self.jargon.len()
+            ));
         }
         let mut jargon = Vec::new();
         for (i, j) in self.jargon.iter().enumerate() {
@@ -772,6 +790,19 @@ mod tests {
             ..Settings::default()
         };
         assert!(bad(s).contains("Internal words: phrase 1"));
+        let s = Settings {
+            jargon: (0..=MAX_JARGON).map(|i| format!("word{i}")).collect(),
+            ..Settings::default()
+        };
+        assert_eq!(bad(s), "Internal words: 501 phrases; at most 500");
+        // A question the dialog would show with its words reordered.
+        let s = Settings {
+            manual: vec!["Did I \u{202e}check?".into()],
+            ..Settings::default()
+        };
+        assert!(bad(s).starts_with(
+            "Questions to tick: question 1 holds an invisible text-direction control (U+202E)"
+        ));
         // A signature policy turns the check on at warn.
         let s = Settings {
             signature: Some(SignaturePolicy::default()),

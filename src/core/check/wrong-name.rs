@@ -8,9 +8,9 @@
 
 use super::text::quote;
 use super::{Finding, Input};
+use crate::core::conversation::Site;
 use crate::core::template::TITLES;
 use crate::core::words::Words;
-use crate::core::conversation::Site;
 
 const GREETINGS: Words = words![
     "hi", "hello", "hey", "dear", "hiya", "howdy", "hola", "buenas", "hallo", "bonjour", "ciao",
@@ -267,7 +267,11 @@ mod tests {
         table(&fb, CheckId::WrongName, &rows);
         // On X an @word is an account: "@Maria" is not the customer's @mariag.
         let x = Case::on(Site::X, Surface::Post, &["Love it with oat milk!"]);
-        table(&x, CheckId::WrongName, &[("@Maria thanks for waiting", true)]);
+        table(
+            &x,
+            CheckId::WrongName,
+            &[("@Maria thanks for waiting", true)],
+        );
     }
 
     #[test]

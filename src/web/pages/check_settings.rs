@@ -25,7 +25,7 @@ fn level_id(check: CheckId) -> String {
 }
 
 /// The id of the section's status line (see [`super::say`]).
-const STATUS: &str = "check-status";
+pub(super) const STATUS: &str = "check-status";
 
 fn checkbox(doc: &Document) -> Option<HtmlInputElement> {
     doc.get_element_by_id("check-always-show")?.dyn_into().ok()

@@ -55,7 +55,21 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
         let doc = d.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let text = shared::write(&saved().await);
+            // The file holds what is saved: edits on the page not saved yet are not in it.
+            let left_out = pending(&doc).len();
             match download(&doc, &text) {
+                Ok(()) if left_out > 0 => say(
+                    &doc,
+                    STATUS,
+                    false,
+                    &format!(
+                        "Exported to {FILE_NAME}, as saved: {} with changes not saved yet \
+                         {} not in the file. Save {} and export again to include them.",
+                        if left_out == 1 { "a part" } else { "parts" },
+                        if left_out == 1 { "is" } else { "are" },
+                        if left_out == 1 { "it" } else { "them" },
+                    ),
+                ),
                 Ok(()) => say(&doc, STATUS, true, &format!("Exported to {FILE_NAME}.")),
                 Err(_) => say(
                     &doc,
@@ -94,7 +108,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                     .and_then(|t| shared::read(&t)),
             };
             match read {
-                Ok(settings) => match apply(&doc, &settings).await {
+                Ok(settings) => match apply(&doc, &settings, &name).await {
                     Ok(()) => say(
                         &doc,
                         STATUS,
@@ -155,8 +169,10 @@ async fn saved() -> SharedSettings {
 }
 
 /// Saves the parts `s` holds, in one write (all of them or none: a failure leaves no part of
-/// a file applied), then shows them in the page's forms. The error is the browser's reason.
-async fn apply(doc: &Document, s: &SharedSettings) -> Result<(), String> {
+/// a file applied), then shows them in the page's forms, each part saying it was imported
+/// from `file` (an edit not saved there before is replaced, and no longer pending). The error
+/// is the browser's reason.
+async fn apply(doc: &Document, s: &SharedSettings, file: &str) -> Result<(), String> {
     use brand_settings::{AUTOMATIC_KEY, BRANDS_KEY, BRAND_NAME_KEY};
     let name: Option<Vec<String>> = s
         .brand_name
@@ -174,26 +190,47 @@ async fn apply(doc: &Document, s: &SharedSettings) -> Result<(), String> {
         .filter_map(|(key, text)| Some((*key, JsValue::from_str(text.as_deref()?))))
         .collect();
     platform::storage_set_all(&items).await?;
+    let imported = |status: &str| {
+        super::mark(doc, "", status);
+        say(doc, status, true, &format!("Imported from {file}."));
+    };
     if let Some(p) = &s.sla {
         sla_settings::fill(doc, p);
+        imported(sla_settings::STATUS);
     }
-    for (list, id) in [
-        (&s.brand_accounts, "brand-accounts"),
-        (&s.automatic_messages, "automatic"),
+    for (list, id, status) in [
+        (&s.brand_accounts, "brand-accounts", "brand-status"),
+        (&s.automatic_messages, "automatic", "automatic-status"),
     ] {
         if let Some(list) = list {
             sla_settings::set_value(doc, id, &list.join("\n"));
+            imported(status);
         }
     }
     if let Some(name) = &name {
         sla_settings::set_value(doc, "brand-name", &name.join(""));
+        imported("brand-name-status");
     }
     if let Some(c) = &s.checklist {
         if let Ok(form) = Form::of(c) {
             check_settings::fill(doc, &form);
+            imported(check_settings::STATUS);
         }
     }
     Ok(())
+}
+
+/// The parts of the page with edits not saved (or refused), by their status lines' ids.
+fn pending(doc: &Document) -> Vec<String> {
+    let Ok(list) = doc.query_selector_all(
+        ".form-status[data-ok=\"changed\"], .form-status[data-ok=\"false\"]:not(#share-status)",
+    ) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .map(|e| e.id())
+        .collect()
 }
 
 /// A part as it is stored (JSON text).

@@ -264,7 +264,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
 }
 
 /// The id of the section's status line (see [`super::say`]).
-const STATUS: &str = "sla-status";
+pub(super) const STATUS: &str = "sla-status";
 
 pub(super) fn fill(doc: &Document, p: &Policy) {
     for site in Site::ALL {
