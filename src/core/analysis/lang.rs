@@ -230,6 +230,12 @@ const SCRIPTS: &[(u32, u32, &str)] = &[
     (0x0590, 0x05FF, "he"),
 ];
 
+/// Every language code a guess can give.
+#[cfg(test)]
+pub(crate) fn codes() -> impl Iterator<Item = &'static str> {
+    LANGS.iter().map(|l| l.0).chain(SCRIPTS.iter().map(|s| s.2))
+}
+
 /// Below this code point no script of [`SCRIPTS`] begins.
 const FIRST_SCRIPT_CODE_POINT: u32 = 0x0370;
 const _: () = {

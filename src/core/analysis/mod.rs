@@ -10,7 +10,7 @@ use serde::Serialize;
 
 pub mod cues;
 mod emotion;
-mod lang;
+pub(crate) mod lang;
 mod ours;
 mod rank;
 mod scenario;

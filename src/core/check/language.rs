@@ -30,6 +30,16 @@ fn name(code: &str) -> String {
         "it" => "Italian",
         "nl" => "Dutch",
         "ca" => "Catalan",
+        // Told by their script (see `analysis::lang`).
+        "ja" => "Japanese",
+        "ko" => "Korean",
+        "zh" => "Chinese",
+        "hi" => "Hindi",
+        "ar" => "Arabic",
+        "th" => "Thai",
+        "ru" => "Russian",
+        "el" => "Greek",
+        "he" => "Hebrew",
         _ => return format!("“{code}”"),
     };
     n.to_owned()
@@ -66,5 +76,13 @@ mod tests {
                 assert!(d.contains("writes in"), "{d}");
             }
         }
+    }
+
+    #[test]
+    fn every_language_the_analysis_tells_is_named() {
+        for code in crate::core::analysis::lang::codes() {
+            assert!(!super::name(code).contains('“'), "{code} has no name");
+        }
+        assert_eq!(super::name("ar"), "Arabic");
     }
 }
