@@ -493,9 +493,24 @@ describe('the settings page never loses an edit in silence', () => {
     const options = await openOptions(browser);
     const status = (id) => options.locator(`#${id}`).innerText();
     // Each part is a region named by its heading, for a screen reader's list of them; the
-    // two resets say the same.
+    // two resets say what they restore (a list of the page's buttons shows them apart).
     for (const name of ['Response-time targets (SLA)', 'Our accounts', 'Before posting: the checklist', 'Share with your team']) assert.equal(await options.getByRole('region', { name }).count(), 1, name);
-    assert.equal(await options.getByRole('button', { name: 'Restore the defaults' }).count(), 2);
+    for (const name of ['Restore the default targets', 'Restore the default checklist']) assert.equal(await options.getByRole('button', { name, exact: true }).count(), 1, name);
+    // Every field's hint is part of its description: each check's level with why it is there,
+    // each of our lists with what to put in it.
+    const described = (id) => options.$eval(`#${id}`, (el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((h) => document.getElementById(h)?.textContent ?? '').join(' | '));
+    assert.match(await described('check-level-tone'), /\w{12}/);
+    assert.match(await described('brand-accounts'), /one X or Instagram handle/);
+    assert.match(await described('brand-name'), /The name replies give your service/);
+    // A refused save puts the error first; the hint stays, and stays once the error goes.
+    await options.fill('#brand-accounts', 'x'.repeat(81));
+    await options.click('#brand-save');
+    await options.locator('#brand-status[data-ok="false"]').waitFor();
+    assert.match(await described('brand-accounts'), /^Brand accounts, line 1: longer than 80 characters \| .*one X or Instagram handle/);
+    await options.fill('#brand-accounts', '');
+    await options.click('#brand-save');
+    await options.locator('#brand-status[data-ok="true"]').waitFor();
+    assert.equal(await options.getAttribute('#brand-accounts', 'aria-describedby'), 'brand-accounts-hint');
     try {
       await options.fill('#brand-accounts', '@AcmeHelp');
       await options.click('#brand-save');
@@ -528,7 +543,7 @@ describe('the settings page never loses an edit in silence', () => {
 });
 
 describe('the defaults put back in a form are not saved yet', () => {
-  test('after "Restore the defaults", leaving the page asks first', async () => {
+  test('after "Restore the default targets", leaving the page asks first', async () => {
     for (const [reset, status] of [['#sla-reset', '#sla-status'], ['#check-reset', '#check-status']]) {
       const options = await openOptions(browser);
       await options.click(reset);
@@ -579,7 +594,7 @@ describe('the defaults put back in a form are not saved yet', () => {
       // After a save, edits say "Changed" again as ever.
       await options.fill('#sla-x-post-first', '2');
       await options.locator('#sla-status[data-ok="changed"]').waitFor();
-      // "Restore the defaults" after a refused comma: the field holds a default, unmarked.
+      // "Restore the default targets" after a refused comma: the field holds a default, unmarked.
       await options.fill('#sla-x-post-first', '');
       await options.locator('#sla-x-post-first').pressSequentially('3,5');
       assert.equal(await options.getAttribute('#sla-x-post-first', 'aria-invalid'), 'true');

@@ -135,6 +135,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
 fn render_list(doc: &Document, section: &Element, list: &'static List) -> Result<(), JsValue> {
     let [area_id, save_id, status_id] = list.ids;
     let hint = dom::el(doc, "p", "hint", list.hint)?;
+    hint.set_id(&format!("{area_id}-hint"));
     section.append_child(&hint)?;
     let label = dom::el(doc, "label", "setting", list.label)?;
     label.set_attribute("for", area_id)?;
@@ -148,6 +149,7 @@ fn render_list(doc: &Document, section: &Element, list: &'static List) -> Result
         area
     };
     area.set_id(area_id);
+    area.set_attribute("aria-describedby", &hint.id())?;
     section.append_child(&label)?;
     section.append_child(&area)?;
     let actions = dom::el(doc, "div", "form-actions", "")?;

@@ -111,10 +111,13 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
         let l = dom::el(doc, "label", "check-title", check.title())?;
         l.set_attribute("for", &level_id(check))?;
         text.append_child(&l)?;
-        text.append_child(dom::el(doc, "p", "hint small", check.why())?.as_ref())?;
+        let why = dom::el(doc, "p", "hint small", check.why())?;
+        why.set_id(&format!("{}-why", level_id(check)));
+        text.append_child(&why)?;
         row.append_child(&text)?;
         let select = doc.create_element("select")?;
         select.set_id(&level_id(check));
+        select.set_attribute("aria-describedby", &why.id())?;
         for (level, v, label) in LEVELS {
             let text = if level == check.default_level() {
                 format!("{label} (default)")
@@ -172,7 +175,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
     let save = dom::el(doc, "button", "primary", "Save checklist")?;
     save.set_attribute("type", "button")?;
     save.set_id("check-save");
-    let reset = dom::el(doc, "button", "", "Restore the defaults")?;
+    let reset = dom::el(doc, "button", "", "Restore the default checklist")?;
     reset.set_attribute("type", "button")?;
     reset.set_id("check-reset");
     actions.append_child(&save)?;

@@ -160,12 +160,19 @@ fn after(el: &Element, selector: &str) -> Option<Element> {
 /// After a save of the part whose status line is `status`: the field at fault (`field`, an id;
 /// "" for none) is marked invalid, described by the status line, and takes the focus (so it is
 /// in view, and a screen reader says the error); the part's other fields are marked no more.
+/// A field's own hint stays among what describes it, after the status line.
 pub(super) fn mark(doc: &Document, field: &str, status: &str) {
-    if let Ok(list) = doc.query_selector_all(&format!("[aria-describedby=\"{status}\"]")) {
+    if let Ok(list) = doc.query_selector_all(&format!("[aria-describedby~=\"{status}\"]")) {
         for i in 0..list.length() {
             if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                 let _ = e.remove_attribute("aria-invalid");
-                let _ = e.remove_attribute("aria-describedby");
+                let hint = e.get_attribute("aria-describedby").unwrap_or_default();
+                let hint = hint.split_whitespace().filter(|&t| t != status);
+                match hint.collect::<Vec<_>>().join(" ") {
+                    h if h.is_empty() => e.remove_attribute("aria-describedby"),
+                    h => e.set_attribute("aria-describedby", &h),
+                }
+                .ok();
                 let _ = e.remove_attribute("data-comma");
                 if let Some(i) = e.dyn_ref::<web_sys::HtmlInputElement>() {
                     i.set_custom_validity("");
@@ -175,7 +182,11 @@ pub(super) fn mark(doc: &Document, field: &str, status: &str) {
     }
     if let Some(e) = doc.get_element_by_id(field) {
         let _ = e.set_attribute("aria-invalid", "true");
-        let _ = e.set_attribute("aria-describedby", status);
+        let described = match e.get_attribute("aria-describedby") {
+            Some(hint) if !hint.is_empty() => format!("{status} {hint}"),
+            _ => status.to_owned(),
+        };
+        let _ = e.set_attribute("aria-describedby", &described);
         if let Some(h) = e.dyn_ref::<web_sys::HtmlElement>() {
             let _ = h.focus();
         }

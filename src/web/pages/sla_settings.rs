@@ -191,7 +191,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
     let save = dom::el(doc, "button", "primary", "Save targets")?;
     save.set_attribute("type", "button")?;
     save.set_id("sla-save");
-    let reset = dom::el(doc, "button", "", "Restore the defaults")?;
+    let reset = dom::el(doc, "button", "", "Restore the default targets")?;
     reset.set_attribute("type", "button")?;
     reset.set_id("sla-reset");
     let status = dom::el(doc, "p", "form-status", "")?;
