@@ -423,17 +423,28 @@ pub fn customer(
         return Some(p.clone());
     }
     let named = addressed.and_then(|h| {
-        messages
-            .iter()
-            .rev()
-            .find(|m| {
-                m.party == Party::Customer
-                    && m.author
-                        .handle
-                        .as_deref()
-                        .is_some_and(|mine| mine.eq_ignore_ascii_case(h))
-            })
-            .map(|m| m.author.clone())
+        let theirs = |m: &&Message| m.party == Party::Customer;
+        let by_handle = messages.iter().rev().filter(theirs).find(|m| {
+            m.author
+                .handle
+                .as_deref()
+                .is_some_and(|mine| mine.eq_ignore_ascii_case(h))
+        });
+        // Where the site shows no handles (Facebook), a first name: "Jane, so sorry…" answers
+        // Jane Doe, unless two commenters go by that name.
+        let first = |m: &&Message| {
+            m.author.handle.is_none()
+                && m.author
+                    .name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|f| f.eq_ignore_ascii_case(h))
+        };
+        let mut by_name = messages.iter().filter(theirs).filter(first);
+        let one = by_name
+            .next()
+            .filter(|a| by_name.all(|b| b.author == a.author));
+        by_handle.or(one).map(|m| m.author.clone())
     });
     if named.is_some() {
         return named;
@@ -467,6 +478,24 @@ pub fn nearest_other(
         .map(|n| n.trim().to_owned())
         .find(|n| !n.is_empty() && !ours.has_name(n))
         .map(|name| Author { name, handle: None })
+}
+
+/// Whom a draft begins by addressing: a handle ([`addressed_handle`]), else a first name
+/// followed by a comma or "!", after a greeting or not ("Jane, so sorry…", "Hi Jane!").
+pub fn addressed(draft: &str) -> Option<&str> {
+    if let Some(h) = addressed_handle(draft) {
+        return Some(h);
+    }
+    let mut rest = draft.trim_start();
+    if let Some((first, after)) = rest.split_once(' ') {
+        if ["hi", "hello", "hey", "dear", "hola"].contains(&first.to_lowercase().as_str()) {
+            rest = after.trim_start();
+        }
+    }
+    let end = rest.find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))?;
+    let name = &rest[..end];
+    let capital = name.chars().next().is_some_and(char::is_uppercase);
+    (capital && name.chars().count() > 1 && rest[end..].starts_with([',', '!'])).then_some(name)
 }
 
 /// The handle a draft begins by addressing ("@lena.k thanks…" → `lena.k`; Instagram's
@@ -1302,6 +1331,56 @@ mod tests {
         assert_eq!(store.conversation(&t).customer.unwrap().name, "Tom");
         assert!(store.set_addressed(None));
         assert_eq!(store.conversation(&t).customer.unwrap().name, "Maria");
+    }
+
+    #[test]
+    fn a_draft_begins_by_addressing_a_first_name_where_there_are_no_handles() {
+        for (draft, want) in [
+            ("Jane, so sorry your bag arrived torn", Some("Jane")),
+            ("Hi Jane! Sorry", Some("Jane")),
+            ("hola María, lo siento", Some("María")),
+            ("@lena.k thanks", Some("lena.k")),
+            // Not addressing: no comma after it, still being typed, not a name.
+            ("Jane Doe we are sorry", None),
+            ("Jane", None),
+            ("Thanks so much", None),
+            ("sorry, Jane", None),
+            ("J, hi", None),
+        ] {
+            assert_eq!(addressed(draft), want, "{draft:?}");
+        }
+        let author = |name: &str| Author {
+            name: name.into(),
+            handle: None,
+        };
+        let comment = |id: &str, a: Author| Message {
+            author: a,
+            ..message(id, None)
+        };
+        let ms = vec![
+            comment("1", author("Jane Doe")),
+            comment("2", author("Priya Raman")),
+        ];
+        assert_eq!(
+            customer(&ms, None, None, Some("jane")).unwrap().name,
+            "Jane Doe"
+        );
+        assert_eq!(customer(&ms, None, None, None).unwrap().name, "Priya Raman");
+        // Two commenters called Jane: the name says not which; the latest, as without it.
+        let mut two = ms.clone();
+        two.push(comment("3", author("Jane Roe")));
+        two.push(comment("4", author("Priya Raman")));
+        assert_eq!(
+            customer(&two, None, None, Some("Jane")).unwrap().name,
+            "Priya Raman"
+        );
+        // Where authors have handles, a first name is no handle.
+        let mut x = ms.clone();
+        x[0].author.handle = Some("jd".into());
+        assert_eq!(
+            customer(&x, None, None, Some("Jane")).unwrap().name,
+            "Priya Raman"
+        );
     }
 
     #[test]

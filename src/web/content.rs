@@ -784,7 +784,7 @@ fn addressed_changed(composer: &Element) -> bool {
         Some(t) => t.value(),
         None => composer.text_content().unwrap_or_default(),
     };
-    let handle = crate::core::reading::addressed_handle(&draft);
+    let handle = crate::core::reading::addressed(&draft);
     APP.with(|a| {
         a.try_borrow_mut()
             .ok()

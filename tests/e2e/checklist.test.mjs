@@ -443,6 +443,26 @@ describe('a public post where another commenter waited longer', () => {
     assert.deepEqual(pageErrors, []);
     await page.close();
   });
+
+  test('Facebook comments: a reply in the post\'s own box that begins "Jane," answers Jane, and is checked against her wait', async () => {
+    const s = SURFACES.find((x) => x.name.startsWith('Facebook comments (Lexical'));
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    assert.equal(await panel.getAttribute('data-customer'), 'Priya Raman');
+    await typeDraft(page, s, 'Jane, so sorry your bag arrived torn. We will send a new bag today.');
+    // Facebook shows no handles: her first name says whom the reply answers.
+    await page.waitForFunction(() => document.querySelector('waypoint-panel').dataset.customer === 'Jane Doe', null, { timeout: 3000 });
+    assert.match(await panel.locator('.sla-detail').innerText(), /^Waiting 3 h to 4 h\. /);
+    await pressSend(page, s);
+    await dialog(page).waitFor();
+    const said = await dialog(page).locator('[data-check-id="sla-wait"]').innerText();
+    const waited = said.match(/waited (\d+) h/);
+    assert.ok(waited && Number(waited[1]) >= 3, `Jane's wait: ${said}`);
+    await page.keyboard.press('Escape');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
 });
 
 describe('a draft written right to left', () => {
