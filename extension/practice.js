@@ -115,7 +115,8 @@ function sendDraft() {
 // again through these same listeners).
 send.addEventListener('click', sendDraft);
 box.addEventListener('keydown', (e) => {
-  if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+  // As X Chat is modelled (sites.md): Enter without Shift or Alt sends.
+  if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.isComposing) {
     e.preventDefault();
     sendDraft();
   }

@@ -57,7 +57,6 @@ enum Resend {
         composer: Element,
         ctrl: bool,
         meta: bool,
-        alt: bool,
     },
 }
 
@@ -241,11 +240,12 @@ fn on_key(host: &Rc<dyn Host>, event: &web_sys::Event) {
     let Some(situation) = host.situation() else {
         return;
     };
-    // With any other modifier held too: the sites' handlers look for the keys that make it a
-    // send (Shift alone makes a new line), so Ctrl+Enter in a chat, or Ctrl+Alt+Enter on a
-    // post, sends as well. A key that would not have sent only shows the checklist first.
+    // The sites' handlers look for the keys that make it a send, whatever else is held: in a
+    // chat or comment box Enter without Shift or Alt (so Ctrl+Enter and Cmd+Enter send too),
+    // on a post Ctrl or Cmd with Enter (with Alt or Shift too). Confirmed, the send is made
+    // with the keys that send (plain Enter; Ctrl or Cmd+Enter), not with the extra ones.
     let sends = match situation.profile.send_key {
-        SendKey::Enter => !key.shift_key(),
+        SendKey::Enter => !key.shift_key() && !key.alt_key(),
         SendKey::ModEnter => key.ctrl_key() || key.meta_key(),
     };
     if !sends {
@@ -258,11 +258,11 @@ fn on_key(host: &Rc<dyn Host>, event: &web_sys::Event) {
         return;
     };
     let draft = draft_of(&composer);
+    let post = situation.profile.send_key == SendKey::ModEnter;
     let resend = Resend::Key {
         composer: composer.clone(),
-        ctrl: key.ctrl_key(),
-        meta: key.meta_key(),
-        alt: key.alt_key(),
+        ctrl: post && key.ctrl_key(),
+        meta: post && key.meta_key(),
     };
     gate(host, event, &situation, Some(composer), draft, resend);
 }
@@ -404,7 +404,6 @@ fn fire(resend: &Resend) -> Result<(), JsValue> {
             composer,
             ctrl,
             meta,
-            alt,
         } => {
             if let Some(c) = composer.dyn_ref::<HtmlElement>() {
                 c.focus()?;
@@ -417,7 +416,6 @@ fn fire(resend: &Resend) -> Result<(), JsValue> {
             init.set_composed(true);
             init.set_ctrl_key(*ctrl);
             init.set_meta_key(*meta);
-            init.set_alt_key(*alt);
             let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)?;
             // Editors that read the legacy key code see Enter's.
             for name in ["keyCode", "which"] {
