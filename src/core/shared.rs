@@ -126,7 +126,7 @@ pub fn read(text: &str) -> Result<SharedSettings, String> {
             .map_err(|e| format!("SLA targets: {}: {}", e.field, e.message))?;
     }
     if let Some(c) = &file.checklist {
-        c.validate().map_err(|e| format!("checklist: {e}"))?;
+        c.validate_new().map_err(|e| format!("checklist: {e}"))?;
     }
     if let Some(list) = &file.brand_accounts {
         for (n, a) in list.iter().enumerate() {

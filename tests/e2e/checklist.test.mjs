@@ -488,6 +488,26 @@ describe('a draft written right to left', () => {
     assert.deepEqual(pageErrors, []);
     await page.close();
   });
+
+  test("Messenger: the team's question written in Arabic keeps its own direction", async () => {
+    await saveSettings({ manual: ['هل تحققت من الطلب #123؟'] });
+    try {
+      const s = SURFACES.find((x) => x.name.startsWith('Messenger'));
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      await typeDraft(page, s, BAD);
+      await pressSend(page, s);
+      await dialog(page).waitFor();
+      const question = dialog(page).locator('[data-status="manual"] label bdi');
+      assert.equal(await question.innerText(), 'هل تحققت من الطلب #123؟');
+      assert.equal(await question.evaluate((q) => getComputedStyle(q).direction), 'rtl');
+      await page.keyboard.press('Escape');
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    } finally {
+      await saveSettings(null);
+    }
+  });
 });
 
 describe('when all is well, the post goes straight through', () => {

@@ -71,7 +71,7 @@ impl Form {
             signature,
             jargon: lines(&self.jargon),
         };
-        let valid = settings.validate()?;
+        let valid = settings.validate_new()?;
         Ok((settings, valid))
     }
 }

@@ -347,7 +347,9 @@ fn manual(doc: &Document, item: &Item, n: usize) -> Result<(Element, HtmlInputEl
     input.set_type("checkbox");
     input.set_id(&format!("wp-gate-manual-{n}"));
     label.append_child(&input)?;
-    label.append_child(&doc.create_text_node(&item.title))?;
+    // The team's own question, in its own direction (an Arabic question in an English page).
+    let question = dom::el(doc, "bdi", "", &item.title)?;
+    label.append_child(&question)?;
     li.append_child(&label)?;
     Ok((li, input))
 }
