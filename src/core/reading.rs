@@ -422,29 +422,26 @@ pub fn customer(
     if let Some(p) = partner.filter(|p| !p.name.is_empty() || p.handle.is_some()) {
         return Some(p.clone());
     }
-    let named = addressed.and_then(|h| {
-        let theirs = |m: &&Message| m.party == Party::Customer;
-        let by_handle = messages.iter().rev().filter(theirs).find(|m| {
-            m.author
-                .handle
-                .as_deref()
-                .is_some_and(|mine| mine.eq_ignore_ascii_case(h))
-        });
-        // Where the site shows no handles (Facebook), a first name: "Jane, so sorry…" answers
-        // Jane Doe, unless two commenters go by that name.
-        let first = |m: &&Message| {
-            m.author.handle.is_none()
-                && m.author
+    let named = addressed.and_then(|a| {
+        let fold = crate::core::check::people::fold;
+        let folded = fold(a);
+        messages
+            .iter()
+            .rev()
+            .filter(|m| m.party == Party::Customer)
+            .find(|m| match (a.strip_prefix('@'), &m.author.handle) {
+                (Some(h), Some(mine)) => mine.eq_ignore_ascii_case(h),
+                // Where the site shows no handles (Facebook), a first name: "Jane, so
+                // sorry…" answers Jane Doe (the latest to write, should two go by it).
+                (None, None) => m
+                    .author
                     .name
                     .split_whitespace()
                     .next()
-                    .is_some_and(|f| f.eq_ignore_ascii_case(h))
-        };
-        let mut by_name = messages.iter().filter(theirs).filter(first);
-        let one = by_name
-            .next()
-            .filter(|a| by_name.all(|b| b.author == a.author));
-        by_handle.or(one).map(|m| m.author.clone())
+                    .is_some_and(|f| fold(f) == folded),
+                _ => false,
+            })
+            .map(|m| m.author.clone())
     });
     if named.is_some() {
         return named;
@@ -480,22 +477,39 @@ pub fn nearest_other(
         .map(|name| Author { name, handle: None })
 }
 
-/// Whom a draft begins by addressing: a handle ([`addressed_handle`]), else a first name
-/// followed by a comma or "!", after a greeting or not ("Jane, so sorry…", "Hi Jane!").
+/// Whom a draft begins by addressing: "@" and a handle ([`addressed_handle`]: "@lena.k"), else
+/// a name followed by a comma or "!", after a greeting or not ("Jane, so sorry…", "Hi, Jane!",
+/// "Jane Doe, …"): its first word ("Jane").
 pub fn addressed(draft: &str) -> Option<&str> {
+    let start = draft.trim_start();
     if let Some(h) = addressed_handle(draft) {
-        return Some(h);
+        return Some(&start[..h.len() + 1]);
     }
-    let mut rest = draft.trim_start();
-    if let Some((first, after)) = rest.split_once(' ') {
-        if ["hi", "hello", "hey", "dear", "hola"].contains(&first.to_lowercase().as_str()) {
-            rest = after.trim_start();
+    const ENDS: [char; 5] = [',', '!', '،', '、', '，'];
+    let mut words = start.split_whitespace().peekable();
+    let greeting = |w: &str| {
+        let w = w.trim_end_matches(ENDS).to_lowercase();
+        crate::core::check::wrong_name::GREETINGS.contains(&w)
+    };
+    if words.peek().is_some_and(|w| greeting(w)) {
+        words.next();
+    }
+    let mut first = None;
+    for w in words.take(3) {
+        let name = w.trim_end_matches(ENDS);
+        let letters = name
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+        let lower = name.chars().next().is_some_and(char::is_lowercase);
+        if !letters || lower || name.chars().count() < 2 {
+            return None;
+        }
+        first = first.or(Some(name));
+        if w.ends_with(ENDS) {
+            return first;
         }
     }
-    let end = rest.find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))?;
-    let name = &rest[..end];
-    let capital = name.chars().next().is_some_and(char::is_uppercase);
-    (capital && name.chars().count() > 1 && rest[end..].starts_with([',', '!'])).then_some(name)
+    None
 }
 
 /// The handle a draft begins by addressing ("@lena.k thanks…" → `lena.k`; Instagram's
@@ -1293,7 +1307,7 @@ mod tests {
             handle: None,
         };
         assert_eq!(
-            customer(&ms, Some("2"), Some(&sam), Some("tom"))
+            customer(&ms, Some("2"), Some(&sam), Some("@tom"))
                 .unwrap()
                 .name,
             "Sam Lee"
@@ -1306,28 +1320,30 @@ mod tests {
         // A draft addressing someone who wrote in the thread answers them (before the
         // focused post); a handle of ours, or of no one here, changes nothing.
         assert_eq!(
-            customer(&ms, Some("2"), None, Some("TOM")).unwrap().name,
+            customer(&ms, Some("2"), None, Some("@TOM")).unwrap().name,
             "Tom"
         );
         assert_eq!(
-            customer(&ms, None, None, Some("maria")).unwrap().name,
+            customer(&ms, None, None, Some("@maria")).unwrap().name,
             "Maria"
         );
         assert_eq!(
-            customer(&ms, Some("2"), None, Some("AcmeHelp"))
+            customer(&ms, Some("2"), None, Some("@AcmeHelp"))
                 .unwrap()
                 .name,
             "Maria"
         );
         assert_eq!(
-            customer(&ms, Some("2"), None, Some("nobody")).unwrap().name,
+            customer(&ms, Some("2"), None, Some("@nobody"))
+                .unwrap()
+                .name,
             "Maria"
         );
         // Through the store: setting it moves the version, setting it again does not.
         let v = store.version();
-        assert!(store.set_addressed(Some("tom")));
+        assert!(store.set_addressed(Some("@tom")));
         assert!(store.version() > v);
-        assert!(!store.set_addressed(Some("tom")));
+        assert!(!store.set_addressed(Some("@tom")));
         assert_eq!(store.conversation(&t).customer.unwrap().name, "Tom");
         assert!(store.set_addressed(None));
         assert_eq!(store.conversation(&t).customer.unwrap().name, "Maria");
@@ -1338,14 +1354,20 @@ mod tests {
         for (draft, want) in [
             ("Jane, so sorry your bag arrived torn", Some("Jane")),
             ("Hi Jane! Sorry", Some("Jane")),
+            ("Hi, Jane! Sorry", Some("Jane")),
             ("hola María, lo siento", Some("María")),
-            ("@lena.k thanks", Some("lena.k")),
+            ("Bonjour Marie, désolé", Some("Marie")),
+            ("Hi\nJane, sorry", Some("Jane")),
+            ("Jane Doe, sorry", Some("Jane")),
+            ("محمد، نعتذر", Some("محمد")),
+            ("@lena.k thanks", Some("@lena.k")),
             // Not addressing: no comma after it, still being typed, not a name.
             ("Jane Doe we are sorry", None),
             ("Jane", None),
             ("Thanks so much", None),
             ("sorry, Jane", None),
             ("J, hi", None),
+            ("Hi there, sorry", None),
         ] {
             assert_eq!(addressed(draft), want, "{draft:?}");
         }
@@ -1361,26 +1383,24 @@ mod tests {
             comment("1", author("Jane Doe")),
             comment("2", author("Priya Raman")),
         ];
-        assert_eq!(
-            customer(&ms, None, None, Some("jane")).unwrap().name,
-            "Jane Doe"
-        );
+        let answers = |ms: &[Message], a: &str| customer(ms, None, None, Some(a)).unwrap().name;
+        assert_eq!(answers(&ms, "jane"), "Jane Doe");
         assert_eq!(customer(&ms, None, None, None).unwrap().name, "Priya Raman");
-        // Two commenters called Jane: the name says not which; the latest, as without it.
+        // Accents aside, as the checks compare names.
+        let mut maria = ms.clone();
+        maria[0].author.name = "María López".into();
+        assert_eq!(answers(&maria, "Maria"), "María López");
+        // Two commenters called Jane: the latest of them.
         let mut two = ms.clone();
         two.push(comment("3", author("Jane Roe")));
         two.push(comment("4", author("Priya Raman")));
-        assert_eq!(
-            customer(&two, None, None, Some("Jane")).unwrap().name,
-            "Priya Raman"
-        );
-        // Where authors have handles, a first name is no handle.
+        assert_eq!(answers(&two, "Jane"), "Jane Roe");
+        // Where authors have handles, a name is no handle, and a handle no name.
         let mut x = ms.clone();
-        x[0].author.handle = Some("jd".into());
-        assert_eq!(
-            customer(&x, None, None, Some("Jane")).unwrap().name,
-            "Priya Raman"
-        );
+        x[0].author.handle = Some("jane".into());
+        assert_eq!(answers(&x, "Jane"), "Priya Raman");
+        assert_eq!(answers(&x, "@jane"), "Jane Doe");
+        assert_eq!(answers(&ms, "@jane"), "Priya Raman");
     }
 
     #[test]

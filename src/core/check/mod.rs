@@ -56,9 +56,9 @@ mod sla_wait;
 #[path = "tone.rs"]
 mod tone;
 #[path = "wrong-name.rs"]
-mod wrong_name;
+pub(crate) mod wrong_name;
 
-mod people;
+pub(crate) mod people;
 #[cfg(test)]
 mod testutil;
 

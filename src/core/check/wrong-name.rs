@@ -12,7 +12,8 @@ use crate::core::conversation::Site;
 use crate::core::template::TITLES;
 use crate::core::words::Words;
 
-const GREETINGS: Words = words![
+/// Greetings a name may follow ("Hi Sarah"; also where a reply begins by addressing someone).
+pub(crate) const GREETINGS: Words = words![
     "hi", "hello", "hey", "dear", "hiya", "howdy", "hola", "buenas", "hallo", "bonjour", "ciao",
     "olá", "ola",
 ];
