@@ -105,6 +105,18 @@ pub fn read(text: &str) -> Result<SharedSettings, String> {
         ));
     }
     let text = text.trim_start_matches('\u{feff}');
+    // A newer file is said to be newer, whatever else this version cannot read in it.
+    let format = text
+        .split_once("\"waypoint_settings\"")
+        .and_then(|(_, after)| {
+            let n = after.trim_start().strip_prefix(':')?.trim_start();
+            n[..n.find(|c: char| !c.is_ascii_digit())?]
+                .parse::<u32>()
+                .ok()
+        });
+    if let Some(f) = format.filter(|&f| f != FORMAT) {
+        return Err(newer(f));
+    }
     let file: SharedSettings = serde_json::from_str(text).map_err(|e| {
         // A settings file whose value is wrong is not "not a settings file".
         let ours = text.trim_start().starts_with('{') && text.contains("\"waypoint_settings\"");
@@ -115,11 +127,7 @@ pub fn read(text: &str) -> Result<SharedSettings, String> {
         }
     })?;
     if file.waypoint_settings != FORMAT {
-        return Err(format!(
-            "format {} is not one this version reads (it reads format {FORMAT}); export it \
-             again from this version",
-            file.waypoint_settings
-        ));
+        return Err(newer(file.waypoint_settings));
     }
     if let Some(p) = &file.sla {
         p.validate()
@@ -148,9 +156,20 @@ pub fn read(text: &str) -> Result<SharedSettings, String> {
     Ok(file)
 }
 
-/// The file for these settings, readable by people too.
+fn newer(format: u32) -> String {
+    format!(
+        "format {format} is not one this version reads (it reads format {FORMAT}); export it \
+         again from this version"
+    )
+}
+
+/// The file for these settings, readable by people too. A U+FFFD in a setting (pasted from a
+/// page) is written escaped, so that [`read`] does not take the file for one in another
+/// encoding.
 pub fn write(settings: &SharedSettings) -> String {
-    serde_json::to_string(settings).unwrap_or_default()
+    serde_json::to_string(settings)
+        .unwrap_or_default()
+        .replace('\u{fffd}', "\\ufffd")
 }
 
 #[cfg(test)]
@@ -248,6 +267,14 @@ mod tests {
             "{e}"
         );
         assert!(e.contains("line 1 column"), "{e}");
+        // A newer file with a setting this version does not know: said to be newer.
+        assert!(err(r#"{"waypoint_settings": 2, "colour": "red"}"#)
+            .starts_with("format 2 is not one this version reads"));
+        // A U+FFFD of a setting goes out escaped and comes back.
+        let mut s = full();
+        s.brand_name = Some("Caf\u{fffd}".into());
+        assert!(!write(&s).contains('\u{fffd}'));
+        assert_eq!(read(&write(&s)), Ok(s));
         // Latin-1 bytes read as UTF-8: refused, saying where.
         assert_eq!(
             err("{\"waypoint_settings\": 1,\n \"brand_name\": \"Caf\u{fffd} Ol\u{fffd}\"}"),

@@ -30,16 +30,18 @@ fn name(code: &str) -> String {
         "it" => "Italian",
         "nl" => "Dutch",
         "ca" => "Catalan",
-        // Told by their script (see `analysis::lang`).
+        // Told by their script alone (see `analysis::lang`): named by the script where it
+        // serves several languages (Ukrainian is Cyrillic, Persian and Urdu Arabic script,
+        // Japanese in kanji alone Chinese characters).
         "ja" => "Japanese",
         "ko" => "Korean",
-        "zh" => "Chinese",
-        "hi" => "Hindi",
-        "ar" => "Arabic",
+        "zh" => "Chinese characters",
+        "hi" => "Devanagari script",
+        "ar" => "Arabic script",
         "th" => "Thai",
-        "ru" => "Russian",
+        "ru" => "Cyrillic script",
         "el" => "Greek",
-        "he" => "Hebrew",
+        "he" => "Hebrew script",
         _ => return format!("“{code}”"),
     };
     n.to_owned()
@@ -83,6 +85,7 @@ mod tests {
         for code in crate::core::analysis::lang::codes() {
             assert!(!super::name(code).contains('“'), "{code} has no name");
         }
-        assert_eq!(super::name("ar"), "Arabic");
+        assert_eq!(super::name("ar"), "Arabic script");
+        assert_eq!(super::name("ru"), "Cyrillic script");
     }
 }
