@@ -384,6 +384,15 @@ export async function copyText(text) {
   }
 }
 
+// Makes `button` copy `text` to the clipboard when clicked, and say on itself how it went
+// (the panel's notice of a reply left unsent; kept here, not in the module, for its size).
+export function offerCopy(button, text) {
+  button.addEventListener('click', async () => {
+    const why = await copyText(text);
+    button.textContent = why ? `Not copied: ${why}` : 'Copied';
+  });
+}
+
 // Deletes the `units` UTF-16 code units just before the caret (the agent's "/words" that
 // opened the template search), as the editor's own delete so its model and undo follow.
 // Returns whether the composer's text got shorter, or is to once the editor applies a

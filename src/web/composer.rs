@@ -21,6 +21,9 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = copyText)]
     async fn copy_text(text: &str) -> Result<JsValue, JsValue>;
+    /// Makes `button` copy `text` when clicked, saying on itself how it went.
+    #[wasm_bindgen(js_name = offerCopy)]
+    pub fn offer_copy(button: &Element, text: &str);
     #[wasm_bindgen(catch, js_name = deleteBeforeCaret)]
     fn delete_js(el: &Element, units: u32) -> Result<bool, JsValue>;
     #[wasm_bindgen(catch, js_name = caretMark)]

@@ -957,11 +957,13 @@ fn refresh() -> Result<(), JsValue> {
             app.panel.reattach(&app.doc)?;
         }
         let view = read(app, &route, now);
-        if app.key != was && Gate::dismiss() {
-            // The agent may take the closing dialog for a sent reply.
+        if let Some(draft) = (app.key != was).then(Gate::dismiss).flatten() {
+            // The agent may take the closing dialog for a sent reply; and the site may have
+            // dropped the draft with the conversation: it can be copied from the notice.
+            let said = left_unsent(with.as_deref());
             app.panel
                 .replies()
-                .say(&left_unsent(with.as_deref()), LEFT_UNSENT);
+                .say_with_copy(&said, LEFT_UNSENT, &draft)?;
         }
         if view.state == ReadState::Ready {
             if app.clock.is_none() {

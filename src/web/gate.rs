@@ -112,10 +112,11 @@ impl Gate {
 
     /// Closes the checklist without sending anything: the agent moved to another
     /// conversation while it was open, and it was about the one they left. The draft stays
-    /// where it was, and the next send is checked afresh (an open checklist holds every send).
-    /// Returns whether a checklist was open.
-    pub fn dismiss() -> bool {
-        PENDING.with(|p| p.borrow_mut().take()).is_some()
+    /// where the site keeps it (X draws a new reply box for another post), and the next send
+    /// is checked afresh (an open checklist holds every send).
+    /// Returns the draft it was about, if a checklist was open.
+    pub fn dismiss() -> Option<String> {
+        PENDING.with(|p| p.borrow_mut().take()).map(|p| p.draft)
     }
 }
 

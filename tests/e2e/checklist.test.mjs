@@ -333,12 +333,17 @@ describe('the agent moves to another conversation while the checklist is open', 
       assert.equal(await sends(page), 0);
       const left = page.locator('waypoint-panel').locator('.notice[data-notice="left-unsent"]');
       await left.waitFor({ timeout: 3000 });
-      const said = (await left.innerText()).match(
-        /^Not sent: you left the conversation with \u2068(.+)\u2069 while its checklist was open\.$/,
-      );
-      assert.ok(said, await left.innerText());
+      const text = await left.evaluate((n) => n.firstChild.textContent);
+      const said = text.match(/^Not sent: you left the conversation with \u2068(.+)\u2069 while its checklist was open\.$/);
+      assert.ok(said, text);
       // By name (X's handle is in data-customer; its display name is what the panel shows).
       assert.ok(said[1].startsWith(whoLeft[s.url]), said[1]);
+      // The reply the checklist held can be copied (X drew another post's reply box: the
+      // draft went with the post left).
+      await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await left.locator('button.copy').click();
+      await left.locator('button.copy', { hasText: 'Copied' }).waitFor({ timeout: 3000 });
+      assert.equal(squash(await page.evaluate(() => navigator.clipboard.readText())), squash(BAD));
       assert.equal(await page.locator('waypoint-panel').locator('.notice[data-notice="not-sent"]').count(), 0);
       if (s.url === URLS.xStatus) {
         // X draws the new post's own reply box: the draft went with the post left.

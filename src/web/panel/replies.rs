@@ -351,6 +351,18 @@ impl Replies {
         let _ = self.notice.set_attribute("data-notice", code);
     }
 
+    /// [`Replies::say`], with a button that copies `reply` (a reply the site may have dropped
+    /// with the conversation left: the agent can paste it where it belongs).
+    pub fn say_with_copy(&self, text: &str, code: &str, reply: &str) -> Result<(), JsValue> {
+        self.say(text, code);
+        let doc = self.notice.owner_document().ok_or("no document")?;
+        let button = dom::el(&doc, "button", "copy", "Copy the reply")?;
+        button.set_attribute("type", "button")?;
+        self.notice.append_child(&button)?;
+        crate::web::composer::offer_copy(&button, reply);
+        Ok(())
+    }
+
     /// Takes back what [`Replies::say`] said with `code` (a reply not sent, once one is sent
     /// or another conversation opens).
     pub fn unsay(&self, code: &str) {
