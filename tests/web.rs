@@ -131,7 +131,7 @@ fn read_fixture(url: &str) -> Result<waypoint::core::reading::RawThread, Unread>
     let r = route::classify(url).unwrap();
     let sp = sites::profile(r.site).surface(r.surface.unwrap()).unwrap();
     let container = first_match(&doc, sp.containers).ok_or(Unread::NoContainer(sp.containers))?;
-    read_thread(&doc, &container, &r, sp, None, u32::MAX).map(|read| read.raw)
+    read_thread(&doc, &container, &r, sp, None, u32::MAX, None).map(|read| read.raw)
 }
 
 /// The fixture page of each surface, at the URL the end-to-end tests serve it from (mounted
@@ -167,9 +167,17 @@ const SURFACE_FIXTURES: &[(&str, &str)] = &[
 fn read_at(url: &str) -> waypoint::core::reading::RawThread {
     let r = route::classify(url).unwrap();
     let sp = sites::profile(r.site).surface(r.surface.unwrap()).unwrap();
-    read_thread(&document(), &container_at(url), &r, sp, None, u32::MAX)
-        .unwrap()
-        .raw
+    read_thread(
+        &document(),
+        &container_at(url),
+        &r,
+        sp,
+        None,
+        u32::MAX,
+        None,
+    )
+    .unwrap()
+    .raw
 }
 
 /// The conversation container of the mounted page, found as at `url`.
@@ -255,7 +263,7 @@ fn elements_read_before_come_back_as_anchors_until_they_change() {
     let sp = sites::profile(r.site).surface(r.surface.unwrap()).unwrap();
     let container = first_match(&doc, sp.containers).unwrap();
     let mut seen = Seen::new();
-    let first = read_thread(&doc, &container, &r, sp, Some(&seen), u32::MAX).unwrap();
+    let first = read_thread(&doc, &container, &r, sp, Some(&seen), u32::MAX, None).unwrap();
     let entries =
         waypoint::core::reading::interpret(first.raw.messages.clone(), &first.raw.identity, 0, 0);
     seen.remember(&first, &entries);
@@ -266,7 +274,7 @@ fn elements_read_before_come_back_as_anchors_until_they_change() {
             waypoint::core::reading::Entry::Anchor(id) => id.clone(),
         })
         .collect();
-    let again = read_thread(&doc, &container, &r, sp, Some(&seen), u32::MAX).unwrap();
+    let again = read_thread(&doc, &container, &r, sp, Some(&seen), u32::MAX, None).unwrap();
     assert!(
         again.raw.messages.is_empty(),
         "nothing new, nothing returned"
@@ -278,7 +286,7 @@ fn elements_read_before_come_back_as_anchors_until_they_change() {
         .item(1)
         .unwrap();
     seen.map().delete(&second);
-    let third = read_thread(&doc, &container, &r, sp, Some(&seen), u32::MAX)
+    let third = read_thread(&doc, &container, &r, sp, Some(&seen), u32::MAX, None)
         .unwrap()
         .raw;
     let known: Vec<Option<&str>> = third
@@ -304,7 +312,7 @@ fn read_in_parts(url: &str, limit: u32) -> (Vec<String>, Vec<bool>) {
     store.open("test");
     let mut more = Vec::new();
     while more.last() != Some(&false) && more.len() < 100 {
-        let mut read = read_thread(&doc, &container, &r, sp, Some(&seen), limit).unwrap();
+        let mut read = read_thread(&doc, &container, &r, sp, Some(&seen), limit, None).unwrap();
         let messages = std::mem::take(&mut read.raw.messages);
         let mut entries = interpret(messages, &read.raw.identity, 0, 0);
         store.settle_repeats(&mut entries);

@@ -145,6 +145,9 @@ struct App {
     watch: Option<Watch>,
     href: String,
     entered_at: f64,
+    /// The elements read of the conversation left by the last navigation, and when: until the
+    /// page shows others (or [`GRACE_MS`] passes), it has not drawn the new one yet.
+    left: Option<(js_sys::WeakMap, f64)>,
     /// The warnings already given on the console (a few at most: a list, which spares the
     /// page module a hash table and its hasher).
     warned: Vec<String>,
@@ -307,6 +310,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             watch: None,
             href: String::new(),
             entered_at: js_sys::Date::now(),
+            left: None,
             warned: Vec::new(),
             _tick: tick,
         })
@@ -951,7 +955,11 @@ fn refresh() -> Result<(), JsValue> {
             app.href = href.clone();
             *app.placed.borrow_mut() = (None, None, f64::NEG_INFINITY, 0.0);
             app.entered_at = now;
+            let read = app.seen.map().clone();
             app.open(thread_key(&route));
+            if app.key != was {
+                app.left = Some((read, now));
+            }
         }
         if !app.panel.is_attached() {
             app.panel.reattach(&app.doc)?;
@@ -1074,6 +1082,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                 app.watch = Watch::new(&container, app.seen.map(), profile, schedule_refresh).ok();
             }
             let started = now_ms();
+            let left = app.left.as_ref().filter(|(_, at)| now - at < GRACE_MS);
             let result = extract::read_thread(
                 &app.doc,
                 &container,
@@ -1081,9 +1090,11 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                 profile,
                 Some(&app.seen),
                 app.slice.limit(),
+                left.map(|(m, _)| m),
             );
             match result {
                 Ok(mut read) => {
+                    app.left = None;
                     for brand in &app.brands {
                         read.raw.identity.handles.push(brand.clone());
                         read.raw.identity.names.push(brand.clone());
@@ -1181,13 +1192,16 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
         view.messages = app.store.len();
         return view;
     }
+    if now - app.entered_at < GRACE_MS {
+        // A page still drawing the conversation (or still showing the last one).
+        view.note = Some(READING);
+        return view;
+    }
     view.state = ReadState::Unrecognized;
-    if now - app.entered_at >= GRACE_MS {
-        let warning = unread.warning(route.site, profile);
-        if !app.warned.contains(&warning) {
-            web_sys::console::warn_1(&warning.as_str().into());
-            app.warned.push(warning);
-        }
+    let warning = unread.warning(route.site, profile);
+    if !app.warned.contains(&warning) {
+        web_sys::console::warn_1(&warning.as_str().into());
+        app.warned.push(warning);
     }
     view
 }

@@ -94,9 +94,16 @@ pub fn debug_read_thread(url: &str) -> Result<i32, JsValue> {
             store.open("bench");
             (store, extract::Seen::new())
         });
-        let mut read =
-            extract::read_thread(&doc, &container, &route, profile, Some(seen), slice.limit())
-                .map_err(|e| JsValue::from_str(&e.warning(route.site, profile)))?;
+        let mut read = extract::read_thread(
+            &doc,
+            &container,
+            &route,
+            profile,
+            Some(seen),
+            slice.limit(),
+            None,
+        )
+        .map_err(|e| JsValue::from_str(&e.warning(route.site, profile)))?;
         let now = js_sys::Date::now() as i64;
         let messages = std::mem::take(&mut read.raw.messages);
         let mut entries = interpret(messages, &read.raw.identity, now, 0);

@@ -53,6 +53,8 @@ extern "C" {
     ) -> Result<String, JsValue>;
     #[wasm_bindgen(method)]
     fn element(this: &Gatherer, index: u32) -> Option<Element>;
+    #[wasm_bindgen(method, js_name = allIn)]
+    fn all_in(this: &Gatherer, map: &js_sys::WeakMap) -> bool;
     #[wasm_bindgen(method, catch)]
     fn answered(
         this: &Gatherer,
@@ -668,9 +670,11 @@ pub fn read_thread(
     profile: &'static SurfaceProfile,
     seen: Option<&Seen>,
     limit: u32,
+    left: Option<&js_sys::WeakMap>,
 ) -> Result<Read, Unread> {
     let gatherer = gatherer(profile)?;
-    if gatherer.find(container).map_err(failed)? == 0 {
+    // No messages yet, or only those of the conversation `left` (the page not redrawn yet).
+    if gatherer.find(container).map_err(failed)? == 0 || left.is_some_and(|m| gatherer.all_in(m)) {
         return Err(Unread::NoMessages(profile.messages));
     }
     // The gatherer's output not as written: a bug, said as such rather than as markup.

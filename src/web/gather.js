@@ -213,6 +213,14 @@ export class Gatherer {
     return null;
   }
 
+  // Whether every element the last `find` found is a key of `map`, the elements read of the
+  // conversation just left: a single-page app changes the URL first and draws the next
+  // conversation a moment later, and until then the page still shows the last one.
+  allIn(map) {
+    for (const el of this.found) if (!map.has(el)) return false;
+    return this.found.length > 0;
+  }
+
   // Reads the elements the last `find` found (in page order). Elements found in `seen` (a WeakMap
   // from element to number, or null) were read before: only those next to a fresh element
   // come back (as their number), since they alone place it; a re-read of a long thread that

@@ -182,35 +182,42 @@ export async function waitForState(page, state, timeout = 10000) {
  * by history.pushState and the timeline drawn again, with no page load. The post: its author's
  * `handle` and `name`, its status `id`, its `time` (an ISO date) and `text`.
  */
-export async function goToXPost(page, post) {
-  await page.evaluate(({ handle, name, id, time, text }) => {
+export async function goToXPost(page, post, drawAfter = 0) {
+  await page.evaluate(({ handle, name, id, time, text, drawAfter }) => {
     history.pushState({}, '', `/${handle}/status/${id}`);
-    document.querySelector('[aria-label="Timeline: Conversation"] > div').innerHTML = `
+    // A single-page app may draw the post a moment after its URL (`drawAfter` ms).
+    const draw = () => document.querySelector('[aria-label="Timeline: Conversation"] > div').innerHTML = `
       <div data-testid="cellInnerDiv"><article data-testid="tweet" role="article" tabindex="-1">
         <div data-testid="UserAvatar-Container-${handle}"></div>
         <div data-testid="User-Name"><a href="/${handle}"><span>${name}</span></a>
           <a href="/${handle}/status/${id}"><time datetime="${time}">1h</time></a></div>
         <div data-testid="tweetText" lang="en">${text}</div></article></div>`;
-  }, post);
+    if (drawAfter > 0) setTimeout(draw, drawAfter);
+    else draw();
+  }, { ...post, drawAfter });
 }
 
-/** On the X fixture post, moves to Tom W's post ([`goToXPost`]). */
-export async function goToTomsPost(page) {
-  await goToXPost(page, { handle: 'tom_w', name: 'Tom W', id: '1861000000000000003', time: '2026-11-22T09:05:40.000Z', text: 'same here, ordered on the 3rd' });
+/** On the X fixture post, moves to Tom W's post ([`goToXPost`]), drawn `drawAfter` ms after its URL. */
+export async function goToTomsPost(page, drawAfter = 0) {
+  await goToXPost(page, { handle: 'tom_w', name: 'Tom W', id: '1861000000000000003', time: '2026-11-22T09:05:40.000Z', text: 'same here, ordered on the 3rd' }, drawAfter);
 }
 
 /**
  * On the Messenger fixture, moves to another thread the way the single-page app does: a new
  * URL, the log drawn again with one message of Omar Haddad's, and the composer labelled for him.
  */
-export async function goToOmarsThread(page) {
-  await page.evaluate(() => {
+export async function goToOmarsThread(page, drawAfter = 0) {
+  await page.evaluate((drawAfter) => {
     history.pushState({}, '', '/messages/t/999');
-    const log = document.querySelector('[role="log"]');
-    log.setAttribute('aria-label', 'Messages in conversation with Omar Haddad');
-    log.innerHTML = `<div role="row"><div aria-roledescription="message" aria-label="At 8:00 AM, Omar Haddad: Hi"><div dir="auto">Hi</div></div></div>`;
-    document.querySelector('[role="textbox"]').setAttribute('aria-label', 'Write to Omar Haddad');
-  });
+    const draw = () => {
+      const log = document.querySelector('[role="log"]');
+      log.setAttribute('aria-label', 'Messages in conversation with Omar Haddad');
+      log.innerHTML = `<div role="row"><div aria-roledescription="message" aria-label="At 8:00 AM, Omar Haddad: Hi"><div dir="auto">Hi</div></div></div>`;
+      document.querySelector('[role="textbox"]').setAttribute('aria-label', 'Write to Omar Haddad');
+    };
+    if (drawAfter > 0) setTimeout(draw, drawAfter);
+    else draw();
+  }, drawAfter);
 }
 
 /**

@@ -152,6 +152,25 @@ describe('navigation', () => {
   });
 });
 
+describe('the next conversation drawn a moment after its URL', () => {
+  // A single-page app changes the URL first; until it draws the next conversation the page
+  // still shows the last one, which must not be read as the next's (nor kept in it).
+  for (const [name, url, go, customer] of [
+    ['X post', URLS.xStatus, goToTomsPost, '@tom_w'],
+    ['Messenger', URLS.fbMessages, goToOmarsThread, 'Omar Haddad'],
+  ]) {
+    test(`${name}: drawn 700 ms later, the next conversation holds only its own messages`, async () => {
+      const { page } = await open(browser.context, url);
+      await waitForState(page, 'ready');
+      await go(page, 700);
+      await waitForAttr(page, 'data-customer', customer);
+      await page.waitForTimeout(300);
+      assert.equal(await attr(page, 'data-messages'), '1', 'only the new conversation\'s message');
+      await page.close();
+    });
+  }
+});
+
 describe('a message that leaves the page', () => {
   test('X Chat: the customer unsends their last message; our reply after it still answers them', async () => {
     const { page, pageErrors } = await open(browser.context, URLS.xChat);
