@@ -124,6 +124,34 @@ describe('SLA countdown', () => {
     await page.close();
   });
 
+  test('once the customer writes again after a pause, the pause is over: its controls are the running clock\'s', async () => {
+    const { page } = await open(browser.context, URLS.slaX50);
+    await waitForSla(page, 'due-soon');
+    const panel = page.locator('waypoint-panel');
+    await panel.locator('button[data-sla-action="pause"]').click();
+    await waitForSla(page, 'paused');
+    await page.evaluate((when) => {
+      document.querySelector('[aria-label="Timeline: Conversation"] > div').insertAdjacentHTML('beforeend', `
+        <div data-testid="cellInnerDiv"><article data-testid="tweet" role="article" tabindex="0">
+          <div data-testid="UserAvatar-Container-mariagarcia"></div>
+          <div data-testid="User-Name"><a href="/mariagarcia"><span>Maria Garcia</span></a>
+            <a href="/mariagarcia/status/1861000000000000110"><time datetime="${when}">now</time></a></div>
+          <div data-testid="tweetText" lang="en">@AcmeHelp any news?</div></article></div>`);
+    }, new Date().toISOString());
+    // The clock runs from her new message: nearly the whole target left.
+    await waitForSla(page, 'ok');
+    const visible = (action) => panel.locator(`button[data-sla-action="${action}"]`).isVisible();
+    assert.equal(await visible('resume'), false, 'no "Resume the clock" for a clock that runs');
+    assert.equal(await visible('pause'), true);
+    assert.equal(await visible('no-reply'), true);
+    // The conversation's state back to a running clock for the tests after this one.
+    await panel.locator('button[data-sla-action="pause"]').click();
+    await waitForSla(page, 'paused');
+    await panel.locator('button[data-sla-action="resume"]').click();
+    await waitForSla(page, 'due-soon');
+    await page.close();
+  });
+
   test('with the keyboard: the focus goes to the button shown in place of the one pressed', async () => {
     const { page, pageErrors } = await open(browser.context, URLS.slaX50);
     await waitForSla(page, 'due-soon');

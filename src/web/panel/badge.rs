@@ -205,8 +205,14 @@ impl Badge {
             &status.window.as_ref().is_some_and(|w| w.open).to_string(),
         )?;
 
-        // Controls: pause or "no reply needed" while a clock runs; resume when set.
-        let set = !matches!(agent, AgentState::Active);
+        // Controls: pause or "no reply needed" while a clock runs; resume while what was set
+        // holds the clock (once the customer writes again it is over: "Resume" then would
+        // count from their messages before it).
+        let set = match agent {
+            AgentState::Active => false,
+            AgentState::Paused { .. } => status.state == State::Paused,
+            AgentState::NoReplyNeeded { .. } => status.state == State::None,
+        };
         let running = matches!(status.state, State::Ok | State::DueSoon | State::Breached);
         dom::flag(&self.controls, "hidden", !(set || running))?;
         let list = self.controls.query_selector_all("button")?;
