@@ -61,6 +61,8 @@ export const URLS = {
   slaX50: 'https://x.com/mariagarcia/status/1861000000000000202',
   slaX90: 'https://x.com/mariagarcia/status/1861000000000000302',
   slaIg10: 'https://www.instagram.com/direct/t/540282366841710300949128/',
+  // The customer wrote 30 hours ago: Meta's 24-hour messaging window is closed.
+  slaIgClosed: 'https://www.instagram.com/direct/t/740282366841710300949128/',
 };
 
 const ago = (minutes) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -72,11 +74,11 @@ const xThreadAged = (maria, tom) => () =>
     ['datetime="2026-11-20T16:02:11.000Z"', `datetime="${ago(maria + 600)}"`],
   ]);
 /** The Instagram DM with the customer's messages 12 and 10 minutes old (and ours before). */
-const igAged = () =>
+const igAged = (minutes = 10) => () =>
   replaceAll(read('ig-direct.html'), [
-    ['<h6 dir="auto">kai.ng</h6><div dir="auto">Hey!', `<time datetime="${ago(12)}"></time><h6 dir="auto">kai.ng</h6><div dir="auto">Hey!`],
-    ['<h6 dir="auto">You sent</h6>', `<time datetime="${ago(11)}"></time><h6 dir="auto">You sent</h6>`],
-    ['<h6 dir="auto">kai.ng</h6><div dir="auto">I\'d like', `<time datetime="${ago(10)}"></time><h6 dir="auto">kai.ng</h6><div dir="auto">I\'d like`],
+    ['<h6 dir="auto">kai.ng</h6><div dir="auto">Hey!', `<time datetime="${ago(minutes + 2)}"></time><h6 dir="auto">kai.ng</h6><div dir="auto">Hey!`],
+    ['<h6 dir="auto">You sent</h6>', `<time datetime="${ago(minutes + 1)}"></time><h6 dir="auto">You sent</h6>`],
+    ['<h6 dir="auto">kai.ng</h6><div dir="auto">I\'d like', `<time datetime="${ago(minutes)}"></time><h6 dir="auto">kai.ng</h6><div dir="auto">I\'d like`],
   ]);
 
 /** A clock time `minutes` ago as Messenger labels it, in English ("9:31 AM") or German ("09:31"). */
@@ -256,7 +258,8 @@ export const PAGES = {
   [URLS.slaX25]: { body: xThreadAged(25, 10) },
   [URLS.slaX50]: { body: xThreadAged(50, 40) },
   [URLS.slaX90]: { body: xThreadAged(90, 70) },
-  [URLS.slaIg10]: { body: igAged },
+  [URLS.slaIg10]: { body: igAged(10) },
+  [URLS.slaIgClosed]: { body: igAged(30 * 60) },
   [URLS.igDirectEs]: {
     body: replaceAll(read('ig-direct.html'), [
       ['lang="en"', 'lang="es"'],

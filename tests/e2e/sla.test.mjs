@@ -194,6 +194,47 @@ describe('SLA countdown', () => {
   });
 });
 
+describe('the panel is readable in light and dark', () => {
+  // Every text of the panel against what is drawn behind it, as WCAG measures contrast: at
+  // least 4.5:1 (the panel's text is under 18 px). A closed messaging window, a breached
+  // clock, the controls and the suggestions are all on these pages.
+  const luminance = `(rgb) => rgb.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }).reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0)`;
+  for (const scheme of ['light', 'dark']) {
+    for (const url of [URLS.slaIgClosed, URLS.slaX90]) {
+      test(`${scheme}: ${new URL(url).hostname}, every text of the panel has a contrast of 4.5:1 or more`, async () => {
+        const page = await browser.context.newPage();
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(url);
+        await waitForState(page, 'ready');
+        await page.locator('waypoint-panel').locator('.suggested [data-template-id]').first().waitFor();
+        const low = await page.evaluate((lum) => {
+          const luminanceOf = eval(lum);
+          const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+          const root = document.querySelector('waypoint-panel').shadowRoot;
+          const found = [];
+          for (const el of root.querySelectorAll('*')) {
+            const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+            if (!own || !el.checkVisibility()) continue;
+            let bg = el;
+            while (bg && rgb(getComputedStyle(bg).backgroundColor)[3] === 0) bg = bg.parentElement ?? bg.getRootNode().host;
+            const back = rgb(getComputedStyle(bg).backgroundColor).slice(0, 3);
+            const fore = rgb(getComputedStyle(el).color).slice(0, 3);
+            const [a, b] = [luminanceOf(fore), luminanceOf(back)].sort((x, y) => y - x);
+            const ratio = (a + 0.05) / (b + 0.05);
+            if (ratio < 4.5) found.push(`${el.className || el.localName} "${el.textContent.trim().slice(0, 40)}": ${ratio.toFixed(2)}`);
+          }
+          return found;
+        }, luminance);
+        assert.deepEqual(low, []);
+        if (url === URLS.slaIgClosed) {
+          assert.match(await page.locator('waypoint-panel').locator('.sla-window[data-open="false"]').innerText(), /^Messaging window closed/);
+        }
+        await page.close();
+      });
+    }
+  }
+});
+
 describe('the SLA pin follows the composer', () => {
   // The pin is placed in the window's coordinates: when the page scrolls, the composer moves
   // and the pin must move with it in the next frames, not at the clock's next tick (every
