@@ -42,6 +42,10 @@ const SUGGEST_EVERY_MS: f64 = 1_000.0;
 /// How long markup may stay unrecognised after navigation before Waypoint says so in the
 /// console (SPAs render the conversation a moment after the URL changes).
 const GRACE_MS: f64 = 2_000.0;
+/// Bits of `App::known`.
+const POLICY_KNOWN: u8 = 1;
+const AGENT_KNOWN: u8 = 2;
+const SEEN_KNOWN: u8 = 4;
 
 /// Where the SLA settings and the agent's per-conversation states are kept (this browser).
 const POLICY_KEY: &str = crate::web::pages::sla_settings::POLICY_KEY;
@@ -148,6 +152,10 @@ struct App {
     /// The elements read of the conversation left by the last navigation, and when: until the
     /// page shows others (or [`GRACE_MS`] passes), it has not drawn the new one yet.
     left: Option<(js_sys::WeakMap, f64)>,
+    /// What the clock needs from storage, loaded (`POLICY_KNOWN`, and for the open
+    /// conversation `AGENT_KNOWN` and `SEEN_KNOWN`): no clock is shown before, since one made
+    /// without the saved pause, business hours or first-seen times would flash a wrong state.
+    known: u8,
     /// The warnings already given on the console (a few at most: a list, which spares the
     /// page module a hash table and its hasher).
     warned: Vec<String>,
@@ -311,6 +319,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
             href: String::new(),
             entered_at: js_sys::Date::now(),
             left: None,
+            known: 0,
             warned: Vec::new(),
             _tick: tick,
         })
@@ -335,17 +344,20 @@ async fn load_policy() {
         p.validate()
             .map_err(|e| format!("{}: {}", e.field, e.message))
     });
-    match parsed {
-        Ok(policy) => APP.with(|a| {
-            if let Some(app) = a.borrow_mut().as_mut() {
-                app.policy = policy;
-            }
-        }),
-        Err(e) => web_sys::console::warn_1(
+    if let Err(e) = &parsed {
+        web_sys::console::warn_1(
             &format!("Waypoint: the saved SLA settings are not valid ({e}); using the defaults")
                 .into(),
-        ),
+        );
     }
+    APP.with(|a| {
+        if let Some(app) = a.borrow_mut().as_mut() {
+            if let Ok(policy) = parsed {
+                app.policy = policy;
+            }
+            app.known |= POLICY_KNOWN;
+        }
+    });
     tick_sla();
 }
 
@@ -395,6 +407,7 @@ async fn load_agent_state(key: String) {
         if let Some(app) = a.borrow_mut().as_mut() {
             if app.key == key {
                 app.agent = state;
+                app.known |= AGENT_KNOWN;
             }
         }
     });
@@ -416,17 +429,16 @@ async fn seen_map() -> SeenMap {
 /// Applies the first-seen times remembered for conversation `key`.
 async fn load_first_seen(key: String) {
     let map = seen_map().await;
-    let Some((_, seen)) = map.get(&key) else {
-        return;
-    };
     let changed = APP.with(|a| {
-        a.borrow_mut()
-            .as_mut()
-            .filter(|app| app.key == key)
-            .is_some_and(|app| app.store.remember_first_seen(seen))
+        let mut guard = a.borrow_mut();
+        let app = guard.as_mut().filter(|app| app.key == key)?;
+        app.known |= SEEN_KNOWN;
+        Some(app.store.remember_first_seen(&map.get(&key)?.1))
     });
-    if changed {
-        run(refresh());
+    match changed {
+        Some(true) => run(refresh()),
+        // The clock waited for these: shown now.
+        _ => tick_sla(),
     }
 }
 
@@ -525,6 +537,7 @@ impl App {
             self.seen = extract::Seen::new();
             self.forget_conversation();
             self.agent = AgentState::Active;
+            self.known &= POLICY_KNOWN;
             self.reading = false;
             self.read_on = None;
             wasm_bindgen_futures::spawn_local(load_agent_state(key.clone()));
@@ -707,7 +720,7 @@ fn show_sla() -> bool {
             return false;
         };
         let result = match &app.conversation {
-            Some(c) => {
+            Some(c) if app.known == POLICY_KNOWN | AGENT_KNOWN | SEEN_KNOWN => {
                 let now = js_sys::Date::now() as i64;
                 let status = sla::status(c, &app.policy, &app.agent, now);
                 // The replies are for the customer: their own wait (on a public post another
@@ -746,7 +759,7 @@ fn show_sla() -> bool {
                 }
                 app.panel.show_sla(&status, &app.agent)
             }
-            None => app.panel.clear_sla(),
+            _ => app.panel.clear_sla(),
         };
         if let Err(e) = result {
             web_sys::console::warn_2(&"Waypoint: could not show the SLA:".into(), &e);

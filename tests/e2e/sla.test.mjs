@@ -124,6 +124,35 @@ describe('SLA countdown', () => {
     await page.close();
   });
 
+  test('a saved pause shows as paused from the first frame: no running clock flashes before it', async () => {
+    const page = await browser.context.newPage();
+    // Every data-sla the panel takes, from the page's first script on.
+    await page.addInitScript(() => {
+      window.__sla = [];
+      new MutationObserver((records) => {
+        for (const r of records) if (r.target.localName === 'waypoint-panel') window.__sla.push(r.target.getAttribute('data-sla'));
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-sla'] });
+    });
+    await page.goto(URLS.slaX50);
+    await waitForSla(page, 'due-soon');
+    const panel = page.locator('waypoint-panel');
+    await panel.locator('button[data-sla-action="pause"]').click();
+    await waitForSla(page, 'paused');
+    try {
+      for (let i = 0; i < 3; i++) {
+        await page.reload();
+        await waitForSla(page, 'paused');
+        await page.waitForTimeout(200);
+        const seen = await page.evaluate(() => window.__sla);
+        assert.ok(!seen.some((v) => ['ok', 'due-soon', 'breached'].includes(v)), `reload ${i + 1}: ${seen.join(' → ')}`);
+      }
+    } finally {
+      await panel.locator('button[data-sla-action="resume"]').click();
+      await waitForSla(page, 'due-soon');
+      await page.close();
+    }
+  });
+
   test('once the customer writes again after a pause, the pause is over: its controls are the running clock\'s', async () => {
     const { page } = await open(browser.context, URLS.slaX50);
     await waitForSla(page, 'due-soon');
