@@ -262,6 +262,13 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
         if has(BRANDS_KEY) || has(AUTOMATIC_KEY) || has(BRAND_NAME_KEY) {
             wasm_bindgen_futures::spawn_local(load_brands());
         }
+        // A pause set or lifted in another tab on the same conversation.
+        if has(AGENT_STATES_KEY) {
+            let key = APP.with(|a| a.borrow().as_ref().map(|app| app.key.clone()));
+            if let Some(key) = key {
+                wasm_bindgen_futures::spawn_local(load_agent_state(key));
+            }
+        }
     });
     let slash = Slash::install(&doc, panel.root(), Rc::new(Controller))
         .map_err(|e| web_sys::console::warn_2(&"Waypoint: no slash search:".into(), &e))

@@ -153,6 +153,22 @@ describe('SLA countdown', () => {
     }
   });
 
+  test('a pause set in one tab holds in another tab on the same conversation', async () => {
+    const { page: a } = await open(browser.context, URLS.slaX50);
+    const { page: b } = await open(browser.context, URLS.slaX50);
+    await waitForSla(a, 'due-soon');
+    await waitForSla(b, 'due-soon');
+    await a.locator('waypoint-panel').locator('button[data-sla-action="pause"]').click();
+    await waitForSla(a, 'paused');
+    await b.waitForFunction(() => document.querySelector('waypoint-panel')?.getAttribute('data-sla') === 'paused', null, { timeout: 3000 });
+    assert.equal(await b.locator('waypoint-panel').locator('button[data-sla-action="resume"]').isVisible(), true);
+    // And lifted there.
+    await b.locator('waypoint-panel').locator('button[data-sla-action="resume"]').click();
+    await waitForSla(a, 'due-soon');
+    await a.close();
+    await b.close();
+  });
+
   test('once the customer writes again after a pause, the pause is over: its controls are the running clock\'s', async () => {
     const { page } = await open(browser.context, URLS.slaX50);
     await waitForSla(page, 'due-soon');
