@@ -16,6 +16,28 @@ after(async () => {
 });
 
 const attr = (page, name) => page.locator('waypoint-panel').getAttribute(name);
+/** The 50-minute X post, its clock paused with "Waiting on customer". */
+async function openPaused() {
+  const { page } = await open(browser.context, URLS.slaX50);
+  await waitForSla(page, 'due-soon');
+  const panel = page.locator('waypoint-panel');
+  await panel.locator('button[data-sla-action="pause"]').click();
+  await waitForSla(page, 'paused');
+  return { page, panel };
+}
+
+/** A post by `handle` added to the end of the X fixture's thread, written now. */
+async function appendTweet(page, { handle, name, id, text }) {
+  await page.evaluate(({ handle, name, id, text, when }) => {
+    document.querySelector('[aria-label="Timeline: Conversation"] > div').insertAdjacentHTML('beforeend', `
+      <div data-testid="cellInnerDiv"><article data-testid="tweet" role="article" tabindex="0">
+        <div data-testid="UserAvatar-Container-${handle}"></div>
+        <div data-testid="User-Name"><a href="/${handle}"><span>${name}</span></a>
+          <a href="/${handle}/status/${id}"><time datetime="${when}">now</time></a></div>
+        <div data-testid="tweetText" lang="en">${text}</div></article></div>`);
+  }, { handle, name, id, text, when: new Date().toISOString() });
+}
+
 async function waitForSla(page, value) {
   await page.waitForFunction((v) => document.querySelector('waypoint-panel')?.getAttribute('data-sla') === v, value, { timeout: 10000 });
 }
@@ -95,14 +117,7 @@ describe('SLA countdown', () => {
   test('answering the thread stops the clock', async () => {
     const { page } = await open(browser.context, URLS.slaX25);
     await waitForSla(page, 'ok');
-    await page.evaluate((when) => {
-      document.querySelector('[aria-label="Timeline: Conversation"] > div').insertAdjacentHTML('beforeend', `
-        <div data-testid="cellInnerDiv"><article data-testid="tweet" role="article" tabindex="0">
-          <div data-testid="UserAvatar-Container-AcmeHelp"></div>
-          <div data-testid="User-Name"><a href="/AcmeHelp"><span>Acme Help</span></a>
-            <a href="/AcmeHelp/status/1861000000000000109"><time datetime="${when}">now</time></a></div>
-          <div data-testid="tweetText" lang="en">@mariagarcia So sorry, Maria! Checking your order now.</div></article></div>`);
-    }, new Date().toISOString());
+    await appendTweet(page, { handle: 'AcmeHelp', name: 'Acme Help', id: '1861000000000000109', text: '@mariagarcia So sorry, Maria! Checking your order now.' });
     await waitForSla(page, 'answered');
     assert.equal(await attr(page, 'data-sla-remaining-s'), null);
     assert.equal(await page.locator('waypoint-panel').locator('.sla-label').innerText(), 'Answered');
@@ -110,11 +125,7 @@ describe('SLA countdown', () => {
   });
 
   test('"waiting on customer" pauses the clock, survives a reload, and resumes', async () => {
-    const { page } = await open(browser.context, URLS.slaX50);
-    await waitForSla(page, 'due-soon');
-    const panel = page.locator('waypoint-panel');
-    await panel.locator('button[data-sla-action="pause"]').click();
-    await waitForSla(page, 'paused');
+    const { page, panel } = await openPaused();
     assert.equal(await attr(page, 'data-sla-remaining-s'), null);
     await page.reload();
     await waitForState(page, 'ready');
@@ -170,19 +181,8 @@ describe('SLA countdown', () => {
   });
 
   test('once the customer writes again after a pause, the pause is over: its controls are the running clock\'s', async () => {
-    const { page } = await open(browser.context, URLS.slaX50);
-    await waitForSla(page, 'due-soon');
-    const panel = page.locator('waypoint-panel');
-    await panel.locator('button[data-sla-action="pause"]').click();
-    await waitForSla(page, 'paused');
-    await page.evaluate((when) => {
-      document.querySelector('[aria-label="Timeline: Conversation"] > div').insertAdjacentHTML('beforeend', `
-        <div data-testid="cellInnerDiv"><article data-testid="tweet" role="article" tabindex="0">
-          <div data-testid="UserAvatar-Container-mariagarcia"></div>
-          <div data-testid="User-Name"><a href="/mariagarcia"><span>Maria Garcia</span></a>
-            <a href="/mariagarcia/status/1861000000000000110"><time datetime="${when}">now</time></a></div>
-          <div data-testid="tweetText" lang="en">@AcmeHelp any news?</div></article></div>`);
-    }, new Date().toISOString());
+    const { page, panel } = await openPaused();
+    await appendTweet(page, { handle: 'mariagarcia', name: 'Maria Garcia', id: '1861000000000000110', text: '@AcmeHelp any news?' });
     // The clock runs from her new message: nearly the whole target left.
     await waitForSla(page, 'ok');
     const visible = (action) => panel.locator(`button[data-sla-action="${action}"]`).isVisible();
