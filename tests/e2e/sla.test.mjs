@@ -1052,6 +1052,11 @@ describe('messages without a time on the page', () => {
     await waitForSla(page, 'ok');
     const first = Number(await attr(page, 'data-sla-remaining-s'));
     near(first, 15 * 60, 5, 'a fresh 15-minute clock');
+    // Said, since the customer may have waited longer than the panel can know.
+    assert.match(
+      await page.locator('waypoint-panel').locator('.sla-detail').innerText(),
+      /The page shows no time for the message that started it: counted from when Waypoint first saw it\.$/,
+    );
     await page.waitForTimeout(3000);
     await page.reload();
     await waitForState(page, 'ready');

@@ -425,6 +425,13 @@ fn running(
         return s;
     };
     let start = since.map_or(first, |s| first.max(s));
+    // The page gave no time for the message that starts the clock: its start is when
+    // Waypoint first saw it, which the agent is told (the wait may be longer).
+    let seen_only = start == first
+        && live
+            .iter()
+            .find(|m| best_known_ms(m).is_some())
+            .is_some_and(|m| m.sent.is_none());
     // How coarse the start is: the first timed message's latest possible time (never after
     // Waypoint first saw it), unless a pause moved the start.
     let latest = live
@@ -459,10 +466,16 @@ fn running(
         waiting: waiting_other,
         started_latest_ms: latest,
         explanation: format!(
-            "{}: {}.{}{}",
+            "{}: {}.{}{}{}",
             kind.label(),
             m.what,
             untimed_note(untimed),
+            if seen_only {
+                " The page shows no time for the message that started it: counted from when \
+                 Waypoint first saw it."
+            } else {
+                ""
+            },
             // Said, so that a clock running after a message of ours is not taken for a fault.
             if waiting.iter().any(|m| m.party == Party::Automatic) {
                 " Our automatic message is not counted as a reply."

@@ -379,6 +379,11 @@ fn coarse_and_unknown_times() {
         ),
     ];
     for (i, (times, now, state, started, untimed)) in cases.into_iter().enumerate() {
+        // The first message with a time has only the time Waypoint first saw it.
+        let by_seen = times
+            .iter()
+            .find(|at| !matches!(at, At::Unknown))
+            .is_some_and(|at| matches!(at, At::Seen(_)));
         let msgs: Vec<_> = times.into_iter().map(|at| (C, at)).collect();
         let s = status(&x_post(&msgs), &p, &AgentState::Active, now);
         assert_eq!(s.state, state, "case {i}: {s:?}");
@@ -387,6 +392,13 @@ fn coarse_and_unknown_times() {
         if untimed > 0 {
             assert!(s.explanation.contains("no known time"), "{s:?}");
         }
+        // A clock started when Waypoint first saw the message says so.
+        assert_eq!(
+            s.explanation
+                .contains("counted from when Waypoint first saw it"),
+            by_seen,
+            "case {i}: {s:?}"
+        );
     }
 }
 
