@@ -963,12 +963,17 @@ fn refresh() -> Result<(), JsValue> {
         };
         unprepared = app.unprepared;
         let was = app.key.clone();
-        // Who the conversation was with, should a checklist about it be left open.
-        let with = app
-            .conversation
-            .as_ref()
-            .and_then(|c| c.customer.as_ref())
-            .map(|c| c.shown())
+        // Who the conversation was with, should its checklist, open now, be left (named only
+        // then: a refresh runs at every change of the page).
+        let with = Gate::is_open()
+            .then(|| {
+                app.conversation
+                    .as_ref()?
+                    .customer
+                    .as_ref()
+                    .map(|c| c.shown())
+            })
+            .flatten()
             .filter(|n| !n.trim().is_empty());
         let now = js_sys::Date::now();
         if app.href != href {
