@@ -839,6 +839,8 @@ impl ThreadStore {
     }
 
     /// The conversation as it stands; `partner` is the other party the page names, if any.
+    /// The focused message is the one the page marks, else the one the URL names (an X status
+    /// page names its post: should the focus mark change, the post answered is still known).
     pub fn conversation(&self, raw: &RawThread) -> Conversation {
         Conversation {
             site: raw.site,
@@ -846,22 +848,12 @@ impl ThreadStore {
             thread: raw.thread.clone(),
             customer: customer(
                 &self.messages,
-                self.focused.as_deref(),
+                self.focused.as_deref().or(raw.thread.as_deref()),
                 raw.partner.as_ref(),
                 self.addressed.as_deref(),
             ),
             messages: Rc::clone(&self.messages),
         }
-    }
-
-    /// The customer, without building the whole conversation.
-    pub fn customer(&self, partner: Option<&Author>) -> Option<Author> {
-        customer(
-            &self.messages,
-            self.focused.as_deref(),
-            partner,
-            self.addressed.as_deref(),
-        )
     }
 }
 
@@ -1300,6 +1292,19 @@ mod tests {
         store.open("x");
         store.merge(interpret(t.messages.clone(), &t.identity, 0, 0), 0);
         assert_eq!(store.conversation(&t).customer.unwrap().name, "Maria");
+        // No element marked as focused (the mark changed): the post the URL names is.
+        let mut unmarked = t.clone();
+        unmarked.messages[1].focused = false;
+        unmarked.thread = Some("2".into());
+        let mut by_url = ThreadStore::new();
+        by_url.open("x");
+        by_url.merge(interpret(unmarked.messages.clone(), &t.identity, 0, 0), 0);
+        assert_eq!(
+            by_url.conversation(&unmarked).customer.unwrap().name,
+            "Maria"
+        );
+        unmarked.thread = Some("9".into());
+        assert_eq!(by_url.conversation(&unmarked).customer.unwrap().name, "Tom");
         let ms = messages(interpret(t.messages.clone(), &t.identity, 0, 0));
         assert_eq!(customer(&ms, None, None, None).unwrap().name, "Tom");
         let sam = Author {

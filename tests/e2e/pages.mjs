@@ -9,7 +9,12 @@ const app = (origin) => ({
   [`${origin}/fixture-app.js`]: { file: 'fixture-app.js' },
   [`${origin}/virtual-list.js`]: { file: 'virtual-list.js' },
 });
-const replaceAll = (text, pairs) => pairs.reduce((t, [from, to]) => t.split(from).join(to), text);
+// A variant that changed nothing would test the base page: a string not found is an error.
+const replaceAll = (text, pairs) =>
+  pairs.reduce((t, [from, to]) => {
+    if (!t.includes(from)) throw new Error(`fixture variant: ${JSON.stringify(from)} not found`);
+    return t.split(from).join(to);
+  }, text);
 // fb-post.html with a reply box open under Jane's comment, labelled `label`, after the replies
 // `before` (HTML) already under it.
 const withReplyBox = (html, label, before = '') => {
@@ -36,6 +41,7 @@ export const URLS = {
   // Variants.
   xRedesign: 'https://x.com/mariagarcia/status/1861000000000000012',
   xNoTweetTestid: 'https://x.com/mariagarcia/status/1861000000000000022',
+  xNoFocusMark: 'https://x.com/i/web/status/1861000000000000002',
   xChatBroken: 'https://x.com/i/chat/1588-9999',
   xChatStubborn: 'https://x.com/i/chat/1588-7777',
   xChatShortens: 'https://x.com/i/chat/1588-4444',
@@ -146,6 +152,11 @@ export const PAGES = {
   },
   // The tweet test id disappeared: only the role and the cell remain.
   [URLS.xNoTweetTestid]: { body: replaceAll(read('x-status.html'), [['data-testid="tweet" ', '']]) },
+  // The focused post lost its mark (tabindex="-1"): the URL (/i/web/status/<id>) still
+  // names it.
+  [URLS.xNoFocusMark]: {
+    body: replaceAll(read('x-status.html'), [['role="article" tabindex="-1"', 'role="article" tabindex="0"']]),
+  },
   // X Chat's message list lost its test id (and there is no legacy viewport): not understood.
   [URLS.xChatBroken]: { body: replaceAll(read('x-chat.html'), [['data-testid="dm-message-list"', 'data-testid="dm-message-feed"']]) },
   // The list is there, its messages' test ids renamed: nothing in it is a message.

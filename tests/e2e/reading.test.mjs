@@ -274,6 +274,15 @@ describe('variants', () => {
     await page.close();
   });
 
+  test("X: the focused post lost its mark, the post the URL names is still the one answered", async () => {
+    const { page } = await open(browser.context, URLS.xNoFocusMark);
+    await waitForState(page, 'ready');
+    assert.equal(await attr(page, 'data-messages'), '3');
+    // Not @tom_w, who wrote last under it.
+    assert.equal(await attr(page, 'data-customer'), '@mariagarcia');
+    await page.close();
+  });
+
   test('Messenger: a name written right to left keeps the status line in order', async () => {
     const { page } = await open(browser.context, URLS.fbMessagesRtl);
     await waitForState(page, 'ready');
