@@ -282,7 +282,14 @@ export class Gatherer {
     let ours = false;
     const markers = this.selfMarker;
     for (let i = 0; i < markers.length && !ours; i++) {
-      ours = markers[i].startsWith(END) ? endAligned(el, markers[i].slice(END.length)) : el.matches(markers[i]) || this.scoped(el, markers[i], ex) !== null;
+      const m = markers[i];
+      if (m.startsWith(THEIRS)) {
+        // Marked as the other party's: the markers after this one (slower) are not asked.
+        const sel = m.slice(THEIRS.length);
+        if (el.matches(sel) || this.scoped(el, sel, ex) !== null) break;
+        continue;
+      }
+      ours = m.startsWith(END) ? endAligned(el, m.slice(END.length)) : el.matches(m) || this.scoped(el, m, ex) !== null;
     }
     out += ours ? US + '1' : US + '0';
     let focused = false;
@@ -410,6 +417,10 @@ const ROWS = '@rows ';
 // ancestors inside the message (not on a part inside the content: a card's footer), as our
 // own are.
 const END = '@flex-end ';
+// A marker of the other party's messages: `THEIRS` and a selector. A message matching it is
+// not ours, and the markers after it are not tried: the fallbacks (a computed style) are
+// asked only of messages that carry neither the site's own mark nor the other's.
+const THEIRS = '@theirs ';
 const ROW_DEPTH = 3;
 
 // The scroller last found in each conversation container.

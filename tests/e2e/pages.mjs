@@ -43,6 +43,7 @@ export const URLS = {
   xNoTweetTestid: 'https://x.com/mariagarcia/status/1861000000000000022',
   xNoFocusMark: 'https://x.com/i/web/status/1861000000000000002',
   xChatBroken: 'https://x.com/i/chat/1588-9999',
+  xChatRenamed: 'https://x.com/i/chat/1588-3333',
   xChatStubborn: 'https://x.com/i/chat/1588-7777',
   xChatShortens: 'https://x.com/i/chat/1588-4444',
   xChatNoMessages: 'https://x.com/i/chat/1588-6666',
@@ -156,6 +157,11 @@ export const PAGES = {
   // names it.
   [URLS.xNoFocusMark]: {
     body: replaceAll(read('x-status.html'), [['role="article" tabindex="-1"', 'role="article" tabindex="0"']]),
+  },
+  // X Chat's alignment classes renamed (as generated class names are): the style still puts
+  // our bubbles at the end of the row.
+  [URLS.xChatRenamed]: {
+    body: replaceAll(read('x-chat.html'), [['justify-end', 'jc-e'], ['justify-start', 'jc-s']]),
   },
   // X Chat's message list lost its test id (and there is no legacy viewport): not understood.
   [URLS.xChatBroken]: { body: replaceAll(read('x-chat.html'), [['data-testid="dm-message-list"', 'data-testid="dm-message-feed"']]) },

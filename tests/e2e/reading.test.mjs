@@ -283,6 +283,23 @@ describe('variants', () => {
     await page.close();
   });
 
+  test('X Chat: the alignment classes renamed, our reply is still told from the customer by its place', async () => {
+    const { page } = await open(browser.context, URLS.xChatRenamed);
+    await waitForState(page, 'ready');
+    assert.equal(await attr(page, 'data-messages'), '3');
+    assert.notEqual(await attr(page, 'data-sla'), 'answered');
+    // Our reply comes in, marked only by the renamed class and its place at the end of the row.
+    await page.evaluate(() =>
+      document.querySelector('[data-testid="dm-message-list"] ul').insertAdjacentHTML(
+        'beforeend',
+        '<li><div data-testid="message-7c1e0d52-1f0b-4c55-9d2a-0b6b7c0a0009" class="flex jc-e"><div class="bubble" data-testid="message-text-7c1e0d52-1f0b-4c55-9d2a-0b6b7c0a0009"><span dir="auto">Done, Sam: one refunded.</span></div></div></li>',
+      ),
+    );
+    await waitForAttr(page, 'data-messages', 4);
+    await waitForAttr(page, 'data-sla', 'answered');
+    await page.close();
+  });
+
   test('Messenger: a name written right to left keeps the status line in order', async () => {
     const { page } = await open(browser.context, URLS.fbMessagesRtl);
     await waitForState(page, 'ready');

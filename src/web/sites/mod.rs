@@ -86,7 +86,8 @@ pub struct SurfaceProfile {
     pub time: &'static [Field],
     pub text: &'static [Field],
     /// A message is ours when it matches (or contains) one of these, or its label sender is
-    /// "You".
+    /// "You". Tried in order; `@theirs <selector>` marks the other party's (no later marker is
+    /// tried), `@flex-end <content>` is a computed style (see gather.js).
     pub self_marker: &'static [&'static str],
     /// A message is ours when the text of the selector inside it starts with one of these
     /// (Instagram's hidden "You sent" label), per UI language.

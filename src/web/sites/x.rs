@@ -108,8 +108,14 @@ pub static PROFILE: Profile = Profile {
                 text(r#"[data-testid^="message-text-"] span[dir="auto"]"#),
                 text(r#"[data-testid^="message-text-"]"#),
             ],
-            // §3.2: our messages are aligned to the end (Tailwind class).
-            self_marker: &[".justify-end"],
+            // §3.2: our messages are aligned to the end (Tailwind class), the customer's to
+            // the start; a message with neither class (classes renamed) is ours when its
+            // bubble is pushed to the end of the row (computed style, gather.js `END`).
+            self_marker: &[
+                ".justify-end",
+                "@theirs .justify-start",
+                r#"@flex-end [data-testid^="message-text-"]"#,
+            ],
             self_text: &[],
             focused: &[],
             self_handle: &SELF_HANDLE,
