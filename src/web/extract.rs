@@ -468,7 +468,8 @@ fn reads_labels(profile: &SurfaceProfile) -> bool {
 /// separated by RS, their items by US (neither occurs in a selector): the excluded parts, the
 /// dropped parts, whether labels are read, the self markers, the self-text parts, the focus
 /// markers, the reply boxes that name only us ([`SurfaceProfile::answering`]), the messages
-/// they answer ([`SurfaceProfile::answered`], else the message selectors), then the nine
+/// they answer ([`SurfaceProfile::answered`], else the message selectors), what every message
+/// is ([`SurfaceProfile::every`]), the message selectors, then the nine
 /// [`field_lists`] (each "p" for plain reading or "h", then per
 /// alternative its selector and attribute, "" = the text).
 fn plan(profile: &SurfaceProfile) -> String {
@@ -502,6 +503,7 @@ fn plan(profile: &SurfaceProfile) -> String {
         profile.answered
     };
     section(&mut answered.iter().copied());
+    section(&mut std::iter::once(profile.every));
     section(&mut profile.messages.iter().copied());
     for (k, fields) in field_lists(profile).iter().enumerate() {
         let how = if k == TIME_LIST || k >= PAGE_LISTS {

@@ -43,9 +43,10 @@ export class Gatherer {
   // `plan` is extract.rs's `plan()`: sections separated by RS, items by US.
   constructor(plan) {
     const list = (section) => (section === '' ? [] : section.split(US));
-    const [exclude, drop, labels, selfMarker, selfText, focused, answering, answered, messages, ...fields] =
+    const [exclude, drop, labels, selfMarker, selfText, focused, answering, answered, every, messages, ...fields] =
       plan.split(RS).map(list);
     this.messages = messages;
+    this.every = every.length > 0 ? every[0] : '';
     this.exclude = exclude;
     this.excludeAny = exclude.join(', ');
     this.drop = drop;
@@ -95,16 +96,47 @@ export class Gatherer {
     this.found = [];
     const lists = this.messages;
     let used = -1;
-    for (let i = 0; i < lists.length && this.found.length === 0; i++) {
+    // The first list that finds any and leaves no message out (`every`), else the first that
+    // finds any.
+    let partial = -1;
+    for (let i = 0; i < lists.length; i++) {
+      let found;
       try {
-        this.found = lists[i].startsWith(ROWS) ? rows(container, lists[i].slice(ROWS.length)) : container.querySelectorAll(lists[i]);
-        used = i;
+        found = lists[i].startsWith(ROWS) ? rows(container, lists[i].slice(ROWS.length)) : container.querySelectorAll(lists[i]);
       } catch {
-        this.found = [];
+        continue;
+      }
+      if (found.length === 0) continue;
+      if (this.every === '' || this.covers(container, found)) {
+        this.found = found;
+        used = i;
+        break;
+      }
+      if (partial < 0) {
+        partial = i;
+        this.found = found;
       }
     }
-    this.watchFrom(container, this.found.length > 0 ? used : -1);
+    if (used < 0) used = partial;
+    this.watchFrom(container, used);
     return this.found.length;
+  }
+
+  // Whether every element of `container` matching `every` is one of `found` or inside one.
+  covers(container, found) {
+    let all;
+    try {
+      all = container.querySelectorAll(this.every);
+    } catch {
+      return true;
+    }
+    const set = new Set(found);
+    for (let i = 0; i < all.length; i++) {
+      let at = all[i];
+      while (at !== null && at !== container && !set.has(at)) at = at.parentElement;
+      if (at === null || at === container) return false;
+    }
+    return true;
   }
 
   // The attribute names the message lists test: a container's watch reports their changes

@@ -15,6 +15,8 @@ const replaceAll = (text, pairs) =>
     if (!t.includes(from)) throw new Error(`fixture variant: ${JSON.stringify(from)} not found`);
     return t.split(from).join(to);
   }, text);
+// The same where some strings are in one page and not another (times in either clock).
+const replaceAny = (text, pairs) => pairs.reduce((t, [from, to]) => t.split(from).join(to), text);
 // fb-post.html with a reply box open under Jane's comment, labelled `label`, after the replies
 // `before` (HTML) already under it.
 const withReplyBox = (html, label, before = '') => {
@@ -52,6 +54,8 @@ export const URLS = {
   xLong: 'https://x.com/mariagarcia/status/1870000000000000000',
   xLongWhole: 'https://x.com/mariagarcia/status/1870000000000000001',
   fbPostEs: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02Es',
+  fbPostNoLabels: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02NoLabels',
+  fbPostFr: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02Fr',
   fbPostReply: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02Reply',
   fbPostReplyEs: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02ReplyEs',
   fbPostReplyAs: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02ReplyAs',
@@ -102,7 +106,7 @@ const clockAgo = (minutes, de = false) => {
  * close, and a good reply was held for it.
  */
 const fbMessagesAged = (pairs = []) => () =>
-  replaceAll(replaceAll(read('fb-messages.html'), pairs), [
+  replaceAny(replaceAll(read('fb-messages.html'), pairs), [
     ['9:12 AM', clockAgo(20)],
     ['9:20 AM', clockAgo(15)],
     ['9:31 AM', clockAgo(10)],
@@ -162,6 +166,20 @@ export const PAGES = {
   // our bubbles at the end of the row.
   [URLS.xChatRenamed]: {
     body: replaceAll(read('x-chat.html'), [['justify-end', 'jc-e'], ['justify-start', 'jc-s']]),
+  },
+  // The comments lost their "Comment by" labels: only the post is marked as before.
+  [URLS.fbPostNoLabels]: {
+    body: replaceAll(read('fb-post.html'), [
+      [' aria-label="Comment by Jane Doe 3 hours ago"', ''],
+      [' aria-label="Comment by Priya Raman 1 hour ago"', ''],
+    ]),
+  },
+  // The comments labelled in a language Waypoint does not list.
+  [URLS.fbPostFr]: {
+    body: replaceAll(read('fb-post.html'), [
+      ['aria-label="Comment by Jane Doe 3 hours ago"', 'aria-label="Commentaire de Jane Doe il y a 3 heures"'],
+      ['aria-label="Comment by Priya Raman 1 hour ago"', 'aria-label="Commentaire de Priya Raman il y a 1 heure"'],
+    ]),
   },
   // X Chat's message list lost its test id (and there is no legacy viewport): not understood.
   [URLS.xChatBroken]: { body: replaceAll(read('x-chat.html'), [['data-testid="dm-message-list"', 'data-testid="dm-message-feed"']]) },

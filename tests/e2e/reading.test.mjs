@@ -335,6 +335,19 @@ describe('variants', () => {
     await page.close();
   });
 
+  for (const [what, url] of [
+    ['lost their labels', URLS.fbPostNoLabels],
+    ['labelled in a language Waypoint does not list', URLS.fbPostFr],
+  ]) {
+    test(`Facebook post whose comments ${what}: the comments are still read, not the post alone`, async () => {
+      const { page } = await open(browser.context, url);
+      await waitForState(page, 'ready');
+      assert.equal(await attr(page, 'data-messages'), '3');
+      assert.equal(await attr(page, 'data-customer'), 'Priya Raman');
+      await page.close();
+    });
+  }
+
   test('Messenger in German, who-is-us from "Du"', async () => {
     const { page } = await open(browser.context, URLS.fbMessagesDe);
     await waitForState(page, 'ready');

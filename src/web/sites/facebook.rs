@@ -68,9 +68,13 @@ pub static PROFILE: Profile = Profile {
                 // §4.1: the post (the article holding the story message), then comments and
                 // replies (labels localized).
                 r#"[role="article"]:has([data-ad-rendering-role="story_message"]), [role="article"][aria-label^="Comment by "], [role="article"][aria-label^="Reply by "], [role="article"][aria-label^="Comentario de "], [role="article"][aria-label^="Respuesta de "], [role="article"][aria-label^="Kommentar von "], [role="article"][aria-label^="Antwort von "]"#,
-                // Structure only: any labelled article under the main region.
-                r#"[role="article"][aria-label]"#,
+                // Structure only: the post and any labelled article (comments labelled in a
+                // language not listed), then any article (comment labels gone).
+                r#"[role="article"]:has([data-ad-rendering-role="story_message"]), [role="article"][aria-label]"#,
+                r#"[role="article"]"#,
             ],
+            // Each message is an article (§4.1): a list that leaves one out is passed over.
+            every: r#"[role="article"]"#,
             // A comment's replies are articles of their own.
             exclude: &[r#"[role="article"]"#],
             drop: &[r#"[aria-hidden="true"]"#],
@@ -153,6 +157,7 @@ pub static PROFILE: Profile = Profile {
                 r#"div[role="main"] div[role="log"]"#,
             ],
             messages: &[r#"[aria-roledescription="message"]"#],
+            every: "",
             exclude: &[],
             drop: &[r#"[aria-hidden="true"]"#],
             id: &[],

@@ -26,6 +26,7 @@ pub static PROFILE: Profile = Profile {
             ],
             // §5.2: comment items (the first is the caption) carry a permalink time.
             messages: &["ul li:has(time[datetime])", "ul > li"],
+            every: "",
             exclude: &["ul ul"],
             drop: &[],
             id: &[
@@ -91,6 +92,7 @@ pub static PROFILE: Profile = Profile {
                 // marked `role=none` or `role=presentation` (gather.js, `ROWS`).
                 r#"@rows [role="none"], [role="presentation"]"#,
             ],
+            every: "",
             exclude: &[],
             // §5.1: the visually hidden h6 sender label ("You sent").
             drop: &["h6", "h5", r#"[aria-hidden="true"]"#],

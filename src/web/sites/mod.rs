@@ -75,6 +75,11 @@ pub struct SurfaceProfile {
     pub containers: &'static [&'static str],
     /// One message (post, comment, reply or chat message) inside the container.
     pub messages: &'static [&'static str],
+    /// What every message is, whatever else marks it ("" = not known): an alternative of
+    /// `messages` that leaves out an element of the container matching this (one not inside a
+    /// message it found) is passed over for the next that does not, so that a label changed
+    /// on some messages (comments, not the post) does not read a thread as the few left.
+    pub every: &'static str,
     /// Parts of a message element that belong to something else (a quoted post, a nested
     /// reply): fields are never read from inside them.
     pub exclude: &'static [&'static str],

@@ -38,6 +38,7 @@ pub static PROFILE: Profile = Profile {
                 r#"[data-testid="cellInnerDiv"] article[role="article"]"#,
             ],
             // §3.1: a quoted post is a div[role="link"] inside the article.
+            every: "",
             exclude: &[r#"div[role="link"]"#],
             drop: &[],
             id: &[attr(r#"a[href*="/status/"]"#, "href", Then::StatusId)],
@@ -94,6 +95,7 @@ pub static PROFILE: Profile = Profile {
                 r#"[data-testid^="message-"]:not([data-testid^="message-text-"]):not([data-testid^="message-list"]):not([data-testid$="-container"])"#,
                 r#"[data-testid="messageEntry"]"#,
             ],
+            every: "",
             exclude: &[],
             // §3.2: the time text inside the bubble is aria-hidden.
             drop: &[r#"[aria-hidden="true"]"#],
