@@ -97,6 +97,27 @@ describe('SLA countdown', () => {
     await page.close();
   });
 
+  test("the badge's seconds are the contract's, either side of the deadline", async () => {
+    // Sampled together in one task, a few times at different points of the second: overdue
+    // and on track alike, the badge shows the number of seconds the page contract gives.
+    for (const [url, state] of [[URLS.slaX90, 'breached'], [URLS.slaX25, 'ok']]) {
+      const { page } = await open(browser.context, url);
+      await waitForSla(page, state);
+      for (let i = 0; i < 4; i++) {
+        const { s, time } = await page.evaluate(() => {
+          const host = document.querySelector('waypoint-panel');
+          return { s: Number(host.getAttribute('data-sla-remaining-s')), time: host.shadowRoot.querySelector('.sla-time').textContent };
+        });
+        const m = time.match(/^\+?(\d+):(\d\d)(:(\d\d))?/);
+        assert.ok(m, time);
+        const shown = m[3] ? (Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[4]) : Number(m[1]) * 60 + Number(m[2]);
+        assert.equal(Math.abs(s), shown, `${state}: ${s} s and "${time}"`);
+        await page.waitForTimeout(330);
+      }
+      await page.close();
+    }
+  });
+
   test('90 minutes in: breached, counting up', async () => {
     const { page } = await open(browser.context, URLS.slaX90);
     await waitForSla(page, 'breached');

@@ -30,6 +30,19 @@ pub fn duration(ms: i64) -> String {
     format!("{sign}{body}")
 }
 
+/// The whole seconds a clock of `ms` shows (negative: overdue), rounded away from zero: with
+/// 0.4 s left it says one second left, not "00:00", and 0.4 s overdue one second over. So the
+/// countdown never shows 00:00 on both sides of the deadline, and the page contract's
+/// `data-sla-remaining-s` is the number on the badge.
+pub fn whole_seconds(ms: i64) -> i64 {
+    let s = ms.unsigned_abs().div_ceil(1000) as i64;
+    if ms < 0 {
+        -s
+    } else {
+        s
+    }
+}
+
 /// The badge's clock: `mm:ss` under an hour, `h:mm:ss` above, and from a day on days and
 /// hours as [`duration`] gives them ("11 d 18 h": "282:27:22" asks the agent to divide).
 pub fn clock(ms: i64) -> String {
@@ -69,7 +82,28 @@ pub fn spoken(ms: i64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{clock, duration, spoken};
+    use super::{clock, duration, spoken, whole_seconds};
+
+    #[test]
+    fn the_seconds_shown_round_away_from_the_deadline() {
+        for (ms, want) in [
+            (0, 0),
+            (1, 1),
+            (400, 1),
+            (1_000, 1),
+            (1_001, 2),
+            (-1, -1),
+            (-400, -1),
+            (-1_000, -1),
+            (-1_600, -2),
+            (581_000, 581),
+        ] {
+            assert_eq!(whole_seconds(ms), want, "{ms}");
+        }
+        // The last second before the deadline and the first after it read 1 s either side.
+        assert_eq!(clock(whole_seconds(400) * 1000), "00:01");
+        assert_eq!(clock(whole_seconds(-400) * 1000), "00:01");
+    }
 
     #[test]
     fn durations() {

@@ -11,7 +11,8 @@ use web_sys::{Document, Element, HtmlElement};
 
 /// The words and time the badge shows for `status`: (label, time text, accessible name).
 pub fn describe(status: &SlaStatus) -> (&'static str, String, String) {
-    let remaining = status.remaining_ms.unwrap_or(0);
+    let remaining =
+        crate::core::sla::format::whole_seconds(status.remaining_ms.unwrap_or(0)) * 1000;
     let what = status
         .clock
         .map(|c| c.label().to_lowercase())
@@ -136,7 +137,7 @@ impl Badge {
                 dom::set_attr(
                     host,
                     "data-sla-remaining-s",
-                    &ms.div_euclid(1000).to_string(),
+                    &crate::core::sla::format::whole_seconds(ms).to_string(),
                 )?
             }
             _ => host.remove_attribute("data-sla-remaining-s")?,
