@@ -1066,6 +1066,44 @@ describe('SLA settings', () => {
   });
 });
 
+describe('outside business hours', () => {
+  test('the clock stands still, and the badge says so and until when', async () => {
+    const options = await openOptions(browser);
+    // Open only on the day after tomorrow (UTC): closed now, whatever the hour.
+    const days = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+    const names = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+    const open2 = (new Date().getUTCDay() + 2) % 7;
+    await options.selectOption('#sla-basis', 'business');
+    await options.fill('#sla-hours', `${days[open2]} 09:00-17:00`);
+    await options.fill('#sla-zone', 'UTC');
+    await options.click('#sla-save');
+    await options.locator('#sla-status[data-ok="true"]').waitFor();
+    try {
+      const { page } = await open(browser.context, URLS.slaX25);
+      await waitForSla(page, 'ok');
+      const panel = page.locator('waypoint-panel');
+      const until = `until ${names[open2]} 09:00`;
+      await page.waitForFunction((u) => document.querySelector('waypoint-panel')?.shadowRoot?.querySelector('.sla-detail')?.textContent.includes(u), until, { timeout: 5000 });
+      assert.match(await panel.locator('.sla-detail').innerText(), new RegExp(`Outside business hours: the clock stands still ${until}\\.`));
+      // The badge itself says it is stopped, to the eye and to a screen reader.
+      assert.equal(await panel.locator('.sla-label').innerText(), 'Stopped');
+      assert.equal(await panel.locator('.sla-time').innerText(), '1:00:00 left');
+      assert.match(await panel.locator('.sla').getAttribute('aria-label'), new RegExp(`stopped outside business hours ${until}$`));
+      const first = await attr(page, 'data-sla-remaining-s');
+      assert.equal(first, '3600', 'none of the hour counted');
+      await page.waitForTimeout(2200);
+      assert.equal(await attr(page, 'data-sla-remaining-s'), first, 'standing still');
+      await page.screenshot({ path: 'target/screenshots/sla-closed.png' });
+      await page.close();
+    } finally {
+      await options.click('#sla-reset');
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="true"]').waitFor();
+      await options.close();
+    }
+  });
+});
+
 describe('messages without a time on the page', () => {
   test('the clock starts when Waypoint first saw the message, and a reload remembers it', async () => {
     const { page } = await open(browser.context, URLS.igDirect); // no times shown at all

@@ -97,6 +97,56 @@ impl BusinessCalendar {
             .sum()
     }
 
+    /// When open time next begins, if `at` is outside business hours (a holiday, a night, a
+    /// weekend); `None` while open.
+    pub fn closed_until(&self, at: i64) -> Option<i64> {
+        (self.business_ms(at, at + 1) == 0).then(|| self.add_business(at, 1) - 1)
+    }
+
+    /// An instant after `now` as the hours' zone tells it, for a sentence: "09:00" the same
+    /// local day, "09:00 tomorrow", "Monday 09:00" within the week, else "Monday 5 January
+    /// 09:00".
+    pub fn when(&self, instant: i64, now: i64) -> String {
+        let local = self.rule().to_local(instant);
+        let day = local.div_euclid(DAY_MS);
+        let minute = local.rem_euclid(DAY_MS) / 60_000;
+        let clock = format!("{:02}:{:02}", minute / 60, minute % 60);
+        const DAYS: [&str; 7] = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let weekday = DAYS[usize::from(weekday_from_days(day))];
+        match day - self.local_day(now) {
+            ..=0 => clock,
+            1 => format!("{clock} tomorrow"),
+            2..=6 => format!("{weekday} {clock}"),
+            _ => {
+                let d = crate::core::time::civil_from_days(day);
+                let month = MONTHS[usize::from(d.month.clamp(1, 12) - 1)];
+                format!("{weekday} {} {month} {clock}", d.day)
+            }
+        }
+    }
+
     /// The instant at which `duration_ms` of open time, counted from `from`, has passed. A
     /// clock that starts while closed starts at the next opening; a duration that runs out
     /// exactly at a closing gives that closing. Zero or negative durations give `from`.
@@ -127,6 +177,30 @@ mod tests {
     use super::*;
     use crate::core::sla::hours::Week;
     use crate::core::time::{utc_ms, Date, HOUR_MS, MINUTE_MS};
+
+    #[test]
+    fn an_instant_more_than_a_week_ahead_is_said_with_its_date() {
+        let c = BusinessCalendar::new(&BusinessHours {
+            zone: "UTC".into(),
+            week: Week::office(),
+            holidays: Vec::new(),
+        })
+        .unwrap();
+        let d = |day| Date {
+            year: 2026,
+            month: 1,
+            day,
+        };
+        // Thursday 1 January 2026, then Monday 12 January.
+        assert_eq!(
+            c.when(utc_ms(d(12), 9, 0, 0), utc_ms(d(1), 10, 0, 0)),
+            "Monday 12 January 09:00"
+        );
+        assert_eq!(
+            c.when(utc_ms(d(5), 9, 30, 0), utc_ms(d(1), 10, 0, 0)),
+            "Monday 09:30"
+        );
+    }
 
     fn cal(zone: &str, spec: &str, holidays: &[&str]) -> BusinessCalendar {
         BusinessCalendar::new(&BusinessHours {

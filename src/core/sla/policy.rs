@@ -272,6 +272,13 @@ impl ValidPolicy {
         }
     }
 
+    /// When the clock starts counting again, said as the business hours' zone tells it
+    /// ("Monday 09:00"), if targets are counted in business time and `now` is outside it.
+    pub fn closed_until(&self, now: i64) -> Option<String> {
+        let c = self.counting_calendar()?;
+        c.closed_until(now).map(|at| c.when(at, now))
+    }
+
     /// Open time in `[from, to)` when business hours are set, whatever the basis.
     pub fn business_ms(&self, from: i64, to: i64) -> Option<i64> {
         self.calendar.as_ref().map(|c| c.business_ms(from, to))

@@ -143,6 +143,10 @@ pub struct SlaStatus {
     /// earliest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_latest_ms: Option<i64>,
+    /// While a running clock stands still outside business hours: when it counts again, as
+    /// the hours' zone tells it ("Monday 09:00").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_until: Option<String>,
     /// One or two sentences for the tooltip: what is measured against which target.
     pub explanation: String,
 }
@@ -163,6 +167,7 @@ impl SlaStatus {
             window,
             waiting: None,
             started_latest_ms: None,
+            closed_until: None,
             explanation,
         }
     }
@@ -331,6 +336,7 @@ fn answered(
         window,
         waiting: None,
         started_latest_ms: None,
+        closed_until: None,
         explanation: format!(
             "{}: answered after {}, {verdict} the {}.",
             kind.label(),
@@ -443,6 +449,7 @@ fn running(
         })
         .filter(|&l| start == first && l - start >= 60_000);
     let m = measure(conversation, policy, kind, start, now);
+    let closed_until = policy.closed_until(now);
     let threshold = policy.policy.due_soon.threshold_ms(m.target_ms);
     let state = if m.remaining_ms <= 0 {
         State::Breached
@@ -465,10 +472,14 @@ fn running(
         window,
         waiting: waiting_other,
         started_latest_ms: latest,
+        closed_until: closed_until.clone(),
         explanation: format!(
-            "{}: {}.{}{}{}",
+            "{}: {}.{}{}{}{}",
             kind.label(),
             m.what,
+            closed_until.as_ref().map_or(String::new(), |at| format!(
+                " Outside business hours: the clock stands still until {at}."
+            )),
             untimed_note(untimed),
             if seen_only {
                 " The page shows no time for the message that started it: counted from when \

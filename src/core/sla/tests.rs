@@ -473,6 +473,35 @@ fn business_hours_friday_evening_and_explanation() {
         State::Ok,
         "5 min left is more than a quarter of 15"
     );
+    // It says why it stands still, and until when (in Madrid: Monday 09:00).
+    assert_eq!(saturday.closed_until.as_deref(), Some("Monday 09:00"));
+    assert!(
+        saturday
+            .explanation
+            .contains(". Outside business hours: the clock stands still until Monday 09:00."),
+        "{saturday:?}"
+    );
+    assert_eq!(s.closed_until, None, "Monday 09:10 is open");
+    let at = |m, d, h, mi| {
+        status(
+            &c,
+            &business,
+            &AgentState::Active,
+            madrid_winter(m, d, h, mi),
+        )
+        .closed_until
+    };
+    // Friday evening, a night, the early morning, a holiday and the week after it.
+    assert_eq!(at(11, 21, 17, 0).as_deref(), Some("Monday 09:00"));
+    assert_eq!(at(11, 25, 18, 30).as_deref(), Some("09:00 tomorrow"));
+    assert_eq!(at(11, 26, 7, 45).as_deref(), Some("09:00"));
+    assert_eq!(at(12, 25, 10, 0).as_deref(), Some("09:00 tomorrow"));
+    assert_eq!(at(12, 26, 12, 0), None);
+    // In calendar time the clock never stands still.
+    let closed = |p: &ValidPolicy| {
+        status(&c, p, &AgentState::Active, madrid_winter(11, 22, 11, 0)).closed_until
+    };
+    assert_eq!(closed(&calendar), None);
     // The same conversation in calendar time is long breached; business time is still shown.
     let s = status(&c, &calendar, &AgentState::Active, now);
     assert_eq!(s.state, State::Breached);

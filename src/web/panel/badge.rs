@@ -17,7 +17,13 @@ pub fn describe(status: &SlaStatus) -> (&'static str, String, String) {
         .clock
         .map(|c| c.label().to_lowercase())
         .unwrap_or_else(|| "reply".to_owned());
-    match status.state {
+    // Outside business hours the clock stands still: the badge says so (its colour still
+    // tells the state), or it looks broken.
+    let stopped = status
+        .closed_until
+        .as_ref()
+        .map(|at| format!(", stopped outside business hours until {at}"));
+    let (label, time, name) = match status.state {
         State::Ok => (
             "On track",
             format!("{} left", clock(remaining)),
@@ -33,6 +39,17 @@ pub fn describe(status: &SlaStatus) -> (&'static str, String, String) {
             format!("+{}", clock(remaining)),
             format!("SLA breached: the {what} is {} overdue", spoken(remaining)),
         ),
+        _ => return quiet(status.state),
+    };
+    match stopped {
+        Some(why) => ("Stopped", time, name + &why),
+        None => (label, time, name),
+    }
+}
+
+/// The badge of a state with no clock running.
+fn quiet(state: State) -> (&'static str, String, String) {
+    match state {
         State::Answered => (
             "Answered",
             String::new(),
@@ -43,7 +60,7 @@ pub fn describe(status: &SlaStatus) -> (&'static str, String, String) {
             String::new(),
             "SLA paused: waiting on the customer".to_owned(),
         ),
-        State::None => ("", String::new(), "SLA: nothing to answer".to_owned()),
+        _ => ("", String::new(), "SLA: nothing to answer".to_owned()),
     }
 }
 
