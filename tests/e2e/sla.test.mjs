@@ -1116,6 +1116,11 @@ describe('messages without a time on the page', () => {
       await page.locator('waypoint-panel').locator('.sla-detail').innerText(),
       /The page shows no time for the message that started it: counted from when Waypoint first saw it\.$/,
     );
+    // So is Meta's reply window: the message may be older, and the window shorter.
+    assert.match(
+      await page.locator('waypoint-panel').locator('.sla-window').innerText(),
+      /^Messaging window: at most 2[34] h( \d\d min)? left to reply here \(the page shows no time for the customer's last message: counted from when Waypoint first saw it\)$/,
+    );
     await page.waitForTimeout(3000);
     await page.reload();
     await waitForState(page, 'ready');

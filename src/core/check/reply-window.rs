@@ -19,9 +19,11 @@ pub fn check(input: &Input) -> Option<Finding> {
             Vec::new(),
         ));
     }
+    // Counted from when Waypoint first saw the message (the page gives no time): a bound.
+    let bound = if w.seen_only { "at most " } else { "" };
     (w.remaining_ms <= HOUR_MS).then(|| Finding {
         detail: format!(
-            "Meta's 24-hour reply window closes in {}",
+            "Meta's 24-hour reply window closes in {bound}{}",
             duration(w.remaining_ms)
         ),
         spans: Vec::new(),
@@ -45,6 +47,7 @@ mod tests {
             closes_ms: 24 * 3_600_000,
             remaining_ms: remaining_min * 60_000,
             open: remaining_min > 0,
+            seen_only: false,
         });
         c.sla = Some(s);
         c
@@ -76,5 +79,14 @@ mod tests {
         );
         let d = with_window(-90).fires(CheckId::ReplyWindow, "").unwrap();
         assert!(d.contains("closed"), "{d}");
+        let d = with_window(40).fires(CheckId::ReplyWindow, "").unwrap();
+        assert!(d.ends_with("closes in 40 min"), "{d}");
+        // Counted from when Waypoint first saw the message: said as a bound.
+        let mut c = with_window(40);
+        if let Some(w) = c.sla.as_mut().and_then(|s| s.window.as_mut()) {
+            w.seen_only = true;
+        }
+        let d = c.fires(CheckId::ReplyWindow, "").unwrap();
+        assert!(d.ends_with("closes in at most 40 min"), "{d}");
     }
 }

@@ -553,7 +553,18 @@ fn meta_messaging_window() {
         Surface::Dm,
         &[(C, Exact(t(0))), (C, Exact(t(5))), (C, At::Unknown)],
     );
-    assert_eq!(messaging_window(&c, t(6)).unwrap().closes_ms, t(29));
+    let w = messaging_window(&c, t(6)).unwrap();
+    assert_eq!(w.closes_ms, t(29));
+    assert!(!w.seen_only, "the page gives that message's time");
+    // A last message the page gives no time for: counted from when Waypoint first saw it,
+    // and said (the window may close sooner).
+    let c = conv(
+        Site::Instagram,
+        Surface::Dm,
+        &[(C, Exact(t(0))), (C, At::Seen(t(5)))],
+    );
+    let w = messaging_window(&c, t(6)).unwrap();
+    assert_eq!((w.closes_ms, w.seen_only), (t(29), true));
     let none = conv(Site::Facebook, Surface::Dm, &[(B, Exact(t(0)))]);
     assert_eq!(messaging_window(&none, t(1)), None);
 }

@@ -21,6 +21,10 @@ pub struct MessagingWindow {
     pub remaining_ms: i64,
     /// Whether the brand can still reply.
     pub open: bool,
+    /// The page shows no time for that message: the window is counted from when Waypoint
+    /// first saw it, and may close (or have closed) sooner than said.
+    #[serde(default)]
+    pub seen_only: bool,
 }
 
 /// The window of a Facebook or Instagram direct-message conversation, counted from the
@@ -32,17 +36,18 @@ pub fn messaging_window(conversation: &Conversation, now: i64) -> Option<Messagi
     if !meta || conversation.surface != Surface::Dm {
         return None;
     }
-    let last = conversation
+    let (last, seen_only) = conversation
         .messages
         .iter()
         .rev()
         .filter(|m| m.party == Party::Customer)
-        .find_map(best_known_ms)?;
+        .find_map(|m| Some((best_known_ms(m)?, m.sent.is_none())))?;
     let closes_ms = last + META_WINDOW_MS;
     Some(MessagingWindow {
         last_customer_ms: last,
         closes_ms,
         remaining_ms: closes_ms - now,
         open: now < closes_ms,
+        seen_only,
     })
 }

@@ -200,18 +200,28 @@ impl Badge {
             }
             _ => dom::set_text(&self.detail, &status.explanation),
         }
+        // Counted from when Waypoint first saw a message the page gives no time for, the
+        // window is said as a bound: the message may be older than that.
+        let (bound, why) = match &status.window {
+            Some(w) if w.seen_only => (
+                if w.open { "at most " } else { "at least " },
+                " (the page shows no time for the customer's last message: counted from when \
+                 Waypoint first saw it)",
+            ),
+            _ => ("", ""),
+        };
         match &status.window {
             Some(w) if w.open => dom::set_text(
                 &self.window,
                 &format!(
-                    "Messaging window: {} left to reply here",
+                    "Messaging window: {bound}{} left to reply here{why}",
                     crate::core::sla::format::duration(w.remaining_ms)
                 ),
             ),
             Some(w) => dom::set_text(
                 &self.window,
                 &format!(
-                    "Messaging window closed {} ago: you can no longer reply here",
+                    "Messaging window closed {bound}{} ago: you can no longer reply here",
                     crate::core::sla::format::duration(-w.remaining_ms)
                 ),
             ),
