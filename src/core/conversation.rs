@@ -117,6 +117,9 @@ pub enum Party {
     /// in settings). It answers no one: it neither stops an SLA clock nor counts as having
     /// written to the customer, and it asks nothing.
     Automatic,
+    /// A message of ours the site shows as not sent (X Chat's "Failed, Try Again"): the
+    /// customer never got it, so it answers no one either.
+    Unsent,
 }
 
 /// The author of a message as the page shows them.

@@ -28,6 +28,8 @@ pub struct RawMessage {
     pub marked_self: bool,
     /// The page's focused message (X's status page: the post the URL names).
     pub focused: bool,
+    /// The site shows it as not sent ("Failed, Try Again"): if ours, [`Party::Unsent`].
+    pub unsent: bool,
     /// Set when this element was read before and has not changed since: it stands for the
     /// message with this id (an anchor for ordering) and its other fields are not read.
     pub known_id: Option<String>,
@@ -115,6 +117,8 @@ impl Ours {
             };
         if !ours {
             Party::Customer
+        } else if raw.unsent {
+            Party::Unsent
         } else if self.is_automatic(&raw.text) {
             Party::Automatic
         } else {
@@ -970,8 +974,26 @@ mod tests {
             text: text.into(),
             marked_self: false,
             focused: false,
+            unsent: false,
             known_id: None,
         }
+    }
+
+    #[test]
+    fn a_message_of_ours_the_site_could_not_send_is_unsent() {
+        let me = Identity {
+            handles: vec!["AcmeHelp".into()],
+            ..Identity::default()
+        };
+        let mut failed = raw("2", "Acme", Some("AcmeHelp"), "Refunded!");
+        failed.unsent = true;
+        assert_eq!(party(&failed, &me), Party::Unsent);
+        failed.unsent = false;
+        assert_eq!(party(&failed, &me), Party::Brand);
+        // A customer's message is theirs, whatever the page marks on it.
+        let mut theirs = raw("3", "Sam", Some("sam"), "Hi?");
+        theirs.unsent = true;
+        assert_eq!(party(&theirs, &me), Party::Customer);
     }
 
     #[test]

@@ -467,7 +467,7 @@ fn reads_labels(profile: &SurfaceProfile) -> bool {
 /// What the gatherer is told to read: the profile's per-message part as data, in sections
 /// separated by RS, their items by US (neither occurs in a selector): the excluded parts, the
 /// dropped parts, whether labels are read, the self markers, the self-text parts, the focus
-/// markers, the reply boxes that name only us ([`SurfaceProfile::answering`]), the messages
+/// markers, the marks of a message not sent, the reply boxes that name only us ([`SurfaceProfile::answering`]), the messages
 /// they answer ([`SurfaceProfile::answered`], else the message selectors), what every message
 /// is ([`SurfaceProfile::every`]), the message selectors, then the nine
 /// [`field_lists`] (each "p" for plain reading or "h", then per
@@ -496,6 +496,7 @@ fn plan(profile: &SurfaceProfile) -> String {
     section(&mut profile.self_marker.iter().copied());
     section(&mut profile.self_text.iter().map(|&(sel, _)| sel));
     section(&mut profile.focused.iter().copied());
+    section(&mut profile.unsent.iter().copied());
     section(&mut profile.answering.iter().copied());
     let answered = if profile.answered.is_empty() {
         profile.messages
@@ -634,7 +635,7 @@ fn gathered_message(
         let found = (*parts.get(2 * k)?, *parts.get(2 * k + 1)?);
         *value = field_value(lists[k], found, |from| next(k as u32, from));
     }
-    let [label, marker, focused, self_texts @ ..] = parts.get(2 * PAGE_LISTS..)? else {
+    let [label, marker, focused, unsent, self_texts @ ..] = parts.get(2 * PAGE_LISTS..)? else {
         return None;
     };
     let label_self =
@@ -656,6 +657,7 @@ fn gathered_message(
         text: text.unwrap_or_default(),
         marked_self: label_self || *marker == "1" || text_self,
         focused: *focused == "1",
+        unsent: *unsent == "1",
         known_id: None,
     })
 }

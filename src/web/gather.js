@@ -19,7 +19,8 @@
 //                   name, author handle, time, text), US, the alternative used ("" = none
 //                   found), US, its raw value; then, each after a US, the
 //                   element's aria-label (when the plan reads labels), "1"/"0" for
-//                   marked-as-ours, "1"/"0" for focused, and the texts of the self-text parts.
+//                   marked-as-ours, "1"/"0" for focused, "1"/"0" for not sent, and the
+//                   texts of the self-text parts.
 //   more to read:   "!" (the last record; see `read`)
 
 const RS = '\u001e';
@@ -43,7 +44,7 @@ export class Gatherer {
   // `plan` is extract.rs's `plan()`: sections separated by RS, items by US.
   constructor(plan) {
     const list = (section) => (section === '' ? [] : section.split(US));
-    const [exclude, drop, labels, selfMarker, selfText, focused, answering, answered, every, messages, ...fields] =
+    const [exclude, drop, labels, selfMarker, selfText, focused, unsent, answering, answered, every, messages, ...fields] =
       plan.split(RS).map(list);
     this.messages = messages;
     this.every = every.length > 0 ? every[0] : '';
@@ -54,6 +55,7 @@ export class Gatherer {
     this.selfMarker = selfMarker;
     this.selfText = selfText;
     this.focused = focused;
+    this.unsent = unsent;
     this.answeringAny = answering.join(', ');
     this.answerable = answered;
     this.before = [];
@@ -328,6 +330,10 @@ export class Gatherer {
     const marks = this.focused;
     for (let i = 0; i < marks.length && !focused; i++) focused = el.matches(marks[i]);
     out += focused ? US + '1' : US + '0';
+    let unsent = false;
+    const failed = this.unsent;
+    for (let i = 0; i < failed.length && !unsent; i++) unsent = this.scoped(el, failed[i], ex) !== null;
+    out += unsent ? US + '1' : US + '0';
     const parts = this.selfText;
     for (let i = 0; i < parts.length; i++) {
       const part = this.scoped(el, parts[i], ex);

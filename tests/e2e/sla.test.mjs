@@ -1066,6 +1066,28 @@ describe('SLA settings', () => {
   });
 });
 
+describe('a reply the site could not send', () => {
+  test('X Chat: our message marked "Failed, Try Again" does not stop the clock; sent on retry, it does', async () => {
+    const { page } = await open(browser.context, URLS.xChat);
+    await waitForState(page, 'ready');
+    await waitForSla(page, 'ok');
+    // Our reply goes in, and X marks it failed (research/sites.md §3.2).
+    await page.evaluate(() => {
+      document.querySelector('[data-testid="dm-message-list"] ul').insertAdjacentHTML('beforeend', `<li><div data-testid="message-7c1e0d52-1f0b-4c55-9d2a-0b6b7c0a0077" class="flex justify-end">
+        <div class="bubble" data-testid="message-text-7c1e0d52-1f0b-4c55-9d2a-0b6b7c0a0077"><span dir="auto">Done: one refunded.</span></div>
+        <div data-testid="dm-message-failed">Failed, Try Again</div></div></li>`);
+    });
+    await page.waitForFunction(() => document.querySelector('waypoint-panel')?.getAttribute('data-messages') === '4');
+    await page.waitForTimeout(300);
+    assert.equal(await attr(page, 'data-sla'), 'ok', 'a message the customer never got is no reply');
+    assert.match(await page.locator('waypoint-panel').locator('.sla-detail').innerText(), /Our message the site shows as not sent is not counted as a reply\.$/);
+    // "Try again" works: the mark goes, and the reply answers.
+    await page.evaluate(() => document.querySelector('[data-testid="dm-message-failed"]').remove());
+    await waitForSla(page, 'answered');
+    await page.close();
+  });
+});
+
 describe('outside business hours', () => {
   test('the clock stands still, and the badge says so and until when', async () => {
     const options = await openOptions(browser);

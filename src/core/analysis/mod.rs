@@ -654,11 +654,11 @@ fn wrote_to_them(conversation: &Conversation, latest: Option<usize>) -> bool {
     let Some(first) = messages.iter().position(theirs) else {
         return false;
     };
-    // Right after theirs, an automatic message of ours between them aside.
+    // Right after theirs, an automatic message of ours (or one not sent) between them aside.
     let mut after_theirs = false;
     for m in messages[first..]
         .iter()
-        .filter(|m| m.party != Party::Automatic)
+        .filter(|m| !matches!(m.party, Party::Automatic | Party::Unsent))
     {
         if after_theirs && ours(m) {
             return true;

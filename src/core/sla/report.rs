@@ -65,7 +65,7 @@ pub fn intervals(conversation: &Conversation, policy: &ValidPolicy) -> Vec<Inter
                     met: None,
                 });
             }
-            Party::Customer | Party::Automatic => {}
+            Party::Customer | Party::Automatic | Party::Unsent => {}
             Party::Brand => {
                 replied = true;
                 let Some(mut i) = open.take() else { continue };

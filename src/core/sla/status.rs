@@ -474,7 +474,7 @@ fn running(
         started_latest_ms: latest,
         closed_until: closed_until.clone(),
         explanation: format!(
-            "{}: {}.{}{}{}{}",
+            "{}: {}.{}{}{}{}{}",
             kind.label(),
             m.what,
             closed_until.as_ref().map_or(String::new(), |at| format!(
@@ -490,6 +490,11 @@ fn running(
             // Said, so that a clock running after a message of ours is not taken for a fault.
             if waiting.iter().any(|m| m.party == Party::Automatic) {
                 " Our automatic message is not counted as a reply."
+            } else {
+                ""
+            },
+            if waiting.iter().any(|m| m.party == Party::Unsent) {
+                " Our message the site shows as not sent is not counted as a reply."
             } else {
                 ""
             }

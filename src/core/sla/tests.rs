@@ -517,6 +517,28 @@ fn business_hours_friday_evening_and_explanation() {
 }
 
 #[test]
+fn a_reply_the_site_could_not_send_answers_no_one() {
+    let t = |m: i64| T0 + m * M;
+    let c = conv(
+        Site::X,
+        Surface::Dm,
+        &[(C, Exact(t(0))), (Party::Unsent, Exact(t(5)))],
+    );
+    let s = status(&c, &calendar_policy(), &AgentState::Active, t(10));
+    assert_eq!(s.state, State::Ok, "{s:?}");
+    assert_eq!(s.started_ms, Some(t(0)));
+    assert!(
+        s.explanation
+            .ends_with(" Our message the site shows as not sent is not counted as a reply."),
+        "{s:?}"
+    );
+    // Sent after all (the site's "Try again"): answered.
+    let c = conv(Site::X, Surface::Dm, &[(C, Exact(t(0))), (B, Exact(t(5)))]);
+    let s = status(&c, &calendar_policy(), &AgentState::Active, t(10));
+    assert_eq!(s.state, State::Answered);
+}
+
+#[test]
 fn meta_messaging_window() {
     let t = |h: i64| T0 + h * H;
     let msgs = [(C, Exact(t(0))), (B, Exact(t(1)))];

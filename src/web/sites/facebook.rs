@@ -104,6 +104,7 @@ pub static PROFILE: Profile = Profile {
             ],
             self_marker: &[],
             self_text: &[],
+            unsent: &[],
             focused: &[],
             self_handle: &[],
             self_name: &[attr(
@@ -173,6 +174,7 @@ pub static PROFILE: Profile = Profile {
             ],
             self_marker: &[],
             self_text: &[],
+            unsent: &[],
             focused: &[],
             self_handle: &[],
             self_name: &[],

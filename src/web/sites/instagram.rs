@@ -43,6 +43,7 @@ pub static PROFILE: Profile = Profile {
             text: &[text(r#"span[dir="auto"]"#)],
             self_marker: &[],
             self_text: &[],
+            unsent: &[],
             focused: &[],
             // §5.1: the nav's profile link (the signed-in account).
             self_handle: &[attr(
@@ -109,6 +110,7 @@ pub static PROFILE: Profile = Profile {
                 "h6",
                 &["You sent", "Enviaste", "Has enviado", "Du hast gesendet"],
             )],
+            unsent: &[],
             focused: &[],
             self_handle: &[],
             self_name: &[],

@@ -97,6 +97,8 @@ pub struct SurfaceProfile {
     /// A message is ours when the text of the selector inside it starts with one of these
     /// (Instagram's hidden "You sent" label), per UI language.
     pub self_text: &'static [(&'static str, &'static [&'static str])],
+    /// A message holding one of these is one of ours the site could not send.
+    pub unsent: &'static [&'static str],
     /// The message the page is focused on matches this.
     pub focused: &'static [&'static str],
     /// Page-level: who we are (handles / names), read from the document.

@@ -65,6 +65,7 @@ pub static PROFILE: Profile = Profile {
             ],
             self_marker: &[],
             self_text: &[],
+            unsent: &[],
             focused: &[r#"[tabindex="-1"]"#],
             self_handle: &SELF_HANDLE,
             self_name: &[],
@@ -119,6 +120,8 @@ pub static PROFILE: Profile = Profile {
                 r#"@flex-end [data-testid^="message-text-"]"#,
             ],
             self_text: &[],
+            // §3.2: a message that failed to send carries "Failed, Try Again".
+            unsent: &[r#"[data-testid="dm-message-failed"]"#],
             focused: &[],
             self_handle: &SELF_HANDLE,
             self_name: &[],
