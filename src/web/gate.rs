@@ -41,8 +41,8 @@ pub trait Host {
     fn situation(&self) -> Option<Situation>;
     /// Runs the checklist on `draft`; `None` when it cannot (the send goes through).
     fn review(&self, draft: &str) -> Option<Verdict>;
-    /// The draft was sent (straight through or confirmed): remember it for the
-    /// repeated-reply check.
+    /// The draft was sent (straight through or confirmed) and the site took it (see
+    /// [`when_taken`]): remember it for the repeated-reply check.
     fn sent(&self, draft: &str);
     /// The confirmed reply could not be sent through the site: tell the agent (the draft is
     /// still in the composer).
@@ -291,7 +291,7 @@ fn gate(
     let sheet = match host.review(&draft) {
         None => return,
         Some(Verdict::Pass) => {
-            host.sent(&draft);
+            when_taken(host.clone(), composer, draft);
             return;
         }
         Some(Verdict::Review(sheet)) => sheet,
@@ -303,8 +303,7 @@ fn gate(
         let pending = PENDING.with(|p| p.borrow_mut().take());
         if let Some(pending) = pending {
             let owner = owner.clone();
-            gloo_timers::callback::Timeout::new(0, move || finish(owner.as_ref(), pending, action))
-                .forget();
+            gloo_timers::callback::Timeout::new(0, move || finish(owner, pending, action)).forget();
         }
     });
     // Where the caret is, for Edit: the dialog takes the focus, and an editor may drop its
@@ -338,8 +337,40 @@ fn gate(
 /// open (nothing was sent).
 const REDRAWN: &str = "Not sent: the site redrew its reply box while the checklist was open. Your reply is still in the box: press send again.";
 
+/// How often a send is looked at for the site taking it, and how many times.
+const TAKEN_EVERY_MS: u32 = 100;
+const TAKEN_LOOKS: u32 = 50;
+
+/// Remembers `draft` as sent once the site has taken it: its composer emptied (or holds other
+/// text now: the next reply begun), or went (X closes its reply dialog). A send the site
+/// refused leaves the reply in the box: it is not remembered, so that sending it again is not
+/// taken for a repeat. Without a composer to look at, the send is taken at its word.
+fn when_taken(host: Rc<dyn Host>, composer: Option<Element>, draft: String) {
+    match composer {
+        Some(c) => look_taken(host, c, draft, TAKEN_LOOKS),
+        None => host.sent(&draft),
+    }
+}
+
+fn look_taken(host: Rc<dyn Host>, composer: Element, draft: String, left: u32) {
+    gloo_timers::callback::Timeout::new(TAKEN_EVERY_MS, move || {
+        let now = if composer.is_connected() {
+            draft_of(&composer)
+        } else {
+            String::new()
+        };
+        let now = now.trim();
+        if now.is_empty() || !now.contains(draft.trim()) {
+            host.sent(&draft);
+        } else if left > 1 {
+            look_taken(host, composer, draft, left - 1);
+        }
+    })
+    .forget();
+}
+
 /// Carries out the agent's choice (the dialog is already gone).
-fn finish(host: &dyn Host, pending: Pending, action: Action) {
+fn finish(host: Rc<dyn Host>, pending: Pending, action: Action) {
     let Pending {
         _dialog,
         resend,
@@ -376,7 +407,7 @@ fn finish(host: &dyn Host, pending: Pending, action: Action) {
             let result = fire(&resend);
             BYPASS.with(|b| b.set(false));
             match result {
-                Ok(()) => host.sent(&draft),
+                Ok(()) => when_taken(host, composer, draft),
                 Err(e) => {
                     web_sys::console::warn_2(
                         &"Waypoint: could not send through the site:".into(),

@@ -310,6 +310,53 @@ describe('the site draws its send button again while the checklist is open', () 
   });
 });
 
+describe('a send the site refuses', () => {
+  // Posting fails on the site (its error shown, the reply still in the box): the reply was not
+  // sent, so sending it again is no repeat. Once the site takes it, it is one of our recent
+  // replies.
+  before(() => saveSettings({ manual: [] }));
+  after(() => saveSettings(null));
+  const held = (page) =>
+    dialog(page).locator('[data-check-id]').evaluateAll((els) =>
+      els.filter((e) => e.dataset.status === 'warn' || e.dataset.status === 'fail').map((e) => e.dataset.checkId));
+  for (const s of [SURFACES.find((x) => x.name === 'X Chat (textarea, the Send button)'), SURFACES.find((x) => x.name === 'Messenger (Lexical, Enter)')]) {
+    test(`${s.name}: a refused reply is not remembered as sent; taken, it is`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      // A reply that passes the checks, and is like none of SURFACES' (recent replies by now,
+      // sent again by later tests).
+      const reply = {
+        'X Chat (textarea, the Send button)': 'Sam, the duplicate payment has been reversed today. Thank you for bearing with us while we sorted it out!',
+        'Messenger (Lexical, Enter)': 'Jane, a new grinder is booked for you and leaves our warehouse on Monday. So sorry for the trouble it caused!',
+      }[s.name];
+      await page.evaluate(() => { document.body.dataset.fixtureRefuse = ''; });
+      await typeDraft(page, s, reply);
+      await pressSend(page, s);
+      await page.waitForFunction(() => document.body.dataset.refused === '1', null, { timeout: 3000 });
+      await page.waitForTimeout(300);
+      assert.equal(await dialog(page).count(), 0);
+      assert.equal(await sends(page), 0);
+      assert.equal(squash(await modelText(page, s.model)), squash(reply), 'the reply is still in the box');
+      // The site works again: the same reply goes straight through, no repeat of anything.
+      await page.evaluate(() => { delete document.body.dataset.fixtureRefuse; });
+      await pressSend(page, s);
+      await page.waitForFunction(() => document.body.dataset.sends === '1', null, { timeout: 3000 }).catch(() => {});
+      assert.deepEqual(await dialog(page).count() ? await held(page) : [], [], 'not held as a repeat');
+      assert.equal(await sends(page), 1);
+      assert.equal(squash(await modelText(page, s.model)), '', 'the site emptied its box');
+      // Taken, it is a recent reply: the same words again are held.
+      await page.waitForTimeout(300);
+      await typeDraft(page, s, reply);
+      await pressSend(page, s);
+      await dialog(page).waitFor();
+      const ids = await held(page);
+      assert.ok(ids.includes('repeated-reply'), `held for: ${ids}`);
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('the agent moves to another conversation while the checklist is open', () => {
   // The single-page app's navigation on `s`, as the reading tests make it.
   const elsewhere = {
@@ -636,8 +683,9 @@ describe('a failing Waypoint lets the post through (fail open)', () => {
         assert.equal(await sends(page), 1, 'sent exactly once');
         assert.equal(squash(await page.evaluate(() => document.body.dataset.lastSent)), squash(BAD));
         assert.equal(await dialog(page).count(), 0, 'no dialog');
-        // And the next press too (the fixture keeps the draft after sending): a broken
-        // Waypoint stays out of the way.
+        // And the next send too (the site emptied its box: the draft is typed again): a
+        // broken Waypoint stays out of the way.
+        await typeDraft(page, s, BAD);
         await pressSend(page, s);
         await page.waitForFunction(() => document.body.dataset.sends === '2', null, { timeout: 5000 });
         assert.deepEqual(await page.evaluate(() => window.__siteErrors), [], "the site's world saw no error");

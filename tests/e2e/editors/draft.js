@@ -3,10 +3,29 @@
 // Bundled by tests/e2e/editors/build.mjs; served from the fixture site's own origin.
 import React from 'react';
 import ReactDOM from 'react-dom';
-import { Editor, EditorState } from 'draft-js';
+import { ContentState, Editor, EditorState } from 'draft-js';
 
 function Composer({ mount }) {
   const [state, setState] = React.useState(() => EditorState.createEmpty());
+  // The site empties its composer once a post is sent (fixture-app.js asks so).
+  React.useEffect(() => {
+    const clear = () => {
+      // Emptied as an edit of the same editor, its caret kept in it while it has the focus
+      // (a fresh empty state would leave Draft.js's selection behind the DOM's, and the next
+      // letters typed would land out of order).
+      setState((s) => {
+        const empty = ContentState.createFromText('');
+        const next = EditorState.push(s, empty, 'remove-range');
+        const focused = s.getSelection().getHasFocus();
+        const at = empty.getSelectionAfter().merge({ hasFocus: focused });
+        return focused ? EditorState.forceSelection(next, at) : EditorState.acceptSelection(next, at);
+      });
+      mount.dataset.fixtureModel = '';
+      mount.dispatchEvent(new Event('fixture-model', { bubbles: true }));
+    };
+    mount.addEventListener('fixture-clear', clear);
+    return () => mount.removeEventListener('fixture-clear', clear);
+  }, []);
   return React.createElement(Editor, {
     editorState: state,
     onChange: (next) => {

@@ -16,6 +16,13 @@ const PROPS = { class: 'className', autocomplete: 'autoComplete', tabindex: 'tab
 function Field({ attrs }) {
   const [value, setValue] = React.useState('');
   const ref = React.useRef(null);
+  // The site empties its composer once a message is sent (fixture-app.js asks so).
+  React.useEffect(() => {
+    const el = ref.current;
+    const clear = () => setValue('');
+    el.addEventListener('fixture-clear', clear);
+    return () => el.removeEventListener('fixture-clear', clear);
+  }, []);
   React.useLayoutEffect(() => {
     const el = ref.current;
     el.dataset.fixtureModel = value;

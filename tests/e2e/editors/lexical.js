@@ -23,4 +23,6 @@ for (const root of document.querySelectorAll('[data-fixture-lexical]')) {
     root.dispatchEvent(new Event('fixture-model', { bubbles: true }));
   });
   root.dataset.fixtureModel = '';
+  // The site empties its composer once a message is sent (fixture-app.js asks so).
+  root.addEventListener('fixture-clear', () => editor.update(() => $getRoot().clear()));
 }
