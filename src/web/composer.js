@@ -344,8 +344,10 @@ async function insertKind(el, kind, text, mark, around) {
     } catch {
       break;
     }
-    // Editors follow a caret moved inside them on `selectionchange`, a task of its own.
-    if (inside) await settle();
+    // Editors follow a caret moved inside them on `selectionchange`, a task of its own: also
+    // the one put at the end, away from where the agent left it (Draft.js would put the
+    // reply at its own caret, or over the words selected).
+    if (inside || kind !== 'field') await settle();
     // A previous attempt changed the editor without matching: stop before we add twice.
     const now = solid(shown(el));
     if (now !== before && now !== '') break;

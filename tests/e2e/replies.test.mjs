@@ -94,6 +94,35 @@ describe('insert a reply template into the site composer', () => {
     });
   }
 
+  // The agent's caret anywhere in the draft, or a word selected, when they pick a reply in
+  // the panel: the reply goes after the draft all the same, which stays whole.
+  for (const s of SURFACES) {
+    for (const [where, keys] of [['the caret inside it', ['ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft']], ['a word of it selected', ['ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'Shift+ArrowLeft', 'Shift+ArrowLeft', 'Shift+ArrowLeft', 'Shift+ArrowLeft', 'Shift+ArrowLeft']]]) {
+      test(`${s.name}: with ${where}, a reply chosen in the panel goes after the whole draft`, async () => {
+        const { page } = await open(browser.context, s.url);
+        await waitForState(page, 'ready');
+        await page.click(s.box);
+        await page.keyboard.type('Hello there friend');
+        await page.waitForFunction(([sel]) => {
+          const el = document.querySelector(sel);
+          return (el.dataset.fixtureModel ?? el.value) === 'Hello there friend';
+        }, [s.model]);
+        for (const k of keys) await page.keyboard.press(k);
+        const panel = page.locator('waypoint-panel');
+        await panel.locator('input.search').fill('praise');
+        await panel.locator('.results [data-template-id="praise-thanks"]').first().click();
+        const fields = panel.locator('.chosen input[data-field]');
+        for (let i = 0; i < (await fields.count()); i++) await fields.nth(i).fill('Sam Rivera');
+        const preview = squash(await panel.locator('.preview').innerText());
+        await panel.locator('button[data-action="insert"]').click();
+        await panel.locator('.outcome[data-outcome]').waitFor();
+        assert.match(await panel.locator('.outcome').getAttribute('data-outcome'), new RegExp(`^inserted:${s.kind}:`));
+        assert.equal(squash(await modelText(page, s.model)), `Hello there friend ${preview}`);
+        await page.close();
+      });
+    }
+  }
+
   test('undo in the site editor removes an insertion (Lexical, Draft.js, textarea)', async () => {
     for (const s of [SURFACES[0], SURFACES[1], SURFACES[2]]) {
       const { page } = await open(browser.context, s.url);
