@@ -78,7 +78,7 @@ impl Drop for Slash {
 }
 
 /// The keys the popup answers to, under its list; only Escape when nothing matches.
-const HINT: &str = "↑↓ choose · Enter insert · Esc close";
+const HINT: &str = "↑↓ choose · Enter or Tab insert · Esc close";
 const HINT_EMPTY: &str = "Esc close";
 
 impl Slash {
@@ -420,7 +420,7 @@ fn announce(s: &State, keys: bool) {
             s.selected + 1,
             s.items.len(),
             if keys {
-                ". Up and down arrows choose, Enter inserts, Escape closes"
+                ". Up and down arrows choose, Enter or Tab inserts, Escape closes"
             } else {
                 ""
             }
@@ -509,8 +509,9 @@ fn on_key(state: &Rc<RefCell<State>>, host: &Rc<dyn Host>, event: &web_sys::Even
         event.prevent_default();
         event.stop_immediate_propagation();
     };
+    let shift = key.shift_key();
     match key.key().as_str() {
-        "ArrowDown" | "ArrowUp" if !mods && count > 0 => {
+        "ArrowDown" | "ArrowUp" if !mods && !shift && count > 0 => {
             take(event);
             {
                 let mut s = state.borrow_mut();
@@ -522,10 +523,14 @@ fn on_key(state: &Rc<RefCell<State>>, host: &Rc<dyn Host>, event: &web_sys::Even
             }
             let _ = select(state);
         }
-        "Enter" | "Tab" if !mods && !key.shift_key() && count > 0 => {
+        "Enter" | "Tab" if !mods && !shift && count > 0 => {
             take(event);
             pick(state, host.as_ref());
         }
+        // A new line (Shift+Enter; Enter on an X post with nothing to pick) ends the "/words",
+        // and so does a selection or a move by arrows with a modifier: the search closes, and
+        // the key is the site's.
+        "Enter" | "ArrowDown" | "ArrowUp" => close(state),
         "Escape" => {
             take(event);
             let at = {

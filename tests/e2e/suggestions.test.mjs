@@ -241,7 +241,7 @@ describe('the slash search in the composer', () => {
       assert.match(text, /and\/or see https:\/\/acme\.test\/help/);
       assert.ok(chosen, 'an option was highlighted');
       // Words that match nothing say so, and offer only Escape (no keys to choose with).
-      assert.equal(await popup.locator('.slash-hint').innerText(), '↑↓ choose · Enter insert · Esc close');
+      assert.equal(await popup.locator('.slash-hint').innerText(), '↑↓ choose · Enter or Tab insert · Esc close');
       await page.click(s.box);
       await page.keyboard.press('End');
       await page.keyboard.type(' /zzqxv');
@@ -338,7 +338,7 @@ describe('the slash search is heard as well as seen', () => {
       assert.equal(await said(), `${await title(0)}, 1 of ${n}`);
       // The keys once, as the search opened; not again at each letter typed.
       const heard = await page.evaluate(() => window.__said.filter((t) => t !== ''));
-      const keys = heard.filter((t) => t.endsWith('. Up and down arrows choose, Enter inserts, Escape closes'));
+      const keys = heard.filter((t) => t.endsWith('. Up and down arrows choose, Enter or Tab inserts, Escape closes'));
       assert.equal(keys.length, 1, JSON.stringify(heard));
       assert.equal(heard.indexOf(keys[0]), 0, JSON.stringify(heard));
       await page.keyboard.press('ArrowDown');
@@ -704,6 +704,56 @@ describe('the slash search when the caret leaves the "/words"', () => {
       await page.close();
     });
   }
+});
+
+describe('the slash search and the keys that end its "/words"', () => {
+  // The site's listener on the composer, recording the keys that reach it.
+  const listen = (page, box) =>
+    page.evaluate((sel) => {
+      window.__keys = [];
+      document.querySelector(sel).addEventListener('keydown', (e) => window.__keys.push((e.shiftKey ? 'Shift+' : '') + e.key));
+    }, box);
+  for (const s of SURFACES) {
+    test(`${s.name}: Shift+arrows reach the site and close it; a new line closes it`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const popup = panel.locator('.slash');
+      await page.click(s.box);
+      await listen(page, s.box);
+      await page.keyboard.type('Hi /refund');
+      await popup.waitFor({ state: 'visible' });
+      const first = await popup.locator('[aria-selected="true"]').getAttribute('data-template-id');
+      // Extending a selection is the site's: the highlight stays, the search closes.
+      await page.keyboard.press('Shift+ArrowUp');
+      await popup.waitFor({ state: 'hidden', timeout: 2000 });
+      assert.ok((await page.evaluate(() => window.__keys)).includes('Shift+ArrowUp'), 'the site heard Shift+ArrowUp');
+      assert.equal(await popup.locator(`[data-template-id="${first}"]`).getAttribute('aria-selected'), 'true');
+      // Typed again at the end, then a new line: the search closes with it.
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(' /refund');
+      await popup.waitFor({ state: 'visible' });
+      await page.keyboard.press('Shift+Enter');
+      await popup.waitFor({ state: 'hidden', timeout: 2000 });
+      assert.ok((await page.evaluate(() => window.__keys)).includes('Shift+Enter'), 'the site heard Shift+Enter');
+      assert.equal(await panel.locator('.chosen:not([hidden])').count(), 0, 'nothing picked');
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+
+  test('X post: Enter with nothing matching is a new line, and the search closes', async () => {
+    const s = SURFACES[0];
+    const { page } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    const popup = page.locator('waypoint-panel').locator('.slash');
+    await page.click(s.box);
+    await page.keyboard.type('Hi /zzqxv');
+    await popup.waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await popup.waitFor({ state: 'hidden', timeout: 2000 });
+    await page.close();
+  });
 });
 
 describe('answering one commenter of several on a Facebook post', () => {
