@@ -116,10 +116,13 @@ impl Template {
         match node {
             // A value that ends its own sentence ("I've refunded it today.") before the
             // template's full stop: one mark, not "today..".
-            Node::Text(t) => match t.strip_prefix(['.', '!', '?']) {
-                Some(rest) if out.ends_with(['.', '!', '?', '…']) => out.push_str(rest),
-                _ => out.push_str(t),
-            },
+            Node::Text(t) => {
+                join_marks(out, t);
+                match t.strip_prefix(['.', '!', '?']) {
+                    Some(rest) if out.ends_with(['.', '!', '?', '…']) => out.push_str(rest),
+                    _ => out.push_str(t),
+                }
+            }
             Node::Var { var, fallback, pos } => match (ctx.value(*var), fallback) {
                 (Some(v), _) => out.push_str(&v),
                 (None, Some(fb)) => out.push_str(fb),
@@ -145,6 +148,30 @@ impl Template {
             }
         }
         Ok(())
+    }
+}
+
+/// Where a value ends with a mark and the template's text goes on with one ("by {?when}, even"
+/// filled with "noon," or "noon."), the value's mark goes and the template's stays: "noon,
+/// even", not "noon,, even" or "noon., even". A full stop that ends an abbreviation ("9 a.m.")
+/// stays, and one sentence end before another is dropped by the caller ("today.." → "today.").
+fn join_marks(out: &mut String, text: &str) {
+    let (Some(next), Some(last)) = (text.chars().next(), out.chars().next_back()) else {
+        return;
+    };
+    let pause = |c: char| matches!(c, ',' | ';' | ':');
+    let abbreviation = || {
+        let word = out[..out.len() - 1].rsplit(' ').next().unwrap_or("");
+        word.contains('.') || word.chars().count() == 1
+    };
+    let drop = match last {
+        c if pause(c) => pause(next) || matches!(next, '.' | '!' | '?'),
+        '.' => pause(next) && !abbreviation(),
+        '!' | '?' => pause(next),
+        _ => false,
+    };
+    if drop {
+        out.pop();
     }
 }
 

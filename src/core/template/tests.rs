@@ -498,3 +498,28 @@ fn a_fill_in_that_ends_its_sentence_gives_one_full_stop() {
         assert_eq!(render(src, &c).unwrap(), want, "{value}");
     }
 }
+
+#[test]
+fn a_fill_in_that_ends_with_a_mark_before_the_templates_own_gives_one() {
+    let src = "I'll write again by {?when:When}, even if there is no news. Thanks!";
+    for (value, want) in [
+        ("noon", "by noon, even"),
+        ("noon,", "by noon, even"),
+        ("noon.", "by noon, even"),
+        ("noon;", "by noon, even"),
+        ("noon!", "by noon, even"),
+        // An abbreviation keeps its full stop.
+        ("9 a.m.", "by 9 a.m., even"),
+        ("10 p.", "by 10 p., even"),
+    ] {
+        let c = ctx().with_field("when", value);
+        let out = render(src, &c).unwrap();
+        assert!(out.contains(want), "{value}: {out}");
+    }
+    // Before the template's full stop, a comma of the value goes too.
+    let c = ctx().with_field("next", "refund it,");
+    assert_eq!(
+        render("Here's what I'll do: {?next:Next step}. Thanks!", &c).unwrap(),
+        "Here's what I'll do: refund it. Thanks!"
+    );
+}
