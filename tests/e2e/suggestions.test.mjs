@@ -615,9 +615,10 @@ describe('the slash search follows Backspace', () => {
       // when it needed nothing filled in).
       await page.waitForFunction((sel) => !document.querySelector(sel).dataset.fixtureModel?.includes('/') && !document.querySelector(sel).value?.includes('/'), s.model);
       assert.match((await modelText(page, s.model)).replace(/\s+/g, ' ').trim(), /^Hi there,( Hi .+)?$/);
-      // Backspace past the "/" closes the search.
+      // Backspace past the "/" closes the search. (At the very end of the draft: a reply
+      // inserted after it runs over several lines, and End goes to the end of one.)
       await page.click(s.box);
-      await page.keyboard.press('End');
+      await page.keyboard.press('Control+End');
       await page.keyboard.type(' /ab');
       await popup.waitFor({ state: 'visible' });
       for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');

@@ -158,8 +158,10 @@ const REMEDY_AFTER_PROBLEM: f32 = 0.8;
 /// How much our question counts when the customer's latest message answers it: one clear
 /// cue in it ("which version") outweighs the plain follow-up reading, less than their own words.
 const OUR_QUESTION: f32 = 0.7;
-/// The fewest triggers kept per finding.
-const MAX_TRIGGERS: usize = 4;
+/// The most triggers kept per finding (the latest message's first). A reason quotes three;
+/// the rest still choose among a scenario's replies by their tags (a customer's "charged
+/// twice" two messages back, behind the latest message's words).
+const MAX_TRIGGERS: usize = 8;
 /// Findings weaker than these are left out.
 const MIN_SCENARIO: f32 = 0.35;
 /// The least score of the safety reading when the customer's words show distress.

@@ -668,6 +668,14 @@ static BILLING: Table = Table::new(
         ("no puedo comprar", 1.1),
         ("doble cobro", 1.6),
         ("cobro indebido", 1.6),
+        // Charged twice, as Spanish says it (the double-charge reply's tag "dos veces").
+        ("cobraron dos veces", 1.8),
+        ("cobrado dos veces", 1.8),
+        ("cobrais dos veces", 1.8),
+        ("cobro duplicado", 1.7),
+        ("cargo duplicado", 1.7),
+        ("cobro doble", 1.6),
+        ("me han cobrado", 1.4),
         ("didn't subscribe", 1.3),
         ("did not subscribe", 1.3),
         ("never subscribed", 1.3),
@@ -764,6 +772,11 @@ static REFUND: Table = Table::new(
         ("devuelvan mi dinero", 1.6),
         ("devolucion del dinero", 1.6),
         ("quiero devolver", 1.4),
+        // Money given back, not an item sent back.
+        ("devolverme", 1.5),
+        ("devolver el dinero", 1.9),
+        ("devolverme el dinero", 1.9),
+        ("devuelvan el dinero", 1.9),
     ],
 );
 

@@ -429,6 +429,43 @@ fn a_hello_is_answered_with_an_apology_for_the_wait_only_when_it_is_late() {
     );
 }
 
+#[test]
+fn a_double_charge_and_a_refund_asked_in_spanish_get_the_replies_english_gets() {
+    // The X Chat fixture's conversation, in English and as a Spanish customer writes it.
+    let en = analyze(&[
+        "Hi, I was charged twice for my subscription this month",
+        "Can you refund one of them?",
+    ]);
+    let en = ids_of(&rank(&en, Surface::Dm, Lang::En, &[], 3));
+    assert!(
+        en.contains(&"billing-double-charge") && en.iter().any(|i| i.starts_with("refund")),
+        "{en:?}"
+    );
+    for said in [
+        [
+            "Hola, me cobraron dos veces la suscripción este mes",
+            "¿Me pueden reembolsar uno de los dos?",
+        ],
+        [
+            "Hola, me han cobrado dos veces la suscripción este mes",
+            "¿Podéis devolverme uno de los cargos?",
+        ],
+        [
+            "Hola, me cobraron dos veces la suscripción este mes",
+            "¿Me pueden devolver el dinero de uno de los cobros?",
+        ],
+    ] {
+        let a = analyze(&said);
+        let es = ids_of(&rank(&a, Surface::Dm, Lang::Es, &[], 3));
+        assert!(es.contains(&"billing-double-charge"), "{said:?}: {es:?}");
+        assert!(es.contains(&"refund-acknowledge"), "{said:?}: {es:?}");
+        assert!(
+            !es.contains(&"refund-how-to-return"),
+            "money back, not how to return an item: {said:?}: {es:?}"
+        );
+    }
+}
+
 fn ids_of(r: &[Ranked]) -> Vec<&'static str> {
     r.iter().map(|x| x.suggestion.template.id).collect()
 }

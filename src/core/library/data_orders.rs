@@ -67,7 +67,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
     LibTemplate {
         id: "refund-acknowledge",
         scenarios: &[Refund],
-        tags: &["refund", "money back", "return", "reembolso", "devolución", "devolver dinero"],
+        tags: &["refund", "money back", "return", "reembolso", "devolución", "devolver dinero", "el dinero", "devolverme", "reembolsar"],
         contact: Contact::Any,
         en: Texts::both(
             "Help with a refund",
