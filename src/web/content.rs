@@ -1438,6 +1438,7 @@ impl slash::Host for Controller {
                 composer: app.profile?.composer,
                 lang: reply_lang(app),
                 surface: conversation.surface,
+                answered: app.customer.as_ref().map(|c| c.answered),
             })
         })
     }

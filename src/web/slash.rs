@@ -28,6 +28,8 @@ pub struct Situation {
     pub composer: &'static [&'static str],
     pub lang: Lang,
     pub surface: Surface,
+    /// Whether we have written to the customer, once the analysis has read the conversation.
+    pub answered: Option<bool>,
 }
 
 /// The controller's side of the trigger.
@@ -145,9 +147,14 @@ impl Slash {
                 "keyup",
                 capture,
                 move |event| {
-                    let deleted = event
-                        .dyn_ref::<web_sys::KeyboardEvent>()
-                        .is_some_and(|k| matches!(k.key().as_str(), "Backspace" | "Delete"));
+                    let key = event.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key());
+                    // A "/" typed first in an empty Draft.js or Lexical box is drawn by the
+                    // editor with no input event either: it opens the search as it is released.
+                    if key.as_deref() == Some("/") && !state.borrow().open {
+                        let _ = on_input(&state, host.as_ref(), event);
+                        return;
+                    }
+                    let deleted = matches!(key.as_deref(), Some("Backspace" | "Delete"));
                     let quiet = deleted && {
                         let s = state.borrow();
                         s.quiet
@@ -328,8 +335,11 @@ fn on_input(
                 .position(|id| id == t.id)
                 .unwrap_or(usize::MAX)
         };
+        // Only those that fit this moment of the exchange, as the panel's: no "still on it"
+        // for a customer not answered yet (a reply asked for by name is found all the same).
         let mut all: Vec<&'static LibTemplate> = library::all()
             .filter(|t| t.text(situation.lang, situation.surface).is_some())
+            .filter(|t| situation.answered.is_none_or(|a| t.contact.fits(a)))
             .collect();
         crate::core::sort::sort_by_key(&mut all, |t| rank(t));
         all.truncate(SHOWN);

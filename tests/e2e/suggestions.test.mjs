@@ -1059,6 +1059,43 @@ describe('the slash search and the agent\'s own sentences', () => {
     assert.deepEqual(pageErrors, []);
     await page.close();
   });
+  test('X post: a bare "/" for a customer not answered yet lists no reply written for after ours', async () => {
+    const s = SURFACES[0];
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    await panel.locator('.suggested [data-template-id]').first().waitFor();
+    await page.click(s.box);
+    // The first thing typed in the empty box (Draft.js draws it with no input event).
+    await page.keyboard.type('/');
+    const popup = panel.locator('.slash');
+    await popup.waitFor({ state: 'visible' });
+    const listed = await popup.locator('[role="option"]').evaluateAll((els) => els.map((e) => e.dataset.templateId));
+    const after = await afterReply();
+    assert.ok(listed.length >= 5, JSON.stringify(listed));
+    assert.deepEqual(listed.filter((id) => after.includes(id)), [], JSON.stringify(listed));
+    // Asked for by name, such a reply is still found.
+    await page.keyboard.type('progress');
+    await page.waitForFunction(() => [...document.querySelector('waypoint-panel').shadowRoot.querySelectorAll('.slash [role="option"]')].length > 0);
+    const named = await popup.locator('[role="option"]').evaluateAll((els) => els.map((e) => e.dataset.templateId));
+    assert.ok(named.some((id) => after.includes(id)), JSON.stringify(named));
+    await page.keyboard.press('Escape');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+  for (const s of SURFACES) {
+    test(`${s.name}: a "/" typed first in the empty box opens the search`, async () => {
+      const { page } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      await page.click(s.box);
+      await page.keyboard.type('/');
+      const popup = page.locator('waypoint-panel').locator('.slash');
+      await popup.waitFor({ state: 'visible', timeout: 3000 });
+      await page.keyboard.type('refund');
+      await page.waitForFunction(() => /refund/.test(document.querySelector('waypoint-panel').shadowRoot.querySelector('.slash [role="option"]')?.dataset.templateId ?? ''));
+      await page.close();
+    });
+  }
   test('X Chat: Escape closes the search for that "/" while the agent writes on; a new "/" opens one', async () => {
     const { page, pageErrors } = await open(browser.context, xChat.url);
     await waitForState(page, 'ready');
