@@ -33,6 +33,19 @@ const modelText = (page, sel) =>
     return el.dataset.fixtureModel !== undefined ? el.dataset.fixtureModel : el.value;
   }, sel);
 
+// Picks a praise reply in the panel's search (`id`, else the first found), fills every field
+// with a name, and inserts it: the preview, as inserted.
+async function insertPraise(panel, id = null) {
+  await panel.locator('input.search').fill('praise');
+  await panel.locator(id === null ? '.results [data-template-id]' : `.results [data-template-id="${id}"]`).first().click();
+  const fields = panel.locator('.chosen input[data-field]');
+  for (let i = 0; i < (await fields.count()); i++) await fields.nth(i).fill('Sam Rivera');
+  const preview = squash(await panel.locator('.preview').innerText());
+  await panel.locator('button[data-action="insert"]').click();
+  await panel.locator('.outcome[data-outcome]').waitFor();
+  return preview;
+}
+
 describe('insert a reply template into the site composer', () => {
   for (const s of SURFACES) {
     test(`${s.name}: fill-ins block insertion; the text lands after the draft and stays editable`, async () => {
@@ -109,13 +122,7 @@ describe('insert a reply template into the site composer', () => {
         }, [s.model]);
         for (const k of keys) await page.keyboard.press(k);
         const panel = page.locator('waypoint-panel');
-        await panel.locator('input.search').fill('praise');
-        await panel.locator('.results [data-template-id="praise-thanks"]').first().click();
-        const fields = panel.locator('.chosen input[data-field]');
-        for (let i = 0; i < (await fields.count()); i++) await fields.nth(i).fill('Sam Rivera');
-        const preview = squash(await panel.locator('.preview').innerText());
-        await panel.locator('button[data-action="insert"]').click();
-        await panel.locator('.outcome[data-outcome]').waitFor();
+        const preview = await insertPraise(panel, 'praise-thanks');
         assert.match(await panel.locator('.outcome').getAttribute('data-outcome'), new RegExp(`^inserted:${s.kind}:`));
         assert.equal(squash(await modelText(page, s.model)), `Hello there friend ${preview}`);
         await page.close();
@@ -130,12 +137,8 @@ describe('insert a reply template into the site composer', () => {
       await page.click(s.box);
       await page.keyboard.type('Draft');
       const panel = page.locator('waypoint-panel');
-      await panel.locator('input.search').fill('praise');
-      await panel.locator('.results [data-template-id]').first().click();
-      const fields = panel.locator('.chosen input[data-field]');
-      for (let i = 0; i < (await fields.count()); i++) await fields.nth(i).fill('Sam Rivera');
-      await panel.locator('button[data-action="insert"]').click();
-      await panel.locator('.outcome[data-outcome^="inserted"]').waitFor();
+      await insertPraise(panel);
+      assert.match(await panel.locator('.outcome').getAttribute('data-outcome'), /^inserted:/);
       assert.notEqual(squash(await modelText(page, s.model)), 'Draft');
       await page.click(s.box);
       await page.keyboard.press('Control+z');
@@ -164,13 +167,7 @@ describe('insert a reply template into the site composer', () => {
         Document.prototype.execCommand = function () { globalThis.__execCommandCalls = (globalThis.__execCommandCalls ?? 0) + 1; return false; };
       }`);
       const panel = page.locator('waypoint-panel');
-      await panel.locator('input.search').fill('praise');
-      await panel.locator('.results [data-template-id]').first().click();
-      const fields = panel.locator('.chosen input[data-field]');
-      for (let i = 0; i < (await fields.count()); i++) await fields.nth(i).fill('Sam Rivera');
-      const preview = squash(await panel.locator('.preview').innerText());
-      await panel.locator('button[data-action="insert"]').click();
-      await panel.locator('.outcome[data-outcome]').waitFor();
+      const preview = await insertPraise(panel);
       assert.equal(await panel.locator('.outcome').getAttribute('data-outcome'), 'inserted:field:value');
       assert.ok((await inWaypointWorld(page, 'globalThis.__execCommandCalls')) >= 1, 'execCommand was tried first');
       // React's state, not only the element, holds the draft and the reply; the site's send
