@@ -170,6 +170,14 @@ const MONTH_NAMES: &[(&str, u8)] = &[
     ("dezember", 12),
 ];
 
+/// A month's English name, in lower case ("january" for 1).
+pub fn month_name(month: u8) -> &'static str {
+    MONTH_NAMES
+        .iter()
+        .find(|&&(_, m)| m == month)
+        .map_or("", |&(name, _)| name)
+}
+
 /// Parses a month's name or abbreviation in English, Spanish or German ("Oct", "October",
 /// "dic", "März", "Mrz", "sept.") to 1–12: the whole word (without a final full stop) is a
 /// name or the start of one, at least three letters long ("junk" and "Decades" are not).
@@ -195,6 +203,29 @@ pub fn month_from_name(name: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_names_are_english() {
+        let names: Vec<&str> = (1..=12).map(month_name).collect();
+        assert_eq!(
+            names,
+            [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december"
+            ]
+        );
+        assert_eq!(month_name(13), "");
+    }
 
     #[test]
     fn known_days() {

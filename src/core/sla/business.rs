@@ -120,20 +120,6 @@ impl BusinessCalendar {
             "Saturday",
             "Sunday",
         ];
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         let weekday = DAYS[usize::from(weekday_from_days(day))];
         match day - self.local_day(now) {
             ..=0 => clock,
@@ -141,8 +127,15 @@ impl BusinessCalendar {
             2..=6 => format!("{weekday} {clock}"),
             _ => {
                 let d = crate::core::time::civil_from_days(day);
-                let month = MONTHS[usize::from(d.month.clamp(1, 12) - 1)];
-                format!("{weekday} {} {month} {clock}", d.day)
+                let month = crate::core::time::month_name(d.month);
+                let mut name = month.chars();
+                let first = name.next().map(|c| c.to_ascii_uppercase());
+                format!(
+                    "{weekday} {} {}{} {clock}",
+                    d.day,
+                    first.unwrap_or(' '),
+                    name.as_str()
+                )
             }
         }
     }
