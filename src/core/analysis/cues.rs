@@ -90,6 +90,74 @@ pub static CRISIS: Table = Table::new(
     ],
 );
 
+/// Our words asking the customer to move to private messages, or saying we wrote there
+/// ("send us a DM", "check your messages", "síguenos … mensajes directos"), folded.
+pub static DM_ASK: Table = Table::new(
+    "cue/dm-ask",
+    rules![
+        ("dm", 1.0),
+        ("dms", 1.0),
+        ("dm'd", 1.0),
+        ("dm's", 1.0),
+        ("direct message*", 1.0),
+        ("private message*", 1.0),
+        ("privately", 1.0),
+        ("check your messages", 1.0),
+        ("check your inbox", 1.0),
+        ("follow us", 1.0),
+        ("mensaje* directo*", 1.0),
+        ("mensaje* privado*", 1.0),
+        ("md", 1.0),
+        ("siguenos", 1.0),
+        ("por privado", 1.0),
+        ("al privado", 1.0),
+    ],
+);
+
+/// The customer's words saying they did what we asked ("I did", "done", "replied",
+/// "ya los estoy siguiendo"), folded.
+pub static DM_DONE: Table = Table::new(
+    "cue/dm-done",
+    rules![
+        ("i did", 1.0),
+        ("did it", 1.0),
+        ("just did", 1.0),
+        ("done", 1.0),
+        ("replied", 1.0),
+        ("responded", 1.0),
+        ("just sent", 1.0),
+        ("i sent", 1.0),
+        ("i've sent", 1.0),
+        ("i have sent", 1.0),
+        ("sent it", 1.0),
+        ("sent you", 1.0),
+        ("sending", 1.0),
+        ("i sure can", 1.0),
+        ("sure can", 1.0),
+        ("sure thing", 1.0),
+        ("will do", 1.0),
+        ("followed", 1.0),
+        ("following you", 1.0),
+        ("i'm following", 1.0),
+        ("dm'd", 1.0),
+        ("dmed", 1.0),
+        ("dm sent", 1.0),
+        ("messaged", 1.0),
+        ("ya lo hice", 1.0),
+        ("listo", 1.0),
+        ("hecho", 1.0),
+        ("ya te escribi", 1.0),
+        ("ya les escribi", 1.0),
+        ("ya envie", 1.0),
+        ("te envie", 1.0),
+        ("les envie", 1.0),
+        ("los estoy siguiendo", 1.0),
+        ("ya los sigo", 1.0),
+        ("ya te sigo", 1.0),
+        ("ya les sigo", 1.0),
+    ],
+);
+
 /// Phrases by which a customer's latest message says we have been in touch with them ("thanks
 /// for getting back to me", "tried what you said", "ok will do"), folded, English and Spanish:
 /// one is enough ([`super::Analysis::answered`]). Not what a first message says too: "any

@@ -162,6 +162,12 @@ const OUR_QUESTION: f32 = 0.7;
 /// the rest still choose among a scenario's replies by their tags (a customer's "charged
 /// twice" two messages back, behind the latest message's words).
 const MAX_TRIGGERS: usize = 8;
+/// The least score of the private-message reading when the customer says they did what our
+/// latest reply asked ("DM us" … "done").
+const DM_DONE: f32 = 1.0;
+/// … and at least this much more than the best other reading: above the lift a feeling gives
+/// its reading (thanks, or an earlier "still waiting").
+const DM_DONE_OVER: f32 = 1.4;
 /// Findings weaker than these are left out.
 const MIN_SCENARIO: f32 = 0.35;
 /// The least score of the safety reading when the customer's words show distress.
@@ -276,6 +282,9 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
         })
         .collect();
     let latest_has_topic = found.iter().any(|(_, _, own, _)| *own >= MIN_SCENARIO);
+    let latest_names_problem = found
+        .iter()
+        .any(|(s, _, own, _)| s.is_problem() && *own >= MIN_SCENARIO);
     // The customer's latest message says we have been in touch ("thanks for getting back to
     // me", "ok will do").
     let says_in_touch = score_rules(latest, &cues::IN_TOUCH, &mut Vec::new()) > 0.0;
@@ -371,6 +380,49 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
             };
             if !how.triggers.is_empty() && how.triggers.iter().all(remedy) {
                 how.score = how.score.min(problem * REMEDY_AFTER_PROBLEM);
+            }
+        }
+    }
+
+    // Our latest reply asked them to write to us privately (or said we wrote there), and they
+    // say they did ("I did", "replied", "ya los estoy siguiendo") with no problem of their own:
+    // the reply acknowledges the private message, above what their earlier messages named.
+    let mut did_as_asked = false;
+    if !latest_names_problem {
+        if let Some(f) = our_texts
+            .iter()
+            .rev()
+            .find(|t| !t.trim().is_empty())
+            .map(|t| Folded::new(t))
+        {
+            let (mut asked, mut did) = (Vec::new(), Vec::new());
+            if score_rules(&f, &cues::DM_ASK, &mut asked) > 0.0
+                && score_rules(latest, &cues::DM_DONE, &mut did) > 0.0
+            {
+                let top = scenarios
+                    .iter()
+                    .map(|(_, sig)| sig.score)
+                    .fold(0.0, f32::max);
+                did_as_asked = true;
+                let score = DM_DONE.max(top * DM_DONE_OVER);
+                let mut triggers: Vec<String> = did.into_iter().map(str::to_owned).collect();
+                if let Some(i) = scenarios.iter().position(|(s, _)| *s == Scenario::MoveToDm) {
+                    for t in scenarios.remove(i).1.triggers {
+                        if !triggers.contains(&t) {
+                            triggers.push(t);
+                        }
+                    }
+                }
+                triggers.truncate(MAX_TRIGGERS);
+                scenarios.push((Scenario::MoveToDm, Signal { score, triggers }));
+                asked.truncate(MAX_TRIGGERS);
+                ours.push((
+                    Scenario::MoveToDm,
+                    Signal {
+                        score,
+                        triggers: asked.into_iter().map(str::to_owned).collect(),
+                    },
+                ));
             }
         }
     }
@@ -538,7 +590,7 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
         lang,
         implied: implied_emotion,
         ours,
-        answered: says_in_touch,
+        answered: says_in_touch || did_as_asked,
         distress,
     }
 }

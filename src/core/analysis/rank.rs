@@ -282,7 +282,12 @@ fn reason(a: &Analysis, scenario: Scenario, general: bool) -> String {
     }
     // Our own words are shown as ours.
     if let Some((_, sig)) = a.ours.iter().find(|(s, _)| *s == scenario) {
-        part(&mut out, "answers our question", Some(sig));
+        let label = if scenario == Scenario::MoveToDm {
+            "we asked for a private message"
+        } else {
+            "answers our question"
+        };
+        part(&mut out, label, Some(sig));
     }
     if let Some((e, sig)) = emotion {
         // A feeling read from the problem reported (`implied`: its words are the problem's,

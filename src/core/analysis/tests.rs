@@ -1482,3 +1482,61 @@ fn an_upset_customer_who_also_says_thanks_is_still_said_to_be_upset() {
         }
     }
 }
+
+#[test]
+fn saying_they_did_what_we_asked_is_answered_as_the_private_message() {
+    let customer = ["I was charged twice for one order!", "Done, thanks!"];
+    let ours = ["So sorry, Jane. Can you send us a DM with your order number?"];
+    // Without our request their "done" is a close, after the charge they named.
+    let before = analyze(&customer);
+    assert_ne!(
+        before.main_scenario(),
+        Some(Scenario::MoveToDm),
+        "{before:?}"
+    );
+    let a = analyze_thread(&customer, &ours);
+    assert_eq!(a.main_scenario(), Some(Scenario::MoveToDm), "{a:?}");
+    assert_eq!(triggers_of(&a, Scenario::MoveToDm)[0], "Done");
+    let (_, asked) = a
+        .ours
+        .iter()
+        .find(|(s, _)| *s == Scenario::MoveToDm)
+        .unwrap();
+    assert_eq!(asked.triggers[0], "DM");
+    assert!(a.answered, "our request means we are in touch");
+    // Thanks lift praise, an earlier wait lifts waiting: the private message still leads, and
+    // the reply chosen says we have it rather than asking again.
+    let r = rank(&a, Surface::Post, Lang::En, &[], 3);
+    assert_eq!(r[0].suggestion.scenario, Scenario::MoveToDm, "{r:?}");
+    assert_eq!(r[0].suggestion.template.id, "move-to-dm-got-it");
+    assert!(
+        r[0].reason
+            .contains("we asked for a private message: \"DM\""),
+        "{}",
+        r[0].reason
+    );
+    let waited = ["Still waiting for my refund", "Yes I did! Sent it just now"];
+    let ours_dm = ["Did you file a claim? If so, please send us a DM and include it."];
+    let r = rank(
+        &analyze_thread(&waited, &ours_dm),
+        Surface::Post,
+        Lang::En,
+        &[],
+        3,
+    );
+    assert_eq!(r[0].suggestion.template.id, "move-to-dm-got-it", "{r:?}");
+    // In Spanish: "síguenos … por mensajes directos", "ya los estoy siguiendo".
+    let es = analyze_thread(
+        &["Ok ya los estoy siguiendo, quedo atento"],
+        &["¡Hola! Por favor síguenos para ayudarte por mensajes directos."],
+    );
+    assert_eq!(es.main_scenario(), Some(Scenario::MoveToDm), "{es:?}");
+    // Not when they name a problem of their own, nor when we asked for nothing private.
+    let own = analyze_thread(&["I did, and now I've been charged twice"], &ours);
+    assert_eq!(own.main_scenario(), Some(Scenario::Billing), "{own:?}");
+    let plain = analyze_thread(
+        &customer,
+        &["So sorry, Jane. We've refunded the second charge."],
+    );
+    assert_ne!(plain.main_scenario(), Some(Scenario::MoveToDm), "{plain:?}");
+}

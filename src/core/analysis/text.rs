@@ -396,7 +396,13 @@ pub fn all_tables() -> impl Iterator<Item = &'static Table> {
         .map(|&s| scenario::rules(s))
         .chain(Scenario::ALL.iter().filter_map(|&s| ours::rules(s)))
         .chain(Emotion::ALL.iter().map(|&e| emotion::rules(e)))
-        .chain([&cues::URGENCY, &cues::IN_TOUCH, &cues::CRISIS])
+        .chain([
+            &cues::URGENCY,
+            &cues::IN_TOUCH,
+            &cues::CRISIS,
+            &cues::DM_ASK,
+            &cues::DM_DONE,
+        ])
 }
 
 /// The rule file the page is handed: each table as a `[name]` line and its rule lines.
@@ -764,6 +770,8 @@ mod tests {
         tables.push(cues::URGENCY.source().unwrap());
         tables.push(cues::IN_TOUCH.source().unwrap());
         tables.push(cues::CRISIS.source().unwrap());
+        tables.push(cues::DM_ASK.source().unwrap());
+        tables.push(cues::DM_DONE.source().unwrap());
         assert_eq!(tables.len(), all_tables().count());
         for t in tables {
             assert_eq!(rule_lines(t).count(), t.lines().count(), "{t}");

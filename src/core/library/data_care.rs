@@ -115,6 +115,20 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
     },
     LibTemplate {
+        id: "move-to-dm-got-it",
+        scenarios: &[MoveToDm],
+        tags: &["i did", "did it", "just did", "done", "sent", "replied", "hecho", "listo", "ya lo hice", "enviado"],
+        contact: Contact::After,
+        en: Texts::public_only(
+            "Got their private message",
+            "[[Thanks|Thank you]] {customer.first_name|for that}: your private message is with us and I'm replying there now. [[Speak soon!|Talk soon!|See you there!]] ^{agent.initials}",
+        ),
+        es: Texts::public_only(
+            "Recibido su mensaje privado",
+            "[[Gracias|Muchas gracias]], {customer.first_name|de verdad}: ya tenemos tu mensaje privado y te estoy respondiendo por allí. [[¡Hablamos!|¡Nos leemos!|¡Te espero allí!]] ^{agent.initials}",
+        ),
+    },
+    LibTemplate {
         id: "move-to-dm-welcome",
         scenarios: &[MoveToDm],
         tags: &["dm", "welcome", "details", "first message", "privado", "bienvenida", "datos"],
