@@ -1,10 +1,10 @@
 //! The analysis on real customer-care tweets (`tests/data/twcs/twcs-dev.csv`) against labels
 //! written by reading each message (`tests/data/twcs/analysis-labels.csv`): how often the first
 //! of the three templates the panel suggests (`analysis::rank`), or one of the three, answers
-//! the labelled scenario, and the main emotion. The rules were tuned
-//! only on the odd-numbered label rows; the even rows are held out and reported separately.
-//! The CLI (`waypoint analyze --labels`) is run on the same files and must print the same
-//! figures.
+//! the labelled scenario, and the main emotion. The rules are tuned on those labels; the
+//! tweets of `heldout-labels.csv`, labelled by another reader, never are, and are reported
+//! separately. The CLI (`waypoint analyze --labels … --held-out …`) is run on the same files
+//! and must print the same figures.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, HashMap};
@@ -19,24 +19,26 @@ const LABELS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/data/twcs/analysis-labels.csv"
 );
+const HELD_OUT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/twcs/heldout-labels.csv"
+);
 
 /// The floors asserted (percentages). The targets are 80 (top-1) and 95 (top-3); the rules
-/// fall short of them on this set, so these are the levels reached minus two points, so that a
-/// regression fails. The set grew from 241 to 501 labels (260 drawn at random across brands and
-/// labelled before the analysis was run on them); on it, before the last tuning: all rows top-1
-/// 55.5, top-3 77.2, emotion 60.7; odd rows 62.2 / 82.5; held-out even rows 48.8 / 72.0,
-/// emotion 62.0. Reached when last tuned: all rows top-1 57.1, top-3 78.6, emotion 62.3;
-/// tuning (odd) rows top-1 64.5, top-3 84.9; held-out (even) rows top-1 49.6, top-3 72.4,
-/// emotion 62.0. The held-out rows gain little from tuning: most of the odd rows' gain is
-/// theirs alone; what carried over came from reading the thread (a bare reply goes on with
-/// its thread's problem; thanks said earlier are not the latest feeling), not from phrases.
+/// fall short of them, so these are the levels reached minus two points, so that a regression
+/// fails. Until 2026-12-06 the rules were tuned on the odd rows of the 501 labels and the even
+/// rows were held out (last reading: odd 66.9 / 86.5, even 48.8 / 72.8); that day their misses
+/// were read, so all 501 became tuning labels, and 231 other tweets drawn at random (at most six
+/// per brand) were labelled by another reader as the held-out set: on them the rules of that
+/// morning scored top-1 45.9, top-3 74.5, emotion 54.5. The held-out tweets gain little from
+/// tuning: most of a tuning set's gain is its own.
 const TARGET_TOP1: f64 = 80.0;
 const TARGET_TOP3: f64 = 95.0;
-const MIN_TOP1: f64 = 55.1;
-const MIN_TOP3: f64 = 76.6;
-const MIN_EMOTION: f64 = 60.3;
-const MIN_HELD_OUT_TOP1: f64 = 47.6;
-const MIN_HELD_OUT_TOP3: f64 = 70.4;
+const MIN_TOP1: f64 = 57.3;
+const MIN_TOP3: f64 = 78.8;
+const MIN_EMOTION: f64 = 60.7;
+const MIN_HELD_OUT_TOP1: f64 = 44.8;
+const MIN_HELD_OUT_TOP3: f64 = 72.9;
 
 struct Label {
     tweet: u64,
@@ -44,8 +46,8 @@ struct Label {
     emotion: Option<Emotion>,
 }
 
-fn labels() -> Vec<Label> {
-    let text = std::fs::read_to_string(LABELS).expect("the labels are in the repository");
+fn labels(path: &str) -> Vec<Label> {
+    let text = std::fs::read_to_string(path).expect("the labels are in the repository");
     let records = twcs::csv_records(&text).expect("the labels parse as CSV");
     let (header, rows) = records.split_first().expect("a header");
     let col = |n: &str| header.1.iter().position(|h| h.trim() == n).expect(n);
@@ -155,61 +157,61 @@ fn scenario_and_emotion_accuracy_on_labelled_tweets() {
     let text = std::fs::read_to_string(DATA).expect("the corpus file is in the repository");
     let tweets = twcs::parse(&text).expect("the corpus parses");
     let ctx = contexts(&tweets);
-    let labels = labels();
-    assert!(labels.len() >= 500, "{} labels", labels.len());
-    let (mut all, mut odd, mut even) = (Score::default(), Score::default(), Score::default());
+    let (tuning, held_out) = (labels(LABELS), labels(HELD_OUT));
+    assert!(tuning.len() >= 500, "{} labels", tuning.len());
+    assert!(held_out.len() >= 200, "{} held-out labels", held_out.len());
+    let tuned: Vec<u64> = tuning.iter().map(|l| l.tweet).collect();
+    assert!(
+        held_out.iter().all(|l| !tuned.contains(&l.tweet)),
+        "a held-out tweet is among the tuning labels"
+    );
+    let score = |labels: &[Label], misses: &mut Vec<String>| {
+        let mut s = Score::default();
+        for l in labels {
+            let (theirs, ours, answered) = ctx
+                .get(&l.tweet)
+                .unwrap_or_else(|| panic!("tweet {} is not a customer tweet", l.tweet));
+            let mut a = analyze_thread(theirs, ours);
+            a.answered |= answered;
+            let shown = shown(&a);
+            s.add(l, &a, &shown);
+            if shown.first() != Some(&l.scenario) {
+                misses.push(format!(
+                    "{} {} -> {:?}",
+                    l.tweet,
+                    l.scenario.id(),
+                    shown.first().map(|s| s.id())
+                ));
+            }
+        }
+        s
+    };
     let mut misses = Vec::new();
-    for (i, l) in labels.iter().enumerate() {
-        let (theirs, ours, answered) = ctx
-            .get(&l.tweet)
-            .unwrap_or_else(|| panic!("tweet {} is not a customer tweet", l.tweet));
-        let mut a = analyze_thread(theirs, ours);
-        a.answered |= answered;
-        let shown = shown(&a);
-        all.add(l, &a, &shown);
-        if (i + 1) % 2 == 1 {
-            odd.add(l, &a, &shown);
-        } else {
-            even.add(l, &a, &shown);
-        }
-        if shown.first() != Some(&l.scenario) {
-            misses.push(format!(
-                "{} {} -> {:?}",
-                l.tweet,
-                l.scenario.id(),
-                shown.first().map(|s| s.id())
-            ));
-        }
-    }
+    let all = score(&tuning, &mut misses);
+    let held = score(&held_out, &mut Vec::new());
     let report = format!(
-        "all {all:?} top1 {:.1} top3 {:.1} emotion {:.1}; odd top1 {:.1} top3 {:.1}; \
-         held-out even top1 {:.1} top3 {:.1} emotion {:.1}",
+        "tuning {all:?} top1 {:.1} top3 {:.1} emotion {:.1}; \
+         held out top1 {:.1} top3 {:.1} emotion {:.1}",
         all.pct(all.top1),
         all.pct(all.top3),
         all.pct(all.emotion),
-        odd.pct(odd.top1),
-        odd.pct(odd.top3),
-        even.pct(even.top1),
-        even.pct(even.top3),
-        even.pct(even.emotion),
+        held.pct(held.top1),
+        held.pct(held.top3),
+        held.pct(held.emotion),
     );
     eprintln!("{report}");
     assert!(all.pct(all.top1) >= MIN_TOP1, "{report}\n{misses:#?}");
     assert!(all.pct(all.top3) >= MIN_TOP3, "{report}");
     assert!(all.pct(all.emotion) >= MIN_EMOTION, "{report}");
-    assert!(even.pct(even.top1) >= MIN_HELD_OUT_TOP1, "{report}");
-    assert!(even.pct(even.top3) >= MIN_HELD_OUT_TOP3, "{report}");
-    if all.pct(all.top1) < TARGET_TOP1 || all.pct(all.top3) < TARGET_TOP3 {
+    assert!(held.pct(held.top1) >= MIN_HELD_OUT_TOP1, "{report}");
+    assert!(held.pct(held.top3) >= MIN_HELD_OUT_TOP3, "{report}");
+    if held.pct(held.top1) < TARGET_TOP1 || held.pct(held.top3) < TARGET_TOP3 {
         eprintln!("below the targets (top-1 {TARGET_TOP1}%, top-3 {TARGET_TOP3}%): {report}");
     }
 
     // The CLI prints the same figures.
-    let stdout = analyze_ok(&["--labels", LABELS, "--table"]);
-    for (name, s) in [
-        ("all rows", &all),
-        ("odd rows (tuning)", &odd),
-        ("even rows (held out)", &even),
-    ] {
+    let stdout = analyze_ok(&["--labels", LABELS, "--held-out", HELD_OUT, "--table"]);
+    for (name, s) in [("tuning labels", &all), ("held out", &held)] {
         let want = format!(
             "n={:<4} scenario top-1 {:5.1}%  top-3 {:5.1}%  emotion {:5.1}%",
             s.n,
@@ -223,7 +225,17 @@ fn scenario_and_emotion_accuracy_on_labelled_tweets() {
             .unwrap_or_else(|| panic!("no {name:?} line in\n{stdout}"));
         assert!(line.contains(&want), "{line}\nwant {want}");
     }
-    assert!(stdout.contains("Confusion"));
+    assert!(stdout.contains("Confusion, tuning labels"));
+    assert!(stdout.contains("Confusion, held out"));
+
+    // A held-out file that shares a tweet with the tuning labels is refused with its line,
+    // and --held-out alone is a usage error.
+    let out = analyze(&["--labels", LABELS, "--held-out", LABELS]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 2") && err.contains("tuned on"), "{err}");
+    let out = analyze(&["--held-out", HELD_OUT]);
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]

@@ -16,7 +16,8 @@ use waypoint::twcs;
 /// How to use the command (also part of the main usage).
 pub const USAGE: &str = "\
 USAGE:
-    waypoint analyze FILE.csv [--labels LABELS.csv [--second SECOND.csv]] [--table]
+    waypoint analyze FILE.csv [--labels LABELS.csv [--held-out HELD.csv] [--second SECOND.csv]]
+                     [--table]
 
     For every customer tweet of a twcs-format CSV file, with the customer's earlier tweets in
     the same thread as context (and the brand's replies before it, read as the page reads
@@ -28,9 +29,11 @@ USAGE:
     --labels LABELS.csv  score against labels (columns tweet_id,scenario,emotion,lang,note;
                          scenario a scenario id, emotion an emotion id or none): how often
                          the first suggested template, or one of the three, answers the
-                         labelled scenario, main-emotion accuracy and a confusion table,
-                         overall, on the odd data rows (used for tuning) and on the even rows
-                         (held out)
+                         labelled scenario, main-emotion accuracy and a confusion table
+                         (the rules are tuned on these labels)
+    --held-out HELD.csv  labels of other tweets (same columns), never used for tuning: the
+                         same scores on them, reported apart; a tweet in both files is an
+                         error
     --second SECOND.csv  a second reader's labels of some of the same tweets (same columns,
                          and an optional column also: a second scenario that fits as well):
                          how often the two readers agree, and the scores against each reader
@@ -41,6 +44,7 @@ USAGE:
 struct Options {
     file: String,
     labels: Option<String>,
+    held_out: Option<String>,
     second: Option<String>,
     table: bool,
 }
@@ -54,21 +58,21 @@ enum Failure {
 fn parse_args(args: &[String]) -> Result<Options, Failure> {
     let usage = |m: String| Failure::Usage(m);
     let mut file = None;
-    let (mut labels, mut second) = (None, None);
+    let (mut labels, mut held_out, mut second) = (None, None, None);
     let mut table = false;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--table" => table = true,
-            "--labels" | "--second" => {
+            "--labels" | "--held-out" | "--second" => {
                 let value = it
                     .next()
                     .cloned()
                     .ok_or_else(|| usage(format!("{arg} needs a value")))?;
-                *if arg == "--labels" {
-                    &mut labels
-                } else {
-                    &mut second
+                *match arg.as_str() {
+                    "--labels" => &mut labels,
+                    "--held-out" => &mut held_out,
+                    _ => &mut second,
                 } = Some(value);
             }
             s if s.starts_with('-') && s.len() > 1 => {
@@ -79,12 +83,18 @@ fn parse_args(args: &[String]) -> Result<Options, Failure> {
         }
     }
     let file = file.ok_or_else(|| usage("no FILE.csv given".into()))?;
-    if second.is_some() && labels.is_none() {
-        return Err(usage("--second needs --labels".into()));
+    if labels.is_none() {
+        if second.is_some() {
+            return Err(usage("--second needs --labels".into()));
+        }
+        if held_out.is_some() {
+            return Err(usage("--held-out needs --labels".into()));
+        }
     }
     Ok(Options {
         file,
         labels,
+        held_out,
         second,
         table,
     })
@@ -285,8 +295,6 @@ fn write_summary(out: &mut String, rows: &[Row]) {
 
 /// One label row.
 struct Label {
-    /// 1-based data row (the header is row 0).
-    row: usize,
     /// The line of the labels file it starts on.
     line: usize,
     tweet: u64,
@@ -358,7 +366,6 @@ fn parse_labels(path: &str, text: &str) -> Result<Vec<Label>, Failure> {
             })?),
         };
         out.push(Label {
-            row: out.len() + 1,
             line: *line,
             tweet,
             scenario,
@@ -440,14 +447,12 @@ fn short(s: Option<Scenario>) -> &'static str {
     }
 }
 
-fn write_evaluation(
-    out: &mut String,
-    path: &str,
-    labels: &[Label],
-    rows: &[Row],
-) -> Result<(), Failure> {
+/// The scores on `labels` and their confusion of scenarios (labelled, first suggested).
+type Scored = (Score, BTreeMap<(Scenario, Option<Scenario>), usize>);
+
+fn score_labels(path: &str, labels: &[Label], rows: &[Row]) -> Result<Scored, Failure> {
     let by_id: HashMap<u64, &Row> = rows.iter().map(|r| (r.id, r)).collect();
-    let (mut all, mut odd, mut even) = (Score::default(), Score::default(), Score::default());
+    let mut all = Score::default();
     let mut confusion: BTreeMap<(Scenario, Option<Scenario>), usize> = BTreeMap::new();
     for l in labels {
         let r = by_id.get(&l.tweet).ok_or_else(|| {
@@ -457,22 +462,55 @@ fn write_evaluation(
             ))
         })?;
         all.add(l, &r.analysis, &r.shown);
-        if l.row % 2 == 1 {
-            odd.add(l, &r.analysis, &r.shown)
-        } else {
-            even.add(l, &r.analysis, &r.shown)
-        }
         *confusion
             .entry((l.scenario, r.shown.first().copied()))
             .or_default() += 1;
     }
+    Ok((all, confusion))
+}
+
+fn write_evaluation(
+    out: &mut String,
+    (path, labels): (&str, &[Label]),
+    held_out: Option<(&str, &[Label])>,
+    rows: &[Row],
+) -> Result<(), Failure> {
+    let (all, confusion) = score_labels(path, labels, rows)?;
+    let held = match held_out {
+        Some((held_path, held)) => {
+            let tuned: HashMap<u64, &Label> = labels.iter().map(|l| (l.tweet, l)).collect();
+            if let Some(l) = held.iter().find(|l| tuned.contains_key(&l.tweet)) {
+                return Err(Failure::Input(format!(
+                    "{held_path}: line {}: tweet {} is also labelled in {path}: a held-out tweet \
+                     must not be one the rules are tuned on",
+                    l.line, l.tweet
+                )));
+            }
+            Some((held_path, score_labels(held_path, held, rows)?))
+        }
+        None => None,
+    };
     let _ = writeln!(out, "\nEvaluation against {path}");
-    let _ = writeln!(out, "{}", all.line("all rows"));
-    let _ = writeln!(out, "{}", odd.line("odd rows (tuning)"));
-    let _ = writeln!(out, "{}", even.line("even rows (held out)"));
+    let _ = writeln!(out, "{}", all.line("tuning labels"));
+    if let Some((held_path, (score, _))) = &held {
+        let _ = writeln!(out, "{}", score.line("held out"));
+        let _ = writeln!(out, "(held out: {held_path}, never used for tuning)");
+    }
+    write_confusion(out, "tuning labels", &confusion);
+    if let Some((_, (_, confusion))) = &held {
+        write_confusion(out, "held out", confusion);
+    }
+    Ok(())
+}
+
+fn write_confusion(
+    out: &mut String,
+    name: &str,
+    confusion: &BTreeMap<(Scenario, Option<Scenario>), usize>,
+) {
     let _ = writeln!(
         out,
-        "\nConfusion (rows: labelled scenario; columns: the first suggestion's scenario)"
+        "\nConfusion, {name} (rows: labelled scenario; columns: the first suggestion's scenario)"
     );
     let columns: Vec<Option<Scenario>> =
         Scenario::ALL.into_iter().map(Some).chain([None]).collect();
@@ -500,7 +538,6 @@ fn write_evaluation(
         }
         let _ = writeln!(out, "{line}  {total:>5}");
     }
-    Ok(())
 }
 
 /// How a second reader's labels compare with the first reader's, and Waypoint's scores on the
@@ -566,6 +603,7 @@ fn run_inner(args: &[String]) -> Result<(), Failure> {
         None => Ok(None),
     };
     let labels = read_labels(&o.labels)?;
+    let held_out = read_labels(&o.held_out)?;
     let second = read_labels(&o.second)?;
     let rows = analyse_all(&tweets);
     let mut out = String::new();
@@ -579,7 +617,8 @@ fn run_inner(args: &[String]) -> Result<(), Failure> {
     out.push('\n');
     write_summary(&mut out, &rows);
     if let Some((path, labels)) = &labels {
-        write_evaluation(&mut out, path, labels, &rows)?;
+        let held = held_out.as_ref().map(|(p, l)| (p.as_str(), l.as_slice()));
+        write_evaluation(&mut out, (path, labels), held, &rows)?;
         if let Some((second_path, second)) = &second {
             write_agreement(&mut out, second_path, labels, second, &rows)?;
         }
