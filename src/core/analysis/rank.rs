@@ -266,7 +266,18 @@ fn reason(a: &Analysis, scenario: Scenario, general: bool) -> String {
         out.push_str("nothing specific found; a general reply");
     } else if let Some(sig) = found {
         let shown = !(shared && scenario == Scenario::Complaint);
-        part(&mut out, says(scenario), Some(sig).filter(|_| shown));
+        // A how-to reading that rests on the question alone says so: "Can I get a
+        // replacement?" is a question, not a request for instructions.
+        let only_asked = scenario == Scenario::HowTo
+            && a.question
+                .as_ref()
+                .is_some_and(|q| q.triggers == sig.triggers);
+        let label = if only_asked {
+            "asked a question"
+        } else {
+            says(scenario)
+        };
+        part(&mut out, label, Some(sig).filter(|_| shown));
     } else if scenario == Scenario::HowTo && a.question.is_some() {
         part(&mut out, "asked a question", a.question.as_ref());
     } else if scenario == Scenario::Praise && emotion.is_some_and(|(e, _)| *e == Emotion::Gratitude)

@@ -1624,7 +1624,6 @@ static HOW_TO: Table = Table::new(
         ("how do you", 1.0),
         ("is there a way", 1.4),
         ("any way to", 1.2),
-        ("can i", 0.8),
         ("where can i", 1.2),
         ("where do i", 1.2),
         ("what is the", 0.5),

@@ -1540,3 +1540,39 @@ fn saying_they_did_what_we_asked_is_answered_as_the_private_message() {
     );
     assert_ne!(plain.main_scenario(), Some(Scenario::MoveToDm), "{plain:?}");
 }
+
+#[test]
+fn a_question_read_as_how_to_for_want_of_other_words_is_called_a_question() {
+    // The Messenger practice fixture: Jane's grinder broke, she asks for a replacement.
+    let a = analyze_thread(
+        &[
+            "Hi, my coffee grinder stopped working after two weeks",
+            "It's 55012. Can I get a replacement?",
+        ],
+        &["So sorry to hear that, Jane. Could you tell me the order number?"],
+    );
+    let r = rank(&a, Surface::Dm, Lang::En, &[], 3);
+    assert_eq!(r[0].suggestion.scenario, Scenario::Faulty, "{r:?}");
+    let how = r
+        .iter()
+        .find(|s| s.suggestion.scenario == Scenario::HowTo)
+        .expect("a how-to reply among the three");
+    assert!(
+        how.reason
+            .starts_with("asked a question: \"Can I get a replacement?\""),
+        "{}",
+        how.reason
+    );
+    // Words that ask for instructions are still said so.
+    let a = analyze(&["How do I change the email on my account?"]);
+    let r = rank(&a, Surface::Post, Lang::En, &[], 3);
+    let how = r
+        .iter()
+        .find(|s| s.suggestion.scenario == Scenario::HowTo)
+        .expect("a how-to reply");
+    assert!(
+        how.reason.starts_with("asks how to: \"How do I"),
+        "{}",
+        how.reason
+    );
+}
