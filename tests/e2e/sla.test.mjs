@@ -831,6 +831,59 @@ describe('sharing the settings with a team', () => {
 });
 
 describe('a setting the browser does not store', () => {
+  test('an export with saved settings that cannot be read says the file holds their defaults, not that they are unsaved edits', async () => {
+    const options = await openOptions(browser);
+    const stored = (key) => options.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
+    const keys = ['waypoint.sla.policy', 'waypoint.checks'];
+    const exported = async () => {
+      const [download] = await Promise.all([options.waitForEvent('download'), options.click('#share-export')]);
+      return JSON.parse(await readFile(await download.path(), 'utf8'));
+    };
+    try {
+      // Saved targets broken (an old version's, a hand edit): the page shows the defaults.
+      await options.evaluate(() => chrome.storage.local.set({ 'waypoint.sla.policy': '{"targets": {"x": ' }));
+      await options.reload();
+      await options.locator('#app[data-ready="true"]').waitFor();
+      await options.waitForFunction(() => document.getElementById('sla-status').textContent.includes('could not be read'));
+      let file = await exported();
+      assert.equal(file.sla.targets.x.post.first_response_minutes, 60, 'the defaults, as the page shows them');
+      await options.locator('#share-status[data-ok="false"]').waitFor();
+      assert.equal(
+        await options.locator('#share-status').innerText(),
+        'Exported to waypoint-settings.json. The saved SLA targets could not be read: the file holds the defaults instead.',
+      );
+      // The checklist too, and an edit not saved yet elsewhere: each said once.
+      await options.evaluate(() => chrome.storage.local.set({ 'waypoint.checks': '{"levels": 7' }));
+      await options.reload();
+      await options.locator('#app[data-ready="true"]').waitFor();
+      await options.locator('#check-status[data-unreadable]').waitFor();
+      await options.fill('#brand-accounts', '@AcmeHelp');
+      await options.locator('#brand-status[data-ok="changed"]').waitFor();
+      await exported();
+      await options.waitForFunction(() => document.getElementById('share-status').textContent.includes('checklist'));
+      assert.equal(
+        await options.locator('#share-status').innerText(),
+        'Exported to waypoint-settings.json, as saved: a part with changes not saved yet is not in the file. Save it and export again to include them. The saved SLA targets and checklist could not be read: the file holds the defaults instead.',
+      );
+      // Saved again, the targets are read from what is stored: the export is whole.
+      await options.click('#brand-save');
+      await options.locator('#brand-status[data-ok="true"]').waitFor();
+      await options.fill('#sla-x-post-first', '30');
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="true"]').waitFor();
+      await options.click('#check-save');
+      await options.locator('#check-status[data-ok="true"]').waitFor();
+      file = await exported();
+      assert.equal(file.sla.targets.x.post.first_response_minutes, 30);
+      await options.locator('#share-status[data-ok="true"]').waitFor();
+      assert.equal(await options.locator('#share-status').innerText(), 'Exported to waypoint-settings.json.');
+      assert.equal(JSON.parse(await stored('waypoint.sla.policy')).targets.x.post.first_response_minutes, 30);
+    } finally {
+      await options.evaluate((k) => chrome.storage.local.remove(k), [...keys, 'waypoint.brands']);
+      await options.close();
+    }
+  });
+
   test('a save says why and keeps what was typed; an import changes nothing; a good import is one write', async () => {
     const options = await openOptions(browser);
     const stored = (key) => options.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);

@@ -83,7 +83,10 @@ fn say(doc: &Document, status_id: &str, ok: bool, message: &str) {
 /// asks first) and what was typed stays in the form, to save again.
 async fn store(doc: &Document, status_id: &str, key: &str, json: &str, saved: &str) {
     match platform::storage_set(key, &JsValue::from_str(json)).await {
-        Ok(()) => say(doc, status_id, true, saved),
+        Ok(()) => {
+            readable(doc, status_id);
+            say(doc, status_id, true, saved)
+        }
         Err(e) => say(doc, status_id, false, &not_stored(&e)),
     }
 }
@@ -190,6 +193,22 @@ pub(super) fn mark(doc: &Document, field: &str, status: &str) {
         if let Some(h) = e.dyn_ref::<web_sys::HtmlElement>() {
             let _ = h.focus();
         }
+    }
+}
+
+/// What is saved for the part whose status line is `status` could not be read (`what`: "SLA
+/// targets"), and its form shows the defaults: an export says the file holds the defaults for
+/// it, until the part is saved or imported again ([`readable`]).
+pub(super) fn unreadable(doc: &Document, status: &str, what: &str) {
+    if let Some(s) = doc.get_element_by_id(status) {
+        let _ = s.set_attribute("data-unreadable", what);
+    }
+}
+
+/// What is saved for the part whose status line is `status` is readable again (just stored).
+pub(super) fn readable(doc: &Document, status: &str) {
+    if let Some(s) = doc.get_element_by_id(status) {
+        let _ = s.remove_attribute("data-unreadable");
     }
 }
 

@@ -55,21 +55,32 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
         let doc = d.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let text = shared::write(&saved().await);
-            // The file holds what is saved: edits on the page not saved yet are not in it.
+            // The file holds what is saved: edits on the page not saved yet are not in it,
+            // and a part whose saved settings cannot be read is in it as its defaults.
             let left_out = pending(&doc).len();
+            let defaults = unreadable(&doc);
             match download(&doc, &text) {
-                Ok(()) if left_out > 0 => say(
-                    &doc,
-                    STATUS,
-                    false,
-                    &format!(
-                        "Exported to {FILE_NAME}, as saved: {} with changes not saved yet \
-                         {} not in the file. Save {} and export again to include them.",
-                        if left_out == 1 { "a part" } else { "parts" },
-                        if left_out == 1 { "is" } else { "are" },
-                        if left_out == 1 { "it" } else { "them" },
-                    ),
-                ),
+                Ok(()) if left_out > 0 || !defaults.is_empty() => {
+                    let mut message = if left_out > 0 {
+                        format!(
+                            "Exported to {FILE_NAME}, as saved: {} with changes not saved yet \
+                             {} not in the file. Save {} and export again to include them.",
+                            if left_out == 1 { "a part" } else { "parts" },
+                            if left_out == 1 { "is" } else { "are" },
+                            if left_out == 1 { "it" } else { "them" },
+                        )
+                    } else {
+                        format!("Exported to {FILE_NAME}.")
+                    };
+                    if !defaults.is_empty() {
+                        message.push_str(&format!(
+                            " The saved {} could not be read: the file holds the defaults \
+                             instead.",
+                            defaults.join(" and ")
+                        ));
+                    }
+                    say(&doc, STATUS, false, &message)
+                }
                 Ok(()) => say(&doc, STATUS, true, &format!("Exported to {FILE_NAME}.")),
                 Err(_) => say(
                     &doc,
@@ -159,10 +170,12 @@ async fn saved() -> SharedSettings {
                 .unwrap_or_default(),
         ),
         checklist: Some(
+            // As the page shows it: the defaults when what is saved cannot be read or shown.
             review::load_saved()
                 .await
                 .ok()
                 .flatten()
+                .filter(|c| Form::of(c).is_ok())
                 .unwrap_or_default(),
         ),
     }
@@ -192,6 +205,7 @@ async fn apply(doc: &Document, s: &SharedSettings, file: &str) -> Result<(), Str
     platform::storage_set_all(&items).await?;
     let imported = |status: &str| {
         super::mark(doc, "", status);
+        super::readable(doc, status);
         say(doc, status, true, &format!("Imported from {file}."));
     };
     if let Some(p) = &s.sla {
@@ -220,16 +234,30 @@ async fn apply(doc: &Document, s: &SharedSettings, file: &str) -> Result<(), Str
     Ok(())
 }
 
-/// The parts of the page with edits not saved (or refused), by their status lines' ids.
+/// The parts of the page with edits not saved (or refused), by their status lines' ids: not
+/// a part that only says its saved settings could not be read ([`unreadable`]).
 fn pending(doc: &Document) -> Vec<String> {
     let Ok(list) = doc.query_selector_all(
-        ".form-status[data-ok=\"changed\"], .form-status[data-ok=\"false\"]:not(#share-status)",
+        ".form-status[data-ok=\"changed\"], \
+         .form-status[data-ok=\"false\"]:not(#share-status):not([data-unreadable])",
     ) else {
         return Vec::new();
     };
     (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
         .map(|e| e.id())
+        .collect()
+}
+
+/// The parts whose saved settings could not be read ("SLA targets", "checklist"), in the
+/// page's order.
+fn unreadable(doc: &Document) -> Vec<String> {
+    let Ok(list) = doc.query_selector_all(".form-status[data-unreadable]") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .filter_map(|e| e.get_attribute("data-unreadable"))
         .collect()
 }
 
