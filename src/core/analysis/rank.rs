@@ -149,6 +149,10 @@ fn fallback(a: &Analysis) -> Vec<(Scenario, f32)> {
     if a.question.is_none() {
         out.push((Scenario::HowTo, 0.5));
     }
+    // A calm message that names nothing is often a fan's mention: thanks, as a last reading.
+    if !a.upset() && a.sentiment >= 0.0 {
+        out.push((Scenario::Praise, 0.55));
+    }
     out
 }
 

@@ -1576,3 +1576,21 @@ fn a_question_read_as_how_to_for_want_of_other_words_is_called_a_question() {
         how.reason
     );
 }
+
+#[test]
+fn a_calm_mention_that_names_nothing_is_offered_thanks_among_the_general_replies() {
+    let scenarios = |text: &str| -> Vec<Scenario> {
+        let a = analyze(&[text]);
+        assert!(a.scenarios.is_empty(), "{a:?}");
+        rank(&a, Surface::Post, Lang::En, &[], 3)
+            .iter()
+            .map(|x| x.suggestion.scenario)
+            .collect()
+    };
+    // A fan's post about the brand: a thank-you is one of the three.
+    let fan = scenarios("Dressed up as a burrito for Halloween at the Leeds store tonight 🎃");
+    assert!(fan.contains(&Scenario::Praise), "{fan:?}");
+    // Not for a message whose words are negative.
+    let sour = scenarios("not good tonight");
+    assert!(!sour.contains(&Scenario::Praise), "{sour:?}");
+}
