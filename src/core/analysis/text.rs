@@ -415,6 +415,18 @@ pub fn rule_file() -> String {
         out.push_str("]\n");
         out.push_str(t.source);
     }
+    // The checks' phrase lists: one phrase a line.
+    for name in crate::core::check::text::PHRASE_LISTS {
+        out.push_str("[phrases/");
+        out.push_str(name);
+        out.push_str("]\n");
+        if let Some(list) = crate::core::check::text::phrase_list(name) {
+            for phrase in list.iter() {
+                out.push_str(phrase);
+                out.push('\n');
+            }
+        }
+    }
     out
 }
 
@@ -441,9 +453,12 @@ pub fn parse_rule_file(text: &str) -> Result<Vec<(&str, &str)>, String> {
             current = Some((name, pos));
             continue;
         }
-        let ok = line
-            .split_once('\t')
-            .is_some_and(|(p, w)| !p.is_empty() && tenths(w).is_some());
+        // A phrase list's lines are its phrases.
+        let phrases = current.is_some_and(|(name, _)| name.starts_with("phrases/"));
+        let ok = (phrases && !line.is_empty())
+            || line
+                .split_once('\t')
+                .is_some_and(|(p, w)| !p.is_empty() && tenths(w).is_some());
         if !ok || current.is_none() {
             return Err(format!(
                 "the rule file, line {}: expected a pattern, a tab and a weight under a [table]",
@@ -457,7 +472,24 @@ pub fn parse_rule_file(text: &str) -> Result<Vec<(&str, &str)>, String> {
     if let Some(missing) = all_tables().find(|t| !tables.iter().any(|(n, _)| *n == t.name)) {
         return Err(format!("the rule file has no table {}", missing.name));
     }
+    if let Some(missing) = crate::core::check::text::PHRASE_LISTS.iter().find(|name| {
+        !tables
+            .iter()
+            .any(|(n, _)| n.strip_prefix("phrases/") == Some(**name))
+    }) {
+        return Err(format!("the rule file has no list phrases/{missing}"));
+    }
     Ok(tables)
+}
+
+/// The installed rule file's section `<kind><name>` ("phrases/" and "sla-wait"), if the file
+/// is installed and holds it.
+#[cfg(target_arch = "wasm32")]
+pub fn installed_section(kind: &str, name: &str) -> Option<&'static str> {
+    INSTALLED_RULES
+        .get()?
+        .iter()
+        .find_map(|(n, source)| (n.strip_prefix(kind) == Some(name)).then_some(*source))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -785,12 +817,33 @@ mod tests {
     #[test]
     #[cfg(not(target_arch = "wasm32"))]
     fn the_rule_file_reads_back_as_written() {
+        use crate::core::check::text::{phrase_list, PHRASE_LISTS};
         let file = rule_file();
         let tables = parse_rule_file(&file).unwrap();
-        assert_eq!(tables.len(), all_tables().count());
+        assert_eq!(tables.len(), all_tables().count() + PHRASE_LISTS.len());
         for (t, (name, source)) in all_tables().zip(&tables) {
             assert_eq!((t.name(), t.source().unwrap()), (*name, *source));
         }
+        // The checks' phrase lists, a phrase a line, as the page reads them.
+        for (name, (section, lines)) in PHRASE_LISTS.iter().zip(&tables[all_tables().count()..]) {
+            assert_eq!(*section, format!("phrases/{name}"));
+            let list = phrase_list(name).unwrap();
+            assert!(list.iter().count() > 5, "{name}");
+            assert_eq!(
+                lines.lines().collect::<Vec<_>>(),
+                list.iter().collect::<Vec<_>>()
+            );
+            for p in list.iter() {
+                assert!(
+                    !p.is_empty() && !p.contains('\n') && !p.starts_with('['),
+                    "{name}: {p:?} cannot be a line of the file"
+                );
+            }
+        }
+        let no_list = file.split("[phrases/sla-wait]").next().unwrap();
+        assert!(parse_rule_file(no_list)
+            .unwrap_err()
+            .contains("phrases/sla-wait"));
         // Broken files are refused with the line or the table named.
         let err = |f: &str| parse_rule_file(f).unwrap_err();
         assert!(err("waiting\t1.0\n").contains("line 1"));
@@ -800,6 +853,37 @@ mod tests {
         assert!(err("[scenario/waiting]\nwaiting\t1.0\n").contains("has no table"));
         let no_urgency = file.split("[cue/urgency]").next().unwrap();
         assert!(err(no_urgency).contains("cue/urgency"));
+    }
+
+    /// Every `phrases!` of the checks names a list of [`PHRASE_LISTS`], each used once: a list
+    /// missing from it would be empty in the page.
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn every_phrase_list_of_the_source_is_in_the_rule_file() {
+        use crate::core::check::text::{phrase_list, PHRASE_LISTS};
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/core/check");
+        let (mut used, mut calls): (Vec<String>, usize) = (Vec::new(), 0);
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (at, _) in text.match_indices("phrases!(\"") {
+                let rest = &text[at + "phrases!(\"".len()..];
+                used.push(rest.split('"').next().unwrap().to_owned());
+            }
+            // Each list's call: `= phrases!("name", CONST)`.
+            calls += text.matches("= phrases!(\"").count();
+        }
+        used.sort();
+        let mut listed: Vec<String> = PHRASE_LISTS.iter().map(|s| s.to_string()).collect();
+        listed.sort();
+        // The doc comments of the lists name them too ("The phrases of `phrases!("x", …)`").
+        used.dedup();
+        assert_eq!(used, listed);
+        assert_eq!(calls, PHRASE_LISTS.len(), "one call per list");
+        assert!(PHRASE_LISTS.iter().all(|n| phrase_list(n).is_some()));
     }
 
     #[test]

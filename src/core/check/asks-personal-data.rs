@@ -356,31 +356,7 @@ pub fn check(input: &Input) -> Option<Finding> {
     if input.ctx.conversation.surface != Surface::Post {
         return None;
     }
-    let private = phrases![
-        "dm",
-        "dms",
-        "dm's",
-        "direct message",
-        "direct messages",
-        "private message",
-        "private messages",
-        "privately",
-        "in private",
-        "pm",
-        "inbox",
-        "message us",
-        "messenger",
-        "mensaje privado",
-        "mensaje directo",
-        "md",
-        "privado",
-        "por privado",
-        "al privado",
-        "send us a message",
-        "drop us a message",
-        "chat",
-        "follow and dm",
-    ];
+    let private = phrases!("asks-personal-data", PHRASES);
     // A request in a sentence that sends it by DM is fine; one in another sentence is not
     // ("What's your email? We'll DM you a label" asks in public; so, more strictly than the
     // agent may mean, does "Please DM us. Include your order number"), nor one whose sentence
@@ -428,6 +404,34 @@ pub fn check(input: &Input) -> Option<Finding> {
         spans,
     ))
 }
+
+/// The phrases of `phrases!("asks-personal-data", …)` (in the page, read from the rule file).
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+pub(super) const PHRASES: crate::core::words::Words = words![
+    "dm",
+    "dms",
+    "dm's",
+    "direct message",
+    "direct messages",
+    "private message",
+    "private messages",
+    "privately",
+    "in private",
+    "pm",
+    "inbox",
+    "message us",
+    "messenger",
+    "mensaje privado",
+    "mensaje directo",
+    "md",
+    "privado",
+    "por privado",
+    "al privado",
+    "send us a message",
+    "drop us a message",
+    "chat",
+    "follow and dm",
+];
 
 #[cfg(test)]
 mod tests {

@@ -7,50 +7,7 @@ use super::{Finding, Input};
 // Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
 #[inline(never)]
 pub fn check(input: &Input) -> Option<Finding> {
-    let list = phrases![
-        "sorry you feel",
-        "sorry that you feel",
-        "sorry you felt",
-        "sorry you think",
-        "sorry that you think",
-        "sorry you believe",
-        "sorry if",
-        "apolog* if",
-        "sorry for any inconvenience",
-        "sorry for any inconveniences",
-        "apolog* for any inconvenience",
-        "apolog* for any inconveniences",
-        "regret any inconvenience",
-        "any inconvenience this may have caused",
-        "any inconvenience that this may have caused",
-        "any inconvenience caused",
-        "sorry for any trouble",
-        "apolog* for any trouble",
-        "as per our policy",
-        "per our policy",
-        "as per policy",
-        "sorry but",
-        "sorry however",
-        "siento que te sientas",
-        "sentimos que te sientas",
-        "lamentamos que te sientas",
-        "lo siento si",
-        "sentimos si",
-        "perdón si",
-        "disculpa las molestias que",
-        "disculpe las molestias que",
-        "sentimos las molestias que",
-        "lamentamos las molestias que",
-        "cualquier molestia",
-        "según nuestra política",
-        "lo siento pero",
-        "lo sentimos pero",
-        "lamentamos si",
-        "lamento si",
-        "disculpa si",
-        "cualquier inconveniente",
-        "los inconvenientes que",
-    ];
+    let list = phrases!("non-apology", PHRASES);
     let t = &input.draft;
     // "Sorry, if you DM us…" apologises, then offers a next step: after a comma, "if you" and
     // a way to reach us is not the hedge "sorry, if this caused…".
@@ -93,6 +50,53 @@ pub fn check(input: &Input) -> Option<Finding> {
         spans,
     ))
 }
+
+/// The phrases of `phrases!("non-apology", …)` (in the page, read from the rule file).
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+pub(super) const PHRASES: crate::core::words::Words = words![
+    "sorry you feel",
+    "sorry that you feel",
+    "sorry you felt",
+    "sorry you think",
+    "sorry that you think",
+    "sorry you believe",
+    "sorry if",
+    "apolog* if",
+    "sorry for any inconvenience",
+    "sorry for any inconveniences",
+    "apolog* for any inconvenience",
+    "apolog* for any inconveniences",
+    "regret any inconvenience",
+    "any inconvenience this may have caused",
+    "any inconvenience that this may have caused",
+    "any inconvenience caused",
+    "sorry for any trouble",
+    "apolog* for any trouble",
+    "as per our policy",
+    "per our policy",
+    "as per policy",
+    "sorry but",
+    "sorry however",
+    "siento que te sientas",
+    "sentimos que te sientas",
+    "lamentamos que te sientas",
+    "lo siento si",
+    "sentimos si",
+    "perdón si",
+    "disculpa las molestias que",
+    "disculpe las molestias que",
+    "sentimos las molestias que",
+    "lamentamos las molestias que",
+    "cualquier molestia",
+    "según nuestra política",
+    "lo siento pero",
+    "lo sentimos pero",
+    "lamentamos si",
+    "lamento si",
+    "disculpa si",
+    "cualquier inconveniente",
+    "los inconvenientes que",
+];
 
 #[cfg(test)]
 mod tests {

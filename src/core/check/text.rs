@@ -295,6 +295,21 @@ impl Phrases {
         cell.get_or_init(|| Phrases::of(list.iter()))
     }
 
+    /// The phrases of the rule file's list `name`, made once into `cell`; none (not cached)
+    /// until the rule file is installed.
+    #[cfg(target_arch = "wasm32")]
+    #[inline(never)]
+    pub fn installed(cell: &'static OnceLock<Phrases>, name: &str) -> &'static Phrases {
+        static NONE: OnceLock<Phrases> = OnceLock::new();
+        if let Some(p) = cell.get() {
+            return p;
+        }
+        match crate::core::analysis::text::installed_section("phrases/", name) {
+            Some(lines) => cell.get_or_init(|| Phrases::of(lines.lines())),
+            None => NONE.get_or_init(|| Phrases::of(std::iter::empty())),
+        }
+    }
+
     pub fn new<S: AsRef<str>>(phrases: &[S]) -> Phrases {
         Phrases::of(phrases.iter().map(|p| p.as_ref()))
     }
@@ -355,13 +370,57 @@ impl Phrases {
     }
 }
 
-/// A phrase list built once, on first use.
+/// A phrase list built once, on first use: `phrases!("missing-link", PHRASES)`, the list
+/// named in [`PHRASE_LISTS`] and its words. Natively the words are the program's; in the page
+/// they are the rule file's section `[phrases/<name>]` (written by the build from
+/// [`phrase_list`]), as the analysis's rules are: the module does not carry them.
+#[cfg(not(target_arch = "wasm32"))]
 macro_rules! phrases {
-    ($($p:literal),* $(,)?) => {{
+    ($name:literal, $list:expr) => {{
         static CELL: std::sync::OnceLock<$crate::core::check::text::Phrases> =
             std::sync::OnceLock::new();
-        $crate::core::check::text::Phrases::once(&CELL, words![$($p),*])
+        $crate::core::check::text::Phrases::once(&CELL, $list)
     }};
+}
+#[cfg(target_arch = "wasm32")]
+macro_rules! phrases {
+    ($name:literal, $list:expr) => {{
+        static CELL: std::sync::OnceLock<$crate::core::check::text::Phrases> =
+            std::sync::OnceLock::new();
+        $crate::core::check::text::Phrases::installed(&CELL, $name)
+    }};
+}
+
+/// The names of the checks' phrase lists (`phrases!`), each a section `[phrases/<name>]` of
+/// the rule file.
+pub const PHRASE_LISTS: [&str; 9] = [
+    "acknowledges-emotion",
+    "addressed",
+    "asks-personal-data",
+    "missing-link",
+    "next-step",
+    "non-apology",
+    "other-channel",
+    "other-channel/2",
+    "sla-wait",
+];
+
+/// The words of the phrase list `name` (one of [`PHRASE_LISTS`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn phrase_list(name: &str) -> Option<Words> {
+    use super::*;
+    Some(match name {
+        "acknowledges-emotion" => acknowledges_emotion::PHRASES,
+        "addressed" => addressed::PHRASES,
+        "asks-personal-data" => asks_personal_data::PHRASES,
+        "missing-link" => missing_link::PHRASES,
+        "next-step" => next_step::PHRASES,
+        "non-apology" => non_apology::PHRASES,
+        "other-channel" => other_channel::PHRASES,
+        "other-channel/2" => other_channel::PHRASES_2,
+        "sla-wait" => sla_wait::PHRASES,
+        _ => return None,
+    })
 }
 
 /// Quotes a piece of the draft for a detail, shortened to about 40 characters.
