@@ -1144,6 +1144,12 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                         // Saved at most every few seconds: a busy page is not slowed by it.
                         app.seen_save = Some(Timeout::new(SEEN_SAVE_MS, save_first_seen_now));
                     }
+                    if !app.profile.is_some_and(|p| std::ptr::eq(p, profile)) {
+                        // Another surface: its composer and send button are others.
+                        *app.placed.borrow_mut() = (None, None, f64::NEG_INFINITY, 0.0);
+                    }
+                    // Known from the first part: a send made while the rest is read is held.
+                    app.profile = Some(profile);
                     if read.more {
                         // More messages than a task reads: the rest in the next tasks, the
                         // page running in between.
@@ -1177,11 +1183,6 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                     view.customer = customer
                         .clone()
                         .map(|c| c.handle.map(|h| format!("@{h}")).unwrap_or(c.name));
-                    if !app.profile.is_some_and(|p| std::ptr::eq(p, profile)) {
-                        // Another surface: its composer and send button are others.
-                        *app.placed.borrow_mut() = (None, None, f64::NEG_INFINITY, 0.0);
-                    }
-                    app.profile = Some(profile);
                     app.panel.set_situation(Situation {
                         site: Some(route.site),
                         surface: Some(surface),
@@ -1354,7 +1355,10 @@ impl gate::Host for Controller {
         APP.with(|a| {
             let guard = a.try_borrow().ok()?;
             let app = guard.as_ref()?;
-            app.conversation.as_ref()?;
+            // While a conversation is read in parts its sends are held ([`gate::Verdict::Wait`]).
+            if app.conversation.is_none() && !app.reading {
+                return None;
+            }
             Some(gate::Situation {
                 doc: app.doc.clone(),
                 profile: app.profile?,
@@ -1369,7 +1373,11 @@ impl gate::Host for Controller {
             let app = guard.as_ref()?;
             // A send after leaving a checklist open: the agent has moved on.
             app.panel.replies().unsay(LEFT_UNSENT);
-            let conversation = app.conversation.as_ref()?;
+            let Some(conversation) = app.conversation.as_ref() else {
+                // A long conversation still read in parts: wait for the whole of it (a part
+                // could name the wrong customer).
+                return app.reading.then_some(gate::Verdict::Wait);
+            };
             let now = js_sys::Date::now() as i64;
             // The wait of the customer answered, not another commenter's.
             let status = sla::status_for_customer(conversation, &app.policy, &app.agent, now);

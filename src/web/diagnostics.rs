@@ -263,7 +263,7 @@ pub fn debug_checklist(draft: &str) -> Result<u32, JsValue> {
             &b.prepared,
             &b.checks,
         ) {
-            Verdict::Pass => 0,
+            Verdict::Pass | Verdict::Wait => 0,
             Verdict::Review(sheet) => sheet.items.len() as u32,
         }
     })

@@ -5,7 +5,9 @@
 //! It listens on `window` in the capture phase, so it runs before the sites' own handlers
 //! (React and Lexical listen lower down). It fails open: when Waypoint is not ready, has no
 //! conversation, or anything goes wrong while deciding, the event is left alone and the site
-//! sends as if Waypoint were not there. It never edits the draft. When the agent confirms, it
+//! sends as if Waypoint were not there. A send made while a long conversation is still read in
+//! parts is held until the read ends, then checked as any other (sent as made if the read
+//! takes more than about 3 s). It never edits the draft. When the agent confirms, it
 //! re-fires the site's own send exactly once (a click on the button, or the same key on the
 //! composer), marked so that it passes the gate.
 
@@ -32,6 +34,9 @@ pub enum Verdict {
     Pass,
     /// Show the checklist first.
     Review(Sheet),
+    /// The conversation is still being read (a long one, in parts): hold the send and ask
+    /// again shortly ([`WAIT_EVERY_MS`]); sent as usual if the read does not end in time.
+    Wait,
 }
 
 /// The controller's side of the gate.
@@ -71,6 +76,8 @@ thread_local! {
     /// Set while the gate re-fires the site's send, so that the gate lets it through.
     static BYPASS: Cell<bool> = const { Cell::new(false) };
     static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
+    /// Set while a send is held for the conversation's read to end.
+    static WAITING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The installed gate. Dropping it removes its listeners and any open dialog.
@@ -81,6 +88,7 @@ pub struct Gate {
 impl Drop for Gate {
     fn drop(&mut self) {
         PENDING.with(|p| p.borrow_mut().take());
+        WAITING.with(|w| w.set(false));
     }
 }
 
@@ -117,6 +125,11 @@ impl Gate {
     /// Returns the draft it was about, if a checklist was open.
     pub fn dismiss() -> Option<String> {
         PENDING.with(|p| p.borrow_mut().take()).map(|p| p.draft)
+    }
+
+    /// Whether a send is held while the conversation is read.
+    pub fn is_waiting() -> bool {
+        WAITING.with(Cell::get)
     }
 }
 
@@ -282,8 +295,8 @@ fn gate(
         // The site sends nothing (or shows its own error): not ours to judge.
         return;
     }
-    if PENDING.with(|p| p.borrow().is_some()) {
-        // The dialog is open: a second press waits for the agent's choice.
+    if PENDING.with(|p| p.borrow().is_some()) || WAITING.with(Cell::get) {
+        // The dialog is open (or a send is held): a second press waits for the agent's choice.
         event.prevent_default();
         event.stop_immediate_propagation();
         return;
@@ -294,8 +307,30 @@ fn gate(
             when_taken(host.clone(), composer, draft);
             return;
         }
+        Some(Verdict::Wait) => {
+            event.prevent_default();
+            event.stop_immediate_propagation();
+            WAITING.with(|w| w.set(true));
+            wait_read(host.clone(), composer, draft, resend, WAIT_LOOKS);
+            return;
+        }
         Some(Verdict::Review(sheet)) => sheet,
     };
+    if show(host, situation, sheet, composer.clone(), draft, resend).is_ok() {
+        event.prevent_default();
+        event.stop_immediate_propagation();
+    }
+}
+
+/// Opens the checklist for a held send; `Err` (and nothing open) when it could not be shown.
+fn show(
+    host: &Rc<dyn Host>,
+    situation: &Situation,
+    sheet: Sheet,
+    composer: Option<Element>,
+    draft: String,
+    resend: Resend,
+) -> Result<(), ()> {
     let owner = host.clone();
     let act: Rc<dyn Fn(Action)> = Rc::new(move |action| {
         // The dialog's listener calls this; the pending state is taken out first so that the
@@ -318,11 +353,9 @@ fn gate(
                 &"Waypoint: could not show the checklist; sending as usual:".into(),
                 &e,
             );
-            return;
+            return Err(());
         }
     };
-    event.prevent_default();
-    event.stop_immediate_propagation();
     PENDING.with(|p| {
         *p.borrow_mut() = Some(Pending {
             _dialog: dialog,
@@ -331,11 +364,68 @@ fn gate(
             draft,
         })
     });
+    Ok(())
+}
+
+/// How often a send held while the conversation is read asks again, and how many times
+/// (about 3 s: a read in parts takes a fraction of that).
+const WAIT_EVERY_MS: u32 = 50;
+const WAIT_LOOKS: u32 = 60;
+
+/// Asks again about a held send until the conversation is read: then the checklist shows as
+/// for any send, or the send goes through as the agent made it (nothing to look at, Waypoint
+/// unable to decide, or the read not ended in time: the site keeps working). The draft is the
+/// composer's at that moment; an emptied composer sends nothing.
+fn wait_read(
+    host: Rc<dyn Host>,
+    composer: Option<Element>,
+    draft: String,
+    resend: Resend,
+    left: u32,
+) {
+    gloo_timers::callback::Timeout::new(WAIT_EVERY_MS, move || {
+        let draft = match &composer {
+            Some(c) if c.is_connected() => draft_of(c),
+            Some(_) => {
+                WAITING.with(|w| w.set(false));
+                return host.not_sent(REDRAWN_READING);
+            }
+            None => draft,
+        };
+        if draft.trim().is_empty() {
+            WAITING.with(|w| w.set(false));
+            return;
+        }
+        let verdict = host.review(&draft);
+        if matches!(verdict, Some(Verdict::Wait)) && left > 1 {
+            return wait_read(host, composer, draft, resend, left - 1);
+        }
+        WAITING.with(|w| w.set(false));
+        if let (Some(Verdict::Review(sheet)), Some(situation)) = (verdict, host.situation()) {
+            if show(
+                &host,
+                &situation,
+                sheet,
+                composer.clone(),
+                draft.clone(),
+                resend.clone(),
+            )
+            .is_ok()
+            {
+                return;
+            }
+        }
+        send_now(host, resend, composer, draft, REDRAWN_READING);
+    })
+    .forget();
 }
 
 /// What the agent is told when the reply box or its send button went while the checklist was
 /// open (nothing was sent).
 const REDRAWN: &str = "Not sent: the site redrew its reply box while the checklist was open. Your reply is still in the box: press send again.";
+
+/// … and while Waypoint was still reading the conversation (the send held meanwhile).
+const REDRAWN_READING: &str = "Not sent: the site redrew its reply box while Waypoint was reading the conversation. Press send again.";
 
 /// How often a send is looked at for the site taking it, and how many times.
 const TAKEN_EVERY_MS: u32 = 100;
@@ -388,36 +478,43 @@ fn finish(host: Rc<dyn Host>, pending: Pending, action: Action) {
             // The site may have drawn its send button or composer again while the dialog was
             // open: a click on the old, detached one reaches nobody, and the reply would be
             // taken as sent while it sits in the composer.
-            let resend = match resend {
-                Resend::Click(b) if !b.is_connected() => {
-                    match host
-                        .situation()
-                        .and_then(|s| send_near(&s, composer.as_ref()))
-                    {
-                        Some(b) => Resend::Click(b),
-                        None => return host.not_sent(REDRAWN),
-                    }
-                }
-                Resend::Key { composer, .. } if !composer.is_connected() => {
-                    return host.not_sent(REDRAWN)
-                }
-                r => r,
-            };
-            BYPASS.with(|b| b.set(true));
-            let result = fire(&resend);
-            BYPASS.with(|b| b.set(false));
-            match result {
-                Ok(()) => when_taken(host, composer, draft),
-                Err(e) => {
-                    web_sys::console::warn_2(
-                        &"Waypoint: could not send through the site:".into(),
-                        &e,
-                    );
-                    host.not_sent(
-                        "Not sent: the site did not take the send. Your reply is still in the box: press send again.",
-                    )
-                }
+            send_now(host, resend, composer, draft, REDRAWN);
+        }
+    }
+}
+
+/// Sends through the site's own send, once, past the gate; `redrawn` is said when the send
+/// button or composer it was made with went and no other is found beside the composer.
+fn send_now(
+    host: Rc<dyn Host>,
+    resend: Resend,
+    composer: Option<Element>,
+    draft: String,
+    redrawn: &str,
+) {
+    let resend = match resend {
+        Resend::Click(b) if !b.is_connected() => {
+            match host
+                .situation()
+                .and_then(|s| send_near(&s, composer.as_ref()))
+            {
+                Some(b) => Resend::Click(b),
+                None => return host.not_sent(redrawn),
             }
+        }
+        Resend::Key { composer, .. } if !composer.is_connected() => return host.not_sent(redrawn),
+        r => r,
+    };
+    BYPASS.with(|b| b.set(true));
+    let result = fire(&resend);
+    BYPASS.with(|b| b.set(false));
+    match result {
+        Ok(()) => when_taken(host, composer, draft),
+        Err(e) => {
+            web_sys::console::warn_2(&"Waypoint: could not send through the site:".into(), &e);
+            host.not_sent(
+                "Not sent: the site did not take the send. Your reply is still in the box: press send again.",
+            )
         }
     }
 }

@@ -696,6 +696,72 @@ describe('a failing Waypoint lets the post through (fail open)', () => {
   }
 });
 
+describe('a send while a long conversation is still read', () => {
+  // 1,200 posts on x.com (the JavaScript translation reads them in several tasks). The
+  // timeline leaves the page when the panel first says it is reading, between two parts of the
+  // read, and comes back only when the test says so: until then the read cannot end.
+  async function heldRead(page) {
+    await page.addInitScript(() => {
+      const look = (host) => {
+        const status = host.shadowRoot?.querySelector('p.status')?.textContent ?? '';
+        if (window.__held || !status.includes('Reading the conversation')) return;
+        const list = document.getElementById('timeline-list');
+        const parent = list.parentElement;
+        list.remove();
+        window.__held = true;
+        window.__release = () => parent.append(list);
+      };
+      new MutationObserver(() => {
+        const host = document.querySelector('waypoint-panel');
+        if (!host || host.__watched || !host.shadowRoot) return;
+        host.__watched = true;
+        new MutationObserver(() => look(host)).observe(host.shadowRoot, { subtree: true, childList: true, characterData: true });
+        look(host);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(URLS.xLongReply);
+    await page.waitForFunction(() => window.__held === true, null, { timeout: 20000 });
+  }
+  const x = SURFACES[0];
+
+  test('X post: the send waits for the whole conversation, then the checklist shows as for any send', async () => {
+    const page = await browser.context.newPage();
+    await heldRead(page);
+    await typeDraft(page, x, BAD);
+    await pressSend(page, x);
+    // Held: the site saw no send (its handler counts synchronously), and no checklist yet.
+    assert.equal(await sends(page), 0, 'the send is held, not made unchecked');
+    assert.equal(await dialog(page).count(), 0);
+    // A second press while it is held sends nothing either.
+    await pressSend(page, x);
+    assert.equal(await sends(page), 0);
+    await page.evaluate(() => window.__release());
+    await dialog(page).waitFor({ timeout: 20000 });
+    assert.equal(await page.locator('waypoint-panel').getAttribute('data-messages'), '1200', 'read whole first');
+    assert.equal(await dialog(page).locator('[data-check-id="placeholder"]').getAttribute('data-status'), 'fail');
+    assert.equal(await sends(page), 0, 'nothing sent while the checklist is open');
+    const boxes = dialog(page).locator('[data-status="manual"] input[type="checkbox"]');
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+    await dialog(page).locator('[data-action="post"]').click();
+    await page.waitForFunction(() => document.body.dataset.sends === '1', null, { timeout: 5000 });
+    assert.equal(squash(await page.evaluate(() => document.body.dataset.lastSent)), squash(BAD));
+    await page.close();
+  });
+
+  test('X post: a read that does not end in time lets the send through as the agent made it', async () => {
+    const page = await browser.context.newPage();
+    await heldRead(page);
+    await typeDraft(page, x, BAD);
+    await pressSend(page, x);
+    assert.equal(await sends(page), 0, 'held at first');
+    // Never released: after about three seconds the site sends it, once, with no checklist.
+    await page.waitForFunction(() => document.body.dataset.sends === '1', null, { timeout: 10000 });
+    assert.equal(squash(await page.evaluate(() => document.body.dataset.lastSent)), squash(BAD));
+    assert.equal(await dialog(page).count(), 0, 'no dialog');
+    await page.close();
+  });
+});
+
 describe('an IME composing is left alone', () => {
   for (const s of SURFACES.filter((x) => x.send.key === 'Enter')) {
     test(`${s.name}: Enter that confirms a candidate is not a send`, async () => {

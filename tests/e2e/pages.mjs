@@ -53,6 +53,7 @@ export const URLS = {
   xHostile: 'https://x.com/mariagarcia/status/1861000000000000032',
   xLong: 'https://x.com/mariagarcia/status/1870000000000000000',
   xLongWhole: 'https://x.com/mariagarcia/status/1870000000000000001',
+  xLongReply: 'https://x.com/mariagarcia/status/1870000000000000002',
   fbPostEs: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02Es',
   fbPostNoLabels: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02NoLabels',
   fbPostFr: 'https://www.facebook.com/AcmeCoffee/posts/pfbid02Fr',
@@ -148,6 +149,18 @@ export const PAGES = {
   // The long thread drawn whole (every cell in the page, as a long Messenger or X Chat thread
   // is): 1,200 posts, longer than Waypoint reads in one task.
   [URLS.xLongWhole]: { body: read('x-long.html').replace('data-total="300"', 'data-total="1200" data-window="1200"') },
+  // The same with X's reply box (Draft.js) under the timeline: a send while it is read.
+  [URLS.xLongReply]: {
+    body: replaceAll(read('x-long.html'), [
+      ['data-total="300"', 'data-total="1200" data-window="1200"'],
+      ['</section>', `</section>
+  <div data-testid="cellInnerDiv" class="composer">
+    <div data-testid="tweetTextarea_0_label" data-fixture-draft="tweetTextarea_0" data-fixture-composer="reply-button" data-fixture-mod-enter-sends></div>
+    <button id="reply-button" data-testid="tweetButtonInline" role="button" aria-disabled="true" data-fixture-send>Reply</button>
+  </div>`],
+      ['<script src="/virtual-list.js"></script>', '<script src="/vendor/draft.bundle.js"></script><script src="/virtual-list.js"></script>'],
+    ]),
+  },
 
   // A redesign: every generated class renamed, the (localized) timeline label in Spanish.
   [URLS.xRedesign]: {
