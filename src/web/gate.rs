@@ -126,11 +126,6 @@ impl Gate {
     pub fn dismiss() -> Option<String> {
         PENDING.with(|p| p.borrow_mut().take()).map(|p| p.draft)
     }
-
-    /// Whether a send is held while the conversation is read.
-    pub fn is_waiting() -> bool {
-        WAITING.with(Cell::get)
-    }
 }
 
 fn target_element(event: &web_sys::Event) -> Option<Element> {
