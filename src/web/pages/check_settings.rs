@@ -195,23 +195,15 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
             match crate::web::review::load_saved().await {
                 Ok(Some(settings)) => match Form::of(&settings) {
                     Ok(form) => fill(&doc, &form),
-                    Err(e) => {
-                        say(
-                            &doc,
-                            STATUS,
-                            false,
-                            &format!(
-                                "The saved checklist is not valid ({e}); showing the defaults."
-                            ),
-                        );
-                        super::unreadable(&doc, STATUS, "checklist");
-                    }
+                    Err(e) => super::unreadable(
+                        &doc,
+                        STATUS,
+                        "checklist",
+                        &format!("The saved checklist is not valid ({e}); showing the defaults."),
+                    ),
                 },
                 Ok(None) => {}
-                Err(e) => {
-                    say(&doc, STATUS, false, &e);
-                    super::unreadable(&doc, STATUS, "checklist");
-                }
+                Err(e) => super::unreadable(&doc, STATUS, "checklist", &e),
             }
         });
     }

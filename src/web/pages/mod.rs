@@ -197,9 +197,10 @@ pub(super) fn mark(doc: &Document, field: &str, status: &str) {
 }
 
 /// What is saved for the part whose status line is `status` could not be read (`what`: "SLA
-/// targets"), and its form shows the defaults: an export says the file holds the defaults for
-/// it, until the part is saved or imported again ([`readable`]).
-pub(super) fn unreadable(doc: &Document, status: &str, what: &str) {
+/// targets"; `message` says why), and its form shows the defaults: an export says the file
+/// holds the defaults for it, until the part is saved or imported again ([`readable`]).
+pub(super) fn unreadable(doc: &Document, status: &str, what: &str, message: &str) {
+    say(doc, status, false, message);
     if let Some(s) = doc.get_element_by_id(status) {
         let _ = s.set_attribute("data-unreadable", what);
     }

@@ -212,17 +212,14 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
             {
                 match serde_json::from_str::<Policy>(&saved) {
                     Ok(p) => fill(&doc, &p),
-                    Err(e) => {
-                        say(
-                            &doc,
-                            STATUS,
-                            false,
-                            &format!(
-                                "The saved targets could not be read ({e}); showing the defaults."
-                            ),
-                        );
-                        super::unreadable(&doc, STATUS, "SLA targets");
-                    }
+                    Err(e) => super::unreadable(
+                        &doc,
+                        STATUS,
+                        "SLA targets",
+                        &format!(
+                            "The saved targets could not be read ({e}); showing the defaults."
+                        ),
+                    ),
                 }
             }
         });
