@@ -30,15 +30,16 @@ const HELD_OUT: &str = concat!(
 /// rows were held out (last reading: odd 66.9 / 86.5, even 48.8 / 72.8); that day their misses
 /// were read, so all 501 became tuning labels, and 231 other tweets drawn at random (at most six
 /// per brand) were labelled by another reader as the held-out set: on them the rules of that
-/// morning scored top-1 45.9, top-3 74.5, emotion 54.5. The held-out tweets gain little from
-/// tuning: most of a tuning set's gain is its own.
+/// morning scored top-1 45.9, top-3 74.5, emotion 54.5; that evening 46.3 / 78.8 / 54.5 (the
+/// tuning labels 57.9 / 79.6 to 59.3 / 81.4). What carried over came from a general rule (a
+/// calm message naming nothing is offered thanks among the general replies), not phrases.
 const TARGET_TOP1: f64 = 80.0;
 const TARGET_TOP3: f64 = 95.0;
 const MIN_TOP1: f64 = 57.3;
-const MIN_TOP3: f64 = 78.8;
+const MIN_TOP3: f64 = 79.4;
 const MIN_EMOTION: f64 = 60.7;
-const MIN_HELD_OUT_TOP1: f64 = 44.8;
-const MIN_HELD_OUT_TOP3: f64 = 72.9;
+const MIN_HELD_OUT_TOP1: f64 = 44.3;
+const MIN_HELD_OUT_TOP3: f64 = 76.8;
 
 struct Label {
     tweet: u64,
