@@ -91,7 +91,8 @@ pub static CRISIS: Table = Table::new(
 );
 
 /// Our words asking the customer to move to private messages, or saying we wrote there
-/// ("send us a DM", "check your messages", "síguenos … mensajes directos"), folded.
+/// ("send us a DM", "check your messages", "escríbenos por mensajes directos"), folded. Not
+/// "follow us" or "check your inbox" alone (a promotion, an email), nor "MD" alone (a title).
 pub static DM_ASK: Table = Table::new(
     "cue/dm-ask",
     rules![
@@ -103,19 +104,20 @@ pub static DM_ASK: Table = Table::new(
         ("private message*", 1.0),
         ("privately", 1.0),
         ("check your messages", 1.0),
-        ("check your inbox", 1.0),
-        ("follow us", 1.0),
-        ("mensaje* directo*", 1.0),
-        ("mensaje* privado*", 1.0),
-        ("md", 1.0),
-        ("siguenos", 1.0),
+        ("mensaje directo", 1.0),
+        ("mensajes directos", 1.0),
+        ("mensaje privado", 1.0),
+        ("mensajes privados", 1.0),
+        ("por md", 1.0),
+        ("un md", 1.0),
+        ("al md", 1.0),
         ("por privado", 1.0),
         ("al privado", 1.0),
     ],
 );
 
 /// The customer's words saying they did what we asked ("I did", "done", "replied",
-/// "ya los estoy siguiendo"), folded.
+/// "ya los estoy siguiendo"), folded; "not yet" and the like count against.
 pub static DM_DONE: Table = Table::new(
     "cue/dm-done",
     rules![
@@ -155,6 +157,14 @@ pub static DM_DONE: Table = Table::new(
         ("ya los sigo", 1.0),
         ("ya te sigo", 1.0),
         ("ya les sigo", 1.0),
+        // Not yet: "not done yet, sorry", "todavía no".
+        ("not done", -2.0),
+        ("not yet", -2.0),
+        ("haven't", -2.0),
+        ("have not", -2.0),
+        ("todavia no", -2.0),
+        ("aun no", -2.0),
+        ("no lo he hecho", -2.0),
     ],
 );
 

@@ -276,8 +276,13 @@ fn reason(a: &Analysis, scenario: Scenario, general: bool) -> String {
             && a.question
                 .as_ref()
                 .is_some_and(|q| q.triggers == sig.triggers);
+        // Their "done" after our request for a private message mentions nothing private.
+        let did_as_asked =
+            scenario == Scenario::MoveToDm && a.ours.iter().any(|(s, _)| *s == scenario);
         let label = if only_asked {
             "asked a question"
+        } else if did_as_asked {
+            "says they did"
         } else {
             says(scenario)
         };

@@ -1511,7 +1511,7 @@ fn saying_they_did_what_we_asked_is_answered_as_the_private_message() {
     assert_eq!(r[0].suggestion.template.id, "move-to-dm-got-it");
     assert!(
         r[0].reason
-            .contains("we asked for a private message: \"DM\""),
+            .starts_with("says they did: \"Done\" · we asked for a private message: \"DM\""),
         "{}",
         r[0].reason
     );
@@ -1531,6 +1531,53 @@ fn saying_they_did_what_we_asked_is_answered_as_the_private_message() {
         &["¡Hola! Por favor síguenos para ayudarte por mensajes directos."],
     );
     assert_eq!(es.main_scenario(), Some(Scenario::MoveToDm), "{es:?}");
+    // The reply chosen is the acknowledgement in Spanish too, whatever their words for it.
+    for (ours_es, theirs_es) in [
+        (
+            "Síguenos y escríbenos por mensajes directos, por favor.",
+            "Ya los estoy siguiendo",
+        ),
+        ("¿Nos escribes por mensaje privado con tu pedido?", "Hecho"),
+        ("Síguenos y te escribimos por MD.", "ya los sigo"),
+    ] {
+        let a = analyze_thread(&[theirs_es], &[ours_es]);
+        let r = rank(&a, Surface::Post, Lang::Es, &[], 3);
+        assert_eq!(
+            r[0].suggestion.template.id, "move-to-dm-got-it",
+            "{ours_es} / {theirs_es}: {r:?}"
+        );
+    }
+    // Not when it is not done yet, nor after words that ask for nothing private (a
+    // promotion, an email inbox, a title).
+    for (ours_en, theirs_en) in [
+        (
+            "Can you send us a DM with your order number?",
+            "not done yet, sorry",
+        ),
+        ("Please check your inbox for our email.", "Done"),
+        ("Follow us for winter deals!", "Done"),
+        ("Our MD has read your letter.", "Done"),
+    ] {
+        let a = analyze_thread(&[theirs_en], &[ours_en]);
+        assert_ne!(
+            a.main_scenario(),
+            Some(Scenario::MoveToDm),
+            "{ours_en} / {theirs_en}: {a:?}"
+        );
+    }
+    // In a private conversation already, the first-message welcome is not offered mid-way.
+    let dm = rank(
+        &analyze_thread(&["Done"], &["Please check your messages, Sam."]),
+        Surface::Dm,
+        Lang::En,
+        &[],
+        3,
+    );
+    assert!(
+        dm.iter()
+            .all(|s| s.suggestion.template.id != "move-to-dm-welcome"),
+        "{dm:?}"
+    );
     // Not when they name a problem of their own, nor when we asked for nothing private.
     let own = analyze_thread(&["I did, and now I've been charged twice"], &ours);
     assert_eq!(own.main_scenario(), Some(Scenario::Billing), "{own:?}");

@@ -808,6 +808,14 @@ mod tests {
         for t in tables {
             assert_eq!(rule_lines(t).count(), t.lines().count(), "{t}");
             assert!(rule_lines(t).all(|(p, w)| !p.is_empty() && w != 0.0 && p == p.to_lowercase()));
+            // A star is a wildcard only at the end of a pattern ("mensaje* directo*" matched
+            // nothing).
+            for (p, _) in rule_lines(t) {
+                assert!(
+                    !p.trim_end_matches('*').contains('*'),
+                    "{p:?}: a star inside"
+                );
+            }
         }
         const T: &str = rules![("a b", 1.6), ("c", -2.5), ("d", 2.0)];
         let got: Vec<(&str, f32)> = rule_lines(T).collect();

@@ -117,22 +117,26 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
     LibTemplate {
         id: "move-to-dm-got-it",
         scenarios: &[MoveToDm],
-        tags: &["i did", "did it", "just did", "done", "sent", "replied", "hecho", "listo", "ya lo hice", "enviado"],
+        tags: &[
+            "i did", "did it", "just did", "done", "sent", "replied", "following", "followed",
+            "hecho", "listo", "ya lo hice", "enviado", "siguiendo", "sigo", "escribí", "respondí",
+        ],
         contact: Contact::After,
         en: Texts::public_only(
             "Got their private message",
-            "[[Thanks|Thank you]] {customer.first_name|for that}: your private message is with us and I'm replying there now. [[Speak soon!|Talk soon!|See you there!]] ^{agent.initials}",
+            "Got it, {customer.first_name|thank you}: your private message is with us and I'm replying there now. [[Speak soon!|Talk soon!|See you there!]] ^{agent.initials}",
         ),
         es: Texts::public_only(
             "Recibido su mensaje privado",
-            "[[Gracias|Muchas gracias]], {customer.first_name|de verdad}: ya tenemos tu mensaje privado y te estoy respondiendo por allí. [[¡Hablamos!|¡Nos leemos!|¡Te espero allí!]] ^{agent.initials}",
+            "[[Gracias|Muchas gracias]], {customer.first_name|de verdad}: ya tenemos tu mensaje privado y te estoy respondiendo por allí. [[¡Hablamos!|¡Nos leemos!|¡Seguimos por privado!]] ^{agent.initials}",
         ),
     },
     LibTemplate {
         id: "move-to-dm-welcome",
         scenarios: &[MoveToDm],
         tags: &["dm", "welcome", "details", "first message", "privado", "bienvenida", "datos"],
-        contact: Contact::Any,
+        // Our first message in the private conversation, not one in the middle of it.
+        contact: Contact::Before,
         en: Texts::dm_only(
             "First message after moving to DM",
             "Hi {customer.first_name|there}, [[thanks for messaging us|thanks for getting in touch here|good to hear from you]]. I'm {agent.first_name} and I'll be helping you.\n\n\
