@@ -938,6 +938,10 @@ fn thread_key(route: &Route) -> String {
     )
 }
 
+/// … and when the agent left a conversation while a send was held for its read to end.
+const LEFT_READING: &str =
+    "Not sent: you left that conversation while Waypoint was still reading it.";
+
 /// What the panel says when the agent left a conversation while its checklist was open: the
 /// reply was not sent (its draft stays wherever the site keeps it).
 fn left_unsent(with: Option<&str>) -> String {
@@ -997,6 +1001,12 @@ fn refresh() -> Result<(), JsValue> {
             app.panel
                 .replies()
                 .say_with_copy(&said, LEFT_UNSENT, &draft)?;
+        }
+        if let Some(draft) = (app.key != was).then(Gate::dismiss_held).flatten() {
+            // A send held while that conversation was read: not sent, and said so.
+            app.panel
+                .replies()
+                .say_with_copy(LEFT_READING, LEFT_UNSENT, &draft)?;
         }
         if view.state == ReadState::Ready {
             if app.clock.is_none() {

@@ -76,8 +76,10 @@ thread_local! {
     /// Set while the gate re-fires the site's send, so that the gate lets it through.
     static BYPASS: Cell<bool> = const { Cell::new(false) };
     static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
-    /// Set while a send is held for the conversation's read to end.
-    static WAITING: Cell<bool> = const { Cell::new(false) };
+    /// A send held for the conversation's read to end: its number and the draft as it was
+    /// sent. Cancelled (Escape, leaving the conversation) by taking it out.
+    static HELD: RefCell<Option<(u32, String)>> = const { RefCell::new(None) };
+    static HELD_COUNT: Cell<u32> = const { Cell::new(0) };
 }
 
 /// The installed gate. Dropping it removes its listeners and any open dialog.
@@ -88,7 +90,7 @@ pub struct Gate {
 impl Drop for Gate {
     fn drop(&mut self) {
         PENDING.with(|p| p.borrow_mut().take());
-        WAITING.with(|w| w.set(false));
+        HELD.with(|h| h.borrow_mut().take());
     }
 }
 
@@ -125,6 +127,12 @@ impl Gate {
     /// Returns the draft it was about, if a checklist was open.
     pub fn dismiss() -> Option<String> {
         PENDING.with(|p| p.borrow_mut().take()).map(|p| p.draft)
+    }
+
+    /// Cancels a send held while the conversation was read: the agent moved to another one.
+    /// Returns the draft it was about, if one was held.
+    pub fn dismiss_held() -> Option<String> {
+        HELD.with(|h| h.borrow_mut().take()).map(|(_, draft)| draft)
     }
 }
 
@@ -242,6 +250,10 @@ fn on_key(host: &Rc<dyn Host>, event: &web_sys::Event) {
     let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
         return;
     };
+    // Escape cancels a send held while the conversation is read (left to the site too).
+    if key.key() == "Escape" {
+        return cancel_held(host);
+    }
     // Never during IME composition (Enter then confirms the candidate, it does not send).
     if key.key() != "Enter" || key.is_composing() || key.key_code() == 229 {
         return;
@@ -290,7 +302,7 @@ fn gate(
         // The site sends nothing (or shows its own error): not ours to judge.
         return;
     }
-    if PENDING.with(|p| p.borrow().is_some()) || WAITING.with(Cell::get) {
+    if PENDING.with(|p| p.borrow().is_some()) || HELD.with(|h| h.borrow().is_some()) {
         // The dialog is open (or a send is held): a second press waits for the agent's choice.
         event.prevent_default();
         event.stop_immediate_propagation();
@@ -305,8 +317,12 @@ fn gate(
         Some(Verdict::Wait) => {
             event.prevent_default();
             event.stop_immediate_propagation();
-            WAITING.with(|w| w.set(true));
-            wait_read(host.clone(), composer, draft, resend, WAIT_LOOKS);
+            let id = HELD_COUNT.with(|n| {
+                n.set(n.get().wrapping_add(1));
+                n.get()
+            });
+            HELD.with(|h| *h.borrow_mut() = Some((id, draft.clone())));
+            wait_read(host.clone(), composer, resend, id, WAIT_LOOKS);
             return;
         }
         Some(Verdict::Review(sheet)) => sheet,
@@ -367,35 +383,40 @@ fn show(
 const WAIT_EVERY_MS: u32 = 50;
 const WAIT_LOOKS: u32 = 60;
 
-/// Asks again about a held send until the conversation is read: then the checklist shows as
-/// for any send, or the send goes through as the agent made it (nothing to look at, Waypoint
-/// unable to decide, or the read not ended in time: the site keeps working). The draft is the
-/// composer's at that moment; an emptied composer sends nothing.
-fn wait_read(
-    host: Rc<dyn Host>,
-    composer: Option<Element>,
-    draft: String,
-    resend: Resend,
-    left: u32,
-) {
+/// Asks again about a held send (number `id`) until the conversation is read: then the
+/// checklist shows as for any send, with the draft the box holds then; or, when there is
+/// nothing to look at, Waypoint cannot decide, or the read has not ended in time, the send goes
+/// through as the agent made it (the site keeps working): only if the draft is still the one
+/// sent, since the agent may be typing on. An emptied box, Escape or leaving the conversation
+/// (the held send taken out) sends nothing.
+fn wait_read(host: Rc<dyn Host>, composer: Option<Element>, resend: Resend, id: u32, left: u32) {
     gloo_timers::callback::Timeout::new(WAIT_EVERY_MS, move || {
+        let Some(sent) = HELD.with(|h| {
+            h.borrow()
+                .as_ref()
+                .filter(|(held, _)| *held == id)
+                .map(|(_, d)| d.clone())
+        }) else {
+            return;
+        };
+        let release = || HELD.with(|h| h.borrow_mut().take());
         let draft = match &composer {
             Some(c) if c.is_connected() => draft_of(c),
             Some(_) => {
-                WAITING.with(|w| w.set(false));
+                release();
                 return host.not_sent(REDRAWN_READING);
             }
-            None => draft,
+            None => sent.clone(),
         };
         if draft.trim().is_empty() {
-            WAITING.with(|w| w.set(false));
+            release();
             return;
         }
         let verdict = host.review(&draft);
         if matches!(verdict, Some(Verdict::Wait)) && left > 1 {
-            return wait_read(host, composer, draft, resend, left - 1);
+            return wait_read(host, composer, resend, id, left - 1);
         }
-        WAITING.with(|w| w.set(false));
+        release();
         if let (Some(Verdict::Review(sheet)), Some(situation)) = (verdict, host.situation()) {
             if show(
                 &host,
@@ -410,9 +431,19 @@ fn wait_read(
                 return;
             }
         }
+        if draft.trim() != sent.trim() {
+            return host.not_sent(CHANGED_READING);
+        }
         send_now(host, resend, composer, draft, REDRAWN_READING);
     })
     .forget();
+}
+
+/// Cancels a held send (Escape): nothing is sent.
+fn cancel_held(host: &Rc<dyn Host>) {
+    if HELD.with(|h| h.borrow_mut().take()).is_some() {
+        host.not_sent(CANCELLED_READING);
+    }
 }
 
 /// What the agent is told when the reply box or its send button went while the checklist was
@@ -421,6 +452,10 @@ const REDRAWN: &str = "Not sent: the site redrew its reply box while the checkli
 
 /// … and while Waypoint was still reading the conversation (the send held meanwhile).
 const REDRAWN_READING: &str = "Not sent: the site redrew its reply box while Waypoint was reading the conversation. Press send again.";
+/// A held send whose draft the agent changed meanwhile, that is not checked now.
+const CHANGED_READING: &str = "Not sent: you changed the reply while Waypoint was reading the conversation. Press send again when it is ready.";
+/// A held send the agent cancelled with Escape.
+const CANCELLED_READING: &str = "Not sent: you cancelled it while Waypoint was reading the conversation. Your reply is still in the box.";
 
 /// How often a send is looked at for the site taking it, and how many times.
 const TAKEN_EVERY_MS: u32 = 100;

@@ -748,6 +748,55 @@ describe('a send while a long conversation is still read', () => {
     await page.close();
   });
 
+  const notice = (page, kind) => page.locator('waypoint-panel').locator(`.notice[data-notice="${kind}"]`);
+
+  test('X post: typing on after pressing send, Escape, or leaving the conversation sends nothing', async () => {
+    // Typing on: the box no longer holds what was sent. Never released: after the wait it is
+    // not sent half-typed; the panel says why and the whole draft stays in the box.
+    let page = await browser.context.newPage();
+    await heldRead(page);
+    await typeDraft(page, x, 'Thanks Maria, could you confirm the delivery');
+    await pressSend(page, x);
+    await page.click(x.box);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' address on the order for me please?');
+    const full = 'Thanks Maria, could you confirm the delivery address on the order for me please?';
+    await notice(page, 'not-sent').waitFor({ timeout: 10000 });
+    assert.match(await notice(page, 'not-sent').innerText(), /^Not sent: you changed the reply while Waypoint was reading the conversation/);
+    assert.equal(await sends(page), 0, 'nothing sent half-typed');
+    assert.equal(squash(await modelText(page, x.model)), full);
+    await page.close();
+
+    // Escape while held: cancelled, said, nothing sent even once the read ends.
+    page = await browser.context.newPage();
+    await heldRead(page);
+    await typeDraft(page, x, BAD);
+    await pressSend(page, x);
+    await page.keyboard.press('Escape');
+    await notice(page, 'not-sent').waitFor({ timeout: 5000 });
+    assert.match(await notice(page, 'not-sent').innerText(), /^Not sent: you cancelled it while Waypoint was reading the conversation/);
+    await page.evaluate(() => window.__release());
+    await page.waitForFunction(() => document.querySelector('waypoint-panel')?.dataset.messages === '1200', null, { timeout: 20000 });
+    await page.waitForTimeout(3500);
+    assert.equal(await sends(page), 0);
+    assert.equal(await dialog(page).count(), 0, 'no checklist for a cancelled send');
+    await page.close();
+
+    // Leaving for another post while held: nothing sent there, and the panel says so.
+    page = await browser.context.newPage();
+    await heldRead(page);
+    await typeDraft(page, x, BAD);
+    await pressSend(page, x);
+    await page.evaluate(() => history.pushState({}, '', '/tom_w/status/1861000000000000003'));
+    await notice(page, 'left-unsent').waitFor({ timeout: 5000 });
+    assert.match(await notice(page, 'left-unsent').innerText(), /^Not sent: you left that conversation while Waypoint was still reading it\./);
+    await page.evaluate(() => window.__release());
+    await page.waitForTimeout(3500);
+    assert.equal(await sends(page), 0);
+    assert.equal(await dialog(page).count(), 0, 'no checklist on the other post');
+    await page.close();
+  });
+
   test('X post: a read that does not end in time lets the send through as the agent made it', async () => {
     const page = await browser.context.newPage();
     await heldRead(page);
