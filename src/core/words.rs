@@ -13,7 +13,22 @@ pub struct Words(pub &'static str);
 impl Words {
     /// The words, in their order.
     pub fn iter(self) -> std::str::SplitTerminator<'static, char> {
-        self.0.split_terminator('|')
+        self.text().split_terminator('|')
+    }
+
+    /// The words, each followed by `|`: in the page, a list made by [`listed_words!`] is the
+    /// rule file's section `[words/<name>]` (none until the file is installed).
+    #[cfg(target_arch = "wasm32")]
+    fn text(self) -> &'static str {
+        match self.0.strip_prefix('\0') {
+            Some(name) => crate::core::analysis::text::installed_section("words/", name)
+                .map_or("", |s| s.trim_end_matches('\n')),
+            None => self.0,
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    fn text(self) -> &'static str {
+        self.0
     }
 
     /// Whether `word` is one of the words (exactly).
@@ -46,6 +61,23 @@ macro_rules! words {
         );
         $crate::core::words::Words(S)
     }};
+}
+
+/// A [`Words`] named in [`crate::core::check::text::WORD_LISTS`]: `listed_words!("tone/jargon";
+/// "a", "b")`. Natively the words; in the page, the name, and the words come from the rule
+/// file (written by the build from [`crate::core::check::text::word_list`]): the module does
+/// not carry them.
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! listed_words {
+    ($name:literal; $($w:literal),* $(,)?) => {
+        words![$($w),*]
+    };
+}
+#[cfg(target_arch = "wasm32")]
+macro_rules! listed_words {
+    ($name:literal; $($w:literal),* $(,)?) => {
+        $crate::core::words::Words(concat!("\0", $name))
+    };
 }
 
 #[cfg(test)]

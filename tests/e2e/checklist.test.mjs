@@ -696,6 +696,29 @@ describe('a failing Waypoint lets the post through (fail open)', () => {
   }
 });
 
+describe('the checks whose word lists the page reads from the rule file', () => {
+  // Their lists are not in the module (dist/data/rules.js): a list missing there would let
+  // each of these drafts through with nothing said.
+  for (const [id, draft] of [
+    ['asks-personal-data', 'Maria, please reply here with your password so we can check the order.'],
+    ['tone', 'Maria, you should have checked the tracking page before writing to us.'],
+    ['next-step', 'So sorry to hear that, Maria!'],
+  ]) {
+    test(`X post: ${id} finds its words in the page`, async () => {
+      const { page } = await open(browser.context, URLS.xStatus);
+      await waitForState(page, 'ready');
+      const x = SURFACES[0];
+      await typeDraft(page, x, draft);
+      await pressSend(page, x);
+      await dialog(page).waitFor();
+      const item = dialog(page).locator(`[data-check-id="${id}"]`);
+      assert.equal(await item.count(), 1, `${id} is in the checklist`);
+      assert.ok(['fail', 'warn'].includes(await item.getAttribute('data-status')), await item.getAttribute('data-status'));
+      await page.close();
+    });
+  }
+});
+
 describe('a send while a long conversation is still read', () => {
   // 1,200 posts on x.com (the JavaScript translation reads them in several tasks). The
   // timeline leaves the page when the panel first says it is reading, between two parts of the

@@ -415,6 +415,19 @@ pub fn rule_file() -> String {
         out.push_str("]\n");
         out.push_str(t.source);
     }
+    // The checks' word lists: one line, each word followed by `|`.
+    for name in crate::core::check::text::WORD_LISTS {
+        out.push_str("[words/");
+        out.push_str(name);
+        out.push_str("]\n");
+        if let Some(list) = crate::core::check::text::word_list(name) {
+            for word in list.iter() {
+                out.push_str(word);
+                out.push('|');
+            }
+        }
+        out.push('\n');
+    }
     // The checks' phrase lists: one phrase a line.
     for name in crate::core::check::text::PHRASE_LISTS {
         out.push_str("[phrases/");
@@ -454,7 +467,8 @@ pub fn parse_rule_file(text: &str) -> Result<Vec<(&str, &str)>, String> {
             continue;
         }
         // A phrase list's lines are its phrases.
-        let phrases = current.is_some_and(|(name, _)| name.starts_with("phrases/"));
+        let phrases = current
+            .is_some_and(|(name, _)| name.starts_with("phrases/") || name.starts_with("words/"));
         let ok = (phrases && !line.is_empty())
             || line
                 .split_once('\t')
@@ -471,6 +485,13 @@ pub fn parse_rule_file(text: &str) -> Result<Vec<(&str, &str)>, String> {
     }
     if let Some(missing) = all_tables().find(|t| !tables.iter().any(|(n, _)| *n == t.name)) {
         return Err(format!("the rule file has no table {}", missing.name));
+    }
+    if let Some(missing) = crate::core::check::text::WORD_LISTS.iter().find(|name| {
+        !tables
+            .iter()
+            .any(|(n, _)| n.strip_prefix("words/") == Some(**name))
+    }) {
+        return Err(format!("the rule file has no list words/{missing}"));
     }
     if let Some(missing) = crate::core::check::text::PHRASE_LISTS.iter().find(|name| {
         !tables
@@ -825,15 +846,28 @@ mod tests {
     #[test]
     #[cfg(not(target_arch = "wasm32"))]
     fn the_rule_file_reads_back_as_written() {
-        use crate::core::check::text::{phrase_list, PHRASE_LISTS};
+        use crate::core::check::text::{phrase_list, word_list, PHRASE_LISTS, WORD_LISTS};
         let file = rule_file();
         let tables = parse_rule_file(&file).unwrap();
-        assert_eq!(tables.len(), all_tables().count() + PHRASE_LISTS.len());
+        assert_eq!(
+            tables.len(),
+            all_tables().count() + WORD_LISTS.len() + PHRASE_LISTS.len()
+        );
         for (t, (name, source)) in all_tables().zip(&tables) {
             assert_eq!((t.name(), t.source().unwrap()), (*name, *source));
         }
+        // The checks' word lists, one line, as the page reads them.
+        let words_from = all_tables().count();
+        for (name, (section, line)) in WORD_LISTS.iter().zip(&tables[words_from..]) {
+            assert_eq!(*section, format!("words/{name}"));
+            let list = word_list(name).unwrap();
+            assert!(list.iter().count() > 5, "{name}");
+            assert_eq!(line.trim_end_matches('\n'), list.0, "{name}");
+            assert!(!list.0.contains('\n') && !list.0.starts_with('['), "{name}");
+        }
         // The checks' phrase lists, a phrase a line, as the page reads them.
-        for (name, (section, lines)) in PHRASE_LISTS.iter().zip(&tables[all_tables().count()..]) {
+        let phrases_from = words_from + WORD_LISTS.len();
+        for (name, (section, lines)) in PHRASE_LISTS.iter().zip(&tables[phrases_from..]) {
             assert_eq!(*section, format!("phrases/{name}"));
             let list = phrase_list(name).unwrap();
             assert!(list.iter().count() > 5, "{name}");
@@ -863,14 +897,15 @@ mod tests {
         assert!(err(no_urgency).contains("cue/urgency"));
     }
 
-    /// Every `phrases!` of the checks names a list of [`PHRASE_LISTS`], each used once: a list
-    /// missing from it would be empty in the page.
+    /// Every `phrases!` and `listed_words!` of the checks names a list of [`PHRASE_LISTS`] or
+    /// [`WORD_LISTS`], each used once: a list missing from them would be empty in the page.
     #[test]
     #[cfg(not(target_arch = "wasm32"))]
-    fn every_phrase_list_of_the_source_is_in_the_rule_file() {
-        use crate::core::check::text::{phrase_list, PHRASE_LISTS};
+    fn every_list_of_the_checks_is_in_the_rule_file() {
+        use crate::core::check::text::{phrase_list, word_list, PHRASE_LISTS, WORD_LISTS};
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/core/check");
         let (mut used, mut calls): (Vec<String>, usize) = (Vec::new(), 0);
+        let mut words: Vec<String> = Vec::new();
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_none_or(|e| e != "rs") {
@@ -883,7 +918,19 @@ mod tests {
             }
             // Each list's call: `= phrases!("name", CONST)`.
             calls += text.matches("= phrases!(\"").count();
+            for (at, _) in text.match_indices("listed_words![\"") {
+                let rest = &text[at + "listed_words![\"".len()..];
+                words.push(rest.split('"').next().unwrap().to_owned());
+            }
         }
+        words.sort();
+        let mut listed_words: Vec<String> = WORD_LISTS.iter().map(|s| s.to_string()).collect();
+        listed_words.sort();
+        assert_eq!(
+            words, listed_words,
+            "every listed_words! once in WORD_LISTS"
+        );
+        assert!(WORD_LISTS.iter().all(|n| word_list(n).is_some()));
         used.sort();
         let mut listed: Vec<String> = PHRASE_LISTS.iter().map(|s| s.to_string()).collect();
         listed.sort();

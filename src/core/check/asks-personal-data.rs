@@ -12,7 +12,7 @@ use super::{Finding, Input};
 use crate::core::conversation::Surface;
 use crate::core::words::Words;
 
-const PERSONAL: Words = words![
+pub(super) const PERSONAL: Words = listed_words!["asks-personal-data/personal";
     "order number",
     "order no",
     "order id",
@@ -72,7 +72,7 @@ const PERSONAL: Words = words![
     "tarjeta",
 ];
 
-const SECRET: Words = words![
+pub(super) const SECRET: Words = listed_words!["asks-personal-data/secret";
     "password",
     "passwords",
     "passcode",
@@ -104,7 +104,7 @@ const SECRET: Words = words![
 ];
 
 /// Verbs (and question words) that ask for something.
-const ASKING: Words = words![
+pub(super) const ASKING: Words = listed_words!["asks-personal-data/asking";
     "send",
     "share",
     "provide",

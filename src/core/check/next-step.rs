@@ -14,7 +14,7 @@ use crate::core::scenario::Scenario;
 use crate::core::words::Words;
 
 /// Greeting, thanks, sympathy and function words: what pure sympathy is made of.
-const SOCIAL: Words = words![
+pub(super) const SOCIAL: Words = listed_words!["next-step/social";
     "let",
     "if",
     "assist",

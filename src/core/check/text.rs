@@ -405,6 +405,34 @@ pub const PHRASE_LISTS: [&str; 9] = [
     "sla-wait",
 ];
 
+/// The names of the checks' word lists made by `listed_words!`, each a section
+/// `[words/<name>]` of the rule file (one line: the words, each followed by `|`).
+pub const WORD_LISTS: [&str; 7] = [
+    "asks-personal-data/asking",
+    "asks-personal-data/personal",
+    "asks-personal-data/secret",
+    "next-step/social",
+    "tone/blame",
+    "tone/jargon",
+    "tone/should-have",
+];
+
+/// The words of the word list `name` (one of [`WORD_LISTS`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn word_list(name: &str) -> Option<Words> {
+    use super::*;
+    Some(match name {
+        "asks-personal-data/asking" => asks_personal_data::ASKING,
+        "asks-personal-data/personal" => asks_personal_data::PERSONAL,
+        "asks-personal-data/secret" => asks_personal_data::SECRET,
+        "next-step/social" => next_step::SOCIAL,
+        "tone/blame" => tone::BLAME,
+        "tone/jargon" => tone::JARGON,
+        "tone/should-have" => tone::SHOULD_HAVE,
+        _ => return None,
+    })
+}
+
 /// The words of the phrase list `name` (one of [`PHRASE_LISTS`]).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn phrase_list(name: &str) -> Option<Words> {

@@ -7,7 +7,7 @@ use super::{Finding, Input};
 use crate::core::words::Words;
 use std::sync::OnceLock;
 
-const BLAME: Words = words![
+pub(super) const BLAME: Words = listed_words!["tone/blame";
     "as per legislation",
     "as per the law",
     "due to our policy",
@@ -67,7 +67,7 @@ const BLAME: Words = words![
 
 /// "You should have …" blames with these verbs ("you should have read"); with others it
 /// informs ("you should have received an email").
-const SHOULD_HAVE: Words = words![
+pub(super) const SHOULD_HAVE: Words = listed_words!["tone/should-have";
     "read",
     "checked",
     "contacted",
@@ -104,7 +104,7 @@ const SHOULD_HAVE: Words = words![
     "spoken",
 ];
 
-const JARGON: Words = words![
+pub(super) const JARGON: Words = listed_words!["tone/jargon";
     "escalated to l1",
     "escalated to l2",
     "escalated to l3",
