@@ -878,6 +878,32 @@ describe('a setting the browser does not store', () => {
       await options.locator('#share-status[data-ok="true"]').waitFor();
       assert.equal(await options.locator('#share-status').innerText(), 'Exported to waypoint-settings.json.');
       assert.equal(JSON.parse(await stored('waypoint.sla.policy')).targets.x.post.first_response_minutes, 30);
+
+      // What is stored decides, not what this page said when it opened: broken targets
+      // shown here, saved whole from another tab since, are exported as saved, unflagged.
+      await options.evaluate(() => chrome.storage.local.set({ 'waypoint.sla.policy': '{"targets": ' }));
+      await options.reload();
+      await options.locator('#app[data-ready="true"]').waitFor();
+      await options.locator('#sla-status[data-unreadable]').waitFor();
+      const other = await openOptions(browser);
+      await other.fill('#sla-x-post-first', '33');
+      await other.click('#sla-save');
+      await other.locator('#sla-status[data-ok="true"]').waitFor();
+      await other.close();
+      file = await exported();
+      assert.equal(file.sla.targets.x.post.first_response_minutes, 33);
+      await options.locator('#share-status[data-ok="true"]').waitFor();
+      assert.equal(await options.locator('#share-status').innerText(), 'Exported to waypoint-settings.json.');
+      // A brand list that cannot be read (the page shows it empty) is said too, and targets
+      // stored as something other than their text.
+      await options.evaluate(() => chrome.storage.local.set({ 'waypoint.brands': '["@Acme', 'waypoint.sla.policy': { targets: 1 } }));
+      file = await exported();
+      assert.deepEqual(file.brand_accounts, []);
+      await options.waitForFunction(() => document.getElementById('share-status').textContent.includes('brand accounts'));
+      assert.equal(
+        await options.locator('#share-status').innerText(),
+        'Exported to waypoint-settings.json. The saved SLA targets and brand accounts could not be read: the file holds the defaults instead.',
+      );
     } finally {
       await options.evaluate((k) => chrome.storage.local.remove(k), [...keys, 'waypoint.brands']);
       await options.close();

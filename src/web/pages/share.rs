@@ -54,11 +54,11 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
     EventListener::new(&export, "click", move |_| {
         let doc = d.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let text = shared::write(&saved().await);
+            let (settings, defaults) = saved().await;
+            let text = shared::write(&settings);
             // The file holds what is saved: edits on the page not saved yet are not in it,
             // and a part whose saved settings cannot be read is in it as its defaults.
             let left_out = pending(&doc).len();
-            let defaults = unreadable(&doc);
             match download(&doc, &text) {
                 Ok(()) if left_out > 0 || !defaults.is_empty() => {
                     let mut message = if left_out > 0 {
@@ -76,7 +76,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                         message.push_str(&format!(
                             " The saved {} could not be read: the file holds the defaults \
                              instead.",
-                            defaults.join(" and ")
+                            and_list(&defaults)
                         ));
                     }
                     say(&doc, STATUS, false, &message)
@@ -149,35 +149,64 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Every setting as saved in this browser (the defaults where none is).
-async fn saved() -> SharedSettings {
-    use brand_settings::{saved_list, AUTOMATIC_KEY, BRANDS_KEY, BRAND_NAME_KEY};
-    let sla = platform::storage_get(sla_settings::POLICY_KEY)
-        .await
-        .and_then(|v| v.as_string())
-        .and_then(|s| serde_json::from_str::<Policy>(&s).ok())
-        .unwrap_or_default();
-    SharedSettings {
+/// Every setting as saved in this browser (the defaults where none is, and where what is
+/// saved cannot be read), and the parts whose saved settings could not be read ("SLA
+/// targets"), read from the browser's storage at the moment of the export (another tab may
+/// have saved since this page said a part could not be read).
+async fn saved() -> (SharedSettings, Vec<&'static str>) {
+    use brand_settings::{AUTOMATIC_KEY, BRANDS_KEY, BRAND_NAME_KEY};
+    let mut unreadable = Vec::new();
+    fn read<T>(part: Result<Option<T>, ()>, what: &'static str, bad: &mut Vec<&str>) -> Option<T> {
+        part.unwrap_or_else(|()| {
+            bad.push(what);
+            None
+        })
+    }
+    let u = &mut unreadable;
+    let sla = read(
+        stored::<Policy>(sla_settings::POLICY_KEY).await,
+        "SLA targets",
+        u,
+    );
+    let brands = read(stored(BRANDS_KEY).await, "brand accounts", u);
+    let automatic = read(stored(AUTOMATIC_KEY).await, "automatic messages", u);
+    let name: Option<Vec<String>> = read(stored(BRAND_NAME_KEY).await, "brand name", u);
+    // As the page shows it: the defaults when what is saved cannot be read or shown.
+    let checklist = match review::load_saved().await {
+        Ok(None) => None,
+        Ok(Some(c)) if Form::of(&c).is_ok() => Some(c),
+        Ok(Some(_)) | Err(_) => {
+            unreadable.push("checklist");
+            None
+        }
+    };
+    let settings = SharedSettings {
         waypoint_settings: shared::FORMAT,
-        sla: Some(sla),
-        brand_accounts: Some(saved_list(BRANDS_KEY).await),
-        automatic_messages: Some(saved_list(AUTOMATIC_KEY).await),
+        sla: Some(sla.unwrap_or_default()),
+        brand_accounts: Some(brands.unwrap_or_default()),
+        automatic_messages: Some(automatic.unwrap_or_default()),
         brand_name: Some(
-            saved_list(BRAND_NAME_KEY)
-                .await
+            name.unwrap_or_default()
                 .into_iter()
                 .next()
                 .unwrap_or_default(),
         ),
-        checklist: Some(
-            // As the page shows it: the defaults when what is saved cannot be read or shown.
-            review::load_saved()
-                .await
-                .ok()
-                .flatten()
-                .filter(|c| Form::of(c).is_ok())
-                .unwrap_or_default(),
-        ),
+        checklist: Some(checklist.unwrap_or_default()),
+    };
+    (settings, unreadable)
+}
+
+/// What is stored under `key`, read from its JSON text: `Ok(None)` when nothing is, `Err`
+/// when something is that cannot be read (not text, or not the setting).
+async fn stored<T: serde::de::DeserializeOwned>(key: &str) -> Result<Option<T>, ()> {
+    match platform::storage_get(key).await {
+        None => Ok(None),
+        Some(v) if v.is_undefined() || v.is_null() => Ok(None),
+        Some(v) => v
+            .as_string()
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .map(Some)
+            .ok_or(()),
     }
 }
 
@@ -235,7 +264,7 @@ async fn apply(doc: &Document, s: &SharedSettings, file: &str) -> Result<(), Str
 }
 
 /// The parts of the page with edits not saved (or refused), by their status lines' ids: not
-/// a part that only says its saved settings could not be read ([`unreadable`]).
+/// a part that only says its saved settings could not be read ([`super::unreadable`]).
 fn pending(doc: &Document) -> Vec<String> {
     let Ok(list) = doc.query_selector_all(
         ".form-status[data-ok=\"changed\"], \
@@ -249,16 +278,13 @@ fn pending(doc: &Document) -> Vec<String> {
         .collect()
 }
 
-/// The parts whose saved settings could not be read ("SLA targets", "checklist"), in the
-/// page's order.
-fn unreadable(doc: &Document) -> Vec<String> {
-    let Ok(list) = doc.query_selector_all(".form-status[data-unreadable]") else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .filter_map(|e| e.get_attribute("data-unreadable"))
-        .collect()
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[&str]) -> String {
+    match items.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// A part as it is stored (JSON text).
