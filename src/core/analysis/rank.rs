@@ -381,6 +381,11 @@ fn ranked(
     late: Option<bool>,
 ) -> Vec<Ranked> {
     let mut scored = scenario_scores(analysis);
+    // In a private conversation already, their "done" after our request for one is no
+    // handover to answer: the other readings decide.
+    if surface == Surface::Dm && analysis.ours.iter().any(|(s, _)| *s == Scenario::MoveToDm) {
+        scored.retain(|(s, _)| *s != Scenario::MoveToDm);
+    }
     let general = scored.is_empty();
     if general {
         scored = fallback(analysis);

@@ -1573,9 +1573,13 @@ fn saying_they_did_what_we_asked_is_answered_as_the_private_message() {
         &[],
         3,
     );
+    // Nor any reply read as a handover (a locked-out reply listing private messages among its
+    // scenarios was first): the other readings decide.
     assert!(
         dm.iter()
-            .all(|s| s.suggestion.template.id != "move-to-dm-welcome"),
+            .all(|s| s.suggestion.template.id != "move-to-dm-welcome"
+                && s.suggestion.scenario != Scenario::MoveToDm
+                && !s.reason.contains("private message")),
         "{dm:?}"
     );
     // Not when they name a problem of their own, nor when we asked for nothing private.
