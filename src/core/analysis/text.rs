@@ -415,27 +415,31 @@ pub fn rule_file() -> String {
         out.push_str("]\n");
         out.push_str(t.source);
     }
-    // The checks' word lists: one line, each word followed by `|`.
-    for name in crate::core::check::text::WORD_LISTS {
-        out.push_str("[words/");
-        out.push_str(name);
-        out.push_str("]\n");
-        if let Some(list) = crate::core::check::text::word_list(name) {
-            for word in list.iter() {
-                out.push_str(word);
-                out.push('|');
+    // The checks' word lists, one line of words each followed by `|`, and phrase lists, a
+    // phrase a line.
+    use crate::core::check::text::{phrase_list, word_list, PHRASE_LISTS, WORD_LISTS};
+    use crate::core::words::Words;
+    type Lists = (
+        &'static str,
+        &'static [&'static str],
+        fn(&str) -> Option<Words>,
+        char,
+    );
+    let lists: [Lists; 2] = [
+        ("words/", &WORD_LISTS, word_list, '|'),
+        ("phrases/", &PHRASE_LISTS, phrase_list, '\n'),
+    ];
+    for (kind, names, list, after) in lists {
+        for name in names {
+            out.push('[');
+            out.push_str(kind);
+            out.push_str(name);
+            out.push_str("]\n");
+            for item in list(name).into_iter().flat_map(Words::iter) {
+                out.push_str(item);
+                out.push(after);
             }
-        }
-        out.push('\n');
-    }
-    // The checks' phrase lists: one phrase a line.
-    for name in crate::core::check::text::PHRASE_LISTS {
-        out.push_str("[phrases/");
-        out.push_str(name);
-        out.push_str("]\n");
-        if let Some(list) = crate::core::check::text::phrase_list(name) {
-            for phrase in list.iter() {
-                out.push_str(phrase);
+            if after != '\n' {
                 out.push('\n');
             }
         }
@@ -486,19 +490,16 @@ pub fn parse_rule_file(text: &str) -> Result<Vec<(&str, &str)>, String> {
     if let Some(missing) = all_tables().find(|t| !tables.iter().any(|(n, _)| *n == t.name)) {
         return Err(format!("the rule file has no table {}", missing.name));
     }
-    if let Some(missing) = crate::core::check::text::WORD_LISTS.iter().find(|name| {
-        !tables
-            .iter()
-            .any(|(n, _)| n.strip_prefix("words/") == Some(**name))
-    }) {
-        return Err(format!("the rule file has no list words/{missing}"));
-    }
-    if let Some(missing) = crate::core::check::text::PHRASE_LISTS.iter().find(|name| {
-        !tables
-            .iter()
-            .any(|(n, _)| n.strip_prefix("phrases/") == Some(**name))
-    }) {
-        return Err(format!("the rule file has no list phrases/{missing}"));
+    use crate::core::check::text::{PHRASE_LISTS, WORD_LISTS};
+    for (kind, names) in [("words/", &WORD_LISTS[..]), ("phrases/", &PHRASE_LISTS[..])] {
+        let listed = |name: &str| {
+            tables
+                .iter()
+                .any(|(n, _)| n.strip_prefix(kind) == Some(name))
+        };
+        if let Some(missing) = names.iter().find(|name| !listed(name)) {
+            return Err(format!("the rule file has no list {kind}{missing}"));
+        }
     }
     Ok(tables)
 }
