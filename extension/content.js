@@ -93,7 +93,7 @@
     try {
       glue.installRules((await data[1]).default);
     } catch (error) {
-      console.warn('Waypoint: the phrase rules did not load; suggestions fall back to general replies.', error);
+      console.warn('Waypoint: the phrase rules did not load; suggestions fall back to general replies, and the checks that read word lists find nothing.', error);
     }
     try {
       glue.installLexicon((await data[2]).default);

@@ -14,7 +14,7 @@ try {
   try {
     installRules((await import('./data/rules.js')).default);
   } catch (error) {
-    console.warn('Waypoint: the phrase rules did not load; suggestions fall back to general replies.', error);
+    console.warn('Waypoint: the phrase rules did not load; suggestions fall back to general replies, and the checks that read word lists find nothing.', error);
   }
   try {
     installLexicon((await import('./data/lexicon.js')).default);
