@@ -91,6 +91,43 @@ describe('three suggestions for the open conversation, each with why', () => {
   }
 });
 
+describe('after our request for a private message', () => {
+  // Our reply asks Maria to DM us, and she answers "Done!" on the public thread: the reply
+  // that says we have it comes first, not a second invitation, and says why.
+  test('X post: "Done!" gets "Got their private message", with our words as the reason', async () => {
+    const { page } = await open(browser.context, URLS.xStatus);
+    await waitForState(page, 'ready');
+    await page.evaluate(() => {
+      const maria = document.querySelector('a[href="/mariagarcia/status/1861000000000000002"]').closest('[data-testid="cellInnerDiv"]');
+      const add = (after, handle, name, id, text, mins) => {
+        const cell = maria.cloneNode(true);
+        cell.querySelector('article').setAttribute('tabindex', '0');
+        for (const a of cell.querySelectorAll('a[href^="/mariagarcia"]')) {
+          a.setAttribute('href', a.getAttribute('href').replace('mariagarcia', handle).replace('1861000000000000002', id));
+        }
+        cell.querySelector('[data-testid^="UserAvatar-Container"]').setAttribute('data-testid', `UserAvatar-Container-${handle}`);
+        const [shown, at] = cell.querySelectorAll('[data-testid="User-Name"] a span');
+        shown.textContent = name;
+        at.textContent = `@${handle}`;
+        cell.querySelector('time').setAttribute('datetime', new Date(Date.now() - mins * 60000).toISOString());
+        cell.querySelector('[data-testid="tweetText"] span').textContent = text;
+        after.after(cell);
+        return cell;
+      };
+      const ours = add(maria, 'AcmeHelp', 'Acme Help', '1861000000000000010', '@mariagarcia So sorry, Maria. Can you send us a DM with your order number? ^SR', 30);
+      add(ours, 'mariagarcia', 'Maria Garcia', '1861000000000000011', '@AcmeHelp Done!', 5);
+    });
+    const items = page.locator('waypoint-panel .suggested [data-template-id]');
+    await page.waitForFunction(() =>
+      document.querySelector('waypoint-panel')?.shadowRoot.querySelector('.suggested [data-template-id]')?.dataset.templateId === 'move-to-dm-got-it', null, { timeout: 10000 });
+    const ids = await items.evaluateAll((els) => els.map((e) => e.dataset.templateId));
+    assert.ok(!ids.includes('move-to-dm-invite'), `no second invitation: ${ids}`);
+    const reason = await page.locator('waypoint-panel .suggested li').first().innerText();
+    assert.match(reason, /says they did: "Done" · we asked for a private message: "DM"/);
+    await page.close();
+  });
+});
+
 describe('suggestions follow a burst of new messages', () => {
   // While messages keep coming, rankings are spaced out (a page loading a long thread is not
   // slowed by them); the last message of a burst is always ranked.
