@@ -68,11 +68,21 @@ pub fn parse(text: &str) -> Result<Vec<String>, String> {
 
 /// A saved list (empty when there is none or it cannot be read).
 pub async fn saved_list(key: &str) -> Vec<String> {
-    platform::storage_get(key)
-        .await
-        .and_then(|v| v.as_string())
-        .and_then(|s| serde_json::from_str::<Vec<String>>(&s).ok())
-        .unwrap_or_default()
+    stored(key).await.ok().flatten().unwrap_or_default()
+}
+
+/// What is stored under `key`, read from its JSON text: `Ok(None)` when nothing is, `Err`
+/// when something is that cannot be read (not text, or not the setting).
+pub(crate) async fn stored<T: serde::de::DeserializeOwned>(key: &str) -> Result<Option<T>, ()> {
+    match platform::storage_get(key).await {
+        None => Ok(None),
+        Some(v) if v.is_undefined() || v.is_null() => Ok(None),
+        Some(v) => v
+            .as_string()
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .map(Some)
+            .ok_or(()),
+    }
 }
 
 /// One list the section edits: a textarea (a one-line box for a single value), its save

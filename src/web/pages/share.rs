@@ -164,13 +164,25 @@ async fn saved() -> (SharedSettings, Vec<&'static str>) {
     }
     let u = &mut unreadable;
     let sla = read(
-        stored::<Policy>(sla_settings::POLICY_KEY).await,
+        brand_settings::stored::<Policy>(sla_settings::POLICY_KEY).await,
         "SLA targets",
         u,
     );
-    let brands = read(stored(BRANDS_KEY).await, "brand accounts", u);
-    let automatic = read(stored(AUTOMATIC_KEY).await, "automatic messages", u);
-    let name: Option<Vec<String>> = read(stored(BRAND_NAME_KEY).await, "brand name", u);
+    let brands = read(
+        brand_settings::stored(BRANDS_KEY).await,
+        "brand accounts",
+        u,
+    );
+    let automatic = read(
+        brand_settings::stored(AUTOMATIC_KEY).await,
+        "automatic messages",
+        u,
+    );
+    let name: Option<Vec<String>> = read(
+        brand_settings::stored(BRAND_NAME_KEY).await,
+        "brand name",
+        u,
+    );
     // As the page shows it: the defaults when what is saved cannot be read or shown.
     let checklist = match review::load_saved().await {
         Ok(None) => None,
@@ -194,20 +206,6 @@ async fn saved() -> (SharedSettings, Vec<&'static str>) {
         checklist: Some(checklist.unwrap_or_default()),
     };
     (settings, unreadable)
-}
-
-/// What is stored under `key`, read from its JSON text: `Ok(None)` when nothing is, `Err`
-/// when something is that cannot be read (not text, or not the setting).
-async fn stored<T: serde::de::DeserializeOwned>(key: &str) -> Result<Option<T>, ()> {
-    match platform::storage_get(key).await {
-        None => Ok(None),
-        Some(v) if v.is_undefined() || v.is_null() => Ok(None),
-        Some(v) => v
-            .as_string()
-            .and_then(|s| serde_json::from_str(&s).ok())
-            .map(Some)
-            .ok_or(()),
-    }
 }
 
 /// Saves the parts `s` holds, in one write (all of them or none: a failure leaves no part of
