@@ -625,19 +625,28 @@ fn shouting(text: &str) -> Vec<&str> {
 /// The words of `text` the lexicon finds clearly positive, as written (at most three).
 fn positive_words(text: &str) -> Vec<String> {
     let mut out: Vec<&str> = Vec::new();
-    let mut before = "";
-    for raw in text.split_whitespace() {
-        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        let after = std::mem::replace(&mut before, w);
+    let words: Vec<(&str, &str)> = text
+        .split_whitespace()
+        .map(|raw| {
+            (
+                raw,
+                raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''),
+            )
+        })
+        .collect();
+    for (i, &(raw, w)) in words.iter().enumerate() {
+        let after = i.checked_sub(1).map_or("", |j| words[j].1);
+        let next = words.get(i + 1).map_or("", |n| n.1);
         if w.is_empty() || raw.starts_with('@') {
             continue;
         }
         // "like" is warm as a verb ("I like it", "would like"), not as a comparison ("why is
-        // it like this?").
+        // it like this?") nor in a request ("I would like to speak to someone").
         if w.eq_ignore_ascii_case("like")
-            && !LIKE_AS_VERB_AFTER
+            && (!LIKE_AS_VERB_AFTER
                 .iter()
                 .any(|p| after.eq_ignore_ascii_case(p))
+                || next.eq_ignore_ascii_case("to"))
         {
             continue;
         }

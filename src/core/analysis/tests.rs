@@ -1206,6 +1206,25 @@ fn like_as_a_comparison_is_not_warm() {
     // As the verb it still reads warm.
     let b = analyze(&["I really like this"]);
     assert_eq!(b.main_scenario(), Some(Scenario::Praise), "{b:?}");
+    // In a request it is no warmth either: "would like to" asks for something.
+    let c = analyze(&["I would like to go there tomorrow"]);
+    assert!(!scenario_ids(&c).contains(&"praise"), "{c:?}");
+    let d = analyze(&["I would like this in blue"]);
+    assert_eq!(d.main_scenario(), Some(Scenario::Praise), "{d:?}");
+}
+
+#[test]
+fn asking_to_speak_to_someone_is_a_how_to() {
+    // Asking to be put through is a how-to question (how do I reach them), not praise read
+    // from "like".
+    for t in [
+        "I would like to speak to a technician",
+        "I'd like to talk to someone about my plan",
+        "my driver can't find the house can you help us",
+    ] {
+        let a = analyze(&[t]);
+        assert_eq!(a.main_scenario(), Some(Scenario::HowTo), "{t}: {a:?}");
+    }
 }
 
 #[test]
