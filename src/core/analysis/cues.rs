@@ -247,6 +247,7 @@ const INTERROGATIVES: Words = words![
     "is there",
     "is it",
     "is this",
+    "have you",
     "are you",
     "are there",
     "do you",
@@ -272,6 +273,10 @@ const INTERROGATIVES: Words = words![
     "tienen",
 ];
 
+/// Words that may come before the interrogative of a question (folded).
+const LEAD_INS: Words =
+    words!["so", "but", "and", "ok", "okay", "um", "hey", "then", "pero", "y", "entonces"];
+
 /// The questions in `f`, as written: sentences that end in "?", open with "¿", or open with an
 /// interrogative ("how do I …", "can you …", "cómo …").
 pub fn questions<'a>(f: &Folded<'a>) -> Vec<&'a str> {
@@ -292,6 +297,15 @@ pub fn questions<'a>(f: &Folded<'a>) -> Vec<&'a str> {
             let sentence = t[start..i].trim();
             if !sentence.is_empty() || terms.contains('?') {
                 let body = sentence.trim_start_matches(['¡', '"', '\'', '(']);
+                // "So why …", "but when …": a word that joins on to what came before.
+                let body = LEAD_INS
+                    .iter()
+                    .find_map(|w| {
+                        body.strip_prefix(w)
+                            .and_then(|r| r.strip_prefix([' ', ',']))
+                            .map(str::trim_start)
+                    })
+                    .unwrap_or(body);
                 let asks = terms.contains('?')
                     || body.starts_with('¿')
                     || INTERROGATIVES.iter().any(|q| {

@@ -146,6 +146,21 @@ fn questions_are_found_by_sentence() {
         q("does it work abroad"),
         Some(vec!["does it work abroad".to_owned()])
     );
+    // A word joining on to what came before does not hide the question, even with no "?".
+    assert_eq!(
+        q("So why is this happening"),
+        Some(vec!["So why is this happening".to_owned()])
+    );
+    assert_eq!(
+        q("It was fine. But when will it be back"),
+        Some(vec!["But when will it be back".to_owned()])
+    );
+    assert_eq!(
+        q("have you changed the app"),
+        Some(vec!["have you changed the app".to_owned()])
+    );
+    assert_eq!(q("So it works now"), None);
+    assert_eq!(q("Sowhat"), None);
     // Only the latest message is asked about.
     let a = analyze(&["How do I reset it?", "Never mind, sorted it"]);
     assert!(a.question.is_none());
