@@ -159,6 +159,12 @@ fn questions_are_found_by_sentence() {
         q("have you changed the app"),
         Some(vec!["have you changed the app".to_owned()])
     );
+    assert_eq!(
+        q("Where's the prizes, this thing is starting to suck"),
+        Some(vec![
+            "Where's the prizes, this thing is starting to suck".to_owned()
+        ])
+    );
     assert_eq!(q("So it works now"), None);
     assert_eq!(q("Sowhat"), None);
     // Only the latest message is asked about.
@@ -1254,6 +1260,23 @@ fn problems_named_in_everyday_words() {
         Some(Scenario::Faulty)
     );
     assert_eq!(main("There was a hair in my food"), Some(Scenario::Faulty));
+    assert_eq!(
+        main("a piece of bone in my chicken is a little too far"),
+        Some(Scenario::Faulty)
+    );
+    assert_eq!(
+        main("My console loads games but then I can’t do anything in them"),
+        Some(Scenario::Faulty)
+    );
+    assert_eq!(
+        main("7 hour flight and no seat back screens.. c’mon"),
+        Some(Scenario::Complaint)
+    );
+    assert_eq!(
+        main("nice to know you don't help your customers. Absolute JOKE"),
+        Some(Scenario::Complaint)
+    );
+    assert_eq!(main("WHERES MY PC CASE"), Some(Scenario::OrderLate));
     assert_eq!(
         main("Nobody can tell me when it ships"),
         Some(Scenario::OrderLate)
