@@ -276,6 +276,14 @@ const INTERROGATIVES: Words = words![
     "podrias",
     "hay",
     "tienen",
+    "warum",
+    "wieso",
+    "wann",
+    "pourquoi",
+    "quand",
+    "est-ce que",
+    "quando",
+    "onde",
 ];
 
 /// Words that may come before the interrogative of a question (folded).

@@ -66,6 +66,17 @@ static ANGER: Table = Table::new(
         ("not cool", 1.0),
         ("#bs", 1.0),
         ("dupe", 0.9),
+        // German, French, Portuguese and Japanese everyday words.
+        ("frechheit", 1.3),
+        ("unverschamt", 1.4),
+        ("scandaleux", 1.3),
+        ("honteux", 1.2),
+        ("inadmissible", 1.2),
+        ("absurdo", 1.0),
+        ("vergonha", 1.1),
+        ("最悪", 1.3),
+        ("ふざけ", 1.3),
+        ("腹が立", 1.4),
     ],
 );
 
@@ -123,6 +134,15 @@ static FRUSTRATION: Table = Table::new(
         ("please fix", 0.8),
         ("doesn't work", 0.6),
         ("not work", 0.6),
+        // German, French, Portuguese and Japanese everyday words.
+        ("immer noch", 1.0),
+        ("schon wieder", 1.3),
+        ("toujours pas", 1.2),
+        ("encore une fois", 1.2),
+        ("ainda nao", 1.1),
+        ("de novo", 0.8),
+        ("まだ", 0.6),
+        ("困って", 1.2),
     ],
 );
 
@@ -227,5 +247,11 @@ static GRATITUDE: Table = Table::new(
         ("感謝", 1.3),
         ("i'd appreciate it if", -1.8),
         ("would appreciate it if", -1.8),
+        // German, French, Portuguese and Japanese everyday words.
+        ("vielen dank", 1.4),
+        ("danke", 1.2),
+        ("merci", 1.2),
+        ("obrigad*", 1.2),
+        ("助かりました", 1.3),
     ],
 );

@@ -1219,6 +1219,69 @@ fn replies_are_suggested_in_the_customers_language_when_it_is_clear() {
 }
 
 #[test]
+fn everyday_words_of_other_languages_are_read() {
+    // German, French, Portuguese and Japanese: the replies stay in English or Spanish, but the
+    // agent sees what the customer's message is about.
+    let main = |t: &str| analyze(&[t]).main_scenario();
+    for (t, s) in [
+        (
+            "Mein Paket ist immer noch nicht angekommen",
+            Scenario::OrderLate,
+        ),
+        ("Das Gerät ist kaputt", Scenario::Faulty),
+        ("Ich will mein Geld zurück", Scenario::Refund),
+        (
+            "Mein Passwort geht nicht, ich kann mich nicht einloggen",
+            Scenario::Account,
+        ),
+        ("Seit gestern kein Internet, Störung?", Scenario::Outage),
+        (
+            "Ma commande n'est toujours pas arrivée",
+            Scenario::OrderLate,
+        ),
+        ("On m'a prélevé deux fois ce mois-ci", Scenario::Billing),
+        ("Mon téléphone ne fonctionne plus", Scenario::Faulty),
+        (
+            "J'attends un remboursement depuis trois semaines",
+            Scenario::Refund,
+        ),
+        ("Meu pedido ainda não chegou", Scenario::OrderLate),
+        ("Fui cobrado duas vezes na fatura", Scenario::Billing),
+        (
+            "A minha conta foi bloqueada e não lembro a senha",
+            Scenario::Account,
+        ),
+        ("注文した商品がまだ届きません", Scenario::OrderLate),
+        ("パスワードを忘れてログインできません", Scenario::Account),
+        ("テレビが映りません", Scenario::Faulty),
+        ("返金してください", Scenario::Refund),
+        ("請求が二重になっています", Scenario::Billing),
+    ] {
+        assert_eq!(main(t), Some(s), "{t}");
+    }
+    // A full-width question mark asks, as "?" does.
+    assert!(analyze(&["支払い方法は変わりましたか？"])
+        .question
+        .is_some());
+    assert!(analyze(&["Warum kann ich nicht bezahlen"])
+        .question
+        .is_some());
+    // Thanks in those languages is gratitude.
+    for t in [
+        "Vielen Dank!",
+        "Merci beaucoup",
+        "Muito obrigada",
+        "助かりました",
+    ] {
+        assert_eq!(
+            analyze(&[t]).main_emotion(),
+            Some(Emotion::Gratitude),
+            "{t}"
+        );
+    }
+}
+
+#[test]
 fn like_as_a_comparison_is_not_warm() {
     // "like" is in the lexicon as the verb; as a comparison it is no praise.
     let a = analyze(&["Why is the app like this?"]);

@@ -75,6 +75,10 @@ fn fold_char(c: char) -> Option<char> {
         'ç' | 'Ç' => 'c',
         '’' | '‘' | '`' | '´' => '\'',
         '“' | '”' | '«' | '»' => '"',
+        // Full-width punctuation (Japanese, Chinese) ends sentences as the ASCII marks do.
+        '？' => '?',
+        '！' => '!',
+        '。' => '.',
         _ => return None,
     })
 }
