@@ -750,6 +750,18 @@ fn wider_phrases_for_delays_faults_feedback_accounts_and_payments() {
         main("Not a fan of the new recipe, I'd like to see the old one back"),
         Some(Scenario::Feedback)
     );
+    assert_eq!(
+        main("The signup form makes the phone number a required field"),
+        Some(Scenario::Feedback)
+    );
+    assert_eq!(
+        main("Two layers of plastic on one lemon. Is it really necessary?"),
+        Some(Scenario::Feedback)
+    );
+    assert_eq!(
+        main("Could you do something similar for the winter range"),
+        Some(Scenario::Feedback)
+    );
     // Getting into or closing an account.
     assert_eq!(
         main("I forgot my password and can't access my profile"),
