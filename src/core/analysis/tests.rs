@@ -1353,6 +1353,22 @@ fn problems_named_in_everyday_words() {
     );
     assert_eq!(main("WHERES MY PC CASE"), Some(Scenario::OrderLate));
     assert_eq!(
+        main("my phone dies at 90% when I use the camera"),
+        Some(Scenario::Faulty)
+    );
+    assert_eq!(
+        main("the Help link always leads to a blank page"),
+        Some(Scenario::Faulty)
+    );
+    assert_eq!(
+        main("every export comes out blurry"),
+        Some(Scenario::Faulty)
+    );
+    assert_eq!(
+        main("Are you experiencing tech problems? Nothing will open"),
+        Some(Scenario::Outage)
+    );
+    assert_eq!(
         main("Nobody can tell me when it ships"),
         Some(Scenario::OrderLate)
     );
