@@ -286,6 +286,25 @@ const INTERROGATIVES: Words = words![
     "onde",
 ];
 
+/// The verbs after which "when" asks ("when will it …", "when's"), when no "?" says so.
+const AUXILIARIES: Words = words![
+    "is", "are", "was", "were", "will", "would", "can", "could", "do", "does", "did", "should",
+    "shall", "may", "might", "must", "has", "have", "u", "ur", "r",
+];
+
+/// Greetings that may open a question's sentence, up to a comma ("hi all, what's …").
+const GREETINGS: Words = words![
+    "hi",
+    "hello",
+    "hey",
+    "hiya",
+    "morning",
+    "good morning",
+    "hola",
+    "buenas",
+    "buenos dias"
+];
+
 /// Words that may come before the interrogative of a question (folded).
 const LEAD_INS: Words =
     words!["so", "but", "and", "ok", "okay", "um", "hey", "then", "pero", "y", "entonces"];
@@ -310,6 +329,16 @@ pub fn questions<'a>(f: &Folded<'a>) -> Vec<&'a str> {
             let sentence = t[start..i].trim();
             if !sentence.is_empty() || terms.contains('?') {
                 let body = sentence.trim_start_matches(['¡', '"', '\'', '(']);
+                // "Hi all, what's …": a greeting before a comma opens nothing.
+                let body = GREETINGS
+                    .iter()
+                    .find(|g| {
+                        body.strip_prefix(*g)
+                            .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',']))
+                    })
+                    .and_then(|_| body.split_once(','))
+                    .filter(|(head, _)| head.split_whitespace().count() <= 3)
+                    .map_or(body, |(_, rest)| rest.trim_start());
                 // "So why …", "but when …": a word that joins on to what came before.
                 let body = LEAD_INS
                     .iter()
@@ -324,11 +353,19 @@ pub fn questions<'a>(f: &Folded<'a>) -> Vec<&'a str> {
                     || INTERROGATIVES.iter().any(|q| {
                         // "Does not work." and "Did not arrive." open like a question but
                         // state a fact: with no "?", a "not" after "does" or "did" says so.
+                        // So do "When I open the app it crashes" (a "when" with no verb
+                        // after it asks nothing) and "What a joke".
                         body.strip_prefix(q).is_some_and(|r| {
-                            let states = matches!(q, "does" | "did")
-                                && r.split(|c: char| !c.is_alphanumeric())
-                                    .find(|w| !w.is_empty())
-                                    == Some("not");
+                            let next = r
+                                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                                .find(|w| !w.is_empty())
+                                .unwrap_or("");
+                            let states = match q {
+                                "does" | "did" => next == "not",
+                                "when" => !AUXILIARIES.contains(next),
+                                "what" => matches!(next, "a" | "an"),
+                                _ => false,
+                            };
                             r.is_empty() || (r.starts_with(' ') && !states)
                         })
                     });

@@ -44,7 +44,7 @@ pub fn scenario_scores(a: &Analysis) -> Vec<(Scenario, f32)> {
     // Thanks with upset words (a thank-you after a complaint, sarcasm) lifts neither reading:
     // the words decide.
     let upset = a.upset();
-    if grateful && !upset {
+    if grateful && !upset && a.question.is_none() {
         lift(&mut scored, Scenario::Praise, GRATITUDE_LIFT, GRATITUDE_ADD);
     } else if upset && !grateful {
         lift(&mut scored, Scenario::Complaint, UPSET_LIFT, UPSET_ADD);

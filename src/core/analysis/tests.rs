@@ -166,6 +166,19 @@ fn questions_are_found_by_sentence() {
         ])
     );
     assert_eq!(q("So it works now"), None);
+    // With no "?", a "when" with no verb after it, and "what a", state.
+    assert_eq!(q("When I open the app it crashes"), None);
+    assert_eq!(q("when your pizza comes cold"), None);
+    assert_eq!(q("What a joke"), None);
+    assert_eq!(
+        q("when will it ship"),
+        Some(vec!["when will it ship".to_owned()])
+    );
+    // A greeting before a comma does not hide the question.
+    assert_eq!(
+        q("hi all, what's the plan for Sunday").map(|v| v.len()),
+        Some(1)
+    );
     assert_eq!(q("Sowhat"), None);
     // Only the latest message is asked about.
     let a = analyze(&["How do I reset it?", "Never mind, sorted it"]);
@@ -275,6 +288,22 @@ fn rank_lifts_complaint_for_upset_and_praise_for_thanks() {
     let g = analyze(&["Got it working, thank you!"]);
     let s = scenario_scores(&g);
     assert!(s.iter().any(|(x, _)| *x == Scenario::Praise), "{s:?}");
+}
+
+#[test]
+fn thanks_closing_a_question_is_politeness_not_praise() {
+    // "Many thanks" after a question thanks in advance: the question's topic leads.
+    for t in [
+        "Hi, will you be fixing the bugs and crashes in the Xbox version? Many thanks",
+        "Any news why my flight diverted? Thanks",
+    ] {
+        let a = analyze(&[t]);
+        let s = scenario_scores(&a);
+        assert_ne!(s[0].0, Scenario::Praise, "{t}: {s:?}");
+    }
+    // Thanks with nothing asked still lifts the praise replies.
+    let a = analyze(&["The crew fixed it in minutes, many thanks"]);
+    assert_eq!(scenario_scores(&a)[0].0, Scenario::Praise, "{a:?}");
 }
 
 #[test]
