@@ -227,7 +227,7 @@ pub static IN_TOUCH: Table = Table::new(
 );
 
 /// Words that open a question (folded), English and Spanish.
-const INTERROGATIVES: Words = words![
+pub(crate) const INTERROGATIVES: Words = listed_words!["questions/openers";
     "how",
     "what",
     "why",
@@ -287,7 +287,7 @@ const INTERROGATIVES: Words = words![
 ];
 
 /// The verbs after which "when" asks ("when will it …", "when's"), when no "?" says so.
-const AUXILIARIES: Words = words![
+pub(crate) const AUXILIARIES: Words = listed_words!["questions/auxiliaries";
     "is", "are", "was", "were", "will", "would", "can", "could", "do", "does", "did", "should",
     "shall", "may", "might", "must", "has", "have", "u", "ur", "r",
 ];

@@ -9,7 +9,7 @@ use crate::core::words::Words;
 const LANGS: &[(&str, Words)] = &[
     (
         "en",
-        words![
+        listed_words!["lang/en";
             "the", "and", "is", "to", "of", "it", "you", "my", "i", "in", "for", "this", "that",
             "with", "not", "have", "was", "your", "are", "on", "me", "can", "but", "just", "why",
             "what", "how", "get", "been", "still", "im", "i'm", "it's", "don't", "please",
@@ -19,7 +19,7 @@ const LANGS: &[(&str, Words)] = &[
     ),
     (
         "es",
-        words![
+        listed_words!["lang/es";
             "el", "la", "de", "que", "y", "en", "los", "las", "por", "un", "una", "con", "no",
             "mi", "es", "para", "me", "lo", "se", "del", "al", "pero", "ya", "muy", "gracias",
             "hola", "como", "esta", "está", "todo", "porque", "nada", "hace", "sigo", "tengo",
@@ -28,7 +28,7 @@ const LANGS: &[(&str, Words)] = &[
     ),
     (
         "de",
-        words![
+        listed_words!["lang/de";
             "der", "die", "das", "und", "ist", "nicht", "ich", "mit", "sie", "ein", "eine", "zu",
             "auf", "für", "den", "dem", "es", "von", "mein", "meine", "aber", "noch", "wie",
             "warum", "bitte", "danke", "kein", "keine", "schon", "seit", "wird", "habe", "hat",
@@ -37,7 +37,7 @@ const LANGS: &[(&str, Words)] = &[
     ),
     (
         "fr",
-        words![
+        listed_words!["lang/fr";
             "le", "la", "les", "de", "des", "et", "est", "je", "pas", "un", "une", "que", "qui",
             "pour", "dans", "mon", "ma", "mes", "vous", "nous", "avec", "sur", "ce", "merci",
             "bonjour", "toujours", "mais", "il", "elle", "du", "au", "ne", "ça", "c'est", "j'ai",
@@ -46,7 +46,7 @@ const LANGS: &[(&str, Words)] = &[
     ),
     (
         "pt",
-        words![
+        listed_words!["lang/pt";
             "o", "a", "os", "as", "de", "que", "e", "do", "da", "em", "um", "uma", "para", "com",
             "não", "nao", "meu", "minha", "por", "mais", "mas", "foi", "obrigado", "obrigada",
             "ainda", "está", "estou", "você", "voce", "isso", "já", "muito", "no", "na", "dos",
@@ -55,7 +55,7 @@ const LANGS: &[(&str, Words)] = &[
     ),
     (
         "it",
-        words![
+        listed_words!["lang/it";
             "il", "lo", "la", "di", "che", "e", "è", "un", "una", "per", "non", "con", "mi",
             "sono", "del", "della", "ho", "ma", "come", "grazie", "ancora", "perché", "perche",
             "questo", "anche", "già", "gli", "le", "nel", "alla", "ci", "si", "più", "mio", "mia",
@@ -64,7 +64,7 @@ const LANGS: &[(&str, Words)] = &[
     ),
     (
         "nl",
-        words![
+        listed_words!["lang/nl";
             "de", "het", "een", "en", "van", "is", "ik", "niet", "dat", "op", "te", "met", "voor",
             "mijn", "je", "jullie", "maar", "nog", "er", "wel", "geen", "al", "bij", "dank",
             "bedankt", "waarom", "hoe", "wat", "ook", "naar", "heb", "heeft", "zijn", "nu", "om",
@@ -124,20 +124,33 @@ const _: () = assert!(LANGS.len() <= 8);
 
 /// Every word of [`LANGS`], sorted, with the languages it belongs to (bit k = `LANGS[k]`):
 /// a word is looked up once, not in each list.
+///
+/// In the page the lists are the rule file's (`listed_words!`): before the file is installed
+/// the table is empty and is not kept.
 fn common_words() -> &'static [(&'static str, u8)] {
     static TABLE: std::sync::OnceLock<Vec<(&'static str, u8)>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table: Vec<(&'static str, u8)> = Vec::new();
-        for (k, (_, list)) in LANGS.iter().enumerate() {
-            for w in list.iter() {
-                match table.binary_search_by(|(x, _)| (*x).cmp(w)) {
-                    Ok(at) => table[at].1 |= 1 << k,
-                    Err(at) => table.insert(at, (w, 1 << k)),
-                }
+    if let Some(table) = TABLE.get() {
+        return table;
+    }
+    let mut table: Vec<(&'static str, u8)> = Vec::new();
+    for (k, (_, list)) in LANGS.iter().enumerate() {
+        for w in list.iter() {
+            match table.binary_search_by(|(x, _)| (*x).cmp(w)) {
+                Ok(at) => table[at].1 |= 1 << k,
+                Err(at) => table.insert(at, (w, 1 << k)),
             }
         }
-        table
-    })
+    }
+    if table.is_empty() {
+        return &[];
+    }
+    TABLE.get_or_init(|| table)
+}
+
+/// The common words of language `code` (one of [`LANGS`]), for the rule file.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn common_list(code: &str) -> Option<Words> {
+    LANGS.iter().find(|(c, _)| *c == code).map(|(_, w)| *w)
 }
 
 /// The language of `text`, or `None` when there is nothing to go on. `confident` is false for

@@ -12,7 +12,7 @@ pub mod cues;
 mod emotion;
 pub(crate) mod lang;
 mod ours;
-mod rank;
+pub(crate) mod rank;
 mod scenario;
 pub mod sentiment;
 #[cfg(test)]
@@ -187,7 +187,7 @@ const LIKE_AS_VERB_AFTER: crate::core::words::Words = words![
     "still", "truly", "just",
 ];
 /// How the questions read with [`PRIOR_WHY`] begin.
-const RHETORICAL: crate::core::words::Words = words![
+pub(crate) const RHETORICAL: crate::core::words::Words = listed_words!["questions/rhetorical";
     "why",
     "por qu",
     "what's with",

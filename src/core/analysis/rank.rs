@@ -72,7 +72,7 @@ pub fn scenario_scores(a: &Analysis) -> Vec<(Scenario, f32)> {
 const ALTERNATIVE_ADD: f32 = 0.25;
 
 /// Words that say a thing came or went physically damaged (lower case, as prefixes).
-const DAMAGE: Words = words![
+pub(crate) const DAMAGE: Words = listed_words!["suggestions/damage";
     "torn",
     "broke",
     "damage",

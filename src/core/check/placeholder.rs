@@ -7,7 +7,7 @@ use super::{Finding, Input};
 use crate::core::words::Words;
 
 /// Words that make a bracketed phrase a placeholder even in lower case ("[order number]").
-const SLOT_WORDS: Words = words![
+pub(super) const SLOT_WORDS: Words = listed_words!["placeholder/slot-words";
     "name", "number", "order", "email", "e-mail", "date", "time", "link", "url", "insert", "agent",
     "customer", "product", "address", "phone", "amount", "here", "nombre", "número", "pedido",
     "fecha", "enlace", "correo",

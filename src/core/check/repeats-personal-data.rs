@@ -13,7 +13,7 @@ use crate::core::conversation::{Conversation, Party, Surface};
 use crate::core::words::Words;
 
 /// Local parts of shared role addresses.
-const ROLE_MAILBOXES: Words = words![
+pub(super) const ROLE_MAILBOXES: Words = listed_words!["repeats-personal-data/role-mailboxes";
     "support",
     "help",
     "care",

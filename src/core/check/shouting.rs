@@ -6,7 +6,7 @@ use super::{Finding, Input};
 use crate::core::words::Words;
 
 /// Capitalised words that are names or acronyms, not shouting.
-const ACRONYMS: Words = words![
+pub(super) const ACRONYMS: Words = listed_words!["shouting/acronyms";
     "DM", "DMS", "ID", "PIN", "UPS", "USA", "US", "UK", "EU", "USPS", "FEDEX", "DHL", "TV", "PC",
     "OK", "FAQ", "URL", "SMS", "MMS", "IOS", "PS", "NFC", "GPS", "ATM", "VAT", "IVA", "NIF", "DNI",
     "CEO", "LTE", "WIFI", "SIM", "ETA", "APP", "PDF", "AM", "PM", "HD", "UHD", "USB", "TSA", "NYC",

@@ -405,9 +405,10 @@ pub const PHRASE_LISTS: [&str; 9] = [
     "sla-wait",
 ];
 
-/// The names of the checks' word lists made by `listed_words!`, each a section
+/// The names of the word lists made by `listed_words!` (the checks', the language guess's and
+/// the question openers), each a section
 /// `[words/<name>]` of the rule file (one line: the words, each followed by `|`).
-pub const WORD_LISTS: [&str; 7] = [
+pub const WORD_LISTS: [&str; 22] = [
     "asks-personal-data/asking",
     "asks-personal-data/personal",
     "asks-personal-data/secret",
@@ -415,6 +416,21 @@ pub const WORD_LISTS: [&str; 7] = [
     "tone/blame",
     "tone/jargon",
     "tone/should-have",
+    "lang/en",
+    "lang/es",
+    "lang/de",
+    "lang/fr",
+    "lang/pt",
+    "lang/it",
+    "lang/nl",
+    "questions/openers",
+    "questions/auxiliaries",
+    "questions/rhetorical",
+    "suggestions/damage",
+    "shouting/acronyms",
+    "repeats-personal-data/role-mailboxes",
+    "wrong-name/not-names",
+    "placeholder/slot-words",
 ];
 
 /// The words of the word list `name` (one of [`WORD_LISTS`]).
@@ -429,7 +445,15 @@ pub fn word_list(name: &str) -> Option<Words> {
         "tone/blame" => tone::BLAME,
         "tone/jargon" => tone::JARGON,
         "tone/should-have" => tone::SHOULD_HAVE,
-        _ => return None,
+        "questions/openers" => crate::core::analysis::cues::INTERROGATIVES,
+        "questions/auxiliaries" => crate::core::analysis::cues::AUXILIARIES,
+        "questions/rhetorical" => crate::core::analysis::RHETORICAL,
+        "suggestions/damage" => crate::core::analysis::rank::DAMAGE,
+        "shouting/acronyms" => shouting::ACRONYMS,
+        "repeats-personal-data/role-mailboxes" => repeats_personal_data::ROLE_MAILBOXES,
+        "wrong-name/not-names" => wrong_name::NOT_NAMES,
+        "placeholder/slot-words" => placeholder::SLOT_WORDS,
+        _ => return crate::core::analysis::lang::common_list(name.strip_prefix("lang/")?),
     })
 }
 

@@ -19,7 +19,7 @@ pub(crate) const GREETINGS: Words = words![
 ];
 
 /// Words that follow a greeting and are not names.
-const NOT_NAMES: Words = words![
+pub(super) const NOT_NAMES: Words = listed_words!["wrong-name/not-names";
     "there",
     "all",
     "again",
