@@ -694,6 +694,35 @@ describe('the defaults put back in a form are not saved yet', () => {
     await options.locator('#sla-status[data-ok="true"]').waitFor();
     assert.equal(await leaving(options), 'no question');
   });
+  test('the defaults put back over defaults, or an edit typed back, leave nothing out of an export', async () => {
+    const options = await openOptions(browser);
+    const keys = ['waypoint.sla.policy', 'waypoint.brands', 'waypoint.brand-name', 'waypoint.checks', 'waypoint.automatic'];
+    await options.evaluate((k) => chrome.storage.local.remove(k), keys);
+    await options.reload();
+    await options.locator('#app[data-ready="true"]').waitFor();
+    const exported = async () => {
+      await options.evaluate(() => document.getElementById('share-status').removeAttribute('data-ok'));
+      await Promise.all([options.waitForEvent('download'), options.click('#share-export')]);
+      await options.locator('#share-status[data-ok]').waitFor();
+      return options.locator('#share-status').innerText();
+    };
+    // Nothing saved: the forms show the defaults, and putting them back changes nothing.
+    await options.click('#sla-reset');
+    await options.click('#check-reset');
+    await options.locator('#sla-status[data-ok="changed"]').waitFor();
+    await options.locator('#check-status[data-ok="changed"]').waitFor();
+    assert.equal(await exported(), 'Exported to waypoint-settings.json.');
+    // An edit typed back to what is saved, in a target and in the brand accounts.
+    await options.fill('#sla-x-post-first', '45');
+    await options.fill('#sla-x-post-first', '60');
+    await options.fill('#brand-accounts', '@AcmeHelp');
+    await options.fill('#brand-accounts', '');
+    await options.locator('#brand-status[data-ok="changed"]').waitFor();
+    assert.equal(await exported(), 'Exported to waypoint-settings.json.');
+    // A real edit is still said.
+    await options.fill('#sla-x-post-first', '45');
+    assert.match(await exported(), /as saved: a part with changes not saved yet is not in the file/);
+  });
   test('a comma in a number is refused as it is typed, and stays said until the part is saved', async () => {
     // The browser's number field drops a comma in silence: "1,5" would be saved as 15.
     const options = await openOptions(browser);

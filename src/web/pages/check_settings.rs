@@ -67,7 +67,7 @@ pub(super) fn fill(doc: &Document, form: &Form) {
 }
 
 /// Reads the page's fields.
-fn read(doc: &Document) -> Form {
+pub(super) fn read(doc: &Document) -> Form {
     Form {
         levels: CheckId::ALL
             .iter()

@@ -58,7 +58,10 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
             let text = shared::write(&settings);
             // The file holds what is saved: edits on the page not saved yet are not in it,
             // and a part whose saved settings cannot be read is in it as its defaults.
-            let left_out = pending(&doc).len();
+            let left_out = pending(&doc)
+                .iter()
+                .filter(|status| !as_saved(&doc, status, &settings))
+                .count();
             match download(&doc, &text) {
                 Ok(()) if left_out > 0 || !defaults.is_empty() => {
                     let mut message = if left_out > 0 {
@@ -274,6 +277,46 @@ fn pending(doc: &Document) -> Vec<String> {
         .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
         .map(|e| e.id())
         .collect()
+}
+
+/// Whether the part whose status line is `status` shows in its form what `saved` holds for
+/// it: the defaults put back over defaults, or an edit typed back to what was saved, leave
+/// nothing out of the file.
+fn as_saved(doc: &Document, status: &str, saved: &SharedSettings) -> bool {
+    let list = |id: &str, parse: fn(&str) -> Result<Vec<String>, String>, is: &[String]| {
+        parse(&sla_settings::value(doc, id)).is_ok_and(|shown| shown == is)
+    };
+    match status {
+        // Compared as stored (JSON text): no comparison code of their own in the module.
+        sla_settings::STATUS => {
+            sla_settings::read(doc).ok().as_ref().map(json) == saved.sla.as_ref().map(json)
+        }
+        check_settings::STATUS => {
+            let shown = check_settings::read(doc).settings().ok();
+            shown.map(|(s, _)| json(&s)) == saved.checklist.as_ref().map(json)
+        }
+        "brand-status" => list(
+            "brand-accounts",
+            brand_settings::parse,
+            saved.brand_accounts.as_deref().unwrap_or_default(),
+        ),
+        "automatic-status" => list(
+            "automatic",
+            crate::core::reading::parse_automatic,
+            saved.automatic_messages.as_deref().unwrap_or_default(),
+        ),
+        "brand-name-status" => list(
+            "brand-name",
+            brand_settings::parse_name,
+            &saved
+                .brand_name
+                .iter()
+                .filter(|n| !n.is_empty())
+                .cloned()
+                .collect::<Vec<_>>(),
+        ),
+        _ => false,
+    }
 }
 
 /// "a", "a and b", "a, b and c".
