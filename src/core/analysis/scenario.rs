@@ -1909,6 +1909,8 @@ static HOW_TO: Table = Table::new(
         ("want to know", 0.8),
         ("quick question", 1.4),
         ("question", 0.7),
+        // The punctuation mark is no question asked.
+        ("question mark*", -0.7),
         ("query", 0.8),
         ("enquiry", 1.0),
         ("inquiry", 1.0),

@@ -1393,6 +1393,11 @@ fn problems_named_in_everyday_words() {
         main("every export comes out blurry"),
         Some(Scenario::Faulty)
     );
+    // A question mark typed by a faulty keyboard is no question asked.
+    assert_eq!(
+        main("my keyboard shows a question mark instead of the letter"),
+        Some(Scenario::Faulty)
+    );
     assert_eq!(
         main("Are you experiencing tech problems? Nothing will open"),
         Some(Scenario::Outage)
