@@ -2332,6 +2332,15 @@ static SAFETY: Table = Table::new(
         ("me lastime", 1.4),
         ("lesion*", 1.3),
         ("accidente", 1.1),
+        ("our safety", 1.4),
+        ("my safety", 1.4),
+        ("safety of", 1.0),
+        ("touched me", 1.6),
+        ("grope*", 1.8),
+        ("groping", 1.8),
+        ("inappropriately", 1.2),
+        ("mi seguridad", 1.4),
+        ("nuestra seguridad", 1.4),
     ],
 );
 

@@ -932,6 +932,15 @@ fn wider_phrases_for_complaints_follow_ups_and_safety() {
         main("Voy a denunciar esto ante consumidor"),
         Some(Scenario::Safety)
     );
+    // A rider touched by a driver, a guest whose safety was brushed off.
+    assert_eq!(
+        main("The driver touched me and would not stop"),
+        Some(Scenario::Safety)
+    );
+    assert_eq!(
+        main("The hotel was not concerned for our safety at all"),
+        Some(Scenario::Safety)
+    );
 }
 
 #[test]
