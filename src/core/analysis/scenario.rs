@@ -308,6 +308,17 @@ static WAITING: Table = Table::new(
         ("retraso del vuelo", 1.3),
         ("flight delayed", 1.3),
         ("delayed flight", 1.2),
+        // A plane that does not leave, or waits for a gate.
+        ("on the tarmac", 1.2),
+        ("off the ground", 0.9),
+        ("still on the ground", 1.3),
+        ("haven't taken off", 1.3),
+        ("hasn't taken off", 1.3),
+        ("no gate", 1.1),
+        ("waiting for a gate", 1.4),
+        ("stuck on the plane", 1.3),
+        ("stuck in our seats", 1.2),
+        ("stuck in seats", 1.2),
         // German, French, Portuguese and Japanese everyday words: a customer writing in
         // them is read too (the replies stay in English or Spanish).
         ("warte seit", 1.4),

@@ -761,6 +761,15 @@ fn wider_phrases_for_delays_faults_feedback_accounts_and_payments() {
         main("Three days later and they never called me back"),
         Some(Scenario::Waiting)
     );
+    // A plane that does not leave, or waits for a gate.
+    assert_eq!(
+        main("We have been sitting on the tarmac for two hours"),
+        Some(Scenario::Waiting)
+    );
+    assert_eq!(
+        main("Landed early and there is no gate, we are stuck in our seats"),
+        Some(Scenario::Waiting)
+    );
     assert_eq!(
         main("Hace una semana que escribí y no me han contestado"),
         Some(Scenario::Waiting)
