@@ -31,6 +31,12 @@ impl Words {
         self.0
     }
 
+    /// No words: in the page, a `listed_words!` list before the rule file is installed (or
+    /// when it failed to load).
+    pub fn is_empty(self) -> bool {
+        self.iter().next().is_none()
+    }
+
     /// Whether `word` is one of the words (exactly).
     #[inline(never)]
     pub fn contains(self, word: &str) -> bool {
@@ -93,5 +99,6 @@ mod tests {
         const NONE: Words = words![];
         assert_eq!(NONE.iter().count(), 0);
         assert!(!NONE.contains(""));
+        assert!(NONE.is_empty() && !W.is_empty());
     }
 }

@@ -280,16 +280,14 @@ pub(crate) const INTERROGATIVES: Words = listed_words!["questions/openers";
     "wieso",
     "wann",
     "pourquoi",
-    "quand",
     "est-ce que",
-    "quando",
     "onde",
 ];
 
 /// The verbs after which "when" asks ("when will it …", "when's"), when no "?" says so.
 pub(crate) const AUXILIARIES: Words = listed_words!["questions/auxiliaries";
     "is", "are", "was", "were", "will", "would", "can", "could", "do", "does", "did", "should",
-    "shall", "may", "might", "must", "has", "have", "u", "ur", "r",
+    "shall", "may", "might", "must", "has", "have", "r",
 ];
 
 /// Greetings that may open a question's sentence, up to a comma ("hi all, what's …").
@@ -328,7 +326,8 @@ pub fn questions<'a>(f: &Folded<'a>) -> Vec<&'a str> {
             let terms = &t[i..j];
             let sentence = t[start..i].trim();
             if !sentence.is_empty() || terms.contains('?') {
-                let body = sentence.trim_start_matches(['¡', '"', '\'', '(']);
+                let opening = sentence.trim_start_matches(['¡', '"', '\'', '(']);
+                let body = opening;
                 // "Hi all, what's …": a greeting before a comma opens nothing.
                 let body = GREETINGS
                     .iter()
@@ -348,9 +347,16 @@ pub fn questions<'a>(f: &Folded<'a>) -> Vec<&'a str> {
                             .map(str::trim_start)
                     })
                     .unwrap_or(body);
+                // After a greeting or a joining word, a Spanish "como", "que", "cuando" or
+                // "hay" goes on a statement as often as it asks ("Hola, hay un problema…",
+                // "Pero como siempre…"): only a "?" says so then.
+                let joined = body.len() != opening.len();
                 let asks = terms.contains('?')
                     || body.starts_with('¿')
                     || INTERROGATIVES.iter().any(|q| {
+                        if joined && matches!(q, "como" | "que" | "cuando" | "hay" | "donde") {
+                            return false;
+                        }
                         // "Does not work." and "Did not arrive." open like a question but
                         // state a fact: with no "?", a "not" after "does" or "did" says so.
                         // So do "When I open the app it crashes" (a "when" with no verb

@@ -141,7 +141,6 @@ static FRUSTRATION: Table = Table::new(
         ("encore une fois", 1.2),
         ("ainda nao", 1.1),
         ("de novo", 0.8),
-        ("まだ", 0.6),
         ("困って", 1.2),
     ],
 );

@@ -166,6 +166,13 @@ fn questions_are_found_by_sentence() {
         ])
     );
     assert_eq!(q("So it works now"), None);
+    // After a greeting or a joining word, Spanish openers go on statements as often as they
+    // ask: only a "?" says so. French "quand" opens statements too.
+    assert_eq!(q("Hola, hay un problema con mi pedido"), None);
+    assert_eq!(q("Pero como siempre nadie responde"), None);
+    assert_eq!(q("Quand j'ouvre l'appli elle plante"), None);
+    assert_eq!(q("When u open the app it crashes"), None);
+    assert!(q("Hola, ¿hay algún problema con mi pedido?").is_some());
     // With no "?", a "when" with no verb after it, and "what a", state.
     assert_eq!(q("When I open the app it crashes"), None);
     assert_eq!(q("when your pizza comes cold"), None);
@@ -943,7 +950,7 @@ fn wider_phrases_for_complaints_follow_ups_and_safety() {
     );
     // A rider touched by a driver, a guest whose safety was brushed off.
     assert_eq!(
-        main("The driver touched me and would not stop"),
+        main("The driver kept touching me and would not stop"),
         Some(Scenario::Safety)
     );
     assert_eq!(
@@ -1352,7 +1359,7 @@ fn like_as_a_comparison_is_not_warm() {
     // In a request it is no warmth either: "would like to" asks for something.
     let c = analyze(&["I would like to go there tomorrow"]);
     assert!(!scenario_ids(&c).contains(&"praise"), "{c:?}");
-    let d = analyze(&["I would like this in blue"]);
+    let d = analyze(&["I'd like that very much"]);
     assert_eq!(d.main_scenario(), Some(Scenario::Praise), "{d:?}");
 }
 
@@ -1410,6 +1417,15 @@ fn problems_named_in_everyday_words() {
     assert_eq!(
         main("every export comes out blurry"),
         Some(Scenario::Faulty)
+    );
+    // Everyday phrases that hold a rule's words.
+    let scenarios = |t: &str| scenario_ids(&analyze(&[t]));
+    assert!(!scenarios("Thank you, your note really touched me").contains(&"safety"));
+    assert!(!scenarios("If all else fails I will call tomorrow").contains(&"faulty"));
+    assert!(!scenarios("障害者割引は使えますか").contains(&"outage"));
+    assert_eq!(
+        main("Is it necessary to print my boarding pass?"),
+        Some(Scenario::HowTo)
     );
     // A question mark typed by a faulty keyboard is no question asked.
     assert_eq!(
