@@ -722,6 +722,15 @@ describe('the defaults put back in a form are not saved yet', () => {
     // A real edit is still said.
     await options.fill('#sla-x-post-first', '45');
     assert.match(await exported(), /as saved: a part with changes not saved yet is not in the file/);
+    // So is a refused one, though the field is left holding what is saved: a comma typed in
+    // a target, and a number the browser cannot read (its value is empty, as a blank next
+    // reply target's is).
+    await options.fill('#sla-x-post-first', '6');
+    await options.locator('#sla-x-post-first').pressSequentially('0,5');
+    await options.locator('#sla-status[data-ok="false"]').waitFor();
+    await options.fill('#sla-x-post-first', '60');
+    await options.locator('#sla-x-post-first').pressSequentially(',');
+    assert.match(await exported(), /as saved: a part with changes not saved yet is not in the file/);
   });
   test('a comma in a number is refused as it is typed, and stays said until the part is saved', async () => {
     // The browser's number field drops a comma in silence: "1,5" would be saved as 15.

@@ -283,13 +283,24 @@ fn pending(doc: &Document) -> Vec<String> {
 /// it: the defaults put back over defaults, or an edit typed back to what was saved, leave
 /// nothing out of the file.
 fn as_saved(doc: &Document, status: &str, saved: &SharedSettings) -> bool {
+    // A refused edit (a comma, a bad number) stays said; so does a number field holding what
+    // the browser cannot read as a number (its value is then empty, as a blank target's is).
+    let changed = doc
+        .get_element_by_id(status)
+        .and_then(|s| s.get_attribute("data-ok"))
+        .is_some_and(|ok| ok == "changed");
+    if !changed {
+        return false;
+    }
     let list = |id: &str, parse: fn(&str) -> Result<Vec<String>, String>, is: &[String]| {
         parse(&sla_settings::value(doc, id)).is_ok_and(|shown| shown == is)
     };
     match status {
         // Compared as stored (JSON text): no comparison code of their own in the module.
         sla_settings::STATUS => {
-            sla_settings::read(doc).ok().as_ref().map(json) == saved.sla.as_ref().map(json)
+            let bad_number = doc.query_selector("#sla input:invalid").ok().flatten();
+            bad_number.is_none()
+                && sla_settings::read(doc).ok().as_ref().map(json) == saved.sla.as_ref().map(json)
         }
         check_settings::STATUS => {
             let shown = check_settings::read(doc).settings().ok();
