@@ -241,7 +241,7 @@ fn emoji_len(s: &[char]) -> usize {
 }
 
 /// Top-level domains recognised in URLs written without a scheme ("example.com/help").
-const TLDS: Words = words![
+pub(crate) const TLDS: Words = listed_words!["links/tlds";
     "com", "net", "org", "info", "biz", "io", "co", "me", "app", "dev", "ly", "gl", "gg", "ai",
     "tv", "es", "mx", "ar", "cl", "pe", "uy", "ve", "bo", "ec", "py", "cr", "do", "uk", "us", "eu",
     "de", "fr", "it", "pt", "nl", "be", "ie", "ca", "au", "nz", "in", "br", "jp", "cn", "shop",

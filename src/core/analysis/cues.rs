@@ -291,7 +291,7 @@ pub(crate) const AUXILIARIES: Words = listed_words!["questions/auxiliaries";
 ];
 
 /// Greetings that may open a question's sentence, up to a comma ("hi all, what's …").
-const GREETINGS: Words = words![
+pub(crate) const GREETINGS: Words = listed_words!["questions/greetings";
     "hi",
     "hello",
     "hey",
@@ -304,8 +304,7 @@ const GREETINGS: Words = words![
 ];
 
 /// Words that may come before the interrogative of a question (folded).
-const LEAD_INS: Words =
-    words!["so", "but", "and", "ok", "okay", "um", "hey", "then", "pero", "y", "entonces"];
+pub(crate) const LEAD_INS: Words = listed_words!["questions/lead-ins";"so", "but", "and", "ok", "okay", "um", "hey", "then", "pero", "y", "entonces"];
 
 /// The questions in `f`, as written: sentences that end in "?", open with "¿", or open with an
 /// interrogative ("how do I …", "can you …", "cómo …").

@@ -182,7 +182,7 @@ const COMPLAINT_WHEN_POSITIVE: f32 = 0.5;
 const PRIOR_QUESTION: f32 = 0.7;
 const PRIOR_WHY: f32 = 0.4;
 /// The words after which "like" is the verb.
-const LIKE_AS_VERB_AFTER: crate::core::words::Words = words![
+pub(crate) const LIKE_AS_VERB_AFTER: crate::core::words::Words = listed_words!["sentiment/like-as-verb-after";
     "i", "we", "you", "they", "really", "also", "do", "does", "did", "would", "i'd", "we'd", "i’d",
     "still", "truly", "just",
 ];

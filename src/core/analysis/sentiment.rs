@@ -100,7 +100,7 @@ const N_SCALAR: f32 = -0.74;
 const ALPHA: f32 = 15.0;
 
 /// Words that negate what follows (any word containing "n't" does too).
-const NEGATIONS: crate::core::words::Words = words![
+pub(crate) const NEGATIONS: crate::core::words::Words = listed_words!["sentiment/negations";
     "aint",
     "arent",
     "cannot",

@@ -408,7 +408,7 @@ pub const PHRASE_LISTS: [&str; 9] = [
 /// The names of the word lists made by `listed_words!` (the checks', the language guess's and
 /// the question openers), each a section
 /// `[words/<name>]` of the rule file (one line: the words, each followed by `|`).
-pub const WORD_LISTS: [&str; 22] = [
+pub const WORD_LISTS: [&str; 27] = [
     "asks-personal-data/asking",
     "asks-personal-data/personal",
     "asks-personal-data/secret",
@@ -431,6 +431,11 @@ pub const WORD_LISTS: [&str; 22] = [
     "repeats-personal-data/role-mailboxes",
     "wrong-name/not-names",
     "placeholder/slot-words",
+    "sentiment/negations",
+    "sentiment/like-as-verb-after",
+    "questions/greetings",
+    "questions/lead-ins",
+    "links/tlds",
 ];
 
 /// The words of the word list `name` (one of [`WORD_LISTS`]).
@@ -453,6 +458,11 @@ pub fn word_list(name: &str) -> Option<Words> {
         "repeats-personal-data/role-mailboxes" => repeats_personal_data::ROLE_MAILBOXES,
         "wrong-name/not-names" => wrong_name::NOT_NAMES,
         "placeholder/slot-words" => placeholder::SLOT_WORDS,
+        "sentiment/negations" => crate::core::analysis::sentiment::NEGATIONS,
+        "sentiment/like-as-verb-after" => crate::core::analysis::LIKE_AS_VERB_AFTER,
+        "questions/greetings" => crate::core::analysis::cues::GREETINGS,
+        "questions/lead-ins" => crate::core::analysis::cues::LEAD_INS,
+        "links/tlds" => crate::core::textlen::TLDS,
         _ => return crate::core::analysis::lang::common_list(name.strip_prefix("lang/")?),
     })
 }
