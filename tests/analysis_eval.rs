@@ -34,11 +34,12 @@ const HELD_OUT: &str = concat!(
 /// tuning labels 57.9 / 79.6 to 59.3 / 81.4). What carried over came from a general rule (a
 /// calm message naming nothing is offered thanks among the general replies), not phrases.
 /// The next session (everyday words of German, French, Portuguese and Japanese; feedback and
-/// fault phrasings; question openers): tuning 60.5 / 84.2 / 62.5, held out 46.8 / 79.2 / 54.5.
+/// fault phrasings; question openers; then a review's false readings mended): tuning 60.7 /
+/// 85.0 / 62.3, held out 46.8 / 79.2 / 54.5.
 const TARGET_TOP1: f64 = 80.0;
 const TARGET_TOP3: f64 = 95.0;
 const MIN_TOP1: f64 = 58.5;
-const MIN_TOP3: f64 = 82.2;
+const MIN_TOP3: f64 = 83.0;
 const MIN_EMOTION: f64 = 60.5;
 const MIN_HELD_OUT_TOP1: f64 = 44.8;
 const MIN_HELD_OUT_TOP3: f64 = 77.2;
