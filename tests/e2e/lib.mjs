@@ -242,3 +242,17 @@ export async function inWaypointWorld(page, source) {
     await cdp.detach();
   }
 }
+
+/**
+ * A reply's text, white space squashed and the customer's wait as the reply says it ("taken
+ * 11 minutes") made "‹n› minutes", for comparing an insertion with the preview read before
+ * it. The waiting replies count the wait in whole minutes and their preview follows the
+ * clock: where a page gives times to the minute (Messenger, X Chat), a minute can turn
+ * between reading the preview and pressing Insert (a CI run read "10 minutes" and got "11").
+ * The wording, the turn and everything else still have to match.
+ */
+export const asReplied = (text) =>
+  text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\b\d+ (minute|hour|day)s?\b/g, '‹n› $1s');

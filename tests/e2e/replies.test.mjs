@@ -5,7 +5,7 @@
 // — after the agent's own draft, verified from the editor's model, and undoable.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inWaypointWorld, launch, open, waitForState, goToTomsPost, openOptions } from './lib.mjs';
+import { asReplied, inWaypointWorld, launch, open, waitForState, goToTomsPost, openOptions } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -87,7 +87,7 @@ describe('insert a reply template into the site composer', () => {
       // The site's own model holds the draft, then the reply.
       const model = squash(await modelText(page, s.model));
       assert.ok(model.startsWith('Hello!'), `the draft is kept: ${model}`);
-      assert.ok(model.endsWith(squash(preview)), `the reply follows it: ${model}`);
+      assert.ok(asReplied(model).endsWith(asReplied(preview)), `the reply follows it: ${model}`);
       if (s.send) {
         // The site enables its send button only when its own state holds text (Draft.js's
         // editor state on X, React's state for the textareas).
@@ -502,8 +502,8 @@ describe('the Insert button and the preview after an insertion', () => {
       // causes) does: it still shows the wording that went in, not the next turn.
       await panel.locator('.chosen input[data-field="when"]').fill('noon');
       await page.waitForTimeout(300);
-      assert.equal(squash(await modelText(page, s.model)), preview, 'inserted once');
-      assert.equal(squash(await panel.locator('.preview').innerText()), preview, 'the preview is what was inserted');
+      assert.equal(asReplied(await modelText(page, s.model)), asReplied(preview), 'inserted once');
+      assert.equal(asReplied(await panel.locator('.preview').innerText()), asReplied(preview), 'the preview is what was inserted');
       assert.deepEqual(pageErrors, []);
       await page.close();
     });
@@ -558,7 +558,7 @@ describe('Insert pressed again while it inserts', () => {
       assert.ok(said.some((l) => l.startsWith('Still inserting the last reply')), JSON.stringify(said));
       await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
       await page.waitForTimeout(300);
-      assert.equal(squash(await modelText(page, s.model)), preview, 'inserted once');
+      assert.equal(asReplied(await modelText(page, s.model)), asReplied(preview), 'inserted once');
       // The line saying so is within the panel's scrolled body, not below its edge.
       const seen = await panel.locator('.outcome').evaluate((o) => {
         const body = o.closest('.body').getBoundingClientRect();
@@ -752,7 +752,7 @@ describe('Enter in the panel works as in a form', () => {
       await page.keyboard.press('Enter');
       await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
       await page.waitForTimeout(200);
-      assert.equal(squash(await modelText(page, s.model)), preview, 'inserted once, what the preview showed');
+      assert.equal(asReplied(await modelText(page, s.model)), asReplied(preview), 'inserted once, what the preview showed');
       assert.deepEqual(pageErrors, []);
       await page.close();
     });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, FIXTURES, goToXPost, launch, open, waitForState } from './lib.mjs';
+import { asReplied, DIST, FIXTURES, goToXPost, launch, open, waitForState } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -427,7 +427,7 @@ async function insertedOnTheNewLine(page, pageErrors, s) {
   const preview = await insertChosen(page);
   const text = await modelText(page, s.model);
   assert.match(text, /^Hello there,\n+\S/, JSON.stringify(text));
-  assert.equal(text.replace(/\s+/g, ' ').trim(), `Hello there, ${preview}`);
+  assert.equal(asReplied(text), asReplied(`Hello there, ${preview}`));
   assert.deepEqual(pageErrors, []);
   await page.close();
 }
@@ -481,7 +481,7 @@ describe('a reply picked with the slash search goes where the "/words" were', ()
       const preview = await insertChosen(page);
       const raw = await modelText(page, s.model);
       const text = raw.replace(/\s+/g, ' ').trim();
-      assert.equal(text, `Hello there, ${preview} see you soon`);
+      assert.equal(asReplied(text), asReplied(`Hello there, ${preview} see you soon`));
       // One space on each side of the reply, not two.
       assert.doesNotMatch(raw, /\S {2,}\S/, raw);
       assert.deepEqual(pageErrors, []);
@@ -522,7 +522,7 @@ describe('a reply picked with the slash search at the start of a line starts tha
       const text = await modelText(page, s.model);
       // The greeting's line is left as it was; the reply begins the next one.
       assert.equal(text.split('\n')[0].trim(), 'Hello there,', text);
-      assert.equal(text.replace(/\s+/g, ' ').trim(), `Hello there, ${preview} see you soon`);
+      assert.equal(asReplied(text), asReplied(`Hello there, ${preview} see you soon`));
       assert.deepEqual(pageErrors, []);
       await page.close();
     });
@@ -568,7 +568,7 @@ describe('a reply picked with the slash search typed alone on a line between two
       // kept), then "see you soon" on a line of its own; nothing of "/patience".
       assert.match(text, /^Hello there,\n+\S/, JSON.stringify(text));
       assert.match(text, /\S\n+see you soon\s*$/, JSON.stringify(text));
-      assert.equal(text.replace(/\s+/g, ' ').trim(), `Hello there, ${preview} see you soon`);
+      assert.equal(asReplied(text), asReplied(`Hello there, ${preview} see you soon`));
       assert.deepEqual(pageErrors, []);
       await page.close();
     });
@@ -602,7 +602,7 @@ describe('where the editor deleted the "/words" a moment later (Lexical)', () =>
       await fillPatience(page);
       const preview = await insertChosen(page);
       const text = await modelText(page, s.model);
-      assert.equal(text.replace(/\s+/g, ' ').trim(), `Hello there, see you soon ${preview}`, JSON.stringify(text));
+      assert.equal(asReplied(text), asReplied(`Hello there, see you soon ${preview}`), JSON.stringify(text));
       assert.deepEqual(pageErrors, []);
       await page.close();
     });
@@ -620,7 +620,7 @@ describe('where the editor deleted the "/words" a moment later (Lexical)', () =>
       const preview = await insertChosen(page);
       const text = await modelText(page, s.model);
       assert.match(text, /^Hello there,\n+\S/, JSON.stringify(text));
-      assert.equal(text.replace(/\s+/g, ' ').trim(), `Hello there, ${preview} see you soon`, JSON.stringify(text));
+      assert.equal(asReplied(text), asReplied(`Hello there, ${preview} see you soon`), JSON.stringify(text));
       assert.deepEqual(pageErrors, []);
       await page.close();
     });
