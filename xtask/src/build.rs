@@ -7,7 +7,8 @@
 //! 2. `wasm-bindgen --target web` (for real wasm) and `--target bundler` (for the translation).
 //! 3. `wasm-opt -Oz` on the first; on the second `wasm-opt -Oz --alignment-lowering` (wasm2js
 //!    translates only naturally aligned stores) and `wasm2js -Oz`, patched so that memory
-//!    growth detaches the old buffer (P9) and its glue imports the translation (P8).
+//!    growth detaches the old buffer (P9) and its glue imports the translation (P8); the
+//!    translation and its glue minified with esbuild.
 //! 4. `dist/` = `extension/` + `manifest.json` + `pkg/` (wasm) + `pkgjs/` (JS), and
 //!    `target/waypoint-<version>.zip` from it; the sizes are printed against the budgets.
 
@@ -220,6 +221,9 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     patch(&translated, SIZE_FROM, SIZE_TO, "wasm2js memory size")?;
     patch(&translated, BASE64_FROM, BASE64_TO, "wasm2js data decoding")?;
     make_room(&translated)?;
+    if !names {
+        minify(ctx, &[&translated, &pkgjs.join("waypoint_bg.js")])?;
+    }
     std::fs::copy(js.join("waypoint.js"), pkgjs.join("waypoint.js"))?;
     patch(
         &pkgjs.join("waypoint.js"),
@@ -389,6 +393,24 @@ fn make_room(file: &Path) -> Result<()> {
     let start = at - BUFFER_FROM.len();
     let end = at + digits + 2;
     std::fs::write(file, format!("{}{made}{}", &text[..start], &text[end..]))?;
+    Ok(())
+}
+
+/// Minifies each of `files` in place with esbuild (white space, local names, shorter
+/// syntax; imports and exports keep their names). wasm2js writes readable JS: indented,
+/// with names such as `$2_1`; minified, the translation is about 28 % smaller gzipped
+/// (567 → 410 kB, measured on this module in December 2026), with the same code.
+fn minify(ctx: &Ctx, files: &[&Path]) -> Result<()> {
+    for file in files {
+        ctx.run(
+            "esbuild (minifying the JS translation)",
+            ctx.cmd("esbuild")
+                .arg(file)
+                .args(["--minify", "--format=esm", "--log-level=warning"])
+                .arg("--allow-overwrite")
+                .arg(format!("--outfile={}", file.display())),
+        )?;
+    }
     Ok(())
 }
 
