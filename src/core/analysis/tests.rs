@@ -303,6 +303,9 @@ fn thanks_closing_a_question_is_politeness_not_praise() {
     for t in [
         "Hi, will you be fixing the bugs and crashes in the Xbox version? Many thanks",
         "Any news why my flight diverted? Thanks",
+        // Thanks as strong as the question's own reading: the question still leads.
+        "Is the station open on Sunday, or is it a bus? Thanks.",
+        "I emailed you on Monday. Could someone answer? Thanks",
     ] {
         let a = analyze(&[t]);
         let s = scenario_scores(&a);
