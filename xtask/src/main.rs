@@ -203,7 +203,13 @@ fn test_steps(ctx: &Ctx, tally: &mut Tally) -> Result<()> {
         "wasm-bindgen tests",
         ctx.cmd("cargo")
             .args(["test", "--target", "wasm32-unknown-unknown"])
-            .args(["--no-default-features", "--test", "web"])
+            .args([
+                "--no-default-features",
+                "--test",
+                "web",
+                "--test",
+                "web_rules",
+            ])
             .env("CHROMEDRIVER", setup::chromedriver_path())
             .env("WASM_BINDGEN_TEST_TIMEOUT", "180"),
         tally,

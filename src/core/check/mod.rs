@@ -18,6 +18,8 @@
 #[macro_use]
 pub(crate) mod text;
 pub mod form;
+/// The rule file's lists the checks read (its `[words/…]` and `[phrases/…]` sections).
+pub use text::{PHRASE_LISTS, WORD_LISTS};
 
 #[path = "acknowledges-emotion.rs"]
 mod acknowledges_emotion;

@@ -289,10 +289,24 @@ fn start_bit(word: &str) -> usize {
 
 impl Phrases {
     /// The phrases of `list`, made once into `cell` (one function for every list, not the
-    /// code of a lazy cell at each of them: the page module is smaller for it).
+    /// code of a lazy cell at each of them: the page module is smaller for it). In the page an
+    /// empty list is a `listed_words!` list before the rule file is installed: none, not
+    /// cached, so that the words are read once they are.
     #[inline(never)]
     pub fn once(cell: &'static OnceLock<Phrases>, list: Words) -> &'static Phrases {
+        if let Some(p) = cell.get() {
+            return p;
+        }
+        if list.is_empty() {
+            return Phrases::none();
+        }
         cell.get_or_init(|| Phrases::of(list.iter()))
+    }
+
+    /// No phrases.
+    pub fn none() -> &'static Phrases {
+        static NONE: OnceLock<Phrases> = OnceLock::new();
+        NONE.get_or_init(|| Phrases::of(std::iter::empty()))
     }
 
     /// The phrases of the rule file's list `name`, made once into `cell`; none (not cached)
@@ -300,13 +314,12 @@ impl Phrases {
     #[cfg(target_arch = "wasm32")]
     #[inline(never)]
     pub fn installed(cell: &'static OnceLock<Phrases>, name: &str) -> &'static Phrases {
-        static NONE: OnceLock<Phrases> = OnceLock::new();
         if let Some(p) = cell.get() {
             return p;
         }
         match crate::core::analysis::text::installed_section("phrases/", name) {
             Some(lines) => cell.get_or_init(|| Phrases::of(lines.lines())),
-            None => NONE.get_or_init(|| Phrases::of(std::iter::empty())),
+            None => Phrases::none(),
         }
     }
 

@@ -126,23 +126,35 @@ pub(super) const JARGON: Words = listed_words!["tone/jargon";
     "sla",
 ];
 
+/// The blame phrases (with every "you should have" + verb) and the jargon.
+fn lists() -> (Phrases, Phrases) {
+    let mut list: Vec<String> = BLAME.iter().map(|s| s.to_string()).collect();
+    for start in [
+        "you should have",
+        "you should've",
+        "you shouldve",
+        "you should not have",
+        "you shouldn't have",
+    ] {
+        list.extend(SHOULD_HAVE.iter().map(|v| format!("{start} {v}")));
+    }
+    (Phrases::new(&list), Phrases::of(JARGON.iter()))
+}
+
 // Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
 #[inline(never)]
 pub fn check(input: &Input) -> Option<Finding> {
     static LISTS: OnceLock<(Phrases, Phrases)> = OnceLock::new();
-    let (blame, jargon) = LISTS.get_or_init(|| {
-        let mut list: Vec<String> = BLAME.iter().map(|s| s.to_string()).collect();
-        for start in [
-            "you should have",
-            "you should've",
-            "you shouldve",
-            "you should not have",
-            "you shouldn't have",
-        ] {
-            list.extend(SHOULD_HAVE.iter().map(|v| format!("{start} {v}")));
+    // In the page the lists are the rule file's: before it is installed, none (not kept, so
+    // that they are read once it is); the team's own jargon is still found.
+    let unlisted = || BLAME.is_empty() || JARGON.is_empty();
+    let (blame, jargon) = match LISTS.get() {
+        None if unlisted() => (Phrases::none(), Phrases::none()),
+        _ => {
+            let (b, j) = LISTS.get_or_init(lists);
+            (b, j)
         }
-        (Phrases::new(&list), Phrases::of(JARGON.iter()))
-    });
+    };
     let team = Phrases::from_words(input.settings.jargon.clone());
     let t = &input.draft;
     let mut found: Vec<(usize, usize, &str)> = Vec::new();
