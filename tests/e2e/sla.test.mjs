@@ -721,7 +721,12 @@ describe('the defaults put back in a form are not saved yet', () => {
     assert.equal(await exported(), 'Exported to waypoint-settings.json.');
     // A real edit is still said.
     await options.fill('#sla-x-post-first', '45');
-    assert.match(await exported(), /as saved: a part with changes not saved yet is not in the file/);
+    assert.match(await exported(), /as saved: the changes to the SLA targets are not saved yet, and not in the file\. Save it /);
+    // Two parts are both named.
+    await options.fill('#brand-accounts', '@AcmeHelp');
+    await options.locator('#brand-status[data-ok="changed"]').waitFor();
+    assert.match(await exported(), /as saved: the changes to the SLA targets and brand accounts are not saved yet, and not in the file\. Save them /);
+    await options.fill('#brand-accounts', '');
     // So is a refused one, though the field is left holding what is saved: a comma typed in
     // a target, and a number the browser cannot read (its value is empty, as a blank next
     // reply target's is).
@@ -730,7 +735,7 @@ describe('the defaults put back in a form are not saved yet', () => {
     await options.locator('#sla-status[data-ok="false"]').waitFor();
     await options.fill('#sla-x-post-first', '60');
     await options.locator('#sla-x-post-first').pressSequentially(',');
-    assert.match(await exported(), /as saved: a part with changes not saved yet is not in the file/);
+    assert.match(await exported(), /as saved: the changes to the SLA targets are not saved yet/);
   });
   test('a comma in a number is refused as it is typed, and stays said until the part is saved', async () => {
     // The browser's number field drops a comma in silence: "1,5" would be saved as 15.
@@ -812,7 +817,7 @@ describe('sharing the settings with a team', () => {
       await options.locator('#share-status[data-ok="false"]').waitFor();
       assert.equal(
         await options.locator('#share-status').innerText(),
-        'Exported to waypoint-settings.json, as saved: a part with changes not saved yet is not in the file. Save it and export again to include them.',
+        'Exported to waypoint-settings.json, as saved: the changes to the SLA targets are not saved yet, and not in the file. Save it and export again to include them.',
       );
 
       // Another agent's browser: nothing saved yet.
@@ -901,7 +906,7 @@ describe('a setting the browser does not store', () => {
       await options.waitForFunction(() => document.getElementById('share-status').textContent.includes('checklist'));
       assert.equal(
         await options.locator('#share-status').innerText(),
-        'Exported to waypoint-settings.json, as saved: a part with changes not saved yet is not in the file. Save it and export again to include them. The saved SLA targets and checklist could not be read: the file holds the defaults instead.',
+        'Exported to waypoint-settings.json, as saved: the changes to the brand accounts are not saved yet, and not in the file. Save it and export again to include them. The saved SLA targets and checklist could not be read: the file holds the defaults instead.',
       );
       // Saved again, the targets are read from what is stored: the export is whole.
       await options.click('#brand-save');

@@ -58,19 +58,20 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
             let text = shared::write(&settings);
             // The file holds what is saved: edits on the page not saved yet are not in it,
             // and a part whose saved settings cannot be read is in it as its defaults.
-            let left_out = pending(&doc)
+            let left_out: Vec<&str> = pending(&doc)
                 .iter()
                 .filter(|status| !as_saved(&doc, status, &settings))
-                .count();
+                .map(|status| part_name(status))
+                .collect();
             match download(&doc, &text) {
-                Ok(()) if left_out > 0 || !defaults.is_empty() => {
-                    let mut message = if left_out > 0 {
+                Ok(()) if !left_out.is_empty() || !defaults.is_empty() => {
+                    let mut message = if !left_out.is_empty() {
                         format!(
-                            "Exported to {FILE_NAME}, as saved: {} with changes not saved yet \
-                             {} not in the file. Save {} and export again to include them.",
-                            if left_out == 1 { "a part" } else { "parts" },
-                            if left_out == 1 { "is" } else { "are" },
-                            if left_out == 1 { "it" } else { "them" },
+                            "Exported to {FILE_NAME}, as saved: the changes to the {} are not \
+                             saved yet, and not in the file. Save {} and export again to \
+                             include them.",
+                            and_list(&left_out),
+                            if left_out.len() == 1 { "it" } else { "them" },
                         )
                     } else {
                         format!("Exported to {FILE_NAME}.")
@@ -277,6 +278,19 @@ fn pending(doc: &Document) -> Vec<String> {
         .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
         .map(|e| e.id())
         .collect()
+}
+
+/// How the export's message names the part whose status line is `status` (as it names the
+/// parts it could not read).
+fn part_name(status: &str) -> &'static str {
+    match status {
+        sla_settings::STATUS => "SLA targets",
+        check_settings::STATUS => "checklist",
+        "brand-name-status" => "brand name",
+        "brand-status" => "brand accounts",
+        "automatic-status" => "automatic messages",
+        _ => "settings",
+    }
 }
 
 /// Whether the part whose status line is `status` shows in its form what `saved` holds for
