@@ -155,14 +155,14 @@ fn node(ctx: &Ctx) -> Result<()> {
     apt_install(ctx, &["nodejs", "npm"], "Node.js with npm")
 }
 
-/// The npm packages of package-lock.json (binaryen's wasm-opt and wasm2js, playwright-core).
-/// A stamp holding the lock file's content marks an install as current.
+/// The npm packages of package-lock.json (binaryen's wasm-opt and wasm2js, esbuild,
+/// playwright-core). A stamp holding the lock file's content marks an install as current.
 pub fn npm_packages(ctx: &Ctx) -> Result<()> {
     node(ctx)?;
     let lock = std::fs::read(ctx.root.join("package-lock.json"))
         .map_err(|e| format!("package-lock.json: {e}"))?;
     let stamp = ctx.root.join("node_modules/.waypoint-lock");
-    let tools_present = ["wasm-opt", "wasm2js"]
+    let tools_present = ["wasm-opt", "wasm2js", "esbuild"]
         .iter()
         .all(|t| ctx.root.join("node_modules/.bin").join(t).exists())
         && ctx.root.join("node_modules/playwright-core").exists();
