@@ -93,6 +93,13 @@ pub(super) const SECRET: Words = listed_words!["asks-personal-data/secret";
     "full card number",
     "full credit card number",
     "long card number",
+    // A card number asked for is the whole number: an agent asks for the last four digits
+    // ("the last 4 digits of your card number" asks for digits, not for the number).
+    "card number",
+    "credit card number",
+    "debit card number",
+    "número de tarjeta",
+    "numero de tarjeta",
     "card security code",
     "security answer",
     "contraseña",
@@ -106,6 +113,9 @@ pub(super) const SECRET: Words = listed_words!["asks-personal-data/secret";
 /// Verbs (and question words) that ask for something.
 pub(super) const ASKING: Words = listed_words!["asks-personal-data/asking";
     "send",
+    "email",
+    "e-mail",
+    "text",
     "share",
     "provide",
     "give",
@@ -429,6 +439,11 @@ pub(super) const PHRASES: crate::core::words::Words = words![
     "al privado",
     "send us a message",
     "drop us a message",
+    "email us",
+    "e-mail us",
+    "email me",
+    "by email",
+    "via email",
     "chat",
     "follow and dm",
 ];
@@ -460,6 +475,8 @@ mod tests {
             ("Send us a DM with your email address and we'll look", false),
             ("Envíanos tu número de pedido por mensaje privado", false),
             ("Please email us and we'll help", false),
+            ("Please email us your order number", false),
+            ("Email us your address and we'll send a label", false),
             ("We'd like to address this quickly", false),
             ("Your order number is on the receipt", false),
             ("Never share your account number in public!", false),
@@ -544,7 +561,14 @@ mod tests {
             ("Send us the PIN and we'll unlock it", true),
             ("Envíanos tu contraseña por privado", true),
             ("Please confirm your full card number", true),
+            // By email is no safer: a card number asked for is a secret.
+            ("Please email us your card number and we'll fix it.", true),
+            ("Could you text me your credit card number?", true),
+            ("Envíanos el número de tarjeta por correo", true),
+            ("Please email us your password", true),
             // Not asking for them.
+            ("DM us the last 4 digits of your card number", false),
+            ("Please email us the last four digits of the card", false),
             ("Please reset your password via the app", false),
             ("We will never ask for your PIN", false),
             ("Don't share your password with anyone", false),
