@@ -203,7 +203,7 @@ fn composer_of(doc: &Document, profile: &SurfaceProfile) -> Option<Element> {
 }
 
 /// The draft as the composer holds it.
-fn draft_of(composer: &Element) -> String {
+pub(crate) fn draft_of(composer: &Element) -> String {
     if let Some(t) = composer.dyn_ref::<web_sys::HtmlTextAreaElement>() {
         t.value()
     } else if let Some(h) = composer.dyn_ref::<HtmlElement>() {

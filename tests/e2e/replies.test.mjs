@@ -536,6 +536,39 @@ describe('the panel search with the keyboard', () => {
   });
 });
 
+describe('Insert pressed again after the reply went in', () => {
+  for (const s of [SURFACES[0], SURFACES[1], SURFACES[3], SURFACES[4]]) {
+    test(`${s.name}: the reply is not put in twice, and the panel says it is there`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      await patienceFilled(panel);
+      const insert = panel.locator('button[data-action="insert"]');
+      await insert.click();
+      await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+      const once = await modelText(page, s.model);
+      await insert.click();
+      await panel.locator('.outcome[data-outcome="already:"]').waitFor();
+      assert.match(await panel.locator('.outcome').innerText(), /already in the reply box/);
+      await page.waitForTimeout(300);
+      assert.equal(await modelText(page, s.model), once, 'the reply is in once');
+      // The box cleared, Insert puts the reply in again.
+      await page.click(s.box);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      await page.waitForFunction((sel) => {
+        const el = document.querySelector(sel);
+        return (el.dataset.fixtureModel ?? el.value).trim() === '';
+      }, s.model);
+      await insert.click();
+      await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+      assert.equal(asReplied(await modelText(page, s.model)), asReplied(once));
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('Insert pressed again while it inserts', () => {
   for (const s of [SURFACES[0], SURFACES[1], SURFACES[3]]) {
     test(`${s.name}: a second press before the first insertion ends inserts nothing more, and the outcome is in view`, async () => {

@@ -822,6 +822,13 @@ fn refresh_preview(
     Ok(rendered.ok())
 }
 
+/// Whether `draft` holds `reply` already, white space aside.
+fn holds(draft: &str, reply: &str) -> bool {
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let reply = squash(reply);
+    !reply.is_empty() && squash(draft).contains(&reply)
+}
+
 fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
     if state.borrow().inserting {
         outcome.set_text_content(Some(
@@ -858,6 +865,10 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
         // Not stored: the agent's name is asked again next time; the reply goes in anyway.
         let _ = platform::storage_set(AGENT_KEY, &agent).await;
         let (code, why) = match extract::current_composer(&doc, selectors) {
+            // Insert pressed again after the reply went in: not a second copy of it.
+            Some(box_) if holds(&crate::web::gate::draft_of(&box_), &text) => {
+                ("already:".to_owned(), None)
+            }
             Some(box_) => composer::insert(&box_, &text, mark).await,
             None => match composer::copy_to_clipboard(&text).await {
                 Ok(()) => ("copied:contenteditable".to_owned(), None),
@@ -866,6 +877,10 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
         };
         let said = if code.starts_with("inserted:") {
             "Inserted into the reply box: edit it before you post.".to_owned()
+        } else if code.starts_with("already:") {
+            "This reply is already in the reply box: edit it there (clear the box to insert it \
+             again)."
+                .to_owned()
         } else if code.starts_with("changed:") {
             "The reply box changed, but does not read as the reply: check what it holds before you post.".to_owned()
         } else if let Some(reason) = why {
