@@ -526,6 +526,31 @@ describe('a public post where another commenter waited longer', () => {
   });
 });
 
+describe('a name the reply addresses that is not the customer answered', () => {
+  // X post: Maria is answered, Tom commented too; Instagram comments: marco.trails is
+  // answered, lena.k commented too; X Chat: Sam is answered, and no Jane takes part.
+  for (const [prefix, draft, said] of [
+    ['X post (Draft.js', 'Hi Tom, so sorry for the wait. We will check your order today.', /“Tom” is someone else in this conversation: this reply answers \u2068Maria Garcia/],
+    ['Instagram comments', 'Hi Lena, so sorry about the boots. We will send a new pair today.', /“Lena” is someone else in this conversation: this reply answers \u2068marco\.trails\u2069/],
+    ['X Chat (textarea', 'Your refund is on its way today. Thanks Jane!', /“Jane” is not in this conversation/],
+  ]) {
+    test(`${prefix.split(' (')[0]}: the checklist says whom the name is not`, async () => {
+      const s = SURFACES.find((x) => x.name.startsWith(prefix));
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      await typeDraft(page, s, draft);
+      await pressSend(page, s);
+      await dialog(page).waitFor();
+      const item = dialog(page).locator('[data-check-id="wrong-name"]');
+      assert.equal(await item.getAttribute('data-status'), 'fail');
+      assert.match(await item.textContent(), said);
+      await page.keyboard.press('Escape');
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('a draft written right to left', () => {
   test('Messenger: the checklist quotes it in its own direction', async () => {
     const s = { ...SURFACES.find((x) => x.name.startsWith('Messenger')), url: URLS.fbMessagesRtl };

@@ -32,6 +32,9 @@ pub struct People {
     /// The customer's handles and name words only.
     pub customer_handles: WordSet,
     pub customer_names: WordSet,
+    /// The name words and handle of the customer being answered (in a public thread, one of
+    /// several): empty when the page does not say who.
+    pub answered: WordSet,
 }
 
 impl People {
@@ -44,6 +47,13 @@ impl People {
     pub fn is_customer(&self, word: &str) -> bool {
         let f = fold(word);
         self.customer_names.contains(&f) || self.customer_handles.contains(&f)
+    }
+    /// Whether `word` names another customer than the one being answered (known).
+    pub fn is_other_customer(&self, word: &str) -> bool {
+        !self.answered.is_empty() && self.is_customer(word) && !self.answered.contains(&fold(word))
+    }
+    pub fn is_answered(&self, word: &str) -> bool {
+        self.answered.contains(&fold(word))
     }
 }
 
@@ -120,6 +130,12 @@ impl People {
         };
         if let Some(a) = &c.customer {
             add(a, true, &mut p);
+            for w in name_words(&a.name) {
+                p.answered.insert(w);
+            }
+            if let Some(h) = &a.handle {
+                p.answered.insert(fold(h.trim_start_matches('@')));
+            }
         }
         // Each author is folded once. A map, not a list searched for each message: a public
         // thread of thousands of posts can have thousands of authors. (Keyed by one string, as

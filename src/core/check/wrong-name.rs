@@ -141,10 +141,17 @@ pub fn check(input: &Input) -> Option<Finding> {
             spans.push((w.start - 1, w.end));
         }
     }
+    // Names in another customer's place: spans of names that belong to someone else in the
+    // thread than the customer being answered.
+    let mut others = Vec::new();
     let names_known = !people.customer_names.is_empty();
     if names_known {
         for (i, w) in t.words.iter().enumerate() {
-            if w.mention || w.url || !GREETINGS.contains(w.lower.as_str()) {
+            // A name is addressed after a greeting, or after thanks or an apology when the
+            // name ends the phrase ("Thanks Jane!", "Thank you, Maria, and…").
+            let thanks = THANKS.contains(w.lower.as_str())
+                || (w.lower == "you" && i > 0 && t.words[i - 1].lower == "thank");
+            if w.mention || w.url || !(thanks || GREETINGS.contains(w.lower.as_str())) {
                 continue;
             }
             let Some(mut next) = t.words.get(i + 1) else {
@@ -177,6 +184,14 @@ pub fn check(input: &Input) -> Option<Finding> {
                 }
             }
             let src = &t.src[next.start..next.end];
+            let ends_phrase = t.src[next.end..]
+                .trim_start_matches(' ')
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, ',' | '.' | '!' | '?' | '\n'));
+            if thanks && !ends_phrase {
+                continue;
+            }
             let capital = src.chars().next().is_some_and(char::is_uppercase);
             let all_caps = src.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
             if !capital
@@ -185,24 +200,51 @@ pub fn check(input: &Input) -> Option<Finding> {
                     .chars()
                     .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
                 || NOT_NAMES.contains(next.lower.as_str())
-                || people.is_name(&next.lower)
-                || people.is_handle(&next.lower)
             {
+                continue;
+            }
+            if people.is_other_customer(&next.lower) {
+                // Unless the customer answered is named in the same sentence ("Hi Tom and
+                // Maria"; not by the handle a reply starts with, which the site fills in).
+                let sentence = next.sentence;
+                if !t
+                    .words
+                    .iter()
+                    .any(|x| x.sentence == sentence && !x.mention && people.is_answered(&x.lower))
+                {
+                    others.push((next.start, next.end));
+                }
+                continue;
+            }
+            if people.is_name(&next.lower) || people.is_handle(&next.lower) {
                 continue;
             }
             spans.push((next.start, next.end));
         }
     }
+    spans.extend(others.iter().copied());
     crate::core::sort::sort(&mut spans);
     let first = *spans.first()?;
+    let name = quote(&t.src[first.0..first.1]);
+    let answered = input
+        .ctx
+        .conversation
+        .customer
+        .as_ref()
+        .map(|a| a.name.as_str());
     Some(Finding::new(
-        format!(
-            "{} is not in this conversation: a name from another thread?",
-            quote(&t.src[first.0..first.1])
-        ),
+        match answered {
+            Some(who) if others.contains(&first) => format!(
+                "{name} is someone else in this conversation: this reply answers \u{2068}{who}\u{2069}"
+            ),
+            _ => format!("{name} is not in this conversation: a name from another thread?"),
+        },
         spans,
     ))
 }
+
+/// Thanks or an apology, after which a name ending the phrase addresses someone.
+const THANKS: Words = words!["thanks", "thx", "cheers", "sorry", "gracias", "perdona", "disculpa"];
 
 #[cfg(test)]
 mod tests {
@@ -260,6 +302,60 @@ mod tests {
             c.spans(CheckId::WrongName, "@bob Hi Sarah, cc @tom"),
             ["@bob", "Sarah"]
         );
+    }
+
+    #[test]
+    fn another_customer_of_the_thread_addressed_fires() {
+        use crate::core::conversation::Author;
+        // Tom Walker (@tomw) commented too; the reply answers Maria Garcia.
+        let mut c = Case::on(Site::X, Surface::Post, &["My order is late"]);
+        let messages = std::rc::Rc::make_mut(&mut c.conversation.messages);
+        let mut tom = messages[0].clone();
+        tom.id = "tom".into();
+        tom.author = Author {
+            name: "Tom Walker".into(),
+            handle: Some("tomw".into()),
+        };
+        tom.text = "Same here".into();
+        messages.push(tom);
+        let rows = [
+            ("Hi Tom, sorry for the wait", true),
+            ("@mariag Hi Tom, sorry for the wait", true),
+            ("Thanks Tom!", true),
+            // The customer answered, both of them, or Tom not addressed.
+            ("Hi Maria, sorry for the wait", false),
+            ("Hi Maria and Tom, sorry", false),
+            ("Hi Tom and Maria, sorry", false),
+            ("Tom mentioned it too, Maria", false),
+        ];
+        table(&c, CheckId::WrongName, &rows);
+        let said = c.fires(CheckId::WrongName, "Hi Tom, sorry").unwrap();
+        assert!(
+            said.contains("someone else") && said.contains("Maria Garcia"),
+            "{said}"
+        );
+        // A stranger is still said to be one.
+        let said = c.fires(CheckId::WrongName, "Hi Sarah, sorry").unwrap();
+        assert!(said.contains("not in this conversation"), "{said}");
+    }
+
+    #[test]
+    fn a_name_ending_thanks_or_an_apology_is_addressed() {
+        let rows = [
+            ("Thanks Jane!", true),
+            ("Thank you, Sarah, and sorry for the wait", true),
+            ("Sorry Sarah. We'll fix it", true),
+            ("Gracias, Lucía.", true),
+            // The customer's name, words that are not names, a name that does not end the
+            // phrase.
+            ("Thanks Maria!", false),
+            ("Thank you, Maria.", false),
+            ("Thanks again!", false),
+            ("Thanks, Team!", false),
+            ("Thanks Sarah for the photo", false),
+            ("Sorry Monday didn't work", false),
+        ];
+        table(&Case::new(), CheckId::WrongName, &rows);
     }
 
     #[test]
