@@ -11,8 +11,18 @@ use crate::core::conversation::{Site, Surface};
 pub fn check(input: &Input) -> Option<Finding> {
     let t = &input.draft;
     let generic = phrases!("addressed", PHRASES);
-    if let Some(m) = t.first(generic) {
-        let span = t.span(m.first, m.last);
+    // "Hi {customer_name}" is a template gap, which the placeholder check names: not a
+    // salutation to quote by half.
+    let gap = |span: (usize, usize)| {
+        t.src[span.0..span.1].contains(['{', '[', '<'])
+            || t.src[span.1..].starts_with(['_', '}', ']', '>'])
+    };
+    let salutation = t
+        .find(generic)
+        .into_iter()
+        .map(|m| t.span(m.first, m.last))
+        .find(|&span| !gap(span));
+    if let Some(span) = salutation {
         return Some(Finding::new(
             format!(
                 "{} is a generic salutation: use their name",
@@ -111,7 +121,15 @@ mod tests {
         table(
             &x,
             CheckId::Addressed,
-            &[("Sorry about that!", false), ("Dear customer, sorry", true)],
+            &[
+                ("Sorry about that!", false),
+                ("Dear customer, sorry", true),
+                // A template gap is the placeholder check's.
+                ("Hi {customer_name}, sorry", false),
+                ("Dear [customer], sorry", false),
+                ("Hi <customer>, sorry", false),
+                ("Hi {customer}, sorry. Dear customer, we're on it", true),
+            ],
         );
         // DMs on X need the name.
         table(&Case::new().dm(), CheckId::Addressed, &[("Sorry!", true)]);
