@@ -551,6 +551,38 @@ describe('a name the reply addresses that is not the customer answered', () => {
   }
 });
 
+describe('a long checklist in a small window', () => {
+  test('X post at 800×600: Edit and Post stay in view while the findings scroll', async () => {
+    const s = SURFACES[0];
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await page.setViewportSize({ width: 800, height: 600 });
+    await waitForState(page, 'ready');
+    await typeDraft(page, s, 'Hi Sarah, TBD - DM US YOUR PHONE NUMBER 555-123-4567 or email your card number!!!');
+    await pressSend(page, s);
+    await dialog(page).waitFor();
+    const inView = () =>
+      dialog(page).evaluate((d) => {
+        const box = d.getBoundingClientRect();
+        const buttons = [...d.querySelectorAll('.gate-actions button')];
+        return {
+          scrolls: d.scrollHeight > d.clientHeight + 1,
+          shown: buttons.length > 0 && buttons.every((b) => {
+            const r = b.getBoundingClientRect();
+            return r.top >= box.top && r.bottom <= box.bottom && r.bottom <= innerHeight;
+          }),
+        };
+      });
+    const first = await inView();
+    assert.ok(first.scrolls, 'the findings are longer than the window');
+    assert.ok(first.shown, 'Edit and Post are in view before scrolling');
+    await dialog(page).evaluate((d) => d.scrollTo(0, d.scrollHeight / 2));
+    assert.ok((await inView()).shown, 'and while the list scrolls');
+    await page.keyboard.press('Escape');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('a draft written right to left', () => {
   test('Messenger: the checklist quotes it in its own direction', async () => {
     const s = { ...SURFACES.find((x) => x.name.startsWith('Messenger')), url: URLS.fbMessagesRtl };
