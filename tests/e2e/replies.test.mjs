@@ -65,7 +65,13 @@ describe('insert a reply template into the site composer', () => {
       await pick.click();
       const insert = panel.locator('button[data-action="insert"]');
       assert.equal(await insert.isDisabled(), true, 'blocked while fill-ins are empty');
-      assert.match(await panel.locator('.preview').innerText(), /Fill in:/);
+      assert.match(await panel.locator('.fill-note').innerText(), /^Fill in: /);
+      // The reply is shown as it will read, its gaps marked by their labels.
+      const gaps = await panel.locator('.preview mark.gap').allInnerTexts();
+      assert.ok(gaps.includes("When you'll update them"), JSON.stringify(gaps));
+      // A signature by first name shows the whole label, not its first word.
+      assert.ok(gaps.every((g) => ["When you'll update them", 'Your name', 'Your initials'].includes(g)), JSON.stringify(gaps));
+      assert.match(squash(await panel.locator('.preview').innerText()), /patience|waiting|bearing with us/);
       // The agent's own details first (asked once, then remembered)…
       for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR']]) {
         const f = panel.locator(`.chosen input[data-field="${id}"]`);
@@ -203,11 +209,16 @@ describe("the agent's own details, asked for once", () => {
       await panel.locator('[data-template-id="order-late-acknowledge"]').first().click();
       const preview = panel.locator('.preview');
       const insert = panel.locator('button[data-action="insert"]');
-      assert.equal(squash(await preview.innerText()), 'Fill in: Your name, Your initials');
+      const note = panel.locator('.fill-note');
+      assert.equal(squash(await note.innerText()), 'Fill in: Your name, Your initials');
+      assert.deepEqual(await panel.locator('.preview mark.gap').allInnerTexts(), ['Your initials']);
+      assert.match(squash(await preview.innerText()), /order.*\^Your initials$/);
       assert.equal(await insert.isDisabled(), true);
       // The initials follow from the name until the agent types their own.
       await panel.locator('.chosen input[data-field="agent.name"]').fill('Sam Rivera');
       assert.match(squash(await preview.innerText()), /order.*\^SR$/);
+      assert.equal(await panel.locator('.preview mark.gap').count(), 0);
+      assert.equal(await note.isVisible(), false, 'nothing left to fill in');
       assert.equal(await insert.isDisabled(), false);
       // The list the reply was chosen from steps aside while it is open.
       assert.equal(await panel.locator('.results').isVisible(), false);
@@ -219,7 +230,7 @@ describe("the agent's own details, asked for once", () => {
       await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
       const initials = panel.locator('.chosen input[data-field="agent.initials"]');
       assert.equal(await initials.inputValue(), '');
-      assert.equal(squash(await preview.innerText()), "Fill in: When you'll update them");
+      assert.equal(squash(await note.innerText()), "Fill in: When you'll update them");
       // Initials typed by the agent win over the name's.
       await initials.fill('S.R.');
       await panel.locator('.chosen input[data-field="when"]').fill('noon');

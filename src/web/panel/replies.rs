@@ -714,6 +714,27 @@ fn take_agent_fields(s: &mut State, values: &[(String, String)]) -> Vec<(String,
     rest
 }
 
+/// Where a gap's label begins and ends in a reply rendered with its gaps (private-use
+/// characters: no template or page text holds them).
+const GAP: char = '\u{E000}';
+const END: char = '\u{E001}';
+
+/// Shows `gapped` in `p`: its text as text, each gap's label marked.
+fn show_gaps(doc: &Document, p: &Element, gapped: &str) -> Result<(), JsValue> {
+    p.set_text_content(None);
+    let mut parts = gapped.split(GAP);
+    if let Some(first) = parts.next() {
+        p.append_with_str_1(first)?;
+    }
+    for part in parts {
+        let (label, rest) = part.split_once(END).unwrap_or((part, ""));
+        let mark = dom::el(doc, "mark", "gap", &label.replace('\u{2060}', " "))?;
+        p.append_child(&mark)?;
+        p.append_with_str_1(rest)?;
+    }
+    Ok(())
+}
+
 /// Renders the chosen template with what is known; the Insert button is enabled only when
 /// every fill-in is complete. Returns the text when it is ready to insert.
 fn refresh_preview(
@@ -746,10 +767,37 @@ fn refresh_preview(
     let surface = s.situation.surface.unwrap_or(Surface::Post);
     let preview = chosen.query_selector(".preview")?;
     let insert = chosen.query_selector("button[data-action=\"insert\"]")?;
+    // With fill-ins still empty, the reply as it will read, each gap marked by its label
+    // between GAP and END: the agent writes them seeing the sentence around them.
+    let mut gapped = None;
     let rendered = match t.template(lang_of(&s), surface) {
-        Some(Ok(tpl)) => tpl
-            .render(&context(&s, &fields), s.seed)
-            .map_err(|e| match e {
+        Some(Ok(tpl)) => {
+            let mut ctx = context(&s, &fields);
+            let r = tpl.render(&ctx, s.seed);
+            let gaps_only = match &r {
+                Err(RenderError::MissingFields { .. }) => true,
+                Err(RenderError::NoValue { variable, .. }) => {
+                    variable.starts_with("agent.") && !agent_missing.is_empty()
+                }
+                Ok(_) => false,
+            };
+            if gaps_only {
+                // One word each (joined by WORD JOINER): the agent's first name, taken from
+                // the name, is then its whole label.
+                let gap = |label: &str| format!("{GAP}{}{END}", label.replace(' ', "\u{2060}"));
+                for f in tpl.fields() {
+                    if !ctx.fields.contains_key(&f.id) {
+                        ctx.fields.insert(f.id.clone(), gap(&f.label));
+                    }
+                }
+                if ctx.agent_name.is_none() {
+                    ctx.agent_name = Some(gap("Your name"));
+                    ctx.agent_initials
+                        .get_or_insert_with(|| gap("Your initials"));
+                }
+                gapped = tpl.render(&ctx, s.seed).ok();
+            }
+            r.map_err(|e| match e {
                 RenderError::MissingFields { fields } => fill_in(
                     fields
                         .iter()
@@ -768,7 +816,8 @@ fn refresh_preview(
                     "This reply needs {variable}, which this conversation does not show: \
                      choose another reply, or give the template a fallback ({{{variable}|…}})"
                 ),
-            }),
+            })
+        }
         Some(Err(e)) => Err(format!("This template is broken: {e}")),
         None => Err("This template has no form for this surface".to_owned()),
     };
@@ -795,8 +844,27 @@ fn refresh_preview(
         _ => None,
     };
     if let Some(p) = preview {
-        p.set_text_content(Some(&text));
-        p.set_attribute("data-ready", if ready { "true" } else { "false" })?;
+        // What is left to fill in, said above the reply with its gaps.
+        let fill = match chosen.query_selector(".fill-note")? {
+            Some(n) => n,
+            None => {
+                let n = dom::el(&s.doc, "p", "fill-note", "")?;
+                p.before_with_node_1(&n)?;
+                n
+            }
+        };
+        fill.set_text_content(gapped.as_ref().map(|_| text.as_str()));
+        dom::flag(&fill, "hidden", gapped.is_none())?;
+        match &gapped {
+            Some(g) => show_gaps(&s.doc, &p, g)?,
+            None => p.set_text_content(Some(&text)),
+        }
+        let state = match (ready, &gapped) {
+            (true, _) => "true",
+            (false, Some(_)) => "gaps",
+            (false, None) => "false",
+        };
+        p.set_attribute("data-ready", state)?;
         let note = match chosen.query_selector(".over")? {
             Some(n) => Some(n),
             None if over.is_some() => {
