@@ -185,7 +185,9 @@ describe('the checklist gate on every surface', () => {
       const post = dialog(page).locator('[data-action="post"]');
       if (await boxes.count()) {
         assert.equal(await post.isDisabled(), true, 'Post waits for the manual items');
+        assert.equal(await post.getAttribute('title'), 'Tick each question above first', 'and says why');
         for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+        assert.equal(await post.getAttribute('title'), null);
       }
       await post.click();
       await page.waitForFunction(() => document.body.dataset.sends === '1');

@@ -227,8 +227,11 @@ impl Dialog {
                 let all = boxes.iter().all(|b| b.checked());
                 if all {
                     let _ = post.remove_attribute("disabled");
+                    let _ = post.remove_attribute("title");
                 } else {
+                    // Said where the agent looks for why the button does nothing.
                     let _ = post.set_attribute("disabled", "");
+                    let _ = post.set_attribute("title", "Tick each question above first");
                 }
             }
         };
