@@ -1426,6 +1426,7 @@ impl gate::Host for Controller {
             let mut guard = a.try_borrow_mut().ok()?;
             let app = guard.as_mut()?;
             app.panel.replies().unsay(NOT_SENT);
+            app.panel.replies().sent();
             review::remember(&mut app.recent, draft);
             app.unprepare();
             // Practice replies are checked against each other for this visit only: they are

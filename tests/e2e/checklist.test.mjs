@@ -585,6 +585,46 @@ describe('a long checklist in a small window', () => {
   });
 });
 
+describe('after a reply inserted from the panel is sent', () => {
+  test('X Chat: the panel goes back to the suggestions; a form still being filled in stays', async () => {
+    const s = SURFACES.find((x) => x.name.startsWith('X Chat (textarea'));
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    const choose = async () => {
+      await panel.locator('input.search').fill('patience');
+      await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
+      for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR'], ['when', 'noon']]) {
+        const f = panel.locator(`.chosen input[data-field="${id}"]`);
+        if (await f.count()) await f.fill(value);
+      }
+    };
+    const send = async () => {
+      const before = await sends(page);
+      await pressSend(page, s);
+      await dialog(page).waitFor();
+      const boxes = dialog(page).locator('[data-status="manual"] input[type="checkbox"]');
+      for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+      await dialog(page).locator('[data-action="post"]').click();
+      await page.waitForFunction((n) => Number(document.body.dataset.sends ?? 0) > n, before);
+    };
+    // A form open, not inserted from: another reply typed and sent leaves it as it was.
+    await choose();
+    await typeDraft(page, s, 'Hi Sam, we are on it and will write again by noon. Sam');
+    await send();
+    await page.waitForTimeout(500);
+    assert.equal(await panel.locator('.chosen').isVisible(), true, 'the form being filled in stays');
+    // Inserted and sent: done with.
+    await panel.locator('button[data-action="insert"]').click();
+    await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+    await send();
+    await panel.locator('.chosen').waitFor({ state: 'hidden' });
+    assert.equal(await panel.locator('.outcome').innerText(), '');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('a draft written right to left', () => {
   test('Messenger: the checklist quotes it in its own direction', async () => {
     const s = { ...SURFACES.find((x) => x.name.startsWith('Messenger')), url: URLS.fbMessagesRtl };

@@ -335,6 +335,17 @@ impl Replies {
         }
     }
 
+    /// The reply in the composer went: a reply inserted from the open form is done with,
+    /// and the panel goes back to the suggestions (a form still being filled in stays).
+    pub fn sent(&self) {
+        let s = self.state.borrow();
+        let done = s.chosen.is_some() && s.inserted;
+        drop(s);
+        if done {
+            self.close_chosen();
+        }
+    }
+
     fn close_chosen(&self) {
         back(
             &self.state,
