@@ -556,41 +556,6 @@ fn broken_data_files_are_refused_with_the_line_named() {
     );
 }
 
-/// Without the rule file (never installed in these tests) the checks whose word lists excuse
-/// things ("Team" is not a name, "DM" and "US" are not shouting) find nothing rather than
-/// flag what the lists would have excused.
-#[wasm_bindgen_test]
-fn checks_without_their_lists_of_exceptions_find_nothing() {
-    use std::rc::Rc;
-    use waypoint::core::analysis::Analysis;
-    use waypoint::core::check::{run, CheckId, Context, Status, ValidSettings};
-    use waypoint::core::conversation::{Conversation, Site, Surface};
-    let conversation = Conversation {
-        site: Site::X,
-        surface: Surface::Post,
-        thread: None,
-        customer: None,
-        messages: Rc::new(Vec::new()),
-    };
-    let customer = Analysis::default();
-    for (draft, id) in [
-        ("Hi Team, thanks for waiting. ^AB", CheckId::WrongName),
-        ("PLEASE DM US ASAP so we can help. ^AB", CheckId::Shouting),
-    ] {
-        let ctx = Context {
-            draft,
-            conversation: &conversation,
-            customer: &customer,
-            draft_lang: None,
-            sla: None,
-            recent_replies: &[],
-        };
-        let report = run(&ctx, &ValidSettings::default());
-        let outcome = report.outcomes.iter().find(|o| o.id == id).unwrap();
-        assert_eq!(outcome.status, Status::Pass, "{draft}: {}", outcome.detail);
-    }
-}
-
 /// The reader keeps a message's gathered fields in a fixed array (no list per message): every
 /// profile names no more self-text parts than it has room for.
 #[wasm_bindgen_test]
