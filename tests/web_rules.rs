@@ -9,7 +9,7 @@ use waypoint::core::analysis::{text, Analysis};
 use waypoint::core::check::{
     run, CheckId, Context, Status, ValidSettings, PHRASE_LISTS, WORD_LISTS,
 };
-use waypoint::core::conversation::{Conversation, Site, Surface};
+use waypoint::core::conversation::{Author, Conversation, Site, Surface};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -19,7 +19,11 @@ fn status(draft: &str, id: CheckId) -> Status {
         site: Site::X,
         surface: Surface::Post,
         thread: None,
-        customer: None,
+        // A customer with a name, so that the name checks compare names.
+        customer: Some(Author {
+            name: "Maria Garcia".into(),
+            handle: Some("mariag".into()),
+        }),
         messages: Rc::new(Vec::new()),
     };
     let customer = Analysis::default();

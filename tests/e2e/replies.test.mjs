@@ -574,6 +574,13 @@ describe('Insert pressed again after the reply went in', () => {
       await insert.click();
       await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
       assert.equal(asReplied(await modelText(page, s.model)), asReplied(once));
+      // Another reply chosen then goes in after it.
+      await panel.locator('button[data-action="back"]').click();
+      const praise = await insertPraise(panel);
+      await page.waitForFunction(([sel, text]) => {
+        const el = document.querySelector(sel);
+        return (el.dataset.fixtureModel ?? el.value).replace(/\s+/g, ' ').trim().endsWith(text);
+      }, [s.model, praise]);
       assert.deepEqual(pageErrors, []);
       await page.close();
     });

@@ -93,13 +93,18 @@ pub(super) const SECRET: Words = listed_words!["asks-personal-data/secret";
     "full card number",
     "full credit card number",
     "long card number",
-    // A card number asked for is the whole number: an agent asks for the last four digits
-    // ("the last 4 digits of your card number" asks for digits, not for the number).
-    "card number",
+    // A payment card's number asked for is the whole number: an agent asks for the last four
+    // digits ("the last 4 digits of your card number" asks for digits). Not a gift, loyalty
+    // or travel card's ("your gift card number"), which care teams do ask for by DM.
+    "your card number",
     "credit card number",
     "debit card number",
-    "número de tarjeta",
-    "numero de tarjeta",
+    "bank card number",
+    "payment card number",
+    "número de tarjeta de crédito",
+    "numero de tarjeta de credito",
+    "número de tarjeta de débito",
+    "numero de tarjeta de debito",
     "card security code",
     "security answer",
     "contraseña",
@@ -113,9 +118,6 @@ pub(super) const SECRET: Words = listed_words!["asks-personal-data/secret";
 /// Verbs (and question words) that ask for something.
 pub(super) const ASKING: Words = listed_words!["asks-personal-data/asking";
     "send",
-    "email",
-    "e-mail",
-    "text",
     "share",
     "provide",
     "give",
@@ -259,6 +261,12 @@ fn asking(t: &Text, v: usize) -> bool {
         return matches!(at(1 + filler), Some("we" | "i"))
             && matches!(at(2 + filler), Some("can" | "could" | "may"))
             && at(3 + filler) != Some("how");
+    }
+    // "Email us your …", "text me your …": a request; "we'll email your tracking number" is a
+    // promise ("E-mail" is read as "e", "mail").
+    if matches!(w, "email" | "mail" | "text") {
+        let next = t.words.get(v + 1).map(|n| n.lower.as_str());
+        return matches!(next, Some("us" | "me"));
     }
     ASKING.contains(w)
 }
@@ -444,6 +452,10 @@ pub(super) const PHRASES: crate::core::words::Words = words![
     "email me",
     "by email",
     "via email",
+    "text us",
+    "text me",
+    "by text",
+    "via text",
     "chat",
     "follow and dm",
 ];
@@ -477,6 +489,12 @@ mod tests {
             ("Please email us and we'll help", false),
             ("Please email us your order number", false),
             ("Email us your address and we'll send a label", false),
+            ("Text us your order number at 55555", false),
+            ("We'll email your tracking number once it ships.", false),
+            (
+                "Please check the email your order confirmation went to.",
+                false,
+            ),
             ("We'd like to address this quickly", false),
             ("Your order number is on the receipt", false),
             ("Never share your account number in public!", false),
@@ -564,11 +582,26 @@ mod tests {
             // By email is no safer: a card number asked for is a secret.
             ("Please email us your card number and we'll fix it.", true),
             ("Could you text me your credit card number?", true),
-            ("Envíanos el número de tarjeta por correo", true),
+            ("E-mail us your card number.", true),
+            ("Envíanos el número de tarjeta de crédito por correo", true),
             ("Please email us your password", true),
-            // Not asking for them.
+            // Not asking for them: the last digits, another kind of card, our own promises.
             ("DM us the last 4 digits of your card number", false),
             ("Please email us the last four digits of the card", false),
+            (
+                "DM us your gift card number and we'll check the balance.",
+                false,
+            ),
+            (
+                "Please DM us your Oyster card number and we'll refund the fare.",
+                false,
+            ),
+            (
+                "Envíanos tu número de tarjeta de fidelización por privado.",
+                false,
+            ),
+            ("We'll text your verification code shortly.", false),
+            ("We'll email your new password.", false),
             ("Please reset your password via the app", false),
             ("We will never ask for your PIN", false),
             ("Don't share your password with anyone", false),

@@ -35,6 +35,9 @@ pub struct People {
     /// The name words and handle of the customer being answered (in a public thread, one of
     /// several): empty when the page does not say who.
     pub answered: WordSet,
+    /// Whether the customer answered has a name with words (a numeric or empty one could be
+    /// anybody's: another name is not said to be someone else's).
+    pub answered_named: bool,
 }
 
 impl People {
@@ -50,7 +53,7 @@ impl People {
     }
     /// Whether `word` names another customer than the one being answered (known).
     pub fn is_other_customer(&self, word: &str) -> bool {
-        !self.answered.is_empty() && self.is_customer(word) && !self.answered.contains(&fold(word))
+        self.answered_named && self.is_customer(word) && !self.answered.contains(&fold(word))
     }
     pub fn is_answered(&self, word: &str) -> bool {
         self.answered.contains(&fold(word))
@@ -132,6 +135,7 @@ impl People {
             add(a, true, &mut p);
             for w in name_words(&a.name) {
                 p.answered.insert(w);
+                p.answered_named = true;
             }
             if let Some(h) = &a.handle {
                 p.answered.insert(fold(h.trim_start_matches('@')));

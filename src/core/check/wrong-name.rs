@@ -94,6 +94,15 @@ pub(super) const NOT_NAMES: Words = listed_words!["wrong-name/not-names";
     "señora",
     "equipo",
     "todos",
+    "ma'am",
+    "maam",
+    "y'all",
+    "yall",
+    "both",
+    "bro",
+    "boss",
+    "support",
+    "saludos",
 ];
 
 fn brand_like(handle: &str) -> bool {
@@ -184,11 +193,13 @@ pub fn check(input: &Input) -> Option<Finding> {
                 }
             }
             let src = &t.src[next.start..next.end];
+            // After thanks, a name followed by a comma, "!" or "?" addresses someone; one
+            // ending a sentence or the reply is as often the agent signing ("Thanks, Sam").
             let ends_phrase = t.src[next.end..]
                 .trim_start_matches(' ')
                 .chars()
                 .next()
-                .is_none_or(|c| matches!(c, ',' | '.' | '!' | '?' | '\n'));
+                .is_some_and(|c| matches!(c, ',' | '!' | '?'));
             if thanks && !ends_phrase {
                 continue;
             }
@@ -204,13 +215,13 @@ pub fn check(input: &Input) -> Option<Finding> {
                 continue;
             }
             if people.is_other_customer(&next.lower) {
-                // Unless the customer answered is named in the same sentence ("Hi Tom and
-                // Maria"; not by the handle a reply starts with, which the site fills in).
-                let sentence = next.sentence;
+                // Unless the reply names the customer answered too ("Hi Tom and Maria", "Hi
+                // Tom! Hi Maria!"; not by the handle a reply starts with, which the site fills
+                // in).
                 if !t
                     .words
                     .iter()
-                    .any(|x| x.sentence == sentence && !x.mention && people.is_answered(&x.lower))
+                    .any(|x| !x.mention && people.is_answered(&x.lower))
                 {
                     others.push((next.start, next.end));
                 }
@@ -326,6 +337,8 @@ mod tests {
             ("Hi Maria, sorry for the wait", false),
             ("Hi Maria and Tom, sorry", false),
             ("Hi Tom and Maria, sorry", false),
+            ("Hi Tom! Hi Maria! Sorry to you both", false),
+            ("Thanks Tom! Maria, we're on it", false),
             ("Tom mentioned it too, Maria", false),
         ];
         table(&c, CheckId::WrongName, &rows);
@@ -337,6 +350,16 @@ mod tests {
         // A stranger is still said to be one.
         let said = c.fires(CheckId::WrongName, "Hi Sarah, sorry").unwrap();
         assert!(said.contains("not in this conversation"), "{said}");
+        // Answering a customer known by a number only, any name of the thread could be
+        // theirs.
+        let who = Author {
+            name: "115712".into(),
+            handle: Some("115712".into()),
+        };
+        let mut anon = c;
+        std::rc::Rc::make_mut(&mut anon.conversation.messages)[0].author = who.clone();
+        anon.conversation.customer = Some(who);
+        table(&anon, CheckId::WrongName, &[("Hi Tom, sorry", false)]);
     }
 
     #[test]
@@ -344,8 +367,15 @@ mod tests {
         let rows = [
             ("Thanks Jane!", true),
             ("Thank you, Sarah, and sorry for the wait", true),
-            ("Sorry Sarah. We'll fix it", true),
-            ("Gracias, Lucía.", true),
+            ("Sorry Sarah, we'll fix it", true),
+            ("¡Gracias, Lucía!", true),
+            // The agent signing, and words of address that are not names.
+            ("We'll look into it. Thanks, Sam", false),
+            ("We'll look into it. Thanks, Sam.", false),
+            ("Thank you, Ma'am!", false),
+            ("Thanks Y'all!", false),
+            ("Thank you Both!", false),
+            ("Thanks, Support!", false),
             // The customer's name, words that are not names, a name that does not end the
             // phrase.
             ("Thanks Maria!", false),

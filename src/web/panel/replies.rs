@@ -66,6 +66,9 @@ struct State {
     /// An insertion is under way: Insert pressed again meanwhile (a second Enter, a repeating
     /// key) inserts nothing more.
     inserting: bool,
+    /// The text last inserted from the open form: Insert pressed again finds it in the box
+    /// even if the preview moved on since (the customer's wait, a minute later).
+    last_inserted: String,
 }
 
 /// The mounted replies part.
@@ -127,6 +130,7 @@ impl Replies {
             seed: 0,
             inserted: false,
             inserting: false,
+            last_inserted: String::new(),
         }));
 
         // The agent's details, from this browser's storage.
@@ -656,6 +660,7 @@ fn choose(
         s.chosen = Some(t);
         s.mark = None;
         s.inserted = false;
+        s.last_inserted.clear();
     }
     let s = state.borrow();
     let doc = &s.doc;
@@ -945,10 +950,18 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
         let _ = platform::storage_set(AGENT_KEY, &agent).await;
         let (code, why) = match extract::current_composer(&doc, selectors) {
             // Insert pressed again after the reply went in: not a second copy of it.
-            Some(box_) if holds(&crate::web::gate::draft_of(&box_), &text) => {
+            Some(box_)
+                if [&text, &state.borrow().last_inserted]
+                    .iter()
+                    .any(|t| holds(&crate::web::gate::draft_of(&box_), t)) =>
+            {
                 ("already:".to_owned(), None)
             }
-            Some(box_) => composer::insert(&box_, &text, mark).await,
+            Some(box_) => {
+                let done = composer::insert(&box_, &text, mark).await;
+                state.borrow_mut().last_inserted = text.clone();
+                done
+            }
             None => match composer::copy_to_clipboard(&text).await {
                 Ok(()) => ("copied:contenteditable".to_owned(), None),
                 Err(why) => ("failed:contenteditable".to_owned(), Some(why)),
