@@ -498,6 +498,21 @@ pub fn addressed(draft: &str) -> Option<&str> {
     if words.peek().is_some_and(|w| greeting(w)) {
         words.next();
     }
+    // Thanks or an apology before the name address it as a greeting does ("Thanks Maria!",
+    // "Thank you, Maria, …").
+    let lower = |w: &str| w.trim_end_matches(ENDS).to_lowercase();
+    match words.peek().map(|w| lower(w)).as_deref() {
+        Some(w) if crate::core::check::wrong_name::THANKS.contains(w) => {
+            words.next();
+        }
+        Some("thank") => {
+            words.next();
+            if words.peek().is_some_and(|w| lower(w) == "you") {
+                words.next();
+            }
+        }
+        _ => {}
+    }
     let mut first = None;
     for w in words.take(3) {
         let name = w.trim_end_matches(ENDS);
@@ -1388,6 +1403,11 @@ mod tests {
             ("Jane Doe, sorry", Some("Jane")),
             ("محمد، نعتذر", Some("محمد")),
             ("@lena.k thanks", Some("@lena.k")),
+            ("Thanks Maria! We're on it", Some("Maria")),
+            ("Thank you, Maria, and sorry", Some("Maria")),
+            ("Sorry Jane, the order is late", Some("Jane")),
+            ("Gracias, María, lo vemos", Some("María")),
+            ("Thanks, we're on it", None),
             // Not addressing: no comma after it, still being typed, not a name.
             ("Jane Doe we are sorry", None),
             ("Jane", None),

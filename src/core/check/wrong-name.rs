@@ -255,7 +255,8 @@ pub fn check(input: &Input) -> Option<Finding> {
 }
 
 /// Thanks or an apology, after which a name ending the phrase addresses someone.
-const THANKS: Words = words!["thanks", "thx", "cheers", "sorry", "gracias", "perdona", "disculpa"];
+pub(crate) const THANKS: Words =
+    words!["thanks", "thx", "cheers", "sorry", "gracias", "perdona", "disculpa"];
 
 #[cfg(test)]
 mod tests {
