@@ -1,7 +1,9 @@
 //! `asks-personal-data`: a public reply asks the customer to post personal data (order number,
 //! email, phone, address, account or card number, date of birth) in the thread; or any reply
-//! asks for a secret (password, one-time code, PIN, full card number). Asking for details by
-//! DM or private message is fine.
+//! asks for a secret (password, one-time code, PIN, a payment card's number: "your card
+//! number", not a gift or loyalty card's, nor its last four digits). Asking for details by DM,
+//! private message, email or text is fine ("email us your order number"); a secret is not,
+//! anywhere.
 //!
 //! A request is a share verb, optionally "us"/"me", then "your"/"the" and the data, within one
 //! sentence ("send us your order number", "what's your email?", "¿cuál es tu teléfono?"), with

@@ -1,6 +1,10 @@
-//! `wrong-name`: the draft names someone who is not in the conversation: a capitalised name
-//! right after a greeting ("Hi Sarah") or an @handle. Typical of a stale template or a reply
-//! pasted from another thread.
+//! `wrong-name`: the draft addresses someone who is not in the conversation, or another
+//! customer of it than the one answered: a capitalised name right after a greeting ("Hi
+//! Sarah"), or after thanks or an apology when a comma, "!" or "?" follows it ("Thanks Jane!",
+//! "Thank you, Maria, and…"; "Thanks, Sam." is as often the agent signing), or an @handle.
+//! Typical of a stale template or a reply pasted from another thread. Another customer's name
+//! is said to be theirs ("“Tom” is someone else in this conversation: this reply answers
+//! Maria Garcia") unless the reply names the customer answered too.
 //!
 //! Greeting names are compared only when the customer's display name is known (it has
 //! letters): with an anonymous or numeric name any name could be theirs. Handles that look like
