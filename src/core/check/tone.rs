@@ -151,8 +151,8 @@ pub fn check(input: &Input) -> Option<Finding> {
     let (blame, jargon) = match LISTS.get() {
         None if unlisted() => (Phrases::none(), Phrases::none()),
         _ => {
-            let (b, j) = LISTS.get_or_init(lists);
-            (b, j)
+            let l = LISTS.get_or_init(lists);
+            (&l.0, &l.1)
         }
     };
     let team = Phrases::from_words(input.settings.jargon.clone());

@@ -160,8 +160,8 @@ pub fn check(input: &Input) -> Option<Finding> {
     let names_known = !people.customer_names.is_empty();
     if names_known {
         for (i, w) in t.words.iter().enumerate() {
-            // A name is addressed after a greeting, or after thanks or an apology when the
-            // name ends the phrase ("Thanks Jane!", "Thank you, Maria, and…").
+            // A name is addressed after a greeting, or after thanks or an apology when a
+            // comma, "!" or "?" follows it ("Thanks Jane!", "Thank you, Maria, and…").
             let thanks = THANKS.contains(w.lower.as_str())
                 || (w.lower == "you" && i > 0 && t.words[i - 1].lower == "thank");
             if w.mention || w.url || !(thanks || GREETINGS.contains(w.lower.as_str())) {
@@ -258,7 +258,8 @@ pub fn check(input: &Input) -> Option<Finding> {
     ))
 }
 
-/// Thanks or an apology, after which a name ending the phrase addresses someone.
+/// Thanks or an apology, after which a name followed by a comma, "!" or "?" addresses someone
+/// (here, and in `reading::addressed`, which finds whom a draft answers).
 pub(crate) const THANKS: Words =
     words!["thanks", "thx", "cheers", "sorry", "gracias", "perdona", "disculpa"];
 

@@ -169,22 +169,22 @@ async fn saved() -> (SharedSettings, Vec<&'static str>) {
     let u = &mut unreadable;
     let sla = read(
         brand_settings::stored::<Policy>(sla_settings::POLICY_KEY).await,
-        "SLA targets",
+        part_name(sla_settings::STATUS),
         u,
     );
     let brands = read(
         brand_settings::stored(BRANDS_KEY).await,
-        "brand accounts",
+        part_name("brand-status"),
         u,
     );
     let automatic = read(
         brand_settings::stored(AUTOMATIC_KEY).await,
-        "automatic messages",
+        part_name("automatic-status"),
         u,
     );
     let name: Option<Vec<String>> = read(
         brand_settings::stored(BRAND_NAME_KEY).await,
-        "brand name",
+        part_name("brand-name-status"),
         u,
     );
     // As the page shows it: the defaults when what is saved cannot be read or shown.
@@ -192,7 +192,7 @@ async fn saved() -> (SharedSettings, Vec<&'static str>) {
         Ok(None) => None,
         Ok(Some(c)) if Form::of(&c).is_ok() => Some(c),
         Ok(Some(_)) | Err(_) => {
-            unreadable.push("checklist");
+            unreadable.push(part_name(check_settings::STATUS));
             None
         }
     };
@@ -280,8 +280,8 @@ fn pending(doc: &Document) -> Vec<String> {
         .collect()
 }
 
-/// How the export's message names the part whose status line is `status` (as it names the
-/// parts it could not read).
+/// How the export's messages name the part whose status line is `status` (an edit not saved
+/// yet, or saved settings that could not be read).
 fn part_name(status: &str) -> &'static str {
     match status {
         sla_settings::STATUS => "SLA targets",

@@ -948,15 +948,14 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
     wasm_bindgen_futures::spawn_local(async move {
         // Not stored: the agent's name is asked again next time; the reply goes in anyway.
         let _ = platform::storage_set(AGENT_KEY, &agent).await;
-        let (code, why) = match extract::current_composer(&doc, selectors) {
-            // Insert pressed again after the reply went in: not a second copy of it.
-            Some(box_)
-                if [&text, &state.borrow().last_inserted]
-                    .iter()
-                    .any(|t| holds(&crate::web::gate::draft_of(&box_), t)) =>
-            {
-                ("already:".to_owned(), None)
-            }
+        let composer = extract::current_composer(&doc, selectors);
+        // Insert pressed again after the reply went in: not a second copy of it.
+        let already = composer.as_ref().is_some_and(|c| {
+            let draft = crate::web::gate::draft_of(c);
+            holds(&draft, &text) || holds(&draft, &state.borrow().last_inserted)
+        });
+        let (code, why) = match composer {
+            Some(_) if already => ("already:".to_owned(), None),
             Some(box_) => {
                 let done = composer::insert(&box_, &text, mark).await;
                 state.borrow_mut().last_inserted = text.clone();
