@@ -142,6 +142,12 @@ fn fallback(a: &Analysis) -> Vec<(Scenario, f32)> {
     if a.question.is_some() {
         out.push((Scenario::HowTo, 1.0));
     }
+    // A calm first mention that names nothing and asks nothing is a fan's mention ("BOORITO
+    // TIME!", a photo): thanks first. Once in touch, the same words follow our reply up.
+    let calm = !a.upset() && a.sentiment >= 0.0;
+    if calm && a.question.is_none() && !a.answered {
+        out.push((Scenario::Praise, 0.9));
+    }
     match a.emotions.first().map(|(e, _)| *e) {
         Some(Emotion::Gratitude) => out.push((Scenario::Praise, 1.0)),
         _ if a.upset() => out.push((Scenario::Complaint, 1.0)),
@@ -154,7 +160,7 @@ fn fallback(a: &Analysis) -> Vec<(Scenario, f32)> {
         out.push((Scenario::HowTo, 0.5));
     }
     // A calm message that names nothing is often a fan's mention: thanks, as a last reading.
-    if !a.upset() && a.sentiment >= 0.0 {
+    if calm && (a.question.is_some() || a.answered) {
         out.push((Scenario::Praise, 0.55));
     }
     out

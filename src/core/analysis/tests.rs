@@ -1857,9 +1857,19 @@ fn a_calm_mention_that_names_nothing_is_offered_thanks_among_the_general_replies
             .map(|x| x.suggestion.scenario)
             .collect()
     };
-    // A fan's post about the brand: a thank-you is one of the three.
+    // A fan's post about the brand, the first we hear of them: a thank-you first.
     let fan = scenarios("Dressed up as a burrito for Halloween at the Leeds store tonight 🎃");
-    assert!(fan.contains(&Scenario::Praise), "{fan:?}");
+    assert_eq!(fan.first(), Some(&Scenario::Praise), "{fan:?}");
+    // The same calm words once we are in touch follow our reply up: thanks comes after.
+    let mut later = analyze(&["Reached the third tier tonight"]);
+    assert!(later.scenarios.is_empty(), "{later:?}");
+    later.answered = true;
+    let later: Vec<Scenario> = rank(&later, Surface::Post, Lang::En, &[], 3)
+        .iter()
+        .map(|x| x.suggestion.scenario)
+        .collect();
+    assert_ne!(later.first(), Some(&Scenario::Praise), "{later:?}");
+    assert!(later.contains(&Scenario::Praise), "{later:?}");
     // Not for a message whose words are negative.
     let sour = scenarios("not good tonight");
     assert!(!sour.contains(&Scenario::Praise), "{sour:?}");
