@@ -60,7 +60,7 @@
     let glue = null;
     let mode = 'js';
     // The data files load while the module does (they do not depend on it).
-    const data = ['library', 'rules', 'lexicon', 'zones'].map((name) => import(url(`data/${name}.js`)));
+    const data = ['library', 'rules', 'lexicon', 'zones', 'panel'].map((name) => import(url(`data/${name}.js`)));
     data.forEach((p) => p.catch(() => {})); // failures are reported where they are used
     // Fetching the module is allowed everywhere: it starts while the remembered hosts are read.
     const module = BLOCKS_WASM.has(host) ? null : fetch(url('pkg/waypoint_bg.wasm'));
@@ -78,7 +78,13 @@
       }
     }
     if (!glue) glue = await startJs();
-    // The conversation is read and shown first; the data files are read after it.
+    // The panel's style sheet comes before the panel (it loaded while the module did).
+    try {
+      glue.installStyle((await data[4]).default);
+    } catch (error) {
+      console.warn('Waypoint: the panel\'s style sheet did not load; the panel works unstyled.', error);
+    }
+    // The conversation is read and shown first; the other data files are read after it.
     glue.bootContent(mode);
     // The template library, the phrase rules, the sentiment lexicon and the time zone table
     // are files of their own (together they would be a fifth of the module). Without the

@@ -1,6 +1,6 @@
 // Loader of the extension's own pages (options, practice): they run under the manifest's
 // extension_pages CSP, which allows WebAssembly, so they always use the wasm build.
-import init, { bootContent, bootPage, installLexicon, installLibrary, installRules, installZones } from './pkg/waypoint.js';
+import init, { bootContent, bootPage, installLexicon, installLibrary, installRules, installStyle, installZones } from './pkg/waypoint.js';
 
 const page = document.documentElement.dataset.page;
 const app = document.getElementById('app');
@@ -25,6 +25,11 @@ try {
     installZones((await import('./data/zones.js')).default);
   } catch (error) {
     console.warn('Waypoint: the time zone table did not load; business hours cannot name a time zone.', error);
+  }
+  try {
+    installStyle((await import('./data/panel.js')).default);
+  } catch (error) {
+    console.warn('Waypoint: the panel\'s style sheet did not load; the panel works unstyled.', error);
   }
   bootPage(page, 'wasm');
   // The practice page holds a made-up X Chat conversation (practice.js): Waypoint runs on

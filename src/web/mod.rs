@@ -144,6 +144,12 @@ pub fn install_library(text: String) -> Result<u32, JsValue> {
         .map_err(|e| JsValue::from_str(&format!("Waypoint: {e}")))
 }
 
+/// Hands over the panel's style sheet (the extension's `data/panel.js`), before booting.
+#[wasm_bindgen(js_name = installStyle)]
+pub fn install_style(css: String) {
+    panel::install_style(css);
+}
+
 /// Says that the data files were handed over after [`boot_content`]: the open conversation's
 /// suggestions are ranked again with them.
 #[wasm_bindgen(js_name = dataReady)]

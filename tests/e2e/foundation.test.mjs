@@ -41,9 +41,11 @@ describe('the panel of the page contract', () => {
       assert.match(p.text, /Waypoint/);
       const box = await page.locator('waypoint-panel').evaluate((el) => {
         const r = el.shadowRoot.querySelector('.card').getBoundingClientRect();
-        return { w: r.width, h: r.height, right: r.right, bottom: r.bottom };
+        return { w: r.width, h: r.height, right: r.right, bottom: r.bottom, position: getComputedStyle(el).position };
       });
-      assert.ok(box.w > 200 && box.h > 40, `the panel is laid out (${JSON.stringify(box)})`);
+      // Styled by its sheet (data/panel.js, handed over by the loader): fixed, 320 px wide.
+      assert.equal(box.position, 'fixed', 'the panel has its style sheet');
+      assert.ok(box.w === 320 && box.h > 40, `the panel is laid out (${JSON.stringify(box)})`);
       assert.ok(box.right <= 1280 && box.bottom <= 800, 'the panel is inside the viewport');
       assert.deepEqual(pageErrors, []);
       await page.close();

@@ -9,7 +9,7 @@
 //!    translates only naturally aligned stores) and `wasm2js -Oz`, patched so that memory
 //!    growth detaches the old buffer (P9) and its glue imports the translation (P8); the
 //!    translation and its glue minified with esbuild.
-//! 4. `dist/` = `extension/` + `manifest.json` + `pkg/` (wasm) + `pkgjs/` (JS), and
+//! 4. `dist/` = `extension/` + `manifest.json` + `pkg/` (wasm) + `pkgjs/` (JS) + `data/`, and
 //!    `target/waypoint-<version>.zip` from it; the sizes are printed against the budgets.
 
 use crate::{setup, Ctx, Failure, Result};
@@ -125,6 +125,8 @@ pub fn build(ctx: &Ctx) -> Result<()> {
         std::fs::remove_dir_all(&dist)?;
     }
     copy_dir(&root.join("extension"), &dist)?;
+    // The panel's sheet ships minified, as data (see `write_data`).
+    std::fs::remove_file(dist.join("panel.css"))?;
     std::fs::copy(root.join("manifest.json"), dist.join("manifest.json"))?;
     let (pkg, pkgjs) = (dist.join("pkg"), dist.join("pkgjs"));
     std::fs::create_dir_all(&pkg)?;
@@ -306,7 +308,8 @@ fn module_build(ctx: &Ctx, names: bool) -> Result<PathBuf> {
 /// `dist/data/lexicon.js`, whose default export is the VADER lexicon file as a string, with the
 /// lexicon's MIT license beside it; `dist/data/library.js`, the template library as the flat
 /// text `core::library::flatten` writes; `dist/data/rules.js`, the analysis's phrase
-/// rules; and `dist/data/zones.js`, the time zone table as one string.
+/// rules; `dist/data/zones.js`, the time zone table as one string; and `dist/data/panel.js`,
+/// the panel's style sheet (`extension/panel.css`, minified by `css::panel_sheet`).
 fn write_data(root: &Path, dist: &Path) -> Result<()> {
     let source = root.join("src/core/analysis/data");
     let data = dist.join("data");
@@ -337,6 +340,14 @@ fn write_data(root: &Path, dist: &Path) -> Result<()> {
         serde_json::to_string(waypoint::core::sla::tz_table::ZONES)?
     );
     std::fs::write(data.join("zones.js"), module)?;
+    let sheet =
+        crate::css::panel_sheet(&std::fs::read_to_string(root.join("extension/panel.css"))?)?;
+    let module = format!(
+        "// The panel's style sheet (extension/panel.css, minified), handed to Waypoint at start.\n\
+         export default {};\n",
+        serde_json::to_string(&sheet)?
+    );
+    std::fs::write(data.join("panel.js"), module)?;
     std::fs::copy(
         source.join("LICENSE-vader.txt"),
         data.join("LICENSE-vader.txt"),

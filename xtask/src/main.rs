@@ -11,6 +11,7 @@
 //! package-lock.json, and Debian's chromium and chromium-driver.
 
 mod build;
+mod css;
 mod setup;
 
 use std::ffi::OsString;

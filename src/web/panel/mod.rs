@@ -20,8 +20,25 @@ use web_sys::{Document, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 /// The tag name of the host element (page contract).
 pub const TAG: &str = "waypoint-panel";
 
-// `extension/panel.css` without comments and layout white space (see build.rs).
-const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/panel.css"));
+thread_local! {
+    /// The panel's style sheet, handed over by the loader before boot ([`install_style`]).
+    static STYLE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Takes the panel's style sheet (the extension's `data/panel.js`: `extension/panel.css`
+/// minified), for the panels mounted from now on and the one on the page, if any. The module
+/// does not carry it: 2.6 kB of its gzipped budget. Without it the panel works unstyled.
+pub fn install_style(css: String) {
+    if let Some(style) = dom::document()
+        .ok()
+        .and_then(|d| d.query_selector(TAG).ok().flatten())
+        .and_then(|host| host.shadow_root())
+        .and_then(|root| root.query_selector("style").ok().flatten())
+    {
+        style.set_text_content(Some(&css));
+    }
+    STYLE.with(|s| *s.borrow_mut() = css);
+}
 
 /// What the panel shows about the page.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -134,7 +151,7 @@ impl Panel {
         host.set_attribute("data-mode", mode.as_str())?;
         let root: ShadowRoot = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
 
-        let style = dom::el(doc, "style", "", CSS)?;
+        let style = STYLE.with(|s| dom::el(doc, "style", "", &s.borrow()))?;
         root.append_child(&style)?;
 
         let card = dom::el(doc, "section", "card", "")?;
