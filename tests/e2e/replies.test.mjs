@@ -414,6 +414,23 @@ describe('a template being filled in follows the conversation', () => {
   });
 });
 
+describe('the customer greeted by name', () => {
+  // The conversation's label and the sender labels name the handle (kai.ng); the header's
+  // profile link shows the name (Kai Ng): a reply thanks Kai, not kai.ng.
+  for (const s of [SURFACES[4], SURFACES[5]]) {
+    test(`${s.name}: by the name the header shows, not the handle`, async () => {
+      const { page } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const preview = await insertPraise(panel, 'praise-thanks');
+      assert.match(preview, /, Kai!/);
+      assert.doesNotMatch(preview, /kai\.ng/);
+      assert.equal(await page.locator('waypoint-panel').getAttribute('data-customer'), '@kai.ng');
+      await page.close();
+    });
+  }
+});
+
 describe('alternative phrasings take turns', () => {
   test('each template rotates on its own, across other templates and a reload, and is remembered', async () => {
     const fresh = await launch({ pages: PAGES });

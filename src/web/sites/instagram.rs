@@ -114,11 +114,17 @@ pub static PROFILE: Profile = Profile {
             focused: &[],
             self_handle: &[],
             self_name: &[],
-            partner_name: &[attr(
-                r#"[aria-label^="Conversation with "], [aria-label^="Messages in conversation with "], [aria-label^="Conversación con "], [aria-label^="Mensajes de la conversación con "], [aria-label^="Unterhaltung mit "], [aria-label^="Nachrichten in der Unterhaltung mit "]"#,
-                "aria-label",
-                Then::StripPrefix(CONVERSATION_WITH),
-            )],
+            // The name the header's profile link shows ("Kai Ng"), else the conversation's
+            // label, which may name the handle ("Conversation with kai.ng"): a reply greets
+            // Kai, not kai.ng. The messages' avatar links hold an image only.
+            partner_name: &[
+                text(r#"a[aria-label^="Open the profile page of "] span"#),
+                attr(
+                    r#"[aria-label^="Conversation with "], [aria-label^="Messages in conversation with "], [aria-label^="Conversación con "], [aria-label^="Mensajes de la conversación con "], [aria-label^="Unterhaltung mit "], [aria-label^="Nachrichten in der Unterhaltung mit "]"#,
+                    "aria-label",
+                    Then::StripPrefix(CONVERSATION_WITH),
+                ),
+            ],
             partner_handle: &[attr(
                 r#"a[aria-label^="Open the profile page of "]"#,
                 "href",
