@@ -414,6 +414,25 @@ describe('a template being filled in follows the conversation', () => {
   });
 });
 
+describe('odd characters typed in a fill-in', () => {
+  test("X Chat: the preview's gaps are the fill-ins still empty, whatever the name typed holds", async () => {
+    const { page } = await open(browser.context, URLS.xChat);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    await panel.locator('input.search').fill('patience');
+    await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
+    // Private-use characters (the preview's own gap markers) in the agent's name.
+    const name = panel.locator('.chosen input[data-field="agent.name"]');
+    if (await name.count()) await name.fill('S\uE000am Ri\uE001vera');
+    const initials = panel.locator('.chosen input[data-field="agent.initials"]');
+    if (await initials.count()) await initials.fill('S\uE000R');
+    const gaps = await panel.locator('.preview mark.gap').allInnerTexts();
+    assert.deepEqual(gaps, ["When you'll update them"]);
+    assert.equal(await panel.locator('button[data-action="insert"]').isDisabled(), true);
+    await page.close();
+  });
+});
+
 describe('the customer greeted by name', () => {
   // The conversation's label and the sender labels name the handle (kai.ng); the header's
   // profile link shows the name (Kai Ng): a reply thanks Kai, not kai.ng.

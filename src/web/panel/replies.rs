@@ -595,18 +595,24 @@ fn show_results(
     Ok(())
 }
 
+/// What the reply is rendered with. The preview's gap markers are ours alone: a name on the
+/// page or a value typed holding one (a private-use character) would open or close a gap.
 fn context(s: &State, fields: &[(String, String)]) -> Context {
     let mut ctx = Context::new(lang_of(s));
-    ctx.customer = s.situation.customer.clone();
+    let ours = |v: &str| v.replace([GAP, END], "");
+    ctx.customer = s.situation.customer.as_ref().map(|c| Author {
+        name: ours(&c.name),
+        handle: c.handle.as_deref().map(ours),
+    });
     ctx.site = s.situation.site;
-    let nonempty = |v: &str| (!v.trim().is_empty()).then(|| v.trim().to_owned());
+    let nonempty = |v: &str| (!v.trim().is_empty()).then(|| ours(v.trim()));
     ctx.agent_name = nonempty(&s.agent_name);
     ctx.agent_initials = nonempty(&s.agent_initials);
-    ctx.brand_name = s.brand_name.clone();
+    ctx.brand_name = s.brand_name.as_deref().map(ours);
     ctx.wait_minutes = s.wait_minutes;
     for (k, v) in fields {
-        if !v.trim().is_empty() {
-            ctx.fields.insert(k.clone(), v.trim().to_owned());
+        if let Some(v) = nonempty(v) {
+            ctx.fields.insert(k.clone(), v);
         }
     }
     ctx
