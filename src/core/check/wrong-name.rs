@@ -4,7 +4,9 @@
 //! "Thank you, Maria, and…"; "Thanks, Sam." is as often the agent signing), or an @handle.
 //! Typical of a stale template or a reply pasted from another thread. Another customer's name
 //! is said to be theirs ("“Tom” is someone else in this conversation: this reply answers
-//! Maria Garcia") unless the reply names the customer answered too.
+//! Maria Garcia") unless the reply names the customer answered too; it is caught addressed
+//! without a greeting as well ("Tom, so sorry…", "…for your patience, Tom, we…"), which a
+//! stranger's name is not (places and days read the same).
 //!
 //! Greeting names are compared only when the customer's display name is known (it has
 //! letters): with an anonymous or numeric name any name could be theirs. Handles that look like
@@ -158,6 +160,13 @@ pub fn check(input: &Input) -> Option<Finding> {
     // thread than the customer being answered.
     let mut others = Vec::new();
     let names_known = !people.customer_names.is_empty();
+    // The reply names the customer answered (not by the handle a reply starts with, which the
+    // site fills in).
+    let answered_named = || {
+        t.words
+            .iter()
+            .any(|x| !x.mention && people.is_answered(&x.lower))
+    };
     if names_known {
         for (i, w) in t.words.iter().enumerate() {
             // A name is addressed after a greeting, or after thanks or an apology when a
@@ -220,13 +229,8 @@ pub fn check(input: &Input) -> Option<Finding> {
             }
             if people.is_other_customer(&next.lower) {
                 // Unless the reply names the customer answered too ("Hi Tom and Maria", "Hi
-                // Tom! Hi Maria!"; not by the handle a reply starts with, which the site fills
-                // in).
-                if !t
-                    .words
-                    .iter()
-                    .any(|x| !x.mention && people.is_answered(&x.lower))
-                {
+                // Tom! Hi Maria!").
+                if !answered_named() {
                     others.push((next.start, next.end));
                 }
                 continue;
@@ -235,6 +239,32 @@ pub fn check(input: &Input) -> Option<Finding> {
                 continue;
             }
             spans.push((next.start, next.end));
+        }
+    }
+    // Another customer's name said to them elsewhere: opening a sentence before a comma or
+    // "!" ("Tom, so sorry…"), or between a comma and a comma or the sentence's end ("Thanks
+    // for your patience, Tom, we…"). Only a name of the thread: a place or a day reads the same.
+    if names_known && !answered_named() {
+        for (i, w) in t.words.iter().enumerate() {
+            if w.mention || w.url || !people.is_other_customer(&w.lower) {
+                continue;
+            }
+            let before = t.src[..w.start].trim_end_matches(' ');
+            let after = t.src[w.end..].trim_start_matches(' ').chars().next();
+            let opens = i == 0 || t.words[i - 1].sentence != w.sentence;
+            let vocative = if opens {
+                matches!(after, Some(',' | '!'))
+            } else {
+                before.ends_with(',') && matches!(after, None | Some(',' | '!' | '?' | '.'))
+            };
+            let span = (w.start, w.end);
+            let capital = t.src[w.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if vocative && capital && !others.contains(&span) {
+                others.push(span);
+            }
         }
     }
     spans.extend(others.iter().copied());
@@ -346,6 +376,19 @@ mod tests {
             ("Hi Tom! Hi Maria! Sorry to you both", false),
             ("Thanks Tom! Maria, we're on it", false),
             ("Tom mentioned it too, Maria", false),
+            // Tom addressed without a greeting: opening the reply or between commas.
+            ("Tom, so sorry for the wait", true),
+            ("Tom! So sorry for the wait", true),
+            ("Thanks for your patience, Tom, we're on it", true),
+            ("Thanks for your patience, Tom.", true),
+            ("So sorry, Tom? We'll fix it", true),
+            // Tom spoken of, and a name that is nobody's in the thread.
+            ("Tom reported the same, we're on it", false),
+            ("As Tom said, we're on it", false),
+            ("We asked Tom, and it's fixed", false),
+            ("Sorry, Tom Walker's order too", false),
+            ("Thanks for your patience, Sarah, we're on it", false),
+            ("Thanks for your patience, London, we're on it", false),
         ];
         table(&c, CheckId::WrongName, &rows);
         let said = c.fires(CheckId::WrongName, "Hi Tom, sorry").unwrap();
