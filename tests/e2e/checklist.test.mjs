@@ -1002,8 +1002,14 @@ describe('the checklist settings page', () => {
     await options.locator('#check-status[data-ok="false"]').waitFor();
     assert.match(await options.innerText('#check-status'), /^Not saved: Questions to tick: question 1 is longer than 200 characters/);
     assert.equal(await options.getAttribute('#check-manual', 'aria-invalid'), 'true', 'the box at fault is marked');
+    // Said at the box too (the status line is below the fold on a small screen).
+    assert.match(await options.$eval('#check-manual', (el) => el.validationMessage), /question 1 is longer than 200 characters/);
     assert.equal(await options.evaluate(() => document.activeElement.id), 'check-manual');
     assert.equal(await options.inputValue('#check-manual'), long);
+    // Mended, the box no longer says it (the status line does until the next save).
+    await options.locator('#check-manual').press('Backspace');
+    assert.equal(await options.$eval('#check-manual', (el) => el.validationMessage), '');
+    await options.fill('#check-manual', long);
     assert.equal(await options.evaluate(async () => (await chrome.storage.local.get('waypoint.checks'))['waypoint.checks']), undefined, 'nothing was saved');
 
     // Placeholders only warn, no questions, and the list shows on every send.
@@ -1012,6 +1018,7 @@ describe('the checklist settings page', () => {
     await options.check('#check-always-show');
     await options.click('#check-save');
     await options.locator('#check-status[data-ok="true"]').waitFor();
+    assert.equal(await options.$eval('#check-manual', (el) => el.validationMessage), '', 'saved: no longer said at the box');
     await options.reload();
     await options.locator('#app[data-ready="true"]').waitFor();
     await options.waitForFunction(() => document.querySelector('#check-level-placeholder').value === 'warn');

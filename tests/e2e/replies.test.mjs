@@ -376,6 +376,7 @@ describe('a template being filled in follows the conversation', () => {
     await options.click('#brand-name-save');
     await options.waitForFunction(() => /^Brand name: holds an invisible text-direction control \(U\+202E\)/.test(document.getElementById('brand-name-status').textContent));
     assert.equal(await options.getAttribute('#brand-name', 'aria-invalid'), 'true', 'the box at fault is marked');
+    assert.match(await options.$eval('#brand-name', (el) => el.validationMessage), /^Brand name: holds an invisible text-direction control/);
     await options.fill('#brand-name', 'Acme Coffee');
     await options.click('#brand-name-save');
     await options.locator('#brand-name-status[data-ok="true"]').waitFor();

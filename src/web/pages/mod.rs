@@ -177,9 +177,7 @@ pub(super) fn mark(doc: &Document, field: &str, status: &str) {
                 }
                 .ok();
                 let _ = e.remove_attribute("data-comma");
-                if let Some(i) = e.dyn_ref::<web_sys::HtmlInputElement>() {
-                    i.set_custom_validity("");
-                }
+                at_field(&e, "");
             }
         }
     }
@@ -192,6 +190,26 @@ pub(super) fn mark(doc: &Document, field: &str, status: &str) {
         let _ = e.set_attribute("aria-describedby", &described);
         if let Some(h) = e.dyn_ref::<web_sys::HtmlElement>() {
             let _ = h.focus();
+        }
+        // Said at the field too, where the agent looks: the status line may be below the
+        // fold (a long list of holidays).
+        let said = doc.get_element_by_id(status).and_then(|s| s.text_content());
+        at_field(&e, &said.unwrap_or_default());
+    }
+}
+
+/// Says `message` at the field `e` (a one-line field or a box of lines) in the browser's own
+/// bubble, and marks it invalid for the page's style; "" clears it.
+fn at_field(e: &Element, message: &str) {
+    if let Some(i) = e.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.set_custom_validity(message);
+        if !message.is_empty() {
+            i.report_validity();
+        }
+    } else if let Some(t) = e.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.set_custom_validity(message);
+        if !message.is_empty() {
+            t.report_validity();
         }
     }
 }
@@ -240,6 +258,9 @@ fn unsaved_edits(app: &Element) -> Result<(), JsValue> {
         if field.has_attribute("data-comma") {
             return;
         }
+        // What a refused save said at the field goes as the agent mends it (the status
+        // line keeps saying it until the next save).
+        at_field(&field, "");
         if let Some(status) = after(&field, ".form-status") {
             status.set_text_content(Some("Changed: not saved yet."));
             let _ = status.set_attribute("data-ok", "changed");
@@ -282,14 +303,9 @@ fn unsaved_edits(app: &Element) -> Result<(), JsValue> {
             let msg = "No comma in a number: write decimals with a point (1.5), and thousands \
                        without a separator (1440).";
             say(&doc, &status.id(), false, msg);
+            // Marked, and said at the field too, where the agent is typing.
             mark(&doc, &field.id(), &status.id());
             let _ = field.set_attribute("data-comma", "");
-            // Said at the field too, where the agent is typing (the status line may be
-            // below the fold).
-            if let Some(i) = field.dyn_ref::<web_sys::HtmlInputElement>() {
-                i.set_custom_validity(msg);
-                i.report_validity();
-            }
         }
     })
     .forget();
