@@ -78,12 +78,12 @@
       }
     }
     if (!glue) glue = await startJs();
-    // The panel's style sheet comes before the panel (it loaded while the module did).
-    try {
-      glue.installStyle((await data[4]).default);
-    } catch (error) {
-      console.warn('Waypoint: the panel\'s style sheet did not load; the panel works unstyled.', error);
-    }
+    // The panel's style sheet, handed over as soon as it is there: it loaded while the module
+    // did, so this runs right after the panel is made, before the page is drawn again; a
+    // slow file does not hold the conversation and its clock back.
+    data[4]
+      .then((sheet) => glue.installStyle(sheet.default))
+      .catch((error) => console.warn('Waypoint: the panel\'s style sheet did not load; the panel works unstyled.', error));
     // The conversation is read and shown first; the other data files are read after it.
     glue.bootContent(mode);
     // The template library, the phrase rules, the sentiment lexicon and the time zone table

@@ -221,6 +221,8 @@ describe('data files that arrive after the conversation was read', () => {
         null,
         { timeout: 6000 },
       );
+      // The panel's style sheet came late too: the panel on the page took it.
+      assert.equal(await page.locator('waypoint-panel').evaluate((el) => getComputedStyle(el).position), 'fixed');
       assert.deepEqual(pageErrors, []);
       await page.close();
     } finally {
