@@ -100,6 +100,33 @@ describe('the panel of the page contract', () => {
   });
 });
 
+describe('the panel in a narrow window', () => {
+  // Below 1000 px the sites drop their side column: an open card would cover the conversation.
+  test('X post at 800×600: it starts minimised, the clock in its header; at 1280 px open', async () => {
+    for (const [width, height, expanded] of [[800, 600, 'false'], [1280, 800, 'true']]) {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width, height });
+      await page.goto(URLS.xStatus);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const toggle = panel.locator('button.toggle');
+      assert.equal(await toggle.getAttribute('aria-expanded'), expanded, `${width}×${height}`);
+      assert.equal(await panel.locator('.body').isVisible(), expanded === 'true');
+      await panel.locator('header .sla').waitFor({ state: 'visible' });
+      if (expanded === 'false') {
+        assert.equal(await toggle.getAttribute('aria-label'), 'Expand Waypoint');
+        const card = await panel.locator('.card').boundingBox();
+        assert.ok(card.height < 60, `only the header shows: ${JSON.stringify(card)}`);
+        await toggle.click();
+        assert.equal(await panel.locator('.body').isVisible(), true);
+        assert.equal(await toggle.getAttribute('aria-label'), 'Minimise Waypoint');
+        await panel.locator('.suggested [data-template-id]').first().waitFor();
+      }
+      await page.close();
+    }
+  });
+});
+
 describe("the panel keeps off the site's composer and send button", () => {
   // Each surface's reply box and, where the site has one, its send button (fixtures).
   const PLACES = [

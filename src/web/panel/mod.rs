@@ -40,6 +40,21 @@ pub fn install_style(css: String) {
     STYLE.with(|s| *s.borrow_mut() = css);
 }
 
+/// Below this viewport width (CSS px) the panel starts minimised.
+const NARROW_PX: f64 = 1000.0;
+
+/// Minimises the card (`collapsed`) or expands it, and says so on its button.
+fn minimise(card: &Element, button: &Element, collapsed: bool) {
+    let _ = card.class_list().toggle_with_force("collapsed", collapsed);
+    let _ = button.set_attribute("aria-expanded", if collapsed { "false" } else { "true" });
+    let label = if collapsed {
+        "Expand Waypoint"
+    } else {
+        "Minimise Waypoint"
+    };
+    let _ = button.set_attribute("aria-label", label);
+}
+
 /// What the panel shows about the page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct View {
@@ -186,21 +201,21 @@ impl Panel {
         card.append_child(&body)?;
         root.append_child(&card)?;
 
+        // In a narrow window (the sites drop their side column below 1000 px) the card would
+        // cover the conversation: it starts minimised, its header still showing the clock.
+        let narrow = web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w < NARROW_PX);
+        if narrow {
+            minimise(&card, &toggle, true);
+        }
         let toggle_listener = {
             let card = card.clone();
             let button = toggle.clone();
             EventListener::new(&toggle, "click", move |_| {
-                let collapsed = card.class_list().toggle("collapsed").unwrap_or(false);
-                let _ =
-                    button.set_attribute("aria-expanded", if collapsed { "false" } else { "true" });
-                let _ = button.set_attribute(
-                    "aria-label",
-                    if collapsed {
-                        "Expand Waypoint"
-                    } else {
-                        "Minimise Waypoint"
-                    },
-                );
+                let collapsed = !card.class_list().contains("collapsed");
+                minimise(&card, &button, collapsed);
             })
         };
         // Keys typed in the panel (its search, the fill-ins) stay in it. Listeners on the
