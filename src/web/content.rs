@@ -1001,12 +1001,14 @@ fn refresh() -> Result<(), JsValue> {
             app.panel
                 .replies()
                 .say_with_copy(&said, LEFT_UNSENT, &draft)?;
+            app.panel.expand();
         }
         if let Some(draft) = (app.key != was).then(Gate::dismiss_held).flatten() {
             // A send held while that conversation was read: not sent, and said so.
             app.panel
                 .replies()
                 .say_with_copy(LEFT_READING, LEFT_UNSENT, &draft)?;
+            app.panel.expand();
         }
         if view.state == ReadState::Ready {
             if app.clock.is_none() {
@@ -1442,6 +1444,8 @@ impl gate::Host for Controller {
         APP.with(|a| {
             if let Some(app) = a.try_borrow().ok().as_ref().and_then(|g| g.as_ref()) {
                 app.panel.replies().say(why, NOT_SENT);
+                // Said where it is seen: a minimised panel opens.
+                app.panel.expand();
             }
         });
     }

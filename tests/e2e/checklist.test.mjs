@@ -254,10 +254,14 @@ async function postAnyway(page) {
 // Opens surface `s`, types a draft the checklist holds and presses send; while the checklist
 // is open the site draws the elements `redrawn` (selectors) again, as React replaces an
 // element; then "Post anyway".
-async function postAfterRedraw(s, redrawn) {
+async function postAfterRedraw(s, redrawn, { minimised = false } = {}) {
   const opened = await open(browser.context, s.url);
   const { page } = opened;
   await waitForState(page, 'ready');
+  if (minimised) {
+    await page.locator('waypoint-panel').locator('button.toggle').click();
+    assert.equal(await page.locator('waypoint-panel').locator('.body').isVisible(), false);
+  }
   await typeDraft(page, s, BAD);
   await pressSend(page, s);
   await dialog(page).waitFor();
@@ -303,9 +307,10 @@ describe('the site draws its send button again while the checklist is open', () 
 
   test('Messenger (Enter sends): with the reply box drawn again, nothing is sent and the panel says so', async () => {
     const s = SURFACES.find((x) => x.url === URLS.fbMessages);
-    const { page, pageErrors } = await postAfterRedraw(s, [s.box]);
+    // The panel minimised: it opens to say so (its notice would be hidden).
+    const { page, pageErrors } = await postAfterRedraw(s, [s.box], { minimised: true });
     const said = page.locator('waypoint-panel').locator('.notice[data-notice="not-sent"]');
-    await said.waitFor();
+    await said.waitFor({ state: 'visible', timeout: 3000 });
     assert.equal(await page.evaluate(() => document.body.dataset.sends), '0');
     assert.deepEqual(pageErrors, []);
     await page.close();
