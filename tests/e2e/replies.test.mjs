@@ -914,6 +914,8 @@ describe('a short window', () => {
     await page.setViewportSize({ width: 911, height: 360 });
     await waitForState(page, 'ready');
     const panel = page.locator('waypoint-panel');
+    // Narrower than 1000 px, it may have started minimised (if it came after the resize).
+    if ((await panel.locator('.toggle').getAttribute('aria-expanded')) === 'false') await panel.locator('.toggle').click();
     // Its tallest state: a chosen reply with its form.
     await panel.locator('input.search').fill('patience');
     await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
