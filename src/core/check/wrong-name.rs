@@ -161,11 +161,16 @@ pub fn check(input: &Input) -> Option<Finding> {
     let mut others = Vec::new();
     let names_known = !people.customer_names.is_empty();
     // The reply names the customer answered (not by the handle a reply starts with, which the
-    // site fills in).
+    // site fills in), by a word written with a capital: "la" of "Maria de la Cruz" in "Hola
+    // Tom, la entrega…" is no name.
     let answered_named = || {
-        t.words
-            .iter()
-            .any(|x| !x.mention && people.is_answered(&x.lower))
+        t.words.iter().any(|x| {
+            let capital = t.src[x.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            !x.mention && capital && people.is_answered(&x.lower)
+        })
     };
     if names_known {
         for (i, w) in t.words.iter().enumerate() {
@@ -409,6 +414,35 @@ mod tests {
         std::rc::Rc::make_mut(&mut anon.conversation.messages)[0].author = who.clone();
         anon.conversation.customer = Some(who);
         table(&anon, CheckId::WrongName, &[("Hi Tom, sorry", false)]);
+    }
+
+    #[test]
+    fn a_small_word_of_the_answered_name_excuses_no_one() {
+        use crate::core::conversation::Author;
+        // The reply answers María de la Cruz; Tom Walker commented too.
+        let mut c = Case::on(Site::Facebook, Surface::Post, &["Mi pedido no ha llegado"]);
+        let maria = Author {
+            name: "María de la Cruz".into(),
+            handle: None,
+        };
+        let messages = std::rc::Rc::make_mut(&mut c.conversation.messages);
+        messages[0].author = maria.clone();
+        let mut tom = messages[0].clone();
+        tom.id = "tom".into();
+        tom.author = Author {
+            name: "Tom Walker".into(),
+            handle: None,
+        };
+        messages.push(tom);
+        c.conversation.customer = Some(maria);
+        let rows = [
+            ("Hola Tom, la entrega llega mañana", true),
+            ("Hola Tom, de verdad lo siento", true),
+            ("Hola Tom y María, lo siento", false),
+            ("Hola Tom y Sra. De la Cruz, lo siento", false),
+            ("Hola María, la entrega llega mañana", false),
+        ];
+        table(&c, CheckId::WrongName, &rows);
     }
 
     #[test]
