@@ -363,6 +363,37 @@ describe('a template being filled in follows the conversation', () => {
     await page.close();
   });
 
+  test('X: Escape in a fill-in leaves the form as Back does; what was typed comes back with the reply, not in another thread', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.xStatus);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    const chosen = panel.locator('.chosen');
+    const when = panel.locator('.chosen input[data-field="when"]');
+    const pick = async () => {
+      await panel.locator('input.search').fill('patience');
+      await panel.locator('.results [data-template-id="waiting-thanks-patience"]').first().click();
+      await chosen.waitFor({ state: 'visible' });
+    };
+    await pick();
+    await when.fill('noon today');
+    await when.press('Escape');
+    await chosen.waitFor({ state: 'hidden', timeout: 3000 });
+    assert.equal(await panel.locator('input.search').evaluate((e) => e === e.getRootNode().activeElement), true, 'the focus is in the search');
+    await pick();
+    assert.equal(await when.inputValue(), 'noon today', 'the fill-in came back');
+    await panel.locator('button[data-action="back"]').click();
+    await pick();
+    assert.equal(await when.inputValue(), 'noon today', 'after Back too');
+    await when.press('Escape');
+    // Another thread: what was typed for Maria is not offered for Tom.
+    await goToTomsPost(page);
+    await page.waitForFunction(() => document.querySelector('waypoint-panel')?.dataset.customer === '@tom_w');
+    await pick();
+    assert.equal(await when.inputValue(), '');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
   test('{wait} says how long the customer has waited, {brand.name} the name set in settings', async () => {
     const options = await openOptions(browser);
     // One line: a one-line box. A name too long is refused, naming the field; a good one is saved.

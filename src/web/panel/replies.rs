@@ -69,6 +69,9 @@ struct State {
     /// The text last inserted from the open form: Insert pressed again finds it in the box
     /// even if the preview moved on since (the customer's wait, a minute later).
     last_inserted: String,
+    /// The fill-ins typed in the template last left with Back or Escape (its id, then each
+    /// field's id and value): it opens with them again, so leaving loses nothing.
+    kept: Option<(&'static str, Vec<(String, String)>)>,
 }
 
 /// The mounted replies part.
@@ -131,6 +134,7 @@ impl Replies {
             inserted: false,
             inserting: false,
             last_inserted: String::new(),
+            kept: None,
         }));
 
         // The agent's details, from this browser's storage.
@@ -184,13 +188,7 @@ impl Replies {
                         {
                             insert(&state, &chosen, &outcome)
                         }
-                        Some("back") => {
-                            back(&state, &chosen, &results, &suggested, &outcome);
-                            // The focus was on the form just removed: it goes to the search.
-                            if let Some(search) = results.previous_element_sibling() {
-                                let _ = search.unchecked_ref::<HtmlElement>().focus();
-                            }
-                        }
+                        Some("back") => leave(&state, &chosen, &results, &suggested, &outcome),
                         _ => {}
                     }
                 } else if let Some(pick) = target.closest("[data-template-id]").ok().flatten() {
@@ -226,12 +224,21 @@ impl Replies {
             // Enter works as in a form: in the search it opens the first reply found; in a
             // fill-in it goes to the next empty one, and inserts once none is left.
             let (search, results, chosen) = (search.clone(), results.clone(), chosen.clone());
+            let (state, suggested, outcome) = (state.clone(), suggested.clone(), outcome.clone());
             listeners.push(EventListener::new(&root, "keydown", move |event| {
                 let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };
                 if matches!(key.key().as_str(), "ArrowDown" | "ArrowUp") {
                     return arrow_through_results(&search, &results, key);
+                }
+                let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                    return;
+                };
+                // Escape in a fill-in leaves the chosen reply's form, as Back does.
+                if key.key() == "Escape" && target.has_attribute("data-field") {
+                    event.prevent_default();
+                    return leave(&state, &chosen, &results, &suggested, &outcome);
                 }
                 if key.key() != "Enter"
                     || key.is_composing()
@@ -243,9 +250,6 @@ impl Replies {
                 {
                     return;
                 }
-                let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-                    return;
-                };
                 let next = if target == search {
                     // Not while a reply is chosen: its form hides the results.
                     if results.has_attribute("hidden") {
@@ -307,6 +311,10 @@ impl Replies {
                 && person(&s.situation.customer) != person(&situation.customer));
         s.situation = situation;
         let open = s.chosen.is_some();
+        if other {
+            // What was typed for that customer is not for this one.
+            s.kept = None;
+        }
         drop(s);
         if other {
             self.unsay(NOT_SENT);
@@ -351,6 +359,7 @@ impl Replies {
     }
 
     fn close_chosen(&self) {
+        self.state.borrow_mut().kept = None;
         back(
             &self.state,
             &self.chosen,
@@ -496,8 +505,28 @@ fn focus_first_empty(chosen: &Element) -> bool {
         .is_some_and(|field| field.focus().is_ok())
 }
 
-/// Back from a chosen template to the list (the "Back" button, or another thread opened),
-/// its fill-ins dropped.
+/// The agent leaves the chosen template (Back, or Escape in its form): what they typed in
+/// its fill-ins is kept for it, and the focus goes to the search (it was on the form).
+fn leave(
+    state: &Rc<RefCell<State>>,
+    chosen: &Element,
+    results: &Element,
+    suggested: &Element,
+    outcome: &Element,
+) {
+    let id = state.borrow().chosen.map(|t| t.id);
+    if let Some(id) = id {
+        // The agent's own details among them are saved apart, and not taken from here.
+        state.borrow_mut().kept = Some((id, field_values(chosen)));
+    }
+    back(state, chosen, results, suggested, outcome);
+    if let Some(search) = results.previous_element_sibling() {
+        let _ = search.unchecked_ref::<HtmlElement>().focus();
+    }
+}
+
+/// Back from a chosen template to the list (see [`leave`]; or another thread opened, a reply
+/// sent: its fill-ins dropped).
 fn back(
     state: &Rc<RefCell<State>>,
     chosen: &Element,
@@ -661,13 +690,14 @@ fn choose(
     let Some(t) = library::get(id) else {
         return Ok(());
     };
-    {
+    let kept = {
         let mut s = state.borrow_mut();
         s.chosen = Some(t);
         s.mark = None;
         s.inserted = false;
         s.last_inserted.clear();
-    }
+        s.kept.take().filter(|(k, _)| *k == t.id).map(|(_, v)| v)
+    };
     let s = state.borrow();
     let doc = &s.doc;
     outcome.set_text_content(None);
@@ -681,7 +711,8 @@ fn choose(
     let form = dom::el(doc, "div", "fields", "")?;
     if let Some(Ok(tpl)) = t.template(lang_of(&s), s.situation.surface.unwrap_or(Surface::Post)) {
         for f in tpl.fields() {
-            add_field(doc, &form, &f.id, &f.label, "")?;
+            let typed = kept.iter().flatten().find(|(k, _)| *k == f.id);
+            add_field(doc, &form, &f.id, &f.label, typed.map_or("", |(_, v)| v))?;
         }
         let vars = tpl.variables();
         let needs = |v: Var| vars.contains(&v);
