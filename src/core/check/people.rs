@@ -32,6 +32,8 @@ pub struct People {
     /// The customer's handles and name words only.
     pub customer_handles: WordSet,
     pub customer_names: WordSet,
+    /// The first word of each customer's display name (what a reply calls them by).
+    pub customer_first: WordSet,
     /// The name words and handle of the customer being answered (in a public thread, one of
     /// several): empty when the page does not say who.
     pub answered: WordSet,
@@ -117,6 +119,9 @@ impl People {
     pub fn of(c: &Conversation) -> People {
         let mut p = People::default();
         let add = |a: &Author, customer: bool, p: &mut People| {
+            if let Some(first) = name_words(&a.name).next().filter(|_| customer) {
+                p.customer_first.insert(first);
+            }
             for w in name_words(&a.name) {
                 p.names.insert(w.clone());
                 if customer {

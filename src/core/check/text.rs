@@ -421,7 +421,7 @@ pub const PHRASE_LISTS: [&str; 9] = [
 /// The names of the word lists made by `listed_words!` (the checks', the language guess's and
 /// the question openers), each a section
 /// `[words/<name>]` of the rule file (one line: the words, each followed by `|`).
-pub const WORD_LISTS: [&str; 27] = [
+pub const WORD_LISTS: [&str; 28] = [
     "asks-personal-data/asking",
     "asks-personal-data/personal",
     "asks-personal-data/secret",
@@ -443,6 +443,7 @@ pub const WORD_LISTS: [&str; 27] = [
     "shouting/acronyms",
     "repeats-personal-data/role-mailboxes",
     "wrong-name/not-names",
+    "wrong-name/openers",
     "placeholder/slot-words",
     "sentiment/negations",
     "sentiment/like-as-verb-after",
@@ -470,6 +471,7 @@ pub fn word_list(name: &str) -> Option<Words> {
         "shouting/acronyms" => shouting::ACRONYMS,
         "repeats-personal-data/role-mailboxes" => repeats_personal_data::ROLE_MAILBOXES,
         "wrong-name/not-names" => wrong_name::NOT_NAMES,
+        "wrong-name/openers" => wrong_name::OPENERS,
         "placeholder/slot-words" => placeholder::SLOT_WORDS,
         "sentiment/negations" => crate::core::analysis::sentiment::NEGATIONS,
         "sentiment/like-as-verb-after" => crate::core::analysis::LIKE_AS_VERB_AFTER,

@@ -109,6 +109,14 @@ pub(super) const NOT_NAMES: Words = listed_words!["wrong-name/not-names";
     "boss",
     "support",
     "saludos",
+    // Particles of names ("María de la Cruz", "van der Berg"): no name on their own.
+    "la",
+    "del",
+    "los",
+    "las",
+    "van",
+    "von",
+    "der",
 ];
 
 fn brand_like(handle: &str) -> bool {
@@ -161,15 +169,19 @@ pub fn check(input: &Input) -> Option<Finding> {
     let mut others = Vec::new();
     let names_known = !people.customer_names.is_empty();
     // The reply names the customer answered (not by the handle a reply starts with, which the
-    // site fills in), by a word written with a capital: "la" of "Maria de la Cruz" in "Hola
-    // Tom, la entrega…" is no name.
+    // site fills in), by a word written with a capital or of four letters or more, not a
+    // particle: "la" of "Maria de la Cruz" in "Hola Tom. La entrega…" is no name.
     let answered_named = || {
         t.words.iter().any(|x| {
             let capital = t.src[x.start..]
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase);
-            !x.mention && capital && people.is_answered(&x.lower)
+            let long = x.lower.chars().count() >= 4;
+            !x.mention
+                && (capital || long)
+                && !NOT_NAMES.contains(x.lower.as_str())
+                && people.is_answered(&x.lower)
         })
     };
     if names_known {
@@ -246,29 +258,38 @@ pub fn check(input: &Input) -> Option<Finding> {
             spans.push((next.start, next.end));
         }
     }
-    // Another customer's name said to them elsewhere: opening a sentence before a comma or
-    // "!" ("Tom, so sorry…"), or between a comma and a comma or the sentence's end ("Thanks
-    // for your patience, Tom, we…"). Only a name of the thread: a place or a day reads the same.
+    // Another customer called by their first name without a greeting: opening the reply
+    // (after the handles it starts with) before a comma or "!" ("Tom, so sorry…"), or between
+    // a comma and a comma, "!" or "?" ("Thanks for your patience, Tom, we…"). Not before a
+    // full stop or at the end: "Thanks, Tom." is as often the agent signing. Not a stranger's
+    // name (places and days read the same), nor a word of address or an opener ("Mira, …").
     if names_known && !answered_named() {
-        for (i, w) in t.words.iter().enumerate() {
-            if w.mention || w.url || !people.is_other_customer(&w.lower) {
+        for (i, w) in t.words.iter().enumerate().skip(leading) {
+            let src = &t.src[w.start..w.end];
+            let plain = w.lower.as_str();
+            if w.mention
+                || w.url
+                || !src.chars().next().is_some_and(char::is_uppercase)
+                || (src.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) && src.len() > 1)
+                || [NOT_NAMES, GREETINGS, THANKS, OPENERS]
+                    .iter()
+                    .any(|l| l.contains(plain))
+                || !people.customer_first.contains(&super::people::fold(plain))
+                || !people.is_other_customer(plain)
+            {
                 continue;
             }
             let before = t.src[..w.start].trim_end_matches(' ');
             let after = t.src[w.end..].trim_start_matches(' ').chars().next();
-            let opens = i == 0 || t.words[i - 1].sentence != w.sentence;
-            let vocative = if opens {
+            let vocative = if i == leading {
                 matches!(after, Some(',' | '!'))
             } else {
-                before.ends_with(',') && matches!(after, None | Some(',' | '!' | '?' | '.'))
+                before.ends_with(',')
+                    && t.words[i - 1].sentence == w.sentence
+                    && matches!(after, Some(',' | '!' | '?'))
             };
-            let span = (w.start, w.end);
-            let capital = t.src[w.start..]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase);
-            if vocative && capital && !others.contains(&span) {
-                others.push(span);
+            if vocative && !others.contains(&(w.start, w.end)) {
+                others.push((w.start, w.end));
             }
         }
     }
@@ -292,6 +313,13 @@ pub fn check(input: &Input) -> Option<Finding> {
         spans,
     ))
 }
+
+/// Words that open a sentence before a comma and are no one's name there ("Mira, te
+/// explico…", "Also, …", "Best, Sam").
+pub(crate) const OPENERS: Words = listed_words!["wrong-name/openers";
+    "also", "best", "cheers", "regards", "well", "now", "so", "look", "listen", "right", "sure",
+    "mira", "oye", "bueno", "vale", "claro", "pues", "saludos", "hello", "anyway", "still",
+];
 
 /// Thanks or an apology, after which a name followed by a comma, "!" or "?" addresses someone
 /// (here, and in `reading::addressed`, which finds whom a draft answers).
@@ -381,17 +409,22 @@ mod tests {
             ("Hi Tom! Hi Maria! Sorry to you both", false),
             ("Thanks Tom! Maria, we're on it", false),
             ("Tom mentioned it too, Maria", false),
-            // Tom addressed without a greeting: opening the reply or between commas.
+            // Tom addressed without a greeting: opening the reply (after the handle it starts
+            // with) or between commas.
             ("Tom, so sorry for the wait", true),
             ("Tom! So sorry for the wait", true),
+            ("@mariag Tom, so sorry for the wait", true),
             ("Thanks for your patience, Tom, we're on it", true),
-            ("Thanks for your patience, Tom.", true),
             ("So sorry, Tom? We'll fix it", true),
-            // Tom spoken of, and a name that is nobody's in the thread.
+            // Tom spoken of, the agent signing as Tom, a name that is nobody's in the thread.
             ("Tom reported the same, we're on it", false),
             ("As Tom said, we're on it", false),
             ("We asked Tom, and it's fixed", false),
             ("Sorry, Tom Walker's order too", false),
+            ("We've sent you a DM. Thanks, Tom", false),
+            ("We've sent you a DM. Thanks, Tom.", false),
+            ("Sorry for the wait! Best, Tom", false),
+            ("Saludos, Tom", false),
             ("Thanks for your patience, Sarah, we're on it", false),
             ("Thanks for your patience, London, we're on it", false),
         ];
@@ -417,6 +450,53 @@ mod tests {
     }
 
     #[test]
+    fn words_of_other_commenters_names_are_not_names_said_to_them() {
+        use crate::core::conversation::Author;
+        // The reply answers Maria Garcia; the other commenters go by names made of everyday
+        // words, surnames and places.
+        let mut c = Case::on(Site::X, Surface::Post, &["My order is late"]);
+        let messages = std::rc::Rc::make_mut(&mut c.conversation.messages);
+        for (i, name) in [
+            "No Thanks",
+            "Sorry Not Sorry",
+            "Hello Kitty Fan",
+            "Yes Please",
+            "Great Dane Mom",
+            "Also Me",
+            "Carlos Bueno",
+            "Mira Patel",
+            "Jess | London",
+            "Sarah Best",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut m = messages[0].clone();
+            m.id = format!("c{i}");
+            m.author = Author {
+                name: name.into(),
+                handle: Some(format!("c{i}")),
+            };
+            messages.push(m);
+        }
+        let rows = [
+            ("Thanks! We're on it", false),
+            ("Sorry, we're looking into it", false),
+            ("Hello! Sorry for the wait", false),
+            ("Yes, it's back in stock", false),
+            ("Great, thanks for letting us know", false),
+            ("Also, your refund is on its way", false),
+            ("Bueno, revisamos tu pedido ahora", false),
+            ("Mira, te explico cómo hacerlo", false),
+            ("Our store on Oxford Street, London, opens at 9", false),
+            ("Sorry for the wait! Best, Sam", false),
+            // A first name of theirs said to them is still caught.
+            ("Jess, so sorry for the wait", true),
+        ];
+        table(&c, CheckId::WrongName, &rows);
+    }
+
+    #[test]
     fn a_small_word_of_the_answered_name_excuses_no_one() {
         use crate::core::conversation::Author;
         // The reply answers María de la Cruz; Tom Walker commented too.
@@ -437,7 +517,9 @@ mod tests {
         c.conversation.customer = Some(maria);
         let rows = [
             ("Hola Tom, la entrega llega mañana", true),
+            ("Hola Tom. La entrega llega mañana", true),
             ("Hola Tom, de verdad lo siento", true),
+            ("Hi Tom and maria, sorry", false),
             ("Hola Tom y María, lo siento", false),
             ("Hola Tom y Sra. De la Cruz, lo siento", false),
             ("Hola María, la entrega llega mañana", false),
