@@ -122,6 +122,9 @@ pub struct Analysis {
     /// what, we have written to them (see [`read_texts`]). A follow-up ("is everything working
     /// now?") presupposes it.
     pub answered: bool,
+    /// The latest message only greets ("Hi", "hello there"): help asked for, not a fan's
+    /// mention.
+    pub greeting: bool,
     /// Words of a person in distress in the customer's recent messages ([`cues::CRISIS`]):
     /// the crisis holding reply comes first and the checklist reminds the agent to escalate.
     pub distress: Vec<String>,
@@ -581,8 +584,24 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
             detect_language(&joined)
         });
 
+    let greeting = {
+        let mut greets = false;
+        let only = latest
+            .original
+            .split(|c: char| !c.is_alphabetic() && c != '@' && c != '\'')
+            .filter(|w| !w.is_empty() && !w.starts_with('@'))
+            .all(|w| {
+                let w = w.to_lowercase();
+                let g = cues::GREETINGS.contains(w.as_str());
+                greets |= g;
+                g || crate::core::check::wrong_name::NOT_NAMES.contains(w.as_str())
+            });
+        only && greets
+    };
+
     Analysis {
         scenarios,
+        greeting,
         emotions,
         sentiment,
         urgency,

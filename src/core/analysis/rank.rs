@@ -137,15 +137,17 @@ fn alternatives(s: Scenario, a: &Analysis) -> [Scenario; 2] {
 
 /// General replies when nothing specific was found: answer a question, thank a grateful
 /// customer, acknowledge an upset one, or check in, offer a private conversation or help.
-fn fallback(a: &Analysis) -> Vec<(Scenario, f32)> {
+fn fallback(a: &Analysis, surface: Surface) -> Vec<(Scenario, f32)> {
     let mut out = Vec::new();
     if a.question.is_some() {
         out.push((Scenario::HowTo, 1.0));
     }
-    // A calm first mention that names nothing and asks nothing is a fan's mention ("BOORITO
-    // TIME!", a photo): thanks first. Once in touch, the same words follow our reply up.
+    // A calm first public mention that names nothing and asks nothing is a fan's mention
+    // ("BOORITO TIME!", a photo): thanks first. Not a bare "Hi" (help is to come), nor a
+    // direct message (people write one to ask); once in touch, such words follow our reply up.
     let calm = !a.upset() && a.sentiment >= 0.0;
-    if calm && a.question.is_none() && !a.answered {
+    let fan = calm && a.question.is_none() && !a.answered && !a.greeting;
+    if fan && surface == Surface::Post {
         out.push((Scenario::Praise, 0.9));
     }
     match a.emotions.first().map(|(e, _)| *e) {
@@ -160,7 +162,7 @@ fn fallback(a: &Analysis) -> Vec<(Scenario, f32)> {
         out.push((Scenario::HowTo, 0.5));
     }
     // A calm message that names nothing is often a fan's mention: thanks, as a last reading.
-    if calm && (a.question.is_some() || a.answered) {
+    if calm && !(fan && surface == Surface::Post) {
         out.push((Scenario::Praise, 0.55));
     }
     out
@@ -398,7 +400,7 @@ fn ranked(
     }
     let general = scored.is_empty();
     if general {
-        scored = fallback(analysis);
+        scored = fallback(analysis, surface);
     }
     let (words, feelings) = cues(analysis);
     let mut all = suggest_fitting(

@@ -1870,6 +1870,26 @@ fn a_calm_mention_that_names_nothing_is_offered_thanks_among_the_general_replies
         .collect();
     assert_ne!(later.first(), Some(&Scenario::Praise), "{later:?}");
     assert!(later.contains(&Scenario::Praise), "{later:?}");
+    // A bare greeting asks for help to come, on a post or in a message; and a message is
+    // written to ask, whatever it says.
+    for (text, surface) in [
+        ("Hi", Surface::Post),
+        ("hello there @AcmeHelp", Surface::Post),
+        ("Hola", Surface::Dm),
+        ("Hi", Surface::Dm),
+        (
+            "Dressed up as a burrito for Halloween at the Leeds store tonight 🎃",
+            Surface::Dm,
+        ),
+    ] {
+        let a = analyze(&[text]);
+        assert!(a.scenarios.is_empty(), "{a:?}");
+        let first = rank(&a, surface, Lang::En, &[], 3)[0].suggestion.scenario;
+        assert_ne!(first, Scenario::Praise, "{text:?} on {surface:?}");
+    }
+    assert!(analyze(&["Hi there!"]).greeting);
+    assert!(!analyze(&["Hi, my order is late"]).greeting);
+    assert!(!analyze(&["🔥🔥🔥"]).greeting);
     // Not for a message whose words are negative.
     let sour = scenarios("not good tonight");
     assert!(!sour.contains(&Scenario::Praise), "{sour:?}");

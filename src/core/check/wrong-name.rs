@@ -25,7 +25,7 @@ pub(crate) const GREETINGS: Words = words![
 ];
 
 /// Words that follow a greeting and are not names.
-pub(super) const NOT_NAMES: Words = listed_words!["wrong-name/not-names";
+pub(crate) const NOT_NAMES: Words = listed_words!["wrong-name/not-names";
     "there",
     "all",
     "again",
