@@ -83,7 +83,7 @@
     // slow file does not hold the conversation and its clock back.
     data[4]
       .then((sheet) => glue.installStyle(sheet.default))
-      .catch((error) => console.warn('Waypoint: the panel\'s style sheet did not load; the panel works unstyled.', error));
+      .catch((error) => console.warn('Waypoint: the panel\'s style sheet could not be used; the panel shows plain.', error));
     // The conversation is read and shown first; the other data files are read after it.
     glue.bootContent(mode);
     // The template library, the phrase rules, the sentiment lexicon and the time zone table

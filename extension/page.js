@@ -29,7 +29,7 @@ try {
   try {
     installStyle((await import('./data/panel.js')).default);
   } catch (error) {
-    console.warn('Waypoint: the panel\'s style sheet did not load; the panel works unstyled.', error);
+    console.warn('Waypoint: the panel\'s style sheet could not be used; the panel shows plain.', error);
   }
   bootPage(page, 'wasm');
   // The practice page holds a made-up X Chat conversation (practice.js): Waypoint runs on

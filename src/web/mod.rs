@@ -144,7 +144,8 @@ pub fn install_library(text: String) -> Result<u32, JsValue> {
         .map_err(|e| JsValue::from_str(&format!("Waypoint: {e}")))
 }
 
-/// Hands over the panel's style sheet (the extension's `data/panel.js`), before booting.
+/// Hands over the panel's style sheet (the extension's `data/panel.js`): before booting on the
+/// extension's pages, when it arrives in the content script (the panel mounted takes it).
 #[wasm_bindgen(js_name = installStyle)]
 pub fn install_style(css: String) {
     panel::install_style(css);

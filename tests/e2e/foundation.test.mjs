@@ -3,9 +3,10 @@
 // the same module on its own pages, and never breaks the site.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, STRICT_CSP, launch, open, panel, waitForState } from './lib.mjs';
+import { DIST, ROOT, STRICT_CSP, launch, open, panel, waitForState } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -41,10 +42,13 @@ describe('the panel of the page contract', () => {
       assert.match(p.text, /Waypoint/);
       const box = await page.locator('waypoint-panel').evaluate((el) => {
         const r = el.shadowRoot.querySelector('.card').getBoundingClientRect();
-        return { w: r.width, h: r.height, right: r.right, bottom: r.bottom, position: getComputedStyle(el).position };
+        const radius = getComputedStyle(el.shadowRoot.querySelector('.card')).borderTopLeftRadius;
+        return { w: r.width, h: r.height, right: r.right, bottom: r.bottom, position: getComputedStyle(el).position, radius };
       });
-      // Styled by its sheet (data/panel.js, handed over by the loader): fixed, 320 px wide.
-      assert.equal(box.position, 'fixed', 'the panel has its style sheet');
+      // Styled by its sheet (data/panel.js, handed over by the loader; the module's fallback
+      // has no rounded corners): fixed, 320 px wide.
+      assert.equal(box.radius, '12px', 'the panel has its style sheet');
+      assert.equal(box.position, 'fixed');
       assert.ok(box.w === 320 && box.h > 40, `the panel is laid out (${JSON.stringify(box)})`);
       assert.ok(box.right <= 1280 && box.bottom <= 800, 'the panel is inside the viewport');
       assert.deepEqual(pageErrors, []);
@@ -97,6 +101,30 @@ describe('the panel of the page contract', () => {
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
     assert.equal(await page.locator('waypoint-panel').locator('.body').isVisible(), true);
     await page.close();
+  });
+});
+
+describe('the panel without its style sheet', () => {
+  test('X post: the card stays in its corner, out of the page, and minimises', async () => {
+    const dist = await mkdtemp(join(tmpdir(), 'waypoint-no-sheet-'));
+    let bare;
+    try {
+      await cp(DIST, dist, { recursive: true });
+      await writeFile(join(dist, 'data', 'panel.js'), 'export default null.x;\n');
+      bare = await launch({ pages: PAGES, dist });
+      const { page, pageErrors } = await open(bare.context, URLS.xStatus);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const seen = await panel.evaluate((el) => ({ position: getComputedStyle(el).position, right: el.getBoundingClientRect().right }));
+      assert.equal(seen.position, 'fixed', JSON.stringify(seen));
+      await panel.locator('button.toggle').click();
+      assert.equal(await panel.locator('.body').isVisible(), false, 'minimised');
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    } finally {
+      await bare?.close();
+      await rm(dist, { recursive: true, force: true });
+    }
   });
 });
 

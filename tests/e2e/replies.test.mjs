@@ -455,7 +455,8 @@ describe('odd characters typed in a fill-in', () => {
     await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
     // Private-use characters (the preview's own gap markers) in the agent's name.
     const name = panel.locator('.chosen input[data-field="agent.name"]');
-    if (await name.count()) await name.fill('S\uE000am Ri\uE001vera');
+    assert.equal(await name.count(), 1, 'the reply signs with the agent\'s name');
+    await name.fill('S\uE000am Ri\uE001vera');
     const initials = panel.locator('.chosen input[data-field="agent.initials"]');
     if (await initials.count()) await initials.fill('S\uE000R');
     const gaps = await panel.locator('.preview mark.gap').allInnerTexts();

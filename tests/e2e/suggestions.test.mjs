@@ -221,8 +221,9 @@ describe('data files that arrive after the conversation was read', () => {
         null,
         { timeout: 6000 },
       );
-      // The panel's style sheet came late too: the panel on the page took it.
-      assert.equal(await page.locator('waypoint-panel').evaluate((el) => getComputedStyle(el).position), 'fixed');
+      // The panel's style sheet came late too: the panel on the page took it (rounded corners
+      // are the sheet's, not the module's fallback).
+      assert.equal(await page.locator('waypoint-panel').evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.card')).borderTopLeftRadius), '12px');
       assert.deepEqual(pageErrors, []);
       await page.close();
     } finally {

@@ -20,24 +20,32 @@ use web_sys::{Document, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 /// The tag name of the host element (page contract).
 pub const TAG: &str = "waypoint-panel";
 
+/// Until the sheet is handed over (or if it never is): the card in its corner, out of the
+/// page's flow, and minimising works.
+const FALLBACK: &str = ":host{all:initial;position:fixed;right:16px;bottom:16px;\
+z-index:2147483000;font:13px system-ui,sans-serif}[hidden],.collapsed .body{display:none!important}\
+.card{width:320px;background:#fff;color:#0f172a;border:1px solid #cbd5e1}\
+.toggle::before{content:\"\\2013\"}.collapsed .toggle::before{content:\"+\"}";
+
 thread_local! {
-    /// The panel's style sheet, handed over by the loader before boot ([`install_style`]).
-    static STYLE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    /// The panel's style sheet (handed over by the loader, [`install_style`]) and the
+    /// `<style>` element of the panel mounted, which takes it when it comes after.
+    static SHEET: std::cell::RefCell<(String, Option<Element>)> =
+        const { std::cell::RefCell::new((String::new(), None)) };
 }
 
 /// Takes the panel's style sheet (the extension's `data/panel.js`: `extension/panel.css`
-/// minified), for the panels mounted from now on and the one on the page, if any. The module
-/// does not carry it: 2.6 kB of its gzipped budget. Without it the panel works unstyled.
+/// minified), for the panel mounted (the content script hands it over right after boot, or
+/// later if the file is slow) and any mounted later. The module does not carry it: 2.4 kB of
+/// its gzipped budget; until it comes, [`FALLBACK`] keeps the card in its corner.
 pub fn install_style(css: String) {
-    if let Some(style) = dom::document()
-        .ok()
-        .and_then(|d| d.query_selector(TAG).ok().flatten())
-        .and_then(|host| host.shadow_root())
-        .and_then(|root| root.query_selector("style").ok().flatten())
-    {
-        style.set_text_content(Some(&css));
-    }
-    STYLE.with(|s| *s.borrow_mut() = css);
+    SHEET.with(|s| {
+        let mut s = s.borrow_mut();
+        if let Some(style) = &s.1 {
+            style.set_text_content(Some(&css));
+        }
+        s.0 = css;
+    });
 }
 
 /// Below this viewport width (CSS px) the panel starts minimised.
@@ -166,8 +174,17 @@ impl Panel {
         host.set_attribute("data-mode", mode.as_str())?;
         let root: ShadowRoot = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
 
-        let style = STYLE.with(|s| dom::el(doc, "style", "", &s.borrow()))?;
+        let style = SHEET.with(|s| {
+            let s = s.borrow();
+            dom::el(
+                doc,
+                "style",
+                "",
+                if s.0.is_empty() { FALLBACK } else { &s.0 },
+            )
+        })?;
         root.append_child(&style)?;
+        SHEET.with(|s| s.borrow_mut().1 = Some(style));
 
         let card = dom::el(doc, "section", "card", "")?;
         card.set_attribute("role", "complementary")?;
@@ -376,9 +393,7 @@ impl Panel {
 
     /// Opens the panel when it is minimised, as its button would.
     pub fn expand(&self) {
-        if self.card.class_list().contains("collapsed") {
-            self.toggle.unchecked_ref::<HtmlElement>().click();
-        }
+        minimise(&self.card, &self.toggle, false);
     }
 
     /// The replies part (suggestions, search, insertion).

@@ -634,7 +634,7 @@ fn context(s: &State, fields: &[(String, String)]) -> Context {
         handle: c.handle.as_deref().map(ours),
     });
     ctx.site = s.situation.site;
-    let nonempty = |v: &str| (!v.trim().is_empty()).then(|| ours(v.trim()));
+    let nonempty = |v: &str| Some(ours(v).trim().to_owned()).filter(|v| !v.is_empty());
     ctx.agent_name = nonempty(&s.agent_name);
     ctx.agent_initials = nonempty(&s.agent_initials);
     ctx.brand_name = s.brand_name.as_deref().map(ours);
