@@ -117,6 +117,8 @@ describe('the panel without its style sheet', () => {
       const panel = page.locator('waypoint-panel');
       const seen = await panel.evaluate((el) => ({ position: getComputedStyle(el).position, right: el.getBoundingClientRect().right }));
       assert.equal(seen.position, 'fixed', JSON.stringify(seen));
+      // The pin is placed by the sheet: without it, it does not sit in the panel's flow.
+      assert.equal(await panel.locator('.pin').isVisible(), false);
       await panel.locator('button.toggle').click();
       assert.equal(await panel.locator('.body').isVisible(), false, 'minimised');
       assert.deepEqual(pageErrors, []);

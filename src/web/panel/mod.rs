@@ -21,9 +21,9 @@ use web_sys::{Document, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 pub const TAG: &str = "waypoint-panel";
 
 /// Until the sheet is handed over (or if it never is): the card in its corner, out of the
-/// page's flow, and minimising works.
+/// page's flow, and minimising works; the pin beside the composer (placed by the sheet) waits.
 const FALLBACK: &str = ":host{all:initial;position:fixed;right:16px;bottom:16px;\
-z-index:2147483000;font:13px system-ui,sans-serif}[hidden],.collapsed .body{display:none!important}\
+z-index:2147483000;font:13px system-ui,sans-serif}[hidden],.pin,.collapsed .body{display:none!important}\
 .card{width:320px;background:#fff;color:#0f172a;border:1px solid #cbd5e1}\
 .toggle::before{content:\"\\2013\"}.collapsed .toggle::before{content:\"+\"}";
 
