@@ -3,10 +3,9 @@
 // the same module on its own pages, and never breaks the site.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, ROOT, STRICT_CSP, launch, open, panel, waitForState } from './lib.mjs';
+import { ROOT, STRICT_CSP, launch, open, panel, waitForState, withAlteredDist } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -106,12 +105,8 @@ describe('the panel of the page contract', () => {
 
 describe('the panel without its style sheet', () => {
   test('X post: the card stays in its corner, out of the page, and minimises', async () => {
-    const dist = await mkdtemp(join(tmpdir(), 'waypoint-no-sheet-'));
-    let bare;
-    try {
-      await cp(DIST, dist, { recursive: true });
-      await writeFile(join(dist, 'data', 'panel.js'), 'export default null.x;\n');
-      bare = await launch({ pages: PAGES, dist });
+    const broken = (dist) => writeFile(join(dist, 'data', 'panel.js'), 'export default null.x;\n');
+    await withAlteredDist(PAGES, broken, async (bare) => {
       const { page, pageErrors } = await open(bare.context, URLS.xStatus);
       await waitForState(page, 'ready');
       const panel = page.locator('waypoint-panel');
@@ -123,10 +118,7 @@ describe('the panel without its style sheet', () => {
       assert.equal(await panel.locator('.body').isVisible(), false, 'minimised');
       assert.deepEqual(pageErrors, []);
       await page.close();
-    } finally {
-      await bare?.close();
-      await rm(dist, { recursive: true, force: true });
-    }
+    });
   });
 });
 

@@ -3,7 +3,7 @@
 // request routing, with each site's kind of Content-Security-Policy. Nothing reaches the network.
 import { chromium } from 'playwright-core';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -145,6 +145,24 @@ export async function open(context, url) {
   });
   await page.goto(url);
   return { page, consoleMessages, pageErrors };
+}
+
+/**
+ * Runs `use(browser)` in a browser with a copy of the built extension that `change(dir)`
+ * altered first (a data file made slow or broken), then closes it and removes the copy.
+ */
+export async function withAlteredDist(pages, change, use) {
+  const dist = await mkdtemp(join(tmpdir(), 'waypoint-altered-'));
+  let altered;
+  try {
+    await cp(DIST, dist, { recursive: true });
+    await change(dist);
+    altered = await launch({ pages, dist });
+    await use(altered);
+  } finally {
+    await altered?.close();
+    await rm(dist, { recursive: true, force: true });
+  }
 }
 
 /** Opens Waypoint's settings page in a new page, once its sections are drawn. */

@@ -5,10 +5,9 @@
 // left alone otherwise.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { asReplied, DIST, FIXTURES, goToXPost, launch, open, waitForState } from './lib.mjs';
+import { asReplied, DIST, FIXTURES, goToXPost, launch, open, waitForState, withAlteredDist } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -201,16 +200,14 @@ describe('data files that arrive after the conversation was read', () => {
   // built extension gets its data files two seconds late, as a slow disk or a busy machine
   // might: the conversation is read with no templates, and the suggestions must follow.
   test('the suggestions are ranked again when they arrive', async () => {
-    const dist = await mkdtemp(join(tmpdir(), 'waypoint-late-data-'));
-    let late;
-    try {
-      await cp(DIST, dist, { recursive: true });
+    const slow = async (dist) => {
       const file = join(dist, 'content.js');
       const source = await readFile(file, 'utf8');
       const load = "import(url(`data/${name}.js`))";
       assert.equal(source.split(load).length, 2, 'content.js loads the data files in one place, as this test expects');
       await writeFile(file, source.replace(load, `new Promise((done) => setTimeout(done, 2000)).then(() => ${load})`));
-      late = await launch({ pages: PAGES, dist });
+    };
+    await withAlteredDist(PAGES, slow, async (late) => {
       const { page, pageErrors } = await open(late.context, URLS.xStatus);
       await waitForState(page, 'ready');
       const items = page.locator('waypoint-panel .suggested [data-template-id]');
@@ -226,10 +223,7 @@ describe('data files that arrive after the conversation was read', () => {
       assert.equal(await page.locator('waypoint-panel').evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.card')).borderTopLeftRadius), '12px');
       assert.deepEqual(pageErrors, []);
       await page.close();
-    } finally {
-      await late?.close();
-      await rm(dist, { recursive: true, force: true });
-    }
+    });
   });
 });
 
