@@ -7,72 +7,95 @@ use crate::core::analysis::cues::CRISIS;
 use crate::core::analysis::text::{score_rules, Folded};
 use crate::core::conversation::{Conversation, Party};
 
-/// (trigger, what kind of escalation it is).
-const TRIGGERS: &[(&str, &str)] = &[
-    ("lawyer", "legal"),
-    ("lawyers", "legal"),
-    ("attorney", "legal"),
-    ("sue", "legal"),
-    ("suing", "legal"),
-    ("lawsuit", "legal"),
-    ("court", "legal"),
-    ("small claims", "legal"),
-    ("solicitor", "legal"),
-    ("solicitors", "legal"),
-    ("legal action", "legal"),
-    ("take legal", "legal"),
-    ("class action", "legal"),
-    ("abogado", "legal"),
-    ("demandar", "legal"),
-    ("demanda judicial", "legal"),
-    ("tribunal", "legal"),
-    ("fca", "regulator"),
-    ("ftc", "regulator"),
-    ("fcc", "regulator"),
-    ("cfpb", "regulator"),
-    ("ofcom", "regulator"),
-    ("ombudsman", "regulator"),
-    ("trading standards", "regulator"),
-    ("bbb", "regulator"),
-    ("better business bureau", "regulator"),
-    ("attorney general", "regulator"),
-    ("consumer protection", "regulator"),
-    ("injured", "safety"),
-    ("injury", "safety"),
-    ("caught fire", "safety"),
-    ("on fire", "safety"),
-    ("fire hazard", "safety"),
-    ("smoke", "safety"),
-    ("smoking", "safety"),
-    ("unsafe", "safety"),
-    ("danger", "safety"),
-    ("dangerous", "safety"),
-    ("food poisoning", "safety"),
-    ("exploded", "safety"),
-    ("burned me", "safety"),
-    ("electric shock", "safety"),
-    ("intoxicación", "safety"),
-    ("incendio", "safety"),
-    ("peligro", "safety"),
-    ("peligroso", "safety"),
-    ("herido", "safety"),
-    ("overdose", "safety"),
-    ("journalist", "press"),
-    ("reporter", "press"),
-    ("the press", "press"),
-    ("the media", "press"),
-    ("news story", "press"),
-    ("periodista", "press"),
-    ("discrimination", "discrimination"),
-    ("discriminated", "discrimination"),
-    ("discriminating", "discrimination"),
-    ("racist", "discrimination"),
-    ("racism", "discrimination"),
-    ("sexist", "discrimination"),
-    ("homophobic", "discrimination"),
-    ("discriminación", "discrimination"),
-    ("racista", "discrimination"),
+/// The triggers (in the page, read from the rule file's `escalation` list), by kind in the
+/// order of [`KINDS`].
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+pub(super) const TRIGGERS: crate::core::words::Words = words![
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "sue",
+    "suing",
+    "lawsuit",
+    "court",
+    "small claims",
+    "solicitor",
+    "solicitors",
+    "legal action",
+    "take legal",
+    "class action",
+    "abogado",
+    "demandar",
+    "demanda judicial",
+    "tribunal",
+    "fca",
+    "ftc",
+    "fcc",
+    "cfpb",
+    "ofcom",
+    "ombudsman",
+    "trading standards",
+    "bbb",
+    "better business bureau",
+    "attorney general",
+    "consumer protection",
+    "injured",
+    "injury",
+    "caught fire",
+    "on fire",
+    "fire hazard",
+    "smoke",
+    "smoking",
+    "unsafe",
+    "danger",
+    "dangerous",
+    "food poisoning",
+    "exploded",
+    "burned me",
+    "electric shock",
+    "intoxicación",
+    "incendio",
+    "peligro",
+    "peligroso",
+    "herido",
+    "overdose",
+    "journalist",
+    "reporter",
+    "the press",
+    "the media",
+    "news story",
+    "periodista",
+    "discrimination",
+    "discriminated",
+    "discriminating",
+    "racist",
+    "racism",
+    "sexist",
+    "homophobic",
+    "discriminación",
+    "racista",
 ];
+
+/// What kind of escalation each run of [`TRIGGERS`] is, and how many triggers it holds.
+const KINDS: [(&str, usize); 5] = [
+    ("legal", 17),
+    ("regulator", 11),
+    ("safety", 20),
+    ("press", 6),
+    ("discrimination", 9),
+];
+
+/// The kind of the trigger at `index` of [`TRIGGERS`].
+fn kind(index: usize) -> &'static str {
+    let mut end = 0;
+    for (kind, n) in KINDS {
+        end += n;
+        if index < end {
+            return kind;
+        }
+    }
+    "escalation"
+}
 
 // Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
 #[inline(never)]
@@ -82,7 +105,7 @@ pub fn check(input: &Input) -> Option<Finding> {
 
 /// The latest trigger the customer wrote (what [`check`] reports), read once per conversation.
 pub fn scan(c: &Conversation) -> Option<Finding> {
-    let phrases = phrases_list();
+    let phrases = phrases!("escalation", TRIGGERS);
     for m in c
         .messages
         .iter()
@@ -120,7 +143,7 @@ pub fn scan(c: &Conversation) -> Option<Finding> {
             if w.lower == "sue" && !sentence_start && t.src[w.start..].starts_with('S') {
                 continue;
             }
-            let (_, kind) = TRIGGERS[found.phrase];
+            let kind = kind(found.phrase);
             let words = t.slice(t.span(found.first, found.last));
             return Some(Finding::new(
                 format!(
@@ -134,19 +157,27 @@ pub fn scan(c: &Conversation) -> Option<Finding> {
     None
 }
 
-fn phrases_list() -> &'static super::text::Phrases {
-    static CELL: std::sync::OnceLock<super::text::Phrases> = std::sync::OnceLock::new();
-    CELL.get_or_init(|| {
-        let list: Vec<&str> = TRIGGERS.iter().map(|(p, _)| *p).collect();
-        super::text::Phrases::new(&list)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::testutil::Case;
     use super::super::CheckId;
     use crate::core::conversation::{Site, Surface};
+
+    #[test]
+    fn each_trigger_has_its_kind() {
+        use super::{kind, KINDS, TRIGGERS};
+        let listed: Vec<&str> = TRIGGERS.iter().collect();
+        assert_eq!(KINDS.iter().map(|(_, n)| n).sum::<usize>(), listed.len());
+        let of = |t: &str| kind(listed.iter().position(|x| *x == t).unwrap());
+        assert_eq!(of("lawyer"), "legal");
+        assert_eq!(of("tribunal"), "legal");
+        assert_eq!(of("fca"), "regulator");
+        assert_eq!(of("racista"), "discrimination");
+        assert_eq!(of("periodista"), "press");
+        let c = Case::on(Site::X, Surface::Post, &["Reporting this to the ombudsman"]);
+        let said = c.fires(CheckId::Escalation, "Sorry").unwrap();
+        assert!(said.contains("(regulator)"), "{said}");
+    }
 
     #[test]
     fn triggers_in_customer_messages_fire() {

@@ -406,10 +406,11 @@ macro_rules! phrases {
 
 /// The names of the checks' phrase lists (`phrases!`), each a section `[phrases/<name>]` of
 /// the rule file.
-pub const PHRASE_LISTS: [&str; 9] = [
+pub const PHRASE_LISTS: [&str; 10] = [
     "acknowledges-emotion",
     "addressed",
     "asks-personal-data",
+    "escalation",
     "missing-link",
     "next-step",
     "non-apology",
@@ -490,6 +491,7 @@ pub fn phrase_list(name: &str) -> Option<Words> {
         "acknowledges-emotion" => acknowledges_emotion::PHRASES,
         "addressed" => addressed::PHRASES,
         "asks-personal-data" => asks_personal_data::PHRASES,
+        "escalation" => escalation::TRIGGERS,
         "missing-link" => missing_link::PHRASES,
         "next-step" => next_step::PHRASES,
         "non-apology" => non_apology::PHRASES,
