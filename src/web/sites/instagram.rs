@@ -114,22 +114,32 @@ pub static PROFILE: Profile = Profile {
             focused: &[],
             self_handle: &[],
             self_name: &[],
-            // The name the header's profile link shows ("Kai Ng"), else the conversation's
-            // label, which may name the handle ("Conversation with kai.ng"): a reply greets
-            // Kai, not kai.ng. The messages' avatar links hold an image only.
+            // The name the header's profile link shows in its h2 ("Kai Ng"), else the
+            // conversation's label, which may name the handle ("Conversation with kai.ng"): a
+            // reply greets Kai, not kai.ng. The inbox beside the thread links to other people's
+            // profiles too, never with an h2 (public code, 2026).
             partner_name: &[
-                text(r#"a[aria-label^="Open the profile page of "] span"#),
+                text(r#"a[aria-label^="Open the profile page of "] h2"#),
                 attr(
                     r#"[aria-label^="Conversation with "], [aria-label^="Messages in conversation with "], [aria-label^="Conversación con "], [aria-label^="Mensajes de la conversación con "], [aria-label^="Unterhaltung mit "], [aria-label^="Nachrichten in der Unterhaltung mit "]"#,
                     "aria-label",
                     Then::StripPrefix(CONVERSATION_WITH),
                 ),
             ],
-            partner_handle: &[attr(
-                r#"a[aria-label^="Open the profile page of "]"#,
-                "href",
-                Then::HandleFromHref,
-            )],
+            // The header's profile link, else one inside the conversation (its avatars): not
+            // the first in the page, which may be the inbox's link to another person.
+            partner_handle: &[
+                attr(
+                    r#"a[aria-label^="Open the profile page of "]:has(h2)"#,
+                    "href",
+                    Then::HandleFromHref,
+                ),
+                attr(
+                    r#"[aria-label^="Conversation with "] a[aria-label^="Open the profile page of "]"#,
+                    "href",
+                    Then::HandleFromHref,
+                ),
+            ],
             // §5.1: the Lexical DM composer.
             composer: &[
                 r#"[contenteditable="true"][role="textbox"][data-lexical-editor="true"]"#,
