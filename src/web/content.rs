@@ -1444,8 +1444,9 @@ impl gate::Host for Controller {
         APP.with(|a| {
             if let Some(app) = a.try_borrow().ok().as_ref().and_then(|g| g.as_ref()) {
                 app.panel.replies().say(why, NOT_SENT);
-                // Said where it is seen: a minimised panel opens.
+                // Said where it is seen: a minimised panel opens, and keeps off the composer.
                 app.panel.expand();
+                place_soon();
             }
         });
     }

@@ -393,7 +393,10 @@ impl Panel {
 
     /// Opens the panel when it is minimised, as its button would.
     pub fn expand(&self) {
-        minimise(&self.card, &self.toggle, false);
+        // Nothing written when it is open already (a panel at rest writes only what changes).
+        if self.card.class_list().contains("collapsed") {
+            minimise(&self.card, &self.toggle, false);
+        }
     }
 
     /// The replies part (suggestions, search, insertion).
