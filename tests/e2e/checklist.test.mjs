@@ -3,7 +3,7 @@
 // the site itself makes (document.body.dataset.sends) and keeps what was sent.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, waitForState, goToTomsPost, goToOmarsThread, inWaypointWorld, openOptions } from './lib.mjs';
+import { launch, open, pickReply, waitForState, goToTomsPost, goToOmarsThread, inWaypointWorld, openOptions } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -616,8 +616,7 @@ describe('after a reply inserted from the panel is sent', () => {
     await waitForState(page, 'ready');
     const panel = page.locator('waypoint-panel');
     const choose = async () => {
-      await panel.locator('input.search').fill('patience');
-      await panel.locator('[data-template-id="waiting-thanks-patience"]').first().click();
+      await pickReply(panel, 'patience', 'waiting-thanks-patience');
       for (const [id, value] of [['agent.name', 'Sam Rivera'], ['agent.initials', 'SR'], ['when', 'noon']]) {
         const f = panel.locator(`.chosen input[data-field="${id}"]`);
         if (await f.count()) await f.fill(value);

@@ -165,6 +165,13 @@ export async function withAlteredDist(pages, change, use) {
   }
 }
 
+/** In the panel (`panel`, a locator), searches for `query` and opens the reply `id` found. */
+export async function pickReply(panel, query, id) {
+  await panel.locator('input.search').fill(query);
+  await panel.locator(`.results [data-template-id="${id}"]`).first().click();
+  await panel.locator('.chosen').waitFor({ state: 'visible' });
+}
+
 /** Opens Waypoint's settings page in a new page, once its sections are drawn. */
 export async function openOptions(browser) {
   const options = await browser.context.newPage();

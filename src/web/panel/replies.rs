@@ -69,9 +69,10 @@ struct State {
     /// The text last inserted from the open form: Insert pressed again finds it in the box
     /// even if the preview moved on since (the customer's wait, a minute later).
     last_inserted: String,
-    /// The fill-ins typed in the template last left with Back or Escape (its id, then each
-    /// field's id and value): it opens with them again, so leaving loses nothing.
-    kept: Option<(&'static str, Vec<(String, String)>)>,
+    /// The fill-ins typed in each template left with Back or Escape (its id, then each
+    /// field's id and value), for this thread: it opens with them again, so leaving (to look
+    /// at another reply, say) loses nothing.
+    kept: Vec<(&'static str, Vec<(String, String)>)>,
 }
 
 /// The mounted replies part.
@@ -134,7 +135,7 @@ impl Replies {
             inserted: false,
             inserting: false,
             last_inserted: String::new(),
-            kept: None,
+            kept: Vec::new(),
         }));
 
         // The agent's details, from this browser's storage.
@@ -313,7 +314,7 @@ impl Replies {
         let open = s.chosen.is_some();
         if other {
             // What was typed for that customer is not for this one.
-            s.kept = None;
+            s.kept.clear();
         }
         drop(s);
         if other {
@@ -359,7 +360,7 @@ impl Replies {
     }
 
     fn close_chosen(&self) {
-        self.state.borrow_mut().kept = None;
+        self.state.borrow_mut().kept.clear();
         back(
             &self.state,
             &self.chosen,
@@ -517,7 +518,10 @@ fn leave(
     let id = state.borrow().chosen.map(|t| t.id);
     if let Some(id) = id {
         // The agent's own details among them are saved apart, and not taken from here.
-        state.borrow_mut().kept = Some((id, field_values(chosen)));
+        let typed = field_values(chosen);
+        let mut s = state.borrow_mut();
+        s.kept.retain(|(k, _)| *k != id);
+        s.kept.push((id, typed));
     }
     back(state, chosen, results, suggested, outcome);
     if let Some(search) = results.previous_element_sibling() {
@@ -696,7 +700,10 @@ fn choose(
         s.mark = None;
         s.inserted = false;
         s.last_inserted.clear();
-        s.kept.take().filter(|(k, _)| *k == t.id).map(|(_, v)| v)
+        s.kept
+            .iter()
+            .find(|(k, _)| *k == t.id)
+            .map(|(_, v)| v.clone())
     };
     let s = state.borrow();
     let doc = &s.doc;
