@@ -171,8 +171,8 @@ pub fn check(input: &Input) -> Option<Finding> {
     // The reply names the customer answered (not by the handle a reply starts with, which the
     // site fills in), by a word written with a capital or of four letters or more, not a
     // particle: "la" of "Maria de la Cruz" in "Hola Tom. La entrega…" is no name.
-    let answered_named = || {
-        t.words.iter().any(|x| {
+    let answered_named = names_known
+        && t.words.iter().any(|x| {
             let capital = t.src[x.start..]
                 .chars()
                 .next()
@@ -182,8 +182,7 @@ pub fn check(input: &Input) -> Option<Finding> {
                 && (capital || long)
                 && !NOT_NAMES.contains(x.lower.as_str())
                 && people.is_answered(&x.lower)
-        })
-    };
+        });
     if names_known {
         for (i, w) in t.words.iter().enumerate() {
             // A name is addressed after a greeting, or after thanks or an apology when a
@@ -233,21 +232,13 @@ pub fn check(input: &Input) -> Option<Finding> {
             if thanks && !ends_phrase {
                 continue;
             }
-            let capital = src.chars().next().is_some_and(char::is_uppercase);
-            let all_caps = src.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-            if !capital
-                || (all_caps && src.chars().count() > 1)
-                || !src
-                    .chars()
-                    .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
-                || NOT_NAMES.contains(next.lower.as_str())
-            {
+            if !written_as_name(src) || NOT_NAMES.contains(next.lower.as_str()) {
                 continue;
             }
             if people.is_other_customer(&next.lower) {
                 // Unless the reply names the customer answered too ("Hi Tom and Maria", "Hi
                 // Tom! Hi Maria!").
-                if !answered_named() {
+                if !answered_named {
                     others.push((next.start, next.end));
                 }
                 continue;
@@ -263,14 +254,13 @@ pub fn check(input: &Input) -> Option<Finding> {
     // a comma and a comma, "!" or "?" ("Thanks for your patience, Tom, we…"). Not before a
     // full stop or at the end: "Thanks, Tom." is as often the agent signing. Not a stranger's
     // name (places and days read the same), nor a word of address or an opener ("Mira, …").
-    if names_known && !answered_named() {
+    if names_known && !answered_named {
         for (i, w) in t.words.iter().enumerate().skip(leading) {
             let src = &t.src[w.start..w.end];
             let plain = w.lower.as_str();
             if w.mention
                 || w.url
-                || !src.chars().next().is_some_and(char::is_uppercase)
-                || (src.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) && src.len() > 1)
+                || !written_as_name(src)
                 || [NOT_NAMES, GREETINGS, THANKS, OPENERS]
                     .iter()
                     .any(|l| l.contains(plain))
@@ -312,6 +302,18 @@ pub fn check(input: &Input) -> Option<Finding> {
         },
         spans,
     ))
+}
+
+/// Whether `src` is written as a name is: a capital first, not all capitals ("Hi ALL"), letters
+/// (and `'`, `-`) only.
+fn written_as_name(src: &str) -> bool {
+    let capital = src.chars().next().is_some_and(char::is_uppercase);
+    let all_caps = src.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    capital
+        && !(all_caps && src.chars().count() > 1)
+        && src
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
 }
 
 /// Words that open a sentence before a comma and are no one's name there ("Mira, te
