@@ -14,6 +14,9 @@
 
   const BLOCKS_WASM = new Set(['x.com', 'twitter.com']);
   const REMEMBERED = 'waypoint.wasmBlockedHosts';
+  // The agent left the panel minimised (src/web/panel/mod.rs, MINIMISED_KEY): read while the
+  // module loads, so the panel is made as they left it.
+  const MINIMISED = 'waypoint.panel.minimised';
   const host = location.hostname;
   const url = (path) => chrome.runtime.getURL(path);
 
@@ -24,13 +27,18 @@
     console.warn(`Waypoint: ${what}; the page works as usual without it.`, error);
   };
 
-  async function rememberedHosts() {
+  // A stored value, or undefined when absent or when storage cannot be read.
+  async function stored(key) {
     try {
-      const stored = await chrome.storage.local.get(REMEMBERED);
-      return Array.isArray(stored[REMEMBERED]) ? stored[REMEMBERED] : [];
+      return (await chrome.storage.local.get(key))[key];
     } catch {
-      return [];
+      return undefined;
     }
+  }
+
+  async function rememberedHosts() {
+    const hosts = await stored(REMEMBERED);
+    return Array.isArray(hosts) ? hosts : [];
   }
 
   async function remember() {
@@ -62,6 +70,7 @@
     // The data files load while the module does (they do not depend on it).
     const data = ['library', 'rules', 'lexicon', 'zones', 'panel'].map((name) => import(url(`data/${name}.js`)));
     data.forEach((p) => p.catch(() => {})); // failures are reported where they are used
+    const minimised = stored(MINIMISED);
     // Fetching the module is allowed everywhere: it starts while the remembered hosts are read.
     const module = BLOCKS_WASM.has(host) ? null : fetch(url('pkg/waypoint_bg.wasm'));
     module?.catch(() => {});
@@ -85,7 +94,7 @@
       .then((sheet) => glue.installStyle(sheet.default))
       .catch((error) => console.warn('Waypoint: the panel\'s style sheet could not be used; the panel shows plain.', error));
     // The conversation is read and shown first; the other data files are read after it.
-    glue.bootContent(mode);
+    glue.bootContent(mode, (await minimised) === true);
     // The template library, the phrase rules, the sentiment lexicon and the time zone table
     // are files of their own (together they would be a fifth of the module). Without the
     // lexicon Waypoint reads feelings from phrases only; without the rules it reads no scenario

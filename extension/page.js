@@ -34,7 +34,12 @@ try {
   bootPage(page, 'wasm');
   // The practice page holds a made-up X Chat conversation (practice.js): Waypoint runs on
   // it as it does on the sites.
-  if (page === 'practice') bootContent('wasm');
+  // Minimised as the agent left the panel on the sites (src/web/panel/mod.rs, MINIMISED_KEY).
+  if (page === 'practice') {
+    const key = 'waypoint.panel.minimised';
+    const minimised = await chrome.storage.local.get(key).then((s) => s[key] === true, () => false);
+    bootContent('wasm', minimised);
+  }
 } catch (error) {
   console.error('Waypoint could not start this page:', error);
   app.setAttribute('data-error', 'true');

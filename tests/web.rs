@@ -51,7 +51,7 @@ fn view(site: Site, surface: Option<Surface>, state: ReadState, messages: usize)
 #[wasm_bindgen_test]
 fn panel_mounts_an_open_shadow_root_with_the_contract() {
     let doc = document();
-    let mut panel = Panel::mount(&doc, Mode::Js).unwrap();
+    let mut panel = Panel::mount(&doc, Mode::Js, false).unwrap();
     let host = panel.host().clone();
     assert_eq!(host.tag_name().to_lowercase(), TAG);
     assert_eq!(host.get_attribute("data-mode").as_deref(), Some("js"));
@@ -94,7 +94,7 @@ fn panel_mounts_an_open_shadow_root_with_the_contract() {
 #[wasm_bindgen_test]
 fn an_unchanged_view_does_not_touch_the_page() {
     let doc = document();
-    let mut panel = Panel::mount(&doc, Mode::Wasm).unwrap();
+    let mut panel = Panel::mount(&doc, Mode::Wasm, false).unwrap();
     let v = view(Site::X, Some(Surface::Post), ReadState::Ready, 2);
     panel.show(&v).unwrap();
     // Change an attribute behind the panel's back: an identical view must not rewrite it.
@@ -119,7 +119,7 @@ fn an_unchanged_view_does_not_touch_the_page() {
 #[wasm_bindgen_test]
 fn a_removed_panel_is_put_back() {
     let doc = document();
-    let panel = Panel::mount(&doc, Mode::Wasm).unwrap();
+    let panel = Panel::mount(&doc, Mode::Wasm, false).unwrap();
     panel.host().remove();
     assert!(!panel.is_attached());
     panel.reattach(&doc).unwrap();
@@ -494,7 +494,7 @@ fn hostile_text_is_read_as_text() {
     assert_eq!(raw.messages[0].text, "<script>alert(1)</script>");
     assert_eq!(raw.messages[0].author_name.as_deref(), Some("<b>Eve</b>"));
     let doc = document();
-    let mut panel = Panel::mount(&doc, Mode::Wasm).unwrap();
+    let mut panel = Panel::mount(&doc, Mode::Wasm, false).unwrap();
     let mut v = view(Site::Facebook, Some(Surface::Dm), ReadState::Ready, 1);
     v.customer = raw.partner.map(|p| p.name);
     panel.show(&v).unwrap();
@@ -511,7 +511,7 @@ fn hostile_text_is_read_as_text() {
 
 #[wasm_bindgen_test]
 fn unknown_modes_and_pages_are_clear_errors() {
-    let e = waypoint::web::boot_content("turbo").unwrap_err();
+    let e = waypoint::web::boot_content("turbo", None).unwrap_err();
     assert!(e.as_string().unwrap().contains("unknown mode “turbo”"));
     let e = waypoint::web::boot_page("nope", "wasm").unwrap_err();
     assert!(e.as_string().unwrap().contains("#app"), "{e:?}");

@@ -166,8 +166,9 @@ thread_local! {
     static APP: RefCell<Option<App>> = const { RefCell::new(None) };
 }
 
-/// Starts the controller; a second call does nothing.
-pub fn boot(mode: Mode) -> Result<(), JsValue> {
+/// Starts the controller; a second call does nothing. `minimised`: the agent left the panel
+/// minimised (read by the loader, see [`crate::web::panel::MINIMISED_KEY`]).
+pub fn boot(mode: Mode, minimised: bool) -> Result<(), JsValue> {
     if APP.with(|a| a.borrow().is_some()) {
         return Ok(());
     }
@@ -177,7 +178,7 @@ pub fn boot(mode: Mode) -> Result<(), JsValue> {
         return Ok(());
     }
     let doc = dom::document()?;
-    let panel = Panel::mount(&doc, mode)?;
+    let panel = Panel::mount(&doc, mode, minimised)?;
     let tick = Interval::new(TICK_MS, || run(refresh_if_moved()));
     let sla_click = EventListener::new(panel.sla_controls(), "click", |event| {
         let action = event

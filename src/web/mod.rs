@@ -102,10 +102,11 @@ impl Mode {
     }
 }
 
-/// Starts Waypoint in a content script. Idempotent: a second call does nothing.
+/// Starts Waypoint in a content script. Idempotent: a second call does nothing. `minimised`:
+/// the stored `waypoint.panel.minimised` (`true` when the agent left the panel minimised).
 #[wasm_bindgen(js_name = bootContent)]
-pub fn boot_content(mode: &str) -> Result<(), JsValue> {
-    content::boot(Mode::parse(mode)?)
+pub fn boot_content(mode: &str, minimised: Option<bool>) -> Result<(), JsValue> {
+    content::boot(Mode::parse(mode)?, minimised == Some(true))
 }
 
 /// Hands over the sentiment lexicon (the extension's `data/lexicon.js`), before booting;

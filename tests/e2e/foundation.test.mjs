@@ -147,6 +147,52 @@ describe('the panel in a narrow window', () => {
       await page.close();
     }
   });
+
+  // Its own browser: what this test stores would start the other tests' panels minimised.
+  test('minimised by the agent, it starts minimised on the next page and the practice page; opened, open', async () => {
+    const own = await launch({ pages: PAGES });
+    try {
+      const KEY = 'waypoint.panel.minimised';
+      const settings = await own.context.newPage();
+      await settings.goto(own.extensionUrl('options.html'));
+      const storedValue = () => settings.evaluate((key) => chrome.storage.local.get(key).then((s) => s[key]), KEY);
+      const until = async (want) => {
+        for (let i = 0; i < 50 && (await storedValue()) !== want; i++) await settings.waitForTimeout(100);
+        assert.equal(await storedValue(), want, `${KEY} in storage`);
+      };
+      // As the panel is first made (no open card drawn, then closed): the toggle's state when
+      // it first exists.
+      const firstState = async (page, url) => {
+        await page.goto(url);
+        const handle = await page.waitForFunction(() =>
+          document.querySelector('waypoint-panel')?.shadowRoot?.querySelector('button.toggle')?.getAttribute('aria-expanded'));
+        return handle.jsonValue();
+      };
+
+      const x = await own.context.newPage();
+      assert.equal(await firstState(x, URLS.xStatus), 'true', 'a wide window, nothing stored: open');
+      await waitForState(x, 'ready');
+      await x.locator('waypoint-panel button.toggle').click();
+      await until(true);
+
+      const messenger = await own.context.newPage();
+      assert.equal(await firstState(messenger, URLS.fbMessages), 'false', 'the next page, as the agent left it');
+      await waitForState(messenger, 'ready');
+      const practice = await own.context.newPage();
+      assert.equal(await firstState(practice, own.extensionUrl('practice.html')), 'false', 'the practice page too');
+      await waitForState(practice, 'ready');
+      assert.equal(await practice.locator('waypoint-panel .body').isVisible(), false);
+
+      await practice.locator('waypoint-panel button.toggle').click();
+      assert.equal(await practice.locator('waypoint-panel .body').isVisible(), true);
+      await until(false);
+      const again = await own.context.newPage();
+      assert.equal(await firstState(again, URLS.xStatus), 'true', 'opened again: the next page starts open');
+      await waitForState(again, 'ready');
+    } finally {
+      await own.close();
+    }
+  });
 });
 
 describe("the panel keeps off the site's composer and send button", () => {

@@ -11,7 +11,7 @@ pub mod replies;
 
 use crate::core::conversation::{ReadState, Site, Surface};
 use crate::core::layout::{dodge_plan, Zone, MARGIN};
-use crate::web::{dom, Mode};
+use crate::web::{dom, platform, Mode};
 use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
@@ -50,6 +50,11 @@ pub fn install_style(css: String) {
 
 /// Below this viewport width (CSS px) the panel starts minimised.
 const NARROW_PX: f64 = 1000.0;
+
+/// Where the agent's "minimised" is kept (`true` after they minimise the panel; `false` after
+/// they open it again), so the next page starts as they left it. The loaders read it before
+/// the panel is made (no flash of an open panel).
+pub const MINIMISED_KEY: &str = "waypoint.panel.minimised";
 
 /// Minimises the card (`collapsed`) or expands it, and says so on its button.
 fn minimise(card: &Element, button: &Element, collapsed: bool) {
@@ -169,7 +174,8 @@ pub struct Panel {
 
 impl Panel {
     /// Creates the host element, its shadow root and the card, and adds them to the page.
-    pub fn mount(doc: &Document, mode: Mode) -> Result<Panel, JsValue> {
+    /// `minimised`: the agent left the panel minimised (see [`MINIMISED_KEY`]).
+    pub fn mount(doc: &Document, mode: Mode, minimised: bool) -> Result<Panel, JsValue> {
         let host = doc.create_element(TAG)?;
         host.set_attribute("data-mode", mode.as_str())?;
         let root: ShadowRoot = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
@@ -218,13 +224,15 @@ impl Panel {
         card.append_child(&body)?;
         root.append_child(&card)?;
 
-        // In a narrow window (the sites drop their side column below 1000 px) the card would
-        // cover the conversation: it starts minimised, its header still showing the clock.
+        // It starts as the agent left it. In a narrow window (the sites drop their side column
+        // below 1000 px) the card would cover the conversation: it starts minimised there too,
+        // its header still showing the clock. Opening it says "open it" only for now: the next
+        // narrow page starts minimised again.
         let narrow = web_sys::window()
             .and_then(|w| w.inner_width().ok())
             .and_then(|w| w.as_f64())
             .is_some_and(|w| w < NARROW_PX);
-        if narrow {
+        if narrow || minimised {
             minimise(&card, &toggle, true);
         }
         let toggle_listener = {
@@ -233,6 +241,11 @@ impl Panel {
             EventListener::new(&toggle, "click", move |_| {
                 let collapsed = !card.class_list().contains("collapsed");
                 minimise(&card, &button, collapsed);
+                // Kept for the next page; not kept costs only that (the panel works as is).
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ =
+                        platform::storage_set(MINIMISED_KEY, &JsValue::from_bool(collapsed)).await;
+                });
             })
         };
         // Keys typed in the panel (its search, the fill-ins) stay in it. Listeners on the
