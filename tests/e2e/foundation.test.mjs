@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, STRICT_CSP, launch, open, panel, waitForState, withAlteredDist } from './lib.mjs';
+import { ROOT, STRICT_CSP, extensionStorage, launch, open, panel, waitForState, withAlteredDist } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -153,13 +153,7 @@ describe('the panel in a narrow window', () => {
     const own = await launch({ pages: PAGES });
     try {
       const KEY = 'waypoint.panel.minimised';
-      const settings = await own.context.newPage();
-      await settings.goto(own.extensionUrl('options.html'));
-      const storedValue = () => settings.evaluate((key) => chrome.storage.local.get(key).then((s) => s[key]), KEY);
-      const until = async (want) => {
-        for (let i = 0; i < 50 && (await storedValue()) !== want; i++) await settings.waitForTimeout(100);
-        assert.equal(await storedValue(), want, `${KEY} in storage`);
-      };
+      const storage = await extensionStorage(own);
       // As the panel is first made (no open card drawn, then closed): the toggle's state when
       // it first exists.
       const firstState = async (page, url) => {
@@ -173,7 +167,7 @@ describe('the panel in a narrow window', () => {
       assert.equal(await firstState(x, URLS.xStatus), 'true', 'a wide window, nothing stored: open');
       await waitForState(x, 'ready');
       await x.locator('waypoint-panel button.toggle').click();
-      await until(true);
+      await storage.until(KEY, true);
 
       const messenger = await own.context.newPage();
       assert.equal(await firstState(messenger, URLS.fbMessages), 'false', 'the next page, as the agent left it');
@@ -185,7 +179,7 @@ describe('the panel in a narrow window', () => {
 
       await practice.locator('waypoint-panel button.toggle').click();
       assert.equal(await practice.locator('waypoint-panel .body').isVisible(), true);
-      await until(false);
+      await storage.until(KEY, false);
       const again = await own.context.newPage();
       assert.equal(await firstState(again, URLS.xStatus), 'true', 'opened again: the next page starts open');
       await waitForState(again, 'ready');

@@ -2,6 +2,7 @@
 // built extension (dist/) loaded, and serves the fixture pages at the real sites' URLs by
 // request routing, with each site's kind of Content-Security-Policy. Nothing reaches the network.
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -170,6 +171,27 @@ export async function pickReply(panel, query, id) {
   await panel.locator('input.search').fill(query);
   await panel.locator(`.results [data-template-id="${id}"]`).first().click();
   await panel.locator('.chosen').waitFor({ state: 'visible' });
+}
+
+/**
+ * This browser's extension storage, read and written from an extension page of its own:
+ * `get(key)`, `set(key, value)` (`null` removes it), `until(key, value)` (waits up to five
+ * seconds for a write the extension makes by itself, then asserts it), `close()`.
+ */
+export async function extensionStorage(browser) {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('options.html'));
+  const get = (key) => page.evaluate((k) => chrome.storage.local.get(k).then((s) => s[k]), key);
+  return {
+    get,
+    set: (key, value) =>
+      page.evaluate(([k, v]) => (v === null ? chrome.storage.local.remove(k) : chrome.storage.local.set({ [k]: v })), [key, value]),
+    async until(key, want) {
+      for (let i = 0; i < 50 && (await get(key)) !== want; i++) await page.waitForTimeout(100);
+      assert.equal(await get(key), want, `${key} in the extension's storage`);
+    },
+    close: () => page.close(),
+  };
 }
 
 /** Opens Waypoint's settings page in a new page, once its sections are drawn. */
