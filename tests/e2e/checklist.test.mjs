@@ -3,7 +3,7 @@
 // the site itself makes (document.body.dataset.sends) and keeps what was sent.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extensionStorage, launch, open, pickReply, waitForState, goToTomsPost, goToOmarsThread, inWaypointWorld, openOptions } from './lib.mjs';
+import { launch, minimiseThisPage, open, pickReply, waitForState, goToTomsPost, goToOmarsThread, inWaypointWorld, openOptions } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -259,14 +259,8 @@ async function postAfterRedraw(s, redrawn, { minimised = false } = {}) {
   const { page } = opened;
   await waitForState(page, 'ready');
   if (minimised) {
-    await page.locator('waypoint-panel').locator('button.toggle').click();
+    await minimiseThisPage(browser, page);
     assert.equal(await page.locator('waypoint-panel').locator('.body').isVisible(), false);
-    // The agent's "minimised" is kept for the next pages: forgotten, so that the other tests'
-    // panels start open.
-    const storage = await extensionStorage(browser);
-    await storage.until('waypoint.panel.minimised', true);
-    await storage.set('waypoint.panel.minimised', null);
-    await storage.close();
   }
   await typeDraft(page, s, BAD);
   await pressSend(page, s);

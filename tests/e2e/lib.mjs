@@ -194,6 +194,20 @@ export async function extensionStorage(browser) {
   };
 }
 
+/**
+ * Minimises the panel on `page` as the agent would (its button), then forgets that choice, which
+ * the extension keeps for the next pages: the other tests in `browser` start with it open.
+ */
+export async function minimiseThisPage(browser, page) {
+  const toggle = page.locator('waypoint-panel').locator('button.toggle');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  const storage = await extensionStorage(browser);
+  await storage.until('waypoint.panel.minimised', true);
+  await storage.set('waypoint.panel.minimised', null);
+  await storage.close();
+}
+
 /** Opens Waypoint's settings page in a new page, once its sections are drawn. */
 export async function openOptions(browser) {
   const options = await browser.context.newPage();

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { asReplied, DIST, FIXTURES, goToXPost, launch, open, waitForState, withAlteredDist } from './lib.mjs';
+import { asReplied, DIST, FIXTURES, goToXPost, launch, minimiseThisPage, open, waitForState, withAlteredDist } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -684,8 +684,7 @@ describe('the slash search with the panel minimised', () => {
     const { page, pageErrors } = await open(browser.context, s.url);
     await waitForState(page, 'ready');
     const panel = page.locator('waypoint-panel');
-    await panel.locator('.toggle').click();
-    assert.equal(await panel.locator('.toggle').getAttribute('aria-expanded'), 'false');
+    await minimiseThisPage(browser, page);
     await page.click(s.box);
     await page.keyboard.type('/patience');
     await choosePatienceInPopup(page);
