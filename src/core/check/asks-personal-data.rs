@@ -107,6 +107,16 @@ pub(super) const SECRET: Words = listed_words!["asks-personal-data/secret";
     "numero de tarjeta de credito",
     "número de tarjeta de débito",
     "numero de tarjeta de debito",
+    // As "your card number": a card's number asked for as theirs ("tu número de tarjeta",
+    // "el número de tu tarjeta"); not when another kind of card follows (`OTHER_CARD`).
+    "tu número de tarjeta",
+    "tu numero de tarjeta",
+    "su número de tarjeta",
+    "su numero de tarjeta",
+    "número de tu tarjeta",
+    "numero de tu tarjeta",
+    "número de su tarjeta",
+    "numero de su tarjeta",
     "card security code",
     "security answer",
     "contraseña",
@@ -203,6 +213,37 @@ pub(super) const ASKING: Words = listed_words!["asks-personal-data/asking";
     "escribenos",
     "pasar",
     "pasarnos",
+    "responde",
+    "respondenos",
+    "respóndenos",
+    "contesta",
+    "contéstanos",
+    "contestanos",
+];
+
+/// In the two words after a card number asked for: a card that is not for payment ("tarjeta
+/// regalo", "tarjeta de embarque", "tarjeta de fidelización").
+const OTHER_CARD: Words = words![
+    "regalo",
+    "club",
+    "monedero",
+    "socio",
+    "cliente",
+    "transporte",
+    "embarque",
+    "fidelización",
+    "fidelizacion",
+    "puntos",
+];
+
+/// Words that join the items of a list ("your name and your PIN").
+const AND: Words = words!["and", "or", "plus", "y", "e", "o", "u"];
+
+/// Words after a list's last item that start a clause of its own ("… and the PIN will be
+/// reset"): the item is what the clause is about, not asked for.
+const CLAUSE: Words = words![
+    "will", "is", "was", "has", "have", "should", "can", "must", "would", "se", "será", "está",
+    "ha",
 ];
 
 /// Words that may stand between the verb and "your" ("send us your…", "compártenos aquí
@@ -270,6 +311,15 @@ fn asking(t: &Text, v: usize) -> bool {
         let next = t.words.get(v + 1).map(|n| n.lower.as_str());
         return matches!(next, Some("us" | "me"));
     }
+    // "Reply with your email", "DM us with your number": "with" asks after a verb that does;
+    // "talk to Samaritans with…", "hablar con el Teléfono de la Esperanza" ask nothing.
+    if matches!(w, "with" | "con") {
+        let sentence = t.words[v].sentence;
+        return (v.saturating_sub(3)..v).any(|i| {
+            let u = t.words[i].lower.as_str();
+            t.words[i].sentence == sentence && !matches!(u, "with" | "con") && asking(t, i)
+        });
+    }
     ASKING.contains(w)
 }
 
@@ -280,6 +330,7 @@ fn asked(t: &Text, first: usize, last: usize, need_owner: bool) -> Option<usize>
     let lower = |i: usize| t.words[i].lower.as_str();
     // Find the owner word within 3 words before the entity.
     let mut verb_at = None;
+    let mut owner_at = None;
     for back in 1..=3 {
         let Some(o) = first.checked_sub(back) else {
             break;
@@ -305,7 +356,28 @@ fn asked(t: &Text, first: usize, last: usize, need_owner: bool) -> Option<usize>
                 }
             }
             verb_at = v.filter(|&v| same(v) && asking(t, v));
+            owner_at = Some(o);
             break;
+        }
+    }
+    if verb_at.is_none() {
+        // A later item of a list is asked for as the list's first is ("send me your name and
+        // your PIN", "¿me pasas el número de pedido y el CVV?"), unless a clause of its own
+        // starts after it ("… and the PIN will be reset"). The earlier item needs its owner:
+        // "let me know if that works and the PIN…" asks for nothing.
+        let start = owner_at.unwrap_or(first);
+        let joined = start
+            .checked_sub(1)
+            .filter(|&c| c > 0 && same(c) && AND.contains(lower(c)));
+        let clause = t
+            .words
+            .get(last + 1)
+            .is_some_and(|w| w.sentence == sentence && CLAUSE.contains(w.lower.as_str()));
+        if let Some(c) = joined.filter(|_| !clause) {
+            verb_at = (c.saturating_sub(4)..c)
+                .rev()
+                .filter(|&i| same(i))
+                .find_map(|i| asked(t, i, c - 1, true));
         }
     }
     if verb_at.is_none() && !need_owner {
@@ -362,6 +434,10 @@ pub fn check(input: &Input) -> Option<Finding> {
     );
     let t = &input.draft;
     for m in t.find(secret) {
+        let next = t.words.iter().skip(m.last + 1).take(2);
+        if next.into_iter().any(|w| OTHER_CARD.contains(&w.lower)) {
+            continue;
+        }
         if let Some(v) = asked(t, m.first, m.last, false) {
             let span = t.span(v, m.last);
             return Some(Finding::new(
@@ -411,7 +487,11 @@ pub fn check(input: &Input) -> Option<Finding> {
             .map(|n| n.last)
             .max()
             .unwrap_or(m.last);
-        if let Some(v) = asked(t, m.first, last, true).filter(|_| !in_private(m.first)) {
+        // Asked for by DM ("DM the ticket number or confirmation number, here"): private,
+        // whatever "here" means beside it.
+        let by_dm = |v: &usize| matches!(t.words[*v].lower.as_str(), "dm" | "pm" | "inbox");
+        if let Some(v) = asked(t, m.first, last, true).filter(|v| !in_private(m.first) && !by_dm(v))
+        {
             spans.push(t.span(v, last));
         }
     }
@@ -563,6 +643,16 @@ mod tests {
             ("DM us or drop your email address below.", true),
             ("¿Nos pasas tu nº de pedido?", true),
             ("Confírmanos la dirección de entrega.", true),
+            (
+                "Please DM the ticket number or confirmation number, here, for review.",
+                false,
+            ),
+            // "with"/"con" asks after a verb that asks.
+            ("Responde con tu número de teléfono.", true),
+            (
+                "También puedes hablar con el Teléfono de la Esperanza.",
+                false,
+            ),
         ];
         table(&Case::new(), CheckId::AsksPersonalData, &rows);
         // In a DM, asking for an order number is fine.
@@ -613,6 +703,27 @@ mod tests {
             ("Can we get your verification code sent to us?", true),
             ("Could I have your password sent over?", true),
             ("How can we get your new PIN to you?", false),
+            // A secret as a later item of a list.
+            ("Hi Sam, can you send me your name and your PIN?", true),
+            ("Could you send me the order number and the CVV?", true),
+            ("Please DM us your full name, email and PIN.", true),
+            ("¿Me pasas el número de tu tarjeta y el CVV?", true),
+            ("Never send us your name or your PIN.", false),
+            (
+                "Let me know if that works and the PIN will be reset.",
+                false,
+            ),
+            (
+                "Please DM us your order number and the PIN will be reset today.",
+                false,
+            ),
+            // A card's number in Spanish, as theirs; not another kind of card's.
+            ("Envíame tu número de tarjeta completo.", true),
+            ("¿Me das el número de tu tarjeta de crédito?", true),
+            ("¿Nos envías tu número de tarjeta?", true),
+            ("¿Nos envías el número de tu tarjeta regalo?", false),
+            ("Envíanos el número de tu tarjeta de embarque.", false),
+            ("Revisa el número de tu tarjeta en la app.", false),
         ];
         table(&Case::new().dm(), CheckId::AsksPersonalData, &rows);
         table(&Case::new(), CheckId::AsksPersonalData, &rows);
