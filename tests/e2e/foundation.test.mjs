@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, STRICT_CSP, extensionStorage, launch, open, panel, waitForState, withAlteredDist } from './lib.mjs';
+import { ROOT, STRICT_CSP, extensionStorage, launch, open, panel, pickReply, waitForState, withAlteredDist } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -456,6 +456,28 @@ describe('the practice page', () => {
     assert.deepEqual(errors, []);
     await page.close();
   });
+  // Waypoint's own reply must not be held back by Waypoint's own checklist: to an upset
+  // customer, a template's phrasing that acknowledges the feeling is the one shown.
+  test('to the upset customer charged twice, its own refund reply passes its own checklist', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(browser.extensionUrl('practice.html?c=billing'));
+    await waitForState(page, 'ready');
+    const waypoint = page.locator('waypoint-panel');
+    await pickReply(waypoint, 'refund', 'refund-acknowledge');
+    await waypoint.locator('.chosen input[data-field="agent.name"]').fill('Sam Rivera');
+    assert.match(await waypoint.locator('.preview').innerText(), /I'm sorry this didn't work out/);
+    await waypoint.locator('button[data-action="insert"]').click();
+    const composer = '[data-testid="dm-composer-textarea"]';
+    await page.waitForFunction((s) => document.querySelector(s).value.includes("I'm sorry this didn't work out"), composer);
+    await page.click('[data-testid="dm-composer-send-button"]');
+    const dialog = waypoint.locator('[role="dialog"]');
+    await dialog.waitFor();
+    assert.equal(await dialog.locator('[data-check-id="acknowledges-emotion"]').getAttribute('data-status'), 'pass');
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
   // A trainer's projector is often 1024 px wide: the panel must not hide the exercise.
   for (const width of [1024, 1180, 1440]) {
     test(`at ${width} px the panel leaves the whole exercise in view`, async () => {

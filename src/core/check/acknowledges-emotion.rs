@@ -19,8 +19,18 @@ fn upset(a: &Analysis) -> bool {
 /// Whether the draft apologises or empathises (also used by `next-step` to tell sympathy from
 /// substance).
 pub fn acknowledges(input: &Input) -> bool {
+    said(&input.draft)
+}
+
+fn said(text: &super::Text) -> bool {
     let list = phrases!("acknowledges-emotion", PHRASES);
-    input.draft.first(list).is_some()
+    text.first(list).is_some()
+}
+
+/// Whether a reply `text` suits the customer `a` as far as this check goes: they are not
+/// upset, or it acknowledges how they feel. The panel picks a template's phrasing by it.
+pub fn fits(a: &Analysis, text: &str) -> bool {
+    !upset(a) || said(&super::Text::new(text))
 }
 
 // Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
@@ -135,8 +145,29 @@ pub(super) const PHRASES: crate::core::words::Words = words![
     "qué mal",
     "que mal",
     "siento mucho",
+    "siento muchísimo",
+    "siento lo",
+    "siento de nuevo",
+    "siento tanto",
+    // "Siento que tu pedido llegue tarde", "siento la espera": sorry for what happened.
+    "siento que",
+    "siento el",
+    "siento la",
+    "siento los",
+    "siento las",
     "vaya",
     "molestias",
+    "frustrante",
+    "agobia",
+    "agobiante",
+    "desespera",
+    "preocupa",
+    "no es normal",
+    "shouldn't have had to",
+    "should not have had to",
+    "isn't right",
+    "is not right",
+    "not how it should",
 ];
 
 #[cfg(test)]
@@ -169,6 +200,8 @@ mod tests {
             ("Perdon por la espera", false),
             ("Que mal, te ayudamos por DM", false),
             ("Siento mucho lo ocurrido", false),
+            ("Siento que tu pedido llegue tarde, María.", false),
+            ("Siento la espera, ya está en camino.", false),
             ("The last thing you need before a flight.", false),
             ("A rough estimate is Monday.", true),
         ];

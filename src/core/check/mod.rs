@@ -60,10 +60,13 @@ mod tone;
 #[path = "wrong-name.rs"]
 pub(crate) mod wrong_name;
 
+#[cfg(test)]
+mod own_replies;
 pub(crate) mod people;
 #[cfg(test)]
 mod testutil;
 
+pub use acknowledges_emotion::fits as fits_feeling;
 pub use text::Text;
 
 use crate::core::analysis::{Analysis, LangGuess};
@@ -154,7 +157,9 @@ impl CheckId {
     pub fn title(self) -> &'static str {
         match self {
             CheckId::Placeholder => "No template gaps left",
-            CheckId::AsksPersonalData => "No request for private details in public",
+            CheckId::AsksPersonalData => {
+                "No request for secrets, nor for private details in public"
+            }
             CheckId::RepeatsPersonalData => "No personal data in public",
             CheckId::Length => "Fits the site's limit",
             CheckId::Addressed => "Speaks to the customer",

@@ -12,12 +12,21 @@ pub fn check(input: &Input) -> Option<Finding> {
     let t = &input.draft;
     let list = phrases!("other-channel", PHRASES);
     // "They call us Southbest": a name, not an instruction.
+    // "If you're in danger, please call your local emergency number": emergency help, which a
+    // reply must point to, not a channel change.
+    let emergency = |at: usize| {
+        let s = t.words[at].sentence;
+        t.words
+            .iter()
+            .any(|w| w.sentence == s && EMERGENCY.contains(w.lower.as_str()))
+    };
     let m = t.find(list).into_iter().find(|m| {
-        m.first == 0
-            || !matches!(
-                t.words[m.first - 1].lower.as_str(),
-                "they" | "people" | "folks"
-            )
+        !emergency(m.first)
+            && (m.first == 0
+                || !matches!(
+                    t.words[m.first - 1].lower.as_str(),
+                    "they" | "people" | "folks"
+                ))
     })?;
     // The customer chose that channel: they asked for a number or an address.
     let asked = phrases!("other-channel/2", PHRASES_2);
@@ -39,6 +48,21 @@ pub fn check(input: &Input) -> Option<Finding> {
         vec![span],
     ))
 }
+
+/// Words of a sentence that sends the customer to emergency help.
+const EMERGENCY: crate::core::words::Words = words![
+    "emergency",
+    "emergencies",
+    "emergencias",
+    "danger",
+    "peligro",
+    "helpline",
+    "samaritans",
+    "911",
+    "999",
+    "112",
+    "024",
+];
 
 /// The phrases of `phrases!("other-channel", …)` (in the page, read from the rule file).
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]

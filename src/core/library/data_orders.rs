@@ -53,13 +53,13 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::dm_only(
             "Explain a charge",
-            "Hi {customer.first_name|there}, thanks for waiting while I checked.\n\n\
+            "Hi {customer.first_name|there}, [[thanks for waiting|I'm sorry for the worry, and thanks for waiting]] while I checked.\n\n\
              The charge of {?amount:Amount:number} on {?date:Date of the charge:date} is for {?reason:What the charge is for, in plain words}.\n\n\
              If that doesn't match what you expected, tell me and I'll look again.\n\n{agent.first_name}",
         ),
         es: Texts::dm_only(
             "Explicar un cargo",
-            "Hola, {customer.first_name|qué tal}. Gracias por esperar mientras lo revisaba.\n\n\
+            "Hola, {customer.first_name|qué tal}. [[Gracias|Siento la preocupación, y gracias]] por esperar mientras lo revisaba.\n\n\
              El cargo de {?amount:Importe:number} del {?date:Fecha del cargo:date} corresponde a {?reason:A qué corresponde, en palabras sencillas}.\n\n\
              Si no es lo que esperabas, dímelo y lo reviso de nuevo.\n\n{agent.first_name}",
         ),
@@ -91,17 +91,17 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::both(
             "Refund done",
-            "[[Good news|All sorted|Done]], {customer.first_name|and thanks for your patience}: your refund is on its way. I've sent the details by DM so they stay private. ^{agent.initials}",
+            "[[Good news|All sorted|Done|Sorry it took a while]], {customer.first_name|and thanks for your patience}: your refund is on its way. I've sent the details by DM so they stay private. ^{agent.initials}",
             "Hi {customer.first_name|there}, your refund for order {?order_number:Order number} is done: {?amount:Amount refunded:number} \
              back to your original payment method. It usually shows within {?days:How long it takes to show:time}, depending on your bank.\n\n\
-             Thank you for your patience, and if it hasn't arrived by then, message me here.\n\n{agent.first_name}",
+             [[Thank you|I'm sorry it took this long, and thank you]] for your patience. If it hasn't arrived by then, message me here.\n\n{agent.first_name}",
         ),
         es: Texts::both(
             "Reembolso tramitado",
-            "[[Buenas noticias|Todo listo|Hecho]], {customer.first_name|y gracias por la paciencia}: tu reembolso ya está tramitado. Te he enviado los detalles por privado. ^{agent.initials}",
+            "[[Buenas noticias|Todo listo|Hecho|Siento la espera]], {customer.first_name|y gracias por la paciencia}: tu reembolso ya está tramitado. Te he enviado los detalles por privado. ^{agent.initials}",
             "¡Hola, {customer.first_name|qué tal}! Ya está tramitado el reembolso del pedido {?order_number:Número de pedido}: {?amount:Importe devuelto:number} \
              al mismo medio de pago. Suele verse en {?days:Cuánto tarda en verse:time}, según el banco.\n\n\
-             Gracias por la paciencia. Si para entonces no lo ves, escríbeme por aquí.\n\n{agent.first_name}",
+             [[Gracias|Siento que haya tardado tanto, y gracias]] por la paciencia. Si para entonces no lo ves, escríbeme por aquí.\n\n{agent.first_name}",
         ),
     },
     LibTemplate {
@@ -111,12 +111,12 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::same(
             "How to return an item",
-            "Hi {customer.first_name|there}, returning it is simple: {?steps:The return steps, briefly}. \
+            "Hi {customer.first_name|there}, [[returning it is simple|sorry for the hassle]]: {?steps:The return steps, briefly}. \
              Once it reaches us, the refund takes {?days:How long the refund takes:time}. Any trouble, tell me. ^{agent.initials}",
         ),
         es: Texts::same(
             "Cómo hacer una devolución",
-            "¡Hola, {customer.first_name|qué tal}! Devolverlo es fácil: {?steps:Los pasos, en breve}. \
+            "¡Hola, {customer.first_name|qué tal}! [[Devolverlo es fácil|Siento la molestia]]: {?steps:Los pasos, en breve}. \
              Cuando llegue, el reembolso tarda {?days:Cuánto tarda el reembolso:time}. Cualquier problema, dímelo. ^{agent.initials}",
         ),
     },

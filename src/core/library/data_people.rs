@@ -55,7 +55,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Had to contact us again",
             "[[You shouldn't have had to ask again|Having to chase us isn't right]], {customer.first_name|I'm sorry}. I'll own this from here until it's solved. \
              Please DM us and you won't need to repeat yourself. ^{agent.initials}",
-            "Hi {customer.first_name|there}, I'm sorry you've had to contact us again; that's frustrating and it shouldn't have happened.\n\n\
+            "Hi {customer.first_name|there}, I'm sorry you've had to get in touch with us again; that's frustrating and it shouldn't have happened.\n\n\
              I've read the whole conversation, so there's no need to explain again. From now on I'm your contact: {?next_step:What you will do next}, \
              and I'll update you by {?when:When you'll update them:time}.\n\n{agent.first_name}",
         ),

@@ -71,6 +71,43 @@ impl Template {
 
     /// Renders with explicit choices: `choices[k]` (modulo its count) is the alternative of the
     /// k-th rotation; missing entries pick the first.
+    /// The phrasing for `seed` ([`Template::render`]'s), unless it does not `fit` (an upset
+    /// customer, and no word that acknowledges it): then the first other phrasing of one
+    /// rotation that fits, tried from the seed's own turn on, so phrasings still take turns
+    /// among those that fit. Decided on the template with a neutral word in each fill-in, so what the
+    /// agent types does not change the phrasing under them. The seed's phrasing when none fits.
+    pub fn choose(&self, ctx: &Context, seed: u64, fits: &dyn Fn(&str) -> bool) -> Vec<usize> {
+        let rotations = self.rotations();
+        let mut choices: Vec<usize> = rotations
+            .iter()
+            .enumerate()
+            .map(|(k, &n)| pick(seed, k, n))
+            .collect();
+        let mut bare = ctx.clone();
+        for f in self.fields() {
+            bare.fields.insert(f.id.clone(), "x".into());
+        }
+        bare.agent_name.get_or_insert_with(|| "A".into());
+        let fitting = |choices: &[usize]| {
+            self.render_with_choices(&bare, choices)
+                .is_ok_and(|text| fits(&text))
+        };
+        if fitting(&choices) {
+            return choices;
+        }
+        for (k, &n) in rotations.iter().enumerate() {
+            let own = choices[k];
+            for step in 1..n {
+                choices[k] = (own + step) % n;
+                if fitting(&choices) {
+                    return choices;
+                }
+            }
+            choices[k] = own;
+        }
+        choices
+    }
+
     pub fn render_with_choices(
         &self,
         ctx: &Context,

@@ -3,6 +3,8 @@
 //! "Insert", which puts the rendered text into the site's composer by editor kind. Nothing is
 //! posted: the agent edits and sends with the site's own button.
 
+use crate::core::analysis::Analysis;
+use crate::core::check::fits_feeling;
 use crate::core::conversation::{Author, Lang, Site, Surface};
 use crate::core::library::{self, LibTemplate};
 use crate::core::template::{Context, RenderError, Var};
@@ -62,6 +64,8 @@ struct State {
     /// wording shown, and the preview stays it. A form counts one insertion however often
     /// it inserts.
     seed: u64,
+    /// What the customer's messages say ([`Replies::set_customer`]).
+    customer: Analysis,
     inserted: bool,
     /// An insertion is under way: Insert pressed again meanwhile (a second Enter, a repeating
     /// key) inserts nothing more.
@@ -132,6 +136,7 @@ impl Replies {
             wait_minutes: None,
             mark: None,
             seed: 0,
+            customer: Analysis::default(),
             inserted: false,
             inserting: false,
             last_inserted: String::new(),
@@ -400,6 +405,12 @@ impl Replies {
     /// Sets the language replies are offered in (the customer's, once the suggestions read it).
     pub fn set_lang(&self, lang: Lang) {
         self.state.borrow_mut().situation.lang = Some(lang);
+    }
+
+    /// What the customer's messages say (for the phrasing of the reply chosen: one that
+    /// acknowledges an upset customer's feeling, where the template has one).
+    pub fn set_customer(&self, analysis: &Analysis) {
+        self.state.borrow_mut().customer = analysis.clone();
     }
 
     pub fn root(&self) -> &Element {
@@ -833,7 +844,8 @@ fn refresh_preview(
     let rendered = match t.template(lang_of(&s), surface) {
         Some(Ok(tpl)) => {
             let mut ctx = context(&s, &fields);
-            let r = tpl.render(&ctx, s.seed);
+            let choices = tpl.choose(&ctx, s.seed, &|text| fits_feeling(&s.customer, text));
+            let r = tpl.render_with_choices(&ctx, &choices);
             let gaps_only = match &r {
                 Err(RenderError::MissingFields { .. }) => true,
                 Err(RenderError::NoValue { variable, .. }) => {
@@ -855,7 +867,7 @@ fn refresh_preview(
                     ctx.agent_initials
                         .get_or_insert_with(|| gap("Your initials"));
                 }
-                gapped = tpl.render(&ctx, s.seed).ok();
+                gapped = tpl.render_with_choices(&ctx, &choices).ok();
             }
             r.map_err(|e| match e {
                 RenderError::MissingFields { fields } => fill_in(
