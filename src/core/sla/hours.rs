@@ -224,6 +224,16 @@ impl Week {
             .collect::<Vec<_>>()
             .join("; ")
     }
+
+    /// The week in the short syntax [`Week::parse`] reads, days with the same hours together:
+    /// `mon-fri 09:00-12:30,13:30-17:30; sat 10:00-14:00` (what the settings form shows): the
+    /// description, written as typed.
+    pub fn spec(&self) -> String {
+        self.describe()
+            .to_lowercase()
+            .replace('–', "-")
+            .replace(", ", ",")
+    }
 }
 
 /// `mon`, or a range `mon-fri` (wrapping: `fri-mon` is Friday to Monday).
@@ -309,6 +319,39 @@ mod tests {
         assert_eq!(
             Week::parse("mon—fri 09:00 — 17:00").unwrap(),
             Week::office()
+        );
+    }
+
+    #[test]
+    fn the_short_syntax_written_back_groups_days_with_the_same_hours() {
+        for (typed, written) in [
+            ("mon-fri 09:00-17:00", "mon-fri 09:00-17:00"),
+            (
+                "mon 09:00-17:00; tue 09:00-17:00; wed 09:00-17:00; sat 10:00-14:00",
+                "mon-wed 09:00-17:00; sat 10:00-14:00",
+            ),
+            (
+                "mon-fri 09:00-12:30,13:30-17:30; wed 18:00-19:00",
+                "mon-tue 09:00-12:30,13:30-17:30; wed 09:00-12:30,13:30-17:30,18:00-19:00; \
+                 thu-fri 09:00-12:30,13:30-17:30",
+            ),
+            (
+                "sun 00:00-24:00; mon 08:00-09:00",
+                "mon 08:00-09:00; sun 00:00-24:00",
+            ),
+        ] {
+            let week = Week::parse(typed).unwrap();
+            assert_eq!(week.spec(), written, "{typed}");
+            assert_eq!(
+                Week::parse(&week.spec()).unwrap(),
+                week,
+                "{typed} read back"
+            );
+        }
+        assert_eq!(
+            Week::office().spec(),
+            "mon-fri 09:00-17:00",
+            "the form's default"
         );
     }
 

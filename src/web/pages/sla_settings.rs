@@ -70,23 +70,9 @@ fn labelled_input(
     Ok(i)
 }
 
-/// A week as the text the form edits: `mon 09:00-17:00; tue 09:00-17:00; …`.
+/// A week as the text the form edits: `mon-fri 09:00-17:00; sat 10:00-14:00`.
 fn week_spec(week: &Week) -> String {
-    const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    let hm = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
-    DAYS.iter()
-        .enumerate()
-        .filter(|(d, _)| !week.day(*d as u8).is_empty())
-        .map(|(d, name)| {
-            let periods: Vec<String> = week
-                .day(d as u8)
-                .iter()
-                .map(|p| format!("{}-{}", hm(p.start.minutes), hm(p.end.minutes)))
-                .collect();
-            format!("{name} {}", periods.join(","))
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+    week.spec()
 }
 
 /// Builds the section into `app`.
