@@ -342,7 +342,7 @@ fn practice(doc: &Document, app: &Element, mode: Mode) -> Result<(), JsValue> {
     )?;
     let steps = add(doc, &intro, "ol", "steps", "")?;
     for step in [
-        "Pick a customer above: each conversation is made up, and nothing leaves this page.",
+        "Pick a customer at the top of the practice chat: each is made up, and nothing leaves this page.",
         "The Waypoint panel in the corner (open it with + in a small window) reads it as on X: the clock, and replies that fit.",
         "Insert a reply, make it yours, press Send: the checklist asks before it goes.",
     ] {
