@@ -1271,9 +1271,11 @@ fn suggest(app: &mut App, surface: Surface) {
     let ranked = review::suggestions(&found, surface, lang, late);
     app.customer = Some(found);
     app.panel.replies().set_lang(lang);
-    if let Some(found) = &app.customer {
-        app.panel.replies().set_customer(found);
-    }
+    let upset = app
+        .customer
+        .as_ref()
+        .is_some_and(check::needs_acknowledging);
+    app.panel.replies().set_upset(upset);
     if let Err(e) = app.panel.replies().set_suggestions(&ranked) {
         web_sys::console::warn_2(&"Waypoint: could not show suggestions:".into(), &e);
     }

@@ -1179,6 +1179,8 @@ describe('SLA settings', () => {
     // The content script reads the same zone: the badge counts in Madrid's business hours.
     const { page } = await open(browser.context, URLS.slaX25);
     await page.waitForFunction(() => /business hours \(.*Europe\/Madrid\)/.test(document.querySelector('waypoint-panel')?.shadowRoot?.querySelector('.sla')?.getAttribute('title') ?? ''), null, { timeout: 5000 });
+    // The wait, and how much of it fell in business hours (a part of it, not a second count).
+    assert.match(await page.locator('waypoint-panel .sla-detail').innerText(), /^Waiting .+ \(.+ of it in business hours\)\. /);
     await page.close();
 
     await options.click('#sla-reset');

@@ -27,10 +27,16 @@ fn said(text: &super::Text) -> bool {
     text.first(list).is_some()
 }
 
-/// Whether a reply `text` suits the customer `a` as far as this check goes: they are not
-/// upset, or it acknowledges how they feel. The panel picks a template's phrasing by it.
-pub fn fits(a: &Analysis, text: &str) -> bool {
-    !upset(a) || said(&super::Text::new(text))
+/// Whether the customer `a` is upset in a way a reply should acknowledge.
+pub fn needs_acknowledging(a: &Analysis) -> bool {
+    upset(a)
+}
+
+/// Whether a reply `text` suits a customer as far as this check goes: they are not `upset`
+/// ([`needs_acknowledging`]), or it acknowledges how they feel. The panel picks a template's
+/// phrasing by it.
+pub fn fits(upset: bool, text: &str) -> bool {
+    !upset || said(&super::Text::new(text))
 }
 
 // Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.

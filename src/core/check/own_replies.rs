@@ -5,7 +5,7 @@
 //! out" to an angry customer) teaches the agent to ignore the checklist.
 
 use super::testutil::Case;
-use super::{fits_feeling, CheckId, Status};
+use super::{fits_feeling, needs_acknowledging, CheckId, Status};
 use crate::core::analysis::{analyze, detect_language};
 use crate::core::conversation::{Lang, Site, Surface};
 use crate::core::library::{all, Contact};
@@ -134,7 +134,8 @@ fn every_built_in_reply_passes_the_checklist_for_its_customer() {
                 // Every turn of phrasing, as the panel picks it for this customer.
                 let turns = tpl.rotations().into_iter().max().unwrap_or(1);
                 for seed in 0..turns as u64 {
-                    let choice = tpl.choose(&ctx, seed, &|text| fits_feeling(&case.analysis, text));
+                    let upset = needs_acknowledging(&case.analysis);
+                    let choice = tpl.choose(&ctx, seed, &|text| fits_feeling(upset, text));
                     let draft = tpl.render_with_choices(&ctx, &choice).unwrap();
                     case.draft_lang = detect_language(&draft);
                     checked += 1;

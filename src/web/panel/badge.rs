@@ -188,7 +188,7 @@ impl Badge {
             };
             if let Some(b) = status.elapsed_business_ms {
                 s.push_str(&format!(
-                    " ({} in business hours)",
+                    " ({} of it in business hours)",
                     crate::core::sla::format::duration(b)
                 ));
             }

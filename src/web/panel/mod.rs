@@ -373,6 +373,7 @@ impl Panel {
                     Some(h) => {
                         body_style.set_property("max-height", &dom::px(h))?;
                         body_style.set_property("overflow-y", "auto")?;
+                        self.replies.keep_said_in_view();
                     }
                     None => {
                         body_style.remove_property("max-height")?;

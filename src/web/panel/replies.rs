@@ -3,7 +3,6 @@
 //! "Insert", which puts the rendered text into the site's composer by editor kind. Nothing is
 //! posted: the agent edits and sends with the site's own button.
 
-use crate::core::analysis::Analysis;
 use crate::core::check::fits_feeling;
 use crate::core::conversation::{Author, Lang, Site, Surface};
 use crate::core::library::{self, LibTemplate};
@@ -64,12 +63,14 @@ struct State {
     /// wording shown, and the preview stays it. A form counts one insertion however often
     /// it inserts.
     seed: u64,
-    /// What the customer's messages say ([`Replies::set_customer`]).
-    customer: Analysis,
+    /// The customer sounds upset ([`Replies::set_upset`]).
+    upset: bool,
     inserted: bool,
     /// An insertion is under way: Insert pressed again meanwhile (a second Enter, a repeating
     /// key) inserts nothing more.
     inserting: bool,
+    /// When the outcome of the last insertion was said ([`Replies::keep_said_in_view`]).
+    said_at: f64,
     /// The text last inserted from the open form: Insert pressed again finds it in the box
     /// even if the preview moved on since (the customer's wait, a minute later).
     last_inserted: String,
@@ -136,9 +137,10 @@ impl Replies {
             wait_minutes: None,
             mark: None,
             seed: 0,
-            customer: Analysis::default(),
+            upset: false,
             inserted: false,
             inserting: false,
+            said_at: f64::NEG_INFINITY,
             last_inserted: String::new(),
             kept: Vec::new(),
         }));
@@ -403,14 +405,23 @@ impl Replies {
     }
 
     /// Sets the language replies are offered in (the customer's, once the suggestions read it).
+    /// Shows the outcome of an insertion said in the last two seconds again, after the panel
+    /// got less room: the composer grows with the reply, the panel moves off it, and its
+    /// shorter body would hide the line below its edge.
+    pub fn keep_said_in_view(&self) {
+        if crate::web::now_ms() - self.state.borrow().said_at < 2000.0 {
+            in_view(&self.outcome);
+        }
+    }
+
     pub fn set_lang(&self, lang: Lang) {
         self.state.borrow_mut().situation.lang = Some(lang);
     }
 
-    /// What the customer's messages say (for the phrasing of the reply chosen: one that
-    /// acknowledges an upset customer's feeling, where the template has one).
-    pub fn set_customer(&self, analysis: &Analysis) {
-        self.state.borrow_mut().customer = analysis.clone();
+    /// Whether the customer sounds upset (for the phrasing of the reply chosen: one that
+    /// acknowledges the feeling, where the template has one).
+    pub fn set_upset(&self, upset: bool) {
+        self.state.borrow_mut().upset = upset;
     }
 
     pub fn root(&self) -> &Element {
@@ -472,6 +483,14 @@ impl Replies {
         }
         Ok(())
     }
+}
+
+/// Scrolls the panel's body, as little as it takes, to show `el`.
+fn in_view(el: &Element) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.unchecked_ref::<HtmlElement>()
+        .scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
 /// Scrolls the panel's body so that the results (or what says there are none) show under the
@@ -844,7 +863,7 @@ fn refresh_preview(
     let rendered = match t.template(lang_of(&s), surface) {
         Some(Ok(tpl)) => {
             let mut ctx = context(&s, &fields);
-            let choices = tpl.choose(&ctx, s.seed, &|text| fits_feeling(&s.customer, text));
+            let choices = tpl.choose(&ctx, s.seed, &|text| fits_feeling(s.upset, text));
             let r = tpl.render_with_choices(&ctx, &choices);
             let gaps_only = match &r {
                 Err(RenderError::MissingFields { .. }) => true,
@@ -1039,11 +1058,9 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
         let _ = outcome.set_attribute("data-outcome", &code);
         // Said where the agent can read it: the panel's body scrolls, and the form may have
         // pushed the line below its edge.
-        let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        outcome
-            .unchecked_ref::<HtmlElement>()
-            .scroll_into_view_with_scroll_into_view_options(&opts);
-        state.borrow_mut().inserting = false;
+        in_view(&outcome);
+        let mut s = state.borrow_mut();
+        s.inserting = false;
+        s.said_at = crate::web::now_ms();
     });
 }
