@@ -187,6 +187,38 @@ describe('the panel in a narrow window', () => {
       await own.close();
     }
   });
+
+  test('Escape minimises it from the keyboard, once nothing in it takes the key', async () => {
+    const own = await launch({ pages: PAGES });
+    try {
+      const { page, pageErrors } = await open(own.context, URLS.xStatus);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const expanded = () => panel.locator('button.toggle').getAttribute('aria-expanded');
+      const focused = () => panel.evaluate((h) => h.shadowRoot.activeElement?.className ?? null);
+      // A fill-in's Escape goes back to the search, which still holds its words: the search
+      // clears them; only then does Escape minimise.
+      await pickReply(panel, 'patience', 'waiting-thanks-patience');
+      await panel.locator('.chosen input[data-field="when"]').focus();
+      await page.keyboard.press('Escape');
+      await panel.locator('.chosen').waitFor({ state: 'hidden' });
+      assert.equal(await expanded(), 'true', 'Escape in a fill-in only goes back');
+      await panel.locator('input.search').focus();
+      await page.keyboard.press('Escape');
+      assert.equal(await panel.locator('input.search').inputValue(), '', 'the search cleared');
+      assert.equal(await expanded(), 'true', 'Escape with words in the search only clears them');
+      await page.keyboard.press('Escape');
+      assert.equal(await expanded(), 'false', 'minimised');
+      assert.equal(await focused(), 'toggle', 'the focus on its button');
+      assert.equal(await panel.locator('.body').isVisible(), false);
+      // The page never saw the key (it stays in the panel), and Enter opens it again.
+      await page.keyboard.press('Enter');
+      assert.equal(await expanded(), 'true');
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await own.close();
+    }
+  });
 });
 
 describe("the panel keeps off the site's composer and send button", () => {

@@ -168,7 +168,7 @@ pub struct Panel {
     replies: replies::Replies,
     badge: badge::Badge,
     toggle: Element,
-    _toggle: EventListener,
+    _toggle: [EventListener; 2],
     _keys: [EventListener; 3],
 }
 
@@ -235,17 +235,42 @@ impl Panel {
         if narrow || minimised {
             minimise(&card, &toggle, true);
         }
+        // The agent's choice, kept for the next page; not kept costs only that.
+        let choose = |card: &Element, button: &Element, collapsed: bool| {
+            minimise(card, button, collapsed);
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = platform::storage_set(MINIMISED_KEY, &JsValue::from_bool(collapsed)).await;
+            });
+        };
         let toggle_listener = {
-            let card = card.clone();
-            let button = toggle.clone();
+            let (card, button) = (card.clone(), toggle.clone());
             EventListener::new(&toggle, "click", move |_| {
-                let collapsed = !card.class_list().contains("collapsed");
-                minimise(&card, &button, collapsed);
-                // Kept for the next page; not kept costs only that (the panel works as is).
-                wasm_bindgen_futures::spawn_local(async move {
-                    let _ =
-                        platform::storage_set(MINIMISED_KEY, &JsValue::from_bool(collapsed)).await;
-                });
+                choose(&card, &button, !card.class_list().contains("collapsed"));
+            })
+        };
+        // Escape in the open panel that nothing in it took (a fill-in's Escape goes back; one
+        // with words in the search leaves them to the search, which clears them) minimises
+        // it, the focus on its button: the conversation is back in view without a pointer.
+        let escape = {
+            let (card, button) = (card.clone(), toggle.clone());
+            EventListener::new(&root, "keydown", move |event| {
+                let words = card
+                    .query_selector("input.search")
+                    .ok()
+                    .flatten()
+                    .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
+                    .is_some_and(|i| !i.value().is_empty());
+                let escape = event
+                    .dyn_ref::<web_sys::KeyboardEvent>()
+                    .is_some_and(|k| k.key() == "Escape");
+                if escape
+                    && !words
+                    && !event.default_prevented()
+                    && !card.class_list().contains("collapsed")
+                {
+                    choose(&card, &button, true);
+                    let _ = button.unchecked_ref::<HtmlElement>().focus();
+                }
             })
         };
         // Keys typed in the panel (its search, the fill-ins) stay in it. Listeners on the
@@ -274,7 +299,7 @@ impl Panel {
             replies,
             badge: sla,
             toggle,
-            _toggle: toggle_listener,
+            _toggle: [toggle_listener, escape],
             _keys: keys,
         })
     }
