@@ -91,7 +91,12 @@ fn checks_run_before_the_rule_file_find_its_words_once_it_is_installed() {
     for name in PHRASE_LISTS {
         rules += &format!("[phrases/{name}]\n");
     }
+    // Why each check exists comes with the file too: nothing before it.
+    assert_eq!(CheckId::Tone.why(), "", "no rule file, no reason");
+    rules += "[why/tone]\nWords that blame read as blame.\n";
     text::install_rules(rules.replace("\n\n", "\n")).unwrap();
+    assert_eq!(CheckId::Tone.why(), "Words that blame read as blame.");
+    assert_eq!(CheckId::Length.why(), "", "a reason the file does not hold");
     for (draft, id) in drafts {
         assert_ne!(
             status(draft, id),

@@ -448,6 +448,14 @@ pub fn rule_file() -> String {
             }
         }
     }
+    // Why each check exists, a line each (the module does not carry them).
+    for id in crate::core::check::CheckId::ALL {
+        out.push_str("[why/");
+        out.push_str(id.id());
+        out.push_str("]\n");
+        out.push_str(id.why_text());
+        out.push('\n');
+    }
     out
 }
 
@@ -475,8 +483,11 @@ pub fn parse_rule_file(text: &str) -> Result<Vec<(&str, &str)>, String> {
             continue;
         }
         // A phrase list's lines are its phrases.
-        let phrases = current
-            .is_some_and(|(name, _)| name.starts_with("phrases/") || name.starts_with("words/"));
+        let phrases = current.is_some_and(|(name, _)| {
+            ["phrases/", "words/", "why/"]
+                .iter()
+                .any(|kind| name.starts_with(kind))
+        });
         let ok = (phrases && !line.is_empty())
             || line
                 .split_once('\t')
@@ -854,9 +865,10 @@ mod tests {
         use crate::core::check::text::{phrase_list, word_list, PHRASE_LISTS, WORD_LISTS};
         let file = rule_file();
         let tables = parse_rule_file(&file).unwrap();
+        let checks = crate::core::check::CheckId::ALL;
         assert_eq!(
             tables.len(),
-            all_tables().count() + WORD_LISTS.len() + PHRASE_LISTS.len()
+            all_tables().count() + WORD_LISTS.len() + PHRASE_LISTS.len() + checks.len()
         );
         for (t, (name, source)) in all_tables().zip(&tables) {
             assert_eq!((t.name(), t.source().unwrap()), (*name, *source));
@@ -886,6 +898,13 @@ mod tests {
                     "{name}: {p:?} cannot be a line of the file"
                 );
             }
+        }
+        // Why each check exists, one line each, as the page reads it.
+        let why_from = phrases_from + PHRASE_LISTS.len();
+        for (id, (section, line)) in checks.iter().zip(&tables[why_from..]) {
+            assert_eq!(*section, format!("why/{}", id.id()));
+            assert_eq!(line.trim_end(), id.why_text());
+            assert!(!id.why_text().contains('\n') && !id.why_text().starts_with('['));
         }
         let no_list = file.split("[phrases/sla-wait]").next().unwrap();
         assert!(parse_rule_file(no_list)

@@ -180,9 +180,21 @@ impl CheckId {
         }
     }
 
-    /// One line on why the check exists, shown to the agent and the trainer. Shown on every
-    /// surface, so it speaks of "public" only where the check is about what others can see.
+    /// One line on why the check exists, shown to the agent and the trainer. In the page, read
+    /// from the rule file (its `[why/<id>]` sections, written from [`CheckId::why_text`]): ""
+    /// until it is installed.
     pub fn why(self) -> &'static str {
+        #[cfg(target_arch = "wasm32")]
+        return crate::core::analysis::text::installed_section("why/", self.id())
+            .map_or("", str::trim_end);
+        #[cfg(not(target_arch = "wasm32"))]
+        self.why_text()
+    }
+
+    /// [`CheckId::why`]'s text. Shown on every surface, so it speaks of "public" only where the
+    /// check is about what others can see.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn why_text(self) -> &'static str {
         match self {
             CheckId::Placeholder => {
                 "A leftover template token tells the customer they got a form letter, and a sent reply cannot be taken back."
