@@ -6,6 +6,7 @@
 use crate::core::check;
 use crate::core::sla::Policy;
 use serde::{Deserialize, Serialize};
+use serde_json::error::Category;
 
 /// The format's version, written in every file.
 pub const FORMAT: u32 = 1;
@@ -118,12 +119,27 @@ pub fn read(text: &str) -> Result<SharedSettings, String> {
         return Err(newer(f));
     }
     let file: SharedSettings = serde_json::from_str(text).map_err(|e| {
+        let body = text.trim();
+        if body.is_empty() {
+            return "the file is empty: choose a file exported from Waypoint's settings".into();
+        }
         // A settings file whose value is wrong is not "not a settings file".
-        let ours = text.trim_start().starts_with('{') && text.contains("\"waypoint_settings\"");
-        if ours && e.classify() == serde_json::error::Category::Data {
-            format!("a setting this version does not read ({e})")
-        } else {
-            format!("not a Waypoint settings file ({e})")
+        let ours = body.starts_with('{') && body.contains("\"waypoint_settings\"");
+        let at = format!("line {}, column {}", e.line(), e.column());
+        let message = e.to_string();
+        let unknown = message
+            .strip_prefix("unknown field `")
+            .and_then(|m| m.split('`').next());
+        match (ours, e.classify(), unknown) {
+            (true, Category::Data, Some(name)) => {
+                format!("it holds a setting this version does not know, \"{name}\" ({at})")
+            }
+            (true, Category::Data, _) => format!("a setting this version does not read ({e})"),
+            (true, _, _) => format!("the file is cut short or broken at {at}: export it again"),
+            (false, ..) => format!(
+                "not a Waypoint settings file: it holds no settings exported from Waypoint \
+                 ({at})"
+            ),
         }
     })?;
     if file.waypoint_settings != FORMAT {
@@ -131,7 +147,7 @@ pub fn read(text: &str) -> Result<SharedSettings, String> {
     }
     if let Some(p) = &file.sla {
         p.validate()
-            .map_err(|e| format!("SLA targets: {}: {}", e.field, e.message))?;
+            .map_err(|e| format!("SLA targets: {}: {}", e.name(), e.message))?;
     }
     if let Some(c) = &file.checklist {
         c.validate_new().map_err(|e| format!("checklist: {e}"))?;
@@ -216,12 +232,25 @@ mod tests {
     #[test]
     fn a_bad_file_is_refused_saying_what_and_where() {
         let err = |text: &str| read(text).unwrap_err();
-        assert!(err("").starts_with("not a Waypoint settings file"));
-        assert!(err("hello").contains("line 1 column 1"), "{}", err("hello"));
-        assert!(err("{}").contains("missing field `waypoint_settings`"));
+        // Said for a person choosing a file, not in the reader's words.
+        assert_eq!(
+            err(" \n"),
+            "the file is empty: choose a file exported from Waypoint's settings"
+        );
+        assert_eq!(
+            err("hello"),
+            "not a Waypoint settings file: it holds no settings exported from Waypoint (line 1, \
+             column 1)"
+        );
+        assert!(err("{}").starts_with("not a Waypoint settings file"));
         assert!(err("[1, 2]").starts_with("not a Waypoint settings file"));
-        assert!(
-            err(r#"{"waypoint_settings": 1, "colour": "red"}"#).contains("unknown field `colour`")
+        assert_eq!(
+            err(r#"{"waypoint_settings": 1, "colour": "red"}"#),
+            "it holds a setting this version does not know, \"colour\" (line 1, column 33)"
+        );
+        assert_eq!(
+            err(r#"{"waypoint_settings": 1, "brand_name": "Ac"#),
+            "the file is cut short or broken at line 1, column 42: export it again"
         );
         assert!(err(r#"{"waypoint_settings": 2}"#)
             .starts_with("format 2 is not one this version reads"));
@@ -234,8 +263,7 @@ mod tests {
             .x
             .post
             .first_response_minutes = -5.0;
-        assert!(err(&write(&s))
-            .starts_with("SLA targets: targets.x.post.first_response_minutes: -5 minutes"));
+        assert!(err(&write(&s)).starts_with("SLA targets: X public, first response: -5 minutes"));
         let mut s = full();
         s.checklist.as_mut().unwrap().manual = vec!["x".repeat(201)];
         assert!(err(&write(&s)).starts_with("checklist: Questions to tick: question 1 is longer"));

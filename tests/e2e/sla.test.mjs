@@ -834,9 +834,10 @@ describe('sharing the settings with a team', () => {
         assert.match(await options.locator('#share-status').innerText(), why);
         assert.equal(await stored('waypoint.sla.policy'), undefined, `${name}: nothing saved`);
       };
-      await refused('notes.txt', 'hello', /^Not imported, nothing changed: notes\.txt: not a Waypoint settings file \(expected value at line 1 column 1\)/);
-      await refused('typo.json', '{"waypoint_settings": 1, "colour": "red"}', /unknown field `colour`/);
-      await refused('minus.json', text.replace(/"first_response_minutes":30(\.0)?/, '"first_response_minutes":-5'), /: SLA targets: targets\.x\.post\.first_response_minutes: -5 minutes is not a target/);
+      await refused('notes.txt', 'hello', /^Not imported, nothing changed: notes\.txt: not a Waypoint settings file: it holds no settings exported from Waypoint \(line 1, column 1\)$/);
+      await refused('empty.json', '', /: empty\.json: the file is empty: choose a file exported from Waypoint's settings$/);
+      await refused('typo.json', '{"waypoint_settings": 1, "colour": "red"}', /: typo\.json: it holds a setting this version does not know, "colour" \(line 1, column 33\)$/);
+      await refused('minus.json', text.replace(/"first_response_minutes":30(\.0)?/, '"first_response_minutes":-5'), /: SLA targets: X public, first response: -5 minutes is not a target/);
       await refused('newer.json', '{"waypoint_settings": 9}', /format 9 is not one this version reads/);
       await refused('video.mp4', 'x'.repeat(3 << 20), /: 3072 kB is too large for a settings file \(at most 512 kB\)$/);
       await refused('shouty.json', text.replace(/"levels":\{/, '"levels":{"tone":"BLOCK",'), /: a setting this version does not read \(unknown variant `BLOCK`/);

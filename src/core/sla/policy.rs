@@ -162,6 +162,37 @@ impl fmt::Display for PolicyError {
 
 impl std::error::Error for PolicyError {}
 
+impl PolicyError {
+    /// The setting as the settings page names it ("targets.x.post.first_response_minutes" →
+    /// "X public, first response"), or its path when the page has no name for it.
+    pub fn name(&self) -> String {
+        let parts: Vec<&str> = self.field.split('.').collect();
+        match parts.as_slice() {
+            ["targets", site, surface, which] => {
+                let site = Site::ALL.into_iter().find(|s| s.as_str() == *site);
+                let words = match *surface {
+                    "post" => Some("public"),
+                    "dm" => Some("direct messages"),
+                    _ => None,
+                };
+                let which = if which.starts_with("first") {
+                    "first response"
+                } else {
+                    "next reply"
+                };
+                match site.zip(words) {
+                    Some((site, words)) => format!("{} {words}, {which}", site.display_name()),
+                    None => self.field.clone(),
+                }
+            }
+            ["due_soon", ..] => "Due soon".into(),
+            ["business_hours", ..] => "Business hours".into(),
+            ["counted_in"] => "Count the targets in".into(),
+            _ => self.field.clone(),
+        }
+    }
+}
+
 /// A checked policy, with its business hours prepared.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValidPolicy {

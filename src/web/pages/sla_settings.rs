@@ -393,38 +393,33 @@ pub fn read(doc: &Document) -> Result<Policy, (String, String)> {
             holidays,
         });
     }
-    policy.validate().map_err(|e| {
-        let (name, field) = label(&e.field);
-        (field, format!("{name}: {}", e.message))
-    })?;
+    policy
+        .validate()
+        .map_err(|e| (field_id(&e.field), format!("{}: {}", e.name(), e.message)))?;
     Ok(policy)
 }
 
-/// The form's name and field id for a setting the policy names by its path
-/// ("targets.x.post.first_response_minutes" → "X public, first response", its box).
-fn label(field: &str) -> (String, String) {
+/// The form's box for a setting the policy names by its path
+/// ("targets.x.post.first_response_minutes" → its box), "" when none.
+fn field_id(field: &str) -> String {
     let parts: Vec<&str> = field.split('.').collect();
-    let named = |name: &str, id: &str| (name.to_owned(), id.to_owned());
     match parts.as_slice() {
         ["targets", site, surface, which] => {
             let site = Site::ALL.into_iter().find(|s| s.as_str() == *site);
-            let words = SURFACES.iter().find(|(s, _)| s.as_str() == *surface);
-            let (which, box_) = if which.starts_with("first") {
-                ("first response", "first")
+            let surface = SURFACES.iter().find(|(s, _)| s.as_str() == *surface);
+            let box_ = if which.starts_with("first") {
+                "first"
             } else {
-                ("next reply", "next")
+                "next"
             };
-            match (site, words) {
-                (Some(site), Some((surface, words))) => (
-                    format!("{} {words}, {which}", site.display_name()),
-                    id(site, *surface, box_),
-                ),
-                _ => named(field, ""),
+            match (site, surface) {
+                (Some(site), Some((surface, _))) => id(site, *surface, box_),
+                _ => String::new(),
             }
         }
-        ["due_soon", ..] => named("Due soon", "sla-due-soon"),
-        ["business_hours", ..] => named("Business hours", "sla-zone"),
-        ["counted_in"] => named("Count the targets in", "sla-basis"),
-        _ => named(field, ""),
+        ["due_soon", ..] => "sla-due-soon".into(),
+        ["business_hours", ..] => "sla-zone".into(),
+        ["counted_in"] => "sla-basis".into(),
+        _ => String::new(),
     }
 }
