@@ -37,7 +37,12 @@ try {
   // Minimised as the agent left the panel on the sites (src/web/panel/mod.rs, MINIMISED_KEY).
   if (page === 'practice') {
     const key = 'waypoint.panel.minimised';
-    const minimised = await chrome.storage.local.get(key).then((s) => s[key] === true, () => false);
+    let minimised = false;
+    try {
+      minimised = (await chrome.storage.local.get(key))[key] === true;
+    } catch {
+      // Not read: the panel starts open.
+    }
     bootContent('wasm', minimised);
   }
 } catch (error) {

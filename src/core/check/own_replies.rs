@@ -131,12 +131,25 @@ fn every_built_in_reply_passes_the_checklist_for_its_customer() {
                     ctx.fields
                         .insert(f.id.clone(), fill(&f.id, f.kind, lang).into());
                 }
-                // Every turn of phrasing, as the panel picks it for this customer.
+                // Every turn of phrasing, as the panel picks it for this customer, each after
+                // the turn before it was sent (the same reply twice in a row reads as pasted).
                 let turns = tpl.rotations().into_iter().max().unwrap_or(1);
-                for seed in 0..turns as u64 {
+                for seed in 0..=turns as u64 {
                     let upset = needs_acknowledging(&case.analysis);
                     let choice = tpl.choose(&ctx, seed, &|text| fits_feeling(upset, text));
                     let draft = tpl.render_with_choices(&ctx, &choice).unwrap();
+                    if seed == turns as u64 {
+                        break;
+                    }
+                    // The next turn reads differently, as it does for a calm customer.
+                    let next = tpl.choose(&ctx, seed + 1, &|text| fits_feeling(upset, text));
+                    if turns > 1 && tpl.render_with_choices(&ctx, &next).unwrap() == draft {
+                        held.push(format!(
+                            "{} {lang:?} {surface:?}: the same phrasing at turns {seed} and {}",
+                            t.id,
+                            seed + 1
+                        ));
+                    }
                     case.draft_lang = detect_language(&draft);
                     checked += 1;
                     for o in &case.report(&draft).outcomes {

@@ -19,7 +19,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::both(
             "Cargo inesperado",
-            "[[Un cargo inesperado preocupa|Entiendo que ese cargo te preocupe]], {customer.first_name|lo siento}. \
+            "[[Siento el susto por ese cargo|Entiendo que ese cargo te preocupe]], {customer.first_name|lo siento}. \
              Escríbenos por privado y lo revisamos juntos; si es un error, lo corrijo. ^{agent.initials}",
             "Hola, {customer.first_name|qué tal}. Siento el susto con la factura; vamos a aclararlo.\n\n\
              ¿Me dices la fecha y el importe del cargo y el correo de tu cuenta? No me envíes números de tarjeta. \
@@ -53,13 +53,13 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::dm_only(
             "Explain a charge",
-            "Hi {customer.first_name|there}, [[thanks for waiting|I'm sorry for the worry, and thanks for waiting]] while I checked.\n\n\
+            "Hi {customer.first_name|there}, [[thanks for waiting|I'm sorry for the worry, and thanks for waiting|sorry for the trouble, and thank you for waiting]] while I checked.\n\n\
              The charge of {?amount:Amount:number} on {?date:Date of the charge:date} is for {?reason:What the charge is for, in plain words}.\n\n\
              If that doesn't match what you expected, tell me and I'll look again.\n\n{agent.first_name}",
         ),
         es: Texts::dm_only(
             "Explicar un cargo",
-            "Hola, {customer.first_name|qué tal}. [[Gracias|Siento la preocupación, y gracias]] por esperar mientras lo revisaba.\n\n\
+            "Hola, {customer.first_name|qué tal}. [[Gracias|Siento la preocupación, y gracias|Perdona la preocupación, y gracias]] por esperar mientras lo revisaba.\n\n\
              El cargo de {?amount:Importe:number} del {?date:Fecha del cargo:date} corresponde a {?reason:A qué corresponde, en palabras sencillas}.\n\n\
              Si no es lo que esperabas, dímelo y lo reviso de nuevo.\n\n{agent.first_name}",
         ),
@@ -71,16 +71,16 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::both(
             "Help with a refund",
-            "Hi {customer.first_name|there}, [[thanks for reaching out|thank you for telling us|I'm sorry this didn't work out]]. \
+            "Hi {customer.first_name|there}, [[thanks for reaching out|thank you for telling us|I'm sorry this didn't work out|I'm sorry about this]]. \
              I can help with a refund: please send us a DM so we can look at your order privately. ^{agent.initials}",
-            "Hi {customer.first_name|there}, [[thanks for reaching out|thank you for telling us|I'm sorry this didn't work out]]; I can help with a refund.\n\n\
+            "Hi {customer.first_name|there}, [[thanks for reaching out|thank you for telling us|I'm sorry this didn't work out|I'm sorry about this]]; I can help with a refund.\n\n\
              Could you send me your order number and the name it's under? I'll check it and tell you today how and when the money comes back.\n\n{agent.first_name}",
         ),
         es: Texts::both(
             "Ayuda con un reembolso o devolución",
-            "¡Hola, {customer.first_name|qué tal}! [[Gracias por escribirnos|Gracias por contárnoslo|Siento que no haya salido bien]]. \
+            "¡Hola, {customer.first_name|qué tal}! [[Gracias por escribirnos|Gracias por contárnoslo|Siento que no haya salido bien|Siento lo ocurrido]]. \
              Te ayudo con el reembolso: escríbenos por privado para revisar tu pedido con calma. ^{agent.initials}",
-            "¡Hola, {customer.first_name|qué tal}! [[Gracias por escribirnos|Gracias por contárnoslo|Siento que no haya salido bien]]; te ayudo con el reembolso.\n\n\
+            "¡Hola, {customer.first_name|qué tal}! [[Gracias por escribirnos|Gracias por contárnoslo|Siento que no haya salido bien|Siento lo ocurrido]]; te ayudo con el reembolso.\n\n\
              ¿Me pasas el número de pedido y el nombre con el que se hizo? Lo reviso y hoy mismo te digo cómo y cuándo recibirás el dinero.\n\n{agent.first_name}",
         ),
     },
@@ -91,17 +91,17 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::both(
             "Refund done",
-            "[[Good news|All sorted|Done|Sorry it took a while]], {customer.first_name|and thanks for your patience}: your refund is on its way. I've sent the details by DM so they stay private. ^{agent.initials}",
+            "[[Good news|All sorted|Done|Sorry it took a while|Sorry for the wait]], {customer.first_name|and thanks for your patience}: your refund is on its way. I've sent the details by DM so they stay private. ^{agent.initials}",
             "Hi {customer.first_name|there}, your refund for order {?order_number:Order number} is done: {?amount:Amount refunded:number} \
              back to your original payment method. It usually shows within {?days:How long it takes to show:time}, depending on your bank.\n\n\
-             [[Thank you|I'm sorry it took this long, and thank you]] for your patience. If it hasn't arrived by then, message me here.\n\n{agent.first_name}",
+             [[Thank you|I'm sorry it took this long, and thank you|Sorry for the wait, and thank you]] for your patience. If it hasn't arrived by then, message me here.\n\n{agent.first_name}",
         ),
         es: Texts::both(
             "Reembolso tramitado",
-            "[[Buenas noticias|Todo listo|Hecho|Siento la espera]], {customer.first_name|y gracias por la paciencia}: tu reembolso ya está tramitado. Te he enviado los detalles por privado. ^{agent.initials}",
+            "[[Buenas noticias|Todo listo|Hecho|Siento la espera|Perdona la espera]], {customer.first_name|y gracias por la paciencia}: tu reembolso ya está tramitado. Te he enviado los detalles por privado. ^{agent.initials}",
             "¡Hola, {customer.first_name|qué tal}! Ya está tramitado el reembolso del pedido {?order_number:Número de pedido}: {?amount:Importe devuelto:number} \
              al mismo medio de pago. Suele verse en {?days:Cuánto tarda en verse:time}, según el banco.\n\n\
-             [[Gracias|Siento que haya tardado tanto, y gracias]] por la paciencia. Si para entonces no lo ves, escríbeme por aquí.\n\n{agent.first_name}",
+             [[Gracias|Siento que haya tardado tanto, y gracias|Perdona la espera, y gracias]] por la paciencia. Si para entonces no lo ves, escríbeme por aquí.\n\n{agent.first_name}",
         ),
     },
     LibTemplate {
@@ -111,12 +111,12 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::same(
             "How to return an item",
-            "Hi {customer.first_name|there}, [[returning it is simple|sorry for the hassle]]: {?steps:The return steps, briefly}. \
+            "Hi {customer.first_name|there}, [[returning it is simple|sorry for the hassle|sorry about this]]: {?steps:The return steps, briefly}. \
              Once it reaches us, the refund takes {?days:How long the refund takes:time}. Any trouble, tell me. ^{agent.initials}",
         ),
         es: Texts::same(
             "Cómo hacer una devolución",
-            "¡Hola, {customer.first_name|qué tal}! [[Devolverlo es fácil|Siento la molestia]]: {?steps:Los pasos, en breve}. \
+            "¡Hola, {customer.first_name|qué tal}! [[Devolverlo es fácil|Siento la molestia|Perdona la molestia]]: {?steps:Los pasos, en breve}. \
              Cuando llegue, el reembolso tarda {?days:Cuánto tarda el reembolso:time}. Cualquier problema, dímelo. ^{agent.initials}",
         ),
     },
@@ -193,7 +193,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::both(
             "Llegó roto: reposición",
-            "[[Siento muchísimo que llegara así|Así no debería haberte llegado]], {customer.first_name|y gracias por avisarnos}. \
+            "[[Siento muchísimo que llegara así|Siento que te haya llegado así]], {customer.first_name|y gracias por avisarnos}. \
              Escríbenos por privado y te enviamos otro o te devolvemos el dinero, como prefieras. ^{agent.initials}",
             "Hola, {customer.first_name|qué tal}. [[Siento mucho que te haya llegado dañado|Lo siento, nunca debería haberte llegado dañado]]; es una decepción, sobre todo después de esperarlo.\n\n\
              ¿Me envías una foto del daño y el número de pedido? Con eso te preparo otro o el reembolso, lo que prefieras, \

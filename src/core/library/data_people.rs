@@ -53,7 +53,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::both(
             "Had to contact us again",
-            "[[You shouldn't have had to ask again|Having to chase us isn't right]], {customer.first_name|I'm sorry}. I'll own this from here until it's solved. \
+            "[[You shouldn't have had to ask again|I'm sorry you've had to chase us]], {customer.first_name|I'm sorry}. I'll own this from here until it's solved. \
              Please DM us and you won't need to repeat yourself. ^{agent.initials}",
             "Hi {customer.first_name|there}, I'm sorry you've had to get in touch with us again; that's frustrating and it shouldn't have happened.\n\n\
              I've read the whole conversation, so there's no need to explain again. From now on I'm your contact: {?next_step:What you will do next}, \
@@ -61,7 +61,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::both(
             "Ha tenido que volver a escribir",
-            "[[No deberías haber tenido que insistir|No es normal que tengas que insistir]], {customer.first_name|lo siento}. Me encargo yo hasta que esté resuelto. \
+            "[[Siento que hayas tenido que insistir|No es normal que tengas que insistir]], {customer.first_name|lo siento}. Me encargo yo hasta que esté resuelto. \
              Escríbenos por privado y no tendrás que repetir nada. ^{agent.initials}",
             "Hola, {customer.first_name|qué tal}. Siento que hayas tenido que escribirnos otra vez; es frustrante y no debería haber pasado.\n\n\
              He leído toda la conversación, así que no hace falta que lo expliques de nuevo. Desde ahora me ocupo yo: {?next_step:Qué harás a continuación}, \

@@ -11,7 +11,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::both(
             "Thanks for waiting, here's what's next",
-            "Hi {customer.first_name|there}, [[thank you for your patience|I appreciate you waiting|thanks for bearing with us|I'm sorry for the wait, and thank you for your patience]]. \
+            "Hi {customer.first_name|there}, [[thank you for your patience|I appreciate you waiting|thanks for bearing with us|I'm sorry for the wait, and thank you for your patience|sorry to keep you waiting, and thanks for bearing with us]]. \
              I'm on this now and will update you here by {?when:When you'll update them:time}. ^{agent.initials}",
             "Hi {customer.first_name|there}, [[thank you for your patience|I appreciate you waiting|thanks for bearing with us]], \
              and I'm sorry it has taken {wait|this long}.\n\n\
@@ -20,7 +20,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::both(
             "Gracias por esperar: próximos pasos",
-            "¡Hola, {customer.first_name|qué tal}! [[Gracias por tu paciencia|Gracias por esperar|Te agradezco la espera|Siento la espera, y gracias por tu paciencia]]. \
+            "¡Hola, {customer.first_name|qué tal}! [[Gracias por tu paciencia|Gracias por esperar|Te agradezco la espera|Siento la espera, y gracias por tu paciencia|Perdona la espera, y gracias por esperar]]. \
              Ya estoy con ello y te cuento algo aquí antes de {?when:Cuándo le darás noticias:time}. ^{agent.initials}",
             "¡Hola, {customer.first_name|qué tal}! [[Gracias por tu paciencia|Gracias por esperar|Te agradezco la espera]], \
              y perdona que haya tardado {wait|tanto}.\n\n\
@@ -51,12 +51,12 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::After,
         en: Texts::same(
             "Still on it: progress update",
-            "Hi {customer.first_name|there}, [[a quick update|just keeping you posted|I haven't forgotten you|I'm sorry this is taking so long]]: {?progress:What has happened so far}. \
+            "Hi {customer.first_name|there}, [[a quick update|just keeping you posted|I haven't forgotten you|I'm sorry this is taking so long|sorry for the wait]]: {?progress:What has happened so far}. \
              Next update by {?when:When you'll update them:time}. ^{agent.initials}",
         ),
         es: Texts::same(
             "Seguimos en ello: novedades",
-            "Hola, {customer.first_name|qué tal}. [[Te cuento cómo va|Te pongo al día|No me olvido de ti|Siento que esté tardando tanto]]: {?progress:Qué se ha hecho hasta ahora}. \
+            "Hola, {customer.first_name|qué tal}. [[Te cuento cómo va|Te pongo al día|No me olvido de ti|Siento que esté tardando tanto|Perdona la espera]]: {?progress:Qué se ha hecho hasta ahora}. \
              Te escribo de nuevo antes de {?when:Cuándo le darás noticias:time}. ^{agent.initials}",
         ),
     },
@@ -142,12 +142,12 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         en: Texts::same(
             "How to reset the password",
             "Hi {customer.first_name|there}, you can set a new password here: {?link:Reset page link:link}. \
-             [[The email can take a few minutes; check spam too|Sorry for the hassle; the email may be in spam]]. If it doesn't arrive, tell me and I'll help. ^{agent.initials}",
+             [[The email can take a few minutes; check spam too|Sorry for the hassle; the email may be in spam|Sorry about this; the email may be in spam]]. If it doesn't arrive, tell me and I'll help. ^{agent.initials}",
         ),
         es: Texts::same(
             "Cómo cambiar la contraseña",
             "¡Hola, {customer.first_name|qué tal}! Crea una contraseña nueva aquí: {?link:Enlace para restablecer:link}. \
-             [[El correo puede tardar unos minutos; mira también en spam|Siento el lío; el correo puede tardar, mira en spam]]. Si no llega, dímelo y te ayudo. ^{agent.initials}",
+             [[El correo puede tardar unos minutos; mira también en spam|Siento el lío; el correo puede tardar, mira en spam|Perdona el lío; el correo puede tardar, mira en spam]]. Si no llega, dímelo y te ayudo. ^{agent.initials}",
         ),
     },
     LibTemplate {

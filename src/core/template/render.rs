@@ -69,13 +69,12 @@ impl Template {
         self.render_with_choices(ctx, &choices)
     }
 
-    /// Renders with explicit choices: `choices[k]` (modulo its count) is the alternative of the
-    /// k-th rotation; missing entries pick the first.
-    /// The phrasing for `seed` ([`Template::render`]'s), unless it does not `fit` (an upset
-    /// customer, and no word that acknowledges it): then the first other phrasing of one
-    /// rotation that fits, tried from the seed's own turn on, so phrasings still take turns
-    /// among those that fit. Decided on the template with a neutral word in each fill-in, so what the
-    /// agent types does not change the phrasing under them. The seed's phrasing when none fits.
+    /// The phrasing for `seed` ([`Template::render`]'s), except in the first rotation whose
+    /// phrasings differ in whether the reply then `fits` (an upset customer, and words that
+    /// acknowledge it): there one of those that fit, by the seed, so that they still take
+    /// turns (the same reply twice in a row reads as pasted). When all fit (a calm customer),
+    /// or none do, the seed's. Decided on the template with a neutral word in each fill-in, so
+    /// what the agent types does not change the phrasing under them.
     pub fn choose(&self, ctx: &Context, seed: u64, fits: &dyn Fn(&str) -> bool) -> Vec<usize> {
         let rotations = self.rotations();
         let mut choices: Vec<usize> = rotations
@@ -92,22 +91,28 @@ impl Template {
             self.render_with_choices(&bare, choices)
                 .is_ok_and(|text| fits(&text))
         };
-        if fitting(&choices) {
-            return choices;
-        }
+        // The first rotation whose phrasings differ in fitting decides, by the seed among those
+        // that fit (whether the seed's own fits or not: consecutive turns differ).
         for (k, &n) in rotations.iter().enumerate() {
             let own = choices[k];
-            for step in 1..n {
-                choices[k] = (own + step) % n;
-                if fitting(&choices) {
-                    return choices;
-                }
+            let fit: Vec<usize> = (0..n)
+                .filter(|&i| {
+                    choices[k] = i;
+                    fitting(&choices)
+                })
+                .collect();
+            if fit.is_empty() || fit.len() == n {
+                choices[k] = own;
+                continue;
             }
-            choices[k] = own;
+            choices[k] = fit[(seed % fit.len() as u64) as usize];
+            break;
         }
         choices
     }
 
+    /// Renders with explicit choices: `choices[k]` (modulo its count) is the alternative of the
+    /// k-th rotation; missing entries pick the first.
     pub fn render_with_choices(
         &self,
         ctx: &Context,

@@ -63,8 +63,10 @@ struct State {
     /// wording shown, and the preview stays it. A form counts one insertion however often
     /// it inserts.
     seed: u64,
-    /// The customer sounds upset ([`Replies::set_upset`]).
+    /// The customer sounds upset ([`Replies::set_upset`]), and what the open form's phrasing
+    /// was chosen with (kept once it inserted: the preview stays the wording inserted).
     upset: bool,
+    shown_upset: bool,
     inserted: bool,
     /// An insertion is under way: Insert pressed again meanwhile (a second Enter, a repeating
     /// key) inserts nothing more.
@@ -138,6 +140,7 @@ impl Replies {
             mark: None,
             seed: 0,
             upset: false,
+            shown_upset: false,
             inserted: false,
             inserting: false,
             said_at: f64::NEG_INFINITY,
@@ -233,54 +236,63 @@ impl Replies {
             // fill-in it goes to the next empty one, and inserts once none is left.
             let (search, results, chosen) = (search.clone(), results.clone(), chosen.clone());
             let (state, suggested, outcome) = (state.clone(), suggested.clone(), outcome.clone());
-            listeners.push(EventListener::new(&root, "keydown", move |event| {
-                let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                    return;
-                };
-                if matches!(key.key().as_str(), "ArrowDown" | "ArrowUp") {
-                    return arrow_through_results(&search, &results, key);
-                }
-                let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-                    return;
-                };
-                // Escape in a fill-in leaves the chosen reply's form, as Back does.
-                if key.key() == "Escape" && target.has_attribute("data-field") {
-                    event.prevent_default();
-                    return leave(&state, &chosen, &results, &suggested, &outcome);
-                }
-                if key.key() != "Enter"
-                    || key.is_composing()
-                    || key.repeat()
-                    || key.shift_key()
-                    || key.ctrl_key()
-                    || key.alt_key()
-                    || key.meta_key()
-                {
-                    return;
-                }
-                let next = if target == search {
-                    // Not while a reply is chosen: its form hides the results.
-                    if results.has_attribute("hidden") {
+            // Not passive: its preventDefault is what tells the panel's own Escape (minimise)
+            // that a fill-in took the key.
+            let options = gloo_events::EventListenerOptions::enable_prevent_default();
+            listeners.push(EventListener::new_with_options(
+                &root,
+                "keydown",
+                options,
+                move |event| {
+                    let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if matches!(key.key().as_str(), "ArrowDown" | "ArrowUp") {
+                        return arrow_through_results(&search, &results, key);
+                    }
+                    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok())
+                    else {
+                        return;
+                    };
+                    // Escape in a fill-in leaves the chosen reply's form, as Back does.
+                    if key.key() == "Escape" && target.has_attribute("data-field") {
+                        event.prevent_default();
+                        return leave(&state, &chosen, &results, &suggested, &outcome);
+                    }
+                    if key.key() != "Enter"
+                        || key.is_composing()
+                        || key.repeat()
+                        || key.shift_key()
+                        || key.ctrl_key()
+                        || key.alt_key()
+                        || key.meta_key()
+                    {
                         return;
                     }
-                    results.query_selector("[data-template-id]")
-                } else if target.has_attribute("data-field") {
-                    // Insert as soon as it can (the initials follow from a name, so they may
-                    // stay empty); until then, to the first empty field.
-                    let insert =
-                        chosen.query_selector("button[data-action=\"insert\"]:not([disabled])");
-                    if !matches!(insert, Ok(Some(_))) && focus_first_empty(&chosen) {
-                        return event.prevent_default();
+                    let next = if target == search {
+                        // Not while a reply is chosen: its form hides the results.
+                        if results.has_attribute("hidden") {
+                            return;
+                        }
+                        results.query_selector("[data-template-id]")
+                    } else if target.has_attribute("data-field") {
+                        // Insert as soon as it can (the initials follow from a name, so they may
+                        // stay empty); until then, to the first empty field.
+                        let insert =
+                            chosen.query_selector("button[data-action=\"insert\"]:not([disabled])");
+                        if !matches!(insert, Ok(Some(_))) && focus_first_empty(&chosen) {
+                            return event.prevent_default();
+                        }
+                        insert
+                    } else {
+                        return;
+                    };
+                    if let Ok(Some(b)) = next {
+                        event.prevent_default();
+                        b.unchecked_ref::<HtmlElement>().click();
                     }
-                    insert
-                } else {
-                    return;
-                };
-                if let Ok(Some(b)) = next {
-                    event.prevent_default();
-                    b.unchecked_ref::<HtmlElement>().click();
-                }
-            }));
+                },
+            ));
         }
         let replies = Replies {
             state,
@@ -404,7 +416,6 @@ impl Replies {
         }
     }
 
-    /// Sets the language replies are offered in (the customer's, once the suggestions read it).
     /// Shows the outcome of an insertion said in the last two seconds again, after the panel
     /// got less room: the composer grows with the reply, the panel moves off it, and its
     /// shorter body would hide the line below its edge.
@@ -414,6 +425,7 @@ impl Replies {
         }
     }
 
+    /// Sets the language replies are offered in (the customer's, once the suggestions read it).
     pub fn set_lang(&self, lang: Lang) {
         self.state.borrow_mut().situation.lang = Some(lang);
     }
@@ -421,7 +433,17 @@ impl Replies {
     /// Whether the customer sounds upset (for the phrasing of the reply chosen: one that
     /// acknowledges the feeling, where the template has one).
     pub fn set_upset(&self, upset: bool) {
-        self.state.borrow_mut().upset = upset;
+        let mut s = self.state.borrow_mut();
+        if s.upset == upset {
+            return;
+        }
+        s.upset = upset;
+        // An open form shows the phrasing it will insert: redrawn now, not at Insert.
+        let open = s.chosen.is_some() && !s.inserted;
+        drop(s);
+        if open {
+            let _ = refresh_preview(&self.state, &self.chosen);
+        }
     }
 
     pub fn root(&self) -> &Element {
@@ -836,6 +858,7 @@ fn refresh_preview(
     let Some(t) = s.chosen else { return Ok(None) };
     if !s.inserted {
         s.seed = used_seed(t.id) as u64;
+        s.shown_upset = s.upset;
     }
     let fields = take_agent_fields(&mut s, &values);
     // The agent's own details the form asks for and that are still empty, by their labels
@@ -863,7 +886,7 @@ fn refresh_preview(
     let rendered = match t.template(lang_of(&s), surface) {
         Some(Ok(tpl)) => {
             let mut ctx = context(&s, &fields);
-            let choices = tpl.choose(&ctx, s.seed, &|text| fits_feeling(s.upset, text));
+            let choices = tpl.choose(&ctx, s.seed, &|text| fits_feeling(s.shown_upset, text));
             let r = tpl.render_with_choices(&ctx, &choices);
             let gaps_only = match &r {
                 Err(RenderError::MissingFields { .. }) => true,
