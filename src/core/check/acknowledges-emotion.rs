@@ -167,12 +167,12 @@ pub(super) const PHRASES: crate::core::words::Words = words![
     "agobia",
     "agobiante",
     "desespera",
-    "preocupa",
-    "no es normal",
+    "no es normal que",
     "shouldn't have had to",
     "should not have had to",
-    "isn't right",
-    "is not right",
+    "that isn't right",
+    "that's not right",
+    "this isn't right",
     "not how it should",
 ];
 
@@ -208,6 +208,13 @@ mod tests {
             ("Siento mucho lo ocurrido", false),
             ("Siento que tu pedido llegue tarde, María.", false),
             ("Siento la espera, ya está en camino.", false),
+            // Words of a condition, not of feeling.
+            (
+                "If the size isn't right, you can return it within 30 days.",
+                true,
+            ),
+            ("Si te preocupa algo más, dímelo.", true),
+            ("That isn't right, Maria, and we'll fix it today.", false),
             ("The last thing you need before a flight.", false),
             ("A rough estimate is Monday.", true),
         ];

@@ -239,11 +239,12 @@ const OTHER_CARD: Words = words![
 /// Words that join the items of a list ("your name and your PIN").
 const AND: Words = words!["and", "or", "plus", "y", "e", "o", "u"];
 
-/// Words after a list's last item that start a clause of its own ("… and the PIN will be
-/// reset"): the item is what the clause is about, not asked for.
-const CLAUSE: Words = words![
-    "will", "is", "was", "has", "have", "should", "can", "must", "would", "se", "será", "está",
-    "ha",
+/// Words that may follow the last item of a list asked for ("… and your PIN, please", "… and
+/// the CVV so we can check"): any other word makes it the start of a clause of its own ("… and
+/// the PIN will be reset", "… and your password stays the same").
+const LIST_END: Words = words![
+    "please", "so", "to", "for", "here", "below", "by", "via", "in", "thanks", "por", "para",
+    "aquí", "aqui", "abajo", "gracias", "and", "or", "y", "o",
 ];
 
 /// Words that may stand between the verb and "your" ("send us your…", "compártenos aquí
@@ -311,13 +312,16 @@ fn asking(t: &Text, v: usize) -> bool {
         let next = t.words.get(v + 1).map(|n| n.lower.as_str());
         return matches!(next, Some("us" | "me"));
     }
-    // "Reply with your email", "DM us with your number": "with" asks after a verb that does;
-    // "talk to Samaritans with…", "hablar con el Teléfono de la Esperanza" ask nothing.
+    // "Reply to this tweet with your email", "get back to us with your number": "with" asks
+    // after a verb that does (or "back", "respond"); "hablar con el Teléfono de la Esperanza",
+    // "sorry for the trouble with your delivery address" ask nothing.
     if matches!(w, "with" | "con") {
         let sentence = t.words[v].sentence;
-        return (v.saturating_sub(3)..v).any(|i| {
+        return (v.saturating_sub(5)..v).any(|i| {
             let u = t.words[i].lower.as_str();
-            t.words[i].sentence == sentence && !matches!(u, "with" | "con") && asking(t, i)
+            t.words[i].sentence == sentence
+                && !matches!(u, "with" | "con")
+                && (matches!(u, "back" | "respond" | "escribirnos" | "volver") || asking(t, i))
         });
     }
     ASKING.contains(w)
@@ -362,18 +366,18 @@ fn asked(t: &Text, first: usize, last: usize, need_owner: bool) -> Option<usize>
     }
     if verb_at.is_none() {
         // A later item of a list is asked for as the list's first is ("send me your name and
-        // your PIN", "¿me pasas el número de pedido y el CVV?"), unless a clause of its own
-        // starts after it ("… and the PIN will be reset"). The earlier item needs its owner:
-        // "let me know if that works and the PIN…" asks for nothing.
+        // your PIN", "¿me pasas el número de pedido y el CVV?"): the item before the "and" is
+        // asked for with its owner word, and this one ends the list ("… and the PIN will be
+        // reset", "… and your password stays the same" ask for nothing).
         let start = owner_at.unwrap_or(first);
         let joined = start
             .checked_sub(1)
             .filter(|&c| c > 0 && same(c) && AND.contains(lower(c)));
-        let clause = t
+        let ends_list = t
             .words
             .get(last + 1)
-            .is_some_and(|w| w.sentence == sentence && CLAUSE.contains(w.lower.as_str()));
-        if let Some(c) = joined.filter(|_| !clause) {
+            .is_none_or(|w| w.sentence != sentence || LIST_END.contains(w.lower.as_str()));
+        if let Some(c) = joined.filter(|_| ends_list) {
             verb_at = (c.saturating_sub(4)..c)
                 .rev()
                 .filter(|&i| same(i))
@@ -434,8 +438,14 @@ pub fn check(input: &Input) -> Option<Finding> {
     );
     let t = &input.draft;
     for m in t.find(secret) {
+        // A card's number, of a card that is not for payment (the next words, this sentence).
+        let sentence = t.words[m.last].sentence;
         let next = t.words.iter().skip(m.last + 1).take(2);
-        if next.into_iter().any(|w| OTHER_CARD.contains(&w.lower)) {
+        if t.words[m.last].lower == "tarjeta"
+            && next
+                .take_while(|w| w.sentence == sentence)
+                .any(|w| OTHER_CARD.contains(&w.lower))
+        {
             continue;
         }
         if let Some(v) = asked(t, m.first, m.last, false) {
@@ -649,6 +659,17 @@ mod tests {
             ),
             // "with"/"con" asks after a verb that asks.
             ("Responde con tu número de teléfono.", true),
+            ("Please get back to us with your order number.", true),
+            (
+                "Could you reply to this tweet with your order number?",
+                true,
+            ),
+            ("Please respond with your email address.", true),
+            ("Vuelve a escribirnos con tu número de pedido.", true),
+            (
+                "So sorry for the trouble with your delivery address.",
+                false,
+            ),
             (
                 "También puedes hablar con el Teléfono de la Esperanza.",
                 false,
@@ -717,6 +738,24 @@ mod tests {
                 "Please DM us your order number and the PIN will be reset today.",
                 false,
             ),
+            // Not lists of things asked for: the later item starts a clause of its own.
+            (
+                "Please DM us your email and the password reset link will be sent there.",
+                false,
+            ),
+            (
+                "Please DM us your order number and your PIN won't be affected.",
+                false,
+            ),
+            (
+                "Please DM us your email and your password stays the same.",
+                false,
+            ),
+            (
+                "Envíanos por privado tu correo y la contraseña temporal te llegará allí.",
+                false,
+            ),
+            ("Send me your name and your PIN so we can check.", true),
             // A card's number in Spanish, as theirs; not another kind of card's.
             ("Envíame tu número de tarjeta completo.", true),
             ("¿Me das el número de tu tarjeta de crédito?", true),
@@ -724,6 +763,13 @@ mod tests {
             ("¿Nos envías el número de tu tarjeta regalo?", false),
             ("Envíanos el número de tu tarjeta de embarque.", false),
             ("Revisa el número de tu tarjeta en la app.", false),
+            // Not a card: a password or a key is a secret whatever follows.
+            ("¿Nos das tu contraseña de cliente?", true),
+            ("Envíanos tu clave de socio, por favor.", true),
+            (
+                "¿Nos envías tu número de tarjeta? Puntos y saldo los vemos luego.",
+                true,
+            ),
         ];
         table(&Case::new().dm(), CheckId::AsksPersonalData, &rows);
         table(&Case::new(), CheckId::AsksPersonalData, &rows);

@@ -14,11 +14,19 @@ pub fn check(input: &Input) -> Option<Finding> {
     // "They call us Southbest": a name, not an instruction.
     // "If you're in danger, please call your local emergency number": emergency help, which a
     // reply must point to, not a channel change.
+    // Not "it's not an emergency", nor a number with 999 in it.
     let emergency = |at: usize| {
         let s = t.words[at].sentence;
-        t.words
-            .iter()
-            .any(|w| w.sentence == s && EMERGENCY.contains(w.lower.as_str()))
+        t.words.iter().enumerate().any(|(i, w)| {
+            w.sentence == s
+                && EMERGENCY.contains(w.lower.as_str())
+                && !(i.saturating_sub(3)..i).any(|j| {
+                    matches!(
+                        t.words[j].lower.as_str(),
+                        "not" | "no" | "isn't" | "nothing"
+                    )
+                })
+        })
     };
     let m = t.find(list).into_iter().find(|m| {
         !emergency(m.first)
@@ -58,10 +66,6 @@ const EMERGENCY: crate::core::words::Words = words![
     "peligro",
     "helpline",
     "samaritans",
-    "911",
-    "999",
-    "112",
-    "024",
 ];
 
 /// The phrases of `phrases!("other-channel", …)` (in the page, read from the rule file).
@@ -175,6 +179,23 @@ mod tests {
 
     #[test]
     fn other_channels_fire_dm_does_not() {
+        // Emergency help is care, not a channel change; a number with 999 in it, or "not an
+        // emergency", is no such sentence.
+        table(
+            &Case::new(),
+            CheckId::OtherChannel,
+            &[
+                (
+                    "If you're in danger, please call your local emergency number.",
+                    false,
+                ),
+                ("Please call us on 0300 999 1212.", true),
+                (
+                    "It's not an emergency, so please call us on 0300 123 4567.",
+                    true,
+                ),
+            ],
+        );
         let rows = [
             ("Please call us on 0800 123 456", true),
             ("Give us a call and we'll sort it", true),
