@@ -499,7 +499,14 @@ pub fn check(input: &Input) -> Option<Finding> {
             .unwrap_or(m.last);
         // Asked for by DM ("DM the ticket number or confirmation number, here"): private,
         // whatever "here" means beside it.
-        let by_dm = |v: &usize| matches!(t.words[*v].lower.as_str(), "dm" | "pm" | "inbox");
+        // "DM us here with your order number" too: "with" after the DM.
+        let dm = |i: usize| matches!(t.words[i].lower.as_str(), "dm" | "pm" | "inbox");
+        let by_dm = |v: &usize| {
+            dm(*v)
+                || matches!(t.words[*v].lower.as_str(), "with" | "con")
+                    && (v.saturating_sub(5)..*v)
+                        .any(|i| t.words[i].sentence == t.words[*v].sentence && dm(i))
+        };
         if let Some(v) = asked(t, m.first, last, true).filter(|v| !in_private(m.first) && !by_dm(v))
         {
             spans.push(t.span(v, last));
@@ -657,6 +664,7 @@ mod tests {
                 "Please DM the ticket number or confirmation number, here, for review.",
                 false,
             ),
+            ("DM us here with your order number.", false),
             // "with"/"con" asks after a verb that asks.
             ("Responde con tu número de teléfono.", true),
             ("Please get back to us with your order number.", true),
