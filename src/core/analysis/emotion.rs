@@ -104,7 +104,8 @@ static FRUSTRATION: Table = Table::new(
         ("no response", 0.8),
         ("tired of", 1.3),
         ("fed up", 1.5),
-        ("frustrat*", 1.6),
+        // "frustrated", and Spanish "frustración", "frustrante", "frustrada".
+        ("frustra*", 1.6),
         ("annoy*", 1.3),
         ("ugh", 1.2),
         ("smh", 1.2),

@@ -8,6 +8,7 @@
 
 use super::{Finding, Input};
 use crate::core::analysis::Analysis;
+use crate::core::template::{Context, Template};
 
 /// Whether the customer is upset in a way the reply should acknowledge: upset, and not
 /// merely by the analysis's implied reading of a problem they ask a question about.
@@ -32,11 +33,16 @@ pub fn needs_acknowledging(a: &Analysis) -> bool {
     upset(a)
 }
 
-/// Whether a reply `text` suits a customer as far as this check goes: they are not `upset`
-/// ([`needs_acknowledging`]), or it acknowledges how they feel. The panel picks a template's
-/// phrasing by it.
-pub fn fits(upset: bool, text: &str) -> bool {
-    !upset || said(&super::Text::new(text))
+/// The turn of phrasing of `tpl` the panel shows for `seed`: to an `upset` customer
+/// ([`needs_acknowledging`]) one that acknowledges the feeling, where the template has such
+/// turns ([`Template::choose`]); otherwise the seed's own (no trial renders: the preview is
+/// redrawn at each keystroke).
+pub fn phrasing(tpl: &Template, ctx: &Context, seed: u64, upset: bool) -> Vec<usize> {
+    if upset {
+        tpl.choose(ctx, seed, &|text| said(&super::Text::new(text)))
+    } else {
+        tpl.turns(seed)
+    }
 }
 
 // Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.

@@ -480,6 +480,15 @@ pub fn check(input: &Input) -> Option<Finding> {
                 .iter()
                 .any(|w| w.sentence == sentence && HERE.contains(w.lower.as_str()))
     };
+    // Asked for by DM ("DM the ticket number or confirmation number, here", "DM us here with
+    // your order number"): private, whatever "here" means beside it.
+    let dm = |i: usize| matches!(t.words[i].lower.as_str(), "dm" | "pm" | "inbox");
+    let by_dm = |v: &usize| {
+        dm(*v)
+            || matches!(t.words[*v].lower.as_str(), "with" | "con")
+                && (v.saturating_sub(5)..*v)
+                    .any(|i| t.words[i].sentence == t.words[*v].sentence && dm(i))
+    };
     let mut spans = Vec::new();
     let entities = t.find(personal);
     for m in &entities {
@@ -497,16 +506,6 @@ pub fn check(input: &Input) -> Option<Finding> {
             .map(|n| n.last)
             .max()
             .unwrap_or(m.last);
-        // Asked for by DM ("DM the ticket number or confirmation number, here"): private,
-        // whatever "here" means beside it.
-        // "DM us here with your order number" too: "with" after the DM.
-        let dm = |i: usize| matches!(t.words[i].lower.as_str(), "dm" | "pm" | "inbox");
-        let by_dm = |v: &usize| {
-            dm(*v)
-                || matches!(t.words[*v].lower.as_str(), "with" | "con")
-                    && (v.saturating_sub(5)..*v)
-                        .any(|i| t.words[i].sentence == t.words[*v].sentence && dm(i))
-        };
         if let Some(v) = asked(t, m.first, last, true).filter(|v| !in_private(m.first) && !by_dm(v))
         {
             spans.push(t.span(v, last));

@@ -66,7 +66,7 @@ pub(crate) mod people;
 #[cfg(test)]
 mod testutil;
 
-pub use acknowledges_emotion::{fits as fits_feeling, needs_acknowledging};
+pub use acknowledges_emotion::{needs_acknowledging, phrasing};
 pub use text::Text;
 
 use crate::core::analysis::{Analysis, LangGuess};

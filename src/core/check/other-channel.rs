@@ -11,10 +11,8 @@ use crate::core::conversation::Party;
 pub fn check(input: &Input) -> Option<Finding> {
     let t = &input.draft;
     let list = phrases!("other-channel", PHRASES);
-    // "They call us Southbest": a name, not an instruction.
     // "If you're in danger, please call your local emergency number": emergency help, which a
-    // reply must point to, not a channel change.
-    // Not "it's not an emergency", nor a number with 999 in it.
+    // reply must point to, not a channel change (not "it's not an emergency").
     let emergency = |at: usize| {
         let s = t.words[at].sentence;
         t.words.iter().enumerate().any(|(i, w)| {
@@ -28,6 +26,7 @@ pub fn check(input: &Input) -> Option<Finding> {
                 })
         })
     };
+    // "They call us Southbest": a name, not an instruction.
     let m = t.find(list).into_iter().find(|m| {
         !emergency(m.first)
             && (m.first == 0
@@ -61,6 +60,7 @@ pub fn check(input: &Input) -> Option<Finding> {
 const EMERGENCY: crate::core::words::Words = words![
     "emergency",
     "emergencies",
+    "emergencia",
     "emergencias",
     "danger",
     "peligro",

@@ -60,13 +60,16 @@ impl Template {
     /// Renders with the rotation `seed` (for instance a counter of how many replies the agent
     /// has inserted): consecutive seeds never repeat an alternative.
     pub fn render(&self, ctx: &Context, seed: u64) -> Result<String, RenderError> {
-        let choices: Vec<usize> = self
-            .rotations()
+        self.render_with_choices(ctx, &self.turns(seed))
+    }
+
+    /// The alternative of each rotation for `seed` ([`pick`]).
+    pub fn turns(&self, seed: u64) -> Vec<usize> {
+        self.rotations()
             .iter()
             .enumerate()
             .map(|(k, &n)| pick(seed, k, n))
-            .collect();
-        self.render_with_choices(ctx, &choices)
+            .collect()
     }
 
     /// The phrasing for `seed` ([`Template::render`]'s), except in the first rotation whose
@@ -77,11 +80,7 @@ impl Template {
     /// what the agent types does not change the phrasing under them.
     pub fn choose(&self, ctx: &Context, seed: u64, fits: &dyn Fn(&str) -> bool) -> Vec<usize> {
         let rotations = self.rotations();
-        let mut choices: Vec<usize> = rotations
-            .iter()
-            .enumerate()
-            .map(|(k, &n)| pick(seed, k, n))
-            .collect();
+        let mut choices = self.turns(seed);
         let mut bare = ctx.clone();
         for f in self.fields() {
             bare.fields.insert(f.id.clone(), "x".into());

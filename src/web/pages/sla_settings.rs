@@ -70,11 +70,6 @@ fn labelled_input(
     Ok(i)
 }
 
-/// A week as the text the form edits: `mon-fri 09:00-17:00; sat 10:00-14:00`.
-fn week_spec(week: &Week) -> String {
-    week.spec()
-}
-
 /// Builds the section into `app`.
 pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
     let section = super::settings_card(
@@ -285,7 +280,7 @@ pub(super) fn fill(doc: &Document, p: &Policy) {
     );
     let (hours, zone, holidays) = match &p.business_hours {
         Some(b) => (
-            week_spec(&b.week),
+            b.week.spec(),
             b.zone.clone(),
             b.holidays
                 .iter()
@@ -293,7 +288,7 @@ pub(super) fn fill(doc: &Document, p: &Policy) {
                 .collect::<Vec<_>>()
                 .join("\n"),
         ),
-        None => (week_spec(&Week::office()), String::new(), String::new()),
+        None => (Week::office().spec(), String::new(), String::new()),
     };
     set_value(doc, "sla-hours", &hours);
     set_value(doc, "sla-zone", &zone);
@@ -357,7 +352,7 @@ pub fn read(doc: &Document) -> Result<Policy, (String, String)> {
     let hours = value(doc, "sla-hours");
     let holidays_text = value(doc, "sla-holidays");
     // Hours or holidays typed with no zone, on calendar time, would be dropped on saving.
-    let typed = !holidays_text.trim().is_empty() || hours.trim() != week_spec(&Week::office());
+    let typed = !holidays_text.trim().is_empty() || hours.trim() != Week::office().spec();
     if business || !zone.is_empty() || typed {
         let week = Week::parse(&hours)
             .map_err(|e| ("sla-hours".to_owned(), format!("Business hours: {e}")))?;

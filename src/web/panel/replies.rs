@@ -3,7 +3,7 @@
 //! "Insert", which puts the rendered text into the site's composer by editor kind. Nothing is
 //! posted: the agent edits and sends with the site's own button.
 
-use crate::core::check::fits_feeling;
+use crate::core::check::phrasing;
 use crate::core::conversation::{Author, Lang, Site, Surface};
 use crate::core::library::{self, LibTemplate};
 use crate::core::template::{Context, RenderError, Var};
@@ -886,7 +886,7 @@ fn refresh_preview(
     let rendered = match t.template(lang_of(&s), surface) {
         Some(Ok(tpl)) => {
             let mut ctx = context(&s, &fields);
-            let choices = tpl.choose(&ctx, s.seed, &|text| fits_feeling(s.shown_upset, text));
+            let choices = phrasing(&tpl, &ctx, s.seed, s.shown_upset);
             let r = tpl.render_with_choices(&ctx, &choices);
             let gaps_only = match &r {
                 Err(RenderError::MissingFields { .. }) => true,
