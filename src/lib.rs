@@ -18,7 +18,15 @@ pub mod twcs;
 #[cfg(feature = "cli")]
 pub mod check_eval;
 
+// The module is built twice by `cargo xtask build`: with `content` (the content script, and
+// the practice page, which runs it) and with `options` (the settings page). Each leaves out
+// the other's entry points, so the linker leaves out their code, and the rest of `web` is
+// unused there. Tests and clippy build both.
 #[cfg(target_arch = "wasm32")]
+#[cfg_attr(
+    not(all(feature = "content", feature = "options")),
+    allow(dead_code, unused_imports)
+)]
 pub mod web;
 
 /// The module's allocator. std's default on wasm32 (dlmalloc) took 8 kB of the module (3 kB

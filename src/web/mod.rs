@@ -104,6 +104,7 @@ impl Mode {
 
 /// Starts Waypoint in a content script. Idempotent: a second call does nothing. `minimised`:
 /// the stored `waypoint.panel.minimised` (`true` when the agent left the panel minimised).
+#[cfg(feature = "content")]
 #[wasm_bindgen(js_name = bootContent)]
 pub fn boot_content(mode: &str, minimised: Option<bool>) -> Result<(), JsValue> {
     content::boot(Mode::parse(mode)?, minimised == Some(true))
@@ -154,12 +155,15 @@ pub fn install_style(css: String) {
 
 /// Says that the data files were handed over after [`boot_content`]: the open conversation's
 /// suggestions are ranked again with them.
+#[cfg(feature = "content")]
 #[wasm_bindgen(js_name = dataReady)]
 pub fn data_ready() {
     content::data_ready();
 }
 
-/// Renders an extension page (`options` or `practice`) into its `#app` element.
+/// Renders an extension page (`options` or `practice`) into its `#app` element: the options
+/// page in the module built with the `options` feature, the practice page in the one built
+/// with `content` (which runs the content script on it).
 #[wasm_bindgen(js_name = bootPage)]
 pub fn boot_page(page: &str, mode: &str) -> Result<(), JsValue> {
     pages::boot(page, Mode::parse(mode)?)

@@ -97,7 +97,8 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     // One build, with bulk memory: `memory.copy` and `memory.fill` where compiler_builtins'
     // byte loops would be (1.1 kB smaller gzipped as wasm; in the translation they become the
     // typed array's native `copyWithin` and `fill`).
-    let module = module_build(ctx, names)?;
+    let module = module_build(ctx, names, "content")?;
+    let options = module_build(ctx, names, "options")?;
 
     println!("==> wasm-bindgen, wasm-opt, wasm2js");
     let glue = root.join("target/glue");
@@ -120,6 +121,23 @@ pub fn build(ctx: &Ctx) -> Result<()> {
         )?;
     }
 
+    let options_glue = glue.join("options");
+    let _ = std::fs::remove_dir_all(&options_glue);
+    ctx.run(
+        "wasm-bindgen (options)",
+        ctx.cmd("wasm-bindgen")
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                "waypoint",
+            ])
+            .arg("--out-dir")
+            .arg(&options_glue)
+            .arg(&options),
+    )?;
+
     let dist = root.join("dist");
     if dist.exists() {
         std::fs::remove_dir_all(&dist)?;
@@ -129,12 +147,18 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     std::fs::remove_file(dist.join("panel.css"))?;
     std::fs::copy(root.join("manifest.json"), dist.join("manifest.json"))?;
     let (pkg, pkgjs) = (dist.join("pkg"), dist.join("pkgjs"));
+    let pkg_options = dist.join("pkg-options");
     std::fs::create_dir_all(&pkg)?;
     std::fs::create_dir_all(&pkgjs)?;
+    std::fs::create_dir_all(&pkg_options)?;
 
     std::fs::copy(web.join("waypoint.js"), pkg.join("waypoint.js"))?;
+    std::fs::copy(
+        options_glue.join("waypoint.js"),
+        pkg_options.join("waypoint.js"),
+    )?;
     // JS the Rust code imports (`#[wasm_bindgen(module = ...)]`), next to each glue.
-    for (glue, out) in [(&web, &pkg), (&js, &pkgjs)] {
+    for (glue, out) in [(&web, &pkg), (&js, &pkgjs), (&options_glue, &pkg_options)] {
         if glue.join("snippets").exists() {
             copy_dir(&glue.join("snippets"), &out.join("snippets"))?;
         }
@@ -164,12 +188,23 @@ pub fn build(ctx: &Ctx) -> Result<()> {
         &web.join("waypoint_bg.wasm"),
         &pkg.join("waypoint_bg.wasm"),
     )?;
+    // The settings page's module: opened now and then, on the extension's own page, so the
+    // optimizer's plain -Oz.
+    wasm_opt(
+        ctx,
+        "wasm-opt (options)",
+        &[&["-Oz"], keep_names],
+        &options_glue.join("waypoint_bg.wasm"),
+        &pkg_options.join("waypoint_bg.wasm"),
+    )?;
     if !names {
-        short_imports(
-            &pkg.join("waypoint_bg.wasm"),
-            &pkg.join("waypoint.js"),
-            |name| format!("\n        {name}: function("),
-        )?;
+        for dir in [&pkg, &pkg_options] {
+            short_imports(
+                &dir.join("waypoint_bg.wasm"),
+                &dir.join("waypoint.js"),
+                |name| format!("\n        {name}: function("),
+            )?;
+        }
     }
 
     // wasm2js translates only stores of natural alignment (it asserts otherwise), and both
@@ -265,19 +300,20 @@ fn wasm_opt(ctx: &Ctx, what: &str, args: &[&[&str]], input: &Path, output: &Path
 /// `cargo build --release --lib` for wasm32 in `target/wasm`: the module (with
 /// WAYPOINT_NAMES=1 unstripped, its target-features section removed so that wasm-bindgen
 /// emits no reference types, which wasm2js cannot translate).
-fn module_build(ctx: &Ctx, names: bool) -> Result<PathBuf> {
+fn module_build(ctx: &Ctx, names: bool, feature: &str) -> Result<PathBuf> {
     // On top of the MVP, sign extension and saturating float-to-int conversion (Chromium 75;
     // the manifest asks for 116, and wasm2js translates both): an `as` cast from a float is
     // one `trunc_sat` instruction instead of LLVM's range checks around a trapping one, with
     // the same results. 749 bytes less gzipped (measured on this module, December 2026).
     let rustflags =
         "-C target-cpu=mvp -C target-feature=+bulk-memory,+sign-ext,+nontrapping-fptoint";
-    println!("\n==> cargo build (wasm32, release, {rustflags})");
+    println!("\n==> cargo build (wasm32, release, --features {feature}, {rustflags})");
     let target_dir = ctx.root.join("target/wasm");
     ctx.run(
         "cargo build (wasm32)",
         ctx.cmd("cargo")
             .args(["build", "--release", "--lib", "--no-default-features"])
+            .args(["--features", feature])
             .args(["--target", "wasm32-unknown-unknown", "--target-dir"])
             .arg(&target_dir)
             .env("RUSTFLAGS", rustflags)
@@ -286,13 +322,16 @@ fn module_build(ctx: &Ctx, names: bool) -> Result<PathBuf> {
                 if names { "false" } else { "true" },
             ),
     )?;
-    let module = target_dir.join("wasm32-unknown-unknown/release/waypoint.wasm");
+    // Each build writes the same file: kept under the feature's name before the next.
+    let built = target_dir.join("wasm32-unknown-unknown/release/waypoint.wasm");
+    let module = target_dir.join(format!("waypoint-{feature}.wasm"));
+    std::fs::copy(&built, &module)?;
     if !names {
         return Ok(module);
     }
     // Unstripped, the module keeps its `target_features` section, from which wasm-bindgen
     // would take reference types: the section goes, the names stay.
-    let named = target_dir.join("waypoint-named.wasm");
+    let named = target_dir.join(format!("waypoint-{feature}-named.wasm"));
     wasm_opt(
         ctx,
         "wasm-opt (names)",
@@ -616,6 +655,8 @@ fn report(root: &Path, dist: &Path, zip: &Path) -> Result<()> {
     let read = |p: &Path| std::fs::read(p).map_err(|e| Failure(format!("{}: {e}", p.display())));
     let wasm = read(&dist.join("pkg/waypoint_bg.wasm"))?;
     let glue = read(&dist.join("pkg/waypoint.js"))?;
+    let options = read(&dist.join("pkg-options/waypoint_bg.wasm"))?;
+    let options_gz = gzip_len(&options)?;
     let mut js = read(&dist.join("pkgjs/waypoint_bg.wasm.js"))?;
     js.extend(read(&dist.join("pkgjs/waypoint_bg.js"))?);
     js.extend(read(&dist.join("pkgjs/waypoint.js"))?);
@@ -653,6 +694,12 @@ fn report(root: &Path, dist: &Path, zip: &Path) -> Result<()> {
         Some(WASM_GZ_BUDGET),
     );
     row(
+        "wasm, settings page (pkg-options/)",
+        options.len() as u64,
+        Some(options_gz),
+        Some(WASM_GZ_BUDGET),
+    );
+    row(
         "wasm glue (pkg/waypoint.js)",
         glue.len() as u64,
         Some(gzip_len(&glue)?),
@@ -671,6 +718,9 @@ fn report(root: &Path, dist: &Path, zip: &Path) -> Result<()> {
     let mut over = Vec::new();
     if wasm_gz > WASM_GZ_BUDGET {
         over.push("wasm");
+    }
+    if options_gz > WASM_GZ_BUDGET {
+        over.push("wasm of the settings page");
     }
     if js_gz > JS_GZ_BUDGET {
         over.push("JS translation");

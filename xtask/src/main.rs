@@ -185,7 +185,8 @@ fn test_steps(ctx: &Ctx, tally: &mut Tally) -> Result<()> {
         "clippy (wasm32)",
         ctx.cmd("cargo")
             .args(["clippy", "--target", "wasm32-unknown-unknown"])
-            .args(["--no-default-features", "--lib", "--tests", "--"])
+            .args(["--no-default-features", "--features", "content,options"])
+            .args(["--lib", "--tests", "--"])
             .args(["-D", "warnings"]),
     )?;
 
@@ -206,6 +207,8 @@ fn test_steps(ctx: &Ctx, tally: &mut Tally) -> Result<()> {
             .args(["test", "--target", "wasm32-unknown-unknown"])
             .args([
                 "--no-default-features",
+                "--features",
+                "content,options",
                 "--test",
                 "web",
                 "--test",

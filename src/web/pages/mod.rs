@@ -21,11 +21,13 @@ pub fn boot(page: &str, mode: Mode) -> Result<(), JsValue> {
         .ok_or_else(|| JsValue::from_str("Waypoint: the page has no #app element"))?;
     app.set_text_content(None);
     match page {
+        #[cfg(feature = "options")]
         "options" => options(&doc, &app, mode)?,
+        #[cfg(feature = "content")]
         "practice" => practice(&doc, &app, mode)?,
         other => {
             return Err(JsValue::from_str(&format!(
-                "Waypoint: unknown extension page “{other}”"
+                "Waypoint: this module does not render the extension page “{other}”"
             )))
         }
     }
