@@ -31,6 +31,10 @@ pub struct SharedSettings {
     pub brand_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checklist: Option<check::Settings>,
+    /// The team's own replies, as written on the settings page
+    /// ([`own`](crate::core::library::own)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replies: Option<String>,
 }
 
 impl SharedSettings {
@@ -42,6 +46,7 @@ impl SharedSettings {
             (self.automatic_messages.is_some(), "automatic messages"),
             (self.brand_name.is_some(), "brand name"),
             (self.checklist.is_some(), "checklist"),
+            (self.replies.is_some(), "your replies"),
         ];
         let held: Vec<&str> = parts.iter().filter(|p| p.0).map(|p| p.1).collect();
         if held.is_empty() {
@@ -169,6 +174,9 @@ pub fn read(text: &str) -> Result<SharedSettings, String> {
     if let Some(name) = &file.brand_name {
         check_brand_name(name)?;
     }
+    if let Some(replies) = &file.replies {
+        crate::core::library::own::parse(replies)?;
+    }
     Ok(file)
 }
 
@@ -205,6 +213,9 @@ mod tests {
                 manual: vec!["Did I check the order?".into()],
                 ..check::Settings::default()
             }),
+            replies: Some(
+                "# Opening hours [how-to]\nWe're open 9 to 5, {customer.first_name|there}.".into(),
+            ),
         }
     }
 
@@ -214,7 +225,7 @@ mod tests {
         assert_eq!(read(&write(&s)), Ok(s.clone()));
         assert_eq!(
             s.parts(),
-            "SLA targets, our accounts, automatic messages, brand name, checklist"
+            "SLA targets, our accounts, automatic messages, brand name, checklist, your replies"
         );
         // A part left out stays out: an import leaves that setting as it is.
         let only = SharedSettings {
@@ -286,6 +297,15 @@ mod tests {
         s.brand_name = Some("Acme \u{202e}eeffoC".into());
         assert!(err(&write(&s)).contains("(U+202E)"), "{}", err(&write(&s)));
         assert!(err(&" ".repeat(MAX_BYTES + 1)).contains("too large"));
+        // Replies the settings page would refuse: with their line.
+        let mut s = full();
+        s.replies = Some("# Hours [how-to]\nHi {customer.frist_name}".into());
+        assert!(
+            err(&write(&s))
+                .starts_with("Your replies, line 2: unknown variable `customer.frist_name`"),
+            "{}",
+            err(&write(&s))
+        );
         // A settings file with a value out of place is named as such, with where.
         let mut text = write(&full());
         text = text.replace("\"levels\":{", "\"levels\":{\"tone\":\"BLOCK\",");

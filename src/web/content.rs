@@ -55,6 +55,7 @@ const AGENT_STATES_KEPT: usize = 500;
 /// When messages were first seen, per conversation: a bound for coarse or missing times that
 /// must survive a reload (an SLA clock would otherwise restart from the reload).
 const SEEN_KEY: &str = "waypoint.seen";
+const REPLIES_KEY: &str = crate::web::pages::replies_settings::REPLIES_KEY;
 const SEEN_THREADS_KEPT: usize = 200;
 const SEEN_SAVE_MS: u32 = 1_000;
 /// How long after the conversation changes the checks read it (a burst of changes once; a
@@ -263,6 +264,9 @@ pub fn boot(mode: Mode, minimised: bool) -> Result<(), JsValue> {
         if has(BRANDS_KEY) || has(AUTOMATIC_KEY) || has(BRAND_NAME_KEY) {
             wasm_bindgen_futures::spawn_local(load_brands());
         }
+        if has(REPLIES_KEY) {
+            wasm_bindgen_futures::spawn_local(load_own_replies());
+        }
         // A pause set or lifted in another tab on the same conversation.
         if has(AGENT_STATES_KEY) {
             let key = APP.with(|a| a.borrow().as_ref().map(|app| app.key.clone()));
@@ -335,7 +339,24 @@ pub fn boot(mode: Mode, minimised: bool) -> Result<(), JsValue> {
     wasm_bindgen_futures::spawn_local(load_policy());
     wasm_bindgen_futures::spawn_local(load_brands());
     wasm_bindgen_futures::spawn_local(load_checklist());
+    wasm_bindgen_futures::spawn_local(load_own_replies());
     refresh()
+}
+
+/// Loads the team's own replies from settings (at start, and when they are saved): they join
+/// the search at once, and the suggestions are ranked again with them. Replies that cannot be
+/// read are reported and those in use stay.
+async fn load_own_replies() {
+    use crate::web::pages::brand_settings::saved_list;
+    let text = saved_list(REPLIES_KEY).await.concat();
+    let before = crate::core::library::own_installed().len();
+    match crate::core::library::install_own(&text) {
+        Ok(0) if before == 0 => {}
+        Ok(_) => rank_again(),
+        Err(e) => web_sys::console::warn_1(
+            &format!("Waypoint: your saved replies are not used ({e})").into(),
+        ),
+    }
 }
 
 /// Loads the team's SLA policy from settings (at start, and when it is saved or removed); a
@@ -1286,6 +1307,11 @@ fn suggest(app: &mut App, surface: Surface) {
 /// are ranked again with them, and the SLA policy is read again (business hours name a zone).
 pub fn data_ready() {
     wasm_bindgen_futures::spawn_local(load_policy());
+    rank_again();
+}
+
+/// Ranks the suggestions again now (the templates changed).
+fn rank_again() {
     APP.with(|a| {
         if let Some(app) = a.try_borrow_mut().ok().as_mut().and_then(|g| g.as_mut()) {
             app.ranked_for = RankKey::default();

@@ -329,11 +329,12 @@ fn on_input(
     let (items, elsewhere): (Vec<&'static LibTemplate>, _) = if query.trim().is_empty() {
         // A bare "/": the replies suggested for this conversation first, then the library.
         let suggested = host.suggested();
+        // The team's own replies next, before the built-in ones.
         let rank = |t: &LibTemplate| {
             suggested
                 .iter()
                 .position(|id| id == t.id)
-                .unwrap_or(usize::MAX)
+                .unwrap_or(usize::MAX - usize::from(t.id.starts_with(library::own::ID_PREFIX)))
         };
         // Only those that fit this moment of the exchange, as the panel's: no "still on it"
         // for a customer not answered yet (a reply asked for by name is found all the same).

@@ -696,7 +696,8 @@ describe('the defaults put back in a form are not saved yet', () => {
   });
   test('the defaults put back over defaults, or an edit typed back, leave nothing out of an export', async () => {
     const options = await openOptions(browser);
-    const keys = ['waypoint.sla.policy', 'waypoint.brands', 'waypoint.brand-name', 'waypoint.checks', 'waypoint.automatic'];
+    const keys = ['waypoint.sla.policy', 'waypoint.brands', 'waypoint.brand-name', 'waypoint.checks', 'waypoint.automatic', 'waypoint.replies'];
+    const replies = '# Opening hours [how-to]\nWe are open 9 to 5, {customer.first_name|there}. ^{agent.initials}';
     await options.evaluate((k) => chrome.storage.local.remove(k), keys);
     await options.reload();
     await options.locator('#app[data-ready="true"]').waitFor();
@@ -793,7 +794,8 @@ describe('sharing the settings with a team', () => {
   test('exported to a file and imported in a fresh browser profile; a bad file changes nothing and says what and where', async () => {
     const options = await openOptions(browser);
     const stored = (key) => options.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
-    const keys = ['waypoint.sla.policy', 'waypoint.brands', 'waypoint.brand-name', 'waypoint.checks', 'waypoint.automatic'];
+    const keys = ['waypoint.sla.policy', 'waypoint.brands', 'waypoint.brand-name', 'waypoint.checks', 'waypoint.automatic', 'waypoint.replies'];
+    const replies = '# Opening hours [how-to]\nWe are open 9 to 5, {customer.first_name|there}. ^{agent.initials}';
     try {
       await options.fill('#sla-x-post-first', '30');
       await options.click('#sla-save');
@@ -801,6 +803,9 @@ describe('sharing the settings with a team', () => {
       await options.fill('#brand-accounts', '@AcmeHelp');
       await options.click('#brand-save');
       await options.locator('#brand-status[data-ok="true"]').waitFor();
+      await options.fill('#replies', replies);
+      await options.click('#replies-save');
+      await options.locator('#replies-status[data-ok="true"]').waitFor();
       const [download] = await Promise.all([options.waitForEvent('download'), options.click('#share-export')]);
       assert.equal(download.suggestedFilename(), 'waypoint-settings.json');
       const text = await readFile(await download.path(), 'utf8');
@@ -808,6 +813,7 @@ describe('sharing the settings with a team', () => {
       assert.equal(file.waypoint_settings, 1);
       assert.equal(file.sla.targets.x.post.first_response_minutes, 30);
       assert.deepEqual(file.brand_accounts, ['@AcmeHelp']);
+      assert.equal(file.replies, replies, 'the team\'s own replies are in it, as written');
       assert.ok(Array.isArray(file.checklist.manual), 'the checklist questions are in it');
       await options.locator('#share-status[data-ok="true"]').waitFor();
       // An edit not saved yet is not in the file: the export says so.
@@ -840,6 +846,7 @@ describe('sharing the settings with a team', () => {
       await refused('minus.json', text.replace(/"first_response_minutes":30(\.0)?/, '"first_response_minutes":-5'), /: SLA targets: X public, first response: -5 minutes is not a target/);
       await refused('newer.json', '{"waypoint_settings": 9}', /format 9 is not one this version reads/);
       await refused('video.mp4', 'x'.repeat(3 << 20), /: 3072 kB is too large for a settings file \(at most 512 kB\)$/);
+      await refused('typo-reply.json', text.replace('first_name|there', 'frist_name|there'), /: Your replies, line 2: unknown variable `customer\.frist_name` at 2:22 \(did you mean customer\.first_name\?\)$/);
       await refused('shouty.json', text.replace(/"levels":\{/, '"levels":{"tone":"BLOCK",'), /: a setting this version does not read \(unknown variant `BLOCK`/);
       // Latin-1, as an old editor saves "Café": refused, not saved as "Caf\ufffd".
       await options.setInputFiles('#share-import', {
@@ -858,8 +865,10 @@ describe('sharing the settings with a team', () => {
       assert.equal(await options.inputValue('#brand-name'), '');
       assert.equal(await options.locator('#brand-name-status').innerText(), 'Imported from waypoint-settings.json.');
       assert.equal(await options.locator('.form-status[data-ok="changed"], .form-status[data-ok="false"]').count(), 0, 'nothing is left pending');
-      assert.equal(await options.locator('#share-status').innerText(), 'Imported from waypoint-settings.json: SLA targets, our accounts, automatic messages, brand name, checklist.');
+      assert.equal(await options.locator('#share-status').innerText(), 'Imported from waypoint-settings.json: SLA targets, our accounts, automatic messages, brand name, checklist, your replies.');
       assert.equal(await options.inputValue('#sla-x-post-first'), '30');
+      assert.equal(await options.inputValue('#replies'), replies);
+      assert.deepEqual(JSON.parse(await stored('waypoint.replies')), [replies]);
       assert.equal(await options.inputValue('#brand-accounts'), '@AcmeHelp');
       assert.equal(JSON.parse(await stored('waypoint.sla.policy')).targets.x.post.first_response_minutes, 30);
       assert.deepEqual(JSON.parse(await stored('waypoint.brands')), ['@AcmeHelp']);

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { asReplied, DIST, FIXTURES, goToXPost, launch, minimiseThisPage, open, waitForState, withAlteredDist } from './lib.mjs';
+import { asReplied, DIST, FIXTURES, goToXPost, launch, minimiseThisPage, open, openOptions, waitForState, withAlteredDist } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -1157,5 +1157,88 @@ describe('the slash search and the agent\'s own sentences', () => {
     await page.keyboard.press('Escape');
     assert.deepEqual(pageErrors, []);
     await page.close();
+  });
+});
+
+describe("the team's own replies", () => {
+  // A shop writes its own replies on the settings page; they join the panel's suggestions,
+  // its search and the slash search, at once in a conversation already open.
+  test('written on the settings page: a broken one is refused with its line; saved, they are suggested, found and inserted', async () => {
+    const options = await openOptions(browser);
+    const stored = () => options.evaluate(async () => (await chrome.storage.local.get('waypoint.replies'))['waypoint.replies']);
+    const status = options.locator('#replies-status');
+    const replies = [
+      '# Our refund policy [refund, billing]',
+      'We refund within 14 days, {customer.first_name|there}. ^{agent.initials}',
+      'DM:',
+      'Hi {customer.first_name|there}, we refund within 14 days of the return: yours lands {?when:When the refund lands}.',
+      '',
+      '{agent.first_name}',
+      '',
+      '# Opening hours',
+      "We're open 9 to 5 on weekdays.",
+    ].join('\n');
+    try {
+      // A typo in a scenario: refused with its line, nothing saved, the text kept.
+      await options.fill('#replies', replies.replace('[refund, billing]', '[refunds]'));
+      await options.click('#replies-save');
+      await options.locator('#replies-status[data-ok="false"]').waitFor();
+      assert.match(await status.innerText(), /^Your replies, line 1: "refunds" is not a scenario: use one of waiting, outage, billing, refund,/);
+      assert.equal(await options.locator('#replies').getAttribute('aria-invalid'), 'true');
+      assert.equal(await stored(), undefined);
+      assert.match(await options.inputValue('#replies'), /\[refunds\]/);
+      await options.fill('#replies', replies);
+      await options.click('#replies-save');
+      await options.locator('#replies-status[data-ok="true"]').waitFor();
+      assert.equal(await status.innerText(), 'Saved: 2 replies, 1 of them suggested for their scenarios.');
+      assert.deepEqual(JSON.parse(await stored()), [replies]);
+
+      // Suggested for the refund asked for in X Chat, first among the replies of its kind.
+      const { page, pageErrors } = await open(browser.context, URLS.xChat);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      await page.waitForFunction(
+        () => [...document.querySelector('waypoint-panel').shadowRoot.querySelectorAll('.suggested [data-template-id]')].some((e) => e.dataset.templateId === 'own-1'),
+        null,
+        { timeout: 10000 },
+      );
+      const ids = await panel.locator('.suggested [data-template-id]').evaluateAll((els) => els.map((e) => e.dataset.templateId));
+      assert.ok(!ids.slice(0, ids.indexOf('own-1')).some((id) => /^(refund|billing)/.test(id)), `before the built-in ones: ${ids}`);
+      // Its direct-message form, with its fill-in, goes into the composer.
+      await panel.locator('.suggested [data-template-id="own-1"]').click();
+      await panel.locator('.chosen[data-chosen="own-1"]').waitFor();
+      const insert = panel.locator('button[data-action="insert"]');
+      assert.equal(await insert.isDisabled(), true, 'blocked while its fill-in is empty');
+      for (const [id, value] of [['agent.name', 'Sam Rivera'], ['when', 'on Friday']]) {
+        await panel.locator(`.chosen input[data-field="${id}"]`).fill(value);
+      }
+      await insert.click();
+      await panel.locator('.outcome[data-outcome^="inserted"]').waitFor();
+      const box = '[data-testid="dm-composer-textarea"]';
+      assert.match(await modelText(page, box), /we refund within 14 days of the return: yours lands on Friday\.\s+Sam$/);
+
+      // Found by the slash search, by title.
+      await page.fill(box, '');
+      await page.click(box);
+      await page.keyboard.type('/opening');
+      const popup = panel.locator('.slash');
+      await popup.waitFor({ state: 'visible' });
+      assert.equal(await popup.locator('[role="option"]').first().getAttribute('data-template-id'), 'own-2');
+      await page.keyboard.press('Enter');
+      await panel.locator('.chosen[data-chosen="own-2"]').waitFor();
+
+      // Edited on the settings page: the open panel's search finds the new title at once.
+      await options.fill('#replies', replies.replace('# Opening hours', '# Shop hours'));
+      await options.click('#replies-save');
+      await options.locator('#replies-status[data-ok="true"]').waitFor();
+      await panel.locator('button[data-action="back"]').click();
+      await panel.locator('input.search').fill('shop hours');
+      await panel.locator('.results [data-template-id="own-2"]').waitFor();
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    } finally {
+      await options.evaluate(() => chrome.storage.local.remove('waypoint.replies'));
+      await options.close();
+    }
   });
 });

@@ -360,7 +360,7 @@ fn write_data(root: &Path, dist: &Path) -> Result<()> {
         serde_json::to_string(&lexicon)?
     );
     std::fs::write(data.join("lexicon.js"), module)?;
-    let library = waypoint::core::library::flatten(waypoint::core::library::all());
+    let library = waypoint::core::library::flatten(waypoint::core::library::built_in());
     let module = format!(
         "// Waypoint's reply templates, handed to the module at start (see core::library).\n\
          export default {};\n",

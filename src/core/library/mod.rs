@@ -24,6 +24,7 @@ mod data_orders;
 mod data_people;
 #[cfg(not(target_arch = "wasm32"))]
 mod data_service;
+pub mod own;
 mod search;
 mod suggest;
 #[cfg(test)]
@@ -36,6 +37,7 @@ use crate::core::conversation::{Lang, Surface};
 use crate::core::scenario::Scenario;
 use crate::core::template::{parse, ParseError, Template};
 use serde::Serialize;
+use std::cell::Cell;
 
 /// How a template's direct-message form relates to its public one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -184,9 +186,19 @@ impl LibTemplate {
     }
 }
 
+/// Every template: the built-in ones, grouped by scenario, then the team's own ([`install_own`]).
+pub fn all() -> impl Iterator<Item = &'static LibTemplate> + Clone {
+    built_in().chain(own_installed())
+}
+
+/// The team's own replies installed ([`install_own`]).
+pub fn own_installed() -> &'static [LibTemplate] {
+    OWN.with(Cell::get)
+}
+
 /// Every built-in template, grouped by scenario.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn all() -> impl Iterator<Item = &'static LibTemplate> + Clone {
+pub fn built_in() -> impl Iterator<Item = &'static LibTemplate> + Clone {
     data_service::TEMPLATES
         .iter()
         .chain(data_orders::TEMPLATES)
@@ -196,8 +208,24 @@ pub fn all() -> impl Iterator<Item = &'static LibTemplate> + Clone {
 
 /// Every built-in template, grouped by scenario (none until [`install`]).
 #[cfg(target_arch = "wasm32")]
-pub fn all() -> impl Iterator<Item = &'static LibTemplate> + Clone {
+pub fn built_in() -> impl Iterator<Item = &'static LibTemplate> + Clone {
     INSTALLED.get().copied().unwrap_or(&[]).iter()
+}
+
+thread_local! {
+    /// The team's own replies (per thread: natively, each test has its own).
+    static OWN: Cell<&'static [LibTemplate]> = const { Cell::new(&[]) };
+}
+
+/// Puts the team's own replies, written as [`own`] reads them, beside the built-in ones, in
+/// place of those before; returns how many there are. Text with any problem changes nothing
+/// and says what. Each call keeps its text for the life of the page (the settings change
+/// rarely; the templates borrow from it).
+pub fn install_own(text: &str) -> Result<usize, String> {
+    let templates = own::templates(Box::leak(text.to_owned().into_boxed_str()))?;
+    let templates: &'static [LibTemplate] = Box::leak(templates.into_boxed_slice());
+    OWN.with(|o| o.set(templates));
+    Ok(templates.len())
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -2,9 +2,10 @@
 //! accent-insensitive, every word a prefix, all words required; a slip of one letter (two in
 //! a long word) still finds a title, tag or id word.
 
-use super::{all, LibTemplate};
+use super::{built_in, LibTemplate};
 use crate::core::conversation::{Lang, Surface};
 use crate::core::template::{char_distance, parse};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// Lowercases and strips the accents of Latin letters ("Devolución" → "devolucion").
@@ -128,16 +129,43 @@ impl Fields {
     }
 }
 
-/// Every template's words in `lang`, made once: the search runs at each key the agent types,
-/// and parsing every template again each time was most of its cost.
-fn fields(lang: Lang) -> &'static [(&'static LibTemplate, Fields)] {
+/// Every built-in template's words in `lang`, made once: the search runs at each key the agent
+/// types, and parsing every template again each time was most of its cost.
+fn built_in_fields(lang: Lang) -> &'static [(&'static LibTemplate, Fields)] {
     static FIELDS: [OnceLock<Vec<(&'static LibTemplate, Fields)>>; Lang::ALL.len()] =
         [const { OnceLock::new() }; Lang::ALL.len()];
     // Not before the library is installed (the extension loads it from a file at start).
-    if all().next().is_none() {
+    if built_in().next().is_none() {
         return &[];
     }
-    FIELDS[lang as usize].get_or_init(|| all().map(|t| (t, Fields::of(t, lang))).collect())
+    FIELDS[lang as usize].get_or_init(|| built_in().map(|t| (t, Fields::of(t, lang))).collect())
+}
+
+type OwnFields = (usize, Lang, Vec<(&'static LibTemplate, Fields)>);
+
+thread_local! {
+    /// The team's own replies' words, made again when they or the language change.
+    static OWN_FIELDS: RefCell<OwnFields> = const { RefCell::new((0, Lang::En, Vec::new())) };
+}
+
+/// `f` of the templates' words in `lang`: the built-in ones, then the team's own.
+fn with_fields<R>(
+    lang: Lang,
+    f: impl FnOnce(&[(&'static LibTemplate, Fields)], &[(&'static LibTemplate, Fields)]) -> R,
+) -> R {
+    let own = super::own_installed();
+    OWN_FIELDS.with(|cell| {
+        let mut cached = cell.borrow_mut();
+        let key = own.as_ptr() as usize;
+        if (cached.0, cached.1) != (key, lang) {
+            *cached = (
+                key,
+                lang,
+                own.iter().map(|t| (t, Fields::of(t, lang))).collect(),
+            );
+        }
+        f(built_in_fields(lang), &cached.2)
+    })
 }
 
 /// What a search looks in.
@@ -162,25 +190,26 @@ pub fn search(query: &str, lang: Lang) -> Vec<&'static LibTemplate> {
 /// [`search`] in `scope`.
 pub fn search_in(query: &str, lang: Lang, scope: Scope) -> Vec<&'static LibTemplate> {
     let query = words(query);
-    let fields = fields(lang);
-    let slips: Vec<bool> = query
-        .iter()
-        .map(|w| fields.iter().all(|(_, f)| f.points(w, false, scope) == 0))
-        .collect();
-    let mut hits: Vec<(u32, &'static LibTemplate)> = fields
-        .iter()
-        .filter_map(|(t, f)| {
-            let mut score = 0;
-            for (w, &slips) in query.iter().zip(&slips) {
-                let s = f.points(w, slips, scope);
-                if s == 0 {
-                    return None;
+    let mut hits: Vec<(u32, &'static LibTemplate)> = with_fields(lang, |built, own| {
+        let fields = || built.iter().chain(own);
+        let slips: Vec<bool> = query
+            .iter()
+            .map(|w| fields().all(|(_, f)| f.points(w, false, scope) == 0))
+            .collect();
+        fields()
+            .filter_map(|(t, f)| {
+                let mut score = 0;
+                for (w, &slips) in query.iter().zip(&slips) {
+                    let s = f.points(w, slips, scope);
+                    if s == 0 {
+                        return None;
+                    }
+                    score += s;
                 }
-                score += s;
-            }
-            Some((score, *t))
-        })
-        .collect();
+                Some((score, *t))
+            })
+            .collect()
+    });
     crate::core::sort::sort_by_key(&mut hits, |h| std::cmp::Reverse(h.0));
     hits.into_iter().map(|(_, t)| t).collect()
 }

@@ -2,7 +2,7 @@
 //! scenarios (and words its own reasons, "customer mentions a refund"); this picks the
 //! templates.
 
-use super::{all, LibTemplate};
+use super::{all, built_in, own, LibTemplate};
 use crate::core::conversation::{Lang, Surface};
 use crate::core::scenario::Scenario;
 use serde::Serialize;
@@ -58,6 +58,10 @@ pub fn suggest(
 const TAG_FIT: f32 = 0.15;
 const FIT_TAGS: u8 = 3;
 const FEELING_FIT: f32 = 0.5;
+
+/// The team's own reply for a scenario comes before the built-in ones for it (more than any
+/// fit of tags lifts them); like the fit, it does not move the scenario among the others.
+const OWN_FIT: f32 = 2.0;
 
 /// What the customer said, as the tags are matched against it: their words (alphanumeric
 /// runs, sorted, for single-word tags) and the whole, each run between single spaces (for
@@ -132,7 +136,7 @@ impl TagIndex {
     fn build() -> TagIndex {
         let (mut words, mut phrases) = (Vec::new(), Vec::new());
         let mut templates = 0;
-        for (t, template) in all().enumerate() {
+        for (t, template) in built_in().enumerate() {
             templates += 1;
             for &tag in template.tags {
                 if tag.bytes().all(|b| b.is_ascii_alphanumeric() || b >= 0x80) {
@@ -171,7 +175,7 @@ fn tag_index() -> Option<&'static TagIndex> {
         return Some(ix);
     }
     // None before a library is installed: an index of nothing is not kept.
-    all().next()?;
+    built_in().next()?;
     Some(TAGS.get_or_init(TagIndex::build))
 }
 
@@ -232,7 +236,11 @@ pub fn suggest_fitting(
             }
             let fitting = |counts: &[u8]| counts.get(i).map_or(0, |&n| n.min(FIT_TAGS) as u32);
             let fit = fitting(&word_fits) as f32 + FEELING_FIT * fitting(&feeling_fits) as f32;
-            let fitted = score * (1.0 + TAG_FIT * fit);
+            let fitted = if t.id.starts_with(own::ID_PREFIX) {
+                score * OWN_FIT
+            } else {
+                score * (1.0 + TAG_FIT * fit)
+            };
             Some((
                 Suggestion {
                     template: t,

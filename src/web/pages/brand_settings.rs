@@ -85,47 +85,61 @@ pub(crate) async fn stored<T: serde::de::DeserializeOwned>(key: &str) -> Result<
     }
 }
 
-/// One list the section edits: a textarea (a one-line box for a single value), its save
+/// One list a section edits: a textarea (a one-line box for a single value), its save
 /// button and what saving said.
-struct List {
+pub(super) struct List {
     /// The ids of the box, its save button and its status line.
-    ids: [&'static str; 3],
+    pub ids: [&'static str; 3],
     /// A single value: a one-line text box.
-    one_line: bool,
-    label: &'static str,
-    hint: &'static str,
-    save: &'static str,
-    key: &'static str,
-    parse: fn(&str) -> Result<Vec<String>, String>,
+    pub one_line: bool,
+    /// The textarea's height in lines.
+    pub rows: &'static str,
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub save: &'static str,
+    pub key: &'static str,
+    pub parse: fn(&str) -> Result<Vec<String>, String>,
+    /// What the status line says once the list is saved.
+    pub saved: fn(&[String]) -> String,
+}
+
+fn saved(_: &[String]) -> String {
+    "Saved.".to_owned()
 }
 
 const LISTS: [List; 3] = [
     List {
         ids: ["brand-name", "brand-name-save", "brand-name-status"],
         one_line: true,
+        rows: "1",
         label: "Brand name",
         hint: "The name replies give your service (\"Acme Coffee isn't working right now\"); empty: \"our service\".",
         save: "Save name",
         key: BRAND_NAME_KEY,
         parse: parse_name,
+        saved,
     },
     List {
         ids: ["brand-accounts", "brand-save", "brand-status"],
         one_line: false,
+        rows: "3",
         label: "Brand accounts",
         hint: "Messages from these accounts count as ours: one X or Instagram handle (@AcmeHelp) or Facebook Page name (Acme Coffee) per line.",
         save: "Save accounts",
         key: BRANDS_KEY,
         parse,
+        saved,
     },
     List {
         ids: ["automatic", "automatic-save", "automatic-status"],
         one_line: false,
+        rows: "3",
         label: "Automatic messages",
         hint: "Instant replies and away messages are not an answer: the SLA clock keeps running and the suggestions do not treat them as a reply. Paste how each begins (at least 12 characters), one per line.",
         save: "Save automatic messages",
         key: AUTOMATIC_KEY,
         parse: crate::core::reading::parse_automatic,
+        saved,
     },
 ];
 
@@ -142,7 +156,12 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn render_list(doc: &Document, section: &Element, list: &'static List) -> Result<(), JsValue> {
+/// Builds `list`'s label, box, save button and status line into `section`.
+pub(super) fn render_list(
+    doc: &Document,
+    section: &Element,
+    list: &'static List,
+) -> Result<(), JsValue> {
     let [area_id, save_id, status_id] = list.ids;
     let hint = dom::el(doc, "p", "hint", list.hint)?;
     hint.set_id(&format!("{area_id}-hint"));
@@ -155,7 +174,7 @@ fn render_list(doc: &Document, section: &Element, list: &'static List) -> Result
         input
     } else {
         let area = doc.create_element("textarea")?;
-        area.set_attribute("rows", "3")?;
+        area.set_attribute("rows", list.rows)?;
         area
     };
     area.set_id(area_id);
@@ -197,7 +216,7 @@ fn render_list(doc: &Document, section: &Element, list: &'static List) -> Result
                 super::mark(&doc, "", status_id);
                 let doc = doc.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    super::store(&doc, status_id, list.key, &json, "Saved.").await;
+                    super::store(&doc, status_id, list.key, &json, &(list.saved)(&items)).await;
                 });
             }
             Err(e) => {

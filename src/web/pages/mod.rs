@@ -4,6 +4,7 @@
 
 pub mod brand_settings;
 pub mod check_settings;
+pub mod replies_settings;
 pub mod share;
 pub mod sla_settings;
 
@@ -132,6 +133,7 @@ fn options(doc: &Document, app: &Element, mode: Mode) -> Result<(), JsValue> {
 
     sla_settings::render(doc, app)?;
     brand_settings::render(doc, app)?;
+    replies_settings::render(doc, app)?;
     check_settings::render(doc, app)?;
     share::render(doc, app)?;
     unsaved_edits(app)?;

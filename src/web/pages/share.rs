@@ -2,7 +2,7 @@
 //! a file a teammate exported imported here (`core::shared` reads and checks it). A file with
 //! anything wrong changes nothing and says what and where.
 
-use super::{add, brand_settings, check_settings, say, sla_settings};
+use super::{add, brand_settings, check_settings, replies_settings, say, sla_settings};
 use crate::core::check::form::Form;
 use crate::core::shared::{self, SharedSettings};
 use crate::core::sla::Policy;
@@ -187,6 +187,11 @@ async fn saved() -> (SharedSettings, Vec<&'static str>) {
         part_name("brand-name-status"),
         u,
     );
+    let replies: Option<Vec<String>> = read(
+        brand_settings::stored(replies_settings::REPLIES_KEY).await,
+        part_name(replies_settings::STATUS),
+        u,
+    );
     // As the page shows it: the defaults when what is saved cannot be read or shown.
     let checklist = match review::load_saved().await {
         Ok(None) => None,
@@ -208,6 +213,7 @@ async fn saved() -> (SharedSettings, Vec<&'static str>) {
                 .unwrap_or_default(),
         ),
         checklist: Some(checklist.unwrap_or_default()),
+        replies: Some(replies.unwrap_or_default().concat()),
     };
     (settings, unreadable)
 }
@@ -228,6 +234,12 @@ async fn apply(doc: &Document, s: &SharedSettings, file: &str) -> Result<(), Str
         (AUTOMATIC_KEY, s.automatic_messages.as_ref().map(json)),
         (BRAND_NAME_KEY, name.as_ref().map(json)),
         (review::SETTINGS_KEY, s.checklist.as_ref().map(json)),
+        (
+            replies_settings::REPLIES_KEY,
+            s.replies
+                .as_ref()
+                .map(|r| json(&replies_settings::parse(r).unwrap_or_default())),
+        ),
     ];
     let items: Vec<(&str, JsValue)> = parts
         .iter()
@@ -243,9 +255,11 @@ async fn apply(doc: &Document, s: &SharedSettings, file: &str) -> Result<(), Str
         sla_settings::fill(doc, p);
         imported(sla_settings::STATUS);
     }
+    let replies = s.replies.as_ref().map(|r| vec![r.clone()]);
     for (list, id, status) in [
         (&s.brand_accounts, "brand-accounts", "brand-status"),
         (&s.automatic_messages, "automatic", "automatic-status"),
+        (&replies, "replies", replies_settings::STATUS),
     ] {
         if let Some(list) = list {
             sla_settings::set_value(doc, id, &list.join("\n"));
@@ -289,6 +303,7 @@ fn part_name(status: &str) -> &'static str {
         "brand-name-status" => "brand name",
         "brand-status" => "brand accounts",
         "automatic-status" => "automatic messages",
+        replies_settings::STATUS => "your replies",
         _ => "settings",
     }
 }
@@ -329,6 +344,12 @@ fn as_saved(doc: &Document, status: &str, saved: &SharedSettings) -> bool {
             "automatic",
             crate::core::reading::parse_automatic,
             saved.automatic_messages.as_deref().unwrap_or_default(),
+        ),
+        replies_settings::STATUS => list(
+            "replies",
+            replies_settings::parse,
+            &replies_settings::parse(saved.replies.as_deref().unwrap_or_default())
+                .unwrap_or_default(),
         ),
         "brand-name-status" => list(
             "brand-name",

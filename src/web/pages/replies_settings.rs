@@ -1,0 +1,95 @@
+//! The settings page's "Your replies" section: the team's own replies, written as
+//! [`own`](crate::core::library::own) reads them, beside the built-in library. Text with any
+//! problem is refused with its line and stays in the box.
+
+use super::brand_settings::{render_list, List};
+use crate::core::library::own;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element};
+
+/// Where the content script reads the replies from (a JSON array of one string, the text as
+/// written; none or empty for none).
+pub const REPLIES_KEY: &str = "waypoint.replies";
+
+/// The id of the section's status line.
+pub const STATUS: &str = "replies-status";
+
+/// Checks the box's text: the text to keep (none when blank), or what is wrong and where.
+pub fn parse(text: &str) -> Result<Vec<String>, String> {
+    own::parse(text)?;
+    Ok(Some(text.trim_end())
+        .filter(|t| !t.trim().is_empty())
+        .map(str::to_owned)
+        .into_iter()
+        .collect())
+}
+
+/// "Saved: 3 replies, 2 of them suggested for their scenarios."
+fn saved(items: &[String]) -> String {
+    let replies = items
+        .first()
+        .and_then(|t| own::parse(t).ok())
+        .unwrap_or_default();
+    let suggested = replies.iter().filter(|r| !r.scenarios.is_empty()).count();
+    match replies.len() {
+        0 => "Saved: no replies of your own.".to_owned(),
+        n => format!(
+            "Saved: {n} {}, {suggested} of them suggested for their scenarios.",
+            if n == 1 { "reply" } else { "replies" }
+        ),
+    }
+}
+
+static LIST: List = List {
+    ids: ["replies", "replies-save", STATUS],
+    one_line: false,
+    rows: "12",
+    label: "Your replies",
+    hint:
+        "Begin each reply with a line \"# Title [scenario]\"; the lines below are the reply, and a \
+           line \"DM:\" begins its direct-message form. Write them as the built-in replies are \
+           written: {customer.first_name|there}, {agent.initials}, a fill-in {?order:Order \
+           number}. The panel's search and the slash search find them by title; one given a \
+           scenario is suggested first for it.",
+    save: "Save replies",
+    key: REPLIES_KEY,
+    parse,
+    saved,
+};
+
+/// Builds the section into `app`.
+pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
+    let section = super::settings_card(
+        doc,
+        app,
+        "card sla-settings",
+        "own-replies",
+        "Your replies",
+        "",
+    )?;
+    render_list(doc, &section, &LIST)?;
+    if let Some(area) = doc.get_element_by_id("replies") {
+        area.set_attribute(
+            "placeholder",
+            "# Opening hours [how-to]\nWe're open 9 to 5 on weekdays, {customer.first_name|there}. \
+             ^{agent.initials}\nDM:\nHi {customer.first_name|there}, we're open 9 to 5 on \
+             weekdays.\n\n{agent.first_name}",
+        )?;
+        area.set_attribute("spellcheck", "true")?;
+    }
+    // The scenarios a title may name, below the hint.
+    let ids: Vec<&str> = crate::core::scenario::Scenario::ALL
+        .iter()
+        .map(|s| s.id())
+        .collect();
+    let scenarios = crate::web::dom::el(
+        doc,
+        "p",
+        "hint",
+        &format!("Scenarios: {}.", ids.join(", ")),
+    )?;
+    if let Some(hint) = doc.get_element_by_id("replies-hint") {
+        hint.after_with_node_1(&scenarios)?;
+    }
+    Ok(())
+}
