@@ -82,12 +82,8 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
         .iter()
         .map(|s| s.id())
         .collect();
-    let scenarios = crate::web::dom::el(
-        doc,
-        "p",
-        "hint",
-        &format!("Scenarios: {}.", ids.join(", ")),
-    )?;
+    let scenarios =
+        crate::web::dom::el(doc, "p", "hint", &format!("Scenarios: {}.", ids.join(", ")))?;
     if let Some(hint) = doc.get_element_by_id("replies-hint") {
         hint.after_with_node_1(&scenarios)?;
     }
