@@ -1183,7 +1183,7 @@ describe("the team's own replies", () => {
       await options.fill('#replies', replies.replace('[refund, billing]', '[refunds]'));
       await options.click('#replies-save');
       await options.locator('#replies-status[data-ok="false"]').waitFor();
-      assert.match(await status.innerText(), /^Your replies, line 1: "refunds" is not a scenario: use one of waiting, outage, billing, refund,/);
+      assert.match(await status.innerText(), /^Your replies, line 1: "refunds" is not a scenario \(the brackets that end a title name its scenarios\): use one of waiting, outage, billing, refund,/);
       assert.equal(await options.locator('#replies').getAttribute('aria-invalid'), 'true');
       assert.equal(await stored(), undefined);
       assert.match(await options.inputValue('#replies'), /\[refunds\]/);
@@ -1198,15 +1198,15 @@ describe("the team's own replies", () => {
       await waitForState(page, 'ready');
       const panel = page.locator('waypoint-panel');
       await page.waitForFunction(
-        () => [...document.querySelector('waypoint-panel').shadowRoot.querySelectorAll('.suggested [data-template-id]')].some((e) => e.dataset.templateId === 'own-1'),
+        () => [...document.querySelector('waypoint-panel').shadowRoot.querySelectorAll('.suggested [data-template-id]')].some((e) => e.dataset.templateId === 'own-our-refund-policy'),
         null,
         { timeout: 10000 },
       );
       const ids = await panel.locator('.suggested [data-template-id]').evaluateAll((els) => els.map((e) => e.dataset.templateId));
-      assert.ok(!ids.slice(0, ids.indexOf('own-1')).some((id) => /^(refund|billing)/.test(id)), `before the built-in ones: ${ids}`);
+      assert.ok(!ids.slice(0, ids.indexOf('own-our-refund-policy')).some((id) => /^(refund|billing)/.test(id)), `before the built-in ones: ${ids}`);
       // Its direct-message form, with its fill-in, goes into the composer.
-      await panel.locator('.suggested [data-template-id="own-1"]').click();
-      await panel.locator('.chosen[data-chosen="own-1"]').waitFor();
+      await panel.locator('.suggested [data-template-id="own-our-refund-policy"]').click();
+      await panel.locator('.chosen[data-chosen="own-our-refund-policy"]').waitFor();
       const insert = panel.locator('button[data-action="insert"]');
       assert.equal(await insert.isDisabled(), true, 'blocked while its fill-in is empty');
       for (const [id, value] of [['agent.name', 'Sam Rivera'], ['when', 'on Friday']]) {
@@ -1223,9 +1223,9 @@ describe("the team's own replies", () => {
       await page.keyboard.type('/opening');
       const popup = panel.locator('.slash');
       await popup.waitFor({ state: 'visible' });
-      assert.equal(await popup.locator('[role="option"]').first().getAttribute('data-template-id'), 'own-2');
+      assert.equal(await popup.locator('[role="option"]').first().getAttribute('data-template-id'), 'own-opening-hours');
       await page.keyboard.press('Enter');
-      await panel.locator('.chosen[data-chosen="own-2"]').waitFor();
+      await panel.locator('.chosen[data-chosen="own-opening-hours"]').waitFor();
 
       // Edited on the settings page: the open panel's search finds the new title at once.
       await options.fill('#replies', replies.replace('# Opening hours', '# Shop hours'));
@@ -1233,7 +1233,7 @@ describe("the team's own replies", () => {
       await options.locator('#replies-status[data-ok="true"]').waitFor();
       await panel.locator('button[data-action="back"]').click();
       await panel.locator('input.search').fill('shop hours');
-      await panel.locator('.results [data-template-id="own-2"]').waitFor();
+      await panel.locator('.results [data-template-id="own-shop-hours"]').waitFor();
       assert.deepEqual(pageErrors, []);
       await page.close();
     } finally {

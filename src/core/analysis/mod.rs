@@ -128,7 +128,15 @@ pub struct Analysis {
     /// Words of a person in distress in the customer's recent messages ([`cues::CRISIS`]):
     /// the crisis holding reply comes first and the checklist reminds the agent to escalate.
     pub distress: Vec<String>,
+    /// The customer's key words in their recent messages, latest first
+    /// ([`own::key_words`](crate::core::library::own::key_words), at most [`KEY_WORDS`]): the
+    /// team's own replies are matched against them.
+    #[serde(skip)]
+    pub words: Vec<String>,
 }
+
+/// At most this many of the customer's key words are kept ([`Analysis::words`]).
+pub const KEY_WORDS: usize = 64;
 
 impl Analysis {
     /// The customer sounds upset: a negative emotion was found, or the sentiment is clearly
@@ -242,6 +250,15 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
     let Some((latest, _)) = recent.first() else {
         return Analysis::default();
     };
+
+    let mut words: Vec<String> = Vec::new();
+    for (f, _) in &recent {
+        for w in crate::core::library::own::key_words(f.original) {
+            if words.len() < KEY_WORDS && !words.contains(&w) {
+                words.push(w);
+            }
+        }
+    }
 
     // Sentiment: the weighted mean over the recent messages.
     let (mut sum, mut weights) = (0.0, 0.0);
@@ -611,6 +628,7 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
         ours,
         answered: says_in_touch || did_as_asked,
         distress,
+        words,
     }
 }
 

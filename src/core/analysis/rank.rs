@@ -407,6 +407,7 @@ fn ranked(
         &scored,
         &words,
         &feelings,
+        &analysis.words,
         surface,
         lang,
         recently_used,

@@ -219,10 +219,15 @@ thread_local! {
 
 /// Puts the team's own replies, written as [`own`] reads them, beside the built-in ones, in
 /// place of those before; returns how many there are. Text with any problem changes nothing
-/// and says what. Each call keeps its text for the life of the page (the settings change
-/// rarely; the templates borrow from it).
+/// and says what. Text that can be used is kept for the life of the page (the templates
+/// borrow from it; the settings change rarely), so a slice installed is never freed, and none but
+/// an empty one shares its address with another (the search's cache of their words relies on
+/// it).
 pub fn install_own(text: &str) -> Result<usize, String> {
-    let templates = own::templates(Box::leak(text.to_owned().into_boxed_str()))?;
+    // Lines as a textarea gives them, whatever an imported file had.
+    let text = text.replace("\r\n", "\n");
+    own::parse(&text)?;
+    let templates = own::templates(Box::leak(text.into_boxed_str()))?;
     let templates: &'static [LibTemplate] = Box::leak(templates.into_boxed_slice());
     OWN.with(|o| o.set(templates));
     Ok(templates.len())

@@ -47,7 +47,7 @@ pub fn suggest(
     recently_used: &[&str],
     limit: usize,
 ) -> Vec<Suggestion> {
-    suggest_fitting(scored, &[], &[], surface, lang, recently_used, limit)
+    suggest_fitting(scored, &[], &[], &[], surface, lang, recently_used, limit)
 }
 
 /// A template counts this much more for each of its tags that names the customer's words
@@ -59,9 +59,50 @@ const TAG_FIT: f32 = 0.15;
 const FIT_TAGS: u8 = 3;
 const FEELING_FIT: f32 = 0.5;
 
-/// The team's own reply for a scenario comes before the built-in ones for it (more than any
-/// fit of tags lifts them); like the fit, it does not move the scenario among the others.
+/// The team's own reply for a scenario whose words answer the customer's (see
+/// [`own::fit`]) comes before the built-in ones for it, more than any fit of tags lifts them,
+/// and the more of their words it answers, the sooner; one that answers none of their words
+/// comes before the built-in ones that fit nothing either, as half a tag would lift it. Like
+/// the fit, it does not move the scenario among the others.
 const OWN_FIT: f32 = 2.0;
+const OWN_UNFIT: f32 = 0.5;
+
+/// The team's own replies' key words and the language each reads as (when told with
+/// confidence), made again when they change (keyed by the installed slice's address).
+type OwnWords = (usize, Vec<(Vec<String>, Option<&'static str>)>);
+
+thread_local! {
+    static OWN_WORDS: std::cell::RefCell<OwnWords> =
+        const { std::cell::RefCell::new((0, Vec::new())) };
+}
+
+fn with_own_words<R>(f: impl FnOnce(&[(Vec<String>, Option<&'static str>)]) -> R) -> R {
+    let installed = super::own_installed();
+    OWN_WORDS.with(|cell| {
+        let mut cached = cell.borrow_mut();
+        if cached.0 != installed.as_ptr() as usize {
+            let words = installed
+                .iter()
+                .map(|t| {
+                    let mut text = t.en.title.to_owned();
+                    for part in [t.en.public, t.en.text(Surface::Dm)].into_iter().flatten() {
+                        text.push(' ');
+                        match crate::core::template::parse(part) {
+                            Ok(tpl) => text.push_str(&tpl.plain_text()),
+                            Err(_) => text.push_str(part),
+                        }
+                    }
+                    let lang = crate::core::analysis::lang::detect_language(&text)
+                        .filter(|g| g.confident)
+                        .map(|g| g.code);
+                    (own::key_words(&text), lang)
+                })
+                .collect();
+            *cached = (installed.as_ptr() as usize, words);
+        }
+        f(&cached.1)
+    })
+}
 
 /// What the customer said, as the tags are matched against it: their words (alphanumeric
 /// runs, sorted, for single-word tags) and the whole, each run between single spaces (for
@@ -181,11 +222,15 @@ fn tag_index() -> Option<&'static TagIndex> {
 
 /// [`suggest`], with `words`, the customer's words behind the reading, and `feelings`, their
 /// feelings named as tags name them ("disappointed"), both lower-cased: they lift the templates
-/// whose tags name them ([`TAG_FIT`] per tag).
+/// whose tags name them ([`TAG_FIT`] per tag); and `said`, the customer's key words
+/// ([`own::key_words`]), which choose among the team's own replies ([`OWN_FIT`]). An own reply
+/// that reads, with confidence, as another language than `lang` is not suggested.
+#[allow(clippy::too_many_arguments)]
 pub fn suggest_fitting(
     scored: &[(Scenario, f32)],
     words: &[String],
     feelings: &[String],
+    said: &[String],
     surface: Surface,
     lang: Lang,
     recently_used: &[&str],
@@ -205,53 +250,61 @@ pub fn suggest_fitting(
         Some(index) => (words.fits(index), feelings.fits(index)),
         None => (Vec::new(), Vec::new()),
     };
-    let mut out: Vec<(Suggestion, f32)> = all()
-        .enumerate()
-        .filter_map(|(i, t)| {
-            t.text(lang, surface)?;
-            let (scenario, base) = t
-                .scenarios
-                .iter()
-                .enumerate()
-                .filter_map(|(i, &s)| {
-                    let w = if i == 0 { 1.0 } else { SECONDARY };
-                    score_of(s).map(|v| (s, v * w))
-                })
-                .fold(None, |acc: Option<(Scenario, f32)>, c| match acc {
-                    Some(a) if a.1 >= c.1 => Some(a),
-                    _ => Some(c),
-                })?;
-            let tailored = t.texts(lang).is_tailored_for(surface);
-            let mut score = base;
-            if !tailored {
-                score *= SHARED_FORM;
-            }
-            if scenario == Scenario::Safety {
-                score *= SAFETY_BOOST;
-            }
-            match recently_used.iter().position(|&id| id == t.id) {
-                Some(0) => score *= LAST_USED,
-                Some(_) => score *= RECENTLY_USED,
-                None => {}
-            }
-            let fitting = |counts: &[u8]| counts.get(i).map_or(0, |&n| n.min(FIT_TAGS) as u32);
-            let fit = fitting(&word_fits) as f32 + FEELING_FIT * fitting(&feeling_fits) as f32;
-            let fitted = if t.id.starts_with(own::ID_PREFIX) {
-                score * OWN_FIT
-            } else {
-                score * (1.0 + TAG_FIT * fit)
-            };
-            Some((
-                Suggestion {
-                    template: t,
-                    scenario,
-                    score,
-                    tailored,
-                },
-                fitted,
-            ))
-        })
-        .collect();
+    let built = built_in().count();
+    let mut out: Vec<(Suggestion, f32)> = with_own_words(|own_words| {
+        all()
+            .enumerate()
+            .filter_map(|(i, t)| {
+                t.text(lang, surface)?;
+                let own = i.checked_sub(built).and_then(|k| own_words.get(k));
+                if own.is_some_and(|(_, code)| code.is_some_and(|c| c != lang.code())) {
+                    return None;
+                }
+                let (scenario, base) = t
+                    .scenarios
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, &s)| {
+                        let w = if i == 0 { 1.0 } else { SECONDARY };
+                        score_of(s).map(|v| (s, v * w))
+                    })
+                    .fold(None, |acc: Option<(Scenario, f32)>, c| match acc {
+                        Some(a) if a.1 >= c.1 => Some(a),
+                        _ => Some(c),
+                    })?;
+                let tailored = t.texts(lang).is_tailored_for(surface);
+                let mut score = base;
+                if !tailored {
+                    score *= SHARED_FORM;
+                }
+                if scenario == Scenario::Safety {
+                    score *= SAFETY_BOOST;
+                }
+                match recently_used.iter().position(|&id| id == t.id) {
+                    Some(0) => score *= LAST_USED,
+                    Some(_) => score *= RECENTLY_USED,
+                    None => {}
+                }
+                let fitting = |counts: &[u8]| counts.get(i).map_or(0, |&n| n.min(FIT_TAGS) as u32);
+                let fit = fitting(&word_fits) as f32 + FEELING_FIT * fitting(&feeling_fits) as f32;
+                let fitted = match own.map(|(words, _)| own::fit(words, said).min(FIT_TAGS.into()))
+                {
+                    Some(0) => score * (1.0 + TAG_FIT * OWN_UNFIT),
+                    Some(n) => score * OWN_FIT * (1.0 + TAG_FIT * n as f32),
+                    None => score * (1.0 + TAG_FIT * fit),
+                };
+                Some((
+                    Suggestion {
+                        template: t,
+                        scenario,
+                        score,
+                        tailored,
+                    },
+                    fitted,
+                ))
+            })
+            .collect()
+    });
     // The fit chooses among a scenario's templates; it does not move the scenario among the
     // others: a template fitted takes at most the best score of its scenario's.
     let mut best: Vec<(Scenario, f32)> = Vec::new();

@@ -671,6 +671,7 @@ fn among_a_scenarios_templates_the_one_fitting_the_customers_words_comes_first()
             &[(Scenario::Complaint, 1.0), (Scenario::Waiting, 0.95)],
             &cues,
             &[],
+            &[],
             Surface::Post,
             Lang::En,
             &[],
@@ -694,6 +695,7 @@ fn among_a_scenarios_templates_the_one_fitting_the_customers_words_comes_first()
     let waiting_first = suggest_fitting(
         &[(Scenario::Complaint, 0.9), (Scenario::Waiting, 1.0)],
         &["disappointed".to_owned()],
+        &[],
         &[],
         Surface::Post,
         Lang::En,

@@ -213,7 +213,8 @@ async fn saved() -> (SharedSettings, Vec<&'static str>) {
                 .unwrap_or_default(),
         ),
         checklist: Some(checklist.unwrap_or_default()),
-        replies: Some(replies.unwrap_or_default().concat()),
+        // None written, none in the file: an import of it leaves a teammate's replies be.
+        replies: Some(replies.unwrap_or_default().concat()).filter(|r| !r.is_empty()),
     };
     (settings, unreadable)
 }
