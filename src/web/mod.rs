@@ -112,6 +112,7 @@ pub fn boot_content(mode: &str, minimised: Option<bool>) -> Result<(), JsValue> 
 
 /// Hands over the sentiment lexicon (the extension's `data/lexicon.js`), before booting;
 /// returns how many words it holds, or an error naming the line that is wrong.
+#[cfg(feature = "content")]
 #[wasm_bindgen(js_name = installLexicon)]
 pub fn install_lexicon(text: String) -> Result<u32, JsValue> {
     crate::core::analysis::sentiment::install_lexicon(text)
@@ -139,6 +140,7 @@ pub fn install_zones(text: String) -> Result<u32, JsValue> {
 
 /// Hands over the template library (the extension's `data/library.js`), before booting;
 /// returns how many templates it holds.
+#[cfg(feature = "content")]
 #[wasm_bindgen(js_name = installLibrary)]
 pub fn install_library(text: String) -> Result<u32, JsValue> {
     crate::core::library::install(text)
@@ -148,6 +150,7 @@ pub fn install_library(text: String) -> Result<u32, JsValue> {
 
 /// Hands over the panel's style sheet (the extension's `data/panel.js`): before booting on the
 /// extension's pages, when it arrives in the content script (the panel mounted takes it).
+#[cfg(feature = "content")]
 #[wasm_bindgen(js_name = installStyle)]
 pub fn install_style(css: String) {
     panel::install_style(css);
