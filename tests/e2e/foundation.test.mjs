@@ -226,6 +226,49 @@ describe('the panel in a narrow window', () => {
       await own.close();
     }
   });
+
+  // Its own browser: opening the panel stores that it is open.
+  test('Alt+Shift+W takes the focus from the composer to the panel, opened, and back', async () => {
+    const own = await launch({ pages: PAGES });
+    try {
+      const { page, pageErrors } = await open(own.context, URLS.xStatus);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const toggle = panel.locator('button.toggle');
+      assert.equal(await toggle.getAttribute('aria-keyshortcuts'), 'Alt+Shift+W');
+      const inPanel = () => panel.evaluate((h) => document.activeElement === h && (h.shadowRoot.activeElement?.className ?? null));
+      const box = '[data-testid="tweetTextarea_0"]';
+      // Draft.js's own state, as the fixture keeps it.
+      const draft = () => page.evaluate(() => document.querySelector('[data-fixture-draft]').dataset.fixtureModel);
+      // The page's own listeners: none hears the shortcut.
+      await page.evaluate(() => {
+        window.heard = [];
+        document.addEventListener('keydown', (e) => window.heard.push(e.code), true);
+      });
+      await toggle.click();
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      await page.click(box);
+      await page.keyboard.type('Hello');
+      await page.keyboard.press('Alt+Shift+KeyW');
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true', 'opened');
+      assert.equal(await inPanel(), 'search', 'the focus in its search');
+      await page.keyboard.type('refund');
+      await panel.locator('.results [data-template-id^="refund"]').first().waitFor();
+      await page.keyboard.press('Alt+Shift+KeyW');
+      assert.equal(await inPanel(), false, 'the focus left the panel');
+      await page.keyboard.type(' there');
+      await page.waitForFunction(() => document.querySelector('[data-fixture-draft]').dataset.fixtureModel === 'Hello there');
+      assert.equal(await draft(), 'Hello there', 'back in the composer, where the agent was');
+      assert.deepEqual(await page.evaluate(() => window.heard.filter((c) => c === 'KeyW')), [], 'the page did not hear it');
+      // Opened by the keys, it is kept open for the next page.
+      const storage = await extensionStorage(own);
+      await storage.until('waypoint.panel.minimised', false);
+      await storage.close();
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await own.close();
+    }
+  });
 });
 
 describe("the panel keeps off the site's composer and send button", () => {

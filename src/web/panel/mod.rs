@@ -168,9 +168,13 @@ pub struct Panel {
     replies: replies::Replies,
     badge: badge::Badge,
     toggle: Element,
-    _toggle: [EventListener; 2],
+    _toggle: [EventListener; 3],
     _keys: [EventListener; 3],
 }
+
+/// The keys that take the focus to the panel from anywhere in the page, and back: Alt+Shift+W
+/// (by the key's place, so on any layout). Said to assistive technology on the panel's button.
+pub const SHORTCUT: &str = "Alt+Shift+W";
 
 impl Panel {
     /// Creates the host element, its shadow root and the card, and adds them to the page.
@@ -207,6 +211,8 @@ impl Panel {
         toggle.set_attribute("type", "button")?;
         toggle.set_attribute("aria-expanded", "true")?;
         toggle.set_attribute("aria-label", "Minimise Waypoint")?;
+        toggle.set_attribute("aria-keyshortcuts", SHORTCUT)?;
+        toggle.set_attribute("title", &format!("{SHORTCUT}: to Waypoint and back"))?;
         header.append_child(&logo)?;
         header.append_child(&title)?;
 
@@ -273,6 +279,78 @@ impl Panel {
                 }
             })
         };
+        // Alt+Shift+W from the page: to the panel (opened if minimised), the focus in its
+        // search, or on its button when the search is not shown; from the panel, back where
+        // the agent was (the composer, say). Listened to first, in the capture phase, so a
+        // page that stops its keys cannot hide it; no other key is touched.
+        let shortcut = {
+            let (card, button, host) = (card.clone(), toggle.clone(), host.clone());
+            // Where the agent was: the element, and the caret in a rich editor (focus alone
+            // would put it at the start).
+            type Back = Option<(HtmlElement, Option<web_sys::Range>)>;
+            let back: std::rc::Rc<std::cell::RefCell<Back>> = Default::default();
+            let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+            let options = gloo_events::EventListenerOptions {
+                phase: gloo_events::EventListenerPhase::Capture,
+                passive: false,
+            };
+            EventListener::new_with_options(&window, "keydown", options, move |event| {
+                let Some(k) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if !(k.alt_key() && k.shift_key() && !k.ctrl_key() && !k.meta_key())
+                    || k.code() != "KeyW"
+                {
+                    return;
+                }
+                event.prevent_default();
+                event.stop_propagation();
+                if k.repeat() || !host.is_connected() {
+                    return;
+                }
+                let active = host.owner_document().and_then(|d| d.active_element());
+                let selection = web_sys::window().and_then(|w| w.get_selection().ok().flatten());
+                if active.as_ref() == Some(&host) {
+                    let Some((el, range)) = back.borrow_mut().take() else {
+                        return;
+                    };
+                    if el.is_connected() {
+                        let _ = el.focus();
+                        if let (Some(sel), Some(range)) = (&selection, range) {
+                            let _ = sel.remove_all_ranges();
+                            let _ = sel.add_range(&range);
+                        }
+                    }
+                    return;
+                }
+                *back.borrow_mut() =
+                    active
+                        .and_then(|a| a.dyn_into::<HtmlElement>().ok())
+                        .map(|el| {
+                            let range = selection
+                                .filter(|s| s.range_count() > 0)
+                                .and_then(|s| s.get_range_at(0).ok())
+                                .filter(|r| {
+                                    r.start_container().is_ok_and(|n| el.contains(Some(&n)))
+                                })
+                                .map(|r| r.clone_range());
+                            (el, range)
+                        });
+                if card.class_list().contains("collapsed") {
+                    choose(&card, &button, false);
+                }
+                let search = card
+                    .query_selector("input.search")
+                    .ok()
+                    .flatten()
+                    .and_then(|s| s.dyn_into::<HtmlElement>().ok())
+                    .filter(|s| s.offset_parent().is_some());
+                let _ = match search {
+                    Some(s) => s.focus(),
+                    None => button.unchecked_ref::<HtmlElement>().focus(),
+                };
+            })
+        };
         // Keys typed in the panel (its search, the fill-ins) stay in it. Listeners on the
         // document see the panel's host as their target, not a text field, so a site's
         // keyboard shortcuts would take them (on x.com "l" likes a post). Listeners in the
@@ -299,7 +377,7 @@ impl Panel {
             replies,
             badge: sla,
             toggle,
-            _toggle: [toggle_listener, escape],
+            _toggle: [toggle_listener, escape, shortcut],
             _keys: keys,
         })
     }
