@@ -298,9 +298,8 @@ impl Panel {
                 let Some(k) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };
-                if !(k.alt_key() && k.shift_key() && !k.ctrl_key() && !k.meta_key())
-                    || k.code() != "KeyW"
-                {
+                let shortcut = k.alt_key() && k.shift_key() && !k.ctrl_key() && !k.meta_key();
+                if !shortcut || k.code() != "KeyW" {
                     return;
                 }
                 event.prevent_default();
