@@ -1161,6 +1161,29 @@ describe('the slash search and the agent\'s own sentences', () => {
 });
 
 describe("the team's own replies", () => {
+  test('a refused save puts the caret on the line it names, in view', async () => {
+    const options = await openOptions(browser);
+    try {
+      const good = Array.from({ length: 20 }, (_, n) => `# Reply ${n + 1}\nText ${n + 1}, {customer.first_name|there}.`);
+      const text = [...good, '# Broken', 'Hi {customer.frist_name}', ...good.map((r) => r.replace('Reply', 'More'))].join('\n');
+      await options.fill('#replies', text);
+      await options.click('#replies-save');
+      await options.locator('#replies-status[data-ok="false"]').waitFor();
+      assert.match(await options.locator('#replies-status').innerText(), /^Your replies, line 42: unknown variable `customer\.frist_name`/);
+      const box = await options.locator('#replies').evaluate((t) => ({
+        focused: document.activeElement === t,
+        selected: t.value.slice(t.selectionStart, t.selectionEnd),
+        scrolled: t.scrollTop,
+      }));
+      assert.equal(box.focused, true);
+      assert.equal(box.selected, 'Hi {customer.frist_name}', 'the line named is selected');
+      assert.ok(box.scrolled > 0, `scrolled to it: ${box.scrolled}`);
+      assert.equal(await options.evaluate(async () => (await chrome.storage.local.get('waypoint.replies'))['waypoint.replies']), undefined);
+    } finally {
+      await options.close();
+    }
+  });
+
   // A shop writes its own replies on the settings page; they join the panel's suggestions,
   // its search and the slash search, at once in a conversation already open.
   test('written on the settings page: a broken one is refused with its line; saved, they are suggested, found and inserted', async () => {

@@ -143,6 +143,26 @@ const LISTS: [List; 3] = [
     },
 ];
 
+/// The line an error names ("Your replies, line 12: …").
+fn error_line(e: &str) -> Option<usize> {
+    let (_, rest) = e.split_once(", line ")?;
+    rest.split(':').next()?.parse().ok()
+}
+
+/// Selects line `n` (1-based) of `area`, counted as the box counts (UTF-16).
+fn select_line(area: &HtmlTextAreaElement, n: usize) {
+    let value = area.value();
+    let mut start = 0u32;
+    for (i, line) in value.split('\n').enumerate() {
+        let len = line.encode_utf16().count() as u32;
+        if i + 1 == n {
+            area.set_selection_range(start, start + len).ok();
+            return;
+        }
+        start += len + 1;
+    }
+}
+
 fn by_id<T: JsCast>(doc: &Document, id: &str) -> Option<T> {
     doc.get_element_by_id(id)?.dyn_into().ok()
 }
@@ -221,6 +241,13 @@ pub(super) fn render_list(
             }
             Err(e) => {
                 say(&doc, status_id, false, &e);
+                // The caret on the line the error names, in a long box; the focus that
+                // follows brings it into view.
+                if let (Some(n), Some(t)) =
+                    (error_line(&e), by_id::<HtmlTextAreaElement>(&doc, area_id))
+                {
+                    select_line(&t, n);
+                }
                 super::mark(&doc, area_id, status_id);
             }
         }
