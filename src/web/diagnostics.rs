@@ -268,3 +268,12 @@ pub fn debug_checklist(draft: &str) -> Result<u32, JsValue> {
         }
     })
 }
+
+/// Installs `text` as the team's own replies, as saving them on the settings page does, for
+/// the benchmark's ranking with them; returns how many there are.
+#[wasm_bindgen(js_name = debugInstallOwn)]
+pub fn debug_install_own(text: &str) -> Result<u32, JsValue> {
+    crate::core::library::install_own(text)
+        .map(|n| n as u32)
+        .map_err(|e| JsValue::from_str(&e))
+}

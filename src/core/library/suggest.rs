@@ -67,40 +67,91 @@ const FEELING_FIT: f32 = 0.5;
 const OWN_FIT: f32 = 2.0;
 const OWN_UNFIT: f32 = 0.5;
 
-/// The team's own replies' key words and the language each reads as (when told with
-/// confidence), made again when they change (keyed by the installed slice's address).
-type OwnWords = (usize, Vec<(Vec<String>, Option<&'static str>)>);
-
-thread_local! {
-    static OWN_WORDS: std::cell::RefCell<OwnWords> =
-        const { std::cell::RefCell::new((0, Vec::new())) };
+/// The team's own replies' key words, indexed once for all of them (sorted, each with its
+/// reply's place among them), and the language each reads as (when told with confidence);
+/// made again when they change (keyed by the installed slice's address).
+struct OwnIndex {
+    key: usize,
+    words: Vec<(String, u16)>,
+    langs: Vec<Option<&'static str>>,
 }
 
-fn with_own_words<R>(f: impl FnOnce(&[(Vec<String>, Option<&'static str>)]) -> R) -> R {
-    let installed = super::own_installed();
-    OWN_WORDS.with(|cell| {
-        let mut cached = cell.borrow_mut();
-        if cached.0 != installed.as_ptr() as usize {
-            let words = installed
-                .iter()
-                .map(|t| {
-                    let mut text = t.en.title.to_owned();
-                    for part in [t.en.public, t.en.text(Surface::Dm)].into_iter().flatten() {
-                        text.push(' ');
-                        match crate::core::template::parse(part) {
-                            Ok(tpl) => text.push_str(&tpl.plain_text()),
-                            Err(_) => text.push_str(part),
-                        }
-                    }
-                    let lang = crate::core::analysis::lang::detect_language(&text)
-                        .filter(|g| g.confident)
-                        .map(|g| g.code);
-                    (own::key_words(&text), lang)
-                })
-                .collect();
-            *cached = (installed.as_ptr() as usize, words);
+impl OwnIndex {
+    fn build(installed: &'static [LibTemplate]) -> OwnIndex {
+        let mut words = Vec::new();
+        let mut langs = Vec::with_capacity(installed.len());
+        for (r, t) in installed.iter().enumerate() {
+            let mut text = t.en.title.to_owned();
+            for part in [t.en.public, t.en.text(Surface::Dm)].into_iter().flatten() {
+                text.push(' ');
+                match crate::core::template::parse(part) {
+                    Ok(tpl) => text.push_str(&tpl.plain_text()),
+                    Err(_) => text.push_str(part),
+                }
+            }
+            langs.push(
+                crate::core::analysis::lang::detect_language(&text)
+                    .filter(|g| g.confident)
+                    .map(|g| g.code),
+            );
+            words.extend(own::key_words(&text).into_iter().map(|w| (w, r as u16)));
         }
-        f(&cached.1)
+        crate::core::sort::sort_by(&mut words, |a, b| a.0.cmp(&b.0));
+        OwnIndex {
+            key: installed.as_ptr() as usize,
+            words,
+            langs,
+        }
+    }
+
+    /// For each reply, how many of `said` its words answer, as [`own::fit`] counts them: the
+    /// words that start with each said word, found by bisection, and each start of it (four
+    /// letters or more) looked up whole.
+    fn fits(&self, said: &[String]) -> Vec<usize> {
+        let mut counts = vec![0usize; self.langs.len()];
+        let mut hit = vec![false; self.langs.len()];
+        let find = |w: &str| self.words.partition_point(|(t, _)| t.as_str() < w);
+        for w in said {
+            hit.fill(false);
+            for (t, r) in &self.words[find(w)..] {
+                if !t.starts_with(w.as_str()) {
+                    break;
+                }
+                hit[*r as usize] = true;
+            }
+            for (end, _) in w.char_indices().skip(4) {
+                let start = &w[..end];
+                for (t, r) in &self.words[find(start)..] {
+                    if t != start {
+                        break;
+                    }
+                    hit[*r as usize] = true;
+                }
+            }
+            for (c, h) in counts.iter_mut().zip(&hit) {
+                *c += usize::from(*h);
+            }
+        }
+        counts
+    }
+}
+
+thread_local! {
+    static OWN_INDEX: std::cell::RefCell<Option<OwnIndex>> = const { std::cell::RefCell::new(None) };
+}
+
+/// `f` of the index of the team's own replies installed now.
+fn with_own_index<R>(f: impl FnOnce(&OwnIndex) -> R) -> R {
+    let installed = super::own_installed();
+    OWN_INDEX.with(|cell| {
+        let mut cached = cell.borrow_mut();
+        if cached
+            .as_ref()
+            .is_none_or(|c| c.key != installed.as_ptr() as usize)
+        {
+            *cached = Some(OwnIndex::build(installed));
+        }
+        f(cached.as_ref().expect("just built"))
     })
 }
 
@@ -251,13 +302,17 @@ pub fn suggest_fitting(
         None => (Vec::new(), Vec::new()),
     };
     let built = built_in().count();
-    let mut out: Vec<(Suggestion, f32)> = with_own_words(|own_words| {
+    let mut out: Vec<(Suggestion, f32)> = with_own_index(|own_index| {
+        let own_fits = own_index.fits(said);
         all()
             .enumerate()
             .filter_map(|(i, t)| {
                 t.text(lang, surface)?;
-                let own = i.checked_sub(built).and_then(|k| own_words.get(k));
-                if own.is_some_and(|(_, code)| code.is_some_and(|c| c != lang.code())) {
+                // The team's own reply `k`, if it is one: not in another language than the
+                // customer's.
+                let own = i.checked_sub(built);
+                let own_lang = own.and_then(|k| own_index.langs.get(k).copied().flatten());
+                if own_lang.is_some_and(|c| c != lang.code()) {
                     return None;
                 }
                 let (scenario, base) = t
@@ -287,8 +342,8 @@ pub fn suggest_fitting(
                 }
                 let fitting = |counts: &[u8]| counts.get(i).map_or(0, |&n| n.min(FIT_TAGS) as u32);
                 let fit = fitting(&word_fits) as f32 + FEELING_FIT * fitting(&feeling_fits) as f32;
-                let fitted = match own.map(|(words, _)| own::fit(words, said).min(FIT_TAGS.into()))
-                {
+                let own_fit = own.map(|k| own_fits.get(k).map_or(0, |&n| n.min(FIT_TAGS.into())));
+                let fitted = match own_fit {
                     Some(0) => score * (1.0 + TAG_FIT * OWN_UNFIT),
                     Some(n) => score * OWN_FIT * (1.0 + TAG_FIT * n as f32),
                     None => score * (1.0 + TAG_FIT * fit),
@@ -326,4 +381,49 @@ pub fn suggest_fitting(
     });
     out.truncate(limit);
     out.into_iter().map(|(s, _)| s).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_own_index_counts_as_the_plain_fit_does() {
+        let text = "# Shipping abroad [how-to]\nWe ship to Canada and the United States.\n\
+                    # Opening hours [how-to]\nOpen weekdays; Saturdays from ten.\n\
+                    # Devoluciones [refund]\nDevolvemos el importe en catorce días.\n\
+                    # Sizes\nOur sizing guide: small, medium, large, extra-large.";
+        super::super::install_own(text).unwrap();
+        let index = with_own_index(|ix| (ix.words.clone(), ix.langs.clone()));
+        let installed = super::super::own_installed();
+        for said in [
+            "do you ship to canada",
+            "shipping to the united kingdom",
+            "what size, small or medium? open on saturday?",
+            "quiero la devolución del importe",
+            "a b c",
+            "",
+        ] {
+            let said = own::key_words(said);
+            let fits = with_own_index(|ix| ix.fits(&said));
+            for (r, fit) in fits.iter().enumerate() {
+                let words: Vec<String> = index
+                    .0
+                    .iter()
+                    .filter(|(_, k)| *k as usize == r)
+                    .map(|(w, _)| w.clone())
+                    .collect();
+                assert_eq!(
+                    *fit,
+                    own::fit(&words, &said),
+                    "{} for {said:?}",
+                    installed[r].id
+                );
+            }
+        }
+        assert_eq!(
+            with_own_index(|ix| ix.fits(&own::key_words("do you ship to canada")))[0],
+            2
+        );
+    }
 }
