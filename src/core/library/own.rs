@@ -405,10 +405,12 @@ mod tests {
         assert!(refused(&format!("# Long\n{}", "a".repeat(MAX_CHARS))).contains("longer than"));
     }
 
+    /// The suggestions for a customer who said `said`, all of it taken as the words behind
+    /// the reading (the built-in replies' tags are matched against them too).
     fn suggested(scored: &[(Scenario, f32)], said: &str, lang: Lang) -> Vec<&'static str> {
         suggest_fitting(
             scored,
-            &[],
+            &[said.to_lowercase()],
             &[],
             &key_words(said),
             Surface::Post,
@@ -466,8 +468,13 @@ mod tests {
         assert_eq!(refund[1], "own-refund-policy", "{refund:?}");
         // Answering none of their words, it comes before the built-in ones that fit nothing
         // either, not before one whose tags name what they said.
+        let complaint = format!("{HOURS}# Sorry from the team [complaint]\nWe're sorry, truly.");
+        install_own(&format!("{text}\n{}", &complaint[HOURS.len()..])).unwrap();
+        let plain = suggested(&[(Scenario::Complaint, 1.0)], "This was awful", Lang::En);
+        assert_eq!(plain[0], "own-sorry-from-the-team", "{plain:?}");
+        // Not for a question: its answer must share its words.
         let plain = suggested(&how_to, "How does this work?", Lang::En);
-        assert!(plain[0].starts_with("own-"), "{plain:?}");
+        assert!(!plain[0].starts_with("own-"), "{plain:?}");
         let refund = suggested(
             &[(Scenario::Refund, 1.0)],
             "where is my money back",
@@ -500,7 +507,7 @@ mod tests {
         assert!(every.iter().all(|s| s.template.id != "own-aside"));
         // A broken text changes nothing; an empty one takes them away.
         assert!(install_own("# Broken\nHi {x").is_err());
-        assert_eq!(all().filter(|t| t.id.starts_with(ID_PREFIX)).count(), 6);
+        assert_eq!(all().filter(|t| t.id.starts_with(ID_PREFIX)).count(), 7);
         assert_eq!(install_own(""), Ok(0));
         assert!(get("own-opening-hours").is_none());
         assert!(search("hours", Lang::En)

@@ -62,10 +62,13 @@ const FEELING_FIT: f32 = 0.5;
 /// The team's own reply for a scenario whose words answer the customer's (see
 /// [`own::fit`]) comes before the built-in ones for it, more than any fit of tags lifts them,
 /// and the more of their words it answers, the sooner; one that answers none of their words
-/// comes before the built-in ones that fit nothing either, as half a tag would lift it. Like
-/// the fit, it does not move the scenario among the others.
+/// comes before the built-in ones that fit nothing either, as half a tag would lift it (not
+/// for a how-to question, whose answer must share its words). Like the fit, it does not move
+/// the scenario among the others.
 const OWN_FIT: f32 = 2.0;
 const OWN_UNFIT: f32 = 0.5;
+/// The team's answer to a question that shares none of the question's words counts this much.
+const OFF_TOPIC: f32 = 0.5;
 
 /// The team's own replies' key words, indexed once for all of them (sorted, each with its
 /// reply's place among them), and the language each reads as (when told with confidence);
@@ -329,7 +332,8 @@ pub fn suggest_fitting(
                     })?;
                 let tailored = t.texts(lang).is_tailored_for(surface);
                 let mut score = base;
-                if !tailored {
+                // (The team's own reply written once for both is as they meant it.)
+                if !tailored && own.is_none() {
                     score *= SHARED_FORM;
                 }
                 if scenario == Scenario::Safety {
@@ -343,7 +347,14 @@ pub fn suggest_fitting(
                 let fitting = |counts: &[u8]| counts.get(i).map_or(0, |&n| n.min(FIT_TAGS) as u32);
                 let fit = fitting(&word_fits) as f32 + FEELING_FIT * fitting(&feeling_fits) as f32;
                 let own_fit = own.map(|k| own_fits.get(k).map_or(0, |&n| n.min(FIT_TAGS.into())));
+                // A question's answer must share the question's words: the team's "Opening
+                // hours" is no reply to "can you refund one of them?", and comes after the
+                // general replies to a question.
+                if own_fit == Some(0) && scenario == Scenario::HowTo {
+                    score *= OFF_TOPIC;
+                }
                 let fitted = match own_fit {
+                    Some(0) if scenario == Scenario::HowTo => score,
                     Some(0) => score * (1.0 + TAG_FIT * OWN_UNFIT),
                     Some(n) => score * OWN_FIT * (1.0 + TAG_FIT * n as f32),
                     None => score * (1.0 + TAG_FIT * fit),
