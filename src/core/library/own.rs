@@ -22,7 +22,7 @@
 
 use super::{normalize, Contact, Dm, LibTemplate, Texts};
 use crate::core::scenario::Scenario;
-use crate::core::template::parse as parse_template;
+use crate::core::template::{char_distance, parse as parse_template};
 
 /// At most this many replies.
 pub const MAX_REPLIES: usize = 200;
@@ -62,15 +62,22 @@ pub fn parse(text: &str) -> Result<Vec<OwnReply<'_>>, String> {
         lines.push((at, line.strip_suffix('\r').unwrap_or(line)));
         at += line.len() + 1;
     }
-    // A title meant, but not written as one ("#Returns [refund]"), would go out as the words
-    // of the reply above.
-    if let Some(n) = lines.iter().position(|(_, l)| {
-        l.starts_with('#') && !l.starts_with("# ") && l.trim_end().ends_with(']')
-    }) {
-        return fail(
-            n + 1,
-            "a title line starts with \"# \", a space after the #".to_owned(),
-        );
+    // A title meant but not written as one ("#Returns address", " # Returns address") would
+    // go out as the words of the reply above: a line that starts so, where a new reply could
+    // begin (after a blank line or a title) or ending in brackets, is refused.
+    for (n, (_, l)) in lines.iter().enumerate() {
+        let after_gap =
+            n == 0 || lines[n - 1].1.trim().is_empty() || title_line(lines[n - 1].1).is_some();
+        let hashed = l.starts_with('#') && !l.starts_with("# ") && !l.starts_with("##");
+        let indented = l.starts_with(char::is_whitespace) && l.trim_start().starts_with("# ");
+        if (hashed || indented) && (after_gap || l.trim_end().ends_with(']')) {
+            return fail(
+                n + 1,
+                "this looks like a title: a title line starts with \"# \" at the very start of \
+                 the line (for words of a reply, begin the line otherwise)"
+                    .to_owned(),
+            );
+        }
     }
     let mut out: Vec<OwnReply> = Vec::new();
     let mut i = 0;
@@ -197,12 +204,41 @@ fn scenario(name: &str) -> Result<Scenario, String> {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join("-");
-    Scenario::from_id(&id).ok_or_else(|| {
-        let ids: Vec<&str> = Scenario::ALL.iter().map(|s| s.id()).collect();
-        format!(
-            "\"{name}\" is not a scenario (the brackets that end a title name its scenarios): use one of {}",
-            ids.join(", ")
-        )
+    if let Some(s) = Scenario::from_id(&id) {
+        return Ok(s);
+    }
+    // The same words in another order ("late order"), or a slip of the keys ("refnd").
+    let sorted = |s: &str| {
+        let mut words: Vec<String> = s.split('-').map(str::to_owned).collect();
+        crate::core::sort::sort_by(&mut words, |a, b| a.cmp(b));
+        words
+    };
+    let chars: Vec<char> = id.chars().collect();
+    let near = Scenario::ALL
+        .into_iter()
+        .find(|s| sorted(s.id()) == sorted(&id))
+        .or_else(|| {
+            Scenario::ALL
+                .into_iter()
+                .map(|s| {
+                    (
+                        char_distance(&chars, &s.id().chars().collect::<Vec<_>>()),
+                        s,
+                    )
+                })
+                .filter(|&(d, _)| d <= 2)
+                .min_by_key(|&(d, _)| d)
+                .map(|(_, s)| s)
+        });
+    Err(match near {
+        Some(s) => format!("no scenario is called \"{name}\": did you mean {}?", s.id()),
+        None => {
+            let ids: Vec<&str> = Scenario::ALL.iter().map(|s| s.id()).collect();
+            format!(
+                "no scenario is called \"{name}\" (brackets ending a title name its scenarios): use one of {}",
+                ids.join(", ")
+            )
+        }
     })
 }
 
@@ -350,10 +386,17 @@ mod tests {
             refused("Hello there\n# Title\nText"),
             "Your replies, line 1: a reply begins with its title on a line starting with \"# \" (# Opening hours)"
         );
-        assert!(refused("# A\nText\n# Returns [refnd]\nText").starts_with(
-            "Your replies, line 3: \"refnd\" is not a scenario (the brackets that end a title name its scenarios): use one of waiting, outage, billing,"
+        assert_eq!(
+            refused("# A\nText\n# Returns [refnd]\nText"),
+            "Your replies, line 3: no scenario is called \"refnd\": did you mean refund?"
+        );
+        assert_eq!(
+            refused("# Late [late order]\nText"),
+            "Your replies, line 1: no scenario is called \"late order\": did you mean order-late?"
+        );
+        assert!(refused("# FAQ [EN]\nText").starts_with(
+            "Your replies, line 1: no scenario is called \"EN\" (brackets ending a title name its scenarios): use one of waiting, outage, billing,"
         ));
-        assert!(refused("# FAQ [EN]\nText").contains("\"EN\" is not a scenario"));
         assert_eq!(
             refused("# A [refund] [billing]\nText"),
             "Your replies, line 1: one pair of brackets names the scenarios: [refund, billing]"
@@ -361,8 +404,15 @@ mod tests {
         // A title meant, without its space, would go out as the words of the reply above.
         assert_eq!(
             refused("# A\nText\n#Returns [refund]\nMore"),
-            "Your replies, line 3: a title line starts with \"# \", a space after the #"
+            "Your replies, line 3: this looks like a title: a title line starts with \"# \" at the very start of the line (for words of a reply, begin the line otherwise)"
         );
+        for meant in ["#Returns address", " # Returns address"] {
+            let text = format!("# A\nText\n\n{meant}\nSend it back to us.");
+            assert!(
+                refused(&text).starts_with("Your replies, line 4: this looks like a title"),
+                "{meant}"
+            );
+        }
         assert_eq!(
             refused("# A\nText\n\n# Empty\n\n"),
             "Your replies, line 4: \"Empty\" has no text below its title"
