@@ -860,6 +860,18 @@ describe('sharing the settings with a team', () => {
       // there (which is then no longer pending: leaving the page does not ask).
       await options.fill('#brand-name', 'Acme Typo');
       await options.locator('#brand-name-status[data-ok="changed"]').waitFor();
+      // Replies typed and not saved are the agent's own words: the import asks first, and
+      // declined, changes nothing.
+      await options.fill('#replies', '# Typed here\nNot saved yet.');
+      await options.locator('#replies-status[data-ok="changed"]').waitFor();
+      let asked = '';
+      options.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+      await pick('waypoint-settings.json', text);
+      await options.waitForFunction(() => document.getElementById('share-status').textContent.includes('was left'));
+      assert.match(asked, /replaces your replies, and what you typed/);
+      assert.equal(await options.inputValue('#replies'), '# Typed here\nNot saved yet.');
+      assert.equal(await stored('waypoint.sla.policy'), undefined, 'nothing imported');
+      options.once('dialog', (d) => d.accept());
       await pick('waypoint-settings.json', text);
       await options.locator('#share-status[data-ok="true"]').waitFor();
       assert.equal(await options.inputValue('#brand-name'), '');

@@ -1161,7 +1161,7 @@ describe('the slash search and the agent\'s own sentences', () => {
 });
 
 describe("the team's own replies", () => {
-  test('a refused save puts the caret on the line it names, in view', async () => {
+  test('a refused save puts the caret where the error is, in view', async () => {
     const options = await openOptions(browser);
     try {
       const good = Array.from({ length: 20 }, (_, n) => `# Reply ${n + 1}\nText ${n + 1}, {customer.first_name|there}.`);
@@ -1173,10 +1173,13 @@ describe("the team's own replies", () => {
       const box = await options.locator('#replies').evaluate((t) => ({
         focused: document.activeElement === t,
         selected: t.value.slice(t.selectionStart, t.selectionEnd),
+        after: t.value.slice(t.selectionStart).split('\n')[0],
         scrolled: t.scrollTop,
       }));
       assert.equal(box.focused, true);
-      assert.equal(box.selected, 'Hi {customer.frist_name}', 'the line named is selected');
+      // The caret where the error is (line 42, on the unknown name), nothing selected.
+      assert.equal(box.selected, '', 'nothing selected');
+      assert.equal(box.after, 'customer.frist_name}', 'the caret on the unknown name');
       assert.ok(box.scrolled > 0, `scrolled to it: ${box.scrolled}`);
       assert.equal(await options.evaluate(async () => (await chrome.storage.local.get('waypoint.replies'))['waypoint.replies']), undefined);
     } finally {
@@ -1206,14 +1209,14 @@ describe("the team's own replies", () => {
       await options.fill('#replies', replies.replace('[refund, billing]', '[refunds]'));
       await options.click('#replies-save');
       await options.locator('#replies-status[data-ok="false"]').waitFor();
-      assert.match(await status.innerText(), /^Your replies, line 1: "refunds" is not a scenario \(the brackets that end a title name its scenarios\): use one of waiting, outage, billing, refund,/);
+      assert.equal(await status.innerText(), 'Your replies, line 1: no scenario is called "refunds": did you mean refund?');
       assert.equal(await options.locator('#replies').getAttribute('aria-invalid'), 'true');
       assert.equal(await stored(), undefined);
       assert.match(await options.inputValue('#replies'), /\[refunds\]/);
       await options.fill('#replies', replies);
       await options.click('#replies-save');
       await options.locator('#replies-status[data-ok="true"]').waitFor();
-      assert.equal(await status.innerText(), 'Saved: 2 replies, 1 of them suggested for their scenarios.');
+      assert.equal(await status.innerText(), 'Saved: 2 replies; 1 suggested for its scenarios, all found by the search.');
       assert.deepEqual(JSON.parse(await stored()), [replies]);
 
       // Suggested for the refund asked for in X Chat, first among the replies of its kind.

@@ -143,23 +143,36 @@ const LISTS: [List; 3] = [
     },
 ];
 
-/// The line an error names ("Your replies, line 12: …").
-fn error_line(e: &str) -> Option<usize> {
+/// The line an error names ("Your replies, line 12: …"), and the column when it names one
+/// on that line ("… at 12:7 …"), 1-based.
+fn error_place(e: &str) -> Option<(usize, usize)> {
     let (_, rest) = e.split_once(", line ")?;
-    rest.split(':').next()?.parse().ok()
+    let line: usize = rest.split(':').next()?.parse().ok()?;
+    let column = e
+        .split_once(&format!(" at {line}:"))
+        .and_then(|(_, c)| {
+            c.split(|ch: char| !ch.is_ascii_digit())
+                .next()?
+                .parse()
+                .ok()
+        })
+        .unwrap_or(1);
+    Some((line, column))
 }
 
-/// Selects line `n` (1-based) of `area`, counted as the box counts (UTF-16).
-fn select_line(area: &HtmlTextAreaElement, n: usize) {
+/// Puts the caret at `column` of line `line` (both 1-based, columns in characters) of `area`,
+/// counted as the box counts (UTF-16).
+fn place_caret(area: &HtmlTextAreaElement, (line, column): (usize, usize)) {
     let value = area.value();
     let mut start = 0u32;
-    for (i, line) in value.split('\n').enumerate() {
-        let len = line.encode_utf16().count() as u32;
-        if i + 1 == n {
-            area.set_selection_range(start, start + len).ok();
+    for (i, text) in value.split('\n').enumerate() {
+        if i + 1 == line {
+            let before: String = text.chars().take(column.saturating_sub(1)).collect();
+            let at = start + before.encode_utf16().count() as u32;
+            area.set_selection_range(at, at).ok();
             return;
         }
-        start += len + 1;
+        start += text.encode_utf16().count() as u32 + 1;
     }
 }
 
@@ -241,12 +254,12 @@ pub(super) fn render_list(
             }
             Err(e) => {
                 say(&doc, status_id, false, &e);
-                // The caret on the line the error names, in a long box; the focus that
-                // follows brings it into view.
-                if let (Some(n), Some(t)) =
-                    (error_line(&e), by_id::<HtmlTextAreaElement>(&doc, area_id))
+                // The caret where the error is (its line, and its column when it names one),
+                // in a long box; the focus that follows brings it into view.
+                if let (Some(place), Some(t)) =
+                    (error_place(&e), by_id::<HtmlTextAreaElement>(&doc, area_id))
                 {
-                    select_line(&t, n);
+                    place_caret(&t, place);
                 }
                 super::mark(&doc, area_id, status_id);
             }

@@ -24,18 +24,34 @@ pub fn parse(text: &str) -> Result<Vec<String>, String> {
         .collect())
 }
 
-/// "Saved: 3 replies, 2 of them suggested for their scenarios."
+/// "Saved: 3 replies; 2 suggested for their scenarios, all found by the search."
 fn saved(items: &[String]) -> String {
     let replies = items
         .first()
         .and_then(|t| own::parse(t).ok())
         .unwrap_or_default();
-    let suggested = replies.iter().filter(|r| !r.scenarios.is_empty()).count();
-    match replies.len() {
-        0 => "Saved: no replies of your own.".to_owned(),
-        n => format!(
-            "Saved: {n} {}, {suggested} of them suggested for their scenarios.",
-            if n == 1 { "reply" } else { "replies" }
+    let (n, k) = (
+        replies.len(),
+        replies.iter().filter(|r| !r.scenarios.is_empty()).count(),
+    );
+    let what = if n == 1 {
+        "1 reply".to_owned()
+    } else {
+        format!("{n} replies")
+    };
+    let their = |k: usize| if k == 1 { "its" } else { "their" };
+    match (n, k) {
+        (0, _) => "Saved: no replies of your own.".to_owned(),
+        (_, 0) => format!(
+            "Saved: {what}, found by the search (none names a scenario, so none is suggested)."
+        ),
+        _ if k == n => format!(
+            "Saved: {what}, suggested for {} scenarios and found by the search.",
+            their(n)
+        ),
+        _ => format!(
+            "Saved: {what}; {k} suggested for {} scenarios, all found by the search.",
+            their(k)
         ),
     }
 }

@@ -122,6 +122,34 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                     .ok_or_else(|| "it could not be read as text".to_owned())
                     .and_then(|t| shared::read(&t)),
             };
+            // Replies typed and not saved are the agent's own words: a file that would put
+            // others in their place asks first.
+            let typed = doc
+                .get_element_by_id(replies_settings::STATUS)
+                .and_then(|s| s.get_attribute("data-ok"))
+                .is_some_and(|ok| ok == "changed" || ok == "false");
+            let keep = matches!(&read, Ok(s) if s.replies.is_some() && typed)
+                && !web_sys::window()
+                    .and_then(|w| {
+                        w.confirm_with_message(
+                            "The file replaces your replies, and what you typed in the \
+                             \"Your replies\" box and did not save. Import it anyway?",
+                        )
+                        .ok()
+                    })
+                    .unwrap_or(false);
+            if keep {
+                say(
+                    &doc,
+                    STATUS,
+                    false,
+                    &format!(
+                        "Not imported, nothing changed: {name} was left, to keep what you \
+                         typed in \"Your replies\". Save it, or copy it aside, then import."
+                    ),
+                );
+                return;
+            }
             match read {
                 Ok(settings) => match apply(&doc, &settings, &name).await {
                     Ok(()) => say(
