@@ -311,6 +311,11 @@ impl Panel {
                 let selection = web_sys::window().and_then(|w| w.get_selection().ok().flatten());
                 if active.as_ref() == Some(&host) {
                     let Some((el, range)) = back.borrow_mut().take() else {
+                        // Come from nowhere in particular: the focus leaves the panel.
+                        let inner = host.shadow_root().and_then(|r| r.active_element());
+                        if let Some(e) = inner.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                            e.blur().ok();
+                        }
                         return;
                     };
                     if el.is_connected() {
@@ -322,19 +327,21 @@ impl Panel {
                     }
                     return;
                 }
-                *back.borrow_mut() =
-                    active
-                        .and_then(|a| a.dyn_into::<HtmlElement>().ok())
-                        .map(|el| {
-                            let range = selection
-                                .filter(|s| s.range_count() > 0)
-                                .and_then(|s| s.get_range_at(0).ok())
-                                .filter(|r| {
-                                    r.start_container().is_ok_and(|n| el.contains(Some(&n)))
-                                })
-                                .map(|r| r.clone_range());
-                            (el, range)
-                        });
+                let body = host.owner_document().and_then(|d| d.body());
+                *back.borrow_mut() = active
+                    .filter(|a| {
+                        body.as_ref()
+                            .is_none_or(|b| AsRef::<Element>::as_ref(b) != a)
+                    })
+                    .and_then(|a| a.dyn_into::<HtmlElement>().ok())
+                    .map(|el| {
+                        let range = selection
+                            .filter(|s| s.range_count() > 0)
+                            .and_then(|s| s.get_range_at(0).ok())
+                            .filter(|r| r.start_container().is_ok_and(|n| el.contains(Some(&n))))
+                            .map(|r| r.clone_range());
+                        (el, range)
+                    });
                 if card.class_list().contains("collapsed") {
                     choose(&card, &button, false);
                 }
