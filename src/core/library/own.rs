@@ -127,10 +127,7 @@ pub fn parse(text: &str) -> Result<Vec<OwnReply<'_>>, String> {
                 format!("the title is longer than {MAX_TITLE} characters"),
             );
         }
-        if let Some(other) = out
-            .iter()
-            .find(|o| o.title.to_lowercase() == title.to_lowercase())
-        {
+        if let Some(other) = out.iter().find(|o| same_title(o.title, title)) {
             return fail(
                 number,
                 format!(
@@ -184,6 +181,24 @@ pub fn parse(text: &str) -> Result<Vec<OwnReply<'_>>, String> {
         i = end;
     }
     Ok(out)
+}
+
+/// Whether two titles read as one: the same words whatever the case, accents and marks
+/// ("Opening hours" and "opening hours!"), or, for titles with no word (an emoji), the same.
+fn same_title(a: &str, b: &str) -> bool {
+    let key = |t: &str| -> Vec<String> {
+        normalize(t)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let (ka, kb) = (key(a), key(b));
+    if ka.is_empty() && kb.is_empty() {
+        a.trim() == b.trim()
+    } else {
+        ka == kb
+    }
 }
 
 /// A title line's text after "# ", which begins the line.
@@ -250,6 +265,12 @@ fn id_of(title: &str, taken: &[LibTemplate]) -> String {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    // A title with no word (an emoji) is a reply all the same.
+    let words = if words.is_empty() {
+        vec!["reply"]
+    } else {
+        words
+    };
     let mut id = format!("{ID_PREFIX}{}", words.join("-"));
     id.truncate(id.char_indices().nth(48).map_or(id.len(), |(i, _)| i));
     let base = id.clone();
@@ -425,6 +446,11 @@ mod tests {
             refused("# Hours\nText\n# hours [how-to]\nMore"),
             "Your replies, line 3: \"hours\" is the title of the reply on line 1 too: give each reply its own"
         );
+        assert_eq!(
+            refused("# Opening hours\nText\n# Opening hours!\nMore"),
+            "Your replies, line 3: \"Opening hours!\" is the title of the reply on line 1 too: give each reply its own"
+        );
+        assert_eq!(parse("# 🎉\nParty!\n# 🎁\nA gift.").map(|r| r.len()), Ok(2));
         assert!(refused(&format!("# {}\nText", "a".repeat(81))).contains("longer than 80"));
         assert_eq!(
             refused("# [refund]\nText"),
@@ -479,17 +505,19 @@ mod tests {
             "{HOURS}# Shipping abroad [how-to]\r\nWe ship to Canada and the US within a week.\n\
              # Refund policy [refund]\nWe refund within 14 days.\n# Aside\nJust a note.\n\
              # Política de devoluciones [refund]\nDevolvemos el dinero en un plazo de catorce días desde la devolución del pedido.\n\
-             # Opening hours!\nSame title's words."
+             # 🎉\nParty!\n# 🎁\nA gift."
         );
-        assert_eq!(install_own(&text), Ok(6));
+        assert_eq!(install_own(&text), Ok(7));
         let hours = get("own-opening-hours").unwrap();
         assert_eq!(hours.texts(Lang::Es).title, "Opening hours");
         assert!(hours
             .text(Lang::En, Surface::Dm)
             .unwrap()
             .starts_with("Hi {customer"));
-        // Ids from the titles; the lines as a textarea gives them.
-        assert!(get("own-opening-hours-2").is_some());
+        // Ids from the titles (a title of no word is a reply all the same); the lines as a
+        // textarea gives them.
+        assert_eq!(get("own-reply").unwrap().en.title, "🎉");
+        assert_eq!(get("own-reply-2").unwrap().en.title, "🎁");
         assert!(!get("own-shipping-abroad")
             .unwrap()
             .en
@@ -557,7 +585,7 @@ mod tests {
         assert!(every.iter().all(|s| s.template.id != "own-aside"));
         // A broken text changes nothing; an empty one takes them away.
         assert!(install_own("# Broken\nHi {x").is_err());
-        assert_eq!(all().filter(|t| t.id.starts_with(ID_PREFIX)).count(), 7);
+        assert_eq!(all().filter(|t| t.id.starts_with(ID_PREFIX)).count(), 8);
         assert_eq!(install_own(""), Ok(0));
         assert!(get("own-opening-hours").is_none());
         assert!(search("hours", Lang::En)
