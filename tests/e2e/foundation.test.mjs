@@ -243,7 +243,7 @@ describe('the panel in a narrow window', () => {
       // The page's own listeners: none hears the shortcut.
       await page.evaluate(() => {
         window.heard = [];
-        document.addEventListener('keydown', (e) => window.heard.push(e.code), true);
+        for (const type of ['keydown', 'keyup']) document.addEventListener(type, (e) => window.heard.push(e.code), true);
       });
       await toggle.click();
       assert.equal(await toggle.getAttribute('aria-expanded'), 'false');

@@ -168,7 +168,7 @@ pub struct Panel {
     replies: replies::Replies,
     badge: badge::Badge,
     toggle: Element,
-    _toggle: [EventListener; 3],
+    _toggle: [EventListener; 4],
     _keys: [EventListener; 3],
 }
 
@@ -357,6 +357,27 @@ impl Panel {
                 };
             })
         };
+        // The shortcut's key released: the page does not hear it either.
+        let shortcut_up = {
+            let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+            let options = gloo_events::EventListenerOptions {
+                phase: gloo_events::EventListenerPhase::Capture,
+                passive: false,
+            };
+            EventListener::new_with_options(&window, "keyup", options, |event| {
+                let ours = event.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(|k| {
+                    k.alt_key()
+                        && k.shift_key()
+                        && !k.ctrl_key()
+                        && !k.meta_key()
+                        && k.code() == "KeyW"
+                });
+                if ours {
+                    event.prevent_default();
+                    event.stop_propagation();
+                }
+            })
+        };
         // Keys typed in the panel (its search, the fill-ins) stay in it. Listeners on the
         // document see the panel's host as their target, not a text field, so a site's
         // keyboard shortcuts would take them (on x.com "l" likes a post). Listeners in the
@@ -383,7 +404,7 @@ impl Panel {
             replies,
             badge: sla,
             toggle,
-            _toggle: [toggle_listener, escape, shortcut],
+            _toggle: [toggle_listener, escape, shortcut, shortcut_up],
             _keys: keys,
         })
     }
