@@ -397,6 +397,7 @@ fn render(
     }
     for (i, t) in s.items.iter().enumerate() {
         let li = dom::el(&s.doc, "li", "slash-item", t.texts(lang).title)?;
+        crate::web::panel::replies::team_mark(&s.doc, &li, t)?;
         li.set_attribute("role", "option")?;
         li.set_attribute("data-index", &i.to_string())?;
         li.set_attribute("data-template-id", t.id)?;

@@ -1213,9 +1213,11 @@ describe("the team's own replies", () => {
       assert.equal(await options.locator('#replies').getAttribute('aria-invalid'), 'true');
       assert.equal(await stored(), undefined);
       assert.match(await options.inputValue('#replies'), /\[refunds\]/);
+      // Ctrl+Enter in the box saves it, as Save does.
       await options.fill('#replies', replies);
-      await options.click('#replies-save');
+      await options.locator('#replies').press('Control+Enter');
       await options.locator('#replies-status[data-ok="true"]').waitFor();
+      assert.equal(await options.inputValue('#replies'), replies, 'no new line typed');
       assert.equal(await status.innerText(), 'Saved: 2 replies; 1 suggested for its scenarios, all found by the search.');
       assert.deepEqual(JSON.parse(await stored()), [replies]);
 
@@ -1229,6 +1231,10 @@ describe("the team's own replies", () => {
         { timeout: 10000 },
       );
       const ids = await panel.locator('.suggested [data-template-id]').evaluateAll((els) => els.map((e) => e.dataset.templateId));
+      // Marked as the team's; the built-in ones are not.
+      const marks = await panel.locator('.suggested [data-template-id]').evaluateAll((els) =>
+        els.map((e) => [e.dataset.templateId, e.querySelector('.team')?.textContent ?? null]));
+      for (const [id, mark] of marks) assert.equal(mark, id.startsWith('own-') ? 'Team' : null, id);
       assert.ok(!ids.slice(0, ids.indexOf('own-our-refund-policy')).some((id) => /^(refund|billing)/.test(id)), `before the built-in ones: ${ids}`);
       // Its direct-message form, with its fill-in, goes into the composer.
       await panel.locator('.suggested [data-template-id="own-our-refund-policy"]').click();
@@ -1250,6 +1256,13 @@ describe("the team's own replies", () => {
       const popup = panel.locator('.slash');
       await popup.waitFor({ state: 'visible' });
       assert.equal(await popup.locator('[role="option"]').first().getAttribute('data-template-id'), 'own-opening-hours');
+      assert.equal(await popup.locator('[role="option"] .team').first().textContent(), 'Team');
+      // Seen on the highlighted option too (not the option's own colour).
+      const seen = await popup.locator('[aria-selected="true"] .team').evaluate((m) => {
+        const li = m.closest('li');
+        return getComputedStyle(m).color !== getComputedStyle(li).backgroundColor;
+      });
+      assert.ok(seen, 'the mark is seen on the highlighted option');
       await page.keyboard.press('Enter');
       await panel.locator('.chosen[data-chosen="own-opening-hours"]').waitFor();
 

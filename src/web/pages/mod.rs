@@ -244,7 +244,8 @@ pub(super) fn unsaved(doc: &Document, status: &str) {
 }
 
 /// Edits not saved yet are never lost in silence: an edit replaces a "Saved." below it with
-/// "Changed: not saved yet", Enter in a one-line field saves its part, and leaving the page
+/// "Changed: not saved yet", Enter in a one-line field (Ctrl+Enter in a box of lines) saves
+/// its part, and leaving the page
 /// with an edit not saved (or refused) asks first.
 fn unsaved_edits(app: &Element) -> Result<(), JsValue> {
     use gloo_events::EventListener;
@@ -278,7 +279,13 @@ fn unsaved_edits(app: &Element) -> Result<(), JsValue> {
             return;
         };
         let field = event.target().and_then(|t| t.dyn_into::<Element>().ok());
-        if let Some(field) = field.filter(|f| key.key() == "Enter" && f.tag_name() == "INPUT") {
+        // Enter in a one-line field, Ctrl+Enter (or ⌘+Enter) in a box of lines, saves its part.
+        let saves = |f: &Element| match f.tag_name().as_str() {
+            "INPUT" => true,
+            "TEXTAREA" => key.ctrl_key() || key.meta_key(),
+            _ => false,
+        };
+        if let Some(field) = field.filter(|f| key.key() == "Enter" && saves(f)) {
             if let Some(save) = after(&field, "button.primary") {
                 event.prevent_default();
                 if let Some(b) = save.dyn_ref::<web_sys::HtmlElement>() {

@@ -478,6 +478,7 @@ impl Replies {
             button.set_attribute("type", "button")?;
             button.set_attribute("data-template-id", t.id)?;
             button.append_child(dom::el(&s.doc, "strong", "", t.texts(lang).title)?.as_ref())?;
+            team_mark(&s.doc, &button, t)?;
             button.append_child(dom::el(&s.doc, "span", "reason", reason)?.as_ref())?;
             li.append_child(&button)?;
             self.suggested.append_child(&li)?;
@@ -674,8 +675,22 @@ fn show_results(
         button.set_attribute("data-template-id", t.id)?;
         let title = dom::el(&s.doc, "strong", "", t.texts(lang).title)?;
         button.append_child(&title)?;
+        team_mark(&s.doc, &button, t)?;
         li.append_child(&button)?;
         results.append_child(&li)?;
+    }
+    Ok(())
+}
+
+/// Marks the team's own reply in `parent` ("Team", after its title), so that the agent tells
+/// it from the built-in ones.
+pub(crate) fn team_mark(
+    doc: &web_sys::Document,
+    parent: &Element,
+    t: &LibTemplate,
+) -> Result<(), JsValue> {
+    if t.id.starts_with(crate::core::library::own::ID_PREFIX) {
+        parent.append_child(dom::el(doc, "span", "team", "Team")?.as_ref())?;
     }
     Ok(())
 }
