@@ -12,18 +12,6 @@ use crate::core::library::{all, Contact};
 use crate::core::scenario::Scenario;
 use crate::core::template::{Context, FieldKind};
 
-/// The scenarios whose customers here sound upset (their replies must acknowledge it).
-const PROBLEMS: [Scenario; 8] = [
-    Scenario::Waiting,
-    Scenario::Outage,
-    Scenario::Billing,
-    Scenario::Refund,
-    Scenario::OrderLate,
-    Scenario::Faulty,
-    Scenario::Account,
-    Scenario::Complaint,
-];
-
 /// A customer's message for `scenario`, in English and in Spanish.
 fn customer(scenario: Scenario) -> [&'static str; 2] {
     use Scenario::*;
@@ -147,7 +135,8 @@ fn every_built_in_reply_passes_the_checklist_for_its_customer() {
                 // after it reads differently, as it does for a calm customer (the same reply
                 // twice in a row reads as pasted).
                 let upset = needs_acknowledging(&case.analysis);
-                if PROBLEMS.contains(&main) {
+                // The customers of problem scenarios here sound upset (their replies must say so).
+                if main.is_problem() {
                     assert!(upset, "{} {lang:?}: {message:?} reads as upset", t.id);
                 }
                 let turns = tpl.rotations().into_iter().max().unwrap_or(1) as u64;
