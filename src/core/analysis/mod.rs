@@ -253,7 +253,7 @@ pub fn analyze_thread(customer_texts: &[&str], our_texts: &[&str]) -> Analysis {
 
     let mut words: Vec<String> = Vec::new();
     for (f, _) in &recent {
-        for w in crate::core::library::own::key_words(f.original) {
+        for w in crate::core::library::own::key_words(f.original, KEY_WORDS) {
             if words.len() < KEY_WORDS && !words.contains(&w) {
                 words.push(w);
             }

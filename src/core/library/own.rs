@@ -186,19 +186,22 @@ pub fn parse(text: &str) -> Result<Vec<OwnReply<'_>>, String> {
 /// Whether two titles read as one: the same words whatever the case, accents and marks
 /// ("Opening hours" and "opening hours!"), or, for titles with no word (an emoji), the same.
 fn same_title(a: &str, b: &str) -> bool {
-    let key = |t: &str| -> Vec<String> {
-        normalize(t)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect()
-    };
-    let (ka, kb) = (key(a), key(b));
+    let (ka, kb) = (title_words(a), title_words(b));
     if ka.is_empty() && kb.is_empty() {
         a.trim() == b.trim()
     } else {
         ka == kb
     }
+}
+
+/// A title's words, without case or accents, joined by hyphens ("opening-hours").
+fn title_words(title: &str) -> String {
+    let folded = normalize(title);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join("-")
 }
 
 /// A title line's text after "# ", which begins the line.
@@ -260,18 +263,12 @@ fn scenario(name: &str) -> Result<Scenario, String> {
 /// The id of the reply titled `title`: its words, lower case, joined by hyphens, after
 /// [`ID_PREFIX`] ("own-opening-hours"); the same id as one in `taken` gets a number.
 fn id_of(title: &str, taken: &[LibTemplate]) -> String {
-    let folded = normalize(title);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
     // A title with no word (an emoji) is a reply all the same.
-    let words = if words.is_empty() {
-        vec!["reply"]
-    } else {
-        words
+    let words = match title_words(title) {
+        w if w.is_empty() => "reply".to_owned(),
+        w => w,
     };
-    let mut id = format!("{ID_PREFIX}{}", words.join("-"));
+    let mut id = format!("{ID_PREFIX}{words}");
     id.truncate(id.char_indices().nth(48).map_or(id.len(), |(i, _)| i));
     let base = id.clone();
     let mut n = 1;
@@ -294,10 +291,14 @@ const COMMON: &[&str] = &[
 ];
 
 /// The words of `text` that can say what it is about: without case or accents, four letters
-/// or more, not too common, each once.
-pub fn key_words(text: &str) -> Vec<String> {
+/// or more, not too common, each once; the first `most` of them (a customer's message may be
+/// a whole page, and each word is compared with those kept).
+pub fn key_words(text: &str, most: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for w in normalize(text).split(|c: char| !c.is_alphanumeric()) {
+        if out.len() == most {
+            break;
+        }
         if w.chars().count() >= 4 && !COMMON.contains(&w) && !out.iter().any(|o| o == w) {
             out.push(w.to_owned());
         }
@@ -483,12 +484,24 @@ mod tests {
 
     /// The suggestions for a customer who said `said`, all of it taken as the words behind
     /// the reading (the built-in replies' tags are matched against them too).
+    #[test]
+    fn key_words_are_the_first_telling_ones_each_once() {
+        assert_eq!(
+            key_words("Do you SHIP to Canadá? Shipping to canada, please!", 64),
+            ["ship", "canada", "shipping"]
+        );
+        // A message of a whole page keeps only the first of them.
+        let page: String = (0..20_000).map(|n| format!("word{n} ")).collect();
+        assert_eq!(key_words(&page, 64).len(), 64);
+        assert_eq!(key_words(&page, 64)[63], "word63");
+    }
+
     fn suggested(scored: &[(Scenario, f32)], said: &str, lang: Lang) -> Vec<&'static str> {
         suggest_fitting(
             scored,
             &[said.to_lowercase()],
             &[],
-            &key_words(said),
+            &key_words(said, 64),
             Surface::Post,
             lang,
             &[],
@@ -576,7 +589,7 @@ mod tests {
             &Scenario::ALL.map(|s| (s, 1.0)),
             &[],
             &[],
-            &key_words("just a note aside"),
+            &key_words("just a note aside", 64),
             Surface::Post,
             Lang::En,
             &[],

@@ -97,7 +97,11 @@ impl OwnIndex {
                     .filter(|g| g.confident)
                     .map(|g| g.code),
             );
-            words.extend(own::key_words(&text).into_iter().map(|w| (w, r as u16)));
+            words.extend(
+                own::key_words(&text, usize::MAX)
+                    .into_iter()
+                    .map(|w| (w, r as u16)),
+            );
         }
         crate::core::sort::sort_by(&mut words, |a, b| a.0.cmp(&b.0));
         OwnIndex {
@@ -415,7 +419,7 @@ mod tests {
             "a b c",
             "",
         ] {
-            let said = own::key_words(said);
+            let said = own::key_words(said, 64);
             let fits = with_own_index(|ix| ix.fits(&said));
             for (r, fit) in fits.iter().enumerate() {
                 let words: Vec<String> = index
@@ -433,7 +437,7 @@ mod tests {
             }
         }
         assert_eq!(
-            with_own_index(|ix| ix.fits(&own::key_words("do you ship to canada")))[0],
+            with_own_index(|ix| ix.fits(&own::key_words("do you ship to canada", 64)))[0],
             2
         );
     }
