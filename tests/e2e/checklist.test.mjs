@@ -821,21 +821,24 @@ describe('a failing Waypoint lets the post through (fail open)', () => {
 describe('the checks whose word lists the page reads from the rule file', () => {
   // Their lists are not in the module (dist/data/rules.js): a list missing there would let
   // each of these drafts through with nothing said.
-  for (const [id, draft] of [
-    ['asks-personal-data', 'Maria, please reply here with your password so we can check the order.'],
-    ['tone', 'Maria, you should have checked the tracking page before writing to us.'],
-    ['next-step', 'So sorry to hear that, Maria!'],
+  const [xPost, xChat] = [SURFACES[0], SURFACES[2]];
+  for (const [id, draft, surface] of [
+    ['asks-personal-data', 'Maria, please reply here with your password so we can check the order.', xPost],
+    ['tone', 'Maria, you should have checked the tracking page before writing to us.', xPost],
+    ['next-step', 'So sorry to hear that, Maria!', xPost],
+    // In a direct message, asking for one (its own list: other-channel/3).
+    ['other-channel', "Sorry about the double charge, Sam! Please DM us your card's last 4 digits and I'll refund it today.", xChat],
   ]) {
-    test(`X post: ${id} finds its words in the page`, async () => {
-      const { page } = await open(browser.context, URLS.xStatus);
+    test(`${surface.name.split(' (')[0]}: ${id} finds its words in the page`, async () => {
+      const { page } = await open(browser.context, surface.url);
       await waitForState(page, 'ready');
-      const x = SURFACES[0];
-      await typeDraft(page, x, draft);
-      await pressSend(page, x);
+      await typeDraft(page, surface, draft);
+      await pressSend(page, surface);
       await dialog(page).waitFor();
       const item = dialog(page).locator(`[data-check-id="${id}"]`);
       assert.equal(await item.count(), 1, `${id} is in the checklist`);
       assert.ok(['fail', 'warn'].includes(await item.getAttribute('data-status')), await item.getAttribute('data-status'));
+      if (id === 'other-channel') assert.match(await item.innerText(), /this is one already/);
       await page.close();
     });
   }

@@ -1,10 +1,11 @@
 //! `other-channel`: the draft sends the customer to a channel they did not choose (phone,
 //! email, a store, a web form). This site's own DM is not another channel, and neither is a
-//! help article.
+//! help article; but in a direct message, "DM us" asks the customer to go where they already
+//! are, and is flagged there.
 
 use super::text::{quote, Text};
 use super::{Finding, Input};
-use crate::core::conversation::Party;
+use crate::core::conversation::{Party, Surface};
 
 // Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
 #[inline(never)]
@@ -27,14 +28,16 @@ pub fn check(input: &Input) -> Option<Finding> {
         })
     };
     // "They call us Southbest": a name, not an instruction.
-    let m = t.find(list).into_iter().find(|m| {
+    let Some(m) = t.find(list).into_iter().find(|m| {
         !emergency(m.first)
             && (m.first == 0
                 || !matches!(
                     t.words[m.first - 1].lower.as_str(),
                     "they" | "people" | "folks"
                 ))
-    })?;
+    }) else {
+        return dm_in_dm(input);
+    };
     // The customer chose that channel: they asked for a number or an address.
     let asked = phrases!("other-channel/2", PHRASES_2);
     let c = input.ctx.conversation;
@@ -50,6 +53,33 @@ pub fn check(input: &Input) -> Option<Finding> {
     Some(Finding::new(
         format!(
             "{} moves the customer to another channel: can you help here instead?",
+            quote(t.slice(span))
+        ),
+        vec![span],
+    ))
+}
+
+/// In a direct message, a sentence asking the customer to DM us ("Please DM us your order
+/// number"): they are in one, and would wonder where to go. "No need to DM us" is no such ask.
+fn dm_in_dm(input: &Input) -> Option<Finding> {
+    if input.ctx.conversation.surface != Surface::Dm {
+        return None;
+    }
+    let t = &input.draft;
+    let list = phrases!("other-channel/3", PHRASES_3);
+    let m = t.find(list).into_iter().find(|m| {
+        !(m.first.saturating_sub(3)..m.first).any(|j| {
+            t.words[j].sentence == t.words[m.first].sentence
+                && matches!(
+                    t.words[j].lower.as_str(),
+                    "no" | "not" | "don't" | "dont" | "never" | "without"
+                )
+        })
+    })?;
+    let span = t.span(m.first, m.last);
+    Some(Finding::new(
+        format!(
+            "{} asks for a DM, but this is one already: ask here instead.",
             quote(t.slice(span))
         ),
         vec![span],
@@ -171,6 +201,42 @@ pub(super) const PHRASES_2: crate::core::words::Words = words![
     "correo",
 ];
 
+/// The phrases of `phrases!("other-channel/3", …)`: asking for a direct message (in the page,
+/// read from the rule file).
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+pub(super) const PHRASES_3: crate::core::words::Words = words![
+    "dm us",
+    "dm me",
+    "pm us",
+    "inbox us",
+    "send us a dm",
+    "send me a dm",
+    "drop us a dm",
+    "shoot us a dm",
+    "send us a direct message",
+    "send us a private message",
+    "send us a pm",
+    "direct message us",
+    "message us privately",
+    "message us in private",
+    "via dm",
+    "by dm",
+    "over dm",
+    "in a dm",
+    "into our dms",
+    "envíanos un md",
+    "envíanos un dm",
+    "envíanos un mensaje privado",
+    "envíanos un mensaje directo",
+    "escríbenos por privado",
+    "escríbenos por md",
+    "escríbenos por dm",
+    "por mensaje privado",
+    "por mensaje directo",
+    "por md",
+    "por dm",
+];
+
 #[cfg(test)]
 mod tests {
     use super::super::testutil::{table, Case};
@@ -235,6 +301,38 @@ mod tests {
             &away,
             CheckId::OtherChannel,
             &[("Call us on 0800 123", true)],
+        );
+    }
+
+    #[test]
+    fn asking_for_a_dm_inside_one_fires() {
+        let rows = [
+            ("Please DM us your order number.", true),
+            ("Sorry! Send us a DM with the details and we'll look.", true),
+            (
+                "Lo sentimos. Envíanos un mensaje privado con tu pedido.",
+                true,
+            ),
+            ("Escríbenos por MD y lo vemos.", true),
+            ("Could you share your order number here?", false),
+            ("No need to DM us again, we're on it.", false),
+            ("Thanks for your DM, we're checking now.", false),
+            ("", false),
+        ];
+        for site in [Site::X, Site::Facebook, Site::Instagram] {
+            let dm = Case::on(site, Surface::Dm, &["My order has not arrived"]);
+            table(&dm, CheckId::OtherChannel, &rows);
+        }
+        // In a public thread, asking for a DM is the safe move.
+        let public: Vec<_> = rows.iter().map(|&(d, _)| (d, false)).collect();
+        table(&Case::new(), CheckId::OtherChannel, &public);
+        let dm = Case::on(Site::X, Surface::Dm, &["My order has not arrived"]);
+        let detail = dm
+            .fires(CheckId::OtherChannel, "Please DM us your order number.")
+            .unwrap();
+        assert_eq!(
+            detail,
+            "“DM us” asks for a DM, but this is one already: ask here instead."
         );
     }
 }

@@ -406,7 +406,7 @@ macro_rules! phrases {
 
 /// The names of the checks' phrase lists (`phrases!`), each a section `[phrases/<name>]` of
 /// the rule file.
-pub const PHRASE_LISTS: [&str; 10] = [
+pub const PHRASE_LISTS: [&str; 11] = [
     "acknowledges-emotion",
     "addressed",
     "asks-personal-data",
@@ -416,6 +416,7 @@ pub const PHRASE_LISTS: [&str; 10] = [
     "non-apology",
     "other-channel",
     "other-channel/2",
+    "other-channel/3",
     "sla-wait",
 ];
 
@@ -497,6 +498,7 @@ pub fn phrase_list(name: &str) -> Option<Words> {
         "non-apology" => non_apology::PHRASES,
         "other-channel" => other_channel::PHRASES,
         "other-channel/2" => other_channel::PHRASES_2,
+        "other-channel/3" => other_channel::PHRASES_3,
         "sla-wait" => sla_wait::PHRASES,
         _ => return None,
     })
