@@ -495,8 +495,10 @@ pub fn addressed(draft: &str) -> Option<&str> {
         let w = w.trim_end_matches(ENDS).to_lowercase();
         crate::core::check::wrong_name::GREETINGS.contains(&w)
     };
+    let mut greeted = false;
     if words.peek().is_some_and(|w| greeting(w)) {
         words.next();
+        greeted = true;
     }
     // Thanks or an apology before the name address it as a greeting does ("Thanks Maria!",
     // "Thank you, Maria, …").
@@ -504,9 +506,11 @@ pub fn addressed(draft: &str) -> Option<&str> {
     match words.peek().map(|w| lower(w)).as_deref() {
         Some(w) if crate::core::check::wrong_name::THANKS.contains(w) => {
             words.next();
+            greeted = true;
         }
         Some("thank") => {
             words.next();
+            greeted = true;
             if words.peek().is_some_and(|w| lower(w) == "you") {
                 words.next();
             }
@@ -515,7 +519,19 @@ pub fn addressed(draft: &str) -> Option<&str> {
     }
     let mut first = None;
     for w in words.take(3) {
+        // After a greeting or thanks, an emoji or a full stop ends the name as a comma does
+        // ("Thanks Jane 😊 we'll…", "Hi Jane. So sorry"); without one, "Jane 😊" may begin a
+        // sentence about Jane.
+        if greeted && first.is_some() && !w.chars().any(char::is_alphanumeric) {
+            return first;
+        }
+        let stop = greeted && w.ends_with('.');
         let name = w.trim_end_matches(ENDS);
+        let name = if stop {
+            name.trim_end_matches('.')
+        } else {
+            name
+        };
         let letters = name
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
@@ -524,7 +540,7 @@ pub fn addressed(draft: &str) -> Option<&str> {
             return None;
         }
         first = first.or(Some(name));
-        if w.ends_with(ENDS) {
+        if w.ends_with(ENDS) || stop {
             return first;
         }
     }
@@ -1408,6 +1424,11 @@ mod tests {
             ("Sorry Jane, the order is late", Some("Jane")),
             ("Gracias, María, lo vemos", Some("María")),
             ("Thanks, we're on it", None),
+            ("Thanks Jane 😊 Enjoy the blend", Some("Jane")),
+            ("Thanks Jane Doe 🙏", Some("Jane")),
+            ("Hi Jane. So sorry", Some("Jane")),
+            ("Thank you Maria ❤️", Some("Maria")),
+            ("Hi Jane :) sorry", Some("Jane")),
             // Not addressing: no comma after it, still being typed, not a name.
             ("Jane Doe we are sorry", None),
             ("Jane", None),
@@ -1415,6 +1436,13 @@ mod tests {
             ("sorry, Jane", None),
             ("J, hi", None),
             ("Hi there, sorry", None),
+            // No greeting or thanks: an emoji or a full stop after a capitalised word is not
+            // an address ("Jane" may be the subject); nor a name still being typed.
+            ("Jane 😊 sorry", None),
+            ("Jane. Sorry", None),
+            ("Thanks 😊", None),
+            ("Thanks Jane", None),
+            ("Thanks So much 😊", None),
         ] {
             assert_eq!(addressed(draft), want, "{draft:?}");
         }

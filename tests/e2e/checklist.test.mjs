@@ -534,22 +534,24 @@ describe('a public post where another commenter waited longer', () => {
 });
 
 describe('a reply in the post\'s own box that thanks a commenter by name', () => {
-  test('Facebook comments: "Thanks Jane!" answers Jane, as "Jane," does, and her name is the right one', async () => {
-    const s = SURFACES.find((x) => x.name.startsWith('Facebook comments (Lexical'));
-    const { page, pageErrors } = await open(browser.context, s.url);
-    await waitForState(page, 'ready');
-    const panel = page.locator('waypoint-panel');
-    assert.equal(await panel.getAttribute('data-customer'), 'Priya Raman');
-    await typeDraft(page, s, 'Thanks Jane! So sorry your bag arrived torn. We will send a new bag today.');
-    await page.waitForFunction(() => document.querySelector('waypoint-panel').dataset.customer === 'Jane Doe', null, { timeout: 3000 });
-    await pressSend(page, s);
-    await dialog(page).waitFor();
-    const item = dialog(page).locator('[data-check-id="wrong-name"]');
-    assert.notEqual(await item.getAttribute('data-status'), 'fail', await item.textContent());
-    await page.keyboard.press('Escape');
-    assert.deepEqual(pageErrors, []);
-    await page.close();
-  });
+  for (const thanks of ['Thanks Jane!', 'Thanks Jane 😊']) {
+    test(`Facebook comments: "${thanks}" answers Jane, as "Jane," does, and her name is the right one`, async () => {
+      const s = SURFACES.find((x) => x.name.startsWith('Facebook comments (Lexical'));
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      assert.equal(await panel.getAttribute('data-customer'), 'Priya Raman');
+      await typeDraft(page, s, `${thanks} So sorry your bag arrived torn. We will send a new bag today.`);
+      await page.waitForFunction(() => document.querySelector('waypoint-panel').dataset.customer === 'Jane Doe', null, { timeout: 3000 });
+      await pressSend(page, s);
+      await dialog(page).waitFor();
+      const item = dialog(page).locator('[data-check-id="wrong-name"]');
+      assert.notEqual(await item.getAttribute('data-status'), 'fail', await item.textContent());
+      await page.keyboard.press('Escape');
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
 });
 
 describe('a name the reply addresses that is not the customer answered', () => {
