@@ -332,10 +332,13 @@ pub fn templates(text: &'static str) -> Result<Vec<LibTemplate>, String> {
             },
         };
         let id = id_of(r.title, &out);
+        // The scenarios the team gave it are its tags for the search, as the built-in ones'
+        // topics are theirs ("/refund" finds "Our policy [refund]").
+        let tags: Vec<&'static str> = r.scenarios.iter().map(|s| s.id()).collect();
         out.push(LibTemplate {
             id: Box::leak(id.into_boxed_str()),
             scenarios: Box::leak(r.scenarios.into_boxed_slice()),
-            tags: &[],
+            tags: Box::leak(tags.into_boxed_slice()),
             contact: Contact::Any,
             en: texts,
             es: texts,
@@ -348,7 +351,7 @@ pub fn templates(text: &'static str) -> Result<Vec<LibTemplate>, String> {
 mod tests {
     use super::*;
     use crate::core::conversation::{Lang, Surface};
-    use crate::core::library::{all, get, install_own, search, suggest_fitting};
+    use crate::core::library::{all, get, install_own, search, search_in, suggest_fitting, Scope};
 
     const HOURS: &str = "# Opening hours [how-to]\n\
         We're open 9 to 5 on weekdays, {customer.first_name|there}. ^{agent.initials}\n\
@@ -539,6 +542,11 @@ mod tests {
             .contains('\r'));
         let found: Vec<&str> = search("hours", Lang::En).iter().map(|t| t.id).collect();
         assert_eq!(found.first(), Some(&"own-opening-hours"));
+        // Where a team's reply and a built-in one match as well, the team's comes first: they
+        // wrote it for their business (its scenario counts as a built-in reply's topic does).
+        let names = |q| search_in(q, Lang::En, Scope::Names);
+        assert_eq!(names("refund")[0].id, "own-refund-policy");
+        assert_eq!(search("refund", Lang::En)[0].id, "own-refund-policy");
         // The reply whose words answer the customer's leads its scenario, before the
         // built-in ones and the team's others; the scenarios keep their order.
         let how_to = [(Scenario::HowTo, 1.0)];

@@ -178,8 +178,8 @@ pub enum Scope {
     Names,
 }
 
-/// The templates matching every word of `query` in `lang`, best first (ties keep library
-/// order). A word matches a word of the title, the tags, the id or the text (every surface and
+/// The templates matching every word of `query` in `lang`, best first (ties: the team's own
+/// replies, then library order). A word matches a word of the title, the tags, the id or the text (every surface and
 /// every alternative) that it equals or starts; a word that matches nothing anywhere matches a
 /// title, tag or id word it is a slip of (so "charge", a word of the library, never finds
 /// "change"). An empty query lists every template.
@@ -191,7 +191,8 @@ pub fn search(query: &str, lang: Lang) -> Vec<&'static LibTemplate> {
 pub fn search_in(query: &str, lang: Lang, scope: Scope) -> Vec<&'static LibTemplate> {
     let query = words(query);
     let mut hits: Vec<(u32, &'static LibTemplate)> = with_fields(lang, |built, own| {
-        let fields = || built.iter().chain(own);
+        // The team's own first: on equal points they lead (written for this business).
+        let fields = || own.iter().chain(built);
         let slips: Vec<bool> = query
             .iter()
             .map(|w| fields().all(|(_, f)| f.points(w, false, scope) == 0))
