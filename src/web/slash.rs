@@ -22,6 +22,9 @@ use web_sys::{Document, Element, HtmlElement, HtmlTextAreaElement, ShadowRoot};
 
 /// How many templates the popup lists.
 const SHOWN: usize = 6;
+/// How many a bare "/" lists at most: the suggested ones and every reply of the team's own
+/// (the list scrolls), then the library's to [`SHOWN`].
+const BARE_MOST: usize = 40;
 
 /// What the trigger needs from the controller.
 pub struct Situation {
@@ -329,7 +332,7 @@ fn on_input(
     let (items, elsewhere): (Vec<&'static LibTemplate>, _) = if query.trim().is_empty() {
         // A bare "/": the replies suggested for this conversation first, then the library.
         let suggested = host.suggested();
-        // The team's own replies next, before the built-in ones.
+        // The team's own replies next, all of them, before the built-in ones.
         let rank = |t: &LibTemplate| {
             suggested
                 .iter()
@@ -343,7 +346,15 @@ fn on_input(
             .filter(|t| situation.answered.is_none_or(|a| t.contact.fits(a)))
             .collect();
         crate::core::sort::sort_by_key(&mut all, |t| rank(t));
-        all.truncate(SHOWN);
+        let listed = suggested.len()
+            + all
+                .iter()
+                .filter(|t| {
+                    t.id.starts_with(library::own::ID_PREFIX)
+                        && !suggested.iter().any(|id| id == t.id)
+                })
+                .count();
+        all.truncate(listed.clamp(SHOWN, BARE_MOST));
         (all, None)
     } else {
         let (mut found, elsewhere) = library::search_on(

@@ -1187,6 +1187,47 @@ describe("the team's own replies", () => {
     }
   });
 
+  test('X Chat: a bare "/" lists every one of them after the suggested replies; the arrows reach the last, in view', async () => {
+    const xChat = SURFACES.find((s) => s.name === 'X Chat');
+    const options = await openOptions(browser);
+    const replies = Array.from({ length: 12 }, (_, n) => `# Team note ${n + 1}\nNote ${n + 1}, {customer.first_name|there}.`).join('\n');
+    try {
+      await options.fill('#replies', replies);
+      await options.click('#replies-save');
+      await options.locator('#replies-status[data-ok="true"]').waitFor();
+      const { page, pageErrors } = await open(browser.context, xChat.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      await panel.locator('.suggested [data-template-id]').first().waitFor();
+      const suggested = await panel.locator('.suggested [data-template-id]').evaluateAll((els) => els.map((e) => e.dataset.templateId));
+      assert.ok(suggested.length >= 2, JSON.stringify(suggested));
+      await page.click(xChat.box);
+      await page.keyboard.type('/');
+      const popup = panel.locator('.slash');
+      await popup.waitFor({ state: 'visible' });
+      const listed = await popup.locator('[role="option"]').evaluateAll((els) => els.map((e) => e.dataset.templateId));
+      assert.deepEqual(listed.slice(0, suggested.length), suggested);
+      const team = Array.from({ length: 12 }, (_, n) => `own-team-note-${n + 1}`);
+      assert.deepEqual(listed.slice(suggested.length), team, 'every team reply, in their order, and no built-in one after');
+      for (let i = 1; i < listed.length; i++) await page.keyboard.press('ArrowDown');
+      const last = popup.locator('[aria-selected="true"]');
+      assert.equal(await last.getAttribute('data-template-id'), 'own-team-note-12');
+      const inView = await last.evaluate((li) => {
+        const list = li.closest('.slash-list').getBoundingClientRect();
+        const r = li.getBoundingClientRect();
+        return r.top >= list.top - 1 && r.bottom <= list.bottom + 1;
+      });
+      assert.ok(inView, 'the list scrolled to the highlighted reply');
+      await page.keyboard.press('Enter');
+      await panel.locator('.chosen[data-chosen="own-team-note-12"]').waitFor();
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    } finally {
+      await options.evaluate(() => chrome.storage.local.remove('waypoint.replies'));
+      await options.close();
+    }
+  });
+
   // A shop writes its own replies on the settings page; they join the panel's suggestions,
   // its search and the slash search, at once in a conversation already open.
   test('written on the settings page: a broken one is refused with its line; saved, they are suggested, found and inserted', async () => {
