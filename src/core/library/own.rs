@@ -318,6 +318,64 @@ pub fn fit(words: &[String], said: &[String]) -> usize {
         .count()
 }
 
+/// The public replies that can be longer than X allows once filled in (title, the longest
+/// length, in X's count): each rendered with a long name, agent and brand, 20 characters in each
+/// fill-in and the longest of each set of alternatives. The checklist flags such a reply on X
+/// at send time; the settings page says so on save, as the library's tests hold the built-in
+/// ones to it.
+pub fn too_long_for_x<'a>(replies: &[OwnReply<'a>]) -> Vec<(&'a str, usize)> {
+    use crate::core::conversation::Author;
+    use crate::core::conversation::Lang;
+    use crate::core::textlen::x_weighted_len;
+    let limit = crate::core::textlen::limit(
+        crate::core::conversation::Site::X,
+        crate::core::conversation::Surface::Post,
+    )
+    .max;
+    let mut out = Vec::new();
+    for r in replies {
+        let Some(Ok(tpl)) = r.public.map(parse_template) else {
+            continue;
+        };
+        let mut longest = 0;
+        for lang in [Lang::En, Lang::Es] {
+            let mut ctx = crate::core::template::Context::new(lang);
+            ctx.customer = Some(Author {
+                name: "Alexandra Fernández-Whitfield".into(),
+                handle: Some("alexandra_fw_01".into()),
+            });
+            ctx.agent_name = Some("Christopher Montgomery".into());
+            ctx.brand_name = Some("Northwind Coffee Company".into());
+            ctx.site = Some(crate::core::conversation::Site::X);
+            ctx.wait_minutes = Some(2000);
+            for f in tpl.fields() {
+                ctx.fields.insert(f.id.clone(), "x".repeat(20));
+            }
+            // The alternatives of each rotation are apart from the others': the longest of
+            // each, one rotation at a time.
+            let len = |choices: &[usize]| {
+                tpl.render_with_choices(&ctx, choices)
+                    .map_or(0, |t| x_weighted_len(&t))
+            };
+            let rotations = tpl.rotations();
+            let mut choices = vec![0; rotations.len()];
+            for (k, &n) in rotations.iter().enumerate() {
+                let mut best = (len(&choices), 0);
+                for i in 1..n {
+                    choices[k] = i;
+                    best = best.max((len(&choices), i));
+                }
+                choices[k] = best.1;
+            }
+            longest = longest.max(len(&choices));
+        }
+        if longest > limit {
+            out.push((r.title, longest));
+        }
+    }
+    out
+}
+
 /// The replies of `text` as templates (ids from their titles), borrowing from it.
 pub fn templates(text: &'static str) -> Result<Vec<LibTemplate>, String> {
     let mut out: Vec<LibTemplate> = Vec::new();
@@ -513,6 +571,33 @@ mod tests {
         .iter()
         .map(|s| s.template.id)
         .collect()
+    }
+
+    #[test]
+    fn replies_too_long_for_x_once_filled_are_named_with_their_longest_length() {
+        let a = "a".repeat(240);
+        let text = [
+            "# Short [refund]".to_owned(),
+            "We refund within 14 days, {customer.first_name|there}.".to_owned(),
+            "# Long one".to_owned(),
+            format!("{a} {{customer.first_name|there}} [[ok|a much longer alternative]] {{?order:Order}}"),
+            "# Only in DMs".to_owned(),
+            "DM:".to_owned(),
+            format!("{a}{a}"),
+            "# Just fits".to_owned(),
+            "b".repeat(280),
+        ]
+        .join("\n");
+        let replies = parse(&text).unwrap();
+        // 240 + " Alexandra" + " " + the longer alternative (25) + " " + 20 for the fill-in.
+        assert_eq!(too_long_for_x(&replies), vec![("Long one", 297)]);
+        let wait = format!("# Waited\n{} {{wait}}", "c".repeat(270));
+        let waited = too_long_for_x(&parse(&wait).unwrap());
+        assert_eq!(
+            waited.len(),
+            1,
+            "the wait, said in words, counts: {waited:?}"
+        );
     }
 
     #[test]

@@ -40,7 +40,7 @@ fn saved(items: &[String]) -> String {
         format!("{n} replies")
     };
     let their = |k: usize| if k == 1 { "its" } else { "their" };
-    match (n, k) {
+    let said = match (n, k) {
         (0, _) => "Saved: no replies of your own.".to_owned(),
         (_, 0) => format!(
             "Saved: {what}, found by the search (none names a scenario, so none is suggested)."
@@ -53,7 +53,37 @@ fn saved(items: &[String]) -> String {
             "Saved: {what}; {k} suggested for {} scenarios, all found by the search.",
             their(k)
         ),
+    };
+    format!("{said}{}", too_long(&replies))
+}
+
+/// " Over X's 280 characters once filled in: “Returns” (up to 297). …", or nothing: saved all
+/// the same (Facebook and Instagram take more), and said before the checklist says it on X.
+fn too_long(replies: &[own::OwnReply]) -> String {
+    let over = own::too_long_for_x(replies);
+    if over.is_empty() {
+        return String::new();
     }
+    let named: Vec<String> = over
+        .iter()
+        .take(3)
+        .map(|(title, len)| format!("“{title}” (up to {len})"))
+        .collect();
+    let more = match over.len().saturating_sub(3) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    let max = crate::core::textlen::limit(
+        crate::core::conversation::Site::X,
+        crate::core::conversation::Surface::Post,
+    )
+    .max;
+    format!(
+        " Over X's {max} characters once filled in: {}{more}; on X the checklist will ask to \
+         shorten {}.",
+        named.join(", "),
+        if over.len() == 1 { "it" } else { "them" }
+    )
 }
 
 static LIST: List = List {
