@@ -1187,6 +1187,26 @@ describe("the team's own replies", () => {
     }
   });
 
+  test('saved once and refused now (edited by hand, or checked more by a newer Waypoint): the settings page says so', async () => {
+    let options = await openOptions(browser);
+    const text = '# Opening hours\nOpen 9 to 5, {customer.frist_name|there}.';
+    try {
+      await options.evaluate((t) => chrome.storage.local.set({ 'waypoint.replies': JSON.stringify([t]) }), text);
+      await options.close();
+      options = await openOptions(browser);
+      const status = options.locator('#replies-status[data-ok="false"]');
+      await status.waitFor();
+      assert.match(await status.innerText(), /^Not in use until mended: Your replies, line 2: unknown variable `customer\.frist_name`/);
+      assert.equal(await options.inputValue('#replies'), text, 'the text is in the box, to mend');
+      assert.equal(await options.locator('#replies').getAttribute('aria-invalid'), 'true');
+      // The other lists, saved well, say nothing.
+      assert.equal(await options.locator('.form-status[data-ok="false"]').count(), 1);
+    } finally {
+      await options.evaluate(() => chrome.storage.local.remove('waypoint.replies'));
+      await options.close();
+    }
+  });
+
   test('one too long for X once filled in is saved, and the save says so', async () => {
     const options = await openOptions(browser);
     const long = `We're sorry, {customer.first_name|there}: ${'our store policy says more than fits here. '.repeat(6)}Order {?order:Order number}.`;

@@ -229,10 +229,24 @@ pub(super) fn render_list(
         let doc = doc.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let saved = saved_list(list.key).await;
+            let text = saved.join(if list.one_line { " " } else { "\n" });
             if let Some(t) = by_id::<HtmlTextAreaElement>(&doc, area_id) {
-                t.set_value(&saved.join("\n"));
+                t.set_value(&text);
             } else if let Some(i) = by_id::<HtmlInputElement>(&doc, area_id) {
-                i.set_value(&saved.join(" "));
+                i.set_value(&text);
+            }
+            // Saved once, refused now (edited by hand, or a newer Waypoint checks more): the
+            // pages go on without it, and this says so where it can be mended.
+            if let Err(e) = (list.parse)(&text) {
+                say(
+                    &doc,
+                    status_id,
+                    false,
+                    &format!("Not in use until mended: {e}"),
+                );
+                if let Some(area) = doc.get_element_by_id(area_id) {
+                    let _ = area.set_attribute("aria-invalid", "true");
+                }
             }
         });
     }
