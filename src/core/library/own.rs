@@ -49,7 +49,6 @@ pub struct OwnReply<'a> {
 /// The replies written in `text`, or what is wrong, with its line ("Your replies, line 4:
 /// …").
 pub fn parse(text: &str) -> Result<Vec<OwnReply<'_>>, String> {
-    let fail = |line: usize, message: String| Err(format!("Your replies, line {line}: {message}"));
     if text.chars().count() > MAX_CHARS {
         return Err(format!(
             "Your replies are longer than {MAX_CHARS} characters: keep the ones the team uses"
@@ -62,6 +61,9 @@ pub fn parse(text: &str) -> Result<Vec<OwnReply<'_>>, String> {
         lines.push((at, line.strip_suffix('\r').unwrap_or(line)));
         at += line.len() + 1;
     }
+    // Every problem, each reply read on after one: a team pasting fifty replies mends them in
+    // one go. The first is said first, with its place (the box puts the caret there).
+    let mut problems: Vec<(usize, String)> = Vec::new();
     // A title meant but not written as one ("#Returns address", " # Returns address") would
     // go out as the words of the reply above: a line that starts so, where a new reply could
     // begin (after a blank line or a title) or ending in brackets, is refused.
@@ -71,116 +73,151 @@ pub fn parse(text: &str) -> Result<Vec<OwnReply<'_>>, String> {
         let hashed = l.starts_with('#') && !l.starts_with("# ") && !l.starts_with("##");
         let indented = l.starts_with(char::is_whitespace) && l.trim_start().starts_with("# ");
         if (hashed || indented) && (after_gap || l.trim_end().ends_with(']')) {
-            return fail(
+            problems.push((
                 n + 1,
                 "this looks like a title: a title line starts with \"# \" at the very start of \
                  the line (for words of a reply, begin the line otherwise)"
                     .to_owned(),
-            );
+            ));
         }
     }
     let mut out: Vec<OwnReply> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        let (_, line) = lines[i];
-        if line.trim().is_empty() {
+        if lines[i].1.trim().is_empty() {
             i += 1;
             continue;
-        }
-        let Some(head) = title_line(line) else {
-            return fail(
-                i + 1,
-                "a reply begins with its title on a line starting with \"# \" (# Opening hours)"
-                    .to_owned(),
-            );
-        };
-        let number = i + 1;
-        let head = head.trim();
-        let (title, scenarios) = match head.rfind('[') {
-            Some(open) if head.ends_with(']') => {
-                let inside = &head[open + 1..head.len() - 1];
-                let mut scenarios = Vec::new();
-                for name in inside.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-                    match scenario(name) {
-                        Ok(s) if !scenarios.contains(&s) => scenarios.push(s),
-                        Ok(_) => {}
-                        Err(e) => return fail(number, e),
-                    }
-                }
-                let title = head[..open].trim();
-                if title.ends_with(']') {
-                    return fail(
-                        number,
-                        "one pair of brackets names the scenarios: [refund, billing]".to_owned(),
-                    );
-                }
-                (title, scenarios)
-            }
-            _ => (head, Vec::new()),
-        };
-        if title.is_empty() {
-            return fail(number, "the reply has no title after \"# \"".to_owned());
-        }
-        if title.chars().count() > MAX_TITLE {
-            return fail(
-                number,
-                format!("the title is longer than {MAX_TITLE} characters"),
-            );
-        }
-        if let Some(other) = out.iter().find(|o| same_title(o.title, title)) {
-            return fail(
-                number,
-                format!(
-                    "\"{title}\" is the title of the reply on line {} too: give each reply its own",
-                    other.line
-                ),
-            );
         }
         // The reply's lines run to the next title.
         let end = (i + 1..lines.len())
             .find(|&j| title_line(lines[j].1).is_some())
             .unwrap_or(lines.len());
-        let dm_line = (i + 1..end).find(|&j| lines[j].1.trim().eq_ignore_ascii_case("dm:"));
-        let start_of = |j: usize| lines.get(j).map_or(text.len(), |&(at, _)| at);
-        let public = trimmed(text, (start_of(i + 1), start_of(dm_line.unwrap_or(end))));
-        let dm = match dm_line {
-            Some(j) => match trimmed(text, (start_of(j + 1), start_of(end))) {
-                Some(dm) => Some(dm),
-                None => return fail(j + 1, "\"DM:\" is followed by no text".to_owned()),
-            },
-            None => None,
-        };
-        if public.is_none() && dm.is_none() {
-            return fail(number, format!("\"{title}\" has no text below its title"));
-        }
-        for part in [public, dm].into_iter().flatten() {
-            // Parsed where it stands, so that an error names the line and column in the box.
-            let start = part.as_ptr() as usize - text.as_ptr() as usize;
-            let line_of = text[..start].matches('\n').count();
-            let column = text[..start]
-                .rsplit('\n')
-                .next()
-                .unwrap_or("")
-                .chars()
-                .count();
-            let placed = format!("{}{}{part}", "\n".repeat(line_of), " ".repeat(column));
-            if let Err(e) = parse_template(&placed) {
-                return fail(e.pos.line as usize, e.message);
+        match reply_at(text, &lines, i, end, &out) {
+            Ok(reply) if out.len() == MAX_REPLIES => {
+                problems.push((reply.line, format!("more than {MAX_REPLIES} replies")));
+                break;
             }
+            Ok(reply) => out.push(reply),
+            Err(problem) => problems.push(problem),
         }
-        if out.len() == MAX_REPLIES {
-            return fail(number, format!("more than {MAX_REPLIES} replies"));
-        }
-        out.push(OwnReply {
-            line: number,
-            title,
-            scenarios,
-            public,
-            dm,
-        });
         i = end;
     }
-    Ok(out)
+    // One problem a line (a "#Title" line is not a title either): the first found.
+    crate::core::sort::sort_by_key(&mut problems, |p| p.0);
+    problems.dedup_by_key(|p| p.0);
+    let Some((line, first)) = problems.first() else {
+        return Ok(out);
+    };
+    let mut said = format!("Your replies, line {line}: {first}");
+    for (line, problem) in problems.iter().skip(1).take(MAX_SAID - 1) {
+        said.push_str(&format!(". Also line {line}: {problem}"));
+    }
+    if problems.len() > MAX_SAID {
+        said.push_str(&format!(
+            ". And {} more problems below",
+            problems.len() - MAX_SAID
+        ));
+    }
+    Err(said)
+}
+
+/// At most this many problems are said at once.
+const MAX_SAID: usize = 5;
+
+/// The reply whose lines are `lines[i..end]` (the first a title), or its first problem with
+/// its line.
+fn reply_at<'a>(
+    text: &'a str,
+    lines: &[(usize, &'a str)],
+    i: usize,
+    end: usize,
+    before: &[OwnReply],
+) -> Result<OwnReply<'a>, (usize, String)> {
+    let number = i + 1;
+    let fail = |line: usize, message: String| Err((line, message));
+    let Some(head) = title_line(lines[i].1) else {
+        return fail(
+            number,
+            "a reply begins with its title on a line starting with \"# \" (# Opening hours)"
+                .to_owned(),
+        );
+    };
+    let head = head.trim();
+    let (title, scenarios) = match head.rfind('[') {
+        Some(open) if head.ends_with(']') => {
+            let inside = &head[open + 1..head.len() - 1];
+            let mut scenarios = Vec::new();
+            for name in inside.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                match scenario(name) {
+                    Ok(s) if !scenarios.contains(&s) => scenarios.push(s),
+                    Ok(_) => {}
+                    Err(e) => return fail(number, e),
+                }
+            }
+            let title = head[..open].trim();
+            if title.ends_with(']') {
+                return fail(
+                    number,
+                    "one pair of brackets names the scenarios: [refund, billing]".to_owned(),
+                );
+            }
+            (title, scenarios)
+        }
+        _ => (head, Vec::new()),
+    };
+    if title.is_empty() {
+        return fail(number, "the reply has no title after \"# \"".to_owned());
+    }
+    if title.chars().count() > MAX_TITLE {
+        return fail(
+            number,
+            format!("the title is longer than {MAX_TITLE} characters"),
+        );
+    }
+    if let Some(other) = before.iter().find(|o| same_title(o.title, title)) {
+        return fail(
+            number,
+            format!(
+                "\"{title}\" is the title of the reply on line {} too: give each reply its own",
+                other.line
+            ),
+        );
+    }
+    let dm_line = (i + 1..end).find(|&j| lines[j].1.trim().eq_ignore_ascii_case("dm:"));
+    let start_of = |j: usize| lines.get(j).map_or(text.len(), |&(at, _)| at);
+    let public = trimmed(text, (start_of(i + 1), start_of(dm_line.unwrap_or(end))));
+    let dm = match dm_line {
+        Some(j) => match trimmed(text, (start_of(j + 1), start_of(end))) {
+            Some(dm) => Some(dm),
+            None => return fail(j + 1, "\"DM:\" is followed by no text".to_owned()),
+        },
+        None => None,
+    };
+    if public.is_none() && dm.is_none() {
+        return fail(number, format!("\"{title}\" has no text below its title"));
+    }
+    for part in [public, dm].into_iter().flatten() {
+        // Parsed where it stands, so that an error names the line and column in the box.
+        let start = part.as_ptr() as usize - text.as_ptr() as usize;
+        let line_of = text[..start].matches('\n').count();
+        let column = text[..start]
+            .rsplit('\n')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .count();
+        let placed = format!("{}{}{part}", "\n".repeat(line_of), " ".repeat(column));
+        if let Err(e) = parse_template(&placed) {
+            return fail(e.pos.line as usize, e.message);
+        }
+    }
+    Ok(OwnReply {
+        line: number,
+        title,
+        scenarios,
+        public,
+        dm,
+    })
 }
 
 /// Whether two titles read as one: the same words whatever the case, accents and marks
@@ -541,6 +578,28 @@ mod tests {
             "{MAX_REPLIES} are fine"
         );
         assert!(refused(&format!("# Long\n{}", "a".repeat(MAX_CHARS))).contains("longer than"));
+    }
+
+    #[test]
+    fn every_problem_is_said_at_once_in_line_order_the_first_with_its_place() {
+        let text = "# Hours [how-to]\nHi {customer.frist_name}\n\
+                    # Fine\nText\n\
+                    # Returns [refnd]\nText\n\
+                    \n#Sizes\nS, M, L\n\
+                    # fine!\nAgain";
+        assert_eq!(
+            parse(text).unwrap_err(),
+            "Your replies, line 2: unknown variable `customer.frist_name` at 2:5 (did you mean \
+             customer.first_name?). Also line 5: no scenario is called \"refnd\": did you mean \
+             refund?. Also line 8: this looks like a title: a title line starts with \"# \" at \
+             the very start of the line (for words of a reply, begin the line otherwise). Also \
+             line 10: \"fine!\" is the title of the reply on line 3 too: give each reply its own"
+        );
+        // Five are said, then how many more.
+        let many: String = (0..8).map(|n| format!("# R{n} [nope]\nText\n")).collect();
+        let said = parse(&many).unwrap_err();
+        assert_eq!(said.matches("no scenario is called").count(), 5, "{said}");
+        assert!(said.ends_with(". And 3 more problems below"), "{said}");
     }
 
     /// The suggestions for a customer who said `said`, all of it taken as the words behind
