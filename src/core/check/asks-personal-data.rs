@@ -49,7 +49,6 @@ pub(super) const PERSONAL: Words = listed_words!["asks-personal-data/personal";
     "account info",
     "account information",
     "card number",
-    "card details",
     "date of birth",
     "dob",
     "birthday",
@@ -118,6 +117,44 @@ pub(super) const SECRET: Words = listed_words!["asks-personal-data/secret";
     "número de su tarjeta",
     "numero de su tarjeta",
     "card security code",
+    // A card's details are its number, expiry and code together; its expiry and the code on
+    // its back are asked for only to take a payment (care-practice Q7: never in a reply).
+    "card details",
+    "card info",
+    "card information",
+    "credit card details",
+    "debit card details",
+    "payment details",
+    "payment card details",
+    "long number on your card",
+    "long number on the card",
+    "long number on the front",
+    "16 digit number",
+    "16 digit card number",
+    "expiry date",
+    "expiry",
+    "expiration date",
+    "exp date",
+    "digit code",
+    "code on the back",
+    "security number",
+    // Signing in is theirs alone: its details, and a code just sent to them.
+    "login details",
+    "log in details",
+    "login info",
+    "login information",
+    "sign in details",
+    "login credentials",
+    "credentials",
+    "code we texted",
+    "code we just texted",
+    "code we sent",
+    "code we just sent",
+    "code you received",
+    "code you just received",
+    "code you got",
+    "code sent to your phone",
+    "texted code",
     "security answer",
     "contraseña",
     "clave",
@@ -125,6 +162,15 @@ pub(super) const SECRET: Words = listed_words!["asks-personal-data/secret";
     "código de seguridad",
     "código sms",
     "pin de la tarjeta",
+    "datos de la tarjeta",
+    "datos de tu tarjeta",
+    "datos de su tarjeta",
+    "fecha de caducidad",
+    "fecha de vencimiento",
+    "datos de acceso",
+    "código que te enviamos",
+    "código que te hemos enviado",
+    "código que has recibido",
 ];
 
 /// Verbs (and question words) that ask for something.
@@ -263,8 +309,10 @@ const HERE: Words = words![
     "comentarios",
 ];
 
-const OWNER: Words =
-    words!["your", "ur", "the", "yr", "tu", "su", "tus", "sus", "el", "la", "vuestro", "vuestra",];
+const OWNER: Words = words![
+    "your", "ur", "the", "yr", "tu", "su", "tus", "sus", "el", "la", "los", "las", "vuestro",
+    "vuestra",
+];
 
 const NEGATION: Words = words![
     "never", "don't", "dont", "do", "not", "won't", "no", "nunca", "without", "sin", "avoid",
@@ -323,6 +371,18 @@ fn asking(t: &Text, v: usize) -> bool {
                 && !matches!(u, "with" | "con")
                 && (matches!(u, "back" | "respond" | "escribirnos" | "volver") || asking(t, i))
         });
+    }
+    // "We'll send your login details by email": a promise to give, not a request.
+    if matches!(
+        w,
+        "send" | "give" | "share" | "forward" | "provide" | "post" | "message"
+    ) && v.checked_sub(1).is_some_and(|p| {
+        matches!(
+            t.words[p].lower.as_str(),
+            "we'll" | "i'll" | "will" | "we" | "i" | "we've" | "i've" | "we're" | "i'm"
+        )
+    }) {
+        return false;
     }
     ASKING.contains(w)
 }
@@ -777,9 +837,36 @@ mod tests {
                 "¿Nos envías tu número de tarjeta? Puntos y saldo los vemos luego.",
                 true,
             ),
+            // A card's details, and signing in's (a hands-on review's drafts, in a DM).
+            (
+                "Hi Sam, sorry about this! Please send me your card details so I can refund you today.",
+                true,
+            ),
+            (
+                "Can you send me the long number on your card and its expiry date?",
+                true,
+            ),
+            ("What's the 3-digit code on the back of your card?", true),
+            (
+                "Send me your login details and I'll check the subscription today.",
+                true,
+            ),
+            ("Can you tell me the code we just texted you?", true),
+            ("Just send me your card details and I'll place the order.", true),
+            ("¿Me envías los datos de tu tarjeta?", true),
+            ("Indícanos la fecha de caducidad de la tarjeta.", true),
+            // Not asking: telling, or offering.
+            ("Never share your card details with anyone, even us.", false),
+            ("Your card details are safe: we never see them.", false),
+            ("You can update your payment details in the app.", false),
+            ("We'll send your login details by email shortly.", false),
+            ("Please enter the code we texted you in the app.", false),
         ];
         table(&Case::new().dm(), CheckId::AsksPersonalData, &rows);
         table(&Case::new(), CheckId::AsksPersonalData, &rows);
+        // The last four digits are no secret: fine in a DM (in public, personal data).
+        let last_four = [("Could you send me the last 4 digits of the card?", false)];
+        table(&Case::new().dm(), CheckId::AsksPersonalData, &last_four);
         let d = Case::new()
             .fires(CheckId::AsksPersonalData, "DM us your password")
             .unwrap();

@@ -200,7 +200,7 @@ impl CheckId {
                 "A leftover template token tells the customer they got a form letter, and a sent reply cannot be taken back."
             }
             CheckId::AsksPersonalData => {
-                "Details asked for in public get posted in public; move them to a private message, and never ask for passwords or codes at all."
+                "Never ask for a password, a code or a card's details, not even in private; and details asked for in public get posted in public, so ask for them by private message."
             }
             CheckId::RepeatsPersonalData => {
                 "Even if the customer posted it, repeating their details in public spreads them further."
