@@ -169,6 +169,21 @@ pub(super) const PHRASES: crate::core::words::Words = words![
     "submit a form",
     "open a ticket",
     "raise a ticket",
+    "contact them directly",
+    "you'll need to contact",
+    "you will need to contact",
+    "you need to contact",
+    "you'll have to contact",
+    "you will have to contact",
+    "take it up with",
+    "get in touch with them",
+    "reach out to them",
+    "speak to them directly",
+    "contact the courier",
+    "please email",
+    "you can email",
+    "contacta con ellos",
+    "ponte en contacto con ellos",
     "llámanos",
     "llama al",
     "llamar al",
@@ -283,6 +298,13 @@ mod tests {
             ("Please contact us via https://acme.com/form", true),
             ("Can you take it back to the store with your receipt?", true),
             ("Use this link to contact us: https://acme.com/c", true),
+            // Sent to someone else, or to email (a hands-on review's drafts).
+            (
+                "Deliveries are handled by our courier partner, so you'll need to contact them directly.",
+                true,
+            ),
+            ("I'm afraid you'll need to take it up with them directly.", true),
+            ("Please email support@example.com with your order number", true),
         ];
         table(&Case::new(), CheckId::OtherChannel, &rows);
         // The customer asked for a phone number: giving it is an answer.

@@ -98,6 +98,26 @@ pub(super) const PHRASES: crate::core::words::Words = words![
     "la espera",
     "la tardanza",
     "tardado",
+    "had to wait",
+    "having to wait",
+    "had to ask",
+    "having to ask",
+    "had to chase",
+    "having to chase",
+    "chase us",
+    "chasing us",
+    "asked three times",
+    "ask three times",
+    "asked twice",
+    "waited so long",
+    "waiting so long",
+    "tuviste que esperar",
+    "has tenido que esperar",
+    "hayas tenido que esperar",
+    "tuviste que preguntar",
+    "has tenido que preguntar",
+    "hayas tenido que preguntar",
+    "has tenido que reclamar",
 ];
 
 #[cfg(test)]
@@ -120,6 +140,12 @@ mod tests {
     fn breached_without_acknowledgement_fires() {
         let rows = [
             ("Hi Maria, your order ships today.", true),
+            (
+                "Maria, you should never have had to chase us three times.",
+                false,
+            ),
+            ("Sorry you had to ask again, Maria: it ships today.", false),
+            ("Siento que hayas tenido que esperar, María.", false),
             ("", true),
             ("Sorry for the wait! Your order ships today.", false),
             ("Thanks so much for your patience, Maria.", false),

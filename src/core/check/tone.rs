@@ -49,6 +49,16 @@ pub(super) const BLAME: Words = listed_words!["tone/blame";
     "not our problem",
     "not our fault",
     "not our responsibility",
+    "be more careful",
+    "more careful next time",
+    "your bank's fault",
+    "the bank's fault",
+    "the courier's fault",
+    "their fault, not ours",
+    "nothing i can change",
+    "nothing we can change",
+    "no es culpa nuestra",
+    "ten más cuidado",
     "per our t&c",
     "per our t&cs",
     "per our terms",
@@ -100,6 +110,13 @@ pub(super) const SHOULD_HAVE: Words = listed_words!["tone/should-have";
     "bought",
     "chosen",
     "selected",
+    "clicked",
+    "pressed",
+    "entered",
+    "typed",
+    "missed",
+    "forgotten",
+    "deleted",
     "tried",
     "spoken",
 ];
@@ -135,6 +152,10 @@ fn lists() -> (Phrases, Phrases) {
         "you shouldve",
         "you should not have",
         "you shouldn't have",
+        // "You must have clicked subscribe twice": blame as a guess ("you must have been
+        // worried" takes no verb of the list).
+        "you must have",
+        "you must've",
     ] {
         list.extend(SHOULD_HAVE.iter().map(|v| format!("{start} {v}")));
     }
@@ -203,6 +224,18 @@ mod tests {
             ("Due to our privacy policy we can't discuss it here", true),
             ("It costs 5p as per legislation", true),
             ("Did you view our link?", true),
+            // A hands-on review's drafts that blamed and passed.
+            (
+                "You must have clicked subscribe twice. Check your bank statement.",
+                true,
+            ),
+            (
+                "This happens when you click twice. Please be more careful next time.",
+                true,
+            ),
+            ("Hi Sam, that's your bank's fault, not ours.", true),
+            ("You must have been so worried, Sam.", false),
+            ("You must have received our email by now.", false),
             // Fine.
             ("", false),
             (
