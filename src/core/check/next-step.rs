@@ -271,10 +271,13 @@ pub fn check(input: &Input) -> Option<Finding> {
         return None;
     }
     let people = input.people();
+    // "We apologise if you feel you were charged twice" answers nothing.
+    let hedged = super::non_apology::hedged(t);
     let content = t
         .plain()
-        .filter(|(_, w)| {
-            !SOCIAL.contains(w.lower.as_str())
+        .filter(|&(i, w)| {
+            !hedged[i]
+                && !SOCIAL.contains(w.lower.as_str())
                 && !people.is_name(&w.lower)
                 && !people.is_handle(&w.lower)
                 && w.lower.chars().any(char::is_alphabetic)
@@ -387,6 +390,25 @@ mod tests {
             ("", true),
             ("Thanks for reaching out! ^AB", true),
             ("Lo siento mucho, María", true),
+            // Hedged apologies say nothing of the matter (a hands-on review's drafts).
+            (
+                "We apologize if you feel you were charged twice. Thank you for reaching out.",
+                true,
+            ),
+            (
+                "We're sorry for any inconvenience this may have caused.",
+                true,
+            ),
+            (
+                "Disculpa las molestias que te hayamos causado con el pedido.",
+                true,
+            ),
+            // After the hedge's clause, or after a deflection, words may answer.
+            (
+                "Sorry for any inconvenience, your refund was sent this morning.",
+                false,
+            ),
+            ("Sorry, but refunds take ten working days.", false),
             // An answer or a next step.
             (
                 "Sorry! I'll chase the courier and update you by 5pm.",

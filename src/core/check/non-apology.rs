@@ -1,14 +1,56 @@
 //! `non-apology`: apologies that doubt the customer or deflect ("sorry you feel…", "sorry
 //! if…", "for any inconvenience", "as per our policy", "sorry, but…").
 
-use super::text::quote;
+use super::text::{quote, Match, Text};
 use super::{Finding, Input};
 
 // Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
 #[inline(never)]
 pub fn check(input: &Input) -> Option<Finding> {
+    let found = found(&input.draft);
+    let first = found.first()?;
+    let spans: Vec<(usize, usize)> = found
+        .iter()
+        .map(|m| input.draft.span(m.first, m.last))
+        .collect();
+    let words = input.draft.slice(input.draft.span(first.first, first.last));
+    Some(Finding::new(
+        format!(
+            "{} sounds like a non-apology: own the problem instead",
+            quote(words)
+        ),
+        spans,
+    ))
+}
+
+/// The words of `t` that hedge an apology ("sorry if you feel you were charged twice", "for
+/// any inconvenience this may have caused"): each such phrase to the end of its clause (a
+/// comma, colon or semicolon, or the sentence's end). They say nothing of the customer's
+/// matter, so the next-step check does not take them for an answer. Not the deflections
+/// ("sorry, but…", "as per our policy, refunds take 10 days"): what follows them may answer.
+pub(super) fn hedged(t: &Text) -> Vec<bool> {
+    let mut out = vec![false; t.words.len()];
+    for m in found(t) {
+        let last = t.words[m.last].lower.as_str();
+        if matches!(last, "but" | "however" | "pero" | "policy" | "política") {
+            continue;
+        }
+        let sentence = t.words[m.first].sentence;
+        let mut i = m.first;
+        while i < t.words.len() && t.words[i].sentence == sentence {
+            if i > m.last && t.src[t.words[i - 1].end..t.words[i].start].contains([',', ';', ':']) {
+                break;
+            }
+            out[i] = true;
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The non-apologies of `t`, in text order.
+fn found(t: &Text) -> Vec<Match> {
     let list = phrases!("non-apology", PHRASES);
-    let t = &input.draft;
     // "Sorry, if you DM us…" apologises, then offers a next step: after a comma, "if you" and
     // a way to reach us is not the hedge "sorry, if this caused…".
     let mut found = t.find(list);
@@ -36,19 +78,7 @@ pub fn check(input: &Input) -> Option<Finding> {
                     "nos" | "me" | "escribes" | "envías" | "envias" | "mandas"
                 )))
     });
-    let first = found.first()?;
-    let spans: Vec<(usize, usize)> = found
-        .iter()
-        .map(|m| input.draft.span(m.first, m.last))
-        .collect();
-    let words = input.draft.slice(input.draft.span(first.first, first.last));
-    Some(Finding::new(
-        format!(
-            "{} sounds like a non-apology: own the problem instead",
-            quote(words)
-        ),
-        spans,
-    ))
+    found
 }
 
 /// The phrases of `phrases!("non-apology", …)` (in the page, read from the rule file).
