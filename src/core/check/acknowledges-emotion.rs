@@ -212,6 +212,35 @@ mod tests {
     use super::super::CheckId;
     use crate::core::analysis::{Emotion, Signal};
 
+    /// The how-to replies, offered to an upset customer whose question reads as one ("Can you
+    /// refund one of them?"), open with sympathy, not "Good question!" (a hands-on review).
+    #[test]
+    fn how_to_replies_to_upset_customers_do_not_cheer() {
+        use crate::core::conversation::{Lang, Surface};
+        use crate::core::template::{parse, Context};
+        for id in ["how-to-steps", "how-to-check-and-return"] {
+            let t = crate::core::library::get(id).unwrap();
+            for lang in [Lang::En, Lang::Es] {
+                let tpl = parse(t.text(lang, Surface::Post).unwrap()).unwrap();
+                let mut ctx = Context::new(lang);
+                ctx.agent_name = Some("Sam Rivera".into());
+                for f in tpl.fields() {
+                    ctx.fields.insert(f.id.clone(), "x".into());
+                }
+                for seed in 0..6 {
+                    let text = tpl
+                        .render_with_choices(&ctx, &super::phrasing(&tpl, &ctx, seed, true))
+                        .unwrap();
+                    assert!(super::said(&super::super::Text::new(&text)), "{id}: {text}");
+                    assert!(
+                        !text.contains("Good question") && !text.contains("Buena pregunta"),
+                        "{id}: {text}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn upset_customers_need_acknowledging() {
         let rows = [
