@@ -650,6 +650,29 @@ describe('after a reply inserted from the panel is sent', () => {
   });
 });
 
+describe('a longer draft with several findings', () => {
+  test('X post: each finding quotes the sentence of what it marks, not the whole draft again', async () => {
+    const s = SURFACES[0];
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    const draft = "@mariagarcia PLEASE CALM DOWN. The courier is late again this week, as every week. Send me your password and I'll look today. We apologize if you feel upset, [NAME]";
+    await typeDraft(page, s, draft);
+    await pressSend(page, s);
+    await dialog(page).waitFor();
+    const quoted = async (id) => dialog(page).locator(`[data-check-id="${id}"] .gate-excerpt`).evaluate((q) => ({
+      text: q.textContent,
+      marked: [...q.querySelectorAll('mark')].map((m) => m.textContent),
+    }));
+    const secret = await quoted('asks-personal-data');
+    assert.deepEqual(secret, { text: "…Send me your password and I'll look today. …", marked: ['Send me your password'] });
+    const gap = await quoted('placeholder');
+    assert.deepEqual(gap, { text: '…We apologize if you feel upset, [NAME]', marked: ['[NAME]'] });
+    await page.keyboard.press('Escape');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('a draft written right to left', () => {
   test('Messenger: the checklist quotes it in its own direction', async () => {
     const s = { ...SURFACES.find((x) => x.name.startsWith('Messenger')), url: URLS.fbMessagesRtl };

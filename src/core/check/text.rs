@@ -514,8 +514,108 @@ pub fn quote(s: &str) -> String {
     format!("“{out}”")
 }
 
+/// The parts of `draft` a finding quotes around its marked `spans` (byte ranges, sorted, not
+/// overlapping): each span's sentence, but at most `context` characters either side of the
+/// span (cut at a space), parts that meet made one. So a checklist of several findings on one
+/// draft shows each where it is, not the whole draft again and again.
+pub fn excerpt_parts(draft: &str, spans: &[(usize, usize)], context: usize) -> Vec<(usize, usize)> {
+    const ENDS: [&str; 4] = [". ", "! ", "? ", "\n"];
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    for &(a, b) in spans {
+        let before = &draft[..a];
+        let mut start = ENDS
+            .iter()
+            .filter_map(|e| before.rfind(e).map(|i| i + e.len()))
+            .max()
+            .unwrap_or(0);
+        if before[start..].chars().count() > context {
+            let cut = before.len() - tail_len(before, context);
+            start = before[cut..].find(' ').map_or(cut, |s| cut + s + 1);
+        }
+        let after = &draft[b..];
+        let mut end = b + ENDS
+            .iter()
+            .filter_map(|e| after.find(e).map(|i| i + e.trim_end().len()))
+            .min()
+            .unwrap_or(after.len());
+        if draft[b..end].chars().count() > context {
+            let cut = b + head_len(after, context);
+            end = draft[b..cut].rfind(' ').map_or(cut, |s| b + s);
+        }
+        // Not the spaces the part begins or ends with.
+        let start = start + (draft[start..a].len() - draft[start..a].trim_start().len());
+        let end = end.max(b) - (draft[b..end.max(b)].len() - draft[b..end.max(b)].trim_end().len());
+        match parts.last_mut() {
+            Some(last) if start <= last.1 + 1 => last.1 = last.1.max(end),
+            _ => parts.push((start, end)),
+        }
+    }
+    parts
+}
+
+/// The bytes of the last `n` characters of `s`.
+fn tail_len(s: &str, n: usize) -> usize {
+    s.char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(s.len(), |(i, _)| s.len() - i)
+}
+
+/// The bytes of the first `n` characters of `s`.
+fn head_len(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_finding_quotes_the_sentence_of_its_span() {
+        use super::excerpt_parts;
+        let parts = |draft: &str, marked: &[&str], context: usize| -> Vec<String> {
+            let spans: Vec<(usize, usize)> = marked
+                .iter()
+                .map(|m| {
+                    let a = draft.find(m).unwrap();
+                    (a, a + m.len())
+                })
+                .collect();
+            excerpt_parts(draft, &spans, context)
+                .into_iter()
+                .map(|(a, b)| draft[a..b].to_owned())
+                .collect()
+        };
+        let draft = "PLEASE CALM DOWN. As I already said, it's not our fault. Send me your \
+                     password and email us. We apologize if you feel upset. [NAME]";
+        assert_eq!(parts(draft, &["[NAME]"], 40), ["[NAME]"]);
+        assert_eq!(
+            parts(draft, &["Send me your password"], 40),
+            ["Send me your password and email us."]
+        );
+        // Two spans in sentences that meet: one part.
+        assert_eq!(
+            parts(draft, &["CALM DOWN", "already said"], 40),
+            ["PLEASE CALM DOWN. As I already said, it's not our fault."]
+        );
+        // Apart: two parts.
+        assert_eq!(
+            parts(draft, &["CALM DOWN", "apologize if"], 40),
+            ["PLEASE CALM DOWN.", "We apologize if you feel upset."]
+        );
+        // A long sentence: at most the context either side, cut at a space.
+        let long = format!("{}sorry if {}", "word ".repeat(30), "more ".repeat(30));
+        let got = parts(&long, &["sorry if"], 12);
+        assert_eq!(got, ["word word sorry if more more"]);
+        // Lines end sentences too; accents count as one character.
+        assert_eq!(
+            parts(
+                "Hola María\nPerdón si te molestó\nUn saludo",
+                &["Perdón si"],
+                40
+            ),
+            ["Perdón si te molestó"]
+        );
+    }
+
     use super::*;
 
     #[test]

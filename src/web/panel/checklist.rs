@@ -117,10 +117,10 @@ pub enum Action {
     Post,
 }
 
-/// Characters of context shown either side of a marked part of a long draft.
-const CONTEXT: usize = 40;
+/// Characters of context shown at most either side of a marked part of a longer draft.
+const CONTEXT: usize = 60;
 /// Drafts up to this many characters are shown whole.
-const WHOLE: usize = 320;
+const WHOLE: usize = 100;
 
 /// The open dialog. Dropping it removes it and its listeners.
 pub struct Dialog {
@@ -357,7 +357,7 @@ fn manual(doc: &Document, item: &Item, n: usize) -> Result<(Element, HtmlInputEl
     Ok((li, input))
 }
 
-/// The draft (or, when long, the parts around the marked spans) with the spans in `<mark>`.
+/// The draft (or, when longer, the sentences of the marked spans) with the spans in `<mark>`.
 fn excerpt(
     doc: &Document,
     draft: &str,
@@ -383,66 +383,40 @@ fn excerpt(
     let quote = dom::el(doc, "blockquote", "gate-excerpt", "")?;
     // The draft in its own direction (an Arabic or Hebrew reply reads right to left).
     quote.set_attribute("dir", "auto")?;
-    let whole = draft.chars().count() <= WHOLE;
-    let mut at = 0;
-    for (i, &(a, b)) in merged.iter().enumerate() {
-        let before = &draft[at..a];
-        let before = if whole {
-            before.to_owned()
-        } else {
-            let lead = if i == 0 { "…" } else { " … " };
-            let tail = tail_chars(before, CONTEXT);
-            if tail.len() < before.len() {
-                format!("{lead}{tail}")
-            } else {
-                before.to_owned()
-            }
-        };
-        if !before.is_empty() {
-            quote.append_child(&doc.create_text_node(&before))?;
+    // A short draft whole; a longer one by the sentences of its marked parts (each finding
+    // of a checklist then shows its own place, not the whole draft again).
+    let parts = if draft.chars().count() <= WHOLE {
+        vec![(0, draft.len())]
+    } else {
+        crate::core::check::text::excerpt_parts(draft, &merged, CONTEXT)
+    };
+    let text = |s: &str| -> Result<(), JsValue> {
+        if !s.is_empty() {
+            quote.append_child(&doc.create_text_node(s))?;
         }
-        quote.append_child(dom::el(doc, "mark", "", &draft[a..b])?.as_ref())?;
-        at = b;
-        // Context after this span, unless the next span is close.
-        if !whole {
-            let next = merged.get(i + 1).map_or(draft.len(), |n| n.0);
-            let gap = &draft[at..next];
-            if gap.chars().count() > 2 * CONTEXT {
-                let head = head_chars(gap, CONTEXT);
-                quote.append_child(&doc.create_text_node(head))?;
-                at += head.len();
-            }
+        Ok(())
+    };
+    for (i, &(start, end)) in parts.iter().enumerate() {
+        text(match (i, start) {
+            (0, 0) => "",
+            (0, _) => "…",
+            _ => " … ",
+        })?;
+        let mut at = start;
+        for &(a, b) in merged.iter().filter(|&&(a, b)| a >= start && b <= end) {
+            text(&draft[at..a])?;
+            quote.append_child(dom::el(doc, "mark", "", &draft[a..b])?.as_ref())?;
+            at = b;
         }
+        text(&draft[at..end])?;
     }
-    let rest = &draft[at..];
-    if whole {
-        if !rest.is_empty() {
-            quote.append_child(&doc.create_text_node(rest))?;
-        }
-    } else if rest.chars().count() > CONTEXT {
-        quote.append_child(&doc.create_text_node(&format!("{}…", head_chars(rest, CONTEXT))))?;
-    } else if !rest.is_empty() {
-        quote.append_child(&doc.create_text_node(rest))?;
+    if parts
+        .last()
+        .is_some_and(|&(_, end)| end < draft.trim_end().len())
+    {
+        text(" …")?;
     }
     Ok(Some(quote))
-}
-
-fn head_chars(s: &str, n: usize) -> &str {
-    match s.char_indices().nth(n) {
-        Some((i, _)) => &s[..i],
-        None => s,
-    }
-}
-
-fn tail_chars(s: &str, n: usize) -> &str {
-    let count = s.chars().count();
-    if count <= n {
-        return s;
-    }
-    match s.char_indices().nth(count - n) {
-        Some((i, _)) => &s[i..],
-        None => s,
-    }
 }
 
 /// Keeps Tab and Shift+Tab inside the dialog.
