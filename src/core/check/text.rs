@@ -518,6 +518,7 @@ pub fn quote(s: &str) -> String {
 /// overlapping): each span's sentence, but at most `context` characters either side of the
 /// span (cut at a space), parts that meet made one. So a checklist of several findings on one
 /// draft shows each where it is, not the whole draft again and again.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // The page's checklist.
 pub fn excerpt_parts(draft: &str, spans: &[(usize, usize)], context: usize) -> Vec<(usize, usize)> {
     const ENDS: [&str; 4] = [". ", "! ", "? ", "\n"];
     let mut parts: Vec<(usize, usize)> = Vec::new();
@@ -554,6 +555,7 @@ pub fn excerpt_parts(draft: &str, spans: &[(usize, usize)], context: usize) -> V
 }
 
 /// The bytes of the last `n` characters of `s`.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // The page's checklist.
 fn tail_len(s: &str, n: usize) -> usize {
     s.char_indices()
         .rev()
@@ -562,6 +564,7 @@ fn tail_len(s: &str, n: usize) -> usize {
 }
 
 /// The bytes of the first `n` characters of `s`.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // The page's checklist.
 fn head_len(s: &str, n: usize) -> usize {
     s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
 }
