@@ -90,6 +90,44 @@ describe('three suggestions for the open conversation, each with why', () => {
   }
 });
 
+describe('a reply with a long form in a short window', () => {
+  test('X Chat at 1024×560: Insert and Back stay in view at the panel\'s foot while the form scrolls', async () => {
+    const xChat = SURFACES.find((s) => s.name === 'X Chat');
+    const { page, pageErrors } = await open(browser.context, xChat.url);
+    await page.setViewportSize({ width: 1024, height: 560 });
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    await panel.locator('input.search').fill('charged twice');
+    await panel.locator('.results [data-template-id="billing-double-charge"]').click();
+    await panel.locator('.chosen[data-chosen="billing-double-charge"]').waitFor();
+    // Where the agent would click: the button itself is there, inside the panel, above its foot.
+    const seen = () => panel.locator('button[data-action="insert"]').evaluate((b) => {
+      const r = b.getBoundingClientRect();
+      const root = b.getRootNode();
+      const body = root.querySelector('.body').getBoundingClientRect();
+      const top = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { inside: r.bottom <= body.bottom + 0.5, hit: top === b, scrolls: root.querySelector('.body').scrollHeight > root.querySelector('.body').clientHeight };
+    });
+    const first = await seen();
+    assert.ok(first.scrolls, 'the form is taller than the window lets the panel be');
+    assert.deepEqual({ inside: first.inside, hit: first.hit }, { inside: true, hit: true });
+    // The field the focus went to is in view, not under them.
+    const focused = await panel.locator('.chosen').evaluate((c) => {
+      const root = c.getRootNode();
+      const f = root.activeElement;
+      const r = f.getBoundingClientRect();
+      return { field: f.matches('.chosen input'), seen: root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === f };
+    });
+    assert.deepEqual(focused, { field: true, seen: true });
+    // Scrolled to its top, the same.
+    await panel.locator('.body').evaluate((b) => { b.scrollTop = 0; });
+    const top = await seen();
+    assert.deepEqual({ inside: top.inside, hit: top.hit }, { inside: true, hit: true });
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('after our request for a private message', () => {
   // Our reply asks Maria to DM us, and she answers "Done!" on the public thread: the reply
   // that says we have it comes first, not a second invitation, and says why.
