@@ -186,8 +186,14 @@ describe('the checklist gate on every surface', () => {
       if (await boxes.count()) {
         assert.equal(await post.isDisabled(), true, 'Post waits for the manual items');
         assert.equal(await post.getAttribute('title'), 'Tick each question above first', 'and says why');
+        // In view, and read with the dialog: a disabled button is passed over by Tab.
+        const wait = dialog(page).locator('#wp-gate-wait');
+        assert.equal(await wait.innerText(), 'Tick each question above to post.');
+        assert.match(await dialog(page).getAttribute('aria-describedby'), /\bwp-gate-wait\b/);
         for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
         assert.equal(await post.getAttribute('title'), null);
+        assert.equal(await wait.isVisible(), false, 'said no more once ticked');
+        assert.equal(await dialog(page).getAttribute('aria-describedby'), 'wp-gate-summary');
       }
       await post.click();
       await page.waitForFunction(() => document.body.dataset.sends === '1');

@@ -214,6 +214,11 @@ impl Dialog {
         if sheet.blocking() {
             post.class_list().add_1("danger")?;
         }
+        // Why "Post" does nothing yet, in view and read with the dialog (a disabled button is
+        // passed over by Tab, and its title is heard by few).
+        let wait = dom::el(doc, "p", "gate-wait", "Tick each question above to post.")?;
+        wait.set_id("wp-gate-wait");
+        actions.append_child(&wait)?;
         actions.append_child(&edit)?;
         actions.append_child(&post)?;
         dialog.append_child(&actions)?;
@@ -223,15 +228,21 @@ impl Dialog {
         let set_post_enabled = {
             let post = post.clone();
             let boxes = boxes.clone();
+            let dialog = dialog.clone();
             move || {
                 let all = boxes.iter().all(|b| b.checked());
                 if all {
                     let _ = post.remove_attribute("disabled");
                     let _ = post.remove_attribute("title");
+                    let _ = wait.set_attribute("hidden", "");
+                    let _ = dialog.set_attribute("aria-describedby", "wp-gate-summary");
                 } else {
                     // Said where the agent looks for why the button does nothing.
                     let _ = post.set_attribute("disabled", "");
                     let _ = post.set_attribute("title", "Tick each question above first");
+                    let _ = wait.remove_attribute("hidden");
+                    let _ =
+                        dialog.set_attribute("aria-describedby", "wp-gate-summary wp-gate-wait");
                 }
             }
         };
