@@ -433,7 +433,38 @@ fn ranked(
                 || main == Some(Scenario::Waiting) && late != Some(false)
                 || main == Some(Scenario::FollowUp) && calm_praise)
     });
-    diversify(all, limit)
+    // Clear thanks ("Aisha sorted my exchange in five minutes. Brilliant service!"): the
+    // problem words in it tell the story of what went well, so the other thank-you replies
+    // come before a reply to a problem ("How to return an item").
+    // Clear: praise leads the words' reading by twice any problem's.
+    let praise = |(s, sig): &(Scenario, Signal)| (*s == Scenario::Praise).then_some(sig.score);
+    let problem = |(s, sig): &(Scenario, Signal)| s.is_problem().then_some(sig.score);
+    let thanked = calm_praise
+        && analysis.main_emotion() == Some(Emotion::Gratitude)
+        && analysis.main_scenario() == Some(Scenario::Praise)
+        && analysis.scenarios.iter().find_map(praise).unwrap_or(0.0)
+            >= 2.0
+                * analysis
+                    .scenarios
+                    .iter()
+                    .filter_map(problem)
+                    .fold(0.0, f32::max);
+    let mut picked = diversify(all.clone(), limit);
+    if thanked {
+        let more: Vec<Suggestion> = all
+            .iter()
+            .filter(|s| s.scenario == Scenario::Praise && !picked.contains(s))
+            .copied()
+            .collect();
+        let mut more = more.into_iter();
+        for p in picked.iter_mut().filter(|p| p.scenario.is_problem()) {
+            match more.next() {
+                Some(s) => *p = s,
+                None => break,
+            }
+        }
+    }
+    picked
         .into_iter()
         .map(|suggestion| Ranked {
             reason: reason(analysis, suggestion.scenario, general),

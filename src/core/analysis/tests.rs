@@ -266,6 +266,32 @@ fn odd_unicode_and_huge_input() {
 }
 
 #[test]
+fn clear_thanks_gets_thank_you_replies_not_a_problem_reply() {
+    let ids = |text: &str| -> Vec<&'static str> {
+        rank(&analyze(&[text]), Surface::Post, Lang::En, &[], 3)
+            .iter()
+            .map(|r| r.suggestion.template.id)
+            .collect()
+    };
+    // The practice page's Tom: "exchange" is part of the story of what went well.
+    let tom = ids(
+        "Just wanted to say thanks: Aisha at the Leeds store sorted my exchange in \
+                   five minutes. Brilliant service!",
+    );
+    assert_eq!(
+        &tom[..2],
+        ["praise-thanks", "praise-pass-to-team"],
+        "{tom:?}"
+    );
+    assert!(!tom.iter().any(|id| id.starts_with("refund")), "{tom:?}");
+    // Thanks, then a problem: the problem keeps its reply.
+    let then = ids(
+        "Thanks, but I still have 81 cents of credit and the app won't let me close the account",
+    );
+    assert!(then.iter().any(|id| !id.starts_with("praise")), "{then:?}");
+}
+
+#[test]
 fn rank_names_triggers_in_the_reason() {
     let a = analyze(&["Third time asking: I want my money back. Still waiting!"]);
     let r = rank(&a, Surface::Post, Lang::En, &[], 3);
