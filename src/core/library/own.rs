@@ -14,7 +14,8 @@
 //! brackets at its end, the scenarios the reply answers (ids as the library's, "order late" as
 //! well as "order-late"), the first the main one. Without them the reply is found by the
 //! search and the slash search but never suggested. The lines after the title are the reply,
-//! in the template language; a line `DM:` alone begins its direct-message form (else the reply
+//! in the template language (one whose first scenario is follow-up is offered only once we
+//! have written to the customer); a line `DM:` alone begins its direct-message form (else the reply
 //! serves both, and a reply that starts with it is for direct messages only). The same words
 //! serve both languages (they are the team's); the suggestions offer a reply only in the
 //! language it reads as. Every problem is refused with its line, and the template language's
@@ -430,11 +431,17 @@ pub fn templates(text: &'static str) -> Result<Vec<LibTemplate>, String> {
         // The scenarios the team gave it are its tags for the search, as the built-in ones'
         // topics are theirs ("/refund" finds "Our policy [refund]").
         let tags: Vec<&'static str> = r.scenarios.iter().map(|s| s.id()).collect();
+        // A follow-up ("Checking in: did the new card arrive?") presupposes our earlier reply,
+        // as the built-in ones but "thanks for joining in" do: offered once we have written.
+        let contact = match r.scenarios.first() {
+            Some(Scenario::FollowUp) => Contact::After,
+            _ => Contact::Any,
+        };
         out.push(LibTemplate {
             id: Box::leak(id.into_boxed_str()),
             scenarios: Box::leak(r.scenarios.into_boxed_slice()),
             tags: Box::leak(tags.into_boxed_slice()),
-            contact: Contact::Any,
+            contact,
             en: texts,
             es: texts,
         });
@@ -630,6 +637,15 @@ mod tests {
         .iter()
         .map(|s| s.template.id)
         .collect()
+    }
+
+    #[test]
+    fn a_follow_up_of_the_teams_is_offered_once_we_have_written() {
+        install_own("# Checking in [follow-up]\nDid the new card arrive, {customer.first_name|there}?\n# Hours [how-to]\nOpen 9 to 5.").unwrap();
+        assert_eq!(get("own-checking-in").unwrap().contact, Contact::After);
+        assert_eq!(get("own-hours").unwrap().contact, Contact::Any);
+        assert!(!Contact::After.fits(false) && Contact::After.fits(true));
+        install_own("").unwrap();
     }
 
     #[test]
