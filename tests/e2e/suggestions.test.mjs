@@ -1245,14 +1245,14 @@ describe("the team's own replies", () => {
     }
   });
 
-  test('one too long for X once filled in is saved, and the save says so', async () => {
+  test('one too long for X once filled in is saved, and the save says so, as a warning', async () => {
     const options = await openOptions(browser);
     const long = `We're sorry, {customer.first_name|there}: ${'our store policy says more than fits here. '.repeat(6)}Order {?order:Order number}.`;
     const replies = ['# Store policy [complaint]', long, '# Opening hours', "We're open 9 to 5 on weekdays."].join('\n');
     try {
       await options.fill('#replies', replies);
       await options.click('#replies-save');
-      await options.locator('#replies-status[data-ok="true"]').waitFor();
+      await options.locator('#replies-status[data-ok="warn"]').waitFor();
       assert.match(
         await options.locator('#replies-status').innerText(),
         /^Saved: 2 replies; 1 suggested for its scenarios, all found by the search\. Over X's 280 characters once filled in: “Store policy” \(up to 3\d\d\); on X the checklist will ask to shorten it\.$/,

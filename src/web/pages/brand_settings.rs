@@ -101,6 +101,12 @@ pub(super) struct List {
     pub parse: fn(&str) -> Result<Vec<String>, String>,
     /// What the status line says once the list is saved.
     pub saved: fn(&[String]) -> String,
+    /// Whether what it says is a warning (saved, with something to look at): shown as one.
+    pub warns: fn(&[String]) -> bool,
+}
+
+fn no_warning(_: &[String]) -> bool {
+    false
 }
 
 fn saved(_: &[String]) -> String {
@@ -118,6 +124,7 @@ const LISTS: [List; 3] = [
         key: BRAND_NAME_KEY,
         parse: parse_name,
         saved,
+        warns: no_warning,
     },
     List {
         ids: ["brand-accounts", "brand-save", "brand-status"],
@@ -129,6 +136,7 @@ const LISTS: [List; 3] = [
         key: BRANDS_KEY,
         parse,
         saved,
+        warns: no_warning,
     },
     List {
         ids: ["automatic", "automatic-save", "automatic-status"],
@@ -140,6 +148,7 @@ const LISTS: [List; 3] = [
         key: AUTOMATIC_KEY,
         parse: crate::core::reading::parse_automatic,
         saved,
+        warns: no_warning,
     },
 ];
 
@@ -264,6 +273,13 @@ pub(super) fn render_list(
                 let doc = doc.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     super::store(&doc, status_id, list.key, &json, &(list.saved)(&items)).await;
+                    let status = doc.get_element_by_id(status_id);
+                    if let Some(s) = status.filter(|s| {
+                        s.get_attribute("data-ok").as_deref() == Some("true")
+                            && (list.warns)(&items)
+                    }) {
+                        let _ = s.set_attribute("data-ok", "warn");
+                    }
                 });
             }
             Err(e) => {

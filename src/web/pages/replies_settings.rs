@@ -101,7 +101,16 @@ static LIST: List = List {
     key: REPLIES_KEY,
     parse,
     saved,
+    warns,
 };
+
+/// Saved with replies that can run over X's limit ([`too_long`] says which).
+fn warns(items: &[String]) -> bool {
+    items
+        .first()
+        .and_then(|t| own::parse(t).ok())
+        .is_some_and(|r| !own::too_long_for_x(&r).is_empty())
+}
 
 /// Builds the section into `app`.
 pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
