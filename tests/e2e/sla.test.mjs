@@ -1302,3 +1302,47 @@ describe('messages without a time on the page', () => {
     await page.close();
   });
 });
+
+describe('an imported file and the replies the team saved', () => {
+  test('a file with other replies asks before replacing the saved ones; declined, nothing changes', async () => {
+    const options = await openOptions(browser);
+    const stored = () => options.evaluate(async () => (await chrome.storage.local.get('waypoint.replies'))['waypoint.replies']);
+    const mine = '# Opening hours\nOpen 9 to 5 on weekdays.';
+    const theirs = '# Returns\nSend it back to us.\n# Sizes\nS, M and L.';
+    const file = JSON.stringify({ waypoint_settings: 1, replies: theirs });
+    const pick = () => options.setInputFiles('#share-import', { name: 'from-sam.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    try {
+      await options.fill('#replies', mine);
+      await options.click('#replies-save');
+      await options.locator('#replies-status[data-ok="true"]').waitFor();
+      let asked = '';
+      options.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+      await pick();
+      await options.waitForFunction(() => document.getElementById('share-status').textContent.includes('was left'));
+      assert.equal(asked, 'The file replaces the 1 replies you saved with its 2. Import it anyway?');
+      assert.deepEqual(JSON.parse(await stored()), [mine], 'declined: the saved replies stay');
+      assert.equal(await options.inputValue('#replies'), mine);
+      // The same replies as saved: nothing to ask.
+      await options.fill('#replies', theirs);
+      await options.click('#replies-save');
+      await options.locator('#replies-status[data-ok="true"]').waitFor();
+      asked = '';
+      options.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+      await pick();
+      await options.locator('#share-status[data-ok="true"]').waitFor();
+      assert.equal(asked, '', 'no question');
+      options.removeAllListeners('dialog');
+      // Accepted, the file's replace them.
+      await options.fill('#replies', mine);
+      await options.click('#replies-save');
+      await options.locator('#replies-status[data-ok="true"]').waitFor();
+      options.once('dialog', (d) => d.accept());
+      await pick();
+      await options.waitForFunction(() => document.getElementById('share-status').textContent.startsWith('Imported from from-sam.json'));
+      assert.deepEqual(JSON.parse(await stored()), [theirs]);
+    } finally {
+      await options.evaluate(() => chrome.storage.local.remove('waypoint.replies'));
+      await options.close();
+    }
+  });
+});

@@ -122,30 +122,55 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                     .ok_or_else(|| "it could not be read as text".to_owned())
                     .and_then(|t| shared::read(&t)),
             };
-            // Replies typed and not saved are the agent's own words: a file that would put
-            // others in their place asks first.
+            // Replies typed and not saved, or saved and not the file's, are the team's own
+            // words: a file that would put others in their place asks first.
             let typed = doc
                 .get_element_by_id(replies_settings::STATUS)
                 .and_then(|s| s.get_attribute("data-ok"))
                 .is_some_and(|ok| ok == "changed" || ok == "false");
-            let keep = matches!(&read, Ok(s) if s.replies.is_some() && typed)
-                && !web_sys::window()
-                    .and_then(|w| {
-                        w.confirm_with_message(
-                            "The file replaces your replies, and what you typed in the \
-                             \"Your replies\" box and did not save. Import it anyway?",
-                        )
-                        .ok()
-                    })
-                    .unwrap_or(false);
+            let saved = brand_settings::saved_list(replies_settings::REPLIES_KEY)
+                .await
+                .concat();
+            let count = |text: &str| crate::core::library::own::parse(text).map_or(0, |r| r.len());
+            let question = match &read {
+                Ok(SharedSettings {
+                    replies: Some(_), ..
+                }) if typed => Some(
+                    "The file replaces your replies, and what you typed in the \"Your \
+                     replies\" box and did not save. Import it anyway?"
+                        .to_owned(),
+                ),
+                Ok(SharedSettings {
+                    replies: Some(theirs),
+                    ..
+                }) if !saved.trim().is_empty() && theirs.trim_end() != saved.trim_end() => {
+                    Some(format!(
+                        "The file replaces the {} replies you saved with its {}. Import it \
+                         anyway?",
+                        count(&saved),
+                        count(theirs)
+                    ))
+                }
+                _ => None,
+            };
+            let keep = question.is_some_and(|q| {
+                !web_sys::window()
+                    .and_then(|w| w.confirm_with_message(&q).ok())
+                    .unwrap_or(false)
+            });
             if keep {
                 say(
                     &doc,
                     STATUS,
                     false,
                     &format!(
-                        "Not imported, nothing changed: {name} was left, to keep what you \
-                         typed in \"Your replies\". Save it, or copy it aside, then import."
+                        "Not imported, nothing changed: {name} was left, to keep your replies{}. \
+                         Export yours, or copy them aside, then import.",
+                        if typed {
+                            " and what you typed in \"Your replies\""
+                        } else {
+                            ""
+                        }
                     ),
                 );
                 return;
