@@ -184,7 +184,12 @@ fn reply_at<'a>(
             ),
         );
     }
-    let dm_line = (i + 1..end).find(|&j| lines[j].1.trim().eq_ignore_ascii_case("dm:"));
+    // "DM:" alone, however spaced ("DM :", " dm: "): else the private text would go out in
+    // public as words of the reply.
+    let dm_line = (i + 1..end).find(|&j| {
+        let bare: String = lines[j].1.split_whitespace().collect();
+        bare.eq_ignore_ascii_case("dm:")
+    });
     let start_of = |j: usize| lines.get(j).map_or(text.len(), |&(at, _)| at);
     let public = trimmed(text, (start_of(i + 1), start_of(dm_line.unwrap_or(end))));
     let dm = match dm_line {
@@ -504,6 +509,12 @@ mod tests {
         );
         assert!(replies[3].scenarios.is_empty());
         assert_eq!(parse("\n  \n").unwrap(), []);
+        // "DM :" as written by a hand used to French spacing (a hands-on review's).
+        let spaced = parse("# Alpha one\nPublic words.\nDM :\nPrivate words.").unwrap();
+        assert_eq!(
+            (spaced[0].public, spaced[0].dm),
+            (Some("Public words."), Some("Private words."))
+        );
     }
 
     #[test]
