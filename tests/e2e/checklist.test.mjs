@@ -1094,4 +1094,24 @@ describe('the checklist settings page', () => {
     await again.page.waitForFunction(() => document.body.dataset.sends === '1');
     await again.page.close();
   });
+
+  test('sign-offs saved while "Signed off" is off: saved, and the save says they are not checked', async () => {
+    const options = await openOptions(browser);
+    try {
+      await options.fill('#check-signoffs', '^RM\n-Rosa');
+      await options.click('#check-save');
+      await options.locator('#check-status[data-ok="warn"]').waitFor();
+      assert.equal(
+        await options.innerText('#check-status'),
+        'Saved. Open conversations use it from their next send. The sign-offs are not checked while “Signed off” is Off: set it to Warn or Block to use them.',
+      );
+      await options.selectOption('#check-level-signature', 'warn');
+      await options.click('#check-save');
+      await options.locator('#check-status[data-ok="true"]').waitFor();
+      assert.equal(await options.innerText('#check-status'), 'Saved. Open conversations use it from their next send.');
+    } finally {
+      await saveSettings(null);
+      await options.close();
+    }
+  });
 });

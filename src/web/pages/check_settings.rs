@@ -213,10 +213,31 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
             Ok((settings, _)) => {
                 let json = serde_json::to_string(&settings).unwrap_or_default();
                 super::mark(&doc, "", STATUS);
+                // Sign-offs given with their check off would be checked by nothing.
+                let idle_signoffs = settings
+                    .signature
+                    .as_ref()
+                    .is_some_and(|s| !s.accepted.is_empty())
+                    && settings
+                        .validate()
+                        .is_ok_and(|v| v.level(CheckId::Signature) == Level::Off);
                 let doc = doc.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let saved = "Saved. Open conversations use it from their next send.";
+                    let saved = if idle_signoffs {
+                        "Saved. Open conversations use it from their next send. The sign-offs \
+                         are not checked while “Signed off” is Off: set it to Warn or Block \
+                         to use them."
+                    } else {
+                        "Saved. Open conversations use it from their next send."
+                    };
                     super::store(&doc, STATUS, SETTINGS_KEY, &json, saved).await;
+                    if idle_signoffs {
+                        if let Some(s) = doc.get_element_by_id(STATUS) {
+                            if s.get_attribute("data-ok").as_deref() == Some("true") {
+                                let _ = s.set_attribute("data-ok", "warn");
+                            }
+                        }
+                    }
                 });
             }
             Err(e) => {
