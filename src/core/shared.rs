@@ -191,7 +191,8 @@ fn newer(format: u32) -> String {
 /// page) is written escaped, so that [`read`] does not take the file for one in another
 /// encoding.
 pub fn write(settings: &SharedSettings) -> String {
-    serde_json::to_string(settings)
+    // Indented: a team lead edits it by hand, and "line 1, column 728" helps nobody.
+    serde_json::to_string_pretty(settings)
         .unwrap_or_default()
         .replace('\u{fffd}', "\\ufffd")
 }
@@ -235,6 +236,10 @@ mod tests {
         };
         let text = write(&only);
         assert!(!text.contains("sla"), "{text}");
+        assert_eq!(
+            text,
+            "{\n  \"waypoint_settings\": 1,\n  \"brand_name\": \"Acme\"\n}"
+        );
         assert_eq!(read(&text).map(|s| s.parts()), Ok("brand name".into()));
         // As a text editor may save it.
         assert_eq!(read(&format!("\u{feff}{text}")), Ok(only));
@@ -307,7 +312,8 @@ mod tests {
             err(&write(&s))
         );
         // A settings file with a value out of place is named as such, with where.
-        let mut text = write(&full());
+        // (Written on one line, as a hand-made file may be.)
+        let mut text = serde_json::to_string(&full()).unwrap();
         text = text.replace("\"levels\":{", "\"levels\":{\"tone\":\"BLOCK\",");
         let e = err(&text);
         assert!(

@@ -843,11 +843,11 @@ describe('sharing the settings with a team', () => {
       await refused('notes.txt', 'hello', /^Not imported, nothing changed: notes\.txt: not a Waypoint settings file: it holds no settings exported from Waypoint \(line 1, column 1\)$/);
       await refused('empty.json', '', /: empty\.json: the file is empty: choose a file exported from Waypoint's settings$/);
       await refused('typo.json', '{"waypoint_settings": 1, "colour": "red"}', /: typo\.json: it holds a setting this version does not know, "colour" \(line 1, column 33\)$/);
-      await refused('minus.json', text.replace(/"first_response_minutes":30(\.0)?/, '"first_response_minutes":-5'), /: SLA targets: X public, first response: -5 minutes is not a target/);
+      await refused('minus.json', text.replace(/"first_response_minutes":\s*30(\.0)?/, '"first_response_minutes":-5'), /: SLA targets: X public, first response: -5 minutes is not a target/);
       await refused('newer.json', '{"waypoint_settings": 9}', /format 9 is not one this version reads/);
       await refused('video.mp4', 'x'.repeat(3 << 20), /: 3072 kB is too large for a settings file \(at most 512 kB\)$/);
       await refused('typo-reply.json', text.replace('first_name|there', 'frist_name|there'), /: Your replies, line 2: unknown variable `customer\.frist_name` at 2:22 \(did you mean customer\.first_name\?\)$/);
-      await refused('shouty.json', text.replace(/"levels":\{/, '"levels":{"tone":"BLOCK",'), /: a setting this version does not read \(unknown variant `BLOCK`/);
+      await refused('shouty.json', text.replace(/"levels":\s*\{(\s*\})?/, (m, empty) => (empty ? '"levels": {"tone":"BLOCK"}' : '"levels": {"tone":"BLOCK",')), /: a setting this version does not read \(unknown variant `BLOCK`/);
       // Latin-1, as an old editor saves "Café": refused, not saved as "Caf\ufffd".
       await options.setInputFiles('#share-import', {
         name: 'latin1.json',
@@ -1342,6 +1342,30 @@ describe('an imported file and the replies the team saved', () => {
       assert.deepEqual(JSON.parse(await stored()), [theirs]);
     } finally {
       await options.evaluate(() => chrome.storage.local.remove('waypoint.replies'));
+      await options.close();
+    }
+  });
+});
+
+describe('a settings file with nothing in it, and how an export reads', () => {
+  test('importing a file of no settings says nothing was imported; an export is indented for hand editing', async () => {
+    const options = await openOptions(browser);
+    try {
+      await options.setInputFiles('#share-import', { name: 'only-version.json', mimeType: 'application/json', buffer: Buffer.from('{"waypoint_settings":1}') });
+      await options.locator('#share-status[data-ok="warn"]').waitFor();
+      assert.equal(
+        await options.innerText('#share-status'),
+        'Nothing imported: only-version.json holds no settings (each was at its default when it was exported), so nothing changed.',
+      );
+      await options.fill('#brand-name', 'Acme Coffee');
+      await options.click('#brand-name-save');
+      await options.locator('#brand-name-status[data-ok="true"]').waitFor();
+      const [download] = await Promise.all([options.waitForEvent('download'), options.click('#share-export')]);
+      const text = await readFile(await download.path(), 'utf8');
+      assert.match(text, /^\{\n  "waypoint_settings": 1,\n/);
+      assert.match(text, /\n  "brand_name": "Acme Coffee",\n/);
+    } finally {
+      await options.evaluate(() => chrome.storage.local.remove('waypoint.brand-name'));
       await options.close();
     }
   });

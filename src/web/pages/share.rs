@@ -176,6 +176,21 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                 return;
             }
             match read {
+                // Every setting at its default when it was exported: nothing to change.
+                Ok(settings) if settings.parts() == "nothing" => {
+                    say(
+                        &doc,
+                        STATUS,
+                        false,
+                        &format!(
+                            "Nothing imported: {name} holds no settings (each was at its \
+                             default when it was exported), so nothing changed."
+                        ),
+                    );
+                    if let Some(s) = doc.get_element_by_id(STATUS) {
+                        let _ = s.set_attribute("data-ok", "warn");
+                    }
+                }
                 Ok(settings) => match apply(&doc, &settings, &name).await {
                     Ok(()) => say(
                         &doc,
