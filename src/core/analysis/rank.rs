@@ -340,10 +340,10 @@ fn reason(a: &Analysis, scenario: Scenario, general: bool) -> String {
 
 /// The first `limit` of `all` (best first), preferring one template per scenario so the agent
 /// sees the different readings of the message, then the rest by score.
-fn diversify(all: Vec<Suggestion>, limit: usize) -> Vec<Suggestion> {
+fn diversify(all: &[Suggestion], limit: usize) -> Vec<Suggestion> {
     let mut picked: Vec<Suggestion> = Vec::with_capacity(limit.min(all.len()));
     let mut rest = Vec::new();
-    for s in all {
+    for &s in all {
         let fresh = !picked.iter().any(|p| p.scenario == s.scenario);
         if picked.len() < limit && fresh {
             picked.push(s);
@@ -433,10 +433,10 @@ fn ranked(
                 || main == Some(Scenario::Waiting) && late != Some(false)
                 || main == Some(Scenario::FollowUp) && calm_praise)
     });
-    // Clear thanks ("Aisha sorted my exchange in five minutes. Brilliant service!"): the
-    // problem words in it tell the story of what went well, so the other thank-you replies
-    // come before a reply to a problem ("How to return an item").
-    // Clear: praise leads the words' reading by twice any problem's.
+    // Clear thanks ("Aisha sorted my exchange in five minutes. Brilliant service!": praise
+    // leads the words' reading by twice any problem's): the problem words tell the story of
+    // what went well, so the other thank-you replies come before a reply to a problem ("How to
+    // return an item").
     let praise = |(s, sig): &(Scenario, Signal)| (*s == Scenario::Praise).then_some(sig.score);
     let problem = |(s, sig): &(Scenario, Signal)| s.is_problem().then_some(sig.score);
     let thanked = calm_praise
@@ -449,7 +449,7 @@ fn ranked(
                     .iter()
                     .filter_map(problem)
                     .fold(0.0, f32::max);
-    let mut picked = diversify(all.clone(), limit);
+    let mut picked = diversify(&all, limit);
     if thanked {
         let more: Vec<Suggestion> = all
             .iter()
