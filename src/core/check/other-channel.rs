@@ -19,12 +19,7 @@ pub fn check(input: &Input) -> Option<Finding> {
         t.words.iter().enumerate().any(|(i, w)| {
             w.sentence == s
                 && EMERGENCY.contains(w.lower.as_str())
-                && !(i.saturating_sub(3)..i).any(|j| {
-                    matches!(
-                        t.words[j].lower.as_str(),
-                        "not" | "no" | "isn't" | "nothing"
-                    )
-                })
+                && !negated(t, i, &["not", "no", "isn't", "nothing"])
         })
     };
     // "They call us Southbest": a name, not an instruction.
@@ -68,13 +63,11 @@ fn dm_in_dm(input: &Input) -> Option<Finding> {
     let t = &input.draft;
     let list = phrases!("other-channel/3", PHRASES_3);
     let m = t.find(list).into_iter().find(|m| {
-        !(m.first.saturating_sub(3)..m.first).any(|j| {
-            t.words[j].sentence == t.words[m.first].sentence
-                && matches!(
-                    t.words[j].lower.as_str(),
-                    "no" | "not" | "don't" | "dont" | "never" | "without"
-                )
-        })
+        !negated(
+            t,
+            m.first,
+            &["no", "not", "don't", "dont", "never", "without"],
+        )
     })?;
     let span = t.span(m.first, m.last);
     Some(Finding::new(
@@ -84,6 +77,14 @@ fn dm_in_dm(input: &Input) -> Option<Finding> {
         ),
         vec![span],
     ))
+}
+
+/// Whether one of the three words before word `at`, in its sentence, is one of `words`
+/// ("it's not an emergency", "no need to DM us").
+fn negated(t: &Text, at: usize, words: &[&str]) -> bool {
+    (at.saturating_sub(3)..at).any(|j| {
+        t.words[j].sentence == t.words[at].sentence && words.contains(&t.words[j].lower.as_str())
+    })
 }
 
 /// Words of a sentence that sends the customer to emergency help.
