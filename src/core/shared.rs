@@ -39,6 +39,16 @@ pub struct SharedSettings {
 
 impl SharedSettings {
     /// The parts held, as the settings page names them ("SLA targets, checklist").
+    /// Whether the file holds no setting at all (each was at its default when exported).
+    pub fn is_empty(&self) -> bool {
+        self.sla.is_none()
+            && self.brand_accounts.is_none()
+            && self.automatic_messages.is_none()
+            && self.brand_name.is_none()
+            && self.checklist.is_none()
+            && self.replies.is_none()
+    }
+
     pub fn parts(&self) -> String {
         let parts = [
             (self.sla.is_some(), "SLA targets"),
@@ -241,6 +251,8 @@ mod tests {
             "{\n  \"waypoint_settings\": 1,\n  \"brand_name\": \"Acme\"\n}"
         );
         assert_eq!(read(&text).map(|s| s.parts()), Ok("brand name".into()));
+        assert!(!only.is_empty());
+        assert!(read(r#"{"waypoint_settings": 1}"#).unwrap().is_empty());
         // As a text editor may save it.
         assert_eq!(read(&format!("\u{feff}{text}")), Ok(only));
     }

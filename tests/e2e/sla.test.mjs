@@ -1319,7 +1319,8 @@ describe('an imported file and the replies the team saved', () => {
       options.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
       await pick();
       await options.waitForFunction(() => document.getElementById('share-status').textContent.includes('was left'));
-      assert.equal(asked, 'The file replaces the 1 replies you saved with its 2. Import it anyway?');
+      assert.equal(asked, 'The file replaces the 1 reply you saved with its 2 replies. Import it anyway?');
+      assert.equal(await options.innerText('#share-status'), 'Not imported, nothing changed: from-sam.json was left, to keep your replies. Export yours first to keep a copy, then import.');
       assert.deepEqual(JSON.parse(await stored()), [mine], 'declined: the saved replies stay');
       assert.equal(await options.inputValue('#replies'), mine);
       // The same replies as saved: nothing to ask.

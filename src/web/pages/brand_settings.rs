@@ -273,12 +273,8 @@ pub(super) fn render_list(
                 let doc = doc.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     super::store(&doc, status_id, list.key, &json, &(list.saved)(&items)).await;
-                    let status = doc.get_element_by_id(status_id);
-                    if let Some(s) = status.filter(|s| {
-                        s.get_attribute("data-ok").as_deref() == Some("true")
-                            && (list.warns)(&items)
-                    }) {
-                        let _ = s.set_attribute("data-ok", "warn");
+                    if (list.warns)(&items) {
+                        super::as_warning(&doc, status_id);
                     }
                 });
             }

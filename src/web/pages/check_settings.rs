@@ -232,11 +232,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                     };
                     super::store(&doc, STATUS, SETTINGS_KEY, &json, saved).await;
                     if idle_signoffs {
-                        if let Some(s) = doc.get_element_by_id(STATUS) {
-                            if s.get_attribute("data-ok").as_deref() == Some("true") {
-                                let _ = s.set_attribute("data-ok", "warn");
-                            }
-                        }
+                        super::as_warning(&doc, STATUS);
                     }
                 });
             }

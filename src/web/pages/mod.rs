@@ -94,6 +94,16 @@ async fn store(doc: &Document, status_id: &str, key: &str, json: &str, saved: &s
     }
 }
 
+/// Turns a "Saved." in the status line `status_id` into a warning (saved, with something to
+/// look at): shown in amber, `data-ok="warn"`. A failed store stays a failure.
+fn as_warning(doc: &Document, status_id: &str) {
+    if let Some(s) = doc.get_element_by_id(status_id) {
+        if s.get_attribute("data-ok").as_deref() == Some("true") {
+            let _ = s.set_attribute("data-ok", "warn");
+        }
+    }
+}
+
 /// Said when the browser did not store a setting, with its reason.
 fn not_stored(reason: &str) -> String {
     format!("Not saved: the browser could not store it ({reason}). What you typed is still here.")

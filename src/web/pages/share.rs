@@ -131,7 +131,11 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
             let saved = brand_settings::saved_list(replies_settings::REPLIES_KEY)
                 .await
                 .concat();
-            let count = |text: &str| crate::core::library::own::parse(text).map_or(0, |r| r.len());
+            let count =
+                |text: &str| match crate::core::library::own::parse(text).map_or(0, |r| r.len()) {
+                    1 => "1 reply".to_owned(),
+                    n => format!("{n} replies"),
+                };
             let question = match &read {
                 Ok(SharedSettings {
                     replies: Some(_), ..
@@ -145,8 +149,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                     ..
                 }) if !saved.trim().is_empty() && theirs.trim_end() != saved.trim_end() => {
                     Some(format!(
-                        "The file replaces the {} replies you saved with its {}. Import it \
-                         anyway?",
+                        "The file replaces the {} you saved with its {}. Import it anyway?",
                         count(&saved),
                         count(theirs)
                     ))
@@ -164,12 +167,12 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                     STATUS,
                     false,
                     &format!(
-                        "Not imported, nothing changed: {name} was left, to keep your replies{}. \
-                         Export yours, or copy them aside, then import.",
+                        "Not imported, nothing changed: {name} was left, to keep {}",
                         if typed {
-                            " and what you typed in \"Your replies\""
+                            "what you typed in \"Your replies\". Save it, or copy it aside, \
+                             then import."
                         } else {
-                            ""
+                            "your replies. Export yours first to keep a copy, then import."
                         }
                     ),
                 );
@@ -177,19 +180,17 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
             }
             match read {
                 // Every setting at its default when it was exported: nothing to change.
-                Ok(settings) if settings.parts() == "nothing" => {
+                Ok(settings) if settings.is_empty() => {
                     say(
                         &doc,
                         STATUS,
-                        false,
+                        true,
                         &format!(
                             "Nothing imported: {name} holds no settings (each was at its \
                              default when it was exported), so nothing changed."
                         ),
                     );
-                    if let Some(s) = doc.get_element_by_id(STATUS) {
-                        let _ = s.set_attribute("data-ok", "warn");
-                    }
+                    super::as_warning(&doc, STATUS);
                 }
                 Ok(settings) => match apply(&doc, &settings, &name).await {
                     Ok(()) => say(
