@@ -10,7 +10,7 @@
 use crate::core::analysis::{self, Analysis, LangGuess};
 use crate::core::check::{run, CheckId, Context, Outcome, Report, Status, ValidSettings};
 use crate::core::conversation::{Conversation, Party};
-use crate::core::sla::{status, AgentState, Policy, ValidPolicy};
+use crate::core::sla::{status, AgentStates, Policy, ValidPolicy};
 use crate::twcs::{self, Tweet};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -165,7 +165,7 @@ pub fn check_all(
                 .into(),
             ..conversation.clone()
         };
-        let sla = status(&between, &policy, &AgentState::Active, reply.created_ms);
+        let sla = status(&between, &policy, &AgentStates::default(), reply.created_ms);
         let in_thread: BTreeSet<String> =
             conversation.messages.iter().map(|m| m.id.clone()).collect();
         let recent: Vec<String> = by_brand

@@ -9,7 +9,7 @@ use crate::core::conversation::{Conversation, ReadState, Surface};
 use crate::core::layout::Zone;
 use crate::core::reading::{interpret, ThreadStore};
 use crate::core::route::{self, Route};
-use crate::core::sla::{self, AgentState, Policy, ValidPolicy};
+use crate::core::sla::{self, AgentState, AgentStates, Policy, ValidPolicy};
 use crate::core::str_map::StrMap;
 use crate::web::extract::{self, Unread};
 use crate::web::gate::{self, Gate};
@@ -49,7 +49,10 @@ const SEEN_KNOWN: u8 = 4;
 
 /// Where the SLA settings and the agent's per-conversation states are kept (this browser).
 const POLICY_KEY: &str = crate::web::pages::sla_settings::POLICY_KEY;
-const AGENT_STATES_KEY: &str = "waypoint.sla.agent";
+const AGENT_STATES_KEY: &str = "waypoint.sla.states";
+/// Where Waypoint before per-commenter states kept them (one state per conversation): read
+/// while the new map has nothing for a conversation, and its entry dropped when one is set.
+const OLD_AGENT_STATES_KEY: &str = "waypoint.sla.agent";
 /// How many conversations' agent states are remembered.
 const AGENT_STATES_KEPT: usize = 500;
 /// When messages were first seen, per conversation: a bound for coarse or missing times that
@@ -83,7 +86,7 @@ struct App {
     theirs: RefCell<Option<(u64, Option<Conversation>)>>,
     policy: ValidPolicy,
     /// What the agent set for the open conversation, and its key.
-    agent: AgentState,
+    agent: AgentStates,
     key: String,
     /// The open surface's profile (composer and send buttons), once a conversation is read.
     profile: Option<&'static SurfaceProfile>,
@@ -268,7 +271,7 @@ pub fn boot(mode: Mode, minimised: bool) -> Result<(), JsValue> {
             wasm_bindgen_futures::spawn_local(load_own_replies());
         }
         // A pause set or lifted in another tab on the same conversation.
-        if has(AGENT_STATES_KEY) {
+        if has(AGENT_STATES_KEY) || has(OLD_AGENT_STATES_KEY) {
             let key = APP.with(|a| a.borrow().as_ref().map(|app| app.key.clone()));
             if let Some(key) = key {
                 wasm_bindgen_futures::spawn_local(load_agent_state(key));
@@ -293,7 +296,7 @@ pub fn boot(mode: Mode, minimised: bool) -> Result<(), JsValue> {
             panel,
             conversation: None,
             policy,
-            agent: AgentState::Active,
+            agent: AgentStates::default(),
             key: String::new(),
             brands: Vec::new(),
             automatic: Vec::new(),
@@ -420,18 +423,29 @@ async fn load_brands() {
     }
 }
 
-async fn agent_states() -> StrMap<(f64, AgentState)> {
-    platform::storage_get(AGENT_STATES_KEY)
+/// The stored agent states by conversation key (`key` is the map's storage key).
+async fn agent_states<T: serde::de::DeserializeOwned>(key: &str) -> StrMap<(f64, T)> {
+    platform::storage_get(key)
         .await
         .and_then(|v| v.as_string())
         .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or_default()
 }
 
-/// Loads what the agent set for conversation `key`.
+/// Loads what the agent set for conversation `key` (what an older Waypoint set, for the
+/// whole conversation, while nothing newer is stored).
 async fn load_agent_state(key: String) {
-    let states = agent_states().await;
-    let state = states.get(&key).map(|(_, s)| *s).unwrap_or_default();
+    let state = match agent_states::<AgentStates>(AGENT_STATES_KEY)
+        .await
+        .get(&key)
+    {
+        Some((_, s)) => s.clone(),
+        None => agent_states::<AgentState>(OLD_AGENT_STATES_KEY)
+            .await
+            .get(&key)
+            .map(|(_, s)| AgentStates::from(*s))
+            .unwrap_or_default(),
+    };
     APP.with(|a| {
         if let Some(app) = a.borrow_mut().as_mut() {
             if app.key == key {
@@ -508,7 +522,8 @@ async fn save_first_seen(key: String, seen: BTreeMap<String, i64>) {
     }
 }
 
-/// The agent pressed "waiting on customer", "no reply needed" or "resume".
+/// The agent pressed "waiting on customer", "no reply needed" or "resume": for the commenter
+/// answered on a public post (the buttons name them), else for the whole conversation.
 fn set_agent_state(action: &str) {
     let now = js_sys::Date::now() as i64;
     let state = match action {
@@ -516,20 +531,21 @@ fn set_agent_state(action: &str) {
         "no-reply" => AgentState::NoReplyNeeded { since_ms: now },
         _ => AgentState::Active,
     };
-    let key = APP.with(|a| {
+    let set = APP.with(|a| {
         a.borrow_mut().as_mut().map(|app| {
-            app.agent = state;
-            app.key.clone()
+            let who = app.conversation.as_ref().and_then(sla::commenter);
+            app.agent.set(who, state);
+            (app.key.clone(), app.agent.clone())
         })
     });
     tick_sla();
-    let Some(key) = key else { return };
+    let Some((key, agent)) = set else { return };
     wasm_bindgen_futures::spawn_local(async move {
-        let mut states = agent_states().await;
-        if state == AgentState::Active {
+        let mut states = agent_states::<AgentStates>(AGENT_STATES_KEY).await;
+        if agent.is_empty() {
             states.remove(&key);
         } else {
-            states.insert(key, (now as f64, state));
+            states.insert(key.clone(), (now as f64, agent));
         }
         // Keep the most recent ones.
         if states.len() > AGENT_STATES_KEPT {
@@ -543,6 +559,15 @@ fn set_agent_state(action: &str) {
         if let Ok(json) = serde_json::to_string(&states) {
             // Not stored: the state holds in this page until it is closed.
             let _ = platform::storage_set(AGENT_STATES_KEY, &JsValue::from_str(&json)).await;
+        }
+        // What an older Waypoint stored for this conversation is replaced (a resume would
+        // otherwise bring it back at the next load).
+        let mut old = agent_states::<AgentState>(OLD_AGENT_STATES_KEY).await;
+        if old.remove(&key).is_some() {
+            if let Ok(json) = serde_json::to_string(&old) {
+                let _ =
+                    platform::storage_set(OLD_AGENT_STATES_KEY, &JsValue::from_str(&json)).await;
+            }
         }
     });
 }
@@ -565,7 +590,7 @@ impl App {
             self.watch = None;
             self.seen = extract::Seen::new();
             self.forget_conversation();
-            self.agent = AgentState::Active;
+            self.agent = AgentStates::default();
             self.known &= POLICY_KNOWN;
             self.reading = false;
             self.read_on = None;
@@ -753,8 +778,9 @@ fn show_sla() -> bool {
                 let now = js_sys::Date::now() as i64;
                 let status = sla::status(c, &app.policy, &app.agent, now);
                 // The replies are for the customer: their own wait (on a public post another
-                // commenter's may run the badge's clock).
-                let own = status.waiting.as_ref().and_then(|_| {
+                // commenter's may run the badge's clock, and what the agent sets is for them).
+                let commenter = sla::commenter(c);
+                let own = commenter.and_then(|_| {
                     let mut cached = app.theirs.borrow_mut();
                     if cached.as_ref().map(|(v, _)| *v) != Some(app.built_at) {
                         *cached = Some((app.built_at, sla::customer_conversation(c)));
@@ -786,7 +812,22 @@ fn show_sla() -> bool {
                     })
                     .forget();
                 }
-                app.panel.show_sla(&status, &app.agent)
+                // The buttons act on the commenter's state, shown as theirs, or on the whole
+                // conversation's.
+                let held = commenter.map_or(app.agent.all, |who| app.agent.of(who));
+                let controls = crate::web::panel::SlaControls {
+                    set: match held {
+                        AgentState::Active => false,
+                        AgentState::Paused { .. } => theirs.state == sla::State::Paused,
+                        AgentState::NoReplyNeeded { .. } => theirs.state == sla::State::None,
+                    },
+                    running: matches!(
+                        theirs.state,
+                        sla::State::Ok | sla::State::DueSoon | sla::State::Breached
+                    ),
+                    who: commenter.map(|a| a.shown()),
+                };
+                app.panel.show_sla(&status, &controls)
             }
             _ => app.panel.clear_sla(),
         };

@@ -249,11 +249,12 @@ pub fn debug_prepare() -> Result<u32, JsValue> {
 /// (0 when it would pass).
 #[wasm_bindgen(js_name = debugChecklist)]
 pub fn debug_checklist(draft: &str) -> Result<u32, JsValue> {
-    use crate::core::sla::{self, AgentState};
+    use crate::core::sla::{self, AgentStates};
     use crate::web::gate::Verdict;
     with_bench(|b| {
         let now = js_sys::Date::now() as i64;
-        let status = sla::status_for_customer(&b.conversation, &b.policy, &AgentState::Active, now);
+        let status =
+            sla::status_for_customer(&b.conversation, &b.policy, &AgentStates::default(), now);
         match crate::web::review::verdict(
             &b.conversation,
             &b.customer,

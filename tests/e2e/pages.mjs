@@ -71,6 +71,7 @@ export const URLS = {
   // SLA fixtures: the customer's message is N minutes old when the page is served.
   slaX25: 'https://x.com/mariagarcia/status/1861000000000000102',
   slaX50: 'https://x.com/mariagarcia/status/1861000000000000202',
+  slaX50Alone: 'https://x.com/mariagarcia/status/1861000000000000212',
   slaX90: 'https://x.com/mariagarcia/status/1861000000000000302',
   slaIg10: 'https://www.instagram.com/direct/t/540282366841710300949128/',
   // The customer wrote 30 hours ago: Meta's 24-hour messaging window is closed.
@@ -305,6 +306,17 @@ export const PAGES = {
   [URLS.igReel]: { file: 'ig-post.html' },
   [URLS.slaX25]: { body: xThreadAged(25, 10) },
   [URLS.slaX50]: { body: xThreadAged(50, 40) },
+  // Maria's post alone, 50 minutes old: no other commenter waits (Tom's reply taken out), so
+  // pausing her clock pauses the thread's.
+  [URLS.slaX50Alone]: {
+    body: () => {
+      const html = xThreadAged(50, 40)();
+      const tom = html.indexOf('UserAvatar-Container-tom_w');
+      const start = html.lastIndexOf('<div data-testid="cellInnerDiv">', tom);
+      const end = html.indexOf('</div>', html.indexOf('</article>', tom)) + '</div>'.length;
+      return html.slice(0, start) + html.slice(end);
+    },
+  },
   [URLS.slaX90]: { body: xThreadAged(90, 70) },
   [URLS.slaIg10]: { body: igAged(10) },
   [URLS.slaIgClosed]: { body: igAged(30 * 60) },

@@ -16,9 +16,9 @@ after(async () => {
 });
 
 const attr = (page, name) => page.locator('waypoint-panel').getAttribute(name);
-/** The 50-minute X post, its clock paused with "Waiting on customer". */
+/** The 50-minute X post (its author's alone), its clock paused with "Waiting on …". */
 async function openPaused() {
-  const { page } = await open(browser.context, URLS.slaX50);
+  const { page } = await open(browser.context, URLS.slaX50Alone);
   await waitForSla(page, 'due-soon');
   const panel = page.locator('waypoint-panel');
   await panel.locator('button[data-sla-action="pause"]').click();
@@ -165,7 +165,7 @@ describe('SLA countdown', () => {
         for (const r of records) if (r.target.localName === 'waypoint-panel') window.__sla.push(r.target.getAttribute('data-sla'));
       }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-sla'] });
     });
-    await page.goto(URLS.slaX50);
+    await page.goto(URLS.slaX50Alone);
     await waitForSla(page, 'due-soon');
     const panel = page.locator('waypoint-panel');
     await panel.locator('button[data-sla-action="pause"]').click();
@@ -186,8 +186,8 @@ describe('SLA countdown', () => {
   });
 
   test('a pause set in one tab holds in another tab on the same conversation', async () => {
-    const { page: a } = await open(browser.context, URLS.slaX50);
-    const { page: b } = await open(browser.context, URLS.slaX50);
+    const { page: a } = await open(browser.context, URLS.slaX50Alone);
+    const { page: b } = await open(browser.context, URLS.slaX50Alone);
     await waitForSla(a, 'due-soon');
     await waitForSla(b, 'due-soon');
     await a.locator('waypoint-panel').locator('button[data-sla-action="pause"]').click();
@@ -219,7 +219,7 @@ describe('SLA countdown', () => {
   });
 
   test('with the keyboard: the focus goes to the button shown in place of the one pressed', async () => {
-    const { page, pageErrors } = await open(browser.context, URLS.slaX50);
+    const { page, pageErrors } = await open(browser.context, URLS.slaX50Alone);
     await waitForSla(page, 'due-soon');
     const panel = page.locator('waypoint-panel');
     const focused = () => page.evaluate(() => document.querySelector('waypoint-panel').shadowRoot.activeElement?.dataset.slaAction ?? document.activeElement.localName);
@@ -256,6 +256,80 @@ describe('SLA countdown', () => {
     await waitForState(page, 'no-conversation');
     await waitForSla(page, 'none');
     assert.equal(await page.locator('waypoint-panel').locator('.sla').isVisible(), false);
+    await page.close();
+  });
+});
+
+// A button's words without the isolates around a name.
+const words = async (locator) => (await locator.innerText()).replace(/[\u2068\u2069]/g, '');
+
+describe('on a public post, the clock buttons are for the commenter answered', () => {
+  // (surface, page, the commenter answered, the other one, who waited longest)
+  for (const [name, url, answered, other] of [
+    ['X post, its author answered', URLS.slaX90, 'Maria Garcia 🌵', 'Tom W'],
+    ['Facebook post, the latest commenter answered', URLS.fbPost, 'Priya Raman', 'Jane Doe'],
+    ['Facebook post, the reply box under Jane', URLS.fbPostReply, 'Jane Doe', 'Priya Raman'],
+    ['Instagram post', URLS.igPost, 'marco.trails', 'lena.k'],
+  ]) {
+    test(`${name}: "No reply needed" names ${answered} and leaves ${other}'s clock running, after a reload too`, async () => {
+      const { page, pageErrors } = await open(browser.context, url);
+      await waitForState(page, 'ready');
+      // Both waited more than the hour's target.
+      await waitForSla(page, 'breached');
+      const panel = page.locator('waypoint-panel');
+      const button = (action) => panel.locator(`button[data-sla-action="${action}"]`);
+      assert.equal(await words(button('pause')), `Waiting on ${answered}`);
+      assert.equal(await words(button('no-reply')), `No reply needed for ${answered}`);
+      await button('no-reply').click();
+      await button('resume').waitFor({ state: 'visible' });
+      assert.equal(await words(button('resume')), `Resume the clock for ${answered}`);
+      assert.equal(await button('no-reply').isVisible(), false);
+      // Two ticks later the other commenter's wait still runs the badge, and is named.
+      await page.waitForTimeout(2200);
+      assert.equal(await attr(page, 'data-sla'), 'breached');
+      const detail = () => panel.locator('.sla-detail').innerText();
+      const waited = (text) => text.replace(/[\u2068\u2069]/g, '').startsWith(`${other} has waited`);
+      assert.ok(waited(await detail()), await detail());
+      // Remembered for this commenter.
+      await page.reload();
+      await waitForState(page, 'ready');
+      await button('resume').waitFor({ state: 'visible' });
+      assert.equal(await words(button('resume')), `Resume the clock for ${answered}`);
+      assert.equal(await attr(page, 'data-sla'), 'breached');
+      assert.ok(waited(await detail()), await detail());
+      // Resumed: both buttons for them again.
+      await button('resume').click();
+      await button('no-reply').waitFor({ state: 'visible' });
+      assert.equal(await words(button('pause')), `Waiting on ${answered}`);
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+
+  test('a pause stored by an older Waypoint, for the whole conversation, still holds, and a resume forgets it', async () => {
+    const { page, panel } = await openPaused();
+    const options = await openOptions(browser);
+    // Moved to the older store, as one state for the conversation.
+    await options.evaluate(async () => {
+      const stored = JSON.parse((await chrome.storage.local.get('waypoint.sla.states'))['waypoint.sla.states']);
+      const old = Object.fromEntries(Object.entries(stored).map(([key, [at, states]]) => [key, [at, states.people?.[0]?.[1] ?? states.all]]));
+      await chrome.storage.local.set({ 'waypoint.sla.agent': JSON.stringify(old) });
+      await chrome.storage.local.remove('waypoint.sla.states');
+    });
+    await page.reload();
+    await waitForState(page, 'ready');
+    await waitForSla(page, 'paused');
+    await panel.locator('button[data-sla-action="resume"]').click();
+    await waitForSla(page, 'due-soon');
+    // Gone from the older store: a reload does not bring the pause back.
+    const oldKeys = () => options.evaluate(async () =>
+      Object.keys(JSON.parse((await chrome.storage.local.get('waypoint.sla.agent'))['waypoint.sla.agent'] ?? '{}')).length);
+    for (let i = 0; i < 50 && (await oldKeys()) > 0; i++) await options.waitForTimeout(100);
+    assert.equal(await oldKeys(), 0, 'the older store keeps no state for the conversation');
+    await page.reload();
+    await waitForState(page, 'ready');
+    await waitForSla(page, 'due-soon');
+    await options.close();
     await page.close();
   });
 });
@@ -464,7 +538,7 @@ describe('a panel at rest writes only what changed', () => {
   });
 
   test('a paused clock at rest: the page draws no frame for Waypoint', async () => {
-    const { page } = await open(browser.context, URLS.slaX50);
+    const { page } = await open(browser.context, URLS.slaX50Alone);
     await waitForSla(page, 'due-soon');
     await page.locator('waypoint-panel').locator('button[data-sla-action="pause"]').click();
     await waitForSla(page, 'paused');

@@ -34,7 +34,8 @@ pub use hours::{BusinessHours, Period, TimeOfDay, Week};
 pub use policy::{Basis, DueSoon, Policy, PolicyError, SiteTargets, Target, Targets, ValidPolicy};
 pub use report::{intervals, summarize, ClockSummary, Interval, Summary};
 pub use status::{
-    customer_conversation, status, status_for_customer, AgentState, ClockKind, SlaStatus, State,
+    commenter, customer_conversation, status, status_for_customer, AgentState, AgentStates,
+    ClockKind, SlaStatus, State,
 };
 pub use tz::{TzError, Zone};
 pub use window::{messaging_window, MessagingWindow};

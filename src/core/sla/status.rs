@@ -8,7 +8,9 @@
 //! - A Brand reply stops it. The next customer message starts a *next-reply* clock; the
 //!   *first-response* clock applies only while we have never replied in the conversation.
 //! - The agent can pause the clock ("waiting on customer") or mark the conversation as needing
-//!   no reply. Either stops the clock for the messages that came before it was set. A customer
+//!   no reply; on a public post, for one commenter (the one answered), whose messages alone it
+//!   stops: the others' clocks run on. Either stops the clock for the messages (all, or that
+//!   person's) that came before it was set. A customer
 //!   message that came after (its best known time, or the time Waypoint first saw it, is later
 //!   than the moment it was set) ends the pause: the clock starts again from that message, and
 //!   never earlier than the moment the pause began.
@@ -19,7 +21,7 @@ use super::bounds::best_known_ms;
 use super::format::duration;
 use super::policy::ValidPolicy;
 use super::window::{messaging_window, MessagingWindow};
-use crate::core::conversation::{Conversation, Message, Party, Surface};
+use crate::core::conversation::{Author, Conversation, Message, Party, Surface};
 use serde::{Deserialize, Serialize};
 
 /// What the agent set for this conversation (stored locally by the web layer). Stored with
@@ -44,6 +46,73 @@ impl AgentState {
             AgentState::Paused { since_ms } | AgentState::NoReplyNeeded { since_ms } => {
                 Some(since_ms)
             }
+        }
+    }
+}
+
+/// What the agent set for a conversation: for all of it, and on a public post for single
+/// commenters ("no reply needed" for one person's praise leaves another's complaint waiting).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentStates {
+    /// For every message without a state of its author's own (direct messages, and what an
+    /// older Waypoint set on a post).
+    pub all: AgentState,
+    /// By commenter, on a public post: what holds for their messages instead.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<(Author, AgentState)>,
+}
+
+impl From<AgentState> for AgentStates {
+    fn from(all: AgentState) -> AgentStates {
+        AgentStates {
+            all,
+            people: Vec::new(),
+        }
+    }
+}
+
+impl AgentStates {
+    /// What holds for `who`'s messages: their own state, else the conversation's.
+    pub fn of(&self, who: &Author) -> AgentState {
+        self.own(who).unwrap_or(self.all)
+    }
+
+    /// The state set for `who` alone, if any.
+    fn own(&self, who: &Author) -> Option<AgentState> {
+        if who.is_unknown() {
+            return None;
+        }
+        self.people
+            .iter()
+            .find(|(a, _)| a.same_person(who))
+            .map(|(_, s)| *s)
+    }
+
+    /// Sets `state` for `who`'s messages, or for the whole conversation (`None`, which also
+    /// forgets every single person's state). Resuming one person over a conversation-wide
+    /// pause keeps an explicit `Active` for them.
+    pub fn set(&mut self, who: Option<&Author>, state: AgentState) {
+        let Some(who) = who.filter(|w| !w.is_unknown()) else {
+            self.all = state;
+            self.people.clear();
+            return;
+        };
+        self.people.retain(|(a, _)| !a.same_person(who));
+        if state != self.all {
+            self.people.push((who.clone(), state));
+        }
+    }
+
+    /// Whether nothing is set.
+    pub fn is_empty(&self) -> bool {
+        self.all == AgentState::Active && self.people.is_empty()
+    }
+
+    /// What holds for message `m` of `conversation`: its author's state on a public post.
+    fn for_message(&self, conversation: &Conversation, m: &Message) -> AgentState {
+        match conversation.surface {
+            Surface::Post => self.of(&m.author),
+            Surface::Dm => self.all,
         }
     }
 }
@@ -235,7 +304,7 @@ fn measure(
 pub fn status(
     conversation: &Conversation,
     policy: &ValidPolicy,
-    agent: &AgentState,
+    agent: &AgentStates,
     now: i64,
 ) -> SlaStatus {
     let window = messaging_window(conversation, now);
@@ -256,7 +325,7 @@ pub fn status(
 pub fn status_for_customer(
     conversation: &Conversation,
     policy: &ValidPolicy,
-    agent: &AgentState,
+    agent: &AgentStates,
     now: i64,
 ) -> SlaStatus {
     let whole = status(conversation, policy, agent, now);
@@ -272,12 +341,20 @@ pub fn status_for_customer(
 /// messages: the caller keeps it while the conversation stands). `None` elsewhere, and for a
 /// customer with no message of their own (the whole conversation is theirs then).
 pub fn customer_conversation(conversation: &Conversation) -> Option<Conversation> {
+    commenter(conversation).map(|customer| conversation.with_only(customer))
+}
+
+/// On a public post, the customer answered when they wrote something the page shows: the
+/// one person the agent's "waiting on" or "no reply needed" is for ([`AgentStates::set`]).
+/// `None` elsewhere: what the agent sets is for the whole conversation.
+pub fn commenter(conversation: &Conversation) -> Option<&Author> {
     let customer = conversation.customer.as_ref()?;
     (conversation.surface == Surface::Post
+        && !customer.is_unknown()
         && conversation
             .customer_messages()
             .any(|m| m.author.same_person(customer)))
-    .then(|| conversation.with_only(customer))
+    .then_some(customer)
 }
 
 /// Our reply is the latest word: report the cycle it closed.
@@ -363,11 +440,75 @@ fn came_after(m: &Message, since: i64) -> bool {
     }
 }
 
+/// Every customer message still to answer is held by what the agent set: paused (waiting on
+/// someone) or marked as needing no reply. A pause among them makes the badge paused; the
+/// explanation names the commenter when one person's state holds them all.
+fn held(
+    conversation: &Conversation,
+    agent: &AgentStates,
+    kind: ClockKind,
+    waiting: &[Message],
+    window: Option<MessagingWindow>,
+) -> SlaStatus {
+    let customers = || waiting.iter().filter(|m| m.party == Party::Customer);
+    let states = || customers().map(|m| agent.for_message(conversation, m));
+    let paused = states()
+        .filter_map(|s| match s {
+            AgentState::Paused { since_ms } => Some(since_ms),
+            _ => None,
+        })
+        .max();
+    // The one person whose own state holds every message, on a post.
+    let mut authors = customers().map(|m| &m.author);
+    let one = authors.next().filter(|first| {
+        conversation.surface == Surface::Post
+            && agent.own(first).is_some()
+            && authors.all(|a| a.same_person(first))
+    });
+    let whose = one.map(|a| format!("\u{2068}{}\u{2069}", a.shown()));
+    match paused {
+        Some(since_ms) => {
+            let mut s = SlaStatus::empty(
+                State::Paused,
+                match &whose {
+                    Some(who) => format!(
+                        "{}: paused, waiting on {who}. Their next message starts the clock \
+                         again.",
+                        kind.label()
+                    ),
+                    None => format!(
+                        "{}: paused, waiting on the customer. Their next message starts the \
+                         clock again.",
+                        kind.label()
+                    ),
+                },
+                window,
+            );
+            s.clock = Some(kind);
+            s.stopped_ms = Some(since_ms);
+            s
+        }
+        None => SlaStatus::empty(
+            State::None,
+            match &whose {
+                Some(who) => format!(
+                    "{who}: marked as needing no reply. A new message from them starts the \
+                     clock again."
+                ),
+                None => "Marked as needing no reply. A new customer message starts the clock \
+                         again."
+                    .into(),
+            },
+            window,
+        ),
+    }
+}
+
 /// Customer messages wait after our last reply (if any).
 fn running(
     conversation: &Conversation,
     policy: &ValidPolicy,
-    agent: &AgentState,
+    agent: &AgentStates,
     last_brand: Option<usize>,
     now: i64,
     window: Option<MessagingWindow>,
@@ -378,50 +519,31 @@ fn running(
         ClockKind::NextReply
     };
     let waiting = &conversation.messages[last_brand.map_or(0, |b| b + 1)..];
-    let since = agent.since();
-    // The customer's messages: an automatic message of ours among them asks nothing.
-    let live: Vec<&Message> = waiting
+    // The customer's messages still to answer, each with the moment before which the agent's
+    // pause or mark holds it (an automatic message of ours among them asks nothing).
+    let live: Vec<(&Message, Option<i64>)> = waiting
         .iter()
-        .filter(|m| m.party == Party::Customer && since.is_none_or(|s| came_after(m, s)))
+        .filter(|m| m.party == Party::Customer)
+        .map(|m| (m, agent.for_message(conversation, m).since()))
+        .filter(|(m, since)| since.is_none_or(|s| came_after(m, s)))
         .collect();
     if live.is_empty() {
-        return match *agent {
-            AgentState::Paused { since_ms } => {
-                let mut s = SlaStatus::empty(
-                    State::Paused,
-                    format!(
-                        "{}: paused, waiting on the customer. Their next message starts the \
-                         clock again.",
-                        kind.label()
-                    ),
-                    window,
-                );
-                s.clock = Some(kind);
-                s.stopped_ms = Some(since_ms);
-                s
-            }
-            _ => SlaStatus::empty(
-                State::None,
-                "Marked as needing no reply. A new customer message starts the clock again.".into(),
-                window,
-            ),
-        };
+        return held(conversation, agent, kind, waiting, window);
     }
-    let untimed = live.iter().filter(|m| best_known_ms(m).is_none()).count();
-    // Only public posts have many customers; a message whose author the page does not give
-    // (X Chat's) is nobody else's.
-    let waiting_other = live
+    let untimed = live
         .iter()
-        .find(|m| best_known_ms(m).is_some())
-        .filter(|m| conversation.surface == Surface::Post && !m.author.is_unknown())
-        .filter(|m| {
-            conversation
-                .customer
-                .as_ref()
-                .is_some_and(|c| !m.author.same_person(c))
+        .filter(|(m, _)| best_known_ms(m).is_none())
+        .count();
+    // The message that starts the clock: the earliest, each counted from no earlier than the
+    // pause it came after (the first of equals).
+    let Some((starter, start, first)) = live
+        .iter()
+        .filter_map(|(m, since)| {
+            let t = best_known_ms(m)?;
+            Some((*m, since.map_or(t, |s| t.max(s)), t))
         })
-        .map(|m| m.author.shown());
-    let Some(first) = live.iter().find_map(|m| best_known_ms(m)) else {
+        .reduce(|a, b| if b.1 < a.1 { b } else { a })
+    else {
         let mut s = SlaStatus::empty(
             State::None,
             format!("{}:{}", kind.label(), untimed_note(untimed)),
@@ -430,22 +552,27 @@ fn running(
         s.untimed_messages = untimed;
         return s;
     };
-    let start = since.map_or(first, |s| first.max(s));
+    // Only public posts have many customers; a message whose author the page does not give
+    // (X Chat's) is nobody else's.
+    let waiting_other = Some(starter)
+        .filter(|m| conversation.surface == Surface::Post && !m.author.is_unknown())
+        .filter(|m| {
+            conversation
+                .customer
+                .as_ref()
+                .is_some_and(|c| !m.author.same_person(c))
+        })
+        .map(|m| m.author.shown());
     // The page gave no time for the message that starts the clock: its start is when
     // Waypoint first saw it, which the agent is told (the wait may be longer).
-    let seen_only = start == first
-        && live
-            .iter()
-            .find(|m| best_known_ms(m).is_some())
-            .is_some_and(|m| m.sent.is_none());
-    // How coarse the start is: the first timed message's latest possible time (never after
+    let seen_only = start == first && starter.sent.is_none();
+    // How coarse the start is: the starting message's latest possible time (never after
     // Waypoint first saw it), unless a pause moved the start.
-    let latest = live
-        .iter()
-        .find(|m| best_known_ms(m).is_some())
-        .and_then(|m| {
-            let l = m.sent?.latest_ms();
-            Some(m.first_seen_ms.map_or(l, |seen| l.min(seen)))
+    let latest = starter
+        .sent
+        .map(|sent| {
+            let l = sent.latest_ms();
+            starter.first_seen_ms.map_or(l, |seen| l.min(seen))
         })
         .filter(|&l| start == first && l - start >= 60_000);
     let m = measure(conversation, policy, kind, start, now);

@@ -82,7 +82,7 @@ fn calendar_policy() -> ValidPolicy {
 #[test]
 fn first_response_next_reply_and_answered() {
     let p = calendar_policy();
-    let active = AgentState::Active;
+    let active = AgentStates::default();
     // (messages, minutes after T0 for now, state, clock, started (min), remaining (min))
     type Case = (
         Vec<(Party, At)>,
@@ -177,7 +177,7 @@ fn first_response_next_reply_and_answered() {
 #[test]
 fn automatic_messages_stop_no_clock() {
     let p = calendar_policy();
-    let active = AgentState::Active;
+    let active = AgentStates::default();
     let t = |min: i64| Exact(T0 + min * M);
     let a = Party::Automatic;
     // The instant reply a second after the message: the first-response clock runs on.
@@ -202,9 +202,10 @@ fn automatic_messages_stop_no_clock() {
     assert_eq!(s.started_ms, Some(T0 + 30 * M));
     // An automatic message after the agent paused for the customer ("Are you still there?")
     // does not start the clock again.
-    let paused = AgentState::Paused {
+    let paused: AgentStates = AgentState::Paused {
         since_ms: T0 + 5 * M,
-    };
+    }
+    .into();
     let s = status(&x_post(&[(C, t(0)), (a, t(10))]), &p, &paused, T0 + 20 * M);
     assert_eq!(s.state, State::Paused, "{s:?}");
     // An automatic message alone starts nothing.
@@ -239,7 +240,7 @@ fn due_soon_then_breached_counting_up() {
         (&minutes, 55, State::DueSoon, 5),
     ];
     for (p, min, state, remaining) in cases {
-        let s = status(&c, p, &AgentState::Active, T0 + min * M);
+        let s = status(&c, p, &AgentStates::default(), T0 + min * M);
         assert_eq!(s.state, state, "{min} min");
         assert_eq!(s.remaining_ms, Some(remaining * M), "{min} min");
         assert_eq!(s.elapsed_calendar_ms, Some(min * M));
@@ -341,11 +342,11 @@ fn pause_and_no_reply_needed_stop_the_clock_until_the_customer_writes() {
         ),
     ];
     for (i, (msgs, agent, now, state, started)) in cases.into_iter().enumerate() {
-        let s = status(&x_post(&msgs), &p, &agent, now);
+        let s = status(&x_post(&msgs), &p, &agent.into(), now);
         assert_eq!(s.state, state, "case {i}: {s:?}");
         assert_eq!(s.started_ms, started, "case {i}");
     }
-    let s = status(&x_post(&[(C, Exact(t(0)))]), &p, &paused, t(500));
+    let s = status(&x_post(&[(C, Exact(t(0)))]), &p, &paused.into(), t(500));
     assert_eq!(s.stopped_ms, Some(t(10)));
     assert_eq!(s.remaining_ms, None, "a paused clock does not run");
     assert!(s.explanation.contains("waiting on the customer"), "{s:?}");
@@ -385,7 +386,7 @@ fn coarse_and_unknown_times() {
             .find(|at| !matches!(at, At::Unknown))
             .is_some_and(|at| matches!(at, At::Seen(_)));
         let msgs: Vec<_> = times.into_iter().map(|at| (C, at)).collect();
-        let s = status(&x_post(&msgs), &p, &AgentState::Active, now);
+        let s = status(&x_post(&msgs), &p, &AgentStates::default(), now);
         assert_eq!(s.state, state, "case {i}: {s:?}");
         assert_eq!(s.started_ms, started, "case {i}");
         assert_eq!(s.untimed_messages, untimed, "case {i}");
@@ -445,7 +446,7 @@ fn business_hours_friday_evening_and_explanation() {
         ],
     );
     let now = madrid_winter(11, 24, 9, 10);
-    let s = status(&c, &business, &AgentState::Active, now);
+    let s = status(&c, &business, &AgentStates::default(), now);
     assert_eq!(s.clock, Some(ClockKind::NextReply));
     assert_eq!(s.elapsed_business_ms, Some(20 * M));
     assert_eq!(
@@ -464,7 +465,7 @@ fn business_hours_friday_evening_and_explanation() {
     let saturday = status(
         &c,
         &business,
-        &AgentState::Active,
+        &AgentStates::default(),
         madrid_winter(11, 22, 11, 0),
     );
     assert_eq!(saturday.remaining_ms, Some(5 * M));
@@ -486,7 +487,7 @@ fn business_hours_friday_evening_and_explanation() {
         status(
             &c,
             &business,
-            &AgentState::Active,
+            &AgentStates::default(),
             madrid_winter(m, d, h, mi),
         )
         .closed_until
@@ -499,11 +500,11 @@ fn business_hours_friday_evening_and_explanation() {
     assert_eq!(at(12, 26, 12, 0), None);
     // In calendar time the clock never stands still.
     let closed = |p: &ValidPolicy| {
-        status(&c, p, &AgentState::Active, madrid_winter(11, 22, 11, 0)).closed_until
+        status(&c, p, &AgentStates::default(), madrid_winter(11, 22, 11, 0)).closed_until
     };
     assert_eq!(closed(&calendar), None);
     // The same conversation in calendar time is long breached; business time is still shown.
-    let s = status(&c, &calendar, &AgentState::Active, now);
+    let s = status(&c, &calendar, &AgentStates::default(), now);
     assert_eq!(s.state, State::Breached);
     assert_eq!(
         s.remaining_ms,
@@ -524,7 +525,7 @@ fn a_reply_the_site_could_not_send_answers_no_one() {
         Surface::Dm,
         &[(C, Exact(t(0))), (Party::Unsent, Exact(t(5)))],
     );
-    let s = status(&c, &calendar_policy(), &AgentState::Active, t(10));
+    let s = status(&c, &calendar_policy(), &AgentStates::default(), t(10));
     assert_eq!(s.state, State::Ok, "{s:?}");
     assert_eq!(s.started_ms, Some(t(0)));
     assert!(
@@ -534,7 +535,7 @@ fn a_reply_the_site_could_not_send_answers_no_one() {
     );
     // Sent after all (the site's "Try again"): answered.
     let c = conv(Site::X, Surface::Dm, &[(C, Exact(t(0))), (B, Exact(t(5)))]);
-    let s = status(&c, &calendar_policy(), &AgentState::Active, t(10));
+    let s = status(&c, &calendar_policy(), &AgentStates::default(), t(10));
     assert_eq!(s.state, State::Answered);
 }
 
@@ -565,7 +566,7 @@ fn meta_messaging_window() {
             assert_eq!(w.closes_ms, t(24));
         }
         // The status carries it, whatever the SLA state (here: answered).
-        let s = status(&c, &calendar_policy(), &AgentState::Active, now);
+        let s = status(&c, &calendar_policy(), &AgentStates::default(), now);
         assert_eq!(s.window, w);
         assert_eq!(s.state, State::Answered);
     }
@@ -690,13 +691,13 @@ fn business_hours_over_new_york_spring_forward() {
     // Friday 2025-03-07 16:30 EST (21:30 UTC); the clocks go forward on Sunday the 9th.
     let c = x_post(&[(C, Exact(utc(7, 21, 30)))]);
     // Monday 09:20 EDT (13:20 UTC): 30 + 20 business minutes used.
-    let s = status(&c, &p, &AgentState::Active, utc(10, 13, 20));
+    let s = status(&c, &p, &AgentStates::default(), utc(10, 13, 20));
     assert_eq!(s.elapsed_business_ms, Some(50 * M));
     assert_eq!(s.remaining_ms, Some(10 * M));
     assert_eq!(s.state, State::DueSoon);
     assert_eq!(s.deadline_ms, Some(utc(10, 13, 30)), "Monday 09:30 EDT");
     assert_eq!(s.clock, Some(ClockKind::FirstResponse));
-    let s = status(&c, &p, &AgentState::Active, utc(10, 14, 30));
+    let s = status(&c, &p, &AgentStates::default(), utc(10, 14, 30));
     assert_eq!((s.state, s.remaining_ms), (State::Breached, Some(-60 * M)));
 }
 
@@ -716,7 +717,7 @@ fn clock_skew_neither_undoes_a_pause_nor_freezes_the_countdown() {
         sent: T0,
         seen: T0 - 2 * M,
     };
-    let paused = AgentState::Paused { since_ms: T0 - M };
+    let paused = AgentState::Paused { since_ms: T0 - M }.into();
     let s = status(&x_post(&[(C, msg)]), &p, &paused, T0 + 30 * M);
     assert_eq!(s.state, State::Paused, "{s:?}");
     // A message stamped 10 minutes ahead, first seen now: the clock runs from now, not from
@@ -725,7 +726,7 @@ fn clock_skew_neither_undoes_a_pause_nor_freezes_the_countdown() {
         sent: T0 + 10 * M,
         seen: T0,
     };
-    let active = AgentState::Active;
+    let active = AgentStates::default();
     let s = status(&x_post(&[(C, ahead)]), &p, &active, T0 + 5 * M);
     assert_eq!(s.remaining_ms, Some(55 * M), "{s:?}");
 }
@@ -748,21 +749,24 @@ fn on_a_public_post_the_panel_names_who_waited_and_the_reply_is_checked_against_
     c.messages = messages.into();
     c.customer = Some(person("Priya Raman"));
     let now = T0 + 3 * H;
-    let whole = status(&c, &p, &AgentState::Active, now);
+    let whole = status(&c, &p, &AgentStates::default(), now);
     assert_eq!(whole.started_ms, Some(T0 + M));
     assert_eq!(whole.waiting.as_deref(), Some("Jane Doe"));
-    let hers = status_for_customer(&c, &p, &AgentState::Active, now);
+    let hers = status_for_customer(&c, &p, &AgentStates::default(), now);
     assert_eq!(hers.started_ms, Some(T0 + 2 * H));
     assert_eq!(hers.elapsed_calendar_ms, Some(H));
     assert_eq!(hers.waiting, None);
     // Jane is the customer answered: her wait, and no one else named.
     c.customer = Some(person("Jane Doe"));
-    let jane = status(&c, &p, &AgentState::Active, now);
+    let jane = status(&c, &p, &AgentStates::default(), now);
     assert_eq!(jane.waiting, None);
-    assert_eq!(status_for_customer(&c, &p, &AgentState::Active, now), jane);
+    assert_eq!(
+        status_for_customer(&c, &p, &AgentStates::default(), now),
+        jane
+    );
     // With no customer known, nobody is named.
     c.customer = None;
-    assert_eq!(status(&c, &p, &AgentState::Active, now).waiting, None);
+    assert_eq!(status(&c, &p, &AgentStates::default(), now).waiting, None);
 }
 
 #[test]
@@ -775,28 +779,31 @@ fn messages_with_no_author_are_nobody_else_s_wait() {
         handle: Some("janedoe".into()),
     });
     let now = T0 + H;
-    let whole = status(&c, &p, &AgentState::Active, now);
+    let whole = status(&c, &p, &AgentStates::default(), now);
     assert_eq!(whole.state, State::Breached);
     assert_eq!(whole.waiting, None);
-    assert_eq!(status_for_customer(&c, &p, &AgentState::Active, now), whole);
+    assert_eq!(
+        status_for_customer(&c, &p, &AgentStates::default(), now),
+        whole
+    );
     assert!(
         customer_conversation(&c).is_none(),
         "a direct message has one customer"
     );
     // On a post too, and a named other customer in a direct message is no other commenter.
     c.surface = Surface::Post;
-    assert_eq!(status(&c, &p, &AgentState::Active, now).waiting, None);
+    assert_eq!(status(&c, &p, &AgentStates::default(), now).waiting, None);
     let mut messages = (*c.messages).clone();
     messages[0].author.name = "Someone Else".into();
     c.messages = messages.into();
     c.surface = Surface::Dm;
-    assert_eq!(status(&c, &p, &AgentState::Active, now).waiting, None);
+    assert_eq!(status(&c, &p, &AgentStates::default(), now).waiting, None);
     // On a post whose customer wrote nothing the page shows, the whole wait is checked.
     c.surface = Surface::Post;
-    let post = status(&c, &p, &AgentState::Active, now);
+    let post = status(&c, &p, &AgentStates::default(), now);
     assert_eq!(post.waiting.as_deref(), Some("Someone Else"));
     assert_eq!(
-        status_for_customer(&c, &p, &AgentState::Active, now).started_ms,
+        status_for_customer(&c, &p, &AgentStates::default(), now).started_ms,
         post.started_ms
     );
 }
@@ -814,18 +821,174 @@ fn a_start_the_page_gives_by_the_hour_is_a_range() {
             &[(C, At::Hour { sent, seen })],
         )
     };
-    let s = status(&comment(seen - 4 * H), &p, &AgentState::Active, now);
+    let s = status(&comment(seen - 4 * H), &p, &AgentStates::default(), now);
     assert_eq!(s.started_ms, Some(seen - 4 * H));
     assert_eq!(s.started_latest_ms, Some(seen - 3 * H - 1));
     // Seen before the hour was out: no later than that.
     assert_eq!(
-        status(&comment(seen - 30 * M), &p, &AgentState::Active, now).started_latest_ms,
+        status(&comment(seen - 30 * M), &p, &AgentStates::default(), now).started_latest_ms,
         Some(seen)
     );
     // An exact time, or one to the minute, is no range.
     let c = x_post(&[(C, Exact(T0))]);
     assert_eq!(
-        status(&c, &p, &AgentState::Active, now).started_latest_ms,
+        status(&c, &p, &AgentStates::default(), now).started_latest_ms,
         None
     );
+}
+
+#[test]
+fn on_a_public_post_a_pause_or_mark_for_one_commenter_leaves_the_others_clocks_running() {
+    let p = calendar_policy();
+    let person = |name: &str| Author {
+        name: name.into(),
+        handle: None,
+    };
+    let (jane, priya) = (person("Jane Doe"), person("Priya Raman"));
+    // Jane's complaint three hours ago, Priya's praise two; the panel answers Priya.
+    let post = |extra: &[(Author, i64)]| {
+        let mut msgs = vec![(C, Exact(T0)), (C, Exact(T0 + H))];
+        msgs.extend(extra.iter().map(|(_, t)| (C, Exact(*t))));
+        let mut c = conv(Site::Facebook, Surface::Post, &msgs);
+        let mut messages = (*c.messages).clone();
+        messages[0].author = jane.clone();
+        messages[1].author = priya.clone();
+        for (i, (who, _)) in extra.iter().enumerate() {
+            messages[2 + i].author = who.clone();
+        }
+        c.messages = messages.into();
+        c.customer = Some(priya.clone());
+        c
+    };
+    let now = T0 + 3 * H;
+    let mut agent = AgentStates::default();
+    agent.set(
+        Some(&priya),
+        AgentState::NoReplyNeeded {
+            since_ms: T0 + 2 * H,
+        },
+    );
+    // Jane still waits, three hours: her clock is not Priya's.
+    let whole = status(&post(&[]), &p, &agent, now);
+    assert_eq!(whole.state, State::Breached, "{whole:?}");
+    assert_eq!(whole.started_ms, Some(T0));
+    assert_eq!(whole.waiting.as_deref(), Some("Jane Doe"));
+    // Priya's own: nothing to answer, and the explanation names her.
+    let hers = status_for_customer(&post(&[]), &p, &agent, now);
+    assert_eq!(hers.state, State::None, "{hers:?}");
+    assert!(
+        hers.explanation
+            .starts_with("\u{2068}Priya Raman\u{2069}: marked as needing no reply"),
+        "{}",
+        hers.explanation
+    );
+    // Priya writes again: her clock starts from that message; Jane's still leads.
+    let again = post(&[(priya.clone(), T0 + 2 * H + 30 * M)]);
+    let hers = status_for_customer(&again, &p, &agent, now);
+    assert_eq!(hers.started_ms, Some(T0 + 2 * H + 30 * M), "{hers:?}");
+    assert_eq!(status(&again, &p, &agent, now).started_ms, Some(T0));
+    // Jane paused too: the post's clock is Priya's new message, and it is hers.
+    agent.set(
+        Some(&jane),
+        AgentState::Paused {
+            since_ms: T0 + 2 * H + 40 * M,
+        },
+    );
+    let whole = status(&again, &p, &agent, now);
+    assert_eq!(whole.started_ms, Some(T0 + 2 * H + 30 * M), "{whole:?}");
+    assert_eq!(whole.waiting, None);
+    // Both held, one of them paused: paused, for no one person.
+    let whole = status(&post(&[]), &p, &agent, now);
+    assert_eq!(whole.state, State::Paused, "{whole:?}");
+    assert_eq!(whole.stopped_ms, Some(T0 + 2 * H + 40 * M));
+    assert!(
+        whole.explanation.contains("waiting on the customer"),
+        "{}",
+        whole.explanation
+    );
+    // Only Jane's messages on the post, her pause holding them: named.
+    let mut only_jane = post(&[]);
+    only_jane.messages = vec![only_jane.messages[0].clone()].into();
+    let s = status(&only_jane, &p, &agent, now);
+    assert_eq!(s.state, State::Paused);
+    assert!(
+        s.explanation
+            .contains("waiting on \u{2068}Jane Doe\u{2069}"),
+        "{}",
+        s.explanation
+    );
+    // Resumed for Jane: her clock runs again from her message.
+    agent.set(Some(&jane), AgentState::Active);
+    assert_eq!(agent.people.len(), 1, "{agent:?}");
+    assert_eq!(status(&post(&[]), &p, &agent, now).started_ms, Some(T0));
+}
+
+#[test]
+fn a_state_for_the_whole_conversation_holds_as_before_and_one_person_can_be_resumed_over_it() {
+    let p = calendar_policy();
+    let person = |name: &str, handle: Option<&str>| Author {
+        name: name.into(),
+        handle: handle.map(Into::into),
+    };
+    let mut c = conv(
+        Site::Instagram,
+        Surface::Post,
+        &[(C, Exact(T0)), (C, Exact(T0 + M))],
+    );
+    let mut messages = (*c.messages).clone();
+    messages[0].author = person("Jane", Some("jane.doe"));
+    messages[1].author = person("Sam", Some("sam_k"));
+    c.messages = messages.into();
+    c.customer = Some(person("Jane", Some("jane.doe")));
+    let now = T0 + 2 * H;
+    // As stored by an older Waypoint: for everyone.
+    let mut agent: AgentStates = AgentState::NoReplyNeeded { since_ms: T0 + H }.into();
+    assert_eq!(status(&c, &p, &agent, now).state, State::None);
+    // Sam resumed (by handle, in any case): his clock runs; Jane's stays held.
+    agent.set(Some(&person("", Some("SAM_K"))), AgentState::Active);
+    let s = status(&c, &p, &agent, now);
+    assert_eq!(s.started_ms, Some(T0 + M), "{s:?}");
+    assert_eq!(s.waiting.as_deref(), Some("Sam"));
+    // Set for the whole conversation again: every single person's state goes.
+    agent.set(None, AgentState::Active);
+    assert!(agent.is_empty());
+    assert_eq!(status(&c, &p, &agent, now).started_ms, Some(T0));
+    // In a direct message a person's state is not read: one customer, one clock.
+    let mut dm = c.clone();
+    dm.surface = Surface::Dm;
+    agent.set(
+        Some(&person("Jane", Some("jane.doe"))),
+        AgentState::Paused { since_ms: T0 + H },
+    );
+    assert_eq!(status(&dm, &p, &agent, now).started_ms, Some(T0));
+    assert_eq!(status(&c, &p, &agent, now).started_ms, Some(T0 + M));
+    // A person the page names not at all is never stored alone.
+    agent.set(
+        Some(&Author::default()),
+        AgentState::Paused { since_ms: T0 },
+    );
+    assert_eq!(agent.all, AgentState::Paused { since_ms: T0 });
+    assert!(agent.people.is_empty());
+}
+
+#[test]
+fn agent_states_are_stored_as_small_json() {
+    let mut agent = AgentStates::default();
+    assert_eq!(
+        serde_json::to_string(&agent).unwrap(),
+        r#"{"all":"active"}"#
+    );
+    agent.set(
+        Some(&Author {
+            name: "Priya Raman".into(),
+            handle: None,
+        }),
+        AgentState::NoReplyNeeded { since_ms: 5 },
+    );
+    let json = serde_json::to_string(&agent).unwrap();
+    assert_eq!(
+        json,
+        r#"{"all":"active","people":[[{"name":"Priya Raman"},{"no-reply-needed":{"since_ms":5}}]]}"#
+    );
+    assert_eq!(serde_json::from_str::<AgentStates>(&json).unwrap(), agent);
 }

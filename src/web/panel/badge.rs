@@ -4,7 +4,7 @@
 //! "no reply needed", which stop the clock until the customer writes again, and "resume".
 
 use crate::core::sla::format::{clock, spoken};
-use crate::core::sla::{AgentState, SlaStatus, State};
+use crate::core::sla::{SlaStatus, State};
 use crate::web::dom;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement};
@@ -144,7 +144,7 @@ impl Badge {
         &self,
         host: &Element,
         status: &SlaStatus,
-        agent: &AgentState,
+        controls: &SlaControls,
     ) -> Result<(), JsValue> {
         let state = status.state.as_str();
         // Every second: only what changed is written (see `dom::set_text`).
@@ -235,13 +235,10 @@ impl Badge {
 
         // Controls: pause or "no reply needed" while a clock runs; resume while what was set
         // holds the clock (once the customer writes again it is over: "Resume" then would
-        // count from their messages before it).
-        let set = match agent {
-            AgentState::Active => false,
-            AgentState::Paused { .. } => status.state == State::Paused,
-            AgentState::NoReplyNeeded { .. } => status.state == State::None,
-        };
-        let running = matches!(status.state, State::Ok | State::DueSoon | State::Breached);
+        // count from their messages before it). On a public post they are for the commenter
+        // answered, and say so: another commenter's clock runs on.
+        let SlaControls { set, running, who } = controls;
+        let (set, running) = (*set, *running);
         dom::flag(&self.controls, "hidden", !(set || running))?;
         let list = self.controls.query_selector_all("button")?;
         // The button just pressed hides: the focus goes to the one shown in its place (the
@@ -251,7 +248,12 @@ impl Badge {
         for i in 0..list.length() {
             if let Some(b) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
                 let action = b.get_attribute("data-sla-action").unwrap_or_default();
-                let visible = if action == "resume" { set } else { !set };
+                let visible = if action == "resume" {
+                    set
+                } else {
+                    !set && running
+                };
+                dom::set_text(&b, &control_label(&action, who.as_deref()));
                 lost |= !visible && !b.hidden() && b.matches(":focus").unwrap_or(false);
                 dom::flag(&b, "hidden", !visible)?;
                 if visible && shown.is_none() {
@@ -383,4 +385,28 @@ fn covers_text(doc: &web_sys::Document, pin: &web_sys::DomRect) -> bool {
                     && c.top() < pin.bottom()
             })
     })
+}
+
+/// What the clock's buttons act on ([`Badge::show`]).
+#[derive(Debug, Default)]
+pub struct SlaControls {
+    /// What the agent set holds the clock: "Resume" is offered.
+    pub set: bool,
+    /// A clock runs: "Waiting on …" and "No reply needed" are offered.
+    pub running: bool,
+    /// On a public post, the commenter they are for, as the panel names them.
+    pub who: Option<String>,
+}
+
+/// A clock button's words, naming the commenter on a public post.
+fn control_label(action: &str, who: Option<&str>) -> String {
+    // Isolated: a name written right to left keeps the words around it in order.
+    match (action, who) {
+        ("pause", Some(who)) => format!("Waiting on \u{2068}{who}\u{2069}"),
+        ("pause", None) => "Waiting on customer".into(),
+        ("no-reply", Some(who)) => format!("No reply needed for \u{2068}{who}\u{2069}"),
+        ("no-reply", None) => "No reply needed".into(),
+        (_, Some(who)) => format!("Resume the clock for \u{2068}{who}\u{2069}"),
+        (_, None) => "Resume the clock".into(),
+    }
 }

@@ -6,6 +6,7 @@
 //! Everything from the page is set with `textContent`, never parsed as HTML.
 
 pub mod badge;
+pub use badge::SlaControls;
 pub mod checklist;
 pub mod replies;
 
@@ -438,9 +439,9 @@ impl Panel {
     pub fn show_sla(
         &self,
         status: &crate::core::sla::SlaStatus,
-        agent: &crate::core::sla::AgentState,
+        controls: &SlaControls,
     ) -> Result<(), JsValue> {
-        self.badge.show(&self.host, status, agent)
+        self.badge.show(&self.host, status, controls)
     }
 
     /// Has the pin placed afresh at its next placing, the page's words under it looked at
