@@ -24,6 +24,10 @@ const LANGS: &[(&str, Words)] = &[
             "mi", "es", "para", "me", "lo", "se", "del", "al", "pero", "ya", "muy", "gracias",
             "hola", "como", "esta", "está", "todo", "porque", "nada", "hace", "sigo", "tengo",
             "su", "más", "mas", "hay", "sin", "qué", "cómo", "también", "son",
+            // Words of a care team's short replies ("Te escribimos hoy", "Lo sentimos").
+            "te", "tu", "tus", "nos", "hoy", "mañana", "ahora", "aquí", "aqui", "estamos",
+            "hemos", "puedes", "podemos", "mucho", "muchas", "cuando", "donde", "dónde",
+            "bien", "usted", "disculpa", "disculpe", "sentimos", "siento",
         ],
     ),
     (
@@ -160,6 +164,52 @@ pub fn detect_language(text: &str) -> Option<LangGuess> {
     if let Some(guess) = by_script(text) {
         return Some(guess);
     }
+    let (scores, words) = latin_scores(text);
+    let (best, second) = ranked(&scores);
+    if scores[best] < 1.0 {
+        return None;
+    }
+    let confident = words >= 4 && scores[best] >= 2.0 && scores[best] >= scores[second] * 1.5 + 0.5;
+    Some(LangGuess {
+        code: LANGS[best].0,
+        confident,
+    })
+}
+
+/// The language of a short `text` that is clearly not `expected` (the customer's, told
+/// confidently), where [`detect_language`] is not confident on so few words: three words or
+/// more, two of them common words of one language and none of `expected`'s, and no other
+/// language close (as a confident guess measures it). "Estamos en ello." to an English
+/// customer.
+pub fn clearly_not_in(text: &str, expected: &str) -> Option<&'static str> {
+    let text = super::text::clip(text, super::text::MAX_BYTES);
+    if by_script(text).is_some() {
+        return None;
+    }
+    let (scores, words) = latin_scores(text);
+    let (best, second) = ranked(&scores);
+    let theirs = LANGS
+        .iter()
+        .position(|(c, _)| *c == expected)
+        .map_or(0.0, |k| scores[k]);
+    (LANGS[best].0 != expected
+        && words >= 3
+        && scores[best] >= 2.0
+        && theirs < 0.5
+        && scores[best] >= scores[second] * 1.5 + 0.5)
+        .then_some(LANGS[best].0)
+}
+
+/// The best and second best of [`LANGS`] by score.
+fn ranked(scores: &[f32; 7]) -> (usize, usize) {
+    let mut order: Vec<usize> = (0..LANGS.len()).collect();
+    super::text::sort_desc(&mut order, |&k| scores[k]);
+    (order[0], order[1])
+}
+
+/// Each of [`LANGS`]' score for a Latin-script `text` (a point per common word, less for
+/// letter groups), and how many words it has.
+fn latin_scores(text: &str) -> ([f32; 7], usize) {
     let mut scores = [0.0f32; 7];
     let mut words = 0usize;
     let table = common_words();
@@ -215,17 +265,7 @@ pub fn detect_language(text: &str) -> Option<LangGuess> {
             scores[k] += weight;
         }
     }
-    let mut order: Vec<usize> = (0..LANGS.len()).collect();
-    super::text::sort_desc(&mut order, |&k| scores[k]);
-    let (best, second) = (scores[order[0]], scores[order[1]]);
-    if best < 1.0 {
-        return None;
-    }
-    let confident = words >= 4 && best >= 2.0 && best >= second * 1.5 + 0.5;
-    Some(LangGuess {
-        code: LANGS[order[0]].0,
-        confident,
-    })
+    (scores, words)
 }
 
 /// Languages told by their script alone: (first, last code point, language). Kana before the

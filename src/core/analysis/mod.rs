@@ -19,7 +19,7 @@ pub mod sentiment;
 mod tests;
 pub mod text;
 
-pub use lang::detect_language;
+pub use lang::{clearly_not_in, detect_language};
 pub use rank::{rank, rank_at, scenario_scores, Ranked};
 use text::{push_unique, score_rules, sort_desc, Folded};
 

@@ -223,6 +223,12 @@ fn language_detection() {
         g("Mijn pakket is nog niet aangekomen en niemand reageert"),
         Some(("nl", true))
     );
+    // A care team's short reply, in the words such replies use.
+    assert_eq!(
+        g("Sentimos las molestias. Te enviamos un reembolso hoy."),
+        Some(("es", true))
+    );
+    assert_eq!(g("Disculpa, Sam: estamos en ello."), Some(("es", true)));
     // Short texts are guessed but not with confidence.
     assert_eq!(g("gracias"), Some(("es", false)));
     assert!(matches!(g("thanks"), Some((_, false))));
