@@ -466,9 +466,18 @@ fn ranked(
     }
     picked
         .into_iter()
-        .map(|suggestion| Ranked {
-            reason: reason(analysis, suggestion.scenario, general),
-            suggestion,
+        .map(|suggestion| {
+            let mut reason = reason(analysis, suggestion.scenario, general);
+            // The team's reply says which of the customer's words it answers.
+            let answers = crate::core::library::own_answers(suggestion.template, &analysis.words);
+            if !answers.is_empty() {
+                let sig = Signal {
+                    score: 0.0,
+                    triggers: answers,
+                };
+                part(&mut reason, "your team's reply on", Some(&sig));
+            }
+            Ranked { reason, suggestion }
         })
         .collect()
 }

@@ -31,7 +31,7 @@ mod suggest;
 mod tests;
 
 pub use search::{normalize, search, search_in, search_on, slash_trigger, Scope};
-pub use suggest::{suggest, suggest_fitting, Suggestion, DEFAULT_LIMIT};
+pub use suggest::{own_answers, suggest, suggest_fitting, Suggestion, DEFAULT_LIMIT};
 
 use crate::core::conversation::{Lang, Surface};
 use crate::core::scenario::Scenario;

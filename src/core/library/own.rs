@@ -651,6 +651,68 @@ mod tests {
     }
 
     #[test]
+    fn one_word_shared_outside_the_title_is_no_answer_and_the_words_answered_are_said() {
+        install_own(
+            "# Opening hours [how-to]\nWe're open Monday to Friday, 9 to 5.\n\
+             # Returns address [refund]\nSend it to 1 Mill Lane and we refund within 14 days.",
+        )
+        .unwrap();
+        let how_to = [(Scenario::HowTo, 1.0)];
+        let refund = [(Scenario::Refund, 1.0)];
+        // (scenarios, what the customer said, the team's reply, whether it leads)
+        type Row<'a> = (&'a [(Scenario, f32)], &'a str, &'a str, bool);
+        let rows: [Row; 6] = [
+            (
+                &how_to,
+                "Are you open on Friday?",
+                "own-opening-hours",
+                true,
+            ),
+            (&how_to, "What are your hours?", "own-opening-hours", true),
+            // "friday" is only in its text: a jacket ordered before Friday is no question
+            // about the hours.
+            (
+                &how_to,
+                "I ordered a jacket before Friday, where is it?",
+                "own-opening-hours",
+                false,
+            ),
+            (
+                &refund,
+                "What's your returns address?",
+                "own-returns-address",
+                true,
+            ),
+            (
+                &refund,
+                "Where do I send it back for a refund, what address?",
+                "own-returns-address",
+                true,
+            ),
+            (
+                &refund,
+                "I want a refund for the broken jacket",
+                "own-returns-address",
+                false,
+            ),
+        ];
+        for (scored, said, id, leads) in rows {
+            let got = suggested(scored, said, Lang::En);
+            assert_eq!(got[0] == id, leads, "{said:?}: {got:?}");
+        }
+        let words = |id: &str, said: &str| {
+            crate::core::library::own_answers(get(id).unwrap(), &key_words(said, 64))
+        };
+        assert_eq!(
+            words("own-opening-hours", "Are you open on Friday?"),
+            ["open", "friday"]
+        );
+        assert!(words("own-opening-hours", "ordered before Friday").is_empty());
+        assert!(words("refund-acknowledge", "refund").is_empty(), "built in");
+        install_own("").unwrap();
+    }
+
+    #[test]
     fn a_follow_up_of_the_teams_is_offered_once_we_have_written() {
         install_own("# Checking in [follow-up]\nDid the new card arrive, {customer.first_name|there}?\n# Hours [how-to]\nOpen 9 to 5.").unwrap();
         assert_eq!(get("own-checking-in").unwrap().contact, Contact::After);
@@ -758,7 +820,7 @@ mod tests {
         assert_eq!(
             suggested(
                 &[(Scenario::Refund, 1.0)],
-                "quiero que me devuelvan el dinero",
+                "quiero la devolución del dinero",
                 Lang::Es
             )[0],
             "own-politica-de-devoluciones"

@@ -75,7 +75,8 @@ const OFF_TOPIC: f32 = 0.5;
 /// made again when they change (keyed by the installed slice's address).
 struct OwnIndex {
     key: usize,
-    words: Vec<(String, u16)>,
+    /// Each key word, its reply's place, and whether the reply's title has it.
+    words: Vec<(String, u16, bool)>,
     langs: Vec<Option<&'static str>>,
 }
 
@@ -84,6 +85,7 @@ impl OwnIndex {
         let mut words = Vec::new();
         let mut langs = Vec::with_capacity(installed.len());
         for (r, t) in installed.iter().enumerate() {
+            let title = own::key_words(t.en.title, usize::MAX);
             let mut text = t.en.title.to_owned();
             for part in [t.en.public, t.en.text(Surface::Dm)].into_iter().flatten() {
                 text.push(' ');
@@ -97,11 +99,10 @@ impl OwnIndex {
                     .filter(|g| g.confident)
                     .map(|g| g.code),
             );
-            words.extend(
-                own::key_words(&text, usize::MAX)
-                    .into_iter()
-                    .map(|w| (w, r as u16)),
-            );
+            words.extend(own::key_words(&text, usize::MAX).into_iter().map(|w| {
+                let titled = title.contains(&w);
+                (w, r as u16, titled)
+            }));
         }
         crate::core::sort::sort_by(&mut words, |a, b| a.0.cmp(&b.0));
         OwnIndex {
@@ -111,36 +112,93 @@ impl OwnIndex {
         }
     }
 
-    /// For each reply, how many of `said` its words answer, as [`own::fit`] counts them: the
-    /// words that start with each said word, found by bisection, and each start of it (four
-    /// letters or more) looked up whole.
-    fn fits(&self, said: &[String]) -> Vec<usize> {
-        let mut counts = vec![0usize; self.langs.len()];
-        let mut hit = vec![false; self.langs.len()];
-        let find = |w: &str| self.words.partition_point(|(t, _)| t.as_str() < w);
+    /// For each reply, how many of `said` its words answer, as [`own::fit`] counts them (the
+    /// words that start with each said word, found by bisection, and each start of it, four
+    /// letters or more, looked up whole), and whether one of them is in its title.
+    fn fits(&self, said: &[String]) -> Vec<(usize, bool)> {
+        let mut counts = vec![(0usize, false); self.langs.len()];
+        let mut hit = vec![None::<bool>; self.langs.len()];
+        let find = |w: &str| self.words.partition_point(|(t, ..)| t.as_str() < w);
+        let mark = |hit: &mut [Option<bool>], r: u16, titled: bool| {
+            let h = &mut hit[usize::from(r)];
+            *h = Some(h.unwrap_or(false) || titled);
+        };
         for w in said {
-            hit.fill(false);
-            for (t, r) in &self.words[find(w)..] {
+            for (t, r, titled) in &self.words[find(w)..] {
                 if !t.starts_with(w.as_str()) {
                     break;
                 }
-                hit[*r as usize] = true;
+                mark(&mut hit, *r, *titled);
             }
             for (end, _) in w.char_indices().skip(4) {
                 let start = &w[..end];
-                for (t, r) in &self.words[find(start)..] {
+                for (t, r, titled) in &self.words[find(start)..] {
                     if t != start {
                         break;
                     }
-                    hit[*r as usize] = true;
+                    mark(&mut hit, *r, *titled);
                 }
             }
-            for (c, h) in counts.iter_mut().zip(&hit) {
-                *c += usize::from(*h);
+            for (c, h) in counts.iter_mut().zip(hit.iter_mut()) {
+                if let Some(titled) = h.take() {
+                    c.0 += 1;
+                    c.1 |= titled;
+                }
             }
         }
         counts
     }
+
+    /// How many of the customer's words reply `r` answers, when that is enough to say it
+    /// answers them ([`own_fit`]).
+    fn fit(&self, fits: &[(usize, bool)], r: usize) -> usize {
+        fits.get(r).map_or(0, |&(n, titled)| own_fit(n, titled))
+    }
+}
+
+/// A team's reply answers the customer's words when it shares two of them, or one its title
+/// names: "Opening hours" answers "are you open on Saturday?", not a jacket ordered "before
+/// Friday" (a word its text happens to hold).
+fn own_fit(shared: usize, titled: bool) -> usize {
+    if shared >= 2 || titled {
+        shared
+    } else {
+        0
+    }
+}
+
+/// The customer's words (`said`) that the team's reply `template` answers ([`own_fit`]), in
+/// their order, for the reason shown with it; empty for a built-in reply or one that answers
+/// none of them.
+pub fn own_answers(template: &LibTemplate, said: &[String]) -> Vec<String> {
+    let installed = super::own_installed();
+    let Some(r) = installed.iter().position(|t| std::ptr::eq(t, template)) else {
+        return Vec::new();
+    };
+    with_own_index(|index| {
+        let theirs: Vec<(&String, bool)> = index
+            .words
+            .iter()
+            .filter(|(_, k, _)| usize::from(*k) == r)
+            .map(|(w, _, titled)| (w, *titled))
+            .collect();
+        let answers = |w: &String| {
+            theirs
+                .iter()
+                .filter(|(t, _)| t.starts_with(w.as_str()) || w.starts_with(t.as_str()))
+                .map(|(_, titled)| *titled)
+                .reduce(|a, b| a || b)
+        };
+        let found: Vec<(&String, bool)> = said
+            .iter()
+            .filter_map(|w| answers(w).map(|titled| (w, titled)))
+            .collect();
+        let titled = found.iter().any(|(_, t)| *t);
+        if own_fit(found.len(), titled) == 0 {
+            return Vec::new();
+        }
+        found.into_iter().map(|(w, _)| w.clone()).collect()
+    })
 }
 
 thread_local! {
@@ -350,7 +408,7 @@ pub fn suggest_fitting(
                 }
                 let fitting = |counts: &[u8]| counts.get(i).map_or(0, |&n| n.min(FIT_TAGS) as u32);
                 let fit = fitting(&word_fits) as f32 + FEELING_FIT * fitting(&feeling_fits) as f32;
-                let own_fit = own.map(|k| own_fits.get(k).map_or(0, |&n| n.min(FIT_TAGS.into())));
+                let own_fit = own.map(|k| own_index.fit(&own_fits, k).min(FIT_TAGS.into()));
                 // A question's answer must share the question's words: the team's "Opening
                 // hours" is no reply to "can you refund one of them?", and comes after the
                 // general replies to a question.
@@ -425,11 +483,11 @@ mod tests {
                 let words: Vec<String> = index
                     .0
                     .iter()
-                    .filter(|(_, k)| *k as usize == r)
-                    .map(|(w, _)| w.clone())
+                    .filter(|(_, k, _)| *k as usize == r)
+                    .map(|(w, ..)| w.clone())
                     .collect();
                 assert_eq!(
-                    *fit,
+                    fit.0,
                     own::fit(&words, &said),
                     "{} for {said:?}",
                     installed[r].id
@@ -438,7 +496,8 @@ mod tests {
         }
         assert_eq!(
             with_own_index(|ix| ix.fits(&own::key_words("do you ship to canada", 64)))[0],
-            2
+            (2, true),
+            "\"ship\" starts the title's \"shipping\""
         );
     }
 }
