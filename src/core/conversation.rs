@@ -241,24 +241,6 @@ pub struct Conversation {
 }
 
 impl Conversation {
-    /// The conversation as `who` has it: our messages and theirs, without other customers'
-    /// (on a public post many people comment; the one answered waited as long as they did).
-    pub fn with_only(&self, who: &Author) -> Conversation {
-        Conversation {
-            site: self.site,
-            surface: self.surface,
-            thread: self.thread.clone(),
-            customer: self.customer.clone(),
-            messages: Rc::new(
-                self.messages
-                    .iter()
-                    .filter(|m| m.party != Party::Customer || m.author.same_person(who))
-                    .cloned()
-                    .collect(),
-            ),
-        }
-    }
-
     /// Messages from the customer side, oldest first.
     pub fn customer_messages(&self) -> impl Iterator<Item = &Message> {
         self.messages.iter().filter(|m| m.party == Party::Customer)

@@ -5,7 +5,7 @@
 
 use crate::core::check::{self, Prepared};
 use crate::core::conversation::Lang;
-use crate::core::conversation::{Conversation, ReadState, Surface};
+use crate::core::conversation::{Conversation, Party, ReadState, Surface};
 use crate::core::layout::Zone;
 use crate::core::reading::{interpret, ThreadStore};
 use crate::core::route::{self, Route};
@@ -84,6 +84,9 @@ struct App {
     /// ticks every second). Forgotten with the conversation and when another customer is
     /// answered.
     theirs: RefCell<Option<(u64, Option<Conversation>)>>,
+    /// Whom the clock's buttons act on, as last shown: a commenter on a public post, or
+    /// nobody (the whole conversation).
+    sla_target: RefCell<Option<crate::core::conversation::Author>>,
     policy: ValidPolicy,
     /// What the agent set for the open conversation, and its key.
     agent: AgentStates,
@@ -329,6 +332,7 @@ pub fn boot(mode: Mode, minimised: bool) -> Result<(), JsValue> {
             store: ThreadStore::new(),
             built_at: 0,
             theirs: RefCell::new(None),
+            sla_target: RefCell::new(None),
             seen: extract::Seen::new(),
             watch: None,
             href: String::new(),
@@ -533,16 +537,21 @@ fn set_agent_state(action: &str) {
     };
     let set = APP.with(|a| {
         a.borrow_mut().as_mut().map(|app| {
-            let who = app.conversation.as_ref().and_then(sla::commenter);
-            app.agent.set(who, state);
+            // Whom the buttons named (`show_sla`), if anyone.
+            let who = app.sla_target.borrow().clone();
+            app.agent.set(who.as_ref(), state);
             (app.key.clone(), app.agent.clone())
         })
     });
     tick_sla();
     let Some((key, agent)) = set else { return };
     wasm_bindgen_futures::spawn_local(async move {
+        // What an older Waypoint stored for this conversation is replaced: the new store keeps
+        // an entry while the old one had one (a load between the two writes reads the new).
+        let mut old = agent_states::<AgentState>(OLD_AGENT_STATES_KEY).await;
+        let had_old = old.remove(&key).is_some();
         let mut states = agent_states::<AgentStates>(AGENT_STATES_KEY).await;
-        if agent.is_empty() {
+        if agent.is_empty() && !had_old {
             states.remove(&key);
         } else {
             states.insert(key.clone(), (now as f64, agent));
@@ -560,10 +569,7 @@ fn set_agent_state(action: &str) {
             // Not stored: the state holds in this page until it is closed.
             let _ = platform::storage_set(AGENT_STATES_KEY, &JsValue::from_str(&json)).await;
         }
-        // What an older Waypoint stored for this conversation is replaced (a resume would
-        // otherwise bring it back at the next load).
-        let mut old = agent_states::<AgentState>(OLD_AGENT_STATES_KEY).await;
-        if old.remove(&key).is_some() {
+        if had_old {
             if let Ok(json) = serde_json::to_string(&old) {
                 let _ =
                     platform::storage_set(OLD_AGENT_STATES_KEY, &JsValue::from_str(&json)).await;
@@ -812,21 +818,54 @@ fn show_sla() -> bool {
                     })
                     .forget();
                 }
-                // The buttons act on the commenter's state, shown as theirs, or on the whole
-                // conversation's.
-                let held = commenter.map_or(app.agent.all, |who| app.agent.of(who));
-                let controls = crate::web::panel::SlaControls {
-                    set: match held {
-                        AgentState::Active => false,
-                        AgentState::Paused { .. } => theirs.state == sla::State::Paused,
-                        AgentState::NoReplyNeeded { .. } => theirs.state == sla::State::None,
-                    },
-                    running: matches!(
-                        theirs.state,
-                        sla::State::Ok | sla::State::DueSoon | sla::State::Breached
-                    ),
-                    who: commenter.map(|a| a.shown()),
+                // The buttons act on the commenter answered (a public post), or on the whole
+                // conversation; on a post whose commenter answered has no clock running nor
+                // held, on whoever's wait runs the badge ("Sam Lee has waited 2 h").
+                let holds = |st: &sla::SlaStatus, held: AgentState| match held {
+                    AgentState::Active => false,
+                    AgentState::Paused { .. } => st.state == sla::State::Paused,
+                    AgentState::NoReplyNeeded { .. } => st.state == sla::State::None,
                 };
+                let runs = |st: &sla::SlaStatus| {
+                    matches!(
+                        st.state,
+                        sla::State::Ok | sla::State::DueSoon | sla::State::Breached
+                    )
+                };
+                let mut target = commenter.cloned();
+                let mut shown = theirs;
+                if let Some(who) = commenter {
+                    if !holds(theirs, app.agent.of(who)) && !runs(theirs) {
+                        // The one whose wait runs the badge, or the one the buttons just
+                        // paused or marked (their "Resume" stays).
+                        let marked = app.sla_target.borrow().clone().filter(|t| {
+                            !t.same_person(who)
+                                && app.agent.own(t).is_some_and(|st| holds(&status, st))
+                        });
+                        let waiting = status.waiting.as_ref().filter(|_| runs(&status));
+                        let other = waiting.and_then(|w| {
+                            c.messages
+                                .iter()
+                                .rev()
+                                .find(|m| m.party == Party::Customer && m.author.shown() == *w)
+                                .map(|m| m.author.clone())
+                        });
+                        if let Some(other) = other.or(marked) {
+                            (target, shown) = (Some(other), &status);
+                        }
+                    }
+                }
+                let held = target.as_ref().map_or(app.agent.all, |t| app.agent.of(t));
+                // A state an older Waypoint set for the whole post is resumed as one.
+                let whole = target.as_ref().is_some_and(|t| {
+                    app.agent.own(t).is_none() && app.agent.all != AgentState::Active
+                });
+                let controls = crate::web::panel::SlaControls {
+                    set: holds(shown, held),
+                    running: runs(shown),
+                    who: target.as_ref().filter(|_| !whole).map(|a| a.shown()),
+                };
+                *app.sla_target.borrow_mut() = target.filter(|_| !whole);
                 app.panel.show_sla(&status, &controls)
             }
             _ => app.panel.clear_sla(),

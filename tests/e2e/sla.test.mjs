@@ -306,10 +306,61 @@ describe('on a public post, the clock buttons are for the commenter answered', (
     });
   }
 
-  test('a pause stored by an older Waypoint, for the whole conversation, still holds, and a resume forgets it', async () => {
-    const { page, panel } = await openPaused();
+  // Our comment addressed to the latest commenter, added at the end of the post's comments.
+  const ourComment = {
+    facebook: (page) => page.evaluate(() => {
+      document.querySelector('[aria-label^="Comment by Priya Raman"]').insertAdjacentHTML('afterend', `
+        <div role="article" aria-label="Comment by Acme Coffee 1 minute ago">
+          <a href="/AcmeCoffee"><span>Acme Coffee</span></a>
+          <div dir="auto">Thanks Priya, enjoy!</div>
+          <a href="/AcmeCoffee/posts/pfbid02Xyz?comment_id=Y29tbWVudDoxMjM0XzU2ODA%3D">1m</a>
+        </div>`);
+    }),
+    instagram: (page) => page.evaluate((when) => {
+      document.querySelector('article ul').insertAdjacentHTML('beforeend', `
+        <li><div><h3><a href="/acme.outdoor/">acme.outdoor</a></h3><span dir="auto">@marco.trails Enjoy the Dolomites!</span>
+          <a href="/p/Cz3KpQ1/c/18012345678901236/"><time datetime="${when}">1m</time></a></div></li>`);
+    }, new Date().toISOString()),
+  };
+  for (const [name, url, site, answered, other] of [
+    ['Facebook post', URLS.fbPost, 'facebook', 'Priya Raman', 'Jane Doe'],
+    ['Instagram post', URLS.igPost, 'instagram', 'marco.trails', 'lena.k'],
+  ]) {
+    test(`${name}: our comment to ${answered} answers ${answered} only; ${other}'s clock runs on, and the buttons are for ${other}`, async () => {
+      const { page, pageErrors } = await open(browser.context, url);
+      await waitForState(page, 'ready');
+      await waitForSla(page, 'breached');
+      await ourComment[site](page);
+      const panel = page.locator('waypoint-panel');
+      // Read again, with our comment (its words in the page's count of messages).
+      await page.waitForFunction(() => Number(document.querySelector('waypoint-panel')?.getAttribute('data-messages')) === 4);
+      await page.waitForTimeout(2200);
+      assert.equal(await attr(page, 'data-sla'), 'breached', 'the other commenter still waits');
+      const detail = (await panel.locator('.sla-detail').innerText()).replace(/[\u2068\u2069]/g, '');
+      assert.ok(detail.startsWith(`${other} has waited`), detail);
+      // The badge says whose wait it is.
+      const label = (await panel.locator('.sla').getAttribute('aria-label')).replace(/[\u2068\u2069]/g, '');
+      assert.match(label, new RegExp(`to ${other.replace('.', '\\.')} is .* overdue$`));
+      // Nothing of the answered commenter's runs: the buttons are for the one waiting.
+      assert.equal(await words(panel.locator('button[data-sla-action="no-reply"]')), `No reply needed for ${other}`);
+      await panel.locator('button[data-sla-action="no-reply"]').click();
+      await waitForSla(page, 'none');
+      await panel.locator('button[data-sla-action="resume"]').click();
+      await waitForSla(page, 'breached');
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+
+  test('a "no reply needed" stored by an older Waypoint for a whole Facebook post: its resume is for the whole post', async () => {
+    const { page } = await open(browser.context, URLS.fbPost);
+    await waitForState(page, 'ready');
+    await waitForSla(page, 'breached');
+    const panel = page.locator('waypoint-panel');
+    // Marked for Priya, then moved to the older store as one state for the post.
+    await panel.locator('button[data-sla-action="no-reply"]').click();
+    await panel.locator('button[data-sla-action="resume"]').waitFor({ state: 'visible' });
     const options = await openOptions(browser);
-    // Moved to the older store, as one state for the conversation.
     await options.evaluate(async () => {
       const stored = JSON.parse((await chrome.storage.local.get('waypoint.sla.states'))['waypoint.sla.states']);
       const old = Object.fromEntries(Object.entries(stored).map(([key, [at, states]]) => [key, [at, states.people?.[0]?.[1] ?? states.all]]));
@@ -318,14 +369,41 @@ describe('on a public post, the clock buttons are for the commenter answered', (
     });
     await page.reload();
     await waitForState(page, 'ready');
+    await waitForSla(page, 'none');
+    const resume = panel.locator('button[data-sla-action="resume"]');
+    assert.equal(await words(resume), 'Resume the clock', 'no one person named: it holds the whole post');
+    await resume.click();
+    // Jane's three hours run again, not only Priya's.
+    await waitForSla(page, 'breached');
+    const detail = (await panel.locator('.sla-detail').innerText()).replace(/[\u2068\u2069]/g, '');
+    assert.ok(detail.startsWith('Jane Doe has waited'), detail);
+    await options.close();
+    await page.close();
+  });
+
+  test('a pause stored by an older Waypoint, for the whole conversation, still holds, and a resume forgets it', async () => {
+    const { page, panel } = await openPaused();
+    const options = await openOptions(browser);
+    // Moved to the older store, as one state for the conversation (the paused ones' keys
+    // kept).
+    const held = await options.evaluate(async () => {
+      const stored = JSON.parse((await chrome.storage.local.get('waypoint.sla.states'))['waypoint.sla.states']);
+      const old = Object.fromEntries(Object.entries(stored).map(([key, [at, states]]) => [key, [at, states.people?.[0]?.[1] ?? states.all]]));
+      await chrome.storage.local.set({ 'waypoint.sla.agent': JSON.stringify(old) });
+      await chrome.storage.local.remove('waypoint.sla.states');
+      return Object.keys(old).filter((key) => old[key][1] !== 'active');
+    });
+    assert.equal(held.length, 1, `one conversation paused: ${held}`);
+    await page.reload();
+    await waitForState(page, 'ready');
     await waitForSla(page, 'paused');
     await panel.locator('button[data-sla-action="resume"]').click();
     await waitForSla(page, 'due-soon');
     // Gone from the older store: a reload does not bring the pause back.
-    const oldKeys = () => options.evaluate(async () =>
-      Object.keys(JSON.parse((await chrome.storage.local.get('waypoint.sla.agent'))['waypoint.sla.agent'] ?? '{}')).length);
-    for (let i = 0; i < 50 && (await oldKeys()) > 0; i++) await options.waitForTimeout(100);
-    assert.equal(await oldKeys(), 0, 'the older store keeps no state for the conversation');
+    const oldHeld = () => options.evaluate(async (key) =>
+      key in JSON.parse((await chrome.storage.local.get('waypoint.sla.agent'))['waypoint.sla.agent'] ?? '{}'), held[0]);
+    for (let i = 0; i < 50 && (await oldHeld()); i++) await options.waitForTimeout(100);
+    assert.equal(await oldHeld(), false, 'the older store keeps no state for the conversation');
     await page.reload();
     await waitForState(page, 'ready');
     await waitForSla(page, 'due-soon');

@@ -78,7 +78,7 @@ impl AgentStates {
     }
 
     /// The state set for `who` alone, if any.
-    fn own(&self, who: &Author) -> Option<AgentState> {
+    pub fn own(&self, who: &Author) -> Option<AgentState> {
         if who.is_unknown() {
             return None;
         }
@@ -312,10 +312,122 @@ pub fn status(
     let Some(last_customer) = msgs.iter().rposition(|m| m.party == Party::Customer) else {
         return SlaStatus::empty(State::None, "No customer message to answer.".into(), window);
     };
-    let last_brand = msgs.iter().rposition(|m| m.party == Party::Brand);
-    match last_brand {
-        Some(b) if b > last_customer => answered(conversation, policy, last_customer, window),
-        _ => running(conversation, policy, agent, last_brand, now, window),
+    let replies = Replies::new(conversation);
+    let pending = replies.unanswered();
+    if pending.is_empty() {
+        return answered(conversation, &replies, last_customer, policy, window);
+    }
+    running(conversation, &replies, &pending, policy, agent, now, window)
+}
+
+/// Whom our replies answer. In a direct message, each answers everything before it. On a
+/// public post, a reply that begins by addressing one commenter ("Thanks Priya, enjoy!",
+/// "@marco.trails …", [`crate::core::reading::addressed`]) answers that commenter only: the
+/// others' clocks run on. One addressing no commenter of the thread answers everyone.
+struct Replies<'a> {
+    conversation: &'a Conversation,
+    /// On a post: the commenters' handles (lower case) and folded first names, to tell a
+    /// reply addressed to one of them. Empty elsewhere.
+    keys: Vec<String>,
+}
+
+/// Whom a reply addresses: a handle or a folded first name.
+enum Addressee {
+    Handle(String),
+    Name(String),
+}
+
+impl Addressee {
+    fn is(&self, who: &Author) -> bool {
+        match self {
+            Addressee::Handle(h) => who
+                .handle
+                .as_ref()
+                .is_some_and(|x| x.eq_ignore_ascii_case(h)),
+            Addressee::Name(n) => first_name(who).as_ref() == Some(n),
+        }
+    }
+}
+
+fn first_name(who: &Author) -> Option<String> {
+    who.name
+        .split_whitespace()
+        .next()
+        .map(crate::core::check::people::fold)
+}
+
+impl<'a> Replies<'a> {
+    fn new(conversation: &'a Conversation) -> Replies<'a> {
+        let mut keys = Vec::new();
+        if conversation.surface == Surface::Post
+            && conversation.messages.iter().any(|m| {
+                m.party == Party::Brand && crate::core::reading::addressed(&m.text).is_some()
+            })
+        {
+            for m in conversation.customer_messages() {
+                keys.extend(m.author.handle.as_ref().map(|h| h.to_lowercase()));
+                keys.extend(first_name(&m.author));
+            }
+            crate::core::sort::sort_by(&mut keys, |a, b| a.cmp(b));
+            keys.dedup();
+        }
+        Replies { conversation, keys }
+    }
+
+    /// The commenter our message `m` addresses, when it is one of the thread's.
+    fn addressee(&self, m: &Message) -> Option<Addressee> {
+        if self.keys.is_empty() {
+            return None;
+        }
+        let a = crate::core::reading::addressed(&m.text)?;
+        let (key, made): (String, fn(String) -> Addressee) = match a.strip_prefix('@') {
+            Some(h) => (h.to_lowercase(), Addressee::Handle),
+            None => (crate::core::check::people::fold(a), Addressee::Name),
+        };
+        self.keys.binary_search(&key).is_ok().then(|| made(key))
+    }
+
+    /// Whether our message `m` answers `who`'s messages before it.
+    fn answers(&self, m: &Message, who: &Author) -> bool {
+        m.party == Party::Brand && self.addressee(m).is_none_or(|a| a.is(who))
+    }
+
+    /// The customer messages no reply of ours after them answers, in order.
+    fn unanswered(&self) -> Vec<&'a Message> {
+        let msgs = &self.conversation.messages;
+        let mut out = Vec::new();
+        // Going back from the end: who the replies after each message answered.
+        let mut answered: Vec<Addressee> = Vec::new();
+        for m in msgs.iter().rev() {
+            match m.party {
+                Party::Brand => match self.addressee(m) {
+                    Some(a) => answered.push(a),
+                    // Everyone before it is answered.
+                    None => break,
+                },
+                Party::Customer if !answered.iter().any(|a| a.is(&m.author)) => out.push(m),
+                _ => {}
+            }
+        }
+        out.reverse();
+        out
+    }
+
+    /// Whether a reply of ours before message `at` (an index) answered `who`: the clock of
+    /// their message is then a next-reply one.
+    fn replied_before(&self, at: usize, who: &Author) -> bool {
+        self.conversation.messages[..at]
+            .iter()
+            .any(|m| self.answers(m, who))
+    }
+
+    /// The index of message `m` (one of the conversation's).
+    fn index(&self, m: &Message) -> usize {
+        self.conversation
+            .messages
+            .iter()
+            .position(|x| std::ptr::eq(x, m))
+            .unwrap_or(0)
     }
 }
 
@@ -336,12 +448,33 @@ pub fn status_for_customer(
     }
 }
 
-/// On a public post, the conversation as its customer has it ([`Conversation::with_only`]),
+/// On a public post, the conversation as its customer has it (their messages and our replies
+/// that answer them),
 /// whose status is theirs when another commenter's message runs the clock (a copy of the
 /// messages: the caller keeps it while the conversation stands). `None` elsewhere, and for a
 /// customer with no message of their own (the whole conversation is theirs then).
 pub fn customer_conversation(conversation: &Conversation) -> Option<Conversation> {
-    commenter(conversation).map(|customer| conversation.with_only(customer))
+    let customer = commenter(conversation)?;
+    // Our replies addressed to other commenters are not theirs (told with every commenter's
+    // names, which their conversation alone would not hold).
+    let replies = Replies::new(conversation);
+    let messages = conversation
+        .messages
+        .iter()
+        .filter(|m| match m.party {
+            Party::Customer => m.author.same_person(customer),
+            Party::Brand => replies.answers(m, customer),
+            _ => true,
+        })
+        .cloned()
+        .collect::<Vec<_>>();
+    Some(Conversation {
+        site: conversation.site,
+        surface: conversation.surface,
+        thread: conversation.thread.clone(),
+        customer: conversation.customer.clone(),
+        messages: messages.into(),
+    })
 }
 
 /// On a public post, the customer answered when they wrote something the page shows: the
@@ -357,17 +490,19 @@ pub fn commenter(conversation: &Conversation) -> Option<&Author> {
     .then_some(customer)
 }
 
-/// Our reply is the latest word: report the cycle it closed.
+/// Our reply is the latest word: report the cycle it closed (the latest customer's, on a post).
 fn answered(
     conversation: &Conversation,
-    policy: &ValidPolicy,
+    replies: &Replies,
     last_customer: usize,
+    policy: &ValidPolicy,
     window: Option<MessagingWindow>,
 ) -> SlaStatus {
     let msgs = &conversation.messages;
+    let who = &msgs[last_customer].author;
     let cycle_start = msgs[..last_customer]
         .iter()
-        .rposition(|m| m.party == Party::Brand)
+        .rposition(|m| replies.answers(m, who))
         .map_or(0, |i| i + 1);
     let kind = if cycle_start == 0 {
         ClockKind::FirstResponse
@@ -376,10 +511,11 @@ fn answered(
     };
     let reply = msgs[last_customer..]
         .iter()
-        .find(|m| m.party == Party::Brand)
+        .find(|m| replies.answers(m, who))
         .and_then(best_known_ms);
     let start = msgs[cycle_start..=last_customer]
         .iter()
+        .filter(|m| m.party != Party::Customer || m.author.same_person(who))
         .find_map(best_known_ms);
     let (Some(start), Some(reply)) = (start, reply) else {
         let mut s = SlaStatus::empty(
@@ -447,10 +583,10 @@ fn held(
     conversation: &Conversation,
     agent: &AgentStates,
     kind: ClockKind,
-    waiting: &[Message],
+    waiting: &[&Message],
     window: Option<MessagingWindow>,
 ) -> SlaStatus {
-    let customers = || waiting.iter().filter(|m| m.party == Party::Customer);
+    let customers = || waiting.iter().copied();
     let states = || customers().map(|m| agent.for_message(conversation, m));
     let paused = states()
         .filter_map(|s| match s {
@@ -458,8 +594,16 @@ fn held(
             _ => None,
         })
         .max();
-    // The one person whose own state holds every message, on a post.
-    let mut authors = customers().map(|m| &m.author);
+    // The one person whose own state holds the messages said (the paused ones, when a
+    // pause is among them: the person waited on), on a post.
+    let said = |m: &&Message| {
+        paused.is_none()
+            || matches!(
+                agent.for_message(conversation, m),
+                AgentState::Paused { .. }
+            )
+    };
+    let mut authors = customers().filter(said).map(|m| &m.author);
     let one = authors.next().filter(|first| {
         conversation.surface == Surface::Post
             && agent.own(first).is_some()
@@ -504,31 +648,37 @@ fn held(
     }
 }
 
-/// Customer messages wait after our last reply (if any).
+/// Customer messages (`pending`, in order, at least one) wait for a reply.
 fn running(
     conversation: &Conversation,
+    replies: &Replies,
+    pending: &[&Message],
     policy: &ValidPolicy,
     agent: &AgentStates,
-    last_brand: Option<usize>,
     now: i64,
     window: Option<MessagingWindow>,
 ) -> SlaStatus {
-    let kind = if last_brand.is_none() {
-        ClockKind::FirstResponse
-    } else {
-        ClockKind::NextReply
+    // What came since the first message waiting: an automatic message of ours among it asks
+    // nothing, and is said.
+    let waiting = &conversation.messages[replies.index(pending[0])..];
+    // The clock of a message from someone we answered before is a next-reply one.
+    let kind_for = |m: &Message| {
+        if replies.replied_before(replies.index(m), &m.author) {
+            ClockKind::NextReply
+        } else {
+            ClockKind::FirstResponse
+        }
     };
-    let waiting = &conversation.messages[last_brand.map_or(0, |b| b + 1)..];
     // The customer's messages still to answer, each with the moment before which the agent's
-    // pause or mark holds it (an automatic message of ours among them asks nothing).
-    let live: Vec<(&Message, Option<i64>)> = waiting
+    // pause or mark holds it.
+    let live: Vec<(&Message, Option<i64>)> = pending
         .iter()
-        .filter(|m| m.party == Party::Customer)
-        .map(|m| (m, agent.for_message(conversation, m).since()))
+        .map(|m| (*m, agent.for_message(conversation, m).since()))
         .filter(|(m, since)| since.is_none_or(|s| came_after(m, s)))
         .collect();
     if live.is_empty() {
-        return held(conversation, agent, kind, waiting, window);
+        let kind = kind_for(pending[pending.len() - 1]);
+        return held(conversation, agent, kind, pending, window);
     }
     let untimed = live
         .iter()
@@ -546,12 +696,13 @@ fn running(
     else {
         let mut s = SlaStatus::empty(
             State::None,
-            format!("{}:{}", kind.label(), untimed_note(untimed)),
+            format!("{}:{}", kind_for(live[0].0).label(), untimed_note(untimed)),
             window,
         );
         s.untimed_messages = untimed;
         return s;
     };
+    let kind = kind_for(starter);
     // Only public posts have many customers; a message whose author the page does not give
     // (X Chat's) is nobody else's.
     let waiting_other = Some(starter)

@@ -897,12 +897,14 @@ fn on_a_public_post_a_pause_or_mark_for_one_commenter_leaves_the_others_clocks_r
     let whole = status(&again, &p, &agent, now);
     assert_eq!(whole.started_ms, Some(T0 + 2 * H + 30 * M), "{whole:?}");
     assert_eq!(whole.waiting, None);
-    // Both held, one of them paused: paused, for no one person.
+    // Both held, Jane paused and Priya marked: paused, waiting on Jane.
     let whole = status(&post(&[]), &p, &agent, now);
     assert_eq!(whole.state, State::Paused, "{whole:?}");
     assert_eq!(whole.stopped_ms, Some(T0 + 2 * H + 40 * M));
     assert!(
-        whole.explanation.contains("waiting on the customer"),
+        whole
+            .explanation
+            .contains("waiting on \u{2068}Jane Doe\u{2069}"),
         "{}",
         whole.explanation
     );
@@ -991,4 +993,86 @@ fn agent_states_are_stored_as_small_json() {
         r#"{"all":"active","people":[[{"name":"Priya Raman"},{"no-reply-needed":{"since_ms":5}}]]}"#
     );
     assert_eq!(serde_json::from_str::<AgentStates>(&json).unwrap(), agent);
+}
+
+#[test]
+fn on_a_public_post_a_reply_addressed_to_one_commenter_answers_only_them() {
+    let p = calendar_policy();
+    let person = |name: &str, handle: Option<&str>| Author {
+        name: name.into(),
+        handle: handle.map(Into::into),
+    };
+    let (jane, priya) = (person("Jane Doe", None), person("Priya Raman", None));
+    // Jane's complaint at T0, Priya's praise an hour later, then our comment `ours` at 2 h.
+    let post = |ours: &str, customer: &Author| {
+        let mut c = conv(
+            Site::Facebook,
+            Surface::Post,
+            &[(C, Exact(T0)), (C, Exact(T0 + H)), (B, Exact(T0 + 2 * H))],
+        );
+        let mut messages = (*c.messages).clone();
+        messages[0].author = jane.clone();
+        messages[1].author = priya.clone();
+        messages[2].text = ours.into();
+        c.messages = messages.into();
+        c.customer = Some(customer.clone());
+        c
+    };
+    let now = T0 + 3 * H;
+    let none = AgentStates::default();
+    // "Thanks Priya, enjoy!" answers Priya: Jane's three hours still run, and she is named.
+    let c = post("Thanks Priya, enjoy!", &priya);
+    let s = status(&c, &p, &none, now);
+    assert_eq!(s.state, State::Breached, "{s:?}");
+    assert_eq!(s.started_ms, Some(T0));
+    assert_eq!(s.clock, Some(ClockKind::FirstResponse));
+    assert_eq!(s.waiting.as_deref(), Some("Jane Doe"));
+    // Priya's own is answered, by that reply.
+    let hers = status_for_customer(&c, &p, &none, now);
+    assert_eq!(hers.state, State::Answered, "{hers:?}");
+    assert_eq!(hers.stopped_ms, Some(T0 + 2 * H));
+    assert_eq!(hers.elapsed_calendar_ms, Some(H));
+    // Answering Jane in her reply box: her wait, nobody else named.
+    let c = post("Thanks Priya, enjoy!", &jane);
+    let s = status_for_customer(&c, &p, &none, now);
+    assert_eq!(
+        (s.state, s.started_ms, s.waiting),
+        (State::Breached, Some(T0), None)
+    );
+    // A reply addressing nobody, or somebody not in the thread, answers everyone.
+    for ours in ["Thanks everyone!", "Hi Sam, glad you like it!"] {
+        let s = status(&post(ours, &priya), &p, &none, now);
+        assert_eq!(s.state, State::Answered, "{ours}: {s:?}");
+    }
+    // Addressed by handle where the site shows handles (Instagram's "@marco.trails").
+    let mut c = post("@marco.trails Enjoy the Dolomites!", &priya);
+    let mut messages = (*c.messages).clone();
+    messages[0].author = person("lena.k", Some("lena.k"));
+    messages[1].author = person("marco.trails", Some("marco.trails"));
+    c.messages = messages.into();
+    c.site = Site::Instagram;
+    c.customer = Some(person("marco.trails", Some("marco.trails")));
+    let s = status(&c, &p, &none, now);
+    assert_eq!(
+        (s.state, s.started_ms),
+        (State::Breached, Some(T0)),
+        "{s:?}"
+    );
+    assert_eq!(s.waiting.as_deref(), Some("lena.k"));
+    // Priya writes again: her clock is a next-reply one from then; Jane's still leads.
+    let mut c = post("Thanks Priya, enjoy!", &priya);
+    let mut messages = (*c.messages).clone();
+    let mut again = messages[1].clone();
+    again.id = "m3".into();
+    again.sent = Some(SentAt::exact(T0 + 2 * H + 30 * M));
+    messages.push(again);
+    c.messages = messages.into();
+    let hers = status_for_customer(&c, &p, &none, now);
+    assert_eq!(hers.clock, Some(ClockKind::NextReply), "{hers:?}");
+    assert_eq!(hers.started_ms, Some(T0 + 2 * H + 30 * M));
+    assert_eq!(status(&c, &p, &none, now).started_ms, Some(T0));
+    // In a direct message every reply answers the customer, whatever name it begins with.
+    let mut dm = post("Thanks Priya, enjoy!", &priya);
+    dm.surface = Surface::Dm;
+    assert_eq!(status(&dm, &p, &none, now).state, State::Answered);
 }

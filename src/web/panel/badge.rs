@@ -17,6 +17,11 @@ pub fn describe(status: &SlaStatus) -> (&'static str, String, String) {
         .clock
         .map(|c| c.label().to_lowercase())
         .unwrap_or_else(|| "reply".to_owned());
+    // Another commenter's wait runs it (on a public post): whose, said.
+    let what = match &status.waiting {
+        Some(who) => format!("{what} to \u{2068}{who}\u{2069}"),
+        None => what,
+    };
     // Outside business hours the clock stands still: the badge says so (its colour still
     // tells the state), or it looks broken.
     let stopped = status
@@ -162,7 +167,17 @@ impl Badge {
         let (label, time, name) = describe(status);
         dom::set_attr(&self.badge, "data-sla", state)?;
         dom::set_attr(&self.badge, "aria-label", &name)?;
-        dom::set_attr(&self.badge, "title", &status.explanation)?;
+        match &status.waiting {
+            Some(who) => dom::set_attr(
+                &self.badge,
+                "title",
+                &format!(
+                    "\u{2068}{who}\u{2069} has waited longest. {}",
+                    status.explanation
+                ),
+            )?,
+            None => dom::set_attr(&self.badge, "title", &status.explanation)?,
+        }
         dom::flag(&self.badge, "hidden", label.is_empty())?;
         dom::set_text(&self.label, label);
         dom::set_text(&self.time, &time);
