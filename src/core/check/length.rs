@@ -32,14 +32,18 @@ pub fn check(input: &Input) -> Option<Finding> {
         Counting::XWeighted => " (as X counts: links 23, emoji and CJK 2)",
         Counting::Chars => "",
     };
+    let grouped = crate::core::decimal::grouped;
+    let what = match c.surface {
+        crate::core::conversation::Surface::Post => "a public reply",
+        crate::core::conversation::Surface::Dm => "a direct message",
+    };
     Some(Finding::new(
         format!(
-            "{} of {} characters{how}: {} over the {} {} limit",
-            m.used,
-            m.max,
-            m.used - m.max,
+            "{} of {} characters{how}: {} over {}'s limit for {what}",
+            grouped(m.used),
+            grouped(m.max),
+            grouped(m.used - m.max),
             c.site.display_name(),
-            c.surface.as_str()
         ),
         Vec::new(),
     ))
@@ -68,9 +72,20 @@ mod tests {
         // Leading @handles do not count on X.
         let mentioned = format!("@someone @other {}", "a".repeat(280));
         assert!(x.fires(CheckId::Length, &mentioned).is_none());
+        assert_eq!(
+            d,
+            "281 of 280 characters (as X counts: links 23, emoji and CJK 2): 1 over X's limit \
+             for a public reply"
+        );
         let ig = Case::on(Site::Instagram, Surface::Dm, &["hi"]);
         assert!(ig.fires(CheckId::Length, &"é".repeat(1000)).is_none());
         assert!(ig.fires(CheckId::Length, &"é".repeat(1001)).is_some());
+        // Thousands grouped, the surface said in words.
+        let xdm = Case::on(Site::X, Surface::Dm, &["hi"]);
+        assert_eq!(
+            xdm.fires(CheckId::Length, &"a".repeat(10_558)).unwrap(),
+            "10,558 of 10,000 characters: 558 over X's limit for a direct message"
+        );
         let fb = Case::on(Site::Facebook, Surface::Post, &["hi"]);
         assert!(fb.fires(CheckId::Length, &over).is_none());
     }
