@@ -135,10 +135,18 @@ describe('SLA countdown', () => {
     await page.close();
   });
 
-  test('answering the thread stops the clock', async () => {
+  test('answering the thread stops the clock; a reply to one of its two customers stops theirs only', async () => {
     const { page } = await open(browser.context, URLS.slaX25);
     await waitForSla(page, 'ok');
+    // To Maria: Tom's "same here" (10 minutes old) still waits, and is named.
     await appendTweet(page, { handle: 'AcmeHelp', name: 'Acme Help', id: '1861000000000000109', text: '@mariagarcia So sorry, Maria! Checking your order now.' });
+    await page.waitForFunction(() => document.querySelector('waypoint-panel')?.getAttribute('data-messages') === '4');
+    await page.waitForTimeout(1200);
+    assert.equal(await attr(page, 'data-sla'), 'ok');
+    const detail = await page.locator('waypoint-panel').locator('.sla-detail').innerText();
+    assert.match(detail, /^\u2068Tom W\u2069 has waited 1\d min\b/);
+    // To both (addressing nobody): answered.
+    await appendTweet(page, { handle: 'AcmeHelp', name: 'Acme Help', id: '1861000000000000110', text: 'Checking both your orders now, sorry for the wait.' });
     await waitForSla(page, 'answered');
     assert.equal(await attr(page, 'data-sla-remaining-s'), null);
     assert.equal(await page.locator('waypoint-panel').locator('.sla-label').innerText(), 'Answered');
