@@ -593,6 +593,7 @@ impl App {
             ));
         }
         if self.store.open(&key) {
+            self.panel.replies().forget_used_here();
             self.watch = None;
             self.seen = extract::Seen::new();
             self.forget_conversation();
@@ -1369,7 +1370,8 @@ fn suggest(app: &mut App, surface: Surface) {
     app.ranked_for = key;
     let found = review::understand(conversation);
     let lang = found.reply_lang(page_lang(&app.doc));
-    let ranked = review::suggestions(&found, surface, lang, late);
+    let used_here = app.panel.replies().used_here();
+    let ranked = review::suggestions(&found, surface, lang, late, &used_here);
     app.customer = Some(found);
     app.panel.replies().set_lang(lang);
     let upset = app

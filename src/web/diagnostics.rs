@@ -224,6 +224,7 @@ pub fn debug_rank() -> Result<String, JsValue> {
             c.surface,
             crate::core::conversation::Lang::En,
             false,
+            &[],
         )
         .into_iter()
         .map(|(t, _)| t.id)

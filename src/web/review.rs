@@ -41,9 +41,10 @@ pub fn understood_from(conversation: &Conversation) -> Understood {
 }
 
 /// The best three templates for what the customer said, each with why it was suggested.
-/// The templates the agent used last are not passed: the ranking's demotion of them lets
-/// another kind of reply overtake the right one (a safety reply first for a torn bag, once the
-/// faulty-item reply was used for the customer before).
+/// The templates the agent used last elsewhere are not passed: the ranking's demotion of them
+/// lets another kind of reply overtake the right one (a safety reply first for a torn bag, once
+/// the faulty-item reply was used for the customer before). Those inserted in this
+/// conversation (`used_here`) give way to another template of their kind only.
 /// `late`: the SLA is due soon or breached (an apology for the wait answers a "hello" only
 /// then: [`analysis::rank_at`]).
 pub fn suggestions(
@@ -51,8 +52,9 @@ pub fn suggestions(
     surface: Surface,
     lang: Lang,
     late: bool,
+    used_here: &[&str],
 ) -> Vec<(&'static LibTemplate, String)> {
-    analysis::rank_at(found, surface, lang, 3, late)
+    analysis::rank_at(found, surface, lang, 3, late, used_here)
         .into_iter()
         .map(|r| (r.suggestion.template, r.reason))
         .collect()

@@ -538,6 +538,39 @@ describe('the practice page', () => {
     assert.deepEqual(errors, []);
     await page.close();
   });
+  test('a reply sent in this conversation gives way to another of its kind in the suggestions', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(browser.extensionUrl('practice.html?c=billing'));
+    await waitForState(page, 'ready');
+    const waypoint = page.locator('waypoint-panel');
+    const suggested = () => waypoint.locator('.suggested [data-template-id]').evaluateAll((els) => els.map((e) => e.dataset.templateId));
+    const before = await suggested();
+    // The first suggestion, filled in, inserted and sent through the checklist.
+    await waypoint.locator(`.suggested [data-template-id="${before[0]}"]`).click();
+    const fillins = waypoint.locator('.chosen input[data-field]');
+    for (let i = 0; i < (await fillins.count()); i++) {
+      const f = fillins.nth(i);
+      if ((await f.inputValue()) === '') await f.fill((await f.getAttribute('data-field')).startsWith('agent.') ? 'Sam Rivera' : '3');
+    }
+    await waypoint.locator('button[data-action="insert"]').click();
+    const composer = '[data-testid="dm-composer-textarea"]';
+    await page.waitForFunction((s) => document.querySelector(s).value.length > 0, composer);
+    const messages = Number(await waypoint.getAttribute('data-messages'));
+    await page.click('[data-testid="dm-composer-send-button"]');
+    const dialog = waypoint.locator('[role="dialog"]');
+    await dialog.waitFor();
+    for (const box of await dialog.locator('input[type="checkbox"]').all()) await box.check();
+    await dialog.locator('[data-action="post"]').click();
+    await page.locator(`waypoint-panel[data-messages="${messages + 1}"]`).waitFor();
+    // Ranked again with our reply in the thread: the kind of reply the customer just had
+    // stays, in another template than the one sent.
+    await page.waitForFunction((first) => document.querySelector('waypoint-panel').shadowRoot.querySelector('.suggested [data-template-id]')?.dataset.templateId !== first, before[0], { timeout: 3000 }).catch(() => {});
+    const after = await suggested();
+    assert.notEqual(after[0], before[0], `${before} → ${after}`);
+    assert.ok(after.includes(before[1]), `the other kinds stay: ${before} → ${after}`);
+    await page.close();
+  });
   // Waypoint's own reply must not be held back by Waypoint's own checklist: to an upset
   // customer, a template's phrasing that acknowledges the feeling is the one shown.
   test('to the upset customer charged twice, its own refund reply passes its own checklist', async () => {

@@ -366,7 +366,7 @@ pub fn rank(
     recently_used: &[&str],
     limit: usize,
 ) -> Vec<Ranked> {
-    ranked(analysis, surface, lang, recently_used, limit, None)
+    ranked(analysis, surface, lang, recently_used, limit, None, &[])
 }
 
 /// [`rank`] knowing whether the customer has waited long (`late`: the SLA due soon or
@@ -374,14 +374,19 @@ pub fn rank(
 /// answered by an apology for the wait only when it is late: "I'm sorry you waited 10
 /// minutes" ten minutes into a 60-minute target reads as sarcasm. Words of waiting ("still
 /// waiting") still bring the waiting replies.
+///
+/// `used_here`: the templates already inserted in this conversation, which come after the
+/// other templates of their scenario (not after other scenarios: the right kind of reply stays
+/// first, in another wording).
 pub fn rank_at(
     analysis: &Analysis,
     surface: Surface,
     lang: Lang,
     limit: usize,
     late: bool,
+    used_here: &[&str],
 ) -> Vec<Ranked> {
-    ranked(analysis, surface, lang, &[], limit, Some(late))
+    ranked(analysis, surface, lang, &[], limit, Some(late), used_here)
 }
 
 fn ranked(
@@ -391,6 +396,7 @@ fn ranked(
     recently_used: &[&str],
     limit: usize,
     late: Option<bool>,
+    used_here: &[&str],
 ) -> Vec<Ranked> {
     let mut scored = scenario_scores(analysis);
     // In a private conversation already, their "done" after our request for one is no
@@ -449,6 +455,32 @@ fn ranked(
                     .iter()
                     .filter_map(problem)
                     .fold(0.0, f32::max);
+    if !used_here.is_empty() {
+        // Each scenario keeps its places in the list, with their scores; its templates used
+        // here take its last places.
+        let mut groups: Vec<(Scenario, Vec<Suggestion>)> = Vec::new();
+        for s in &all {
+            match groups.iter_mut().find(|(sc, _)| *sc == s.scenario) {
+                Some((_, g)) => g.push(*s),
+                None => groups.push((s.scenario, vec![*s])),
+            }
+        }
+        for (_, g) in &mut groups {
+            let used = |s: &Suggestion| used_here.contains(&s.template.id);
+            let (mut fresh, again): (Vec<_>, Vec<_>) = g.iter().partition(|s| !used(s));
+            fresh.extend(again);
+            *g = fresh;
+            g.reverse();
+        }
+        for slot in &mut all {
+            if let Some((_, g)) = groups.iter_mut().find(|(sc, _)| *sc == slot.scenario) {
+                if let Some(mut s) = g.pop() {
+                    s.score = slot.score;
+                    *slot = s;
+                }
+            }
+        }
+    }
     let mut picked = diversify(&all, limit);
     if thanked {
         let more: Vec<Suggestion> = all

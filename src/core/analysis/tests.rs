@@ -504,20 +504,75 @@ fn a_hello_is_answered_with_an_apology_for_the_wait_only_when_it_is_late() {
             .count()
     };
     for surface in [Surface::Post, Surface::Dm] {
-        let on_time = rank_at(&a, surface, Lang::En, 3, false);
+        let on_time = rank_at(&a, surface, Lang::En, 3, false, &[]);
         assert_eq!(waits(&on_time), 0, "{surface}: {:?}", ids_of(&on_time));
         assert!(!on_time.is_empty());
-        let late = rank_at(&a, surface, Lang::En, 3, true);
+        let late = rank_at(&a, surface, Lang::En, 3, true, &[]);
         assert!(waits(&late) >= 1, "{surface}: {:?}", ids_of(&late));
     }
     // Words of waiting bring the waiting replies whatever the clock says.
     let a = analyze(&["still waiting for an answer, nobody has replied"]);
-    let on_time = rank_at(&a, Surface::Post, Lang::En, 3, false);
+    let on_time = rank_at(&a, Surface::Post, Lang::En, 3, false, &[]);
     assert_eq!(
         on_time[0].suggestion.scenario,
         Scenario::Waiting,
         "{:?}",
         ids_of(&on_time)
+    );
+}
+
+#[test]
+fn a_reply_inserted_in_this_conversation_gives_way_to_another_of_its_kind_only() {
+    for (said, surface) in [
+        (
+            "I want a refund for the broken kettle, it never worked",
+            Surface::Dm,
+        ),
+        ("My order still hasn't arrived, where is it?", Surface::Post),
+        ("Thank you so much, brilliant service!", Surface::Post),
+    ] {
+        let a = analyze(&[said]);
+        let before = rank_at(&a, surface, Lang::En, 3, false, &[]);
+        let first = before[0].suggestion.template.id;
+        let after = rank_at(&a, surface, Lang::En, 3, false, &[first]);
+        let scenarios = |r: &[Ranked]| r.iter().map(|x| x.suggestion.scenario).collect::<Vec<_>>();
+        // The same kinds of reply in the same order, the first in another template.
+        assert_eq!(
+            scenarios(&after),
+            scenarios(&before),
+            "{said}: {:?}",
+            ids_of(&after)
+        );
+        assert_ne!(
+            after[0].suggestion.template.id,
+            first,
+            "{said}: {:?}",
+            ids_of(&after)
+        );
+        assert!(
+            after[0]
+                .suggestion
+                .template
+                .scenarios
+                .contains(&before[0].suggestion.scenario),
+            "{said}: {:?}",
+            ids_of(&after)
+        );
+    }
+    // A kind with one template for the surface keeps it.
+    let a = analyze(&["Is this a scam? Someone is asking for my bank details"]);
+    let before = rank_at(&a, Surface::Post, Lang::En, 3, false, &[]);
+    let ids: Vec<&str> = before.iter().map(|r| r.suggestion.template.id).collect();
+    let after = rank_at(&a, Surface::Post, Lang::En, 3, false, &ids);
+    assert_eq!(
+        after
+            .iter()
+            .map(|r| r.suggestion.scenario)
+            .collect::<Vec<_>>(),
+        before
+            .iter()
+            .map(|r| r.suggestion.scenario)
+            .collect::<Vec<_>>()
     );
 }
 

@@ -76,6 +76,9 @@ struct State {
     /// The text last inserted from the open form: Insert pressed again finds it in the box
     /// even if the preview moved on since (the customer's wait, a minute later).
     last_inserted: String,
+    /// The templates inserted in the open conversation (the suggestions put another of their
+    /// kind first: [`crate::core::analysis::rank_at`]).
+    used_here: Vec<&'static str>,
     /// The fill-ins typed in each template left with Back or Escape (its id, then each
     /// field's id and value), for this thread: it opens with them again, so leaving (to look
     /// at another reply, say) loses nothing.
@@ -146,6 +149,7 @@ impl Replies {
             said_at: f64::NEG_INFINITY,
             last_inserted: String::new(),
             kept: Vec::new(),
+            used_here: Vec::new(),
         }));
 
         // The agent's details, from this browser's storage.
@@ -332,8 +336,9 @@ impl Replies {
         s.situation = situation;
         let open = s.chosen.is_some();
         if other {
-            // What was typed for that customer is not for this one.
+            // What was typed for that customer is not for this one, nor what was inserted.
             s.kept.clear();
+            s.used_here.clear();
         }
         drop(s);
         if other {
@@ -423,6 +428,16 @@ impl Replies {
         if crate::web::now_ms() - self.state.borrow().said_at < 2000.0 {
             in_view(&self.outcome);
         }
+    }
+
+    /// The templates inserted in the open conversation, first inserted first.
+    pub fn used_here(&self) -> Vec<&'static str> {
+        self.state.borrow().used_here.clone()
+    }
+
+    /// Another conversation is open: none of its templates inserted yet.
+    pub fn forget_used_here(&self) {
+        self.state.borrow_mut().used_here.clear();
     }
 
     /// Sets the language replies are offered in (the customer's, once the suggestions read it).
@@ -1045,6 +1060,9 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
         let mark = s.mark.take();
         if let Some(t) = s.chosen.filter(|_| first) {
             note_used(t.id);
+            if !s.used_here.contains(&t.id) {
+                s.used_here.push(t.id);
+            }
         }
         let agent = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&agent, &"name".into(), &s.agent_name.as_str().into());
