@@ -210,7 +210,8 @@ describe("the agent's own details, asked for once", () => {
       const preview = panel.locator('.preview');
       const insert = panel.locator('button[data-action="insert"]');
       const note = panel.locator('.fill-note');
-      assert.equal(squash(await note.innerText()), 'Fill in: Your name, Your initials');
+      // The initials follow from the name: one thing to fill in.
+      assert.equal(squash(await note.innerText()), 'Fill in: Your name or initials');
       assert.deepEqual(await panel.locator('.preview mark.gap').allInnerTexts(), ['Your initials']);
       assert.match(squash(await preview.innerText()), /order.*\^Your initials$/);
       assert.equal(await insert.isDisabled(), true);

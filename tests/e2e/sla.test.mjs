@@ -271,6 +271,19 @@ describe('SLA countdown', () => {
 // A button's words without the isolates around a name.
 const words = async (locator) => (await locator.innerText()).replace(/[\u2068\u2069]/g, '');
 
+/**
+ * Moves the agent states saved now to the store an older Waypoint kept (one state per
+ * conversation: a post's first commenter's, else the whole one's), as that version left it.
+ * Returns the keys of the conversations held (paused or marked).
+ */
+const toOlderStore = (options) => options.evaluate(async () => {
+  const stored = JSON.parse((await chrome.storage.local.get('waypoint.sla.states'))['waypoint.sla.states']);
+  const old = Object.fromEntries(Object.entries(stored).map(([key, [at, states]]) => [key, [at, states.people?.[0]?.[1] ?? states.all]]));
+  await chrome.storage.local.set({ 'waypoint.sla.agent': JSON.stringify(old) });
+  await chrome.storage.local.remove('waypoint.sla.states');
+  return Object.keys(old).filter((key) => old[key][1] !== 'active');
+});
+
 describe('on a public post, the clock buttons are for the commenter answered', () => {
   // (surface, page, the commenter answered, the other one, who waited longest)
   for (const [name, url, answered, other] of [
@@ -369,12 +382,7 @@ describe('on a public post, the clock buttons are for the commenter answered', (
     await panel.locator('button[data-sla-action="no-reply"]').click();
     await panel.locator('button[data-sla-action="resume"]').waitFor({ state: 'visible' });
     const options = await openOptions(browser);
-    await options.evaluate(async () => {
-      const stored = JSON.parse((await chrome.storage.local.get('waypoint.sla.states'))['waypoint.sla.states']);
-      const old = Object.fromEntries(Object.entries(stored).map(([key, [at, states]]) => [key, [at, states.people?.[0]?.[1] ?? states.all]]));
-      await chrome.storage.local.set({ 'waypoint.sla.agent': JSON.stringify(old) });
-      await chrome.storage.local.remove('waypoint.sla.states');
-    });
+    await toOlderStore(options);
     await page.reload();
     await waitForState(page, 'ready');
     await waitForSla(page, 'none');
@@ -394,13 +402,7 @@ describe('on a public post, the clock buttons are for the commenter answered', (
     const options = await openOptions(browser);
     // Moved to the older store, as one state for the conversation (the paused ones' keys
     // kept).
-    const held = await options.evaluate(async () => {
-      const stored = JSON.parse((await chrome.storage.local.get('waypoint.sla.states'))['waypoint.sla.states']);
-      const old = Object.fromEntries(Object.entries(stored).map(([key, [at, states]]) => [key, [at, states.people?.[0]?.[1] ?? states.all]]));
-      await chrome.storage.local.set({ 'waypoint.sla.agent': JSON.stringify(old) });
-      await chrome.storage.local.remove('waypoint.sla.states');
-      return Object.keys(old).filter((key) => old[key][1] !== 'active');
-    });
+    const held = await toOlderStore(options);
     assert.equal(held.length, 1, `one conversation paused: ${held}`);
     await page.reload();
     await waitForState(page, 'ready');

@@ -906,6 +906,12 @@ fn refresh_preview(
     .filter(|&(id, empty, _)| empty && values.iter().any(|(k, _)| k == id))
     .map(|(_, _, label)| label)
     .collect();
+    // Either gives the initials: one thing to fill in, said as such.
+    let agent_missing = if agent_missing == ["Your name", "Your initials"] {
+        vec!["Your name or initials"]
+    } else {
+        agent_missing
+    };
     let fill_in = |labels: Vec<&str>| format!("Fill in: {}", labels.join(", "));
     let surface = s.situation.surface.unwrap_or(Surface::Post);
     let preview = chosen.query_selector(".preview")?;
