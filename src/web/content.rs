@@ -802,6 +802,9 @@ fn show_sla() -> bool {
                     .filter(|_| theirs.stopped_ms.is_none())
                     .map(|t| ((now - t).max(0) / 60_000) as u32);
                 app.panel.replies().set_wait(waited);
+                app.panel
+                    .replies()
+                    .set_overdue(theirs.state == sla::State::Breached);
                 // The clock turned due soon (or back) since the suggestions were ranked: they
                 // are ranked again, in a task of their own (an apology for the wait now fits).
                 let late = matches!(theirs.state, sla::State::DueSoon | sla::State::Breached);

@@ -656,6 +656,28 @@ describe('after a reply inserted from the panel is sent', () => {
   });
 });
 
+describe('past the reply target, the reply inserted apologises for the wait', () => {
+  test('X post two hours old: "Order running late" is shown and inserted in its turn that says sorry for the wait, and sla-wait passes', async () => {
+    const s = SURFACES[0];
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    await page.locator('waypoint-panel[data-sla="breached"]').waitFor();
+    const panel = page.locator('waypoint-panel');
+    await pickReply(panel, 'late', 'order-late-acknowledge');
+    const name = panel.locator('.chosen input[data-field="agent.name"]');
+    if (await name.count()) await name.fill('Sam Rivera');
+    assert.match(await panel.locator('.preview').innerText(), /^Sorry for the wait, and for the late order, Maria/);
+    await panel.locator('button[data-action="insert"]').click();
+    await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+    await pressSend(page, s);
+    await dialog(page).waitFor();
+    assert.equal(await dialog(page).locator('[data-check-id="sla-wait"]').getAttribute('data-status'), 'pass');
+    await page.keyboard.press('Escape');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('a longer draft with several findings', () => {
   test('X post: each finding quotes the sentence of what it marks, not the whole draft again', async () => {
     const s = SURFACES[0];

@@ -35,14 +35,45 @@ pub fn needs_acknowledging(a: &Analysis) -> bool {
 
 /// The turn of phrasing of `tpl` the panel shows for `seed`: to an `upset` customer
 /// ([`needs_acknowledging`]) one that acknowledges the feeling, where the template has such
-/// turns ([`Template::choose`]); otherwise the seed's own (no trial renders: the preview is
-/// redrawn at each keystroke).
-pub fn phrasing(tpl: &Template, ctx: &Context, seed: u64, upset: bool) -> Vec<usize> {
+/// turns ([`Template::choose`]); past the reply target (`overdue`), one that acknowledges the
+/// wait too (the `sla-wait` check asks for it), where the template has one, else the feeling's
+/// alone; otherwise the seed's own (no trial renders: the preview is redrawn at each
+/// keystroke).
+pub fn phrasing(
+    tpl: &Template,
+    ctx: &Context,
+    seed: u64,
+    upset: bool,
+    overdue: bool,
+) -> Vec<usize> {
+    let feeling = |text: &str| !upset || said(&super::Text::new(text));
+    if overdue {
+        let both =
+            |text: &str| feeling(text) && super::sla_wait::acknowledged(&super::Text::new(text));
+        let choices = tpl.choose(ctx, seed, &both);
+        if tpl
+            .render_with_choices(&bare(tpl, ctx), &choices)
+            .is_ok_and(|text| both(&text))
+        {
+            return choices;
+        }
+    }
     if upset {
-        tpl.choose(ctx, seed, &|text| said(&super::Text::new(text)))
+        tpl.choose(ctx, seed, &feeling)
     } else {
         tpl.turns(seed)
     }
+}
+
+/// `ctx` with a neutral word in each fill-in and an agent name (as [`Template::choose`] tries
+/// phrasings).
+fn bare(tpl: &Template, ctx: &Context) -> Context {
+    let mut bare = ctx.clone();
+    for f in tpl.fields() {
+        bare.fields.insert(f.id.clone(), "x".into());
+    }
+    bare.agent_name.get_or_insert_with(|| "A".into());
+    bare
 }
 
 // Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
@@ -229,7 +260,7 @@ mod tests {
                 }
                 for seed in 0..6 {
                     let text = tpl
-                        .render_with_choices(&ctx, &super::phrasing(&tpl, &ctx, seed, true))
+                        .render_with_choices(&ctx, &super::phrasing(&tpl, &ctx, seed, true, false))
                         .unwrap();
                     assert!(super::said(&super::super::Text::new(&text)), "{id}: {text}");
                     assert!(
@@ -238,6 +269,38 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// Past the reply target, the late-order reply (a hands-on review inserted it first on an
+    /// overdue thread and was told it ignored the wait) apologises for the wait, in every turn,
+    /// upset customer or calm; in time, its turns still rotate through the others.
+    #[test]
+    fn overdue_replies_take_the_phrasing_that_apologises_for_the_wait() {
+        use crate::core::conversation::{Lang, Surface};
+        use crate::core::template::{parse, Context};
+        let t = crate::core::library::get("order-late-acknowledge").unwrap();
+        let waited =
+            |text: &str| super::super::sla_wait::acknowledged(&super::super::Text::new(text));
+        for lang in [Lang::En, Lang::Es] {
+            let tpl = parse(t.text(lang, Surface::Post).unwrap()).unwrap();
+            let mut ctx = Context::new(lang);
+            ctx.agent_name = Some("Sam Rivera".into());
+            let render = |seed, upset, overdue| {
+                tpl.render_with_choices(&ctx, &super::phrasing(&tpl, &ctx, seed, upset, overdue))
+                    .unwrap()
+            };
+            for seed in 0..6 {
+                for upset in [false, true] {
+                    let text = render(seed, upset, true);
+                    assert!(waited(&text), "{lang:?} {seed} {upset}: {text}");
+                    assert!(
+                        !upset || super::said(&super::super::Text::new(&text)),
+                        "{text}"
+                    );
+                }
+            }
+            assert!((0..6).any(|seed| !waited(&render(seed, false, false))));
         }
     }
 

@@ -142,9 +142,9 @@ fn every_built_in_reply_passes_the_checklist_for_its_customer() {
                 let turns = tpl.rotations().into_iter().max().unwrap_or(1) as u64;
                 for seed in 0..turns {
                     let draft = tpl
-                        .render_with_choices(&ctx, &phrasing(&tpl, &ctx, seed, upset))
+                        .render_with_choices(&ctx, &phrasing(&tpl, &ctx, seed, upset, false))
                         .unwrap();
-                    let next = phrasing(&tpl, &ctx, seed + 1, upset);
+                    let next = phrasing(&tpl, &ctx, seed + 1, upset, false);
                     if turns > 1 && tpl.render_with_choices(&ctx, &next).unwrap() == draft {
                         held.push(format!(
                             "{} {lang:?} {surface:?}: the same phrasing at turns {seed} and {}",

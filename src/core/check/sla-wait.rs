@@ -12,8 +12,7 @@ pub fn check(input: &Input) -> Option<Finding> {
     if sla.state != State::Breached {
         return None;
     }
-    let acknowledged = phrases!("sla-wait", PHRASES);
-    if input.draft.first(acknowledged).is_some() {
+    if acknowledged(&input.draft) {
         return None;
     }
     let waited = sla.elapsed_calendar_ms.map(duration);
@@ -25,6 +24,12 @@ pub fn check(input: &Input) -> Option<Finding> {
         _ => "the reply target has passed and the draft does not mention the wait".into(),
     };
     Some(Finding::new(detail, Vec::new()))
+}
+
+/// Whether `text` acknowledges the wait ("sorry for the wait", "thanks for your patience").
+pub fn acknowledged(text: &super::Text) -> bool {
+    let list = phrases!("sla-wait", PHRASES);
+    text.first(list).is_some()
 }
 
 /// The phrases of `phrases!("sla-wait", …)` (in the page, read from the rule file).

@@ -127,14 +127,14 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::both(
             "Order running late",
-            "[[I'm sorry your order is late|Waiting on a late order is frustrating]], {customer.first_name|and thank you for telling us}. \
+            "[[I'm sorry your order is late|Waiting on a late order is frustrating|Sorry for the wait, and for the late order]], {customer.first_name|and thank you for telling us}. \
              Please send us a DM and I'll track it down for you right away. ^{agent.initials}",
             "Hi {customer.first_name|there}, I'm sorry your order hasn't arrived; I know you were counting on it.\n\n\
              Could you send me the order number? I'll check with the courier and tell you by {?when:When you'll get back to them:time} where it is and when it will reach you.\n\n{agent.first_name}",
         ),
         es: Texts::both(
             "Pedido con retraso",
-            "[[Siento que tu pedido llegue tarde|Esperar un pedido que no llega desespera]], {customer.first_name|y gracias por avisarnos}. \
+            "[[Siento que tu pedido llegue tarde|Esperar un pedido que no llega desespera|Perdona la espera, y el retraso del pedido]], {customer.first_name|y gracias por avisarnos}. \
              Escríbenos por privado y lo localizo ahora mismo. ^{agent.initials}",
             "Hola, {customer.first_name|qué tal}. Siento que tu pedido no haya llegado; sé que contabas con él.\n\n\
              ¿Me pasas el número de pedido? Lo consulto con la empresa de transporte y antes de {?when:Cuándo le responderás:time} te digo dónde está y cuándo lo recibirás.\n\n{agent.first_name}",

@@ -67,6 +67,10 @@ struct State {
     /// was chosen with (kept once it inserted: the preview stays the wording inserted).
     upset: bool,
     shown_upset: bool,
+    /// The reply target has passed ([`Replies::set_overdue`]), and what the open form's
+    /// phrasing was chosen with.
+    overdue: bool,
+    shown_overdue: bool,
     inserted: bool,
     /// An insertion is under way: Insert pressed again meanwhile (a second Enter, a repeating
     /// key) inserts nothing more.
@@ -144,6 +148,8 @@ impl Replies {
             seed: 0,
             upset: false,
             shown_upset: false,
+            overdue: false,
+            shown_overdue: false,
             inserted: false,
             inserting: false,
             said_at: f64::NEG_INFINITY,
@@ -454,6 +460,21 @@ impl Replies {
         }
         s.upset = upset;
         // An open form shows the phrasing it will insert: redrawn now, not at Insert.
+        let open = s.chosen.is_some() && !s.inserted;
+        drop(s);
+        if open {
+            let _ = refresh_preview(&self.state, &self.chosen);
+        }
+    }
+
+    /// Whether the reply target has passed (for the phrasing of the reply chosen: one that
+    /// apologises for the wait, where the template has one).
+    pub fn set_overdue(&self, overdue: bool) {
+        let mut s = self.state.borrow_mut();
+        if s.overdue == overdue {
+            return;
+        }
+        s.overdue = overdue;
         let open = s.chosen.is_some() && !s.inserted;
         drop(s);
         if open {
@@ -889,6 +910,7 @@ fn refresh_preview(
     if !s.inserted {
         s.seed = used_seed(t.id) as u64;
         s.shown_upset = s.upset;
+        s.shown_overdue = s.overdue;
     }
     let fields = take_agent_fields(&mut s, &values);
     // The agent's own details the form asks for and that are still empty, by their labels
@@ -922,7 +944,7 @@ fn refresh_preview(
     let rendered = match t.template(lang_of(&s), surface) {
         Some(Ok(tpl)) => {
             let mut ctx = context(&s, &fields);
-            let choices = phrasing(&tpl, &ctx, s.seed, s.shown_upset);
+            let choices = phrasing(&tpl, &ctx, s.seed, s.shown_upset, s.shown_overdue);
             let r = tpl.render_with_choices(&ctx, &choices);
             let gaps_only = match &r {
                 Err(RenderError::MissingFields { .. }) => true,
