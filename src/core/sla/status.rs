@@ -336,10 +336,15 @@ struct Replies<'a> {
 type CachedKeys = (usize, usize, String, String, std::rc::Rc<Vec<String>>);
 
 thread_local! {
-    /// The badge asks every second of a thread that has not changed: 5,000 posts' names were
-    /// folded and sorted each second (9 ms) before this.
-    static KEYS: std::cell::RefCell<Option<CachedKeys>> = const { std::cell::RefCell::new(None) };
+    /// The badge asks every second of a thread that has not changed: without this, every
+    /// commenter's name (5,000 on a long post) would be folded and sorted each second. Several
+    /// kept, most recent first: the badge asks of the whole post and of its customer's own
+    /// conversation in turn.
+    static KEYS: std::cell::RefCell<Vec<CachedKeys>> = const { std::cell::RefCell::new(Vec::new()) };
 }
+
+/// How many messages' keys [`KEYS`] keeps.
+const KEYS_KEPT: usize = 4;
 
 /// Whom a reply addresses: a handle or a folded first name.
 enum Addressee {
@@ -380,8 +385,8 @@ impl<'a> Replies<'a> {
         let at = std::rc::Rc::as_ptr(msgs) as usize;
         let cached = KEYS.with(|k| {
             k.borrow()
-                .as_ref()
-                .filter(|c| c.0 == at && c.1 == msgs.len() && c.2 == first && c.3 == last)
+                .iter()
+                .find(|c| c.0 == at && c.1 == msgs.len() && c.2 == first && c.3 == last)
                 .map(|c| c.4.clone())
         });
         let keys = cached.unwrap_or_else(|| {
@@ -397,7 +402,11 @@ impl<'a> Replies<'a> {
                 keys.dedup();
             }
             let keys = std::rc::Rc::new(keys);
-            KEYS.with(|k| *k.borrow_mut() = Some((at, msgs.len(), first, last, keys.clone())));
+            KEYS.with(|k| {
+                let mut k = k.borrow_mut();
+                k.insert(0, (at, msgs.len(), first, last, keys.clone()));
+                k.truncate(KEYS_KEPT);
+            });
             keys
         });
         Replies { conversation, keys }
