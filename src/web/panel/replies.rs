@@ -454,27 +454,22 @@ impl Replies {
     /// Whether the customer sounds upset (for the phrasing of the reply chosen: one that
     /// acknowledges the feeling, where the template has one).
     pub fn set_upset(&self, upset: bool) {
-        let mut s = self.state.borrow_mut();
-        if s.upset == upset {
-            return;
-        }
-        s.upset = upset;
-        // An open form shows the phrasing it will insert: redrawn now, not at Insert.
-        let open = s.chosen.is_some() && !s.inserted;
-        drop(s);
-        if open {
-            let _ = refresh_preview(&self.state, &self.chosen);
-        }
+        self.set_phrasing(|s| std::mem::replace(&mut s.upset, upset) != upset);
     }
 
     /// Whether the reply target has passed (for the phrasing of the reply chosen: one that
     /// apologises for the wait, where the template has one).
     pub fn set_overdue(&self, overdue: bool) {
+        self.set_phrasing(|s| std::mem::replace(&mut s.overdue, overdue) != overdue);
+    }
+
+    /// Applies `change` to what the phrasing is chosen with; when it changed, an open form
+    /// shows the phrasing it will insert: redrawn now, not at Insert.
+    fn set_phrasing(&self, change: impl FnOnce(&mut State) -> bool) {
         let mut s = self.state.borrow_mut();
-        if s.overdue == overdue {
+        if !change(&mut s) {
             return;
         }
-        s.overdue = overdue;
         let open = s.chosen.is_some() && !s.inserted;
         drop(s);
         if open {
