@@ -483,14 +483,37 @@ pub fn nearest_other(
 
 /// Whom a draft begins by addressing: "@" and a handle ([`addressed_handle`]: "@lena.k"), else
 /// a name followed by a comma or "!", after a greeting or not ("Jane, so sorry…", "Hi, Jane!",
-/// "Jane Doe, …"): its first word ("Jane").
+/// "Jane Doe, …"): its first word ("Jane"). The first of [`addressees`].
 pub fn addressed(draft: &str) -> Option<&str> {
-    let start = draft.trim_start();
-    if let Some(h) = addressed_handle(draft) {
-        return Some(&start[..h.len() + 1]);
+    addressees(draft).into_iter().next()
+}
+
+/// Everyone a draft begins by addressing, as [`addressed`] reads each: the handles of X's
+/// reply prefix ("@tom_w @mariagarcia thanks both", also with commas or "and" between them),
+/// or the names joined by "and" or "&" (or Spanish "y", "e") after a greeting or thanks ("Hi
+/// Tom and Maria,", "Thanks Tom & Maria!"). Empty when it addresses nobody.
+pub fn addressees(draft: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = draft.trim_start();
+    while let Some(h) = addressed_handle(rest) {
+        out.push(&rest[..h.len() + 1]);
+        rest = rest[h.len() + 1..].trim_start_matches([',', '&', ' ', '\n', '\t']);
+        for and in ["and ", "y ", "e "] {
+            rest = rest.strip_prefix(and).unwrap_or(rest);
+        }
+        rest = rest.trim_start();
     }
+    if out.is_empty() {
+        addressed_names(draft, &mut out);
+    }
+    out
+}
+
+/// The names part of [`addressees`].
+fn addressed_names<'a>(draft: &'a str, out: &mut Vec<&'a str>) {
     const ENDS: [char; 5] = [',', '!', '،', '、', '，'];
-    let mut words = start.split_whitespace().peekable();
+    const AND: [&str; 4] = ["and", "&", "y", "e"];
+    let mut words = draft.split_whitespace().peekable();
     let greeting = |w: &str| {
         let w = w.trim_end_matches(ENDS).to_lowercase();
         crate::core::check::wrong_name::GREETINGS.contains(&w)
@@ -517,13 +540,31 @@ pub fn addressed(draft: &str) -> Option<&str> {
         }
         _ => {}
     }
+    // The names before the last one, each ended by "and" (only after a greeting or thanks:
+    // "Tom and Maria, …" alone may be a sentence about them).
+    let mut before = Vec::new();
     let mut first = None;
-    for w in words.take(3) {
+    let mut taken = 0;
+    let mut ended = false;
+    for w in words {
         // After a greeting or thanks, an emoji or a full stop ends the name as a comma does
         // ("Thanks Jane 😊 we'll…", "Hi Jane. So sorry"); without one, "Jane 😊" may begin a
         // sentence about Jane.
-        if greeted && first.is_some() && !w.chars().any(char::is_alphanumeric) {
-            return first;
+        if greeted && first.is_some() && !w.chars().any(char::is_alphanumeric) && w != "&" {
+            ended = true;
+            break;
+        }
+        if greeted && AND.contains(&w) && before.len() < 4 {
+            match first.take() {
+                Some(name) => before.push(name),
+                None => return,
+            }
+            taken = 0;
+            continue;
+        }
+        taken += 1;
+        if taken > 3 {
+            return;
         }
         let stop = greeted && w.ends_with('.');
         let name = w.trim_end_matches(ENDS);
@@ -537,14 +578,18 @@ pub fn addressed(draft: &str) -> Option<&str> {
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
         let lower = name.chars().next().is_some_and(char::is_lowercase);
         if !letters || lower || name.chars().count() < 2 {
-            return None;
+            return;
         }
         first = first.or(Some(name));
         if w.ends_with(ENDS) || stop {
-            return first;
+            ended = true;
+            break;
         }
     }
-    None
+    if let Some(last) = first.filter(|_| ended) {
+        out.extend(before);
+        out.push(last);
+    }
 }
 
 /// The handle a draft begins by addressing ("@lena.k thanks…" → `lena.k`; Instagram's
@@ -1476,6 +1521,39 @@ mod tests {
         assert_eq!(answers(&x, "Jane"), "Priya Raman");
         assert_eq!(answers(&x, "@jane"), "Jane Doe");
         assert_eq!(answers(&ms, "@jane"), "Priya Raman");
+    }
+
+    #[test]
+    fn everyone_a_draft_begins_by_addressing() {
+        for (draft, want) in [
+            // X's reply prefix: every handle before the text.
+            (
+                "@tom_w @mariagarcia thanks both",
+                vec!["@tom_w", "@mariagarcia"],
+            ),
+            (
+                "@tom_w, @mariagarcia: thanks",
+                vec!["@tom_w", "@mariagarcia"],
+            ),
+            ("@tom_w and @maria_g thanks", vec!["@tom_w", "@maria_g"]),
+            ("@tom_w\n@maria_g\nthanks", vec!["@tom_w", "@maria_g"]),
+            ("@tom_w thanks, and @maria_g too", vec!["@tom_w"]),
+            // Names joined by "and" after a greeting or thanks.
+            ("Hi Tom and Maria, sorry", vec!["Tom", "Maria"]),
+            ("Thanks Tom & Maria!", vec!["Tom", "Maria"]),
+            ("Hola Tom y María, lo siento", vec!["Tom", "María"]),
+            ("Hi Tom Wells and Maria Garcia, sorry", vec!["Tom", "Maria"]),
+            ("Thanks Tom and Maria 🙏", vec!["Tom", "Maria"]),
+            ("Hi Tom, and sorry", vec!["Tom"]),
+            // Not a list of names: no greeting, not ended, or not a name after "and".
+            ("Tom and Maria, sorry", vec![]),
+            ("Hi Tom and Maria", vec![]),
+            ("Hi Tom and sorry, Maria", vec![]),
+            ("Hi and sorry, Maria", vec![]),
+            ("Thanks and sorry", vec![]),
+        ] {
+            assert_eq!(addressees(draft), want, "{draft:?}");
+        }
     }
 
     #[test]

@@ -153,6 +153,23 @@ describe('SLA countdown', () => {
     await page.close();
   });
 
+  test("a reply whose prefix names both customers answers both; one naming Tom alone leaves Maria's wait", async () => {
+    const { page } = await open(browser.context, URLS.slaX25);
+    await waitForSla(page, 'ok');
+    // To Tom alone (his handle first): Maria's 25 minutes still run (hers is the post: the
+    // panel is hers, and tells her wait unnamed).
+    await appendTweet(page, { handle: 'AcmeHelp', name: 'Acme Help', id: '1861000000000000109', text: '@tom_w Sorry, Tom! Checking your order now.' });
+    await page.waitForFunction(() => document.querySelector('waypoint-panel')?.getAttribute('data-messages') === '4');
+    await page.waitForTimeout(1200);
+    assert.equal(await attr(page, 'data-sla'), 'ok');
+    assert.match(await page.locator('waypoint-panel').locator('.sla-detail').innerText(), /^Waiting 2\d min\./);
+    // X's reply prefix naming both: each answered, the clock stops.
+    await appendTweet(page, { handle: 'AcmeHelp', name: 'Acme Help', id: '1861000000000000110', text: '@tom_w @mariagarcia Thanks both, we are on it.' });
+    await waitForSla(page, 'answered');
+    assert.equal(await page.locator('waypoint-panel').locator('.sla-label').innerText(), 'Answered');
+    await page.close();
+  });
+
   test('"waiting on customer" pauses the clock, survives a reload, and resumes', async () => {
     const { page, panel } = await openPaused();
     assert.equal(await attr(page, 'data-sla-remaining-s'), null);

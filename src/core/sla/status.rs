@@ -322,7 +322,8 @@ pub fn status(
 
 /// Whom our replies answer. In a direct message, each answers everything before it. On a
 /// public post, a reply that begins by addressing one commenter ("Thanks Priya, enjoy!",
-/// "@marco.trails …", [`crate::core::reading::addressed`]) answers that commenter only: the
+/// "@marco.trails …", [`crate::core::reading::addressees`]) answers that commenter only, one
+/// addressing several ("@tom_w @mariagarcia …", "Hi Tom and Maria,") each of them: the
 /// others' clocks run on. One addressing no commenter of the thread answers everyone.
 struct Replies<'a> {
     conversation: &'a Conversation,
@@ -412,22 +413,31 @@ impl<'a> Replies<'a> {
         Replies { conversation, keys }
     }
 
-    /// The commenter our message `m` addresses, when it is one of the thread's.
-    fn addressee(&self, m: &Message) -> Option<Addressee> {
+    /// The commenters of the thread our message `m` addresses (X's reply prefix may name
+    /// several: "@tom_w @mariagarcia thanks both"); `None` when it addresses none of them.
+    fn addressees(&self, m: &Message) -> Option<Vec<Addressee>> {
         if self.keys.is_empty() {
             return None;
         }
-        let a = crate::core::reading::addressed(&m.text)?;
-        let (key, made): (String, fn(String) -> Addressee) = match a.strip_prefix('@') {
-            Some(h) => (h.to_lowercase(), Addressee::Handle),
-            None => (crate::core::check::people::fold(a), Addressee::Name),
-        };
-        self.keys.binary_search(&key).is_ok().then(|| made(key))
+        let found = crate::core::reading::addressees(&m.text)
+            .into_iter()
+            .filter_map(|a| {
+                let (key, made): (String, fn(String) -> Addressee) = match a.strip_prefix('@') {
+                    Some(h) => (h.to_lowercase(), Addressee::Handle),
+                    None => (crate::core::check::people::fold(a), Addressee::Name),
+                };
+                self.keys.binary_search(&key).is_ok().then(|| made(key))
+            })
+            .collect::<Vec<_>>();
+        (!found.is_empty()).then_some(found)
     }
 
     /// Whether our message `m` answers `who`'s messages before it.
     fn answers(&self, m: &Message, who: &Author) -> bool {
-        m.party == Party::Brand && self.addressee(m).is_none_or(|a| a.is(who))
+        m.party == Party::Brand
+            && self
+                .addressees(m)
+                .is_none_or(|a| a.iter().any(|a| a.is(who)))
     }
 
     /// The customer messages no reply of ours after them answers, in order.
@@ -438,8 +448,8 @@ impl<'a> Replies<'a> {
         let mut answered: Vec<Addressee> = Vec::new();
         for m in msgs.iter().rev() {
             match m.party {
-                Party::Brand => match self.addressee(m) {
-                    Some(a) => answered.push(a),
+                Party::Brand => match self.addressees(m) {
+                    Some(a) => answered.extend(a),
                     // Everyone before it is answered.
                     None => break,
                 },

@@ -1076,3 +1076,99 @@ fn on_a_public_post_a_reply_addressed_to_one_commenter_answers_only_them() {
     dm.surface = Surface::Dm;
     assert_eq!(status(&dm, &p, &none, now).state, State::Answered);
 }
+
+#[test]
+fn on_a_public_post_a_reply_addressed_to_several_commenters_answers_each_of_them() {
+    let p = calendar_policy();
+    let person = |name: &str, handle: Option<&str>| Author {
+        name: name.into(),
+        handle: handle.map(Into::into),
+    };
+    // Jane at T0, Tom at T0 + 1 h, Sam at T0 + 90 min, our reply at T0 + 2 h.
+    let post = |site: Site, people: [Author; 3], ours: &str| {
+        let mut c = conv(
+            site,
+            Surface::Post,
+            &[
+                (C, Exact(T0)),
+                (C, Exact(T0 + H)),
+                (C, Exact(T0 + 90 * M)),
+                (B, Exact(T0 + 2 * H)),
+            ],
+        );
+        let mut messages = (*c.messages).clone();
+        for (m, who) in messages.iter_mut().zip(people) {
+            m.author = who;
+        }
+        messages[3].text = ours.into();
+        c.customer = Some(messages[0].author.clone());
+        c.messages = messages.into();
+        c
+    };
+    let now = T0 + 3 * H;
+    let none = AgentStates::default();
+    let x = || {
+        [
+            person("Jane Doe", Some("jane_d")),
+            person("Tom Wells", Some("tom_w")),
+            person("Sam Lee", Some("samlee")),
+        ]
+    };
+    let fb = || {
+        [
+            person("Jane Doe", None),
+            person("Tom Wells", None),
+            person("Sam Lee", None),
+        ]
+    };
+    // X's reply prefix names Tom and Jane: both answered, Sam waits from T0 + 90 min.
+    for ours in [
+        "@tom_w @jane_d thanks both, we're on it",
+        "@Jane_D, @tom_w: sorry about this",
+    ] {
+        let s = status(&post(Site::X, x(), ours), &p, &none, now);
+        assert_eq!(
+            (s.state, s.started_ms, s.waiting.as_deref()),
+            (State::Breached, Some(T0 + 90 * M), Some("Sam Lee")),
+            "{ours}: {s:?}"
+        );
+    }
+    // Greeting two by name does the same where the site shows no handles.
+    let s = status(
+        &post(Site::Facebook, fb(), "Hi Jane and Tom, so sorry"),
+        &p,
+        &none,
+        now,
+    );
+    assert_eq!(
+        (s.started_ms, s.waiting.as_deref()),
+        (Some(T0 + 90 * M), Some("Sam Lee")),
+        "{s:?}"
+    );
+    // Each named one's own conversation is answered by it.
+    let mut c = post(Site::X, x(), "@tom_w @jane_d thanks both");
+    c.customer = Some(c.messages[1].author.clone());
+    assert_eq!(
+        status_for_customer(&c, &p, &none, now).state,
+        State::Answered
+    );
+    // Naming all three answers the post; naming only people not in the thread answers
+    // everyone, as one addressing nobody does.
+    for ours in [
+        "@tom_w @jane_d @samlee thanks all",
+        "@acme @support thanks all",
+    ] {
+        let s = status(&post(Site::X, x(), ours), &p, &none, now);
+        assert_eq!(s.state, State::Answered, "{ours}: {s:?}");
+    }
+    // A handle of the thread among others not in it answers that one alone: Jane, first,
+    // still waits (named to Sam's reply box).
+    let mut c = post(Site::X, x(), "@acme @samlee thanks");
+    c.customer = Some(c.messages[2].author.clone());
+    let s = status(&c, &p, &none, now);
+    assert_eq!(
+        (s.started_ms, s.waiting.as_deref()),
+        (Some(T0), Some("Jane Doe")),
+        "{s:?}"
+    );
+}
