@@ -495,6 +495,11 @@ describe('a public post where another commenter waited longer', () => {
     assert.ok(jane, detail);
     // Facebook gives her comment's age by the hour ("3h"): said as the range it allows.
     assert.match(detail, /has waited 3 h to 4 h\. /);
+    // Acme's own post opens the thread and answers nobody: her clock is a first response.
+    assert.match(detail, /\. First response: 1 h target for Facebook public posts/);
+    // The pin beside Priya's reply box says whose wait it counts.
+    const pin = () => panel.evaluate((el) => el.shadowRoot.querySelector('.pin').textContent);
+    assert.match(await pin(), /^Overdue \+[\d:]+ for \u2068Jane\u2069$/);
     // A reply's {wait} is Priya's too (an hour or two, not Jane's three or four).
     await panel.locator('input.search').fill('slow');
     await panel.locator('.results [data-template-id="waiting-sorry-late-reply"]').click();
@@ -528,6 +533,8 @@ describe('a public post where another commenter waited longer', () => {
     // Facebook shows no handles: her first name says whom the reply answers.
     await page.waitForFunction(() => document.querySelector('waypoint-panel').dataset.customer === 'Jane Doe', null, { timeout: 3000 });
     assert.match(await panel.locator('.sla-detail').innerText(), /^Waiting 3 h to 4 h\. /);
+    // Her own wait beside her reply: nobody named.
+    assert.match(await panel.evaluate((el) => el.shadowRoot.querySelector('.pin').textContent), /^Overdue \+[\d:]+$/);
     await pressSend(page, s);
     await dialog(page).waitFor();
     const said = await dialog(page).locator('[data-check-id="sla-wait"]').innerText();

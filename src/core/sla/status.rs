@@ -435,9 +435,22 @@ impl<'a> Replies<'a> {
     /// Whether our message `m` answers `who`'s messages before it.
     fn answers(&self, m: &Message, who: &Author) -> bool {
         m.party == Party::Brand
+            && !self.is_our_post(m)
             && self
                 .addressees(m)
                 .is_none_or(|a| a.iter().any(|a| a.is(who)))
+    }
+
+    /// Whether `m` is our own post opening a public thread: it answers nobody, so a comment
+    /// under it starts a first-response clock (a team may give next replies another target).
+    fn is_our_post(&self, m: &Message) -> bool {
+        self.conversation.surface == Surface::Post
+            && m.party == Party::Brand
+            && self
+                .conversation
+                .messages
+                .first()
+                .is_some_and(|first| std::ptr::eq(first, m))
     }
 
     /// The customer messages no reply of ours after them answers, in order.
@@ -563,7 +576,7 @@ fn answered(
         .and_then(best_known_ms);
     let start = msgs[cycle_start..=last_customer]
         .iter()
-        .filter(|m| m.party != Party::Customer || m.author.same_person(who))
+        .filter(|m| m.party == Party::Customer && m.author.same_person(who))
         .find_map(best_known_ms);
     let (Some(start), Some(reply)) = (start, reply) else {
         let mut s = SlaStatus::empty(

@@ -148,13 +148,23 @@ fn first_response_next_reply_and_answered() {
             Some(30),
             Some(45),
         ),
-        // We spoke first (our own post): the customer's message starts a next-reply clock.
+        // Our own post opens the thread: it answers nobody, so a comment under it starts a
+        // first-response clock.
         (
             vec![(B, t(0)), (C, t(10))],
             20,
             State::Ok,
-            Some(NextReply),
+            Some(FirstResponse),
             Some(10),
+            Some(50),
+        ),
+        // Once we replied under it, the next comment starts a next-reply one.
+        (
+            vec![(B, t(0)), (C, t(10)), (B, t(15)), (C, t(20))],
+            30,
+            State::Ok,
+            Some(NextReply),
+            Some(20),
             Some(50),
         ),
     ];
@@ -1169,6 +1179,49 @@ fn on_a_public_post_a_reply_addressed_to_several_commenters_answers_each_of_them
     assert_eq!(
         (s.started_ms, s.waiting.as_deref()),
         (Some(T0), Some("Jane Doe")),
+        "{s:?}"
+    );
+}
+
+/// Where our post opens a public thread, a comment under it is the commenter's first contact:
+/// the first-response target applies, not the next-reply one (a team may set them apart). In
+/// a direct message we wrote first in, the customer's answer is a next reply.
+#[test]
+fn a_comment_under_our_own_post_starts_a_first_response_clock() {
+    let mut policy = Policy::default();
+    policy.targets.facebook.post.next_reply_minutes = Some(20.0);
+    policy.targets.facebook.dm.next_reply_minutes = Some(5.0);
+    let p = policy.validate().unwrap();
+    let none = AgentStates::default();
+    let t = |min: i64| Exact(T0 + min * M);
+    let post = conv(Site::Facebook, Surface::Post, &[(B, t(0)), (C, t(10))]);
+    let s = status(&post, &p, &none, T0 + 40 * M);
+    assert_eq!(
+        (s.state, s.clock, s.remaining_ms),
+        (State::Ok, Some(ClockKind::FirstResponse), Some(30 * M)),
+        "{s:?}"
+    );
+    // Answered: the interval it closed is a first response too.
+    let post = conv(
+        Site::Facebook,
+        Surface::Post,
+        &[(B, t(0)), (C, t(10)), (B, t(25))],
+    );
+    let s = status(&post, &p, &none, T0 + 40 * M);
+    assert_eq!(
+        (s.state, s.clock, s.remaining_ms),
+        (
+            State::Answered,
+            Some(ClockKind::FirstResponse),
+            Some(45 * M)
+        ),
+        "{s:?}"
+    );
+    let dm = conv(Site::Facebook, Surface::Dm, &[(B, t(0)), (C, t(10))]);
+    let s = status(&dm, &p, &none, T0 + 12 * M);
+    assert_eq!(
+        (s.clock, s.remaining_ms),
+        (Some(ClockKind::NextReply), Some(3 * M)),
         "{s:?}"
     );
 }

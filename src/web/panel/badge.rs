@@ -182,7 +182,17 @@ impl Badge {
         dom::set_text(&self.label, label);
         dom::set_text(&self.time, &time);
         dom::set_attr(&self.pin, "data-sla", state)?;
-        dom::set_text(&self.pin, format!("{label} {time}").trim());
+        // Beside the reply box of one commenter, another's wait is said as theirs: "Overdue
+        // +1:00:05" alone would read as this reply's.
+        let pin = match status
+            .waiting
+            .as_deref()
+            .and_then(|w| w.split_whitespace().next())
+        {
+            Some(first) => format!("{label} {time} for \u{2068}{first}\u{2069}"),
+            None => format!("{label} {time}"),
+        };
+        dom::set_text(&self.pin, pin.trim());
         if label.is_empty() {
             dom::flag(&self.pin, "hidden", true)?;
         }
