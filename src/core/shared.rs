@@ -149,8 +149,16 @@ pub fn read(text: &str) -> Result<SharedSettings, String> {
             (true, Category::Data, Some(name)) => {
                 format!("it holds a setting this version does not know, \"{name}\" ({at})")
             }
-            (true, Category::Data, _) => format!("a setting this version does not read ({e})"),
-            (true, _, _) => format!("the file is cut short or broken at {at}: export it again"),
+            (true, Category::Data, _) => match key_before(text, e.line(), e.column()) {
+                Some(key) => format!("\"{key}\" ({at}): {}", plain_reason(&message)),
+                None => format!("a setting ({at}): {}", plain_reason(&message)),
+            },
+            (true, Category::Eof, _) => format!("the file is cut short at {at}: export it again"),
+            (true, _, _) => format!(
+                "the file is broken at {at} ({}): mend it there if it was edited by hand, \
+                 or export it again",
+                plain_reason(&message)
+            ),
             (false, ..) => format!(
                 "not a Waypoint settings file: it holds no settings exported from Waypoint \
                  ({at})"
@@ -159,6 +167,21 @@ pub fn read(text: &str) -> Result<SharedSettings, String> {
     })?;
     if file.waypoint_settings != FORMAT {
         return Err(newer(file.waypoint_settings));
+    }
+    // Inside a part, a key this version does not know (a hand edit's "next_reply_minute")
+    // would be passed over by the reader, and its value lost without a word.
+    if let Ok(given) = serde_json::from_str::<serde_json::Value>(text) {
+        let read = serde_json::to_value(&file).unwrap_or_default();
+        if let Some(path) = unread_key(&given, &read, "") {
+            let key = path.rsplit('.').next().unwrap_or(&path);
+            let line = text
+                .find(&format!("\"{key}\""))
+                .map_or(0, |at| text[..at].matches('\n').count() + 1);
+            return Err(format!(
+                "it holds a setting this version does not know, \"{path}\" (line {line}): \
+                 mend its name, or take it out"
+            ));
+        }
     }
     if let Some(p) = &file.sla {
         p.validate()
@@ -188,6 +211,119 @@ pub fn read(text: &str) -> Result<SharedSettings, String> {
         crate::core::library::own::parse(replies)?;
     }
     Ok(file)
+}
+
+/// The last key written before line `line`, column `column` (1-based, as the JSON reader
+/// counts them): the setting a value there belongs to.
+fn key_before(text: &str, line: usize, column: usize) -> Option<&str> {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let mut end = (start + column).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    // `"key"` followed by a colon, the last of them.
+    let mut rest = before;
+    while let Some(colon) = rest.rfind(':') {
+        let head = rest[..colon].trim_end();
+        if let Some(quoted) = head.strip_suffix('"') {
+            if let Some(open) = quoted.rfind('"') {
+                let key = &quoted[open + 1..];
+                if !key.is_empty() && !key.contains(['\n', '{', '}', ',']) {
+                    return Some(key);
+                }
+            }
+        }
+        rest = &rest[..colon];
+    }
+    None
+}
+
+/// The JSON reader's message for a person: without its position (said apart), and in plain
+/// words for its types ("invalid type: string "30", expected f64" → "the text "30", where a
+/// number belongs").
+fn plain_reason(message: &str) -> String {
+    let message = match message.rfind(" at line ") {
+        Some(at) => &message[..at],
+        None => message,
+    };
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let (given, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let expected = expected.trim_start_matches("one of ").replace('`', "\"");
+        return format!("{} is not one of {expected}", given.replace('`', "\""));
+    }
+    let Some(rest) = message.strip_prefix("invalid type: ") else {
+        return message.replace('`', "\"");
+    };
+    let (given, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+    let given = if let Some(t) = given.strip_prefix("string ") {
+        format!("the text {t}")
+    } else if let Some(n) = given
+        .strip_prefix("integer ")
+        .or_else(|| given.strip_prefix("floating point "))
+    {
+        format!("the number {}", n.trim_matches('`'))
+    } else if let Some(b) = given.strip_prefix("boolean ") {
+        b.trim_matches('`').to_owned()
+    } else {
+        match given {
+            "map" => "a group of settings".to_owned(),
+            "sequence" => "a list".to_owned(),
+            other => other.to_owned(),
+        }
+    };
+    let expected = match expected {
+        "f64" | "f32" => "a number",
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => "a whole number",
+        "a string" => "a text",
+        "a sequence" => "a list",
+        "a boolean" => "true or false",
+        e if e.starts_with("struct ") || e == "a map" => "a group of settings",
+        e => e,
+    };
+    format!("{given}, where {expected} belongs")
+}
+
+/// The first key of `given` (the file as written) that reading it passed over, as a path
+/// ("sla.targets.x.post.next_reply_minute"): one `read` (what was read, written back) does not
+/// hold. A key written back only when set is not held there when the file gives it no value
+/// (null, empty), and so is not counted.
+fn unread_key(given: &serde_json::Value, read: &serde_json::Value, at: &str) -> Option<String> {
+    use serde_json::Value;
+    let path = |k: &str| {
+        if at.is_empty() {
+            k.to_owned()
+        } else {
+            format!("{at}.{k}")
+        }
+    };
+    match (given, read) {
+        (Value::Object(given), Value::Object(read)) => {
+            given.iter().find_map(|(k, v)| match read.get(k) {
+                Some(r) => unread_key(v, r, &path(k)),
+                None => {
+                    let empty = match v {
+                        Value::Null => true,
+                        Value::String(s) => s.is_empty(),
+                        Value::Array(a) => a.is_empty(),
+                        Value::Object(o) => o.is_empty(),
+                        _ => false,
+                    };
+                    (!empty).then(|| path(k))
+                }
+            })
+        }
+        (Value::Array(given), Value::Array(read)) => given
+            .iter()
+            .zip(read)
+            .enumerate()
+            .find_map(|(i, (g, r))| unread_key(g, r, &path(&(i + 1).to_string()))),
+        _ => None,
+    }
 }
 
 fn newer(format: u32) -> String {
@@ -258,6 +394,31 @@ mod tests {
     }
 
     #[test]
+    fn every_setting_of_a_full_file_is_known_to_its_reader() {
+        let mut s = full();
+        let policy = s.sla.as_mut().unwrap();
+        policy.targets.facebook.dm.next_reply_minutes = Some(5.0);
+        policy.business_hours = Some(
+            serde_json::from_str(
+                r#"{"zone":"Europe/Madrid","week":{"mon":[{"start":"09:00","end":"17:00"}],
+                    "sat":[{"start":"10:00","end":"12:00"},{"start":"13:00","end":"14:00"}]},
+                    "holidays":["2026-12-25"]}"#,
+            )
+            .unwrap(),
+        );
+        let checklist = s.checklist.as_mut().unwrap();
+        checklist
+            .levels
+            .insert("signature".into(), check::Level::Block);
+        checklist.signature = Some(check::SignaturePolicy {
+            accepted: vec!["^AB".into()],
+        });
+        checklist.jargon = vec!["RMA".into()];
+        checklist.always_show = true;
+        assert_eq!(read(&write(&s)), Ok(s));
+    }
+
+    #[test]
     fn a_bad_file_is_refused_saying_what_and_where() {
         let err = |text: &str| read(text).unwrap_err();
         // Said for a person choosing a file, not in the reader's words.
@@ -278,7 +439,25 @@ mod tests {
         );
         assert_eq!(
             err(r#"{"waypoint_settings": 1, "brand_name": "Ac"#),
-            "the file is cut short or broken at line 1, column 42: export it again"
+            "the file is cut short at line 1, column 42: export it again"
+        );
+        // A hand edit's slip: the reader's reason, in words, and where.
+        assert_eq!(
+            err("{\"waypoint_settings\": 1,\n \"brand_name\": \"Acme\",\n}"),
+            "the file is broken at line 3, column 1 (trailing comma): mend it there if it was \
+             edited by hand, or export it again"
+        );
+        // A value of the wrong kind: the setting named, the kinds said in words.
+        let text = write(&full()).replace("30.0", "\"30\"");
+        let e = err(&text);
+        assert!(
+            e.starts_with("\"first_response_minutes\" (line ")
+                && e.ends_with("): the text \"30\", where a number belongs"),
+            "{e}"
+        );
+        assert_eq!(
+            err(r#"{"waypoint_settings": 1, "brand_accounts": "@acme"}"#),
+            "\"brand_accounts\" (line 1, column 50): the text \"@acme\", where a list belongs"
         );
         assert!(err(r#"{"waypoint_settings": 2}"#)
             .starts_with("format 2 is not one this version reads"));
@@ -329,10 +508,48 @@ mod tests {
         text = text.replace("\"levels\":{", "\"levels\":{\"tone\":\"BLOCK\",");
         let e = err(&text);
         assert!(
-            e.starts_with("a setting this version does not read (unknown variant `BLOCK`"),
+            e.starts_with("\"tone\" (line 1, column ")
+                && e.ends_with(": \"BLOCK\" is not one of \"block\", \"warn\", \"off\""),
             "{e}"
         );
-        assert!(e.contains("line 1 column"), "{e}");
+        // Inside a part too: a misspelt key would otherwise lose its value in silence.
+        let text = write(&full()).replace(
+            "\"first_response_minutes\": 30.0",
+            "\"first_response_minutes\": 30.0,\n          \"next_reply_minute\": 25",
+        );
+        assert!(text.contains("next_reply_minute\""), "{text}");
+        let e = err(&text);
+        assert!(
+            e.starts_with(
+                "it holds a setting this version does not know, \
+                 \"sla.targets.x.post.next_reply_minute\" (line "
+            ),
+            "{e}"
+        );
+        for (from, to, named) in [
+            (
+                "\"x\": {",
+                "\"twitter\": {\"post\": {\"first_response_minutes\": 5}}, \"x\": {",
+                "sla.targets.twitter",
+            ),
+            (
+                "\"manual\": [",
+                "\"alwaysshow\": true, \"manual\": [",
+                "checklist.alwaysshow",
+            ),
+        ] {
+            let text = write(&full()).replacen(from, to, 1);
+            assert!(text.contains(to), "{text}");
+            let e = err(&text);
+            assert!(e.contains(&format!("\"{named}\"")), "{e}");
+        }
+        // An empty or null value of an optional setting is no unknown key.
+        let text = write(&full()).replacen(
+            "\"first_response_minutes\": 30.0",
+            "\"first_response_minutes\": 30.0, \"next_reply_minutes\": null",
+            1,
+        );
+        assert_eq!(read(&text), Ok(full()));
         // A newer file with a setting this version does not know: said to be newer.
         assert!(err(r#"{"waypoint_settings": 2, "colour": "red"}"#)
             .starts_with("format 2 is not one this version reads"));

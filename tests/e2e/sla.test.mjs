@@ -1026,7 +1026,13 @@ describe('sharing the settings with a team', () => {
       await refused('newer.json', '{"waypoint_settings": 9}', /format 9 is not one this version reads/);
       await refused('video.mp4', 'x'.repeat(3 << 20), /: 3072 kB is too large for a settings file \(at most 512 kB\)$/);
       await refused('typo-reply.json', text.replace('first_name|there', 'frist_name|there'), /: Your replies, line 2: unknown variable `customer\.frist_name` at 2:22 \(did you mean customer\.first_name\?\)$/);
-      await refused('shouty.json', text.replace(/"levels":\s*\{(\s*\})?/, (m, empty) => (empty ? '"levels": {"tone":"BLOCK"}' : '"levels": {"tone":"BLOCK",')), /: a setting this version does not read \(unknown variant `BLOCK`/);
+      await refused('shouty.json', text.replace(/"levels":\s*\{(\s*\})?/, (m, empty) => (empty ? '"levels": {"tone":"BLOCK"}' : '"levels": {"tone":"BLOCK",')), /: "tone" \(line \d+, column \d+\): "BLOCK" is not one of "block", "warn", "off"$/);
+      // A hand edit's slips: a misspelt setting inside a part (its value would be lost in
+      // silence), a trailing comma, a number written as text.
+      await refused('misspelt.json', text.replace(/"first_response_minutes":\s*30(\.0)?/, '"first_response_minutes": 30, "next_reply_minute": 25'), /: misspelt\.json: it holds a setting this version does not know, "sla\.targets\.x\.post\.next_reply_minute" \(line \d+\): mend its name, or take it out$/);
+      await refused('tonne.json', text.replace(/"levels":\s*\{(\s*\})?/, (m, empty) => (empty ? '"levels": {"tonne":"block"}' : '"levels": {"tonne":"block",')), /: tonne\.json: checklist: levels: no check is called "tonne" \(the checks: placeholder, /);
+      await refused('comma.json', text.replace(/\n\}\s*$/, ',\n}'), /: comma\.json: the file is broken at line \d+, column 1 \(trailing comma\): mend it there if it was edited by hand, or export it again$/);
+      await refused('quoted.json', text.replace(/"first_response_minutes":\s*30(\.0)?/, '"first_response_minutes": "30"'), /: quoted\.json: "first_response_minutes" \(line \d+, column \d+\): the text "30", where a number belongs$/);
       // Latin-1, as an old editor saves "Café": refused, not saved as "Caf\ufffd".
       await options.setInputFiles('#share-import', {
         name: 'latin1.json',

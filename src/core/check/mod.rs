@@ -452,6 +452,14 @@ impl Settings {
     /// now: settings saved before them still load (a team's settings never fall back to the
     /// defaults because the rules became stricter).
     pub fn validate_new(&self) -> Result<ValidSettings, String> {
+        // A check named wrongly in a hand-edited file would be passed over (as
+        // [`Settings::validate`] passes over one renamed since it was saved), its level lost.
+        if let Some(id) = self.levels.keys().find(|id| CheckId::from_id(id).is_none()) {
+            return Err(format!(
+                "levels: no check is called \"{id}\" (the checks: {})",
+                CheckId::ALL.map(CheckId::id).join(", ")
+            ));
+        }
         // Every phrase is looked for in every draft at the send: a list beyond a team's
         // vocabulary would slow the send key down.
         if self.jargon.len() > MAX_JARGON {
@@ -844,6 +852,16 @@ mod tests {
             ..Settings::default()
         };
         assert!(s.validate_new().is_ok());
+        // A check this version does not have: passed over in what was saved before (renamed
+        // since), refused in what is saved or imported now (a hand edit's "tonne").
+        let mut s = Settings::default();
+        s.levels.insert("tonne".into(), Level::Block);
+        assert!(s.validate().is_ok());
+        let e = s.validate_new().unwrap_err();
+        assert!(
+            e.starts_with("levels: no check is called \"tonne\" (the checks: placeholder, "),
+            "{e}"
+        );
         // A signature policy turns the check on at warn.
         let s = Settings {
             signature: Some(SignaturePolicy::default()),
