@@ -856,6 +856,52 @@ describe('the settings page never loses an edit in silence', () => {
   });
 });
 
+describe('two settings windows open at once', () => {
+  test("a save in one shows in the other, and the other's next save does not write its old values back", async () => {
+    const a = await openOptions(browser);
+    const b = await openOptions(browser);
+    const stored = () => a.evaluate(async () => (await chrome.storage.local.get('waypoint.sla.policy'))['waypoint.sla.policy']);
+    try {
+      // A saves X public at 20: B, with no edit there, shows it and says why.
+      await a.fill('#sla-x-post-first', '20');
+      await a.click('#sla-save');
+      await a.locator('#sla-status[data-ok="true"]').waitFor();
+      await b.waitForFunction(() => document.getElementById('sla-x-post-first').value === '20', null, { timeout: 5000 });
+      assert.equal(await b.locator('#sla-status').innerText(), 'Saved in another settings window: shown here as saved.');
+      assert.equal(await b.locator('#sla-status').getAttribute('data-ok'), 'warn');
+      // ...and A's own save said nothing more in A.
+      assert.equal(await a.locator('#sla-status').innerText(), 'Saved. Open conversations use the new targets at once.');
+      // B saves Facebook public: A's 20 stays.
+      await b.fill('#sla-facebook-post-first', '45');
+      await b.click('#sla-save');
+      await b.locator('#sla-status[data-ok="true"]').waitFor();
+      const policy = JSON.parse(await stored());
+      assert.equal(policy.targets.x.post.first_response_minutes, 20);
+      assert.equal(policy.targets.facebook.post.first_response_minutes, 45);
+      await a.waitForFunction(() => document.getElementById('sla-facebook-post-first').value === '45', null, { timeout: 5000 });
+      // An edit not saved in B is kept when A saves the same part, and B says what its save
+      // would replace; leaving B still asks first.
+      await b.fill('#sla-x-dm-first', '9');
+      await b.locator('#sla-status[data-ok="changed"]').waitFor();
+      await a.fill('#sla-x-post-first', '25');
+      await a.click('#sla-save');
+      await b.waitForFunction(() => document.getElementById('sla-status').textContent.includes('Another settings window saved'), null, { timeout: 5000 });
+      assert.equal(await b.locator('#sla-x-dm-first').inputValue(), '9');
+      assert.equal(await b.locator('#sla-x-post-first').inputValue(), '20');
+      assert.equal(await b.locator('#sla-status').getAttribute('data-ok'), 'changed');
+      assert.equal(await leaving(b), 'beforeunload');
+      // Other parts follow too: the team's replies saved in A show in B.
+      await a.fill('#replies', '# Opening hours [how-to]\nWe are open 9 to 5.');
+      await a.click('#replies-save');
+      await a.locator('#replies-status[data-ok="true"]').waitFor();
+      await b.waitForFunction(() => document.getElementById('replies').value.includes('We are open 9 to 5.'), null, { timeout: 5000 });
+    } finally {
+      await a.evaluate(() => chrome.storage.local.remove(['waypoint.sla.policy', 'waypoint.replies']));
+      for (const p of [a, b]) if (!p.isClosed()) await p.close();
+    }
+  });
+});
+
 describe('the defaults put back in a form are not saved yet', () => {
   test('after "Restore the default targets", leaving the page asks first', async () => {
     for (const [reset, status] of [['#sla-reset', '#sla-status'], ['#check-reset', '#check-status']]) {

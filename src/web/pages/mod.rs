@@ -146,6 +146,7 @@ fn options(doc: &Document, app: &Element, mode: Mode) -> Result<(), JsValue> {
     replies_settings::render(doc, app)?;
     check_settings::render(doc, app)?;
     share::render(doc, app)?;
+    share::watch(doc);
     unsaved_edits(app)?;
 
     let sites = add(doc, app, "section", "card", "")?;

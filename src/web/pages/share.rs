@@ -316,37 +316,111 @@ async fn apply(doc: &Document, s: &SharedSettings, file: &str) -> Result<(), Str
         .filter_map(|(key, text)| Some((*key, JsValue::from_str(text.as_deref()?))))
         .collect();
     platform::storage_set_all(&items).await?;
-    let imported = |status: &str| {
-        super::mark(doc, "", status);
-        super::readable(doc, status);
-        say(doc, status, true, &format!("Imported from {file}."));
-    };
-    if let Some(p) = &s.sla {
-        sla_settings::fill(doc, p);
-        imported(sla_settings::STATUS);
-    }
-    let replies = s.replies.as_ref().map(|r| vec![r.clone()]);
-    for (list, id, status) in [
-        (&s.brand_accounts, "brand-accounts", "brand-status"),
-        (&s.automatic_messages, "automatic", "automatic-status"),
-        (&replies, "replies", replies_settings::STATUS),
-    ] {
-        if let Some(list) = list {
-            sla_settings::set_value(doc, id, &list.join("\n"));
-            imported(status);
-        }
-    }
-    if let Some(name) = &name {
-        sla_settings::set_value(doc, "brand-name", &name.join(""));
-        imported("brand-name-status");
-    }
-    if let Some(c) = &s.checklist {
-        if let Ok(form) = Form::of(c) {
-            check_settings::fill(doc, &form);
-            imported(check_settings::STATUS);
+    for (_, status) in PARTS {
+        if show(doc, s, status) {
+            super::mark(doc, "", status);
+            super::readable(doc, status);
+            say(doc, status, true, &format!("Imported from {file}."));
         }
     }
     Ok(())
+}
+
+/// The parts of the settings: the key each is stored under, and its status line.
+const PARTS: [(&str, &str); 6] = [
+    (sla_settings::POLICY_KEY, sla_settings::STATUS),
+    (brand_settings::BRANDS_KEY, "brand-status"),
+    (brand_settings::AUTOMATIC_KEY, "automatic-status"),
+    (brand_settings::BRAND_NAME_KEY, "brand-name-status"),
+    (review::SETTINGS_KEY, check_settings::STATUS),
+    (replies_settings::REPLIES_KEY, replies_settings::STATUS),
+];
+
+/// Shows in its form the part of `s` whose status line is `status`, if `s` holds it; whether
+/// it did.
+fn show(doc: &Document, s: &SharedSettings, status: &str) -> bool {
+    let list = |list: &Option<Vec<String>>, id: &str| match list {
+        Some(list) => {
+            sla_settings::set_value(doc, id, &list.join("\n"));
+            true
+        }
+        None => false,
+    };
+    match status {
+        sla_settings::STATUS => s.sla.as_ref().is_some_and(|p| {
+            sla_settings::fill(doc, p);
+            true
+        }),
+        "brand-status" => list(&s.brand_accounts, "brand-accounts"),
+        "automatic-status" => list(&s.automatic_messages, "automatic"),
+        replies_settings::STATUS => list(&s.replies.as_ref().map(|r| vec![r.clone()]), "replies"),
+        "brand-name-status" => s.brand_name.as_ref().is_some_and(|n| {
+            let name = brand_settings::parse_name(n).unwrap_or_default();
+            sla_settings::set_value(doc, "brand-name", &name.join(""));
+            true
+        }),
+        check_settings::STATUS => s
+            .checklist
+            .as_ref()
+            .and_then(|c| Form::of(c).ok())
+            .is_some_and(|form| {
+                check_settings::fill(doc, &form);
+                true
+            }),
+        _ => false,
+    }
+}
+
+/// Keeps the page true to what is saved when another settings tab or window saves (or an
+/// import there): a part with no edit here shows what was saved and says so; a part with an
+/// edit here keeps it, and says that saving it replaces what the other saved (without this,
+/// the page's next save wrote its old values back over the other's, in silence).
+pub fn watch(doc: &Document) {
+    let d = doc.clone();
+    let watch = platform::StorageWatch::new(move |changes| {
+        let statuses: Vec<&'static str> = PARTS
+            .iter()
+            .filter(|(key, _)| platform::changed(&changes, key))
+            .map(|(_, status)| *status)
+            .collect();
+        if statuses.is_empty() {
+            return;
+        }
+        let doc = d.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let (settings, unreadable) = saved().await;
+            let edited = pending(&doc);
+            for status in statuses {
+                // This page's own save or import, or a part no longer readable (said when
+                // the page is loaded again).
+                if shows(&doc, status, &settings) || unreadable.contains(&part_name(status)) {
+                    continue;
+                }
+                if edited.iter().any(|e| e == status) {
+                    say(
+                        &doc,
+                        status,
+                        false,
+                        "Changed: not saved yet. Another settings window saved this part since: \
+                         saving here replaces what it saved.",
+                    );
+                    super::unsaved(&doc, status);
+                } else if show(&doc, &settings, status) {
+                    super::mark(&doc, "", status);
+                    super::readable(&doc, status);
+                    say(
+                        &doc,
+                        status,
+                        true,
+                        "Saved in another settings window: shown here as saved.",
+                    );
+                    super::as_warning(&doc, status);
+                }
+            }
+        });
+    });
+    // For the page's life.
+    std::mem::forget(watch);
 }
 
 /// The parts of the page with edits not saved (or refused), by their status lines' ids: not
@@ -388,9 +462,11 @@ fn as_saved(doc: &Document, status: &str, saved: &SharedSettings) -> bool {
         .get_element_by_id(status)
         .and_then(|s| s.get_attribute("data-ok"))
         .is_some_and(|ok| ok == "changed");
-    if !changed {
-        return false;
-    }
+    changed && shows(doc, status, saved)
+}
+
+/// Whether the form of the part whose status line is `status` shows what `saved` holds for it.
+fn shows(doc: &Document, status: &str, saved: &SharedSettings) -> bool {
     let list = |id: &str, parse: fn(&str) -> Result<Vec<String>, String>, is: &[String]| {
         parse(&sla_settings::value(doc, id)).is_ok_and(|shown| shown == is)
     };
