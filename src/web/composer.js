@@ -426,7 +426,11 @@ export function deleteBeforeCaret(el, units) {
   // (its number among the draft's text nodes that have text), and where its text begins.
   const whole = selection !== null && selection.rangeCount > 0 ? wholeNode(el, selection.getRangeAt(0)) : null;
   const draft = shown(el);
-  if (doc.execCommand('delete') && shown(el).length < before) return true;
+  if (doc.execCommand('delete') && shown(el).length < before) {
+    // Lexical applies it a microtask later, setting its caret and with it the focus.
+    if (!isField(el)) setTimeout(giveFocusBack(el), 0);
+    return true;
+  }
   // Lexical does nothing with a delete of words that are the whole text after a line break
   // (Shift+Enter, then "/words"), by selection or character by character: it redraws them,
   // and its commands act on its own idea of the selection until it follows the page's. Its
@@ -438,26 +442,7 @@ export function deleteBeforeCaret(el, units) {
   const root = el.closest('[data-lexical-editor="true"]');
   if (whole === null || !words.startsWith('/') || root === null) return false;
   const pick = { el, at: solid(draft.slice(0, whole.from)).length, draft: solid(draft), marked: false, placed: null };
-  // Where the agent goes next (the template's first fill-in, which the panel focuses as soon
-  // as this returns): the editor takes the focus back as it redraws the words and again as it
-  // deletes them, and it is returned, unless the agent has since clicked or typed elsewhere
-  // in the page (their focus stands). Only a focus the panel took counts.
-  let next = null;
-  let acted = false;
-  const inPanel = (t) => t instanceof Element && t.getRootNode() instanceof ShadowRoot && t.getRootNode().host.localName === PANEL_TAG;
-  const seen = (e) => {
-    const target = e.composedPath()[0];
-    if (inPanel(target)) next = target;
-  };
-  const agent = (e) => {
-    if (e.isTrusted && !inPanel(e.composedPath()[0])) acted = true;
-  };
-  const restore = () => {
-    if (!acted && next !== null && next.isConnected && el.contains(deepFocus(doc))) next.focus({ preventScroll: true });
-  };
-  doc.addEventListener('focusin', seen, true);
-  doc.addEventListener('pointerdown', agent, true);
-  doc.addEventListener('keydown', agent, true);
+  const restore = giveFocusBack(el);
   const pending = new Promise((done) => {
     let watch = null;
     let limit = 0;
@@ -470,10 +455,7 @@ export function deleteBeforeCaret(el, units) {
       // After the editor's own update (its caret and focus are set as it applies it).
       setTimeout(() => {
         try {
-          doc.removeEventListener('focusin', seen, true);
-          doc.removeEventListener('pointerdown', agent, true);
-          doc.removeEventListener('keydown', agent, true);
-          restore();
+          restore(true);
         } finally {
           done();
         }
@@ -519,6 +501,53 @@ export function deleteBeforeCaret(el, units) {
   deferred = pick;
   return true;
 }
+
+// Where the agent goes after a slash pick is the template's first fill-in, which the panel
+// focuses as soon as the "/words" are deleted from `el`; an editor that applies the deletion
+// a moment later (Lexical: a microtask, or a redraw first) takes the focus back as it sets
+// its caret. From now on, a focus the panel takes is noted; the function returned gives it
+// back when the focus is in `el` again, unless the agent has since clicked or typed elsewhere
+// in the page (their focus stands). Called with `last`, or at its latest FOCUS_WATCH_MS from
+// now, it stops watching.
+function giveFocusBack(el) {
+  const doc = el.ownerDocument;
+  let next = null;
+  let acted = false;
+  let over = false;
+  const inPanel = (t) => t instanceof Element && t.getRootNode() instanceof ShadowRoot && t.getRootNode().host.localName === PANEL_TAG;
+  const giveBack = () => {
+    if (!over && !acted && next !== null && next.isConnected && el.contains(deepFocus(doc))) next.focus({ preventScroll: true });
+  };
+  const seen = (e) => {
+    const target = e.composedPath()[0];
+    if (inPanel(target)) next = target;
+    // Taken back by the editor: given back once its update is over.
+    else if (el.contains(target) && next !== null) setTimeout(giveBack, 0);
+  };
+  // A key the agent presses or a click, anywhere (typing in the fill-in, Insert, the reply
+  // box): where the focus goes from then on is theirs, or the panel's (an insertion focuses
+  // the reply box).
+  const agent = (e) => {
+    if (e.isTrusted) acted = true;
+  };
+  const stop = () => {
+    over = true;
+    doc.removeEventListener('focusin', seen, true);
+    doc.removeEventListener('pointerdown', agent, true);
+    doc.removeEventListener('keydown', agent, true);
+  };
+  doc.addEventListener('focusin', seen, true);
+  doc.addEventListener('pointerdown', agent, true);
+  doc.addEventListener('keydown', agent, true);
+  setTimeout(stop, FOCUS_WATCH_MS);
+  return (last = false) => {
+    giveBack();
+    if (last) stop();
+  };
+}
+
+// How long after a slash pick a focus the editor takes back is returned to the panel, at most.
+const FOCUS_WATCH_MS = 1000;
 
 // How long an editor's own deletion of the "/words" is waited for, at most.
 const DELETE_WAIT_MS = 500;
