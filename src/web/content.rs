@@ -1528,7 +1528,7 @@ impl gate::Host for Controller {
             let prepared = app
                 .prepared
                 .get_or_init(|| check::prepare(conversation, &app.recent));
-            Some(review::verdict(
+            let verdict = review::verdict(
                 conversation,
                 customer,
                 draft,
@@ -1536,7 +1536,13 @@ impl gate::Host for Controller {
                 &app.recent,
                 prepared,
                 &app.checks,
-            ))
+            );
+            Some(match verdict {
+                gate::Verdict::Pass if app.panel.replies().just_inserted() => {
+                    review::read_first(draft)
+                }
+                v => v,
+            })
         })
     }
 

@@ -131,6 +131,23 @@ pub fn verdict(
     }
 }
 
+/// The checklist for a send that came right after a reply went into the composer (Enter
+/// pressed twice: the second lands in the composer): one item to confirm, so that a reply the
+/// agent has not read in the box is not posted by the slip, whatever else the checks found.
+pub fn read_first(draft: &str) -> Verdict {
+    Verdict::Review(Sheet {
+        draft: draft.to_owned(),
+        items: vec![Item {
+            id: "just-inserted".into(),
+            mark: Mark::Manual,
+            title: "I have read the reply just inserted".into(),
+            detail: "It went into the reply box a moment before this send.".into(),
+            why: "",
+            spans: Vec::new(),
+        }],
+    })
+}
+
 /// The saved checklist settings as stored: `Ok(None)` when none are saved, `Err` naming the
 /// problem when they cannot be read.
 pub async fn load_saved() -> Result<Option<Settings>, String> {

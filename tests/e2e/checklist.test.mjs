@@ -766,6 +766,44 @@ describe('when all is well, the post goes straight through', () => {
   }
 });
 
+describe('a send right after a reply went in waits for the agent to have read it', () => {
+  before(() => saveSettings({ manual: [] }));
+  after(() => saveSettings(null));
+  test('Messenger: Enter in the last fill-in inserts; Enter again at once opens the checklist, and nothing is sent until it is ticked', async () => {
+    const s = SURFACES.find((x) => x.name.startsWith('Messenger'));
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    await pickReply(panel, 'patience', 'waiting-thanks-patience');
+    const fields = panel.locator('.chosen input[data-field]');
+    for (let i = 0; i < (await fields.count()); i++) {
+      const f = fields.nth(i);
+      const id = await f.getAttribute('data-field');
+      await f.fill(id === 'agent.name' ? 'Sam Rivera' : id === 'agent.initials' ? 'SR' : 'noon today');
+    }
+    await fields.last().focus();
+    await page.keyboard.press('Enter');
+    await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+    // The second Enter, in the reply box the insertion moved to.
+    assert.equal(await page.evaluate((sel) => document.querySelector(sel).contains(document.activeElement), s.box), true);
+    await page.keyboard.press('Enter');
+    await dialog(page).waitFor();
+    const item = dialog(page).locator('[data-check-id="just-inserted"]');
+    assert.equal(await item.getAttribute('data-status'), 'manual');
+    assert.match(await item.innerText(), /I have read the reply just inserted/);
+    // Every check passed: without the slip, it would have been posted there and then.
+    assert.deepEqual(await dialog(page).locator('[data-status="fail"], [data-status="warn"]').count(), 0);
+    await page.waitForTimeout(300);
+    assert.equal(await sends(page), 0);
+    assert.match(await modelText(page, s.model), /noon today/);
+    await item.locator('input[type="checkbox"]').check();
+    await dialog(page).locator('button[data-action="post"]').click();
+    await page.waitForFunction(() => document.body.dataset.sends === '1', null, { timeout: 3000 });
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 // What the checks read from the conversation and from our recent replies is worked out once
 // and kept between sends (so that a send reads only the draft): it must follow the
 // conversation and the replies we send.

@@ -46,6 +46,10 @@ pub struct Situation {
     pub thread: Option<String>,
 }
 
+/// How long after a reply went into the composer a send is taken for a slip (see
+/// [`Replies::just_inserted`]).
+const JUST_INSERTED_MS: f64 = 1500.0;
+
 struct State {
     doc: Document,
     situation: Situation,
@@ -77,6 +81,8 @@ struct State {
     inserting: bool,
     /// When the outcome of the last insertion was said ([`Replies::keep_said_in_view`]).
     said_at: f64,
+    /// When a reply last began to go in, or went in ([`Replies::just_inserted`]).
+    inserted_at: f64,
     /// The text last inserted from the open form: Insert pressed again finds it in the box
     /// even if the preview moved on since (the customer's wait, a minute later).
     last_inserted: String,
@@ -153,6 +159,7 @@ impl Replies {
             inserted: false,
             inserting: false,
             said_at: f64::NEG_INFINITY,
+            inserted_at: f64::NEG_INFINITY,
             last_inserted: String::new(),
             kept: Vec::new(),
             used_here: Vec::new(),
@@ -434,6 +441,14 @@ impl Replies {
         if crate::web::now_ms() - self.state.borrow().said_at < 2000.0 {
             in_view(&self.outcome);
         }
+    }
+
+    /// Whether a reply is going into the composer, or went in less than [`JUST_INSERTED_MS`]
+    /// ago: a send then (Enter pressed twice, the second landing in the composer) would post
+    /// a reply the agent has not read in the box.
+    pub fn just_inserted(&self) -> bool {
+        let s = self.state.borrow();
+        s.inserting || crate::web::now_ms() - s.inserted_at < JUST_INSERTED_MS
     }
 
     /// The templates inserted in the open conversation, first inserted first.
@@ -1095,6 +1110,7 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
             &s.agent_initials.as_str().into(),
         );
         s.inserting = true;
+        s.inserted_at = crate::web::now_ms();
         (s.doc.clone(), s.situation.composer, agent, mark)
     };
     let outcome = outcome.clone();
@@ -1141,5 +1157,8 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
         let mut s = state.borrow_mut();
         s.inserting = false;
         s.said_at = crate::web::now_ms();
+        if code.starts_with("inserted:") {
+            s.inserted_at = s.said_at;
+        }
     });
 }
