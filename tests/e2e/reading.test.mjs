@@ -388,6 +388,11 @@ describe('variants', () => {
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     const markup = await page.locator('waypoint-panel').evaluate((el) => el.shadowRoot.querySelectorAll('img, script').length);
     assert.equal(markup, 0);
+    // Nor is the tag a part of the name replies greet (it was read as "Img").
+    await page.locator('waypoint-panel').locator('.suggested [data-template-id]').first().click();
+    const preview = await page.locator('waypoint-panel').locator('.preview').innerText();
+    assert.match(preview, /\bMaria\b/, preview);
+    assert.doesNotMatch(preview, /\bimg\b/i, preview);
     assert.deepEqual(pageErrors, []);
     await page.close();
   });

@@ -112,7 +112,8 @@ const ARTICLES: Words = words!["the", "a", "el", "la", "los", "las"];
 /// addressed); else none, and the template's fallback greets ("Hi there"), not "Hi J.R.R" or
 /// "Hi BOT".
 fn customer_first_name(a: &Author) -> Option<String> {
-    let name = a.name.trim();
+    let cleaned = without_markup(&a.name);
+    let name = cleaned.trim();
     let h = handle(a);
     let only_handle =
         name.is_empty() || name.starts_with('@') || h.is_some_and(|h| h.eq_ignore_ascii_case(name));
@@ -157,6 +158,33 @@ fn customer_first_name(a: &Author) -> Option<String> {
         Some(name.trim_start_matches('@').to_owned())
             .filter(|n| only_handle && n.chars().any(char::is_alphanumeric))
     })
+}
+
+/// `name` without what reads as markup: from a "<" followed by a letter or "/" to the next
+/// ">", or the end ("<img src=x …>Maria" → "Maria"; "<3 Maria" keeps its "<3", a word with no
+/// letter).
+/// A display name is shown as text, so such a tag is part of the name, never a person's.
+fn without_markup(name: &str) -> std::borrow::Cow<'_, str> {
+    if !name.contains('<') {
+        return name.into();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut rest = name;
+    while let Some(at) = rest.find('<') {
+        let after = &rest[at + 1..];
+        let tag = after.starts_with(|c: char| c.is_alphabetic() || c == '/');
+        out.push_str(&rest[..at]);
+        if !tag {
+            out.push('<');
+            rest = after;
+            continue;
+        }
+        // A tag left open (cut short by the site) runs to the end.
+        out.push(' ');
+        rest = after.find('>').map_or("", |end| &after[end + 1..]);
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// The words of the agent's name: without words that have no letter (an emoji) or a part in
@@ -299,6 +327,15 @@ mod tests {
             ("J.R.R. Tolkien", None, None),
             ("{customer.first_name}", None, None),
             ("user_4471", None, None),
+            // What reads as markup is no part of a name (the page shows it as text).
+            (
+                "<img src=x onerror=\"window.__pwned=1\">Maria",
+                None,
+                Some("Maria"),
+            ),
+            ("<b>Lena</b> K", None, Some("Lena")),
+            ("<3 Maria", None, Some("Maria")),
+            ("<img src=x", None, None),
         ];
         for (name, h, want) in cases {
             let mut ctx = Context::new(Lang::En);
