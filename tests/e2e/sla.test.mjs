@@ -1091,15 +1091,23 @@ describe('sharing the settings with a team', () => {
       // there (which is then no longer pending: leaving the page does not ask).
       await options.fill('#brand-name', 'Acme Typo');
       await options.locator('#brand-name-status[data-ok="changed"]').waitFor();
-      // Replies typed and not saved are the agent's own words: the import asks first, and
-      // declined, changes nothing.
-      await options.fill('#replies', '# Typed here\nNot saved yet.');
-      await options.locator('#replies-status[data-ok="changed"]').waitFor();
+      // An edit not saved in a part the file holds: the import asks first, and declined,
+      // changes nothing.
       let asked = '';
       options.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
       await pick('waypoint-settings.json', text);
       await options.waitForFunction(() => document.getElementById('share-status').textContent.includes('was left'));
-      assert.match(asked, /replaces your replies, and what you typed/);
+      assert.equal(asked, 'The file replaces your changes to the brand name that are not saved. Import it anyway?');
+      assert.equal(await options.innerText('#share-status'), 'Not imported, nothing changed: waypoint-settings.json was left, to keep your changes to the brand name. Save them, then import.');
+      assert.equal(await options.inputValue('#brand-name'), 'Acme Typo');
+      // Replies typed and not saved are the agent's own words: said first.
+      await options.fill('#replies', '# Typed here\nNot saved yet.');
+      await options.locator('#replies-status[data-ok="changed"]').waitFor();
+      await options.evaluate(() => { document.getElementById('share-status').textContent = ''; });
+      options.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+      await pick('waypoint-settings.json', text);
+      await options.waitForFunction(() => document.getElementById('share-status').textContent.includes('was left'));
+      assert.match(asked, /replaces your replies, and what you typed in the "Your replies" box and did not save, and your changes to the brand name that are not saved\. Import it anyway\?$/);
       assert.equal(await options.inputValue('#replies'), '# Typed here\nNot saved yet.');
       assert.equal(await stored('waypoint.sla.policy'), undefined, 'nothing imported');
       options.once('dialog', (d) => d.accept());

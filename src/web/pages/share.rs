@@ -136,26 +136,55 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                     1 => "1 reply".to_owned(),
                     n => format!("{n} replies"),
                 };
-            let question = match &read {
+            // Other parts changed here and not saved, which the file would replace.
+            let others: Vec<&str> = match &read {
+                Ok(file) => pending(&doc)
+                    .iter()
+                    .filter(|status| *status != replies_settings::STATUS)
+                    .filter(|status| holds(file, status))
+                    .map(|status| part_name(status))
+                    .collect(),
+                Err(_) => Vec::new(),
+            };
+            let also = if others.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    ", and your changes to the {} that are not saved",
+                    and_list(&others)
+                )
+            };
+            // The team's replies first: typed here and not saved, or saved and not the file's.
+            let about_replies = match &read {
                 Ok(SharedSettings {
                     replies: Some(_), ..
-                }) if typed => Some(
+                }) if typed => Some(format!(
                     "The file replaces your replies, and what you typed in the \"Your \
-                     replies\" box and did not save. Import it anyway?"
-                        .to_owned(),
-                ),
+                     replies\" box and did not save{also}. Import it anyway?"
+                )),
                 Ok(SharedSettings {
                     replies: Some(theirs),
                     ..
                 }) if !saved.trim().is_empty() && theirs.trim_end() != saved.trim_end() => {
                     Some(format!(
-                        "The file replaces the {} you saved with its {}. Import it anyway?",
+                        "The file replaces the {} you saved with its {}{also}. Import it \
+                         anyway?",
                         count(&saved),
                         count(theirs)
                     ))
                 }
                 _ => None,
             };
+            let replies_asked = about_replies.is_some();
+            let question = about_replies.or_else(|| {
+                (!others.is_empty()).then(|| {
+                    format!(
+                        "The file replaces your changes to the {} that are not saved. Import \
+                         it anyway?",
+                        and_list(&others)
+                    )
+                })
+            });
             let keep = question.is_some_and(|q| {
                 !web_sys::window()
                     .and_then(|w| w.confirm_with_message(&q).ok())
@@ -168,11 +197,18 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                     false,
                     &format!(
                         "Not imported, nothing changed: {name} was left, to keep {}",
-                        if typed {
+                        if typed && replies_asked {
                             "what you typed in \"Your replies\". Save it, or copy it aside, \
                              then import."
-                        } else {
+                                .to_owned()
+                        } else if replies_asked {
                             "your replies. Export yours first to keep a copy, then import."
+                                .to_owned()
+                        } else {
+                            format!(
+                                "your changes to the {}. Save them, then import.",
+                                and_list(&others)
+                            )
                         }
                     ),
                 );
@@ -294,6 +330,14 @@ async fn saved() -> (SharedSettings, Vec<&'static str>) {
 /// is the browser's reason.
 async fn apply(doc: &Document, s: &SharedSettings, file: &str) -> Result<(), String> {
     use brand_settings::{AUTOMATIC_KEY, BRANDS_KEY, BRAND_NAME_KEY};
+    // Each account once, as a save on the page keeps them ("@Acme", "acme", "x.com/acme").
+    let mut deduped = s.clone();
+    if let Some(list) = &mut deduped.brand_accounts {
+        if let Ok(once) = brand_settings::parse(&list.join("\n")) {
+            *list = once;
+        }
+    }
+    let s = &deduped;
     let name: Option<Vec<String>> = s
         .brand_name
         .as_ref()
@@ -324,6 +368,19 @@ async fn apply(doc: &Document, s: &SharedSettings, file: &str) -> Result<(), Str
         }
     }
     Ok(())
+}
+
+/// Whether the file `s` holds the part whose status line is `status`.
+fn holds(s: &SharedSettings, status: &str) -> bool {
+    match status {
+        sla_settings::STATUS => s.sla.is_some(),
+        "brand-status" => s.brand_accounts.is_some(),
+        "automatic-status" => s.automatic_messages.is_some(),
+        "brand-name-status" => s.brand_name.is_some(),
+        check_settings::STATUS => s.checklist.is_some(),
+        replies_settings::STATUS => s.replies.is_some(),
+        _ => false,
+    }
 }
 
 /// The parts of the settings: the key each is stored under, and its status line.
