@@ -43,6 +43,9 @@ pub fn parse_name(text: &str) -> Result<Vec<String>, String> {
 /// dropped.
 pub fn parse(text: &str) -> Result<Vec<String>, String> {
     let mut out: Vec<String> = Vec::new();
+    // Each account once, told by its normalised form (a set: a list of thousands is not
+    // compared line by line with every other).
+    let mut seen = std::collections::BTreeSet::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() {
@@ -55,11 +58,7 @@ pub fn parse(text: &str) -> Result<Vec<String>, String> {
             ));
         }
         // The same account however written ("@Acme", "acme", "x.com/acme") is kept once.
-        let account = crate::core::reading::normalise_handle(line);
-        if !out
-            .iter()
-            .any(|o| crate::core::reading::normalise_handle(o) == account)
-        {
+        if seen.insert(crate::core::reading::normalise_handle(line)) {
             out.push(line.to_owned());
         }
     }
