@@ -82,6 +82,20 @@ pub fn parse(text: &str) -> Result<Vec<OwnReply<'_>>, String> {
             ));
         }
     }
+    // An override or embedding reorders the words around it in the reply the customer reads
+    // (an isolate, U+2066–2069, is how mixed directions are written well: allowed).
+    for (n, (_, l)) in lines.iter().enumerate() {
+        if let Some(c) = l.chars().find(|c| matches!(c, '\u{202a}'..='\u{202e}')) {
+            problems.push((
+                n + 1,
+                format!(
+                    "holds an invisible text-direction control (U+{:04X}), which would reorder \
+                     the words of the reply",
+                    u32::from(c)
+                ),
+            ));
+        }
+    }
     let mut out: Vec<OwnReply> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -166,7 +180,8 @@ fn reply_at<'a>(
         }
         _ => (head, Vec::new()),
     };
-    if title.is_empty() {
+    // Invisible characters alone (a zero-width space) are no title either.
+    if !title.chars().any(|c| !c.is_whitespace() && !invisible(c)) {
         return fail(number, "the reply has no title after \"# \"".to_owned());
     }
     if title.chars().count() > MAX_TITLE {
@@ -248,6 +263,12 @@ fn title_words(title: &str) -> String {
 }
 
 /// A title line's text after "# ", which begins the line.
+/// A character that shows nothing: zero-width spaces and joiners, marks of direction, the
+/// byte-order mark.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
 fn title_line(line: &str) -> Option<&str> {
     line.strip_prefix("# ")
 }
@@ -572,6 +593,20 @@ mod tests {
         assert_eq!(
             refused("# [refund]\nText"),
             "Your replies, line 1: the reply has no title after \"# \""
+        );
+        assert_eq!(
+            refused("# \u{200b}\nText"),
+            "Your replies, line 1: the reply has no title after \"# \""
+        );
+        // An override would reorder the reply's words for the customer; an isolate is fine.
+        assert_eq!(
+            refused("# Hours\nOpen \u{202e}9 to 5"),
+            "Your replies, line 2: holds an invisible text-direction control (U+202E), which \
+             would reorder the words of the reply"
+        );
+        assert_eq!(
+            parse("# Hours\nOpen \u{2068}9 to 5\u{2069}").map(|r| r.len()),
+            Ok(1)
         );
         // The template language's errors name the line and column in the whole box.
         assert_eq!(
