@@ -431,13 +431,29 @@ fn variable(open: Pos, body: &[Ch]) -> Result<Node, ParseError> {
 }
 
 /// The known variable nearest to a misspelt `name`, if one is close enough.
-fn closest(name: &str) -> Option<&'static str> {
+fn closest(name: &str) -> Option<String> {
+    // The last part of a variable's name written alone ("{name}", "{first_name}"): the
+    // variables it ends, the customer's first.
+    let lower = name.to_lowercase();
+    let ends: Vec<&str> = Var::ALL
+        .iter()
+        .map(|v| v.name())
+        .filter(|v| v.rsplit('.').next() == Some(lower.as_str()) && *v != lower)
+        .collect();
+    if let Some((last, rest)) = ends.split_last() {
+        return Some(match rest {
+            [] => (*last).to_owned(),
+            _ => format!("{} or {last}", rest.join(", ")),
+        });
+    }
+    // A slip of the keys: a few characters off for a long name, one for a short one ("name"
+    // is not "wait", three letters away).
     Var::ALL
         .iter()
         .map(|v| (edit_distance(name, v.name()), v.name()))
-        .filter(|&(d, v)| d <= 3.max(v.len() / 4))
+        .filter(|&(d, v)| d <= (v.chars().count().max(name.chars().count()) / 4).max(1))
         .min_by_key(|&(d, _)| d)
-        .map(|(_, v)| v)
+        .map(|(_, v)| v.to_owned())
 }
 
 /// Damerau–Levenshtein distance (optimal string alignment), in characters.

@@ -250,6 +250,19 @@ fn malformed_templates_name_the_position_and_the_problem() {
             "Hi {  agent.intials }",
             "unknown variable `agent.intials` at 1:7 (did you mean agent.initials?)",
         ),
+        // A name's last part alone: the variables it ends, not one a few letters away
+        // ("name" is three from "wait").
+        (
+            "Hi {name}",
+            "unknown variable `name` at 1:5 (did you mean customer.name, agent.name, brand.name or \
+             site.name?)",
+        ),
+        (
+            "Hi {first_name}",
+            "unknown variable `first_name` at 1:5 (did you mean customer.first_name or \
+             agent.first_name?)",
+        ),
+        ("{wiat}", "unknown variable `wiat` at 1:2 (did you mean wait?)"),
         (
             "{weather}",
             "unknown variable `weather` at 1:2 (known variables: customer.name, customer.first_name, \
