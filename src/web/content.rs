@@ -1602,11 +1602,13 @@ impl slash::Host for Controller {
     fn pick(
         &self,
         id: &str,
-        _composer: &web_sys::Element,
+        composer: &web_sys::Element,
         mark: Option<crate::web::composer::Mark>,
     ) {
         APP.with(|a| {
             if let Some(app) = a.try_borrow().ok().as_ref().and_then(|g| g.as_ref()) {
+                // Alt+Shift+W from the template's form goes back to the composer.
+                app.panel.came_from(composer);
                 // Picked in the composer while the panel was minimised: it opens, so the
                 // template's form is seen (and can take the focus), and moves off the
                 // composer if it now covers it.

@@ -555,6 +555,29 @@ describe('after a slash pick, what the agent types goes into the fill-in', () =>
   }
 });
 
+describe('after a slash pick, Alt+Shift+W goes back to the composer', () => {
+  for (const s of [SURFACES[0], SURFACES[3]]) {
+    test(`${s.name}: from the template's form, the caret where the "/words" were`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      await page.click(s.box);
+      await page.keyboard.type('Hi there, /patience');
+      await choosePatienceInPopup(page);
+      await panel.locator('.chosen[data-chosen="waiting-thanks-patience"]').waitFor();
+      await page.waitForTimeout(300);
+      assert.ok(await panel.evaluate((el) => el.shadowRoot.activeElement?.dataset.field), 'the form has the focus');
+      await page.keyboard.press('Alt+Shift+KeyW');
+      assert.equal(await page.evaluate((sel) => document.querySelector(sel).contains(document.activeElement), s.box), true, 'back in the composer');
+      // Typing goes on where the "/words" were.
+      await page.keyboard.type('see you');
+      assert.equal((await modelText(page, s.model)).replace(/\s+/g, ' ').trim(), 'Hi there, see you');
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('a reply picked with the slash search at the end of the draft', () => {
   for (const s of [SURFACES[0], SURFACES[1], SURFACES[3]]) {
     test(`${s.name}: follows the draft with one space`, async () => {

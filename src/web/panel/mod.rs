@@ -171,7 +171,13 @@ pub struct Panel {
     toggle: Element,
     _toggle: [EventListener; 4],
     _keys: [EventListener; 3],
+    /// Where the shortcut from the panel goes back to.
+    back: std::rc::Rc<std::cell::RefCell<Back>>,
 }
+
+/// Where the agent was before the panel: the element, and the caret in a rich editor (focus
+/// alone would put it at the start).
+type Back = Option<(HtmlElement, Option<web_sys::Range>)>;
 
 /// The keys that take the focus to the panel from anywhere in the page, and back: Alt+Shift+W
 /// (by the key's place, so on any layout). Said to assistive technology on the panel's button.
@@ -284,12 +290,10 @@ impl Panel {
         // search, or on its button when the search is not shown; from the panel, back where
         // the agent was (the composer, say). Listened to first, in the capture phase, so a
         // page that stops its keys cannot hide it; no other key is touched.
+        let back: std::rc::Rc<std::cell::RefCell<Back>> = Default::default();
         let shortcut = {
-            let (card, button, host) = (card.clone(), toggle.clone(), host.clone());
-            // Where the agent was: the element, and the caret in a rich editor (focus alone
-            // would put it at the start).
-            type Back = Option<(HtmlElement, Option<web_sys::Range>)>;
-            let back: std::rc::Rc<std::cell::RefCell<Back>> = Default::default();
+            let (card, button, host, back) =
+                (card.clone(), toggle.clone(), host.clone(), back.clone());
             let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
             let options = gloo_events::EventListenerOptions {
                 phase: gloo_events::EventListenerPhase::Capture,
@@ -407,7 +411,24 @@ impl Panel {
             toggle,
             _toggle: [toggle_listener, escape, shortcut, shortcut_up],
             _keys: keys,
+            back,
         })
+    }
+
+    /// The agent came to the panel from `el` without the shortcut (a reply picked with the
+    /// slash search in the composer): the shortcut from the panel takes them back there, the
+    /// caret where it is now.
+    pub fn came_from(&self, el: &Element) {
+        let Some(el) = el.dyn_ref::<HtmlElement>() else {
+            return;
+        };
+        let range = web_sys::window()
+            .and_then(|w| w.get_selection().ok().flatten())
+            .filter(|s| s.range_count() > 0)
+            .and_then(|s| s.get_range_at(0).ok())
+            .filter(|r| r.start_container().is_ok_and(|n| el.contains(Some(&n))))
+            .map(|r| r.clone_range());
+        *self.back.borrow_mut() = Some((el.clone(), range));
     }
 
     /// Shows `view`; does nothing when it is what is already shown, so the page sees no
