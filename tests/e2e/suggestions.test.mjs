@@ -578,6 +578,69 @@ describe('after a slash pick, Alt+Shift+W goes back to the composer', () => {
   }
 });
 
+describe('a slash pick with the agent known goes straight in', () => {
+  test('X post: a reply signed with the initials, the name saved and no initials: inserted, signed from the name', async () => {
+    const s = SURFACES[0];
+    const ext = await browser.context.newPage();
+    await ext.goto(browser.extensionUrl('practice.html'));
+    await ext.evaluate(() => chrome.storage.local.set({ 'waypoint.agent': { name: 'Sam Rivera', initials: '' } }));
+    try {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const popup = panel.locator('.slash');
+      await page.click(s.box);
+      await page.keyboard.type('/kind words');
+      await popup.locator('[data-template-id="praise-thanks"]').waitFor();
+      while ((await popup.locator('[aria-selected="true"]').getAttribute('data-template-id')) !== 'praise-thanks') {
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.keyboard.press('Enter');
+      await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+      assert.match(await modelText(page, s.model), /\^SR\s*$/);
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    } finally {
+      await ext.evaluate(() => chrome.storage.local.remove('waypoint.agent'));
+      await ext.close();
+    }
+  });
+});
+
+describe("the form's contract attributes say only what is so", () => {
+  test('X Chat: after Back no reply is chosen, and a reply chosen after an insertion has no outcome yet', async () => {
+    const s = SURFACES[1];
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    await panel.locator('input.search').fill('patience');
+    await panel.locator('.results [data-template-id="waiting-thanks-patience"]').click();
+    await fillPatience(page);
+    await insertChosen(page);
+    await panel.locator('button[data-action="back"]').click();
+    assert.equal(await panel.locator('.chosen').getAttribute('data-chosen'), null);
+    assert.equal(await panel.locator('.outcome').getAttribute('data-outcome'), null);
+    // Another reply chosen with the slash search while the form that inserted is open:
+    // nothing is said of it yet.
+    await panel.locator('input.search').fill('patience');
+    await panel.locator('.results [data-template-id="waiting-thanks-patience"]').click();
+    await fillPatience(page);
+    await insertChosen(page);
+    await page.click(s.box);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' /refund');
+    await panel.locator('.slash [role="option"]').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => {
+      const c = document.querySelector('waypoint-panel').shadowRoot.querySelector('.chosen');
+      return c.dataset.chosen && c.dataset.chosen !== 'waiting-thanks-patience';
+    });
+    assert.equal(await panel.locator('.outcome').getAttribute('data-outcome'), null);
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('a reply picked with the slash search at the end of the draft', () => {
   for (const s of [SURFACES[0], SURFACES[1], SURFACES[3]]) {
     test(`${s.name}: follows the draft with one space`, async () => {

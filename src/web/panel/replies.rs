@@ -595,12 +595,22 @@ fn reveal_soon(results: &Element) {
 }
 
 /// Focuses the chosen template's first empty field, if it has one (whether it had one).
+/// The initials follow from a name, so with the name filled in they are not waited for: a
+/// slash pick of a reply with nothing else to fill in goes straight in.
 fn focus_first_empty(chosen: &Element) -> bool {
     let Ok(fields) = chosen.query_selector_all("input[data-field]") else {
         return false;
     };
-    (0..fields.length())
+    let fields: Vec<HtmlInputElement> = (0..fields.length())
         .filter_map(|i| fields.item(i)?.dyn_into::<HtmlInputElement>().ok())
+        .collect();
+    let named = fields.iter().any(|f| {
+        f.get_attribute("data-field").as_deref() == Some("agent.name")
+            && !f.value().trim().is_empty()
+    });
+    fields
+        .iter()
+        .filter(|f| !(named && f.get_attribute("data-field").as_deref() == Some("agent.initials")))
         .find(|i| i.value().trim().is_empty())
         .is_some_and(|field| field.focus().is_ok())
 }
@@ -643,8 +653,10 @@ fn back(
         s.mark = None;
     }
     let _ = chosen.set_attribute("hidden", "");
+    let _ = chosen.remove_attribute("data-chosen");
     chosen.set_text_content(None);
     outcome.set_text_content(None);
+    let _ = outcome.remove_attribute("data-outcome");
     let _ = results.remove_attribute("hidden");
     if suggested.has_child_nodes() {
         let _ = suggested.remove_attribute("hidden");
@@ -820,7 +832,9 @@ fn choose(
     };
     let s = state.borrow();
     let doc = &s.doc;
+    // What the last insertion did is not this reply's (the page contract's attribute too).
     outcome.set_text_content(None);
+    outcome.remove_attribute("data-outcome")?;
     chosen.set_text_content(None);
     chosen.set_attribute("data-chosen", id)?;
     let title = dom::el(doc, "strong", "title", t.texts(lang_of(&s)).title)?;
