@@ -617,6 +617,12 @@ describe("the form's contract attributes say only what is so", () => {
     await panel.locator('.results [data-template-id="waiting-thanks-patience"]').click();
     await fillPatience(page);
     await insertChosen(page);
+    // What the insertion did is said below the form's sticky buttons, not under them.
+    const { line, buttons } = await panel.evaluate((el) => ({
+      line: el.shadowRoot.querySelector('.outcome').getBoundingClientRect().top,
+      buttons: el.shadowRoot.querySelector('.chosen .actions').getBoundingClientRect().bottom,
+    }));
+    assert.ok(line >= buttons, `the outcome (top ${line}) is below the buttons (bottom ${buttons})`);
     await panel.locator('button[data-action="back"]').click();
     assert.equal(await panel.locator('.chosen').getAttribute('data-chosen'), null);
     assert.equal(await panel.locator('.outcome').getAttribute('data-outcome'), null);
