@@ -80,6 +80,13 @@ pub fn check_brand_name(name: &str) -> Result<(), String> {
     if name.contains('\n') || name.trim().chars().count() > 80 {
         return Err("brand name: one line of at most 80 characters".into());
     }
+    // Zero-width characters alone: replies would name nothing.
+    let shown = |c: char| !c.is_whitespace() && !crate::core::library::own::invisible(c);
+    if !name.is_empty() && !name.chars().any(shown) {
+        return Err(
+            "brand name: holds only invisible characters; write the name replies say".into(),
+        );
+    }
     if let Some(c) = direction_control(name) {
         return Err(format!(
             "brand name: holds an invisible text-direction control (U+{:04X}), which would \
@@ -488,6 +495,12 @@ mod tests {
         assert_eq!(
             err(&write(&s)),
             "brand name: one line of at most 80 characters"
+        );
+        let mut s = full();
+        s.brand_name = Some("\u{200b}".into());
+        assert_eq!(
+            err(&write(&s)),
+            "brand name: holds only invisible characters; write the name replies say"
         );
         let mut s = full();
         s.brand_name = Some("Acme \u{202e}eeffoC".into());

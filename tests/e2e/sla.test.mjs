@@ -902,6 +902,38 @@ describe('two settings windows open at once', () => {
   });
 });
 
+describe('the settings page with odd input', () => {
+  test('right-to-left lines, a long word, a time zone in other capitals, an invisible brand name', async () => {
+    const options = await openOptions(browser);
+    try {
+      await options.setViewportSize({ width: 800, height: 900 });
+      // Each line of a box of lines takes its own direction (a Hebrew reply beside English).
+      for (const id of ['replies', 'automatic', 'brand-accounts', 'check-manual']) {
+        assert.deepEqual(await options.$eval(`#${id}`, (el) => [el.dir, getComputedStyle(el).unicodeBidi]), ['auto', 'plaintext'], id);
+      }
+      // An error quoting a long word wraps, not widening the page.
+      const long = `${'x'.repeat(200)}`;
+      await options.setInputFiles('#share-import', { name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ waypoint_settings: 1, replies: `# Hours [${long}]\nOpen 9 to 5.` })) });
+      await options.waitForFunction(() => document.getElementById('share-status').textContent.includes('long.json'));
+      assert.ok(await options.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth), 'the page is no wider than the window');
+      // The time zone as the table spells it is offered.
+      await options.selectOption('#sla-basis', 'business');
+      await options.fill('#sla-zone', 'europe/london');
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="false"]').waitFor();
+      assert.match(await options.innerText('#sla-status'), /unknown time zone "europe\/london": did you mean "Europe\/London"\?/);
+      // A brand name of a zero-width space names nothing: refused.
+      await options.fill('#brand-name', '\u200b');
+      await options.click('#brand-name-save');
+      await options.locator('#brand-name-status[data-ok="false"]').waitFor();
+      assert.match(await options.innerText('#brand-name-status'), /holds only invisible characters/);
+    } finally {
+      await options.evaluate(() => chrome.storage.local.remove(['waypoint.sla.policy', 'waypoint.brand-name']));
+      await options.close();
+    }
+  });
+});
+
 describe('the defaults put back in a form are not saved yet', () => {
   test('after "Restore the default targets", leaving the page asks first', async () => {
     for (const [reset, status] of [['#sla-reset', '#sla-status'], ['#check-reset', '#check-status']]) {
@@ -1240,10 +1272,16 @@ describe('a setting the browser does not store', () => {
       // An import: refused whole, and the forms keep what was typed, not the file's.
       const team = JSON.stringify({ waypoint_settings: 1, brand_accounts: ['@TeamAcme'], automatic_messages: ['Thanks for your message! We reply within the hour.'] });
       const pick = (name) => options.setInputFiles('#share-import', { name, mimeType: 'application/json', buffer: Buffer.from(team) });
+      // The brand accounts typed and not saved are among what the file replaces: asked
+      // first, and here accepted.
+      let asked = '';
+      const accept = (d) => { asked = d.message(); d.accept(); };
+      options.once('dialog', accept);
       await pick('team.json');
       await options.waitForFunction(() => document.getElementById('share-status').textContent.includes('team.json'));
       assert.equal(await options.locator('#share-status').getAttribute('data-ok'), 'false');
       assert.equal(await options.locator('#share-status').innerText(), 'Not imported, nothing changed: the browser could not store the settings of team.json (QUOTA_BYTES quota exceeded).');
+      assert.equal(asked, 'The file replaces your changes to the brand accounts that are not saved. Import it anyway?');
       assert.equal(await options.inputValue('#brand-accounts'), '@AcmeHelp');
       assert.equal(await options.inputValue('#automatic'), '');
       for (const key of keys) assert.equal(await stored(key), undefined, key);
@@ -1261,6 +1299,7 @@ describe('a setting the browser does not store', () => {
       await options.locator('#sla-status[data-ok="true"]').waitFor();
       assert.equal(JSON.parse(await stored('waypoint.sla.policy')).targets.x.post.first_response_minutes, 45);
       await options.evaluate(() => { globalThis.__writes = []; });
+      options.once('dialog', accept);
       await pick('team2.json');
       await options.locator('#share-status[data-ok="true"]').waitFor();
       assert.deepEqual(await options.evaluate(() => globalThis.__writes), [['waypoint.automatic', 'waypoint.brands']]);

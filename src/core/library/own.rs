@@ -265,7 +265,7 @@ fn title_words(title: &str) -> String {
 /// A title line's text after "# ", which begins the line.
 /// A character that shows nothing: zero-width spaces and joiners, marks of direction, the
 /// byte-order mark.
-fn invisible(c: char) -> bool {
+pub(crate) fn invisible(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
 }
 

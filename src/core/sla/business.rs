@@ -411,6 +411,17 @@ mod tests {
         };
         let e = BusinessCalendar::new(&hours).unwrap_err();
         assert!(e.contains("unknown time zone \"Europe/Madird\""), "{e}");
+        // Written in other capitals: the table's spelling is offered.
+        let hours = BusinessHours {
+            zone: "europe/london".into(),
+            week: Week::office(),
+            holidays: vec![],
+        };
+        let e = BusinessCalendar::new(&hours).unwrap_err();
+        assert!(
+            e.contains("unknown time zone \"europe/london\": did you mean \"Europe/London\"?"),
+            "{e}"
+        );
         let hours = BusinessHours {
             zone: "UTC".into(),
             week: Week::default(),

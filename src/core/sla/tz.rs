@@ -78,11 +78,21 @@ impl Zone {
                 message: format!("time zone {name:?}: the time zone table did not load"),
             });
         }
-        let rule = posix_rule_of(name).ok_or_else(|| TzError {
-            message: format!(
-                "unknown time zone {name:?}: expected an IANA name such as \"Europe/Madrid\", \
-                 \"America/New_York\" or \"UTC\""
-            ),
+        let rule = posix_rule_of(name).ok_or_else(|| {
+            // Written in other capitals ("europe/london"): the name as the table spells it.
+            let spelt = zones()
+                .lines()
+                .filter_map(|l| l.split_whitespace().next())
+                .find(|z| z.eq_ignore_ascii_case(name.trim()));
+            TzError {
+                message: match spelt {
+                    Some(z) => format!("unknown time zone {name:?}: did you mean {z:?}?"),
+                    None => format!(
+                        "unknown time zone {name:?}: expected an IANA name such as \
+                         \"Europe/Madrid\", \"America/New_York\" or \"UTC\""
+                    ),
+                },
+            }
         })?;
         Ok(Zone {
             name: name.to_owned(),

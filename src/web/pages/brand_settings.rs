@@ -219,6 +219,8 @@ pub(super) fn render_list(
         area
     };
     area.set_id(area_id);
+    // Each line in its own direction (a Hebrew reply beside English ones).
+    area.set_attribute("dir", "auto")?;
     area.set_attribute("aria-describedby", &hint.id())?;
     section.append_child(&label)?;
     section.append_child(&area)?;

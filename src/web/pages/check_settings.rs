@@ -44,6 +44,7 @@ fn textarea(
     let area = doc.create_element("textarea")?;
     area.set_id(id);
     area.set_attribute("rows", "3")?;
+    area.set_attribute("dir", "auto")?;
     area.set_attribute("aria-describedby", &format!("{id}-hint"))?;
     parent.append_child(&area)?;
     let h = dom::el(doc, "p", "hint small", hint)?;
