@@ -613,10 +613,13 @@ describe("the form's contract attributes say only what is so", () => {
     const { page, pageErrors } = await open(browser.context, s.url);
     await waitForState(page, 'ready');
     const panel = page.locator('waypoint-panel');
-    await panel.locator('input.search').fill('patience');
-    await panel.locator('.results [data-template-id="waiting-thanks-patience"]').click();
-    await fillPatience(page);
-    await insertChosen(page);
+    const insertPatience = async () => {
+      await panel.locator('input.search').fill('patience');
+      await panel.locator('.results [data-template-id="waiting-thanks-patience"]').click();
+      await fillPatience(page);
+      await insertChosen(page);
+    };
+    await insertPatience();
     // What the insertion did is said below the form's sticky buttons, not under them.
     const { line, buttons } = await panel.evaluate((el) => ({
       line: el.shadowRoot.querySelector('.outcome').getBoundingClientRect().top,
@@ -628,10 +631,7 @@ describe("the form's contract attributes say only what is so", () => {
     assert.equal(await panel.locator('.outcome').getAttribute('data-outcome'), null);
     // Another reply chosen with the slash search while the form that inserted is open:
     // nothing is said of it yet.
-    await panel.locator('input.search').fill('patience');
-    await panel.locator('.results [data-template-id="waiting-thanks-patience"]').click();
-    await fillPatience(page);
-    await insertChosen(page);
+    await insertPatience();
     await page.click(s.box);
     await page.keyboard.press('End');
     await page.keyboard.type(' /refund');
