@@ -922,6 +922,13 @@ describe('the settings page with odd input', () => {
       await options.click('#sla-save');
       await options.locator('#sla-status[data-ok="false"]').waitFor();
       assert.match(await options.innerText('#sla-status'), /unknown time zone "europe\/london": did you mean "Europe\/London"\?/);
+      // Taken, with a holiday written twice: kept once.
+      await options.fill('#sla-zone', 'Europe/London');
+      await options.fill('#sla-holidays', '2026-12-25\n2026-12-26\n2026-12-25');
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="true"]').waitFor();
+      const saved = await options.evaluate(async () => JSON.parse((await chrome.storage.local.get('waypoint.sla.policy'))['waypoint.sla.policy']));
+      assert.deepEqual(saved.business_hours.holidays, ['2026-12-25', '2026-12-26']);
       // A brand name of a zero-width space names nothing: refused.
       await options.fill('#brand-name', '\u200b');
       await options.click('#brand-name-save');

@@ -362,13 +362,17 @@ pub fn read(doc: &Document) -> Result<Policy, (String, String)> {
             if line.is_empty() {
                 continue;
             }
-            holidays.push(Date::parse_iso(line).ok_or_else(|| {
+            let day = Date::parse_iso(line).ok_or_else(|| {
                 let m = format!(
                     "Holidays, line {}: “{line}” is not a date like 2026-12-25",
                     n + 1
                 );
                 ("sla-holidays".to_owned(), m)
-            })?);
+            })?;
+            // A day written twice is one holiday.
+            if !holidays.contains(&day) {
+                holidays.push(day);
+            }
         }
         if zone.is_empty() {
             return Err((
