@@ -439,16 +439,22 @@ async fn agent_states<T: serde::de::DeserializeOwned>(key: &str) -> StrMap<(f64,
 /// Loads what the agent set for conversation `key` (what an older Waypoint set, for the
 /// whole conversation, while nothing newer is stored).
 async fn load_agent_state(key: String) {
-    let state = match agent_states::<AgentStates>(AGENT_STATES_KEY)
-        .await
-        .get(&key)
-    {
-        Some((_, s)) => s.clone(),
-        None => agent_states::<AgentState>(OLD_AGENT_STATES_KEY)
+    // The practice page starts each visit with the clock running: what a trainee set holds
+    // for their visit only (`set_agent_state` stores nothing there), not for the next one.
+    let state = if practising() {
+        AgentStates::default()
+    } else {
+        match agent_states::<AgentStates>(AGENT_STATES_KEY)
             .await
             .get(&key)
-            .map(|(_, s)| AgentStates::from(*s))
-            .unwrap_or_default(),
+        {
+            Some((_, s)) => s.clone(),
+            None => agent_states::<AgentState>(OLD_AGENT_STATES_KEY)
+                .await
+                .get(&key)
+                .map(|(_, s)| AgentStates::from(*s))
+                .unwrap_or_default(),
+        }
     };
     APP.with(|a| {
         if let Some(app) = a.borrow_mut().as_mut() {
@@ -545,6 +551,11 @@ fn set_agent_state(action: &str) {
     });
     tick_sla();
     let Some((key, agent)) = set else { return };
+    // On the practice page it holds for this visit only: stored, it would greet the next
+    // trainee (and take a place among the agent's real conversations).
+    if practising() {
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
         // What an older Waypoint stored for this conversation is replaced: the new store keeps
         // an entry while the old one had one (a load between the two writes reads the new).
@@ -991,7 +1002,7 @@ fn refresh_if_moved() -> Result<(), JsValue> {
 }
 
 /// Whether this is the extension's practice page.
-fn practising() -> bool {
+pub(crate) fn practising() -> bool {
     current_href().is_ok_and(|h| route::is_practice(&h))
 }
 

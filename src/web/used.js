@@ -63,7 +63,13 @@ export function noteUsed(id) {
   else early[id] = (early[id] ?? 0) + 1;
 }
 
+// On the practice page (an extension page; the sites' pages are not), the turns are kept for
+// the visit only: a workshop's insertions would move the wordings the agent's real replies
+// take.
+const practising = globalThis.location?.protocol === 'chrome-extension:';
+
 function save() {
+  if (practising) return;
   try {
     area()?.set({ [KEY]: used }).catch(() => {});
   } catch {

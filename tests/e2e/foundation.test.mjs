@@ -538,6 +538,35 @@ describe('the practice page', () => {
     assert.deepEqual(errors, []);
     await page.close();
   });
+  test("what one trainee does stays in their visit: the name typed, the clock's buttons, the replies' turns", async () => {
+    const page = await browser.context.newPage();
+    const stored = (k) => page.evaluate(async (key) => JSON.stringify((await chrome.storage.local.get(key))[key] ?? null), k);
+    await page.goto(browser.extensionUrl('practice.html?c=late'));
+    await waitForState(page, 'ready');
+    const before = { agent: await stored('waypoint.agent'), states: await stored('waypoint.sla.states'), used: await stored('waypoint.used') };
+    const waypoint = page.locator('waypoint-panel');
+    await waypoint.locator('[data-template-id^="order-late"], [data-template-id^="waiting"]').first().click();
+    const fillins = waypoint.locator('.chosen input[data-field]');
+    for (let i = 0; i < (await fillins.count()); i++) {
+      const f = fillins.nth(i);
+      await f.fill((await f.getAttribute('data-field')).startsWith('agent.') ? 'Trainee Alice' : 'noon');
+    }
+    await waypoint.locator('button[data-action="insert"]').click();
+    await waypoint.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+    await waypoint.locator('button[data-sla-action="pause"]').click();
+    await page.locator('waypoint-panel[data-sla="paused"]').waitFor();
+    await page.waitForTimeout(500);
+    // Nothing of it stored: neither the name, nor the pause, nor the wordings' turns.
+    assert.deepEqual({ agent: await stored('waypoint.agent'), states: await stored('waypoint.sla.states'), used: await stored('waypoint.used') }, before);
+    // The next trainee starts afresh: the clock runs, and the name is theirs to type.
+    await page.click('.practice-restart');
+    await waitForState(page, 'ready');
+    await page.locator('waypoint-panel[data-sla="breached"]').waitFor();
+    await waypoint.locator('[data-template-id^="order-late"], [data-template-id^="waiting"]').first().click();
+    const name = waypoint.locator('.chosen input[data-field="agent.name"]');
+    if (await name.count()) assert.equal(await name.inputValue(), '');
+    await page.close();
+  });
   test('a reply sent in this conversation gives way to another of its kind in the suggestions', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });

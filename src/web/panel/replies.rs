@@ -165,8 +165,9 @@ impl Replies {
             used_here: Vec::new(),
         }));
 
-        // The agent's details, from this browser's storage.
-        {
+        // The agent's details, from this browser's storage (not on the practice page: a
+        // trainee types their own, kept for their visit only).
+        if !crate::web::content::practising() {
             let state = state.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(v) = platform::storage_get(AGENT_KEY).await {
@@ -1131,7 +1132,11 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
     let state = state.clone();
     wasm_bindgen_futures::spawn_local(async move {
         // Not stored: the agent's name is asked again next time; the reply goes in anyway.
-        let _ = platform::storage_set(AGENT_KEY, &agent).await;
+        // Nor on the practice page: a trainee's name would sign the next trainee's replies,
+        // and the agent's real ones.
+        if !crate::web::content::practising() {
+            let _ = platform::storage_set(AGENT_KEY, &agent).await;
+        }
         let composer = extract::current_composer(&doc, selectors);
         // Insert pressed again after the reply went in: not a second copy of it.
         let already = composer.as_ref().is_some_and(|c| {
