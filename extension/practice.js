@@ -14,7 +14,11 @@ const CONVERSATIONS = {
       [9, 'Hi, I have been charged twice for my subscription this month.'],
       [7, 'Can you refund one of them? It is the second time this has happened 😕'],
     ],
-    again: 'I checked my bank app again and both payments are still there.',
+    again: [
+      'I checked my bank app again and both payments are still there.',
+      'How long will the refund take to show up?',
+      'Thanks. Please make sure it does not happen a third time.',
+    ],
   },
   late: {
     label: 'Late order, third time asking',
@@ -24,21 +28,32 @@ const CONVERSATIONS = {
       [50, 'My order #4471 was due on Tuesday and it still has not arrived.'],
       [22, 'Still waiting and nobody has answered me. Third time asking!!'],
     ],
-    again: 'Can someone at least tell me where it is?',
+    again: [
+      'Can someone at least tell me where it is?',
+      'The tracking page just says "in transit" since Monday.',
+      'If it is lost I would rather have a refund.',
+    ],
   },
   outage: {
     label: 'App down before a flight',
     name: 'Alex Kim',
     handle: 'alexkim',
     messages: [[3, "Is the app down? I can't log in and I need my boarding pass in an hour"]],
-    again: 'Still getting an error on the login screen.',
+    again: [
+      'Still getting an error on the login screen.',
+      'Boarding in 40 minutes. Is there another way to get my pass?',
+      'It works now, thank you!',
+    ],
   },
   praise: {
     label: 'Thanks for a colleague',
     name: 'Tom Walsh',
     handle: 'tomwalsh',
     messages: [[4, 'Just wanted to say thanks: Aisha at the Leeds store sorted my exchange in five minutes. Brilliant service!']],
-    again: 'Will definitely be back 😊',
+    again: [
+      'Will definitely be back 😊',
+      'Could you pass my thanks on to Aisha too?',
+    ],
   },
   es: {
     label: 'En español: llegó roto',
@@ -48,7 +63,11 @@ const CONVERSATIONS = {
       [6, 'Hola, mi pedido ha llegado con la pantalla rota 😞'],
       [5, '¿Me podéis enviar otro? Lo necesito antes del viernes.'],
     ],
-    again: 'Os he mandado una foto del paquete.',
+    again: [
+      'Os he mandado una foto del paquete.',
+      '¿Llegará antes del viernes?',
+      'Vale, gracias por la ayuda.',
+    ],
   },
 };
 
@@ -104,6 +123,11 @@ const box = el('textarea', { 'data-testid': 'dm-composer-textarea', placeholder:
 const send = el('button', { type: 'button', 'data-testid': 'dm-composer-send-button', 'aria-disabled': 'true' }, 'Send');
 const sync = () => send.setAttribute('aria-disabled', String(box.value.trim() === ''));
 box.addEventListener('input', sync);
+// A draft is the trainer's example: moving to another conversation or starting over asks
+// first while one is typed.
+window.addEventListener('beforeunload', (e) => {
+  if (box.value.trim() !== '') e.preventDefault();
+});
 function sendDraft() {
   if (box.value.trim() === '') return;
   add(box.value.trim(), true, Date.now());
@@ -126,7 +150,15 @@ form.append(box, send);
 
 const actions = el('div', { class: 'practice-actions' });
 const again = el('button', { type: 'button', 'data-practice': 'again' }, `${c.name.split(' ')[0]} writes again`);
-again.addEventListener('click', () => add(c.again, false, Date.now()));
+// The customer's next lines in turn (the last again once they run out): a conversation a
+// trainer can take on, not one line repeated.
+let turn = 0;
+again.addEventListener('click', () => {
+  add(c.again[Math.min(turn, c.again.length - 1)], false, Date.now());
+  turn++;
+  // What was said of the last send is no longer the latest news.
+  status.textContent = '';
+});
 const restart = el('a', { href: `?c=${key}`, class: 'practice-restart' }, 'Start this conversation over');
 const status = el('p', { class: 'practice-status', role: 'status' });
 actions.append(again, restart);

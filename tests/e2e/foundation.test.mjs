@@ -518,6 +518,8 @@ describe('the practice page', () => {
     const dialog = waypoint.locator('[role="dialog"]');
     await dialog.waitFor();
     assert.equal(await page.locator('.justify-end').count(), 0, 'nothing sent while the checklist is open');
+    // Not yet usable, Post has no fill (a dimmed fill still reads as pressable on a projector).
+    assert.equal(await dialog.locator('[data-action="post"]').evaluate((b) => b.disabled && getComputedStyle(b).backgroundColor), 'rgba(0, 0, 0, 0)');
     for (const box of await dialog.locator('input[type="checkbox"]').all()) await box.check();
     await dialog.locator('[data-action="post"]').click();
     await page.locator('.justify-end').waitFor();
@@ -527,9 +529,18 @@ describe('the practice page', () => {
     await page.waitForTimeout(300);
     assert.equal(await recent(), recentBefore, 'the practice reply is not stored among recent replies');
     // The customer writes again: the clock runs for our next reply.
+    assert.equal(await page.innerText('.practice-status'), 'Sent to this practice conversation only.');
     await page.click('[data-practice="again"]');
     await page.locator('waypoint-panel[data-messages="4"]').waitFor();
     await page.waitForFunction(() => document.querySelector('waypoint-panel').dataset.sla !== 'answered');
+    assert.equal(await page.innerText('.practice-status'), '', 'the send is no longer the latest news');
+    // And again, with something new to say (a conversation the trainer can take on).
+    await page.click('[data-practice="again"]');
+    await page.locator('waypoint-panel[data-messages="5"]').waitFor();
+    const theirs = await page.locator('.justify-start .practice-bubble').allInnerTexts();
+    assert.notEqual(theirs.at(-1), theirs.at(-2));
+    // An empty box: Send has no fill either.
+    assert.equal(await page.locator('[data-testid="dm-composer-send-button"]').evaluate((b) => getComputedStyle(b).backgroundColor), 'rgba(0, 0, 0, 0)');
     await mkdir(join(ROOT, 'target/screenshots'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'target/screenshots/practice.png') });
     // Another customer: another conversation, read afresh.
@@ -558,8 +569,13 @@ describe('the practice page', () => {
     await page.waitForTimeout(500);
     // Nothing of it stored: neither the name, nor the pause, nor the wordings' turns.
     assert.deepEqual({ agent: await stored('waypoint.agent'), states: await stored('waypoint.sla.states'), used: await stored('waypoint.used') }, before);
-    // The next trainee starts afresh: the clock runs, and the name is theirs to type.
+    // The next trainee starts afresh: the clock runs, and the name is theirs to type. (The
+    // reply left in the box is the trainer's example: starting over asks first.)
+    let asked = '';
+    page.once('dialog', (d) => { asked = d.type(); d.accept(); });
     await page.click('.practice-restart');
+    await page.waitForFunction(() => document.querySelector('[data-testid="dm-composer-textarea"]')?.value === '');
+    assert.equal(asked, 'beforeunload');
     await waitForState(page, 'ready');
     await page.locator('waypoint-panel[data-sla="breached"]').waitFor();
     await waypoint.locator('[data-template-id^="order-late"], [data-template-id^="waiting"]').first().click();
