@@ -1450,7 +1450,9 @@ describe("the team's own replies", () => {
       await options.fill('#replies', replies.replace('[refund, billing]', '[refunds]'));
       await options.click('#replies-save');
       await options.locator('#replies-status[data-ok="false"]').waitFor();
-      assert.equal(await status.innerText(), 'Your replies, line 1: no scenario is called "refunds": did you mean refund?');
+      assert.equal(await status.innerText(), 'Your replies, line 1: no scenario is called "refunds" at 1:22: did you mean refund?');
+      // The caret on the name, not at the line's start.
+      assert.equal(await options.locator('#replies').evaluate((t) => t.value.slice(t.selectionStart, t.selectionStart + 7)), 'refunds');
       assert.equal(await options.locator('#replies').getAttribute('aria-invalid'), 'true');
       assert.equal(await stored(), undefined);
       assert.match(await options.inputValue('#replies'), /\[refunds\]/);

@@ -166,7 +166,18 @@ fn reply_at<'a>(
                 match scenario(name) {
                     Ok(s) if !scenarios.contains(&s) => scenarios.push(s),
                     Ok(_) => {}
-                    Err(e) => return fail(number, e),
+                    Err(e) => {
+                        // Where the name is on its line ("at 3:12"): the box puts the caret
+                        // there, not at the line's start.
+                        let line = lines[i].1;
+                        let at = (name.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
+                        let column = line.get(..at).map_or(0, |b| b.chars().count()) + 1;
+                        let quoted = format!("\"{name}\"");
+                        return fail(
+                            number,
+                            e.replacen(&quoted, &format!("{quoted} at {number}:{column}"), 1),
+                        );
+                    }
                 }
             }
             let title = head[..open].trim();
@@ -547,14 +558,14 @@ mod tests {
         );
         assert_eq!(
             refused("# A\nText\n# Returns [refnd]\nText"),
-            "Your replies, line 3: no scenario is called \"refnd\": did you mean refund?"
+            "Your replies, line 3: no scenario is called \"refnd\" at 3:12: did you mean refund?"
         );
         assert_eq!(
             refused("# Late [late order]\nText"),
-            "Your replies, line 1: no scenario is called \"late order\": did you mean order-late?"
+            "Your replies, line 1: no scenario is called \"late order\" at 1:9: did you mean order-late?"
         );
         assert!(refused("# FAQ [EN]\nText").starts_with(
-            "Your replies, line 1: no scenario is called \"EN\" (brackets ending a title name its scenarios): use one of waiting, outage, billing,"
+            "Your replies, line 1: no scenario is called \"EN\" at 1:8 (brackets ending a title name its scenarios): use one of waiting, outage, billing,"
         ));
         assert_eq!(
             refused("# A [refund] [billing]\nText"),
@@ -643,8 +654,8 @@ mod tests {
         assert_eq!(
             parse(text).unwrap_err(),
             "Your replies, line 2: unknown variable `customer.frist_name` at 2:5 (did you mean \
-             customer.first_name?). Also line 5: no scenario is called \"refnd\": did you mean \
-             refund?. Also line 8: this looks like a title: a title line starts with \"# \" at \
+             customer.first_name?). Also line 5: no scenario is called \"refnd\" at 5:12: did you \
+             mean refund?. Also line 8: this looks like a title: a title line starts with \"# \" at \
              the very start of the line (for words of a reply, begin the line otherwise). Also \
              line 10: \"fine!\" is the title of the reply on line 3 too: give each reply its own"
         );
