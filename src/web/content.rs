@@ -15,7 +15,7 @@ use crate::web::extract::{self, Unread};
 use crate::web::gate::{self, Gate};
 use crate::web::observe::Watch;
 use crate::web::panel::replies::{Situation, LEFT_UNSENT, NOT_SENT};
-use crate::web::panel::{Panel, View};
+use crate::web::panel::{Panel, Unused, View};
 use crate::web::review::{self, ValidSettings};
 use crate::web::sites::SurfaceProfile;
 use crate::web::slash::{self, Slash};
@@ -357,14 +357,28 @@ async fn load_own_replies() {
     use crate::web::pages::brand_settings::saved_list;
     let text = saved_list(REPLIES_KEY).await.concat();
     let before = crate::core::library::own_installed().len();
-    match crate::core::library::install_own(&text) {
-        Ok(0) if before == 0 => {}
-        Ok(_) => rank_again(),
-        Err(e) => web_sys::console::warn_1(
-            &format!("Waypoint: your saved replies are not used ({e})").into(),
-        ),
+    let (now, problem) = crate::core::library::install_own(&text);
+    let why = problem.map(|p| {
+        let which = if now == 0 { "Your" } else { "Some of your" };
+        let stop = if p.ends_with(['.', '?', '!']) {
+            ""
+        } else {
+            "."
+        };
+        format!("{which} team's replies are not offered. {p}{stop} {MEND}")
+    });
+    APP.with(|a| {
+        if let Some(app) = a.borrow().as_ref() {
+            app.panel.not_used(Unused::Replies, why);
+        }
+    });
+    if now > 0 || before > 0 {
+        rank_again();
     }
 }
+
+/// How the agent mends saved settings that are not used.
+const MEND: &str = "Mend them in Waypoint's settings (its Options page).";
 
 /// Loads the team's SLA policy from settings (at start, and when it is saved or removed); a
 /// broken one is reported and the policy in force stays.
@@ -378,16 +392,14 @@ async fn load_policy() {
     }
     .and_then(|p| {
         p.validate()
-            .map_err(|e| format!("{}: {}", e.field, e.message))
+            .map_err(|e| format!("{}: {}", e.name(), e.message))
     });
-    if let Err(e) = &parsed {
-        web_sys::console::warn_1(
-            &format!("Waypoint: the saved SLA settings are not valid ({e}); using the defaults")
-                .into(),
-        );
-    }
+    let why = parsed.as_ref().err().map(|e| {
+        format!("Your SLA settings are not used ({e}): the default targets apply. {MEND}")
+    });
     APP.with(|a| {
         if let Some(app) = a.borrow_mut().as_mut() {
+            app.panel.not_used(Unused::Sla, why);
             if let Ok(policy) = parsed {
                 app.policy = policy;
             }

@@ -272,10 +272,11 @@ pub fn debug_checklist(draft: &str) -> Result<u32, JsValue> {
 }
 
 /// Installs `text` as the team's own replies, as saving them on the settings page does, for
-/// the benchmark's ranking with them; returns how many there are.
+/// the benchmark's ranking with them; returns how many there are, or what is wrong with any.
 #[wasm_bindgen(js_name = debugInstallOwn)]
 pub fn debug_install_own(text: &str) -> Result<u32, JsValue> {
-    crate::core::library::install_own(text)
-        .map(|n| n as u32)
-        .map_err(|e| JsValue::from_str(&e))
+    match crate::core::library::install_own(text) {
+        (n, None) => Ok(n as u32),
+        (_, Some(e)) => Err(JsValue::from_str(&e)),
+    }
 }

@@ -1497,6 +1497,39 @@ describe('SLA settings', () => {
   });
 });
 
+describe('saved SLA settings that are not valid now', () => {
+  test('the panel says which setting and why, and that the default targets apply; mended, the word goes', async () => {
+    const options = await openOptions(browser);
+    const stored = () => options.evaluate(async () => JSON.parse((await chrome.storage.local.get('waypoint.sla.policy'))['waypoint.sla.policy']));
+    const store = (policy) => options.evaluate((p) => chrome.storage.local.set({ 'waypoint.sla.policy': JSON.stringify(p) }), policy);
+    try {
+      await options.fill('#sla-x-dm-first', '20');
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="true"]').waitFor();
+      const policy = await stored();
+      // Edited by hand (or saved by a Waypoint that allowed it): no target at all.
+      policy.targets.x.dm.first_response_minutes = 0;
+      await store(policy);
+      const { page, pageErrors } = await open(browser.context, URLS.xChat);
+      await waitForState(page, 'ready');
+      const notice = page.locator('waypoint-panel').locator('p.notice[data-notice="settings"]');
+      await notice.waitFor({ state: 'visible' });
+      assert.equal(
+        await notice.innerText(),
+        "Your SLA settings are not used (X direct messages, first response: 0 minutes is not a target between 0.25 (15 seconds) and 43200 (30 days)): the default targets apply. Mend them in Waypoint's settings (its Options page).",
+      );
+      policy.targets.x.dm.first_response_minutes = 20;
+      await store(policy);
+      await notice.waitFor({ state: 'hidden' });
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    } finally {
+      await options.evaluate(() => chrome.storage.local.remove('waypoint.sla.policy'));
+      await options.close();
+    }
+  });
+});
+
 describe('a reply the site could not send', () => {
   test('X Chat: our message marked "Failed, Try Again" does not stop the clock; sent on retry, it does', async () => {
     const { page } = await open(browser.context, URLS.xChat);

@@ -1356,11 +1356,41 @@ describe("the team's own replies", () => {
       options = await openOptions(browser);
       const status = options.locator('#replies-status[data-ok="false"]');
       await status.waitFor();
-      assert.match(await status.innerText(), /^Not in use until mended: Your replies, line 2: unknown variable `customer\.frist_name`/);
+      assert.match(await status.innerText(), /^Not in use until mended \(the replies without a problem are\): Your replies, line 2: unknown variable `customer\.frist_name`/);
       assert.equal(await options.inputValue('#replies'), text, 'the text is in the box, to mend');
       assert.equal(await options.locator('#replies').getAttribute('aria-invalid'), 'true');
       // The other lists, saved well, say nothing.
       assert.equal(await options.locator('.form-status[data-ok="false"]').count(), 1);
+    } finally {
+      await options.evaluate(() => chrome.storage.local.remove('waypoint.replies'));
+      await options.close();
+    }
+  });
+
+  test('saved once and refused now: the sites offer the replies without a problem, and the panel says which are not and why', async () => {
+    const options = await openOptions(browser);
+    const text = '# Opening hours [how-to]\nOpen 9 to 5, {customer.first_name|there}.\n# Returns [refund]\nSend it back, {customer.frist_name|there}.';
+    try {
+      await options.evaluate((t) => chrome.storage.local.set({ 'waypoint.replies': JSON.stringify([t]) }), text);
+      const { page, pageErrors } = await open(browser.context, URLS.xChat);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const notice = panel.locator('p.notice[data-notice="settings"]');
+      await notice.waitFor({ state: 'visible' });
+      assert.equal(
+        await notice.innerText(),
+        "Some of your team's replies are not offered. Your replies, line 4: unknown variable `customer.frist_name` at 4:16 (did you mean customer.first_name?). Mend them in Waypoint's settings (its Options page).",
+      );
+      await panel.locator('input.search').fill('hours');
+      await panel.locator('.results [data-template-id="own-opening-hours"]').waitFor();
+      await panel.locator('input.search').fill('returns send it back');
+      await panel.locator('.results').waitFor();
+      assert.equal(await panel.locator('.results [data-template-id="own-returns"]').count(), 0, 'the broken one is not offered');
+      // Mended on the settings page: the notice goes.
+      await options.evaluate(() => chrome.storage.local.set({ 'waypoint.replies': JSON.stringify(['# Opening hours [how-to]\nOpen 9 to 5.']) }));
+      await notice.waitFor({ state: 'hidden' });
+      assert.deepEqual(pageErrors, []);
+      await page.close();
     } finally {
       await options.evaluate(() => chrome.storage.local.remove('waypoint.replies'));
       await options.close();

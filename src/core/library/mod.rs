@@ -218,19 +218,18 @@ thread_local! {
 }
 
 /// Puts the team's own replies, written as [`own`] reads them, beside the built-in ones, in
-/// place of those before; returns how many there are. Text with any problem changes nothing
-/// and says what. Text that can be used is kept for the life of the page (the templates
-/// borrow from it; the settings change rarely), so a slice installed is never freed, and none but
-/// an empty one shares its address with another (the search's cache of their words relies on
-/// it).
-pub fn install_own(text: &str) -> Result<usize, String> {
+/// place of those before; returns how many there are, and what is wrong with any passed over
+/// (a reply saved before a rule it breaks was made: the others still serve). Text that can be
+/// used is kept for the life of the page (the templates borrow from it; the settings change
+/// rarely), so a slice installed is never freed, and none but an empty one shares its address
+/// with another (the search's cache of their words relies on it).
+pub fn install_own(text: &str) -> (usize, Option<String>) {
     // Lines as a textarea gives them, whatever an imported file had.
-    let text = text.replace("\r\n", "\n");
-    own::parse(&text)?;
-    let templates = own::templates(Box::leak(text.into_boxed_str()))?;
-    let templates: &'static [LibTemplate] = Box::leak(templates.into_boxed_slice());
+    let text: &'static str = Box::leak(text.replace("\r\n", "\n").into_boxed_str());
+    let (replies, problem) = own::usable(text);
+    let templates: &'static [LibTemplate] = Box::leak(own::templates(replies).into_boxed_slice());
     OWN.with(|o| o.set(templates));
-    Ok(templates.len())
+    (templates.len(), problem)
 }
 
 #[cfg(target_arch = "wasm32")]

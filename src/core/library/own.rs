@@ -50,10 +50,22 @@ pub struct OwnReply<'a> {
 /// The replies written in `text`, or what is wrong, with its line ("Your replies, line 4:
 /// …").
 pub fn parse(text: &str) -> Result<Vec<OwnReply<'_>>, String> {
+    let (replies, problem) = usable(text);
+    match problem {
+        Some(said) => Err(said),
+        None => Ok(replies),
+    }
+}
+
+/// The replies of `text` that can be used, and what is wrong with the others (as [`parse`]
+/// says it): replies saved before a rule they break was made are passed over one by one, the
+/// team's other replies still offered. Text over [`MAX_CHARS`] gives none.
+pub fn usable(text: &str) -> (Vec<OwnReply<'_>>, Option<String>) {
     if text.chars().count() > MAX_CHARS {
-        return Err(format!(
+        let said = format!(
             "Your replies are longer than {MAX_CHARS} characters: keep the ones the team uses"
-        ));
+        );
+        return (Vec::new(), Some(said));
     }
     // Each line with where it starts in `text`.
     let mut lines: Vec<(usize, &str)> = Vec::new();
@@ -97,6 +109,8 @@ pub fn parse(text: &str) -> Result<Vec<OwnReply<'_>>, String> {
         }
     }
     let mut out: Vec<OwnReply> = Vec::new();
+    // Each reply's lines, 1-based, the first and the one after its last.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         if lines[i].1.trim().is_empty() {
@@ -112,16 +126,25 @@ pub fn parse(text: &str) -> Result<Vec<OwnReply<'_>>, String> {
                 problems.push((reply.line, format!("more than {MAX_REPLIES} replies")));
                 break;
             }
-            Ok(reply) => out.push(reply),
+            Ok(reply) => {
+                out.push(reply);
+                spans.push((i + 1, end + 1));
+            }
             Err(problem) => problems.push(problem),
         }
         i = end;
     }
+    // A reply with a problem on one of its lines is not used.
+    let mut spans = spans.into_iter();
+    out.retain(|_| {
+        let (from, to) = spans.next().unwrap_or_default();
+        !problems.iter().any(|p| (from..to).contains(&p.0))
+    });
     // One problem a line (a "#Title" line is not a title either): the first found.
     crate::core::sort::sort_by_key(&mut problems, |p| p.0);
     problems.dedup_by_key(|p| p.0);
     let Some((line, first)) = problems.first() else {
-        return Ok(out);
+        return (out, None);
     };
     let mut said = format!("Your replies, line {line}: {first}");
     for (line, problem) in problems.iter().skip(1).take(MAX_SAID - 1) {
@@ -133,7 +156,7 @@ pub fn parse(text: &str) -> Result<Vec<OwnReply<'_>>, String> {
             problems.len() - MAX_SAID
         ));
     }
-    Err(said)
+    (out, Some(said))
 }
 
 /// At most this many problems are said at once.
@@ -451,10 +474,10 @@ pub fn too_long_for_x<'a>(replies: &[OwnReply<'a>]) -> Vec<(&'a str, usize)> {
     out
 }
 
-/// The replies of `text` as templates (ids from their titles), borrowing from it.
-pub fn templates(text: &'static str) -> Result<Vec<LibTemplate>, String> {
+/// The replies as templates (ids from their titles), borrowing from their text.
+pub fn templates(replies: Vec<OwnReply<'static>>) -> Vec<LibTemplate> {
     let mut out: Vec<LibTemplate> = Vec::new();
-    for r in parse(text)? {
+    for r in replies {
         let texts = Texts {
             title: r.title,
             public: r.public,
@@ -483,14 +506,21 @@ pub fn templates(text: &'static str) -> Result<Vec<LibTemplate>, String> {
             es: texts,
         });
     }
-    Ok(out)
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::conversation::{Lang, Surface};
-    use crate::core::library::{all, get, install_own, search, search_in, suggest_fitting, Scope};
+    use crate::core::library::{get, install_own, search, search_in, suggest_fitting, Scope};
+
+    /// Installs `text`, which has no problem, and says how many replies it has.
+    fn installed(text: &str) -> usize {
+        let (n, problem) = install_own(text);
+        assert_eq!(problem, None);
+        n
+    }
 
     const HOURS: &str = "# Opening hours [how-to]\n\
         We're open 9 to 5 on weekdays, {customer.first_name|there}. ^{agent.initials}\n\
@@ -698,11 +728,10 @@ mod tests {
 
     #[test]
     fn one_word_shared_outside_the_title_is_no_answer_and_the_words_answered_are_said() {
-        install_own(
+        installed(
             "# Opening hours [how-to]\nWe're open Monday to Friday, 9 to 5.\n\
              # Returns address [refund]\nSend it to 1 Mill Lane and we refund within 14 days.",
-        )
-        .unwrap();
+        );
         let how_to = [(Scenario::HowTo, 1.0)];
         let refund = [(Scenario::Refund, 1.0)];
         // (scenarios, what the customer said, the team's reply, whether it leads)
@@ -755,16 +784,16 @@ mod tests {
         );
         assert!(words("own-opening-hours", "ordered before Friday").is_empty());
         assert!(words("refund-acknowledge", "refund").is_empty(), "built in");
-        install_own("").unwrap();
+        installed("");
     }
 
     #[test]
     fn a_follow_up_of_the_teams_is_offered_once_we_have_written() {
-        install_own("# Checking in [follow-up]\nDid the new card arrive, {customer.first_name|there}?\n# Hours [how-to]\nOpen 9 to 5.").unwrap();
+        installed("# Checking in [follow-up]\nDid the new card arrive, {customer.first_name|there}?\n# Hours [how-to]\nOpen 9 to 5.");
         assert_eq!(get("own-checking-in").unwrap().contact, Contact::After);
         assert_eq!(get("own-hours").unwrap().contact, Contact::Any);
         assert!(!Contact::After.fits(false) && Contact::After.fits(true));
-        install_own("").unwrap();
+        installed("");
     }
 
     #[test]
@@ -802,7 +831,7 @@ mod tests {
              # Política de devoluciones [refund]\nDevolvemos el dinero en un plazo de catorce días desde la devolución del pedido.\n\
              # 🎉\nParty!\n# 🎁\nA gift."
         );
-        assert_eq!(install_own(&text), Ok(7));
+        assert_eq!(install_own(&text), (7, None));
         let hours = get("own-opening-hours").unwrap();
         assert_eq!(hours.texts(Lang::Es).title, "Opening hours");
         assert!(hours
@@ -847,7 +876,7 @@ mod tests {
         // Answering none of their words, it comes before the built-in ones that fit nothing
         // either, not before one whose tags name what they said.
         let complaint = format!("{HOURS}# Sorry from the team [complaint]\nWe're sorry, truly.");
-        install_own(&format!("{text}\n{}", &complaint[HOURS.len()..])).unwrap();
+        installed(&format!("{text}\n{}", &complaint[HOURS.len()..]));
         let plain = suggested(&[(Scenario::Complaint, 1.0)], "This was awful", Lang::En);
         assert_eq!(plain[0], "own-sorry-from-the-team", "{plain:?}");
         // Not for a question: its answer must share its words.
@@ -883,10 +912,22 @@ mod tests {
             usize::MAX,
         );
         assert!(every.iter().all(|s| s.template.id != "own-aside"));
-        // A broken text changes nothing; an empty one takes them away.
-        assert!(install_own("# Broken\nHi {x").is_err());
-        assert_eq!(all().filter(|t| t.id.starts_with(ID_PREFIX)).count(), 8);
-        assert_eq!(install_own(""), Ok(0));
+        // A reply that breaks a rule made after it was saved is passed over and said; the
+        // others still serve. An empty text takes them all away.
+        let (n, problem) = install_own(&format!(
+            "# Broken\nHi {{x\n# Reversed\nHi \u{202e}there\n{HOURS}"
+        ));
+        assert_eq!(n, 1);
+        let problem = problem.unwrap();
+        assert!(problem.starts_with("Your replies, line 2: "), "{problem}");
+        assert!(
+            problem.contains("Also line 4: holds an invisible"),
+            "{problem}"
+        );
+        assert!(get("own-opening-hours").is_some());
+        assert!(get("own-broken").is_none() && get("own-reversed").is_none());
+        assert!(get("own-aside").is_none());
+        assert_eq!(install_own(""), (0, None));
         assert!(get("own-opening-hours").is_none());
         assert!(search("hours", Lang::En)
             .iter()

@@ -102,7 +102,12 @@ pub(super) struct List {
     pub saved: fn(&[String]) -> String,
     /// Whether what it says is a warning (saved, with something to look at): shown as one.
     pub warns: fn(&[String]) -> bool,
+    /// What the status line says before the problems of a text saved once and refused now.
+    pub refused: &'static str,
 }
+
+/// [`List::refused`] of a list the sites' pages do without while it is refused.
+const UNUSED: &str = "Not in use until mended: ";
 
 fn no_warning(_: &[String]) -> bool {
     false
@@ -124,6 +129,7 @@ const LISTS: [List; 3] = [
         parse: parse_name,
         saved,
         warns: no_warning,
+        refused: UNUSED,
     },
     List {
         ids: ["brand-accounts", "brand-save", "brand-status"],
@@ -136,6 +142,7 @@ const LISTS: [List; 3] = [
         parse,
         saved,
         warns: no_warning,
+        refused: UNUSED,
     },
     List {
         ids: ["automatic", "automatic-save", "automatic-status"],
@@ -148,6 +155,7 @@ const LISTS: [List; 3] = [
         parse: crate::core::reading::parse_automatic,
         saved,
         warns: no_warning,
+        refused: UNUSED,
     },
 ];
 
@@ -248,12 +256,7 @@ pub(super) fn render_list(
             // Saved once, refused now (edited by hand, or a newer Waypoint checks more): the
             // pages go on without it, and this says so where it can be mended.
             if let Err(e) = (list.parse)(&text) {
-                say(
-                    &doc,
-                    status_id,
-                    false,
-                    &format!("Not in use until mended: {e}"),
-                );
+                say(&doc, status_id, false, &format!("{}{e}", list.refused));
                 if let Some(area) = doc.get_element_by_id(area_id) {
                     let _ = area.set_attribute("aria-invalid", "true");
                 }

@@ -102,6 +102,8 @@ static LIST: List = List {
     parse,
     saved,
     warns,
+    // The pages use the replies that have no problem (`install_own`).
+    refused: "Not in use until mended (the replies without a problem are): ",
 };
 
 /// Saved with replies that can run over X's limit ([`too_long`] says which).

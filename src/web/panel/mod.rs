@@ -157,6 +157,13 @@ impl View {
     }
 }
 
+/// The saved settings whose problems [`Panel::not_used`] says.
+#[derive(Clone, Copy)]
+pub enum Unused {
+    Replies,
+    Sla,
+}
+
 /// The mounted panel. Dropping it removes it from the page with its listeners.
 pub struct Panel {
     host: Element,
@@ -165,6 +172,9 @@ pub struct Panel {
     body: Element,
     place: Element,
     status: Element,
+    /// What of the saved settings is not used, and why (see [`Panel::not_used`]).
+    unused: Element,
+    unused_said: std::cell::RefCell<[Option<String>; 2]>,
     shown: Option<View>,
     replies: replies::Replies,
     badge: badge::Badge,
@@ -229,6 +239,9 @@ impl Panel {
         status.set_attribute("role", "status")?;
         body.append_child(&place)?;
         body.append_child(&status)?;
+        let unused = dom::el(doc, "p", "notice", "")?;
+        unused.set_attribute("data-notice", "settings")?;
+        body.append_child(&unused)?;
         let sla = badge::Badge::mount(doc, &root, &header, &body)?;
         header.append_child(&toggle)?;
         let replies = replies::Replies::mount(doc, &body)?;
@@ -405,6 +418,8 @@ impl Panel {
             body: body.clone(),
             place,
             status,
+            unused,
+            unused_said: Default::default(),
             shown: None,
             replies,
             badge: sla,
@@ -413,6 +428,16 @@ impl Panel {
             _keys: keys,
             back,
         })
+    }
+
+    /// Says, under the status line, what of the saved settings of `part` is not used and why
+    /// (`None`: all of it is): the agent would otherwise miss a team reply or a target without
+    /// a word.
+    pub fn not_used(&self, part: Unused, why: Option<String>) {
+        let mut said = self.unused_said.borrow_mut();
+        said[part as usize] = why;
+        let text: Vec<&str> = said.iter().flatten().map(String::as_str).collect();
+        dom::set_text(&self.unused, &text.join(" "));
     }
 
     /// The agent came to the panel from `el` without the shortcut (a reply picked with the
