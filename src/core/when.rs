@@ -36,8 +36,10 @@ pub fn parse(text: &str, now: i64, utc_offset_min: i32) -> Option<SentAt> {
 fn normalise(text: &str) -> String {
     let lower = text.trim().to_lowercase();
     // Narrow no-break spaces ("10:02\u{202f}AM") and no-break spaces become plain spaces.
+    // Direction marks and isolates (a right-to-left page puts them around times) are dropped.
     let spaced: String = lower
         .chars()
+        .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect();
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -334,9 +336,12 @@ pub fn parse_month_day(t: &str, now: i64, utc_offset_min: i32) -> Option<SentAt>
     // The clock time, when there is one: from the digits before the first colon.
     let (date, clock) = match t.find(':') {
         Some(i) => {
+            // After the last character that is not a digit, whatever its width ("\u{200f}9:45").
             let start = t[..i]
-                .rfind(|c: char| !c.is_ascii_digit())
-                .map_or(0, |j| j + 1);
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !c.is_ascii_digit())
+                .map_or(0, |(j, c)| j + c.len_utf8());
             (&t[..start], Some(&t[start..]))
         }
         None => (t, None),
@@ -535,6 +540,25 @@ mod tests {
             Some((at(2026, 11, 22, 0, 5), Precision::Minute))
         );
         assert_eq!(m("13:05 PM", 0), None);
+    }
+
+    #[test]
+    fn a_wide_character_before_the_clock_is_no_panic() {
+        // A direction mark, an accent or another script right before the digits: the time is
+        // read where it can be, and nothing panics (a panic ends the module on the page).
+        for t in [
+            "\u{200f}9:45 AM",
+            "At \u{200f}9:45 AM",
+            "é9:45",
+            "\u{202e}10:09 AM",
+            "午前10:09",
+            "Nov 20 \u{200e}9:12",
+            "İ:",
+        ] {
+            let _ = parse(t, NOW, 0);
+            let _ = parse_month_day(t, NOW, 0);
+        }
+        assert!(parse("\u{200f}9:45 AM", NOW, 0).is_some());
     }
 
     #[test]
