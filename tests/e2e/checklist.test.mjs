@@ -481,6 +481,41 @@ describe('Escape goes back to editing', () => {
   });
 });
 
+describe('the checklist is the one thing in reach while it is open', () => {
+  test('X post: the panel behind is inert, Alt+Shift+W keeps the focus in the dialog, and each passed check says why in words', async () => {
+    const s = SURFACES[0];
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    await typeDraft(page, s, BAD);
+    await pressSend(page, s);
+    await dialog(page).waitFor();
+    const card = page.locator('waypoint-panel').locator('.card');
+    assert.equal(await card.getAttribute('inert'), '', 'the panel behind is out of reach');
+    const inGate = () => page.evaluate(() => {
+      const root = document.querySelector('waypoint-panel').shadowRoot;
+      return Boolean(root.activeElement?.closest('.gate'));
+    });
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 2; i++) {
+      await page.keyboard.press('Alt+Shift+KeyW');
+      assert.equal(await inGate(), true, `the shortcut (${i + 1}) left the focus in the dialog`);
+    }
+    // Why each passed check passed is text in the dialog, not a tooltip.
+    const passed = page.locator('waypoint-panel').locator('.gate-passed li');
+    const n = await passed.count();
+    assert.ok(n > 0, 'some checks passed');
+    assert.equal(await passed.locator('.gate-why').count(), n);
+    assert.equal(await passed.first().getAttribute('title'), null);
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'detached', timeout: 2000 });
+    assert.equal(await card.getAttribute('inert'), null, 'the panel is back within reach');
+    assert.equal(squash(await modelText(page, s.model)), squash(BAD), 'the draft is untouched');
+    assert.equal(await sends(page), 0, 'nothing was sent');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('a public post where another commenter waited longer', () => {
   // Jane commented 3 hours ago and Priya 1 hour ago; Waypoint answers Priya.
   test('Facebook comments: the panel names who waited longest, and the reply to Priya is checked against her wait', async () => {

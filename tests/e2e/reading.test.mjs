@@ -327,6 +327,29 @@ describe('variants', () => {
     await page.close();
   });
 
+  test('X Chat: the status line says who in its live part, and keeps the count out of it (a busy thread would interrupt a screen reader at each message)', async () => {
+    const { page } = await open(browser.context, URLS.xChat);
+    await waitForState(page, 'ready');
+    const line = page.locator('waypoint-panel').locator('p.status');
+    const live = line.locator('[role="status"]');
+    assert.equal(await line.locator('[role="status"], [aria-live]').count(), 1, 'one live region');
+    const said = await live.textContent();
+    assert.match(said, /^With \S/);
+    assert.doesNotMatch(said, /messages? read/);
+    const before = await line.textContent();
+    assert.match(before, /: 3 messages read$/);
+    await page.evaluate(() =>
+      document.querySelector('[data-testid="dm-message-list"] ul').insertAdjacentHTML(
+        'beforeend',
+        '<li><div data-testid="message-7c1e0d52-1f0b-4c55-9d2a-0b6b7c0a0019" class="flex justify-start"><div class="bubble" data-testid="message-text-7c1e0d52-1f0b-4c55-9d2a-0b6b7c0a0019"><span dir="auto">Any news?</span></div></div></li>',
+      ),
+    );
+    await waitForAttr(page, 'data-messages', 4);
+    assert.equal(await line.textContent(), before.replace('3 messages', '4 messages'));
+    assert.equal(await live.textContent(), said, 'the live part did not change');
+    await page.close();
+  });
+
   test('markup not understood: unrecognized, one warning naming the profile and selector, site intact', async () => {
     const { page, pageErrors, consoleMessages } = await open(browser.context, URLS.xChatBroken);
     await waitForState(page, 'unrecognized');

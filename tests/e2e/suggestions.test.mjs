@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { asReplied, DIST, FIXTURES, goToXPost, launch, minimiseThisPage, open, openOptions, waitForState, withAlteredDist } from './lib.mjs';
+import { asReplied, DIST, FIXTURES, goToXPost, launch, minimiseThisPage, open, openOptions, pickReply, waitForState, withAlteredDist } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -383,6 +383,71 @@ describe('the slash search and pasted text', () => {
       await page.close();
     });
   }
+});
+
+describe('the panel for a keyboard and a screen reader', () => {
+  // WCAG 1.4.11: a text box found by its edge alone has one of 3:1 against what is around it.
+  const contrast = (a, b) => {
+    const lum = (rgb) => {
+      const [r, g, b2] = rgb.match(/\d+/g).slice(0, 3).map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b2;
+    };
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  for (const scheme of ['light', 'dark']) {
+    test(`X Chat (${scheme}): the text boxes' edges stand out, an empty result list is not there, Escape on a result goes back to the words`, async () => {
+      const { page, pageErrors } = await open(browser.context, URLS.xChat);
+      await page.emulateMedia({ colorScheme: scheme });
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const search = panel.locator('input.search');
+      const [edge, card] = await Promise.all([
+        search.evaluate((e) => getComputedStyle(e).borderTopColor),
+        panel.locator('.card').evaluate((e) => getComputedStyle(e).backgroundColor),
+      ]);
+      assert.ok(contrast(edge, card) >= 3, `the search box's edge ${edge} on ${card}: ${contrast(edge, card).toFixed(2)}:1`);
+      assert.equal(await panel.locator('.results').evaluate((e) => getComputedStyle(e).display), 'none', 'no empty list for a screen reader');
+      await search.fill('refund');
+      await panel.locator('.results [data-template-id]').first().waitFor();
+      await search.press('ArrowDown');
+      assert.equal(await panel.evaluate((h) => Boolean(h.shadowRoot.activeElement?.closest('.results'))), true);
+      await page.keyboard.press('Escape');
+      assert.equal(await panel.evaluate((h) => h.shadowRoot.activeElement?.classList.contains('search')), true, 'back in the search');
+      assert.equal(await search.inputValue(), 'refund', 'its words kept');
+      assert.equal(await panel.locator('.card.collapsed').count(), 0, 'the panel stays open');
+      // A fill-in is read with what is left to fill in.
+      await pickReply(panel, 'patience', 'waiting-thanks-patience');
+      const field = panel.locator('.chosen input[data-field]').first();
+      const described = await field.getAttribute('aria-describedby');
+      assert.ok(described, 'the field is described');
+      const note = panel.locator(`[id="${described}"]`);
+      assert.equal(await note.count(), 1);
+      assert.match(await note.textContent(), /\S/, 'by the note saying what is left');
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+  test('X Chat in forced colours (no backgrounds): the slash search\'s highlighted reply keeps a frame', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.xChat);
+    await page.emulateMedia({ forcedColors: 'active' });
+    await waitForState(page, 'ready');
+    await page.click('[data-testid="dm-composer-textarea"]');
+    await page.keyboard.type('/refund');
+    const picked = page.locator('waypoint-panel').locator('.slash [role="option"][aria-selected="true"]');
+    await picked.waitFor();
+    const frame = await picked.evaluate((e) => {
+      const c = getComputedStyle(e);
+      return { style: c.outlineStyle, width: parseFloat(c.outlineWidth) };
+    });
+    assert.notEqual(frame.style, 'none', JSON.stringify(frame));
+    assert.ok(frame.width >= 2, JSON.stringify(frame));
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
 });
 
 describe('the slash search is heard as well as seen', () => {

@@ -125,6 +125,8 @@ const WHOLE: usize = 100;
 /// The open dialog. Dropping it removes it and its listeners.
 pub struct Dialog {
     backdrop: Element,
+    /// The panel's card, inert while the dialog is open.
+    card: Option<Element>,
     _listeners: Vec<EventListener>,
 }
 
@@ -192,7 +194,8 @@ impl Dialog {
                 li.set_attribute("data-status", "pass")?;
                 li.append_child(dom::el(doc, "span", "gate-mark", Mark::Pass.label())?.as_ref())?;
                 li.append_child(dom::el(doc, "span", "gate-name", &item.title)?.as_ref())?;
-                li.set_attribute("title", item.why)?;
+                // Why it passed, in words every reader reaches (a tooltip is not).
+                li.append_child(dom::el(doc, "p", "gate-why", item.why)?.as_ref())?;
                 ul.append_child(&li)?;
             }
             details.append_child(&ul)?;
@@ -314,11 +317,18 @@ impl Dialog {
                 },
             ));
         }
+        // The panel behind is out of reach while the dialog is open: no focus, and not read by
+        // a screen reader's browse cursor (aria-modal alone is not heeded by every one).
+        let card = root.query_selector(".card").ok().flatten();
+        if let Some(c) = &card {
+            c.set_attribute("inert", "")?;
+        }
         if let Some(d) = dialog.dyn_ref::<HtmlElement>() {
             let _ = d.focus();
         }
         Ok(Dialog {
             backdrop,
+            card,
             _listeners: listeners,
         })
     }
@@ -327,6 +337,9 @@ impl Dialog {
 impl Drop for Dialog {
     fn drop(&mut self) {
         self.backdrop.remove();
+        if let Some(c) = &self.card {
+            let _ = c.remove_attribute("inert");
+        }
     }
 }
 

@@ -90,33 +90,41 @@ enum StatusLine {
     With { customer: String, read: String },
 }
 
-/// Writes `line` in `el`, as text, unless it already reads so. A customer's name goes in a
-/// `<bdi>`: one written right to left must not carry the words after it into its direction
-/// ("With محمد: 3 messages read" drawn as "With 3 محمد: messages read").
+/// Writes `line` in `el`, as text, unless it already reads so. Its first part (who, or what
+/// state) is in a live region a screen reader says when it changes; the count after it ("4
+/// messages read") is not, or a busy thread would interrupt the agent at each new comment. A
+/// customer's name goes in a `<bdi>`: one written right to left must not carry the words after
+/// it into its direction ("With محمد: 3 messages read" drawn as "With 3 محمد: messages read").
 fn show_status(el: &Element, line: &StatusLine) -> Result<(), JsValue> {
-    let (customer, read) = match line {
-        StatusLine::Plain(text) => {
-            dom::set_text(el, text);
-            return Ok(());
-        }
-        StatusLine::With { customer, read } => (customer, read),
+    let (said, count) = match (el.first_element_child(), el.last_element_child()) {
+        (Some(said), Some(count)) if said != count => (said, count),
+        _ => return Err(JsValue::from_str("the status line has no parts")),
     };
-    let tail = format!(": {read}");
-    let whole = format!("With {customer}{tail}");
-    if el.text_content().as_deref() == Some(whole.as_str()) {
-        return Ok(());
+    match line {
+        StatusLine::Plain(text) => {
+            let (head, tail) = text.split_once(": ").unwrap_or((text, ""));
+            if said.child_element_count() > 0 || said.text_content().as_deref() != Some(head) {
+                said.set_text_content(Some(head));
+            }
+            let tail = if tail.is_empty() {
+                String::new()
+            } else {
+                format!(": {tail}")
+            };
+            dom::set_text(&count, &tail);
+        }
+        StatusLine::With { customer, read } => {
+            let shown = said.query_selector("bdi")?.and_then(|b| b.text_content());
+            if shown.as_deref() != Some(customer) {
+                let doc = el
+                    .owner_document()
+                    .ok_or_else(|| JsValue::from_str("no document"))?;
+                said.set_text_content(Some("With "));
+                said.append_child(dom::el(&doc, "bdi", "", customer)?.as_ref())?;
+            }
+            dom::set_text(&count, &format!(": {read}"));
+        }
     }
-    let doc = el
-        .owner_document()
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    // One span: the line is a flex box (its dot, then the words), and each child would be
-    // an item of its own.
-    let words = dom::el(&doc, "span", "", "With ")?;
-    let bdi = dom::el(&doc, "bdi", "", customer)?;
-    words.append_child(&bdi)?;
-    words.append_child(&doc.create_text_node(&tail))?;
-    el.set_text_content(None);
-    el.append_child(&words)?;
     Ok(())
 }
 
@@ -171,6 +179,7 @@ pub struct Panel {
     card: Element,
     body: Element,
     place: Element,
+    /// The status line's words ([`show_status`]).
     status: Element,
     /// What of the saved settings is not used, and why (see [`Panel::not_used`]).
     unused: Element,
@@ -236,7 +245,14 @@ impl Panel {
         let body = dom::el(doc, "div", "body", "")?;
         let place = dom::el(doc, "p", "place", "")?;
         let status = dom::el(doc, "p", "status", "")?;
-        status.set_attribute("role", "status")?;
+        // One span in the line (a flex box: its dot, then the words), holding the part said
+        // and the count ([`show_status`]).
+        let words = dom::el(doc, "span", "", "")?;
+        let said = dom::el(doc, "span", "", "")?;
+        said.set_attribute("role", "status")?;
+        words.append_child(&said)?;
+        words.append_child(dom::el(doc, "span", "", "")?.as_ref())?;
+        status.append_child(&words)?;
         body.append_child(&place)?;
         body.append_child(&status)?;
         let unused = dom::el(doc, "p", "notice", "")?;
@@ -323,6 +339,17 @@ impl Panel {
                 event.prevent_default();
                 event.stop_propagation();
                 if k.repeat() || !host.is_connected() {
+                    return;
+                }
+                // While the checklist is open the shortcut keeps to it: it is answered first.
+                let root = host.shadow_root();
+                if let Some(gate) = root.as_ref().and_then(|r| r.query_selector(".gate").ok()?) {
+                    let inner = root.and_then(|r| r.active_element());
+                    if !inner.is_some_and(|e| gate.contains(Some(&e))) {
+                        if let Some(g) = gate.dyn_ref::<HtmlElement>() {
+                            let _ = g.focus();
+                        }
+                    }
                     return;
                 }
                 let active = host.owner_document().and_then(|d| d.active_element());
@@ -417,7 +444,7 @@ impl Panel {
             card,
             body: body.clone(),
             place,
-            status,
+            status: words,
             unused,
             unused_said: Default::default(),
             shown: None,

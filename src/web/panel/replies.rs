@@ -277,6 +277,13 @@ impl Replies {
                         event.prevent_default();
                         return leave(&state, &chosen, &results, &suggested, &outcome);
                     }
+                    // Escape on a result goes back to the search's words (a second one there
+                    // clears them), as the arrows came from it.
+                    if key.key() == "Escape" && results.contains(Some(&target)) {
+                        event.prevent_default();
+                        let _ = search.unchecked_ref::<HtmlElement>().focus();
+                        return;
+                    }
                     if key.key() != "Enter"
                         || key.is_composing()
                         || key.repeat()
@@ -791,6 +798,9 @@ fn field_values(chosen: &Element) -> Vec<(String, String)> {
     out
 }
 
+/// The id of the note saying what is left to fill in.
+const FILL_NOTE: &str = "wp-fill-note";
+
 fn add_field(
     doc: &Document,
     form: &Element,
@@ -802,6 +812,8 @@ fn add_field(
     let i = dom::el(doc, "input", "", "")?;
     i.set_attribute("data-field", id)?;
     i.set_attribute("aria-label", label)?;
+    // What is left to fill in (the note above the preview) is read with each field.
+    i.set_attribute("aria-describedby", FILL_NOTE)?;
     if let Some(inp) = input(&i) {
         inp.set_value(value);
     }
@@ -1046,6 +1058,7 @@ fn refresh_preview(
             Some(n) => n,
             None => {
                 let n = dom::el(&s.doc, "p", "fill-note", "")?;
+                n.set_id(FILL_NOTE);
                 p.before_with_node_1(&n)?;
                 n
             }
