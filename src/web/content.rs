@@ -25,6 +25,7 @@ use gloo_timers::callback::{Interval, Timeout};
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use std::sync::atomic::Ordering::Relaxed;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
@@ -186,7 +187,12 @@ pub fn boot(mode: Mode, minimised: bool) -> Result<(), JsValue> {
     }
     let doc = dom::document()?;
     let panel = Panel::mount(&doc, mode, minimised)?;
-    let tick = Interval::new(TICK_MS, || run(refresh_if_moved()));
+    std::panic::set_hook(Box::new(|_| stop()));
+    let tick = Interval::new(TICK_MS, || {
+        if !stopped() {
+            run(refresh_if_moved());
+        }
+    });
     let sla_click = EventListener::new(panel.sla_controls(), "click", |event| {
         let action = event
             .target()
@@ -509,6 +515,9 @@ async fn load_first_seen(key: String) {
 
 /// Saves the open conversation's first-seen times (the pending save fired).
 fn save_first_seen_now() {
+    if stopped() {
+        return;
+    }
     let pending = APP.with(|a| {
         a.borrow_mut().as_mut().map(|app| {
             app.seen_save = None;
@@ -750,7 +759,9 @@ fn place_soon() {
     let drawn = Closure::once_into_js(|| {
         Timeout::new(0, || {
             PLACE_SOON.with(|p| p.set(false));
-            place_pin(true);
+            if !stopped() {
+                place_pin(true);
+            }
         })
         .forget();
     });
@@ -791,7 +802,7 @@ fn tick_sla() {
 /// cost a hit test of the whole page; a pin placed the same way writes nothing.
 /// A placing already waiting for its frame (a read just changed the panel) is left to do it.
 fn tick_clock() {
-    if show_sla() && !PLACE_SOON.with(Cell::get) {
+    if !stopped() && show_sla() && !PLACE_SOON.with(Cell::get) {
         place_pin(false);
     }
 }
@@ -947,7 +958,56 @@ fn addressed_changed(composer: &Element) -> bool {
 }
 
 fn schedule_refresh() {
-    run(refresh());
+    if !stopped() {
+        run(refresh());
+    }
+}
+
+/// Set when Waypoint stopped after a fault of its own (a panic ends the module where it was,
+/// its state held mid-change): the clock and the reads stop calling into it, where each call
+/// would fail again.
+static STOPPED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Panics with the state held (see `debugPanic`).
+pub(crate) fn panic_mid_change() {
+    APP.with(|a| {
+        let _held = a.borrow_mut();
+        panic!("a fault made by the test");
+    })
+}
+
+/// Whether Waypoint stopped after a fault of its own ([`STOPPED`]).
+pub(crate) fn stopped() -> bool {
+    STOPPED.load(Relaxed)
+}
+
+/// The panic hook: says once, on the console and in the panel (found from the page, not from
+/// the state), that Waypoint stopped, that the site goes on without it, and how to start it
+/// again. Sends are then no longer checked: the listeners fail open, as the site's own.
+fn stop() {
+    if STOPPED.swap(true, Relaxed) {
+        return;
+    }
+    const SAID: &str = "Waypoint stopped after an error of its own. The site works as usual, \
+        but sends are not checked and the clock is not kept: reload the page to start Waypoint \
+        again.";
+    web_sys::console::error_1(&SAID.into());
+    let host = dom::document()
+        .ok()
+        .and_then(|d| d.query_selector(crate::web::panel::TAG).ok().flatten());
+    let Some(host) = host else {
+        return;
+    };
+    let _ = host.set_attribute("data-state", "stopped");
+    if let Some(root) = host.shadow_root() {
+        if let Ok(Some(card)) = root.query_selector(".card") {
+            let _ = card.class_list().remove_1("collapsed");
+        }
+        if let Ok(Some(notice)) = root.query_selector("p.notice[data-notice=\"settings\"]") {
+            notice.set_text_content(Some(SAID));
+            let _ = notice.set_attribute("role", "alert");
+        }
+    }
 }
 
 /// The periodic look: re-reads only when the URL changed or the watched container is gone or

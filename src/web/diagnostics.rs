@@ -280,3 +280,11 @@ pub fn debug_install_own(text: &str) -> Result<u32, JsValue> {
         (_, Some(e)) => Err(JsValue::from_str(&e)),
     }
 }
+
+/// Panics, as a fault of Waypoint's own would, mid-change (the state held, as a real one
+/// leaves it: each later call into it would fail again): for the test that the page is told
+/// and the clock and reads stop calling into the stopped module.
+#[wasm_bindgen(js_name = debugPanic)]
+pub fn debug_panic() {
+    crate::web::content::panic_mid_change();
+}

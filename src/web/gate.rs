@@ -104,11 +104,17 @@ impl Gate {
         let click = {
             let host = host.clone();
             EventListener::new_with_options(&window, "click", options, move |event| {
-                on_click(&host, event)
+                if !crate::web::content::stopped() {
+                    on_click(&host, event)
+                }
             })
         };
+        // Once Waypoint has stopped after a fault of its own, the agent is told sends are not
+        // checked: they go to the site untouched.
         let key = EventListener::new_with_options(&window, "keydown", options, move |event| {
-            on_key(&host, event)
+            if !crate::web::content::stopped() {
+                on_key(&host, event)
+            }
         });
         Some(Gate {
             _listeners: [click, key],

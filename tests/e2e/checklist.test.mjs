@@ -951,6 +951,46 @@ describe('a failing Waypoint lets the post through (fail open)', () => {
   }
 });
 
+describe('a fault of Waypoint\'s own (a panic) stops it, and says so', () => {
+  for (const s of [SURFACES[0], SURFACES.find((x) => x.name.startsWith('Messenger'))]) {
+    test(`${s.name}: the panel says Waypoint stopped and how to start it again; no error flood; the site sends as usual`, async () => {
+      const { page, consoleMessages } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      await typeDraft(page, s, BAD);
+      const mode = await page.locator('waypoint-panel').getAttribute('data-mode');
+      const glue = mode === 'wasm' ? 'pkg/waypoint.js' : 'pkgjs/waypoint.js';
+      const thrown = await inWaypointWorld(page, `(async () => {
+        const m = await import(chrome.runtime.getURL(${JSON.stringify(glue)}));
+        try { m.debugPanic(); } catch (e) { return String(e); }
+        return 'nothing thrown';
+      })()`);
+      assert.notEqual(thrown, 'nothing thrown');
+      const host = page.locator('waypoint-panel');
+      assert.equal(await host.getAttribute('data-state'), 'stopped');
+      const notice = host.locator('p.notice[data-notice="settings"]');
+      assert.equal(await notice.getAttribute('role'), 'alert');
+      assert.match(await notice.innerText(), /^Waypoint stopped after an error of its own\. .*reload the page to start Waypoint again\.$/);
+      assert.ok(await notice.isVisible(), 'in view');
+      // Three seconds of the clock and the periodic look: nothing calls into the stopped module
+      // (each call would throw again, in Waypoint's world: seen through the DevTools protocol).
+      const cdp = await page.context().newCDPSession(page);
+      const thrownAfter = [];
+      cdp.on('Runtime.exceptionThrown', (e) => thrownAfter.push(e.exceptionDetails.exception?.description ?? e.exceptionDetails.text));
+      await cdp.send('Runtime.enable');
+      const errorsAt = consoleMessages.filter((m) => m.type === 'error').length;
+      await page.waitForTimeout(3000);
+      await cdp.detach();
+      assert.deepEqual(thrownAfter, [], 'nothing thrown after the stop');
+      assert.deepEqual(consoleMessages.filter((m) => m.type === 'error').slice(errorsAt), [], 'no error after the stop');
+      // The site goes on: the send goes through as the agent made it, once.
+      await pressSend(page, s);
+      await page.waitForFunction(() => document.body.dataset.sends === '1', null, { timeout: 5000 });
+      assert.equal(squash(await page.evaluate(() => document.body.dataset.lastSent)), squash(BAD));
+      await page.close();
+    });
+  }
+});
+
 describe('the checks whose word lists the page reads from the rule file', () => {
   // Their lists are not in the module (dist/data/rules.js): a list missing there would let
   // each of these drafts through with nothing said.
