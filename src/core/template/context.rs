@@ -115,10 +115,19 @@ fn customer_first_name(a: &Author) -> Option<String> {
     let cleaned = without_markup(&a.name);
     let name = cleaned.trim();
     let h = handle(a);
-    let only_handle =
-        name.is_empty() || name.starts_with('@') || h.is_some_and(|h| h.eq_ignore_ascii_case(name));
+    // A name holding a direction override is drawn in another order than it is written
+    // ("\u{202e}airaM" shows as "Maria"): its words are not greeted, the handle is.
+    let reordered = name.contains(|c| matches!(c, '\u{202a}'..='\u{202e}'));
+    let only_handle = name.is_empty()
+        || reordered
+        || name.starts_with('@')
+        || h.is_some_and(|h| h.eq_ignore_ascii_case(name));
     let word = name_words(name)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        // An accent written after its letter (decomposed, "José" as "Jose\u{301}") stays.
+        .map(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches(|c: char| !c.is_alphanumeric() && !is_combining_mark(c))
+        })
         .find(|w| !TITLES.contains(w.to_lowercase().as_str()))
         .filter(|_| !only_handle)
         .filter(|w| !ARTICLES.contains(w.to_lowercase().as_str()))
@@ -156,7 +165,7 @@ fn customer_first_name(a: &Author) -> Option<String> {
     }
     h.map(str::to_owned).or_else(|| {
         Some(name.trim_start_matches('@').to_owned())
-            .filter(|n| only_handle && n.chars().any(char::is_alphanumeric))
+            .filter(|n| only_handle && !reordered && n.chars().any(char::is_alphanumeric))
     })
 }
 
@@ -336,6 +345,12 @@ mod tests {
             ("<b>Lena</b> K", None, Some("Lena")),
             ("<3 Maria", None, Some("Maria")),
             ("<img src=x", None, None),
+            // An accent written after its letter is the name's, last letter too.
+            ("Jose\u{301} Nu\u{303}n\u{303}ez", None, Some("Jose\u{301}")),
+            ("Rene\u{301}", None, Some("Rene\u{301}")),
+            // A name the page draws in another order than it is written: not greeted by it.
+            ("\u{202e}airaM Garcia", Some("mgarcia"), Some("mgarcia")),
+            ("\u{202e}airaM Garcia", None, None),
         ];
         for (name, h, want) in cases {
             let mut ctx = Context::new(Lang::En);
