@@ -283,6 +283,20 @@ describe('when the composer refuses the text', () => {
     await page.close();
   });
 
+  test('no reply box left on the page: the reply goes to the clipboard, and the panel says there was no box (not that it refused)', async () => {
+    const { page, pageErrors } = await openWithClipboard(URLS.xChat);
+    const panel = page.locator('waypoint-panel');
+    const preview = await choosePatience(page);
+    await page.evaluate(() => document.querySelector('[data-testid="dm-composer-textarea"]').remove());
+    await panel.locator('button[data-action="insert"]').click();
+    await panel.locator('.outcome[data-outcome]').waitFor();
+    assert.equal(await panel.locator('.outcome').getAttribute('data-outcome'), 'copied:none');
+    assert.match(await panel.locator('.outcome').innerText(), /^No reply box is open on the page, so the reply is on your clipboard/);
+    assert.equal(squash(await page.evaluate(() => navigator.clipboard.readText())), preview);
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
   test('the page throws while the reply goes in: the reply goes to the clipboard, and Waypoint carries on', async () => {
     const { page, pageErrors } = await openWithClipboard(URLS.xStatus);
     const panel = page.locator('waypoint-panel');

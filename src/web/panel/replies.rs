@@ -1163,9 +1163,10 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
                 state.borrow_mut().last_inserted = text.clone();
                 done
             }
+            // No reply box on the page (closed, or drawn again elsewhere): to the clipboard.
             None => match composer::copy_to_clipboard(&text).await {
-                Ok(()) => ("copied:contenteditable".to_owned(), None),
-                Err(why) => ("failed:contenteditable".to_owned(), Some(why)),
+                Ok(()) => ("copied:none".to_owned(), None),
+                Err(why) => ("failed:none".to_owned(), Some(why)),
             },
         };
         let said = if code.starts_with("inserted:") {
@@ -1176,6 +1177,8 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
                 .to_owned()
         } else if code.starts_with("changed:") {
             "The reply box changed, but does not read as the reply: check what it holds before you post.".to_owned()
+        } else if code == "copied:none" {
+            "No reply box is open on the page, so the reply is on your clipboard: open the reply box and press Ctrl+V (⌘V on a Mac).".to_owned()
         } else if let Some(reason) = why {
             format!("Could not insert or copy ({reason}). Select the preview above and copy it.")
         } else {
