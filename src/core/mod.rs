@@ -23,5 +23,10 @@ pub mod textlen;
 pub mod time;
 pub mod when;
 
+/// Odd page text fed to every entry point that reads it: nothing may panic (a panic ends
+/// Waypoint on the page).
+#[cfg(test)]
+mod fuzz_tests;
+
 /// The version of this build, shown on the extension pages and printed by the CLI.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -56,7 +56,11 @@ pub fn parse_iso(t: &str) -> Option<SentAt> {
     let year: i32 = d.next()?.parse().ok()?;
     let month: u8 = d.next()?.parse().ok()?;
     let day: u8 = d.next()?.parse().ok()?;
-    if d.next().is_some() || !(1..=12).contains(&month) || !(1..=31).contains(&day) || year < 1970 {
+    if d.next().is_some()
+        || !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || !(1970..=9999).contains(&year)
+    {
         return None;
     }
     let rest = rest.get(1..).unwrap_or("");

@@ -253,11 +253,12 @@ impl Cursor<'_> {
             self.eat(b'+');
             1
         };
-        let mut total = self.number()? * 3600;
+        // Bounded as POSIX bounds them (hours to 167): no overflow from a long number.
+        let mut total = self.number().filter(|&h| h <= 167)? * 3600;
         if self.eat(b':') {
-            total += self.number()? * 60;
+            total += self.number().filter(|&m| m <= 59)? * 60;
             if self.eat(b':') {
-                total += self.number()?;
+                total += self.number().filter(|&s| s <= 59)?;
             }
         }
         Some(sign * total)
