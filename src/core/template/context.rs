@@ -77,7 +77,12 @@ impl Context {
             },
             Var::BrandName => self.brand_name.as_ref().map(|n| n.trim().to_owned()),
             Var::SiteName => self.site.map(|s| s.display_name().to_owned()),
-            Var::Wait => self.wait_minutes.map(|m| humanize_wait(m, self.lang)),
+            // A short wait is not said ("sorry you waited a minute" reads as a slight): the
+            // template's fallback ("so long") says it.
+            Var::Wait => self
+                .wait_minutes
+                .filter(|&m| m >= WAIT_SAID_FROM)
+                .map(|m| humanize_wait(m, self.lang)),
             Var::WaitMinutes => self.wait_minutes.map(|m| m.to_string()),
         };
         v.filter(|s| !s.is_empty())
@@ -110,6 +115,9 @@ const ARTICLES: Words = words!["the", "a", "el", "la", "los", "las"];
 /// ("MARIA") as "Maria", an all-small one ("jean-luc") as "Jean-Luc".
 /// Else the handle, as the customer goes by it on the site (and as the checks see them
 /// addressed); else none, and the template's fallback greets ("Hi there"), not "Hi J.R.R" or
+
+/// The shortest wait, in minutes, that `{wait}` says.
+const WAIT_SAID_FROM: u32 = 10;
 /// "Hi BOT".
 fn customer_first_name(a: &Author) -> Option<String> {
     let cleaned = without_markup(&a.name);
@@ -417,5 +425,10 @@ mod tests {
         assert_eq!(ctx.value(Var::SiteName).as_deref(), Some("Instagram"));
         ctx.wait_minutes = Some(90);
         assert_eq!(ctx.value(Var::WaitMinutes).as_deref(), Some("90"));
+        assert!(ctx.value(Var::Wait).is_some());
+        // A wait of a few minutes is not said: the fallback ("so long") is.
+        ctx.wait_minutes = Some(1);
+        assert_eq!(ctx.value(Var::Wait), None);
+        assert_eq!(ctx.value(Var::WaitMinutes).as_deref(), Some("1"));
     }
 }
