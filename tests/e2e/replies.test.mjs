@@ -711,7 +711,7 @@ describe('a search that finds replies for the other surface only', () => {
     const { page, pageErrors } = await open(browser.context, URLS.xStatus);
     await waitForState(page, 'ready');
     const panel = page.locator('waypoint-panel');
-    const where = 'Only in direct messages: “Charged twice: reversal requested”';
+    const where = 'Only in direct messages: “Charged twice: second payment cancelled”';
     await panel.locator('input.search').fill('charged twice');
     assert.equal(await panel.locator('.results .empty').innerText(), where);
     assert.equal(await panel.locator('.results [data-template-id]').count(), 0);

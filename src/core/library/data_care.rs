@@ -17,15 +17,15 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
              DM us and they'll reach you by {?when:When safety will be in touch:time}. ^{agent.initials}",
             "Hi {customer.first_name|there}, thank you for telling us, and I'm sorry this happened. Please stop using the product for now. \
              If anyone is hurt, please get medical help first.\n\n\
-             I've passed this to our product safety team as urgent. Someone from that team will contact you by {?when:When safety will be in touch:time}.\n\n{agent.first_name}",
+             I've passed this to our product safety team as urgent. Someone from that team will reply to you here, in this chat, by {?when:When safety will be in touch:time}.\n\n{agent.first_name}",
         ),
         es: Texts::both(
             "Problema de seguridad: respuesta inicial",
-            "[[Gracias por avisarnos|Gracias por contárnoslo]], {customer.first_name|y lo siento}. No lo uses, por favor; lo tratamos como urgente: \
-             escríbenos por privado y te contactarán antes de {?when:Cuándo contactará seguridad:time}. ^{agent.initials}",
-            "Hola, {customer.first_name|qué tal}. Gracias por avisarnos, y siento lo ocurrido. Por favor, deja de usar el producto de momento. \
+            "[[Gracias por avisarnos|Gracias por contárnoslo]], {customer.first_name|y lo siento}. No lo uses, por favor: \
+             escríbenos por privado y el equipo de seguridad te responderá a más tardar {?when:Cuándo contactará seguridad:time}. ^{agent.initials}",
+            "{customer.first_name|Hola}, gracias por avisarnos y siento lo ocurrido. Por favor, deja de usar el producto de momento. \
              Si alguien se ha hecho daño, lo primero es buscar atención médica.\n\n\
-             He pasado el caso como urgente al equipo de seguridad de producto. Una persona de ese equipo te contactará antes de {?when:Cuándo contactará seguridad:time}.\n\n{agent.first_name}",
+             He pasado el caso como urgente al equipo de seguridad de producto. Una persona de ese equipo te responderá aquí, en este chat, a más tardar {?when:Cuándo contactará seguridad:time}.\n\n{agent.first_name}",
         ),
     },
     LibTemplate {
@@ -35,17 +35,17 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::both(
             "Legal matter: holding reply",
-            "Thank you for letting us know, {customer.first_name|and I understand this is serious}. I've passed your message to the right team, \
-             who will reply by {?when:When the team will reply:time}. ^{agent.initials}",
+            "Thank you for letting us know, {customer.first_name|and I understand this is serious}. I've passed your message to the right team: \
+             send us a DM and they will reply there by {?when:When the team will reply:time}. ^{agent.initials}",
             "Hi {customer.first_name|there}, thank you for your message. I understand this is serious for you.\n\n\
-             I've passed it to the team that handles these matters, and they will contact you directly by {?when:When the team will reply:time}.\n\n{agent.first_name}",
+             I've passed it to the team that handles these matters, and they will reply to you here, in this chat, by {?when:When the team will reply:time}.\n\n{agent.first_name}",
         ),
         es: Texts::both(
             "Asunto legal: respuesta inicial",
-            "Gracias por decírnoslo, {customer.first_name|entiendo que es un asunto serio}. He trasladado tu mensaje al equipo adecuado, \
-             que te responderá antes de {?when:Cuándo responderá el equipo:time}. ^{agent.initials}",
-            "Hola, {customer.first_name|qué tal}. Gracias por tu mensaje; entiendo que es un asunto serio para ti.\n\n\
-             Lo he trasladado al equipo que gestiona estos casos, que se pondrá en contacto contigo directamente antes de {?when:Cuándo responderá el equipo:time}.\n\n{agent.first_name}",
+            "Gracias por decírnoslo, {customer.first_name|entiendo que es un asunto serio}. He trasladado tu mensaje al equipo adecuado: \
+             escríbenos por privado y te responderá allí a más tardar {?when:Cuándo responderá el equipo:time}. ^{agent.initials}",
+            "{customer.first_name|Hola}, gracias por tu mensaje; entiendo que es un asunto serio para ti.\n\n\
+             Lo he trasladado al equipo que gestiona estos casos, que te responderá aquí, en este chat, a más tardar {?when:Cuándo responderá el equipo:time}.\n\n{agent.first_name}",
         ),
     },
     LibTemplate {
@@ -55,19 +55,19 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::both(
             "Person in distress: holding reply",
-            "I'm really sorry you're going through this, {customer.first_name|and thank you for reaching out}. If you're in danger now, please call your local emergency number. \
-             You can also reach {?helpline:Local helpline (name and number)}. ^{agent.initials}",
+            "I'm really sorry you're going through this, {customer.first_name|and thank you for reaching out}. If you're in danger, call your local emergency number. \
+             You can also reach {?helpline:Local helpline (name and number)}, or DM us. ^{agent.initials}",
             "Hi {customer.first_name|there}, I'm really sorry you're going through this, and I'm glad you reached out.\n\n\
-             If you're in danger right now, please call your local emergency number. You can also talk to {?helpline:Local helpline (name and number)}, any time.\n\n\
+             If you're in danger right now, please call your local emergency number. You can also talk to {?helpline:Local helpline (name and number)}.\n\n\
              I've let a colleague who is trained for this know, and they will message you by {?when:When a colleague will reply:time}.\n\n{agent.first_name}",
         ),
         es: Texts::both(
             "Persona en crisis: respuesta inicial",
-            "Siento mucho que estés pasando por esto, {customer.first_name|y gracias por escribirnos}. Si estás en peligro, llama al número de emergencias de tu zona. \
-             También puedes hablar con {?helpline:Línea de ayuda local (nombre y número)}. ^{agent.initials}",
-            "Hola, {customer.first_name|qué tal}. Siento mucho que estés pasando por esto, y me alegro de que nos hayas escrito.\n\n\
-             Si estás en peligro ahora mismo, llama al número de emergencias de tu zona. También puedes hablar con {?helpline:Línea de ayuda local (nombre y número)} a cualquier hora.\n\n\
-             Se lo he comunicado a una compañera o compañero con formación para estos casos, que te escribirá antes de {?when:Cuándo te escribirá:time}.\n\n{agent.first_name}",
+            "Siento mucho lo que estás pasando, {customer.first_name|y gracias por escribirnos}. Si estás en peligro, llama a emergencias. \
+             También puedes hablar con {?helpline:Línea de ayuda local (nombre y número)} o escribirnos por privado. ^{agent.initials}",
+            "{customer.first_name|Hola}, siento mucho que estés pasando por esto y me alegro de que nos hayas escrito.\n\n\
+             Si estás en peligro ahora mismo, llama al número de emergencias de tu zona. También puedes hablar con {?helpline:Línea de ayuda local (nombre y número)}.\n\n\
+             Se lo he comunicado a una compañera o compañero con formación para estos casos, que te escribirá a más tardar {?when:Cuándo te escribirá:time}.\n\n{agent.first_name}",
         ),
     },
     LibTemplate {
@@ -81,7 +81,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::same(
             "Consulta de prensa",
-            "Hola, {customer.first_name|qué tal}. Gracias por escribirnos. He pasado tu consulta a nuestro equipo de prensa, que te responderá antes de {?when:Cuándo responderá prensa:time}. ^{agent.initials}",
+            "Hola, {customer.first_name|qué tal}. Gracias por escribirnos. He pasado tu consulta a nuestro equipo de prensa, que te responderá a más tardar {?when:Cuándo responderá prensa:time}. ^{agent.initials}",
         ),
     },
     LibTemplate {
@@ -127,7 +127,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Got it, {customer.first_name|thank you}: your private message is with us and I'm replying there now. [[Speak soon!|Talk soon!|See you there!]] ^{agent.initials}",
         ),
         es: Texts::public_only(
-            "Recibido su mensaje privado",
+            "Recibido tu mensaje privado",
             "[[Gracias|Muchas gracias]], {customer.first_name|de verdad}: ya tenemos tu mensaje privado y te estoy respondiendo por allí. [[¡Hablamos!|¡Nos leemos!|¡Seguimos por privado!]] ^{agent.initials}",
         ),
     },
@@ -145,7 +145,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::dm_only(
             "Primer mensaje por privado",
-            "¡Hola, {customer.first_name|qué tal}! [[Gracias por escribirnos|Gracias por contactar por aquí|Qué bien que nos escribas]]. Soy {agent.first_name} y voy a ayudarte.\n\n\
+            "¡Hola, {customer.first_name|qué tal}! [[Gracias por escribirnos|Gracias por escribirnos por aquí|Qué bien que nos escribas]]. Soy {agent.first_name} y voy a ayudarte.\n\n\
              Para localizar tus datos, ¿me envías {?needed:Qué necesitas, p. ej. el número de pedido}? \
              Nunca nos envíes números de tarjeta, contraseñas ni códigos: jamás te los pediremos.\n\n{agent.first_name}",
         ),
@@ -161,7 +161,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::same(
             "Comprobar que se resolvió",
-            "¡Hola, {customer.first_name|qué tal}! [[Te escribo para saber cómo va|Un breve seguimiento|Quería saber cómo sigue]]: ¿ya funciona todo? Si no, respóndeme aquí y lo retomo. ^{agent.initials}",
+            "¡Hola, {customer.first_name|qué tal}! [[Te escribo para saber cómo va|Te escribo para ver qué tal va|Quería saber cómo sigue]]: ¿ya funciona todo? Si no, respóndeme aquí y lo retomo. ^{agent.initials}",
         ),
     },
     LibTemplate {
@@ -221,7 +221,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::same(
             "No hemos vuelto a saber de ti",
-            "[[¡Hola|¡Buenas]], {customer.first_name|qué tal}! [[No hemos vuelto a saber de ti|No nos has vuelto a escribir]], así que espero que esté resuelto. Si aún necesitas ayuda, respóndeme aquí sin empezar de cero. ^{agent.initials}",
+            "[[¡Hola|¡Buenas]], {customer.first_name|qué tal}! [[No hemos vuelto a saber de ti|Hace días que no sabemos de ti]], así que espero que esté resuelto. Si aún necesitas ayuda, respóndeme aquí y seguimos donde lo dejamos. ^{agent.initials}",
         ),
     },
 ];

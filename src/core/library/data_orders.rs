@@ -19,11 +19,11 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::both(
             "Cargo inesperado",
-            "[[Siento el susto por ese cargo|Entiendo que ese cargo te preocupe]], {customer.first_name|lo siento}. \
+            "[[Siento el susto por ese cargo|Entiendo que ese cargo te preocupe]], {customer.first_name|y gracias por avisarnos}. \
              Escríbenos por privado y lo revisamos juntos; si es un error, lo corrijo. ^{agent.initials}",
             "Hola, {customer.first_name|qué tal}. Siento el susto con la factura; vamos a aclararlo.\n\n\
              ¿Me dices la fecha y el importe del cargo y el correo de tu cuenta? No me envíes números de tarjeta. \
-             Lo reviso y antes de {?when:Cuándo le responderás:time} te explico qué es y qué puedo hacer.\n\n{agent.first_name}",
+             Lo reviso y a más tardar {?when:Cuándo le responderás:time} te explico qué es y qué puedo hacer.\n\n{agent.first_name}",
         ),
     },
     LibTemplate {
@@ -32,15 +32,15 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         tags: &["double", "twice", "duplicate", "charged twice", "doble", "dos veces", "duplicado"],
         contact: Contact::Any,
         en: Texts::dm_only(
-            "Charged twice: reversal requested",
-            "Hi {customer.first_name|there}, you're right, you were charged twice, and I'm sorry.\n\n\
+            "Charged twice: second payment cancelled",
+            "Hi {customer.first_name|there}, you're right: we charged you twice, and I'm sorry.\n\n\
              I've cancelled the second payment of {?amount:Amount charged twice:number}. \
              It will be back in your account within {?days:How long the reversal takes:time}; \
              the exact day depends on your bank. I'll check on {?check_date:When you'll check it went through:date} that it has gone through.\n\n{agent.first_name}",
         ),
         es: Texts::dm_only(
-            "Cobro duplicado: devolución en marcha",
-            "Hola, {customer.first_name|qué tal}. Tienes razón: se te cobró dos veces, y lo siento.\n\n\
+            "Cobro duplicado: segundo pago anulado",
+            "Hola, {customer.first_name|qué tal}. Tienes razón: te cobramos dos veces y lo siento.\n\n\
              He anulado el segundo pago de {?amount:Importe cobrado de más:number}. \
              Lo tendrás de vuelta en {?days:Cuánto tarda la devolución:time}; el día exacto depende de tu banco. \
              El {?check_date:Cuándo comprobarás que ha llegado:date} compruebo que se ha completado.\n\n{agent.first_name}",
@@ -53,7 +53,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::dm_only(
             "Explain a charge",
-            "Hi {customer.first_name|there}, [[thanks for waiting|I'm sorry for the worry, and thanks for waiting|sorry for the trouble, and thank you for waiting]] while I checked.\n\n\
+            "Hi {customer.first_name|there}, [[thanks for waiting|I'm sorry for the worry, and thanks for waiting|sorry this has been confusing, and thank you for your patience]] while I checked.\n\n\
              The charge of {?amount:Amount:number} on {?date:Date of the charge:date} is for {?reason:What the charge is for, in plain words}.\n\n\
              If that doesn't match what you expected, tell me and I'll look again.\n\n{agent.first_name}",
         ),
@@ -74,14 +74,14 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Hi {customer.first_name|there}, [[thanks for reaching out|thank you for telling us|I'm sorry this didn't work out|I'm sorry about this]]. \
              I can help with a refund: please send us a DM so we can look at your order privately. ^{agent.initials}",
             "Hi {customer.first_name|there}, [[thanks for reaching out|thank you for telling us|I'm sorry this didn't work out|I'm sorry about this]]; I can help with a refund.\n\n\
-             Could you send me your order number and the name it's under? I'll check it and tell you today how and when the money comes back.\n\n{agent.first_name}",
+             Could you send me your order number and the name it's under? I'll check it and tell you by {?when:When you'll get back to them:time} how and when the money comes back.\n\n{agent.first_name}",
         ),
         es: Texts::both(
             "Ayuda con un reembolso o devolución",
             "¡Hola, {customer.first_name|qué tal}! [[Gracias por escribirnos|Gracias por contárnoslo|Siento que no haya salido bien|Siento lo ocurrido]]. \
-             Te ayudo con el reembolso: escríbenos por privado para revisar tu pedido con calma. ^{agent.initials}",
+             Te ayudo con el reembolso: escríbenos por privado y revisamos tu pedido allí. ^{agent.initials}",
             "¡Hola, {customer.first_name|qué tal}! [[Gracias por escribirnos|Gracias por contárnoslo|Siento que no haya salido bien|Siento lo ocurrido]]; te ayudo con el reembolso.\n\n\
-             ¿Me pasas el número de pedido y el nombre con el que se hizo? Lo reviso y hoy mismo te digo cómo y cuándo recibirás el dinero.\n\n{agent.first_name}",
+             ¿Me pasas el número de pedido y el nombre con el que se hizo? Lo reviso y a más tardar {?when:Cuándo le responderás:time} te digo cómo y cuándo recibirás el dinero.\n\n{agent.first_name}",
         ),
     },
     LibTemplate {
@@ -111,12 +111,12 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::same(
             "How to return an item",
-            "Hi {customer.first_name|there}, [[returning it is simple|sorry for the hassle|sorry about this]]: {?steps:The return steps, briefly}. \
+            "Hi {customer.first_name|there}, [[returning it is simple|sorry it didn't work out|sorry about this]]: {?steps:The return steps, briefly}. \
              Once it reaches us, the refund takes {?days:How long the refund takes:time}. Any trouble, tell me. ^{agent.initials}",
         ),
         es: Texts::same(
             "Cómo hacer una devolución",
-            "¡Hola, {customer.first_name|qué tal}! [[Devolverlo es fácil|Siento la molestia|Perdona la molestia]]: {?steps:Los pasos, en breve}. \
+            "¡Hola, {customer.first_name|qué tal}! [[Devolverlo es fácil|Lo siento mucho|Perdona lo ocurrido]]: {?steps:Los pasos, en breve}. \
              Cuando llegue, el reembolso tarda {?days:Cuánto tarda el reembolso:time}. Cualquier problema, dímelo. ^{agent.initials}",
         ),
     },
@@ -134,10 +134,10 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::both(
             "Pedido con retraso",
-            "[[Siento que tu pedido llegue tarde|Esperar un pedido que no llega desespera|Perdona la espera, y el retraso del pedido]], {customer.first_name|y gracias por avisarnos}. \
+            "[[Siento que tu pedido llegue tarde|Esperar un pedido que no llega desespera|Perdona el retraso del pedido]], {customer.first_name|y gracias por avisarnos}. \
              Escríbenos por privado y lo localizo ahora mismo. ^{agent.initials}",
             "Hola, {customer.first_name|qué tal}. Siento que tu pedido no haya llegado; sé que contabas con él.\n\n\
-             ¿Me pasas el número de pedido? Lo consulto con la empresa de transporte y antes de {?when:Cuándo le responderás:time} te digo dónde está y cuándo lo recibirás.\n\n{agent.first_name}",
+             ¿Me pasas el número de pedido? Lo consulto con la empresa de transporte y a más tardar {?when:Cuándo le responderás:time} te digo dónde está y cuándo lo recibirás.\n\n{agent.first_name}",
         ),
     },
     LibTemplate {
@@ -164,18 +164,18 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         en: Texts::both(
             "Marked delivered, not received",
             "[[That's really frustrating|I can imagine how annoying that is]], {customer.first_name|I'm sorry}: it says delivered but nothing arrived. \
-             Please DM us and I'll open an investigation with the courier today. ^{agent.initials}",
+             Please DM us and I'll open an investigation with the courier. ^{agent.initials}",
             "Hi {customer.first_name|there}, I'm sorry, it's maddening to see \"delivered\" when nothing came.\n\n\
-             I've opened an investigation with the courier for order {?order_number:Order number}. They reply within {?days:How long the courier takes:time}, \
-             and if the parcel isn't found we'll send a replacement or refund you, your choice.\n\n{agent.first_name}",
+             I've opened an investigation with the courier for order {?order_number:Order number}. Couriers usually reply within {?days:How long the courier takes:time}, \
+             and if the parcel isn't found, we'll sort out a replacement or a refund with you.\n\n{agent.first_name}",
         ),
         es: Texts::both(
             "Figura entregado pero no llegó",
             "[[Es muy frustrante|Entiendo el enfado]], {customer.first_name|lo siento}: figura como entregado y no te ha llegado nada. \
-             Escríbenos por privado y hoy mismo abro una reclamación con el transportista. ^{agent.initials}",
+             Escríbenos por privado y abro una reclamación con el transportista. ^{agent.initials}",
             "Hola, {customer.first_name|qué tal}. Lo siento, es desesperante ver \"entregado\" cuando no ha llegado nada.\n\n\
-             He abierto una reclamación con el transportista por el pedido {?order_number:Número de pedido}. Responden en {?days:Cuánto tarda el transportista:time}, \
-             y si el paquete no aparece te enviamos otro o te devolvemos el dinero, lo que prefieras.\n\n{agent.first_name}",
+             He abierto una reclamación con el transportista por el pedido {?order_number:Número de pedido}. Suelen responder en {?days:Cuánto tarda el transportista:time} \
+             y, si el paquete no aparece, vemos contigo un reenvío o el reembolso.\n\n{agent.first_name}",
         ),
     },
     LibTemplate {
@@ -224,12 +224,12 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         en: Texts::dm_only(
             "Replacement on its way",
             "Hi {customer.first_name|there}, your replacement is on its way (order {?order_number:Replacement order number}) and should arrive by {?date:Expected delivery date:date}.\n\n\
-             {?return_steps:What to do with the faulty one}\n\nThanks for your patience, and I'm sorry again for the trouble.\n\n{agent.first_name}",
+             {?return_steps:What to do with the faulty one}\n\nThanks for your patience, and I'm sorry again that this happened.\n\n{agent.first_name}",
         ),
         es: Texts::dm_only(
             "Reposición en camino",
-            "¡Hola, {customer.first_name|qué tal}! Tu reposición ya está en camino (pedido {?order_number:Número del pedido nuevo}) y debería llegarte antes del {?date:Fecha prevista de entrega:date}.\n\n\
-             {?return_steps:Qué hacer con el defectuoso}\n\nGracias por la paciencia, y siento de nuevo lo ocurrido.\n\n{agent.first_name}",
+            "¡Hola, {customer.first_name|qué tal}! Tu reposición ya está en camino (pedido {?order_number:Número del pedido nuevo}) y debería llegarte a más tardar el {?date:Fecha prevista de entrega:date}.\n\n\
+             {?return_steps:Qué hacer con el defectuoso}\n\nGracias por la paciencia y, de nuevo, siento lo ocurrido.\n\n{agent.first_name}",
         ),
     },
 ];

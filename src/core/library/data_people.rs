@@ -19,8 +19,8 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         es: Texts::both(
             "Asumir una mala experiencia",
             "[[Tienes motivos para quejarte|Entiendo tu enfado|Tu queja es justa]], {customer.first_name|y gracias por decírnoslo}. \
-             Lo siento, lo hicimos mal. Esto es lo que voy a hacer: {?next_step:Qué harás y cuándo}. ^{agent.initials}",
-            "Hola, {customer.first_name|qué tal}. [[Tienes motivos para quejarte|Entiendo tu enfado|Tu queja es justa]], y lo siento: lo hicimos mal.\n\n\
+             Lo siento, lo hemos hecho mal. Esto es lo que voy a hacer: {?next_step:Qué harás y cuándo}. ^{agent.initials}",
+            "Hola, {customer.first_name|qué tal}. [[Tienes motivos para quejarte|Entiendo tu enfado|Tu queja es justa]] y lo siento: lo hemos hecho mal.\n\n\
              Esto es lo que voy a hacer: {?next_step:Qué harás y cuándo}. Te iré contando hasta que esté resuelto.\n\n{agent.first_name}",
         ),
     },
@@ -31,19 +31,19 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::both(
             "Bad experience with our staff",
-            "I'm so sorry, {customer.first_name|and thank you for telling us}. [[That's not how anyone should be treated|Nobody should be treated like that]]. \
+            "I'm so sorry, {customer.first_name|and thank you for telling us}. [[Nobody should leave feeling like that|That's not the experience we want for anyone]]. \
              I'd like to pass this on properly: could you DM us when and where it happened? ^{agent.initials}",
             "Hi {customer.first_name|there}, I'm sorry for how you were treated. You deserved better, and thank you for taking the time to tell us.\n\n\
              Could you tell me when and where it happened and anything you remember about the person? \
-             I'll pass it to the manager responsible, who will look into it, and I'll let you know by {?when:When you'll follow up:date} what has been done.\n\n{agent.first_name}",
+             I'll pass it to the manager responsible, who will look into it, and I'll let you know by {?when:When you'll follow up:date} when it has been looked into.\n\n{agent.first_name}",
         ),
         es: Texts::both(
             "Mala experiencia con el personal",
-            "Lo siento mucho, {customer.first_name|y gracias por contárnoslo}. [[Nadie debería recibir ese trato|Ese trato no es aceptable]]. \
-             Quiero trasladarlo como se merece: ¿nos cuentas por privado cuándo y dónde pasó? ^{agent.initials}",
-            "Hola, {customer.first_name|qué tal}. Siento mucho el trato que recibiste; merecías algo mejor, y gracias por tomarte el tiempo de contárnoslo.\n\n\
+            "Lo siento mucho, {customer.first_name|y gracias por contárnoslo}. [[Nadie debería irse sintiéndose así|No es la experiencia que queremos para nadie]]. \
+             Quiero que llegue a quien corresponde: ¿nos cuentas por privado cuándo y dónde pasó? ^{agent.initials}",
+            "Hola, {customer.first_name|qué tal}. Siento mucho el trato que recibiste; merecías algo mejor. Gracias por molestarte en contárnoslo.\n\n\
              ¿Me dices cuándo y dónde ocurrió y lo que recuerdes de la persona? \
-             Lo paso a la persona responsable del centro para que lo revise, y antes del {?when:Cuándo harás seguimiento:date} te cuento qué se ha hecho.\n\n{agent.first_name}",
+             Lo paso a la persona responsable del centro para que lo revise, y a más tardar el {?when:Cuándo harás seguimiento:date} te cuento cuando se haya revisado.\n\n{agent.first_name}",
         ),
     },
     LibTemplate {
@@ -53,7 +53,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::both(
             "Had to contact us again",
-            "[[You shouldn't have had to ask again|I'm sorry you've had to chase us]], {customer.first_name|I'm sorry}. I'll own this from here until it's solved. \
+            "[[You shouldn't have had to ask again|I'm sorry you've had to chase us]], {customer.first_name|and thanks for sticking with us}. I'll own this from here until it's solved. \
              Please DM us and you won't need to repeat yourself. ^{agent.initials}",
             "Hi {customer.first_name|there}, I'm sorry you've had to get in touch with us again; that's frustrating and it shouldn't have happened.\n\n\
              I've read the whole conversation, so there's no need to explain again. From now on I'm your contact: {?next_step:What you will do next}, \
@@ -61,11 +61,11 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::both(
             "Ha tenido que volver a escribir",
-            "[[Siento que hayas tenido que insistir|No es normal que tengas que insistir]], {customer.first_name|lo siento}. Me encargo yo hasta que esté resuelto. \
+            "[[Siento que hayas tenido que insistir|No es normal que tengas que insistir]], {customer.first_name|y gracias por tu paciencia}. Me encargo yo hasta que esté resuelto. \
              Escríbenos por privado y no tendrás que repetir nada. ^{agent.initials}",
             "Hola, {customer.first_name|qué tal}. Siento que hayas tenido que escribirnos otra vez; es frustrante y no debería haber pasado.\n\n\
              He leído toda la conversación, así que no hace falta que lo expliques de nuevo. Desde ahora me ocupo yo: {?next_step:Qué harás a continuación}, \
-             y te escribo antes de {?when:Cuándo le darás noticias:time}.\n\n{agent.first_name}",
+             y te escribo a más tardar {?when:Cuándo le darás noticias:time}.\n\n{agent.first_name}",
         ),
     },
     LibTemplate {
@@ -89,11 +89,11 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::same(
             "Pass praise on to a colleague",
-            "Thank you for taking the time to say this, {customer.first_name|it means a lot}. I'll make sure {?staff:Who they praised} hears it; it will mean a lot to them. ^{agent.initials}",
+            "Thank you for taking the time to say this, {customer.first_name|truly}. I'll make sure {?staff:Who they praised} hears it; it will mean a lot. ^{agent.initials}",
         ),
         es: Texts::same(
             "Trasladar un elogio",
-            "Gracias por tomarte el tiempo de decirlo, {customer.first_name|de verdad}. Me aseguro de que {?staff:A quién elogian} lo sepa; le va a hacer mucha ilusión. ^{agent.initials}",
+            "Gracias por molestarte en decirlo, {customer.first_name|de verdad}. Le haré llegar tu mensaje a {?staff:A quién elogian}. ^{agent.initials}",
         ),
     },
     LibTemplate {
@@ -117,11 +117,11 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::same(
             "Answer a how-to question",
-            "[[Good question|Happy to help|Sure thing|Sorry for the trouble]], {customer.first_name|thanks for asking}! Here's how: {?steps:The steps, briefly}. Let me know if you get stuck. ^{agent.initials}",
+            "[[Good question|Happy to help|Sure thing|Sorry this has been frustrating]], {customer.first_name|thanks for asking}! Here's how: {?steps:The steps, briefly}. Let me know if you get stuck. ^{agent.initials}",
         ),
         es: Texts::same(
             "Responder a una duda de uso",
-            "[[¡Buena pregunta|¡Encantados de ayudarte|¡Claro|¡Siento el lío]], {customer.first_name|gracias por preguntar}! Se hace así: {?steps:Los pasos, en breve}. Si te atascas, dímelo. ^{agent.initials}",
+            "[[¡Buena pregunta|¡Encantados de ayudarte|¡Claro|¡Siento que te esté costando]], {customer.first_name|gracias por preguntar}! Se hace así: {?steps:Los pasos, en breve}. Si te atascas, dímelo. ^{agent.initials}",
         ),
     },
     LibTemplate {
@@ -147,11 +147,11 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::same(
             "Find out and come back",
-            "[[Good question, {customer.first_name|thanks}|Sorry for the trouble, {customer.first_name|and thanks for asking}]]. I want to give you the right answer, so I'm checking with the team and will reply here by {?when:When you'll reply:time}. ^{agent.initials}",
+            "[[Good question, {customer.first_name|thanks}|Sorry this has been frustrating, {customer.first_name|and thanks for asking}]]. I want to give you the right answer, so I'm checking with the team and will reply here by {?when:When you'll reply:time}. ^{agent.initials}",
         ),
         es: Texts::same(
             "Lo consulto y te digo",
-            "[[Buena pregunta, {customer.first_name|gracias}|Siento las molestias, {customer.first_name|y gracias por preguntar}]]. Quiero darte la respuesta correcta, así que lo consulto con el equipo y te respondo aquí antes de {?when:Cuándo responderás:time}. ^{agent.initials}",
+            "[[Buena pregunta, {customer.first_name|gracias}|Siento que te esté costando, {customer.first_name|y gracias por preguntar}]]. Quiero darte la respuesta correcta, así que lo consulto con el equipo y te respondo aquí a más tardar {?when:Cuándo responderás:time}. ^{agent.initials}",
         ),
     },
     LibTemplate {
@@ -167,7 +167,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         es: Texts::same(
             "Sugerencia trasladada al equipo",
             "[[¡Gracias por la idea|¡Qué buena sugerencia|¡Gracias por pensar en esto]], {customer.first_name|de verdad}! Ya la he pasado al equipo de producto. \
-             No puedo prometerte si saldrá ni cuándo, pero leen todas las propuestas. ^{agent.initials}",
+             No te puedo asegurar si saldrá ni cuándo, pero leen todas las propuestas. ^{agent.initials}",
         ),
     },
     LibTemplate {
@@ -196,7 +196,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::same(
             "No le gusta un cambio",
-            "[[Te entiendo|Te escucho|Lo comprendo]], {customer.first_name|y gracias por decírnoslo}: el cambio te ha complicado las cosas y lo siento. \
+            "[[Te entiendo|Entiendo lo que dices|Lo comprendo]], {customer.first_name|y gracias por decírnoslo}: el cambio te ha complicado las cosas y lo siento. \
              He trasladado al equipo exactamente qué no funciona para que lo revise. ^{agent.initials}",
         ),
     },

@@ -20,11 +20,11 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::both(
             "Gracias por esperar: próximos pasos",
-            "¡Hola, {customer.first_name|qué tal}! [[Gracias por tu paciencia|Gracias por esperar|Te agradezco la espera|Siento la espera, y gracias por tu paciencia|Perdona la espera, y gracias por esperar]]. \
-             Ya estoy con ello y te cuento algo aquí antes de {?when:Cuándo le darás noticias:time}. ^{agent.initials}",
+            "¡Hola, {customer.first_name|qué tal}! [[Gracias por tu paciencia|Gracias por esperar|Te agradezco la espera|Siento la espera y gracias por tu paciencia|Perdona la espera]]. \
+             Ya estoy con ello y te cuento algo aquí a más tardar {?when:Cuándo le darás noticias:time}. ^{agent.initials}",
             "¡Hola, {customer.first_name|qué tal}! [[Gracias por tu paciencia|Gracias por esperar|Te agradezco la espera]], \
              y perdona que haya tardado {wait|tanto}.\n\n\
-             Ya estoy trabajando en ello y te vuelvo a escribir antes de {?when:Cuándo le darás noticias:time}, \
+             Ya estoy trabajando en ello y te vuelvo a escribir a más tardar {?when:Cuándo le darás noticias:time}, \
              aunque solo sea para contarte cómo va.\n\n{agent.first_name}",
         ),
     },
@@ -41,7 +41,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         es: Texts::same(
             "Perdón por tardar en responder",
             "[[Perdona|Lo siento mucho|Te pido disculpas]], {customer.first_name|y gracias por seguir ahí}: has tenido que esperar {wait|demasiado} para recibir respuesta \
-             y no es la atención que queremos darte. Ya estoy aquí y me encargo contigo hasta el final. ^{agent.initials}",
+             y no es la atención que queremos darte. Ya estoy aquí y me ocupo yo de que quede resuelto. ^{agent.initials}",
         ),
     },
     LibTemplate {
@@ -57,7 +57,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         es: Texts::same(
             "Seguimos en ello: novedades",
             "Hola, {customer.first_name|qué tal}. [[Te cuento cómo va|Te pongo al día|No me olvido de ti|Siento que esté tardando tanto|Perdona la espera]]: {?progress:Qué se ha hecho hasta ahora}. \
-             Te escribo de nuevo antes de {?when:Cuándo le darás noticias:time}. ^{agent.initials}",
+             Te escribo de nuevo a más tardar {?when:Cuándo le darás noticias:time}. ^{agent.initials}",
         ),
     },
     LibTemplate {
@@ -74,9 +74,9 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::both(
             "Sabemos que no funciona",
-            "[[Tienes razón|Lo vemos también|No te pasa solo a ti]], {customer.first_name|y gracias por avisar}. Lo siento: {brand.name|nuestro servicio} está fallando. \
-             Ya estamos en ello; daremos novedades antes de {?when:Hora de la próxima actualización:time}. ^{agent.initials}",
-            "Hola, {customer.first_name|qué tal}. [[Lo siento, no eres la única persona|Gracias por avisarnos, y lo siento|Lo siento, no te pasa solo a ti]]: {brand.name|nuestro servicio} está fallando ahora mismo a varias personas.\n\n\
+            "[[Tienes razón|También lo vemos|No te pasa solo a ti]], {customer.first_name|y gracias por avisar}. Lo siento: {brand.name|nuestro servicio} está fallando. \
+             Ya estamos en ello; daremos novedades a más tardar {?when:Hora de la próxima actualización:time}. ^{agent.initials}",
+            "Hola, {customer.first_name|qué tal}. [[Lo siento, no eres la única persona|Gracias por avisarnos y lo siento|Lo siento, no te pasa solo a ti]]: {brand.name|nuestro servicio} les está fallando ahora mismo a varias personas.\n\n\
              El equipo técnico ya está trabajando en ello y te escribo en cuanto esté resuelto. Mientras tanto no tienes que hacer nada.\n\n{agent.first_name}",
         ),
     },
@@ -87,13 +87,13 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::same(
             "Outage: progress update",
-            "Update, {customer.first_name|everyone}: {?progress:What the team has found or done}. It isn't fixed yet, I'm sorry. \
+            "Hi {customer.first_name|there}, an update: {?progress:What the team has found or done}. It isn't fixed yet, I'm sorry. \
              Next update by {?when:Time of the next update:time}. ^{agent.initials}",
         ),
         es: Texts::same(
             "Incidencia: cómo vamos",
-            "Novedades, {customer.first_name|a todos}: {?progress:Qué ha encontrado o hecho el equipo}. Todavía no está resuelto, lo siento. \
-             Próxima actualización antes de {?when:Hora de la próxima actualización:time}. ^{agent.initials}",
+            "Hola, {customer.first_name|qué tal}. Novedades: {?progress:Qué ha encontrado o hecho el equipo}. Todavía no está resuelto, lo siento. \
+             Próxima actualización a más tardar {?when:Hora de la próxima actualización:time}. ^{agent.initials}",
         ),
     },
     LibTemplate {
@@ -103,12 +103,12 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::same(
             "Outage fixed",
-            "[[Good news|It's fixed|We're back]], {customer.first_name|everyone}: {brand.name|the service} is working again. \
+            "Hi {customer.first_name|there}, [[good news|it's fixed|we're back]]: {brand.name|the service} is working again. \
              Sorry for the disruption and thank you for your patience. If anything still looks wrong, tell us here. ^{agent.initials}",
         ),
         es: Texts::same(
             "Incidencia resuelta",
-            "[[Buenas noticias|Ya está resuelto|Todo vuelve a funcionar]], {customer.first_name|a todos}: {brand.name|el servicio} ya funciona. \
+            "¡Hola, {customer.first_name|qué tal}! [[Buenas noticias|Ya está resuelto|Por fin]]: {brand.name|el servicio} ya funciona. \
              Perdón por el corte y gracias por la paciencia. Si aún notas algo raro, dínoslo aquí. ^{agent.initials}",
         ),
     },
@@ -126,7 +126,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
              Please don't send your password or any code we text you: we'll never ask for them.\n\n{agent.first_name}",
         ),
         es: Texts::both(
-            "No puede entrar en su cuenta",
+            "No puedes entrar en tu cuenta",
             "[[Quedarse sin acceso agobia|Es frustrante no poder entrar]], {customer.first_name|lo siento}. ¿Nos escribes por mensaje privado aquí en {site.name|esta app}? \
              Te ayudo a entrar. Nunca te pediremos tu contraseña. ^{agent.initials}",
             "¡Hola, {customer.first_name|qué tal}! [[Siento que no puedas entrar en tu cuenta|Qué agobio quedarse sin acceso, lo siento]]; vamos a solucionarlo.\n\n\
@@ -142,12 +142,12 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         en: Texts::same(
             "How to reset the password",
             "Hi {customer.first_name|there}, you can set a new password here: {?link:Reset page link:link}. \
-             [[The email can take a few minutes; check spam too|Sorry for the hassle; the email may be in spam|Sorry about this; the email may be in spam]]. If it doesn't arrive, tell me and I'll help. ^{agent.initials}",
+             [[The email can take a few minutes; check spam too|Sorry this has been a pain; check spam|Sorry about this; the email may be in spam]]. If it doesn't arrive, tell me and I'll help. ^{agent.initials}",
         ),
         es: Texts::same(
             "Cómo cambiar la contraseña",
             "¡Hola, {customer.first_name|qué tal}! Crea una contraseña nueva aquí: {?link:Enlace para restablecer:link}. \
-             [[El correo puede tardar unos minutos; mira también en spam|Siento el lío; el correo puede tardar, mira en spam|Perdona el lío; el correo puede tardar, mira en spam]]. Si no llega, dímelo y te ayudo. ^{agent.initials}",
+             [[El correo puede tardar unos minutos; mira también en spam|Siento que te esté costando; mira en spam|Lo siento; el correo puede tardar, mira en spam]]. Si no llega, dímelo y te ayudo. ^{agent.initials}",
         ),
     },
     LibTemplate {
@@ -157,18 +157,18 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::both(
             "Account may be compromised",
-            "[[Thank you for telling us|Thanks for flagging this quickly]], {customer.first_name|and I'm sorry}, that's worrying. Please send us a DM here and we'll secure your account as a priority. \
+            "[[Thank you for telling us|Thanks for flagging this]], {customer.first_name|and I'm sorry}: that's worrying. If you still can, change your password now, then DM us and we'll secure your account first. \
              We'll never ask for your password. ^{agent.initials}",
             "Hi {customer.first_name|there}, thank you for acting quickly, and I'm sorry you're dealing with this.\n\n\
-             I've flagged your account to our security team as urgent. They'll contact you by {?when:When security will be in touch:time}. \
+             I've flagged your account to our security team as urgent. They'll reply to you here, in this chat, by {?when:When security will be in touch:time}. \
              Until then, please change your password if you still can, and don't share any code we send you, with anyone, including us.\n\n{agent.first_name}",
         ),
         es: Texts::both(
             "Posible acceso no autorizado",
-            "[[Gracias por avisarnos|Gracias por decírnoslo tan rápido]], {customer.first_name|y lo siento}: entiendo la preocupación. Escríbenos por privado aquí y protegemos tu cuenta con prioridad. \
+            "[[Gracias por avisarnos|Gracias por decírnoslo]], {customer.first_name|y lo siento}: entiendo la preocupación. Si puedes, cambia tu contraseña y escríbenos por privado: protegemos tu cuenta enseguida. \
              Nunca te pediremos tu contraseña. ^{agent.initials}",
-            "Hola, {customer.first_name|qué tal}. Gracias por actuar rápido, y siento que estés pasando por esto.\n\n\
-             He pasado tu caso como urgente al equipo de seguridad, que se pondrá en contacto contigo antes de {?when:Cuándo contactará seguridad:time}. \
+            "{customer.first_name|Hola}, gracias por actuar rápido y siento que estés pasando por esto.\n\n\
+             He pasado tu caso como urgente al equipo de seguridad, que te responderá aquí, en este chat, a más tardar {?when:Cuándo contactará seguridad:time}. \
              Mientras tanto, cambia tu contraseña si aún puedes y no compartas con nadie (ni con nosotros) los códigos que te enviemos.\n\n{agent.first_name}",
         ),
     },

@@ -446,7 +446,7 @@ fn a_search_says_when_what_it_found_is_only_for_the_other_surface() {
     assert!(here.is_empty());
     assert_eq!(
         note.as_deref(),
-        Some("Only in direct messages: “Charged twice: reversal requested”")
+        Some("Only in direct messages: “Charged twice: second payment cancelled”")
     );
     let (here, note) = search_on("charged twice", Lang::En, Surface::Dm, Scope::Everything);
     assert_eq!(ids(&here)[0], "billing-double-charge");
