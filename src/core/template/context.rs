@@ -109,15 +109,15 @@ pub const TITLES: Words = words![
 /// Not "an": it is a first name (Vietnamese, Flemish).
 const ARTICLES: Words = words!["the", "a", "el", "la", "los", "las"];
 
+/// The shortest wait, in minutes, that `{wait}` says.
+const WAIT_SAID_FROM: u32 = 10;
+
 /// The first name to greet the customer by: the display name's first word, after emoji, a part
 /// in brackets ("[BOT]") and titles, when it reads as a name: letters (with apostrophes and
 /// hyphens, "O'Brien-Smith"), more than an initial, not an article; an all-capital one
 /// ("MARIA") as "Maria", an all-small one ("jean-luc") as "Jean-Luc".
 /// Else the handle, as the customer goes by it on the site (and as the checks see them
 /// addressed); else none, and the template's fallback greets ("Hi there"), not "Hi J.R.R" or
-
-/// The shortest wait, in minutes, that `{wait}` says.
-const WAIT_SAID_FROM: u32 = 10;
 /// "Hi BOT".
 fn customer_first_name(a: &Author) -> Option<String> {
     let cleaned = without_markup(&a.name);
