@@ -112,6 +112,8 @@ mod tests {
             ("Dear user, we apologise", true),
             ("Estimado cliente: lo sentimos", true),
             ("Hi Mariana, sorry", true),
+            // An accent written after its letter (decomposed) is the same name.
+            ("Hola Mari\u{301}a, lo siento", false),
         ];
         table(&fb, CheckId::Addressed, &rows);
         let d = fb.fires(CheckId::Addressed, "Sorry!").unwrap();

@@ -66,6 +66,8 @@ impl People {
 pub fn fold(word: &str) -> String {
     word.chars()
         .flat_map(char::to_lowercase)
+        // An accent written apart from its letter goes as a precomposed one does.
+        .filter(|&c| !super::text::is_combining_mark(c))
         .map(|c| match c {
             'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
             'é' | 'è' | 'ê' | 'ë' => 'e',
