@@ -5,7 +5,7 @@
 
 use crate::core::check::{self, Prepared};
 use crate::core::conversation::Lang;
-use crate::core::conversation::{Conversation, Party, ReadState, Surface};
+use crate::core::conversation::{Author, Conversation, Party, ReadState, Surface};
 use crate::core::layout::Zone;
 use crate::core::reading::{interpret, ThreadStore};
 use crate::core::route::{self, Route};
@@ -160,6 +160,9 @@ struct App {
     /// The elements read of the conversation left by the last navigation, and when: until the
     /// page shows others (or [`GRACE_MS`] passes), it has not drawn the new one yet.
     left: Option<(js_sys::WeakMap, f64)>,
+    /// When the conversation's list went away with messages read (a re-render, or a page no
+    /// longer showing it): after [`GRACE_MS`] the panel stops speaking of it.
+    gone_at: Option<f64>,
     /// What the clock needs from storage, loaded (`POLICY_KNOWN`, and for the open
     /// conversation `AGENT_KNOWN` and `SEEN_KNOWN`): no clock is shown before, since one made
     /// without the saved pause, business hours or first-seen times would flash a wrong state.
@@ -344,6 +347,7 @@ pub fn boot(mode: Mode, minimised: bool) -> Result<(), JsValue> {
             href: String::new(),
             entered_at: js_sys::Date::now(),
             left: None,
+            gone_at: None,
             known: 0,
             warned: Vec::new(),
             _tick: tick,
@@ -618,6 +622,7 @@ impl App {
         if self.key == key {
             return;
         }
+        self.gone_at = None;
         if self.seen_save.take().is_some() {
             wasm_bindgen_futures::spawn_local(save_first_seen(
                 self.key.clone(),
@@ -1058,7 +1063,9 @@ fn refresh_if_moved() -> Result<(), JsValue> {
             // moments is still to come: a quiet page would not read again to give it.
             (Some(w), Some(c)) => {
                 let now = js_sys::Date::now();
+                // A list back after going away is read again (the panel stopped speaking of it).
                 w.watches(&c)
+                    && app.gone_at.is_none()
                     && !(app.store.is_empty()
                         && now - app.entered_at < GRACE_MS + 2.0 * f64::from(TICK_MS))
                     && !(app.seen.page_due(now) && app.seen.page_changed(&app.doc, profile))
@@ -1321,6 +1328,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
             match result {
                 Ok(mut read) => {
                     app.left = None;
+                    app.gone_at = None;
                     for brand in &app.brands {
                         read.raw.identity.handles.push(brand.clone());
                         read.raw.identity.names.push(brand.clone());
@@ -1381,9 +1389,7 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
                     if !same {
                         app.unprepare();
                     }
-                    view.customer = customer
-                        .clone()
-                        .map(|c| c.handle.map(|h| format!("@{h}")).unwrap_or(c.name));
+                    view.customer = shown(customer.clone());
                     app.panel.set_situation(Situation {
                         site: Some(route.site),
                         surface: Some(surface),
@@ -1413,11 +1419,16 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
         view.note = Some(READING);
         return view;
     }
+    // The list went away for a moment (a re-render): what was read, and whom, stay shown. Gone
+    // longer, the page no longer shows the conversation the panel would speak of.
     if !app.store.is_empty() {
-        // The list went away for a moment (a re-render): keep what was read.
-        view.state = ReadState::Ready;
-        view.messages = app.store.len();
-        return view;
+        let gone = *app.gone_at.get_or_insert(now);
+        if now - gone < GRACE_MS {
+            view.state = ReadState::Ready;
+            view.messages = app.store.len();
+            view.customer = shown(app.conversation.as_ref().and_then(|c| c.customer.clone()));
+            return view;
+        }
     }
     if now - app.entered_at < GRACE_MS {
         // A page still drawing the conversation (or still showing the last one).
@@ -1431,6 +1442,11 @@ fn read(app: &mut App, route: &Route, now: f64) -> View {
         app.warned.push(warning);
     }
     view
+}
+
+/// The customer as the panel names them: their @handle, else their name.
+fn shown(customer: Option<Author>) -> Option<String> {
+    customer.map(|c| c.handle.map(|h| format!("@{h}")).unwrap_or(c.name))
 }
 
 /// Ranks the templates for the open conversation when what the analysis reads changed (see

@@ -626,6 +626,8 @@ describe('the practice page', () => {
     const waypoint = page.locator('waypoint-panel');
     await pickReply(waypoint, 'refund', 'refund-acknowledge');
     await waypoint.locator('.chosen input[data-field="agent.name"]').fill('Sam Rivera');
+    // When the agent will say how the money comes back: a fill-in (no promise of "today").
+    await waypoint.locator('.chosen input[data-field="when"]').fill('Friday');
     const sorry = /I'm sorry (this didn't work out|about this)/;
     assert.match(await waypoint.locator('.preview').innerText(), sorry);
     await waypoint.locator('button[data-action="insert"]').click();

@@ -194,6 +194,31 @@ describe('a message that leaves the page', () => {
   });
 });
 
+describe('the conversation\'s list goes away', () => {
+  test('Messenger: for a moment the panel keeps what was read and whom; gone for longer, it no longer speaks of it, and says why once; back, it is read again', async () => {
+    const { page, pageErrors, consoleMessages } = await open(browser.context, URLS.fbMessages);
+    await waitForState(page, 'ready');
+    const customer = await attr(page, 'data-customer');
+    assert.ok(customer, 'a customer read');
+    const log = await page.evaluateHandle(() => document.querySelector('[role="log"]'));
+    const parent = await page.evaluateHandle(() => document.querySelector('[role="log"]').parentElement);
+    await page.evaluate((l) => l.remove(), log);
+    // A re-render's moment: the same conversation, the same customer.
+    await page.waitForTimeout(700);
+    assert.equal(await attr(page, 'data-state'), 'ready');
+    assert.equal(await attr(page, 'data-customer'), customer);
+    // Gone for longer: not "ready" with a conversation the page no longer shows.
+    await waitForAttr(page, 'data-state', 'unrecognized', 6000);
+    assert.equal(consoleMessages.filter((m) => m.type === 'warning' && m.text.startsWith('Waypoint')).length, 1, JSON.stringify(consoleMessages));
+    // Back: read again, whom included.
+    await page.evaluate(([p, l]) => p.append(l), [parent, log]);
+    await waitForAttr(page, 'data-state', 'ready');
+    await waitForAttr(page, 'data-customer', customer);
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('one observer per conversation container', () => {
   // Waypoint's own world has its observers counted from here on: those observing, and what.
   const COUNT = `{
