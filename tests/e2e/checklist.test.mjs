@@ -971,6 +971,10 @@ describe('a fault of Waypoint\'s own (a panic) stops it, and says so', () => {
       assert.equal(await notice.getAttribute('role'), 'alert');
       assert.match(await notice.innerText(), /^Waypoint stopped after an error of its own\. .*reload the page to start Waypoint again\.$/);
       assert.ok(await notice.isVisible(), 'in view');
+      // Nothing that would read as working: no frozen clock, no replies to pick.
+      for (const part of ['.sla', '.pin', '.replies', '.suggested']) {
+        assert.equal(await host.locator(part).first().isVisible(), false, `${part} hidden`);
+      }
       // Three seconds of the clock and the periodic look: nothing calls into the stopped module
       // (each call would throw again, in Waypoint's world: seen through the DevTools protocol).
       const cdp = await page.context().newCDPSession(page);
