@@ -145,7 +145,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::dm_only(
             "Primer mensaje por privado",
-            "¡Hola, {customer.first_name|qué tal}! [[Gracias por escribirnos|Gracias por escribirnos por aquí|Qué bien que nos escribas]]. Soy {agent.first_name} y voy a ayudarte.\n\n\
+            "¡Hola, {customer.first_name|qué tal}! [[Gracias por escribirnos|Gracias por tu mensaje|Qué bien que nos escribas]]. Soy {agent.first_name} y voy a ayudarte.\n\n\
              Para localizar tus datos, ¿me envías {?needed:Qué necesitas, p. ej. el número de pedido}? \
              Nunca nos envíes números de tarjeta, contraseñas ni códigos: jamás te los pediremos.\n\n{agent.first_name}",
         ),
