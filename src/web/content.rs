@@ -362,7 +362,8 @@ pub fn boot(mode: Mode, minimised: bool) -> Result<(), JsValue> {
 
 /// Loads the team's own replies from settings (at start, and when they are saved): they join
 /// the search at once, and the suggestions are ranked again with them. Replies that cannot be
-/// read are reported and those in use stay.
+/// read (saved before a rule they break was made) are passed over, and the panel says which
+/// and why; the others serve.
 async fn load_own_replies() {
     use crate::web::pages::brand_settings::saved_list;
     let text = saved_list(REPLIES_KEY).await.concat();
