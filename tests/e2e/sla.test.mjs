@@ -1439,6 +1439,19 @@ describe('SLA settings', () => {
       const marks = () => options.evaluate(() => [...document.querySelectorAll('[aria-invalid="true"]')].map((e) => `${e.id}>${e.getAttribute('aria-describedby')}`));
       assert.deepEqual(await marks(), ['sla-facebook-dm-next>sla-status']);
       assert.equal(await options.evaluate(() => document.activeElement.id), 'sla-facebook-dm-next');
+      // Two faults at once, one the form cannot read (the hours) and one out of range: both
+      // said and marked in one save, the caret on the first in the form.
+      await options.fill('#sla-hours', 'nonsense');
+      await options.click('#sla-save');
+      await options.waitForFunction(() => document.getElementById('sla-status').textContent.includes('Also: Business hours: '));
+      assert.match(await options.locator('#sla-status').innerText(), /^Facebook direct messages, next reply: -5 minutes is not a target.*\. Also: Business hours: /);
+      const both = await marks();
+      assert.equal(both.length, 2, JSON.stringify(both));
+      assert.equal(both[0], 'sla-facebook-dm-next>sla-status');
+      assert.match(both[1], /^sla-hours>sla-status\b/);
+      assert.equal(await options.evaluate(() => document.activeElement.id), 'sla-facebook-dm-next');
+      assert.match(await options.evaluate(() => document.getElementById('sla-hours').validationMessage), /^Business hours: /);
+      await options.fill('#sla-hours', 'mon-fri 08:00-16:00');
       // Another fault moves the mark; a good save takes it away.
       await options.fill('#sla-facebook-dm-next', '');
       await options.fill('#sla-due-soon', '150');

@@ -215,6 +215,26 @@ pub(super) fn mark(doc: &Document, field: &str, status: &str) {
 
 /// Says `message` at the field `e` (a one-line field or a box of lines) in the browser's own
 /// bubble, and marks it invalid for the page's style; "" clears it.
+/// Marks more fields at fault after [`mark`] marked the first (`(id, what is wrong)`), each
+/// with its own words, and the focus left on the first.
+pub(super) fn mark_more(doc: &Document, fields: &[(String, String)], status: &str) {
+    for (field, message) in fields {
+        let Some(e) = doc.get_element_by_id(field) else {
+            continue;
+        };
+        let _ = e.set_attribute("aria-invalid", "true");
+        let hint = e.get_attribute("aria-describedby").unwrap_or_default();
+        if !hint.split_whitespace().any(|t| t == status) {
+            let _ = e.set_attribute("aria-describedby", format!("{status} {hint}").trim());
+        }
+        if let Some(i) = e.dyn_ref::<web_sys::HtmlInputElement>() {
+            i.set_custom_validity(message);
+        } else if let Some(t) = e.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            t.set_custom_validity(message);
+        }
+    }
+}
+
 fn at_field(e: &Element, message: &str) {
     if let Some(i) = e.dyn_ref::<web_sys::HtmlInputElement>() {
         i.set_custom_validity(message);

@@ -218,9 +218,14 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                     super::store(&doc, STATUS, POLICY_KEY, &json, saved).await;
                 });
             }
-            Err((field, message)) => {
-                say(&doc, STATUS, false, &message);
-                super::mark(&doc, &field, STATUS);
+            Err(errors) => {
+                // All said at once, the first where the caret goes; each field marked.
+                let said: Vec<&str> = errors.iter().map(|(_, m)| m.as_str()).collect();
+                say(&doc, STATUS, false, &said.join(". Also: "));
+                if let Some((first, rest)) = errors.split_first() {
+                    super::mark(&doc, &first.0, STATUS);
+                    super::mark_more(&doc, rest, STATUS);
+                }
             }
         })
         .forget();
@@ -297,51 +302,49 @@ pub(super) fn fill(doc: &Document, p: &Policy) {
 
 /// Reads the form into a policy, validated; the error is the id of the field at fault and
 /// what is wrong, naming the setting.
-pub fn read(doc: &Document) -> Result<Policy, (String, String)> {
+pub fn read(doc: &Document) -> Result<Policy, Vec<(String, String)>> {
     let mut policy = Policy::default();
+    // Every field at fault: a save marks them all, not one per save.
+    let mut errors: Vec<(String, String)> = Vec::new();
+    let defaults = Policy::default();
     for site in Site::ALL {
         for (surface, words) in SURFACES {
             let name = format!("{} {words}", site.display_name());
             let first_id = id(site, surface, "first");
-            let first = decimal::parse(&value(doc, &first_id)).ok_or_else(|| {
+            let first = decimal::parse(&value(doc, &first_id)).unwrap_or_else(|| {
                 let m = format!("{name}: the first-response target must be a number of minutes");
-                (first_id.clone(), m)
-            })?;
+                errors.push((first_id.clone(), m));
+                defaults.targets.get(site, surface).first_response_minutes
+            });
             let next_id = id(site, surface, "next");
             let next_text = value(doc, &next_id);
             let next = match next_text.trim() {
                 "" => None,
-                t => Some(decimal::parse(t).ok_or_else(|| {
+                t => decimal::parse(t).or_else(|| {
                     let m = format!(
                         "{name}: the next-reply target must be a number of minutes or blank"
                     );
-                    (next_id.clone(), m)
-                })?),
+                    errors.push((next_id.clone(), m));
+                    None
+                }),
             };
             let target = Target {
                 first_response_minutes: first,
                 next_reply_minutes: next,
             };
-            let slot = match (site, surface) {
-                (Site::X, Surface::Post) => &mut policy.targets.x.post,
-                (Site::X, Surface::Dm) => &mut policy.targets.x.dm,
-                (Site::Facebook, Surface::Post) => &mut policy.targets.facebook.post,
-                (Site::Facebook, Surface::Dm) => &mut policy.targets.facebook.dm,
-                (Site::Instagram, Surface::Post) => &mut policy.targets.instagram.post,
-                (Site::Instagram, Surface::Dm) => &mut policy.targets.instagram.dm,
-            };
-            *slot = target;
+            *target_mut(&mut policy, site, surface) = target;
         }
     }
     let due_soon = || {
         let m = "Due soon: give a percentage between 0 and 100";
         ("sla-due-soon".to_owned(), m.to_owned())
     };
-    let pct = decimal::parse(&value(doc, "sla-due-soon")).ok_or_else(due_soon)?;
-    if !(0.0..=100.0).contains(&pct) {
-        return Err(due_soon());
+    match decimal::parse(&value(doc, "sla-due-soon")) {
+        Some(pct) if (0.0..=100.0).contains(&pct) => {
+            policy.due_soon = DueSoon::Fraction(pct / 100.0)
+        }
+        _ => errors.push(due_soon()),
     }
-    policy.due_soon = DueSoon::Fraction(pct / 100.0);
     let business = value(doc, "sla-basis") == "business";
     policy.counted_in = if business {
         Basis::Business
@@ -354,28 +357,34 @@ pub fn read(doc: &Document) -> Result<Policy, (String, String)> {
     // Hours or holidays typed with no zone, on calendar time, would be dropped on saving.
     let typed = !holidays_text.trim().is_empty() || hours.trim() != Week::office().spec();
     if business || !zone.is_empty() || typed {
-        let week = Week::parse(&hours)
-            .map_err(|e| ("sla-hours".to_owned(), format!("Business hours: {e}")))?;
+        let week = Week::parse(&hours).unwrap_or_else(|e| {
+            errors.push(("sla-hours".to_owned(), format!("Business hours: {e}")));
+            Week::office()
+        });
         let mut holidays = Vec::new();
         for (n, line) in holidays_text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() {
                 continue;
             }
-            let day = Date::parse_iso(line).ok_or_else(|| {
+            let Some(day) = Date::parse_iso(line) else {
                 let m = format!(
                     "Holidays, line {}: “{line}” is not a date like 2026-12-25",
                     n + 1
                 );
-                ("sla-holidays".to_owned(), m)
-            })?;
+                // The box's first wrong line is said; the others follow once it is mended.
+                if !errors.iter().any(|(f, _)| f == "sla-holidays") {
+                    errors.push(("sla-holidays".to_owned(), m));
+                }
+                continue;
+            };
             // A day written twice is one holiday.
             if !holidays.contains(&day) {
                 holidays.push(day);
             }
         }
         if zone.is_empty() {
-            return Err((
+            errors.push((
                 "sla-zone".to_owned(),
                 if business {
                     "Time zone: business hours need a time zone, such as Europe/Madrid".into()
@@ -392,10 +401,65 @@ pub fn read(doc: &Document) -> Result<Policy, (String, String)> {
             holidays,
         });
     }
-    policy
-        .validate()
-        .map_err(|e| (field_id(&e.field), format!("{}: {}", e.name(), e.message)))?;
-    Ok(policy)
+    // Each setting out of its range too (a field that could not be read holds its default
+    // here): the policy says the first; that part put back to its default, it is asked again,
+    // once per setting at most.
+    let mut checked = policy.clone();
+    for _ in 0..16 {
+        let Err(e) = checked.validate() else {
+            break;
+        };
+        let field = field_id(&e.field);
+        if !errors.iter().any(|(f, _)| *f == field) {
+            errors.push((field, format!("{}: {}", e.name(), e.message)));
+        }
+        let parts: Vec<&str> = e.field.split('.').collect();
+        match parts.as_slice() {
+            ["targets", site, surface, ..] => {
+                let site = Site::ALL.into_iter().find(|s| s.as_str() == *site);
+                let surface = SURFACES.iter().find(|(s, _)| s.as_str() == *surface);
+                let (Some(site), Some(&(surface, _))) = (site, surface) else {
+                    break;
+                };
+                *target_mut(&mut checked, site, surface) = *defaults.targets.get(site, surface);
+            }
+            ["due_soon", ..] => checked.due_soon = defaults.due_soon,
+            _ => {
+                checked.business_hours = None;
+                checked.counted_in = Basis::Calendar;
+            }
+        }
+    }
+    if errors.is_empty() {
+        return Ok(policy);
+    }
+    // In the form's order: the caret goes to the first the agent meets.
+    let mut order: Vec<String> = Vec::new();
+    for site in Site::ALL {
+        for (surface, _) in SURFACES {
+            order.push(id(site, surface, "first"));
+            order.push(id(site, surface, "next"));
+        }
+    }
+    order.extend(["sla-due-soon", "sla-hours", "sla-zone", "sla-holidays"].map(String::from));
+    crate::core::sort::sort_by_key(&mut errors, |(f, _)| {
+        order.iter().position(|o| o == f).unwrap_or(usize::MAX)
+    });
+    Err(errors)
+}
+
+/// The policy's target for a site and surface, to set.
+fn target_mut(policy: &mut Policy, site: Site, surface: Surface) -> &mut Target {
+    let t = &mut policy.targets;
+    let s = match site {
+        Site::X => &mut t.x,
+        Site::Facebook => &mut t.facebook,
+        Site::Instagram => &mut t.instagram,
+    };
+    match surface {
+        Surface::Post => &mut s.post,
+        Surface::Dm => &mut s.dm,
+    }
 }
 
 /// The form's box for a setting the policy names by its path
