@@ -941,6 +941,24 @@ describe('the settings page with odd input', () => {
   });
 });
 
+describe('the mouse wheel over a target', () => {
+  test('scrolling over a focused number box leaves its value as typed', async () => {
+    const options = await openOptions(browser);
+    try {
+      await options.fill('#sla-x-post-first', '20');
+      await options.focus('#sla-x-post-first');
+      const box = await options.locator('#sla-x-post-first').boundingBox();
+      await options.mouse.move(box.x + 10, box.y + box.height / 2);
+      await options.mouse.wheel(0, -100);
+      await options.waitForTimeout(200);
+      assert.equal(await options.inputValue('#sla-x-post-first'), '20');
+      assert.notEqual(await options.evaluate(() => document.activeElement?.id), 'sla-x-post-first', 'the box let the focus go');
+    } finally {
+      await options.close();
+    }
+  });
+});
+
 describe('the defaults put back in a form are not saved yet', () => {
   test('after "Restore the default targets", leaving the page asks first', async () => {
     for (const [reset, status] of [['#sla-reset', '#sla-status'], ['#check-reset', '#check-status']]) {

@@ -126,6 +126,21 @@ fn running_line(doc: &Document, parent: &Element, mode: Mode) -> Result<(), JsVa
 }
 
 fn options(doc: &Document, app: &Element, mode: Mode) -> Result<(), JsValue> {
+    // The wheel over a number box with the focus would change the target by one while the
+    // agent scrolls the page: the box lets the focus go, and the page scrolls.
+    gloo_events::EventListener::new(app, "wheel", |event| {
+        let number = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .filter(|i| i.type_() == "number");
+        if let Some(i) = number {
+            let focused = i.owner_document().and_then(|d| d.active_element());
+            if focused.as_ref() == Some(i.as_ref()) {
+                let _ = i.blur();
+            }
+        }
+    })
+    .forget();
     let header = add(doc, app, "header", "", "")?;
     add(doc, &header, "h1", "", "Waypoint settings")?;
     running_line(doc, &header, mode)?;
