@@ -425,6 +425,10 @@ describe('variants', () => {
     assert.equal(p['data-surface'], 'dm');
     assert.equal(p['data-messages'], '0');
     assert.match(p.text, /locked with a passcode/);
+    // A note is said whole by a screen reader: its words after the colon too (only a count is
+    // kept out of the live part).
+    const live = await page.locator('waypoint-panel').locator('p.status [role="status"]').textContent();
+    assert.match(live, /locked with a passcode: nothing is read until you unlock it$/);
     await page.close();
   });
 

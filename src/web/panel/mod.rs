@@ -84,10 +84,14 @@ pub struct View {
     pub note: Option<&'static str>,
 }
 
-/// The panel's status line: plain words, or "With <customer>: …" whose name is the page's.
+/// The panel's status line: plain words (said whole), or "With <customer>: …" whose name is the
+/// page's ("Conversation open: …" when none is known), its count apart.
 enum StatusLine {
     Plain(String),
-    With { customer: String, read: String },
+    With {
+        customer: Option<String>,
+        read: String,
+    },
 }
 
 /// Writes `line` in `el`, as text, unless it already reads so. Its first part (who, or what
@@ -101,19 +105,27 @@ fn show_status(el: &Element, line: &StatusLine) -> Result<(), JsValue> {
         _ => return Err(JsValue::from_str("the status line has no parts")),
     };
     match line {
+        // A note ("This chat is locked with a passcode: nothing is read…") is said whole.
         StatusLine::Plain(text) => {
-            let (head, tail) = text.split_once(": ").unwrap_or((text, ""));
+            if said.child_element_count() > 0 || said.text_content().as_deref() != Some(text) {
+                said.set_text_content(Some(text));
+            }
+            dom::set_text(&count, "");
+        }
+        StatusLine::With {
+            customer: None,
+            read,
+        } => {
+            let head = "Conversation open";
             if said.child_element_count() > 0 || said.text_content().as_deref() != Some(head) {
                 said.set_text_content(Some(head));
             }
-            let tail = if tail.is_empty() {
-                String::new()
-            } else {
-                format!(": {tail}")
-            };
-            dom::set_text(&count, &tail);
+            dom::set_text(&count, &format!(": {read}"));
         }
-        StatusLine::With { customer, read } => {
+        StatusLine::With {
+            customer: Some(customer),
+            read,
+        } => {
             let shown = said.query_selector("bdi")?.and_then(|b| b.text_content());
             if shown.as_deref() != Some(customer) {
                 let doc = el
@@ -146,15 +158,10 @@ impl View {
                     1 => "1 message read".to_owned(),
                     n => format!("{} messages read", crate::core::decimal::grouped(n)),
                 };
-                match &self.customer {
-                    Some(c) => {
-                        return StatusLine::With {
-                            customer: c.clone(),
-                            read,
-                        }
-                    }
-                    None => format!("Conversation open: {read}"),
-                }
+                return StatusLine::With {
+                    customer: self.customer.clone(),
+                    read,
+                };
             }
             ReadState::NoConversation => "No conversation open".to_owned(),
             ReadState::Unrecognized => format!(
