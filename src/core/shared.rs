@@ -77,20 +77,34 @@ pub fn direction_control(s: &str) -> Option<char> {
 /// The brand name as replies will say it: one line, at most 80 characters, no direction
 /// controls.
 pub fn check_brand_name(name: &str) -> Result<(), String> {
-    if name.contains('\n') || name.trim().chars().count() > 80 {
-        return Err("brand name: one line of at most 80 characters".into());
+    check_said("brand name", "the name", name, 80)
+}
+
+/// The agent's name and initials as replies sign with them (the settings page's "You"): each
+/// one line of at most 60 and 6 characters, with no direction controls. Empty is allowed (the
+/// panel then asks). The error begins with the field's name ("your initials: …").
+pub fn check_agent(name: &str, initials: &str) -> Result<(), String> {
+    check_said("your name", "the name", name, 60)?;
+    check_said("your initials", "the initials", initials, 6)
+}
+
+/// Text that replies say (`what`, named in the error): one line of at most `max` characters,
+/// not only invisible characters, no direction controls.
+fn check_said(what: &str, write: &str, text: &str, max: usize) -> Result<(), String> {
+    if text.contains('\n') || text.trim().chars().count() > max {
+        return Err(format!("{what}: one line of at most {max} characters"));
     }
     // Zero-width characters alone: replies would name nothing.
     let shown = |c: char| !c.is_whitespace() && !crate::core::library::own::invisible(c);
-    if !name.is_empty() && !name.chars().any(shown) {
-        return Err(
-            "brand name: holds only invisible characters; write the name replies say".into(),
-        );
-    }
-    if let Some(c) = direction_control(name) {
+    if !text.is_empty() && !text.chars().any(shown) {
         return Err(format!(
-            "brand name: holds an invisible text-direction control (U+{:04X}), which would \
-             reorder the words of every reply that names it",
+            "{what}: holds only invisible characters; write {write} replies say"
+        ));
+    }
+    if let Some(c) = direction_control(text) {
+        return Err(format!(
+            "{what}: holds an invisible text-direction control (U+{:04X}), which would \
+             reorder the words of every reply that says it",
             u32::from(c)
         ));
     }
@@ -371,6 +385,40 @@ mod tests {
                 "# Opening hours [how-to]\nWe're open 9 to 5, {customer.first_name|there}.".into(),
             ),
         }
+    }
+
+    #[test]
+    fn the_agents_name_and_initials_are_checked_as_replies_say_them() {
+        assert_eq!(check_agent("", ""), Ok(()));
+        assert_eq!(check_agent("María José García-Fernández", "MJ"), Ok(()));
+        assert_eq!(check_agent("  Sam Rivera  ", " S.R. "), Ok(()));
+        assert_eq!(
+            check_agent(&"Sam ".repeat(16), ""),
+            Err("your name: one line of at most 60 characters".into())
+        );
+        assert_eq!(
+            check_agent("Sam\nRivera", ""),
+            Err("your name: one line of at most 60 characters".into())
+        );
+        assert_eq!(
+            check_agent("Sam Rivera", "SRSRSRS"),
+            Err("your initials: one line of at most 6 characters".into())
+        );
+        assert_eq!(
+            check_agent("\u{200b}\u{200b}", ""),
+            Err("your name: holds only invisible characters; write the name replies say".into())
+        );
+        let e = check_agent("Sam", "\u{202e}RS").unwrap_err();
+        assert!(
+            e.starts_with("your initials: holds an invisible text-direction control (U+202E)"),
+            "{e}"
+        );
+        // The brand name keeps its own words and limit.
+        assert_eq!(check_brand_name(&"Acme ".repeat(12)), Ok(()));
+        assert_eq!(
+            check_brand_name(&"Acme ".repeat(17)),
+            Err("brand name: one line of at most 80 characters".into())
+        );
     }
 
     #[test]

@@ -282,6 +282,13 @@ pub fn boot(mode: Mode, minimised: bool) -> Result<(), JsValue> {
         if has(REPLIES_KEY) {
             wasm_bindgen_futures::spawn_local(load_own_replies());
         }
+        if has(crate::web::pages::agent_settings::AGENT_KEY) {
+            APP.with(|a| {
+                if let Some(app) = a.borrow().as_ref() {
+                    app.panel.replies().load_agent();
+                }
+            });
+        }
         // A pause set or lifted in another tab on the same conversation.
         if has(AGENT_STATES_KEY) || has(OLD_AGENT_STATES_KEY) {
             let key = APP.with(|a| a.borrow().as_ref().map(|app| app.key.clone()));

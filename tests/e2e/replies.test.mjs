@@ -1004,6 +1004,83 @@ describe("the agent's own details", () => {
   });
 });
 
+describe("the agent's own details on the settings page", () => {
+  test('checked, saved, shown in an open form at once, updated from a form, and cleared', async () => {
+    const fresh = await launch({ pages: PAGES });
+    try {
+      const options = await openOptions(fresh);
+      const status = options.locator('#agent-status');
+      assert.equal(await options.inputValue('#agent-name'), '');
+      // Refused, naming the field, which is marked; what was typed stays.
+      await options.fill('#agent-name', 'Sam '.repeat(16));
+      await options.click('#agent-save');
+      await options.locator('#agent-status[data-ok="false"]').waitFor();
+      assert.equal(await status.innerText(), 'Your name: one line of at most 60 characters');
+      assert.equal(await options.getAttribute('#agent-name', 'aria-invalid'), 'true');
+      await options.fill('#agent-name', 'Sam Rivera');
+      await options.fill('#agent-initials', '\u202eRS');
+      await options.press('#agent-initials', 'Enter');
+      await options.waitForFunction(() => /^Your initials: holds an invisible text-direction control \(U\+202E\)/.test(document.getElementById('agent-status').textContent));
+      assert.equal(await options.getAttribute('#agent-initials', 'aria-invalid'), 'true');
+      assert.equal(await options.getAttribute('#agent-name', 'aria-invalid'), null);
+      await options.fill('#agent-initials', '');
+      await options.click('#agent-save');
+      await options.locator('#agent-status[data-ok="true"]').waitFor();
+      assert.equal(await status.innerText(), 'Saved. Replies sign as Sam Rivera (SR).');
+
+      // The panel knows the name without asking.
+      const { page, pageErrors } = await open(fresh.context, URLS.xChat);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      await pickReply(panel, 'patience', 'waiting-thanks-patience');
+      const name = panel.locator('.chosen input[data-field="agent.name"]');
+      const value = (v) => page.waitForFunction((v) => document.querySelector('waypoint-panel').shadowRoot.querySelector('.chosen input[data-field="agent.name"]')?.value === v, v);
+      await value('Sam Rivera');
+      await panel.locator('.chosen input[data-field="when"]').fill('noon');
+      assert.match(squash(await panel.locator('.preview').innerText()), /Sam$/);
+
+      // Put right on the settings page while the form is open: the form and its preview follow.
+      await options.fill('#agent-name', 'Alex Kim');
+      await options.click('#agent-save');
+      await options.locator('#agent-status[data-ok="true"]').waitFor();
+      await value('Alex Kim');
+      await page.waitForFunction(() => /Alex$/.test(document.querySelector('waypoint-panel').shadowRoot.querySelector('.preview')?.textContent.trim() ?? ''));
+
+      // Typed in a reply's form: the settings page shows it, and says so.
+      await name.fill('Alexandra Kim');
+      await panel.locator('button[data-action="insert"]').click();
+      await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+      await options.waitForFunction(() => document.getElementById('agent-name').value === 'Alexandra Kim');
+      assert.equal(await status.innerText(), 'Updated: a reply\'s form saved your details.');
+
+      // An edit here not saved yet is kept when a form saves: saving it then replaces the form's.
+      await options.fill('#agent-name', 'A. Kim');
+      await panel.locator('button[data-action="back"]').click();
+      await pickReply(panel, 'patience', 'waiting-thanks-patience');
+      await name.fill('Al Kim');
+      await panel.locator('.chosen input[data-field="when"]').fill('noon');
+      await panel.locator('button[data-action="insert"]').click();
+      await options.waitForFunction(() => /^Changed: not saved yet\. A reply's form saved your details since/.test(document.getElementById('agent-status').textContent));
+      assert.equal(await options.inputValue('#agent-name'), 'A. Kim');
+
+      // Cleared (a computer handed on): the panel asks again.
+      await options.fill('#agent-name', '');
+      await options.click('#agent-save');
+      await options.locator('#agent-status[data-ok="true"]').waitFor();
+      assert.equal(await status.innerText(), 'Saved: no name. The panel asks for it when a reply signs with it.');
+      await panel.locator('button[data-action="back"]').click();
+      await pickReply(panel, 'patience', 'waiting-thanks-patience');
+      await value('');
+      await panel.locator('.chosen input[data-field="when"]').fill('noon');
+      assert.match(squash(await panel.locator('#wp-fill-note').innerText()), /Fill in: Your name/);
+      assert.deepEqual(pageErrors, []);
+      await options.close();
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('the focus in the panel', () => {
   test('goes to the form of a chosen reply, and back to the search after Back', async () => {
     const { page, pageErrors } = await open(browser.context, URLS.xChat);

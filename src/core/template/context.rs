@@ -216,7 +216,7 @@ fn name_words(name: &str) -> impl Iterator<Item = &str> {
 }
 
 /// "Sam Rivera" → "SR", "maría josé garcía" → "MG" (first and last word of `name_words`).
-fn initials(name: &str) -> String {
+pub fn initials(name: &str) -> String {
     let words: Vec<&str> = name_words(name).collect();
     let pick = match words.as_slice() {
         [] => vec![],

@@ -2,6 +2,7 @@
 //! (`extension/options.html`, `extension/practice.html`). They run under the manifest's
 //! `extension_pages` CSP, which allows WebAssembly.
 
+pub mod agent_settings;
 pub mod brand_settings;
 pub mod check_settings;
 pub mod replies_settings;
@@ -158,6 +159,7 @@ fn options(doc: &Document, app: &Element, mode: Mode) -> Result<(), JsValue> {
 
     sla_settings::render(doc, app)?;
     brand_settings::render(doc, app)?;
+    agent_settings::render(doc, app)?;
     replies_settings::render(doc, app)?;
     check_settings::render(doc, app)?;
     share::render(doc, app)?;

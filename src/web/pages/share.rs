@@ -480,8 +480,8 @@ pub fn watch(doc: &Document) {
     std::mem::forget(watch);
 }
 
-/// The parts of the page with edits not saved (or refused), by their status lines' ids: not
-/// a part that only says its saved settings could not be read ([`super::unreadable`]).
+/// The parts of the page with edits not saved (or refused), by their status lines' ids (parts
+/// of the shared file only): not a part that only says its saved settings could not be read ([`super::unreadable`]).
 fn pending(doc: &Document) -> Vec<String> {
     let Ok(list) = doc.query_selector_all(
         ".form-status[data-ok=\"changed\"], \
@@ -492,6 +492,8 @@ fn pending(doc: &Document) -> Vec<String> {
     (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
         .map(|e| e.id())
+        // The agent's own details are not in the team's file.
+        .filter(|id| id != super::agent_settings::STATUS)
         .collect()
 }
 

@@ -15,8 +15,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 
-/// Where the agent's own details are kept (this browser only).
-const AGENT_KEY: &str = "waypoint.agent";
+use crate::web::pages::agent_settings::AGENT_KEY;
 // Which templates the agent inserted, with their rotation seeds (see used.js).
 #[wasm_bindgen(module = "/src/web/used.js")]
 extern "C" {
@@ -165,24 +164,6 @@ impl Replies {
             used_here: Vec::new(),
         }));
 
-        // The agent's details, from this browser's storage (not on the practice page: a
-        // trainee types their own, kept for their visit only).
-        if !crate::web::content::practising() {
-            let state = state.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Some(v) = platform::storage_get(AGENT_KEY).await {
-                    let get = |k: &str| {
-                        js_sys::Reflect::get(&v, &k.into())
-                            .ok()
-                            .and_then(|x| x.as_string())
-                    };
-                    let mut s = state.borrow_mut();
-                    s.agent_name = get("name").unwrap_or_default();
-                    s.agent_initials = get("initials").unwrap_or_default();
-                }
-            });
-        }
-
         let mut listeners = Vec::new();
         {
             let (state, results, chosen) = (state.clone(), results.clone(), chosen.clone());
@@ -330,7 +311,48 @@ impl Replies {
             shown: RefCell::new(Vec::new()),
             _listeners: listeners,
         };
+        replies.load_agent();
         Ok(replies)
+    }
+
+    /// Reads the agent's details from this browser's storage (at the start, and when the
+    /// settings page or another tab's form saved them): a reply's form open shows them. Not on
+    /// the practice page: a trainee types their own, kept for their visit only.
+    pub fn load_agent(&self) {
+        if crate::web::content::practising() {
+            return;
+        }
+        let (state, chosen) = (self.state.clone(), self.chosen.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let Some(v) = platform::storage_get(AGENT_KEY).await else {
+                return;
+            };
+            let (name, initials) = crate::web::pages::agent_settings::of(&v);
+            {
+                let mut s = state.borrow_mut();
+                // This tab's own save, heard back.
+                if (&s.agent_name, &s.agent_initials) == (&name, &initials) {
+                    return;
+                }
+                s.agent_name = name.clone();
+                s.agent_initials = initials.clone();
+            }
+            // An open form would otherwise give its old values back at the next keystroke.
+            for (field, v) in [("agent.name", &name), ("agent.initials", &initials)] {
+                let sel = format!("input[data-field=\"{field}\"]");
+                if let Some(i) = chosen
+                    .query_selector(&sel)
+                    .ok()
+                    .flatten()
+                    .and_then(|e| input(&e))
+                {
+                    i.set_value(v);
+                }
+            }
+            if !chosen.has_attribute("hidden") {
+                let _ = refresh_preview(&state, &chosen);
+            }
+        });
     }
 
     /// Updates what the replies part knows of the conversation. A template being filled in
