@@ -21,6 +21,8 @@ pub struct Ranked {
 /// praise replies, and a question the how-to replies, relative to the best scenario.
 const UPSET_LIFT: f32 = 1.25;
 const UPSET_ADD: f32 = 0.3;
+/// A safety reading this strong is lifted by upset words as a complaint is.
+const SAFETY_CLEAR: f32 = 1.5;
 const GRATITUDE_LIFT: f32 = 1.3;
 const GRATITUDE_ADD: f32 = 0.5;
 const QUESTION_ADD: f32 = 0.3;
@@ -48,6 +50,15 @@ pub fn scenario_scores(a: &Analysis) -> Vec<(Scenario, f32)> {
         lift(&mut scored, Scenario::Praise, GRATITUDE_LIFT, GRATITUDE_ADD);
     } else if upset && !grateful {
         lift(&mut scored, Scenario::Complaint, UPSET_LIFT, UPSET_ADD);
+        // Anger beside a clear safety matter (an assault told as "the worst ride ever") does
+        // not turn it into a complaint: the safety reading is lifted as much. Not a weak one
+        // ("lost or stolen" parcels).
+        if let Some((_, v)) = scored
+            .iter_mut()
+            .find(|(s, v)| *s == Scenario::Safety && *v >= SAFETY_CLEAR)
+        {
+            *v *= UPSET_LIFT;
+        }
         if a.urgency.is_some() || scored.iter().any(|(s, _)| *s == Scenario::Waiting) {
             lift(&mut scored, Scenario::Waiting, UPSET_LIFT, UPSET_ADD);
         }

@@ -1047,6 +1047,35 @@ fn wider_phrases_for_complaints_follow_ups_and_safety() {
         main("The hotel was not concerned for our safety at all"),
         Some(Scenario::Safety)
     );
+    // Harassment or assault told as a bad experience, even in anger, is answered first by the
+    // holding reply for it (not the product-hazard one: "stop using the product").
+    for t in [
+        "Your driver was so weird, he grabbed and touched my butt when I got out, worst ride ever",
+        "The waiter made sexual comments the whole evening, awful service",
+        "One of your staff has been stalking me on Instagram since my visit",
+        "The courier followed me home after the delivery and I am scared",
+        "The driver kept touching me and would not stop",
+        "Me siento acosada por uno de vuestros repartidores",
+    ] {
+        let a = analyze(&[t]);
+        for surface in [Surface::Post, Surface::Dm] {
+            let r = rank(&a, surface, Lang::En, &[], 3);
+            assert_eq!(
+                r[0].suggestion.template.id,
+                "safety-personal-harm",
+                "{t}: {:?}",
+                r.iter()
+                    .map(|x| x.suggestion.template.id)
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+    // A stalked menu is no stalker.
+    let a = analyze(&["I've been stalking your new menu all week, can't wait"]);
+    assert!(
+        a.scenarios.iter().all(|(s, _)| *s != Scenario::Safety),
+        "{a:?}"
+    );
 }
 
 #[test]

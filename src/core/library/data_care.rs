@@ -29,6 +29,28 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
     },
     LibTemplate {
+        id: "safety-personal-harm",
+        scenarios: &[Safety, Complaint],
+        tags: &["harass", "harassed", "harassing", "harassment", "assault", "assaulted", "touched", "touching", "grope", "groped", "groping", "butt", "ass", "sexual", "sexually", "inappropriately", "stalk", "stalked", "stalking", "stalker", "followed", "violated", "threatened", "threatening", "racist", "discriminated", "discrimination", "scared", "safety", "acoso", "acosado", "acosada", "agresión", "abuso", "racista", "discriminación", "miedo", "seguridad"],
+        contact: Contact::Any,
+        en: Texts::both(
+            "Harassment or assault: holding reply",
+            "[[I'm so sorry this happened|I'm very sorry this happened to you]], and thank you for telling us. What you describe is never acceptable. \
+             If you're in danger, call your local emergency number. Please DM us: our safety team will reply there by {?when:When safety will be in touch:time}. ^{agent.initials}",
+            "Hi {customer.first_name|there}, I'm so sorry this happened to you, and thank you for telling us. What you describe is never acceptable.\n\n\
+             If you're in danger or hurt, please call your local emergency number first.\n\n\
+             I've passed this to our safety team as urgent. Someone from that team will reply to you here, in this chat, by {?when:When safety will be in touch:time}.\n\n{agent.first_name}",
+        ),
+        es: Texts::both(
+            "Acoso o agresión: respuesta inicial",
+            "[[Siento mucho lo ocurrido|Siento mucho lo que te ha pasado]], y gracias por contárnoslo. Lo que describes nunca es aceptable. \
+             Si estás en peligro, llama a emergencias. Escríbenos por privado: nuestro equipo de seguridad te responderá allí a más tardar {?when:Cuándo contactará seguridad:time}. ^{agent.initials}",
+            "{customer.first_name|Hola}, siento mucho lo que te ha pasado y gracias por contárnoslo. Lo que describes nunca es aceptable.\n\n\
+             Si estás en peligro o te han hecho daño, llama primero al número de emergencias de tu zona.\n\n\
+             He pasado el caso como urgente a nuestro equipo de seguridad. Una persona de ese equipo te responderá aquí, en este chat, a más tardar {?when:Cuándo contactará seguridad:time}.\n\n{agent.first_name}",
+        ),
+    },
+    LibTemplate {
         id: "safety-legal-holding",
         scenarios: &[Safety, Complaint],
         tags: &["legal", "lawyer", "sue", "court", "solicitor", "regulator", "abogado", "demanda", "denuncia", "juicio", "legal"],
