@@ -1670,10 +1670,15 @@ impl gate::Host for Controller {
         }
     }
 
-    fn not_sent(&self, why: &str) {
+    fn not_sent(&self, why: &str, checked: Option<&str>) {
         APP.with(|a| {
             if let Some(app) = a.try_borrow().ok().as_ref().and_then(|g| g.as_ref()) {
-                app.panel.replies().say(why, NOT_SENT);
+                match checked {
+                    Some(reply) => {
+                        let _ = app.panel.replies().say_with_copy(why, NOT_SENT, reply);
+                    }
+                    None => app.panel.replies().say(why, NOT_SENT),
+                }
                 // Said where it is seen: a minimised panel opens, and keeps off the composer.
                 app.panel.expand();
                 place_soon();

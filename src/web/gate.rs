@@ -49,9 +49,9 @@ pub trait Host {
     /// The draft was sent (straight through or confirmed) and the site took it (see
     /// [`when_taken`]): remember it for the repeated-reply check.
     fn sent(&self, draft: &str);
-    /// The confirmed reply could not be sent through the site: tell the agent (the draft is
-    /// still in the composer).
-    fn not_sent(&self, why: &str);
+    /// The confirmed reply could not be sent through the site: tell the agent, with a way to
+    /// copy `checked` (the reply the checklist showed) when the box may no longer hold it.
+    fn not_sent(&self, why: &str, checked: Option<&str>);
 }
 
 /// How to send again once the agent confirms.
@@ -256,8 +256,15 @@ fn on_key(host: &Rc<dyn Host>, event: &web_sys::Event) {
     let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
         return;
     };
-    // Escape cancels a send held while the conversation is read (left to the site too).
+    // Escape cancels a send held while the conversation is read (left to the site too); with
+    // the checklist open, wherever the focus went (a site may take it back to its box), it
+    // closes the checklist as its own Escape does, and is not the site's.
     if key.key() == "Escape" {
+        if let Some(pending) = PENDING.with(|p| p.borrow_mut().take()) {
+            event.prevent_default();
+            event.stop_immediate_propagation();
+            return finish(host.clone(), pending, Action::Edit);
+        }
         return cancel_held(host);
     }
     // Never during IME composition (Enter then confirms the candidate, it does not send).
@@ -410,7 +417,7 @@ fn wait_read(host: Rc<dyn Host>, composer: Option<Element>, resend: Resend, id: 
             Some(c) if c.is_connected() => draft_of(c),
             Some(_) => {
                 release();
-                return host.not_sent(REDRAWN_READING);
+                return host.not_sent(REDRAWN_READING, None);
             }
             None => sent.clone(),
         };
@@ -438,7 +445,7 @@ fn wait_read(host: Rc<dyn Host>, composer: Option<Element>, resend: Resend, id: 
             }
         }
         if draft.trim() != sent.trim() {
-            return host.not_sent(CHANGED_READING);
+            return host.not_sent(CHANGED_READING, None);
         }
         send_now(host, resend, composer, draft, REDRAWN_READING);
     })
@@ -448,13 +455,17 @@ fn wait_read(host: Rc<dyn Host>, composer: Option<Element>, resend: Resend, id: 
 /// Cancels a held send (Escape): nothing is sent.
 fn cancel_held(host: &Rc<dyn Host>) {
     if HELD.with(|h| h.borrow_mut().take()).is_some() {
-        host.not_sent(CANCELLED_READING);
+        host.not_sent(CANCELLED_READING, None);
     }
 }
 
 /// What the agent is told when the reply box or its send button went while the checklist was
 /// open (nothing was sent).
-const REDRAWN: &str = "Not sent: the site redrew its reply box while the checklist was open. Your reply is still in the box: press send again.";
+const REDRAWN: &str = "Not sent: the site redrew its reply box while the checklist was open. Your reply should still be in the box: press send again.";
+
+/// … and when the box no longer holds the reply the checklist showed (emptied, or other text
+/// put in while it was open): what it holds was not checked, and an empty box sends nothing.
+const CHANGED: &str = "Not sent: the reply box changed while the checklist was open, so what it holds now was not checked. Put your reply back (copy it below) and press send again.";
 
 /// … and while Waypoint was still reading the conversation (the send held meanwhile).
 const REDRAWN_READING: &str = "Not sent: the site redrew its reply box while Waypoint was reading the conversation. Press send again.";
@@ -511,6 +522,11 @@ fn finish(host: Rc<dyn Host>, pending: Pending, action: Action) {
             }
         }
         Action::Post => {
+            if let Some(c) = composer.as_ref().filter(|c| c.is_connected()) {
+                if draft_of(c).trim() != draft.trim() {
+                    return host.not_sent(CHANGED, Some(&draft));
+                }
+            }
             // The site may have drawn its send button or composer again while the dialog was
             // open: a click on the old, detached one reaches nobody, and the reply would be
             // taken as sent while it sits in the composer.
@@ -535,12 +551,19 @@ fn send_now(
                 .and_then(|s| send_near(&s, composer.as_ref()))
             {
                 Some(b) => Resend::Click(b),
-                None => return host.not_sent(redrawn),
+                None => return host.not_sent(redrawn, Some(&draft)),
             }
         }
-        Resend::Key { composer, .. } if !composer.is_connected() => return host.not_sent(redrawn),
+        Resend::Key { composer, .. } if !composer.is_connected() => {
+            return host.not_sent(redrawn, Some(&draft))
+        }
         r => r,
     };
+    // The focus back where the agent writes (the dialog that held it is gone), as a send by
+    // key has it; the site may move it on as it sends.
+    if let Some(c) = composer.as_ref().and_then(|c| c.dyn_ref::<HtmlElement>()) {
+        let _ = c.focus();
+    }
     BYPASS.with(|b| b.set(true));
     let result = fire(&resend);
     BYPASS.with(|b| b.set(false));
@@ -550,6 +573,7 @@ fn send_now(
             web_sys::console::warn_2(&"Waypoint: could not send through the site:".into(), &e);
             host.not_sent(
                 "Not sent: the site did not take the send. Your reply is still in the box: press send again.",
+                Some(&draft),
             )
         }
     }

@@ -298,7 +298,8 @@ describe('the site draws its send button again while the checklist is open', () 
     const { page, pageErrors } = await postAfterRedraw(s, [s.send.click, s.box]);
     const said = page.locator('waypoint-panel').locator('.notice[data-notice="not-sent"]');
     await said.waitFor();
-    assert.match(await said.innerText(), /^Not sent: .*press send again\.$/);
+    // With the reply to copy: the box it was in is gone, and the new one may not hold it.
+    assert.match(squash(await said.innerText()), /^Not sent: .*press send again\. Copy the reply$/);
     // Where the agent sees it: inside the window, not scrolled away at the panel's bottom.
     const where = await said.boundingBox();
     const view = page.viewportSize();
@@ -318,6 +319,99 @@ describe('the site draws its send button again while the checklist is open', () 
     const said = page.locator('waypoint-panel').locator('.notice[data-notice="not-sent"]');
     await said.waitFor({ state: 'visible', timeout: 3000 });
     assert.equal(await page.evaluate(() => document.body.dataset.sends), '0');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
+describe('the reply box changes while the checklist is open', () => {
+  // What "Post anyway" would send is what the box holds then: not the reply the checklist
+  // showed. Nothing is sent, the panel says why and offers the checked reply to copy, and the
+  // reply is not remembered as sent (sending it again is no repeat).
+  const held = (page) =>
+    dialog(page).locator('[data-check-id]').evaluateAll((els) =>
+      els.filter((e) => e.dataset.status === 'warn' || e.dataset.status === 'fail').map((e) => e.dataset.checkId));
+  const cases = [
+    ['X Chat (textarea, the Send button)', 'emptied', 'Hi [NAME], order 5521 is on its way to you!'],
+    ['X post (Draft.js, the Reply button)', 'emptied', 'Hi [NAME], order 5522 left our depot this morning!'],
+    ['Messenger (Lexical, Enter)', 'given other text', 'Hi [NAME], order 5523 is packed and ready!'],
+  ];
+  for (const [name, how, reply] of cases) {
+    const s = SURFACES.find((x) => x.name === name);
+    test(`${s.name}: the box ${how} meanwhile: nothing is sent, the panel says so with the reply to copy`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      await typeDraft(page, s, reply);
+      await pressSend(page, s);
+      await dialog(page).waitFor();
+      // The site (or a script) changes the box behind the dialog.
+      await page.focus(s.box);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      if (how === 'given other text') await page.keyboard.type('You idiot');
+      await page.waitForFunction(([sel, want]) => {
+        const el = document.querySelector(sel);
+        return (el.dataset.fixtureModel ?? el.value).trim() === want;
+      }, [s.model, how === 'given other text' ? 'You idiot' : '']);
+      const boxes = dialog(page).locator('[data-status="manual"] input[type="checkbox"]');
+      for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+      await dialog(page).locator('[data-action="post"]').click();
+      await dialog(page).waitFor({ state: 'detached' });
+      const said = page.locator('waypoint-panel').locator('.notice[data-notice="not-sent"]');
+      await said.waitFor({ timeout: 3000 });
+      assert.match(squash(await said.innerText()), /^Not sent: the reply box changed while the checklist was open/);
+      await page.waitForTimeout(300);
+      assert.equal(await sends(page), 0, 'nothing was sent');
+      const copy = said.locator('button.copy');
+      assert.equal(await copy.innerText(), 'Copy the reply');
+      // The checked reply, sent again as it was: no repeat of a reply never sent.
+      await page.focus(s.box);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      await typeDraft(page, s, reply);
+      await pressSend(page, s);
+      await dialog(page).waitFor();
+      const ids = await held(page);
+      assert.ok(ids.includes('placeholder') && !ids.includes('repeated-reply'), `held for: ${ids}`);
+      await dialog(page).locator('[data-action="edit"]').click();
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+
+  test('Messenger: Escape in the reply box (the site took the focus back) closes the checklist, and is not the site\'s', async () => {
+    const s = SURFACES.find((x) => x.name === 'Messenger (Lexical, Enter)');
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    await typeDraft(page, s, 'Hi [NAME], order 5524 is on its way!');
+    await pressSend(page, s);
+    await dialog(page).waitFor();
+    await page.focus(s.box);
+    await page.evaluate(() => {
+      window.__escapes = 0;
+      document.addEventListener('keydown', (e) => { if (e.key === 'Escape') window.__escapes++; });
+    });
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'detached', timeout: 2000 });
+    assert.equal(await page.evaluate(() => window.__escapes), 0, 'the site did not see the Escape');
+    assert.equal(squash(await modelText(page, s.model)), 'Hi [NAME], order 5524 is on its way!');
+    assert.equal(await sends(page), 0);
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
+  test('X Chat (the Send button): after Post anyway, the focus is back in the reply box', async () => {
+    const s = SURFACES.find((x) => x.name === 'X Chat (textarea, the Send button)');
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    await typeDraft(page, s, 'Hi [NAME], order 5525 is on its way!');
+    await pressSend(page, s);
+    await dialog(page).waitFor();
+    const boxes = dialog(page).locator('[data-status="manual"] input[type="checkbox"]');
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+    await dialog(page).locator('[data-action="post"]').click();
+    await page.waitForFunction(() => document.body.dataset.sends === '1');
+    assert.ok(await page.evaluate((sel) => document.activeElement === document.querySelector(sel), s.box), 'focus in the reply box');
     assert.deepEqual(pageErrors, []);
     await page.close();
   });
