@@ -45,7 +45,8 @@ pub fn check(input: &Input) -> Option<Finding> {
                     .all(|c| matches!(c, ' ' | ',' | '-' | '\'' | '’' | '&'))
         });
         if caps && !w.url && !w.mention {
-            let counts = letters >= 2 && !ACRONYMS.contains(src.to_uppercase().as_str());
+            // (`src` is in capitals already: its letters are all upper case.)
+            let counts = letters >= 2 && !ACRONYMS.contains(src);
             let long = counts && letters >= 4;
             match run {
                 Some((a, _, n, l)) if adjacent => {
