@@ -50,15 +50,15 @@ const SEEN_KNOWN: u8 = 4;
 
 /// Where the SLA settings and the agent's per-conversation states are kept (this browser).
 const POLICY_KEY: &str = crate::web::pages::sla_settings::POLICY_KEY;
-const AGENT_STATES_KEY: &str = "waypoint.sla.states";
+const AGENT_STATES_KEY: &str = crate::web::pages::memory_settings::STATES_KEY;
 /// Where Waypoint before per-commenter states kept them (one state per conversation): read
 /// while the new map has nothing for a conversation, and its entry dropped when one is set.
-const OLD_AGENT_STATES_KEY: &str = "waypoint.sla.agent";
+const OLD_AGENT_STATES_KEY: &str = crate::web::pages::memory_settings::OLD_STATES_KEY;
 /// How many conversations' agent states are remembered.
 const AGENT_STATES_KEPT: usize = 500;
 /// When messages were first seen, per conversation: a bound for coarse or missing times that
 /// must survive a reload (an SLA clock would otherwise restart from the reload).
-const SEEN_KEY: &str = "waypoint.seen";
+const SEEN_KEY: &str = crate::web::pages::memory_settings::SEEN_KEY;
 const REPLIES_KEY: &str = crate::web::pages::replies_settings::REPLIES_KEY;
 const SEEN_THREADS_KEPT: usize = 200;
 const SEEN_SAVE_MS: u32 = 1_000;
@@ -281,6 +281,18 @@ pub fn boot(mode: Mode, minimised: bool) -> Result<(), JsValue> {
         }
         if has(REPLIES_KEY) {
             wasm_bindgen_futures::spawn_local(load_own_replies());
+        }
+        // Forgotten on the settings page, or saved by another tab: this tab's list follows
+        // (its next send would otherwise write back what was forgotten).
+        if has(crate::web::pages::memory_settings::RECENT_KEY) {
+            wasm_bindgen_futures::spawn_local(async {
+                let recent = review::load_recent().await;
+                APP.with(|a| {
+                    if let Some(app) = a.borrow_mut().as_mut().filter(|_| !practising()) {
+                        app.recent = recent;
+                    }
+                });
+            });
         }
         if has(crate::web::pages::agent_settings::AGENT_KEY) {
             APP.with(|a| {

@@ -50,18 +50,29 @@ pub async fn storage_set(key: &str, value: &JsValue) -> Result<(), String> {
 /// error says why the browser did not store them (its storage quota, a failing disk), or that
 /// there is no extension storage here.
 pub async fn storage_set_all(items: &[(&str, JsValue)]) -> Result<(), String> {
-    let set = local_storage_area().and_then(|area| {
-        let set = path(&area, &["set"])?.dyn_into::<Function>().ok()?;
-        Some((area, set))
-    });
-    let Some((area, set)) = set else {
-        return Err("there is no extension storage here".to_owned());
-    };
     let object = js_sys::Object::new();
     for (key, value) in items {
         Reflect::set(&object, &JsValue::from_str(key), value).map_err(reason)?;
     }
-    let promise = set.call1(&area, &object).map_err(reason)?;
+    call_area("set", &object).await
+}
+
+/// Removes `keys` from `chrome.storage.local` in one call; the error says why not.
+pub async fn storage_remove(keys: &[&str]) -> Result<(), String> {
+    let array: js_sys::Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
+    call_area("remove", &array).await
+}
+
+/// Calls the local storage area's `method` with `arg`, and waits for it.
+async fn call_area(method: &str, arg: &JsValue) -> Result<(), String> {
+    let found = local_storage_area().and_then(|area| {
+        let f = path(&area, &[method])?.dyn_into::<Function>().ok()?;
+        Some((area, f))
+    });
+    let Some((area, f)) = found else {
+        return Err("there is no extension storage here".to_owned());
+    };
+    let promise = f.call1(&area, arg).map_err(reason)?;
     match promise.dyn_into::<js_sys::Promise>() {
         Ok(p) => wasm_bindgen_futures::JsFuture::from(p)
             .await

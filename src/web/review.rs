@@ -17,7 +17,7 @@ pub use crate::core::check::ValidSettings;
 /// Where the team's checklist settings are kept.
 pub const SETTINGS_KEY: &str = "waypoint.checks";
 /// Where our recent replies are kept (this browser only), for the repeated-reply check.
-const RECENT_KEY: &str = "waypoint.recent";
+const RECENT_KEY: &str = crate::web::pages::memory_settings::RECENT_KEY;
 /// How many recent replies are remembered, and how long each may be.
 const RECENT_KEPT: usize = 30;
 const RECENT_CHARS: usize = 2_000;

@@ -417,6 +417,48 @@ describe('the reply box changes while the checklist is open', () => {
   });
 });
 
+describe('what Waypoint remembers, on the settings page', () => {
+  test('counted, and forgotten: an open tab forgets its sent replies too (the same reply again is no repeat)', async () => {
+    const fresh = await launch({ pages: PAGES });
+    try {
+      const options = await openOptions(fresh);
+      const kept = options.locator('#memory-kept');
+      await options.waitForFunction(() => document.getElementById('memory-kept').textContent !== '');
+      assert.equal(await kept.innerText(), 'Nothing is kept now.');
+      // No questions to tick: a good reply goes straight through.
+      await options.evaluate(() => chrome.storage.local.set({ 'waypoint.checks': JSON.stringify({ manual: [] }) }));
+      // Two conversations' first-seen times, as a site's page keeps them: counted at once.
+      await options.evaluate(() => chrome.storage.local.set({ 'waypoint.seen': JSON.stringify({ 'x:dm:1-2': [1, { a: 1 }], 'x:dm:3-4': [2, { b: 2 }] }) }));
+      await options.waitForFunction(() => document.getElementById('memory-kept').textContent === 'Kept now: 2 conversations, 0 sent replies.');
+      const s = SURFACES.find((x) => x.name === 'X Chat (textarea, the Send button)');
+      const { page, pageErrors } = await open(fresh.context, s.url);
+      await waitForState(page, 'ready');
+      const send = async () => {
+        await typeDraft(page, s, s.good);
+        await pressSend(page, s);
+      };
+      await send();
+      await page.waitForFunction(() => document.body.dataset.sends === '1', null, { timeout: 5000 });
+      // The page's own count follows while it is open.
+      await options.waitForFunction(() => /, 1 sent reply\.$/.test(document.getElementById('memory-kept').textContent));
+      assert.match(await kept.innerText(), /^Kept now: [23] conversations, 1 sent reply\.$/);
+      await options.click('#memory-forget');
+      await options.locator('#memory-status[data-ok="true"]').waitFor();
+      assert.match(await options.locator('#memory-status').innerText(), /^Forgotten; your settings are as they were\./);
+      assert.equal(await options.evaluate(() => chrome.storage.local.get('waypoint.recent').then((r) => r['waypoint.recent'])), undefined);
+      assert.match(await kept.innerText(), /^(Nothing is kept now\.|Kept now: 1 conversation, 0 sent replies\.)$/);
+      // Sent again: no repeat of a reply forgotten (the tab's own list was dropped too).
+      await page.waitForTimeout(300);
+      await send();
+      await page.waitForFunction(() => document.body.dataset.sends === '2', null, { timeout: 5000 });
+      assert.equal(await dialog(page).count(), 0, 'not held as a repeat');
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('a send the site refuses', () => {
   // Posting fails on the site (its error shown, the reply still in the box): the reply was not
   // sent, so sending it again is no repeat. Once the site takes it, it is one of our recent

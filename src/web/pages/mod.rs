@@ -5,6 +5,7 @@
 pub mod agent_settings;
 pub mod brand_settings;
 pub mod check_settings;
+pub mod memory_settings;
 pub mod replies_settings;
 pub mod share;
 pub mod sla_settings;
@@ -162,6 +163,7 @@ fn options(doc: &Document, app: &Element, mode: Mode) -> Result<(), JsValue> {
     agent_settings::render(doc, app)?;
     replies_settings::render(doc, app)?;
     check_settings::render(doc, app)?;
+    memory_settings::render(doc, app)?;
     share::render(doc, app)?;
     share::watch(doc);
     unsaved_edits(app)?;

@@ -1,0 +1,134 @@
+//! The settings page's "What Waypoint remembers" section: what the sites' pages keep about
+//! conversations in this browser (so that the SLA clock and the checklist stay right across
+//! reloads), how much of it there is, and a button that forgets it all (a computer handed to
+//! another agent, or an agent who wants none of it kept). Settings are not touched.
+
+use super::{add, say};
+use crate::web::platform;
+use gloo_events::EventListener;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element};
+
+/// The agent's states per conversation ("waiting on customer", "no reply needed"), with the
+/// names of the commenters they are for: a JSON object by conversation.
+pub const STATES_KEY: &str = "waypoint.sla.states";
+/// The same, as Waypoint kept them before states per commenter.
+pub const OLD_STATES_KEY: &str = "waypoint.sla.agent";
+/// When each message was first seen, per conversation: a JSON object by conversation.
+pub const SEEN_KEY: &str = "waypoint.seen";
+/// The agent's recent sent replies, for the repeated-reply check: a JSON array.
+pub const RECENT_KEY: &str = "waypoint.recent";
+
+/// Everything forgotten.
+const KEYS: [&str; 4] = [STATES_KEY, OLD_STATES_KEY, SEEN_KEY, RECENT_KEY];
+
+/// The id of the section's status line.
+pub const STATUS: &str = "memory-status";
+
+/// How many entries the JSON text stored under `key` holds (an object's keys, an array's
+/// items); 0 when there is none or it cannot be read.
+async fn count(key: &str) -> u32 {
+    let Some(text) = platform::storage_get(key).await.and_then(|v| v.as_string()) else {
+        return 0;
+    };
+    match js_sys::JSON::parse(&text) {
+        Ok(v) if js_sys::Array::is_array(&v) => js_sys::Array::from(&v).length(),
+        Ok(v) if v.is_object() => js_sys::Object::keys(&v.into()).length(),
+        _ => 0,
+    }
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// "Kept now: 12 conversations, 4 sent replies." (the larger of the two conversation
+/// counts: most conversations are in both).
+pub fn kept_line(conversations: u32, replies: u32) -> String {
+    if conversations == 0 && replies == 0 {
+        return "Nothing is kept now.".into();
+    }
+    format!(
+        "Kept now: {}, {}.",
+        plural(conversations, "conversation", "conversations"),
+        plural(replies, "sent reply", "sent replies")
+    )
+}
+
+async fn show_kept(doc: &Document) {
+    let conversations = count(STATES_KEY)
+        .await
+        .max(count(OLD_STATES_KEY).await)
+        .max(count(SEEN_KEY).await);
+    let replies = count(RECENT_KEY).await;
+    if let Some(line) = doc.get_element_by_id("memory-kept") {
+        line.set_text_content(Some(&kept_line(conversations, replies)));
+    }
+}
+
+/// Builds the section into `app`.
+pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
+    let section = super::settings_card(
+        doc,
+        app,
+        "card sla-settings",
+        "memory",
+        "What Waypoint remembers",
+        "To keep the SLA clock and the checklist right across reloads, Waypoint keeps in this \
+         browser: when it first saw each message of your last 200 conversations; what you set \
+         on your last 500 (waiting on the customer, no reply needed), with the names of the \
+         commenters it is for; and your last 30 sent replies, so that the checklist can tell \
+         when one is sent again. Nothing of it leaves this browser, or goes in the settings \
+         file.",
+    )?;
+    add(doc, &section, "p", "", "")?.set_id("memory-kept");
+    let actions = add(doc, &section, "div", "form-actions", "")?;
+    let forget = add(doc, &actions, "button", "", "Forget it all")?;
+    forget.set_attribute("type", "button")?;
+    forget.set_id("memory-forget");
+    let status = add(doc, &section, "p", "form-status", "")?;
+    status.set_id(STATUS);
+    status.set_attribute("role", "status")?;
+
+    wasm_bindgen_futures::spawn_local({
+        let doc = doc.clone();
+        async move { show_kept(&doc).await }
+    });
+    let d = doc.clone();
+    EventListener::new(&forget, "click", move |_| {
+        let doc = d.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match platform::storage_remove(&KEYS).await {
+                Ok(()) => say(
+                    &doc,
+                    STATUS,
+                    true,
+                    "Forgotten; your settings are as they were. A conversation open in a tab \
+                     is remembered again from what that tab holds.",
+                ),
+                Err(e) => say(
+                    &doc,
+                    STATUS,
+                    false,
+                    &format!("Not forgotten: the browser could not remove it ({e})."),
+                ),
+            }
+            show_kept(&doc).await;
+        });
+    })
+    .forget();
+    // Kept up to date while the page is open (the sites' pages add to it).
+    let d = doc.clone();
+    let watch = platform::StorageWatch::new(move |changes| {
+        if KEYS.iter().any(|k| platform::changed(&changes, k)) {
+            let doc = d.clone();
+            wasm_bindgen_futures::spawn_local(async move { show_kept(&doc).await });
+        }
+    });
+    std::mem::forget(watch);
+    Ok(())
+}
