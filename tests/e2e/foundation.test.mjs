@@ -472,6 +472,17 @@ describe('extension pages run the wasm module', () => {
       // The page's own font size, not the smaller one Chromium gives extension pages.
       assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontSize), '15px');
       assert.deepEqual(errors, []);
+      // Their policy refuses any request beyond the extension's own files (no network, even
+      // by mistake): a fetch elsewhere is blocked by the browser, and said as a violation.
+      const blocked = await page.evaluate(async () => {
+        const seen = new Promise((resolve) => {
+          document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true });
+          setTimeout(() => resolve('none'), 2000);
+        });
+        await fetch('http://127.0.0.1:9/waypoint-should-not-reach').catch(() => {});
+        return seen;
+      });
+      assert.equal(blocked, 'connect-src');
       await page.close();
     });
   }
