@@ -325,11 +325,17 @@ describe("the panel keeps off the site's composer and send button", () => {
       const panel = page.locator('waypoint-panel');
       await panel.locator('.suggested [data-template-id]').first().waitFor();
       await page.waitForTimeout(1100);
+      // The agent's click (the panel heeds no click the page's script makes), timed in the
+      // page as it reaches the document.
+      await page.evaluate(() => {
+        window.__clicked = 0;
+        document.addEventListener('click', () => { window.__clicked ||= performance.now(); }, true);
+      });
+      await panel.locator('.suggested [data-template-id]').first().click();
       const late = await page.evaluate(async (box) => {
         const host = document.querySelector('waypoint-panel');
         const frames = [];
-        const t0 = performance.now();
-        host.shadowRoot.querySelector('.suggested [data-template-id]').click();
+        const t0 = window.__clicked;
         while (performance.now() - t0 < 1500) {
           await new Promise((r) => requestAnimationFrame(r));
           const c = host.shadowRoot.querySelector('.card').getBoundingClientRect();
@@ -448,6 +454,62 @@ describe('failure leaves the site working', () => {
     assert.equal(await page.locator('[role="textbox"]').innerText(), 'Draft reply');
     await page.click('#hostile-send');
     assert.equal(await page.evaluate(() => document.body.dataset.sends), '1');
+    await page.close();
+  });
+});
+
+describe("the page's own script cannot drive the panel", () => {
+  // The panel lives in the page (an open shadow root, which the tests read): a script of the
+  // site's could reach its buttons. What it dispatches is not the agent's hand, and is ignored.
+  test('X Chat: no reply inserted, no name saved, no checklist ticked or posted by a script', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.xChat);
+    await waitForState(page, 'ready');
+    const host = page.locator('waypoint-panel');
+    const chosen = host.locator('.chosen');
+    // A suggestion clicked by a script: not opened.
+    await page.evaluate(() => document.querySelector('waypoint-panel').shadowRoot.querySelector('.suggested [data-template-id]').click());
+    await page.waitForTimeout(300);
+    assert.equal(await chosen.isVisible(), false, 'a scripted click opens nothing');
+    // The agent's click does (the same element).
+    await pickReply(host, 'patience', 'waiting-thanks-patience');
+    // Fields filled and Insert pressed by a script (by click, and by Enter in a field).
+    await page.evaluate(() => {
+      const root = document.querySelector('waypoint-panel').shadowRoot;
+      for (const [id, v] of [['agent.name', 'Mallory Pagescript'], ['when', 'noon']]) {
+        const f = root.querySelector(`.chosen input[data-field="${id}"]`);
+        f.value = v;
+        f.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      root.querySelector('.chosen input[data-field="when"]').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+      root.querySelector('button[data-action="insert"]').click();
+    });
+    await page.waitForTimeout(500);
+    assert.equal(await page.inputValue('[data-testid="dm-composer-textarea"]'), '', 'nothing inserted');
+    assert.doesNotMatch(await host.locator('.outcome').getAttribute('data-outcome') ?? '', /^inserted/);
+    const storage = await extensionStorage(browser);
+    assert.notEqual((await storage.get('waypoint.agent'))?.name, 'Mallory Pagescript', 'no name saved');
+    await storage.close();
+    await host.locator('button[data-action="back"]').click();
+
+    // The checklist: ticked and posted by a script, nothing happens; the agent's Escape closes it.
+    await page.click('[data-testid="dm-composer-textarea"]');
+    await page.keyboard.type('Hi [NAME], order 7781 is on its way!');
+    await page.click('[data-testid="dm-composer-send-button"]');
+    const dialog = host.locator('[role="dialog"]');
+    await dialog.waitFor();
+    await page.evaluate(() => {
+      const root = document.querySelector('waypoint-panel').shadowRoot;
+      for (const box of root.querySelectorAll('[role="dialog"] input[type="checkbox"]')) box.click();
+      const post = root.querySelector('[role="dialog"] [data-action="post"]');
+      post.disabled = false;
+      post.click();
+    });
+    await page.waitForTimeout(500);
+    assert.equal(await dialog.count(), 1, 'the checklist is still open');
+    assert.equal(await page.evaluate(() => document.body.dataset.sends), '0', 'nothing sent');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    assert.deepEqual(pageErrors, []);
     await page.close();
   });
 });

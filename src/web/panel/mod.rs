@@ -197,6 +197,7 @@ pub struct Panel {
     toggle: Element,
     _toggle: [EventListener; 4],
     _keys: [EventListener; 3],
+    _trusted: [EventListener; 3],
     /// Where the shortcut from the panel goes back to.
     back: std::rc::Rc<std::cell::RefCell<Back>>,
 }
@@ -204,6 +205,19 @@ pub struct Panel {
 /// Where the agent was before the panel: the element, and the caret in a rich editor (focus
 /// alone would put it at the start).
 type Back = Option<(HtmlElement, Option<web_sys::Range>)>;
+
+thread_local! {
+    /// Set while the panel clicks one of its own buttons (see [`own_click`]).
+    static OWN_CLICK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Clicks `button`, a button of the panel, for the agent (Enter in a form presses Insert): let
+/// past the panel's guard against clicks the page makes.
+pub fn own_click(button: &HtmlElement) {
+    OWN_CLICK.with(|o| o.set(true));
+    button.click();
+    OWN_CLICK.with(|o| o.set(false));
+}
 
 /// The keys that take the focus to the panel from anywhere in the page, and back: Alt+Shift+W
 /// (by the key's place, so on any layout). Said to assistive technology on the panel's button.
@@ -436,6 +450,22 @@ impl Panel {
         // capture phase still see them: nothing inside the page can stop those.
         let keys = ["keydown", "keypress", "keyup"]
             .map(|name| EventListener::new(&root, name, |event| event.stop_propagation()));
+        // Only the agent drives the panel: a click, key or change that the page's own script
+        // made (dispatched, not made by the browser from the agent's hand) stops at its edge,
+        // before any of its listeners: the page cannot insert a reply, save the agent's name,
+        // tick the checklist or pause the clock. The panel's own click ([`own_click`]) passes.
+        let trusted = ["click", "keydown", "change"].map(|name| {
+            let options = gloo_events::EventListenerOptions {
+                phase: gloo_events::EventListenerPhase::Capture,
+                passive: false,
+            };
+            EventListener::new_with_options(&root, name, options, |event| {
+                if !event.is_trusted() && !OWN_CLICK.with(std::cell::Cell::get) {
+                    event.stop_immediate_propagation();
+                    event.prevent_default();
+                }
+            })
+        });
 
         let parent: Element = match doc.body() {
             Some(b) => b.into(),
@@ -460,6 +490,7 @@ impl Panel {
             toggle,
             _toggle: [toggle_listener, escape, shortcut, shortcut_up],
             _keys: keys,
+            _trusted: trusted,
             back,
         })
     }

@@ -295,7 +295,7 @@ impl Replies {
                     };
                     if let Ok(Some(b)) = next {
                         event.prevent_default();
-                        b.unchecked_ref::<HtmlElement>().click();
+                        super::own_click(b.unchecked_ref::<HtmlElement>());
                     }
                 },
             ));
