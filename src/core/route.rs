@@ -119,9 +119,14 @@ pub fn classify(url: &str) -> Option<Route> {
         _ => (None, None),
     };
     route.surface = surface;
-    route.thread = thread.map(str::to_owned);
+    // Kept to a length no site's id comes near: conversations are remembered by it, and a
+    // page could make its URL as long as it likes.
+    route.thread = thread.map(|t| t.chars().take(MAX_THREAD).collect());
     Some(route)
 }
+
+/// The most characters of a conversation's id that are kept (real ones are under 80).
+pub const MAX_THREAD: usize = 200;
 
 /// Whether `url` is the extension's practice page (where nothing the agent sends is real).
 pub fn is_practice(url: &str) -> bool {
@@ -216,6 +221,22 @@ mod tests {
             dm("late")
         );
         assert_eq!(c("chrome-extension://abc/practice.html?x=1&c=es"), dm("es"));
+    }
+
+    #[test]
+    fn an_overlong_conversation_id_is_cut_to_a_bound() {
+        let id = "7".repeat(100_000);
+        let r = classify(&format!("https://x.com/i/chat/{id}")).unwrap();
+        assert_eq!(r.thread.as_deref().map(str::len), Some(MAX_THREAD));
+        // Letters beyond ASCII are cut between characters.
+        let r = classify(&format!(
+            "https://www.instagram.com/direct/t/{}",
+            "é".repeat(300)
+        ))
+        .unwrap();
+        assert_eq!(r.thread.unwrap().chars().count(), MAX_THREAD);
+        let r = classify("https://x.com/i/chat/123-456").unwrap();
+        assert_eq!(r.thread.as_deref(), Some("123-456"));
     }
 
     #[test]
