@@ -232,6 +232,16 @@ fn on_click(host: &Rc<dyn Host>, event: &web_sys::Event) {
     let Some(button) = send_button(situation.profile, &target) else {
         return;
     };
+    gate_button(host, event, &situation, button);
+}
+
+/// Decides about a press of the site's send `button` (by `event`).
+fn gate_button(
+    host: &Rc<dyn Host>,
+    event: &web_sys::Event,
+    situation: &Situation,
+    button: Element,
+) {
     if disabled(&button) {
         return;
     }
@@ -242,7 +252,7 @@ fn on_click(host: &Rc<dyn Host>, event: &web_sys::Event) {
     gate(
         host,
         event,
-        &situation,
+        situation,
         composer,
         draft,
         Resend::Click(button),
@@ -268,12 +278,26 @@ fn on_key(host: &Rc<dyn Host>, event: &web_sys::Event) {
         return cancel_held(host);
     }
     // Never during IME composition (Enter then confirms the candidate, it does not send).
-    if key.key() != "Enter" || key.is_composing() || key.key_code() == 229 {
+    let space = key.key() == " ";
+    if !(space || key.key() == "Enter") || key.is_composing() || key.key_code() == 229 {
         return;
     }
     let Some(situation) = host.situation() else {
         return;
     };
+    // Enter or Space on the site's send button when it is no real button (a `div` with
+    // role="button", whose own key handler sends; a real one turns the key into a click, which
+    // is checked as such): checked as its click is.
+    if let Some(t) =
+        target_element(event).filter(|t| !matches!(t.tag_name().as_str(), "BUTTON" | "INPUT"))
+    {
+        if let Some(button) = send_button(situation.profile, &t) {
+            return gate_button(host, event, &situation, button);
+        }
+    }
+    if space {
+        return;
+    }
     // The sites' handlers look for the keys that make it a send, whatever else is held: in a
     // chat or comment box Enter without Shift or Alt (so Ctrl+Enter and Cmd+Enter send too),
     // on a post Ctrl or Cmd with Enter (with Alt or Shift too). Confirmed, the send is made

@@ -417,6 +417,40 @@ describe('the reply box changes while the checklist is open', () => {
   });
 });
 
+describe('a send button that is no real button, pressed from the keyboard', () => {
+  // Instagram's "Post" is a div with role="button": sites give such a button a key handler
+  // of their own (Enter or Space sends), which turns no key into a click for the gate to see.
+  test('Instagram comments: Enter or Space on the focused Post opens the checklist; Post anyway sends once', async () => {
+    const s = SURFACES.find((x) => x.name === 'Instagram comments (textarea, the Post button)');
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    await page.evaluate((sel) => {
+      const post = document.querySelector(sel);
+      post.dataset.fixtureKeySends = '';
+    }, s.send.click);
+    await typeDraft(page, s, 'Hi [NAME], the trail map is in your inbox!');
+    for (const key of ['Enter', 'Space']) {
+      await page.focus(s.send.click);
+      await page.keyboard.press(key);
+      await dialog(page).waitFor({ timeout: 3000 });
+      await page.waitForTimeout(200);
+      assert.equal(await sends(page), 0, `${key}: nothing sent before the checklist is answered`);
+      if (key === 'Enter') {
+        await page.keyboard.press('Escape');
+        await dialog(page).waitFor({ state: 'detached' });
+      }
+    }
+    const boxes = dialog(page).locator('[data-status="manual"] input[type="checkbox"]');
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+    await dialog(page).locator('[data-action="post"]').click();
+    await page.waitForFunction(() => document.body.dataset.sends === '1', null, { timeout: 3000 });
+    await page.waitForTimeout(300);
+    assert.equal(await sends(page), 1, 'sent exactly once');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('what Waypoint remembers, on the settings page', () => {
   test('counted, and forgotten: an open tab forgets its sent replies too (the same reply again is no repeat)', async () => {
     const fresh = await launch({ pages: PAGES });
