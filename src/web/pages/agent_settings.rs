@@ -124,13 +124,12 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
             input.set_attribute("aria-describedby", &hint.id())?;
         }
     }
-    let actions = add(doc, &section, "div", "form-actions", "")?;
-    let save = add(doc, &actions, "button", "primary", "Save your details")?;
-    save.set_attribute("type", "button")?;
-    save.set_id("agent-save");
-    let status = add(doc, &section, "p", "form-status", "")?;
-    status.set_id(STATUS);
-    status.set_attribute("role", "status")?;
+    let [save] = super::actions(
+        doc,
+        &section,
+        [("primary", "Save your details", "agent-save")],
+        STATUS,
+    )?;
 
     wasm_bindgen_futures::spawn_local({
         let doc = doc.clone();

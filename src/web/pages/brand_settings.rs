@@ -232,16 +232,7 @@ pub(super) fn render_list(
     area.set_attribute("aria-describedby", &hint.id())?;
     section.append_child(&label)?;
     section.append_child(&area)?;
-    let actions = dom::el(doc, "div", "form-actions", "")?;
-    let save = dom::el(doc, "button", "primary", list.save)?;
-    save.set_attribute("type", "button")?;
-    save.set_id(save_id);
-    actions.append_child(&save)?;
-    section.append_child(&actions)?;
-    let status = dom::el(doc, "p", "form-status", "")?;
-    status.set_id(status_id);
-    status.set_attribute("role", "status")?;
-    section.append_child(&status)?;
+    let [save] = super::actions(doc, section, [("primary", list.save, save_id)], status_id)?;
 
     {
         let doc = doc.clone();

@@ -172,20 +172,15 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
         "One per line (RMA, tier 2): the tone check flags them.",
     )?;
 
-    let actions = dom::el(doc, "div", "form-actions", "")?;
-    let save = dom::el(doc, "button", "primary", "Save checklist")?;
-    save.set_attribute("type", "button")?;
-    save.set_id("check-save");
-    let reset = dom::el(doc, "button", "", "Restore the default checklist")?;
-    reset.set_attribute("type", "button")?;
-    reset.set_id("check-reset");
-    actions.append_child(&save)?;
-    actions.append_child(&reset)?;
-    section.append_child(&actions)?;
-    let status = dom::el(doc, "p", "form-status", "")?;
-    status.set_id(STATUS);
-    status.set_attribute("role", "status")?;
-    section.append_child(&status)?;
+    let [save, reset] = super::actions(
+        doc,
+        &section,
+        [
+            ("primary", "Save checklist", "check-save"),
+            ("", "Restore the default checklist", "check-reset"),
+        ],
+        STATUS,
+    )?;
 
     if let Ok(form) = Form::of(&Settings::default()) {
         fill(doc, &form);

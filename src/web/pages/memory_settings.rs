@@ -86,13 +86,12 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
          file.",
     )?;
     add(doc, &section, "p", "", "")?.set_id("memory-kept");
-    let actions = add(doc, &section, "div", "form-actions", "")?;
-    let forget = add(doc, &actions, "button", "", "Forget it all")?;
-    forget.set_attribute("type", "button")?;
-    forget.set_id("memory-forget");
-    let status = add(doc, &section, "p", "form-status", "")?;
-    status.set_id(STATUS);
-    status.set_attribute("role", "status")?;
+    let [forget] = super::actions(
+        doc,
+        &section,
+        [("", "Forget it all", "memory-forget")],
+        STATUS,
+    )?;
 
     wasm_bindgen_futures::spawn_local({
         let doc = doc.clone();

@@ -74,6 +74,30 @@ fn settings_card(
     Ok(section)
 }
 
+/// A part's buttons (`(class, label, id)`, the first its main one) in a row, and its status
+/// line `status_id` below them (said to assistive technology), appended to `section`; the
+/// buttons, in order.
+fn actions<const N: usize>(
+    doc: &Document,
+    section: &Element,
+    buttons: [(&str, &str, &str); N],
+    status_id: &str,
+) -> Result<[Element; N], JsValue> {
+    let row = add(doc, section, "div", "form-actions", "")?;
+    let mut made = Vec::with_capacity(N);
+    for (class, label, id) in buttons {
+        let b = add(doc, &row, "button", class, label)?;
+        b.set_attribute("type", "button")?;
+        b.set_id(id);
+        made.push(b);
+    }
+    let status = add(doc, section, "p", "form-status", "")?;
+    status.set_id(status_id);
+    status.set_attribute("role", "status")?;
+    made.try_into()
+        .map_err(|_| JsValue::from_str("Waypoint: a settings part's buttons were not made"))
+}
+
 /// Shows `message` in the status line `status_id` of a settings section, marked as a success
 /// or a failure (`data-ok`, which the page's style colours). One for every section.
 fn say(doc: &Document, status_id: &str, ok: bool, message: &str) {

@@ -168,20 +168,15 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
     more.append_child(&holidays)?;
     section.append_child(&more)?;
 
-    let actions = dom::el(doc, "div", "form-actions", "")?;
-    let save = dom::el(doc, "button", "primary", "Save targets")?;
-    save.set_attribute("type", "button")?;
-    save.set_id("sla-save");
-    let reset = dom::el(doc, "button", "", "Restore the default targets")?;
-    reset.set_attribute("type", "button")?;
-    reset.set_id("sla-reset");
-    let status = dom::el(doc, "p", "form-status", "")?;
-    status.set_id(STATUS);
-    status.set_attribute("role", "status")?;
-    actions.append_child(&save)?;
-    actions.append_child(&reset)?;
-    section.append_child(&actions)?;
-    section.append_child(&status)?;
+    let [save, reset] = super::actions(
+        doc,
+        &section,
+        [
+            ("primary", "Save targets", "sla-save"),
+            ("", "Restore the default targets", "sla-reset"),
+        ],
+        STATUS,
+    )?;
 
     fill(doc, &Policy::default());
     {
