@@ -88,27 +88,49 @@ pub fn check_agent(name: &str, initials: &str) -> Result<(), String> {
     check_said("your initials", "the initials", initials, 6)
 }
 
-/// Text that replies say (`what`, named in the error): one line of at most `max` characters,
-/// not only invisible characters, no direction controls.
-fn check_said(what: &str, write: &str, text: &str, max: usize) -> Result<(), String> {
+/// Whether [`check_agent`] takes `name` and `initials`, without making its message (the
+/// panel keeps a name typed in a reply's form only then).
+pub fn agent_ok(name: &str, initials: &str) -> bool {
+    said_fault(name, 60).is_none() && said_fault(initials, 6).is_none()
+}
+
+/// What is wrong with text that replies say, if anything.
+enum Fault {
+    /// More than one line, or longer than allowed.
+    Long,
+    /// Only invisible characters.
+    Invisible,
+    /// A text-direction control.
+    Direction(char),
+}
+
+fn said_fault(text: &str, max: usize) -> Option<Fault> {
     if text.contains('\n') || text.trim().chars().count() > max {
-        return Err(format!("{what}: one line of at most {max} characters"));
+        return Some(Fault::Long);
     }
     // Zero-width characters alone: replies would name nothing.
     let shown = |c: char| !c.is_whitespace() && !crate::core::library::own::invisible(c);
     if !text.is_empty() && !text.chars().any(shown) {
-        return Err(format!(
-            "{what}: holds only invisible characters; write {write} replies say"
-        ));
+        return Some(Fault::Invisible);
     }
-    if let Some(c) = direction_control(text) {
-        return Err(format!(
+    direction_control(text).map(Fault::Direction)
+}
+
+/// Text that replies say (`what`, named in the error): one line of at most `max` characters,
+/// not only invisible characters, no direction controls.
+fn check_said(what: &str, write: &str, text: &str, max: usize) -> Result<(), String> {
+    match said_fault(text, max) {
+        None => Ok(()),
+        Some(Fault::Long) => Err(format!("{what}: one line of at most {max} characters")),
+        Some(Fault::Invisible) => Err(format!(
+            "{what}: holds only invisible characters; write {write} replies say"
+        )),
+        Some(Fault::Direction(c)) => Err(format!(
             "{what}: holds an invisible text-direction control (U+{:04X}), which would \
              reorder the words of every reply that says it",
             u32::from(c)
-        ));
+        )),
     }
-    Ok(())
 }
 
 /// What is wrong with a file of `bytes` bytes for its size alone, if anything.
@@ -413,6 +435,10 @@ mod tests {
             e.starts_with("your initials: holds an invisible text-direction control (U+202E)"),
             "{e}"
         );
+        // The yes-or-no form says the same.
+        assert!(agent_ok("Sam Rivera", "SR") && agent_ok("", ""));
+        assert!(!agent_ok(&"Sam ".repeat(16), "") && !agent_ok("Sam", "\u{202e}RS"));
+        assert!(!agent_ok("\u{200b}", ""));
         // The brand name keeps its own words and limit.
         assert_eq!(check_brand_name(&"Acme ".repeat(12)), Ok(()));
         assert_eq!(

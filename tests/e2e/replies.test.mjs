@@ -1056,6 +1056,17 @@ describe("the agent's own details on the settings page", () => {
       await options.waitForFunction(() => document.getElementById('agent-name').value === 'Alexandra Kim');
       assert.equal(await status.innerText(), 'Updated: a reply\'s form saved your details.');
 
+      // A name the settings page would refuse signs the reply it is typed for, and is not kept.
+      await panel.locator('button[data-action="back"]').click();
+      await pickReply(panel, 'patience', 'waiting-thanks-patience');
+      await name.fill('Mallory \u202eKim');
+      await panel.locator('.chosen input[data-field="when"]').fill('noon');
+      await panel.locator('button[data-action="insert"]').click();
+      await page.waitForFunction(() => (document.querySelector('[data-testid="dm-composer-textarea"]')?.value ?? '').includes('Mallory'));
+      await page.waitForTimeout(500);
+      assert.equal(await options.evaluate(() => chrome.storage.local.get('waypoint.agent').then((r) => r['waypoint.agent'].name)), 'Alexandra Kim');
+      assert.equal(await options.inputValue('#agent-name'), 'Alexandra Kim');
+
       // An edit here not saved yet is kept when a form saves: saving it then replaces the form's.
       await options.fill('#agent-name', 'A. Kim');
       await panel.locator('button[data-action="back"]').click();

@@ -1152,13 +1152,19 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
                 s.used_here.push(t.id);
             }
         }
-        let agent = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&agent, &"name".into(), &s.agent_name.as_str().into());
-        let _ = js_sys::Reflect::set(
-            &agent,
-            &"initials".into(),
-            &s.agent_initials.as_str().into(),
-        );
+        // Kept for next time (and the settings page) only as the settings page would keep
+        // them: a name of 300 characters or with a text-direction control signs this reply,
+        // which the preview shows, and no other.
+        let agent = crate::core::shared::agent_ok(&s.agent_name, &s.agent_initials).then(|| {
+            let agent = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&agent, &"name".into(), &s.agent_name.as_str().into());
+            let _ = js_sys::Reflect::set(
+                &agent,
+                &"initials".into(),
+                &s.agent_initials.as_str().into(),
+            );
+            agent
+        });
         s.inserting = true;
         s.inserted_at = crate::web::now_ms();
         (s.doc.clone(), s.situation.composer, agent, mark)
@@ -1169,7 +1175,7 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
         // Not stored: the agent's name is asked again next time; the reply goes in anyway.
         // Nor on the practice page: a trainee's name would sign the next trainee's replies,
         // and the agent's real ones.
-        if !crate::web::content::practising() {
+        if let Some(agent) = agent.filter(|_| !crate::web::content::practising()) {
             let _ = platform::storage_set(AGENT_KEY, &agent).await;
         }
         let composer = extract::current_composer(&doc, selectors);
