@@ -81,6 +81,19 @@ impl Targets {
         }
     }
 
+    /// The target for a site and surface, to set.
+    pub fn get_mut(&mut self, site: Site, surface: Surface) -> &mut Target {
+        let s = match site {
+            Site::X => &mut self.x,
+            Site::Facebook => &mut self.facebook,
+            Site::Instagram => &mut self.instagram,
+        };
+        match surface {
+            Surface::Post => &mut s.post,
+            Surface::Dm => &mut s.dm,
+        }
+    }
+
     /// Sets the same target (first response and next reply) everywhere.
     pub fn all(minutes: f64) -> Targets {
         let s = SiteTargets {

@@ -256,8 +256,6 @@ pub(super) fn mark(doc: &Document, field: &str, status: &str) {
     }
 }
 
-/// Says `message` at the field `e` (a one-line field or a box of lines) in the browser's own
-/// bubble, and marks it invalid for the page's style; "" clears it.
 /// Marks more fields at fault after [`mark`] marked the first (`(id, what is wrong)`), each
 /// with its own words, and the focus left on the first.
 pub(super) fn mark_more(doc: &Document, fields: &[(String, String)], status: &str) {
@@ -278,6 +276,8 @@ pub(super) fn mark_more(doc: &Document, fields: &[(String, String)], status: &st
     }
 }
 
+/// Says `message` at the field `e` (a one-line field or a box of lines) in the browser's own
+/// bubble, and marks it invalid for the page's style; "" clears it.
 fn at_field(e: &Element, message: &str) {
     if let Some(i) = e.dyn_ref::<web_sys::HtmlInputElement>() {
         i.set_custom_validity(message);

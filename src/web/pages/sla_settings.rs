@@ -327,7 +327,7 @@ pub fn read(doc: &Document) -> Result<Policy, Vec<(String, String)>> {
                 first_response_minutes: first,
                 next_reply_minutes: next,
             };
-            *target_mut(&mut policy, site, surface) = target;
+            *policy.targets.get_mut(site, surface) = target;
         }
     }
     let due_soon = || {
@@ -416,7 +416,7 @@ pub fn read(doc: &Document) -> Result<Policy, Vec<(String, String)>> {
                 let (Some(site), Some(&(surface, _))) = (site, surface) else {
                     break;
                 };
-                *target_mut(&mut checked, site, surface) = *defaults.targets.get(site, surface);
+                *checked.targets.get_mut(site, surface) = *defaults.targets.get(site, surface);
             }
             ["due_soon", ..] => checked.due_soon = defaults.due_soon,
             _ => {
@@ -441,20 +441,6 @@ pub fn read(doc: &Document) -> Result<Policy, Vec<(String, String)>> {
         order.iter().position(|o| o == f).unwrap_or(usize::MAX)
     });
     Err(errors)
-}
-
-/// The policy's target for a site and surface, to set.
-fn target_mut(policy: &mut Policy, site: Site, surface: Surface) -> &mut Target {
-    let t = &mut policy.targets;
-    let s = match site {
-        Site::X => &mut t.x,
-        Site::Facebook => &mut t.facebook,
-        Site::Instagram => &mut t.instagram,
-    };
-    match surface {
-        Surface::Post => &mut s.post,
-        Surface::Dm => &mut s.dm,
-    }
 }
 
 /// The form's box for a setting the policy names by its path
