@@ -465,9 +465,13 @@ describe('what Waypoint remembers, on the settings page', () => {
       assert.equal(await kept.innerText(), 'Nothing is kept now.');
       // No questions to tick: a good reply goes straight through.
       await options.evaluate(() => chrome.storage.local.set({ 'waypoint.checks': JSON.stringify({ manual: [] }) }));
-      // Two conversations' first-seen times, as a site's page keeps them: counted at once.
-      await options.evaluate(() => chrome.storage.local.set({ 'waypoint.seen': JSON.stringify({ 'x:dm:1-2': [1, { a: 1 }], 'x:dm:3-4': [2, { b: 2 }] }) }));
-      await options.waitForFunction(() => document.getElementById('memory-kept').textContent === 'Kept now: 2 conversations, 0 sent replies.');
+      // Two conversations' first-seen times, and states set on one of them and on a third, as
+      // a site's page keeps them: counted at once, each conversation once.
+      await options.evaluate(() => chrome.storage.local.set({
+        'waypoint.seen': JSON.stringify({ 'x:dm:1-2': [1, { a: 1 }], 'x:dm:3-4': [2, { b: 2 }] }),
+        'waypoint.sla.states': JSON.stringify({ 'x:dm:1-2': [1, {}], 'x:dm:5-6': [1, {}] }),
+      }));
+      await options.waitForFunction(() => document.getElementById('memory-kept').textContent === 'Kept now: 3 conversations, 0 sent replies.');
       const s = SURFACES.find((x) => x.name === 'X Chat (textarea, the Send button)');
       const { page, pageErrors } = await open(fresh.context, s.url);
       await waitForState(page, 'ready');
@@ -479,7 +483,7 @@ describe('what Waypoint remembers, on the settings page', () => {
       await page.waitForFunction(() => document.body.dataset.sends === '1', null, { timeout: 5000 });
       // The page's own count follows while it is open.
       await options.waitForFunction(() => /, 1 sent reply\.$/.test(document.getElementById('memory-kept').textContent));
-      assert.match(await kept.innerText(), /^Kept now: [23] conversations, 1 sent reply\.$/);
+      assert.match(await kept.innerText(), /^Kept now: [34] conversations, 1 sent reply\.$/);
       await options.click('#memory-forget');
       await options.locator('#memory-status[data-ok="true"]').waitFor();
       assert.match(await options.locator('#memory-status').innerText(), /^Forgotten; your settings are as they were\./);

@@ -32,6 +32,14 @@ pub fn of(stored: &JsValue) -> (String, String) {
     (get("name"), get("initials"))
 }
 
+/// `(name, initials)` as they are stored (what [`of`] reads).
+pub fn stored(name: &str, initials: &str) -> JsValue {
+    let details = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&details, &"name".into(), &name.into());
+    let _ = js_sys::Reflect::set(&details, &"initials".into(), &initials.into());
+    details.into()
+}
+
 /// What the status line says once `(name, initials)` are saved.
 pub fn saved(name: &str, initials: &str) -> String {
     match (name.is_empty(), initials.is_empty()) {
@@ -148,11 +156,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
             super::mark(&doc, "", STATUS);
             let doc = doc.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let details = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&details, &"name".into(), &name.as_str().into());
-                let _ =
-                    js_sys::Reflect::set(&details, &"initials".into(), &initials.as_str().into());
-                match platform::storage_set(AGENT_KEY, &details).await {
+                match platform::storage_set(AGENT_KEY, &stored(&name, &initials)).await {
                     Ok(()) => say(&doc, STATUS, true, &saved(&name, &initials)),
                     Err(e) => say(&doc, STATUS, false, &super::not_stored(&e)),
                 }

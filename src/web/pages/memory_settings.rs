@@ -25,16 +25,21 @@ const KEYS: [&str; 4] = [STATES_KEY, OLD_STATES_KEY, SEEN_KEY, RECENT_KEY];
 /// The id of the section's status line.
 pub const STATUS: &str = "memory-status";
 
-/// How many entries the JSON text stored under `key` holds (an object's keys, an array's
-/// items); 0 when there is none or it cannot be read.
-async fn count(key: &str) -> u32 {
+/// What the JSON text stored under `key` holds: an object's keys (conversations), or as many
+/// empty entries as an array has items (replies); none when there is none or it cannot be read.
+async fn entries(key: &str) -> Vec<String> {
     let Some(text) = platform::storage_get(key).await.and_then(|v| v.as_string()) else {
-        return 0;
+        return Vec::new();
     };
     match js_sys::JSON::parse(&text) {
-        Ok(v) if js_sys::Array::is_array(&v) => js_sys::Array::from(&v).length(),
-        Ok(v) if v.is_object() => js_sys::Object::keys(&v.into()).length(),
-        _ => 0,
+        Ok(v) if js_sys::Array::is_array(&v) => {
+            vec![String::new(); js_sys::Array::from(&v).length() as usize]
+        }
+        Ok(v) if v.is_object() => js_sys::Object::keys(&v.into())
+            .iter()
+            .filter_map(|k| k.as_string())
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -46,8 +51,7 @@ fn plural(n: u32, one: &str, many: &str) -> String {
     }
 }
 
-/// "Kept now: 12 conversations, 4 sent replies." (the larger of the two conversation
-/// counts: most conversations are in both).
+/// "Kept now: 12 conversations, 4 sent replies."
 pub fn kept_line(conversations: u32, replies: u32) -> String {
     if conversations == 0 && replies == 0 {
         return "Nothing is kept now.".into();
@@ -60,13 +64,14 @@ pub fn kept_line(conversations: u32, replies: u32) -> String {
 }
 
 async fn show_kept(doc: &Document) {
-    let conversations = count(STATES_KEY)
-        .await
-        .max(count(OLD_STATES_KEY).await)
-        .max(count(SEEN_KEY).await);
-    let replies = count(RECENT_KEY).await;
+    // Each conversation once, whichever of the three maps (keyed alike) hold it.
+    let mut conversations = std::collections::BTreeSet::new();
+    for key in [STATES_KEY, OLD_STATES_KEY, SEEN_KEY] {
+        conversations.extend(entries(key).await);
+    }
+    let replies = entries(RECENT_KEY).await.len() as u32;
     if let Some(line) = doc.get_element_by_id("memory-kept") {
-        line.set_text_content(Some(&kept_line(conversations, replies)));
+        line.set_text_content(Some(&kept_line(conversations.len() as u32, replies)));
     }
 }
 

@@ -481,7 +481,8 @@ pub fn watch(doc: &Document) {
 }
 
 /// The parts of the page with edits not saved (or refused), by their status lines' ids (parts
-/// of the shared file only): not a part that only says its saved settings could not be read ([`super::unreadable`]).
+/// of the shared file only): not a part that only says its saved settings could not be read
+/// ([`super::unreadable`]).
 fn pending(doc: &Document) -> Vec<String> {
     let Ok(list) = doc.query_selector_all(
         ".form-status[data-ok=\"changed\"], \

@@ -1155,16 +1155,8 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
         // Kept for next time (and the settings page) only as the settings page would keep
         // them: a name of 300 characters or with a text-direction control signs this reply,
         // which the preview shows, and no other.
-        let agent = crate::core::shared::agent_ok(&s.agent_name, &s.agent_initials).then(|| {
-            let agent = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&agent, &"name".into(), &s.agent_name.as_str().into());
-            let _ = js_sys::Reflect::set(
-                &agent,
-                &"initials".into(),
-                &s.agent_initials.as_str().into(),
-            );
-            agent
-        });
+        let agent = crate::core::shared::agent_ok(&s.agent_name, &s.agent_initials)
+            .then(|| crate::web::pages::agent_settings::stored(&s.agent_name, &s.agent_initials));
         s.inserting = true;
         s.inserted_at = crate::web::now_ms();
         (s.doc.clone(), s.situation.composer, agent, mark)
