@@ -484,8 +484,19 @@ describe('what Waypoint remembers, on the settings page', () => {
       // The page's own count follows while it is open.
       await options.waitForFunction(() => /, 1 sent reply\.$/.test(document.getElementById('memory-kept').textContent));
       assert.match(await kept.innerText(), /^Kept now: [34] conversations, 1 sent reply\.$/);
+      // Asked first, with the counts: answered no, nothing is forgotten.
+      const asked = [];
+      options.once('dialog', (d) => { asked.push(d.message()); d.dismiss(); });
       await options.click('#memory-forget');
-      await options.locator('#memory-status[data-ok="true"]').waitFor();
+      await options.waitForFunction(() => document.getElementById('memory-status').textContent === 'Nothing forgotten.');
+      assert.equal(asked.length, 1, 'asked before forgetting');
+      assert.match(asked[0], /^Forget [34] conversations and 1 sent reply\? .*This cannot be undone; your settings stay\.$/);
+      assert.notEqual(await options.evaluate(() => chrome.storage.local.get('waypoint.recent').then((r) => r['waypoint.recent'])), undefined, 'kept when the answer is no');
+      assert.match(await kept.innerText(), /^Kept now: [34] conversations, 1 sent reply\.$/);
+      options.once('dialog', (d) => { asked.push(d.message()); d.accept(); });
+      await options.click('#memory-forget');
+      await options.locator('#memory-status', { hasText: 'Forgotten' }).waitFor();
+      assert.equal(asked.length, 2);
       assert.match(await options.locator('#memory-status').innerText(), /^Forgotten; your settings are as they were\./);
       assert.equal(await options.evaluate(() => chrome.storage.local.get('waypoint.recent').then((r) => r['waypoint.recent'])), undefined);
       assert.match(await kept.innerText(), /^(Nothing is kept now\.|Kept now: 1 conversation, 0 sent replies\.)$/);

@@ -63,16 +63,34 @@ pub fn kept_line(conversations: u32, replies: u32) -> String {
     )
 }
 
-async fn show_kept(doc: &Document) {
-    // Each conversation once, whichever of the three maps (keyed alike) hold it.
+/// How many conversations (each once, whichever of the three maps, keyed alike, hold it) and
+/// sent replies are kept now.
+async fn kept() -> (u32, u32) {
     let mut conversations = std::collections::BTreeSet::new();
     for key in [STATES_KEY, OLD_STATES_KEY, SEEN_KEY] {
         conversations.extend(entries(key).await);
     }
-    let replies = entries(RECENT_KEY).await.len() as u32;
+    (
+        conversations.len() as u32,
+        entries(RECENT_KEY).await.len() as u32,
+    )
+}
+
+async fn show_kept(doc: &Document) {
+    let (conversations, replies) = kept().await;
     if let Some(line) = doc.get_element_by_id("memory-kept") {
-        line.set_text_content(Some(&kept_line(conversations.len() as u32, replies)));
+        line.set_text_content(Some(&kept_line(conversations, replies)));
     }
+}
+
+/// The question asked before forgetting: what goes, what it costs, what stays.
+fn forget_question(conversations: u32, replies: u32) -> String {
+    format!(
+        "Forget {} and {}? Pauses and \"no reply needed\" marks are lost, and the checklist \
+         no longer knows your recent replies. This cannot be undone; your settings stay.",
+        plural(conversations, "conversation", "conversations"),
+        plural(replies, "sent reply", "sent replies")
+    )
 }
 
 /// Builds the section into `app`.
@@ -106,6 +124,18 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
     EventListener::new(&forget, "click", move |_| {
         let doc = d.clone();
         wasm_bindgen_futures::spawn_local(async move {
+            // Asked first, with the counts: what is forgotten cannot be had back.
+            let (conversations, replies) = kept().await;
+            if conversations + replies > 0 {
+                let question = forget_question(conversations, replies);
+                let yes = web_sys::window()
+                    .and_then(|w| w.confirm_with_message(&question).ok())
+                    .unwrap_or(false);
+                if !yes {
+                    say(&doc, STATUS, true, "Nothing forgotten.");
+                    return;
+                }
+            }
             match platform::storage_remove(&KEYS).await {
                 Ok(()) => say(
                     &doc,
