@@ -81,6 +81,15 @@ describe('insert a reply template into the site composer', () => {
       assert.equal(await insert.isDisabled(), true, 'blocked while the fill-in is empty');
       const fillins = panel.locator('.chosen input[data-field]:not([data-field^="agent."])');
       assert.ok((await fillins.count()) >= 1, 'the template has a fill-in field');
+      // Pressed while blocked, Insert takes the agent to the field left empty: the focus stays
+      // in the panel (a disabled button let it fall to the page, where keys are the site's).
+      await page.evaluate(() => { window.keysOnPage = []; document.addEventListener('keydown', (e) => window.keysOnPage.push(e.key)); });
+      await insert.click({ force: true });
+      const focused = () => panel.evaluate((p) => p.shadowRoot.activeElement?.dataset.field ?? null);
+      assert.equal(await focused(), await fillins.first().getAttribute('data-field'), 'the focus goes to the fill-in');
+      await page.keyboard.type('j');
+      assert.equal(await fillins.first().inputValue(), 'j', 'the key is typed in the fill-in');
+      assert.deepEqual(await page.evaluate(() => window.keysOnPage.filter((k) => k === 'j')), [], 'not seen by the page as its own');
       for (let i = 0; i < (await fillins.count()); i++) await fillins.nth(i).fill('noon today');
       assert.equal(await insert.isDisabled(), false);
       const preview = await panel.locator('.preview').innerText();

@@ -196,7 +196,11 @@ impl Replies {
                                 .unwrap_or(0.0)
                                 < 2.0 =>
                         {
-                            insert(&state, &chosen, &outcome)
+                            if button.get_attribute("aria-disabled").as_deref() == Some("true") {
+                                focus_first_empty(&chosen);
+                            } else {
+                                insert(&state, &chosen, &outcome)
+                            }
                         }
                         Some("back") => leave(&state, &chosen, &results, &suggested, &outcome),
                         _ => {}
@@ -284,8 +288,9 @@ impl Replies {
                     } else if target.has_attribute("data-field") {
                         // Insert as soon as it can (the initials follow from a name, so they may
                         // stay empty); until then, to the first empty field.
-                        let insert =
-                            chosen.query_selector("button[data-action=\"insert\"]:not([disabled])");
+                        let insert = chosen.query_selector(
+                            "button[data-action=\"insert\"]:not([aria-disabled=\"true\"])",
+                        );
                         if !matches!(insert, Ok(Some(_))) && focus_first_empty(&chosen) {
                             return event.prevent_default();
                         }
@@ -911,6 +916,7 @@ fn choose(
     let insert = dom::el(doc, "button", "primary", "Insert into the reply box")?;
     insert.set_attribute("type", "button")?;
     insert.set_attribute("data-action", "insert")?;
+    insert.set_attribute("aria-describedby", FILL_NOTE)?;
     let back = dom::el(doc, "button", "", "Back")?;
     back.set_attribute("type", "button")?;
     back.set_attribute("data-action", "back")?;
@@ -1112,12 +1118,11 @@ fn refresh_preview(
             dom::flag(&n, "hidden", over.is_none())?;
         }
     }
+    // Not `disabled`: a click on a disabled button drops the focus to the page's body, where
+    // the agent's next keys are the site's shortcuts. Pressed while blocked, it takes the agent
+    // to the first field left empty.
     if let Some(b) = insert {
-        if ready {
-            b.remove_attribute("disabled")?;
-        } else {
-            b.set_attribute("disabled", "")?;
-        }
+        b.set_attribute("aria-disabled", if ready { "false" } else { "true" })?;
     }
     Ok(rendered.ok())
 }
