@@ -85,6 +85,7 @@ static FRUSTRATION: Table = Table::new(
     rules![
         ("third time", 1.5),
         ("second time", 1.0),
+        ("twice now", 1.3),
         ("yet again", 1.3),
         ("once again", 1.0),
         ("again", 0.7),

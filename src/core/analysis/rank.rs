@@ -74,7 +74,7 @@ pub fn scenario_scores(a: &Analysis) -> Vec<(Scenario, f32)> {
     // The readings most often mistaken for the best one come next, weakly and after every
     // reading found in the words, so that the suggestions offer the likely alternatives rather
     // than a second reply for the same reading.
-    for alt in alternatives(scored[0].0, a) {
+    for &alt in alternatives(scored[0].0, a) {
         let last = scored[scored.len() - 1].1;
         if !scored.iter().any(|(s, _)| *s == alt) {
             scored.push((alt, (last * 0.9).min(top * ALTERNATIVE_ADD)));
@@ -111,7 +111,7 @@ pub(crate) const DAMAGE: Words = listed_words!["suggestions/damage";
 /// The two readings care teams most often confuse with `s`: a late parcel may be a refund
 /// request, a fault may be an outage or a complaint (a damaged thing, a refund or a complaint),
 /// thanks may close the conversation.
-fn alternatives(s: Scenario, a: &Analysis) -> [Scenario; 2] {
+fn alternatives(s: Scenario, a: &Analysis) -> &'static [Scenario] {
     use Scenario::*;
     let damaged = || {
         a.scenarios
@@ -127,22 +127,31 @@ fn alternatives(s: Scenario, a: &Analysis) -> [Scenario; 2] {
     match s {
         // A person in distress: a private conversation, or owning what went wrong; not a
         // locked account.
-        Safety if !a.distress.is_empty() => [MoveToDm, Complaint],
-        Faulty if damaged() => [Refund, Complaint],
-        Waiting => [FollowUp, Complaint],
-        Outage => [Faulty, Waiting],
-        Billing => [Refund, HowTo],
-        Refund => [Billing, Complaint],
-        OrderLate => [Waiting, Refund],
-        Faulty => [Complaint, Outage],
-        Account => [HowTo, Safety],
-        Complaint => [Waiting, Feedback],
-        Praise => [FollowUp, Feedback],
-        HowTo => [Faulty, Complaint],
-        Feedback => [Complaint, Praise],
-        Safety => [Complaint, Account],
-        MoveToDm => [FollowUp, Waiting],
-        FollowUp => [Praise, Waiting],
+        Safety if !a.distress.is_empty() => &[MoveToDm, Complaint],
+        Faulty if damaged() => &[Refund, Complaint],
+        Waiting => &[FollowUp, Complaint],
+        Outage => &[Faulty, Waiting],
+        Billing => &[Refund, HowTo],
+        Refund => &[Billing, Complaint],
+        OrderLate => &[Waiting, Refund],
+        Faulty => &[Complaint, Outage],
+        Account => &[HowTo, Safety],
+        Complaint => &[Waiting, Feedback],
+        Praise => &[FollowUp, Feedback],
+        // A calm question that names no problem (before buying, say) is answered, not read
+        // as a fault or a complaint: the other ways of answering it come next.
+        HowTo
+            if !a.upset()
+                && a.sentiment >= 0.0
+                && !a.scenarios.iter().any(|(s, _)| s.is_problem()) =>
+        {
+            &[]
+        }
+        HowTo => &[Faulty, Complaint],
+        Feedback => &[Complaint, Praise],
+        Safety => &[Complaint, Account],
+        MoveToDm => &[FollowUp, Waiting],
+        FollowUp => &[Praise, Waiting],
     }
 }
 

@@ -1555,6 +1555,8 @@ static COMPLAINT: Table = Table::new(
         ("useless", 0.7),
         ("lied", 1.0),
         ("hung up", 1.2),
+        ("hangs up", 1.2),
+        ("hanging up", 1.0),
         ("pesimo", 1.2),
         ("pesima", 1.2),
         ("mal servicio", 1.3),

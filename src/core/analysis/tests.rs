@@ -272,6 +272,46 @@ fn odd_unicode_and_huge_input() {
 }
 
 #[test]
+fn a_calm_question_is_answered_not_read_as_a_fault_or_a_complaint() {
+    // A question before buying: the three ways of answering it, not "I'm so sorry it arrived
+    // damaged" or "you're right to be disappointed" as other readings.
+    for thread in [
+        &[
+            "Is the blue jacket back in size M?",
+            "I'd like to order it before Friday",
+        ][..],
+        &["@shop do you ship to Canada?"],
+        &["What time does the downtown store open on Sunday?"],
+    ] {
+        let r = rank(&analyze(thread), Surface::Dm, Lang::En, &[], 3);
+        let shown: Vec<Scenario> = r.iter().map(|x| x.suggestion.scenario).collect();
+        assert_eq!(shown, [Scenario::HowTo; 3], "{thread:?}: {r:?}");
+    }
+    // An upset one keeps the fault and the complaint among the other readings.
+    let r = rank(
+        &analyze(&["How do I get this to work?? Ridiculous, I'm so annoyed"]),
+        Surface::Post,
+        Lang::En,
+        &[],
+        3,
+    );
+    assert!(
+        r.iter()
+            .any(|x| x.suggestion.scenario == Scenario::Complaint),
+        "{r:?}"
+    );
+    // Hung up on, twice: a complaint, said by the customer's words.
+    let a = analyze(&[
+        "Trying to set up new service, it says it's transferring me then it hangs up. Twice now.",
+    ]);
+    assert!(
+        a.scenarios.iter().any(|(s, _)| *s == Scenario::Complaint),
+        "{a:?}"
+    );
+    assert_eq!(a.main_emotion(), Some(Emotion::Frustration), "{a:?}");
+}
+
+#[test]
 fn clear_thanks_gets_thank_you_replies_not_a_problem_reply() {
     let ids = |text: &str| -> Vec<&'static str> {
         rank(&analyze(&[text]), Surface::Post, Lang::En, &[], 3)
