@@ -859,6 +859,9 @@ static REFUND: Table = Table::new(
         ("quiero devolver", 1.4),
         // Money given back, not an item sent back.
         ("devolverme", 1.5),
+        ("pueden devolver", 1.4),
+        ("puede devolver", 1.3),
+        ("podrian devolver", 1.4),
         ("devolver el dinero", 1.9),
         ("devolverme el dinero", 1.9),
         ("devuelvan el dinero", 1.9),

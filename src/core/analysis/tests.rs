@@ -641,6 +641,11 @@ fn a_double_charge_and_a_refund_asked_in_spanish_get_the_replies_english_gets() 
             "Hola, me cobraron dos veces la suscripción este mes",
             "¿Me pueden devolver el dinero de uno de los cobros?",
         ],
+        // "Devolver" alone, as a customer says it: money given back, not an item sent back.
+        [
+            "Hola, me cobraron dos veces la suscripción este mes",
+            "¿Me pueden devolver uno de los cobros?",
+        ],
     ] {
         let a = analyze(&said);
         let es = ids_of(&rank(&a, Surface::Dm, Lang::Es, &[], 3));
@@ -650,6 +655,17 @@ fn a_double_charge_and_a_refund_asked_in_spanish_get_the_replies_english_gets() 
             !es.contains(&"refund-how-to-return"),
             "money back, not how to return an item: {said:?}: {es:?}"
         );
+    }
+}
+
+#[test]
+fn an_item_sent_back_in_spanish_gets_the_reply_on_returning_it() {
+    for said in [
+        "¿Cómo puedo devolver el abrigo? Me queda pequeño",
+        "Quiero devolver las zapatillas",
+    ] {
+        let es = ids_of(&rank(&analyze(&[said]), Surface::Post, Lang::Es, &[], 3));
+        assert_eq!(es[0], "refund-how-to-return", "{said:?}: {es:?}");
     }
 }
 

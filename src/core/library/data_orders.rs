@@ -67,7 +67,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
     LibTemplate {
         id: "refund-acknowledge",
         scenarios: &[Refund],
-        tags: &["refund", "money back", "return", "reembolso", "devolución", "devolver dinero", "el dinero", "devolverme", "reembolsar"],
+        tags: &["refund", "money back", "return", "reembolso", "devolución", "devolver dinero", "el dinero", "devolverme", "reembolsar", "pueden devolver", "puede devolver", "podrian devolver", "devuelvan"],
         contact: Contact::Any,
         en: Texts::both(
             "Help with a refund",
@@ -107,7 +107,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
     LibTemplate {
         id: "refund-how-to-return",
         scenarios: &[Refund, HowTo],
-        tags: &["return", "send back", "exchange", "how to return", "devolver", "cambio", "cómo devolver"],
+        tags: &["return", "send back", "exchange", "how to return", "cambio", "cómo devolver", "puedo devolver", "quiero devolver"],
         contact: Contact::Any,
         en: Texts::same(
             "How to return an item",
