@@ -128,6 +128,43 @@ describe('a reply with a long form in a short window', () => {
   });
 });
 
+describe('the three suggestions in a panel kept off the composer', () => {
+  // On the X post at 1280×800 the panel moves below the reply box and has about 400 px: the
+  // status and the clock's buttons above the suggestions pushed the third under the search box.
+  test('X post at 1280×800, then shorter: each suggestion and its reason show whole above the search', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.xStatus);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    await panel.locator('.suggested .pick').nth(2).waitFor();
+    const whole = () => panel.locator('.suggested').evaluate((list) => {
+      const root = list.getRootNode();
+      const body = root.querySelector('.body');
+      const b = body.getBoundingClientRect();
+      const search = root.querySelector('.search').getBoundingClientRect();
+      return {
+        scrolls: body.scrollHeight > body.clientHeight,
+        seen: [...list.querySelectorAll('.pick')].map((p) => {
+          const r = p.getBoundingClientRect();
+          const reason = p.querySelector('.reason').getBoundingClientRect();
+          const hit = root.elementFromPoint(reason.left + 4, reason.bottom - 3);
+          return r.top >= b.top - 0.5 && r.bottom <= search.top + 0.5 && p.contains(hit);
+        }),
+      };
+    });
+    await page.waitForFunction(() => document.querySelector('waypoint-panel').dataset.dodge !== undefined);
+    await page.waitForTimeout(300);
+    const first = await whole();
+    assert.ok(first.scrolls, 'the panel is shorter than its content here');
+    assert.deepEqual(first.seen, [true, true, true]);
+    // Less room still (the window made shorter): the same, as far as it goes.
+    await page.setViewportSize({ width: 1280, height: 740 });
+    await page.waitForTimeout(500);
+    assert.deepEqual((await whole()).seen, [true, true, true]);
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('after our request for a private message', () => {
   // Our reply asks Maria to DM us, and she answers "Done!" on the public thread: the reply
   // that says we have it comes first, not a second invitation, and says why.

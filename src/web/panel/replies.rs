@@ -471,10 +471,14 @@ impl Replies {
 
     /// Shows the outcome of an insertion said in the last two seconds again, after the panel
     /// got less room: the composer grows with the reply, the panel moves off it, and its
-    /// shorter body would hide the line below its edge.
-    pub fn keep_said_in_view(&self) {
+    /// shorter body would hide the line below its edge. Else, when its room changed
+    /// (`resized`), the suggestions are shown whole (not at each placement: the agent may
+    /// have scrolled up to read the status).
+    pub fn keep_said_in_view(&self, resized: bool) {
         if crate::web::now_ms() - self.state.borrow().said_at < 2000.0 {
             in_view(&self.outcome);
+        } else if resized && !self.suggested.has_attribute("hidden") {
+            whole_above_search(&self.suggested);
         }
     }
 
@@ -572,6 +576,10 @@ impl Replies {
         }
         drop(s);
         *self.shown.borrow_mut() = key;
+        if !items.is_empty() && !choosing {
+            let list = self.suggested.clone();
+            soon(move || whole_above_search(&list));
+        }
         Ok(())
     }
 
@@ -617,12 +625,41 @@ fn reveal(results: &Element) {
     }
 }
 
+/// Scrolls the panel's body, as little as it takes, so that the suggestions show whole above
+/// the search box (which stays at the bottom of a short panel, over what scrolls under it):
+/// beside a composer the panel may have 400 px, and the status above took the third
+/// suggestion's place. Never past the first suggestion's top.
+fn whole_above_search(list: &Element) {
+    let Some(body) = list.closest(".body").ok().flatten() else {
+        return;
+    };
+    let Ok(Some(search)) = body.query_selector(".search") else {
+        return;
+    };
+    let (l, b) = (
+        list.get_bounding_client_rect(),
+        body.get_bounding_client_rect(),
+    );
+    // Clear of the ring of background the search box draws around itself.
+    let hidden = l.bottom() + 8.0 - search.get_bounding_client_rect().top();
+    if hidden > 0.0 {
+        let room = (l.top() - b.top()).max(0.0);
+        body.set_scroll_top(body.scroll_top() + hidden.min(room).ceil() as i32);
+    }
+}
+
 /// [`reveal`] once the next frame is drawn, when layout is current: a search typed on a page
 /// of 600,000 elements does not have the browser lay it all out for Waypoint at each letter.
 fn reveal_soon(results: &Element) {
     let results = results.clone();
+    soon(move || reveal(&results));
+}
+
+/// Runs `f` once the next frame is drawn, when layout is current (measuring before it would
+/// have the browser lay the page out for Waypoint).
+fn soon(f: impl FnOnce() + 'static) {
     let drawn = Closure::once_into_js(move || {
-        gloo_timers::callback::Timeout::new(0, move || reveal(&results)).forget();
+        gloo_timers::callback::Timeout::new(0, f).forget();
     });
     if let Some(w) = web_sys::window() {
         let _ = w.request_animation_frame(drawn.unchecked_ref());
