@@ -8,9 +8,11 @@ use crate::core::template::{char_distance, parse};
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-/// Lowercases and strips the accents of Latin letters ("Devolución" → "devolucion").
+/// Lowercases and strips the accents of Latin letters ("Devolución" → "devolucion"), written
+/// on their letter or after it (a combining mark, as some keyboards and pasted text give).
 pub fn normalize(s: &str) -> String {
     s.chars()
+        .filter(|c| !matches!(c, '\u{300}'..='\u{36f}'))
         .flat_map(char::to_lowercase)
         .map(|c| match c {
             'á' | 'à' | 'ä' | 'â' | 'ã' | 'å' => 'a',
@@ -69,12 +71,13 @@ fn best(word: &str, field: &[String], (exact, prefix, slip): (u32, u32, u32)) ->
 }
 
 /// Whether `typed` is `word`, or the start of it, with one letter wrong, missing, extra or
-/// swapped with its neighbour (two such slips from 8 letters on). Words under 4 letters and a
-/// wrong first letter are not slips: "lat" is not "cat", and people rarely miss the first key.
+/// swapped with its neighbour (two such slips from 8 letters on). Words under 5 letters and a
+/// wrong first letter are not slips: "hola" is no slip of "hold" (a greeting found the crisis
+/// replies), and people rarely miss the first key.
 fn slipped(typed: &str, word: &str) -> bool {
     let q: Vec<char> = typed.chars().collect();
     let w: Vec<char> = word.chars().collect();
-    if q.len() < 4 || q.first() != w.first() {
+    if q.len() < 5 || q.first() != w.first() {
         return false;
     }
     let most = if q.len() >= 8 { 2 } else { 1 };
@@ -187,9 +190,30 @@ pub fn search(query: &str, lang: Lang) -> Vec<&'static LibTemplate> {
     search_in(query, lang, Scope::Everything)
 }
 
-/// [`search`] in `scope`.
+/// [`search`] in `scope`. Words found in no reply of `lang` are looked for among the names
+/// (titles, tags, ids) of the library's other language: an agent who thinks in Spanish finds
+/// "cobro doble" for an English customer (the replies found are still offered in `lang`). Not
+/// in its replies' words: every Spanish reply holds "hola".
 pub fn search_in(query: &str, lang: Lang, scope: Scope) -> Vec<&'static LibTemplate> {
+    let typed = query;
     let query = words(query);
+    // Signs and no word ("(", "…"): nothing is found (a blank query lists everything).
+    if query.is_empty() && !typed.trim().is_empty() {
+        return Vec::new();
+    }
+    let found = search_words(&query, lang, scope);
+    if !found.is_empty() {
+        return found;
+    }
+    Lang::ALL
+        .into_iter()
+        .filter(|&other| other != lang)
+        .map(|other| search_words(&query, other, Scope::Names))
+        .find(|f| !f.is_empty())
+        .unwrap_or_default()
+}
+
+fn search_words(query: &[String], lang: Lang, scope: Scope) -> Vec<&'static LibTemplate> {
     let mut hits: Vec<(u32, &'static LibTemplate)> = with_fields(lang, |built, own| {
         // The team's own first: on equal points they lead (written for this business).
         let fields = || own.iter().chain(built);

@@ -744,6 +744,34 @@ fn search_forgives_a_slip_of_the_keys_in_titles_tags_and_ids() {
     };
     assert!(!sorted("charge").contains(&"feedback-change-disliked"));
     assert_eq!(sorted("chrage"), sorted("charge"));
+    // A four-letter word is no slip: a Spanish greeting finds no holding reply by "hold".
+    assert_eq!(ids(&search("hola", Lang::En)), Vec::<&str>::new());
+}
+
+#[test]
+fn search_reads_accents_written_after_their_letter_and_words_of_the_other_language() {
+    // "réfund" and "devolución" typed as a letter and a combining accent.
+    assert_eq!(
+        ids(&search("re\u{301}fund", Lang::En)),
+        ids(&search("refund", Lang::En))
+    );
+    assert_eq!(
+        ids(&search("devolucio\u{301}n", Lang::Es)),
+        ids(&search("devolución", Lang::Es))
+    );
+    // Words of the other language find its replies, offered in the customer's.
+    let en = ids(&search("cobro doble", Lang::En));
+    assert_eq!(
+        en.first(),
+        ids(&search("cobro doble", Lang::Es)).first(),
+        "{en:?}"
+    );
+    assert_eq!(en.first(), Some(&"billing-double-charge"), "{en:?}");
+    assert!(ids(&search("refund", Lang::Es)).contains(&"refund-acknowledge"));
+    // Nonsense is still nothing, in either; so is a query of no words.
+    assert!(search("zzzz qqqq", Lang::En).is_empty());
+    assert!(search("(", Lang::En).is_empty());
+    assert!(search(" … ", Lang::Es).is_empty());
 }
 
 #[test]
