@@ -83,7 +83,7 @@ impl Drop for Slash {
 }
 
 /// The keys the popup answers to, under its list; only Escape when nothing matches.
-const HINT: &str = "↑↓ choose · Enter or Tab insert · Esc close";
+const HINT: &str = "↑↓ move · Enter or Tab pick · Esc close";
 const HINT_EMPTY: &str = "Esc close";
 
 impl Slash {
@@ -443,7 +443,7 @@ fn announce(s: &State, keys: bool) {
             s.selected + 1,
             s.items.len(),
             if keys {
-                ". Up and down arrows choose, Enter or Tab inserts, Escape closes"
+                ". Up and down arrows move, Enter or Tab picks, Escape closes"
             } else {
                 ""
             }

@@ -350,7 +350,7 @@ describe('the slash search in the composer', () => {
       assert.match(text, /and\/or see https:\/\/acme\.test\/help/);
       assert.ok(chosen, 'an option was highlighted');
       // Words that match nothing say so, and offer only Escape (no keys to choose with).
-      assert.equal(await popup.locator('.slash-hint').innerText(), '↑↓ choose · Enter or Tab insert · Esc close');
+      assert.equal(await popup.locator('.slash-hint').innerText(), '↑↓ move · Enter or Tab pick · Esc close');
       await page.click(s.box);
       await page.keyboard.press('End');
       await page.keyboard.type(' /zzqxv');
@@ -512,7 +512,7 @@ describe('the slash search is heard as well as seen', () => {
       assert.equal(await said(), `${await title(0)}, 1 of ${n}`);
       // The keys once, as the search opened; not again at each letter typed.
       const heard = await page.evaluate(() => window.__said.filter((t) => t !== ''));
-      const keys = heard.filter((t) => t.endsWith('. Up and down arrows choose, Enter or Tab inserts, Escape closes'));
+      const keys = heard.filter((t) => t.endsWith('. Up and down arrows move, Enter or Tab picks, Escape closes'));
       assert.equal(keys.length, 1, JSON.stringify(heard));
       assert.equal(heard.indexOf(keys[0]), 0, JSON.stringify(heard));
       await page.keyboard.press('ArrowDown');

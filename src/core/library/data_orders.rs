@@ -36,14 +36,14 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Hi {customer.first_name|there}, you're right: we charged you twice, and I'm sorry.\n\n\
              I've cancelled the second payment of {?amount:Amount charged twice:number}. \
              It will be back in your account within {?days:How long the reversal takes:time}; \
-             the exact day depends on your bank. I'll check on {?check_date:When you'll check it went through:date} that it has gone through.\n\n{agent.first_name}",
+             the exact day depends on your bank. I'll check {?check_date:When you'll check (tomorrow, on Friday…):date} that it has gone through.\n\n{agent.first_name}",
         ),
         es: Texts::dm_only(
             "Cobro duplicado: segundo pago anulado",
             "Hola, {customer.first_name|qué tal}. Tienes razón: te cobramos dos veces y lo siento.\n\n\
              He anulado el segundo pago de {?amount:Importe cobrado de más:number}. \
              Lo tendrás de vuelta en {?days:Cuánto tarda la devolución:time}; el día exacto depende de tu banco. \
-             El {?check_date:Cuándo comprobarás que ha llegado:date} compruebo que se ha completado.\n\n{agent.first_name}",
+             Compruebo {?check_date:Cuándo lo comprobarás (mañana, el viernes…):date} que se ha completado.\n\n{agent.first_name}",
         ),
     },
     LibTemplate {
