@@ -3,9 +3,9 @@
 // the same module on its own pages, and never breaks the site.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, STRICT_CSP, extensionStorage, launch, open, panel, pickReply, waitForState, withAlteredDist } from './lib.mjs';
+import { DIST, ROOT, STRICT_CSP, extensionStorage, launch, open, panel, pickReply, waitForState, withAlteredDist } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -548,6 +548,39 @@ describe('extension pages run the wasm module', () => {
       await page.close();
     });
   }
+});
+
+describe('the way in: the toolbar button and the settings page', () => {
+  // Right after installing, the settings and the practice page were reachable only through
+  // chrome://extensions (or by typing the practice page's address).
+  test('the toolbar button opens a window linking the settings and the practice page; the settings start with what to set first', async () => {
+    const manifest = JSON.parse(await readFile(join(DIST, 'manifest.json'), 'utf8'));
+    assert.equal(manifest.action?.default_popup, 'popup.html');
+    const popup = await browser.context.newPage();
+    const errors = [];
+    popup.on('pageerror', (e) => errors.push(String(e)));
+    await popup.goto(browser.extensionUrl(manifest.action.default_popup));
+    const follow = async (page, selector, ready) => {
+      const [opened] = await Promise.all([browser.context.waitForEvent('page'), page.click(selector)]);
+      await opened.locator(ready).waitFor();
+      return opened;
+    };
+    const options = await follow(popup, '#popup-settings', '#app[data-ready="true"][data-page="options"]');
+    (await follow(popup, '#popup-practice', '#app[data-ready="true"][data-page="practice"]')).close();
+    // The settings open with what to set first: its links lead to the parts they name, in
+    // that order, right after it.
+    const sections = await options.locator('#app > section[id]').evaluateAll((all) => all.map((s) => s.id));
+    assert.deepEqual(sections.slice(0, 4), ['start', 'brand', 'agent', 'sla']);
+    const steps = await options.locator('#start ol a').evaluateAll((all) => all.map((a) => [a.getAttribute('href'), a.innerText]));
+    for (const [href, text] of steps) {
+      assert.equal(await options.locator(`${href} h2`).innerText().then((h) => h.startsWith(text)), true, `${href}: ${text}`);
+    }
+    assert.deepEqual(steps.map(([h]) => h), ['#brand', '#agent', '#sla']);
+    (await follow(options, '#practice-link', '#app[data-ready="true"][data-page="practice"]')).close();
+    assert.deepEqual(errors, []);
+    await options.close();
+    await popup.close();
+  });
 });
 
 describe('the practice page', () => {

@@ -1437,16 +1437,23 @@ describe('SLA settings', () => {
       await options.click('#sla-save');
       await options.locator('#sla-status[data-ok="false"]').waitFor();
       assert.match(await options.locator('#sla-status').innerText(), /^Business hours: /);
-      // With a zone they are kept, and the targets stay counted in calendar time.
+      // With a zone they are kept, and the targets stay counted in calendar time: saved, and
+      // said in amber to be unused (an owner who typed her hours would believe them in force).
       await options.fill('#sla-hours', 'mon-fri 08:00-16:00');
       await options.fill('#sla-zone', 'Europe/Madrid');
       await options.click('#sla-save');
-      await options.locator('#sla-status[data-ok="true"]').waitFor();
+      await options.locator('#sla-status[data-ok="warn"]').waitFor({ timeout: 5000 });
+      assert.match(await options.locator('#sla-status').innerText(), /^Saved, but your business hours and holidays are not used: the targets count calendar time\. To use them, choose “business hours only”/);
       await options.reload();
       await options.locator('#app[data-ready="true"]').waitFor();
       await options.waitForFunction(() => document.getElementById('sla-holidays').value === '2026-12-25');
       assert.equal(await options.locator('#sla-basis').inputValue(), 'calendar');
       assert.match(await options.inputValue('#sla-hours'), /08:00-16:00/);
+      // Counted in them, they are used: saved, and said plainly.
+      await options.selectOption('#sla-basis', 'business');
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="true"]').waitFor({ timeout: 5000 });
+      assert.equal(await options.locator('#sla-status').innerText(), 'Saved. Open conversations use the new targets at once.');
       // A target out of range is named as the form names it, not by its path in the policy.
       await options.fill('#sla-facebook-dm-next', '-5');
       await options.click('#sla-save');

@@ -151,6 +151,51 @@ fn running_line(doc: &Document, parent: &Element, mode: Mode) -> Result<(), JsVa
     Ok(())
 }
 
+/// What to set first, for someone who opens the page for the first time: the three parts
+/// that matter, linked, the rest said to be optional, and the practice page.
+fn start_here(doc: &Document, app: &Element) -> Result<(), JsValue> {
+    let card = settings_card(
+        doc,
+        app,
+        "card",
+        "start",
+        "Start here",
+        "Waypoint works as it comes. Three things make it yours:",
+    )?;
+    let steps = add(doc, &card, "ol", "steps", "")?;
+    for (href, part, why) in [
+        (
+            "#brand",
+            "Our accounts",
+            ": your brand's name and its accounts, so your own posts are not read as a customer's.",
+        ),
+        ("#agent", "You", ": your name, to sign your replies."),
+        (
+            "#sla",
+            "Response-time targets",
+            ": how soon you answer; set your business hours here if you keep them.",
+        ),
+    ] {
+        let li = add(doc, &steps, "li", "", "")?;
+        add(doc, &li, "a", "", part)?.set_attribute("href", href)?;
+        li.append_child(&doc.create_text_node(why))?;
+    }
+    let p = add(
+        doc,
+        &card,
+        "p",
+        "",
+        "Everything else is optional. To try Waypoint on a made-up conversation first, or to \
+         show it in a workshop, open the ",
+    )?;
+    let practice = add(doc, &p, "a", "", "practice page")?;
+    practice.set_id("practice-link");
+    practice.set_attribute("href", "practice.html")?;
+    practice.set_attribute("target", "_blank")?;
+    p.append_child(&doc.create_text_node("."))?;
+    Ok(())
+}
+
 fn options(doc: &Document, app: &Element, mode: Mode) -> Result<(), JsValue> {
     // The wheel over a number box with the focus would change the target by one while the
     // agent scrolls the page: the box lets the focus go, and the page scrolls.
@@ -182,9 +227,10 @@ fn options(doc: &Document, app: &Element, mode: Mode) -> Result<(), JsValue> {
          open, helps you answer it, and stores its settings in this browser only.",
     )?;
 
-    sla_settings::render(doc, app)?;
+    start_here(doc, app)?;
     brand_settings::render(doc, app)?;
     agent_settings::render(doc, app)?;
+    sla_settings::render(doc, app)?;
     replies_settings::render(doc, app)?;
     check_settings::render(doc, app)?;
     memory_settings::render(doc, app)?;

@@ -208,9 +208,25 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                 let json = serde_json::to_string(&policy).unwrap_or_default();
                 let doc = doc.clone();
                 super::mark(&doc, "", STATUS);
+                // Hours or holidays of the business's own, kept while the targets count
+                // calendar time, are not used: said as plainly as the save, or an owner who
+                // typed her hours would believe them in force.
+                let unused = policy.counted_in == Basis::Calendar
+                    && policy.business_hours.as_ref().is_some_and(|b| {
+                        !b.holidays.is_empty() || b.week.spec() != Week::office().spec()
+                    });
                 wasm_bindgen_futures::spawn_local(async move {
-                    let saved = "Saved. Open conversations use the new targets at once.";
+                    let saved = if unused {
+                        "Saved, but your business hours and holidays are not used: the targets \
+                         count calendar time. To use them, choose “business hours only” under \
+                         “Count the targets in”, then save."
+                    } else {
+                        "Saved. Open conversations use the new targets at once."
+                    };
                     super::store(&doc, STATUS, POLICY_KEY, &json, saved).await;
+                    if unused {
+                        super::as_warning(&doc, STATUS);
+                    }
                 });
             }
             Err(errors) => {
