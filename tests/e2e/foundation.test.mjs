@@ -747,11 +747,20 @@ describe('the practice page', () => {
     await page.close();
   });
 
-  // A trainer's projector is often 1024 px wide: the panel must not hide the exercise.
-  for (const width of [1024, 1180, 1440]) {
+  // A trainer's projector is often 1024 px wide, or 819 at 125 % zoom: the panel must not hide
+  // the exercise, and starts open beside it (at 819 it started folded away, and again at each
+  // exercise the trainer chose).
+  for (const width of [819, 1024, 1180, 1440]) {
     test(`at ${width} px the panel leaves the whole exercise in view`, async () => {
       const page = await browser.context.newPage();
       await page.setViewportSize({ width, height: 768 });
+      await page.goto(browser.extensionUrl('practice.html?c=late'));
+      await waitForState(page, 'ready');
+      // As the trainer left it: not minimised.
+      await page.evaluate(() => chrome.storage.local.remove('waypoint.panel.minimised'));
+      await page.goto(browser.extensionUrl('practice.html?c=outage'));
+      await waitForState(page, 'ready');
+      assert.equal(await page.locator('waypoint-panel').locator('section.card.collapsed').count(), 0, 'the panel starts open');
       await page.goto(browser.extensionUrl('practice.html?c=late'));
       await waitForState(page, 'ready');
       const card = await page.locator('waypoint-panel').locator('section.card').first().boundingBox();

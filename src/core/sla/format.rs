@@ -31,7 +31,7 @@ pub fn duration(ms: i64) -> String {
 }
 
 /// The whole seconds a clock of `ms` shows (negative: overdue), rounded away from zero: with
-/// 0.4 s left it says one second left, not "00:00", and 0.4 s overdue one second over. So the
+/// 0.4 s left it says one second left, not "0:00:00", and 0.4 s overdue one second over. So the
 /// countdown never shows 00:00 on both sides of the deadline, and the page contract's
 /// `data-sla-remaining-s` is the number on the badge.
 pub fn whole_seconds(ms: i64) -> i64 {
@@ -43,17 +43,16 @@ pub fn whole_seconds(ms: i64) -> i64 {
     }
 }
 
-/// The badge's clock: `mm:ss` under an hour, `h:mm:ss` above, and from a day on days and
-/// hours as [`duration`] gives them ("11 d 18 h": "282:27:22" asks the agent to divide).
+/// The badge's clock: `h:mm:ss`, the hours even at 0 ("0:35:05": "35:05" read as 35 hours
+/// beside another badge's "3:00:03"), and from a day on days and hours as [`duration`] gives
+/// them ("11 d 18 h": "282:27:22" asks the agent to divide).
 pub fn clock(ms: i64) -> String {
     let s = ms.unsigned_abs() / 1000;
     let (h, m, sec) = (s / 3600, s / 60 % 60, s % 60);
     if h >= 24 {
         duration(ms.saturating_abs())
-    } else if h > 0 {
-        format!("{h}:{m:02}:{sec:02}")
     } else {
-        format!("{m:02}:{sec:02}")
+        format!("{h}:{m:02}:{sec:02}")
     }
 }
 
@@ -101,8 +100,8 @@ mod tests {
             assert_eq!(whole_seconds(ms), want, "{ms}");
         }
         // The last second before the deadline and the first after it read 1 s either side.
-        assert_eq!(clock(whole_seconds(400) * 1000), "00:01");
-        assert_eq!(clock(whole_seconds(-400) * 1000), "00:01");
+        assert_eq!(clock(whole_seconds(400) * 1000), "0:00:01");
+        assert_eq!(clock(whole_seconds(-400) * 1000), "0:00:01");
     }
 
     #[test]
@@ -126,7 +125,8 @@ mod tests {
 
     #[test]
     fn clocks_and_words() {
-        assert_eq!(clock(581_000), "09:41");
+        assert_eq!(clock(581_000), "0:09:41");
+        assert_eq!(clock(-5_000), "0:00:05");
         assert_eq!(clock(-3_723_000), "1:02:03");
         assert_eq!(spoken(581_000), "9 minutes 41 seconds");
         assert_eq!(spoken(3_723_000), "1 hour 2 minutes");

@@ -51,6 +51,8 @@ pub fn install_style(css: String) {
 
 /// Below this viewport width (CSS px) the panel starts minimised.
 const NARROW_PX: f64 = 1000.0;
+/// The same on the practice page, whose style sheet keeps the card's room from this width.
+const PRACTICE_NARROW_PX: f64 = 780.0;
 
 /// Where the agent's "minimised" is kept (`true` after they minimise the panel; `false` after
 /// they open it again), so the next page starts as they left it. The loaders read it before
@@ -291,10 +293,17 @@ impl Panel {
         // below 1000 px) the card would cover the conversation: it starts minimised there too,
         // its header still showing the clock. Opening it says "open it" only for now: the next
         // narrow page starts minimised again.
+        // The practice page keeps room for the card beside its conversation from
+        // PRACTICE_NARROW_PX (its style sheet): a projector's 1024 px at 125 % zoom.
+        let narrow_below = if crate::web::content::practising() {
+            PRACTICE_NARROW_PX
+        } else {
+            NARROW_PX
+        };
         let narrow = web_sys::window()
             .and_then(|w| w.inner_width().ok())
             .and_then(|w| w.as_f64())
-            .is_some_and(|w| w < NARROW_PX);
+            .is_some_and(|w| w < narrow_below);
         if narrow || minimised {
             minimise(&card, &toggle, true);
         }
