@@ -42,6 +42,65 @@ impl Date {
     }
 }
 
+impl Date {
+    /// A date as a person types one for a holiday: `2026-12-25` (months and days of one digit
+    /// too), or with slashes or dots, day and month in either order where only one order is a
+    /// date (`25/12/2026`, `12/25/2026`). The error says what is wrong: no such day in that
+    /// month ("February 2026 has 28 days"), a day and a month that could be either, or no date.
+    pub fn read_typed(s: &str) -> Result<Date, String> {
+        let s = s.trim();
+        let nums = |sep: &[char]| -> Option<[u32; 3]> {
+            let parts: Vec<&str> = s.split(sep).collect();
+            let ok = parts.len() == 3
+                && parts.iter().all(|p| {
+                    !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())
+                });
+            ok.then(|| [0, 1, 2].map(|i| parts[i].parse().unwrap_or(0)))
+        };
+        let (year, month, day) = if let Some([y, m, d]) = nums(&['-']).filter(|n| n[0] > 999) {
+            (y, m, d)
+        } else if let Some([a, b, y]) = nums(&['/', '.']).filter(|n| n[2] > 999) {
+            match (a, b) {
+                (a, b) if a > 12 && b <= 12 => (y, b, a),
+                (a, b) if b > 12 && a <= 12 => (y, a, b),
+                (a, b) if a == b => (y, a, a),
+                _ => {
+                    return Err(format!(
+                        "“{s}” could be {a} {} or {b} {}: write it as {y}-{b:02}-{a:02} or \
+                         {y}-{a:02}-{b:02}",
+                        named_month(b as u8),
+                        named_month(a as u8)
+                    ))
+                }
+            }
+        } else {
+            return Err(format!("“{s}” is not a date like 2026-12-25"));
+        };
+        let Ok(month @ 1..=12) = u8::try_from(month) else {
+            return Err(format!("“{s}”: there is no month {month}"));
+        };
+        let year = i32::try_from(year).unwrap_or(0);
+        let most = days_in_month(year, month);
+        match u8::try_from(day) {
+            Ok(day @ 1..) if day <= most => Ok(Date { year, month, day }),
+            _ => Err(format!(
+                "“{s}”: {} {year} has {most} days",
+                named_month(month)
+            )),
+        }
+    }
+}
+
+/// A month's English name with its capital ("February").
+fn named_month(month: u8) -> String {
+    let name = month_name(month);
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
+}
+
 impl serde::Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
@@ -202,6 +261,50 @@ pub fn month_from_name(name: &str) -> Option<u8> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dates_as_people_type_them_and_what_is_wrong() {
+        use super::Date;
+        let d = |y, m, day| {
+            Ok(Date {
+                year: y,
+                month: m,
+                day,
+            })
+        };
+        assert_eq!(Date::read_typed("2026-12-25"), d(2026, 12, 25));
+        assert_eq!(Date::read_typed(" 2026-1-6 "), d(2026, 1, 6));
+        assert_eq!(Date::read_typed("25/12/2026"), d(2026, 12, 25));
+        assert_eq!(Date::read_typed("12/25/2026"), d(2026, 12, 25));
+        assert_eq!(Date::read_typed("25.12.2026"), d(2026, 12, 25));
+        assert_eq!(Date::read_typed("6/6/2026"), d(2026, 6, 6));
+        assert_eq!(
+            Date::read_typed("2026-02-30").unwrap_err(),
+            "“2026-02-30”: February 2026 has 28 days"
+        );
+        assert_eq!(
+            Date::read_typed("2028-02-30").unwrap_err(),
+            "“2028-02-30”: February 2028 has 29 days"
+        );
+        assert_eq!(
+            Date::read_typed("2026-13-01").unwrap_err(),
+            "“2026-13-01”: there is no month 13"
+        );
+        assert_eq!(
+            Date::read_typed("05/06/2026").unwrap_err(),
+            "“05/06/2026” could be 5 June or 6 May: write it as 2026-06-05 or 2026-05-06"
+        );
+        for wrong in [
+            "Christmas",
+            "2026-12",
+            "25/12/26",
+            "2026-12-25-1",
+            "",
+            "99999-01-01",
+        ] {
+            assert!(Date::read_typed(wrong).is_err(), "{wrong}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -1492,6 +1492,45 @@ describe('SLA settings', () => {
       await options.close();
     }
   });
+  test('hours, holidays and a time zone as an owner types them: read, or the fault said plainly', async () => {
+    const options = await openOptions(browser);
+    const status = () => options.locator('#sla-status').innerText();
+    const save = async (ok) => {
+      await options.click('#sla-save');
+      await options.locator(`#sla-status[data-ok="${ok}"]`).waitFor({ timeout: 5000 });
+      return status();
+    };
+    try {
+      await options.selectOption('#sla-basis', 'business');
+      // The computer's zone is offered where the box is empty, and named by the error.
+      const here = await options.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+      assert.equal(await options.getAttribute('#sla-zone', 'placeholder'), `This computer's: ${here}`);
+      await options.fill('#sla-zone', '');
+      await options.fill('#sla-hours', 'Tuesday to Saturday 7am-3pm');
+      assert.equal(await save(false), `Time zone: business hours need a time zone, such as this computer's, ${here}`);
+      // A slip in the zone's name: the error is the zone's, with the name meant.
+      await options.fill('#sla-zone', 'Europe/Madird');
+      assert.equal(await save(false), 'Time zone: unknown time zone "Europe/Madird": did you mean "Europe/Madrid"?');
+      assert.equal(await options.evaluate(() => document.activeElement.id), 'sla-zone');
+      // A day February has not, and a day and month that could be either.
+      await options.fill('#sla-zone', 'Europe/Madrid');
+      await options.fill('#sla-holidays', '2026-02-30');
+      assert.equal(await save(false), 'Holidays, line 1: “2026-02-30”: February 2026 has 28 days');
+      await options.fill('#sla-holidays', '25/12/2026\n05/06/2026');
+      assert.equal(await save(false), 'Holidays, line 2: “05/06/2026” could be 5 June or 6 May: write it as 2026-06-05 or 2026-05-06');
+      // Written as a Spanish owner writes a date, and hours as people write them: saved, and
+      // shown back in the page's own form.
+      await options.fill('#sla-holidays', '25/12/2026');
+      assert.equal(await save('true'), 'Saved. Open conversations use the new targets at once.');
+      await options.reload();
+      await options.locator('#app[data-ready="true"]').waitFor();
+      await options.waitForFunction(() => document.getElementById('sla-holidays').value === '2026-12-25');
+      assert.equal(await options.inputValue('#sla-hours'), 'tue-sat 07:00-15:00');
+    } finally {
+      await options.evaluate(() => chrome.storage.local.remove('waypoint.sla.policy'));
+      await options.close();
+    }
+  });
   test('a due-soon share with a fraction reads back as saved', async () => {
     const options = await openOptions(browser);
     await options.fill('#sla-due-soon', '12.5');

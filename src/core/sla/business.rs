@@ -410,7 +410,24 @@ mod tests {
             holidays: vec![],
         };
         let e = BusinessCalendar::new(&hours).unwrap_err();
-        assert!(e.contains("unknown time zone \"Europe/Madird\""), "{e}");
+        assert!(
+            e.contains("unknown time zone \"Europe/Madird\": did you mean \"Europe/Madrid\"?"),
+            "{e}"
+        );
+        // A city alone, and a country (no suggestion: said what is expected).
+        for (typed, want) in [
+            ("madrid", "Europe/Madrid"),
+            ("new york", "America/New_York"),
+        ] {
+            let e = crate::core::sla::tz::Zone::named(typed)
+                .unwrap_err()
+                .message;
+            assert!(e.ends_with(&format!("did you mean {want:?}?")), "{e}");
+        }
+        let e = crate::core::sla::tz::Zone::named("Spain")
+            .unwrap_err()
+            .message;
+        assert!(e.contains("expected an IANA name such as"), "{e}");
         // Written in other capitals: the table's spelling is offered.
         let hours = BusinessHours {
             zone: "europe/london".into(),

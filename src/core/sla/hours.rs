@@ -129,9 +129,12 @@ impl Week {
     /// comma-separated list of `HH:MM-HH:MM` periods. Example:
     /// `mon-fri 09:00-12:30,13:30-17:30; sat 10:00-14:00`. The result is checked with
     /// [`Week::validate`].
+    ///
+    /// Written as people write hours, it is read too: spaces around dashes and commas
+    /// (`tue - sat 07:00 - 15:00`), whole day names and "to" (`Tuesday to Saturday`), and
+    /// 12-hour times (`7am-3pm`, `7:30 pm`).
     pub fn parse(spec: &str) -> Result<Week, String> {
-        // The dashes typography puts in ("09:00–17:00", as the settings page prints periods).
-        let spec = spec.replace(['–', '—'], "-");
+        let spec = tidy(spec);
         let mut week = Week::default();
         for group in spec.split(';').map(str::trim).filter(|g| !g.is_empty()) {
             let (days, times) = group.split_once(char::is_whitespace).ok_or_else(|| {
@@ -143,7 +146,7 @@ impl Week {
                     .split_once('-')
                     .ok_or_else(|| format!("{p:?} is not a period like \"09:00-17:00\""))?;
                 let time = |t: &str| {
-                    TimeOfDay::parse(t).ok_or_else(|| {
+                    TimeOfDay::parse(&twenty_four(t)).ok_or_else(|| {
                         format!("{t:?} in {p:?} is not a time of day like \"09:00\"")
                     })
                 };
@@ -237,12 +240,58 @@ impl Week {
 }
 
 /// `mon`, or a range `mon-fri` (wrapping: `fri-mon` is Friday to Monday).
+/// The days' whole names (and "tues", "thur"…): a day is any start of its name from three
+/// letters on.
+const DAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The short syntax as [`Week::parse`] reads it: typographic dashes as "-", "to" between days
+/// as "-", no spaces around dashes and commas, lower case.
+fn tidy(spec: &str) -> String {
+    let spec = spec.replace(['–', '—'], "-").to_lowercase();
+    let words: Vec<&str> = spec.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut out = String::with_capacity(spec.len());
+    for (i, w) in words.iter().enumerate() {
+        let w = if *w == "to" { "-" } else { w };
+        let joins = |c: char| w.starts_with(c) || out.ends_with(c) || out.ends_with(';');
+        if i > 0 && !(joins('-') || joins(',') || w == "am" || w == "pm") {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// A 12-hour time as 24-hour ("7am" → "7:00", "12:30pm" → "12:30", "12am" → "0:00"); any
+/// other text as it is.
+fn twenty_four(t: &str) -> String {
+    let t = t.trim();
+    let (time, pm) = match (t.strip_suffix("am"), t.strip_suffix("pm")) {
+        (Some(x), _) => (x, false),
+        (_, Some(x)) => (x, true),
+        _ => return t.to_owned(),
+    };
+    let (h, m) = time.trim().split_once(':').unwrap_or((time.trim(), "00"));
+    match h.parse::<u8>() {
+        Ok(h @ 1..=12) => format!("{}:{m}", h % 12 + if pm { 12 } else { 0 }),
+        _ => t.to_owned(),
+    }
+}
+
 fn parse_days(s: &str) -> Result<Vec<u8>, String> {
     let day = |d: &str| {
         let lower = d.trim().to_ascii_lowercase();
         WEEKDAYS
             .iter()
-            .position(|w| *w == lower)
+            .zip(DAY_NAMES)
+            .position(|(w, name)| *w == lower || lower.len() >= 3 && name.starts_with(&lower))
             .map(|i| i as u8)
             .ok_or_else(|| format!("{d:?} is not a day (use mon, tue, wed, thu, fri, sat, sun)"))
     };
@@ -320,6 +369,28 @@ mod tests {
             Week::parse("mon—fri 09:00 — 17:00").unwrap(),
             Week::office()
         );
+        // As people write them: spaces around the days' dash, whole names, "to", 12-hour times.
+        let bakery = Week::parse("tue-sat 07:00-15:00").unwrap();
+        for typed in [
+            "tue - sat 07:00 - 15:00",
+            "Tuesday to Saturday 7am-3pm",
+            "Tues - Sat 7 am - 3 pm",
+            "TUE-SAT 7:00AM-3:00PM",
+            "tue , wed,thu - sat 07:00-15:00",
+        ] {
+            assert_eq!(Week::parse(typed).as_ref(), Ok(&bakery), "{typed}");
+        }
+        let w = Week::parse("mon 12am-12:30am, 12pm-11:59pm").unwrap();
+        assert_eq!(w.mon, vec![p(0, 30), p(720, 1439)]);
+        // Still refused: a day that is none, a time that is none, no times at all.
+        for wrong in [
+            "tu-sat 07:00-15:00",
+            "tue-sat 13pm-15:00",
+            "tue-sat",
+            "funday 9am-5pm",
+        ] {
+            assert!(Week::parse(wrong).is_err(), "{wrong}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::business::BusinessCalendar;
 use super::hours::BusinessHours;
+use super::tz::Zone;
 use crate::core::conversation::{Site, Surface};
 use crate::core::decimal;
 use crate::core::time::MINUTE_MS;
@@ -199,6 +200,7 @@ impl PolicyError {
                 }
             }
             ["due_soon", ..] => "Due soon".into(),
+            ["business_hours", "zone"] => "Time zone".into(),
             ["business_hours", ..] => "Business hours".into(),
             ["counted_in"] => "Count the targets in".into(),
             _ => self.field.clone(),
@@ -264,7 +266,11 @@ impl Policy {
             _ => {}
         }
         let calendar = match &self.business_hours {
-            Some(h) => Some(BusinessCalendar::new(h).map_err(|m| err("business_hours".into(), m))?),
+            Some(h) => {
+                // The zone's fault named as the zone's, the hours' as theirs.
+                Zone::named(&h.zone).map_err(|e| err("business_hours.zone".into(), e.message))?;
+                Some(BusinessCalendar::new(h).map_err(|m| err("business_hours.week".into(), m))?)
+            }
             None if self.counted_in == Basis::Business => {
                 return Err(err(
                     "counted_in".into(),
@@ -431,7 +437,7 @@ mod tests {
                 "1.5 is not a fraction between 0 and 1",
             ),
             (no_hours, "counted_in", "no business hours"),
-            (bad_zone, "business_hours", "unknown time zone"),
+            (bad_zone, "business_hours.zone", "unknown time zone"),
         ];
         for (p, field, message) in cases {
             let e = p.validate().unwrap_err();

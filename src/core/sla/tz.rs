@@ -79,11 +79,32 @@ impl Zone {
             });
         }
         let rule = posix_rule_of(name).ok_or_else(|| {
-            // Written in other capitals ("europe/london"): the name as the table spells it.
-            let spelt = zones()
-                .lines()
-                .filter_map(|l| l.split_whitespace().next())
-                .find(|z| z.eq_ignore_ascii_case(name.trim()));
+            // Written in other capitals ("europe/london"), as its city alone ("Madrid", "new
+            // york"), or with a slip of the keys ("Europe/Madird"): the name as the table
+            // spells it.
+            let typed = name.trim().to_lowercase().replace(' ', "_");
+            let names = || zones().lines().filter_map(|l| l.split_whitespace().next());
+            let chars: Vec<char> = typed.chars().collect();
+            let spelt = names()
+                .find(|z| z.eq_ignore_ascii_case(&typed))
+                .or_else(|| {
+                    names().find(|z| {
+                        z.rsplit('/')
+                            .next()
+                            .is_some_and(|c| c.eq_ignore_ascii_case(&typed))
+                    })
+                })
+                .or_else(|| {
+                    names()
+                        .filter(|z| z.len().abs_diff(typed.len()) <= 2)
+                        .map(|z| {
+                            let zc: Vec<char> = z.to_lowercase().chars().collect();
+                            (crate::core::template::char_distance(&chars, &zc), z)
+                        })
+                        .filter(|&(d, _)| d <= 2 && chars.len() > 4)
+                        .min_by_key(|&(d, _)| d)
+                        .map(|(_, z)| z)
+                });
             TzError {
                 message: match spelt {
                     Some(z) => format!("unknown time zone {name:?}: did you mean {z:?}?"),

@@ -146,6 +146,9 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
         "text",
     )?;
     zone.set_attribute("list", "sla-zones")?;
+    if let Some(here) = computer_zone() {
+        zone.set_attribute("placeholder", &format!("This computer's: {here}"))?;
+    }
     let zones = doc.create_element("datalist")?;
     zones.set_id("sla-zones");
     for name in tz::zone_names() {
@@ -258,6 +261,17 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
         .forget();
     }
     Ok(())
+}
+
+/// The time zone this computer is set to (its IANA name, as the browser gives it), if the
+/// time zone table knows it.
+fn computer_zone() -> Option<String> {
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    js_sys::Reflect::get(&options, &"timeZone".into())
+        .ok()?
+        .as_string()
+        .filter(|z| tz::zone_names().any(|n| n == z))
 }
 
 /// The id of the section's status line (see [`super::say`]).
@@ -378,16 +392,16 @@ pub fn read(doc: &Document) -> Result<Policy, Vec<(String, String)>> {
             if line.is_empty() {
                 continue;
             }
-            let Some(day) = Date::parse_iso(line) else {
-                let m = format!(
-                    "Holidays, line {}: “{line}” is not a date like 2026-12-25",
-                    n + 1
-                );
-                // The box's first wrong line is said; the others follow once it is mended.
-                if !errors.iter().any(|(f, _)| f == "sla-holidays") {
-                    errors.push(("sla-holidays".to_owned(), m));
+            let day = match Date::read_typed(line) {
+                Ok(day) => day,
+                Err(why) => {
+                    let m = format!("Holidays, line {}: {why}", n + 1);
+                    // The box's first wrong line is said; the others follow once it is mended.
+                    if !errors.iter().any(|(f, _)| f == "sla-holidays") {
+                        errors.push(("sla-holidays".to_owned(), m));
+                    }
+                    continue;
                 }
-                continue;
             };
             // A day written twice is one holiday.
             if !holidays.contains(&day) {
@@ -395,10 +409,13 @@ pub fn read(doc: &Document) -> Result<Policy, Vec<(String, String)>> {
             }
         }
         if zone.is_empty() {
+            let such_as = computer_zone().map_or("Europe/Madrid".to_owned(), |z| {
+                format!("this computer's, {z}")
+            });
             errors.push((
                 "sla-zone".to_owned(),
                 if business {
-                    "Time zone: business hours need a time zone, such as Europe/Madrid".into()
+                    format!("Time zone: business hours need a time zone, such as {such_as}")
                 } else {
                     "Time zone: the business hours and holidays are kept with their time zone, such \
                  as Europe/Madrid (or put back the default hours and clear the holidays)"
@@ -478,7 +495,8 @@ fn field_id(field: &str) -> String {
             }
         }
         ["due_soon", ..] => "sla-due-soon".into(),
-        ["business_hours", ..] => "sla-zone".into(),
+        ["business_hours", "zone"] => "sla-zone".into(),
+        ["business_hours", ..] => "sla-hours".into(),
         ["counted_in"] => "sla-basis".into(),
         _ => String::new(),
     }
