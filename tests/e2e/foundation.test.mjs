@@ -686,7 +686,10 @@ describe('the practice page', () => {
     await page.locator('waypoint-panel[data-sla="breached"]').waitFor();
     await waypoint.locator('[data-template-id^="order-late"], [data-template-id^="waiting"]').first().click();
     const name = waypoint.locator('.chosen input[data-field="agent.name"]');
-    if (await name.count()) assert.equal(await name.inputValue(), '');
+    assert.equal(await name.count(), 1, 'the reply signs with the trainee\'s name');
+    assert.equal(await name.inputValue(), '');
+    // And its label does not promise to keep it.
+    assert.equal(await name.getAttribute('aria-label'), 'Your name (for this visit only)');
     await page.close();
   });
   test('a reply sent in this conversation gives way to another of its kind in the suggestions', async () => {

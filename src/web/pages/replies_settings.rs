@@ -93,10 +93,14 @@ static LIST: List = List {
     label: "Your replies",
     hint:
         "Begin each reply with a line \"# Title [scenario]\"; the lines below are the reply, and a \
-           line \"DM:\" begins its direct-message form. Write them as the built-in replies are \
-           written: {customer.first_name|there}, {agent.initials}, a fill-in {?order:Order \
-           number}. The panel's search and the slash search find them by title; one given a \
-           scenario is suggested first for it.",
+           line \"DM:\" begins its direct-message form. Names and details go in braces, as in the \
+           built-in replies: {customer.first_name|there} (after the bar, what to say when it is \
+           unknown), {customer.name}, {customer.handle}, {agent.first_name}, {agent.initials}, \
+           {brand.name}, {site.name}, {wait} (how long they have waited), and a fill-in you \
+           complete before inserting, {?order:Order number}. The panel's search and the slash \
+           search find them by title. One given a scenario is suggested for it, ahead of the \
+           built-in replies when it shares words with what the customer wrote (a reply about \
+           torn bags, for \"my bag arrived torn\").",
     save: "Save replies",
     key: REPLIES_KEY,
     parse,

@@ -929,23 +929,23 @@ fn choose(
         let needs = |v: Var| vars.contains(&v);
         // The agent's details, filled in once known: shown each time, so a typo in a saved
         // name can be put right before it signs another reply.
-        if needs(Var::AgentInitials) || needs(Var::AgentName) || needs(Var::AgentFirstName) {
-            add_field(
-                doc,
-                &form,
-                "agent.name",
+        // Not kept on the practice page (the next trainee's replies would sign with it).
+        let (name, initials) = if crate::web::content::practising() {
+            (
+                "Your name (for this visit only)",
+                "Your initials (for this visit only)",
+            )
+        } else {
+            (
                 "Your name (saved for next time)",
-                &s.agent_name,
-            )?;
+                "Your initials (saved for next time)",
+            )
+        };
+        if needs(Var::AgentInitials) || needs(Var::AgentName) || needs(Var::AgentFirstName) {
+            add_field(doc, &form, "agent.name", name, &s.agent_name)?;
         }
         if needs(Var::AgentInitials) {
-            add_field(
-                doc,
-                &form,
-                "agent.initials",
-                "Your initials (saved for next time)",
-                &s.agent_initials,
-            )?;
+            add_field(doc, &form, "agent.initials", initials, &s.agent_initials)?;
         }
     }
     chosen.append_child(&form)?;
