@@ -576,6 +576,10 @@ describe('the way in: the toolbar button and the settings page', () => {
       assert.equal(await options.locator(`${href} h2`).innerText().then((h) => h.startsWith(text)), true, `${href}: ${text}`);
     }
     assert.deepEqual(steps.map(([h]) => h), ['#brand', '#agent', '#sla']);
+    // The questions the checklist asks at every send by default are said, and where to change them.
+    assert.match(await options.locator('#start').innerText(), /the checklist asks you to tick 2 questions \(“Have I done everything I can for this customer\?”\): change or remove them under the checklist\./);
+    assert.equal(await options.locator('#start a[href="#checklist-settings"]').count(), 1);
+    assert.equal(await options.locator('section#checklist-settings').count(), 1);
     (await follow(options, '#practice-link', '#app[data-ready="true"][data-page="practice"]')).close();
     assert.deepEqual(errors, []);
     await options.close();

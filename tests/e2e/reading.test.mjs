@@ -589,6 +589,8 @@ describe('who is us', () => {
     await options.fill('#brand-accounts', 'Priya Raman\n\n@SomeOtherBrand\npriya raman\nx.com/someotherbrand\n＠SomeOtherBrand');
     await options.click('#brand-save');
     await options.locator('#brand-status[data-ok="true"]').waitFor();
+    // Said, or the lines pasted vanish at the next visit unexplained.
+    assert.equal(await options.locator('#brand-status').innerText(), 'Saved. 3 lines named accounts already in the list: kept once.');
     const stored = await options.evaluate(() => chrome.storage.local.get('waypoint.brands'));
     assert.deepEqual(JSON.parse(stored['waypoint.brands']), ['Priya Raman', '@SomeOtherBrand']);
 

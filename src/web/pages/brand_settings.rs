@@ -266,8 +266,21 @@ pub(super) fn render_list(
                 let json = serde_json::to_string(&items).unwrap_or_else(|_| "[]".into());
                 super::mark(&doc, "", status_id);
                 let doc = doc.clone();
+                // Accounts written twice (a link and a handle of one account) are kept once:
+                // said, or the line the agent pasted vanishes at the next visit unexplained.
+                let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+                let mut said = (list.saved)(&items);
+                match lines.saturating_sub(items.len()) {
+                    0 => {}
+                    n if list.key == BRANDS_KEY => said.push_str(&if n == 1 {
+                        " One line named an account already in the list: kept once.".to_owned()
+                    } else {
+                        format!(" {n} lines named accounts already in the list: kept once.")
+                    }),
+                    _ => {}
+                }
                 wasm_bindgen_futures::spawn_local(async move {
-                    super::store(&doc, status_id, list.key, &json, &(list.saved)(&items)).await;
+                    super::store(&doc, status_id, list.key, &json, &said).await;
                     if (list.warns)(&items) {
                         super::as_warning(&doc, status_id);
                     }

@@ -180,14 +180,27 @@ fn start_here(doc: &Document, app: &Element) -> Result<(), JsValue> {
         add(doc, &li, "a", "", part)?.set_attribute("href", href)?;
         li.append_child(&doc.create_text_node(why))?;
     }
+    // The questions asked by default: a one-person shop ticks them at every send.
+    let asked = crate::core::check::Settings::default().manual;
     let p = add(
         doc,
         &card,
         "p",
         "",
-        "Everything else is optional. To try Waypoint on a made-up conversation first, or to \
-         show it in a workshop, open the ",
+        &format!(
+            "Everything else is optional. Before each send, the checklist asks you to tick {} \
+             (“{}”): change or remove them under ",
+            match asked.len() {
+                1 => "a question".to_owned(),
+                n => format!("{n} questions"),
+            },
+            asked.first().map_or("", String::as_str)
+        ),
     )?;
+    add(doc, &p, "a", "", "the checklist")?.set_attribute("href", "#checklist-settings")?;
+    p.append_child(&doc.create_text_node(
+        ". To try Waypoint on a made-up conversation first, or to show it in a workshop, open the ",
+    ))?;
     let practice = add(doc, &p, "a", "", "practice page")?;
     practice.set_id("practice-link");
     practice.set_attribute("href", "practice.html")?;
