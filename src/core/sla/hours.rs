@@ -239,7 +239,6 @@ impl Week {
     }
 }
 
-/// `mon`, or a range `mon-fri` (wrapping: `fri-mon` is Friday to Monday).
 /// The days' whole names (and "tues", "thur"…): a day is any start of its name from three
 /// letters on.
 const DAY_NAMES: [&str; 7] = [
@@ -285,6 +284,8 @@ fn twenty_four(t: &str) -> String {
     }
 }
 
+/// `mon`, or a range `mon-fri` (wrapping: `fri-mon` is Friday to Monday), a day also by its
+/// whole name or a start of it from three letters ([`DAY_NAMES`]).
 fn parse_days(s: &str) -> Result<Vec<u8>, String> {
     let day = |d: &str| {
         let lower = d.trim().to_ascii_lowercase();
