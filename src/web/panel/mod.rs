@@ -622,10 +622,10 @@ impl Panel {
                 style.set_property(unset, "auto")?;
                 match p.body_max {
                     Some(h) => {
-                        let shorter = body_style.get_property_value("max-height")? != dom::px(h);
+                        let resized = body_style.get_property_value("max-height")? != dom::px(h);
                         body_style.set_property("max-height", &dom::px(h))?;
                         body_style.set_property("overflow-y", "auto")?;
-                        self.replies.keep_said_in_view(shorter);
+                        self.replies.keep_said_in_view(resized);
                     }
                     None => {
                         body_style.remove_property("max-height")?;
