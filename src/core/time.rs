@@ -60,11 +60,14 @@ impl Date {
         let (year, month, day) = if let Some([y, m, d]) = nums(&['-']).filter(|n| n[0] > 999) {
             (y, m, d)
         } else if let Some([a, b, y]) = nums(&['/', '.']).filter(|n| n[2] > 999) {
+            let month = |n: u32| (1..=12).contains(&n);
+            let day = |n: u32| (13..=31).contains(&n);
             match (a, b) {
-                (a, b) if a > 12 && b <= 12 => (y, b, a),
-                (a, b) if b > 12 && a <= 12 => (y, a, b),
-                (a, b) if a == b => (y, a, a),
-                _ => {
+                (a, b) if day(a) && month(b) => (y, b, a),
+                (a, b) if month(a) && day(b) => (y, a, b),
+                (a, b) if month(a) && a == b => (y, a, a),
+                // Either order is a date only when both could be months.
+                (a, b) if month(a) && month(b) => {
                     return Err(format!(
                         "“{s}” could be {a} {} or {b} {}: write it as {y}-{b:02}-{a:02} or \
                          {y}-{a:02}-{b:02}",
@@ -72,6 +75,7 @@ impl Date {
                         named_month(a as u8)
                     ))
                 }
+                _ => return Err(format!("“{s}” is not a date like 2026-12-25")),
             }
         } else {
             return Err(format!("“{s}” is not a date like 2026-12-25"));
@@ -293,6 +297,13 @@ mod tests {
             Date::read_typed("05/06/2026").unwrap_err(),
             "“05/06/2026” could be 5 June or 6 May: write it as 2026-06-05 or 2026-05-06"
         );
+        // Neither order a date: said so, not "could be" with a month of no name.
+        for wrong in ["13/14/2026", "0/5/2026", "5/0/2026", "32/1/2026"] {
+            assert_eq!(
+                Date::read_typed(wrong).unwrap_err(),
+                format!("“{wrong}” is not a date like 2026-12-25")
+            );
+        }
         for wrong in [
             "Christmas",
             "2026-12",
