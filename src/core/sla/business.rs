@@ -29,6 +29,12 @@ impl BusinessCalendar {
     /// overlap; some open time in the week) and prepares them.
     pub fn new(hours: &BusinessHours) -> Result<BusinessCalendar, String> {
         let zone = Zone::named(&hours.zone).map_err(|e| e.message)?;
+        BusinessCalendar::in_zone(zone, hours)
+    }
+
+    /// [`BusinessCalendar::new`] with the hours' zone already looked up (a caller that names
+    /// the zone's fault apart from the hours').
+    pub fn in_zone(zone: Zone, hours: &BusinessHours) -> Result<BusinessCalendar, String> {
         let mut week = hours.week.clone();
         week.validate()?;
         let mut holidays: Vec<i64> = hours.holidays.iter().map(|d| days_from_civil(*d)).collect();

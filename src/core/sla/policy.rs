@@ -268,8 +268,12 @@ impl Policy {
         let calendar = match &self.business_hours {
             Some(h) => {
                 // The zone's fault named as the zone's, the hours' as theirs.
-                Zone::named(&h.zone).map_err(|e| err("business_hours.zone".into(), e.message))?;
-                Some(BusinessCalendar::new(h).map_err(|m| err("business_hours.week".into(), m))?)
+                let zone = Zone::named(&h.zone)
+                    .map_err(|e| err("business_hours.zone".into(), e.message))?;
+                Some(
+                    BusinessCalendar::in_zone(zone, h)
+                        .map_err(|m| err("business_hours.week".into(), m))?,
+                )
             }
             None if self.counted_in == Basis::Business => {
                 return Err(err(

@@ -95,13 +95,17 @@ impl Zone {
                     })
                 })
                 .or_else(|| {
+                    // A slip in a short name would find too many others.
+                    if chars.len() <= 4 {
+                        return None;
+                    }
                     names()
                         .filter(|z| z.len().abs_diff(typed.len()) <= 2)
                         .map(|z| {
                             let zc: Vec<char> = z.to_lowercase().chars().collect();
                             (crate::core::template::char_distance(&chars, &zc), z)
                         })
-                        .filter(|&(d, _)| d <= 2 && chars.len() > 4)
+                        .filter(|&(d, _)| d <= 2)
                         .min_by_key(|&(d, _)| d)
                         .map(|(_, z)| z)
                 });

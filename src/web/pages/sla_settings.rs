@@ -215,9 +215,10 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                 // calendar time, are not used: said as plainly as the save, or an owner who
                 // typed her hours would believe them in force.
                 let unused = policy.counted_in == Basis::Calendar
-                    && policy.business_hours.as_ref().is_some_and(|b| {
-                        !b.holidays.is_empty() || b.week.spec() != Week::office().spec()
-                    });
+                    && policy
+                        .business_hours
+                        .as_ref()
+                        .is_some_and(|b| !b.holidays.is_empty() || b.week != Week::office());
                 wasm_bindgen_futures::spawn_local(async move {
                     let saved = if unused {
                         "Saved, but your business hours and holidays are not used: the targets \
