@@ -1508,8 +1508,12 @@ describe('SLA settings', () => {
       await options.fill('#sla-zone', '');
       await options.fill('#sla-hours', 'Tuesday to Saturday 7am-3pm');
       assert.equal(await save(false), `Time zone: business hours need a time zone, such as this computer's, ${here}`);
-      // A slip in the zone's name: the error is the zone's, with the name meant.
+      // A slip in the zone's name: the error is the zone's, with the name meant (and the next
+      // fault follows its question mark with no stray full stop).
       await options.fill('#sla-zone', 'Europe/Madird');
+      await options.fill('#sla-holidays', 'Christmas');
+      assert.equal(await save(false), 'Time zone: unknown time zone "Europe/Madird": did you mean "Europe/Madrid"? Also: Holidays, line 1: “Christmas” is not a date like 2026-12-25');
+      await options.fill('#sla-holidays', '');
       assert.equal(await save(false), 'Time zone: unknown time zone "Europe/Madird": did you mean "Europe/Madrid"?');
       assert.equal(await options.evaluate(() => document.activeElement.id), 'sla-zone');
       // A day February has not, and a day and month that could be either.

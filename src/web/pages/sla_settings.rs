@@ -235,8 +235,16 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
             }
             Err(errors) => {
                 // All said at once, the first where the caret goes; each field marked.
-                let said: Vec<&str> = errors.iter().map(|(_, m)| m.as_str()).collect();
-                say(&doc, STATUS, false, &said.join(". Also: "));
+                // A message that ends its sentence ("did you mean …?") takes no full stop.
+                let mut said = String::new();
+                for (_, m) in &errors {
+                    if !said.is_empty() {
+                        let ended = said.ends_with(['.', '?', '!']);
+                        said.push_str(if ended { " Also: " } else { ". Also: " });
+                    }
+                    said.push_str(m);
+                }
+                say(&doc, STATUS, false, &said);
                 if let Some((first, rest)) = errors.split_first() {
                     super::mark(&doc, &first.0, STATUS);
                     super::mark_more(&doc, rest, STATUS);
