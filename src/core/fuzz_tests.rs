@@ -1019,7 +1019,7 @@ fn targets() -> Vec<Target> {
                     if let Some(Ok(t)) = lt.template(lang, Surface::Post) {
                         let _ = t.render(&ctx, 1);
                         for overdue in [false, true] {
-                            let choices = check::phrasing(&t, &ctx, 2, true, overdue);
+                            let choices = check::phrasing(&t, &ctx, 2, check::Mood::Upset, overdue);
                             let _ = t.render_with_choices(&ctx, &choices);
                         }
                     }

@@ -1496,11 +1496,8 @@ fn suggest(app: &mut App, surface: Surface) {
     let ranked = review::suggestions(&found, surface, lang, late, &used_here);
     app.customer = Some(found);
     app.panel.replies().set_lang(lang);
-    let upset = app
-        .customer
-        .as_ref()
-        .is_some_and(check::needs_acknowledging);
-    app.panel.replies().set_upset(upset);
+    let mood = app.customer.as_ref().map(check::mood).unwrap_or_default();
+    app.panel.replies().set_mood(mood);
     if let Err(e) = app.panel.replies().set_suggestions(&ranked) {
         web_sys::console::warn_2(&"Waypoint: could not show suggestions:".into(), &e);
     }

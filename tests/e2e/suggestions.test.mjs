@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { asReplied, DIST, FIXTURES, goToXPost, launch, minimiseThisPage, open, openOptions, pickReply, waitForState, withAlteredDist } from './lib.mjs';
+import { asReplied, DIST, extensionStorage, FIXTURES, goToXPost, launch, minimiseThisPage, open, openOptions, pickReply, waitForState, withAlteredDist } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
 let browser;
@@ -391,6 +391,42 @@ describe('an apology for the wait follows the clock', () => {
     assert.deepEqual(pageErrors, []);
     await page.close();
   });
+});
+
+// The turn of phrasing the form shows suits how the customer sounds (a hands-on review saw
+// "Good question! Here's how:" offered to a customer whose app would not open): no cheer at a
+// problem asked about, and no feeling told to a calm customer ("Sorry this has been
+// frustrating" to a question about an address). Each at the turn its rotation would otherwise
+// have taken (the count of insertions kept in the extension's storage).
+describe('the phrasing suits how the customer sounds', () => {
+  const CASES = [
+    { mood: 'calm', text: '@AcmeHelp How do I change my delivery address?', turn: 3, not: /frustrating|hassle/i },
+    { mood: 'troubled', text: "@AcmeHelp Why won't the app open on my phone?", turn: 0, not: /Good question/i },
+  ];
+  for (const c of CASES) {
+    test(`X post: a ${c.mood} customer's how-to reply, at the turn that would have said ${c.not}`, async () => {
+      const storage = await extensionStorage(browser);
+      await storage.set('waypoint.used', { seeds: { 'how-to-steps': c.turn } });
+      try {
+        const { page, pageErrors } = await open(browser.context, URLS.xStatus);
+        await waitForState(page, 'ready');
+        const time = new Date(Date.now() - 5 * 60 * 1000).toISOString();
+        await goToXPost(page, { handle: 'kai_m', name: 'Kai Morgan', id: '1861000000000000777', time, text: c.text });
+        await page.waitForFunction(() => document.querySelector('waypoint-panel')?.dataset.messages === '1');
+        const panel = page.locator('waypoint-panel');
+        await pickReply(panel, 'steps', 'how-to-steps');
+        await panel.locator('.chosen input[data-field="steps"]').fill('Settings, then Address');
+        const preview = await panel.locator('.preview').innerText();
+        assert.doesNotMatch(preview, c.not, preview);
+        assert.match(preview, /Kai/, preview);
+        assert.deepEqual(pageErrors, []);
+        await page.close();
+      } finally {
+        await storage.set('waypoint.used', null);
+        await storage.close();
+      }
+    });
+  }
 });
 
 describe('the slash search and pasted text', () => {

@@ -33,23 +33,51 @@ pub fn needs_acknowledging(a: &Analysis) -> bool {
     upset(a)
 }
 
-/// The turn of phrasing of `tpl` the panel shows for `seed`: to an `upset` customer
-/// ([`needs_acknowledging`]) one that acknowledges the feeling, where the template has such
-/// turns ([`Template::choose`]); past the reply target (`overdue`), one that acknowledges the
-/// wait too (the `sla-wait` check asks for it), where the template has one, else the feeling's
-/// alone; otherwise the seed's own (no trial renders: the preview is redrawn at each
-/// keystroke).
-pub fn phrasing(
-    tpl: &Template,
-    ctx: &Context,
-    seed: u64,
-    upset: bool,
-    overdue: bool,
-) -> Vec<usize> {
-    let feeling = |text: &str| !upset || said(&super::Text::new(text));
+/// How the customer sounds, for the turn of phrasing a reply takes ([`phrasing`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mood {
+    /// No feeling read: a reply does not tell them how they feel ("Sorry this has been
+    /// frustrating" to "How do I change my address?").
+    #[default]
+    Calm,
+    /// A problem read as frustrating, but asked about with no feeling word ("Why won't the app
+    /// open?"): the answer is what they want, and no cheer ("Good question!") either.
+    Troubled,
+    /// Upset in a way a reply acknowledges ([`needs_acknowledging`]).
+    Upset,
+}
+
+/// How the customer `a` sounds.
+pub fn mood(a: &Analysis) -> Mood {
+    if upset(a) {
+        Mood::Upset
+    } else if a.upset() {
+        Mood::Troubled
+    } else {
+        Mood::Calm
+    }
+}
+
+/// The turn of phrasing of `tpl` the panel shows for `seed`, among those that suit the
+/// customer's `mood` ([`Template::choose`]): to an upset customer one that acknowledges the
+/// feeling; to a troubled one one that does not cheer their question; to a calm one one that
+/// names no feeling they did not show (each where the template has turns both ways, else the
+/// seed's). Past the reply target (`overdue`), one that acknowledges the wait too (the
+/// `sla-wait` check asks for it), where the template has one, else the mood's alone.
+pub fn phrasing(tpl: &Template, ctx: &Context, seed: u64, mood: Mood, overdue: bool) -> Vec<usize> {
+    let cheer = phrases!("acknowledges-emotion/cheer", CHEER);
+    let named = phrases!("acknowledges-emotion/named", NAMED);
+    let suits = |text: &str| {
+        let text = super::Text::new(text);
+        match mood {
+            Mood::Upset => said(&text),
+            Mood::Troubled => text.first(cheer).is_none(),
+            Mood::Calm => text.first(named).is_none(),
+        }
+    };
     if overdue {
         let both =
-            |text: &str| feeling(text) && super::sla_wait::acknowledged(&super::Text::new(text));
+            |text: &str| suits(text) && super::sla_wait::acknowledged(&super::Text::new(text));
         let choices = tpl.choose(ctx, seed, &both);
         if tpl
             .render_with_choices(&bare(tpl, ctx), &choices)
@@ -58,11 +86,7 @@ pub fn phrasing(
             return choices;
         }
     }
-    if upset {
-        tpl.choose(ctx, seed, &feeling)
-    } else {
-        tpl.turns(seed)
-    }
+    tpl.choose(ctx, seed, &suits)
 }
 
 /// `ctx` with a neutral word in each fill-in and an agent name (as [`Template::choose`] tries
@@ -117,6 +141,46 @@ fn feeling(emotion: &str) -> &'static str {
         _ => "upset",
     }
 }
+
+/// Words that tell the customer how they feel or what they went through ("frustrating", "the
+/// worry", "a hassle"): a reply to a calm customer takes a turn without them, where it has one.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+pub(super) const NAMED: crate::core::words::Words = words![
+    "frustrat*",
+    "disappoint*",
+    "upset*",
+    "worr*",
+    "stressful",
+    "confusing",
+    "annoying",
+    "maddening",
+    "no fun",
+    "hassle",
+    "a pain",
+    "frustra*",
+    "decepcion*",
+    "preocup*",
+    "susto",
+    "costando",
+    "agobia*",
+    "enfado",
+    "molestias",
+    "lío",
+    "lio",
+];
+
+/// Cheer at a question ("Good question!"): not for a customer with a problem.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+pub(super) const CHEER: crate::core::words::Words = words![
+    "good question",
+    "great question",
+    "excellent question",
+    "love this question",
+    "buena pregunta",
+    "gran pregunta",
+    "excelente pregunta",
+    "buenísima pregunta",
+];
 
 /// The phrases of `phrases!("acknowledges-emotion", …)` (in the page, read from the rule file).
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
@@ -243,12 +307,40 @@ mod tests {
     use super::super::CheckId;
     use crate::core::analysis::{Emotion, Signal};
 
-    /// The how-to replies, offered to an upset customer whose question reads as one ("Can you
-    /// refund one of them?"), open with sympathy, not "Good question!" (a hands-on review).
+    /// How a customer sounds, read from their words: a calm question, a problem asked about
+    /// with no feeling word, an upset customer.
     #[test]
-    fn how_to_replies_to_upset_customers_do_not_cheer() {
+    fn moods_are_read_from_the_customer() {
+        use super::{mood, Mood};
+        use crate::core::analysis::analyze;
+        for (said, want) in [
+            ("How do I change my delivery address?", Mood::Calm),
+            ("Thanks so much, the new one works great!", Mood::Calm),
+            ("Why won't the app open on my phone?", Mood::Troubled),
+            (
+                "Third time asking. Still no refund and I'm fed up.",
+                Mood::Upset,
+            ),
+            ("¿Cómo cambio la dirección de entrega?", Mood::Calm),
+        ] {
+            assert_eq!(mood(&analyze(&[said])), want, "{said}");
+        }
+    }
+
+    /// The how-to replies take a turn of phrasing that suits the customer: to an upset one
+    /// ("Can you refund one of them?" after a double charge) sympathy, not "Good question!" (a
+    /// hands-on review); to one troubled by a problem they ask about, no cheer either (the same
+    /// review saw "Good question! Here's how:" offered to one); to a calm one, no feeling they
+    /// did not show ("Sorry this has been frustrating" to "How do I change my address?"). And
+    /// two turns in a row still read differently.
+    #[test]
+    fn how_to_replies_suit_the_customers_mood() {
+        use super::{Mood, CHEER, NAMED};
+        use crate::core::check::text::Phrases;
         use crate::core::conversation::{Lang, Surface};
         use crate::core::template::{parse, Context};
+        let cheer = Phrases::of(CHEER.iter());
+        let named = Phrases::of(NAMED.iter());
         for id in ["how-to-steps", "how-to-check-and-return"] {
             let t = crate::core::library::get(id).unwrap();
             for lang in [Lang::En, Lang::Es] {
@@ -258,15 +350,22 @@ mod tests {
                 for f in tpl.fields() {
                     ctx.fields.insert(f.id.clone(), "x".into());
                 }
-                for seed in 0..6 {
-                    let text = tpl
-                        .render_with_choices(&ctx, &super::phrasing(&tpl, &ctx, seed, true, false))
-                        .unwrap();
-                    assert!(super::said(&super::super::Text::new(&text)), "{id}: {text}");
-                    assert!(
-                        !text.contains("Good question") && !text.contains("Buena pregunta"),
-                        "{id}: {text}"
-                    );
+                for mood in [Mood::Upset, Mood::Troubled, Mood::Calm] {
+                    let render = |seed| {
+                        let choices = super::phrasing(&tpl, &ctx, seed, mood, false);
+                        tpl.render_with_choices(&ctx, &choices).unwrap()
+                    };
+                    for seed in 0..6 {
+                        let text = render(seed);
+                        let read = super::super::Text::new(&text);
+                        let cheers = read.first(&cheer).is_some();
+                        match mood {
+                            Mood::Upset => assert!(super::said(&read) && !cheers, "{id}: {text}"),
+                            Mood::Troubled => assert!(!cheers, "{id}: {text}"),
+                            Mood::Calm => assert!(read.first(&named).is_none(), "{id}: {text}"),
+                        }
+                        assert_ne!(text, render(seed + 1), "{id} {mood:?} {seed}");
+                    }
                 }
             }
         }
@@ -286,21 +385,21 @@ mod tests {
             let tpl = parse(t.text(lang, Surface::Post).unwrap()).unwrap();
             let mut ctx = Context::new(lang);
             ctx.agent_name = Some("Sam Rivera".into());
-            let render = |seed, upset, overdue| {
-                tpl.render_with_choices(&ctx, &super::phrasing(&tpl, &ctx, seed, upset, overdue))
+            let render = |seed, mood, overdue| {
+                tpl.render_with_choices(&ctx, &super::phrasing(&tpl, &ctx, seed, mood, overdue))
                     .unwrap()
             };
             for seed in 0..6 {
-                for upset in [false, true] {
-                    let text = render(seed, upset, true);
-                    assert!(waited(&text), "{lang:?} {seed} {upset}: {text}");
+                for mood in [super::Mood::Calm, super::Mood::Troubled, super::Mood::Upset] {
+                    let text = render(seed, mood, true);
+                    assert!(waited(&text), "{lang:?} {seed} {mood:?}: {text}");
                     assert!(
-                        !upset || super::said(&super::super::Text::new(&text)),
+                        mood != super::Mood::Upset || super::said(&super::super::Text::new(&text)),
                         "{text}"
                     );
                 }
             }
-            assert!((0..6).any(|seed| !waited(&render(seed, false, false))));
+            assert!((0..6).any(|seed| !waited(&render(seed, super::Mood::Calm, false))));
         }
     }
 

@@ -66,7 +66,7 @@ pub(crate) mod people;
 #[cfg(test)]
 mod testutil;
 
-pub use acknowledges_emotion::{needs_acknowledging, phrasing};
+pub use acknowledges_emotion::{mood, needs_acknowledging, phrasing, Mood};
 pub use text::Text;
 
 use crate::core::analysis::{Analysis, LangGuess};

@@ -5,7 +5,7 @@
 //! out" to an angry customer) teaches the agent to ignore the checklist.
 
 use super::testutil::Case;
-use super::{needs_acknowledging, phrasing, CheckId, Status};
+use super::{mood, phrasing, CheckId, Mood, Status};
 use crate::core::analysis::{analyze, detect_language};
 use crate::core::conversation::{Lang, Site, Surface};
 use crate::core::library::{all, Contact};
@@ -134,17 +134,22 @@ fn every_built_in_reply_passes_the_checklist_for_its_customer() {
                 // Every turn of phrasing, as the panel picks it for this customer, and the turn
                 // after it reads differently, as it does for a calm customer (the same reply
                 // twice in a row reads as pasted).
-                let upset = needs_acknowledging(&case.analysis);
+                let mood = mood(&case.analysis);
                 // The customers of problem scenarios here sound upset (their replies must say so).
                 if main.is_problem() {
-                    assert!(upset, "{} {lang:?}: {message:?} reads as upset", t.id);
+                    assert_eq!(
+                        mood,
+                        Mood::Upset,
+                        "{} {lang:?}: {message:?} reads as upset",
+                        t.id
+                    );
                 }
                 let turns = tpl.rotations().into_iter().max().unwrap_or(1) as u64;
                 for seed in 0..turns {
                     let draft = tpl
-                        .render_with_choices(&ctx, &phrasing(&tpl, &ctx, seed, upset, false))
+                        .render_with_choices(&ctx, &phrasing(&tpl, &ctx, seed, mood, false))
                         .unwrap();
-                    let next = phrasing(&tpl, &ctx, seed + 1, upset, false);
+                    let next = phrasing(&tpl, &ctx, seed + 1, mood, false);
                     if turns > 1 && tpl.render_with_choices(&ctx, &next).unwrap() == draft {
                         held.push(format!(
                             "{} {lang:?} {surface:?}: the same phrasing at turns {seed} and {}",

@@ -406,8 +406,10 @@ macro_rules! phrases {
 
 /// The names of the checks' phrase lists (`phrases!`), each a section `[phrases/<name>]` of
 /// the rule file.
-pub const PHRASE_LISTS: [&str; 11] = [
+pub const PHRASE_LISTS: [&str; 13] = [
     "acknowledges-emotion",
+    "acknowledges-emotion/cheer",
+    "acknowledges-emotion/named",
     "addressed",
     "asks-personal-data",
     "escalation",
@@ -490,6 +492,8 @@ pub fn phrase_list(name: &str) -> Option<Words> {
     use super::*;
     Some(match name {
         "acknowledges-emotion" => acknowledges_emotion::PHRASES,
+        "acknowledges-emotion/cheer" => acknowledges_emotion::CHEER,
+        "acknowledges-emotion/named" => acknowledges_emotion::NAMED,
         "addressed" => addressed::PHRASES,
         "asks-personal-data" => asks_personal_data::PHRASES,
         "escalation" => escalation::TRIGGERS,

@@ -117,11 +117,11 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::same(
             "Answer a how-to question",
-            "[[Good question|Happy to help|Sure thing|Sorry this has been frustrating]], {customer.first_name|thanks for asking}! Here's how: {?steps:The steps, briefly}. Let me know if you get stuck. ^{agent.initials}",
+            "[[Good question|Happy to help|Sure thing|Sorry this has been frustrating|Sorry this has been such a hassle]], {customer.first_name|thanks for asking}! Here's how: {?steps:The steps, briefly}. Let me know if you get stuck. ^{agent.initials}",
         ),
         es: Texts::same(
             "Responder a una duda de uso",
-            "[[¡Buena pregunta|¡Encantados de ayudarte|¡Claro|¡Siento que te esté costando]], {customer.first_name|gracias por preguntar}! Se hace así: {?steps:Los pasos, en breve}. Si te atascas, dímelo. ^{agent.initials}",
+            "[[¡Buena pregunta|¡Encantados de ayudarte|¡Claro|¡Siento que te esté costando|¡Siento que sea un lío]], {customer.first_name|gracias por preguntar}! Se hace así: {?steps:Los pasos, en breve}. Si te atascas, dímelo. ^{agent.initials}",
         ),
     },
     LibTemplate {
@@ -147,11 +147,11 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::same(
             "Find out and come back",
-            "[[Good question, {customer.first_name|thanks}|Sorry this has been frustrating, {customer.first_name|and thanks for asking}]]. I want to give you the right answer, so I'm checking with the team and will reply here by {?when:When you'll reply:time}. ^{agent.initials}",
+            "[[Good question, {customer.first_name|thanks}|Thanks for asking, {customer.first_name|it's a fair question}|Sorry this has been frustrating, {customer.first_name|and thanks for asking}|Sorry for the hassle, {customer.first_name|and thanks for asking}]]. I want to give you the right answer, so I'm checking with the team and will reply here by {?when:When you'll reply:time}. ^{agent.initials}",
         ),
         es: Texts::same(
             "Lo consulto y te digo",
-            "[[Buena pregunta, {customer.first_name|gracias}|Siento que te esté costando, {customer.first_name|y gracias por preguntar}]]. Quiero darte la respuesta correcta, así que lo consulto con el equipo y te respondo aquí a más tardar {?when:Cuándo responderás:time}. ^{agent.initials}",
+            "[[Buena pregunta, {customer.first_name|gracias}|Gracias por preguntar, {customer.first_name|es una duda razonable}|Siento que te esté costando, {customer.first_name|y gracias por preguntar}|Siento el lío, {customer.first_name|y gracias por preguntar}]]. Quiero darte la respuesta correcta, así que lo consulto con el equipo y te respondo aquí a más tardar {?when:Cuándo responderás:time}. ^{agent.initials}",
         ),
     },
     LibTemplate {

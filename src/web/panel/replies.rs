@@ -3,7 +3,7 @@
 //! "Insert", which puts the rendered text into the site's composer by editor kind. Nothing is
 //! posted: the agent edits and sends with the site's own button.
 
-use crate::core::check::phrasing;
+use crate::core::check::{phrasing, Mood};
 use crate::core::conversation::{Author, Lang, Site, Surface};
 use crate::core::library::{self, LibTemplate};
 use crate::core::template::{Context, RenderError, Var};
@@ -66,10 +66,10 @@ struct State {
     /// wording shown, and the preview stays it. A form counts one insertion however often
     /// it inserts.
     seed: u64,
-    /// The customer sounds upset ([`Replies::set_upset`]), and what the open form's phrasing
+    /// How the customer sounds ([`Replies::set_mood`]), and what the open form's phrasing
     /// was chosen with (kept once it inserted: the preview stays the wording inserted).
-    upset: bool,
-    shown_upset: bool,
+    mood: Mood,
+    shown_mood: Mood,
     /// The reply target has passed ([`Replies::set_overdue`]), and what the open form's
     /// phrasing was chosen with.
     overdue: bool,
@@ -151,8 +151,8 @@ impl Replies {
             wait_minutes: None,
             mark: None,
             seed: 0,
-            upset: false,
-            shown_upset: false,
+            mood: Mood::Calm,
+            shown_mood: Mood::Calm,
             overdue: false,
             shown_overdue: false,
             inserted: false,
@@ -505,10 +505,11 @@ impl Replies {
         self.state.borrow_mut().situation.lang = Some(lang);
     }
 
-    /// Whether the customer sounds upset (for the phrasing of the reply chosen: one that
-    /// acknowledges the feeling, where the template has one).
-    pub fn set_upset(&self, upset: bool) {
-        self.set_phrasing(|s| std::mem::replace(&mut s.upset, upset) != upset);
+    /// How the customer sounds (for the phrasing of the reply chosen: one that acknowledges an
+    /// upset customer's feeling, does not cheer a troubled one's question, names no feeling a
+    /// calm one did not show; where the template has one).
+    pub fn set_mood(&self, mood: Mood) {
+        self.set_phrasing(|s| std::mem::replace(&mut s.mood, mood) != mood);
     }
 
     /// Whether the reply target has passed (for the phrasing of the reply chosen: one that
@@ -1011,7 +1012,7 @@ fn refresh_preview(
     let Some(t) = s.chosen else { return Ok(None) };
     if !s.inserted {
         s.seed = used_seed(t.id) as u64;
-        s.shown_upset = s.upset;
+        s.shown_mood = s.mood;
         s.shown_overdue = s.overdue;
     }
     let fields = take_agent_fields(&mut s, &values);
@@ -1046,7 +1047,7 @@ fn refresh_preview(
     let rendered = match t.template(lang_of(&s), surface) {
         Some(Ok(tpl)) => {
             let mut ctx = context(&s, &fields);
-            let choices = phrasing(&tpl, &ctx, s.seed, s.shown_upset, s.shown_overdue);
+            let choices = phrasing(&tpl, &ctx, s.seed, s.shown_mood, s.shown_overdue);
             let r = tpl.render_with_choices(&ctx, &choices);
             let gaps_only = match &r {
                 Err(RenderError::MissingFields { .. }) => true,
