@@ -1497,7 +1497,8 @@ fn suggest(app: &mut App, surface: Surface) {
     app.customer = Some(found);
     app.panel.replies().set_lang(lang);
     let mood = app.customer.as_ref().map(check::mood).unwrap_or_default();
-    app.panel.replies().set_mood(mood);
+    let answered = app.customer.as_ref().is_some_and(|c| c.answered);
+    app.panel.replies().set_reading(mood, answered);
     if let Err(e) = app.panel.replies().set_suggestions(&ranked) {
         web_sys::console::warn_2(&"Waypoint: could not show suggestions:".into(), &e);
     }

@@ -729,6 +729,45 @@ describe('the practice page', () => {
     assert.ok(after.includes(before[1]), `the other kinds stay: ${before} → ${after}`);
     await page.close();
   });
+  // A hands-on review saw "Hi Sam, thanks for reaching out" offered in the middle of an
+  // exchange: once we have written, a reply opens with the customer's name, not a second "Hi".
+  test('after our reply, the next reply calls the customer by name without greeting them again', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(browser.extensionUrl('practice.html?c=billing'));
+    await waitForState(page, 'ready');
+    const waypoint = page.locator('waypoint-panel');
+    const composer = '[data-testid="dm-composer-textarea"]';
+    const fillAndPreview = async () => {
+      await waypoint.locator('.chosen input[data-field="agent.name"]').fill('Sam Rivera');
+      await waypoint.locator('.chosen input[data-field="when"]').fill('Friday');
+      return waypoint.locator('.preview').innerText();
+    };
+    await pickReply(waypoint, 'refund', 'refund-acknowledge');
+    const first = await fillAndPreview();
+    assert.match(first, /^Hi Sam, /, first);
+    await waypoint.locator('button[data-action="insert"]').click();
+    await page.waitForFunction((s) => document.querySelector(s).value.length > 0, composer);
+    const messages = Number(await waypoint.getAttribute('data-messages'));
+    await page.click('[data-testid="dm-composer-send-button"]');
+    const dialog = waypoint.locator('[role="dialog"]');
+    await dialog.waitFor();
+    for (const box of await dialog.locator('input[type="checkbox"]').all()) await box.check();
+    await dialog.locator('[data-action="post"]').click();
+    await page.locator(`waypoint-panel[data-messages="${messages + 1}"]`).waitFor();
+    await page.click('[data-practice="again"]');
+    await page.locator(`waypoint-panel[data-messages="${messages + 2}"]`).waitFor();
+    await pickReply(waypoint, 'refund', 'refund-acknowledge');
+    await fillAndPreview();
+    // The new message is read a moment after it shows (a burst is read once it stops).
+    await page
+      .waitForFunction(() => /^Sam, \S/.test(document.querySelector('waypoint-panel').shadowRoot.querySelector('.preview').innerText), null, { timeout: 3000 })
+      .catch(() => {});
+    const next = await waypoint.locator('.preview').innerText();
+    assert.match(next, /^Sam, \S/, next);
+    assert.doesNotMatch(next, /^Hi |reaching out/, next);
+    await page.close();
+  });
   // Waypoint's own reply must not be held back by Waypoint's own checklist: to an upset
   // customer, a template's phrasing that acknowledges the feeling is the one shown.
   test('to the upset customer charged twice, its own refund reply passes its own checklist', async () => {

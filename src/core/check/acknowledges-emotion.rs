@@ -61,19 +61,22 @@ pub fn mood(a: &Analysis) -> Mood {
 /// The turn of phrasing of `tpl` the panel shows for `seed`, among those that suit the
 /// customer's `mood` ([`Template::choose`]): to an upset customer one that acknowledges the
 /// feeling; to a troubled one one that does not cheer their question; to a calm one one that
-/// names no feeling they did not show (each where the template has turns both ways, else the
-/// seed's). Past the reply target (`overdue`), one that acknowledges the wait too (the
+/// names no feeling they did not show; and, once we have written to them
+/// ([`Context::answered`]), none that thanks them for getting in touch as a first contact does
+/// (each where the template has turns both ways, else the seed's). Past the reply target (`overdue`), one that acknowledges the wait too (the
 /// `sla-wait` check asks for it), where the template has one, else the mood's alone.
 pub fn phrasing(tpl: &Template, ctx: &Context, seed: u64, mood: Mood, overdue: bool) -> Vec<usize> {
     let cheer = phrases!("acknowledges-emotion/cheer", CHEER);
     let named = phrases!("acknowledges-emotion/named", NAMED);
+    let first = phrases!("phrasing/first-contact", FIRST_CONTACT);
     let suits = |text: &str| {
         let text = super::Text::new(text);
-        match mood {
+        let fits = match mood {
             Mood::Upset => said(&text),
             Mood::Troubled => text.first(cheer).is_none(),
             Mood::Calm => text.first(named).is_none(),
-        }
+        };
+        fits && !(ctx.answered && text.first(first).is_some())
     };
     if overdue {
         let both =
@@ -167,6 +170,21 @@ pub(super) const NAMED: crate::core::words::Words = words![
     "molestias",
     "lío",
     "lio",
+];
+
+/// Thanks for a first contact ("thanks for reaching out"): not said again once we have
+/// written to the customer.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+pub(super) const FIRST_CONTACT: crate::core::words::Words = words![
+    "reaching out",
+    "getting in touch",
+    "messaging us",
+    "contacting us",
+    "good to hear from you",
+    "writing in",
+    "escribirnos",
+    "contactarnos",
+    "ponerte en contacto",
 ];
 
 /// Cheer at a question ("Good question!"): not for a customer with a problem.
@@ -367,6 +385,43 @@ mod tests {
                         assert_ne!(text, render(seed + 1), "{id} {mood:?} {seed}");
                     }
                 }
+            }
+        }
+    }
+
+    /// Once we have written to the customer, no turn thanks them for reaching out (a hands-on
+    /// review saw "Hi Sam, thanks for reaching out" in the middle of an exchange); before, the
+    /// turns that do still come.
+    #[test]
+    fn an_answered_customer_is_not_thanked_for_reaching_out() {
+        use super::Mood;
+        use crate::core::conversation::{Lang, Surface};
+        use crate::core::template::{parse, Context};
+        let t = crate::core::library::get("refund-acknowledge").unwrap();
+        for lang in [Lang::En, Lang::Es] {
+            let tpl = parse(t.text(lang, Surface::Dm).unwrap()).unwrap();
+            let mut ctx = Context::new(lang);
+            ctx.agent_name = Some("Sam Rivera".into());
+            for f in tpl.fields() {
+                ctx.fields.insert(f.id.clone(), "x".into());
+            }
+            let first = |text: &str| {
+                let list = crate::core::check::text::Phrases::of(super::FIRST_CONTACT.iter());
+                super::super::Text::new(text).first(&list).is_some()
+            };
+            for answered in [false, true] {
+                ctx.answered = answered;
+                let texts: Vec<String> = (0..8)
+                    .map(|seed| {
+                        let choices = super::phrasing(&tpl, &ctx, seed, Mood::Calm, false);
+                        tpl.render_with_choices(&ctx, &choices).unwrap()
+                    })
+                    .collect();
+                assert_eq!(
+                    texts.iter().any(|t| first(t)),
+                    !answered,
+                    "{lang:?}: {texts:?}"
+                );
             }
         }
     }

@@ -406,7 +406,7 @@ macro_rules! phrases {
 
 /// The names of the checks' phrase lists (`phrases!`), each a section `[phrases/<name>]` of
 /// the rule file.
-pub const PHRASE_LISTS: [&str; 13] = [
+pub const PHRASE_LISTS: [&str; 14] = [
     "acknowledges-emotion",
     "acknowledges-emotion/cheer",
     "acknowledges-emotion/named",
@@ -419,6 +419,7 @@ pub const PHRASE_LISTS: [&str; 13] = [
     "other-channel",
     "other-channel/2",
     "other-channel/3",
+    "phrasing/first-contact",
     "sla-wait",
 ];
 
@@ -503,6 +504,7 @@ pub fn phrase_list(name: &str) -> Option<Words> {
         "other-channel" => other_channel::PHRASES,
         "other-channel/2" => other_channel::PHRASES_2,
         "other-channel/3" => other_channel::PHRASES_3,
+        "phrasing/first-contact" => acknowledges_emotion::FIRST_CONTACT,
         "sla-wait" => sla_wait::PHRASES,
         _ => return None,
     })

@@ -32,6 +32,12 @@ pub struct Context {
     /// Fill-in values by field id.
     #[serde(default)]
     pub fields: StrMap<String>,
+    /// We have already written to the customer in this exchange: a reply that opens by
+    /// greeting them does not greet them again (see [`Template::render_with_choices`]).
+    ///
+    /// [`Template::render_with_choices`]: super::Template::render_with_choices
+    #[serde(skip)]
+    pub answered: bool,
 }
 
 impl Context {
@@ -46,6 +52,7 @@ impl Context {
             site: None,
             wait_minutes: None,
             fields: StrMap::new(),
+            answered: false,
         }
     }
 

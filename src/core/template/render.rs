@@ -1,11 +1,17 @@
 //! Rendering a parsed [`Template`] with a [`Context`]: variables resolved (or their fallback),
 //! fill-ins inserted, one alternative picked per rotation.
 
-use super::ast::{Node, Pos};
+use super::ast::{Node, Pos, Var};
 use super::context::Context;
 use super::Template;
 use serde::Serialize;
 use std::fmt;
+
+/// The literal openings of a greeting before the customer's name ("Hi {customer.first_name},"),
+/// which a reply in an exchange already begun does not repeat ([`Template::render_with_choices`]).
+const GREETINGS: [&str; 8] = [
+    "Hi ", "Hello ", "Hey ", "Dear ", "Hola, ", "¡Hola, ", "Hola ", "¡Hola ",
+];
 
 /// A fill-in field the agent has not completed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -138,7 +144,54 @@ impl Template {
                 other => self.node(other, ctx, &mut out)?,
             }
         }
+        if ctx.answered {
+            if let Some(again) = self.greeted_again(ctx, &out) {
+                return Ok(again);
+            }
+        }
         Ok(out)
+    }
+
+    /// `out`, the reply rendered, as it reads to a customer we have already written to
+    /// ([`Context::answered`]), when the template opens by greeting them: "Hi Sam, thanks…" or
+    /// "¡Hola, Sam! Gracias…" greets them a second time in one exchange, so it opens with their
+    /// name ("Sam, thanks…", "Sam, gracias…"), or, their name unknown, without the greeting
+    /// ("Hi there, thanks…" → "Thanks…"). `None` when the template opens otherwise.
+    fn greeted_again(&self, ctx: &Context, out: &str) -> Option<String> {
+        let [Node::Text(hello), Node::Var { var, fallback, .. }, Node::Text(after), ..] =
+            self.nodes.as_slice()
+        else {
+            return None;
+        };
+        if !GREETINGS.contains(&hello.as_str())
+            || !matches!(var, Var::CustomerFirstName | Var::CustomerName)
+        {
+            return None;
+        }
+        let sep = after
+            .get(..2)
+            .filter(|s| matches!(*s, ", " | "! " | ". "))?;
+        let name = ctx.value(*var);
+        let rest = out
+            .get(hello.len()..)?
+            .strip_prefix(name.as_deref().or(fallback.as_deref())?)?
+            .strip_prefix(sep)?;
+        // "¿Qué…": the letter after the opening mark (two bytes, '¿' or '¡').
+        let (mark, body) = rest.split_at(if rest.starts_with(['¿', '¡']) { 2 } else { 0 });
+        let mut chars = body.chars();
+        let first = chars.next()?;
+        // The template's own words go on (their case is the template's to change), not a value
+        // (a brand's name keeps its capital).
+        let words = after.len() > 2 || matches!(self.nodes.get(3), Some(Node::Rotation { .. }));
+        let recased = |upper| format!("{mark}{}{}", latin_case(first, upper), chars.as_str());
+        Some(match name {
+            // "Hi Sam, thanks…" goes on in small letters already.
+            Some(name) if sep == ", " || !words => format!("{name}, {rest}"),
+            // "¡Hola, Sam! Siento…" started a sentence: "Sam, siento…".
+            Some(name) => format!("{name}, {}", recased(false)),
+            None if !words => rest.to_owned(),
+            None => recased(true),
+        })
     }
 
     /// The fill-in fields `ctx` has no (non-blank) value for, in template order.
@@ -189,6 +242,18 @@ impl Template {
             }
         }
         Ok(())
+    }
+}
+
+/// `c` in capitals (`upper`) or small letters, for the letters of the templates' languages
+/// (ASCII and Latin-1: "É", "ñ"); others as they are. Not `char::to_uppercase`: its tables
+/// would weigh on the page's module for the first letter of a reply.
+fn latin_case(c: char, upper: bool) -> char {
+    let shift = |c: char, by: i32| char::from_u32((c as i32 + by) as u32).unwrap_or(c);
+    match (c, upper) {
+        ('a'..='z' | 'à'..='þ', true) if c != '÷' => shift(c, -32),
+        ('A'..='Z' | 'À'..='Þ', false) if c != '×' => shift(c, 32),
+        _ => c,
     }
 }
 

@@ -536,3 +536,113 @@ fn a_fill_in_that_ends_with_a_mark_before_the_templates_own_gives_one() {
         "Here's what I'll do: refund it. Thanks!"
     );
 }
+
+/// A customer we have already written to is not greeted again (a hands-on review saw "Hi Sam,
+/// thanks for reaching out" offered in the middle of an exchange): the reply opens with their
+/// name, or without the greeting when their name is not known; a template that opens
+/// otherwise, and a first reply, read as written.
+#[test]
+fn a_customer_already_answered_is_not_greeted_again() {
+    let mut c = ctx();
+    c.answered = true;
+    let mut nameless = Context::new(Lang::En);
+    nameless.answered = true;
+    let mut es = ctx();
+    es.lang = Lang::Es;
+    es.answered = true;
+    let cases = [
+        (
+            "Hi {customer.first_name|there}, thanks for waiting.",
+            &c,
+            "Maria, thanks for waiting.",
+        ),
+        (
+            "Hi {customer.first_name|there}, I'm on it.",
+            &c,
+            "Maria, I'm on it.",
+        ),
+        (
+            "Hi {customer.first_name|there}, thanks for waiting.",
+            &nameless,
+            "Thanks for waiting.",
+        ),
+        (
+            "Hi {customer.first_name|there}, [[sorry|thanks]] for waiting.",
+            &nameless,
+            "Sorry for waiting.",
+        ),
+        (
+            "Hello {customer.name}, thanks.",
+            &c,
+            "Maria Garcia, thanks.",
+        ),
+        (
+            "¡Hola, {customer.first_name|qué tal}! Siento el retraso.",
+            &es,
+            "Maria, siento el retraso.",
+        ),
+        (
+            "Hola, {customer.first_name|qué tal}. ¿Qué tal el pedido?",
+            &es,
+            "Maria, ¿qué tal el pedido?",
+        ),
+        (
+            "¡Hola, {customer.first_name|qué tal}! {brand.name} ya funciona.",
+            &es,
+            "Maria, Acme Rail ya funciona.",
+        ),
+        // Not a greeting of the customer: as written.
+        ("Hi {agent.first_name}, here.", &c, "Hi Sam, here."),
+        (
+            "Thanks {customer.first_name|there}, on it.",
+            &c,
+            "Thanks Maria, on it.",
+        ),
+        (
+            "Hi {customer.first_name|there} — on it.",
+            &c,
+            "Hi Maria — on it.",
+        ),
+    ];
+    for (src, c, want) in cases {
+        assert_eq!(render(src, c).unwrap(), want, "{src}");
+    }
+    // The first reply greets.
+    assert_eq!(
+        render(
+            "Hi {customer.first_name|there}, thanks for waiting.",
+            &ctx()
+        )
+        .unwrap(),
+        "Hi Maria, thanks for waiting."
+    );
+}
+
+/// The first letter of a reply whose greeting went: capitals and small letters of the
+/// templates' languages, others as they are.
+#[test]
+fn a_reply_without_its_greeting_starts_as_a_sentence() {
+    let mut nameless = Context::new(Lang::Es);
+    nameless.answered = true;
+    for (src, want) in [
+        (
+            "Hola, {customer.first_name|qué tal}. él llega hoy.",
+            "Él llega hoy.",
+        ),
+        ("Hi {customer.first_name|there}, ñu.", "Ñu."),
+        ("Hi {customer.first_name|there}, ß.", "ß."),
+        ("Hi {customer.first_name|there}, 3 days.", "3 days."),
+    ] {
+        assert_eq!(render(src, &nameless).unwrap(), want, "{src}");
+    }
+    let mut named = ctx();
+    named.answered = true;
+    assert_eq!(
+        render(
+            "¡Hola, {customer.first_name|qué tal}! Él llega hoy.",
+            &named
+        )
+        .unwrap(),
+        "Maria, él llega hoy."
+    );
+}

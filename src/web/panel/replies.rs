@@ -66,10 +66,14 @@ struct State {
     /// wording shown, and the preview stays it. A form counts one insertion however often
     /// it inserts.
     seed: u64,
-    /// How the customer sounds ([`Replies::set_mood`]), and what the open form's phrasing
+    /// How the customer sounds ([`Replies::set_reading`]), and what the open form's phrasing
     /// was chosen with (kept once it inserted: the preview stays the wording inserted).
     mood: Mood,
     shown_mood: Mood,
+    /// We have written to the customer in this exchange ([`Replies::set_reading`]), and what
+    /// the open form's reply was rendered with.
+    answered: bool,
+    shown_answered: bool,
     /// The reply target has passed ([`Replies::set_overdue`]), and what the open form's
     /// phrasing was chosen with.
     overdue: bool,
@@ -153,6 +157,8 @@ impl Replies {
             seed: 0,
             mood: Mood::Calm,
             shown_mood: Mood::Calm,
+            answered: false,
+            shown_answered: false,
             overdue: false,
             shown_overdue: false,
             inserted: false,
@@ -505,11 +511,16 @@ impl Replies {
         self.state.borrow_mut().situation.lang = Some(lang);
     }
 
-    /// How the customer sounds (for the phrasing of the reply chosen: one that acknowledges an
-    /// upset customer's feeling, does not cheer a troubled one's question, names no feeling a
-    /// calm one did not show; where the template has one).
-    pub fn set_mood(&self, mood: Mood) {
-        self.set_phrasing(|s| std::mem::replace(&mut s.mood, mood) != mood);
+    /// How the customer sounds, and whether we have written to them in this exchange (for the
+    /// reply chosen: a phrasing that acknowledges an upset customer's feeling, does not cheer a
+    /// troubled one's question, names no feeling a calm one did not show; no second greeting,
+    /// no thanks for getting in touch).
+    pub fn set_reading(&self, mood: Mood, answered: bool) {
+        self.set_phrasing(|s| {
+            let was = (std::mem::replace(&mut s.mood, mood), s.answered);
+            s.answered = answered;
+            was != (mood, answered)
+        });
     }
 
     /// Whether the reply target has passed (for the phrasing of the reply chosen: one that
@@ -841,6 +852,7 @@ fn context(s: &State, fields: &[(String, String)]) -> Context {
     ctx.agent_initials = nonempty(&s.agent_initials);
     ctx.brand_name = s.brand_name.as_deref().map(ours);
     ctx.wait_minutes = s.wait_minutes;
+    ctx.answered = s.shown_answered;
     for (k, v) in fields {
         if let Some(v) = nonempty(v) {
             ctx.fields.insert(k.clone(), v);
@@ -1013,6 +1025,7 @@ fn refresh_preview(
     if !s.inserted {
         s.seed = used_seed(t.id) as u64;
         s.shown_mood = s.mood;
+        s.shown_answered = s.answered;
         s.shown_overdue = s.overdue;
     }
     let fields = take_agent_fields(&mut s, &values);
