@@ -33,57 +33,55 @@ pub struct Limit {
     pub surface: Surface,
     pub max: usize,
     pub counting: Counting,
-    /// Where the number comes from and how sure it is.
-    pub source: &'static str,
 }
 
-/// Every site and surface's limit, in one table.
+/// Every site and surface's limit, in one table; above each, where its number comes from and
+/// how sure it is (comments, not a field: the page's module would carry the words).
 pub const LIMITS: [Limit; 6] = [
+    // twitter-text config v3 (maxWeightedTweetLength 280). Premium accounts may post up to 25,000,
+    // but replies are kept to what every reader sees without "Show more".
     Limit {
         site: Site::X,
         surface: Surface::Post,
         max: 280,
         counting: Counting::XWeighted,
-        source: "twitter-text config v3 (maxWeightedTweetLength 280). Premium accounts may post \
-                 up to 25,000, but replies are kept to what every reader sees without \"Show more\".",
     },
+    // X raised direct messages to 10,000 characters in 2015; not re-measured on the newer X Chat.
     Limit {
         site: Site::X,
         surface: Surface::Dm,
         max: 10_000,
         counting: Counting::Chars,
-        source: "X raised direct messages to 10,000 characters in 2015; not re-measured on the \
-                 newer X Chat.",
     },
+    // Commonly cited limit for Facebook comments (about 8,000); not documented by Meta. Uncertain,
+    // but far above any sensible reply.
     Limit {
         site: Site::Facebook,
         surface: Surface::Post,
         max: 8_000,
         counting: Counting::Chars,
-        source: "Commonly cited limit for Facebook comments (about 8,000); not documented by Meta. \
-                 Uncertain, but far above any sensible reply.",
     },
+    // Commonly cited Messenger limit (20,000); the Send API allows only 2,000 but Waypoint types
+    // into the web app. Uncertain.
     Limit {
         site: Site::Facebook,
         surface: Surface::Dm,
         max: 20_000,
         counting: Counting::Chars,
-        source: "Commonly cited Messenger limit (20,000); the Send API allows only 2,000 but \
-                 Waypoint types into the web app. Uncertain.",
     },
+    // Instagram's caption limit (2,200), also reported for comments. Uncertain.
     Limit {
         site: Site::Instagram,
         surface: Surface::Post,
         max: 2_200,
         counting: Counting::Chars,
-        source: "Instagram's caption limit (2,200), also reported for comments. Uncertain.",
     },
+    // Instagram direct messages: 1,000 characters (Ingenious.ai, care-practice Q11).
     Limit {
         site: Site::Instagram,
         surface: Surface::Dm,
         max: 1_000,
         counting: Counting::Chars,
-        source: "Instagram direct messages: 1,000 characters (Ingenious.ai, care-practice Q11).",
     },
 ];
 
@@ -372,7 +370,6 @@ mod tests {
                 assert_eq!(n, 1, "{site} {surface}");
                 let l = limit(site, surface);
                 assert_eq!((l.site, l.surface), (site, surface));
-                assert!(!l.source.is_empty());
             }
         }
     }
