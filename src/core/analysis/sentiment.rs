@@ -162,92 +162,95 @@ pub(crate) const NEGATIONS: crate::core::words::Words = listed_words!["sentiment
     "despite",
 ];
 
-/// Intensity modifiers: boosters raise the next word's valence, dampeners lower it.
-const BOOSTERS: &[(&str, f32)] = &[
-    ("absolutely", B_INCR),
-    ("amazingly", B_INCR),
-    ("awfully", B_INCR),
-    ("completely", B_INCR),
-    ("considerable", B_INCR),
-    ("considerably", B_INCR),
-    ("decidedly", B_INCR),
-    ("deeply", B_INCR),
-    ("effing", B_INCR),
-    ("enormous", B_INCR),
-    ("enormously", B_INCR),
-    ("entirely", B_INCR),
-    ("especially", B_INCR),
-    ("exceptional", B_INCR),
-    ("exceptionally", B_INCR),
-    ("extreme", B_INCR),
-    ("extremely", B_INCR),
-    ("fabulously", B_INCR),
-    ("flipping", B_INCR),
-    ("flippin", B_INCR),
-    ("frackin", B_INCR),
-    ("fracking", B_INCR),
-    ("fricking", B_INCR),
-    ("frickin", B_INCR),
-    ("frigging", B_INCR),
-    ("friggin", B_INCR),
-    ("fully", B_INCR),
-    ("fuckin", B_INCR),
-    ("fucking", B_INCR),
-    ("fuggin", B_INCR),
-    ("fugging", B_INCR),
-    ("greatly", B_INCR),
-    ("hella", B_INCR),
-    ("highly", B_INCR),
-    ("hugely", B_INCR),
-    ("incredible", B_INCR),
-    ("incredibly", B_INCR),
-    ("intensely", B_INCR),
-    ("major", B_INCR),
-    ("majorly", B_INCR),
-    ("more", B_INCR),
-    ("most", B_INCR),
-    ("particularly", B_INCR),
-    ("purely", B_INCR),
-    ("quite", B_INCR),
-    ("really", B_INCR),
-    ("remarkably", B_INCR),
-    ("so", B_INCR),
-    ("substantially", B_INCR),
-    ("thoroughly", B_INCR),
-    ("total", B_INCR),
-    ("totally", B_INCR),
-    ("tremendous", B_INCR),
-    ("tremendously", B_INCR),
-    ("uber", B_INCR),
-    ("unbelievably", B_INCR),
-    ("unusually", B_INCR),
-    ("utter", B_INCR),
-    ("utterly", B_INCR),
-    ("very", B_INCR),
-    ("almost", B_DECR),
-    ("barely", B_DECR),
-    ("hardly", B_DECR),
-    ("just enough", B_DECR),
-    ("kind of", B_DECR),
-    ("kinda", B_DECR),
-    ("kindof", B_DECR),
-    ("kind-of", B_DECR),
-    ("less", B_DECR),
-    ("little", B_DECR),
-    ("marginal", B_DECR),
-    ("marginally", B_DECR),
-    ("occasional", B_DECR),
-    ("occasionally", B_DECR),
-    ("partly", B_DECR),
-    ("scarce", B_DECR),
-    ("scarcely", B_DECR),
-    ("slight", B_DECR),
-    ("slightly", B_DECR),
-    ("somewhat", B_DECR),
-    ("sort of", B_DECR),
-    ("sorta", B_DECR),
-    ("sortof", B_DECR),
-    ("sort-of", B_DECR),
+/// Intensity modifiers: boosters raise the next word's valence by [`B_INCR`], dampeners lower
+/// it by [`B_DECR`]. Lists of the rule file in the page.
+pub(crate) const BOOSTERS_UP: crate::core::words::Words = listed_words!["sentiment/boosters-up";
+    "absolutely",
+    "amazingly",
+    "awfully",
+    "completely",
+    "considerable",
+    "considerably",
+    "decidedly",
+    "deeply",
+    "effing",
+    "enormous",
+    "enormously",
+    "entirely",
+    "especially",
+    "exceptional",
+    "exceptionally",
+    "extreme",
+    "extremely",
+    "fabulously",
+    "flipping",
+    "flippin",
+    "frackin",
+    "fracking",
+    "fricking",
+    "frickin",
+    "frigging",
+    "friggin",
+    "fully",
+    "fuckin",
+    "fucking",
+    "fuggin",
+    "fugging",
+    "greatly",
+    "hella",
+    "highly",
+    "hugely",
+    "incredible",
+    "incredibly",
+    "intensely",
+    "major",
+    "majorly",
+    "more",
+    "most",
+    "particularly",
+    "purely",
+    "quite",
+    "really",
+    "remarkably",
+    "so",
+    "substantially",
+    "thoroughly",
+    "total",
+    "totally",
+    "tremendous",
+    "tremendously",
+    "uber",
+    "unbelievably",
+    "unusually",
+    "utter",
+    "utterly",
+    "very",
+];
+pub(crate) const BOOSTERS_DOWN: crate::core::words::Words = listed_words!["sentiment/boosters-down";
+    "almost",
+    "barely",
+    "hardly",
+    "just enough",
+    "kind of",
+    "kinda",
+    "kindof",
+    "kind-of",
+    "less",
+    "little",
+    "marginal",
+    "marginally",
+    "occasional",
+    "occasionally",
+    "partly",
+    "scarce",
+    "scarcely",
+    "slight",
+    "slightly",
+    "somewhat",
+    "sort of",
+    "sorta",
+    "sortof",
+    "sort-of",
 ];
 
 /// Multi-word expressions whose valence replaces the word's.
@@ -264,38 +267,49 @@ const SPECIAL: &[(&str, f32)] = &[
 ];
 
 /// Common emoji, read as the words that describe them (as the reference does with its emoji
-/// table).
-const EMOJI: &[(char, &str)] = &[
-    ('😀', "grinning face"),
-    ('😂', "face with tears of joy"),
-    ('😊', "smiling face with smiling eyes"),
-    ('😍', "smiling face with heart-eyes"),
-    ('🥰', "smiling face with 3 hearts"),
-    ('🙄', "face with rolling eyes"),
-    ('😫', "tired face"),
-    ('😒', "unamused face"),
-    ('😔', "pensive face"),
-    ('😕', "confused face"),
-    ('😞', "disappointed face"),
-    ('😟', "worried face"),
-    ('😤', "face with steam from nose"),
-    ('😢', "crying face"),
-    ('😭', "loudly crying face"),
-    ('😩', "weary face"),
-    ('😬', "grimacing face"),
-    ('😡', "pouting face"),
-    ('😠', "angry face"),
-    ('🤬', "face with symbols on mouth"),
-    ('💩', "pile of poo"),
-    ('🤦', "person facepalming"),
-    ('👍', "thumbs up"),
-    ('👎', "thumbs down"),
-    ('👏', "clapping hands"),
-    ('🙏', "folded hands"),
-    ('❤', "red heart"),
-    ('💔', "broken heart"),
-    ('🎉', "party popper"),
+/// table): each the emoji, a space and its words. A list of the rule file in the page (the
+/// module does not carry the words).
+pub(crate) const EMOJI: crate::core::words::Words = listed_words!["sentiment/emoji";
+    "😀 grinning face",
+    "😂 face with tears of joy",
+    "😊 smiling face with smiling eyes",
+    "😍 smiling face with heart-eyes",
+    "🥰 smiling face with 3 hearts",
+    "🙄 face with rolling eyes",
+    "😫 tired face",
+    "😒 unamused face",
+    "😔 pensive face",
+    "😕 confused face",
+    "😞 disappointed face",
+    "😟 worried face",
+    "😤 face with steam from nose",
+    "😢 crying face",
+    "😭 loudly crying face",
+    "😩 weary face",
+    "😬 grimacing face",
+    "😡 pouting face",
+    "😠 angry face",
+    "🤬 face with symbols on mouth",
+    "💩 pile of poo",
+    "🤦 person facepalming",
+    "👍 thumbs up",
+    "👎 thumbs down",
+    "👏 clapping hands",
+    "🙏 folded hands",
+    "❤ red heart",
+    "💔 broken heart",
+    "🎉 party popper",
 ];
+
+/// The words describing emoji `c`, if it is one [`EMOJI`] knows.
+fn emoji_words(c: char) -> Option<&'static str> {
+    if c.is_ascii() {
+        return None;
+    }
+    EMOJI
+        .iter()
+        .find_map(|w| w.strip_prefix(c).and_then(|d| d.strip_prefix(' ')))
+}
 
 /// The lexicon: (word, mean valence), sorted by bytes, so lookups can bisect. Natively parsed
 /// on first use; in the page, what [`install_lexicon`] read (empty until then).
@@ -317,8 +331,15 @@ pub fn valence(word: &str) -> Option<f32> {
         .map(|i| lex[i].1)
 }
 
+/// The booster lists and what each adds.
+fn boosters() -> [(crate::core::words::Words, f32); 2] {
+    [(BOOSTERS_UP, B_INCR), (BOOSTERS_DOWN, B_DECR)]
+}
+
 fn booster(word: &str) -> Option<f32> {
-    BOOSTERS.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+    boosters()
+        .into_iter()
+        .find_map(|(list, v)| list.contains(word).then_some(v))
 }
 
 fn is_negation(word: &str) -> bool {
@@ -343,10 +364,11 @@ fn special(words: &[&str]) -> Option<f32> {
 }
 
 fn multiword_booster(words: &[&str]) -> Option<f32> {
-    BOOSTERS
-        .iter()
-        .find(|(p, _)| p.contains(' ') && phrase_is(p, words))
-        .map(|&(_, v)| v)
+    boosters().into_iter().find_map(|(list, v)| {
+        list.iter()
+            .any(|p| p.contains(' ') && phrase_is(p, words))
+            .then_some(v)
+    })
 }
 
 /// Whether `c` is ASCII punctuation (Python's `string.punctuation`).
@@ -370,10 +392,10 @@ fn strip_punct(token: &str) -> &str {
 pub fn compound(text: &str) -> f32 {
     // Emoji are read as their descriptions.
     let mut expanded = String::new();
-    let source = if text.chars().any(|c| EMOJI.iter().any(|(e, _)| *e == c)) {
+    let source = if text.chars().any(|c| emoji_words(c).is_some()) {
         let mut prev_space = true;
         for c in text.chars() {
-            if let Some((_, desc)) = EMOJI.iter().find(|(e, _)| *e == c) {
+            if let Some(desc) = emoji_words(c) {
                 if !prev_space {
                     expanded.push(' ');
                 }

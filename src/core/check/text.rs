@@ -426,7 +426,7 @@ pub const PHRASE_LISTS: [&str; 14] = [
 /// The names of the word lists made by `listed_words!` (the checks', the language guess's and
 /// the question openers), each a section
 /// `[words/<name>]` of the rule file (one line: the words, each followed by `|`).
-pub const WORD_LISTS: [&str; 28] = [
+pub const WORD_LISTS: [&str; 31] = [
     "asks-personal-data/asking",
     "asks-personal-data/personal",
     "asks-personal-data/secret",
@@ -451,6 +451,9 @@ pub const WORD_LISTS: [&str; 28] = [
     "wrong-name/openers",
     "placeholder/slot-words",
     "sentiment/negations",
+    "sentiment/emoji",
+    "sentiment/boosters-up",
+    "sentiment/boosters-down",
     "sentiment/like-as-verb-after",
     "questions/greetings",
     "questions/lead-ins",
@@ -479,6 +482,9 @@ pub fn word_list(name: &str) -> Option<Words> {
         "wrong-name/openers" => wrong_name::OPENERS,
         "placeholder/slot-words" => placeholder::SLOT_WORDS,
         "sentiment/negations" => crate::core::analysis::sentiment::NEGATIONS,
+        "sentiment/emoji" => crate::core::analysis::sentiment::EMOJI,
+        "sentiment/boosters-up" => crate::core::analysis::sentiment::BOOSTERS_UP,
+        "sentiment/boosters-down" => crate::core::analysis::sentiment::BOOSTERS_DOWN,
         "sentiment/like-as-verb-after" => crate::core::analysis::LIKE_AS_VERB_AFTER,
         "questions/greetings" => crate::core::analysis::cues::GREETINGS,
         "questions/lead-ins" => crate::core::analysis::cues::LEAD_INS,
