@@ -429,6 +429,32 @@ describe('the phrasing suits how the customer sounds', () => {
   }
 });
 
+// Instagram's "Reply" starts the draft with "@marco.trails ": a reply then naming him by his
+// handle again read "@marco.trails Thank you so much, marco.trails!" (a hands-on review).
+describe('a draft that already names the customer by @handle', () => {
+  test('Instagram comments: the reply does not name them by it again', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.igPost);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    const box = 'textarea[aria-label="Add a comment…"]';
+    await page.click(box);
+    await page.keyboard.type('@marco.trails ');
+    await pickReply(panel, 'thank', 'praise-thanks');
+    const initials = panel.locator('.chosen input[data-field="agent.initials"]');
+    if (await initials.count()) await initials.fill('SR');
+    const preview = await panel.locator('.preview').innerText();
+    assert.doesNotMatch(preview, /marco/, preview);
+    await panel.locator('button[data-action="insert"]').click();
+    await page.waitForFunction((s) => document.querySelector(s).value.length > '@marco.trails '.length, box);
+    const draft = await page.inputValue(box);
+    assert.equal(draft.match(/marco\.trails/g).length, 1, draft);
+    assert.match(draft, /^@marco\.trails \S/, draft);
+    assert.deepEqual(pageErrors, []);
+    await page.fill(box, '');
+    await page.close();
+  });
+});
+
 describe('the slash search and pasted text', () => {
   for (const s of SURFACES.filter((x) => /textarea/.test(x.box))) {
     test(`${s.name}: pasted "/words" open no search; an open search follows a paste`, async () => {

@@ -38,6 +38,11 @@ pub struct Context {
     /// [`Template::render_with_choices`]: super::Template::render_with_choices
     #[serde(skip)]
     pub answered: bool,
+    /// The draft the reply goes into already begins with the customer's @handle (Instagram's
+    /// "Reply" writes it): `{customer.first_name}` does not name them by it a second time
+    /// ("@marco.trails Thank you, marco.trails!"); the template's fallback says it instead.
+    #[serde(skip)]
+    pub addressed: bool,
 }
 
 impl Context {
@@ -53,6 +58,7 @@ impl Context {
             wait_minutes: None,
             fields: StrMap::new(),
             answered: false,
+            addressed: false,
         }
     }
 
@@ -66,7 +72,9 @@ impl Context {
     pub fn value(&self, var: Var) -> Option<String> {
         let v = match var {
             Var::CustomerName => self.customer.as_ref().map(|a| a.name.trim().to_owned()),
-            Var::CustomerFirstName => self.customer.as_ref().and_then(customer_first_name),
+            Var::CustomerFirstName => self.customer.as_ref().and_then(|a| {
+                customer_first_name(a).filter(|f| !(self.addressed && handle(a) == Some(f)))
+            }),
             Var::CustomerHandle => self
                 .customer
                 .as_ref()

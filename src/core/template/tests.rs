@@ -646,3 +646,24 @@ fn a_reply_without_its_greeting_starts_as_a_sentence() {
         "Maria, él llega hoy."
     );
 }
+
+/// A draft that already begins with the customer's @handle (Instagram's "Reply" writes it) is
+/// not followed by their handle as a first name a second time ("@marco.trails Thank you,
+/// marco.trails!"): the fallback says it; a real first name is still said.
+#[test]
+fn a_customer_addressed_by_handle_is_not_named_by_it_again() {
+    let src = "Thank you, {customer.first_name|friend}!";
+    let mut c = Context::new(Lang::En);
+    c.customer = Some(Author {
+        name: "marco.trails".into(),
+        handle: Some("marco.trails".into()),
+    });
+    assert_eq!(render(src, &c).unwrap(), "Thank you, marco.trails!");
+    c.addressed = true;
+    assert_eq!(render(src, &c).unwrap(), "Thank you, friend!");
+    c.customer = Some(Author {
+        name: "Marco Rossi".into(),
+        handle: Some("marco.trails".into()),
+    });
+    assert_eq!(render(src, &c).unwrap(), "Thank you, Marco!");
+}

@@ -853,12 +853,32 @@ fn context(s: &State, fields: &[(String, String)]) -> Context {
     ctx.brand_name = s.brand_name.as_deref().map(ours);
     ctx.wait_minutes = s.wait_minutes;
     ctx.answered = s.shown_answered;
+    ctx.addressed = draft_addresses(s);
     for (k, v) in fields {
         if let Some(v) = nonempty(v) {
             ctx.fields.insert(k.clone(), v);
         }
     }
     ctx
+}
+
+/// Whether the draft in the reply box begins by addressing the customer by their @handle
+/// (Instagram's "Reply" writes it there).
+fn draft_addresses(s: &State) -> bool {
+    let Some(h) = s
+        .situation
+        .customer
+        .as_ref()
+        .and_then(|c| c.handle.as_deref())
+    else {
+        return false;
+    };
+    let h = h.trim_start_matches('@');
+    extract::current_composer(&s.doc, s.situation.composer).is_some_and(|c| {
+        crate::core::reading::addressees(&crate::web::gate::draft_of(&c))
+            .iter()
+            .any(|a| a.trim_start_matches('@').eq_ignore_ascii_case(h))
+    })
 }
 
 fn field_values(chosen: &Element) -> Vec<(String, String)> {
