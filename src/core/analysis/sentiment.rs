@@ -306,9 +306,36 @@ fn emoji_words(c: char) -> Option<&'static str> {
     if c.is_ascii() {
         return None;
     }
-    EMOJI
-        .iter()
-        .find_map(|w| w.strip_prefix(c).and_then(|d| d.strip_prefix(' ')))
+    // Read once into a table: a message's every letter is looked up.
+    let table = once_there(
+        {
+            static CELL: OnceLock<Vec<(char, &'static str)>> = OnceLock::new();
+            &CELL
+        },
+        || {
+            EMOJI
+                .iter()
+                .filter_map(|w| {
+                    let mut chars = w.chars();
+                    Some((chars.next()?, chars.as_str().strip_prefix(' ')?))
+                })
+                .collect()
+        },
+    );
+    table.iter().find(|(e, _)| *e == c).map(|&(_, d)| d)
+}
+
+/// What `cell` holds, made by `make` the first time it gives something: in the page, the word
+/// lists come with the rule file, and a table made before it would stay empty.
+fn once_there<T>(cell: &'static OnceLock<Vec<T>>, make: impl FnOnce() -> Vec<T>) -> &'static [T] {
+    if let Some(v) = cell.get() {
+        return v;
+    }
+    let v = make();
+    if v.is_empty() {
+        return &[];
+    }
+    cell.get_or_init(|| v)
 }
 
 /// The lexicon: (word, mean valence), sorted by bytes, so lookups can bisect. Natively parsed
@@ -331,15 +358,25 @@ pub fn valence(word: &str) -> Option<f32> {
         .map(|i| lex[i].1)
 }
 
-/// The booster lists and what each adds.
-fn boosters() -> [(crate::core::words::Words, f32); 2] {
-    [(BOOSTERS_UP, B_INCR), (BOOSTERS_DOWN, B_DECR)]
+/// The boosters and what each adds, sorted (each word of a message is looked up), read once.
+fn boosters() -> &'static [(&'static str, f32)] {
+    static CELL: OnceLock<Vec<(&'static str, f32)>> = OnceLock::new();
+    once_there(&CELL, || {
+        let mut all: Vec<(&'static str, f32)> = BOOSTERS_UP
+            .iter()
+            .map(|w| (w, B_INCR))
+            .chain(BOOSTERS_DOWN.iter().map(|w| (w, B_DECR)))
+            .collect();
+        crate::core::sort::sort_by(&mut all, |a, b| a.0.cmp(b.0));
+        all
+    })
 }
 
 fn booster(word: &str) -> Option<f32> {
-    boosters()
-        .into_iter()
-        .find_map(|(list, v)| list.contains(word).then_some(v))
+    let all = boosters();
+    all.binary_search_by(|(w, _)| (*w).cmp(word))
+        .ok()
+        .map(|i| all[i].1)
 }
 
 fn is_negation(word: &str) -> bool {
@@ -364,11 +401,10 @@ fn special(words: &[&str]) -> Option<f32> {
 }
 
 fn multiword_booster(words: &[&str]) -> Option<f32> {
-    boosters().into_iter().find_map(|(list, v)| {
-        list.iter()
-            .any(|p| p.contains(' ') && phrase_is(p, words))
-            .then_some(v)
-    })
+    boosters()
+        .iter()
+        .find(|(p, _)| p.contains(' ') && phrase_is(p, words))
+        .map(|&(_, v)| v)
 }
 
 /// Whether `c` is ASCII punctuation (Python's `string.punctuation`).
