@@ -163,6 +163,25 @@ describe('the three suggestions in a panel kept off the composer', () => {
     assert.deepEqual(pageErrors, []);
     await page.close();
   });
+
+  // Scrolled by as little as it takes, the body's top edge cut the status line in two,
+  // leaving a sliver of letters under the header (seen on the Facebook post at 1280×800):
+  // scrolled down, the top edge fades; back at the top, nothing fades.
+  test('Facebook post at 1280×800: the line cut at the top edge fades out, and only while scrolled', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.fbPost);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    await panel.locator('.suggested .pick').nth(2).waitFor();
+    await page.waitForFunction(() => document.querySelector('waypoint-panel').shadowRoot.querySelector('.body').scrollTop > 0);
+    const mask = () => panel.locator('.body').evaluate((b) => ({ top: b.scrollTop, mask: getComputedStyle(b).maskImage }));
+    await page.waitForTimeout(100);
+    const down = await mask();
+    assert.match(down.mask, /linear-gradient/, JSON.stringify(down));
+    await panel.locator('.body').evaluate((b) => { b.scrollTop = 0; });
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('waypoint-panel').shadowRoot.querySelector('.body')).maskImage === 'none');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
 });
 
 describe('after our request for a private message', () => {

@@ -197,7 +197,7 @@ pub struct Panel {
     replies: replies::Replies,
     badge: badge::Badge,
     toggle: Element,
-    _toggle: [EventListener; 4],
+    _toggle: [EventListener; 5],
     _keys: [EventListener; 3],
     _trusted: [EventListener; 3],
     /// Where the shortcut from the panel goes back to.
@@ -313,6 +313,15 @@ impl Panel {
             wasm_bindgen_futures::spawn_local(async move {
                 let _ = platform::storage_set(MINIMISED_KEY, &JsValue::from_bool(collapsed)).await;
             });
+        };
+        // Scrolled down, the body's top edge fades its first lines out (panel.css): a line it
+        // cuts in two (the suggestions are kept whole above the search by scrolling as little
+        // as it takes) reads as more above, not as a sliver of letters.
+        let scrolled = {
+            let b = body.clone();
+            EventListener::new(&body, "scroll", move |_| {
+                let _ = dom::flag(&b, "data-scrolled", b.scroll_top() > 0);
+            })
         };
         let toggle_listener = {
             let (card, button) = (card.clone(), toggle.clone());
@@ -497,7 +506,7 @@ impl Panel {
             replies,
             badge: sla,
             toggle,
-            _toggle: [toggle_listener, escape, shortcut, shortcut_up],
+            _toggle: [toggle_listener, escape, shortcut, shortcut_up, scrolled],
             _keys: keys,
             _trusted: trusted,
             back,
