@@ -927,6 +927,7 @@ fn show_sla() -> bool {
                     set: holds(shown, held),
                     running: runs(shown),
                     who: target.as_ref().filter(|_| !whole).map(|a| a.shown()),
+                    answering: commenter.map(|a| a.shown()),
                 };
                 *app.sla_target.borrow_mut() = target.filter(|_| !whole);
                 app.panel.show_sla(&status, &controls)

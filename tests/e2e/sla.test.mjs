@@ -301,6 +301,30 @@ const toOlderStore = (options) => options.evaluate(async () => {
   return Object.keys(old).filter((key) => old[key][1] !== 'active');
 });
 
+// A hands-on review read Jane's wait in the panel and took the replies below it (for Priya,
+// the latest commenter) for hers: the detail says whom the replies are for, and how to answer
+// the one waiting; with the reply box open under Jane's comment, the two are one.
+describe('on a public post, whose wait and whose replies', () => {
+  for (const [name, url, says] of [
+    ['the latest commenter answered', URLS.fbPost, true],
+    ['the reply box under Jane', URLS.fbPostReply, false],
+  ]) {
+    test(`Facebook post, ${name}: the detail ${says ? 'says' : 'needs not say'} whom the replies are for`, async () => {
+      const { page, pageErrors } = await open(browser.context, url);
+      await waitForState(page, 'ready');
+      await waitForSla(page, 'breached');
+      const detail = (await page.locator('waypoint-panel').locator('.sla-detail').innerText()).replace(/[\u2068\u2069]/g, '');
+      // Jane's wait, said as hers while another commenter is answered.
+      assert.ok(detail.startsWith(says ? 'Jane Doe has waited' : 'Waiting '), detail);
+      const guide = 'The replies below are for Priya Raman: to answer Jane Doe, press Reply under what they wrote.';
+      assert.equal(detail.includes(guide), says, detail);
+      assert.ok(!detail.includes('The replies below') || says, detail);
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('on a public post, the clock buttons are for the commenter answered', () => {
   // (surface, page, the commenter answered, the other one, who waited longest)
   for (const [name, url, answered, other] of [

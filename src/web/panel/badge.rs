@@ -219,9 +219,19 @@ impl Badge {
             }
             s
         });
+        // The replies below answer another commenter than the one whose wait is said (a
+        // hands-on review read Jane's wait and Priya's replies as one customer's): said, with
+        // how to answer the one waiting.
+        let other = match (&status.waiting, &controls.answering) {
+            (Some(w), Some(a)) if w != a => format!(
+                " The replies below are for \u{2068}{a}\u{2069}: to answer \u{2068}{w}\u{2069}, \
+                 press Reply under what they wrote."
+            ),
+            _ => String::new(),
+        };
         match (status.state, elapsed) {
             (State::Ok | State::DueSoon | State::Breached, Some(e)) => {
-                dom::set_text(&self.detail, &format!("{e}. {}", status.explanation))
+                dom::set_text(&self.detail, &format!("{e}. {}{other}", status.explanation))
             }
             _ => dom::set_text(&self.detail, &status.explanation),
         }
@@ -262,7 +272,9 @@ impl Badge {
         // holds the clock (once the customer writes again it is over: "Resume" then would
         // count from their messages before it). On a public post they are for the commenter
         // answered, and say so: another commenter's clock runs on.
-        let SlaControls { set, running, who } = controls;
+        let SlaControls {
+            set, running, who, ..
+        } = controls;
         let (set, running) = (*set, *running);
         dom::flag(&self.controls, "hidden", !(set || running))?;
         let list = self.controls.query_selector_all("button")?;
@@ -421,6 +433,9 @@ pub struct SlaControls {
     pub running: bool,
     /// On a public post, the commenter they are for, as the panel names them.
     pub who: Option<String>,
+    /// On a public post, the commenter the panel's replies answer (whose reply box is open,
+    /// else the latest), when it is not the one whose wait runs the clock.
+    pub answering: Option<String>,
 }
 
 /// A clock button's words, naming the commenter on a public post.
