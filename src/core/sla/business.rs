@@ -433,7 +433,7 @@ mod tests {
         let e = crate::core::sla::tz::Zone::named("Spain")
             .unwrap_err()
             .message;
-        assert!(e.contains("expected an IANA name such as"), "{e}");
+        assert!(e.contains("write a region and a city, such as"), "{e}");
         // Written in other capitals: the table's spelling is offered.
         let hours = BusinessHours {
             zone: "europe/london".into(),

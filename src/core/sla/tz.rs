@@ -113,8 +113,8 @@ impl Zone {
                 message: match spelt {
                     Some(z) => format!("unknown time zone {name:?}: did you mean {z:?}?"),
                     None => format!(
-                        "unknown time zone {name:?}: expected an IANA name such as \
-                         \"Europe/Madrid\", \"America/New_York\" or \"UTC\""
+                        "unknown time zone {name:?}: write a region and a city, such as \
+                         \"Europe/Madrid\" or \"America/New_York\", or \"UTC\""
                     ),
                 },
             }
