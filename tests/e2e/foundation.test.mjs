@@ -8,6 +8,22 @@ import { join } from 'node:path';
 import { DIST, ROOT, STRICT_CSP, extensionStorage, launch, open, panel, pickReply, waitForState, withAlteredDist } from './lib.mjs';
 import { PAGES, URLS } from './pages.mjs';
 
+/**
+ * On the practice page, sends the reply in the box through Waypoint's checklist, every
+ * question ticked, and waits until the sent reply is read; returns the messages read before.
+ */
+async function sendThroughChecklist(page) {
+  const waypoint = page.locator('waypoint-panel');
+  const messages = Number(await waypoint.getAttribute('data-messages'));
+  await page.click('[data-testid="dm-composer-send-button"]');
+  const dialog = waypoint.locator('[role="dialog"]');
+  await dialog.waitFor();
+  for (const box of await dialog.locator('input[type="checkbox"]').all()) await box.check();
+  await dialog.locator('[data-action="post"]').click();
+  await page.locator(`waypoint-panel[data-messages="${messages + 1}"]`).waitFor();
+  return messages;
+}
+
 let browser;
 before(async () => {
   browser = await launch({ pages: PAGES });
@@ -714,13 +730,7 @@ describe('the practice page', () => {
     await waypoint.locator('button[data-action="insert"]').click();
     const composer = '[data-testid="dm-composer-textarea"]';
     await page.waitForFunction((s) => document.querySelector(s).value.length > 0, composer);
-    const messages = Number(await waypoint.getAttribute('data-messages'));
-    await page.click('[data-testid="dm-composer-send-button"]');
-    const dialog = waypoint.locator('[role="dialog"]');
-    await dialog.waitFor();
-    for (const box of await dialog.locator('input[type="checkbox"]').all()) await box.check();
-    await dialog.locator('[data-action="post"]').click();
-    await page.locator(`waypoint-panel[data-messages="${messages + 1}"]`).waitFor();
+    await sendThroughChecklist(page);
     // Ranked again with our reply in the thread: the kind of reply the customer just had
     // stays, in another template than the one sent.
     await page.waitForFunction((first) => document.querySelector('waypoint-panel').shadowRoot.querySelector('.suggested [data-template-id]')?.dataset.templateId !== first, before[0], { timeout: 3000 }).catch(() => {});
@@ -748,13 +758,7 @@ describe('the practice page', () => {
     assert.match(first, /^Hi Sam, /, first);
     await waypoint.locator('button[data-action="insert"]').click();
     await page.waitForFunction((s) => document.querySelector(s).value.length > 0, composer);
-    const messages = Number(await waypoint.getAttribute('data-messages'));
-    await page.click('[data-testid="dm-composer-send-button"]');
-    const dialog = waypoint.locator('[role="dialog"]');
-    await dialog.waitFor();
-    for (const box of await dialog.locator('input[type="checkbox"]').all()) await box.check();
-    await dialog.locator('[data-action="post"]').click();
-    await page.locator(`waypoint-panel[data-messages="${messages + 1}"]`).waitFor();
+    const messages = await sendThroughChecklist(page);
     await page.click('[data-practice="again"]');
     await page.locator(`waypoint-panel[data-messages="${messages + 2}"]`).waitFor();
     await pickReply(waypoint, 'refund', 'refund-acknowledge');

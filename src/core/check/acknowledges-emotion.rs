@@ -325,6 +325,26 @@ mod tests {
     use super::super::CheckId;
     use crate::core::analysis::{Emotion, Signal};
 
+    /// Template `id` in `lang` for `surface`, and a context that fills it in: the agent named,
+    /// each fill-in "x".
+    fn filled(
+        id: &str,
+        lang: crate::core::conversation::Lang,
+        surface: crate::core::conversation::Surface,
+    ) -> (
+        crate::core::template::Template,
+        crate::core::template::Context,
+    ) {
+        let t = crate::core::library::get(id).unwrap();
+        let tpl = crate::core::template::parse(t.text(lang, surface).unwrap()).unwrap();
+        let mut ctx = crate::core::template::Context::new(lang);
+        ctx.agent_name = Some("Sam Rivera".into());
+        for f in tpl.fields() {
+            ctx.fields.insert(f.id.clone(), "x".into());
+        }
+        (tpl, ctx)
+    }
+
     /// How a customer sounds, read from their words: a calm question, a problem asked about
     /// with no feeling word, an upset customer.
     #[test]
@@ -356,18 +376,11 @@ mod tests {
         use super::{Mood, CHEER, NAMED};
         use crate::core::check::text::Phrases;
         use crate::core::conversation::{Lang, Surface};
-        use crate::core::template::{parse, Context};
         let cheer = Phrases::of(CHEER.iter());
         let named = Phrases::of(NAMED.iter());
         for id in ["how-to-steps", "how-to-check-and-return"] {
-            let t = crate::core::library::get(id).unwrap();
             for lang in [Lang::En, Lang::Es] {
-                let tpl = parse(t.text(lang, Surface::Post).unwrap()).unwrap();
-                let mut ctx = Context::new(lang);
-                ctx.agent_name = Some("Sam Rivera".into());
-                for f in tpl.fields() {
-                    ctx.fields.insert(f.id.clone(), "x".into());
-                }
+                let (tpl, ctx) = filled(id, lang, Surface::Post);
                 for mood in [Mood::Upset, Mood::Troubled, Mood::Calm] {
                     let render = |seed| {
                         let choices = super::phrasing(&tpl, &ctx, seed, mood, false);
@@ -396,15 +409,8 @@ mod tests {
     fn an_answered_customer_is_not_thanked_for_reaching_out() {
         use super::Mood;
         use crate::core::conversation::{Lang, Surface};
-        use crate::core::template::{parse, Context};
-        let t = crate::core::library::get("refund-acknowledge").unwrap();
         for lang in [Lang::En, Lang::Es] {
-            let tpl = parse(t.text(lang, Surface::Dm).unwrap()).unwrap();
-            let mut ctx = Context::new(lang);
-            ctx.agent_name = Some("Sam Rivera".into());
-            for f in tpl.fields() {
-                ctx.fields.insert(f.id.clone(), "x".into());
-            }
+            let (tpl, mut ctx) = filled("refund-acknowledge", lang, Surface::Dm);
             let first = |text: &str| {
                 let list = crate::core::check::text::Phrases::of(super::FIRST_CONTACT.iter());
                 super::super::Text::new(text).first(&list).is_some()
