@@ -74,6 +74,9 @@ struct State {
     /// the open form's reply was rendered with.
     answered: bool,
     shown_answered: bool,
+    /// The draft began with the customer's @handle when the open form's reply was rendered
+    /// ([`draft_addresses`]; kept once it inserted, as the rest).
+    shown_addressed: bool,
     /// The reply target has passed ([`Replies::set_overdue`]), and what the open form's
     /// phrasing was chosen with.
     overdue: bool,
@@ -159,6 +162,7 @@ impl Replies {
             shown_mood: Mood::Calm,
             answered: false,
             shown_answered: false,
+            shown_addressed: false,
             overdue: false,
             shown_overdue: false,
             inserted: false,
@@ -853,7 +857,7 @@ fn context(s: &State, fields: &[(String, String)]) -> Context {
     ctx.brand_name = s.brand_name.as_deref().map(ours);
     ctx.wait_minutes = s.wait_minutes;
     ctx.answered = s.shown_answered;
-    ctx.addressed = draft_addresses(s);
+    ctx.addressed = s.shown_addressed;
     for (k, v) in fields {
         if let Some(v) = nonempty(v) {
             ctx.fields.insert(k.clone(), v);
@@ -1046,6 +1050,7 @@ fn refresh_preview(
         s.seed = used_seed(t.id) as u64;
         s.shown_mood = s.mood;
         s.shown_answered = s.answered;
+        s.shown_addressed = draft_addresses(&s);
         s.shown_overdue = s.overdue;
     }
     let fields = take_agent_fields(&mut s, &values);
