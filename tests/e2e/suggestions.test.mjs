@@ -451,7 +451,7 @@ describe('the phrasing suits how the customer sounds', () => {
 // Instagram's "Reply" starts the draft with "@marco.trails ": a reply then naming him by his
 // handle again read "@marco.trails Thank you so much, marco.trails!" (a hands-on review).
 describe('a draft that already names the customer by @handle', () => {
-  test('Instagram comments: the reply does not name them by it again', async () => {
+  test('Instagram comments: the reply does not name them by it again, nor greets them as "there"', async () => {
     const { page, pageErrors } = await open(browser.context, URLS.igPost);
     await waitForState(page, 'ready');
     const panel = page.locator('waypoint-panel');
@@ -463,6 +463,13 @@ describe('a draft that already names the customer by @handle', () => {
     if (await initials.count()) await initials.fill('SR');
     const preview = await panel.locator('.preview').innerText();
     assert.doesNotMatch(preview, /marco/, preview);
+    // Nor greeted as "there" right after his handle.
+    await pickReply(panel, 'patience', 'waiting-thanks-patience');
+    const patience = await panel.locator('.preview').innerText();
+    assert.match(patience, /^[A-Z][a-z]/, patience);
+    assert.doesNotMatch(patience, /^Hi there|marco/, patience);
+    await pickReply(panel, 'thank', 'praise-thanks');
+    if (await initials.count()) await initials.fill('SR');
     await panel.locator('button[data-action="insert"]').click();
     await page.waitForFunction((s) => document.querySelector(s).value.length > '@marco.trails '.length, box);
     const draft = await page.inputValue(box);

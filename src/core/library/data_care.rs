@@ -129,11 +129,11 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::public_only(
             "We've sent a private message",
-            "[[Hi|Hello]] {customer.first_name|there}, I've just sent you a private message here on {site.name|this app} so we can look at your details safely. [[Speak soon!|Talk soon!|See you there!]] ^{agent.initials}",
+            "Hi {customer.first_name|there}, I've just sent you a private message here on {site.name|this app} so we can look at your details safely. [[Speak soon!|Talk soon!|See you there!]] ^{agent.initials}",
         ),
         es: Texts::public_only(
             "Te hemos escrito por privado",
-            "[[¡Hola|¡Buenas]], {customer.first_name|qué tal}! Te acabo de enviar un mensaje privado aquí en {site.name|esta app} para ver tus datos con seguridad. [[¡Hablamos!|¡Nos leemos!|¡Te espero allí!]] ^{agent.initials}",
+            "¡Hola, {customer.first_name|qué tal}! Te acabo de enviar un mensaje privado aquí en {site.name|esta app} para ver tus datos con seguridad. [[¡Hablamos!|¡Nos leemos!|¡Te espero allí!]] ^{agent.initials}",
         ),
     },
     LibTemplate {

@@ -144,7 +144,7 @@ impl Template {
                 other => self.node(other, ctx, &mut out)?,
             }
         }
-        if ctx.answered {
+        if ctx.answered || ctx.addressed {
             if let Some(again) = self.greeted_again(ctx, &out) {
                 return Ok(again);
             }
@@ -156,7 +156,10 @@ impl Template {
     /// ([`Context::answered`]), when the template opens by greeting them: "Hi Sam, thanks…" or
     /// "¡Hola, Sam! Gracias…" greets them a second time in one exchange, so it opens with their
     /// name ("Sam, thanks…", "Sam, gracias…"), or, their name unknown, without the greeting
-    /// ("Hi there, thanks…" → "Thanks…"). `None` when the template opens otherwise.
+    /// ("Hi there, thanks…" → "Thanks…"). After the @handle the draft begins with
+    /// ([`Context::addressed`]), a greeting without their name goes too ("@marco.trails Thank
+    /// you…", not "@marco.trails Hi there, thank you…"). `None` when the template opens
+    /// otherwise, or the greeting stays.
     fn greeted_again(&self, ctx: &Context, out: &str) -> Option<String> {
         let [Node::Text(hello), Node::Var { var, fallback, .. }, Node::Text(after), ..] =
             self.nodes.as_slice()
@@ -168,25 +171,42 @@ impl Template {
         {
             return None;
         }
-        let sep = after
-            .get(..2)
-            .filter(|s| matches!(*s, ", " | "! " | ". "))?;
+        // The greeting's mark and the space or line breaks after it ("Hi Sam,\n\nthanks…").
+        let mark = after
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ',' | '!' | '.'))?;
+        let gap = after[1..].len() - after[1..].trim_start().len();
+        if gap == 0 {
+            return None;
+        }
+        let sep = &after[..1 + gap];
         let name = ctx.value(*var);
+        if name.is_some() && !ctx.answered {
+            return None;
+        }
         let rest = out
             .get(hello.len()..)?
             .strip_prefix(name.as_deref().or(fallback.as_deref())?)?
             .strip_prefix(sep)?;
         // "¿Qué…": the letter after the opening mark (two bytes, '¿' or '¡').
-        let (mark, body) = rest.split_at(if rest.starts_with(['¿', '¡']) { 2 } else { 0 });
+        let (open, body) = rest.split_at(if rest.starts_with(['¿', '¡']) { 2 } else { 0 });
         let mut chars = body.chars();
         let first = chars.next()?;
-        // The template's own words go on (their case is the template's to change), not a value
-        // (a brand's name keeps its capital).
-        let words = after.len() > 2 || matches!(self.nodes.get(3), Some(Node::Rotation { .. }));
-        let recased = |upper| format!("{mark}{}{}", latin_case(first, upper), chars.as_str());
+        // The template's own words go on (their case is the template's to change), not a value;
+        // and of those, a word in small letters after its first ("Siento", not "I'm" or
+        // "ACME"), and not the brand's name ("Acme Support here").
+        let words = (after.len() > sep.len()
+            || matches!(self.nodes.get(3), Some(Node::Rotation { .. })))
+            && chars.clone().next().is_some_and(|c| c.is_lowercase())
+            && !ctx
+                .brand_name
+                .as_deref()
+                .is_some_and(|b| !b.is_empty() && body.starts_with(b.trim()));
+        let recased = |upper| format!("{open}{}{}", latin_case(first, upper), chars.as_str());
         Some(match name {
             // "Hi Sam, thanks…" goes on in small letters already.
-            Some(name) if sep == ", " || !words => format!("{name}, {rest}"),
+            Some(name) if mark == ',' || !words => format!("{name}, {rest}"),
             // "¡Hola, Sam! Siento…" started a sentence: "Sam, siento…".
             Some(name) => format!("{name}, {}", recased(false)),
             None if !words => rest.to_owned(),

@@ -667,3 +667,57 @@ fn a_customer_addressed_by_handle_is_not_named_by_it_again() {
     });
     assert_eq!(render(src, &c).unwrap(), "Thank you, Marco!");
 }
+
+/// The team's own replies open in more ways (a hands-on review): after "Hi Sam!" an "I'm" keeps
+/// its capital, and so does the brand's name after "Hello Sam."; a greeting on its own line
+/// goes too; after the @handle the draft begins with, a greeting without the name goes, and one
+/// with it stays until we have written.
+#[test]
+fn a_greeting_goes_however_the_reply_opens() {
+    let mut c = ctx();
+    c.answered = true;
+    for (src, want) in [
+        (
+            "Hi {customer.first_name|there}! I'm looking into it now.",
+            "Maria, I'm looking into it now.",
+        ),
+        (
+            "Hello {customer.first_name|there}. Acme Rail here, on it.",
+            "Maria, Acme Rail here, on it.",
+        ),
+        (
+            "Hello {customer.first_name|there}. ACME is on it.",
+            "Maria, ACME is on it.",
+        ),
+        (
+            "Hello {customer.first_name|there}. Thanks for that.",
+            "Maria, thanks for that.",
+        ),
+        (
+            "Hi {customer.first_name|there},\n\nthanks for bearing with me.",
+            "Maria, thanks for bearing with me.",
+        ),
+        ("Hi {customer.first_name|there},thanks.", "Hi Maria,thanks."),
+    ] {
+        assert_eq!(render(src, &c).unwrap(), want, "{src}");
+    }
+    let src = "Hi {customer.first_name|there}, thank you for your patience.";
+    let mut after_handle = Context::new(Lang::En);
+    after_handle.customer = Some(Author {
+        name: "marco.trails".into(),
+        handle: Some("marco.trails".into()),
+    });
+    after_handle.addressed = true;
+    assert_eq!(
+        render(src, &after_handle).unwrap(),
+        "Thank you for your patience."
+    );
+    after_handle.customer = Some(Author {
+        name: "Marco Rossi".into(),
+        handle: Some("marco.trails".into()),
+    });
+    assert_eq!(
+        render(src, &after_handle).unwrap(),
+        "Hi Marco, thank you for your patience."
+    );
+}
