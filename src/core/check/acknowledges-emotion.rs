@@ -69,6 +69,9 @@ pub fn phrasing(tpl: &Template, ctx: &Context, seed: u64, mood: Mood, overdue: b
     let cheer = phrases!("acknowledges-emotion/cheer", CHEER);
     let named = phrases!("acknowledges-emotion/named", NAMED);
     let first = phrases!("phrasing/first-contact", FIRST_CONTACT);
+    // Mid-exchange, nor a first contact's thanks, nor cheer at a question ("Good question!" to
+    // a customer whose screen arrived broken, asking when the new one comes).
+    let fresh = |text: &super::Text| !ctx.answered || text.first(first).is_none();
     let suits = |text: &str| {
         let text = super::Text::new(text);
         let fits = match mood {
@@ -76,7 +79,7 @@ pub fn phrasing(tpl: &Template, ctx: &Context, seed: u64, mood: Mood, overdue: b
             Mood::Troubled => text.first(cheer).is_none(),
             Mood::Calm => text.first(named).is_none(),
         };
-        fits && !(ctx.answered && text.first(first).is_some())
+        fits && fresh(&text) && (!ctx.answered || text.first(cheer).is_none())
     };
     if overdue {
         let both =
@@ -89,7 +92,14 @@ pub fn phrasing(tpl: &Template, ctx: &Context, seed: u64, mood: Mood, overdue: b
             return choices;
         }
     }
-    tpl.choose(ctx, seed, &suits)
+    let choices = tpl.choose(ctx, seed, &suits);
+    // No turn suits the mood (none acknowledges the feeling, say): still none that thanks a
+    // first contact mid-exchange, where the template has one.
+    let shown = tpl.render_with_choices(&bare(tpl, ctx), &choices);
+    if shown.is_ok_and(|t| !fresh(&super::Text::new(&t))) {
+        return tpl.choose(ctx, seed, &|t: &str| fresh(&super::Text::new(t)));
+    }
+    choices
 }
 
 /// `ctx` with a neutral word in each fill-in and an agent name (as [`Template::choose`] tries
@@ -429,6 +439,44 @@ mod tests {
                     "{lang:?}: {texts:?}"
                 );
             }
+        }
+    }
+
+    /// Mid-exchange (a hands-on review): a reply none of whose turns acknowledges an upset
+    /// customer's feeling still takes one that does not thank a first contact ("Gracias por tu
+    /// mensaje", not "Gracias por escribirnos"); and a calm question gets no "Good question!"
+    /// once we have written (to a customer whose screen arrived broken, asking when the new one
+    /// comes).
+    #[test]
+    fn mid_exchange_no_first_contact_thanks_nor_cheer() {
+        use super::Mood;
+        use crate::core::check::text::Phrases;
+        use crate::core::conversation::{Lang, Surface};
+        let first = Phrases::of(super::FIRST_CONTACT.iter());
+        let cheer = Phrases::of(super::CHEER.iter());
+        let (tpl, mut ctx) = filled("move-to-dm-welcome", Lang::Es, Surface::Dm);
+        let (steps, mut calm) = filled("how-to-steps", Lang::En, Surface::Post);
+        for answered in [false, true] {
+            ctx.answered = answered;
+            calm.answered = answered;
+            let texts = |tpl: &crate::core::template::Template, ctx, mood| {
+                (0..6)
+                    .map(|seed| {
+                        let choices = super::phrasing(tpl, ctx, seed, mood, false);
+                        tpl.render_with_choices(ctx, &choices).unwrap()
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let welcome = texts(&tpl, &ctx, Mood::Upset);
+            let thanked = welcome
+                .iter()
+                .any(|t| super::super::Text::new(t).first(&first).is_some());
+            assert_eq!(thanked, !answered, "{welcome:?}");
+            let answers = texts(&steps, &calm, Mood::Calm);
+            let cheered = answers
+                .iter()
+                .any(|t| super::super::Text::new(t).first(&cheer).is_some());
+            assert_eq!(cheered, !answered, "{answers:?}");
         }
     }
 
