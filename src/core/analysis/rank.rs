@@ -135,7 +135,9 @@ fn alternatives(s: Scenario, a: &Analysis) -> &'static [Scenario] {
         Refund => &[Billing, Complaint],
         OrderLate => &[Waiting, Refund],
         Faulty => &[Complaint, Outage],
-        Account => &[HowTo, Safety],
+        // "The app won't let me log in": a question, or the service down; not a safety
+        // matter (its holding replies speak of danger: a hands-on review saw one offered).
+        Account => &[HowTo, Outage],
         Complaint => &[Waiting, Feedback],
         Praise => &[FollowUp, Feedback],
         // A calm question that names no problem (before buying, say) is answered, not read

@@ -311,6 +311,24 @@ fn a_calm_question_is_answered_not_read_as_a_fault_or_a_complaint() {
     assert_eq!(a.main_emotion(), Some(Emotion::Frustration), "{a:?}");
 }
 
+/// A login that fails is an account matter, a question or the service down: no safety
+/// holding reply among the readings ("What you describe is never acceptable. If you're in
+/// danger…" was offered third, a hands-on review), in English or Spanish.
+#[test]
+fn a_login_that_fails_gets_no_safety_reply() {
+    for (said, lang) in [
+        ("Why won't the app let me log in?", Lang::En),
+        ("¿Por qué no me deja entrar la app?", Lang::Es),
+    ] {
+        let r = rank(&analyze(&[said]), Surface::Post, lang, &[], 3);
+        assert_eq!(r[0].suggestion.scenario, Scenario::Account, "{said}: {r:?}");
+        assert!(
+            r.iter().all(|x| x.suggestion.scenario != Scenario::Safety),
+            "{said}: {r:?}"
+        );
+    }
+}
+
 #[test]
 fn clear_thanks_gets_thank_you_replies_not_a_problem_reply() {
     let ids = |text: &str| -> Vec<&'static str> {
