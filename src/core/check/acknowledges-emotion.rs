@@ -459,14 +459,18 @@ mod tests {
         for answered in [false, true] {
             ctx.answered = answered;
             calm.answered = answered;
-            let texts = |tpl: &crate::core::template::Template, ctx, mood| {
+            fn texts(
+                tpl: &crate::core::template::Template,
+                ctx: &crate::core::template::Context,
+                mood: Mood,
+            ) -> Vec<String> {
                 (0..6)
                     .map(|seed| {
                         let choices = super::phrasing(tpl, ctx, seed, mood, false);
                         tpl.render_with_choices(ctx, &choices).unwrap()
                     })
-                    .collect::<Vec<_>>()
-            };
+                    .collect()
+            }
             let welcome = texts(&tpl, &ctx, Mood::Upset);
             let thanked = welcome
                 .iter()
@@ -477,6 +481,16 @@ mod tests {
                 .iter()
                 .any(|t| super::super::Text::new(t).first(&cheer).is_some());
             assert_eq!(cheered, !answered, "{answers:?}");
+            // The press enquiry's holding reply, in both languages.
+            for lang in [Lang::En, Lang::Es] {
+                let (press, mut pctx) = filled("safety-media-enquiry", lang, Surface::Post);
+                pctx.answered = answered;
+                let said = texts(&press, &pctx, Mood::Calm);
+                let thanked = said
+                    .iter()
+                    .any(|t| super::super::Text::new(t).first(&first).is_some());
+                assert_eq!(thanked, !answered, "{said:?}");
+            }
         }
     }
 

@@ -117,7 +117,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::same(
             "Answer a how-to question",
-            "[[Good question|Happy to help|Sure thing|Sorry this has been frustrating|Sorry this has been such a hassle]], {customer.first_name|thanks for asking}! Here's how: {?steps:The steps, briefly}. Let me know if you get stuck. ^{agent.initials}",
+            "[[Good question, {customer.first_name|thanks for asking}!|Happy to help, {customer.first_name|thanks for asking}!|Sure thing, {customer.first_name|thanks for asking}!|Sorry this has been frustrating, {customer.first_name|and thanks for asking}.|Sorry this has been such a hassle, {customer.first_name|and thanks for asking}.]] Here's how: {?steps:The steps, briefly}. Let me know if you get stuck. ^{agent.initials}",
         ),
         es: Texts::same(
             "Responder a una duda de uso",

@@ -142,12 +142,12 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         en: Texts::same(
             "How to reset the password",
             "Hi {customer.first_name|there}, you can set a new password here: {?link:Reset page link:link}. \
-             [[The email can take a few minutes; check spam too|Sorry this has been a pain; check spam|Sorry about this; the email may be in spam]]. If it doesn't arrive, tell me and I'll help. ^{agent.initials}",
+             [[The email can take a few minutes; check spam too|Sorry this has been a pain: check spam too|Sorry about this; the email may be in spam]]. If it doesn't arrive, tell me and I'll help. ^{agent.initials}",
         ),
         es: Texts::same(
             "Cómo cambiar la contraseña",
             "¡Hola, {customer.first_name|qué tal}! Crea una contraseña nueva aquí: {?link:Enlace para restablecer:link}. \
-             [[El correo puede tardar unos minutos; mira también en spam|Siento que te esté costando; mira en spam|Lo siento; el correo puede tardar, mira en spam]]. Si no llega, dímelo y te ayudo. ^{agent.initials}",
+             [[El correo puede tardar unos minutos; mira también en spam|Siento que te esté costando: el correo puede estar en spam|Lo siento; el correo puede tardar, mira en spam]]. Si no llega, dímelo y te ayudo. ^{agent.initials}",
         ),
     },
     LibTemplate {

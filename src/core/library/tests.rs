@@ -794,3 +794,29 @@ fn the_slash_search_looks_at_names_only() {
         assert!(names.iter().all(|t| search(q, lang).contains(t)), "{q}");
     }
 }
+
+/// An English apology does not end in an exclamation mark in any turn ("Sorry this has been
+/// frustrating, Sam! Here's how:" read as chirpy: a hands-on review).
+#[test]
+fn no_english_apology_is_exclaimed() {
+    use crate::core::template::Context;
+    for (t, lang, surface, _) in texts().into_iter().filter(|x| x.1 == Lang::En) {
+        let tpl = t.template(lang, surface).unwrap().unwrap();
+        let mut ctx = Context::new(lang);
+        ctx.agent_name = Some("Sam Rivera".into());
+        for f in tpl.fields() {
+            ctx.fields.insert(f.id.clone(), "x".into());
+        }
+        let turns = tpl.rotations().into_iter().max().unwrap_or(1) as u64;
+        for seed in 0..turns {
+            let text = tpl.render(&ctx, seed).unwrap();
+            for sentence in text.split_inclusive(['.', '!', '?']) {
+                assert!(
+                    !(sentence.to_lowercase().contains("sorry") && sentence.ends_with('!')),
+                    "{} {surface}: {sentence:?}",
+                    t.id
+                );
+            }
+        }
+    }
+}
