@@ -891,6 +891,8 @@ static ORDER_LATE: Table = Table::new(
         // Changing where it goes is a question, not a late order.
         ("delivery address", -0.7),
         ("shipping address", -0.7),
+        ("direccion de entrega", -0.7),
+        ("direccion de envio", -0.7),
         ("order*", 0.8),
         ("package*", 1.0),
         ("parcel*", 1.0),

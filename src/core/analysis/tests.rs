@@ -282,6 +282,9 @@ fn a_calm_question_is_answered_not_read_as_a_fault_or_a_complaint() {
         ][..],
         &["@shop do you ship to Canada?"],
         &["What time does the downtown store open on Sunday?"],
+        // Where it goes, asked in Spanish: "entrega" alone is no late order (a hands-on
+        // review saw "Siento que tu pedido llegue tarde" offered).
+        &["¿Cómo cambio la dirección de entrega?"],
     ] {
         let r = rank(&analyze(thread), Surface::Dm, Lang::En, &[], 3);
         let shown: Vec<Scenario> = r.iter().map(|x| x.suggestion.scenario).collect();
