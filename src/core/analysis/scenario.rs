@@ -2083,6 +2083,8 @@ static FEEDBACK: Table = Table::new(
         ("agreguen", 1.5),
         ("mejorar", 1.0),
         ("please make", 1.0),
+        // "Please make sure it does not happen again": a promise asked for, not an idea.
+        ("please make sure", -1.0),
         ("you need to", 0.6),
         ("need to add", 1.4),
         ("should be able to", 1.2),

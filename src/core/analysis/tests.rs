@@ -2087,3 +2087,23 @@ fn a_calm_mention_that_names_nothing_is_offered_thanks_among_the_general_replies
     let sour = scenarios("not good tonight");
     assert!(!sour.contains(&Scenario::Praise), "{sour:?}");
 }
+
+/// "Please make sure it does not happen again" asks for a promise, not a feature ("Thanks for
+/// the idea" was offered first: a hands-on review); "please make" an app do something still
+/// reads as feedback.
+#[test]
+fn please_make_sure_is_no_idea() {
+    let promise = analyze(&["Thanks. Please make sure it does not happen a third time."]);
+    assert!(
+        !promise
+            .scenarios
+            .iter()
+            .any(|(s, _)| *s == Scenario::Feedback),
+        "{promise:?}"
+    );
+    let idea = analyze(&["Please make the app work offline"]);
+    assert!(
+        idea.scenarios.iter().any(|(s, _)| *s == Scenario::Feedback),
+        "{idea:?}"
+    );
+}
