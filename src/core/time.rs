@@ -281,22 +281,17 @@ mod tests {
         assert_eq!(Date::read_typed("12/25/2026"), d(2026, 12, 25));
         assert_eq!(Date::read_typed("25.12.2026"), d(2026, 12, 25));
         assert_eq!(Date::read_typed("6/6/2026"), d(2026, 6, 6));
-        assert_eq!(
-            Date::read_typed("2026-02-30").unwrap_err(),
-            "“2026-02-30”: February 2026 has 28 days"
-        );
-        assert_eq!(
-            Date::read_typed("2028-02-30").unwrap_err(),
-            "“2028-02-30”: February 2028 has 29 days"
-        );
-        assert_eq!(
-            Date::read_typed("2026-13-01").unwrap_err(),
-            "“2026-13-01”: there is no month 13"
-        );
-        assert_eq!(
-            Date::read_typed("05/06/2026").unwrap_err(),
-            "“05/06/2026” could be 5 June or 6 May: write it as 2026-06-05 or 2026-05-06"
-        );
+        for (typed, why) in [
+            ("2026-02-30", "“2026-02-30”: February 2026 has 28 days"),
+            ("2028-02-30", "“2028-02-30”: February 2028 has 29 days"),
+            ("2026-13-01", "“2026-13-01”: there is no month 13"),
+            (
+                "05/06/2026",
+                "“05/06/2026” could be 5 June or 6 May: write it as 2026-06-05 or 2026-05-06",
+            ),
+        ] {
+            assert_eq!(Date::read_typed(typed).unwrap_err(), why);
+        }
         // Neither order a date: said so, not "could be" with a month of no name.
         for wrong in ["13/14/2026", "0/5/2026", "5/0/2026", "32/1/2026"] {
             assert_eq!(
