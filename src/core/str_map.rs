@@ -99,6 +99,36 @@ impl<V> StrMap<V> {
     }
 }
 
+/// Maps of dated entries: each value's first part is when it was last saved (ms since the
+/// epoch), as the per-conversation memories are kept.
+impl<V> StrMap<(f64, V)> {
+    /// Keeps the entries dated `since` or later, and of those the `most` latest; where entries
+    /// tie at the limit, the first in key order go first.
+    pub fn keep_latest(&mut self, since: f64, most: usize) {
+        while let Some(i) = goes(&mut self.entries.iter().map(|(_, (t, _))| *t), since, most) {
+            self.entries.remove(i);
+        }
+    }
+}
+
+/// Which entry [`StrMap::keep_latest`] removes next, of those dated `times`: the first dated
+/// before `since`, else, while there are more than `most`, the oldest. Not generic: compiled
+/// once, whatever the map's values. (One at a time: a save goes past `most` by one entry.)
+fn goes(times: &mut dyn Iterator<Item = f64>, since: f64, most: usize) -> Option<usize> {
+    let mut oldest: Option<(usize, f64)> = None;
+    let mut n = 0;
+    for (i, t) in times.enumerate() {
+        if t < since {
+            return Some(i);
+        }
+        n += 1;
+        if oldest.is_none_or(|(_, o)| t < o) {
+            oldest = Some((i, t));
+        }
+    }
+    oldest.filter(|_| n > most).map(|(i, _)| i)
+}
+
 /// What [`StrMap::iter`] gives: pairs of references, as a `BTreeMap`'s iterator does.
 pub type Iter<'a, V> = std::iter::Map<std::slice::Iter<'a, (String, V)>, Pair<'a, V>>;
 type Pair<'a, V> = fn(&'a (String, V)) -> (&'a String, &'a V);
@@ -176,6 +206,43 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for StrMap<V> {
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+
+    #[test]
+    fn keeps_the_latest_dated_entries() {
+        let dated = |pairs: &[(&str, f64)]| -> StrMap<(f64, ())> {
+            pairs
+                .iter()
+                .map(|&(k, t)| (k.to_owned(), (t, ())))
+                .collect()
+        };
+        let keys = |m: &StrMap<(f64, ())>| m.keys().cloned().collect::<Vec<_>>().join(" ");
+        // By age: before `since` goes, at `since` stays.
+        let mut m = dated(&[("a", 5.0), ("b", 10.0), ("c", 20.0), ("d", 9.0)]);
+        m.keep_latest(10.0, usize::MAX);
+        assert_eq!(keys(&m), "b c");
+        // By count: the oldest go, whatever their key order.
+        let mut m = dated(&[("a", 30.0), ("b", 10.0), ("c", 20.0), ("d", 40.0)]);
+        m.keep_latest(0.0, 2);
+        assert_eq!(keys(&m), "a d");
+        // Both: the age first, then the count among what is left.
+        let mut m = dated(&[("a", 30.0), ("b", 1.0), ("c", 20.0), ("d", 40.0)]);
+        m.keep_latest(15.0, 2);
+        assert_eq!(keys(&m), "a d");
+        // Ties at the limit: the first in key order go first, and only as many as must.
+        let mut m = dated(&[("a", 7.0), ("b", 7.0), ("c", 7.0), ("d", 9.0), ("e", 1.0)]);
+        m.keep_latest(0.0, 3);
+        assert_eq!(keys(&m), "b c d");
+        // Within the limits nothing goes; an empty map stays empty.
+        let mut m = dated(&[("a", 1.0), ("b", 2.0)]);
+        m.keep_latest(1.0, 2);
+        assert_eq!(keys(&m), "a b");
+        let mut m = dated(&[]);
+        m.keep_latest(0.0, 0);
+        assert!(m.is_empty());
+        let mut m = dated(&[("a", 1.0)]);
+        m.keep_latest(0.0, 0);
+        assert!(m.is_empty());
+    }
 
     #[test]
     fn keeps_keys_in_order_and_once() {

@@ -14,6 +14,7 @@ use crate::core::str_map::StrMap;
 use crate::web::extract::{self, Unread};
 use crate::web::gate::{self, Gate};
 use crate::web::observe::Watch;
+use crate::web::pages::memory_settings;
 use crate::web::panel::replies::{Situation, LEFT_UNSENT, NOT_SENT};
 use crate::web::panel::{Panel, Unused, View};
 use crate::web::review::{self, ValidSettings};
@@ -50,15 +51,15 @@ const SEEN_KNOWN: u8 = 4;
 
 /// Where the SLA settings and the agent's per-conversation states are kept (this browser).
 const POLICY_KEY: &str = crate::web::pages::sla_settings::POLICY_KEY;
-const AGENT_STATES_KEY: &str = crate::web::pages::memory_settings::STATES_KEY;
+const AGENT_STATES_KEY: &str = memory_settings::STATES_KEY;
 /// Where Waypoint before per-commenter states kept them (one state per conversation): read
 /// while the new map has nothing for a conversation, and its entry dropped when one is set.
-const OLD_AGENT_STATES_KEY: &str = crate::web::pages::memory_settings::OLD_STATES_KEY;
+const OLD_AGENT_STATES_KEY: &str = memory_settings::OLD_STATES_KEY;
 /// How many conversations' agent states are remembered.
 const AGENT_STATES_KEPT: usize = 500;
 /// When messages were first seen, per conversation: a bound for coarse or missing times that
 /// must survive a reload (an SLA clock would otherwise restart from the reload).
-const SEEN_KEY: &str = crate::web::pages::memory_settings::SEEN_KEY;
+const SEEN_KEY: &str = memory_settings::SEEN_KEY;
 const REPLIES_KEY: &str = crate::web::pages::replies_settings::REPLIES_KEY;
 const SEEN_THREADS_KEPT: usize = 200;
 const SEEN_SAVE_MS: u32 = 1_000;
@@ -284,7 +285,7 @@ pub fn boot(mode: Mode, minimised: bool) -> Result<(), JsValue> {
         }
         // Forgotten on the settings page, or saved by another tab: this tab's list follows
         // (its next send would otherwise write back what was forgotten).
-        if has(crate::web::pages::memory_settings::RECENT_KEY) {
+        if has(memory_settings::RECENT_KEY) {
             wasm_bindgen_futures::spawn_local(async {
                 let recent = review::load_recent().await;
                 APP.with(|a| {
@@ -469,13 +470,27 @@ async fn load_brands() {
     }
 }
 
-/// The stored agent states by conversation key (`key` is the map's storage key).
-async fn agent_states<T: serde::de::DeserializeOwned>(key: &str) -> StrMap<(f64, T)> {
+/// What is remembered under storage key `key`, by conversation, each entry with when it was
+/// last saved. What was saved more than [`memory_settings::CONVERSATION_DAYS`] ago is not
+/// applied ([`fresh`]), and goes from storage at the map's next save.
+async fn remembered<T: serde::de::DeserializeOwned>(key: &str) -> StrMap<(f64, T)> {
     platform::storage_get(key)
         .await
         .and_then(|v| v.as_string())
         .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or_default()
+}
+
+/// The time before which what was saved of a conversation is forgotten.
+fn conversations_since() -> f64 {
+    memory_settings::kept_since(memory_settings::CONVERSATION_DAYS)
+}
+
+/// A remembered entry, unless it was saved too long ago.
+fn fresh<T>(entry: Option<&(f64, T)>) -> Option<&T> {
+    entry
+        .filter(|(t, _)| *t >= conversations_since())
+        .map(|(_, v)| v)
 }
 
 /// Loads what the agent set for conversation `key` (what an older Waypoint set, for the
@@ -486,16 +501,15 @@ async fn load_agent_state(key: String) {
     let state = if practising() {
         AgentStates::default()
     } else {
-        match agent_states::<AgentStates>(AGENT_STATES_KEY)
-            .await
-            .get(&key)
-        {
-            Some((_, s)) => s.clone(),
-            None => agent_states::<AgentState>(OLD_AGENT_STATES_KEY)
-                .await
-                .get(&key)
-                .map(|(_, s)| AgentStates::from(*s))
-                .unwrap_or_default(),
+        match fresh(remembered::<AgentStates>(AGENT_STATES_KEY).await.get(&key)) {
+            Some(s) => s.clone(),
+            None => fresh(
+                remembered::<AgentState>(OLD_AGENT_STATES_KEY)
+                    .await
+                    .get(&key),
+            )
+            .map(|s| AgentStates::from(*s))
+            .unwrap_or_default(),
         }
     };
     APP.with(|a| {
@@ -514,11 +528,7 @@ async fn load_agent_state(key: String) {
 type SeenMap = StrMap<(f64, BTreeMap<String, i64>)>;
 
 async fn seen_map() -> SeenMap {
-    platform::storage_get(SEEN_KEY)
-        .await
-        .and_then(|v| v.as_string())
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default()
+    remembered(SEEN_KEY).await
 }
 
 /// Applies the first-seen times remembered for conversation `key`.
@@ -528,7 +538,7 @@ async fn load_first_seen(key: String) {
         let mut guard = a.borrow_mut();
         let app = guard.as_mut().filter(|app| app.key == key)?;
         app.known |= SEEN_KNOWN;
-        Some(app.store.remember_first_seen(&map.get(&key)?.1))
+        Some(app.store.remember_first_seen(fresh(map.get(&key))?))
     });
     match changed {
         Some(true) => run(refresh()),
@@ -556,20 +566,15 @@ fn save_first_seen_now() {
 /// Remembers the first-seen times of conversation `key` (the most recent conversations only).
 async fn save_first_seen(key: String, seen: BTreeMap<String, i64>) {
     let mut map = seen_map().await;
+    // The aged ones go first: none of their times is merged into this conversation's.
+    map.keep_latest(conversations_since(), usize::MAX);
     let merged = map.get_or_insert_with(key, Default::default);
     merged.0 = js_sys::Date::now();
     for (id, t) in seen {
         let slot = merged.1.entry(id).or_insert(t);
         *slot = (*slot).min(t);
     }
-    if map.len() > SEEN_THREADS_KEPT {
-        let mut by_age: Vec<(String, f64)> =
-            map.iter().map(|(k, (t, _))| (k.clone(), *t)).collect();
-        crate::core::sort::sort_by(&mut by_age, |a, b| a.1.total_cmp(&b.1));
-        for (k, _) in by_age.into_iter().take(map.len() - SEEN_THREADS_KEPT) {
-            map.remove(&k);
-        }
-    }
+    map.keep_latest(f64::MIN, SEEN_THREADS_KEPT);
     if let Ok(json) = serde_json::to_string(&map) {
         // Not stored (the quota, say): the times stay in the page, and the next save tries
         // again.
@@ -604,23 +609,16 @@ fn set_agent_state(action: &str) {
     wasm_bindgen_futures::spawn_local(async move {
         // What an older Waypoint stored for this conversation is replaced: the new store keeps
         // an entry while the old one had one (a load between the two writes reads the new).
-        let mut old = agent_states::<AgentState>(OLD_AGENT_STATES_KEY).await;
+        let mut old = remembered::<AgentState>(OLD_AGENT_STATES_KEY).await;
         let had_old = old.remove(&key).is_some();
-        let mut states = agent_states::<AgentStates>(AGENT_STATES_KEY).await;
+        let mut states = remembered::<AgentStates>(AGENT_STATES_KEY).await;
         if agent.is_empty() && !had_old {
             states.remove(&key);
         } else {
             states.insert(key.clone(), (now as f64, agent));
         }
         // Keep the most recent ones.
-        if states.len() > AGENT_STATES_KEPT {
-            let mut by_age: Vec<(String, f64)> =
-                states.iter().map(|(k, (t, _))| (k.clone(), *t)).collect();
-            crate::core::sort::sort_by(&mut by_age, |a, b| a.1.total_cmp(&b.1));
-            for (k, _) in by_age.into_iter().take(states.len() - AGENT_STATES_KEPT) {
-                states.remove(&k);
-            }
-        }
+        states.keep_latest(conversations_since(), AGENT_STATES_KEPT);
         if let Ok(json) = serde_json::to_string(&states) {
             // Not stored: the state holds in this page until it is closed.
             let _ = platform::storage_set(AGENT_STATES_KEY, &JsValue::from_str(&json)).await;
@@ -1665,19 +1663,19 @@ impl gate::Host for Controller {
     }
 
     fn sent(&self, draft: &str) {
-        let recent = APP.with(|a| {
+        let sent = APP.with(|a| {
             let mut guard = a.try_borrow_mut().ok()?;
             let app = guard.as_mut()?;
             app.panel.replies().unsay(NOT_SENT);
             app.panel.replies().sent();
-            review::remember(&mut app.recent, draft);
+            let text = review::remember(&mut app.recent, draft);
             app.unprepare();
             // Practice replies are checked against each other for this visit only: they are
             // not the agent's replies to customers (nor the last trainee's).
-            (!practising()).then(|| app.recent.clone())
+            text.filter(|_| !practising())
         });
-        if let Some(recent) = recent {
-            wasm_bindgen_futures::spawn_local(review::save_recent(recent));
+        if let Some(text) = sent {
+            review::note_sent(&text);
         }
     }
 

@@ -16,9 +16,7 @@ pub use crate::core::check::ValidSettings;
 
 /// Where the team's checklist settings are kept.
 pub const SETTINGS_KEY: &str = "waypoint.checks";
-/// Where our recent replies are kept (this browser only), for the repeated-reply check.
-const RECENT_KEY: &str = crate::web::pages::memory_settings::RECENT_KEY;
-/// How many recent replies are remembered, and how long each may be.
+/// How many recent replies are remembered (used.js keeps as many), and how long each may be.
 const RECENT_KEPT: usize = 30;
 const RECENT_CHARS: usize = 2_000;
 /// How many of the customer's latest messages the analysis reads.
@@ -176,31 +174,38 @@ pub async fn load_settings() -> Result<Option<ValidSettings>, String> {
     })
 }
 
-pub async fn load_recent() -> Vec<String> {
-    platform::storage_get(RECENT_KEY)
-        .await
-        .and_then(|v| v.as_string())
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default()
+// Our recent sent replies as kept in this browser, each with when it was sent (see used.js).
+#[wasm_bindgen(module = "/src/web/used.js")]
+extern "C" {
+    /// The texts of those sent within `memory_settings::REPLY_DAYS`, oldest first.
+    #[wasm_bindgen(js_name = recentTexts, catch)]
+    async fn recent_texts() -> Result<JsValue, JsValue>;
+    /// Keeps `text` as sent now (once, the latest; a bounded number).
+    #[wasm_bindgen(js_name = noteSent)]
+    pub fn note_sent(text: &str);
 }
 
-/// Adds a sent reply to the recent ones (most recent last, each once, a bounded number).
-pub fn remember(recent: &mut Vec<String>, draft: &str) {
+/// Our recent replies kept in this browser: those sent in the last
+/// `memory_settings::REPLY_DAYS`, oldest first.
+pub async fn load_recent() -> Vec<String> {
+    js_sys::Array::from(&recent_texts().await.unwrap_or_default())
+        .iter()
+        .filter_map(|t| t.as_string())
+        .collect()
+}
+
+/// Adds a sent reply to the recent ones (most recent last, each once, a bounded number), and
+/// returns the text added, as it is kept.
+pub fn remember(recent: &mut Vec<String>, draft: &str) -> Option<String> {
     let text: String = draft.trim().chars().take(RECENT_CHARS).collect();
     if text.is_empty() {
-        return;
+        return None;
     }
     recent.retain(|r| *r != text);
-    recent.push(text);
+    recent.push(text.clone());
     if recent.len() > RECENT_KEPT {
         let extra = recent.len() - RECENT_KEPT;
         recent.drain(..extra);
     }
-}
-
-pub async fn save_recent(recent: Vec<String>) {
-    if let Ok(json) = serde_json::to_string(&recent) {
-        // Not stored: the repeated-reply check knows these replies in this page only.
-        let _ = platform::storage_set(RECENT_KEY, &JsValue::from_str(&json)).await;
-    }
+    Some(text)
 }

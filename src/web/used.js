@@ -1,9 +1,12 @@
-// Which reply templates the agent inserted, kept in this browser (chrome.storage.local) under
-// "waypoint.used": `{ seeds }`, how many times each was inserted (its rotation seed, so that
-// its alternative phrasings take turns across pages, reloads and tabs).
+// What the agent did, kept in this browser (chrome.storage.local): which reply templates they
+// inserted, and the replies they sent (below).
+//
+// The templates inserted are kept under "waypoint.used": `{ seeds }`, how many times each was
+// inserted (its rotation seed, so that its alternative phrasings take turns across pages,
+// reloads and tabs).
 //
 // Why JavaScript: it is bookkeeping of a few JS values, and every byte of the page module's
-// WebAssembly is budgeted (src/web/panel/replies.rs calls these).
+// WebAssembly is budgeted (src/web/panel/replies.rs and src/web/review.rs call these).
 
 const KEY = 'waypoint.used';
 
@@ -74,5 +77,56 @@ function save() {
     area()?.set({ [KEY]: used }).catch(() => {});
   } catch {
     // Kept for this page only.
+  }
+}
+
+// Our recent sent replies, for the checklist's repeated-reply check, kept under
+// "waypoint.recent": a JSON array of [time, text], oldest first, time in ms since the epoch. A
+// reply is forgotten 30 days after it was sent (REPLY_DAYS in src/web/pages/memory_settings.rs,
+// whose settings page counts them, says the same); the latest 30 are kept (RECENT_KEPT in
+// src/web/review.rs, which calls these). An older Waypoint kept the texts alone: each is dated
+// when first read here, so that it is kept as long from then on. Here, not in a file of their
+// own: with a fourth snippet file, the browser tests of the web code (wasm-bindgen-test-runner
+// in headless Chromium) hung while loading in 3 runs of 5 (December 2026), and none in 4 since.
+
+const RECENT_KEY = 'waypoint.recent';
+const REPLY_DAYS = 30;
+const REPLIES_KEPT = 30;
+
+// What is stored, those sent within REPLY_DAYS, as [time, text]; anything else (damaged) left out.
+async function stored() {
+  let json;
+  try {
+    json = (await area()?.get(RECENT_KEY))?.[RECENT_KEY];
+  } catch {
+    return [];
+  }
+  let list;
+  try {
+    list = JSON.parse(json ?? '[]');
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(list)) return [];
+  const now = Date.now();
+  const since = now - REPLY_DAYS * 86400000;
+  return list
+    .map((e) => (typeof e === 'string' ? [now, e] : e))
+    .filter((e) => Array.isArray(e) && typeof e[0] === 'number' && e[0] >= since && typeof e[1] === 'string');
+}
+
+// The texts of the replies sent within REPLY_DAYS, oldest first.
+export async function recentTexts() {
+  return (await stored()).map(([, text]) => text);
+}
+
+// Keeps `text` as sent now: once, the latest, the oldest going past REPLIES_KEPT; the aged ones go too.
+export async function noteSent(text) {
+  const list = (await stored()).filter(([, t]) => t !== text);
+  list.push([Date.now(), text]);
+  try {
+    await area()?.set({ [RECENT_KEY]: JSON.stringify(list.slice(-REPLIES_KEPT)) });
+  } catch {
+    // Not stored (the quota, say): the repeated-reply check knows it in this page only.
   }
 }

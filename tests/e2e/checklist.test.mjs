@@ -468,8 +468,8 @@ describe('what Waypoint remembers, on the settings page', () => {
       // Two conversations' first-seen times, and states set on one of them and on a third, as
       // a site's page keeps them: counted at once, each conversation once.
       await options.evaluate(() => chrome.storage.local.set({
-        'waypoint.seen': JSON.stringify({ 'x:dm:1-2': [1, { a: 1 }], 'x:dm:3-4': [2, { b: 2 }] }),
-        'waypoint.sla.states': JSON.stringify({ 'x:dm:1-2': [1, {}], 'x:dm:5-6': [1, {}] }),
+        'waypoint.seen': JSON.stringify({ 'x:dm:1-2': [Date.now(), { a: 1 }], 'x:dm:3-4': [Date.now(), { b: 2 }] }),
+        'waypoint.sla.states': JSON.stringify({ 'x:dm:1-2': [Date.now(), {}], 'x:dm:5-6': [Date.now(), {}] }),
       }));
       await options.waitForFunction(() => document.getElementById('memory-kept').textContent === 'Kept now: 3 conversations, 0 sent replies.');
       const s = SURFACES.find((x) => x.name === 'X Chat (textarea, the Send button)');
@@ -505,6 +505,75 @@ describe('what Waypoint remembers, on the settings page', () => {
       await send();
       await page.waitForFunction(() => document.body.dataset.sends === '2', null, { timeout: 5000 });
       assert.equal(await dialog(page).count(), 0, 'not held as a repeat');
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+// Kept for a time, not for ever: a conversation 90 days after it was last saved, a sent reply
+// 30 days after it was sent.
+describe('what Waypoint remembers, for a time', () => {
+  const DAY = 86400000;
+  test('on the settings page, what has aged is neither counted nor kept', async () => {
+    const fresh = await launch({ pages: PAGES });
+    try {
+      const options = await openOptions(fresh);
+      await options.evaluate((day) => chrome.storage.local.set({
+        'waypoint.seen': JSON.stringify({ 'x:dm:1-2': [Date.now(), { a: 1 }], 'x:dm:3-4': [Date.now() - 100 * day, { b: 2 }] }),
+        'waypoint.sla.states': JSON.stringify({ 'x:dm:5-6': [Date.now() - 80 * day, {}], 'x:dm:7-8': [Date.now() - 91 * day, {}] }),
+        // As an older Waypoint kept them, a reply's text alone: kept (it has no time to age by).
+        'waypoint.recent': JSON.stringify([[Date.now() - 31 * day, 'sent a month ago'], [Date.now() - day, 'sent yesterday'], 'kept by an older Waypoint']),
+      }), DAY);
+      await options.waitForFunction(() => document.getElementById('memory-kept').textContent === 'Kept now: 2 conversations, 2 sent replies.');
+      const stored = async () => options.evaluate(async () => {
+        const got = await chrome.storage.local.get(['waypoint.seen', 'waypoint.sla.states', 'waypoint.recent']);
+        const [seen, states, recent] = ['waypoint.seen', 'waypoint.sla.states', 'waypoint.recent'].map((k) => JSON.parse(got[k]));
+        return [...Object.keys(seen), ...Object.keys(states), ...recent.map((r) => (typeof r === 'string' ? r : r[1]))].sort().join(' | ');
+      });
+      await options.waitForFunction(async () => !(await chrome.storage.local.get('waypoint.seen'))['waypoint.seen'].includes('x:dm:3-4'));
+      assert.equal(await stored(), 'kept by an older Waypoint | sent yesterday | x:dm:1-2 | x:dm:5-6');
+      assert.match(await options.locator('#memory').innerText(), /A conversation is forgotten 90 days after Waypoint last saved something of it, a sent reply after 30 days\./);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('a reply sent 31 days ago is no repeat; one sent yesterday is', async () => {
+    const fresh = await launch({ pages: PAGES });
+    try {
+      const options = await openOptions(fresh);
+      await options.evaluate(() => chrome.storage.local.set({ 'waypoint.checks': JSON.stringify({ manual: [] }) }));
+      await options.close();
+      const s = SURFACES.find((x) => x.name === 'X Chat (textarea, the Send button)');
+      const { page, pageErrors } = await open(fresh.context, s.url);
+      await waitForState(page, 'ready');
+      const yesterday = 'Sam, the duplicate payment has been reversed today. Thank you for bearing with us while we sorted it out!';
+      // Written while the page is open, as another tab would: the page reads them again.
+      await inWaypointWorld(page, `chrome.storage.local.set({ 'waypoint.recent': JSON.stringify([
+        [Date.now() - 31 * ${DAY}, ${JSON.stringify(s.good)}], [Date.now() - ${DAY}, ${JSON.stringify(yesterday)}]]) })`);
+      await page.waitForTimeout(300);
+      await typeDraft(page, s, s.good);
+      await pressSend(page, s);
+      await page.waitForFunction(() => document.body.dataset.sends === '1', null, { timeout: 5000 });
+      assert.equal(await dialog(page).count(), 0, 'not held as a repeat');
+      // Stored with its time, the aged one gone (the store is written a moment after the send).
+      const stored = () => inWaypointWorld(page, `chrome.storage.local.get('waypoint.recent').then((r) => JSON.parse(r['waypoint.recent']))`);
+      let recent = await stored();
+      for (let i = 0; i < 50 && recent.at(-1)?.[1] !== s.good; i++) {
+        await page.waitForTimeout(100);
+        recent = await stored();
+      }
+      assert.deepEqual(recent.map(([, text]) => text), [yesterday, s.good]);
+      assert.ok(recent.every(([at]) => typeof at === 'number') && Date.now() - recent[1][0] < 60000, JSON.stringify(recent));
+      await page.waitForTimeout(300);
+      await typeDraft(page, s, yesterday);
+      await pressSend(page, s);
+      await dialog(page).waitFor();
+      const ids = await dialog(page).locator('[data-check-id]').evaluateAll((els) =>
+        els.filter((e) => e.dataset.status === 'warn' || e.dataset.status === 'fail').map((e) => e.dataset.checkId));
+      assert.ok(ids.includes('repeated-reply'), `held for: ${ids}`);
       assert.deepEqual(pageErrors, []);
     } finally {
       await fresh.close();

@@ -463,6 +463,67 @@ describe('on a public post, the clock buttons are for the commenter answered', (
   });
 });
 
+// What the agent set is remembered for a time, not for ever: 90 days after it was set (or
+// saved again), a conversation's "No reply needed" is forgotten, and the clock runs again.
+describe('what the agent set, remembered for 90 days', () => {
+  test('a "No reply needed" set 89 days ago holds; one set 91 days ago is forgotten', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.slaX50Alone);
+    await waitForSla(page, 'due-soon');
+    const panel = page.locator('waypoint-panel');
+    await panel.locator('button[data-sla-action="no-reply"]').click();
+    await waitForSla(page, 'none');
+    const options = await openOptions(browser);
+    const KEY = 'waypoint.sla.states';
+    // The conversation just set: the entry saved last.
+    await options.waitForFunction(async (k) => {
+      const stored = JSON.parse((await chrome.storage.local.get(k))[k] ?? '{}');
+      return Object.values(stored).some(([at]) => Date.now() - at < 60000);
+    }, KEY);
+    const ageTo = (days) => options.evaluate(async ({ k, days }) => {
+      const stored = JSON.parse((await chrome.storage.local.get(k))[k]);
+      const [key] = Object.entries(stored).sort((a, b) => b[1][0] - a[1][0])[0];
+      stored[key][0] = Date.now() - days * 86400000;
+      await chrome.storage.local.set({ [k]: JSON.stringify(stored) });
+      return [key, stored[key][1]];
+    }, { k: KEY, days });
+    const [key, state] = await ageTo(89);
+    await page.reload();
+    await waitForState(page, 'ready');
+    await page.waitForTimeout(500);
+    await waitForSla(page, 'none');
+    await ageTo(91);
+    await page.reload();
+    await waitForState(page, 'ready');
+    await waitForSla(page, 'due-soon');
+    assert.equal(await panel.locator('button[data-sla-action="no-reply"]').isVisible(), true);
+    // Two other conversations, one set 91 days ago and one yesterday: the next save keeps
+    // the one, and the aged ones (this conversation's old entry too) go from the store.
+    await options.evaluate(async ({ k, state }) => {
+      const stored = JSON.parse((await chrome.storage.local.get(k))[k] ?? '{}');
+      const day = 86400000;
+      stored['x:aged'] = [Date.now() - 91 * day, state];
+      stored['x:yesterday'] = [Date.now() - day, state];
+      await chrome.storage.local.set({ [k]: JSON.stringify(stored) });
+    }, { k: KEY, state });
+    await panel.locator('button[data-sla-action="pause"]').click();
+    await waitForSla(page, 'paused');
+    const kept = () => options.evaluate(async (k) => {
+      const stored = JSON.parse((await chrome.storage.local.get(k))[k] ?? '{}');
+      return Object.keys(stored).filter((c) => c.startsWith('x:aged') || c.startsWith('x:yesterday')).join(' ');
+    }, KEY);
+    await options.waitForFunction(async ({ k, key }) => {
+      const stored = JSON.parse((await chrome.storage.local.get(k))[k] ?? '{}');
+      return Date.now() - (stored[key]?.[0] ?? 0) < 60000;
+    }, { k: KEY, key });
+    assert.equal(await kept(), 'x:yesterday');
+    await panel.locator('button[data-sla-action="resume"]').click();
+    await waitForSla(page, 'due-soon');
+    assert.deepEqual(pageErrors, []);
+    await options.close();
+    await page.close();
+  });
+});
+
 describe('the panel is readable in light and dark', () => {
   // Every text of the panel against what is drawn behind it, as WCAG measures contrast: at
   // least 4.5:1 (the panel's text is under 18 px). A closed messaging window, a breached

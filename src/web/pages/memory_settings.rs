@@ -19,28 +19,87 @@ pub const SEEN_KEY: &str = "waypoint.seen";
 /// The agent's recent sent replies, for the repeated-reply check: a JSON array.
 pub const RECENT_KEY: &str = "waypoint.recent";
 
+/// How long what Waypoint remembers of a conversation (first-seen times, what the agent set)
+/// is kept after it was last saved: long enough for a conversation taken up again weeks
+/// later, not kept for ever in a browser where the agent stopped answering.
+pub const CONVERSATION_DAYS: f64 = 90.0;
+/// How long a sent reply is kept for the repeated-reply check: the same words sent a month
+/// apart are no copy-and-paste slip, and a reply's words (names, order numbers) are the most
+/// personal of what is kept.
+pub const REPLY_DAYS: f64 = 30.0;
+
+/// The time (ms since the epoch) before which what was saved `days` ago or more is forgotten.
+pub fn kept_since(days: f64) -> f64 {
+    js_sys::Date::now() - days * 86_400_000.0
+}
+
 /// Everything forgotten.
 const KEYS: [&str; 4] = [STATES_KEY, OLD_STATES_KEY, SEEN_KEY, RECENT_KEY];
 
 /// The id of the section's status line.
 pub const STATUS: &str = "memory-status";
 
-/// What the JSON text stored under `key` holds: an object's keys (conversations), or as many
-/// empty entries as an array has items (replies); none when there is none or it cannot be read.
+/// What is still kept under `key`: an object's keys (conversations) saved within
+/// [`CONVERSATION_DAYS`], or as many empty entries as an array has replies sent within
+/// [`REPLY_DAYS`] (or kept, as an older Waypoint did, without a time); none when there is none
+/// or it cannot be read. What is older is removed from storage here, so that it is neither
+/// counted nor kept while no site's page saves the list again.
 async fn entries(key: &str) -> Vec<String> {
     let Some(text) = platform::storage_get(key).await.and_then(|v| v.as_string()) else {
         return Vec::new();
     };
-    match js_sys::JSON::parse(&text) {
-        Ok(v) if js_sys::Array::is_array(&v) => {
-            vec![String::new(); js_sys::Array::from(&v).length() as usize]
+    let Ok(v) = js_sys::JSON::parse(&text) else {
+        return Vec::new();
+    };
+    let replies = js_sys::Array::is_array(&v);
+    let since = kept_since(if replies {
+        REPLY_DAYS
+    } else {
+        CONVERSATION_DAYS
+    });
+    // An entry is `[time, …]`.
+    let kept = |e: &JsValue| {
+        e.is_string()
+            || js_sys::Reflect::get_u32(e, 0)
+                .ok()
+                .and_then(|t| t.as_f64())
+                .is_some_and(|t| t >= since)
+    };
+    let (left, value, aged) = if replies {
+        let all = js_sys::Array::from(&v);
+        let fresh = all.filter(&mut |e, _, _| kept(&e));
+        let n = fresh.length();
+        (
+            vec![String::new(); n as usize],
+            fresh.into(),
+            n < all.length(),
+        )
+    } else if v.is_object() {
+        let mut keys = Vec::new();
+        let mut aged = false;
+        let object: js_sys::Object = v.clone().into();
+        for k in js_sys::Object::keys(&object).iter() {
+            if js_sys::Reflect::get(&v, &k).is_ok_and(|e| kept(&e)) {
+                keys.extend(k.as_string());
+            } else {
+                aged |= js_sys::Reflect::delete_property(&object, &k).unwrap_or(false);
+            }
         }
-        Ok(v) if v.is_object() => js_sys::Object::keys(&v.into())
-            .iter()
-            .filter_map(|k| k.as_string())
-            .collect(),
-        _ => Vec::new(),
+        (keys, v, aged)
+    } else {
+        return Vec::new();
+    };
+    if aged {
+        if let Some(json) = js_sys::JSON::stringify(&value)
+            .ok()
+            .and_then(|j| j.as_string())
+        {
+            // Not written (the quota, say): not counted all the same, as no page applies them;
+            // a site's page leaves them out at its next save.
+            let _ = platform::storage_set(key, &JsValue::from_str(&json)).await;
+        }
     }
+    left
 }
 
 fn plural(n: u32, one: &str, many: &str) -> String {
@@ -101,12 +160,16 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
         "card sla-settings",
         "memory",
         "What Waypoint remembers",
-        "To keep the SLA clock and the checklist right across reloads, Waypoint keeps in this \
-         browser: when it first saw each message of your last 200 conversations; what you set \
-         on your last 500 (waiting on the customer, no reply needed), with the names of the \
-         commenters it is for; and your last 30 sent replies, so that the checklist can tell \
-         when one is sent again. Nothing of it leaves this browser, or goes in the settings \
-         file.",
+        &format!(
+            "To keep the SLA clock and the checklist right across reloads, Waypoint keeps in \
+             this browser: when it first saw each message of your last 200 conversations; what \
+             you set on your last 500 (waiting on the customer, no reply needed), with the \
+             names of the commenters it is for; and your last 30 sent replies, so that the \
+             checklist can tell when one is sent again. A conversation is forgotten \
+             {CONVERSATION_DAYS} days after Waypoint last saved something of it, a sent reply \
+             after {REPLY_DAYS} days. Nothing of it leaves this browser, or goes in the \
+             settings file."
+        ),
     )?;
     add(doc, &section, "p", "", "")?.set_id("memory-kept");
     let [forget] = super::actions(
