@@ -463,6 +463,15 @@ describe('what Waypoint remembers, on the settings page', () => {
       const kept = options.locator('#memory-kept');
       await options.waitForFunction(() => document.getElementById('memory-kept').textContent !== '');
       assert.equal(await kept.innerText(), 'Nothing is kept now.');
+      // Nothing to forget: said so, with no question to answer.
+      const none = [];
+      const asking = (d) => { none.push(d.message()); d.dismiss(); };
+      options.on('dialog', asking);
+      await options.click('#memory-forget');
+      await options.waitForFunction(() => document.getElementById('memory-status').textContent !== '');
+      assert.equal(await options.locator('#memory-status').innerText(), 'Nothing is kept: there is nothing to forget.');
+      assert.deepEqual(none, []);
+      options.off('dialog', asking);
       // No questions to tick: a good reply goes straight through.
       await options.evaluate(() => chrome.storage.local.set({ 'waypoint.checks': JSON.stringify({ manual: [] }) }));
       // Two conversations' first-seen times, and states set on one of them and on a third, as

@@ -1040,6 +1040,14 @@ describe("the agent's own details on the settings page", () => {
       await options.click('#agent-save');
       await options.locator('#agent-status[data-ok="true"]').waitFor();
       assert.equal(await status.innerText(), 'Saved. Replies sign as Sam Rivera (SR).');
+      // A name with no letter to take initials from: no empty brackets.
+      await options.fill('#agent-name', '🦄');
+      await options.click('#agent-save');
+      await options.waitForFunction(() => document.getElementById('agent-status').textContent.includes('🦄'));
+      assert.equal(await status.innerText(), 'Saved. Replies sign as 🦄.');
+      await options.fill('#agent-name', 'Sam Rivera');
+      await options.click('#agent-save');
+      await options.waitForFunction(() => document.getElementById('agent-status').textContent === 'Saved. Replies sign as Sam Rivera (SR).');
 
       // The panel knows the name without asking.
       const { page, pageErrors } = await open(fresh.context, URLS.xChat);

@@ -47,10 +47,11 @@ pub fn saved(name: &str, initials: &str) -> String {
         (true, false) => {
             format!("Saved. Replies sign with {initials}; one that gives your name asks for it.")
         }
-        (false, true) => format!(
-            "Saved. Replies sign as {name} ({}).",
-            crate::core::template::initials(name)
-        ),
+        // A name with no letter to take ("🦄") gives no initials: none said.
+        (false, true) => match crate::core::template::initials(name) {
+            i if i.is_empty() => format!("Saved. Replies sign as {name}."),
+            i => format!("Saved. Replies sign as {name} ({i})."),
+        },
         (false, false) => format!("Saved. Replies sign as {name} ({initials})."),
     }
 }

@@ -189,15 +189,22 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
         wasm_bindgen_futures::spawn_local(async move {
             // Asked first, with the counts: what is forgotten cannot be had back.
             let (conversations, replies) = kept().await;
-            if conversations + replies > 0 {
-                let question = forget_question(conversations, replies);
-                let yes = web_sys::window()
-                    .and_then(|w| w.confirm_with_message(&question).ok())
-                    .unwrap_or(false);
-                if !yes {
-                    say(&doc, STATUS, true, "Nothing forgotten.");
-                    return;
-                }
+            if conversations + replies == 0 {
+                say(
+                    &doc,
+                    STATUS,
+                    true,
+                    "Nothing is kept: there is nothing to forget.",
+                );
+                return;
+            }
+            let question = forget_question(conversations, replies);
+            let yes = web_sys::window()
+                .and_then(|w| w.confirm_with_message(&question).ok())
+                .unwrap_or(false);
+            if !yes {
+                say(&doc, STATUS, true, "Nothing forgotten.");
+                return;
             }
             match platform::storage_remove(&KEYS).await {
                 Ok(()) => say(

@@ -282,6 +282,12 @@ fn after(el: &Element, selector: &str) -> Option<Element> {
 /// in view, and a screen reader says the error); the part's other fields are marked no more.
 /// A field's own hint stays among what describes it, after the status line.
 pub(super) fn mark(doc: &Document, field: &str, status: &str) {
+    mark_saying(doc, field, status, None);
+}
+
+/// [`mark`], the browser's bubble at the field saying `own` (what is wrong with that field
+/// alone, where the status line lists several faults) rather than the whole status line.
+pub(super) fn mark_saying(doc: &Document, field: &str, status: &str, own: Option<&str>) {
     if let Ok(list) = doc.query_selector_all(&format!("[aria-describedby~=\"{status}\"]")) {
         for i in 0..list.length() {
             if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
@@ -311,7 +317,7 @@ pub(super) fn mark(doc: &Document, field: &str, status: &str) {
         // Said at the field too, where the agent looks: the status line may be below the
         // fold (a long list of holidays).
         let said = doc.get_element_by_id(status).and_then(|s| s.text_content());
-        at_field(&e, &said.unwrap_or_default());
+        at_field(&e, own.unwrap_or(&said.unwrap_or_default()));
     }
 }
 

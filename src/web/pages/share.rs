@@ -71,7 +71,11 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                              saved yet, and not in the file. Save {} and export again to \
                              include them.",
                             and_list(&left_out),
-                            if left_out.len() == 1 { "it" } else { "them" },
+                            if left_out.len() == 1 {
+                                "that part"
+                            } else {
+                                "those parts"
+                            },
                         )
                     } else {
                         format!("Exported to {FILE_NAME}.")
@@ -83,7 +87,9 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                             and_list(&defaults)
                         ));
                     }
-                    say(&doc, STATUS, false, &message)
+                    // Exported all the same: a warning, not an error.
+                    say(&doc, STATUS, true, &message);
+                    super::as_warning(&doc, STATUS);
                 }
                 Ok(()) => say(&doc, STATUS, true, &format!("Exported to {FILE_NAME}.")),
                 Err(_) => say(

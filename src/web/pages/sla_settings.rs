@@ -246,7 +246,8 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                 }
                 say(&doc, STATUS, false, &said);
                 if let Some((first, rest)) = errors.split_first() {
-                    super::mark(&doc, &first.0, STATUS);
+                    // The bubble at the first field says its own fault, not the list.
+                    super::mark_saying(&doc, &first.0, STATUS, Some(&first.1));
                     super::mark_more(&doc, rest, STATUS);
                 }
             }
@@ -259,17 +260,28 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
             fill(&doc, &Policy::default());
             // A field marked (a refused comma, a refused save) holds a default now.
             super::mark(&doc, "", STATUS);
-            say(
-                &doc,
-                STATUS,
-                true,
-                "The defaults are back in the form: save to use them.",
-            );
+            say(&doc, STATUS, true, &reset_said());
             super::unsaved(&doc, STATUS);
         })
         .forget();
     }
     Ok(())
+}
+
+/// What "Restore the default targets" says it put back: every setting of the part, named
+/// from the defaults (a hands-on review restored one target and lost its hours and holidays
+/// unawares).
+fn reset_said() -> String {
+    let due = match Policy::default().due_soon {
+        DueSoon::Fraction(f) => decimal::format(f * 100.0),
+        DueSoon::Minutes(_) => "25".to_owned(),
+    };
+    format!(
+        "The defaults are back in the form for all of this part: the targets, due soon at \
+         {due} % left, counted in calendar time, hours {}, no time zone and no holidays. Save \
+         to use them.",
+        Week::office().spec()
+    )
 }
 
 /// The time zone this computer is set to (its IANA name, as the browser gives it), if the
