@@ -192,10 +192,23 @@ pub fn read(text: &str) -> Result<SharedSettings, String> {
             (true, Category::Data, Some(name)) => {
                 format!("it holds a setting this version does not know, \"{name}\" ({at})")
             }
-            (true, Category::Data, _) => match key_before(text, e.line(), e.column()) {
-                Some(key) => format!("\"{key}\" ({at}): {}", plain_reason(&message)),
-                None => format!("a setting ({at}): {}", plain_reason(&message)),
-            },
+            (true, Category::Data, _) => {
+                // A required setting misspelt ("first_respons_minutes") reads as that setting
+                // missing: the misspelt one is named, with the name meant.
+                let missing = message
+                    .strip_prefix("missing field `")
+                    .and_then(|m| m.split('`').next());
+                match (missing.and_then(|m| misspelt(text, m)), missing) {
+                    (Some((key, line)), Some(meant)) => format!(
+                        "it holds a setting this version does not know, \"{key}\" (line \
+                         {line}): did you mean \"{meant}\"?"
+                    ),
+                    _ => match key_before(text, e.line(), e.column()) {
+                        Some(key) => format!("\"{key}\" ({at}): {}", plain_reason(&message)),
+                        None => format!("a setting ({at}): {}", plain_reason(&message)),
+                    },
+                }
+            }
             (true, Category::Eof, _) => format!("the file is cut short at {at}: export it again"),
             (true, _, _) => format!(
                 "the file is broken at {at} ({}): mend it there if it was edited by hand, \
@@ -254,6 +267,24 @@ pub fn read(text: &str) -> Result<SharedSettings, String> {
         crate::core::library::own::parse(replies)?;
     }
     Ok(file)
+}
+
+/// A key of the JSON `text`, at any depth, a slip of the keys away from `meant` (and not it),
+/// with its line.
+fn misspelt<'t>(text: &'t str, meant: &str) -> Option<(&'t str, usize)> {
+    let meant: Vec<char> = meant.chars().collect();
+    let most = (meant.len() / 4).max(1);
+    text.match_indices('"').find_map(|(at, _)| {
+        let rest = &text[at + 1..];
+        let key = &rest[..rest.find('"')?];
+        // A key is a string followed by a colon.
+        let after = rest[key.len() + 1..].trim_start();
+        let chars: Vec<char> = key.chars().collect();
+        (after.starts_with(':')
+            && chars != meant
+            && crate::core::template::char_distance(&chars, &meant) <= most)
+            .then(|| (key, text[..at].matches('\n').count() + 1))
+    })
 }
 
 /// The last key written before line `line`, column `column` (1-based, as the JSON reader
@@ -630,6 +661,27 @@ mod tests {
             let e = err(&text);
             assert!(e.contains(&format!("\"{named}\"")), "{e}");
         }
+        // A required setting misspelt: named as unknown, with the name meant (it read as the
+        // right one missing, naming the misspelt key's place only).
+        let text = write(&full()).replacen(
+            "\"first_response_minutes\": 30.0",
+            "\"first_respons_minutes\": 30.0",
+            1,
+        );
+        let e = err(&text);
+        assert!(
+            e.starts_with(
+                "it holds a setting this version does not know, \"first_respons_minutes\" (line "
+            ) && e.ends_with("): did you mean \"first_response_minutes\"?"),
+            "{e}"
+        );
+        // Missing, not misspelt: as before, the setting at the place named.
+        let text = write(&full()).replacen("\"first_response_minutes\": 30.0", "\"zzz\": 1", 1);
+        assert!(
+            err(&text).contains("missing field \"first_response_minutes\""),
+            "{}",
+            err(&text)
+        );
         // An empty or null value of an optional setting is no unknown key.
         let text = write(&full()).replacen(
             "\"first_response_minutes\": 30.0",

@@ -1107,11 +1107,11 @@ describe('the defaults put back in a form are not saved yet', () => {
     assert.equal(await exported(), 'Exported to waypoint-settings.json.');
     // A real edit is still said.
     await options.fill('#sla-x-post-first', '45');
-    assert.match(await exported(), /as saved: the changes to the SLA targets are not saved yet, and not in the file\. Save it /);
+    assert.match(await exported(), /as saved: the changes to the SLA targets are not saved yet, and not in the file\. Save that part /);
     // Two parts are both named.
     await options.fill('#brand-accounts', '@AcmeHelp');
     await options.locator('#brand-status[data-ok="changed"]').waitFor();
-    assert.match(await exported(), /as saved: the changes to the brand accounts and SLA targets are not saved yet, and not in the file\. Save them /);
+    assert.match(await exported(), /as saved: the changes to the brand accounts and SLA targets are not saved yet, and not in the file\. Save those parts /);
     await options.fill('#brand-accounts', '');
     // So is a refused one, though the field is left holding what is saved: a comma typed in
     // a target, and a number the browser cannot read (its value is empty, as a blank next
@@ -1268,7 +1268,9 @@ describe('sharing the settings with a team', () => {
       options.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
       await pick('waypoint-settings.json', text);
       await options.waitForFunction(() => document.getElementById('share-status').textContent.includes('was left'));
-      assert.match(asked, /replaces your replies, and what you typed in the "Your replies" box and did not save, and your changes to the brand name that are not saved\. Import it anyway\?$/);
+      assert.match(asked, /replaces (your replies, and )?what you typed in the "Your replies" box and did not save, and your changes to the brand name that are not saved\. Import it anyway\?$/);
+      // Declined: what is kept is all the question named.
+      assert.equal(await options.innerText('#share-status'), 'Not imported, nothing changed: waypoint-settings.json was left, to keep what you typed in "Your replies" and your changes to the brand name. Save them, or copy them aside, then import.');
       assert.equal(await options.inputValue('#replies'), '# Typed here\nNot saved yet.');
       assert.equal(await stored('waypoint.sla.policy'), undefined, 'nothing imported');
       options.once('dialog', (d) => d.accept());
@@ -1312,7 +1314,7 @@ describe('a setting the browser does not store', () => {
       await options.waitForFunction(() => document.getElementById('sla-status').textContent.includes('could not be read'));
       let file = await exported();
       assert.equal(file.sla.targets.x.post.first_response_minutes, 60, 'the defaults, as the page shows them');
-      await options.locator('#share-status[data-ok="false"]').waitFor();
+      await options.locator('#share-status[data-ok="warn"]').waitFor();
       assert.equal(
         await options.locator('#share-status').innerText(),
         'Exported to waypoint-settings.json. The saved SLA targets could not be read: the file holds the defaults instead.',

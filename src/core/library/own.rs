@@ -147,12 +147,15 @@ pub fn usable(text: &str) -> (Vec<OwnReply<'_>>, Option<String>) {
         return (out, None);
     };
     let mut said = format!("Your replies, line {line}: {first}");
+    // A problem that ends its sentence ("did you mean refund?") takes no full stop.
+    let stop = |said: &str| if said.ends_with('?') { " " } else { ". " };
     for (line, problem) in problems.iter().skip(1).take(MAX_SAID - 1) {
-        said.push_str(&format!(". Also line {line}: {problem}"));
+        said.push_str(&format!("{}Also line {line}: {problem}", stop(&said)));
     }
     if problems.len() > MAX_SAID {
         said.push_str(&format!(
-            ". And {} more problems below",
+            "{}And {} more problems below",
+            stop(&said),
             problems.len() - MAX_SAID
         ));
     }
@@ -685,7 +688,7 @@ mod tests {
             parse(text).unwrap_err(),
             "Your replies, line 2: unknown variable `customer.frist_name` at 2:5 (did you mean \
              customer.first_name?). Also line 5: no scenario is called \"refnd\" at 5:12: did you \
-             mean refund?. Also line 8: this looks like a title: a title line starts with \"# \" at \
+             mean refund? Also line 8: this looks like a title: a title line starts with \"# \" at \
              the very start of the line (for words of a reply, begin the line otherwise). Also \
              line 10: \"fine!\" is the title of the reply on line 3 too: give each reply its own"
         );

@@ -165,8 +165,14 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                 Ok(SharedSettings {
                     replies: Some(_), ..
                 }) if typed => Some(format!(
-                    "The file replaces your replies, and what you typed in the \"Your \
-                     replies\" box and did not save{also}. Import it anyway?"
+                    "The file replaces {}what you typed in the \"Your replies\" box and did \
+                     not save{also}. Import it anyway?",
+                    // Nothing saved: only what is typed is replaced.
+                    if saved.trim().is_empty() {
+                        ""
+                    } else {
+                        "your replies, and "
+                    }
                 )),
                 Ok(SharedSettings {
                     replies: Some(theirs),
@@ -203,10 +209,23 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                     false,
                     &format!(
                         "Not imported, nothing changed: {name} was left, to keep {}",
-                        if typed && replies_asked {
+                        // Everything the question named.
+                        if typed && replies_asked && !others.is_empty() {
+                            format!(
+                                "what you typed in \"Your replies\" and your changes to the \
+                                 {}. Save them, or copy them aside, then import.",
+                                and_list(&others)
+                            )
+                        } else if typed && replies_asked {
                             "what you typed in \"Your replies\". Save it, or copy it aside, \
                              then import."
                                 .to_owned()
+                        } else if replies_asked && !others.is_empty() {
+                            format!(
+                                "your replies and your changes to the {}. Export yours first \
+                                 to keep a copy, save the changes, then import.",
+                                and_list(&others)
+                            )
                         } else if replies_asked {
                             "your replies. Export yours first to keep a copy, then import."
                                 .to_owned()
