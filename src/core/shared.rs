@@ -215,10 +215,17 @@ pub fn read(text: &str) -> Result<SharedSettings, String> {
                  or export it again",
                 plain_reason(&message)
             ),
-            (false, ..) => format!(
-                "not a Waypoint settings file: it holds no settings exported from Waypoint \
-                 ({at})"
-            ),
+            // Not ours: where the reader stopped means nothing to the person choosing it.
+            (false, Category::Syntax | Category::Eof, _) => {
+                "not a Waypoint settings file: it is not even JSON, the kind of text Waypoint \
+                 exports its settings as; choose the file the settings page exported \
+                 (waypoint-settings.json)"
+                    .into()
+            }
+            (false, ..) => "not a Waypoint settings file: it is JSON, but holds no settings \
+                            exported from Waypoint; choose the file the settings page exported \
+                            (waypoint-settings.json)"
+                .into(),
         }
     })?;
     if file.waypoint_settings != FORMAT {
@@ -538,13 +545,24 @@ mod tests {
             err(" \n"),
             "the file is empty: choose a file exported from Waypoint's settings"
         );
-        assert_eq!(
-            err("hello"),
-            "not a Waypoint settings file: it holds no settings exported from Waypoint (line 1, \
-             column 1)"
-        );
-        assert!(err("{}").starts_with("not a Waypoint settings file"));
-        assert!(err("[1, 2]").starts_with("not a Waypoint settings file"));
+        // Not JSON, or JSON of another shape: said apart, with no place (a column in a file
+        // that is not ours means nothing to whoever chose it).
+        for not_json in ["hello", "brand: Acme", "<html>"] {
+            let e = err(not_json);
+            assert!(
+                e.starts_with("not a Waypoint settings file: it is not even JSON")
+                    && !e.contains("line"),
+                "{e}"
+            );
+        }
+        for other in ["{}", "[1, 2]", "{\"brand\": \"Acme\", \"sla\": 30}", "30"] {
+            let e = err(other);
+            assert!(
+                e.starts_with("not a Waypoint settings file: it is JSON, but holds no settings")
+                    && !e.contains("line"),
+                "{other}: {e}"
+            );
+        }
         assert_eq!(
             err(r#"{"waypoint_settings": 1, "colour": "red"}"#),
             "it holds a setting this version does not know, \"colour\" (line 1, column 33)"

@@ -1226,7 +1226,7 @@ describe('sharing the settings with a team', () => {
         assert.match(await options.locator('#share-status').innerText(), why);
         assert.equal(await stored('waypoint.sla.policy'), undefined, `${name}: nothing saved`);
       };
-      await refused('notes.txt', 'hello', /^Not imported, nothing changed: notes\.txt: not a Waypoint settings file: it holds no settings exported from Waypoint \(line 1, column 1\)$/);
+      await refused('notes.txt', 'hello', /^Not imported, nothing changed: notes\.txt: not a Waypoint settings file: it is not even JSON, the kind of text Waypoint exports its settings as; choose the file the settings page exported \(waypoint-settings\.json\)$/);
       await refused('empty.json', '', /: empty\.json: the file is empty: choose a file exported from Waypoint's settings$/);
       await refused('typo.json', '{"waypoint_settings": 1, "colour": "red"}', /: typo\.json: it holds a setting this version does not know, "colour" \(line 1, column 33\)$/);
       await refused('minus.json', text.replace(/"first_response_minutes":\s*30(\.0)?/, '"first_response_minutes":-5'), /: SLA targets: X public, first response: -5 minutes is not a target/);

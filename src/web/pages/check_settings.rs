@@ -256,7 +256,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                 &doc,
                 STATUS,
                 true,
-                "The defaults are shown: save to use them.",
+                "The default checklist is back in the form: save to use it.",
             );
             super::unsaved(&doc, STATUS);
         }
