@@ -1180,3 +1180,26 @@ describe('phrasings take turns with a form left open in another tab', () => {
     }
   });
 });
+
+// The help of "Your replies" names every variable a reply may use: those an error lists as
+// known (a hands-on review met `agent.name` and `wait.minutes` in an error, never in the help).
+describe('the help of the team replies', () => {
+  test('names every variable the replies know', async () => {
+    const options = await openOptions(browser);
+    try {
+      // What is stored now, put back after (a reply with a problem is saved, not used).
+      const stored = await options.evaluate(async () => (await chrome.storage.local.get('waypoint.replies'))['waypoint.replies'] ?? null);
+      await options.fill('#replies', '# Weather [how-to]\nIt is {weather} today.');
+      await options.click('#replies-save');
+      await options.locator('#replies-status[data-ok="false"]').waitFor();
+      const said = await options.locator('#replies-status').innerText();
+      const known = /known variables: ([^)]+)\)/.exec(said)?.[1]?.split(', ') ?? [];
+      assert.ok(known.length >= 10, said);
+      const help = await options.locator('#own-replies').innerText();
+      for (const name of known) assert.ok(help.includes(`{${name}}`) || help.includes(`{${name}|`), `${name} is not in the help`);
+      await options.evaluate((v) => (v === null ? chrome.storage.local.remove('waypoint.replies') : chrome.storage.local.set({ 'waypoint.replies': v })), stored);
+    } finally {
+      await options.close();
+    }
+  });
+});

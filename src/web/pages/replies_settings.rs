@@ -95,9 +95,10 @@ static LIST: List = List {
         "Begin each reply with a line \"# Title [scenario]\"; the lines below are the reply, and a \
            line \"DM:\" begins its direct-message form. Names and details go in braces, as in the \
            built-in replies: {customer.first_name|there} (after the bar, what to say when it is \
-           unknown), {customer.name}, {customer.handle}, {agent.first_name}, {agent.initials}, \
-           {brand.name}, {site.name}, {wait} (how long they have waited), and a fill-in you \
-           complete before inserting, {?order:Order number}. The panel's search and the slash \
+           unknown), {customer.name}, {customer.handle}, {agent.name}, {agent.first_name}, \
+           {agent.initials}, {brand.name}, {site.name}, {wait} (how long they have waited, in \
+           words; {wait.minutes} in minutes), and a fill-in you complete before inserting, \
+           {?order:Order number}. The panel's search and the slash \
            search find them by title. One given a scenario is suggested for it, ahead of the \
            built-in replies when it shares words with what the customer wrote (a reply about \
            torn bags, for \"my bag arrived torn\").",
