@@ -152,7 +152,7 @@ pub fn read(text: &str) -> Result<SharedSettings, String> {
     // A file in another encoding (Latin-1, saved by an old editor) reads as UTF-8 with its
     // accents replaced: refused, rather than "Café" saved as "Caf\u{fffd}".
     if let Some(at) = text.find('\u{fffd}') {
-        let line = text[..at].matches('\n').count() + 1;
+        let line = line_at(text, at);
         let column = text[..at]
             .rsplit('\n')
             .next()
@@ -239,7 +239,7 @@ pub fn read(text: &str) -> Result<SharedSettings, String> {
             let key = path.rsplit('.').next().unwrap_or(&path);
             let line = text
                 .find(&format!("\"{key}\""))
-                .map_or(0, |at| text[..at].matches('\n').count() + 1);
+                .map_or(0, |at| line_at(text, at));
             return Err(format!(
                 "it holds a setting this version does not know, \"{path}\" (line {line}): \
                  mend its name, or take it out"
@@ -277,21 +277,37 @@ pub fn read(text: &str) -> Result<SharedSettings, String> {
 }
 
 /// A key of the JSON `text`, at any depth, a slip of the keys away from `meant` (and not it),
-/// with its line.
-fn misspelt<'t>(text: &'t str, meant: &str) -> Option<(&'t str, usize)> {
+/// with the line it is first written on.
+fn misspelt(text: &str, meant: &str) -> Option<(String, usize)> {
+    fn keys(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                for (k, v) in o {
+                    out.push(k.clone());
+                    keys(v, out);
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|v| keys(v, out)),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    keys(&serde_json::from_str(text).ok()?, &mut all);
     let meant: Vec<char> = meant.chars().collect();
     let most = (meant.len() / 4).max(1);
-    text.match_indices('"').find_map(|(at, _)| {
-        let rest = &text[at + 1..];
-        let key = &rest[..rest.find('"')?];
-        // A key is a string followed by a colon.
-        let after = rest[key.len() + 1..].trim_start();
-        let chars: Vec<char> = key.chars().collect();
-        (after.starts_with(':')
-            && chars != meant
-            && crate::core::template::char_distance(&chars, &meant) <= most)
-            .then(|| (key, text[..at].matches('\n').count() + 1))
-    })
+    let key = all.into_iter().find(|k| {
+        let chars: Vec<char> = k.chars().collect();
+        chars != meant && crate::core::template::char_distance(&chars, &meant) <= most
+    })?;
+    let line = text
+        .find(&format!("\"{key}\""))
+        .map_or(0, |at| line_at(text, at));
+    Some((key, line))
+}
+
+/// The line (1-based) byte `at` of `text` is on.
+fn line_at(text: &str, at: usize) -> usize {
+    text[..at].matches('\n').count() + 1
 }
 
 /// The last key written before line `line`, column `column` (1-based, as the JSON reader

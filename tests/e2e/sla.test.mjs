@@ -1833,6 +1833,20 @@ describe('an imported file and the replies the team saved', () => {
       assert.equal(await options.innerText('#share-status'), 'Not imported, nothing changed: from-sam.json was left, to keep your replies. Export yours first to keep a copy, then import.');
       assert.deepEqual(JSON.parse(await stored()), [mine], 'declined: the saved replies stay');
       assert.equal(await options.inputValue('#replies'), mine);
+      // A file that also holds a part changed here and not saved: declined, both are named
+      // as kept, as the question named them.
+      const withName = JSON.stringify({ waypoint_settings: 1, replies: theirs, brand_name: 'Acme Sam' });
+      const brandBefore = await options.inputValue('#brand-name');
+      await options.fill('#brand-name', 'Acme Typed');
+      await options.locator('#brand-name-status[data-ok="changed"]').waitFor();
+      await options.evaluate(() => { document.getElementById('share-status').textContent = ''; });
+      options.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+      await options.setInputFiles('#share-import', { name: 'from-sam.json', mimeType: 'application/json', buffer: Buffer.from(withName) });
+      await options.waitForFunction(() => document.getElementById('share-status').textContent.includes('was left'));
+      assert.equal(asked, 'The file replaces the 1 reply you saved with its 2 replies, and your changes to the brand name that are not saved. Import it anyway?');
+      assert.equal(await options.innerText('#share-status'), 'Not imported, nothing changed: from-sam.json was left, to keep your replies and your changes to the brand name. Export yours first to keep a copy, save the changes, then import.');
+      assert.equal(await options.inputValue('#brand-name'), 'Acme Typed');
+      await options.fill('#brand-name', brandBefore);
       // The same replies as saved: nothing to ask.
       await options.fill('#replies', theirs);
       await options.click('#replies-save');
