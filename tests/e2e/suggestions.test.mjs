@@ -1536,6 +1536,26 @@ describe("the team's own replies", () => {
       await options.close();
     }
   });
+  // A hands-on review: a wrong scenario in the title hid the broken brace below it, and a title
+  // given twice was said only once the first reply was mended (three saves for three faults).
+  test('a refused save names every fault of a reply, and a title given twice, at once', async () => {
+    const options = await openOptions(browser);
+    try {
+      const text = '# Returns [refnd]\nSend it back, {customer.first_name\n\n# Returns [refund]\nWe refund in 14 days.';
+      await options.fill('#replies', text);
+      await options.click('#replies-save');
+      await options.locator('#replies-status[data-ok="false"]').waitFor();
+      const said = await options.locator('#replies-status').innerText();
+      assert.match(said, /^Your replies, line 1: no scenario is called "refnd" at 1:12: did you mean refund\? /, said);
+      assert.match(said, / Also line 2: unclosed `\{` opened at 2:15 /, said);
+      assert.match(said, / Also line 4: "Returns" is the title of the reply on line 1 too: give each reply its own$/, said);
+      assert.equal(await options.inputValue('#replies'), text, 'the text stays in the box, to mend');
+      assert.equal(await options.evaluate(async () => (await chrome.storage.local.get('waypoint.replies'))['waypoint.replies']), undefined);
+    } finally {
+      await options.close();
+    }
+  });
+
 
   test('saved once and refused now (edited by hand, or checked more by a newer Waypoint): the settings page says so', async () => {
     let options = await openOptions(browser);

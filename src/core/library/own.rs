@@ -121,16 +121,13 @@ pub fn usable(text: &str) -> (Vec<OwnReply<'_>>, Option<String>) {
         let end = (i + 1..lines.len())
             .find(|&j| title_line(lines[j].1).is_some())
             .unwrap_or(lines.len());
-        match reply_at(text, &lines, i, end, &out) {
-            Ok(reply) if out.len() == MAX_REPLIES => {
+        if let Some(reply) = reply_at(text, &lines, i, end, &out, &mut problems) {
+            if out.len() == MAX_REPLIES {
                 problems.push((reply.line, format!("more than {MAX_REPLIES} replies")));
                 break;
             }
-            Ok(reply) => {
-                out.push(reply);
-                spans.push((i + 1, end + 1));
-            }
-            Err(problem) => problems.push(problem),
+            out.push(reply);
+            spans.push((i + 1, end + 1));
         }
         i = end;
     }
@@ -165,23 +162,28 @@ pub fn usable(text: &str) -> (Vec<OwnReply<'_>>, Option<String>) {
 /// At most this many problems are said at once.
 const MAX_SAID: usize = 5;
 
-/// The reply whose lines are `lines[i..end]` (the first a title), or its first problem with
-/// its line.
+/// The reply whose lines are `lines[i..end]` (the first a title), each problem found in it
+/// pushed to `problems` with its line, all of them: a wrong scenario in the title does not
+/// hide a broken brace below it. `None` when the first line is no title. A reply with a
+/// problem is returned all the same (the caller passes it over), so that a later reply with
+/// its title is found at once, not once this one is mended.
 fn reply_at<'a>(
     text: &'a str,
     lines: &[(usize, &'a str)],
     i: usize,
     end: usize,
     before: &[OwnReply],
-) -> Result<OwnReply<'a>, (usize, String)> {
+    problems: &mut Vec<(usize, String)>,
+) -> Option<OwnReply<'a>> {
     let number = i + 1;
-    let fail = |line: usize, message: String| Err((line, message));
+    let mut fail = |line: usize, message: String| problems.push((line, message));
     let Some(head) = title_line(lines[i].1) else {
-        return fail(
+        fail(
             number,
             "a reply begins with its title on a line starting with \"# \" (# Opening hours)"
                 .to_owned(),
         );
+        return None;
     };
     let head = head.trim();
     let (title, scenarios) = match head.rfind('[') {
@@ -199,7 +201,7 @@ fn reply_at<'a>(
                         let at = (name.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
                         let column = line.get(..at).map_or(0, |b| b.chars().count()) + 1;
                         let quoted = format!("\"{name}\"");
-                        return fail(
+                        fail(
                             number,
                             e.replacen(&quoted, &format!("{quoted} at {number}:{column}"), 1),
                         );
@@ -208,7 +210,7 @@ fn reply_at<'a>(
             }
             let title = head[..open].trim();
             if title.ends_with(']') {
-                return fail(
+                fail(
                     number,
                     "one pair of brackets names the scenarios: [refund, billing]".to_owned(),
                 );
@@ -219,16 +221,14 @@ fn reply_at<'a>(
     };
     // Invisible characters alone (a zero-width space) are no title either.
     if !title.chars().any(|c| !c.is_whitespace() && !invisible(c)) {
-        return fail(number, "the reply has no title after \"# \"".to_owned());
-    }
-    if title.chars().count() > MAX_TITLE {
-        return fail(
+        fail(number, "the reply has no title after \"# \"".to_owned());
+    } else if title.chars().count() > MAX_TITLE {
+        fail(
             number,
             format!("the title is longer than {MAX_TITLE} characters"),
         );
-    }
-    if let Some(other) = before.iter().find(|o| same_title(o.title, title)) {
-        return fail(
+    } else if let Some(other) = before.iter().find(|o| same_title(o.title, title)) {
+        fail(
             number,
             format!(
                 "\"{title}\" is the title of the reply on line {} too: give each reply its own",
@@ -244,15 +244,15 @@ fn reply_at<'a>(
     });
     let start_of = |j: usize| lines.get(j).map_or(text.len(), |&(at, _)| at);
     let public = trimmed(text, (start_of(i + 1), start_of(dm_line.unwrap_or(end))));
-    let dm = match dm_line {
-        Some(j) => match trimmed(text, (start_of(j + 1), start_of(end))) {
-            Some(dm) => Some(dm),
-            None => return fail(j + 1, "\"DM:\" is followed by no text".to_owned()),
-        },
-        None => None,
-    };
-    if public.is_none() && dm.is_none() {
-        return fail(number, format!("\"{title}\" has no text below its title"));
+    let dm = dm_line.and_then(|j| {
+        let dm = trimmed(text, (start_of(j + 1), start_of(end)));
+        if dm.is_none() {
+            fail(j + 1, "\"DM:\" is followed by no text".to_owned());
+        }
+        dm
+    });
+    if public.is_none() && dm.is_none() && dm_line.is_none() {
+        fail(number, format!("\"{title}\" has no text below its title"));
     }
     for part in [public, dm].into_iter().flatten() {
         // Parsed where it stands, so that an error names the line and column in the box.
@@ -266,10 +266,10 @@ fn reply_at<'a>(
             .count();
         let placed = format!("{}{}{part}", "\n".repeat(line_of), " ".repeat(column));
         if let Err(e) = parse_template(&placed) {
-            return fail(e.pos.line as usize, e.message);
+            fail(e.pos.line as usize, e.message);
         }
     }
-    Ok(OwnReply {
+    Some(OwnReply {
         line: number,
         title,
         scenarios,
@@ -697,6 +697,40 @@ mod tests {
         let said = parse(&many).unwrap_err();
         assert_eq!(said.matches("no scenario is called").count(), 5, "{said}");
         assert!(said.ends_with(". And 3 more problems below"), "{said}");
+    }
+
+    /// A reply's problems are all said, not its first alone: a team mends them in one go.
+    #[test]
+    fn every_problem_of_one_reply_is_said_and_its_title_still_counts() {
+        // A wrong scenario in the title hides neither the broken brace below it nor, in its
+        // direct-message form, an unknown variable.
+        let text = "# Returns [refnd]\nSend it back {customer.first_name\nDM:\nHi {custmer.name}";
+        assert_eq!(
+            parse(text).unwrap_err(),
+            "Your replies, line 1: no scenario is called \"refnd\" at 1:12: did you mean refund? \
+             Also line 2: unclosed `{` opened at 2:14 (close it with `}` on the same line). \
+             Also line 4: unknown variable `custmer.name` at 4:5 (did you mean customer.name?)"
+        );
+        // A reply passed over for a problem still has its title: the same title below is said
+        // now, not once the first is mended.
+        let text = "# Hours [nope]\nNine to five\n# Hours [how-to]\nNine to six";
+        let said = parse(text).unwrap_err();
+        assert!(
+            said.starts_with("Your replies, line 1: no scenario is called \"nope\""),
+            "{said}"
+        );
+        assert!(
+            said.ends_with("Also line 3: \"Hours\" is the title of the reply on line 1 too: give each reply its own"),
+            "{said}"
+        );
+        // Neither is used; an empty "DM:" is said once, not also as a reply with no text.
+        assert!(usable(text).0.is_empty());
+        let said = parse("# Hours\nDM:\n").unwrap_err();
+        assert_eq!(said, "Your replies, line 2: \"DM:\" is followed by no text");
+        // Titles with no word are not taken for one another.
+        let said = parse("# \u{200b}\nText\n# \u{200b}\nText").unwrap_err();
+        assert_eq!(said.matches("has no title").count(), 2, "{said}");
+        assert!(!said.contains("too: give"), "{said}");
     }
 
     /// The suggestions for a customer who said `said`, all of it taken as the words behind
