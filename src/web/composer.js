@@ -338,6 +338,10 @@ async function insertKind(el, kind, text, mark, around) {
   const spaced = (c) => c === '' || /\s/.test(c);
   let piece = text;
   for (const method of ORDER[kind]) {
+    // Typed into an editor that keeps its own model (Lexical, Draft.js), the line breaks of a
+    // reply in paragraphs are lost (Lexical joins them: "…helping you.So I can…", which reads
+    // back as the reply, white space aside): the clipboard keeps them, for the agent's paste.
+    if (method === 'execCommand' && (kind === 'lexical' || kind === 'draft') && text.includes('\n')) break;
     try {
       const [prev, next] = placeCaret(el, inside ? at : -1);
       piece = (spaced(prev) ? '' : ' ') + text + (inside && !spaced(next) ? ' ' : '');

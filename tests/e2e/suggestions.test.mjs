@@ -1061,6 +1061,79 @@ describe('a reply inserted after a new, empty last line starts that line', () =>
   }
 });
 
+// A direct-message reply in paragraphs, in Lexical (Messenger, Instagram): each paragraph its
+// own block, with the blank line between them, exactly as the agent's own paste of the same
+// words makes it (Lexical's rich text turns each line break of pasted text into a paragraph),
+// so the site sends what it would send for a paste; and one undo takes it all out.
+describe('a reply in paragraphs, in a Lexical composer', () => {
+  for (const s of SURFACES.filter((x) => x.name === 'Messenger' || x.name === 'Instagram direct')) {
+    test(`${s.name}: as the agent's own paste of its words lays it out`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      await pickReply(panel, 'first message', 'move-to-dm-welcome');
+      for (const f of await panel.locator('.chosen input[data-field]').all()) {
+        await f.fill((await f.getAttribute('data-field')).startsWith('agent.') ? 'Sam Rivera' : 'your order number');
+      }
+      const preview = await panel.locator('.preview').innerText();
+      assert.equal(preview.split('\n\n').length, 3, `three paragraphs: ${preview}`);
+      await panel.locator('button[data-action="insert"]').click();
+      await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+      const laidOut = () =>
+        page.evaluate((sel) => [...document.querySelector(sel).children].map((p) => `${p.localName}:${p.textContent}`), s.box);
+      const inserted = await laidOut();
+      assert.deepEqual(
+        inserted.filter((p) => p !== 'p:'),
+        preview.split('\n\n').map((p) => `p:${p}`),
+        'each paragraph its own block',
+      );
+      await page.keyboard.press('Control+Z');
+      await page.waitForFunction((sel) => document.querySelector(sel).dataset.fixtureModel === '', s.box);
+      await page.evaluate((t) => navigator.clipboard.writeText(t), preview);
+      await page.keyboard.press('Control+V');
+      await page.waitForFunction((sel) => document.querySelector(sel).dataset.fixtureModel !== '', s.box);
+      assert.deepEqual(await laidOut(), inserted, "as the agent's paste of the same words");
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+
+  // The last way in, typing (execCommand), is taken when the editor takes neither the
+  // beforeinput nor the paste (a newer editor): Lexical drops the line breaks of typed text,
+  // so the paragraphs were joined ("…helping you.So I can…") and read back as inserted. A
+  // reply in paragraphs goes to the clipboard instead, for the agent's own paste.
+  test('Messenger, an editor that takes neither its beforeinput nor a paste: not typed with its paragraphs joined, but copied', async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      const refuse = (e) => {
+        if (e.type === 'paste' || e.inputType === 'insertReplacementText') e.stopImmediatePropagation();
+      };
+      window.addEventListener('paste', refuse, true);
+      window.addEventListener('beforeinput', refuse, true);
+    });
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://www.facebook.com' });
+    await page.goto(URLS.fbMessages);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    await pickReply(panel, 'first message', 'move-to-dm-welcome');
+    for (const f of await panel.locator('.chosen input[data-field]').all()) {
+      await f.fill((await f.getAttribute('data-field')).startsWith('agent.') ? 'Sam Rivera' : 'your order number');
+    }
+    const preview = await panel.locator('.preview').innerText();
+    await panel.locator('button[data-action="insert"]').click();
+    await panel.locator('.outcome[data-outcome]').waitFor();
+    assert.equal(await panel.locator('.outcome').getAttribute('data-outcome'), 'copied:lexical');
+    assert.match(await panel.locator('.outcome').innerText(), /on your clipboard: click the reply box and press Ctrl\+V/);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), preview, 'its paragraphs kept');
+    assert.equal(await page.locator('[data-fixture-lexical]').getAttribute('data-fixture-model'), '', 'the box as it was');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+    await browser.context.clearPermissions();
+  });
+});
+
 describe('the slash search when the caret leaves the "/words"', () => {
   for (const s of SURFACES) {
     test(`${s.name}: it closes, and nothing of the draft is deleted`, async () => {
