@@ -1065,17 +1065,23 @@ describe('a reply inserted after a new, empty last line starts that line', () =>
 // own block, with the blank line between them, exactly as the agent's own paste of the same
 // words makes it (Lexical's rich text turns each line break of pasted text into a paragraph),
 // so the site sends what it would send for a paste; and one undo takes it all out.
+// Chooses the first message after moving to DM (three paragraphs) in `panel` and fills its
+// form; returns its preview.
+async function chooseWelcome(panel) {
+  await pickReply(panel, 'first message', 'move-to-dm-welcome');
+  for (const f of await panel.locator('.chosen input[data-field]').all()) {
+    await f.fill((await f.getAttribute('data-field')).startsWith('agent.') ? 'Sam Rivera' : 'your order number');
+  }
+  return panel.locator('.preview').innerText();
+}
+
 describe('a reply in paragraphs, in a Lexical composer', () => {
   for (const s of SURFACES.filter((x) => x.name === 'Messenger' || x.name === 'Instagram direct')) {
     test(`${s.name}: as the agent's own paste of its words lays it out`, async () => {
       const { page, pageErrors } = await open(browser.context, s.url);
       await waitForState(page, 'ready');
       const panel = page.locator('waypoint-panel');
-      await pickReply(panel, 'first message', 'move-to-dm-welcome');
-      for (const f of await panel.locator('.chosen input[data-field]').all()) {
-        await f.fill((await f.getAttribute('data-field')).startsWith('agent.') ? 'Sam Rivera' : 'your order number');
-      }
-      const preview = await panel.locator('.preview').innerText();
+      const preview = await chooseWelcome(panel);
       assert.equal(preview.split('\n\n').length, 3, `three paragraphs: ${preview}`);
       await panel.locator('button[data-action="insert"]').click();
       await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
@@ -1117,11 +1123,7 @@ describe('a reply in paragraphs, in a Lexical composer', () => {
     await page.goto(URLS.fbMessages);
     await waitForState(page, 'ready');
     const panel = page.locator('waypoint-panel');
-    await pickReply(panel, 'first message', 'move-to-dm-welcome');
-    for (const f of await panel.locator('.chosen input[data-field]').all()) {
-      await f.fill((await f.getAttribute('data-field')).startsWith('agent.') ? 'Sam Rivera' : 'your order number');
-    }
-    const preview = await panel.locator('.preview').innerText();
+    const preview = await chooseWelcome(panel);
     await panel.locator('button[data-action="insert"]').click();
     await panel.locator('.outcome[data-outcome]').waitFor();
     assert.equal(await panel.locator('.outcome').getAttribute('data-outcome'), 'copied:lexical');
