@@ -334,8 +334,14 @@ async function insertKind(el, kind, text, mark, around) {
     return now.startsWith(start) && now.endsWith(end) && now.length >= start.length + end.length;
   };
   const inside = at < before.length;
-  // A space between the draft and the reply on each side where the draft has letters.
+  // A space between the draft and the reply on each side where the draft has letters; a
+  // blank line where a reply in paragraphs meets them, after it (the draft's words go on
+  // after its signature, not on its last line: "…Sam see you soon"), and before it when the
+  // draft is in lines too (a second reply after the first's signature).
   const spaced = (c) => c === '' || /\s/.test(c);
+  const lines = text.includes('\n');
+  const gap = (c, apart) => (spaced(c) ? '' : lines && apart ? '\n\n' : ' ');
+  const apart = lines && (isField(el) ? el.value : el.innerText).trim().includes('\n');
   let piece = text;
   for (const method of ORDER[kind]) {
     // Typed into an editor that keeps its own model (Lexical, Draft.js), the line breaks of a
@@ -344,7 +350,7 @@ async function insertKind(el, kind, text, mark, around) {
     if (method === 'execCommand' && (kind === 'lexical' || kind === 'draft') && text.includes('\n')) break;
     try {
       const [prev, next] = placeCaret(el, inside ? at : -1);
-      piece = (spaced(prev) ? '' : ' ') + text + (inside && !spaced(next) ? ' ' : '');
+      piece = gap(prev, apart) + text + (inside ? gap(next, true) : '');
     } catch {
       break;
     }
@@ -367,7 +373,7 @@ async function insertKind(el, kind, text, mark, around) {
     const value = el.value;
     const [prev, next] = placeCaret(el, inside ? at : -1);
     const cut = el.selectionStart ?? value.length;
-    piece = (spaced(prev) ? '' : ' ') + text + (inside && !spaced(next) ? ' ' : '');
+    piece = gap(prev, apart) + text + (inside ? gap(next, true) : '');
     setFieldValue(el, value.slice(0, cut) + piece + value.slice(cut));
     el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: el.value }));
     await settle();

@@ -876,6 +876,45 @@ describe('a reply picked with the slash search at the start of a line starts tha
   }
 });
 
+// A hands-on review: a reply in paragraphs picked at the start of a line with words after it
+// ended "…Sam see you soon" (its signature and the agent's words on one line), and a second
+// one after it began on the first's signature line ("…Sam Jane, thank you…").
+describe('a reply in paragraphs meets the draft with a blank line, not a space', () => {
+  for (const s of SURFACES.filter((x) => x.name === 'Messenger' || x.name === 'X Chat')) {
+    test(`${s.name}: the words after it and a second reply each start a paragraph`, async () => {
+      const { page, pageErrors } = await greetingThenNewLine(s);
+      const panel = page.locator('waypoint-panel');
+      const popup = panel.locator('.slash');
+      await page.keyboard.type('see you soon');
+      await page.keyboard.press('Home');
+      await page.keyboard.type('/first');
+      await popup.waitFor({ state: 'visible' });
+      await popup.locator('[data-template-id="move-to-dm-welcome"]').waitFor();
+      while ((await popup.locator('[aria-selected="true"]').getAttribute('data-template-id')) !== 'move-to-dm-welcome') {
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.keyboard.press('Enter');
+      await panel.locator('.chosen[data-chosen="move-to-dm-welcome"]').waitFor();
+      const preview = await chooseWelcome(panel, false);
+      assert.match(preview, /\n\nSam$/, preview);
+      await insertChosen(page);
+      let text = await modelText(page, s.model);
+      assert.match(text, /^Hello there,\n+\S/, text);
+      assert.match(text, /\n\nSam\n{2,}see you soon$/, text);
+      // A second reply in paragraphs, from the panel, after the draft.
+      await pickReply(panel, 'double charge', 'billing-double-charge');
+      const values = { amount: '£12.50', days: '3 working days', check_date: 'tomorrow' };
+      for (const f of await panel.locator('.chosen input[data-field]').all()) await f.fill(values[await f.getAttribute('data-field')] ?? 'Sam Rivera');
+      await insertChosen(page);
+      text = await modelText(page, s.model);
+      assert.match(text, /\n\nSam\n{2,}see you soon\n{2,}\S[^\n]*you're right: we charged you twice/, text);
+      assert.doesNotMatch(text, /Sam see|soon \S/, text);
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('a reply picked with the slash search typed alone on a new line', () => {
   for (const s of SURFACES) {
     test(`${s.name}: the "/words" go, and the reply starts that line`, async () => {
@@ -1065,10 +1104,10 @@ describe('a reply inserted after a new, empty last line starts that line', () =>
 // own block, with the blank line between them, exactly as the agent's own paste of the same
 // words makes it (Lexical's rich text turns each line break of pasted text into a paragraph),
 // so the site sends what it would send for a paste; and one undo takes it all out.
-// Chooses the first message after moving to DM (three paragraphs) in `panel` and fills its
-// form; returns its preview.
-async function chooseWelcome(panel) {
-  await pickReply(panel, 'first message', 'move-to-dm-welcome');
+// Chooses the first message after moving to DM (three paragraphs) in `panel` (unless `pick`
+// is false: chosen already) and fills its form; returns its preview.
+async function chooseWelcome(panel, pick = true) {
+  if (pick) await pickReply(panel, 'first message', 'move-to-dm-welcome');
   for (const f of await panel.locator('.chosen input[data-field]').all()) {
     await f.fill((await f.getAttribute('data-field')).startsWith('agent.') ? 'Sam Rivera' : 'your order number');
   }
