@@ -327,6 +327,10 @@ async function insertKind(el, kind, text, mark, around) {
   // A mark for a draft that has changed since is not trusted: the text goes at the end.
   const at = mark >= 0 && mark <= before.length && before === around ? mark : before.length;
   const start = before.slice(0, at);
+  // A reply that goes on in small letters (after the draft's "Hi Jane," it left out its own
+  // greeting: "you're right…") starts a sentence with a capital where one ended, or first.
+  // ("eBay", "iPhone" keep theirs.)
+  if (/(^|[.!?])$/.test(start) && /^\p{Ll}(?!\p{Lu})/u.test(text)) text = text[0].toUpperCase() + text.slice(1);
   const rest = before.slice(at);
   const end = solid(text) + rest;
   const took = () => {

@@ -450,6 +450,42 @@ describe('the phrasing suits how the customer sounds', () => {
 
 // Instagram's "Reply" starts the draft with "@marco.trails ": a reply then naming him by his
 // handle again read "@marco.trails Thank you so much, marco.trails!" (a hands-on review).
+// A hands-on review: "Hi Jane," typed first, then a reply that opens by greeting her, read
+// "Hi Jane, Jane, you're right" (or "Hi Jane, Hi Jane, …" before we had written to her).
+describe('a draft that ends by greeting the customer', () => {
+  test('Messenger: the reply leaves its own greeting out, and goes on after a comma or starts a sentence after "!"', async () => {
+    const { page, pageErrors } = await open(browser.context, URLS.fbMessages);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    const box = '[data-fixture-lexical]';
+    const values = { amount: '£12.50', days: '3 working days', check_date: 'tomorrow', 'agent.name': 'Sam Rivera' };
+    const chooseCharge = async () => {
+      await pickReply(panel, 'double charge', 'billing-double-charge');
+      for (const f of await panel.locator('.chosen input[data-field]').all()) await f.fill(values[await f.getAttribute('data-field')] ?? 'SR');
+      return panel.locator('.preview').innerText();
+    };
+    // With nothing typed, the reply greets her by name (we have written to her before).
+    assert.match(await chooseCharge(), /^Jane, you're right: we charged you twice/);
+    for (const [typed, want] of [
+      ['Hi Jane,', "Hi Jane, you're right: we charged you twice"],
+      ['Hey Jane!', "Hey Jane! You're right: we charged you twice"],
+    ]) {
+      await panel.locator('button[data-action="back"]').click();
+      await page.click(box);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type(typed);
+      assert.match(await chooseCharge(), /^you're right: we charged you twice/);
+      await insertChosen(page);
+      const text = await modelText(page, box);
+      assert.ok(text.startsWith(want), text);
+      assert.equal(text.match(/Jane/g).length, 1, text);
+    }
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('a draft that already names the customer by @handle', () => {
   test('Instagram comments: the reply does not name them by it again, nor greets them as "there"', async () => {
     const { page, pageErrors } = await open(browser.context, URLS.igPost);

@@ -43,6 +43,12 @@ pub struct Context {
     /// ("@marco.trails Thank you, marco.trails!"); the template's fallback says it instead.
     #[serde(skip)]
     pub addressed: bool,
+    /// The draft the reply goes after ends by greeting the customer by their first name ("Hi
+    /// Jane," or "Hi Jane!"): a reply that opens by greeting them opens without it, going on
+    /// in small letters ("you're right…"; the composer starts a sentence with a capital after
+    /// a draft's "!").
+    #[serde(skip)]
+    pub greeted: bool,
 }
 
 impl Context {
@@ -59,6 +65,7 @@ impl Context {
             fields: StrMap::new(),
             answered: false,
             addressed: false,
+            greeted: false,
         }
     }
 

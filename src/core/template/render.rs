@@ -144,7 +144,7 @@ impl Template {
                 other => self.node(other, ctx, &mut out)?,
             }
         }
-        if ctx.answered || ctx.addressed {
+        if ctx.answered || ctx.addressed || ctx.greeted {
             if let Some(again) = self.greeted_again(ctx, &out) {
                 return Ok(again);
             }
@@ -182,7 +182,7 @@ impl Template {
         }
         let sep = &after[..1 + gap];
         let name = ctx.value(*var);
-        if name.is_some() && !ctx.answered {
+        if name.is_some() && !ctx.answered && !ctx.greeted {
             return None;
         }
         let rest = out
@@ -204,12 +204,13 @@ impl Template {
                 .as_deref()
                 .is_some_and(|b| !b.is_empty() && body.starts_with(b.trim()));
         let recased = |upper| format!("{open}{}{}", latin_case(first, upper), chars.as_str());
-        Some(match name {
+        Some(match name.filter(|_| !ctx.greeted) {
             // "Hi Sam, thanks…" goes on in small letters already.
             Some(name) if mark == ',' || !words => format!("{name}, {rest}"),
             // "¡Hola, Sam! Siento…" started a sentence: "Sam, siento…".
             Some(name) => format!("{name}, {}", recased(false)),
-            None if !words => rest.to_owned(),
+            // After the draft's "Hi Sam," the reply goes on as the template's words do.
+            None if !words || ctx.greeted => rest.to_owned(),
             None => recased(true),
         })
     }

@@ -668,6 +668,38 @@ fn a_customer_addressed_by_handle_is_not_named_by_it_again() {
     assert_eq!(render(src, &c).unwrap(), "Thank you, Marco!");
 }
 
+/// A draft that ends by greeting the customer ("Hi Jane," typed before picking a reply) is not
+/// followed by a second greeting, nor by their name again (a hands-on review: "Hi Jane, Hi
+/// Jane, you're right", "Hi Jane, Jane, you're right"): the reply goes on in small letters
+/// (the composer gives it a capital after a "!").
+#[test]
+fn a_draft_that_greets_the_customer_is_not_followed_by_a_second_greeting() {
+    let src = "Hi {customer.first_name|there}, you're right: we charged you twice.";
+    for answered in [false, true] {
+        let mut c = ctx();
+        c.answered = answered;
+        c.greeted = true;
+        assert_eq!(
+            render(src, &c).unwrap(),
+            "you're right: we charged you twice."
+        );
+        c.greeted = false;
+        let want = if answered {
+            "Maria, you're right"
+        } else {
+            "Hi Maria, you're right"
+        };
+        assert!(render(src, &c).unwrap().starts_with(want));
+    }
+    // A reply that does not open with a greeting is left as it is.
+    let mut c = ctx();
+    c.greeted = true;
+    assert_eq!(
+        render("Thanks, {customer.first_name|friend}!", &c).unwrap(),
+        "Thanks, Maria!"
+    );
+}
+
 /// The team's own replies open in more ways (a hands-on review): after "Hi Sam!" an "I'm" keeps
 /// its capital, and so does the brand's name after "Hello Sam."; a greeting on its own line
 /// goes too; after the @handle the draft begins with, a greeting without the name goes, and one

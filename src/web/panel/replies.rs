@@ -77,6 +77,8 @@ struct State {
     /// The draft began with the customer's @handle when the open form's reply was rendered
     /// ([`draft_addresses`]; kept once it inserted, as the rest).
     shown_addressed: bool,
+    /// … and whether it ended by greeting them by their first name (`Context::greeted`).
+    shown_greeted: bool,
     /// The reply target has passed ([`Replies::set_overdue`]), and what the open form's
     /// phrasing was chosen with.
     overdue: bool,
@@ -163,6 +165,7 @@ impl Replies {
             answered: false,
             shown_answered: false,
             shown_addressed: false,
+            shown_greeted: false,
             overdue: false,
             shown_overdue: false,
             inserted: false,
@@ -858,6 +861,7 @@ fn context(s: &State, fields: &[(String, String)]) -> Context {
     ctx.wait_minutes = s.wait_minutes;
     ctx.answered = s.shown_answered;
     ctx.addressed = s.shown_addressed;
+    ctx.greeted = s.shown_greeted;
     for (k, v) in fields {
         if let Some(v) = nonempty(v) {
             ctx.fields.insert(k.clone(), v);
@@ -867,22 +871,28 @@ fn context(s: &State, fields: &[(String, String)]) -> Context {
 }
 
 /// Whether the draft in the reply box begins by addressing the customer by their @handle
-/// (Instagram's "Reply" writes it there).
-fn draft_addresses(s: &State) -> bool {
-    let Some(h) = s
-        .situation
-        .customer
-        .as_ref()
-        .and_then(|c| c.handle.as_deref())
-    else {
-        return false;
+/// (Instagram's "Reply" writes it there); and whether it ends by greeting them by their first
+/// name ("Hi Jane," or "Hey Jane!": the word before its last mark is the first of their
+/// name; [`Context::greeted`]).
+fn draft_addresses(s: &State) -> (bool, bool) {
+    let (Some(c), Some(box_)) = (
+        s.situation.customer.as_ref(),
+        extract::current_composer(&s.doc, s.situation.composer),
+    ) else {
+        return (false, false);
     };
-    let h = h.trim_start_matches('@');
-    extract::current_composer(&s.doc, s.situation.composer).is_some_and(|c| {
-        crate::core::reading::addressees(&crate::web::gate::draft_of(&c))
-            .iter()
-            .any(|a| a.trim_start_matches('@').eq_ignore_ascii_case(h))
-    })
+    let draft = crate::web::gate::draft_of(&box_);
+    let addressed = c.handle.as_deref().is_some_and(|h| {
+        crate::core::reading::addressees(&draft).iter().any(|a| {
+            a.trim_start_matches('@')
+                .eq_ignore_ascii_case(h.trim_start_matches('@'))
+        })
+    });
+    let greeted = draft
+        .trim_end()
+        .strip_suffix([',', '!', '.'])
+        .is_some_and(|bare| bare.rsplit(' ').next() == c.name.split(' ').next());
+    (addressed, greeted)
 }
 
 fn field_values(chosen: &Element) -> Vec<(String, String)> {
@@ -1050,7 +1060,7 @@ fn refresh_preview(
         s.seed = used_seed(t.id) as u64;
         s.shown_mood = s.mood;
         s.shown_answered = s.answered;
-        s.shown_addressed = draft_addresses(&s);
+        (s.shown_addressed, s.shown_greeted) = draft_addresses(&s);
         s.shown_overdue = s.overdue;
     }
     let fields = take_agent_fields(&mut s, &values);
