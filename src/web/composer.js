@@ -297,7 +297,9 @@ export async function insertText(el, text, mark, around) {
     }
     kind = editorKind(el);
     before = solid(shown(el));
-    return await insertKind(el, kind, text, mark, around);
+    const code = await insertKind(el, kind, text, mark, around);
+    if (code.startsWith('inserted:')) watchOutcome(el, text);
+    return code;
   } catch (e) {
     // A browser call threw (the editor's element went away mid-way, a selection the page
     // would not take). The reply still goes to the clipboard, unless the box changed on the
@@ -387,6 +389,38 @@ async function insertKind(el, kind, text, mark, around) {
   if (now !== before && now !== '') return `changed:${kind}`;
   const copied = await copyText(text);
   return copied === '' ? `copied:${kind}` : `failed:${kind}:${copied}`;
+}
+
+// The panel's line saying how the last insertion went ("Inserted into the reply box…", and
+// "This reply is already in the reply box…" on a second press: its `data-outcome` of the page
+// contract) is emptied once the box no longer holds the reply (the agent emptied it, undid
+// it or rewrote it, or the site sent it): it would say what is no longer so. One watch at a
+// time, of the last reply inserted. In JavaScript, as `offerCopy`, for the module's size (the
+// line is found in the panel's open shadow root, not handed over).
+let watching = null;
+
+function watchOutcome(el, text) {
+  watching?.();
+  const words = solid(text).toLowerCase();
+  const observer = new MutationObserver(() => check());
+  const stop = () => {
+    observer.disconnect();
+    el.removeEventListener('input', check);
+    if (watching === stop) watching = null;
+  };
+  const check = () => {
+    if (solid(shown(el)).toLowerCase().includes(words)) return;
+    stop();
+    for (const panel of el.ownerDocument.querySelectorAll('waypoint-panel')) {
+      const line = panel.shadowRoot?.querySelector('.outcome[data-outcome^="inserted:"], .outcome[data-outcome="already:"]');
+      line?.removeAttribute('data-outcome');
+      line?.replaceChildren();
+    }
+  };
+  // An editable element's text changes its nodes; a field's value, with an input event.
+  observer.observe(el, { childList: true, characterData: true, subtree: true });
+  el.addEventListener('input', check);
+  watching = stop;
 }
 
 // Copies `text` to the clipboard (needs the agent's click, which the panel's button gives);

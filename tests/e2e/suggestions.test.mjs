@@ -452,6 +452,48 @@ describe('the phrasing suits how the customer sounds', () => {
 // handle again read "@marco.trails Thank you so much, marco.trails!" (a hands-on review).
 // A hands-on review: "Hi Jane," typed first, then a reply that opens by greeting her, read
 // "Hi Jane, Jane, you're right" (or "Hi Jane, Hi Jane, …" before we had written to her).
+// A hands-on review: "Inserted into the reply box" stayed beside a box the agent had emptied,
+// and after Insert twice and an undo, "This reply is already in the reply box" beside a box
+// without it.
+describe('the line saying how an insertion went, once the box no longer holds the reply', () => {
+  for (const s of SURFACES.filter((x) => x.name === 'Messenger' || x.name === 'X Chat')) {
+    test(`${s.name}: it goes when the box is emptied, and when an undo takes the reply out`, async () => {
+      const { page, pageErrors } = await open(browser.context, s.url);
+      await waitForState(page, 'ready');
+      const panel = page.locator('waypoint-panel');
+      const line = panel.locator('.outcome');
+      const chooseAndInsert = async () => {
+        await pickReply(panel, 'patience', 'waiting-thanks-patience');
+        await fillPatience(page);
+        await panel.locator('button[data-action="insert"]').click();
+        await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+      };
+      await chooseAndInsert();
+      // Edited around, the reply still there: the line stays.
+      await page.keyboard.type(' Thanks!');
+      await page.waitForTimeout(200);
+      assert.match(await line.innerText(), /^Inserted into the reply box/);
+      await page.click(s.box);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      await page.waitForFunction(() => !document.querySelector('waypoint-panel').shadowRoot.querySelector('.outcome').hasAttribute('data-outcome'));
+      assert.equal(await line.innerText(), '');
+      // Inserted, Insert pressed again, then undone.
+      await panel.locator('button[data-action="back"]').click();
+      await chooseAndInsert();
+      await panel.locator('button[data-action="insert"]').click();
+      await panel.locator('.outcome[data-outcome="already:"]').waitFor();
+      await page.click(s.box);
+      await page.keyboard.press('Control+Z');
+      await page.waitForFunction(() => !document.querySelector('waypoint-panel').shadowRoot.querySelector('.outcome').hasAttribute('data-outcome'));
+      assert.equal(await line.innerText(), '');
+      assert.doesNotMatch(await modelText(page, s.model), /patience/);
+      assert.deepEqual(pageErrors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('a draft that ends by greeting the customer', () => {
   test('Messenger: the reply leaves its own greeting out, and goes on after a comma or starts a sentence after "!"', async () => {
     const { page, pageErrors } = await open(browser.context, URLS.fbMessages);
