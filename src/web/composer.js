@@ -297,6 +297,9 @@ export async function insertText(el, text, mark, around) {
     }
     kind = editorKind(el);
     before = solid(shown(el));
+    // Already in the box, whatever the case of its first letter (`insertKind` may have given
+    // it a capital, which the panel's own check of a second press does not know): not again.
+    if (solid(text) !== '' && before.toLowerCase().includes(solid(text).toLowerCase())) return 'already:';
     const code = await insertKind(el, kind, text, mark, around);
     if (code.startsWith('inserted:')) watchOutcome(el, text);
     return code;

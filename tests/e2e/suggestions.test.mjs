@@ -522,6 +522,10 @@ describe('a draft that ends by greeting the customer', () => {
       const text = await modelText(page, box);
       assert.ok(text.startsWith(want), text);
       assert.equal(text.match(/Jane/g).length, 1, text);
+      // Insert pressed again: the reply, given a capital in the box, is known there.
+      await panel.locator('button[data-action="insert"]').click();
+      await panel.locator('.outcome[data-outcome="already:"]').waitFor();
+      assert.equal(await modelText(page, box), text);
     }
     assert.deepEqual(pageErrors, []);
     await page.close();
