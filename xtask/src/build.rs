@@ -308,6 +308,19 @@ fn module_build(ctx: &Ctx, names: bool, feature: &str) -> Result<PathBuf> {
     let rustflags =
         "-C target-cpu=mvp -C target-feature=+bulk-memory,+sign-ext,+nontrapping-fptoint";
     println!("\n==> cargo build (wasm32, release, --features {feature}, {rustflags})");
+    // A panic's location names its source file, and a dependency's file is named by its place
+    // in this machine's cargo registry ("/root/.cargo/registry/src/index.crates.io-…/"): said
+    // from the crate's own folder, the module does not carry the machine's paths, and is
+    // 107 bytes smaller gzipped (December 2026). (The standard library's files are named
+    // "/rustc/<commit>/library/…" when it was built; a remap here does not reach them.)
+    // Passed one flag apart from the next (`CARGO_ENCODED_RUSTFLAGS`), so a path may hold a space.
+    let mut flags: Vec<String> = rustflags.split(' ').map(str::to_owned).collect();
+    let registry = crate::setup::cargo_bin_dir()
+        .with_file_name("registry")
+        .join("src");
+    for index in std::fs::read_dir(&registry).into_iter().flatten().flatten() {
+        flags.push(format!("--remap-path-prefix={}=", index.path().display()));
+    }
     let target_dir = ctx.root.join("target/wasm");
     ctx.run(
         "cargo build (wasm32)",
@@ -316,7 +329,8 @@ fn module_build(ctx: &Ctx, names: bool, feature: &str) -> Result<PathBuf> {
             .args(["--features", feature])
             .args(["--target", "wasm32-unknown-unknown", "--target-dir"])
             .arg(&target_dir)
-            .env("RUSTFLAGS", rustflags)
+            .env_remove("RUSTFLAGS")
+            .env("CARGO_ENCODED_RUSTFLAGS", flags.join("\x1f"))
             .env(
                 "CARGO_PROFILE_RELEASE_STRIP",
                 if names { "false" } else { "true" },
