@@ -399,20 +399,26 @@ async function insertKind(el, kind, text, mark, around) {
 // contract) is emptied once the box no longer holds the reply (the agent emptied it, undid
 // it or rewrote it, or the site sent it): it would say what is no longer so. One watch at a
 // time, of the last reply inserted. In JavaScript, as `offerCopy`, for the module's size (the
-// line is found in the panel's open shadow root, not handed over).
+// line is found in the panel's open shadow root, not handed over). A site's own script may
+// empty a field by its value after a send (React does, as the practice page does), which fires
+// no event, or draw the box anew: the box is also looked at every OUTCOME_LOOK_MS.
 let watching = null;
+
+const OUTCOME_LOOK_MS = 500;
 
 function watchOutcome(el, text) {
   watching?.();
   const words = solid(text).toLowerCase();
   const observer = new MutationObserver(() => check());
+  let timer = 0;
   const stop = () => {
     observer.disconnect();
     el.removeEventListener('input', check);
+    clearInterval(timer);
     if (watching === stop) watching = null;
   };
   const check = () => {
-    if (solid(shown(el)).toLowerCase().includes(words)) return;
+    if (el.isConnected && solid(shown(el)).toLowerCase().includes(words)) return;
     stop();
     for (const panel of el.ownerDocument.querySelectorAll('waypoint-panel')) {
       const line = panel.shadowRoot?.querySelector('.outcome[data-outcome^="inserted:"], .outcome[data-outcome="already:"]');
@@ -423,6 +429,7 @@ function watchOutcome(el, text) {
   // An editable element's text changes its nodes; a field's value, with an input event.
   observer.observe(el, { childList: true, characterData: true, subtree: true });
   el.addEventListener('input', check);
+  timer = setInterval(check, OUTCOME_LOOK_MS);
   watching = stop;
 }
 

@@ -494,6 +494,46 @@ describe('the line saying how an insertion went, once the box no longer holds th
   }
 });
 
+// A site's script that empties a field by its value (React after a send, and the practice
+// page) fires no event: "Inserted into the reply box" stayed beside the emptied box. So did it
+// beside a box the site had drawn anew.
+describe('the line saying how an insertion went, once the site empties or redraws the box', () => {
+  test('X Chat: it goes when the page sets the box\'s value, and when the box is drawn anew', async () => {
+    const s = SURFACES.find((x) => x.name === 'X Chat');
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    const panel = page.locator('waypoint-panel');
+    const line = panel.locator('.outcome');
+    const lineGone = () => page.waitForFunction(() => !document.querySelector('waypoint-panel').shadowRoot.querySelector('.outcome').hasAttribute('data-outcome'), null, { timeout: 3000 });
+    const chooseAndInsert = async () => {
+      await pickReply(panel, 'patience', 'waiting-thanks-patience');
+      await fillPatience(page);
+      await panel.locator('button[data-action="insert"]').click();
+      await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+    };
+    await chooseAndInsert();
+    // The page's own script (its world, not Waypoint's) empties the box as a send does.
+    await page.evaluate((sel) => {
+      document.querySelector(sel).value = '';
+    }, s.box);
+    await lineGone();
+    assert.equal(await line.innerText(), '');
+    // The reply in the box, the box drawn anew by the site: the line goes too.
+    await panel.locator('button[data-action="back"]').click();
+    await chooseAndInsert();
+    await page.waitForTimeout(1200);
+    assert.match(await line.innerText(), /^Inserted into the reply box/);
+    await page.evaluate((sel) => {
+      const old = document.querySelector(sel);
+      old.replaceWith(old.cloneNode(true));
+    }, s.box);
+    await lineGone();
+    assert.equal(await line.innerText(), '');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+});
+
 describe('a draft that ends by greeting the customer', () => {
   test('Messenger: the reply leaves its own greeting out, and goes on after a comma or starts a sentence after "!"', async () => {
     const { page, pageErrors } = await open(browser.context, URLS.fbMessages);
