@@ -209,9 +209,11 @@ impl Template {
             Some(name) if mark == ',' || !words => format!("{name}, {rest}"),
             // "¡Hola, Sam! Siento…" started a sentence: "Sam, siento…".
             Some(name) => format!("{name}, {}", recased(false)),
-            // After the draft's "Hi Sam," the reply goes on as the template's words do.
-            None if !words || ctx.greeted => rest.to_owned(),
-            None => recased(true),
+            None if !words => rest.to_owned(),
+            // After the draft's "Hola Sam," the reply goes on in small letters ("Tienes razón"
+            // after "Hola, Sam." was a sentence's start; the composer gives it a capital after
+            // the draft's "!"); else it starts a sentence.
+            None => recased(!ctx.greeted),
         })
     }
 

@@ -691,9 +691,25 @@ fn a_draft_that_greets_the_customer_is_not_followed_by_a_second_greeting() {
         };
         assert!(render(src, &c).unwrap().starts_with(want));
     }
-    // A reply that does not open with a greeting is left as it is.
+    // A greeting that ended its sentence ("Hola, Sam. Tienes razón…", "Hi Sam! Thanks…"): the
+    // words after it go on in small letters, an "I'm" keeps its capital (a hands-on review:
+    // "Hola Jane, Tienes razón").
     let mut c = ctx();
     c.greeted = true;
+    for (src, want) in [
+        (
+            "Hola, {customer.first_name|qué tal}. Tienes razón: te cobramos dos veces.",
+            "tienes razón: te cobramos dos veces.",
+        ),
+        (
+            "Hi {customer.first_name|there}! Thanks for waiting.",
+            "thanks for waiting.",
+        ),
+        ("Hi {customer.first_name|there}. I'm sorry.", "I'm sorry."),
+    ] {
+        assert_eq!(render(src, &c).unwrap(), want);
+    }
+    // A reply that does not open with a greeting is left as it is.
     assert_eq!(
         render("Thanks, {customer.first_name|friend}!", &c).unwrap(),
         "Thanks, Maria!"
