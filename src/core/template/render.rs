@@ -241,6 +241,8 @@ impl Template {
                 }
             }
             Node::Var { var, fallback, pos } => match (ctx.value(*var), fallback) {
+                // Initials written "^SR", as X teams sign, after the template's own "^": one.
+                (Some(v), _) if out.ends_with('^') => out.push_str(v.trim_start_matches('^')),
                 (Some(v), _) => out.push_str(&v),
                 (None, Some(fb)) => out.push_str(fb),
                 (None, None) => {

@@ -769,3 +769,24 @@ fn a_greeting_goes_however_the_reply_opens() {
         "Hi Marco, thank you for your patience."
     );
 }
+
+/// Initials given as X teams write them, "^SR", sign the replies written "^{agent.initials}"
+/// with one caret, not "^^SR" (a hands-on review of the settings page); a reply without its
+/// own caret keeps the agent's.
+#[test]
+fn initials_given_with_a_caret_sign_with_one() {
+    let mut c = ctx();
+    c.agent_initials = Some(" ^SR ".into());
+    assert_eq!(
+        render("Thanks! ^{agent.initials}", &c).unwrap(),
+        "Thanks! ^SR"
+    );
+    assert_eq!(
+        render("Thanks! {agent.initials}", &c).unwrap(),
+        "Thanks! ^SR"
+    );
+    assert_eq!(
+        render("Thanks! -{agent.initials}", &c).unwrap(),
+        "Thanks! -^SR"
+    );
+}
