@@ -423,11 +423,21 @@ fn unread_key(given: &serde_json::Value, read: &serde_json::Value, at: &str) -> 
     }
 }
 
+/// Said of a file whose format is not this version's: one from a newer Waypoint cannot be
+/// exported again from this one (the one who sent it has the newer version), so the advice is
+/// to update (a hands-on review).
 fn newer(format: u32) -> String {
-    format!(
-        "format {format} is not one this version reads (it reads format {FORMAT}); export it \
-         again from this version"
-    )
+    if format > FORMAT {
+        format!(
+            "the file was made by a newer Waypoint (settings format {format}; this version reads \
+             format {FORMAT}): update Waypoint in this browser, then import the file again"
+        )
+    } else {
+        format!(
+            "format {format} is not a format of Waypoint's settings (this version reads format \
+             {FORMAT}): choose the file the settings page exported (waypoint-settings.json)"
+        )
+    }
 }
 
 /// The file for these settings, readable by people too. A U+FFFD in a setting (pasted from a
@@ -606,7 +616,9 @@ mod tests {
             "\"brand_accounts\" (line 1, column 50): the text \"@acme\", where a list belongs"
         );
         assert!(err(r#"{"waypoint_settings": 2}"#)
-            .starts_with("format 2 is not one this version reads"));
+            .starts_with("the file was made by a newer Waypoint (settings format 2;"));
+        assert!(err(r#"{"waypoint_settings": 0}"#)
+            .starts_with("format 0 is not a format of Waypoint's settings"));
         // A part that the settings page would refuse, named.
         let mut s = full();
         s.sla
@@ -725,7 +737,7 @@ mod tests {
         assert_eq!(read(&text), Ok(full()));
         // A newer file with a setting this version does not know: said to be newer.
         assert!(err(r#"{"waypoint_settings": 2, "colour": "red"}"#)
-            .starts_with("format 2 is not one this version reads"));
+            .starts_with("the file was made by a newer Waypoint"));
         // A U+FFFD of a setting goes out escaped and comes back.
         let mut s = full();
         s.brand_name = Some("Caf\u{fffd}".into());

@@ -1230,7 +1230,7 @@ describe('sharing the settings with a team', () => {
       await refused('empty.json', '', /: empty\.json: the file is empty: choose a file exported from Waypoint's settings$/);
       await refused('typo.json', '{"waypoint_settings": 1, "colour": "red"}', /: typo\.json: it holds a setting this version does not know, "colour" \(line 1, column 33\)$/);
       await refused('minus.json', text.replace(/"first_response_minutes":\s*30(\.0)?/, '"first_response_minutes":-5'), /: SLA targets: X public, first response: -5 minutes is not a target/);
-      await refused('newer.json', '{"waypoint_settings": 9}', /format 9 is not one this version reads/);
+      await refused('newer.json', '{"waypoint_settings": 9}', /: newer\.json: the file was made by a newer Waypoint \(settings format 9; this version reads format 1\): update Waypoint in this browser, then import the file again$/);
       await refused('video.mp4', 'x'.repeat(3 << 20), /: 3072 kB is too large for a settings file \(at most 512 kB\)$/);
       await refused('typo-reply.json', text.replace('first_name|there', 'frist_name|there'), /: Your replies, line 2: unknown variable `customer\.frist_name` at 2:22 \(did you mean customer\.first_name\?\)$/);
       await refused('shouty.json', text.replace(/"levels":\s*\{(\s*\})?/, (m, empty) => (empty ? '"levels": {"tone":"BLOCK"}' : '"levels": {"tone":"BLOCK",')), /: "tone" \(line \d+, column \d+\): "BLOCK" is not one of "block", "warn", "off"$/);
