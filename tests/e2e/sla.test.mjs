@@ -1173,6 +1173,54 @@ describe('the defaults put back in a form are not saved yet', () => {
       await options.close();
     }
   });
+  // A hands-on review: typed on after the refused comma, "1,5" showed 15, and Save stored
+  // 15 minutes in silence.
+  test('the digits typed on after a refused comma: a save is refused once, naming the number', async () => {
+    const options = await openOptions(browser);
+    const stored = () => options.evaluate(async () => (await chrome.storage.local.get('waypoint.sla.policy'))['waypoint.sla.policy']);
+    const status = options.locator('#sla-status');
+    try {
+      await options.fill('#sla-x-post-first', '');
+      await options.locator('#sla-x-post-first').pressSequentially('1,5');
+      assert.equal(await options.inputValue('#sla-x-post-first'), '15');
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="false"]').waitFor();
+      assert.match(await status.innerText(), /^Not saved: this number reads 15, the digits typed after the refused comma joined to 1\. If 15 is right, save again; else write it with a point \(1\.5\)\.$/);
+      assert.equal(await stored(), undefined, 'nothing saved');
+      assert.equal(await options.getAttribute('#sla-x-post-first', 'aria-invalid'), 'true');
+      assert.equal(await options.evaluate(() => document.activeElement?.id), 'sla-x-post-first');
+      // Written with a point, it saves.
+      await options.fill('#sla-x-post-first', '1.5');
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="true"]').waitFor();
+      assert.equal(JSON.parse(await stored()).targets.x.post.first_response_minutes, 1.5);
+      // 15 meant: the second save takes it.
+      await options.fill('#sla-x-post-first', '');
+      await options.locator('#sla-x-post-first').pressSequentially('1,5');
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="false"]').waitFor();
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="true"]').waitFor();
+      assert.equal(JSON.parse(await stored()).targets.x.post.first_response_minutes, 15);
+      // A comma refused in a pasted number that left the field empty: what is typed then is
+      // the agent's own, saved at once.
+      await options.fill('#sla-x-post-next', '');
+      await options.locator('#sla-x-post-next').focus();
+      await options.evaluate(() => {
+        const dt = new DataTransfer();
+        dt.setData('text/plain', '2,5');
+        document.activeElement.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertFromPaste', data: '2,5', dataTransfer: dt, bubbles: true, cancelable: true }));
+      });
+      await options.locator('#sla-x-post-next[aria-invalid="true"]').waitFor({ timeout: 3000 });
+      await options.locator('#sla-x-post-next').pressSequentially('25');
+      await options.click('#sla-save');
+      await options.locator('#sla-status[data-ok="true"]').waitFor();
+      assert.equal(JSON.parse(await stored()).targets.x.post.next_reply_minutes, 25);
+    } finally {
+      await options.evaluate(() => chrome.storage.local.remove('waypoint.sla.policy'));
+      await options.close();
+    }
+  });
 });
 
 describe('sharing the settings with a team', () => {

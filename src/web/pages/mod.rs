@@ -453,9 +453,65 @@ fn unsaved_edits(app: &Element) -> Result<(), JsValue> {
             let msg = "No comma in a number: write decimals with a point (1.5), and thousands \
                        without a separator (1440).";
             say(&doc, &status.id(), false, msg);
-            // Marked, and said at the field too, where the agent is typing.
+            // Marked, and said at the field too, where the agent is typing; with what the
+            // field held before the comma, for the save's check.
             mark(&doc, &field.id(), &status.id());
-            let _ = field.set_attribute("data-comma", "");
+            let before = field
+                .dyn_ref::<web_sys::HtmlInputElement>()
+                .map(|f| f.value())
+                .unwrap_or_default();
+            let _ = field.set_attribute("data-comma", &before);
+        }
+    })
+    .forget();
+    // The digits typed on after a refused comma join the number ("1,5" shows 15): a save
+    // pressed then is refused once, naming the number, so that 15 minutes is not saved for
+    // 1.5 in silence (a hands-on review). Before the part's own click handler (capture).
+    let capture = gloo_events::EventListenerOptions {
+        phase: gloo_events::EventListenerPhase::Capture,
+        passive: false,
+    };
+    EventListener::new_with_options(app, "click", capture, |event| {
+        let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let Some(save) = target.and_then(|t| t.closest("button.primary").ok().flatten()) else {
+            return;
+        };
+        let Some(doc) = save.owner_document() else {
+            return;
+        };
+        let Ok(list) = doc.query_selector_all("input[data-comma]") else {
+            return;
+        };
+        for i in 0..list.length() {
+            let Some(field) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                continue;
+            };
+            let before = field.get_attribute("data-comma").unwrap_or_default();
+            let value = field.value();
+            let joined = !before.is_empty()
+                && value.len() > before.len()
+                && value.starts_with(&before)
+                && !value.contains('.');
+            if !joined || after(&field, "button.primary").as_ref() != Some(&save) {
+                continue;
+            }
+            event.prevent_default();
+            event.stop_immediate_propagation();
+            let _ = field.remove_attribute("data-comma");
+            if let Some(status) = after(&field, ".form-status") {
+                let msg = format!(
+                    "Not saved: this number reads {value}, the digits typed after the refused \
+                     comma joined to {before}. If {value} is right, save again; else write it \
+                     with a point ({before}.{}).",
+                    &value[before.len()..]
+                );
+                say(&doc, &status.id(), false, &msg);
+                mark(&doc, &field.id(), &status.id());
+            }
+            return;
         }
     })
     .forget();
