@@ -147,7 +147,25 @@ impl Week {
                     .ok_or_else(|| format!("{p:?} is not a period like \"09:00-17:00\""))?;
                 let time = |t: &str| {
                     TimeOfDay::parse(&twenty_four(t)).ok_or_else(|| {
-                        format!("{t:?} in {p:?} is not a time of day like \"09:00\"")
+                        let first = p.split_whitespace().next().unwrap_or("");
+                        // "mon-fri 09:00-17:00, sat 10:00-14:00": a comma parts one day's
+                        // periods, so "sat 10:00" was read as a time (a hands-on review).
+                        if p.contains(' ') && parse_days(first).is_ok() {
+                            format!(
+                                "{p:?} begins with a day after a comma: separate days with \
+                                 \";\" (\"mon-fri 09:00-17:00; sat 10:00-14:00\"); a comma \
+                                 separates the periods of the same days (\"09:00-12:00, \
+                                 13:00-17:00\")"
+                            )
+                        } else if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+                            // "9-5": hours without minutes.
+                            format!(
+                                "{t:?} in {p:?} is not a time of day: write hours with their \
+                                 minutes, like \"09:00\" or \"17:00\" (or \"9am\", \"5pm\")"
+                            )
+                        } else {
+                            format!("{t:?} in {p:?} is not a time of day like \"09:00\"")
+                        }
                     })
                 };
                 periods.push(Period {
@@ -432,7 +450,23 @@ mod tests {
         let cases = [
             ("mon-fri", "needs days and times"),
             ("mon-fry 09:00-17:00", "\"fry\" is not a day"),
-            ("mon 9-17", "not a time of day"),
+            (
+                "mon 9-17",
+                "not a time of day: write hours with their minutes, like \"09:00\"",
+            ),
+            (
+                "mon 09:00-5:3",
+                "\"5:3\" in \"09:00-5:3\" is not a time of day like \"09:00\"",
+            ),
+            // Days after a comma (one day's periods are parted by commas): said so.
+            (
+                "mon-fri 09:00-17:00, sat 10:00-14:00",
+                "\"sat 10:00-14:00\" begins with a day after a comma: separate days with \";\"",
+            ),
+            (
+                "mon-fri 09:00-17:00, sat-sun 10:00-14:00",
+                "\"sat-sun 10:00-14:00\" begins with a day after a comma",
+            ),
             ("mon 09:00", "not a period"),
             ("mon 17:00-09:00", "ends before it starts"),
             ("mon 09:00-12:00,11:00-13:00", "overlap"),
