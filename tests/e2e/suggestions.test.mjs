@@ -1999,4 +1999,24 @@ describe("the team's own replies", () => {
       await options.close();
     }
   });
+
+  // A hands-on review: the column an error named counted Unicode scalar values, so each emoji
+  // with a skin tone, flag or combining accent before the fault added to it.
+  test('written on the settings page: an error\'s column counts the characters as the box shows them', async () => {
+    const options = await openOptions(browser);
+    const status = options.locator('#replies-status');
+    try {
+      await options.fill('#replies', ['# Thanks', '👍🏽 Thanks! {customer.first_nam}', '', '# Hola', 'Cafe\u0301 🇪🇸 {oops'].join('\n'));
+      await options.click('#replies-save');
+      await options.locator('#replies-status[data-ok="false"]').waitFor();
+      const said = await status.innerText();
+      assert.match(said, /^Your replies, line 2: unknown variable `customer\.first_nam` at 2:12 /, said);
+      assert.match(said, / line 5: unclosed `\{` opened at 5:8/, said);
+      // The caret is put on the fault all the same.
+      assert.equal(await options.locator('#replies').evaluate((t) => t.value.slice(t.selectionStart, t.selectionStart + 18)), 'customer.first_nam');
+    } finally {
+      await options.evaluate(() => chrome.storage.local.remove('waypoint.replies'));
+      await options.close();
+    }
+  });
 });

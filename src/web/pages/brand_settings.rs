@@ -176,6 +176,45 @@ fn error_place(e: &str) -> Option<(usize, usize)> {
     Some((line, column))
 }
 
+/// `e` with each place it names ("at 2:13") said as a person counts the characters of that
+/// line of `text`: the parser counts Unicode scalar values, so each emoji with a skin tone, a
+/// flag, or a letter with a combining accent before the fault added one or more (a hands-on
+/// review: "👍🏽 Thanks! {customer.first_nam}" said 2:13 for the 12th character). The browser's
+/// own grapheme segmentation counts, as the box shows them.
+fn shown_columns(e: &str, text: &str) -> String {
+    // Only an error that names lines of the box ("Your replies, line 2: …") names places.
+    if error_place(e).is_none() {
+        return e.to_owned();
+    }
+    let segmenter = js_sys::Intl::Segmenter::new(&js_sys::Array::new(), &js_sys::Object::new());
+    let lines: Vec<&str> = text.split('\n').collect();
+    let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let mut out = String::with_capacity(e.len());
+    let mut rest = e;
+    while let Some(i) = rest.find(" at ") {
+        out.push_str(&rest[..i + 4]);
+        rest = &rest[i + 4..];
+        let n = digits(rest);
+        let Some(after) = rest[n..].strip_prefix(':') else {
+            continue;
+        };
+        let m = digits(after);
+        let (Ok(line), Ok(column)) = (rest[..n].parse::<usize>(), after[..m].parse::<usize>())
+        else {
+            continue;
+        };
+        let Some(on) = line.checked_sub(1).and_then(|l| lines.get(l)) else {
+            continue;
+        };
+        let before: String = on.chars().take(column.saturating_sub(1)).collect();
+        let shown = js_sys::Array::from(&segmenter.segment(&before)).length() as usize + 1;
+        out.push_str(&format!("{line}:{shown}"));
+        rest = &after[m..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Puts the caret at `column` of line `line` (both 1-based, columns in characters) of `area`,
 /// counted as the box counts (UTF-16).
 fn place_caret(area: &HtmlTextAreaElement, (line, column): (usize, usize)) {
@@ -287,7 +326,7 @@ pub(super) fn render_list(
                 });
             }
             Err(e) => {
-                say(&doc, status_id, false, &e);
+                say(&doc, status_id, false, &shown_columns(&e, &text));
                 // The caret where the error is (its line, and its column when it names one),
                 // in a long box; the focus that follows brings it into view.
                 if let (Some(place), Some(t)) =
