@@ -1459,11 +1459,23 @@ describe('the checklist settings page', () => {
     assert.match(await options.$eval('#check-manual', (el) => el.validationMessage), /question 1 is longer than 200 characters/);
     assert.equal(await options.evaluate(() => document.activeElement.id), 'check-manual');
     assert.equal(await options.inputValue('#check-manual'), long);
-    // Mended, the box no longer says it (the status line does until the next save).
-    await options.locator('#check-manual').press('Backspace');
+    // Mended, the box no longer says it (the status line does until the next save). The
+    // caret is at the start of the question at fault.
+    assert.equal(await options.$eval('#check-manual', (el) => el.selectionStart), 0);
+    await options.locator('#check-manual').press('Delete');
     assert.equal(await options.$eval('#check-manual', (el) => el.validationMessage), '');
     await options.fill('#check-manual', long);
     assert.equal(await options.evaluate(async () => (await chrome.storage.local.get('waypoint.checks'))['waypoint.checks']), undefined, 'nothing was saved');
+    // A hands-on review: the box is labelled as the errors name it, and the caret goes to
+    // the question at fault (the questions counted are the lines with words).
+    assert.equal(await options.locator('label[for="check-manual"]').innerText(), 'Questions to tick before posting');
+    const questions = 'Did I thank them?\n\n  \nDid I say when?\nDid I thank them?';
+    await options.fill('#check-manual', questions);
+    await options.click('#check-save');
+    await options.locator('#check-status[data-ok="false"]').waitFor();
+    assert.match(await options.innerText('#check-status'), /^Not saved: Questions to tick: question 3 repeats question 1/);
+    assert.equal(await options.evaluate(() => document.activeElement.id), 'check-manual');
+    assert.equal(await options.$eval('#check-manual', (el) => el.selectionStart), questions.lastIndexOf('Did I thank them?'));
 
     // Placeholders only warn, no questions, and the list shows on every send.
     await options.selectOption('#check-level-placeholder', 'warn');

@@ -138,7 +138,8 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
         doc,
         &section,
         "check-manual",
-        "Questions the agent ticks before posting",
+        // Named as the errors name it ("Questions to tick: question 2 …").
+        "Questions to tick before posting",
         "One per line. Leave empty for none.",
     )?;
     let always = dom::el(doc, "label", "setting inline", "")?;
@@ -168,7 +169,7 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
         doc,
         &section,
         "check-jargon",
-        "Our internal words customers would not know",
+        "Internal words customers would not know",
         "One per line (RMA, tier 2): the tone check flags them.",
     )?;
 
@@ -244,6 +245,34 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                 .find(|(name, _)| e.starts_with(name))
                 .map_or("", |(_, id)| id);
                 super::mark(&doc, field, STATUS);
+                // The caret on the line at fault ("question 2 repeats question 1"): the
+                // lines counted are those with words, as the list counts them.
+                let number = e.split_once(": ").and_then(|(_, rest)| {
+                    let mut words = rest.split_whitespace();
+                    let unit = words.next()?;
+                    let n: usize = words.next()?.parse().ok()?;
+                    ["question", "phrase", "sign-off"]
+                        .contains(&unit)
+                        .then_some(n)
+                });
+                let area = doc
+                    .get_element_by_id(field)
+                    .and_then(|a| a.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+                if let (Some(n), Some(area)) = (number, area) {
+                    let value = area.value();
+                    let mut at = 0u32;
+                    let mut seen = 0;
+                    for line in value.split('\n') {
+                        if !line.trim().is_empty() {
+                            seen += 1;
+                            if seen == n {
+                                let _ = area.set_selection_range(at, at);
+                                break;
+                            }
+                        }
+                        at += line.encode_utf16().count() as u32 + 1;
+                    }
+                }
             }
         })
         .forget();
