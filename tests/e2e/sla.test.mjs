@@ -906,6 +906,13 @@ describe('the settings page never loses an edit in silence', () => {
     await options.click('#brand-save');
     await options.locator('#brand-status[data-ok="false"]').waitFor();
     assert.match(await described('brand-accounts'), /^Brand accounts, line 1: longer than 80 characters \| .*one X or Instagram handle/);
+    // A handle with a space or a second @ names no account (a hands-on review): refused.
+    for (const [text, bad] of [['Acme Coffee\n@acme help', '@acme help'], ['@@acme', '@@acme'], ['@', '@']]) {
+      await options.fill('#brand-accounts', text);
+      await options.click('#brand-save');
+      await options.waitForFunction((b) => document.querySelector('#brand-status').textContent.includes(`"${b}" is not an @handle`), bad, { timeout: 3000 });
+    }
+    assert.equal(await options.innerText('#brand-status'), 'Brand accounts, line 1: "@" is not an @handle (after one @, only letters, digits, _ and .); a Facebook Page name is written without @');
     await options.fill('#brand-accounts', '');
     await options.click('#brand-save');
     await options.locator('#brand-status[data-ok="true"]').waitFor();

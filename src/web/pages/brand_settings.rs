@@ -57,6 +57,18 @@ pub fn parse(text: &str) -> Result<Vec<String>, String> {
                 n + 1
             ));
         }
+        // "@acme help" or "@@acme": no account would ever match it, and nothing said so (a
+        // hands-on review). A Page name has spaces, and no "@".
+        if let Some(handle) = line.strip_prefix(['@', '＠']) {
+            let handle_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.';
+            if handle.is_empty() || !handle.chars().all(handle_char) {
+                return Err(format!(
+                    "Brand accounts, line {}: \"{line}\" is not an @handle (after one @, \
+                     only letters, digits, _ and .); a Facebook Page name is written without @",
+                    n + 1
+                ));
+            }
+        }
         // The same account however written ("@Acme", "acme", "x.com/acme") is kept once.
         if seen.insert(crate::core::reading::normalise_handle(line)) {
             out.push(line.to_owned());
