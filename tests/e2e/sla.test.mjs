@@ -930,6 +930,11 @@ describe('the settings page never loses an edit in silence', () => {
       // The SLA section's status follows its own fields (inside their boxes).
       await options.fill('#sla-x-post-first', '45');
       await options.locator('#sla-status[data-ok="changed"]').waitFor();
+      // A template's braces in the brand name: refused (a hands-on review).
+      await options.fill('#brand-name', 'Acme {customer.name}');
+      await options.click('#brand-name-save');
+      await options.locator('#brand-name-status[data-ok="false"]').waitFor();
+      assert.equal(await options.innerText('#brand-name-status'), 'Brand name: holds { or }, which replies would show as they are: write the name alone');
       // Enter in a one-line field saves that part, as a form would.
       await options.fill('#brand-name', 'Acme Coffee');
       await options.press('#brand-name', 'Enter');
@@ -1285,6 +1290,9 @@ describe('sharing the settings with a team', () => {
       await refused('empty.json', '', /: empty\.json: the file is empty: choose a file exported from Waypoint's settings$/);
       await refused('typo.json', '{"waypoint_settings": 1, "colour": "red"}', /: typo\.json: it holds a setting this version does not know, "colour" \(line 1, column 33\)$/);
       await refused('minus.json', text.replace(/"first_response_minutes":\s*30(\.0)?/, '"first_response_minutes":-5'), /: SLA targets: X public, first response: -5 minutes is not a target/);
+      // What a save on the page refuses, a file does not bring in either (a hands-on review).
+      await refused('handle.json', '{"waypoint_settings": 1, "brand_accounts": ["Acme Coffee", "@acme help"]}', /: handle\.json: Brand accounts, line 2: "@acme help" is not an @handle \(after one @, only letters, digits, _ and \.\); a Facebook Page name is written without @$/);
+      await refused('braces.json', '{"waypoint_settings": 1, "brand_name": "Acme {customer.name}"}', /: braces\.json: Brand name: holds \{ or \}, which replies would show as they are: write the name alone$/);
       await refused('newer.json', '{"waypoint_settings": 9}', /: newer\.json: the file was made by a newer Waypoint \(settings format 9; this version reads format 1\): update Waypoint in this browser, then import the file again$/);
       await refused('video.mp4', 'x'.repeat(3 << 20), /: 3072 kB is too large for a settings file \(at most 512 kB\)$/);
       await refused('typo-reply.json', text.replace('first_name|there', 'frist_name|there'), /: Your replies, line 2: unknown variable `customer\.frist_name` at 2:22 \(did you mean customer\.first_name\?\)$/);

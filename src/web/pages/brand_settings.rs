@@ -39,6 +39,19 @@ pub fn parse_name(text: &str) -> Result<Vec<String>, String> {
     }
 }
 
+/// [`parse_name`] for a save or an import: a template's braces ("Acme {customer.name}") are
+/// refused too. Replies would say them as they are (a value is text, never read as a
+/// template), and the checklist would hold every reply for a placeholder (a hands-on review).
+pub fn parse_new_name(text: &str) -> Result<Vec<String>, String> {
+    if text.bytes().any(|b| b == b'{' || b == b'}') {
+        return Err(
+            "Brand name: holds { or }, which replies would show as they are: write the name alone"
+                .to_owned(),
+        );
+    }
+    parse_name(text)
+}
+
 /// Parses the brand accounts' textarea: one account per line, blank lines and duplicates
 /// dropped.
 pub fn parse(text: &str) -> Result<Vec<String>, String> {
@@ -138,7 +151,7 @@ const LISTS: [List; 3] = [
         hint: "The name replies give your service (\"Acme Coffee isn't working right now\"); empty: \"our service\".",
         save: "Save name",
         key: BRAND_NAME_KEY,
-        parse: parse_name,
+        parse: parse_new_name,
         saved,
         warns: no_warning,
         refused: UNUSED,

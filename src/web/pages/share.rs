@@ -126,7 +126,8 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                     .ok()
                     .and_then(|t| t.as_string())
                     .ok_or_else(|| "it could not be read as text".to_owned())
-                    .and_then(|t| shared::read(&t)),
+                    .and_then(|t| shared::read(&t))
+                    .and_then(page_checks),
             };
             // Replies typed and not saved, or saved and not the file's, are the team's own
             // words: a file that would put others in their place asks first.
@@ -347,6 +348,19 @@ async fn saved() -> (SharedSettings, Vec<&'static str>) {
         replies: Some(replies.unwrap_or_default().concat()).filter(|r| !r.is_empty()),
     };
     (settings, unreadable)
+}
+
+/// What the page's own saves check beyond [`shared::read`] (whose checks the content script
+/// shares, for its size): the brand accounts' @handles and the brand name's braces. A file is
+/// refused for them as a save would be, rather than stored as it is.
+fn page_checks(s: SharedSettings) -> Result<SharedSettings, String> {
+    if let Some(list) = &s.brand_accounts {
+        brand_settings::parse(&list.join("\n"))?;
+    }
+    if let Some(name) = &s.brand_name {
+        brand_settings::parse_new_name(name)?;
+    }
+    Ok(s)
 }
 
 /// Saves the parts `s` holds, in one write (all of them or none: a failure leaves no part of
