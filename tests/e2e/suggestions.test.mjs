@@ -462,12 +462,7 @@ describe('the line saying how an insertion went, once the box no longer holds th
       await waitForState(page, 'ready');
       const panel = page.locator('waypoint-panel');
       const line = panel.locator('.outcome');
-      const chooseAndInsert = async () => {
-        await pickReply(panel, 'patience', 'waiting-thanks-patience');
-        await fillPatience(page);
-        await panel.locator('button[data-action="insert"]').click();
-        await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
-      };
+      const chooseAndInsert = () => insertPatience(page, panel);
       await chooseAndInsert();
       // Edited around, the reply still there: the line stays.
       await page.keyboard.type(' Thanks!');
@@ -505,12 +500,7 @@ describe('the line saying how an insertion went, once the site empties or redraw
     const panel = page.locator('waypoint-panel');
     const line = panel.locator('.outcome');
     const lineGone = () => page.waitForFunction(() => !document.querySelector('waypoint-panel').shadowRoot.querySelector('.outcome').hasAttribute('data-outcome'), null, { timeout: 3000 });
-    const chooseAndInsert = async () => {
-      await pickReply(panel, 'patience', 'waiting-thanks-patience');
-      await fillPatience(page);
-      await panel.locator('button[data-action="insert"]').click();
-      await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
-    };
+    const chooseAndInsert = () => insertPatience(page, panel);
     await chooseAndInsert();
     // The page's own script (its world, not Waypoint's) empties the box as a send does.
     await page.evaluate((sel) => {
@@ -588,7 +578,8 @@ describe('a draft that already names the customer by @handle', () => {
     // Nor greeted as "there" right after his handle.
     await pickReply(panel, 'patience', 'waiting-thanks-patience');
     const patience = await panel.locator('.preview').innerText();
-    assert.match(patience, /^[A-Z][a-z]/, patience);
+    // (A capital starts it, whichever wording's turn it is: "Thank you…", "I'm sorry…".)
+    assert.match(patience, /^[A-Z][a-z']/, patience);
     assert.doesNotMatch(patience, /^Hi there|marco/, patience);
     await pickReply(panel, 'thank', 'praise-thanks');
     if (await initials.count()) await initials.fill('SR');
@@ -791,6 +782,15 @@ async function greetingThenNewLine(s) {
 
 // Fills the form of "Thank them for their patience", once chosen: the agent's details where
 // asked, and "noon" for every fill-in.
+// Chooses the patience reply in the panel, fills it in and inserts it, waiting for the line
+// that says it went in.
+async function insertPatience(page, panel) {
+  await pickReply(panel, 'patience', 'waiting-thanks-patience');
+  await fillPatience(page);
+  await panel.locator('button[data-action="insert"]').click();
+  await panel.locator('.outcome[data-outcome^="inserted:"]').waitFor();
+}
+
 async function fillPatience(page) {
   const panel = page.locator('waypoint-panel');
   await panel.locator('.chosen[data-chosen="waiting-thanks-patience"]').waitFor();
@@ -925,13 +925,13 @@ describe("the form's contract attributes say only what is so", () => {
     const { page, pageErrors } = await open(browser.context, s.url);
     await waitForState(page, 'ready');
     const panel = page.locator('waypoint-panel');
-    const insertPatience = async () => {
+    const searchAndInsert = async () => {
       await panel.locator('input.search').fill('patience');
       await panel.locator('.results [data-template-id="waiting-thanks-patience"]').click();
       await fillPatience(page);
       await insertChosen(page);
     };
-    await insertPatience();
+    await searchAndInsert();
     // What the insertion did is said below the form's sticky buttons, not under them.
     const { line, buttons } = await panel.evaluate((el) => ({
       line: el.shadowRoot.querySelector('.outcome').getBoundingClientRect().top,
@@ -943,7 +943,7 @@ describe("the form's contract attributes say only what is so", () => {
     assert.equal(await panel.locator('.outcome').getAttribute('data-outcome'), null);
     // Another reply chosen with the slash search while the form that inserted is open:
     // nothing is said of it yet.
-    await insertPatience();
+    await searchAndInsert();
     await page.click(s.box);
     await page.keyboard.press('End');
     await page.keyboard.type(' /refund');
