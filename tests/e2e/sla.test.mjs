@@ -1021,11 +1021,11 @@ describe('the settings page with odd input', () => {
       assert.match(await options.innerText('#sla-status'), /unknown time zone "europe\/london": did you mean "Europe\/London"\?/);
       // Taken, with a holiday written twice: kept once.
       await options.fill('#sla-zone', 'Europe/London');
-      await options.fill('#sla-holidays', '2026-12-25\n2026-12-26\n2026-12-25');
+      await options.fill('#sla-holidays', '2099-12-25\n2099-12-26\n2099-12-25');
       await options.click('#sla-save');
       await options.locator('#sla-status[data-ok="true"]').waitFor();
       const saved = await options.evaluate(async () => JSON.parse((await chrome.storage.local.get('waypoint.sla.policy'))['waypoint.sla.policy']));
-      assert.deepEqual(saved.business_hours.holidays, ['2026-12-25', '2026-12-26']);
+      assert.deepEqual(saved.business_hours.holidays, ['2099-12-25', '2099-12-26']);
       // A brand name of a zero-width space names nothing: refused.
       await options.fill('#brand-name', '\u200b');
       await options.click('#brand-name-save');
@@ -1063,7 +1063,7 @@ describe('the defaults put back in a form are not saved yet', () => {
     await options.selectOption('#sla-basis', 'business');
     await options.fill('#sla-hours', 'mon-sat 08:00-20:00');
     await options.fill('#sla-zone', 'Europe/Madrid');
-    await options.fill('#sla-holidays', '2026-12-25');
+    await options.fill('#sla-holidays', '2099-12-25');
     await options.click('#sla-reset');
     await options.locator('#sla-status[data-ok="changed"]').waitFor();
     const form = await options.evaluate(() => ['sla-x-post-first', 'sla-due-soon', 'sla-basis', 'sla-hours', 'sla-zone', 'sla-holidays'].map((id) => document.getElementById(id).value));
@@ -1595,12 +1595,12 @@ describe('SLA settings', () => {
       await options.selectOption('#sla-basis', 'calendar');
       await options.fill('#sla-zone', '');
       await options.fill('#sla-hours', 'mon-fri 08:00-16:00');
-      await options.fill('#sla-holidays', '2026-12-25');
+      await options.fill('#sla-holidays', '2099-12-25');
       await options.click('#sla-save');
       await options.locator('#sla-status[data-ok="false"]').waitFor();
       assert.match(await options.locator('#sla-status').innerText(), /^Time zone: the business hours and holidays are kept with their time zone/);
       assert.equal(await saved(), before, 'nothing saved');
-      assert.equal(await options.inputValue('#sla-holidays'), '2026-12-25', 'what was typed stays');
+      assert.equal(await options.inputValue('#sla-holidays'), '2099-12-25', 'what was typed stays');
       // Nonsense hours say so, even on calendar time.
       await options.fill('#sla-hours', 'nonsense');
       await options.click('#sla-save');
@@ -1615,7 +1615,7 @@ describe('SLA settings', () => {
       assert.match(await options.locator('#sla-status').innerText(), /^Saved, but your business hours and holidays are not used: the targets count calendar time\. To use them, choose “business hours only”/);
       await options.reload();
       await options.locator('#app[data-ready="true"]').waitFor();
-      await options.waitForFunction(() => document.getElementById('sla-holidays').value === '2026-12-25');
+      await options.waitForFunction(() => document.getElementById('sla-holidays').value === '2099-12-25');
       assert.equal(await options.locator('#sla-basis').inputValue(), 'calendar');
       assert.match(await options.inputValue('#sla-hours'), /08:00-16:00/);
       // Counted in them, they are used: saved, and said plainly.
@@ -1698,12 +1698,17 @@ describe('SLA settings', () => {
       assert.equal(await save(false), 'Holidays, line 2: “05/06/2026” could be 5 June or 6 May: write it as 2026-06-05 or 2026-05-06');
       // Written as a Spanish owner writes a date, and hours as people write them: saved, and
       // shown back in the page's own form.
-      await options.fill('#sla-holidays', '25/12/2026');
+      await options.fill('#sla-holidays', '25/12/2099');
       assert.equal(await save('true'), 'Saved. Open conversations use the new targets at once.');
       await options.reload();
       await options.locator('#app[data-ready="true"]').waitFor();
-      await options.waitForFunction(() => document.getElementById('sla-holidays').value === '2026-12-25');
+      await options.waitForFunction(() => document.getElementById('sla-holidays').value === '2099-12-25');
       assert.equal(await options.inputValue('#sla-hours'), 'tue-sat 07:00-15:00');
+      // A holiday already past changes nothing: saved, and said in amber (a hands-on review).
+      await options.fill('#sla-holidays', '1999-01-01\n2099-12-25');
+      assert.equal(await save('warn'), 'Saved. Open conversations use the new targets at once. The holiday 1999-01-01 is past: it changes nothing, and may go.');
+      await options.fill('#sla-holidays', '1999-01-01\n2000-02-29');
+      assert.equal(await save('warn'), 'Saved. Open conversations use the new targets at once. The holidays 1999-01-01, 2000-02-29 are past: they change nothing, and may go.');
     } finally {
       await options.evaluate(() => chrome.storage.local.remove('waypoint.sla.policy'));
       await options.close();

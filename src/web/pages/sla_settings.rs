@@ -219,16 +219,43 @@ pub fn render(doc: &Document, app: &Element) -> Result<(), JsValue> {
                         .business_hours
                         .as_ref()
                         .is_some_and(|b| !b.holidays.is_empty() || b.week != Week::office());
+                // Holidays already past change nothing: saved, and said (a hands-on review
+                // saw "1999-01-01" saved without a word), by this computer's date.
+                let now = js_sys::Date::new_0();
+                let today = Date {
+                    year: now.get_full_year() as i32,
+                    month: now.get_month() as u8 + 1,
+                    day: now.get_date() as u8,
+                };
+                let past: Vec<String> = policy
+                    .business_hours
+                    .iter()
+                    .flat_map(|b| b.holidays.iter())
+                    .filter(|h| **h < today)
+                    .map(Date::to_string)
+                    .collect();
                 wasm_bindgen_futures::spawn_local(async move {
                     let saved = if unused {
                         "Saved, but your business hours and holidays are not used: the targets \
                          count calendar time. To use them, choose “business hours only” under \
                          “Count the targets in”, then save."
+                            .to_owned()
+                    } else if let [one] = past.as_slice() {
+                        format!(
+                            "Saved. Open conversations use the new targets at once. The holiday \
+                             {one} is past: it changes nothing, and may go."
+                        )
+                    } else if !past.is_empty() {
+                        format!(
+                            "Saved. Open conversations use the new targets at once. The holidays \
+                             {} are past: they change nothing, and may go.",
+                            past.join(", ")
+                        )
                     } else {
-                        "Saved. Open conversations use the new targets at once."
+                        "Saved. Open conversations use the new targets at once.".to_owned()
                     };
-                    super::store(&doc, STATUS, POLICY_KEY, &json, saved).await;
-                    if unused {
+                    super::store(&doc, STATUS, POLICY_KEY, &json, &saved).await;
+                    if unused || !past.is_empty() {
                         super::as_warning(&doc, STATUS);
                     }
                 });
