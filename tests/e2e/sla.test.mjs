@@ -1464,7 +1464,8 @@ describe('a setting the browser does not store', () => {
       assert.equal(await options.inputValue('#sla-x-post-first'), '45');
       assert.equal(await options.inputValue('#brand-accounts'), '@AcmeHelp');
       // An import: refused whole, and the forms keep what was typed, not the file's.
-      const team = JSON.stringify({ waypoint_settings: 1, brand_accounts: ['@TeamAcme'], automatic_messages: ['Thanks for your message! We reply within the hour.'] });
+      // (The file names one account twice, as a link and as a handle: kept once, as a save keeps it.)
+      const team = JSON.stringify({ waypoint_settings: 1, brand_accounts: ['@TeamAcme', 'x.com/teamacme'], automatic_messages: ['Thanks for your message! We reply within the hour.'] });
       const pick = (name) => options.setInputFiles('#share-import', { name, mimeType: 'application/json', buffer: Buffer.from(team) });
       // The brand accounts typed and not saved are among what the file replaces: asked
       // first, and here accepted.
