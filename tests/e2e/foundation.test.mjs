@@ -814,7 +814,7 @@ describe('the practice page', () => {
       await page.goto(browser.extensionUrl('practice.html?c=late'));
       await waitForState(page, 'ready');
       const card = await page.locator('waypoint-panel').locator('section.card').first().boundingBox();
-      for (const part of ['#app .card', '.practice-pick', '[data-testid="dm-conversation-panel"]', '.practice-composer']) {
+      for (const part of ['#practice-intro', '.practice-pick', '[data-testid="dm-conversation-panel"]', '.practice-composer']) {
         const box = await page.locator(part).first().boundingBox();
         assert.ok(box.x + box.width <= card.x, `${part} (to ${box.x + box.width}) is clear of the panel (from ${card.x})`);
       }

@@ -530,29 +530,10 @@ fn unsaved_edits(app: &Element) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// The practice page's header; its introduction is written in `extension/practice.html`.
 fn practice(doc: &Document, app: &Element, mode: Mode) -> Result<(), JsValue> {
     let header = add(doc, app, "header", "", "")?;
     add(doc, &header, "h1", "", "Waypoint practice")?;
     running_line(doc, &header, mode)?;
-
-    let intro = add(doc, app, "section", "card", "")?;
-    add(doc, &intro, "h2", "", "Before every reply, a waypoint")?;
-    add(
-        doc,
-        &intro,
-        "p",
-        "",
-        "Have I done everything I can for this customer? Would I be happy to receive this reply \
-         myself? Waypoint sits beside the conversations you answer on X, Facebook and Instagram \
-         and helps you stop at that question before you post.",
-    )?;
-    let steps = add(doc, &intro, "ol", "steps", "")?;
-    for step in [
-        "Pick a customer at the top of the practice chat: each is made up, and nothing leaves this page.",
-        "The Waypoint panel in the corner (open it with + in a small window) reads it as on X: the clock, and replies that fit.",
-        "Insert a reply, make it yours, press Send: the checklist asks before it goes.",
-    ] {
-        add(doc, &steps, "li", "", step)?;
-    }
     Ok(())
 }
