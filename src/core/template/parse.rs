@@ -340,6 +340,17 @@ impl Parser {
             }
         };
         let index = match self.fields.iter().position(|f| f.id == id) {
+            // One field, one question: a second label would never be shown.
+            Some(i) if self.fields[i].label != label || self.fields[i].kind != kind => {
+                return Err(err(
+                    open,
+                    format!(
+                        "fill-in field `{id}` at {{pos}} is written otherwise at {} (use the same \
+                         label and kind, or another id)",
+                        self.fields[i].pos
+                    ),
+                ));
+            }
             Some(i) => i,
             None => {
                 self.fields.push(Field {

@@ -109,7 +109,7 @@ fn unknown_value_without_fallback_is_an_error_naming_the_variable() {
 fn fill_ins_are_listed_and_block_rendering_until_filled() {
     let t = parse(
         "Order {?order_number:Order number:number} ships {?eta:When it ships:date}; \
-         ref {?order_number:Again}.",
+         ref {?order_number:Order number:number}.",
     )
     .unwrap();
     let fields: Vec<_> = t
@@ -316,6 +316,16 @@ fn malformed_templates_name_the_position_and_the_problem() {
         (
             "{?eta:When:hour}",
             "unknown fill-in kind `hour` at 1:12 (expected one of text, time, date, number, link)",
+        ),
+        (
+            "Order {?order:Order number}, or {?order:Order no}",
+            "fill-in field `order` at 1:33 is written otherwise at 1:7 (use the same label and \
+             kind, or another id)",
+        ),
+        (
+            "On {?when:Day:date}\nat {?when:Day:time}",
+            "fill-in field `when` at 2:4 is written otherwise at 1:4 (use the same label and \
+             kind, or another id)",
         ),
         (
             "[[a|{?x:X}]]",
