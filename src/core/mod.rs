@@ -13,6 +13,7 @@ pub mod layout;
 pub mod library;
 pub mod reading;
 pub mod route;
+pub mod said;
 pub mod scenario;
 pub mod shared;
 pub mod sla;

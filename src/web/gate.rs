@@ -11,6 +11,7 @@
 //! re-fires the site's own send exactly once (a click on the button, or the same key on the
 //! composer), marked so that it passes the gate.
 
+use crate::core::said::said;
 use crate::web::panel::checklist::{Action, Dialog, Sheet};
 use crate::web::sites::{SendKey, SurfaceProfile};
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
@@ -441,7 +442,7 @@ fn wait_read(host: Rc<dyn Host>, composer: Option<Element>, resend: Resend, id: 
             Some(c) if c.is_connected() => draft_of(c),
             Some(_) => {
                 release();
-                return host.not_sent(REDRAWN_READING, None);
+                return host.not_sent(said("redrawn-reading"), None);
             }
             None => sent.clone(),
         };
@@ -469,9 +470,9 @@ fn wait_read(host: Rc<dyn Host>, composer: Option<Element>, resend: Resend, id: 
             }
         }
         if draft.trim() != sent.trim() {
-            return host.not_sent(CHANGED_READING, None);
+            return host.not_sent(said("changed-reading"), None);
         }
-        send_now(host, resend, composer, draft, REDRAWN_READING);
+        send_now(host, resend, composer, draft, said("redrawn-reading"));
     })
     .forget();
 }
@@ -479,24 +480,9 @@ fn wait_read(host: Rc<dyn Host>, composer: Option<Element>, resend: Resend, id: 
 /// Cancels a held send (Escape): nothing is sent.
 fn cancel_held(host: &Rc<dyn Host>) {
     if HELD.with(|h| h.borrow_mut().take()).is_some() {
-        host.not_sent(CANCELLED_READING, None);
+        host.not_sent(said("cancelled-reading"), None);
     }
 }
-
-/// What the agent is told when the reply box or its send button went while the checklist was
-/// open (nothing was sent).
-const REDRAWN: &str = "Not sent: the site redrew its reply box while the checklist was open. Your reply should still be in the box: press send again.";
-
-/// … and when the box no longer holds the reply the checklist showed (emptied, or other text
-/// put in while it was open): what it holds was not checked, and an empty box sends nothing.
-const CHANGED: &str = "Not sent: the reply box changed while the checklist was open, so what it holds now was not checked. Put your reply back (copy it below) and press send again.";
-
-/// … and while Waypoint was still reading the conversation (the send held meanwhile).
-const REDRAWN_READING: &str = "Not sent: the site redrew its reply box while Waypoint was reading the conversation. Press send again.";
-/// A held send whose draft the agent changed meanwhile, that is not checked now.
-const CHANGED_READING: &str = "Not sent: you changed the reply while Waypoint was reading the conversation. Press send again when it is ready.";
-/// A held send the agent cancelled with Escape.
-const CANCELLED_READING: &str = "Not sent: you cancelled it while Waypoint was reading the conversation. Your reply is still in the box.";
 
 /// How often a send is looked at for the site taking it, and how many times.
 const TAKEN_EVERY_MS: u32 = 100;
@@ -548,13 +534,13 @@ fn finish(host: Rc<dyn Host>, pending: Pending, action: Action) {
         Action::Post => {
             if let Some(c) = composer.as_ref().filter(|c| c.is_connected()) {
                 if draft_of(c).trim() != draft.trim() {
-                    return host.not_sent(CHANGED, Some(&draft));
+                    return host.not_sent(said("changed"), Some(&draft));
                 }
             }
             // The site may have drawn its send button or composer again while the dialog was
             // open: a click on the old, detached one reaches nobody, and the reply would be
             // taken as sent while it sits in the composer.
-            send_now(host, resend, composer, draft, REDRAWN);
+            send_now(host, resend, composer, draft, said("redrawn"));
         }
     }
 }
@@ -595,10 +581,7 @@ fn send_now(
         Ok(()) => when_taken(host, composer, draft),
         Err(e) => {
             web_sys::console::warn_2(&"Waypoint: could not send through the site:".into(), &e);
-            host.not_sent(
-                "Not sent: the site did not take the send. Your reply is still in the box: press send again.",
-                Some(&draft),
-            )
+            host.not_sent(said("not-taken"), Some(&draft))
         }
     }
 }

@@ -456,6 +456,14 @@ pub fn rule_file() -> String {
         out.push_str(id.why_text());
         out.push('\n');
     }
+    // The notices after a mishap, a line each.
+    for (name, text) in crate::core::said::TEXTS {
+        out.push_str("[said/");
+        out.push_str(name);
+        out.push_str("]\n");
+        out.push_str(text);
+        out.push('\n');
+    }
     out
 }
 
@@ -484,7 +492,7 @@ pub fn parse_rule_file(text: &str) -> Result<Vec<(&str, &str)>, String> {
         }
         // A phrase list's lines are its phrases.
         let phrases = current.is_some_and(|(name, _)| {
-            ["phrases/", "words/", "why/"]
+            ["phrases/", "words/", "why/", "said/"]
                 .iter()
                 .any(|kind| name.starts_with(kind))
         });
@@ -868,7 +876,11 @@ mod tests {
         let checks = crate::core::check::CheckId::ALL;
         assert_eq!(
             tables.len(),
-            all_tables().count() + WORD_LISTS.len() + PHRASE_LISTS.len() + checks.len()
+            all_tables().count()
+                + WORD_LISTS.len()
+                + PHRASE_LISTS.len()
+                + checks.len()
+                + crate::core::said::TEXTS.len()
         );
         for (t, (name, source)) in all_tables().zip(&tables) {
             assert_eq!((t.name(), t.source().unwrap()), (*name, *source));

@@ -6,6 +6,7 @@
 use crate::core::check::{phrasing, Mood};
 use crate::core::conversation::{Author, Lang, Site, Surface};
 use crate::core::library::{self, LibTemplate};
+use crate::core::said::said;
 use crate::core::template::{Context, RenderError, Var};
 use crate::web::composer::{self, Mark};
 use crate::web::{dom, extract, platform};
@@ -1283,17 +1284,15 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
         let said = if code.starts_with("inserted:") {
             "Inserted into the reply box: edit it before you post.".to_owned()
         } else if code.starts_with("already:") {
-            "This reply is already in the reply box: edit it there (clear the box to insert it \
-             again)."
-                .to_owned()
+            said("already").to_owned()
         } else if code.starts_with("changed:") {
-            "The reply box changed, but does not read as the reply: check what it holds before you post.".to_owned()
+            said("not-the-reply").to_owned()
         } else if code == "copied:none" {
-            "No reply box is open on the page, so the reply is on your clipboard: open the reply box and press Ctrl+V (⌘V on a Mac).".to_owned()
+            said("no-box").to_owned()
         } else if let Some(reason) = why {
             format!("Could not insert or copy ({reason}). Select the preview above and copy it.")
         } else {
-            "The reply box did not take the text, so it is on your clipboard: click the reply box and press Ctrl+V (⌘V on a Mac).".to_owned()
+            said("copied").to_owned()
         };
         outcome.set_text_content(Some(&said));
         let _ = outcome.set_attribute("data-outcome", &code);
