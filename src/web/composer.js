@@ -335,7 +335,9 @@ async function insertKind(el, kind, text, mark, around) {
   // A reply that goes on in small letters (after the draft's "Hi Jane," it left out its own
   // greeting: "you're right…") starts a sentence with a capital where one ended, or first.
   // ("eBay", "iPhone" keep theirs.)
-  if (/(^|[.!?])$/.test(start) && /^\p{Ll}(?!\p{Lu})/u.test(text)) text = text[0].toUpperCase() + text.slice(1);
+  // After an opening "¡" or "¿" too ("¡Hola Ana! ¡Gracias…").
+  const small = /^([¡¿]?)(\p{Ll})(?!\p{Lu})/u.exec(text);
+  if (/(^|[.!?])$/.test(start) && small) text = small[1] + small[2].toUpperCase() + text.slice(small[0].length);
   const rest = before.slice(at);
   const end = solid(text) + rest;
   const took = () => {

@@ -557,6 +557,24 @@ describe('a draft that ends by greeting the customer', () => {
       await panel.locator('.outcome[data-outcome="already:"]').waitFor();
       assert.equal(await modelText(page, box), text);
     }
+    // Her name typed in capitals, then a reply that does not open by greeting her: it goes on
+    // in small letters after the comma (a hands-on review saw "Hi John, Hi John, thank you…"
+    // and "Hi Jane, You're right…").
+    await panel.locator('button[data-action="back"]').click();
+    await page.click(box);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('hi JANE,');
+    await pickReply(panel, 'complaint', 'complaint-own-it');
+    for (const f of await panel.locator('.chosen input[data-field]').all()) await f.fill(values[await f.getAttribute('data-field')] ?? 'SR');
+    const owned = await panel.locator('.preview').innerText();
+    assert.match(owned, /^(you're right to be disappointed|I understand|that's a fair)/, owned);
+    await pickReply(panel, 'praise colleague', 'praise-pass-to-team');
+    for (const f of await panel.locator('.chosen input[data-field]').all()) await f.fill({ ...values, staff: 'Priya' }[await f.getAttribute('data-field')] ?? 'SR');
+    assert.match(await panel.locator('.preview').innerText(), /^thank you for taking the time to say this, Jane\./);
+    await insertChosen(page);
+    const text = await modelText(page, box);
+    assert.ok(text.startsWith('hi JANE, thank you for taking the time to say this, Jane.'), text);
     assert.deepEqual(pageErrors, []);
     await page.close();
   });

@@ -141,7 +141,8 @@ const WAIT_SAID_FROM: u32 = 10;
 /// Else the handle, as the customer goes by it on the site (and as the checks see them
 /// addressed); else none, and the template's fallback greets ("Hi there"), not "Hi J.R.R" or
 /// "Hi BOT".
-fn customer_first_name(a: &Author) -> Option<String> {
+#[inline(never)]
+pub fn customer_first_name(a: &Author) -> Option<String> {
     let cleaned = without_markup(&a.name);
     let name = cleaned.trim();
     let h = handle(a);

@@ -66,7 +66,7 @@ mod render;
 mod tests;
 
 pub use ast::{Field, FieldKind, Node, Pos, Var};
-pub use context::{humanize_wait, initials, Context, TITLES};
+pub use context::{customer_first_name, humanize_wait, initials, Context, TITLES};
 pub(crate) use parse::char_distance;
 pub use parse::{parse, ParseError, ESCAPABLE};
 pub use render::{pick, MissingField, RenderError};

@@ -9,8 +9,16 @@ use std::fmt;
 
 /// The literal openings of a greeting before the customer's name ("Hi {customer.first_name},"),
 /// which a reply in an exchange already begun does not repeat ([`Template::render_with_choices`]).
-const GREETINGS: [&str; 8] = [
-    "Hi ", "Hello ", "Hey ", "Dear ", "Hola, ", "¡Hola, ", "Hola ", "¡Hola ",
+const GREETINGS: [&str; 9] = [
+    "Hi ",
+    "Hello ",
+    "Hey ",
+    "Dear ",
+    "Hola, ",
+    "¡Hola, ",
+    "Hola ",
+    "¡Hola ",
+    "¡Buenas, ",
 ];
 
 /// A fill-in field the agent has not completed.
@@ -144,12 +152,56 @@ impl Template {
                 other => self.node(other, ctx, &mut out)?,
             }
         }
-        if ctx.answered || ctx.addressed || ctx.greeted {
-            if let Some(again) = self.greeted_again(ctx, &out) {
-                return Ok(again);
-            }
+        let again = if ctx.greeted {
+            self.after_greeting(ctx, &out)
+        } else if ctx.answered || ctx.addressed {
+            self.greeted_again(ctx, &out)
+        } else {
+            None
+        };
+        Ok(again.unwrap_or(out))
+    }
+
+    /// `out` after the draft's "Hi Jane," ([`Context::greeted`]): the reply's own greeting
+    /// ("Hi Jane, we…", "¡Hola, Jane! No…", also one a rotation chose) or their name first
+    /// ("Jane, gracias…") goes, and the template's own words go on in small letters ("you're
+    /// right, Jane…", not "Hi Jane, You're right"; the composer gives a capital after the
+    /// draft's "!"). `None` when it reads on as written ("I'm sorry…", the brand's name, a
+    /// value).
+    fn after_greeting(&self, ctx: &Context, out: &str) -> Option<String> {
+        let name = ctx.value(Var::CustomerFirstName)?;
+        let hello = GREETINGS
+            .iter()
+            .find_map(|g| out.strip_prefix(g))
+            .unwrap_or(out);
+        let named = hello.strip_prefix(name.as_str()).and_then(|r| {
+            let r = r.strip_prefix([',', '!', '.'])?;
+            let t = r.trim_start();
+            (t.len() < r.len()).then_some(t)
+        });
+        let body = named.unwrap_or(out);
+        let (open, body) = body.split_at(if body.starts_with(['¿', '¡']) { 2 } else { 0 });
+        let mut chars = body.chars();
+        let first = chars.next()?;
+        let words = (named.is_some()
+            || matches!(
+                self.nodes.first(),
+                Some(Node::Text(_) | Node::Rotation { .. })
+            ))
+            && chars.clone().next().is_some_and(char::is_lowercase)
+            && !ctx
+                .brand_name
+                .as_deref()
+                .is_some_and(|b| !b.is_empty() && body.starts_with(b.trim()));
+        if !words && named.is_none() {
+            return None;
         }
-        Ok(out)
+        let first = if words {
+            latin_case(first, false)
+        } else {
+            first
+        };
+        Some(format!("{open}{first}{}", chars.as_str()))
     }
 
     /// `out`, the reply rendered, as it reads to a customer we have already written to
@@ -182,7 +234,7 @@ impl Template {
         }
         let sep = &after[..1 + gap];
         let name = ctx.value(*var);
-        if name.is_some() && !ctx.answered && !ctx.greeted {
+        if name.is_some() && !ctx.answered {
             return None;
         }
         let rest = out
@@ -204,16 +256,14 @@ impl Template {
                 .as_deref()
                 .is_some_and(|b| !b.is_empty() && body.starts_with(b.trim()));
         let recased = |upper| format!("{open}{}{}", latin_case(first, upper), chars.as_str());
-        Some(match name.filter(|_| !ctx.greeted) {
+        Some(match name {
             // "Hi Sam, thanks…" goes on in small letters already.
             Some(name) if mark == ',' || !words => format!("{name}, {rest}"),
             // "¡Hola, Sam! Siento…" started a sentence: "Sam, siento…".
             Some(name) => format!("{name}, {}", recased(false)),
             None if !words => rest.to_owned(),
-            // After the draft's "Hola Sam," the reply goes on in small letters ("Tienes razón"
-            // after "Hola, Sam." was a sentence's start; the composer gives it a capital after
-            // the draft's "!"); else it starts a sentence.
-            None => recased(!ctx.greeted),
+            // "Hi there. Thanks…" → "Thanks…".
+            None => recased(true),
         })
     }
 

@@ -719,11 +719,38 @@ fn a_draft_that_greets_the_customer_is_not_followed_by_a_second_greeting() {
     ] {
         assert_eq!(render(src, &c).unwrap(), want);
     }
-    // A reply that does not open with a greeting is left as it is.
-    assert_eq!(
-        render("Thanks, {customer.first_name|friend}!", &c).unwrap(),
-        "Thanks, Maria!"
-    );
+    // A reply that does not open with a greeting goes on in small letters, and without their
+    // name when it opens with it (a hands-on review: "Hi Jane, You're right, Jane",
+    // "Hola Jane, Jane, gracias"); "I'm", the brand's name and a value keep their capitals.
+    c.brand_name = Some("Acme".into());
+    c.agent_name = Some("Sam Rivera".into());
+    for (src, want) in [
+        ("Thanks, {customer.first_name|friend}!", "thanks, Maria!"),
+        (
+            "You're right, {customer.first_name|friend}. I'm sorry.",
+            "you're right, Maria. I'm sorry.",
+        ),
+        (
+            "{customer.first_name|Hola}, gracias por actuar rápido.",
+            "gracias por actuar rápido.",
+        ),
+        ("{customer.first_name|Hi}, I'm on it.", "I'm on it."),
+        ("[[Sorry|Apologies]] for the wait.", "sorry for the wait."),
+        ("¡Gracias por escribirnos!", "¡gracias por escribirnos!"),
+        ("I'm sorry.", "I'm sorry."),
+        ("Acme here: sorry.", "Acme here: sorry."),
+        ("{agent.first_name} here.", "Sam here."),
+        (
+            "[[Hello|Hi]] {customer.first_name|there}, we haven't heard back.",
+            "we haven't heard back.",
+        ),
+        (
+            "[[¡Buenas|¡Hola]], {customer.first_name|qué tal}! No hemos sabido de ti.",
+            "no hemos sabido de ti.",
+        ),
+    ] {
+        assert_eq!(render(src, &c).unwrap(), want, "{src}");
+    }
 }
 
 /// The team's own replies open in more ways (a hands-on review): after "Hi Sam!" an "I'm" keeps

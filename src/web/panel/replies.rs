@@ -889,10 +889,14 @@ fn draft_addresses(s: &State) -> (bool, bool) {
                 .eq_ignore_ascii_case(h.trim_start_matches('@'))
         })
     });
+    // By their name as the replies greet them, in any case ("Hi John," to "JOHN SMITH",
+    // "Hi Jane," to "Dr. Jane Smith"; a hands-on review saw "Hi John, Hi John, thank you…").
     let greeted = draft
         .trim_end()
         .strip_suffix([',', '!', '.'])
-        .is_some_and(|bare| bare.rsplit(' ').next() == c.name.split(' ').next());
+        .and_then(|bare| bare.rsplit(' ').next())
+        .zip(crate::core::template::customer_first_name(c))
+        .is_some_and(|(w, first)| w.trim_start_matches('@').eq_ignore_ascii_case(&first));
     (addressed, greeted)
 }
 
