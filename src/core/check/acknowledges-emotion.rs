@@ -94,9 +94,10 @@ pub fn phrasing(tpl: &Template, ctx: &Context, seed: u64, mood: Mood, overdue: b
     }
     let choices = tpl.choose(ctx, seed, &suits);
     // No turn suits the mood (none acknowledges the feeling, say): still none that thanks a
-    // first contact mid-exchange, where the template has one.
+    // first contact mid-exchange, where the template has one, and the turns among the others
+    // by the seed (the seed's own turn, when it fitted, gave the same reply twice running).
     let shown = tpl.render_with_choices(&bare(tpl, ctx), &choices);
-    if shown.is_ok_and(|t| !fresh(&super::Text::new(&t))) {
+    if shown.is_ok_and(|t| !suits(&t)) {
         return tpl.choose(ctx, seed, &|t: &str| fresh(&super::Text::new(t)));
     }
     choices

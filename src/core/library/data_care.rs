@@ -99,11 +99,11 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::same(
             "Press or media enquiry",
-            "Hi {customer.first_name|there}, [[thanks for getting in touch|thank you for your message]]. I've passed your enquiry to our press team, who will reply by {?when:When the press team will reply:time}. ^{agent.initials}",
+            "Hi {customer.first_name|there}, [[thanks for getting in touch|thank you for your message|thanks for the question]]. I've passed your enquiry to our press team, who will reply by {?when:When the press team will reply:time}. ^{agent.initials}",
         ),
         es: Texts::same(
             "Consulta de prensa",
-            "Hola, {customer.first_name|qué tal}. [[Gracias por escribirnos|Gracias por tu mensaje]]. He pasado tu consulta a nuestro equipo de prensa, que te responderá a más tardar {?when:Cuándo responderá prensa:time}. ^{agent.initials}",
+            "Hola, {customer.first_name|qué tal}. [[Gracias por escribirnos|Gracias por tu mensaje|Gracias por la pregunta]]. He pasado tu consulta a nuestro equipo de prensa, que te responderá a más tardar {?when:Cuándo responderá prensa:time}. ^{agent.initials}",
         ),
     },
     LibTemplate {

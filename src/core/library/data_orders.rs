@@ -53,13 +53,13 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::dm_only(
             "Explain a charge",
-            "Hi {customer.first_name|there}, [[thanks for waiting|I'm sorry for the worry, and thanks for waiting|sorry this has been confusing, and thank you for your patience]] while I checked.\n\n\
+            "Hi {customer.first_name|there}, [[thanks for waiting|thank you for bearing with me|I'm sorry for the worry, and thanks for waiting|sorry this has been confusing, and thank you for your patience]] while I checked.\n\n\
              The charge of {?amount:Amount:number} on {?date:Date of the charge:date} is for {?reason:What the charge is for, in plain words}.\n\n\
              If that doesn't match what you expected, tell me and I'll look again.\n\n{agent.first_name}",
         ),
         es: Texts::dm_only(
             "Explicar un cargo",
-            "Hola, {customer.first_name|qué tal}. [[Gracias|Siento la preocupación, y gracias|Perdona la preocupación, y gracias]] por esperar mientras lo revisaba.\n\n\
+            "Hola, {customer.first_name|qué tal}. [[Gracias|Muchas gracias|Siento la preocupación, y gracias|Perdona la preocupación, y gracias]] por esperar mientras lo revisaba.\n\n\
              El cargo de {?amount:Importe:number} del {?date:Fecha del cargo:date} corresponde a {?reason:A qué corresponde, en palabras sencillas}.\n\n\
              Si no es lo que esperabas, dímelo y lo reviso de nuevo.\n\n{agent.first_name}",
         ),
@@ -127,14 +127,14 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::both(
             "Order running late",
-            "[[I'm sorry your order is late|Waiting on a late order is frustrating|Sorry for the wait, and for the late order]], {customer.first_name|and thank you for telling us}. \
+            "[[I'm sorry your order is late|Waiting on a late order is frustrating|Sorry for the wait, and for the late order|I'm sorry you've had to wait, for us and for your order]], {customer.first_name|and thank you for telling us}. \
              Please send us a DM and I'll track it down for you right away. ^{agent.initials}",
             "Hi {customer.first_name|there}, I'm sorry your order hasn't arrived; I know you were counting on it.\n\n\
              Could you send me the order number? I'll check with the courier and tell you by {?when:When you'll get back to them:time} where it is and when it will reach you.\n\n{agent.first_name}",
         ),
         es: Texts::both(
             "Pedido con retraso",
-            "[[Siento que tu pedido llegue tarde|Esperar un pedido que no llega desespera|Perdona el retraso del pedido]], {customer.first_name|y gracias por avisarnos}. \
+            "[[Siento que tu pedido llegue tarde|Esperar un pedido que no llega desespera|Perdona el retraso del pedido|Siento la espera, la nuestra y la del pedido]], {customer.first_name|y gracias por avisarnos}. \
              Escríbenos por privado y lo localizo ahora mismo. ^{agent.initials}",
             "Hola, {customer.first_name|qué tal}. Siento que tu pedido no haya llegado; sé que contabas con él.\n\n\
              ¿Me pasas el número de pedido? Lo consulto con la empresa de transporte y a más tardar {?when:Cuándo le responderás:time} te digo dónde está y cuándo lo recibirás.\n\n{agent.first_name}",

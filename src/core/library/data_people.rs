@@ -11,9 +11,9 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::both(
             "Own a bad experience",
-            "[[You're right to be disappointed|I understand why you're frustrated|That's a fair complaint]], {customer.first_name|and thank you for telling us}. \
+            "[[You're right to be disappointed|I understand why you're frustrated|That's a fair complaint|You have every reason to complain]], {customer.first_name|and thank you for telling us}. \
              I'm sorry, we got this wrong. Here's what I'll do: {?next_step:What you will do, and when}. ^{agent.initials}",
-            "Hi {customer.first_name|there}, [[you're right to be disappointed|I understand why you're frustrated|that's a fair complaint]], and I'm sorry: we got this wrong.\n\n\
+            "Hi {customer.first_name|there}, [[you're right to be disappointed|I understand why you're frustrated|that's a fair complaint|you have every reason to complain]], and I'm sorry: we got this wrong.\n\n\
              Here's what I'll do: {?next_step:What you will do, and when}. I'll keep you posted until it's put right.\n\n{agent.first_name}",
         ),
         es: Texts::both(
@@ -147,11 +147,11 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::same(
             "Find out and come back",
-            "[[Good question, {customer.first_name|thanks}|Thanks for asking, {customer.first_name|it's a fair question}|Sorry this has been frustrating, {customer.first_name|and thanks for asking}|Sorry for the hassle, {customer.first_name|and thanks for asking}]]. I want to give you the right answer, so I'm checking with the team and will reply here by {?when:When you'll reply:time}. ^{agent.initials}",
+            "[[Good question, {customer.first_name|thanks}|Thanks for asking, {customer.first_name|it's a fair question}|Sorry this has been frustrating, {customer.first_name|and thanks for asking}|Sorry for the hassle, {customer.first_name|and thanks for asking}|Fair question, {customer.first_name|thanks for asking}]]. I want to give you the right answer, so I'm checking with the team and will reply here by {?when:When you'll reply:time}. ^{agent.initials}",
         ),
         es: Texts::same(
             "Lo consulto y te digo",
-            "[[Buena pregunta, {customer.first_name|gracias}|Gracias por preguntar, {customer.first_name|es una duda razonable}|Siento que te esté costando, {customer.first_name|y gracias por preguntar}|Siento el lío, {customer.first_name|y gracias por preguntar}]]. Quiero darte la respuesta correcta, así que lo consulto con el equipo y te respondo aquí a más tardar {?when:Cuándo responderás:time}. ^{agent.initials}",
+            "[[Buena pregunta, {customer.first_name|gracias}|Gracias por preguntar, {customer.first_name|es una duda razonable}|Siento que te esté costando, {customer.first_name|y gracias por preguntar}|Siento el lío, {customer.first_name|y gracias por preguntar}|Es una duda razonable, {customer.first_name|gracias por preguntar}]]. Quiero darte la respuesta correcta, así que lo consulto con el equipo y te respondo aquí a más tardar {?when:Cuándo responderás:time}. ^{agent.initials}",
         ),
     },
     LibTemplate {

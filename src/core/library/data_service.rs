@@ -121,7 +121,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Locked out of the account",
             "[[Being locked out is stressful|Not being able to get in is frustrating]], {customer.first_name|I'm sorry}. Could you send us a DM here on {site.name|this app}? \
              I'll help you back in. We will never ask for your password. ^{agent.initials}",
-            "Hi {customer.first_name|there}, [[I'm sorry you can't get into your account|being locked out is no fun, I'm sorry]]; let's fix that.\n\n\
+            "Hi {customer.first_name|there}, [[I'm sorry you can't get into your account|being locked out is no fun, I'm sorry|sorry you've been locked out]]; let's fix that.\n\n\
              Could you tell me the email address or username on the account and what you see when you try to log in? \
              Please don't send your password or any code we text you: we'll never ask for them.\n\n{agent.first_name}",
         ),

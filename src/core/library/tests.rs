@@ -466,8 +466,8 @@ fn a_search_says_when_what_it_found_is_only_for_the_other_surface() {
 
 #[test]
 fn search_finds_words_in_the_text_and_in_alternatives() {
-    // "bearing" appears only in an alternative of waiting-thanks-patience.
-    let hits = search("bearing", Lang::En);
+    // "appreciate you waiting" appears only in an alternative of waiting-thanks-patience.
+    let hits = search("appreciate you waiting", Lang::En);
     assert_eq!(ids(&hits), ["waiting-thanks-patience"]);
 }
 
@@ -819,4 +819,55 @@ fn no_english_apology_is_exclaimed() {
             }
         }
     }
+}
+/// The same reply never comes twice running (a hands-on review saw five turns of one wording
+/// where only one of a template's phrasings suited the customer): for every template with
+/// alternatives, in every mood, overdue or not, before or after our first reply as the template
+/// is offered, six consecutive turns each differ from the one before.
+#[test]
+fn consecutive_turns_never_give_the_same_reply() {
+    use crate::core::check::{phrasing, Mood};
+    let mut repeats = Vec::new();
+    for (t, lang, surface, text) in texts() {
+        let tpl = parse(text).unwrap();
+        if tpl.rotations().is_empty() {
+            continue;
+        }
+        let answered: &[bool] = match t.contact {
+            Contact::Before => &[false],
+            Contact::After => &[true],
+            Contact::Any => &[false, true],
+        };
+        for mood in [Mood::Calm, Mood::Troubled, Mood::Upset] {
+            for overdue in [false, true] {
+                for &answered in answered {
+                    let mut ctx = Context::new(lang);
+                    ctx.customer = Some(Author {
+                        name: "Jane Smith".into(),
+                        handle: Some("jane".into()),
+                    });
+                    ctx.agent_name = Some("Sam Rivera".into());
+                    ctx.wait_minutes = Some(90);
+                    ctx.answered = answered;
+                    for f in tpl.fields() {
+                        ctx.fields.insert(f.id.clone(), "x".into());
+                    }
+                    let turns: Vec<String> = (0..6u64)
+                        .map(|seed| {
+                            let choices = phrasing(&tpl, &ctx, seed, mood, overdue);
+                            tpl.render_with_choices(&ctx, &choices).unwrap()
+                        })
+                        .collect();
+                    if let Some(w) = turns.windows(2).find(|w| w[0] == w[1]) {
+                        repeats.push(format!(
+                            "{} {lang:?} {surface} {mood:?} overdue {overdue} answered \
+                             {answered}: {}",
+                            t.id, w[0]
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(repeats.is_empty(), "{repeats:#?}");
 }
