@@ -13,7 +13,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::both(
             "Safety issue: holding reply",
-            "[[Thank you for telling us|Thanks for flagging this]], {customer.first_name|and I'm sorry}. Please stop using it for now. Our safety team is on it as urgent: \
+            "{customer.first_name|Hi there}, [[thank you for telling us|thanks for flagging this]], and I'm sorry. Please stop using it. Our safety team is on it as urgent: \
              DM us and they'll reach you by {?when:When safety will be in touch:time}. ^{agent.initials}",
             "Hi {customer.first_name|there}, thank you for telling us, and I'm sorry this happened. Please stop using the product for now. \
              If anyone is hurt, please get medical help first.\n\n\
@@ -21,7 +21,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::both(
             "Problema de seguridad: respuesta inicial",
-            "[[Gracias por avisarnos|Gracias por contárnoslo]], {customer.first_name|y lo siento}. No lo uses, por favor: \
+            "{customer.first_name|Hola}, [[gracias por avisarnos|gracias por contárnoslo]] y lo siento. Deja de usarlo: \
              escríbenos por privado y el equipo de seguridad te responderá a más tardar {?when:Cuándo contactará seguridad:time}. ^{agent.initials}",
             "{customer.first_name|Hola}, gracias por avisarnos y siento lo ocurrido. Por favor, deja de usar el producto de momento. \
              Si alguien se ha hecho daño, lo primero es buscar atención médica.\n\n\
@@ -57,15 +57,15 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::both(
             "Legal matter: holding reply",
-            "Thank you for letting us know, {customer.first_name|and I understand this is serious}. I've passed your message to the right team: \
-             send us a DM and they will reply there by {?when:When the team will reply:time}. ^{agent.initials}",
+            "{customer.first_name|Hi there}, thank you for telling us; I understand this is serious. I've passed it to the right team: \
+             DM us and they'll reply there by {?when:When the team will reply:time}. ^{agent.initials}",
             "Hi {customer.first_name|there}, thank you for your message. I understand this is serious for you.\n\n\
              I've passed it to the team that handles these matters, and they will reply to you here, in this chat, by {?when:When the team will reply:time}.\n\n{agent.first_name}",
         ),
         es: Texts::both(
             "Asunto legal: respuesta inicial",
-            "Gracias por decírnoslo, {customer.first_name|entiendo que es un asunto serio}. He trasladado tu mensaje al equipo adecuado: \
-             escríbenos por privado y te responderá allí a más tardar {?when:Cuándo responderá el equipo:time}. ^{agent.initials}",
+            "{customer.first_name|Hola}, gracias por avisar; entiendo que es serio. Lo he pasado al equipo adecuado: \
+             escríbenos por privado y te responderá a más tardar {?when:Cuándo responderá el equipo:time}. ^{agent.initials}",
             "{customer.first_name|Hola}, gracias por tu mensaje; entiendo que es un asunto serio para ti.\n\n\
              Lo he trasladado al equipo que gestiona estos casos, que te responderá aquí, en este chat, a más tardar {?when:Cuándo responderá el equipo:time}.\n\n{agent.first_name}",
         ),

@@ -111,13 +111,13 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::same(
             "How to return an item",
-            "Hi {customer.first_name|there}, [[returning it is simple|sorry it didn't work out|sorry about this]]: {?steps:The return steps, briefly}. \
-             Once it reaches us, the refund takes {?days:How long the refund takes:time}. Any trouble, tell me. ^{agent.initials}",
+            "Hi {customer.first_name|there}, [[happy to help|sorry it didn't work out|sorry about this]]. To return it: {?steps:The return steps, briefly}. \
+             The refund takes {?days:How long the refund takes:time} once it's back with us. ^{agent.initials}",
         ),
         es: Texts::same(
             "Cómo hacer una devolución",
-            "¡Hola, {customer.first_name|qué tal}! [[Devolverlo es fácil|Lo siento mucho|Perdona lo ocurrido]]: {?steps:Los pasos, en breve}. \
-             Cuando llegue, el reembolso tarda {?days:Cuánto tarda el reembolso:time}. Cualquier problema, dímelo. ^{agent.initials}",
+            "¡Hola, {customer.first_name|qué tal}! [[Encantados de ayudarte|Lo siento mucho|Perdona lo ocurrido]]. Para devolverlo: {?steps:Los pasos, en breve}. \
+             El reembolso tarda {?days:Cuánto tarda el reembolso:time} desde que nos llegue. ^{agent.initials}",
         ),
     },
     LibTemplate {

@@ -121,7 +121,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         ),
         es: Texts::same(
             "Responder a una duda de uso",
-            "[[¡Buena pregunta|¡Encantados de ayudarte|¡Claro|¡Siento que te esté costando|¡Siento que sea un lío]], {customer.first_name|gracias por preguntar}! Se hace así: {?steps:Los pasos, en breve}. Si te atascas, dímelo. ^{agent.initials}",
+            "[[¡Buena pregunta, {customer.first_name|gracias por preguntar}!|¡Encantados de ayudarte, {customer.first_name|gracias por preguntar}!|¡Claro, {customer.first_name|gracias por preguntar}!|Siento que te esté costando, {customer.first_name|y gracias por preguntar}.|Siento que sea un lío, {customer.first_name|y gracias por preguntar}.]] Se hace así: {?steps:Los pasos, en breve}. Si te atascas, dímelo. ^{agent.initials}",
         ),
     },
     LibTemplate {

@@ -76,7 +76,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Sabemos que no funciona",
             "[[Tienes razón|También lo vemos|No te pasa solo a ti]], {customer.first_name|y gracias por avisar}. Lo siento: {brand.name|nuestro servicio} está fallando. \
              Ya estamos en ello; daremos novedades a más tardar {?when:Hora de la próxima actualización:time}. ^{agent.initials}",
-            "Hola, {customer.first_name|qué tal}. [[Lo siento, no eres la única persona|Gracias por avisarnos y lo siento|Lo siento, no te pasa solo a ti]]: {brand.name|nuestro servicio} les está fallando ahora mismo a varias personas.\n\n\
+            "Hola, {customer.first_name|qué tal}. [[Lo siento, no eres la única persona|Gracias por avisarnos y lo siento|Lo siento, no te pasa solo a ti]]: {brand.name|nuestro servicio} está fallando ahora mismo.\n\n\
              El equipo técnico ya está trabajando en ello y te escribo en cuanto esté resuelto. Mientras tanto no tienes que hacer nada.\n\n{agent.first_name}",
         ),
     },
@@ -142,12 +142,12 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         en: Texts::same(
             "How to reset the password",
             "Hi {customer.first_name|there}, you can set a new password here: {?link:Reset page link:link}. \
-             [[The email can take a few minutes; check spam too|Sorry this has been a pain: check spam too|Sorry about this; the email may be in spam]]. If it doesn't arrive, tell me and I'll help. ^{agent.initials}",
+             [[The email can take a few minutes; check spam too|Sorry this has been a pain; do check spam too|Sorry about this; the email may be in spam]]. If it doesn't arrive, tell me and I'll help. ^{agent.initials}",
         ),
         es: Texts::same(
             "Cómo cambiar la contraseña",
             "¡Hola, {customer.first_name|qué tal}! Crea una contraseña nueva aquí: {?link:Enlace para restablecer:link}. \
-             [[El correo puede tardar unos minutos; mira también en spam|Siento que te esté costando: el correo puede estar en spam|Lo siento; el correo puede tardar, mira en spam]]. Si no llega, dímelo y te ayudo. ^{agent.initials}",
+             [[El correo puede tardar unos minutos; mira también en spam|Siento que te esté costando; el correo puede estar en spam|Lo siento; el correo puede tardar, mira en spam]]. Si no llega, dímelo y te ayudo. ^{agent.initials}",
         ),
     },
     LibTemplate {
