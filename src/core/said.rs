@@ -70,7 +70,7 @@ pub fn said(name: &str) -> &'static str {
         .map_or("", |(_, t)| t)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
