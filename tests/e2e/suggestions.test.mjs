@@ -596,8 +596,9 @@ describe('a draft that already names the customer by @handle', () => {
     // Nor greeted as "there" right after his handle.
     await pickReply(panel, 'patience', 'waiting-thanks-patience');
     const patience = await panel.locator('.preview').innerText();
-    // (A capital starts it, whichever wording's turn it is: "Thank you…", "I'm sorry…".)
-    assert.match(patience, /^[A-Z][a-z']/, patience);
+    // (A capital starts it, whichever wording's turn it is: "Thank you…", "I'm sorry…", "I
+    // appreciate…".)
+    assert.match(patience, /^[A-Z]([a-z']| [a-z])/, patience);
     assert.doesNotMatch(patience, /^Hi there|marco/, patience);
     await pickReply(panel, 'thank', 'praise-thanks');
     if (await initials.count()) await initials.fill('SR');
