@@ -1285,7 +1285,7 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
                 Err(why) => ("failed:none".to_owned(), Some(why)),
             },
         };
-        let said = if code.starts_with("inserted:") {
+        let told = if code.starts_with("inserted:") {
             "Inserted into the reply box: edit it before you post.".to_owned()
         } else if code.starts_with("already:") {
             said("already").to_owned()
@@ -1298,7 +1298,7 @@ fn insert(state: &Rc<RefCell<State>>, chosen: &Element, outcome: &Element) {
         } else {
             said("copied").to_owned()
         };
-        outcome.set_text_content(Some(&said));
+        outcome.set_text_content(Some(&told));
         let _ = outcome.set_attribute("data-outcome", &code);
         // Said where the agent can read it: the panel's body scrolls, and the form may have
         // pushed the line below its edge.
