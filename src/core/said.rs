@@ -1,11 +1,11 @@
 //! What the panel says after a mishap (a send the site did not take, a reply the box did not
-//! take), sentences the page shows rarely. In the page they are read from the rule file's
+//! take) or of a clock counted in an unusual way, sentences the page shows rarely. In the page they are read from the rule file's
 //! `[said/<name>]` sections, written by the build from [`TEXTS`]: the content module, held to
 //! its size budget, does not carry them.
 
 /// Each notice's name and words.
 #[cfg(not(target_arch = "wasm32"))]
-pub const TEXTS: [(&str, &str); 10] = [
+pub const TEXTS: [(&str, &str); 14] = [
     (
         "redrawn",
         "Not sent: the site redrew its reply box while the checklist was open. Your reply should \
@@ -56,6 +56,26 @@ pub const TEXTS: [(&str, &str); 10] = [
         "The reply box did not take the text, so it is on your clipboard: click the reply box \
          and press Ctrl+V (⌘V on a Mac).",
     ),
+    // The SLA's notes on a clock counted in an unusual way (each begins with a space: it goes
+    // on from the explanation before it).
+    (
+        "seen-only",
+        " The page shows no time for the message that started it: counted from when Waypoint \
+         first saw it.",
+    ),
+    (
+        "automatic",
+        " Our automatic message is not counted as a reply.",
+    ),
+    (
+        "unsent",
+        " Our message the site shows as not sent is not counted as a reply.",
+    ),
+    (
+        "window-seen-only",
+        " (the page shows no time for the customer's last message: counted from when Waypoint \
+         first saw it)",
+    ),
 ];
 
 /// The words of notice `name`: in the page, from the installed rule file ("" before it is
@@ -78,9 +98,14 @@ mod tests {
     /// on one line.
     #[test]
     fn every_notice_asked_for_is_written_and_in_the_rule_file() {
-        let src = ["src/web/gate.rs", "src/web/panel/replies.rs"]
-            .map(|p| std::fs::read_to_string(p).expect("the source is readable"))
-            .join("\n");
+        let src = [
+            "src/web/gate.rs",
+            "src/web/panel/replies.rs",
+            "src/web/panel/badge.rs",
+            "src/core/sla/status.rs",
+        ]
+        .map(|p| std::fs::read_to_string(p).expect("the source is readable"))
+        .join("\n");
         let asked: Vec<&str> = src
             .split("said(\"")
             .skip(1)

@@ -22,6 +22,7 @@ use super::format::duration;
 use super::policy::ValidPolicy;
 use super::window::{messaging_window, MessagingWindow};
 use crate::core::conversation::{Author, Conversation, Message, Party, Surface};
+use crate::core::said::said;
 use serde::{Deserialize, Serialize};
 
 /// What the agent set for this conversation (stored locally by the web layer). Stored with
@@ -820,20 +821,15 @@ fn running(
                 " Outside business hours: the clock stands still until {at}."
             )),
             untimed_note(untimed),
-            if seen_only {
-                " The page shows no time for the message that started it: counted from when \
-                 Waypoint first saw it."
-            } else {
-                ""
-            },
+            if seen_only { said("seen-only") } else { "" },
             // Said, so that a clock running after a message of ours is not taken for a fault.
             if waiting.iter().any(|m| m.party == Party::Automatic) {
-                " Our automatic message is not counted as a reply."
+                said("automatic")
             } else {
                 ""
             },
             if waiting.iter().any(|m| m.party == Party::Unsent) {
-                " Our message the site shows as not sent is not counted as a reply."
+                said("unsent")
             } else {
                 ""
             }

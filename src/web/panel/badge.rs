@@ -240,8 +240,7 @@ impl Badge {
         let (bound, why) = match &status.window {
             Some(w) if w.seen_only => (
                 if w.open { "at most " } else { "at least " },
-                " (the page shows no time for the customer's last message: counted from when \
-                 Waypoint first saw it)",
+                crate::core::said::said("window-seen-only"),
             ),
             _ => ("", ""),
         };
