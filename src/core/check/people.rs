@@ -21,6 +21,12 @@ impl WordSet {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+    /// Whether a word of the set begins with `w` (folded, three letters or more): "Chris" of
+    /// "Christopher", "Sam" of "Samantha".
+    pub fn shortened_to(&self, w: &str) -> bool {
+        let w = fold(w);
+        w.chars().count() >= 3 && self.0.iter().any(|x| x.starts_with(&w))
+    }
 }
 
 #[derive(Debug, Default)]

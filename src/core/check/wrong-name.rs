@@ -14,7 +14,7 @@
 
 use super::text::quote;
 use super::{Finding, Input};
-use crate::core::conversation::Site;
+use crate::core::conversation::{Party, Site};
 use crate::core::template::TITLES;
 use crate::core::words::Words;
 
@@ -168,6 +168,15 @@ pub fn check(input: &Input) -> Option<Finding> {
     // thread than the customer being answered.
     let mut others = Vec::new();
     let names_known = !people.customer_names.is_empty();
+    // A name as written in a customer's message ("Hi, Rachel here").
+    let said_by_them = |name: &str| {
+        input
+            .ctx
+            .conversation
+            .messages
+            .iter()
+            .any(|m| m.party == Party::Customer && m.text.contains(name))
+    };
     // The reply names the customer answered (not by the handle a reply starts with, which the
     // site fills in), by a word written with a capital or of four letters or more, not a
     // particle: "la" of "Maria de la Cruz" in "Hola Tom. La entrega…" is no name.
@@ -243,7 +252,13 @@ pub fn check(input: &Input) -> Option<Finding> {
                 }
                 continue;
             }
-            if people.is_name(&next.lower) || people.is_handle(&next.lower) {
+            // Someone in the thread, a customer's name shortened ("Hi Chris" to Christopher),
+            // or a name a customer wrote ("Hi, Rachel here").
+            if people.is_name(&next.lower)
+                || people.is_handle(&next.lower)
+                || people.customer_names.shortened_to(&next.lower)
+                || said_by_them(src)
+            {
                 continue;
             }
             spans.push((next.start, next.end));
@@ -384,6 +399,31 @@ mod tests {
             c.spans(CheckId::WrongName, "@bob Hi Sarah, cc @tom"),
             ["@bob", "Sarah"]
         );
+    }
+
+    /// A short form of the customer's name ("Hi Mari" to Maria, as "Hi Chris" to Christopher)
+    /// and the name they give in their own words ("Hi, Rachel here") are theirs: a review of
+    /// the checklist saw both refused as names "not in this conversation".
+    #[test]
+    fn short_names_and_the_name_the_customer_gives_are_theirs() {
+        let c = Case::on(
+            Site::X,
+            Surface::Dm,
+            &[
+                "Hi, Rachel here. My order arrived without the charger",
+                "BRAND: Sorry about that! Sarah from the team will check",
+            ],
+        );
+        let rows = [
+            ("Hi Rachel, sorry about that", false),
+            ("Hi Mari, sorry about that", false),
+            ("Hola Marí, lo siento", false),
+            // A name only the brand's message holds, a stranger, two letters: not hers.
+            ("Hi Sarah, sorry about that", true),
+            ("Hi Tom, sorry about that", true),
+            ("Hi Ma, sorry", true),
+        ];
+        table(&c, CheckId::WrongName, &rows);
     }
 
     #[test]
