@@ -166,6 +166,28 @@ describe('insert a reply template into the site composer', () => {
     }
   });
 
+  // Where the editor takes no paste (Draft.js is sent one first), the text is typed in
+  // (`execCommand`): the site's undo takes that insertion back too, in one step.
+  test('X post (Draft.js): an insertion typed in after a refused paste is undone by the site\'s undo', async () => {
+    const s = SURFACES[0];
+    const { page, pageErrors } = await open(browser.context, s.url);
+    await waitForState(page, 'ready');
+    // The page refuses every paste before its editor hears of it.
+    await page.evaluate(() => document.addEventListener('paste', (e) => e.stopImmediatePropagation(), true));
+    await page.click(s.box);
+    await page.keyboard.type('Draft');
+    const panel = page.locator('waypoint-panel');
+    const preview = await insertPraise(panel);
+    assert.equal(await panel.locator('.outcome').getAttribute('data-outcome'), 'inserted:draft:execCommand');
+    assert.equal(squash(await modelText(page, s.model)), `Draft ${preview}`);
+    await page.click(s.box);
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((sel) => document.querySelector(sel).dataset.fixtureModel.trim() === 'Draft', s.model, { timeout: 5000 }).catch(() => {});
+    assert.equal(squash(await modelText(page, s.model)), 'Draft', 'one undo restores the draft');
+    assert.deepEqual(pageErrors, []);
+    await page.close();
+  });
+
   // When typing the text in (execCommand) changes nothing, a textarea's value is set and an
   // input event sent: React takes a change only from an event that finds the element's value
   // different from the copy it keeps, and otherwise puts its own state back.
