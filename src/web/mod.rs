@@ -8,6 +8,9 @@
 //! Both take the `mode` the loader chose (`wasm` or `js`, see [`Mode`]), which the page
 //! contract reports as `data-mode`.
 
+/// The benchmark's entry points, in its build only (`cargo xtask bench`).
+#[cfg(all(feature = "content", feature = "bench"))]
+pub mod bench;
 pub mod composer;
 pub mod content;
 pub mod diagnostics;

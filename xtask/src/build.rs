@@ -83,7 +83,17 @@ const WASM_GZ_BUDGET: u64 = 300_000;
 const JS_GZ_BUDGET: u64 = 600_000;
 const ZIP_BUDGET: u64 = 1_500_000;
 
-pub fn build(ctx: &Ctx) -> Result<()> {
+/// What a build is for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// The extension as it ships: the size budgets must hold.
+    Ship,
+    /// The benchmark's: the content module with its entry points (feature `bench`), a little
+    /// larger, so the sizes are printed but the budgets are held by the shipping build.
+    Bench,
+}
+
+pub fn build(ctx: &Ctx, purpose: Purpose) -> Result<()> {
     setup::wasm_target(ctx)?;
     setup::wasm_bindgen(ctx)?;
     setup::npm_packages(ctx)?;
@@ -97,7 +107,10 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     // One build, with bulk memory: `memory.copy` and `memory.fill` where compiler_builtins'
     // byte loops would be (1.1 kB smaller gzipped as wasm; in the translation they become the
     // typed array's native `copyWithin` and `fill`).
-    let module = module_build(ctx, names, "content")?;
+    let module = match purpose {
+        Purpose::Ship => module_build(ctx, names, "content")?,
+        Purpose::Bench => module_build(ctx, names, "content,bench")?,
+    };
     let options = module_build(ctx, names, "options")?;
 
     println!("==> wasm-bindgen, wasm-opt, wasm2js");
@@ -273,7 +286,7 @@ pub fn build(ctx: &Ctx) -> Result<()> {
 
     let zip = root.join(format!("target/waypoint-{version}.zip"));
     write_zip(&dist, &zip)?;
-    report(root, &dist, &zip)
+    report(root, &dist, &zip, purpose)
 }
 
 /// `wasm-opt` with the features the module uses and `args`, from `input` to `output`.
@@ -338,14 +351,15 @@ fn module_build(ctx: &Ctx, names: bool, feature: &str) -> Result<PathBuf> {
     )?;
     // Each build writes the same file: kept under the feature's name before the next.
     let built = target_dir.join("wasm32-unknown-unknown/release/waypoint.wasm");
-    let module = target_dir.join(format!("waypoint-{feature}.wasm"));
+    let stem = feature.replace(',', "-");
+    let module = target_dir.join(format!("waypoint-{stem}.wasm"));
     std::fs::copy(&built, &module)?;
     if !names {
         return Ok(module);
     }
     // Unstripped, the module keeps its `target_features` section, from which wasm-bindgen
     // would take reference types: the section goes, the names stay.
-    let named = target_dir.join(format!("waypoint-{feature}-named.wasm"));
+    let named = target_dir.join(format!("waypoint-{stem}-named.wasm"));
     wasm_opt(
         ctx,
         "wasm-opt (names)",
@@ -665,7 +679,7 @@ fn kb(n: u64) -> String {
     format!("{:.1} kB", n as f64 / 1000.0)
 }
 
-fn report(root: &Path, dist: &Path, zip: &Path) -> Result<()> {
+fn report(root: &Path, dist: &Path, zip: &Path, purpose: Purpose) -> Result<()> {
     let read = |p: &Path| std::fs::read(p).map_err(|e| Failure(format!("{}: {e}", p.display())));
     let wasm = read(&dist.join("pkg/waypoint_bg.wasm"))?;
     let glue = read(&dist.join("pkg/waypoint.js"))?;
@@ -744,6 +758,13 @@ fn report(root: &Path, dist: &Path, zip: &Path) -> Result<()> {
     }
     if over.is_empty() {
         println!("  all within budget; unpacked extension in dist/");
+        Ok(())
+    } else if purpose == Purpose::Bench {
+        println!(
+            "  the benchmark's build, over budget: {} (the budgets hold for the shipping build, \
+             `cargo xtask build`)",
+            over.join(", ")
+        );
         Ok(())
     } else {
         Err(Failure(format!("over budget: {}", over.join(", "))))

@@ -27,7 +27,8 @@ cargo xtask <command>
                      (headless when there is no display: writes a screenshot, prints its path)
   test               run every check and test (what CI runs)
   build              build dist/ and target/waypoint-<version>.zip, print the sizes
-  bench              build, then measure speed and memory in Chromium against the budgets
+  bench              build (with the benchmark's entry points), then measure speed and
+                     memory in Chromium against the budgets
 ";
 
 /// A failure that ends the command, with what to do about it.
@@ -185,7 +186,11 @@ fn test_steps(ctx: &Ctx, tally: &mut Tally) -> Result<()> {
         "clippy (wasm32)",
         ctx.cmd("cargo")
             .args(["clippy", "--target", "wasm32-unknown-unknown"])
-            .args(["--no-default-features", "--features", "content,options"])
+            .args([
+                "--no-default-features",
+                "--features",
+                "content,options,bench",
+            ])
             .args(["--lib", "--tests", "--"])
             .args(["-D", "warnings"]),
     )?;
@@ -197,7 +202,7 @@ fn test_steps(ctx: &Ctx, tally: &mut Tally) -> Result<()> {
         tally,
     )?;
 
-    build::build(ctx)?;
+    build::build(ctx, build::Purpose::Ship)?;
 
     setup::chromium(ctx)?;
     step("browser tests of the web code (wasm-bindgen-test in headless Chromium)");
@@ -233,7 +238,7 @@ fn test_steps(ctx: &Ctx, tally: &mut Tally) -> Result<()> {
 }
 
 fn run(ctx: &Ctx, args: &[String]) -> Result<()> {
-    build::build(ctx)?;
+    build::build(ctx, build::Purpose::Ship)?;
     setup::chromium(ctx)?;
     let display = std::env::var_os("DISPLAY").is_some_and(|d| !d.is_empty())
         || std::env::var_os("WAYLAND_DISPLAY").is_some_and(|d| !d.is_empty());
@@ -254,7 +259,8 @@ fn run(ctx: &Ctx, args: &[String]) -> Result<()> {
 }
 
 fn bench(ctx: &Ctx) -> Result<()> {
-    build::build(ctx)?;
+    // The benchmark's entry points are built into the content module for it alone.
+    build::build(ctx, build::Purpose::Bench)?;
     setup::chromium(ctx)?;
     step("benchmark (figures against the budgets of DESIGN.md)");
     ctx.run(
@@ -278,7 +284,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => run(&ctx, &args[1..]),
         Some("test") => test(&ctx),
-        Some("build") => build::build(&ctx),
+        Some("build") => build::build(&ctx, build::Purpose::Ship),
         Some("bench") => bench(&ctx),
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");
