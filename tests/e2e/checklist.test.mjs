@@ -1291,6 +1291,31 @@ describe('the checks whose word lists the page reads from the rule file', () => 
   }
 });
 
+describe('a slash search left in the draft', () => {
+  // The agent typed "/refund", closed the search with Escape and wrote the reply after it:
+  // the words of the search would be posted with it.
+  const xPost = SURFACES[0];
+  test('X post: the checklist stops the send and marks "/refund"', async () => {
+    const { page } = await open(browser.context, xPost.url);
+    await waitForState(page, 'ready');
+    const popup = page.locator('waypoint-panel').locator('.slash');
+    await page.click(xPost.box);
+    await page.keyboard.type('/refund');
+    await popup.waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await popup.waitFor({ state: 'hidden' });
+    await page.keyboard.type(" Hi Maria, I've refunded your order and you'll see it on your card within 3 days.");
+    await pressSend(page, xPost);
+    await dialog(page).waitFor();
+    const item = dialog(page).locator('[data-check-id="placeholder"]');
+    assert.equal(await item.getAttribute('data-status'), 'fail');
+    assert.equal(await item.locator('mark').first().innerText(), '/refund');
+    assert.match(await item.innerText(), /left from a slash search/);
+    assert.equal(await sends(page), 0, 'nothing was sent');
+    await page.close();
+  });
+});
+
 describe('a send while a long conversation is still read', () => {
   // 1,200 posts on x.com (the JavaScript translation reads them in several tasks). The
   // timeline leaves the page when the panel first says it is reading, between two parts of the

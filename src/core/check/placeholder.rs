@@ -1,6 +1,7 @@
 //! `placeholder`: the draft still holds an unfilled template token: our own syntax (`{var}`,
 //! `{?field:Label}`, `[[a|b]]`), other tools' (`{{…}}`, `{%…%}`, `__email__`), or the
-//! hand-made kind (`[NAME]`, `<order number>`, `XX`, `INSERT …`, `TBD`).
+//! hand-made kind (`[NAME]`, `<order number>`, `XX`, `INSERT …`, `TBD`), or the words of a
+//! slash search left in the draft (`/refund`: the agent closed the search and typed on).
 
 use super::text::quote;
 use super::{Finding, Input};
@@ -11,6 +12,12 @@ pub(super) const SLOT_WORDS: Words = listed_words!["placeholder/slot-words";
     "name", "number", "order", "email", "e-mail", "date", "time", "link", "url", "insert", "agent",
     "customer", "product", "address", "phone", "amount", "here", "nombre", "número", "pedido",
     "fecha", "enlace", "correo",
+];
+
+/// Tone tags ("/s", "/gen"): written by hand after a sentence, not a slash search.
+pub(super) const TONE_TAGS: Words = listed_words!["placeholder/tone-tags";
+    "gen", "srs", "sarc", "jk", "lh", "hj", "nm", "pos", "neg", "nsrs", "hyp", "nbh", "lol", "sx",
+    "nsx", "th", "cb", "ot", "ly", "rt", "ij", "ref", "rh", "nc", "npa", "rl", "gs",
 ];
 
 fn is_slot_content(inner: &str) -> bool {
@@ -61,6 +68,21 @@ pub fn placeholders(s: &str) -> Vec<(usize, usize)> {
             b'<' => closing(s, i + 1, ">", 40)
                 .filter(|&e| is_slot_content(&s[i + 1..e]))
                 .map(|e| e + 1),
+            // "/refund" where a word starts (what opens the slash search): two letters or
+            // more, in small letters (a sign-off is "/KM" or "/Jen": the 38 slashed words at a
+            // word's start in twcs-dev's brand replies), not a path ("/r/name") nor a tone tag.
+            b'/' if i == 0 || b[i - 1].is_ascii_whitespace() => {
+                let word = s[i + 1..]
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                let end = i + 1 + word.len();
+                (word.chars().nth(1).is_some()
+                    && word.starts_with(|c: char| c.is_lowercase())
+                    && b.get(end) != Some(&b'/')
+                    && !TONE_TAGS.contains(word))
+                .then_some(end)
+            }
             b'_' if b.get(i + 1) == Some(&b'_') => {
                 let start = i + 2;
                 let mut j = start;
@@ -127,6 +149,10 @@ pub fn check(input: &Input) -> Option<Finding> {
     let spans = placeholders(draft);
     let first = *spans.first()?;
     let detail = match spans.len() {
+        1 if draft[first.0..].starts_with('/') => format!(
+            "{} is left from a slash search",
+            quote(&draft[first.0..first.1])
+        ),
         1 => format!("{} is still a placeholder", quote(&draft[first.0..first.1])),
         n => format!(
             "{} and {} more are still placeholders",
@@ -161,6 +187,11 @@ mod tests {
             ("Email us at __email__ today", true),
             ("Hola [NOMBRE], lo siento", true),
             ("Hola {nombre}", true),
+            // A slash search left behind: the agent closed it and typed on.
+            ("/refund Hi Maria, your refund is on its way.", true),
+            ("Hi Maria, /delivery sorry about this", true),
+            ("Hola Lucía,\n/reembolso ya está hecho", true),
+            ("Thanks! /late order", true),
             // Not placeholders.
             ("", false),
             ("Thanks Maria, your refund is on its way! <3", false),
@@ -171,6 +202,13 @@ mod tests {
             ("a}b{", false),
             ("snake_case_name is fine, so is __ alone", false),
             ("Sizes S, M and XL [in stock] now", false),
+            // Slashes that are no search: dates, and/or, links, paths, tone tags.
+            ("Open 24/7, and/or by 12/11 at acme.com/help", false),
+            ("Oh great, another late order /s. We're on it /gen", false),
+            ("See /r/acme for tips, or type / to search", false),
+            ("Yes, w/ pleasure: 1/2", false),
+            ("DM us and we'll sort it. /KM", false),
+            ("Sorry about this! /Jen", false),
         ];
         table(&Case::new(), CheckId::Placeholder, &rows);
     }
@@ -188,5 +226,11 @@ mod tests {
         );
         let d = c.fires(CheckId::Placeholder, "Hi {first_name}").unwrap();
         assert_eq!(d, "“{first_name}” is still a placeholder");
+        assert_eq!(
+            c.spans(CheckId::Placeholder, "/refund Hi Maria, /2 and /x"),
+            ["/refund"]
+        );
+        let d = c.fires(CheckId::Placeholder, "/refund Hi Maria").unwrap();
+        assert_eq!(d, "“/refund” is left from a slash search");
     }
 }
