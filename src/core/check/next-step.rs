@@ -7,9 +7,10 @@
 //! sympathy, names, handles and small words are set aside: three such words or more count as
 //! an answer.
 
-use super::text::quote;
+use super::text::{quote, Text};
 use super::{Finding, Input};
 use crate::core::analysis::Emotion;
+use crate::core::conversation::Party;
 use crate::core::scenario::Scenario;
 use crate::core::words::Words;
 
@@ -188,6 +189,23 @@ pub(super) const SOCIAL: Words = listed_words!["next-step/social";
     "escribirnos",
     "contactarnos",
     "vaya",
+    // What a thank-you to the community is made of ("thanks for your comment, we love hearing
+    // from our amazing community!"): no answer to "where can I buy it?".
+    "from",
+    "comment",
+    "comments",
+    "community",
+    "message",
+    "post",
+    "lovely",
+    "wonderful",
+    "amazing",
+    "awesome",
+    "fantastic",
+    "means",
+    "lot",
+    "comentario",
+    "comunidad",
 ];
 
 /// Part of a reply posted in several pieces ("2/2", "…on the list"): the other part may
@@ -273,10 +291,27 @@ pub fn check(input: &Input) -> Option<Finding> {
     let people = input.people();
     // "We apologise if you feel you were charged twice" answers nothing.
     let hedged = super::non_apology::hedged(t);
+    // A report's own words said back ("so sorry your mug arrived broken") restate it. (To a
+    // question they may answer it: "the green one is back in stock".)
+    let theirs: Vec<Text> = if a.question.is_none() {
+        input
+            .ctx
+            .conversation
+            .unanswered()
+            .iter()
+            .filter(|m| m.party == Party::Customer)
+            .map(|m| Text::new(&m.text))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let content = t
         .plain()
         .filter(|&(i, w)| {
             !hedged[i]
+                && !theirs
+                    .iter()
+                    .any(|c| c.words.iter().any(|x| x.lower == w.lower))
                 && !SOCIAL.contains(w.lower.as_str())
                 && !people.is_name(&w.lower)
                 && !people.is_handle(&w.lower)
@@ -338,6 +373,8 @@ pub(super) const PHRASES: crate::core::words::Words = words![
     "look into",
     "reach out",
     "let us know",
+    "fill us in",
+    "tell us",
     "keep an eye",
     "get back to you",
     "follow up",
@@ -365,6 +402,7 @@ pub(super) const PHRASES: crate::core::words::Words = words![
     "te enviaremos",
     "envíanos",
     "escríbenos",
+    "cuéntanos",
     "puedes",
     "podrás",
     "revisa",
@@ -380,6 +418,7 @@ mod tests {
     use super::super::testutil::{table, Case};
     use super::super::CheckId;
     use crate::core::analysis::Signal;
+    use crate::core::conversation::{Site, Surface};
     use crate::core::scenario::Scenario;
 
     #[test]
@@ -443,5 +482,54 @@ mod tests {
         c.analysis.scenarios = vec![(Scenario::Praise, Signal::default())];
         table(&c, CheckId::NextStep, &[("Thanks so much!", false)]);
         table(&Case::new(), CheckId::NextStep, &[("Sorry!", false)]);
+    }
+
+    #[test]
+    fn a_problem_said_back_is_no_answer() {
+        // The checklist review's drafts: the customer's own words restate the report.
+        let mut c = Case::on(
+            Site::Facebook,
+            Surface::Post,
+            &["My package arrived damaged, the box was crushed and the mug inside is broken. Really disappointed."],
+        );
+        c.analysis.scenarios = vec![(Scenario::Faulty, Signal::default())];
+        let rows = [
+            ("Linda, I'm so sorry to hear your mug arrived broken.", true),
+            (
+                "Linda, I'm so sorry to hear your mug arrived broken. That's really disappointing and not what we want for you.",
+                true,
+            ),
+            ("Oh no, a crushed box and a broken mug, so sorry!", true),
+            // Words of our own: an answer.
+            (
+                "Linda, so sorry your mug arrived broken: a new one goes out tomorrow by courier.",
+                false,
+            ),
+        ];
+        table(&c, CheckId::NextStep, &rows);
+        // Said back to a question, they may be the answer.
+        let mut q = Case::on(
+            Site::Instagram,
+            Surface::Post,
+            &["Is the green bag back in stock?"],
+        );
+        q.analysis.question = Some(Signal {
+            score: 1.0,
+            triggers: vec!["Is the green bag back in stock?".into()],
+        });
+        table(
+            &q,
+            CheckId::NextStep,
+            &[("The green bag is back in stock!", false)],
+        );
+        // A thank-you to the community answers no question.
+        table(
+            &q,
+            CheckId::NextStep,
+            &[
+                ("Hi Chloe, thanks so much for your comment, we love hearing from our community!", true),
+                ("Thank you, your lovely message means a lot to us!", true),
+            ],
+        );
     }
 }
