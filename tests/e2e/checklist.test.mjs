@@ -1271,6 +1271,8 @@ describe('the checks whose word lists the page reads from the rule file', () => 
     ['asks-personal-data', 'Maria, please reply here with your password so we can check the order.', xPost],
     ['tone', 'Maria, you should have checked the tracking page before writing to us.', xPost],
     ['next-step', 'So sorry to hear that, Maria!', xPost],
+    // One word of plain speech in capitals (shouting/plain).
+    ['shouting', "Maria, we are VERY sorry. Your order arrives on Friday and I'll update you here.", xPost],
     // A card's details, even in a direct message.
     ['asks-personal-data', 'Sorry about the double charge, Sam! Please send me your card details so I can refund it today.', xChat],
     // In a direct message, asking for one (its own list: other-channel/3).

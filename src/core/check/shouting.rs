@@ -1,5 +1,7 @@
-//! `shouting`: a run of three or more words in capitals (acronyms aside), or piled-up
-//! exclamation and question marks.
+//! `shouting`: a word of plain speech in capitals ("we are VERY sorry", "this is NOT OK"),
+//! a run of four or more words in capitals (acronyms aside), or piled-up exclamation and
+//! question marks. Capitals that are a name ("ACME PRO MAX", "JFK"), a code ("SORRY15") or an
+//! acronym are not shouting.
 
 use super::text::quote;
 use super::{Finding, Input};
@@ -13,6 +15,19 @@ pub(super) const ACRONYMS: Words = listed_words!["shouting/acronyms";
     "LA", "BBC", "CNN", "ASAP", "AT", "T", "IT", "HQ", "PR", "MMS", "VIP", "XL", "XXL", "RMA",
 ];
 
+/// Words of plain speech: in capitals, they are raised voice, not a name.
+pub(super) const PLAIN: Words = listed_words!["shouting/plain";
+    "so", "very", "really", "sorry", "please", "read", "this", "that", "not", "never", "always",
+    "will", "won't", "now", "we", "are", "you", "your", "the", "is", "do", "don't", "can't",
+    "must", "all", "no", "yes", "thank", "thanks", "today", "tomorrow", "immediately", "again",
+    "still", "only", "every", "ever", "anything", "nothing", "everything", "urgent", "important",
+    "extremely", "absolutely", "totally", "completely", "happy", "love", "great", "huge", "big",
+    "best", "worst", "have", "has", "been", "need", "needs", "and", "or", "to", "of", "for",
+    "on", "in", "it's", "that's", "lo", "sentimos", "siento", "mucho", "muy", "nunca",
+    "siempre", "ahora", "ya", "todo", "nada", "por", "favor", "gracias", "hoy", "mañana",
+    "de", "el", "la", "que", "es", "sí", "importante", "urgente",
+];
+
 // Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
 #[inline(never)]
 pub fn check(input: &Input) -> Option<Finding> {
@@ -24,12 +39,21 @@ pub fn check(input: &Input) -> Option<Finding> {
     let t = &input.draft;
     let mut spans = Vec::new();
     // Capitals: runs of consecutive all-caps words; acronyms join a run but do not count.
-    // (first word, last word, counted words, a word of 4+ letters seen)
+    // (first word, last word, counted words, a word of 4+ letters or of plain speech seen)
     let mut run: Option<(usize, usize, usize, bool)> = None;
     let flush = |run: &mut Option<(usize, usize, usize, bool)>, spans: &mut Vec<(usize, usize)>| {
         if let Some((a, b, n, long)) = run.take() {
-            // Three short words in capitals are codes ("LAS JFK HRO"), not shouting.
-            if n >= 3 && long {
+            // A word of plain speech shouts alone; other words in capitals are names and
+            // codes ("ACME PRO MAX", "LAS JFK HRO") up to three.
+            // (Initials after a sign-off's mark are a name: "^SO", "*DO".)
+            let plain = (a..=b).any(|i| {
+                let w = &t.words[i];
+                w.lower.chars().nth(1).is_some()
+                    && PLAIN.contains(&w.lower)
+                    && !ACRONYMS.contains(&t.src[w.start..w.end])
+                    && !t.src[..w.start].ends_with(['^', '*', '-', '~', '/'])
+            });
+            if plain || (n >= 4 && long) {
                 spans.push(t.span(a, b));
             }
         }
@@ -117,12 +141,32 @@ mod tests {
             ("Flights LAS JFK?  *HRO", false),
             ("LAS JFK HRO all delayed", false),
             ("É verdade. Ça va?", false),
+            // One word of plain speech in capitals (the checklist review's drafts).
+            ("Tom, we are VERY sorry.", true),
+            ("Your order WILL arrive TOMORROW", true),
+            ("Tom, this is NOT OK and we're on it.", true),
+            ("Lo siento MUCHO", true),
+            // Names and codes in capitals.
+            ("Your ACME PRO MAX blender arrives Friday", false),
+            ("Use code SORRY15 at checkout", false),
+            ("Hi JANE, I checked with our team in NEW YORK", false),
+            ("So I checked: it's A-OK", false),
+            ("Glad we could help, have a great weekend! ^SO", false),
+            ("Could you provide us with more information?  *DO", false),
+            ("We'll look into it. -NO", false),
         ];
         table(&Case::new(), CheckId::Shouting, &rows);
         let c = Case::new();
         assert_eq!(
             c.spans(CheckId::Shouting, "NO WAY JOSÉ!!"),
             ["NO WAY JOSÉ", "!!"]
+        );
+        assert_eq!(
+            c.spans(
+                CheckId::Shouting,
+                "It WILL arrive TOMORROW with your ACME PRO"
+            ),
+            ["WILL", "TOMORROW"]
         );
     }
 }

@@ -426,7 +426,7 @@ pub const PHRASE_LISTS: [&str; 14] = [
 /// The names of the word lists made by `listed_words!` (the checks', the language guess's and
 /// the question openers), each a section
 /// `[words/<name>]` of the rule file (one line: the words, each followed by `|`).
-pub const WORD_LISTS: [&str; 32] = [
+pub const WORD_LISTS: [&str; 33] = [
     "asks-personal-data/asking",
     "asks-personal-data/personal",
     "asks-personal-data/secret",
@@ -446,6 +446,7 @@ pub const WORD_LISTS: [&str; 32] = [
     "questions/rhetorical",
     "suggestions/damage",
     "shouting/acronyms",
+    "shouting/plain",
     "repeats-personal-data/role-mailboxes",
     "wrong-name/not-names",
     "wrong-name/openers",
@@ -478,6 +479,7 @@ pub fn word_list(name: &str) -> Option<Words> {
         "questions/rhetorical" => crate::core::analysis::RHETORICAL,
         "suggestions/damage" => crate::core::analysis::rank::DAMAGE,
         "shouting/acronyms" => shouting::ACRONYMS,
+        "shouting/plain" => shouting::PLAIN,
         "repeats-personal-data/role-mailboxes" => repeats_personal_data::ROLE_MAILBOXES,
         "wrong-name/not-names" => wrong_name::NOT_NAMES,
         "wrong-name/openers" => wrong_name::OPENERS,
