@@ -1277,6 +1277,8 @@ describe('the checks whose word lists the page reads from the rule file', () => 
     ['asks-personal-data', 'Sorry about the double charge, Sam! Please send me your card details so I can refund it today.', xChat],
     // In a direct message, asking for one (its own list: other-channel/3).
     ['other-channel', "Sorry about the double charge, Sam! Please DM us your card's last 4 digits and I'll refund it today.", xChat],
+    // A team mailbox's address (repeats-personal-data/role-mailboxes).
+    ['other-channel', "Sorry about this, Maria! Our returns desk is at returns@acme.com if that's easier.", xPost],
   ]) {
     test(`${surface.name.split(' (')[0]}: ${id} finds its words in the page`, async () => {
       const { page } = await open(browser.context, surface.url);
@@ -1287,7 +1289,9 @@ describe('the checks whose word lists the page reads from the rule file', () => 
       const item = dialog(page).locator(`[data-check-id="${id}"]`);
       assert.equal(await item.count(), 1, `${id} is in the checklist`);
       assert.ok(['fail', 'warn'].includes(await item.getAttribute('data-status')), await item.getAttribute('data-status'));
-      if (id === 'other-channel') assert.match(await item.innerText(), /this is one already/);
+      if (id === 'other-channel') {
+        assert.match(await item.innerText(), surface === xChat ? /this is one already/ : /“returns@acme\.com” moves the customer/);
+      }
       await page.close();
     });
   }

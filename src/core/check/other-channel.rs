@@ -23,13 +23,21 @@ pub fn check(input: &Input) -> Option<Finding> {
         })
     };
     // "They call us Southbest": a name, not an instruction.
-    let Some(m) = t.find(list).into_iter().find(|m| {
+    let phrase = t.find(list).into_iter().find(|m| {
         !emergency(m.first)
             && (m.first == 0
                 || !matches!(
                     t.words[m.first - 1].lower.as_str(),
                     "they" | "people" | "folks"
                 ))
+    });
+    // A team mailbox's address ("reach out to our team at help@acme.com") sends them to email
+    // whatever the words around it.
+    let Some(span) = phrase.map(|m| t.span(m.first, m.last)).or_else(|| {
+        super::repeats_personal_data::emails(t.src)
+            .into_iter()
+            .find(|&(_, role)| role)
+            .map(|(span, _)| span)
     }) else {
         return dm_in_dm(input);
     };
@@ -44,7 +52,6 @@ pub fn check(input: &Input) -> Option<Finding> {
     if chose {
         return None;
     }
-    let span = t.span(m.first, m.last);
     Some(Finding::new(
         format!(
             "{} moves the customer to another channel: can you help here instead?",
@@ -198,6 +205,18 @@ pub(super) const PHRASES: crate::core::words::Words = words![
     "visita nuestra tienda",
     "rellena el formulario",
     "completa el formulario",
+    // Another app ("escríbenos por WhatsApp al +34…"), a ticket elsewhere.
+    "whatsapp",
+    "open a support ticket",
+    "submit a support ticket",
+    "raise a support ticket",
+    "reach out to our team at",
+    "reach out to us at",
+    "reach out to us by",
+    "get in touch with our team at",
+    "get in touch at",
+    "abre un ticket",
+    "por whatsapp",
 ];
 
 /// The phrases of `phrases!("other-channel/2", …)` (in the page, read from the rule file).
@@ -215,6 +234,11 @@ pub(super) const PHRASES_2: crate::core::words::Words = words![
     "in store",
     "teléfono",
     "correo",
+    "whatsapp",
+    "support email",
+    "your email",
+    "email you",
+    "email to",
 ];
 
 /// The phrases of `phrases!("other-channel/3", …)`: asking for a direct message (in the page,
@@ -306,11 +330,33 @@ mod tests {
             ),
             ("I'm afraid you'll need to take it up with them directly.", true),
             ("Please email support@example.com with your order number", true),
+            // A team mailbox, another app (the checklist review's drafts).
+            (
+                "Sorry Tom. Reach out to our team at help@acme.com and they'll take care of it.",
+                true,
+            ),
+            ("Sorry! Our returns desk is at returns@acme.com if that's easier.", true),
+            ("Hola Carlos, escríbenos por WhatsApp al +34 600 123 456.", true),
+            ("Message us on WhatsApp and we'll confirm the size.", true),
+            // An address that is no team's mailbox: not sent elsewhere by it.
+            ("I've sent the label to maria.garcia@gmail.com", false),
         ];
         table(&Case::new(), CheckId::OtherChannel, &rows);
         // The customer asked for a phone number: giving it is an answer.
         let c = Case::on(Site::X, Surface::Post, &["What's your phone number?"]);
         table(&c, CheckId::OtherChannel, &[("Call us on 0800 123", false)]);
+        let c = Case::on(Site::X, Surface::Post, &["What's your support email?"]);
+        table(
+            &c,
+            CheckId::OtherChannel,
+            &[("It's help@acme.com, we reply within the day", false)],
+        );
+        let c = Case::on(Site::Instagram, Surface::Dm, &["¿Tenéis WhatsApp?"]);
+        table(
+            &c,
+            CheckId::OtherChannel,
+            &[("Sí, escríbenos por WhatsApp al +34 600 123 456", false)],
+        );
         // Our away message asking for one is not the customer choosing the phone.
         let away = Case::on(
             Site::X,
