@@ -45,7 +45,11 @@ pub fn check(input: &Input) -> Option<Finding> {
                 .customer_handles
                 .contains(&super::people::fold(&w.lower))
         } else {
+            // Or by a short form of their name ("Kate" for Katherine).
             people.is_customer(&w.lower)
+                || people
+                    .customer_names
+                    .known_as(&super::people::fold(&w.lower))
         }
     });
     if named {

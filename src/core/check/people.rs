@@ -2,7 +2,65 @@
 //! name words.
 
 use crate::core::conversation::{Author, Conversation, Party};
+use crate::core::words::Words;
 use std::collections::BTreeMap;
+
+/// Short forms of first names that do not simply begin the name ("Tom" of "Thomas", "Álex"
+/// of "Alejandro"; the rule file's list), with some that do (for `addressed`, which takes no
+/// prefix): "short full", folded as [`fold`] does.
+pub(super) const SHORT_FORMS: Words = listed_words!["names/short-forms";
+    "tom thomas", "tommy thomas", "kate katherine", "kate catherine", "kate kathryn",
+    "katie katherine", "katie catherine", "kathy katherine", "kathy kathleen",
+    "cathy catherine", "kat katherine", "bill william", "billy william", "will william",
+    "liam william", "bob robert", "bobby robert", "rob robert", "robbie robert", "bert robert",
+    "dick richard", "rick richard", "ricky richard", "rich richard", "richie richard",
+    "jim james", "jimmy james", "jamie james", "mike michael", "mikey michael", "mick michael",
+    "mickey michael", "dave david", "davy david", "chris christopher", "chris christine",
+    "chris christina", "steve stephen", "steve steven", "stevie stephen", "tony anthony",
+    "ted edward", "ed edward", "eddie edward", "ned edward", "ted theodore", "teddy edward",
+    "theo theodore", "jack john", "johnny john", "jon jonathan", "nate nathan",
+    "nate nathaniel", "nat natalie", "sam samuel", "sam samantha", "sammy samuel",
+    "ben benjamin", "benny benjamin", "dan daniel", "danny daniel", "nick nicholas",
+    "nicky nicola", "alex alexander", "alex alexandra", "sasha alexander", "sasha alexandra",
+    "sandy alexandra", "sandy sandra", "andy andrew", "drew andrew", "matt matthew",
+    "pat patrick", "pat patricia", "patty patricia", "trish patricia", "tricia patricia",
+    "paddy patrick", "greg gregory", "jeff jeffrey", "joe joseph", "joey joseph", "ken kenneth",
+    "kenny kenneth", "larry lawrence", "len leonard", "leo leonard", "lenny leonard",
+    "ron ronald", "ronnie ronald", "don donald", "donny donald", "pete peter", "phil philip",
+    "phil phillip", "ray raymond", "stan stanley", "walt walter", "fred frederick",
+    "freddie frederick", "hank henry", "harry henry", "charlie charles", "chuck charles",
+    "al albert", "al alfred", "al alan", "bert albert", "art arthur", "gene eugene",
+    "frank francis", "fran frances", "liz elizabeth", "lizzie elizabeth", "beth elizabeth",
+    "betty elizabeth", "betsy elizabeth", "eliza elizabeth", "libby elizabeth", "ellie eleanor",
+    "ellie elizabeth", "nell eleanor", "jen jennifer", "jenny jennifer", "jess jessica",
+    "jessie jessica", "sue susan", "suzy susan", "susie susan", "meg margaret",
+    "maggie margaret", "peggy margaret", "molly mary", "polly mary", "mandy amanda",
+    "becky rebecca", "becca rebecca", "vicky victoria", "vicki victoria", "tori victoria",
+    "abby abigail", "gabby gabrielle", "gabby gabriella", "debbie deborah", "deb deborah",
+    "debbie debra", "cindy cynthia", "sally sarah", "sadie sarah", "annie anne", "annie ann",
+    "nancy anne", "ginny virginia", "jo josephine", "josie josephine", "jo joanne",
+    "val valerie", "tess theresa", "tessa theresa", "terri teresa", "steph stephanie",
+    "connie constance", "dot dorothy", "kim kimberly", "mel melissa", "mel melanie",
+    "millie amelia", "emmy emily", "em emily", "lexi alexis", "bella isabella", "izzy isabella",
+    "izzy isabel", "zach zachary", "zack zachary", "jake jacob", "max maximilian",
+    "max maxwell", "gus angus", "fergus ferguson", "vince vincent", "tim timothy",
+    "timmy timothy", "toby tobias", "nico nicholas", "mo mohammed", "mo muhammad", "mo mohamed",
+    "alex alejandro", "alejo alejandro", "ale alejandro", "ale alejandra", "pepe jose",
+    "paco francisco", "pancho francisco", "curro francisco", "fran francisco", "kiko francisco",
+    "lola dolores", "loli dolores", "concha concepcion", "conchi concepcion", "chelo consuelo",
+    "nacho ignacio", "chus jesus", "chuy jesus", "charo rosario", "pili pilar",
+    "quique enrique", "kike enrique", "manolo manuel", "manu manuel", "lupe guadalupe",
+    "memo guillermo", "guille guillermo", "beto alberto", "beto roberto", "tono antonio",
+    "toni antonio", "tona antonia", "tere teresa", "maite teresa", "rafa rafael",
+    "fer fernando", "nando fernando", "dani daniel", "dani daniela", "isa isabel",
+    "chabela isabel", "chava salvador", "santi santiago", "sole soledad", "mari maria",
+    "luci lucia", "merche mercedes", "meche mercedes", "nati natalia", "vero veronica",
+    "moni monica", "cris cristina", "cris cristian", "tina cristina", "lalo eduardo",
+    "edu eduardo", "javi javier", "nico nicolas", "migue miguel", "sebas sebastian",
+    "seba sebastian", "gabi gabriel", "gabi gabriela", "caro carolina", "pato patricio",
+    "pati patricia", "paty patricia", "rosi rosa", "lucho luis", "pedrito pedro", "juanma juan",
+    "juanjo juan", "josema jose", "chema jose", "marijo maria", "mariajo maria", "mayte teresa",
+];
 
 /// A set of words kept sorted: lookups bisect. (A hash set hashes with 64-bit arithmetic,
 /// which the JavaScript translation of the module emulates slowly.)
@@ -23,9 +81,16 @@ impl WordSet {
     }
     /// Whether a word of the set begins with `w` (folded, three letters or more): "Chris" of
     /// "Christopher", "Sam" of "Samantha".
+    /// Or, by [`SHORT_FORMS`], is a short form of one ("Tom" of "Thomas").
     pub fn shortened_to(&self, w: &str) -> bool {
         let w = fold(w);
-        w.chars().count() >= 3 && self.0.iter().any(|x| x.starts_with(&w))
+        (w.chars().count() >= 3 && self.0.iter().any(|x| x.starts_with(&w))) || self.known_as(&w)
+    }
+    /// Whether `w` (folded) is a short form of a word of the set by [`SHORT_FORMS`].
+    pub fn known_as(&self, w: &str) -> bool {
+        self.0
+            .iter()
+            .any(|x| SHORT_FORMS.contains(&format!("{w} {x}")))
     }
 }
 

@@ -426,7 +426,7 @@ pub const PHRASE_LISTS: [&str; 14] = [
 /// The names of the word lists made by `listed_words!` (the checks', the language guess's and
 /// the question openers), each a section
 /// `[words/<name>]` of the rule file (one line: the words, each followed by `|`).
-pub const WORD_LISTS: [&str; 33] = [
+pub const WORD_LISTS: [&str; 34] = [
     "asks-personal-data/asking",
     "asks-personal-data/personal",
     "asks-personal-data/secret",
@@ -450,6 +450,7 @@ pub const WORD_LISTS: [&str; 33] = [
     "repeats-personal-data/role-mailboxes",
     "wrong-name/not-names",
     "wrong-name/openers",
+    "names/short-forms",
     "placeholder/slot-words",
     "placeholder/tone-tags",
     "sentiment/negations",
@@ -483,6 +484,7 @@ pub fn word_list(name: &str) -> Option<Words> {
         "repeats-personal-data/role-mailboxes" => repeats_personal_data::ROLE_MAILBOXES,
         "wrong-name/not-names" => wrong_name::NOT_NAMES,
         "wrong-name/openers" => wrong_name::OPENERS,
+        "names/short-forms" => people::SHORT_FORMS,
         "placeholder/slot-words" => placeholder::SLOT_WORDS,
         "placeholder/tone-tags" => placeholder::TONE_TAGS,
         "sentiment/negations" => crate::core::analysis::sentiment::NEGATIONS,

@@ -426,6 +426,34 @@ mod tests {
         table(&c, CheckId::WrongName, &rows);
     }
 
+    /// Short forms that do not begin the name ("Tom" of Thomas, "Kate" of Katherine, "Álex" of
+    /// Alejandro) are the rule file's list: the same review saw them refused.
+    #[test]
+    fn short_forms_of_the_list_are_theirs() {
+        use crate::core::conversation::Author;
+        for (name, draft) in [
+            ("Thomas Becker", "Hi Tom, sorry about that"),
+            ("Katherine O'Neill", "Hi Kate, no problem!"),
+            ("Alejandro Ruiz", "¡Hola Álex! Lo sentimos."),
+            ("William Chen", "Hi Bill, sorry"),
+            ("Francisco Gil", "Hola Paco, lo siento"),
+        ] {
+            let mut c = Case::on(Site::X, Surface::Dm, &["My order is late"]);
+            let m = &mut std::rc::Rc::make_mut(&mut c.conversation.messages)[0];
+            m.author = Author {
+                name: name.into(),
+                handle: Some("cust".into()),
+            };
+            c.conversation.customer = Some(m.author.clone());
+            table(&c, CheckId::WrongName, &[(draft, false)]);
+            table(&c, CheckId::Addressed, &[(draft, false)]);
+        }
+        // Another name's short form is not hers.
+        let c = Case::on(Site::X, Surface::Dm, &["My order is late"]);
+        table(&c, CheckId::WrongName, &[("Hi Kate, sorry", true)]);
+        table(&c, CheckId::Addressed, &[("Hi Kate, sorry", true)]);
+    }
+
     #[test]
     fn another_customer_of_the_thread_addressed_fires() {
         use crate::core::conversation::Author;
