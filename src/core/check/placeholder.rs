@@ -15,9 +15,10 @@ pub(super) const SLOT_WORDS: Words = listed_words!["placeholder/slot-words";
 ];
 
 /// Tone tags ("/s", "/gen"): written by hand after a sentence, not a slash search.
+/// (Only the common ones: "/ref" and "/th" begin a search as often.)
 pub(super) const TONE_TAGS: Words = listed_words!["placeholder/tone-tags";
-    "gen", "srs", "sarc", "jk", "lh", "hj", "nm", "pos", "neg", "nsrs", "hyp", "nbh", "lol", "sx",
-    "nsx", "th", "cb", "ot", "ly", "rt", "ij", "ref", "rh", "nc", "npa", "rl", "gs",
+    "gen", "srs", "sarc", "jk", "lh", "hj", "nm", "pos", "neg", "nsrs", "hyp", "nbh", "lol", "rh",
+    "lu", "nbr", "npa", "genq", "gq",
 ];
 
 fn is_slot_content(inner: &str) -> bool {
@@ -70,7 +71,8 @@ pub fn placeholders(s: &str) -> Vec<(usize, usize)> {
                 .map(|e| e + 1),
             // "/refund" where a word starts (what opens the slash search): two letters or
             // more, in small letters (a sign-off is "/KM" or "/Jen": the 38 slashed words at a
-            // word's start in twcs-dev's brand replies), not a path ("/r/name") nor a tone tag.
+            // word's start in twcs-dev's brand replies), not a path ("/r/name", "/mes." after a
+            // price), a tone tag, nor the draft's last word (a sign-off: "/sarah").
             b'/' if i == 0 || b[i - 1].is_ascii_whitespace() => {
                 let word = s[i + 1..]
                     .split(|c: char| !c.is_alphabetic())
@@ -79,8 +81,9 @@ pub fn placeholders(s: &str) -> Vec<(usize, usize)> {
                 let end = i + 1 + word.len();
                 (word.chars().nth(1).is_some()
                     && word.starts_with(|c: char| c.is_lowercase())
-                    && b.get(end) != Some(&b'/')
-                    && !TONE_TAGS.contains(word))
+                    && !matches!(b.get(end), Some(b'/' | b'.'))
+                    && !TONE_TAGS.contains(word)
+                    && s[end..].contains(char::is_alphanumeric))
                 .then_some(end)
             }
             b'_' if b.get(i + 1) == Some(&b'_') => {
@@ -209,6 +212,15 @@ mod tests {
             ("Yes, w/ pleasure: 1/2", false),
             ("DM us and we'll sort it. /KM", false),
             ("Sorry about this! /Jen", false),
+            // A sign-off in small letters ends the draft; a price's period is no search.
+            ("I'll update you here tomorrow. /sarah", false),
+            ("Sorry! /km", false),
+            ("Solo 2,99 € /mes.", false),
+            ("Oh well /lu", false),
+            ("/refund", false),
+            // The search's first letters, which are also tone tags' in long lists.
+            ("/ref Hi Maria, I've refunded your order.", true),
+            ("/th Hi Sam, thanks for waiting.", true),
         ];
         table(&Case::new(), CheckId::Placeholder, &rows);
     }
