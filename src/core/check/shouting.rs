@@ -1,7 +1,8 @@
-//! `shouting`: a word of plain speech in capitals ("we are VERY sorry", "this is NOT OK"),
-//! a run of four or more words in capitals (acronyms aside), or piled-up exclamation and
-//! question marks. Capitals that are a name ("ACME PRO MAX", "JFK"), a code ("SORRY15") or an
-//! acronym are not shouting.
+//! `shouting`: a word of emphasis in capitals ("we are VERY sorry", "this is NOT OK"), three
+//! or more words in capitals that make a sentence ("THIS IS UNACCEPTABLE"; acronyms aside),
+//! or piled-up exclamation and question marks. Capitals that are a name ("ACME PRO MAX", "THE
+//! NORTH FACE"), a label ("BACK IN STOCK"), a code ("SORRY15") or an acronym are not
+//! shouting.
 
 use super::text::quote;
 use super::{Finding, Input};
@@ -15,17 +16,24 @@ pub(super) const ACRONYMS: Words = listed_words!["shouting/acronyms";
     "LA", "BBC", "CNN", "ASAP", "AT", "T", "IT", "HQ", "PR", "MMS", "VIP", "XL", "XXL", "RMA",
 ];
 
-/// Words of plain speech: in capitals, they are raised voice, not a name.
+/// Words that raise the voice alone in capitals ("we are VERY sorry", "NOT OK", "arrives
+/// TOMORROW"), and are seldom a name or a label's.
+pub(super) const EMPHASIS: Words = listed_words!["shouting/emphasis";
+    "so", "very", "really", "super", "sorry", "please", "not", "never", "always", "will", "won't",
+    "must", "don't", "can't", "today", "tomorrow", "immediately", "again", "still", "only",
+    "ever", "every", "anything", "nothing", "everything", "urgent", "important", "extremely",
+    "absolutely", "totally", "completely", "truly", "muy", "mucho", "muchísimo", "nunca",
+    "siempre", "todo", "nada", "hoy", "mañana", "urgente", "importante", "sentimos", "siento",
+    "favor", "jamás",
+];
+
+/// Words of plain speech that make a run of three capitalised words a sentence shouted ("THIS
+/// IS UNACCEPTABLE", "WE ARE ON IT"), not a name or a label ("ACME PRO MAX", "THE NORTH FACE",
+/// "BACK IN STOCK").
 pub(super) const PLAIN: Words = listed_words!["shouting/plain";
-    "so", "very", "really", "sorry", "please", "read", "this", "that", "not", "never", "always",
-    "will", "won't", "now", "we", "are", "you", "your", "the", "is", "do", "don't", "can't",
-    "must", "all", "no", "yes", "thank", "thanks", "today", "tomorrow", "immediately", "again",
-    "still", "only", "every", "ever", "anything", "nothing", "everything", "urgent", "important",
-    "extremely", "absolutely", "totally", "completely", "happy", "love", "great", "huge", "big",
-    "best", "worst", "have", "has", "been", "need", "needs", "and", "or", "to", "of", "for",
-    "on", "in", "it's", "that's", "lo", "sentimos", "siento", "mucho", "muy", "nunca",
-    "siempre", "ahora", "ya", "todo", "nada", "por", "favor", "gracias", "hoy", "mañana",
-    "de", "el", "la", "que", "es", "sí", "importante", "urgente",
+    "we", "you", "your", "are", "is", "no", "this", "that", "it's", "that's", "have", "has",
+    "been", "need", "needs", "do", "does", "we're", "you're", "i'm", "we'll", "you'll", "was",
+    "were", "lo", "que", "es", "estamos", "hemos", "somos", "tu", "tus", "está", "están", "eres",
 ];
 
 // Not inlined: the JavaScript translation keeps functions small enough for the engine to optimise.
@@ -43,17 +51,20 @@ pub fn check(input: &Input) -> Option<Finding> {
     let mut run: Option<(usize, usize, usize, bool)> = None;
     let flush = |run: &mut Option<(usize, usize, usize, bool)>, spans: &mut Vec<(usize, usize)>| {
         if let Some((a, b, n, long)) = run.take() {
-            // A word of plain speech shouts alone; other words in capitals are names and
-            // codes ("ACME PRO MAX", "LAS JFK HRO") up to three.
-            // (Initials after a sign-off's mark are a name: "^SO", "*DO".)
-            let plain = (a..=b).any(|i| {
+            // A word of emphasis shouts alone; three words with one of plain speech and one
+            // of four letters are a sentence shouted; other capitals are names, labels and
+            // codes ("ACME PRO MAX ULTRA", "LAS JFK HRO"). (Initials after a sign-off's mark
+            // are a name: "^SO", "- DO".)
+            let shouted = (a..=b).any(|i| {
                 let w = &t.words[i];
                 w.lower.chars().nth(1).is_some()
-                    && PLAIN.contains(&w.lower)
+                    && (EMPHASIS.contains(&w.lower) || (n >= 3 && long && PLAIN.contains(&w.lower)))
                     && !ACRONYMS.contains(&t.src[w.start..w.end])
-                    && !t.src[..w.start].ends_with(['^', '*', '-', '~', '/'])
+                    && !t.src[..w.start]
+                        .trim_end()
+                        .ends_with(['^', '*', '-', '~', '/', '—', '–'])
             });
-            if plain || (n >= 4 && long) {
+            if shouted {
                 spans.push(t.span(a, b));
             }
         }
@@ -151,6 +162,15 @@ mod tests {
             ("Use code SORRY15 at checkout", false),
             ("Hi JANE, I checked with our team in NEW YORK", false),
             ("So I checked: it's A-OK", false),
+            // Names, labels and codes (a second review's drafts).
+            ("Your ACME PRO MAX ULTRA is on its way", false),
+            ("Our THE NORTH FACE jackets are BACK IN STOCK", false),
+            ("Order NO. 48213 and your NOW TV Boost", false),
+            ("Visítanos en EL CORTE INGLÉS", false),
+            ("Glad to help! - SO", false),
+            ("Glad to help! —DO", false),
+            ("THIS IS UNACCEPTABLE and we know it", true),
+            ("we're SUPER sorry", true),
             ("Glad we could help, have a great weekend! ^SO", false),
             ("Could you provide us with more information?  *DO", false),
             ("We'll look into it. -NO", false),

@@ -426,7 +426,7 @@ pub const PHRASE_LISTS: [&str; 14] = [
 /// The names of the word lists made by `listed_words!` (the checks', the language guess's and
 /// the question openers), each a section
 /// `[words/<name>]` of the rule file (one line: the words, each followed by `|`).
-pub const WORD_LISTS: [&str; 34] = [
+pub const WORD_LISTS: [&str; 35] = [
     "asks-personal-data/asking",
     "asks-personal-data/personal",
     "asks-personal-data/secret",
@@ -447,6 +447,7 @@ pub const WORD_LISTS: [&str; 34] = [
     "suggestions/damage",
     "shouting/acronyms",
     "shouting/plain",
+    "shouting/emphasis",
     "repeats-personal-data/role-mailboxes",
     "wrong-name/not-names",
     "wrong-name/openers",
@@ -481,6 +482,7 @@ pub fn word_list(name: &str) -> Option<Words> {
         "suggestions/damage" => crate::core::analysis::rank::DAMAGE,
         "shouting/acronyms" => shouting::ACRONYMS,
         "shouting/plain" => shouting::PLAIN,
+        "shouting/emphasis" => shouting::EMPHASIS,
         "repeats-personal-data/role-mailboxes" => repeats_personal_data::ROLE_MAILBOXES,
         "wrong-name/not-names" => wrong_name::NOT_NAMES,
         "wrong-name/openers" => wrong_name::OPENERS,
