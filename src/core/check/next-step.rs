@@ -206,6 +206,14 @@ pub(super) const SOCIAL: Words = listed_words!["next-step/social";
     "lot",
     "comentario",
     "comunidad",
+    // "Thank you for taking the time to tell us", "for getting in touch".
+    "taking",
+    "tell",
+    "telling",
+    "writing",
+    "contacting",
+    "getting",
+    "touch",
 ];
 
 /// Part of a reply posted in several pieces ("2/2", "…on the list"): the other part may
@@ -305,21 +313,26 @@ pub fn check(input: &Input) -> Option<Finding> {
     } else {
         Vec::new()
     };
-    let content = t
-        .plain()
-        .filter(|&(i, w)| {
-            !hedged[i]
-                && !theirs
+    // Three words of substance answer, two of them our own where the customer's are known
+    // ("I'm so sorry. Your order arrives today.": "arrives", "today").
+    let (mut content, mut own) = (0, 0);
+    for (i, w) in t.plain() {
+        if !hedged[i]
+            && !SOCIAL.contains(w.lower.as_str())
+            && !people.is_name(&w.lower)
+            && !people.is_handle(&w.lower)
+            && w.lower.chars().any(char::is_alphabetic)
+            && !initials(&t.src[w.start..w.end])
+        {
+            content += 1;
+            own += usize::from(
+                !theirs
                     .iter()
-                    .any(|c| c.words.iter().any(|x| x.lower == w.lower))
-                && !SOCIAL.contains(w.lower.as_str())
-                && !people.is_name(&w.lower)
-                && !people.is_handle(&w.lower)
-                && w.lower.chars().any(char::is_alphabetic)
-                && !initials(&t.src[w.start..w.end])
-        })
-        .count();
-    if content >= 3 {
+                    .any(|c| c.words.iter().any(|x| x.lower == w.lower)),
+            );
+        }
+    }
+    if content >= 3 && (own >= 2 || theirs.is_empty()) {
         return None;
     }
     let what = match a.question.as_ref().and_then(|q| q.triggers.first()) {
@@ -374,7 +387,14 @@ pub(super) const PHRASES: crate::core::words::Words = words![
     "reach out",
     "let us know",
     "fill us in",
-    "tell us",
+    "tell us your",
+    "tell us more",
+    "tell us what",
+    "tell us which",
+    "tell us where",
+    "tell us how",
+    "sent you",
+    "messaged you",
     "keep an eye",
     "get back to you",
     "follow up",
@@ -403,6 +423,8 @@ pub(super) const PHRASES: crate::core::words::Words = words![
     "envíanos",
     "escríbenos",
     "cuéntanos",
+    "te he escrito",
+    "te hemos escrito",
     "puedes",
     "podrás",
     "revisa",
@@ -494,16 +516,23 @@ mod tests {
         );
         c.analysis.scenarios = vec![(Scenario::Faulty, Signal::default())];
         let rows = [
-            ("Linda, I'm so sorry to hear your mug arrived broken.", true),
+            ("Maria, I'm so sorry to hear your mug arrived broken.", true),
             (
-                "Linda, I'm so sorry to hear your mug arrived broken. That's really disappointing and not what we want for you.",
+                "Maria, I'm so sorry to hear your mug arrived broken. That's really disappointing and not what we want for you.",
                 true,
             ),
             ("Oh no, a crushed box and a broken mug, so sorry!", true),
             // Words of our own: an answer.
             (
-                "Linda, so sorry your mug arrived broken: a new one goes out tomorrow by courier.",
+                "Maria, so sorry your mug arrived broken: a new one goes out tomorrow by courier.",
                 false,
+            ),
+            ("Maria, I'm so sorry. Your mug is replaced today.", false),
+            ("Maria, so sorry! Sent you a private message.", false),
+            // Thanks for telling us is no step.
+            (
+                "Maria, thank you for taking the time to tell us, and I'm so sorry your mug arrived broken.",
+                true,
             ),
         ];
         table(&c, CheckId::NextStep, &rows);
