@@ -31,19 +31,30 @@ pub fn check(input: &Input) -> Option<Finding> {
                     "they" | "people" | "folks"
                 ))
     });
-    // A team mailbox's address ("reach out to our team at help@acme.com") sends them to email
-    // whatever the words around it.
+    // A team mailbox's address written where they are to write ("reach out to our team at
+    // help@acme.com", "escríbenos a soporte@…"), not one that sends them something ("a
+    // confirmation from noreply@…"), nor their own.
+    let c = input.ctx.conversation;
     let Some(span) = phrase.map(|m| t.span(m.first, m.last)).or_else(|| {
         super::repeats_personal_data::emails(t.src)
             .into_iter()
-            .find(|&(_, role)| role)
+            .find(|&((a, b), role)| {
+                // (Or standing alone: "So sorry. help@acme.com")
+                let before = t.src[..a].trim_end().trim_end_matches(':');
+                role && (before.is_empty()
+                    || before.ends_with(['.', '!', '?'])
+                    || before
+                        .rsplit(char::is_whitespace)
+                        .next()
+                        .is_some_and(|w| TO_WRITE.contains(&w.to_lowercase())))
+                    && !c.messages.iter().any(|m| m.text.contains(&t.src[a..b]))
+            })
             .map(|(span, _)| span)
     }) else {
         return dm_in_dm(input);
     };
     // The customer chose that channel: they asked for a number or an address.
     let asked = phrases!("other-channel/2", PHRASES_2);
-    let c = input.ctx.conversation;
     let chose = c
         .unanswered()
         .iter()
@@ -93,6 +104,9 @@ fn negated(t: &Text, at: usize, words: &[&str]) -> bool {
         t.words[j].sentence == t.words[at].sentence && words.contains(&t.words[j].lower.as_str())
     })
 }
+
+/// The word before an address the customer is to write to ("email", "at", "to", "a").
+const TO_WRITE: crate::core::words::Words = words!["at", "to", "email", "e-mail", "a", "en", "is"];
 
 /// Words of a sentence that sends the customer to emergency help.
 const EMERGENCY: crate::core::words::Words = words![
@@ -205,18 +219,21 @@ pub(super) const PHRASES: crate::core::words::Words = words![
     "visita nuestra tienda",
     "rellena el formulario",
     "completa el formulario",
-    // Another app ("escríbenos por WhatsApp al +34…"), a ticket elsewhere.
-    "whatsapp",
-    "open a support ticket",
-    "submit a support ticket",
-    "raise a support ticket",
-    "reach out to our team at",
-    "reach out to us at",
-    "reach out to us by",
-    "get in touch with our team at",
-    "get in touch at",
-    "abre un ticket",
+    // Another app ("escríbenos por WhatsApp al +34…"), a ticket elsewhere, a team's address.
+    "on whatsapp",
+    "via whatsapp",
+    "by whatsapp",
+    "whatsapp us",
+    "our whatsapp",
     "por whatsapp",
+    "al whatsapp",
+    "nuestro whatsapp",
+    "submit a support ticket",
+    "reach out to our team at",
+    "reach out to us by phone",
+    "reach out to us by calling",
+    "reach out to us by email",
+    "get in touch with our team at",
 ];
 
 /// The phrases of `phrases!("other-channel/2", …)` (in the page, read from the rule file).
@@ -234,11 +251,13 @@ pub(super) const PHRASES_2: crate::core::words::Words = words![
     "in store",
     "teléfono",
     "correo",
-    "whatsapp",
     "support email",
-    "your email",
-    "email you",
-    "email to",
+    "have whatsapp",
+    "whatsapp number",
+    "tenéis whatsapp",
+    "tienen whatsapp",
+    "tienes whatsapp",
+    "número de whatsapp",
 ];
 
 /// The phrases of `phrases!("other-channel/3", …)`: asking for a direct message (in the page,
@@ -340,6 +359,18 @@ mod tests {
             ("Message us on WhatsApp and we'll confirm the size.", true),
             // An address that is no team's mailbox: not sent elsewhere by it.
             ("I've sent the label to maria.garcia@gmail.com", false),
+            // A team's address that sends them something; staying here; our own step; no
+            // WhatsApp (a second review's drafts).
+            ("You'll get a confirmation from noreply@acme.com within the hour.", false),
+            ("The free label comes from returns@acme.com today.", false),
+            ("Te llegará ahora un correo de soporte@acme.es con la etiqueta.", false),
+            ("Feel free to reach out to us at any time!", false),
+            ("Get in touch at any point if it doesn't arrive!", false),
+            ("I'll open a support ticket with our billing team for you.", false),
+            ("We never ask for payment by text or WhatsApp: please delete it.", false),
+            ("No tenemos WhatsApp, pero te ayudamos por aquí.", false),
+            ("Questions? Email: help@acme.com", true),
+            ("Tom, I'm so sorry. help@acme.com", true),
         ];
         table(&Case::new(), CheckId::OtherChannel, &rows);
         // The customer asked for a phone number: giving it is an answer.
@@ -350,6 +381,33 @@ mod tests {
             &c,
             CheckId::OtherChannel,
             &[("It's help@acme.com, we reply within the day", false)],
+        );
+        // A customer who will not email again, got an email, or wrote on WhatsApp chose none.
+        for said in [
+            "I'm not going to email you again. Sort my refund out here please.",
+            "I got your email saying my parcel was delivered. It wasn't.",
+            "Os escribí ayer por WhatsApp y nadie me contestó.",
+        ] {
+            let c = Case::on(Site::X, Surface::Post, &[said]);
+            table(
+                &c,
+                CheckId::OtherChannel,
+                &[
+                    ("Please email refunds@acme.com", true),
+                    ("Call us on 0800 123 456", true),
+                ],
+            );
+        }
+        // A business customer's own address.
+        let c = Case::on(
+            Site::Facebook,
+            Surface::Dm,
+            &["Our email is info@beanthere.co.uk"],
+        );
+        table(
+            &c,
+            CheckId::OtherChannel,
+            &[("I've resent the invoice to info@beanthere.co.uk", false)],
         );
         let c = Case::on(Site::Instagram, Surface::Dm, &["¿Tenéis WhatsApp?"]);
         table(
