@@ -39,17 +39,23 @@ pub fn check(input: &Input) -> Option<Finding> {
     if people.customer_handles.is_empty() && people.customer_names.is_empty() {
         return None; // nobody to address by name
     }
-    let named = t.words.iter().any(|w| {
+    let named = t.words.iter().enumerate().any(|(i, w)| {
         if w.mention {
             people
                 .customer_handles
                 .contains(&super::people::fold(&w.lower))
         } else {
-            // Or by a short form of their name ("Kate" for Katherine).
+            // Or by a short form of their name ("Kate" for Katherine), written as a name: with
+            // a capital, and where a sentence begins only before a comma or a mark ("Bill,"
+            // but not "Will do", "we will", "al domicilio").
+            let name_like = t.src[w.start..].starts_with(char::is_uppercase)
+                && (i > 0 && t.words[i - 1].sentence == w.sentence
+                    || t.src[w.end..].starts_with([',', '!']));
             people.is_customer(&w.lower)
-                || people
-                    .customer_names
-                    .known_as(&super::people::fold(&w.lower))
+                || (name_like
+                    && people
+                        .customer_names
+                        .known_as(&super::people::fold(&w.lower)))
         }
     });
     if named {

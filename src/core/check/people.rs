@@ -86,11 +86,12 @@ impl WordSet {
         let w = fold(w);
         (w.chars().count() >= 3 && self.0.iter().any(|x| x.starts_with(&w))) || self.known_as(&w)
     }
-    /// Whether `w` (folded) is a short form of a word of the set by [`SHORT_FORMS`].
+    /// Whether `w` (folded) is a short form of a word of the set by [`SHORT_FORMS`], or the
+    /// full name of one ("Thomas" to a Tom).
     pub fn known_as(&self, w: &str) -> bool {
-        self.0
-            .iter()
-            .any(|x| SHORT_FORMS.contains(&format!("{w} {x}")))
+        self.0.iter().any(|x| {
+            SHORT_FORMS.contains(&format!("{w} {x}")) || SHORT_FORMS.contains(&format!("{x} {w}"))
+        })
     }
 }
 

@@ -452,6 +452,30 @@ mod tests {
         let c = Case::on(Site::X, Surface::Dm, &["My order is late"]);
         table(&c, CheckId::WrongName, &[("Hi Kate, sorry", true)]);
         table(&c, CheckId::Addressed, &[("Hi Kate, sorry", true)]);
+        // A short form that is also a word addresses nobody ("we will", "Will do", "al
+        // domicilio", "to be frank"); a full name to a customer who goes by the short one is hers.
+        for (name, draft, addressed) in [
+            (
+                "William Chen",
+                "Hi there! We will check your bill today.",
+                false,
+            ),
+            ("William Chen", "Will do, we're on it.", false),
+            ("William Chen", "Will, we're on it.", true),
+            ("Alan Ruiz", "Te lo enviamos al domicilio mañana.", false),
+            ("Francis Lee", "To be frank, it's late.", false),
+            ("Tom Becker", "Hi Thomas, sorry about that", true),
+        ] {
+            let mut c = Case::on(Site::X, Surface::Dm, &["My order is late"]);
+            let m = &mut std::rc::Rc::make_mut(&mut c.conversation.messages)[0];
+            m.author = Author {
+                name: name.into(),
+                handle: Some("cust".into()),
+            };
+            c.conversation.customer = Some(m.author.clone());
+            table(&c, CheckId::Addressed, &[(draft, !addressed)]);
+            table(&c, CheckId::WrongName, &[(draft, false)]);
+        }
     }
 
     #[test]
