@@ -15,7 +15,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Safety issue: holding reply",
             "{customer.first_name|Hi there}, [[thank you for telling us|thanks for flagging this]], and I'm sorry. Please stop using it. Our safety team is on it as urgent: \
              DM us and they'll reach you by {?when:When safety will be in touch:time}. ^{agent.initials}",
-            "Hi {customer.first_name|there}, thank you for telling us, and I'm sorry this happened. Please stop using the product for now. \
+            "Hi {customer.first_name|there}, [[thank you for telling us, and I'm sorry this happened|I'm sorry this happened, and thank you for flagging it]]. Please stop using the product for now. \
              If anyone is hurt, please get medical help first.\n\n\
              I've passed this to our product safety team as urgent. Someone from that team will reply to you here, in this chat, by {?when:When safety will be in touch:time}.\n\n{agent.first_name}",
         ),
@@ -23,7 +23,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Problema de seguridad: respuesta inicial",
             "{customer.first_name|Hola}, [[gracias por avisarnos|gracias por contárnoslo]] y lo siento. Deja de usarlo: \
              escríbenos por privado y el equipo de seguridad te responderá a más tardar {?when:Cuándo contactará seguridad:time}. ^{agent.initials}",
-            "{customer.first_name|Hola}, gracias por avisarnos y siento lo ocurrido. Por favor, deja de usar el producto de momento. \
+            "{customer.first_name|Hola}, [[gracias por avisarnos y siento lo ocurrido|siento lo ocurrido y gracias por contárnoslo]]. Por favor, deja de usar el producto de momento. \
              Si alguien se ha hecho daño, lo primero es buscar atención médica.\n\n\
              He pasado el caso como urgente al equipo de seguridad de producto. Una persona de ese equipo te responderá aquí, en este chat, a más tardar {?when:Cuándo contactará seguridad:time}.\n\n{agent.first_name}",
         ),
@@ -37,7 +37,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Harassment or assault: holding reply",
             "[[I'm so sorry this happened|I'm very sorry this happened to you]], and thank you for telling us. What you describe is never acceptable. \
              If you're in danger, call your local emergency number. Please DM us: our safety team will reply there by {?when:When safety will be in touch:time}. ^{agent.initials}",
-            "Hi {customer.first_name|there}, I'm so sorry this happened to you, and thank you for telling us. What you describe is never acceptable.\n\n\
+            "Hi {customer.first_name|there}, [[I'm so sorry this happened to you|I'm very sorry for what happened to you]], and thank you for telling us. What you describe is never acceptable.\n\n\
              If you're in danger or hurt, please call your local emergency number first.\n\n\
              I've passed this to our safety team as urgent. Someone from that team will reply to you here, in this chat, by {?when:When safety will be in touch:time}.\n\n{agent.first_name}",
         ),
@@ -45,7 +45,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Acoso o agresión: respuesta inicial",
             "[[Siento mucho lo ocurrido|Siento mucho lo que te ha pasado]], y gracias por contárnoslo. Lo que describes nunca es aceptable. \
              Si estás en peligro, llama a emergencias. Escríbenos por privado: nuestro equipo de seguridad te responderá allí a más tardar {?when:Cuándo contactará seguridad:time}. ^{agent.initials}",
-            "{customer.first_name|Hola}, siento mucho lo que te ha pasado y gracias por contárnoslo. Lo que describes nunca es aceptable.\n\n\
+            "{customer.first_name|Hola}, [[siento mucho lo que te ha pasado|siento mucho lo ocurrido]] y gracias por contárnoslo. Lo que describes nunca es aceptable.\n\n\
              Si estás en peligro o te han hecho daño, llama primero al número de emergencias de tu zona.\n\n\
              He pasado el caso como urgente a nuestro equipo de seguridad. Una persona de ese equipo te responderá aquí, en este chat, a más tardar {?when:Cuándo contactará seguridad:time}.\n\n{agent.first_name}",
         ),
@@ -223,12 +223,12 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::After,
         en: Texts::same(
             "The update we promised",
-            "Hi {customer.first_name|there}, as promised, here's where things stand: {?update:The update}. \
+            "Hi {customer.first_name|there}, [[as promised, here's where things stand|as promised, an update|here's the update I promised]]: {?update:The update}. \
              {?next_step:What happens next, and when}. ^{agent.initials}",
         ),
         es: Texts::same(
             "La actualización prometida",
-            "Hola, {customer.first_name|qué tal}. Como te prometí, te cuento cómo va: {?update:La novedad}. \
+            "Hola, {customer.first_name|qué tal}. [[Como te prometí, te cuento cómo va|Como te dije, aquí va la novedad|Te traigo la novedad que te prometí]]: {?update:La novedad}. \
              {?next_step:Qué pasará ahora y cuándo}. ^{agent.initials}",
         ),
     },
