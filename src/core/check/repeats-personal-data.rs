@@ -1,6 +1,7 @@
 //! `repeats-personal-data`: a public reply contains personal data: an email address, a phone
 //! number, a card number (13–19 digits passing the Luhn check), an IBAN (mod-97), or an
-//! order, account or tracking number that also appears in the customer's messages.
+//! order, account or tracking number or a street address ("12 Elm Street", "calle Mayor 5")
+//! that also appears in the customer's messages.
 //!
 //! Business contact details are not personal data: role addresses (`help@…`, `support@…`) and
 //! toll-free numbers (US 8xx, UK 0800/0808, ES 900/800) do not fire. Digits that look like a
@@ -11,6 +12,13 @@ use super::text::quote;
 use super::{Finding, Input};
 use crate::core::conversation::{Conversation, Party, Surface};
 use crate::core::words::Words;
+
+/// Words that make a house number and a name a street address.
+pub(super) const STREETS: Words = listed_words!["repeats-personal-data/streets";
+    "street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "drive", "close", "court",
+    "crescent", "terrace", "place", "boulevard", "blvd", "gardens", "grove", "calle", "c",
+    "avenida", "avda", "av", "plaza", "pza", "paseo", "camino", "carrer", "ronda", "travesía",
+];
 
 /// Local parts of shared role addresses.
 pub(super) const ROLE_MAILBOXES: Words = listed_words!["repeats-personal-data/role-mailboxes";
@@ -377,6 +385,29 @@ pub fn check(input: &Input) -> Option<Finding> {
     for span in ibans(s) {
         found.push((span, "an IBAN"));
     }
+    // A street address the customer gave: a street word with a house number up to three
+    // words before it ("12 Elm Street") or after ("calle Mayor 5"), as a customer wrote it.
+    let t = &input.draft;
+    for (i, w) in t.words.iter().enumerate() {
+        if !STREETS.contains(&w.lower) {
+            continue;
+        }
+        let number = |j: &usize| t.words[*j].lower.bytes().all(|b| b.is_ascii_digit());
+        let span = match (i.saturating_sub(3)..i).find(number) {
+            Some(j) => (t.words[j].start, w.end),
+            None => match (i + 1..t.words.len().min(i + 4)).find(number) {
+                Some(j) => (w.start, t.words[j].end),
+                None => continue,
+            },
+        };
+        let said = s[span.0..span.1].to_lowercase();
+        if c.messages
+            .iter()
+            .any(|m| m.party == Party::Customer && m.text.to_lowercase().contains(&said))
+        {
+            found.push((span, "the customer's address"));
+        }
+    }
     // The draft's number-like tokens first: most drafts have none, and then the customer's
     // messages need not be read at all.
     let customer_keys = &input.prepared.customer_numbers;
@@ -405,6 +436,34 @@ mod tests {
     use super::super::CheckId;
     use super::*;
     use crate::core::conversation::{Site, Surface};
+
+    #[test]
+    fn the_customers_street_address_fires() {
+        let c = Case::on(
+            Site::Facebook,
+            Surface::Post,
+            &["My mug arrived broken. I'm at 12 Elm Street, Leeds if you want it back. Vivo en calle Mayor 5."],
+        );
+        let rows = [
+            (
+                "Linda, sorry! We'll send a new mug to 12 Elm Street, Leeds this week.",
+                true,
+            ),
+            ("Te lo enviamos a Calle Mayor 5 mañana.", true),
+            // Our own shop's address, a number that is no house's.
+            ("Pop into our shop at 5 High Street for a swap.", false),
+            ("Sorry, we'll sort it in 12 days at most.", false),
+            ("Street food fans will love this: 12 of them.", false),
+        ];
+        table(&c, CheckId::RepeatsPersonalData, &rows);
+        assert_eq!(
+            c.spans(
+                CheckId::RepeatsPersonalData,
+                "We'll send a new mug to 12 Elm Street, Leeds."
+            ),
+            ["12 Elm Street"]
+        );
+    }
 
     #[test]
     fn personal_data_in_public_fires() {

@@ -426,7 +426,7 @@ pub const PHRASE_LISTS: [&str; 14] = [
 /// The names of the word lists made by `listed_words!` (the checks', the language guess's and
 /// the question openers), each a section
 /// `[words/<name>]` of the rule file (one line: the words, each followed by `|`).
-pub const WORD_LISTS: [&str; 35] = [
+pub const WORD_LISTS: [&str; 36] = [
     "asks-personal-data/asking",
     "asks-personal-data/personal",
     "asks-personal-data/secret",
@@ -449,6 +449,7 @@ pub const WORD_LISTS: [&str; 35] = [
     "shouting/plain",
     "shouting/emphasis",
     "repeats-personal-data/role-mailboxes",
+    "repeats-personal-data/streets",
     "wrong-name/not-names",
     "wrong-name/openers",
     "names/short-forms",
@@ -484,6 +485,7 @@ pub fn word_list(name: &str) -> Option<Words> {
         "shouting/plain" => shouting::PLAIN,
         "shouting/emphasis" => shouting::EMPHASIS,
         "repeats-personal-data/role-mailboxes" => repeats_personal_data::ROLE_MAILBOXES,
+        "repeats-personal-data/streets" => repeats_personal_data::STREETS,
         "wrong-name/not-names" => wrong_name::NOT_NAMES,
         "wrong-name/openers" => wrong_name::OPENERS,
         "names/short-forms" => people::SHORT_FORMS,
