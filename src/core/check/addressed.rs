@@ -61,11 +61,11 @@ pub fn check(input: &Input) -> Option<Finding> {
     if named {
         return None;
     }
+    // Named as the replies greet them ("J. Smith" by the handle, "Dr. Jane Smith" as Jane).
     let who = c
         .customer
         .as_ref()
-        .map(|a| a.name.split_whitespace().next().unwrap_or("").to_owned())
-        .filter(|n| !n.is_empty())
+        .and_then(crate::core::template::customer_first_name)
         .map_or_else(|| "the customer".to_owned(), |n| format!("“{n}”"));
     Some(Finding::new(
         format!("the draft does not address {who} by name or handle"),
@@ -128,6 +128,18 @@ mod tests {
         table(&fb, CheckId::Addressed, &rows);
         let d = fb.fires(CheckId::Addressed, "Sorry!").unwrap();
         assert!(d.contains("“Maria”"), "{d}");
+        // Named as the replies greet them: not by an initial or a title.
+        for (name, said) in [("J. Smith", "“jsmith88”"), ("Dr. Jane Smith", "“Jane”")] {
+            let mut c = Case::on(Site::Facebook, Surface::Dm, &["My order is late"]);
+            let m = &mut std::rc::Rc::make_mut(&mut c.conversation.messages)[0];
+            m.author = crate::core::conversation::Author {
+                name: name.into(),
+                handle: Some("jsmith88".into()),
+            };
+            c.conversation.customer = Some(m.author.clone());
+            let d = c.fires(CheckId::Addressed, "Sorry!").unwrap();
+            assert!(d.contains(said), "{name}: {d}");
+        }
         // X public replies carry the @handle already; only generic salutations fire.
         let x = Case::new();
         table(
