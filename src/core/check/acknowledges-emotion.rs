@@ -177,6 +177,7 @@ pub(super) const NAMED: crate::core::words::Words = words![
     "susto",
     "costando",
     "agobia*",
+    "desesper*",
     "enfado",
     "molestias",
     "lío",

@@ -15,7 +15,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Safety issue: holding reply",
             "{customer.first_name|Hi there}, [[thank you for telling us|thanks for flagging this]], and I'm sorry. Please stop using it. Our safety team is on it as urgent: \
              DM us and they'll reach you by {?when:When safety will be in touch:time}. ^{agent.initials}",
-            "Hi {customer.first_name|there}, [[thank you for telling us, and I'm sorry this happened|I'm sorry this happened, and thank you for flagging it]]. Please stop using the product for now. \
+            "Hi {customer.first_name|there}, [[thank you for telling us, and I'm sorry this happened|I'm sorry this happened, and thank you for letting us know]]. Please stop using the product for now. \
              If anyone is hurt, please get medical help first.\n\n\
              I've passed this to our product safety team as urgent. Someone from that team will reply to you here, in this chat, by {?when:When safety will be in touch:time}.\n\n{agent.first_name}",
         ),
@@ -45,7 +45,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Acoso o agresión: respuesta inicial",
             "[[Siento mucho lo ocurrido|Siento mucho lo que te ha pasado]], y gracias por contárnoslo. Lo que describes nunca es aceptable. \
              Si estás en peligro, llama a emergencias. Escríbenos por privado: nuestro equipo de seguridad te responderá allí a más tardar {?when:Cuándo contactará seguridad:time}. ^{agent.initials}",
-            "{customer.first_name|Hola}, [[siento mucho lo que te ha pasado|siento mucho lo ocurrido]] y gracias por contárnoslo. Lo que describes nunca es aceptable.\n\n\
+            "{customer.first_name|Hola}, [[siento mucho lo que te ha pasado|siento mucho lo que te ha ocurrido]] y gracias por contárnoslo. Lo que describes nunca es aceptable.\n\n\
              Si estás en peligro o te han hecho daño, llama primero al número de emergencias de tu zona.\n\n\
              He pasado el caso como urgente a nuestro equipo de seguridad. Una persona de ese equipo te responderá aquí, en este chat, a más tardar {?when:Cuándo contactará seguridad:time}.\n\n{agent.first_name}",
         ),

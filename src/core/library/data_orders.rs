@@ -13,7 +13,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Unexpected charge",
             "[[An unexpected charge is worrying|I understand why that charge is a worry]], {customer.first_name|I'm sorry}. \
              Please send us a DM and I'll go through it with you and put it right if it's wrong. ^{agent.initials}",
-            "Hi {customer.first_name|there}, [[I'm sorry about the surprise on your bill|I understand why that charge is a worry|I'm sorry about this charge on your bill|an unexpected charge is worrying, I'm sorry]]; let's get to the bottom of it.\n\n\
+            "Hi {customer.first_name|there}, [[I'm sorry about the surprise on your bill|I understand why that charge is a worry|I'm sorry for the confusion over this charge|an unexpected charge is worrying, and I'm sorry]]; let's get to the bottom of it.\n\n\
              Could you tell me the date and amount of the charge and the email on your account? Please don't send card numbers. \
              I'll check it and tell you by {?when:When you'll get back to them:time} what it is and what I can do.\n\n{agent.first_name}",
         ),
@@ -21,7 +21,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Cargo inesperado",
             "[[Siento el susto por ese cargo|Entiendo que ese cargo te preocupe]], {customer.first_name|y gracias por avisarnos}. \
              Escríbenos por privado y lo revisamos juntos; si es un error, lo corrijo. ^{agent.initials}",
-            "Hola, {customer.first_name|qué tal}. [[Siento el susto con la factura|Entiendo que ese cargo te preocupe|Siento el susto por ese cargo]]; vamos a aclararlo.\n\n\
+            "Hola, {customer.first_name|qué tal}. [[Siento el susto con la factura|Entiendo que ese cargo te preocupe|Siento lo de ese cargo en tu factura|Perdona la confusión con ese cargo]]; vamos a aclararlo.\n\n\
              ¿Me dices la fecha y el importe del cargo y el correo de tu cuenta? No me envíes números de tarjeta. \
              Lo reviso y a más tardar {?when:Cuándo le responderás:time} te explico qué es y qué puedo hacer.\n\n{agent.first_name}",
         ),
@@ -33,14 +33,14 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::dm_only(
             "Charged twice: second payment cancelled",
-            "Hi {customer.first_name|there}, you're right: we charged you twice, and [[I'm sorry|I'm really sorry|I apologise]].\n\n\
+            "Hi {customer.first_name|there}, you're right: we charged you twice, and [[I'm sorry|I apologise|I'm sorry for the trouble]].\n\n\
              I've cancelled the second payment of {?amount:Amount charged twice:number}. \
              It will be back in your account within {?days:How long the reversal takes:time}; \
              the exact day depends on your bank. I'll check {?check_date:When you'll check (tomorrow, on Friday…):date} that it has gone through.\n\n{agent.first_name}",
         ),
         es: Texts::dm_only(
             "Cobro duplicado: segundo pago anulado",
-            "Hola, {customer.first_name|qué tal}. Tienes razón: te cobramos dos veces y [[lo siento|lo siento mucho|te pido disculpas]].\n\n\
+            "Hola, {customer.first_name|qué tal}. Tienes razón: te cobramos dos veces y [[lo siento|te pido disculpas|siento el lío]].\n\n\
              He anulado el segundo pago de {?amount:Importe cobrado de más:number}. \
              Lo tendrás de vuelta en {?days:Cuánto tarda la devolución:time}; el día exacto depende de tu banco. \
              Compruebo {?check_date:Cuándo lo comprobarás (mañana, el viernes…):date} que se ha completado.\n\n{agent.first_name}",
@@ -136,7 +136,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Pedido con retraso",
             "[[Siento que tu pedido llegue tarde|Esperar un pedido que no llega desespera|Perdona el retraso del pedido|Siento la espera, la nuestra y la del pedido]], {customer.first_name|y gracias por avisarnos}. \
              Escríbenos por privado y lo localizo ahora mismo. ^{agent.initials}",
-            "Hola, {customer.first_name|qué tal}. [[Siento que tu pedido no haya llegado; sé que contabas con él|Esperar un pedido que no llega desespera, y siento que aún no lo tengas|Perdona la espera: siento que tu pedido aún no haya llegado|Siento la espera, la nuestra y la del pedido]].\n\n\
+            "Hola, {customer.first_name|qué tal}. [[Siento que tu pedido no haya llegado; sé que contabas con él|Esperar un pedido que no llega desespera, y siento que aún no lo tengas|Perdona la espera: siento que tu pedido aún no haya llegado|Siento la espera, tanto por nuestra respuesta como por el pedido]].\n\n\
              ¿Me pasas el número de pedido? Lo consulto con la empresa de transporte y a más tardar {?when:Cuándo le responderás:time} te digo dónde está y cuándo lo recibirás.\n\n{agent.first_name}",
         ),
     },
@@ -165,7 +165,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Marked delivered, not received",
             "[[That's really frustrating|I can imagine how annoying that is]], {customer.first_name|I'm sorry}: it says delivered but nothing arrived. \
              Please DM us and I'll open an investigation with the courier. ^{agent.initials}",
-            "Hi {customer.first_name|there}, [[I'm sorry, it's maddening to see \"delivered\" when nothing came|that's really frustrating, I'm sorry: it says delivered and nothing came|I can imagine how annoying that is: \"delivered\", and nothing at your door. I'm sorry]].\n\n\
+            "Hi {customer.first_name|there}, [[I'm sorry, it's maddening to see \"delivered\" when nothing came|that's really frustrating, I'm sorry: it says delivered and nothing came|I can imagine how annoying that is: \"delivered\", and nothing at your door. I'm sorry|I'm sorry: it says \"delivered\", but nothing reached you|I'm sorry the parcel shows as delivered when it never reached you]].\n\n\
              I've opened an investigation with the courier for order {?order_number:Order number}. Couriers usually reply within {?days:How long the courier takes:time}, \
              and if the parcel isn't found, we'll sort out a replacement or a refund with you.\n\n{agent.first_name}",
         ),
@@ -173,7 +173,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Figura entregado pero no llegó",
             "[[Es muy frustrante|Entiendo el enfado]], {customer.first_name|lo siento}: figura como entregado y no te ha llegado nada. \
              Escríbenos por privado y abro una reclamación con el transportista. ^{agent.initials}",
-            "Hola, {customer.first_name|qué tal}. [[Lo siento, es desesperante ver \"entregado\" cuando no ha llegado nada|Es muy frustrante, lo siento: figura como entregado y no ha llegado nada|Entiendo el enfado: pone \"entregado\" y no tienes nada. Lo siento|Siento lo ocurrido: figura como entregado y no te ha llegado nada|Lo siento: pone \"entregado\" y a tu puerta no ha llegado nada]].\n\n\
+            "Hola, {customer.first_name|qué tal}. [[Lo siento, es desesperante ver \"entregado\" cuando no ha llegado nada|Es muy frustrante, lo siento: figura como entregado y no ha llegado nada|Entiendo el enfado: pone \"entregado\" y no te ha llegado nada. Lo siento|Siento lo ocurrido: figura como entregado y no te ha llegado nada|Lo siento: pone \"entregado\" y a tu puerta no ha llegado nada]].\n\n\
              He abierto una reclamación con el transportista por el pedido {?order_number:Número de pedido}. Suelen responder en {?days:Cuánto tarda el transportista:time} \
              y, si el paquete no aparece, vemos contigo un reenvío o el reembolso.\n\n{agent.first_name}",
         ),
@@ -207,7 +207,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::same(
             "Let's try a quick fix",
-            "[[Sorry it's playing up|Sorry it's acting up|Sorry it won't behave]], {customer.first_name|that's annoying}. Could you try this? {?steps:What to try, step by step}. \
+            "[[Sorry it's playing up|Sorry it's acting up|Sorry it's not working]], {customer.first_name|that's annoying}. Could you try this? {?steps:What to try, step by step}. \
              If it still doesn't work, tell me and I'll arrange a repair or replacement. ^{agent.initials}",
         ),
         es: Texts::same(
@@ -229,7 +229,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         es: Texts::dm_only(
             "Reposición en camino",
             "¡Hola, {customer.first_name|qué tal}! [[Tu reposición ya está en camino|Ya te hemos enviado la reposición|Tu reposición ya ha salido]] (pedido {?order_number:Número del pedido nuevo}) y debería llegarte a más tardar el {?date:Fecha prevista de entrega:date}.\n\n\
-             {?return_steps:Qué hacer con el defectuoso}\n\n[[Gracias por la paciencia y, de nuevo, siento lo ocurrido|Gracias por tu paciencia, y perdona de nuevo las molestias]].\n\n{agent.first_name}",
+             {?return_steps:Qué hacer con el defectuoso}\n\n[[Gracias por la paciencia y, de nuevo, siento lo ocurrido|Gracias por tu paciencia; siento de verdad el problema]].\n\n{agent.first_name}",
         ),
     },
 ];

@@ -33,7 +33,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Bad experience with our staff",
             "I'm so sorry, {customer.first_name|and thank you for telling us}. [[Nobody should leave feeling like that|That's not the experience we want for anyone]]. \
              I'd like to pass this on properly: could you DM us when and where it happened? ^{agent.initials}",
-            "Hi {customer.first_name|there}, I'm sorry for how you were treated. [[You deserved better, and thank you for taking the time to tell us|Nobody should leave feeling like that, and thank you for telling us|That's not the experience we want for anyone, and thank you for letting us know]].\n\n\
+            "Hi {customer.first_name|there}, I'm sorry for how you were treated. [[You deserved better, and thank you for taking the time to tell us|Nobody should leave feeling like that. Thank you for telling us|That's not the experience we want for anyone. Thank you for letting us know]].\n\n\
              Could you tell me when and where it happened and anything you remember about the person? \
              I'll pass it to the manager responsible, who will look into it, and I'll let you know by {?when:When you'll follow up:date} when it has been looked into.\n\n{agent.first_name}",
         ),
@@ -41,7 +41,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Mala experiencia con el personal",
             "Lo siento mucho, {customer.first_name|y gracias por contárnoslo}. [[Nadie debería irse sintiéndose así|No es la experiencia que queremos para nadie]]. \
              Quiero que llegue a quien corresponde: ¿nos cuentas por privado cuándo y dónde pasó? ^{agent.initials}",
-            "Hola, {customer.first_name|qué tal}. Siento mucho el trato que recibiste. [[Merecías algo mejor; gracias por molestarte en contárnoslo|Nadie debería irse sintiéndose así, y gracias por contárnoslo|No es la experiencia que queremos para nadie; gracias por decírnoslo]].\n\n\
+            "Hola, {customer.first_name|qué tal}. Siento mucho el trato que recibiste. [[Merecías algo mejor; gracias por molestarte en contárnoslo|Nadie debería irse sintiéndose así. Gracias por contárnoslo|No es la experiencia que queremos para nadie. Gracias por decírnoslo]].\n\n\
              ¿Me dices cuándo y dónde ocurrió y lo que recuerdes de la persona? \
              Lo paso a la persona responsable del centro para que lo revise, y a más tardar el {?when:Cuándo harás seguimiento:date} te cuento cuando se haya revisado.\n\n{agent.first_name}",
         ),
@@ -55,7 +55,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Had to contact us again",
             "[[You shouldn't have had to ask again|I'm sorry you've had to chase us]], {customer.first_name|and thanks for sticking with us}. I'll own this from here until it's solved. \
              Please DM us and you won't need to repeat yourself. ^{agent.initials}",
-            "Hi {customer.first_name|there}, [[I'm sorry you've had to get in touch with us again; that's frustrating and it shouldn't have happened|you shouldn't have had to ask again, and I'm sorry: that's frustrating|I'm sorry you've had to chase us; it's frustrating, and it shouldn't have happened]].\n\n\
+            "Hi {customer.first_name|there}, [[I'm sorry you've had to get in touch with us again; that's frustrating and it shouldn't have happened|you shouldn't have had to ask again, and I'm sorry|I'm sorry you've had to chase us; it shouldn't have happened]].\n\n\
              I've read the whole conversation, so there's no need to explain again. From now on I'm your contact: {?next_step:What you will do next}, \
              and I'll update you by {?when:When you'll update them:time}.\n\n{agent.first_name}",
         ),
@@ -63,7 +63,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Ha tenido que volver a escribir",
             "[[Siento que hayas tenido que insistir|No es normal que tengas que insistir]], {customer.first_name|y gracias por tu paciencia}. Me encargo yo hasta que esté resuelto. \
              Escríbenos por privado y no tendrás que repetir nada. ^{agent.initials}",
-            "Hola, {customer.first_name|qué tal}. [[Siento que hayas tenido que escribirnos otra vez; es frustrante y no debería haber pasado|No deberías haber tenido que insistir, y lo siento: es frustrante|Siento que hayas tenido que perseguirnos; es frustrante y no debería haber pasado]].\n\n\
+            "Hola, {customer.first_name|qué tal}. [[Siento que hayas tenido que escribirnos otra vez; es frustrante y no debería haber pasado|No es normal que tengas que insistir, y lo siento|Siento que hayas tenido que reclamar otra vez; no debería haber pasado]].\n\n\
              He leído toda la conversación, así que no hace falta que lo expliques de nuevo. Desde ahora me ocupo yo: {?next_step:Qué harás a continuación}, \
              y te escribo a más tardar {?when:Cuándo le darás noticias:time}.\n\n{agent.first_name}",
         ),
@@ -89,7 +89,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::same(
             "Pass praise on to a colleague",
-            "[[Thank you for taking the time to say this|Thank you so much for telling us|It's lovely to read this, thank you]], {customer.first_name|truly}. I'll make sure {?staff:Who they praised} hears it; [[it will mean a lot|it will make their day|they'll be so pleased]]. ^{agent.initials}",
+            "[[Thank you for taking the time to say this|Thank you for telling us|What a lovely thing to hear]], {customer.first_name|truly}. I'll make sure {?staff:Who they praised} hears it; [[it will mean a lot|it will make their day|they'll be so pleased]]. ^{agent.initials}",
         ),
         es: Texts::same(
             "Trasladar un elogio",

@@ -87,12 +87,12 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
         contact: Contact::Any,
         en: Texts::same(
             "Outage: progress update",
-            "Hi {customer.first_name|there}, [[an update|a quick update|the latest]]: {?progress:What the team has found or done}. [[It isn't fixed yet, I'm sorry|I'm sorry it isn't fixed yet|Sorry, it's not fixed yet]]. \
+            "Hi {customer.first_name|there}, [[an update|here's a quick update|the latest]]: {?progress:What the team has found or done}. [[It isn't fixed yet, I'm sorry|I'm sorry it isn't fixed yet|Sorry, it's not fixed yet]]. \
              Next update by {?when:Time of the next update:time}. ^{agent.initials}",
         ),
         es: Texts::same(
             "Incidencia: cómo vamos",
-            "Hola, {customer.first_name|qué tal}. [[Novedades|Te cuento|Lo último]]: {?progress:Qué ha encontrado o hecho el equipo}. [[Todavía no está resuelto, lo siento|Siento que aún no esté resuelto|Aún no está resuelto, perdona]]. \
+            "Hola, {customer.first_name|qué tal}. [[Novedades|Te cuento|Lo último]]: {?progress:Qué ha encontrado o hecho el equipo}. [[Todavía no está resuelto, lo siento|Siento que aún no esté resuelto|Lo siento: todavía no está resuelto]]. \
              Próxima actualización a más tardar {?when:Hora de la próxima actualización:time}. ^{agent.initials}",
         ),
     },
@@ -159,7 +159,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Account may be compromised",
             "[[Thank you for telling us|Thanks for flagging this]], {customer.first_name|and I'm sorry}: that's worrying. If you still can, change your password now, then DM us and we'll secure your account first. \
              We'll never ask for your password. ^{agent.initials}",
-            "Hi {customer.first_name|there}, [[thank you for acting quickly, and I'm sorry you're dealing with this|I'm sorry you're dealing with this, and thank you for telling us so quickly|that's worrying, I'm sorry, and thank you for acting quickly]].\n\n\
+            "Hi {customer.first_name|there}, [[thank you for acting quickly, and I'm sorry you're dealing with this|I'm sorry you're dealing with this, and thank you for telling us so quickly|that's worrying, and I'm sorry. Thank you for acting so quickly]].\n\n\
              I've flagged your account to our security team as urgent. They'll reply to you here, in this chat, by {?when:When security will be in touch:time}. \
              Until then, please change your password if you still can, and don't share any code we send you, with anyone, including us.\n\n{agent.first_name}",
         ),
@@ -167,7 +167,7 @@ pub(super) const TEMPLATES: &[LibTemplate] = &[
             "Posible acceso no autorizado",
             "[[Gracias por avisarnos|Gracias por decírnoslo]], {customer.first_name|y lo siento}: entiendo la preocupación. Si puedes, cambia tu contraseña y escríbenos por privado: protegemos tu cuenta enseguida. \
              Nunca te pediremos tu contraseña. ^{agent.initials}",
-            "{customer.first_name|Hola}, [[gracias por actuar rápido y siento que estés pasando por esto|siento que estés pasando por esto, y gracias por avisarnos tan rápido|entiendo la preocupación: gracias por actuar rápido, y lo siento]].\n\n\
+            "{customer.first_name|Hola}, [[gracias por actuar rápido y siento que estés pasando por esto|siento que estés pasando por esto, y gracias por avisarnos tan rápido|entiendo tu preocupación y lo siento; gracias por actuar tan rápido]].\n\n\
              He pasado tu caso como urgente al equipo de seguridad, que te responderá aquí, en este chat, a más tardar {?when:Cuándo contactará seguridad:time}. \
              Mientras tanto, cambia tu contraseña si aún puedes y no compartas con nadie (ni con nosotros) los códigos que te enviemos.\n\n{agent.first_name}",
         ),
