@@ -130,13 +130,8 @@ mod tests {
         assert!(d.contains("“Maria”"), "{d}");
         // Named as the replies greet them: not by an initial or a title.
         for (name, said) in [("J. Smith", "“jsmith88”"), ("Dr. Jane Smith", "“Jane”")] {
-            let mut c = Case::on(Site::Facebook, Surface::Dm, &["My order is late"]);
-            let m = &mut std::rc::Rc::make_mut(&mut c.conversation.messages)[0];
-            m.author = crate::core::conversation::Author {
-                name: name.into(),
-                handle: Some("jsmith88".into()),
-            };
-            c.conversation.customer = Some(m.author.clone());
+            let c = Case::on(Site::Facebook, Surface::Dm, &["My order is late"])
+                .named(name, "jsmith88");
             let d = c.fires(CheckId::Addressed, "Sorry!").unwrap();
             assert!(d.contains(said), "{name}: {d}");
         }

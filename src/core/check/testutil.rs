@@ -72,6 +72,21 @@ impl Case {
         }
     }
 
+    /// The customer renamed: `name` (@`handle`) wrote every customer message.
+    pub fn named(mut self, name: &str, handle: &str) -> Case {
+        let author = Author {
+            name: name.into(),
+            handle: Some(handle.into()),
+        };
+        for m in std::rc::Rc::make_mut(&mut self.conversation.messages) {
+            if m.party == Party::Customer {
+                m.author = author.clone();
+            }
+        }
+        self.conversation.customer = Some(author);
+        self
+    }
+
     pub fn dm(mut self) -> Case {
         self.conversation.surface = Surface::Dm;
         self

@@ -430,7 +430,6 @@ mod tests {
     /// Alejandro) are the rule file's list: the same review saw them refused.
     #[test]
     fn short_forms_of_the_list_are_theirs() {
-        use crate::core::conversation::Author;
         for (name, draft) in [
             ("Thomas Becker", "Hi Tom, sorry about that"),
             ("Katherine O'Neill", "Hi Kate, no problem!"),
@@ -438,13 +437,7 @@ mod tests {
             ("William Chen", "Hi Bill, sorry"),
             ("Francisco Gil", "Hola Paco, lo siento"),
         ] {
-            let mut c = Case::on(Site::X, Surface::Dm, &["My order is late"]);
-            let m = &mut std::rc::Rc::make_mut(&mut c.conversation.messages)[0];
-            m.author = Author {
-                name: name.into(),
-                handle: Some("cust".into()),
-            };
-            c.conversation.customer = Some(m.author.clone());
+            let c = Case::on(Site::X, Surface::Dm, &["My order is late"]).named(name, "cust");
             table(&c, CheckId::WrongName, &[(draft, false)]);
             table(&c, CheckId::Addressed, &[(draft, false)]);
         }
@@ -466,13 +459,7 @@ mod tests {
             ("Francis Lee", "To be frank, it's late.", false),
             ("Tom Becker", "Hi Thomas, sorry about that", true),
         ] {
-            let mut c = Case::on(Site::X, Surface::Dm, &["My order is late"]);
-            let m = &mut std::rc::Rc::make_mut(&mut c.conversation.messages)[0];
-            m.author = Author {
-                name: name.into(),
-                handle: Some("cust".into()),
-            };
-            c.conversation.customer = Some(m.author.clone());
+            let c = Case::on(Site::X, Surface::Dm, &["My order is late"]).named(name, "cust");
             table(&c, CheckId::Addressed, &[(draft, !addressed)]);
             table(&c, CheckId::WrongName, &[(draft, false)]);
         }
