@@ -22,13 +22,26 @@ pub fn check(input: &Input) -> Option<Finding> {
                 && !negated(t, i, &["not", "no", "isn't", "nothing"])
         })
     };
-    // "They call us Southbest": a name, not an instruction.
+    // "They call us Southbest": a name, not an instruction; "I'll open a ticket for you": our
+    // own step; "We're not on WhatsApp": no channel.
     let phrase = t.find(list).into_iter().find(|m| {
         !emergency(m.first)
             && (m.first == 0
                 || !matches!(
                     t.words[m.first - 1].lower.as_str(),
-                    "they" | "people" | "folks"
+                    "they"
+                        | "people"
+                        | "folks"
+                        | "i'll"
+                        | "we'll"
+                        | "i've"
+                        | "we've"
+                        | "i"
+                        | "we"
+                        | "will"
+                        | "not"
+                        | "never"
+                        | "no"
                 ))
     });
     // A team mailbox's address written where they are to write ("reach out to our team at
@@ -367,6 +380,10 @@ mod tests {
             ("Feel free to reach out to us at any time!", false),
             ("Get in touch at any point if it doesn't arrive!", false),
             ("I'll open a support ticket with our billing team for you.", false),
+            ("I'll open a ticket with the courier today.", false),
+            ("We've raised a ticket with our warehouse.", false),
+            ("We're not on WhatsApp, but we're here.", false),
+            ("Please open a ticket on our site.", true),
             ("We never ask for payment by text or WhatsApp: please delete it.", false),
             ("No tenemos WhatsApp, pero te ayudamos por aquí.", false),
             ("Questions? Email: help@acme.com", true),
