@@ -37,6 +37,13 @@ impl Words {
         self.iter().next().is_none()
     }
 
+    /// The list with its words in hand, for a loop that asks it often: in the page, the rule
+    /// file's section is looked up once (each [`Words::contains`] of a listed list looks it up
+    /// among the file's sections).
+    pub fn resolved(self) -> Words {
+        Words(self.text())
+    }
+
     /// Whether `word` is one of the words (exactly).
     #[inline(never)]
     pub fn contains(self, word: &str) -> bool {

@@ -316,9 +316,10 @@ pub fn check(input: &Input) -> Option<Finding> {
     // Three words of substance answer, two of them our own where the customer's are known
     // ("I'm so sorry. Your order arrives today.": "arrives", "today").
     let (mut content, mut own) = (0, 0);
+    let social = SOCIAL.resolved();
     for (i, w) in t.plain() {
         if !hedged[i]
-            && !SOCIAL.contains(w.lower.as_str())
+            && !social.contains(w.lower.as_str())
             && !people.is_name(&w.lower)
             && !people.is_handle(&w.lower)
             && w.lower.chars().any(char::is_alphabetic)

@@ -385,18 +385,20 @@ pub fn check(input: &Input) -> Option<Finding> {
     for span in ibans(s) {
         found.push((span, "an IBAN"));
     }
-    // A street address the customer gave: a street word with a house number up to three
-    // words before it ("12 Elm Street") or after ("calle Mayor 5"), as a customer wrote it.
+    // A street address the customer gave: a house number with a street word up to three
+    // words after it ("12 Elm Street") or before ("calle Mayor 5"), as a customer wrote it.
+    // (From the numbers, which most drafts have none of.)
     let t = &input.draft;
-    for (i, w) in t.words.iter().enumerate() {
-        if !STREETS.contains(&w.lower) {
+    let streets = STREETS.resolved();
+    for (j, n) in t.words.iter().enumerate() {
+        if !n.lower.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
-        let number = |j: &usize| t.words[*j].lower.bytes().all(|b| b.is_ascii_digit());
-        let span = match (i.saturating_sub(3)..i).find(number) {
-            Some(j) => (t.words[j].start, w.end),
-            None => match (i + 1..t.words.len().min(i + 4)).find(number) {
-                Some(j) => (w.start, t.words[j].end),
+        let street = |i: &usize| streets.contains(&t.words[*i].lower);
+        let span = match (j + 1..t.words.len().min(j + 4)).find(street) {
+            Some(i) => (n.start, t.words[i].end),
+            None => match (j.saturating_sub(3)..j).find(street) {
+                Some(i) => (t.words[i].start, n.end),
                 None => continue,
             },
         };
