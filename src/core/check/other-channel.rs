@@ -60,7 +60,10 @@ pub fn check(input: &Input) -> Option<Finding> {
                         .rsplit(char::is_whitespace)
                         .next()
                         .is_some_and(|w| TO_WRITE.contains(&w.to_lowercase())))
-                    && !c.messages.iter().any(|m| m.text.contains(&t.src[a..b]))
+                    && !c
+                        .messages
+                        .iter()
+                        .any(|m| m.party == Party::Customer && m.text.contains(&t.src[a..b]))
             })
             .map(|(span, _)| span)
     }) else {
@@ -425,6 +428,21 @@ mod tests {
             &c,
             CheckId::OtherChannel,
             &[("I've resent the invoice to info@beanthere.co.uk", false)],
+        );
+        // Our own address, given in an earlier reply, does not excuse itself.
+        let c = Case::on(
+            Site::X,
+            Surface::Post,
+            &[
+                "My order is late",
+                "BRAND: Sorry! Email help@acme.com",
+                "Still nothing",
+            ],
+        );
+        table(
+            &c,
+            CheckId::OtherChannel,
+            &[("Sorry again. Email help@acme.com", true)],
         );
         let c = Case::on(Site::Instagram, Surface::Dm, &["¿Tenéis WhatsApp?"]);
         table(
