@@ -1,7 +1,7 @@
 //! What the panel says after a mishap (a send the site did not take, a reply the box did not
-//! take) or of a clock counted in an unusual way, sentences the page shows rarely. In the page they are read from the rule file's
-//! `[said/<name>]` sections, written by the build from [`TEXTS`]: the content module, held to
-//! its size budget, does not carry them.
+//! take) or of a clock counted in an unusual way, sentences the page shows rarely. In the page
+//! they are read from the rule file's `[said/<name>]` sections, written by the build from
+//! [`TEXTS`]: the content module, held to its size budget, does not carry them.
 
 /// Each notice's name and words.
 #[cfg(not(target_arch = "wasm32"))]

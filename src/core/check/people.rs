@@ -89,9 +89,11 @@ impl WordSet {
     /// Whether `w` (folded) is a short form of a word of the set by [`SHORT_FORMS`], or the
     /// full name of one ("Thomas" to a Tom).
     pub fn known_as(&self, w: &str) -> bool {
-        self.0.iter().any(|x| {
-            SHORT_FORMS.contains(&format!("{w} {x}")) || SHORT_FORMS.contains(&format!("{x} {w}"))
-        })
+        // (The list in hand once: `addressed` asks at each capitalised word of a draft.)
+        let forms = SHORT_FORMS.resolved();
+        self.0
+            .iter()
+            .any(|x| forms.contains(&format!("{w} {x}")) || forms.contains(&format!("{x} {w}")))
     }
 }
 

@@ -47,7 +47,7 @@ pub fn check(input: &Input) -> Option<Finding> {
     let t = &input.draft;
     let mut spans = Vec::new();
     // Capitals: runs of consecutive all-caps words; acronyms join a run but do not count.
-    // (first word, last word, counted words, a word of 4+ letters or of plain speech seen)
+    // (first word, last word, counted words, a counted word of 4+ letters seen)
     let mut run: Option<(usize, usize, usize, bool)> = None;
     let flush = |run: &mut Option<(usize, usize, usize, bool)>, spans: &mut Vec<(usize, usize)>| {
         if let Some((a, b, n, long)) = run.take() {
