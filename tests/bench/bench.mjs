@@ -1,8 +1,20 @@
 // Waypoint's benchmark: prints figures against the budgets of DESIGN.md. It measures; it does
 // not pass or fail on time (timing on a shared machine is noisy), except that it exits
 // non-zero if it could not measure.
-import { launch, open, waitForState } from '../e2e/lib.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, launch, open, waitForState } from '../e2e/lib.mjs';
 import { PAGES } from '../e2e/pages.mjs';
+
+// The entry points timed here are built only into the benchmark's module (the cargo feature
+// `bench`): a shipping build of dist/ has none, and would fail below with "not a function".
+for (const glue of ['pkg/waypoint.js', 'pkgjs/waypoint.js']) {
+  const text = readFileSync(join(DIST, glue), 'utf8');
+  if (!text.includes('debugBenchThread')) {
+    console.error(`bench: ${join(DIST, glue)} has no benchmark entry points: build dist/ with \`cargo xtask bench\` (the shipping build leaves them out)`);
+    process.exit(2);
+  }
+}
 
 const BUSY = 'https://x.com/user0/status/1880000000000000000';
 // The busy page, with bare posts (x-append.html) or posts shaped like x.com's (x-append-x.html).
